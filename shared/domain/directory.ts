@@ -1,0 +1,66 @@
+// The directory the desk reads from: users (callers and fulfillers), assignment groups and
+// configuration items. Shapes only; the directory is never written by an interaction.
+
+import { z } from 'zod';
+
+export const Id = z.string().min(1).max(64);
+export type Id = z.infer<typeof Id>;
+
+export const User = z.object({
+  id: Id,
+  userName: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  employeeId: z.string(),
+  department: z.string(),
+  location: z.string(),
+  vip: z.boolean(),
+  /** Fulfillers (agents, technicians) can be assigned work; callers cannot. */
+  roles: z.array(z.enum(['agent', 'technician', 'admin'])),
+});
+export type User = z.infer<typeof User>;
+
+export const Group = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  memberIds: z.array(Id),
+});
+export type Group = z.infer<typeof Group>;
+
+export const ConfigurationItem = z.object({
+  id: Id,
+  name: z.string(),
+  /** e.g. Building, Floor network, Printer, Laptop, Application. */
+  className: z.string(),
+  parentId: Id.nullable(),
+  location: z.string(),
+});
+export type ConfigurationItem = z.infer<typeof ConfigurationItem>;
+
+/** What the caller lookup shows for one match. */
+export interface UserHit {
+  id: Id;
+  name: string;
+  userName: string;
+  email: string;
+  phone: string;
+  employeeId: string;
+  department: string;
+  location: string;
+  vip: boolean;
+}
+
+/** A configuration item with its parents, nearest first (printer → floor network → building). */
+export interface ConfigurationItemView extends ConfigurationItem {
+  parents: { id: Id; name: string; className: string }[];
+}
+
+export interface Directory {
+  users: User[];
+  groups: Group[];
+  configurationItems: ConfigurationItem[];
+}

@@ -1,0 +1,257 @@
+// The Interaction: the record of one contact with the desk, its fields, labels and rules.
+// Pure functions only: the store host and the desk server run these same mutators.
+
+import { z } from 'zod';
+import { Id } from './directory';
+import { WorkNote, WorkNoteText } from './work-note';
+import { fail, ok, type StoreResult } from './result';
+
+export const INTERACTION_TYPES = ['Chat', 'Email', 'Phone', 'Walk-in', 'Self-service'] as const;
+export const InteractionType = z.enum(INTERACTION_TYPES, 'Pick the channel the caller used.');
+export type InteractionType = z.infer<typeof InteractionType>;
+
+export const OPEN_STATES = ['New', 'Work in Progress', 'On Hold'] as const;
+export const CLOSED_STATES = ['Closed Complete', 'Closed Abandoned'] as const;
+export const INTERACTION_STATES = [...OPEN_STATES, ...CLOSED_STATES] as const;
+export const InteractionState = z.enum(INTERACTION_STATES);
+export type InteractionState = z.infer<typeof InteractionState>;
+export type OpenState = (typeof OPEN_STATES)[number];
+export type ClosedState = (typeof CLOSED_STATES)[number];
+
+export const isClosed = (state: InteractionState): state is ClosedState =>
+  (CLOSED_STATES as readonly string[]).includes(state);
+
+/** The labels the seeds use; the form, the lists and the errors all speak these words. */
+export const INTERACTION_LABELS = {
+  number: 'Number',
+  openedFor: 'Opened for',
+  contactEmail: 'Contact email',
+  contactPhone: 'Contact phone',
+  type: 'Type',
+  state: 'State',
+  component: 'Component',
+  assignmentGroup: 'Assignment group',
+  assignedTo: 'Assigned to',
+  shortDescription: 'Short description',
+  description: 'Description',
+  workNotes: 'Work notes',
+  openedAt: 'Opened',
+  openedBy: 'Opened by',
+  closedAt: 'Closed',
+  closedBy: 'Closed by',
+  handleTime: 'Handle time',
+} as const;
+
+export const SHORT_DESCRIPTION_MAX = 160;
+export const DESCRIPTION_MAX = 8000;
+
+const optionalRef = Id.nullable();
+
+/** The fields an agent edits on the form. One schema: form validation, store port, HTTP. */
+export const InteractionFields = z.object({
+  openedFor: optionalRef,
+  contactEmail: z
+    .string()
+    .trim()
+    .max(254)
+    .refine((v) => v === '' || z.email().safeParse(v).success, 'Enter an email address like name@example.com.'),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(32, 'A phone number can be at most 32 characters.')
+    .regex(/^[+()\d\s./-]*$/, 'A phone number may contain digits, spaces and + ( ) - . / only.'),
+  type: InteractionType,
+  component: optionalRef,
+  assignmentGroup: optionalRef,
+  assignedTo: optionalRef,
+  shortDescription: z
+    .string()
+    .trim()
+    .min(1, 'Short description is required.')
+    .max(SHORT_DESCRIPTION_MAX, `Short description can be at most ${SHORT_DESCRIPTION_MAX} characters.`),
+  description: z.string().max(DESCRIPTION_MAX, `Description can be at most ${DESCRIPTION_MAX} characters.`),
+});
+export type InteractionFields = z.infer<typeof InteractionFields>;
+
+export const InteractionChanges = InteractionFields.partial().extend({
+  state: z.enum(OPEN_STATES).optional(),
+});
+export type InteractionChanges = z.infer<typeof InteractionChanges>;
+
+export const Interaction = InteractionFields.extend({
+  id: Id,
+  number: z.string(),
+  /** True until the desk server has given the record its real number. */
+  numberProvisional: z.boolean(),
+  state: InteractionState,
+  workNotes: z.array(WorkNote),
+  openedAt: z.string(),
+  openedBy: Id,
+  closedAt: z.string().nullable(),
+  closedBy: Id.nullable(),
+  handleTimeSeconds: z.number().int().nonnegative().nullable(),
+  updatedAt: z.string(),
+  updatedBy: Id,
+});
+export type Interaction = z.infer<typeof Interaction>;
+
+// ---- command arguments (what the outbox records and the server replays) ----
+
+export const CreateInteractionArgs = InteractionFields.extend({
+  /** Chosen by the desk when the form opens, so a retried or double-clicked save is one record. */
+  id: Id,
+  workNote: z.string().trim().max(4000).optional(),
+});
+export type CreateInteractionArgs = z.infer<typeof CreateInteractionArgs>;
+
+export const UpdateInteractionArgs = z.object({ id: Id, changes: InteractionChanges });
+export type UpdateInteractionArgs = z.infer<typeof UpdateInteractionArgs>;
+
+export const AddWorkNoteArgs = z.object({ id: Id, noteId: Id, text: WorkNoteText });
+export type AddWorkNoteArgs = z.infer<typeof AddWorkNoteArgs>;
+
+export const CloseInteractionArgs = z.object({
+  id: Id,
+  state: z.enum(CLOSED_STATES),
+  /** Unsaved edits on the form are saved with the close, atomically. */
+  changes: InteractionChanges.optional(),
+});
+export type CloseInteractionArgs = z.infer<typeof CloseInteractionArgs>;
+
+// ---- the mutators ----
+
+export interface DirectoryRules {
+  /** Whether the user may be Assigned to work for the group. Unknown ids answer false. */
+  isGroupMember(groupId: string, userId: string): boolean;
+  userName(userId: string): string;
+}
+
+export interface MutationContext {
+  /** ISO time the agent did it (the desk's clock, recorded in the outbox). */
+  now: string;
+  actorId: string;
+  directory: DirectoryRules;
+}
+
+type Mutated = StoreResult<Interaction>;
+
+function checkAssignment(
+  group: string | null,
+  assignee: string | null,
+  directory: DirectoryRules,
+): Record<string, string> | undefined {
+  if (assignee === null || group === null) return undefined;
+  return directory.isGroupMember(group, assignee)
+    ? undefined
+    : { assignedTo: 'Assigned to must be a member of the Assignment group.' };
+}
+
+function noteFrom(id: string, text: string, ctx: MutationContext): WorkNote {
+  return { id, author: ctx.actorId, authorName: ctx.directory.userName(ctx.actorId), at: ctx.now, text };
+}
+
+/** Setting Assigned to on a New interaction means someone is working it. */
+function stateAfterAssignment(state: InteractionState, assignedTo: string | null): InteractionState {
+  return state === 'New' && assignedTo !== null ? 'Work in Progress' : state;
+}
+
+export function createInteraction(
+  args: CreateInteractionArgs,
+  number: string,
+  numberProvisional: boolean,
+  ctx: MutationContext,
+): Mutated {
+  const fieldErrors = checkAssignment(args.assignmentGroup, args.assignedTo, ctx.directory);
+  if (fieldErrors) return fail('rule', 'The interaction was not saved.', fieldErrors);
+  const { id, workNote, ...fields } = args;
+  return ok({
+    ...fields,
+    id,
+    number,
+    numberProvisional,
+    state: stateAfterAssignment('New', fields.assignedTo),
+    workNotes: workNote ? [noteFrom(`${id}:first`, workNote, ctx)] : [],
+    openedAt: ctx.now,
+    openedBy: ctx.actorId,
+    closedAt: null,
+    closedBy: null,
+    handleTimeSeconds: null,
+    updatedAt: ctx.now,
+    updatedBy: ctx.actorId,
+  });
+}
+
+export function updateInteraction(
+  current: Interaction,
+  changes: InteractionChanges,
+  ctx: MutationContext,
+): Mutated {
+  if (isClosed(current.state)) {
+    return fail('rule', `${current.number} is ${current.state}: only work notes can be added now.`);
+  }
+  const next: Interaction = { ...current, ...withoutUndefined(changes), updatedAt: ctx.now, updatedBy: ctx.actorId };
+  // Changing the group clears the person unless the same change names a member of the new group.
+  if (changes.assignmentGroup !== undefined && changes.assignmentGroup !== current.assignmentGroup) {
+    if (changes.assignedTo === undefined) next.assignedTo = null;
+  }
+  const fieldErrors = checkAssignment(next.assignmentGroup, next.assignedTo, ctx.directory);
+  if (fieldErrors) return fail('rule', 'The interaction was not saved.', fieldErrors);
+  if (changes.state === 'New' && current.state !== 'New') {
+    return fail('rule', 'An interaction that has been worked cannot go back to New.', {
+      state: 'Pick Work in Progress or On Hold.',
+    });
+  }
+  next.state = stateAfterAssignment(next.state, next.assignedTo);
+  return ok(next);
+}
+
+export function addWorkNote(current: Interaction, args: AddWorkNoteArgs, ctx: MutationContext): Mutated {
+  // Idempotent by note id: a retried command never adds the same note twice.
+  if (current.workNotes.some((n) => n.id === args.noteId)) return ok(current);
+  return ok({
+    ...current,
+    workNotes: [...current.workNotes, noteFrom(args.noteId, args.text, ctx)],
+    updatedAt: ctx.now,
+    updatedBy: ctx.actorId,
+  });
+}
+
+export function closeInteraction(
+  current: Interaction,
+  args: CloseInteractionArgs,
+  ctx: MutationContext,
+): Mutated {
+  if (isClosed(current.state)) {
+    return current.state === args.state ? ok(current) : fail('rule', `${current.number} is already ${current.state}.`);
+  }
+  const edited = args.changes ? updateInteraction(current, args.changes, ctx) : ok(current);
+  if (!edited.ok) return edited;
+  const record = edited.value;
+  if (record.shortDescription.trim() === '') {
+    return fail('rule', 'Short description is required to close the interaction.', {
+      shortDescription: 'Short description is required.',
+    });
+  }
+  const seconds = Math.max(0, Math.round((Date.parse(ctx.now) - Date.parse(record.openedAt)) / 1000));
+  return ok({
+    ...record,
+    state: args.state,
+    closedAt: ctx.now,
+    closedBy: ctx.actorId,
+    handleTimeSeconds: Number.isFinite(seconds) ? seconds : 0,
+    updatedAt: ctx.now,
+    updatedBy: ctx.actorId,
+  });
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Contact fields the form fills when the caller is picked; the agent may overwrite them. */
+export function contactFromCaller(user: { email: string; phone: string }): {
+  contactEmail: string;
+  contactPhone: string;
+} {
+  return { contactEmail: user.email, contactPhone: user.phone };
+}
