@@ -1,0 +1,187 @@
+// The caller-lookup index: prefix search over names, user name, email, employee id and phone
+// digits, best match first. Pure and synchronous; it never touches IndexedDB or the DOM.
+//
+// Each field keeps its entries sorted by folded key (an Int32Array). Keys are computed from the
+// directory's columns on demand, so a search is a binary search plus `limit` steps per field,
+// and a restart only loads the stored orders: no sort, no key strings held in memory.
+
+import { digitsOf, foldName, foldText } from '../../shared/domain/search-text';
+import { sortRowsByKey } from './sort-by-key';
+
+/** Bump when folding or the fields change: stored orders of another format are rebuilt. */
+export const CALLER_INDEX_FORMAT = 1;
+
+export const CALLER_FIELDS = [
+  'fullName',
+  'lastFirst',
+  'userName',
+  'email',
+  'employeeId',
+  'phone',
+] as const;
+export type CallerField = (typeof CALLER_FIELDS)[number];
+export type CallerOrders = Record<CallerField, Int32Array>;
+
+export interface CallerColumns {
+  readonly name: readonly string[];
+  readonly firstName: readonly string[];
+  readonly lastName: readonly string[];
+  readonly userName: readonly string[];
+  readonly email: readonly string[];
+  readonly employeeId: readonly string[];
+  readonly phone: readonly string[];
+}
+
+/** A phone is indexed from each digit group on: "+1 555 123 4567" → 15551234567, 5551234567, 1234567. */
+const PHONE_VARIANTS = 4;
+
+function phoneKeys(phone: string): string[] {
+  // Hand-rolled rather than split/join: this runs 100,000s of times when the index is built.
+  let digits = '';
+  const groupStarts: number[] = [];
+  let inGroup = false;
+  for (let i = 0; i < phone.length; i++) {
+    const c = phone.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (!inGroup) groupStarts.push(digits.length);
+      digits += phone[i];
+      inGroup = true;
+    } else {
+      inGroup = false;
+    }
+  }
+  if (groupStarts.length <= 1) return digits === '' ? [] : [digits];
+  const variants = Math.min(groupStarts.length - 1, PHONE_VARIANTS);
+  const keys: string[] = [];
+  for (let g = 0; g < variants; g++) keys.push(digits.slice(groupStarts[g]));
+  return keys;
+}
+
+const nameKey = (text: string): string => foldName(text).trimEnd();
+
+function keyOf(columns: CallerColumns, field: CallerField, entry: number): string {
+  switch (field) {
+    case 'fullName':
+      return nameKey(columns.name[entry] ?? '');
+    case 'lastFirst':
+      return nameKey(`${columns.lastName[entry] ?? ''} ${columns.firstName[entry] ?? ''}`);
+    case 'userName':
+      return foldText(columns.userName[entry] ?? '');
+    case 'email':
+      return foldText(columns.email[entry] ?? '');
+    case 'employeeId':
+      return foldText(columns.employeeId[entry] ?? '');
+    case 'phone':
+      return (
+        phoneKeys(columns.phone[Math.floor(entry / PHONE_VARIANTS)] ?? '')[
+          entry % PHONE_VARIANTS
+        ] ?? ''
+      );
+  }
+}
+
+const userOf = (field: CallerField, entry: number): number =>
+  field === 'phone' ? Math.floor(entry / PHONE_VARIANTS) : entry;
+
+/** Sorts every field once (the expensive part); run when the directory is written, not at start. */
+export function buildCallerOrders(columns: CallerColumns): CallerOrders {
+  const count = columns.name.length;
+  const orders = {} as CallerOrders;
+  for (const field of CALLER_FIELDS) {
+    const keys: string[] = [];
+    const entries: number[] = [];
+    for (let user = 0; user < count; user++) {
+      if (field === 'phone') {
+        const phone = phoneKeys(columns.phone[user] ?? '');
+        for (let v = 0; v < phone.length; v++) {
+          keys.push(phone[v] as string);
+          entries.push(user * PHONE_VARIANTS + v);
+        }
+      } else {
+        keys.push(keyOf(columns, field, user));
+        entries.push(user);
+      }
+    }
+    orders[field] = Int32Array.from(sortRowsByKey(keys), (row) => entries[row] as number);
+  }
+  return orders;
+}
+
+/** Stored orders belong to this directory (same size): a cheap guard before trusting them. */
+export function ordersFit(
+  columns: CallerColumns,
+  orders: Partial<CallerOrders>,
+): orders is CallerOrders {
+  const count = columns.name.length;
+  return CALLER_FIELDS.every((field) => {
+    const order = orders[field];
+    return order !== undefined && (field === 'phone' || order.length === count);
+  });
+}
+
+export class CallerSearch {
+  private readonly columns: CallerColumns;
+  private readonly orders: CallerOrders;
+
+  constructor(columns: CallerColumns, orders: CallerOrders) {
+    this.columns = columns;
+    this.orders = orders;
+  }
+
+  /** Row indexes of matching users, best first: exact matches, full name, last name, then ids. */
+  search(query: string, limit: number): number[] {
+    const name = foldName(query);
+    const text = foldText(query).trim();
+    if (text === '') return [];
+    const looksLikePhone = /^[\d\s+()./-]+$/.test(query);
+    const digits = looksLikePhone ? digitsOf(query) : '';
+
+    const found: number[] = [];
+    const seen = new Set<number>();
+    const take = (field: CallerField, q: string, exact: boolean): boolean => {
+      if (q === '') return false;
+      const order = this.orders[field];
+      for (let p = this.lowerBound(field, q); p < order.length; p++) {
+        const entry = order[p] as number;
+        const key = keyOf(this.columns, field, entry);
+        if (exact ? key !== q : !key.startsWith(q)) break;
+        const user = userOf(field, entry);
+        if (seen.has(user)) continue;
+        seen.add(user);
+        found.push(user);
+        if (found.length >= limit) return true;
+      }
+      return false;
+    };
+
+    const nameExact = name.trimEnd();
+    const steps: [CallerField, string, boolean][] = [
+      ['fullName', nameExact, true],
+      ['lastFirst', nameExact, true],
+      ['userName', text, true],
+      ['email', text, true],
+      ['employeeId', text, true],
+      ['phone', digits, true],
+      ['fullName', name, false],
+      ['lastFirst', name, false],
+      ['userName', text, false],
+      ['email', text, false],
+      ['employeeId', text, false],
+      ['phone', digits, false],
+    ];
+    for (const [field, q, exact] of steps) if (take(field, q, exact)) break;
+    return found;
+  }
+
+  private lowerBound(field: CallerField, q: string): number {
+    const order = this.orders[field];
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keyOf(this.columns, field, order[mid] as number) < q) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

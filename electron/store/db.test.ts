@@ -1,0 +1,129 @@
+// Tests for the schema history: a fresh desk gets the current schema, every migration keeps the
+// data it finds (one test each), and a database from a newer Deskpad is refused untouched.
+
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import {
+  NewerDatabaseError,
+  SCHEMA,
+  SCHEMA_VERSION,
+  createDeskDb,
+  installedSchemaVersion,
+  openDeskDb,
+  type DeskDb,
+  type SchemaVersion,
+} from './db';
+
+const deps = () => ({ name: 'desk', indexedDB: new IDBFactory(), IDBKeyRange });
+
+/** Writes a minimal interaction the way a version of Deskpad stored it. */
+const legacyInteraction = (id: string) => ({
+  id,
+  number: 'IMS-P0001',
+  numberProvisional: true,
+  state: 'New',
+  openedFor: null,
+  openedAt: '2026-01-01T09:00:00.000Z',
+  closedAt: null,
+  shortDescription: 'Printer jams',
+});
+
+/**
+ * One entry per shipped migration, keyed by the version it upgrades to: what the previous
+ * version wrote, and what must be true after the upgrade. Adding a version means adding here.
+ */
+const MIGRATION_TESTS: Record<
+  number,
+  { seed(db: DeskDb): Promise<void>; check(db: DeskDb): Promise<void> }
+> = {};
+
+describe('desk database schema', () => {
+  it('creates every table of the current version on a fresh desk', async () => {
+    const options = deps();
+    expect(await installedSchemaVersion(options)).toBe(0);
+    const db = await openDeskDb(options);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      ['callerIndex', 'directoryChunks', 'groups', 'interactions', 'meta', 'outbox'].sort(),
+    );
+    db.close();
+    expect(await installedSchemaVersion(options)).toBe(SCHEMA_VERSION);
+  });
+
+  it('never changes a shipped version: versions only grow', () => {
+    const versions = SCHEMA.map((v) => v.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('has a migration test for every version after the first', () => {
+    for (const v of SCHEMA.slice(1))
+      expect(MIGRATION_TESTS[v.version], `migration to v${v.version}`).toBeDefined();
+  });
+
+  for (const [to, migration] of Object.entries(MIGRATION_TESTS)) {
+    it(`upgrades v${Number(to) - 1} → v${to} keeping the data`, async () => {
+      const options = deps();
+      const older = await openDeskDb({
+        ...options,
+        schema: SCHEMA.filter((v) => v.version < Number(to)),
+      });
+      await migration.seed(older);
+      older.close();
+      const upgraded = await openDeskDb({
+        ...options,
+        schema: SCHEMA.filter((v) => v.version <= Number(to)),
+      });
+      await migration.check(upgraded);
+      upgraded.close();
+    });
+  }
+
+  it('runs an appended version’s upgrade over existing data (how every migration will run)', async () => {
+    const options = deps();
+    const db = await openDeskDb(options);
+    await db.interactions.add(legacyInteraction('i-1') as never);
+    db.close();
+
+    const next: SchemaVersion = {
+      version: SCHEMA_VERSION + 1,
+      stores: { interactions: '&id, [state+openedAt], [openedFor+openedAt], closedAt, updatedAt' },
+      upgrade: async (tx) => {
+        await tx
+          .table('interactions')
+          .toCollection()
+          .modify((row: { updatedAt?: string; openedAt: string }) => {
+            row.updatedAt ??= row.openedAt;
+          });
+      },
+    };
+    const upgraded = await openDeskDb({ ...options, schema: [...SCHEMA, next] });
+    const row = await upgraded.interactions
+      .where('updatedAt')
+      .equals('2026-01-01T09:00:00.000Z')
+      .first();
+    expect(row).toMatchObject({ id: 'i-1', shortDescription: 'Printer jams' });
+    upgraded.close();
+  });
+
+  it('refuses a database written by a newer Deskpad with a clear message, and leaves it as it was', async () => {
+    const options = deps();
+    const newer: SchemaVersion = { version: SCHEMA_VERSION + 1, stores: { attachments: '&id' } };
+    const future = createDeskDb({ ...options, schema: [...SCHEMA, newer] });
+    await future.open();
+    await future.interactions.add(legacyInteraction('i-9') as never);
+    future.close();
+
+    const opening = openDeskDb(options);
+    await expect(opening).rejects.toBeInstanceOf(NewerDatabaseError);
+    await expect(opening).rejects.toThrow(
+      `This desk's local database was written by a newer Deskpad (schema ${SCHEMA_VERSION + 1}); this is schema ${SCHEMA_VERSION}. Install the newer Deskpad`,
+    );
+
+    const again = createDeskDb({ ...options, schema: [...SCHEMA, newer] });
+    await again.open();
+    expect(again.verno).toBe(SCHEMA_VERSION + 1);
+    expect(await again.interactions.get('i-9')).toMatchObject({ shortDescription: 'Printer jams' });
+    again.close();
+  });
+});

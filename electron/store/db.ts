@@ -1,0 +1,172 @@
+// The desk's IndexedDB schema: every version ever shipped, in order, with its upgrade. The only
+// place that declares tables. Never edit a shipped version: append a new one with its test.
+
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import type { Group } from '../../shared/domain/directory';
+import type { Interaction } from '../../shared/domain/interaction';
+import type { OutboxEntry } from '../../shared/store-api/outbox';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  /** Runs inside the versionchange transaction; must only move data forward, never drop it. */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      meta: '&key',
+      // Lists read open states newest first, the caller's related list by openedFor; a null
+      // closedAt is not a valid key, so the closedAt index holds closed interactions only.
+      interactions: '&id, [state+openedAt], [openedFor+openedAt], closedAt',
+      outbox: '++mutationId',
+      // The directory in column chunks: IndexedDB's cost is per record, not per byte
+      // (docs/decisions/0001-store-host-and-directory-layout.md).
+      directoryChunks: '[kind+seq]',
+      groups: '&id',
+      callerIndex: '&field',
+    },
+  },
+];
+
+export const SCHEMA_VERSION = SCHEMA.reduce((max, v) => Math.max(max, v.version), 0);
+
+export interface DirectoryMeta {
+  source: 'demo';
+  seed: number;
+  loadedAt: string;
+  users: number;
+  groups: number;
+  configurationItems: number;
+  chunkSize: number;
+  /** The caller index's format; a different one (new folding rules) means rebuild it. */
+  callerIndexFormat: number;
+}
+
+export type MetaRow =
+  | { key: 'clientId'; value: string }
+  | { key: 'agentId'; value: string }
+  | { key: 'counters'; value: { interaction: number } }
+  | { key: 'directory'; value: DirectoryMeta };
+export type MetaKey = MetaRow['key'];
+export type MetaValue<K extends MetaKey> = Extract<MetaRow, { key: K }>['value'];
+
+/** Column-oriented slice of the directory: one string array per field, `count` entries each. */
+export interface DirectoryChunk {
+  kind: 'users' | 'configurationItems';
+  seq: number;
+  count: number;
+  columns: Record<string, string[]>;
+  /** One byte per entry for boolean fields (users: VIP). */
+  flags?: Uint8Array;
+}
+
+export interface CallerIndexRow {
+  field: string;
+  /** Entries sorted by their folded key (see caller-search.ts). */
+  order: Int32Array;
+}
+
+export type DeskDb = Dexie & {
+  meta: Table<MetaRow, MetaKey>;
+  interactions: EntityTable<Interaction, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'mutationId'>;
+  directoryChunks: Table<DirectoryChunk, [string, number]>;
+  groups: EntityTable<Group, 'id'>;
+  callerIndex: EntityTable<CallerIndexRow, 'field'>;
+};
+
+export interface DeskDbOptions {
+  name: string;
+  /** For tests (fake-indexeddb); the global ones otherwise. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** For migration tests: open with this history instead of the current one. */
+  schema?: readonly SchemaVersion[];
+}
+
+/** The database on disk was written by a newer Deskpad; nothing was changed. */
+export class NewerDatabaseError extends Error {
+  readonly onDisk: number;
+  readonly supported: number;
+
+  constructor(onDisk: number, supported: number) {
+    super(
+      `This desk's local database was written by a newer Deskpad (schema ${onDisk}); this is schema ${supported}. ` +
+        'Install the newer Deskpad to open it. Nothing on this desk has been changed or deleted.',
+    );
+    this.name = 'NewerDatabaseError';
+    this.onDisk = onDisk;
+    this.supported = supported;
+  }
+}
+
+function dexieOptions(options: DeskDbOptions) {
+  return {
+    // Every commit is flushed to disk before it resolves: a confirmed save survives a power cut.
+    chromeTransactionDurability: 'strict' as const,
+    ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+    ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+  };
+}
+
+export function createDeskDb(options: DeskDbOptions): DeskDb {
+  const db = new Dexie(options.name, dexieOptions(options)) as DeskDb;
+  for (const v of options.schema ?? SCHEMA) {
+    const version = db.version(v.version).stores(v.stores);
+    if (v.upgrade) version.upgrade(v.upgrade);
+  }
+  return db;
+}
+
+/**
+ * The schema version on disk, 0 when there is no database. Dexie 4 silently opens a newer
+ * database as it is; this probe lets us refuse first, before Dexie could touch it.
+ */
+export async function installedSchemaVersion(options: DeskDbOptions): Promise<number> {
+  // Without declared versions Dexie opens whatever is there, read-only in effect.
+  const probe = new Dexie(options.name, dexieOptions(options));
+  try {
+    await probe.open();
+    return Math.floor(probe.verno);
+  } catch (e) {
+    if (e instanceof Dexie.NoSuchDatabaseError) return 0;
+    throw e;
+  } finally {
+    probe.close();
+  }
+}
+
+export async function openDeskDb(options: DeskDbOptions): Promise<DeskDb> {
+  const schema = options.schema ?? SCHEMA;
+  const supported = schema.reduce((max, v) => Math.max(max, v.version), 0);
+  const onDisk = await installedSchemaVersion(options);
+  if (onDisk > supported) throw new NewerDatabaseError(onDisk, supported);
+  const db = createDeskDb({ ...options, schema });
+  await db.open();
+  // Another window of a newer Deskpad may have upgraded it between the probe and the open.
+  const opened = Math.floor(db.backendDB().version / 10);
+  if (opened > supported) {
+    db.close();
+    throw new NewerDatabaseError(opened, supported);
+  }
+  return db;
+}
+
+export async function readMeta<K extends MetaKey>(
+  db: DeskDb,
+  key: K,
+): Promise<MetaValue<K> | undefined> {
+  const row = await db.meta.get(key);
+  return row?.value as MetaValue<K> | undefined;
+}
+
+export async function writeMeta<K extends MetaKey>(
+  db: DeskDb,
+  key: K,
+  value: MetaValue<K>,
+): Promise<void> {
+  await db.meta.put({ key, value } as MetaRow);
+}

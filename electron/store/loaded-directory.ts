@@ -1,0 +1,106 @@
+// The directory as the store host serves it: lookups, caller search, component search and the
+// rules the mutators ask about. Read-only and in memory; writing it is directory-store.ts's job.
+
+import type { ConfigurationItemView, Group, User, UserHit } from '../../shared/domain/directory';
+import type { DirectoryRules } from '../../shared/domain/interaction';
+import type { DirectoryStatus } from '../../shared/store-api/contract';
+import { CallerSearch, type CallerOrders } from './caller-search';
+import { ConfigurationItemSearch } from './configuration-item-search';
+import type { ItemTable, UserTable } from './directory-table';
+
+/** Deeper than any real hierarchy; stops a bad parent loop from hanging a lookup. */
+const MAX_PARENT_DEPTH = 32;
+
+export class LoadedDirectory {
+  readonly users: UserTable;
+  readonly groups: readonly Group[];
+  readonly items: ItemTable;
+  readonly loadedAt: string;
+  readonly rules: DirectoryRules;
+  private readonly callerSearch: CallerSearch;
+  private readonly itemSearch: ConfigurationItemSearch;
+  private readonly groupsById: Map<string, Group>;
+  private readonly members: Map<string, Set<string>>;
+
+  constructor(
+    users: UserTable,
+    groups: readonly Group[],
+    items: ItemTable,
+    orders: CallerOrders,
+    loadedAt: string,
+  ) {
+    this.users = users;
+    this.groups = groups;
+    this.items = items;
+    this.loadedAt = loadedAt;
+    this.callerSearch = new CallerSearch(users.columns, orders);
+    this.itemSearch = new ConfigurationItemSearch(items.columns.name);
+    this.groupsById = new Map(groups.map((g) => [g.id, g]));
+    this.members = new Map(groups.map((g) => [g.id, new Set(g.memberIds)]));
+    this.rules = {
+      isGroupMember: (groupId, userId) => this.members.get(groupId)?.has(userId) ?? false,
+      userName: (userId) => users.nameOf(userId) ?? userId,
+    };
+  }
+
+  status(): DirectoryStatus {
+    return {
+      ready: true,
+      users: this.users.count,
+      groups: this.groups.length,
+      configurationItems: this.items.count,
+      loadedAt: this.loadedAt,
+    };
+  }
+
+  searchUsers(query: string, limit: number): UserHit[] {
+    return this.callerSearch.search(query, limit).map((row) => this.users.hit(row));
+  }
+
+  getUser(id: string): User | null {
+    return this.users.userById(id);
+  }
+
+  userName(id: string | null): string | null {
+    return id === null ? null : this.users.nameOf(id);
+  }
+
+  groupName(id: string | null): string | null {
+    return id === null ? null : (this.groupsById.get(id)?.name ?? null);
+  }
+
+  groupMembers(groupId: string): User[] {
+    const group = this.groupsById.get(groupId);
+    if (!group) return [];
+    return group.memberIds.flatMap((id) => this.users.userById(id) ?? []);
+  }
+
+  itemName(id: string | null): string | null {
+    if (id === null) return null;
+    const row = this.items.indexOf(id);
+    return row === undefined ? null : this.items.at('name', row);
+  }
+
+  searchConfigurationItems(query: string, limit: number): ConfigurationItemView[] {
+    return this.itemSearch.search(query, limit).map((row) => this.itemView(row));
+  }
+
+  getConfigurationItem(id: string): ConfigurationItemView | null {
+    const row = this.items.indexOf(id);
+    return row === undefined ? null : this.itemView(row);
+  }
+
+  private itemView(row: number): ConfigurationItemView {
+    const item = this.items.item(row);
+    const parents: ConfigurationItemView['parents'] = [];
+    let parentId = item.parentId;
+    while (parentId !== null && parents.length < MAX_PARENT_DEPTH) {
+      const parentRow = this.items.indexOf(parentId);
+      if (parentRow === undefined) break;
+      const parent = this.items.item(parentRow);
+      parents.push({ id: parent.id, name: parent.name, className: parent.className });
+      parentId = parent.parentId;
+    }
+    return { ...item, parents };
+  }
+}

@@ -1,0 +1,340 @@
+// The store host: opens the desk's database, loads the directory, and answers every command,
+// query, live query and event of the contract. Never throws or rejects at a caller for bad input.
+
+import { liveQuery, type Subscription } from 'dexie';
+import { DEMO_AGENT_ID } from '../../shared/demo/directory-generator';
+import { fail, ok, type StoreError, type StoreResult } from '../../shared/domain/result';
+import type {
+  CommandInput,
+  CommandName,
+  CommandOutput,
+  QueryInput,
+  QueryName,
+  QueryOutput,
+  StoreEvent,
+  StoreHostApi,
+  Unsubscribe,
+} from '../../shared/store-api/contract';
+import { parseCommand, parseQuery } from '../../shared/store-api/validate';
+import { NewerDatabaseError, openDeskDb, readMeta, writeMeta, type DeskDb } from './db';
+import { loadDirectory, type ProgressEvent } from './directory-store';
+import { applyCommand } from './interaction-commands';
+import { toInteractionView } from './interaction-views';
+import type { LoadedDirectory } from './loaded-directory';
+import { runQuery, type QueryState } from './store-queries';
+
+export interface StoreHostOptions {
+  dbName?: string;
+  /** For tests (fake-indexeddb); the global ones otherwise. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  demoUsers?: number;
+  demoSeed?: number;
+  now?: () => Date;
+  newId?: () => string;
+  onLine?: () => boolean;
+  /** Where `online`/`offline` events come from: the global scope unless a test passes its own. */
+  connectivityEvents?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+}
+
+/** The contract, plus what only the code that opened the host may do. */
+export interface StoreHost extends StoreHostApi {
+  /** Settles when the directory is in memory (or failed to load: queries then say why). */
+  directoryReady(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DB_NAME = 'deskpad';
+/** Longer than any operation or id in the contract; anything longer is not one of ours. */
+const MAX_NAME_LENGTH = 64;
+/** Queries whose answer depends on host state that IndexedDB does not see change. */
+const HOST_STATE_QUERIES: ReadonlySet<QueryName> = new Set(['sync.status', 'directory.status']);
+
+type Listener<T> = (value: T) => unknown;
+
+/** Calls a listener (maybe a Comlink proxy to a window that has gone) without ever throwing. */
+function deliver<T>(listener: Listener<T>, value: T): void {
+  try {
+    const answer = listener(value);
+    if (answer instanceof Promise) answer.catch(() => undefined);
+  } catch {
+    // A window's listener failing is that window's problem, never the store host's.
+  }
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** What a window is told when the store host could not open at all. */
+export function openFailure(error: unknown): StoreError {
+  if (error instanceof NewerDatabaseError) return { code: 'not-ready', message: error.message };
+  return {
+    code: 'internal',
+    message: `Deskpad could not open this desk's local database: ${describeError(error)}`,
+  };
+}
+
+const internal = (error: unknown): { ok: false; error: StoreError } =>
+  fail('internal', `Something went wrong in the desk's store: ${describeError(error)}`);
+
+function checkedName(name: unknown): unknown {
+  return typeof name === 'string' && name.length > MAX_NAME_LENGTH
+    ? `${name.slice(0, MAX_NAME_LENGTH)}…`
+    : name;
+}
+
+export async function openStoreHost(options: StoreHostOptions = {}): Promise<StoreHost> {
+  const db = await openDeskDb({
+    name: options.dbName ?? DEFAULT_DB_NAME,
+    ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+    ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+  });
+  try {
+    const newId = options.newId ?? (() => crypto.randomUUID());
+    const session = await db.transaction('rw', db.meta, async () => {
+      let clientId = await readMeta(db, 'clientId');
+      if (clientId === undefined) await writeMeta(db, 'clientId', (clientId = newId()));
+      let agentId = await readMeta(db, 'agentId');
+      if (agentId === undefined) await writeMeta(db, 'agentId', (agentId = DEMO_AGENT_ID));
+      return { clientId, agentId };
+    });
+    return new DeskStoreHost(db, session, options);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+class DeskStoreHost implements StoreHost {
+  private readonly now: () => Date;
+  private readonly onLine: () => boolean;
+  private directory: LoadedDirectory | null = null;
+  private directoryError: string | null = null;
+  private readonly loading: Promise<void>;
+  private persisting: Promise<void> = Promise.resolve();
+  private readonly eventListeners = new Set<Listener<StoreEvent>>();
+  private lastProgress: ProgressEvent | null = null;
+  /** Re-runs of live queries whose data lives outside IndexedDB. */
+  private readonly refreshers = new Map<() => void, QueryName>();
+  private readonly subscriptions = new Set<Unsubscribe>();
+
+  private readonly db: DeskDb;
+  private readonly session: { clientId: string; agentId: string };
+  private readonly options: StoreHostOptions;
+
+  constructor(
+    db: DeskDb,
+    session: { clientId: string; agentId: string },
+    options: StoreHostOptions,
+  ) {
+    this.db = db;
+    this.session = session;
+    this.options = options;
+    this.now = options.now ?? (() => new Date());
+    this.onLine =
+      options.onLine ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
+    this.connectivity()?.addEventListener('online', this.onConnectivityChange);
+    this.connectivity()?.addEventListener('offline', this.onConnectivityChange);
+    db.on('versionchange', () => {
+      this.emit({
+        type: 'store-error',
+        message: 'Deskpad was updated in another window. Close this window and open Deskpad again.',
+      });
+    });
+    this.loading = this.loadDirectory();
+  }
+
+  // ---- the contract ----
+
+  async command<N extends CommandName>(
+    name: N,
+    input: CommandInput<N>,
+  ): Promise<StoreResult<CommandOutput<N>>> {
+    try {
+      const parsed = parseCommand(checkedName(name), input);
+      if (!parsed.ok) return parsed;
+      await this.loading;
+      const directory = this.directory;
+      if (!directory)
+        return fail('not-ready', this.directoryError ?? 'The directory is not loaded.');
+      const ctx = {
+        now: this.now().toISOString(),
+        actorId: this.session.agentId,
+        directory: directory.rules,
+      };
+      const saved = await applyCommand(this.db, parsed.value, ctx, this.session.clientId);
+      return saved.ok ? ok(toInteractionView(saved.value, directory)) : saved;
+    } catch (e) {
+      return this.reportInternal(e);
+    }
+  }
+
+  async query<N extends QueryName>(
+    name: N,
+    input: QueryInput<N>,
+  ): Promise<StoreResult<QueryOutput<N>>> {
+    try {
+      const parsed = parseQuery(checkedName(name), input);
+      if (!parsed.ok) return parsed;
+      if (!HOST_STATE_QUERIES.has(parsed.value.name)) await this.loading;
+      return (await runQuery(this.queryState(), parsed.value)) as StoreResult<QueryOutput<N>>;
+    } catch (e) {
+      return this.reportInternal(e);
+    }
+  }
+
+  async subscribe<N extends QueryName>(
+    name: N,
+    input: QueryInput<N>,
+    listener: (result: StoreResult<QueryOutput<N>>) => void,
+  ): Promise<Unsubscribe> {
+    const parsed = parseQuery(checkedName(name), input);
+    if (!parsed.ok) {
+      deliver(listener, parsed);
+      return () => undefined;
+    }
+    const query = parsed.value;
+    if (!HOST_STATE_QUERIES.has(query.name)) await this.loading;
+
+    let closed = false;
+    let current: Subscription | null = null;
+    const push = (result: StoreResult<unknown>): void => {
+      if (!closed) deliver(listener, result as StoreResult<QueryOutput<N>>);
+    };
+    // A fresh liveQuery answers at once with the current state: that is how a change outside
+    // IndexedDB (connectivity, directory loaded) reaches subscribers.
+    const start = (): void => {
+      current?.unsubscribe();
+      current = liveQuery(() => runQuery(this.queryState(), query)).subscribe({
+        next: push,
+        error: (e: unknown) => push(internal(e)),
+      });
+    };
+    start();
+    this.refreshers.set(start, query.name);
+    const unsubscribe = (): void => {
+      closed = true;
+      current?.unsubscribe();
+      this.refreshers.delete(start);
+      this.subscriptions.delete(unsubscribe);
+    };
+    this.subscriptions.add(unsubscribe);
+    return unsubscribe;
+  }
+
+  onEvent(listener: (event: StoreEvent) => void): Promise<Unsubscribe> {
+    this.eventListeners.add(listener);
+    // A window that connects mid-load sees where the directory is at once.
+    if (this.lastProgress) deliver(listener, this.lastProgress);
+    return Promise.resolve(() => {
+      this.eventListeners.delete(listener);
+    });
+  }
+
+  // ---- lifecycle ----
+
+  directoryReady(): Promise<void> {
+    return this.loading;
+  }
+
+  async close(): Promise<void> {
+    this.connectivity()?.removeEventListener('online', this.onConnectivityChange);
+    this.connectivity()?.removeEventListener('offline', this.onConnectivityChange);
+    for (const unsubscribe of [...this.subscriptions]) unsubscribe();
+    this.eventListeners.clear();
+    await this.loading;
+    await this.persisting.catch(() => undefined);
+    this.db.close();
+  }
+
+  // ---- internals ----
+
+  private queryState(): QueryState {
+    return {
+      db: this.db,
+      clientId: this.session.clientId,
+      agentId: this.session.agentId,
+      online: this.onLine(),
+      directory: this.directory,
+      directoryError: this.directoryError,
+    };
+  }
+
+  private async loadDirectory(): Promise<void> {
+    try {
+      const source = { users: this.options.demoUsers ?? 5000, seed: this.options.demoSeed ?? 1 };
+      const { directory, persisted } = await loadDirectory(this.db, source, this.now, (event) => {
+        this.lastProgress = event;
+        this.emit(event);
+      });
+      this.directory = directory;
+      this.persisting = persisted.catch((e: unknown) => {
+        this.emit({
+          type: 'store-error',
+          message: `The directory could not be stored on this desk: ${describeError(e)}`,
+        });
+      });
+    } catch (e) {
+      this.directoryError = `The directory could not be loaded: ${describeError(e)}`;
+      this.emit({ type: 'store-error', message: this.directoryError });
+    }
+    this.refresh('directory.status');
+  }
+
+  private readonly onConnectivityChange = (): void => this.refresh('sync.status');
+
+  private refresh(name: QueryName): void {
+    for (const [start, query] of this.refreshers) if (query === name) start();
+  }
+
+  private emit(event: StoreEvent): void {
+    for (const listener of this.eventListeners) deliver(listener, event);
+  }
+
+  private reportInternal(e: unknown): { ok: false; error: StoreError } {
+    const answer = internal(e);
+    this.emit({ type: 'store-error', message: answer.error.message });
+    return answer;
+  }
+
+  private connectivity(): StoreHostOptions['connectivityEvents'] {
+    if (this.options.connectivityEvents) return this.options.connectivityEvents;
+    return typeof globalThis.addEventListener === 'function' ? globalThis : undefined;
+  }
+}
+
+/** A host that answers every request with the reason it could not open (e.g. a newer database). */
+export function failedStoreHost(error: StoreError): StoreHostApi {
+  const answer = { ok: false as const, error };
+  return {
+    command: () => Promise.resolve(answer),
+    query: () => Promise.resolve(answer),
+    subscribe: (_name, _input, listener) => {
+      deliver(listener, answer);
+      return Promise.resolve(() => undefined);
+    },
+    onEvent: (listener) => {
+      deliver(listener, { type: 'store-error', message: error.message });
+      return Promise.resolve(() => undefined);
+    },
+  };
+}
+
+/**
+ * The host as a window should see it from the first instant: calls made while the database
+ * opens wait for it, and if it cannot open, every call gets the reason. Never rejects.
+ */
+export function startStoreHost(options: StoreHostOptions = {}): {
+  api: StoreHostApi;
+  opened: Promise<StoreHostApi>;
+} {
+  const opened = openStoreHost(options).catch((e: unknown) => failedStoreHost(openFailure(e)));
+  const api: StoreHostApi = {
+    command: async (name, input) => (await opened).command(name, input),
+    query: async (name, input) => (await opened).query(name, input),
+    subscribe: async (name, input, listener) => (await opened).subscribe(name, input, listener),
+    onEvent: async (listener) => (await opened).onEvent(listener),
+  };
+  return { api, opened };
+}

@@ -1,0 +1,141 @@
+// Answers one validated query from IndexedDB and the in-memory directory. Runs inside Dexie's
+// liveQuery, so it awaits nothing but Dexie calls (anything else would hide what it read).
+
+import { Dexie } from 'dexie';
+import {
+  OPEN_STATES,
+  isClosed,
+  type Interaction,
+  type OpenState,
+} from '../../shared/domain/interaction';
+import { fail, ok, type StoreResult } from '../../shared/domain/result';
+import type {
+  DirectoryStatus,
+  QueryArgs,
+  QueryName,
+  QueryOutput,
+} from '../../shared/store-api/contract';
+import type { DeskDb } from './db';
+import { toInteractionView, toListItem } from './interaction-views';
+import type { LoadedDirectory } from './loaded-directory';
+
+export type ParsedQuery = { [N in QueryName]: { name: N; args: QueryArgs<N> } }[QueryName];
+
+export interface QueryState {
+  db: DeskDb;
+  clientId: string;
+  agentId: string;
+  online: boolean;
+  /** Null until the directory is in memory. */
+  directory: LoadedDirectory | null;
+  /** Why the directory could not be loaded, if it could not. */
+  directoryError: string | null;
+}
+
+type Answer = StoreResult<QueryOutput<QueryName>>;
+
+const NOT_LOADED: DirectoryStatus = {
+  ready: false,
+  users: 0,
+  groups: 0,
+  configurationItems: 0,
+  loadedAt: null,
+};
+
+export async function runQuery(state: QueryState, query: ParsedQuery): Promise<Answer> {
+  const { db } = state;
+  if (query.name === 'sync.status') {
+    return ok({
+      connection: state.online ? 'online' : 'offline',
+      pendingChanges: await db.outbox.count(),
+      lastSyncedAt: null,
+      lastError: null,
+    });
+  }
+  if (query.name === 'directory.status') return ok(state.directory?.status() ?? NOT_LOADED);
+
+  const directory = state.directory;
+  if (!directory) {
+    return fail(
+      'not-ready',
+      state.directoryError ?? 'The directory is still loading; try again in a moment.',
+    );
+  }
+  switch (query.name) {
+    case 'session.current': {
+      const agent = directory.getUser(state.agentId);
+      return agent
+        ? ok({ agent, clientId: state.clientId })
+        : fail('not-found', 'The signed-in agent is not in the directory.');
+    }
+    case 'directory.searchUsers':
+      return ok(directory.searchUsers(query.args.query, query.args.limit));
+    case 'directory.getUser':
+      return ok(directory.getUser(query.args.id));
+    case 'directory.listGroups':
+      return ok([...directory.groups]);
+    case 'directory.groupMembers':
+      return ok(directory.groupMembers(query.args.groupId));
+    case 'directory.searchConfigurationItems':
+      return ok(directory.searchConfigurationItems(query.args.query, query.args.limit));
+    case 'directory.getConfigurationItem':
+      return ok(directory.getConfigurationItem(query.args.id));
+    case 'interaction.get': {
+      const record = await db.interactions.get(query.args.id);
+      return ok(record ? toInteractionView(record, directory) : null);
+    }
+    case 'interaction.list': {
+      const rows = await listInteractions(state, query.args);
+      return ok(rows.map((r) => toListItem(r, directory)));
+    }
+    case 'interaction.listForUser': {
+      const rows = await db.interactions
+        .where('[openedFor+openedAt]')
+        .between([query.args.userId, Dexie.minKey], [query.args.userId, Dexie.maxKey])
+        .reverse()
+        .limit(query.args.limit)
+        .toArray();
+      return ok(rows.map((r) => toListItem(r, directory)));
+    }
+  }
+}
+
+async function listInteractions(
+  state: QueryState,
+  args: QueryArgs<'interaction.list'>,
+): Promise<Interaction[]> {
+  const { db, agentId } = state;
+  const { view, type, state: wanted, limit } = args;
+  const matches = (r: Interaction): boolean =>
+    (type === undefined || r.type === type) &&
+    (wanted === undefined || r.state === wanted) &&
+    (view !== 'my-open' || r.openedBy === agentId || r.assignedTo === agentId);
+
+  if (view === 'recently-closed') {
+    // Only closed interactions have a closedAt key, newest first.
+    return db.interactions
+      .where('closedAt')
+      .above('')
+      .reverse()
+      .filter(matches)
+      .limit(limit)
+      .toArray();
+  }
+  if (wanted !== undefined && isClosed(wanted)) return [];
+  const states: readonly OpenState[] = wanted === undefined ? OPEN_STATES : [wanted];
+  const perState = await Promise.all(
+    states.map((s) =>
+      db.interactions
+        .where('[state+openedAt]')
+        .between([s, Dexie.minKey], [s, Dexie.maxKey])
+        .reverse()
+        .filter(matches)
+        .limit(limit)
+        .toArray(),
+    ),
+  );
+  return perState
+    .flat()
+    .sort((a, b) => (a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0))
+    .slice(0, limit);
+}

@@ -1,0 +1,29 @@
+// The browser build's store host: one per origin in a SharedWorker (every tab connects to it),
+// or one per tab in a dedicated Worker where SharedWorker is missing. Serves; never renders.
+
+// First: zod must not probe for eval under a strict CSP.
+import './csp-friendly-zod';
+import type { Endpoint } from 'comlink';
+import { serveStoreHost, startStoreHost } from '../electron/store/index';
+
+/** The two worker scopes, as far as this file needs them (the DOM lib has no worker types). */
+interface WorkerScope extends Endpoint {
+  onconnect?: unknown;
+  addEventListener(type: 'connect', listener: (event: MessageEvent) => void): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+
+// Opened once; served at once, so no request is lost while the database opens (calls wait for
+// it), and if it cannot open (a newer database) every request is answered with the reason.
+const { api } = startStoreHost();
+
+if ('onconnect' in scope) {
+  scope.addEventListener('connect', (event: MessageEvent) => {
+    const [port] = event.ports;
+    if (port) serveStoreHost(api, port);
+  });
+} else {
+  serveStoreHost(api, scope);
+}
