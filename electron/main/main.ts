@@ -1,0 +1,184 @@
+// The Electron main process: wires the app:// protocol, the security policy, the store host
+// supervisor, the menu and the app windows together. Never holds domain logic or data.
+
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  MessageChannelMain,
+  protocol,
+  screen,
+  session,
+  type MessagePortMain,
+} from 'electron';
+import fs from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { APP_SCHEME, IPC_CHANNEL, appPageUrl } from '../../shared/desktop-bridge';
+import { buildAppMenuTemplate } from './app-menu';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { openAppWindow } from './app-window';
+import { buildContentSecurityPolicy } from './content-security-policy';
+import { registerIpcRoutes } from './ipc-routes';
+import { createLog } from './log';
+import { applyPermissionPolicy } from './permissions';
+import { bringToFront, claimSingleInstance } from './single-instance';
+import { createStoreHostSupervisor } from './store-host-supervisor';
+import { createStoreHostWindowFactory } from './store-host-window';
+import { systemClock, systemTimers } from './timers';
+import { hardenWebContents } from './web-contents-guard';
+import { appWindowOptions, storeHostWindowOptions } from './window-options';
+import { createWindowStateSaver, loadWindowState } from './window-state';
+
+const log = createLog(console);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const preloads = {
+  app: path.join(here, '..', 'preload', 'app-preload.cjs'),
+  storeHost: path.join(here, '..', 'preload', 'store-preload.cjs'),
+};
+
+// Privileged schemes must be declared before `ready`; this module's top level runs before it.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+const appWindows = new Set<BrowserWindow>();
+let openWindow: () => void = () => undefined;
+
+const focusOrOpen = (): void => {
+  const existing = BrowserWindow.getFocusedWindow() ?? [...appWindows].at(-1);
+  if (existing !== undefined && appWindows.has(existing)) bringToFront(existing);
+  else openWindow();
+};
+
+const atomicWriter =
+  (file: string) =>
+  (text: string): void => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.tmp`;
+    fs.writeFileSync(temporary, text, 'utf8');
+    fs.renameSync(temporary, file);
+  };
+
+const readTextOrNull = (file: string) => (): string | null => {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+const start = (): void => {
+  const appVersion = app.getVersion();
+  const webRoot = path.join(app.getAppPath(), 'dist', 'web');
+
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({
+      root: webRoot,
+      indexFile: 'desktop.html',
+      readFile: (file) => readFile(file),
+      // The desk server's origin joins connect-src when sync arrives (issue 3).
+      contentSecurityPolicy: buildContentSecurityPolicy(),
+    }),
+  );
+  applyPermissionPolicy(session.defaultSession);
+
+  const supervisor = createStoreHostSupervisor<MessagePortMain>({
+    createStoreHost: createStoreHostWindowFactory({
+      createWindow: (options) => new BrowserWindow(options),
+      options: storeHostWindowOptions({ preload: preloads.storeHost, appVersion }),
+      url: appPageUrl('storeHost'),
+    }),
+    createChannel: () => new MessageChannelMain(),
+    clock: systemClock,
+    timers: systemTimers,
+    log,
+    onGaveUp: (reason) => {
+      void dialog.showMessageBox({
+        type: 'error',
+        title: 'Deskpad',
+        message: 'Deskpad cannot open its local store.',
+        detail: `${reason}\n\nInteractions already saved stay on this computer. Quit and start Deskpad again; if this message returns, send the log to your administrator.`,
+      });
+    },
+  });
+
+  const isAppWindow = (webContentsId: number): boolean =>
+    [...appWindows].some((w) => !w.isDestroyed() && w.webContents.id === webContentsId);
+
+  registerIpcRoutes(
+    ipcMain,
+    {
+      isAppWindow,
+      isStoreHost: (id) => supervisor.isStoreHost(id),
+      requestStorePort: (id) => supervisor.requestPort(id),
+      storeHostReady: (id) => supervisor.storeHostReady(id),
+      storeHostFailed: (id, message) => supervisor.storeHostFailed(id, message),
+    },
+    log,
+  );
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildAppMenuTemplate({
+        platform: process.platform,
+        developerTools: !app.isPackaged,
+        sendCommand: (command, focused) => {
+          const target = [...appWindows].find((w) => w === focused) ?? [...appWindows].at(-1);
+          if (target !== undefined && !target.isDestroyed()) {
+            target.webContents.send(IPC_CHANNEL.menuCommand, command);
+          }
+        },
+      }),
+    ),
+  );
+
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const saver = createWindowStateSaver(atomicWriter(stateFile), systemTimers, 500, (error) =>
+    log.warn(`Could not remember the window size: ${String(error)}`),
+  );
+
+  openWindow = () => {
+    const state = loadWindowState(
+      readTextOrNull(stateFile),
+      screen.getAllDisplays().map((display) => display.workArea),
+    );
+    const window = openAppWindow({
+      createWindow: (options) => new BrowserWindow(options),
+      options: appWindowOptions({ preload: preloads.app, appVersion, state }),
+      url: appPageUrl('app'),
+      maximized: state.maximized,
+      saver,
+      supervisor,
+      log,
+      onClosed: (closed) => {
+        appWindows.delete(closed);
+        // The hidden store host keeps `window-all-closed` from firing, so decide here.
+        if (appWindows.size === 0 && process.platform !== 'darwin') app.quit();
+      },
+    });
+    appWindows.add(window);
+  };
+
+  app.on('before-quit', () => supervisor.stop());
+  app.on('activate', () => {
+    if (appWindows.size === 0) openWindow();
+  });
+
+  supervisor.start();
+  openWindow();
+};
+
+if (claimSingleInstance(app, focusOrOpen)) {
+  app.setAppUserModelId('org.deskpad.desktop');
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error(`Could not start: ${String(error)}`);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,56 @@
+// Tests that every webContents refuses new windows, navigation away from app:// and <webview>.
+// Uses an event-emitter fake in place of Electron's webContents.
+
+import { describe, expect, it } from 'vitest';
+import type { HandlerDetails, WindowOpenHandlerResponse } from 'electron';
+import { FakeEmitter, asFake, silentLog } from './test-support/fakes';
+import { hardenWebContents, type GuardedWebContents } from './web-contents-guard';
+
+class FakeContents extends FakeEmitter {
+  openHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
+  setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
+    this.openHandler = handler;
+  }
+}
+
+const harden = () => {
+  const contents = new FakeContents();
+  const log = silentLog();
+  hardenWebContents(asFake<GuardedWebContents>(contents), log);
+  return { contents, log };
+};
+
+describe('web contents guard', () => {
+  it('denies every new window, even one for our own origin', () => {
+    const { contents, log } = harden();
+    for (const url of ['https://example.org/', 'app://deskpad/desktop.html']) {
+      const details = asFake<HandlerDetails>({ url });
+      expect(contents.openHandler?.(details)).toEqual({ action: 'deny' });
+    }
+    expect(log.lines).toHaveLength(2);
+  });
+
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    'refuses %s to anything but app://deskpad',
+    (event) => {
+      const { contents } = harden();
+      for (const url of [
+        'https://example.org/',
+        'file:///etc/passwd',
+        'app://other/desktop.html',
+        'javascript:alert(1)',
+        'not a url',
+      ]) {
+        expect(contents.emitPreventable(event, { url }).prevented).toBe(true);
+      }
+      expect(contents.emitPreventable(event, { url: 'app://deskpad/desktop.html' }).prevented).toBe(
+        false,
+      );
+    },
+  );
+
+  it('refuses to attach a <webview>', () => {
+    const { contents } = harden();
+    expect(contents.emitPreventable('will-attach-webview').prevented).toBe(true);
+  });
+});
