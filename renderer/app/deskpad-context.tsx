@@ -1,0 +1,31 @@
+// The window's dependencies (store host, UI state, clock, id generator) handed down through React
+// context, so a test passes its own. Never creates them: mount.tsx and the tests do.
+
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import type { StoreHostApi } from '../../shared/store-api/contract';
+import type { UiState } from './ui-state';
+
+export interface DeskpadDeps {
+  store: StoreHostApi;
+  ui: StoreApi<UiState>;
+  /** The desk's clock, for "opened 5 min ago" and handle times shown while a record is open. */
+  now: () => Date;
+  /** Record and work-note ids, chosen when the form opens so a retried save is one record. */
+  newId: () => string;
+}
+
+export const DeskpadContext = createContext<DeskpadDeps | null>(null);
+
+export function useDeskpad(): DeskpadDeps {
+  const deps = useContext(DeskpadContext);
+  if (!deps) throw new Error('Deskpad components must be rendered inside <DeskpadApp>.');
+  return deps;
+}
+
+export const useStoreHost = (): StoreHostApi => useDeskpad().store;
+
+export function useUi<T>(select: (state: UiState) => T): T {
+  return useStore(useDeskpad().ui, select);
+}

@@ -1,0 +1,57 @@
+// The Opened for field: caller lookup with autofill, searching the directory in the store host on
+// every keystroke. Never writes the directory: picking only tells the form who the caller is.
+
+import { useCallback, type Ref } from 'react';
+import type { UserHit } from '../../shared/domain/directory';
+import { useStoreHost } from '../app/deskpad-context';
+import type { ControlProps } from '../interaction-form/form-field';
+import { LookupCombobox, type LookupValue } from '../lookup/lookup-combobox';
+import type { LookupInstrument } from '../lookup/use-lookup-search';
+import { CallerOption } from './caller-option';
+
+/** The names the benchmark reads from the Performance timeline. */
+export const CALLER_LOOKUP_INSTRUMENT: LookupInstrument = {
+  inputMark: 'lookup:input',
+  renderMeasure: 'lookup:keystroke-to-render',
+};
+
+export const CALLER_RESULTS_LIMIT = 10;
+
+interface CallerLookupProps {
+  control: ControlProps;
+  labelId: string;
+  value: LookupValue;
+  readOnly: boolean;
+  onPick: (user: UserHit) => void;
+  onClear: () => void;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+export function CallerLookup(props: CallerLookupProps) {
+  const store = useStoreHost();
+  const search = useCallback(
+    async (query: string) => {
+      const found = await store.query('directory.searchUsers', {
+        query,
+        limit: CALLER_RESULTS_LIMIT,
+      });
+      return found.ok
+        ? { items: found.value, error: null }
+        : { items: [], error: found.error.message };
+    },
+    [store],
+  );
+  return (
+    <LookupCombobox<UserHit>
+      {...props}
+      placeholder="Start typing a name…"
+      menuLabel="Matching callers"
+      search={search}
+      itemKey={(user) => user.id}
+      itemText={(user) => user.name}
+      renderItem={(user) => <CallerOption user={user} />}
+      noMatchText={(query) => `No caller matches “${query.trim()}”.`}
+      instrument={CALLER_LOOKUP_INSTRUMENT}
+    />
+  );
+}

@@ -1,0 +1,47 @@
+// Save, Close interaction and Abandon, and the polite message saying what the last one did.
+// Never runs a command itself: the form model does, one at a time.
+
+import type { InteractionFormModel } from './use-interaction-form';
+
+export function FormActions({ model }: { model: InteractionFormModel }) {
+  const { busy, closed, message, record } = model;
+  return (
+    <div className="form-actions">
+      {closed ? (
+        <p className="muted">
+          {record?.number} is {record?.state}: only work notes can be added.
+        </p>
+      ) : (
+        <div className="actions">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => void model.save()}
+          >
+            Save
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void model.close('Closed Complete')}
+          >
+            Close interaction
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={busy}
+            onClick={() => void model.close('Closed Abandoned')}
+          >
+            Abandon
+          </button>
+        </div>
+      )}
+      <p className="save-message" role="status" aria-atomic="true">
+        {message && <span key={message.seq}>{message.text}</span>}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,293 @@
+// The interaction form's behaviour: the record it edits, the agent's edits, and save, close,
+// abandon and add-work-note as store commands. Never writes anything but through the store host.
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { contactFromCaller, isClosed, type ClosedState } from '../../shared/domain/interaction';
+import type { UserHit } from '../../shared/domain/directory';
+import type { StoreError } from '../../shared/domain/result';
+import { WorkNoteText } from '../../shared/domain/work-note';
+import type { InteractionView } from '../../shared/store-api/contract';
+import { useDeskpad } from '../app/deskpad-context';
+import { useLiveQuery } from '../hooks/use-live-query';
+import {
+  blankValues,
+  changesFrom,
+  checkValues,
+  editsAfterSave,
+  fieldErrorsFrom,
+  firstInvalid,
+  valuesOf,
+  withEdits,
+  type FieldErrors,
+  type FormEdits,
+  type FormValues,
+} from './form-model';
+
+export type FormMode = 'new' | 'existing' | 'loading' | 'missing';
+type ErrorField = keyof FieldErrors;
+
+export interface InteractionFormModel {
+  id: string;
+  mode: FormMode;
+  record: InteractionView | null;
+  values: FormValues;
+  closed: boolean;
+  errors: FieldErrors;
+  formError: string | null;
+  busy: boolean;
+  /** The last outcome in words, for the polite live region ("Saved IMS-P0001"). */
+  message: { text: string; seq: number } | null;
+  noteText: string;
+  fieldId: (field: ErrorField) => string;
+  edit: (edits: FormEdits) => void;
+  pickCaller: (user: UserHit) => void;
+  setNoteText: (text: string) => void;
+  save: () => Promise<void>;
+  close: (state: ClosedState) => Promise<void>;
+  addWorkNote: () => Promise<void>;
+}
+
+/** Edits to a display name belong to the field the name stands for. */
+const FIELD_OF_EDIT: Partial<Record<keyof FormValues, ErrorField>> = {
+  openedForName: 'openedFor',
+  componentName: 'component',
+};
+
+const newer = (a: InteractionView | null, b: InteractionView | null): InteractionView | null =>
+  !a ? b : !b ? a : b.updatedAt > a.updatedAt ? b : a;
+
+export function useInteractionForm(
+  id: string,
+  isNew: boolean,
+  baseId: string,
+): InteractionFormModel {
+  const { store, ui, newId } = useDeskpad();
+  const live = useLiveQuery('interaction.get', { id });
+  const [saved, setSaved] = useState<InteractionView | null>(null);
+  const [edits, setEdits] = useState<FormEdits>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; seq: number } | null>(null);
+  const [noteText, setNoteTextState] = useState('');
+  const [focusRequest, setFocusRequest] = useState<{ field: ErrorField } | null>(null);
+  const [defaultType] = useState(() => ui.getState().lastType);
+  const busyRef = useRef(false);
+  // A note keeps its id while its text is unchanged, so a double click adds it once.
+  const noteKey = useRef<{ text: string; id: string } | null>(null);
+
+  const liveRecord = live?.ok ? live.value : null;
+  const record = newer(liveRecord, saved);
+  const mode: FormMode = record
+    ? 'existing'
+    : isNew
+      ? 'new'
+      : live === undefined
+        ? 'loading'
+        : 'missing';
+  const values = withEdits(record ? valuesOf(record) : blankValues(defaultType), edits);
+  const closed = record !== null && isClosed(record.state);
+  const fieldId = useCallback((field: ErrorField) => `${baseId}-${field}`, [baseId]);
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    document.getElementById(fieldId(focusRequest.field))?.focus();
+  }, [focusRequest, fieldId]);
+
+  const announce = (text: string): void => setMessage((m) => ({ text, seq: (m?.seq ?? 0) + 1 }));
+
+  const showErrors = (found: FieldErrors, summary: string): void => {
+    setErrors(found);
+    setFormError(summary);
+    const first = firstInvalid(found);
+    if (first) setFocusRequest({ field: first });
+  };
+  const showStoreError = (error: StoreError): void =>
+    showErrors(fieldErrorsFrom(error.fieldErrors), error.message);
+
+  const edit = (next: FormEdits): void => {
+    setEdits((current) => ({ ...current, ...next }));
+    const touched = Object.keys(next).map(
+      (k) => FIELD_OF_EDIT[k as keyof FormValues] ?? (k as ErrorField),
+    );
+    setErrors((current) => {
+      if (!touched.some((f) => current[f] !== undefined)) return current;
+      const left = { ...current };
+      for (const f of touched) delete left[f];
+      return left;
+    });
+  };
+
+  const setNoteText = (text: string): void => {
+    setNoteTextState(text);
+    if (errors.workNote !== undefined) setErrors(({ workNote: _dropped, ...rest }) => rest);
+  };
+
+  /** One command at a time per form: the second click of a double click finds the form busy. */
+  const exclusive = async (task: () => Promise<void>): Promise<void> => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(true);
+    try {
+      await task();
+    } finally {
+      busyRef.current = false;
+      setBusy(false);
+    }
+  };
+
+  const accept = (view: InteractionView, snapshot: FormEdits): void => {
+    setSaved(view);
+    setEdits((current) => editsAfterSave(current, snapshot));
+    setErrors({});
+    setFormError(null);
+  };
+
+  /** The note to send with this command, if the agent wrote one; `false` when it is invalid. */
+  const pendingNote = (): { id: string; text: string } | null | false => {
+    if (noteText.trim() === '') return null;
+    const parsed = WorkNoteText.safeParse(noteText);
+    if (!parsed.success) {
+      showErrors(
+        { workNote: parsed.error.issues[0]?.message ?? 'Check the work note.' },
+        'The work note was not added.',
+      );
+      return false;
+    }
+    if (noteKey.current?.text !== parsed.data) noteKey.current = { text: parsed.data, id: newId() };
+    return noteKey.current;
+  };
+  const noteSent = (sentText: string): void => {
+    noteKey.current = null;
+    setNoteTextState((current) => (current.trim() === sentText ? '' : current));
+  };
+
+  /**
+   * Creates the record, or saves its changes when `withChanges`, and adds a written work note;
+   * answers the saved view, or null after showing why nothing was saved.
+   */
+  const persist = async (withChanges: boolean): Promise<InteractionView | null> => {
+    const checked = checkValues(values);
+    if (!checked.ok) {
+      showErrors(checked.errors, 'The interaction was not saved: check the fields marked.');
+      return null;
+    }
+    const note = pendingNote();
+    if (note === false) return null;
+    const snapshot = edits;
+    let view = record;
+    if (!view) {
+      const created = await store.command('interaction.create', {
+        ...checked.fields,
+        id,
+        ...(note ? { workNote: note.text } : {}),
+      });
+      if (!created.ok) return (showStoreError(created.error), null);
+      view = created.value;
+      ui.getState().rememberType(view.type);
+      // A retried create answers with the record made the first time; send what changed since.
+      const missed = changesFrom(view, checked.fields);
+      if (Object.keys(missed).length > 0 && !isClosed(view.state)) {
+        const updated = await store.command('interaction.update', { id, changes: missed });
+        if (!updated.ok) return (showStoreError(updated.error), null);
+        view = updated.value;
+      }
+    } else {
+      const changes = changesFrom(view, checked.fields);
+      if (withChanges && Object.keys(changes).length > 0 && !isClosed(view.state)) {
+        const updated = await store.command('interaction.update', { id, changes });
+        if (!updated.ok) return (showStoreError(updated.error), null);
+        view = updated.value;
+      }
+      if (note) {
+        const noted = await store.command('interaction.addWorkNote', {
+          id,
+          noteId: note.id,
+          text: note.text,
+        });
+        if (!noted.ok) return (showStoreError(noted.error), null);
+        view = noted.value;
+      }
+    }
+    accept(view, snapshot);
+    if (note) noteSent(note.text);
+    return view;
+  };
+
+  const save = (): Promise<void> =>
+    exclusive(async () => {
+      const view = await persist(true);
+      if (view) announce(`Saved ${view.number}`);
+    });
+
+  const close = (state: ClosedState): Promise<void> =>
+    exclusive(async () => {
+      const snapshot = edits;
+      // Unsaved edits travel with the close, so the record and its closing are one command.
+      const view = await persist(false);
+      const checked = checkValues(values);
+      if (!view || !checked.ok) return;
+      const changes = changesFrom(view, checked.fields);
+      const closedView = await store.command('interaction.close', {
+        id,
+        state,
+        ...(Object.keys(changes).length > 0 ? { changes } : {}),
+      });
+      if (!closedView.ok) return showStoreError(closedView.error);
+      accept(closedView.value, snapshot);
+      announce(
+        `${state === 'Closed Complete' ? 'Closed' : 'Abandoned'} ${closedView.value.number}: ${state}`,
+      );
+    });
+
+  const addWorkNote = (): Promise<void> =>
+    exclusive(async () => {
+      if (noteText.trim() === '') {
+        showErrors(
+          { workNote: 'Write the work note before adding it.' },
+          'The work note was not added.',
+        );
+        return;
+      }
+      if (!record) {
+        // A note on a record not saved yet is saved with it: the first save carries the note.
+        const view = await persist(true);
+        if (view) announce(`Saved ${view.number} with the work note`);
+        return;
+      }
+      const note = pendingNote();
+      if (!note) return;
+      const noted = await store.command('interaction.addWorkNote', {
+        id,
+        noteId: note.id,
+        text: note.text,
+      });
+      if (!noted.ok) return showStoreError(noted.error);
+      accept(noted.value, {});
+      noteSent(note.text);
+      announce(`Work note added to ${noted.value.number}`);
+    });
+
+  const pickCaller = (user: UserHit): void =>
+    edit({ openedFor: user.id, openedForName: user.name, ...contactFromCaller(user) });
+
+  return {
+    id,
+    mode,
+    record,
+    values,
+    closed,
+    errors,
+    formError,
+    busy,
+    message,
+    noteText,
+    fieldId,
+    edit,
+    pickCaller,
+    setNoteText,
+    save,
+    close,
+    addWorkNote,
+  };
+}

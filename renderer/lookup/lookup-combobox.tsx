@@ -1,0 +1,156 @@
+// A lookup field on the ARIA combobox pattern (downshift's useCombobox): type, see matches, arrows
+// and Enter pick. Never owns the picked value: the form does; this only holds the typed text.
+
+import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
+import { useEffect, useRef, type ChangeEvent, type ReactNode, type Ref } from 'react';
+import type { ControlProps } from '../interaction-form/form-field';
+import { useLookupSearch, type LookupInstrument, type LookupSearch } from './use-lookup-search';
+
+export interface LookupValue {
+  id: string | null;
+  text: string;
+}
+
+export interface LookupComboboxProps<T> {
+  control: ControlProps;
+  labelId: string;
+  /** The list's own name: not the field's label, so the label finds the input alone. */
+  menuLabel: string;
+  value: LookupValue;
+  readOnly?: boolean;
+  placeholder?: string;
+  /** Search with an empty text too (a short list to browse), rather than showing nothing. */
+  searchWhenEmpty?: boolean;
+  search: LookupSearch<T>;
+  itemKey: (item: T) => string;
+  itemText: (item: T) => string;
+  renderItem: (item: T) => ReactNode;
+  noMatchText: (query: string) => string;
+  onPick: (item: T) => void;
+  onClear: () => void;
+  instrument?: LookupInstrument;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+const Types = useCombobox.stateChangeTypes;
+
+export function LookupCombobox<T>(props: LookupComboboxProps<T>) {
+  const {
+    control,
+    labelId,
+    value,
+    readOnly = false,
+    search,
+    itemKey,
+    itemText,
+    renderItem,
+  } = props;
+  const { results, run, isCurrent } = useLookupSearch(search, props.instrument);
+  // An arrow pressed before the first matches arrived still means "go to the first match".
+  const arrowPending = useRef(false);
+
+  const items = results.items;
+  const stateReducer = (
+    state: UseComboboxState<T>,
+    { type, changes }: UseComboboxStateChangeOptions<T>,
+  ): Partial<UseComboboxState<T>> => {
+    // selectedItem is held at null so that every pick, even of the same caller again, is a
+    // change; downshift then thinks the "controlled" selection moved and would blank the text.
+    if (type === Types.ControlledPropUpdatedSelectedItem)
+      return { ...changes, inputValue: state.inputValue };
+    if (type === Types.InputChange) arrowPending.current = false;
+    if (type === Types.InputKeyDownArrowDown && items.length === 0) arrowPending.current = true;
+    // A read-only lookup (closed record) never opens; isOpen stays uncontrolled for downshift.
+    return readOnly ? { ...changes, isOpen: false } : changes;
+  };
+
+  // downshift owns the typed text: its reducer updates within the input event, so a fast typist
+  // never loses a character to a controlled value that lags one render behind.
+  const combobox = useCombobox<T>({
+    items,
+    inputId: control.id,
+    labelId,
+    menuId: `${control.id}-menu`,
+    itemToString: (item) => (item ? itemText(item) : ''),
+    itemToKey: (item) => (item ? itemKey(item) : null),
+    initialInputValue: value.text,
+    selectedItem: null,
+    stateReducer,
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (selectedItem) props.onPick(selectedItem);
+    },
+    onIsOpenChange: ({ isOpen }) => {
+      if (isOpen && props.searchWhenEmpty && results.seq === 0) run(combobox.inputValue, false);
+    },
+  });
+  const { isOpen, highlightedIndex, inputValue, setHighlightedIndex, setInputValue } = combobox;
+
+  // The field's value changed from outside (picked, cleared, record loaded): show its text.
+  useEffect(() => {
+    setInputValue(value.text);
+  }, [value.id, value.text, setInputValue]);
+
+  useEffect(() => {
+    if (arrowPending.current && isOpen && items.length > 0) {
+      arrowPending.current = false;
+      setHighlightedIndex(0);
+    }
+  }, [items, isOpen, setHighlightedIndex]);
+
+  const showMenu = isOpen && items.length > 0;
+  const showNoMatch =
+    isOpen &&
+    isCurrent &&
+    items.length === 0 &&
+    (results.error !== null || inputValue.trim() !== '');
+
+  return (
+    <div className="lookup">
+      <input
+        {...combobox.getInputProps({
+          ...(props.inputRef ? { ref: props.inputRef } : {}),
+          readOnly,
+          ...(props.placeholder ? { placeholder: props.placeholder } : {}),
+          autoComplete: 'off',
+          spellCheck: false,
+          'aria-invalid': control['aria-invalid'],
+          'aria-describedby': control['aria-describedby'],
+          // Runs in the input event itself, before downshift's handler: the search starts at once.
+          onChange: (event: ChangeEvent<HTMLInputElement>) => {
+            const typed = event.target.value;
+            run(typed, !props.searchWhenEmpty);
+            if (typed.trim() === '' && value.id !== null) props.onClear();
+          },
+          onBlur: () => {
+            // Text that was typed but never picked is not the field's value: show the value again.
+            if (inputValue !== value.text) setInputValue(value.text);
+          },
+        })}
+      />
+      <ul
+        {...combobox.getMenuProps({
+          className: 'lookup-menu',
+          hidden: !showMenu,
+          'aria-labelledby': undefined,
+          'aria-label': props.menuLabel,
+        })}
+      >
+        {showMenu &&
+          items.map((item, index) => (
+            <li
+              key={itemKey(item)}
+              className={
+                index === highlightedIndex ? 'lookup-option is-highlighted' : 'lookup-option'
+              }
+              {...combobox.getItemProps({ item, index })}
+            >
+              {renderItem(item)}
+            </li>
+          ))}
+      </ul>
+      {showNoMatch && (
+        <p className="lookup-empty">{results.error ?? props.noMatchText(inputValue)}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// The renderer's entry: mounts Deskpad into a page element, talking to the store host through the
+// ports a StoreSource hands over. Never chooses the platform: web/ and Electron pages call this.
+
+import { createRoot } from 'react-dom/client';
+import { DeskpadApp } from './app/app';
+import type { DeskpadDeps } from './app/deskpad-context';
+import { createUiState } from './app/ui-state';
+import { createStoreClient } from './store-client';
+import type { StoreSource } from './store-source';
+import './styles.css';
+
+export type { StorePort, StoreSource } from './store-source';
+
+export interface MountOptions {
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export interface MountedDeskpad {
+  unmount(): void;
+}
+
+export function mountDeskpad(
+  root: HTMLElement,
+  source: StoreSource,
+  options: MountOptions = {},
+): MountedDeskpad {
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const deps: DeskpadDeps = {
+    store: createStoreClient(source),
+    ui: createUiState(newId),
+    now: options.now ?? (() => new Date()),
+    newId,
+  };
+  const reactRoot = createRoot(root);
+  reactRoot.render(<DeskpadApp deps={deps} />);
+  return { unmount: () => reactRoot.unmount() };
+}

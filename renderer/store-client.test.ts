@@ -1,0 +1,101 @@
+// The store client over real MessagePorts and Comlink: calls wait for a port, live queries move
+// to a restarted host, and a call the dead host never answered is settled, not left hanging.
+
+import * as Comlink from 'comlink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ok, type StoreResult } from '../shared/domain/result';
+import { createStoreClient, STORE_RESTARTED_MESSAGE } from './store-client';
+import type { StorePort } from './store-source';
+
+type Listener = (result: StoreResult<unknown>) => void;
+
+/** A stand-in host served the way the real one is: listeners arrive as proxies, unsubscribes leave as proxies. */
+function serveFakeHost(label: string, options: { hangCommands?: boolean } = {}) {
+  const listeners = new Set<Listener>();
+  const host = {
+    commands: 0,
+    command: () => {
+      host.commands += 1;
+      return options.hangCommands
+        ? new Promise<never>(() => undefined)
+        : Promise.resolve(ok(label));
+    },
+    query: (name: string) => Promise.resolve(ok(`${label}:${name}`)),
+    subscribe: (_name: string, _input: unknown, listener: Listener) => {
+      listeners.add(listener);
+      void listener(ok(`${label}:first`));
+      return Comlink.proxy(() => {
+        listeners.delete(listener);
+      });
+    },
+    onEvent: () => Comlink.proxy(() => undefined),
+    push: (value: string) => {
+      for (const listener of listeners) void listener(ok(value));
+    },
+    listeners,
+  };
+  const channel = new MessageChannel();
+  Comlink.expose(host, channel.port1);
+  return { host, port: channel.port2 as StorePort, close: () => channel.port1.close() };
+}
+
+const until = async (check: () => boolean): Promise<void> => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+};
+
+const closers: (() => void)[] = [];
+afterEach(() => {
+  for (const close of closers.splice(0)) close();
+});
+
+function sourceWithManualPorts() {
+  let give: ((port: StorePort) => void) | null = null;
+  return {
+    source: { connect: (onPort: (port: StorePort) => void) => void (give = onPort) },
+    give: (p: StorePort) => give?.(p),
+  };
+}
+
+describe('createStoreClient', () => {
+  it('waits for the first port, then answers queries through it', async () => {
+    const { source, give } = sourceWithManualPorts();
+    const client = createStoreClient(source);
+    const answer = client.query('sync.status', {});
+    const first = serveFakeHost('one');
+    closers.push(first.close);
+    give(first.port);
+    expect(await answer).toEqual(ok('one:sync.status'));
+  });
+
+  it('moves live queries to a restarted host and settles calls the dead one never answered', async () => {
+    const { source, give } = sourceWithManualPorts();
+    const client = createStoreClient(source);
+    const dead = serveFakeHost('one', { hangCommands: true });
+    closers.push(dead.close);
+    give(dead.port);
+
+    const seen: unknown[] = [];
+    const unsubscribe = await client.subscribe('sync.status', {}, (r) =>
+      seen.push(r.ok ? r.value : r.error.code),
+    );
+    await until(() => seen.includes('one:first'));
+    const hanging = client.command('interaction.update', { id: 'x', changes: {} });
+    await until(() => dead.host.commands === 1);
+
+    const next = serveFakeHost('two');
+    closers.push(next.close);
+    give(next.port);
+
+    expect(await hanging).toEqual({
+      ok: false,
+      error: { code: 'not-ready', message: STORE_RESTARTED_MESSAGE },
+    });
+    await until(() => seen.includes('two:first'));
+    next.host.push('two:changed');
+    await until(() => seen.includes('two:changed'));
+
+    unsubscribe();
+    await until(() => next.host.listeners.size === 0);
+  });
+});

@@ -1,0 +1,39 @@
+// Builds the browser app and the Electron pages from web/ into dist/web: one bundle per page, no
+// lazy chunks (the app must keep working once the network is cut after the first load).
+
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('./web/', import.meta.url));
+
+/** Pages other helpers add (desktop.html, store-host.html) join the build once they exist. */
+const PAGES = ['index', 'desktop', 'store-host'] as const;
+const input = Object.fromEntries(
+  PAGES.filter((page) => existsSync(`${webRoot}${page}.html`)).map((page) => [
+    page,
+    `${webRoot}${page}.html`,
+  ]),
+);
+
+export default defineConfig(({ command }) => {
+  // A build is always production React, even when a test run (NODE_ENV=test) starts it, so the
+  // e2e suite and the benchmark measure what agents run. Vite reads NODE_ENV after this config.
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return {
+    root: webRoot,
+    base: './',
+    plugins: [react()],
+    worker: { format: 'es' },
+    build: {
+      outDir: fileURLToPath(new URL('./dist/web/', import.meta.url)),
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: true,
+      // Chromium supports modulepreload; the polyfill would be one more script for nothing.
+      modulePreload: { polyfill: false },
+      rolldownOptions: { input },
+    },
+  };
+});

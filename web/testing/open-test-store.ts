@@ -1,0 +1,23 @@
+// Test fixture: opens the real store host on fake-indexeddb with a small demo directory, under a
+// unique database name. For tests only; renderer tests reach the store host through this file.
+
+import { openStoreHost, type StoreHost } from '../../electron/store/index';
+
+export interface TestStoreOptions {
+  demoUsers?: number;
+  now?: () => Date;
+}
+
+let opened = 0;
+
+/** A store host with its directory loaded; close it after the test. */
+export async function openTestStore(options: TestStoreOptions = {}): Promise<StoreHost> {
+  opened += 1;
+  const store = await openStoreHost({
+    dbName: `deskpad-test-${Date.now()}-${opened}`,
+    demoUsers: options.demoUsers ?? 300,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  await store.directoryReady();
+  return store;
+}
