@@ -1,0 +1,28 @@
+// Facts of the demo directory the app loads at first start, from the same deterministic generator.
+// Read-only: the tests use it to know who to look up and what autofill must show; they never write it.
+
+import {
+  DEMO_AGENT_ID,
+  FULFILLER_COUNT,
+  generateDirectory,
+} from '../../shared/demo/directory-generator';
+import type { User } from '../../shared/domain/directory';
+
+/** The demo directory the app loads at first start (default seed, 5,000 users). */
+export const demoDirectory = generateDirectory();
+
+/** The signed-in demo agent; the banner shows their name once the directory is loaded. */
+export const demoAgentName: string =
+  demoDirectory.users.find((user) => user.id === DEMO_AGENT_ID)?.name ?? 'Demo Agent';
+
+/** A caller (not a fulfiller) to look up, and the three letters an agent would type. */
+export function callerToLookUp(offset = 10): { caller: User; letters: string } {
+  const caller = demoDirectory.users[FULFILLER_COUNT + offset];
+  if (!caller) throw new Error('the demo directory has too few users');
+  return { caller, letters: caller.lastName.slice(0, 3).toLowerCase() };
+}
+
+/** The directory's users with this display name (names repeat in a directory of thousands). */
+export function usersNamed(name: string): User[] {
+  return demoDirectory.users.filter((user) => user.name === name);
+}

@@ -1,0 +1,98 @@
+// Per-file plumbing for the e2e tests: the served app, throwaway profile folders, and what to keep when a test fails.
+// Everything it starts it also stops; it never touches the real user's profile or data.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, type TestContext } from 'vitest';
+import { repoRoot, startWebApp, type WebApp } from './web-app';
+
+/** Serves the browser build for the whole file (one origin, so profiles can be reopened). */
+export function useWebApp(): { url(): string } {
+  let app: WebApp | undefined;
+  beforeAll(async () => {
+    app = await startWebApp();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  return {
+    url: () => {
+      if (!app) throw new Error('the web app is not started yet');
+      return app.url;
+    },
+  };
+}
+
+/** Fresh folders for Chromium profiles, removed when the file ends. */
+export function useTempDirs(): (name: string) => string {
+  let root: string | undefined;
+  beforeAll(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'deskpad-e2e-'));
+  });
+  afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+  return (name) => {
+    if (!root) throw new Error('temp dirs are made in beforeAll');
+    const dir = path.join(root, name);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+}
+
+/** Collects what the page complained about, to print next to a failure. */
+export function watchPage(page: Page): { problems(): string[] } {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  return { problems: () => problems };
+}
+
+/**
+ * Keeps a screenshot and the page's HTML under test-results/e2e/ and prints the page's errors,
+ * so a failure can be reported as "what the agent would have seen".
+ */
+export async function keepEvidence(
+  page: Page,
+  testName: string,
+  problems: string[],
+): Promise<void> {
+  const dir = path.join(repoRoot, 'test-results', 'e2e');
+  mkdirSync(dir, { recursive: true });
+  const base = path.join(
+    dir,
+    testName
+      .replace(/[^a-z0-9]+/gi, '-')
+      .toLowerCase()
+      .slice(0, 80),
+  );
+  try {
+    await page.screenshot({ path: `${base}.png`, fullPage: true });
+    writeFileSync(`${base}.html`, await page.content());
+    console.error(`Evidence kept: ${path.relative(repoRoot, base)}.png/.html`);
+  } catch (error) {
+    console.error(`No evidence could be kept (the page is gone?): ${String(error)}`);
+  }
+  if (problems.length > 0) console.error(`The page reported:\n  ${problems.join('\n  ')}`);
+}
+
+/**
+ * Closes the browser context when the test ends. If the test failed, first keeps the evidence of `page`
+ * (onTestFinished runs before onTestFailed, so both happen here, in that order).
+ */
+export function closeWhenDone(
+  test: TestContext,
+  context: BrowserContext,
+  page: Page,
+  label = test.task.name,
+): void {
+  const log = watchPage(page);
+  test.onTestFinished(async () => {
+    if (test.task.result?.state === 'fail') await keepEvidence(page, label, log.problems());
+    await context.close().catch(() => undefined);
+  });
+}
