@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureDependencies } from './ensure-setup.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -167,6 +168,7 @@ const main = async () => {
     return 2;
   }
 
+  ensureDependencies();
   const built = await run(npm, ['run', 'build']);
   if (built !== 0) {
     console.error('Deskpad: the build failed; see above.');

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChromium, ensureDependencies } from './ensure-setup.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reportFile = path.join(root, 'node_modules', '.cache', 'deskpad-test', 'vitest-report.json');
@@ -20,7 +21,9 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
  */
 const step = (title, command, args, env = {}) =>
   new Promise((resolve) => {
-    const started = performance.now();
+    ensureDependencies();
+ensureChromium();
+const started = performance.now();
     console.log(`\n▶ ${title}: ${[command, ...args].join(' ')}`);
     const child = spawn(command, args, {
       cwd: root,
