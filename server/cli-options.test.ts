@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliOptions } from './cli-options';
+
+describe('the server command line', () => {
+  const parse = (argv: string[], env: Record<string, string> = {}) =>
+    parseCliOptions(argv, env, '/work');
+
+  it('defaults to an embedded database in .deskpad-data on 127.0.0.1:8787', () => {
+    expect(parse([])).toEqual({
+      ok: true,
+      options: {
+        port: 8787,
+        host: '127.0.0.1',
+        dataDir: '/work/.deskpad-data',
+        databaseUrl: undefined,
+        demo: false,
+        demoUsers: 5000,
+        webRoot: '/work/dist/web',
+        allowedOrigins: [],
+      },
+    });
+  });
+
+  it('reads the flags of `npm run server -- --port P --data DIR --demo`', () => {
+    const parsed = parse([
+      '--port',
+      '9000',
+      '--data',
+      'tmp/desk',
+      '--demo',
+      '--allow-origin',
+      'http://localhost:5173',
+    ]);
+    expect(parsed.ok && parsed.options).toMatchObject({
+      port: 9000,
+      dataDir: '/work/tmp/desk',
+      demo: true,
+      allowedOrigins: ['http://localhost:5173'],
+    });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, and PORT when no --port', () => {
+    const parsed = parse([], { DATABASE_URL: 'postgres://x/y', PORT: '7000' });
+    expect(parsed.ok && parsed.options).toMatchObject({
+      databaseUrl: 'postgres://x/y',
+      port: 7000,
+    });
+  });
+
+  it('says what is wrong with a bad flag', () => {
+    expect(parse(['--port', 'eighty'])).toEqual({
+      ok: false,
+      help: false,
+      message: '--port must be a whole number',
+    });
+    expect(parse(['--port', '70000'])).toMatchObject({
+      ok: false,
+      message: '--port must be between 0 and 65535',
+    });
+    expect(parse(['--colour'])).toMatchObject({ ok: false, help: false });
+    expect(parse(['--help'])).toMatchObject({
+      ok: false,
+      help: true,
+      message: expect.stringContaining('--demo') as unknown,
+    });
+  });
+});

@@ -1,0 +1,134 @@
+// The tables of the desk server's database as Kysely sees them. Types only; the migrations in
+// server/migrations/ create them, and nothing here may disagree with the latest migration.
+
+import type { ColumnType, Insertable, Selectable } from 'kysely';
+
+/**
+ * PostgreSQL `bigint`: node-postgres reads it as a string, PGlite as a number (or a bigint past
+ * 2^53). Read it through `toNumber` in values.ts; write numbers.
+ */
+export type Int8 = ColumnType<string | number | bigint, number, number>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** jsonb: written as JSON text (see `jsonb` in values.ts), read back parsed. */
+export type Jsonb<T> = ColumnType<T, string, string>;
+
+export interface ServerMetaTable {
+  key: string;
+  value: string;
+}
+
+/** One row: the global change version. Locking it orders every write (see ADR 0004). */
+export interface SyncStateTable {
+  id: number;
+  version: Int8;
+}
+
+export interface UsersTable {
+  id: string;
+  user_name: string;
+  first_name: string;
+  last_name: string;
+  name: string;
+  email: string;
+  phone: string;
+  employee_id: string;
+  department: string;
+  location: string;
+  vip: boolean;
+  roles: string[];
+  password_hash: string | null;
+  version: Int8;
+}
+
+export interface GroupsTable {
+  id: string;
+  name: string;
+  description: string;
+  version: Int8;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  user_id: string;
+}
+
+export interface ConfigurationItemsTable {
+  id: string;
+  name: string;
+  class_name: string;
+  parent_id: string | null;
+  location: string;
+  version: Int8;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  first_failed_at: Timestamp;
+}
+
+export interface NumberingTable {
+  kind: string;
+  last_value: Int8;
+}
+
+export interface InteractionsTable {
+  id: string;
+  seq: Int8;
+  number: string;
+  state: string;
+  opened_for: string | null;
+  assignment_group: string | null;
+  assigned_to: string | null;
+  opened_at: Timestamp;
+  updated_at: Timestamp;
+  version: Int8;
+  record: Jsonb<unknown>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface ClientsTable {
+  client_id: string;
+  last_mutation_id: Int8;
+  last_user_id: string;
+  updated_at: Timestamp;
+}
+
+export interface MutationsTable {
+  client_id: string;
+  mutation_id: Int8;
+  name: string;
+  args: Jsonb<unknown>;
+  at: string;
+  actor_id: string;
+  pushed_by: string;
+  status: 'applied' | 'refused';
+  reason: ColumnType<unknown, string | null, string | null>;
+  received_at: Timestamp;
+}
+
+export interface Database {
+  server_meta: ServerMetaTable;
+  sync_state: SyncStateTable;
+  users: UsersTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  configuration_items: ConfigurationItemsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  numbering: NumberingTable;
+  interactions: InteractionsTable;
+  clients: ClientsTable;
+  mutations: MutationsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type InteractionRow = Selectable<InteractionsTable>;

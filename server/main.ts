@@ -1,0 +1,81 @@
+// The desk server's command line: opens the database (PostgreSQL or embedded PGlite), migrates,
+// seeds the demo when asked, serves the API and the browser build. Owns the process; nothing else does.
+
+import path from 'node:path';
+import { buildServer } from './app';
+import { parseCliOptions } from './cli-options';
+import { lockDataDir } from './db/data-dir-lock';
+import { migrateToLatest } from './db/migrate';
+import { openDatabase } from './db/open-database';
+import { DEMO_PASSWORD, seedDemo } from './demo/seed';
+import { createLogger } from './logger';
+
+async function main(): Promise<number> {
+  const parsed = parseCliOptions(process.argv.slice(2), process.env, process.cwd());
+  if (!parsed.ok) {
+    (parsed.help ? console.log : console.error)(parsed.message);
+    return parsed.help ? 0 : 2;
+  }
+  const options = parsed.options;
+  const logger = createLogger();
+  const unlock = options.databaseUrl ? () => undefined : lockDataDir(options.dataDir);
+  const database = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    pgliteDir: path.join(options.dataDir, 'pglite'),
+    logger,
+  });
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'stopping the desk server');
+    await app.close();
+    await database.close();
+    unlock();
+    process.exit(0);
+  };
+
+  const applied = await migrateToLatest(database.db);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  if (options.demo) {
+    const outcome = await seedDemo(database.db, { users: options.demoUsers });
+    logger.info(
+      { outcome },
+      outcome === 'directory-exists'
+        ? 'a directory exists: the demo was not seeded'
+        : 'demo directory',
+    );
+  }
+
+  const app = await buildServer({
+    database,
+    logger,
+    webRoot: options.webRoot,
+    allowedOrigins: options.allowedOrigins,
+  });
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const address = await app.listen({ port: options.port, host: options.host });
+  logger.info(
+    {
+      address,
+      database:
+        database.kind === 'postgres'
+          ? 'PostgreSQL (DATABASE_URL)'
+          : path.join(options.dataDir, 'pglite'),
+    },
+    'Deskpad server ready',
+  );
+  if (options.demo) logger.info(`sign in as demo.agent with password ${DEMO_PASSWORD}`);
+  return -1;
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

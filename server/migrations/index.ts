@@ -1,0 +1,13 @@
+// The list of migrations, in order. Static imports rather than a folder scan, so the server
+// bundle carries them and a missing file is a build error, not a surprise at start-up.
+
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-directory-and-sessions';
+import * as m0002 from './0002-interactions-and-sync';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-directory-and-sessions': m0001,
+  '0002-interactions-and-sync': m0002,
+};
+
+export const LATEST_MIGRATION = '0002-interactions-and-sync';

@@ -1,0 +1,133 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { PullResponse } from '../../shared/sync/protocol';
+import type { ApiErrorBody } from '../../shared/sync/server-api';
+import {
+  ApiClient,
+  createArgs,
+  DeskOutbox,
+  seedDirectory,
+  signIn,
+  testServer,
+} from '../testing/fixtures';
+import { describeOnDatabases } from '../testing/test-databases';
+import { pull } from './pull';
+
+describeOnDatabases('pulling changes since a cursor', (suite) => {
+  let app: FastifyInstance;
+  let desk: ApiClient;
+  const outbox = () => new DeskOutbox('desk-a');
+  let a: DeskOutbox;
+
+  beforeEach(async () => {
+    await seedDirectory(suite.database());
+    app = await testServer(suite.database());
+    desk = await signIn(app);
+    a = outbox();
+  });
+  afterEach(() => app.close());
+
+  const pullFrom = async (cursor: string | null, clientId = 'desk-b') =>
+    desk.post<PullResponse>('/api/v1/sync/pull', { clientId, cursor });
+
+  const create = (...ids: string[]) =>
+    desk.post(
+      '/api/v1/sync/push',
+      a.push(ids.map((id) => a.mutation('interaction.create', createArgs(id)))),
+    );
+
+  it('starts from nothing, then answers only what changed since the cursor', async () => {
+    const empty = await pullFrom(null);
+    expect(empty.body).toMatchObject({
+      interactions: [],
+      lastMutationId: 0,
+      more: false,
+      reset: false,
+    });
+
+    await create('i-1', 'i-2');
+    const first = await pullFrom(empty.body.cursor);
+    expect(first.body.interactions.map((i) => i.id)).toEqual(['i-1', 'i-2']);
+
+    expect((await pullFrom(first.body.cursor)).body.interactions).toEqual([]);
+
+    await desk.post(
+      '/api/v1/sync/push',
+      a.push([
+        a.mutation('interaction.update', { id: 'i-1', changes: { description: 'Paper tray' } }),
+      ]),
+    );
+    const second = await pullFrom(first.body.cursor);
+    expect(second.body.interactions.map((i) => [i.id, i.description])).toEqual([
+      ['i-1', 'Paper tray'],
+    ]);
+  });
+
+  it('answers the pulling desk’s own last mutationId', async () => {
+    await create('i-1', 'i-2', 'i-3');
+    expect((await pullFrom(null, 'desk-a')).body.lastMutationId).toBe(3);
+    expect((await pullFrom(null, 'desk-b')).body.lastMutationId).toBe(0);
+  });
+
+  it('pages a long history, oldest change first, with no row lost or repeated', async () => {
+    await create('i-1', 'i-2', 'i-3', 'i-4', 'i-5');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const answer: PullResponse = await pull(
+        suite.database().db,
+        { clientId: 'desk-b', cursor },
+        2,
+      );
+      seen.push(...answer.interactions.map((i) => i.id));
+      cursor = answer.cursor;
+      if (!answer.more) break;
+    }
+    expect(seen).toEqual(['i-1', 'i-2', 'i-3', 'i-4', 'i-5']);
+  });
+
+  it('starts a desk over when its cursor is from another database or from the future', async () => {
+    await create('i-1');
+    const { cursor } = (await pullFrom(null)).body;
+    const otherDatabase = `${'0'.repeat(32)}.1`;
+    const fromOther = await pullFrom(otherDatabase);
+    expect(fromOther.body.reset).toBe(true);
+    expect(fromOther.body.interactions.map((i) => i.id)).toEqual(['i-1']);
+
+    const [databaseId] = cursor.split('.');
+    const future = await pullFrom(`${databaseId}.999999`);
+    expect(future.body.reset).toBe(true);
+    expect((await pullFrom(cursor)).body.reset).toBe(false);
+  });
+
+  it('answers 400 to a cursor it never gave out', async () => {
+    for (const cursor of ['nonsense', '1.2.3', `${'g'.repeat(32)}.1`, 42]) {
+      const reply = await desk.post<ApiErrorBody>('/api/v1/sync/pull', {
+        clientId: 'desk-b',
+        cursor,
+      });
+      expect(reply.status).toBe(400);
+      expect(reply.body.error.code).toBe('invalid-input');
+    }
+  });
+
+  it('moves the cursor to the head even when the last changes were not interactions', async () => {
+    await create('i-1');
+    const bumped = await sql<{
+      version: string;
+    }>`UPDATE sync_state SET version = version + 5 RETURNING version::text`.execute(
+      suite.database().db,
+    );
+    const { cursor } = (await pullFrom(null)).body;
+    expect(cursor.split('.')[1]).toBe(bumped.rows[0]?.version);
+  });
+
+  it('needs a signed-in desk', async () => {
+    const reply = await new ApiClient(app).post('/api/v1/sync/pull', {
+      clientId: 'desk-b',
+      cursor: null,
+    });
+    expect(reply.status).toBe(401);
+  });
+});

@@ -1,0 +1,45 @@
+// The sync endpoints: push outbox mutations, pull changes since a cursor, and the event stream
+// that pokes desks to pull. Thin handlers: push.ts, pull.ts and event-stream.ts do the work.
+
+import type { FastifyInstance } from 'fastify';
+import { PullRequest, PushRequest } from '../../shared/sync/protocol';
+import { API_PREFIX } from '../../shared/sync/server-api';
+import { parseInput } from '../http/api-error';
+import { ANY_ROLE, type RouteDeps } from '../http/route-deps';
+import type { EventStreams } from './event-stream';
+import { pull } from './pull';
+import { applyPush } from './push';
+
+/** A full push of long interactions fits; the default 1 MiB would not. */
+const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
+
+export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: EventStreams): void {
+  const { db, sessions, pokes, now } = deps;
+
+  app.post(`${API_PREFIX}/sync/push`, { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
+    const { agent } = await sessions.authenticate(request.headers.authorization, ANY_ROLE);
+    const push = parseInput(PushRequest, request.body);
+    const { changed, ...response } = await applyPush(db, push, agent, now);
+    if (changed) {
+      await pokes.publish({ topic: 'interactions' }).catch((error: unknown) => {
+        // The change is committed; desks still catch up on their next pull or reconnect.
+        request.log.warn({ err: error }, 'could not poke the other desks');
+      });
+    }
+    return response;
+  });
+
+  app.post(`${API_PREFIX}/sync/pull`, async (request) => {
+    await sessions.authenticate(request.headers.authorization, ANY_ROLE);
+    return pull(db, parseInput(PullRequest, request.body));
+  });
+
+  app.get(`${API_PREFIX}/sync/events`, async (request, reply) => {
+    await sessions.authenticate(request.headers.authorization, ANY_ROLE);
+    return reply
+      .header('content-type', 'text/event-stream; charset=utf-8')
+      .header('cache-control', 'no-cache, no-transform')
+      .header('x-accel-buffering', 'no')
+      .send(streams.open(request.raw));
+  });
+}

@@ -1,0 +1,157 @@
+// The sync protocol between a desk and the desk server: push, pull, poke and directory pages.
+// Shapes and pure checks only; it never talks to the network and never touches a database.
+
+import { z } from 'zod';
+import { ConfigurationItem, Group, Id, User } from '../domain/directory';
+import type { StoreResult } from '../domain/result';
+import { ok } from '../domain/result';
+import type { CommandArgs, CommandName } from '../store-api/contract';
+import type { OutboxEntry } from '../store-api/outbox';
+import { parseCommand } from '../store-api/validate';
+import {
+  ClientId,
+  InteractionRecord,
+  IsoTimestamp,
+  MutationId,
+  StoreErrorShape,
+  SYNC_LIMITS,
+  SyncCursor,
+} from './wire';
+
+export {
+  ClientId,
+  InteractionRecord,
+  IsoTimestamp,
+  MutationId,
+  StoreErrorShape,
+  SYNC_LIMITS,
+  SyncCursor,
+} from './wire';
+
+// ---- push ----
+
+/**
+ * One outbox entry as it travels. `name` and `args` are checked per mutation on arrival (see
+ * `parsePushedMutation`): a mutation the server cannot read is refused with the reason, it does
+ * not fail the whole push, so one bad entry never blocks the entries behind it.
+ */
+export const PushedMutation = z.strictObject({
+  mutationId: MutationId,
+  name: z.string().min(1).max(100),
+  args: z.unknown(),
+  at: IsoTimestamp('at'),
+  actorId: Id,
+});
+export type PushedMutation = z.infer<typeof PushedMutation>;
+
+export const PushRequest = z
+  .strictObject({
+    clientId: ClientId,
+    mutations: z
+      .array(PushedMutation)
+      .min(1, 'A push carries at least one mutation.')
+      .max(
+        SYNC_LIMITS.mutationsPerPush,
+        `A push carries at most ${SYNC_LIMITS.mutationsPerPush} mutations.`,
+      ),
+  })
+  .superRefine((push, context) => {
+    // In outbox order with no holes: the server checks the first id against what it has seen.
+    push.mutations.forEach((m, i) => {
+      const previous = push.mutations[i - 1];
+      if (previous && m.mutationId !== previous.mutationId + 1) {
+        context.addIssue({
+          code: 'custom',
+          path: ['mutations', i, 'mutationId'],
+          message: 'The mutations of a push must have consecutive mutationIds, in order.',
+        });
+      }
+    });
+  });
+export type PushRequest = z.infer<typeof PushRequest>;
+
+/** A mutation the server recorded but did not apply: the desk keeps its data and shows why. */
+export const MutationRefusal = z.object({ mutationId: MutationId, reason: StoreErrorShape });
+export type MutationRefusal = z.infer<typeof MutationRefusal>;
+
+export const PushResponse = z.object({
+  /** Every mutation up to this one is done: applied, or refused and listed in `refused`. */
+  lastMutationId: z.int().nonnegative(),
+  /** The refused mutations among this push's ids, including ones refused by an earlier try. */
+  refused: z.array(MutationRefusal),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+// ---- pull ----
+
+export const PullRequest = z.strictObject({
+  clientId: ClientId,
+  cursor: SyncCursor.nullable(),
+  /**
+   * The oldest mutationId still in the desk's outbox. The answer then lists the refusals from
+   * there on, so a desk whose push answer was lost still learns which entries need attention.
+   */
+  firstPendingMutationId: MutationId.optional(),
+});
+export type PullRequest = z.infer<typeof PullRequest>;
+
+export const PullResponse = z.object({
+  cursor: SyncCursor,
+  /**
+   * The client's last done mutation, read in the same snapshot as the rows. A desk drops
+   * acknowledged outbox entries only from an answer with `more: false`.
+   */
+  lastMutationId: z.int().nonnegative(),
+  /** Interactions changed since the cursor, oldest change first. */
+  interactions: z.array(InteractionRecord),
+  /** More changes wait: pull again at once with the new cursor. */
+  more: z.boolean(),
+  /**
+   * The cursor came from another database (the server was reset or restored): the rows start
+   * from the beginning and the desk replaces its copy of the server's state.
+   */
+  reset: z.boolean(),
+  refused: z.array(MutationRefusal),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+// ---- poke (server-sent events on GET /api/v1/sync/events) ----
+
+export const POKE_EVENT = 'poke';
+
+/** "Pull now". Sent on connect too, so a desk that reconnects catches up at once. */
+export const Poke = z.object({ topic: z.enum(['interactions', 'directory']) });
+export type Poke = z.infer<typeof Poke>;
+
+// ---- directory pages (GET /api/v1/directory) ----
+
+export const DirectoryPage = z.object({
+  users: z.array(User),
+  groups: z.array(Group),
+  configurationItems: z.array(ConfigurationItem),
+  cursor: SyncCursor,
+  more: z.boolean(),
+  reset: z.boolean(),
+});
+export type DirectoryPage = z.infer<typeof DirectoryPage>;
+
+// ---- helpers both sides use ----
+
+/** The wire form of an outbox entry that the store has given its id. */
+export function toPushedMutation(entry: OutboxEntry & { mutationId: number }): PushedMutation {
+  return {
+    mutationId: entry.mutationId,
+    name: entry.name,
+    args: entry.args,
+    at: entry.at,
+    actorId: entry.actorId,
+  };
+}
+
+export type ParsedMutation = { [N in CommandName]: { name: N; args: CommandArgs<N> } }[CommandName];
+
+/** Checks a pushed mutation's name and args against the store contract, as the store host does. */
+export function parsePushedMutation(mutation: PushedMutation): StoreResult<ParsedMutation> {
+  const parsed = parseCommand(mutation.name, mutation.args);
+  return parsed.ok ? ok(parsed.value) : parsed;
+}

@@ -1,0 +1,127 @@
+// The desk server's HTTP surface besides sync: sign-in, the read API's query strings and answers,
+// and the one JSON error shape. Shapes only, shared by the server, the desks and integrations.
+
+import { z } from 'zod';
+import { ConfigurationItem, Id, User, type ConfigurationItemView } from '../domain/directory';
+import { INTERACTION_STATES } from '../domain/interaction';
+import type { StoreErrorCode } from '../domain/result';
+import { InteractionRecord, IsoTimestamp, SYNC_LIMITS, SyncCursor } from './wire';
+
+export const API_PREFIX = '/api/v1';
+
+// ---- errors ----
+
+export type ApiErrorCode =
+  | StoreErrorCode
+  | 'unauthorized'
+  | 'forbidden'
+  | 'too-many-requests'
+  | 'mutation-gap'
+  | 'payload-too-large'
+  | 'unsupported-media-type';
+
+/** Every error answer: `{ "error": { code, message, fieldErrors? } }` with a 4xx or 5xx status. */
+export interface ApiErrorBody {
+  error: {
+    code: ApiErrorCode;
+    message: string;
+    fieldErrors?: Record<string, string>;
+    /** On `mutation-gap`: the mutationId the server expects next from this client. */
+    expectedMutationId?: number;
+  };
+}
+
+// ---- sessions ----
+
+export const ROLES = ['agent', 'technician', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SignInRequest = z.strictObject({
+  userName: z
+    .string()
+    .trim()
+    .min(1, 'Enter your user name.')
+    .max(128, 'A user name can be at most 128 characters.'),
+  password: z
+    .string()
+    .min(1, 'Enter your password.')
+    .max(1024, 'A password can be at most 1024 characters.'),
+});
+export type SignInRequest = z.infer<typeof SignInRequest>;
+
+export const SignInResponse = z.object({
+  /** Send as `Authorization: Bearer <token>`. Shown once; the server keeps only its hash. */
+  token: z.string(),
+  expiresAt: z.string(),
+  agent: User,
+});
+export type SignInResponse = z.infer<typeof SignInResponse>;
+
+// ---- query strings (every value arrives as text) ----
+
+const whole = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, `${name} must be a whole number.`)
+    .transform(Number)
+    .pipe(
+      z
+        .int()
+        .min(min, `${name} must be at least ${min}.`)
+        .max(max, `${name} can be at most ${max}.`),
+    );
+
+const searchText = z.string().trim().max(100, 'Search text can be at most 100 characters.');
+
+export const InteractionListQuery = z.strictObject({
+  state: z
+    .enum(INTERACTION_STATES, `state must be one of: ${INTERACTION_STATES.join(', ')}.`)
+    .optional(),
+  openedFor: Id.optional(),
+  updatedSince: IsoTimestamp('updatedSince').optional(),
+  limit: whole('limit', 1, 200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type InteractionListQuery = z.infer<typeof InteractionListQuery>;
+
+export const InteractionNumberParam = z.strictObject({
+  number: z.string().regex(/^IMS\d{7,12}$/, 'An interaction number looks like IMS0001001.'),
+});
+
+export const UserSearchQuery = z.strictObject({
+  q: searchText.default(''),
+  limit: whole('limit', 1, 50).default(10),
+});
+export type UserSearchQuery = z.infer<typeof UserSearchQuery>;
+
+export const ConfigurationItemSearchQuery = UserSearchQuery;
+export type ConfigurationItemSearchQuery = UserSearchQuery;
+
+export const DirectoryPageQuery = z.strictObject({
+  cursor: SyncCursor.optional(),
+  limit: whole('limit', 1, SYNC_LIMITS.directoryPageMax).default(SYNC_LIMITS.directoryPageDefault),
+});
+export type DirectoryPageQuery = z.infer<typeof DirectoryPageQuery>;
+
+// ---- answers ----
+
+export const InteractionList = z.object({
+  interactions: z.array(InteractionRecord),
+  /** Pass as `cursor` for the next page (older numbers); null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type InteractionList = z.infer<typeof InteractionList>;
+
+export const UserList = z.object({ users: z.array(User) });
+export type UserList = z.infer<typeof UserList>;
+
+export const ConfigurationItemWithParents = ConfigurationItem.extend({
+  /** Nearest first: printer → floor network → building. */
+  parents: z.array(z.object({ id: Id, name: z.string(), className: z.string() })),
+}) satisfies z.ZodType<ConfigurationItemView>;
+export type ConfigurationItemWithParents = z.infer<typeof ConfigurationItemWithParents>;
+
+export const ConfigurationItemList = z.object({
+  configurationItems: z.array(ConfigurationItemWithParents),
+});
+export type ConfigurationItemList = z.infer<typeof ConfigurationItemList>;

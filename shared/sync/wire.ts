@@ -1,0 +1,63 @@
+// The building blocks every sync and server-API shape is made of: limits, ids, cursors, times,
+// the error reason and the interaction record. Depends on the domain only, never on the store API.
+
+import { z } from 'zod';
+import { Interaction } from '../domain/interaction';
+import type { StoreError } from '../domain/result';
+
+/** Bounds the server holds the desks to; a desk splits its outbox into pushes of this size. */
+export const SYNC_LIMITS = {
+  mutationsPerPush: 200,
+  interactionsPerPull: 500,
+  refusalsPerPull: 1000,
+  directoryPageDefault: 1000,
+  directoryPageMax: 5000,
+} as const;
+
+/** One desk installation. `crypto.randomUUID()` fits. */
+export const ClientId = z
+  .string()
+  .min(1, 'clientId is required.')
+  .max(64, 'clientId can be at most 64 characters.')
+  .regex(/^[A-Za-z0-9._:-]+$/, 'clientId may contain letters, digits and . _ : - only.');
+export type ClientId = z.infer<typeof ClientId>;
+
+/** Strictly increasing by one per client, starting at 1. */
+export const MutationId = z
+  .int('mutationId must be a whole number.')
+  .min(1)
+  .max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Where a desk is in the server's change stream. Opaque: a desk stores it and sends it back,
+ * never compares or builds one. `null` means "from the beginning".
+ */
+export const SyncCursor = z.string().min(1).max(100);
+export type SyncCursor = z.infer<typeof SyncCursor>;
+
+/**
+ * An ISO date and time with its offset, in the range a database can hold (zod alone accepts
+ * year 0000, which no calendar has).
+ */
+export const IsoTimestamp = (name: string) =>
+  z.iso
+    .datetime({ offset: true, message: `${name} must be an ISO date and time.` })
+    .refine((v) => !v.startsWith('0000'), `${name} must be a date after the year 0.`);
+
+export const StoreErrorShape = z.object({
+  code: z.enum([
+    'invalid-input',
+    'not-found',
+    'rule',
+    'conflict',
+    'unknown-operation',
+    'not-ready',
+    'internal',
+  ]),
+  message: z.string(),
+  fieldErrors: z.record(z.string(), z.string()).optional(),
+}) satisfies z.ZodType<StoreError>;
+
+/** An interaction as the server holds it: the same shape the desk stores, with its real number. */
+export const InteractionRecord = Interaction;
+export type InteractionRecord = z.infer<typeof InteractionRecord>;
