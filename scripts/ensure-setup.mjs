@@ -2,7 +2,7 @@
 // locked dependencies when they are missing, and (tests only) Debian's Chromium when it can.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,17 +34,34 @@ export function ensureDependencies() {
   }
 }
 
-/** The e2e suite drives Debian's Chromium; install it when we may (root with apt-get). */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
+/** The newest PostgreSQL server binaries Debian installed, or null. */
+export const postgresBin = (base = '/usr/lib/postgresql') => {
+  if (!existsSync(base)) return null;
+  const versions = readdirSync(base)
+    .filter((v) => existsSync(path.join(base, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] === undefined ? null : path.join(base, versions[0], 'bin');
+};
+
+/**
+ * The tests drive Debian's Chromium and run the server suite on a real PostgreSQL as well as on
+ * PGlite; install both when we may (root with apt-get), else say what is missing.
+ */
+export function ensureTestTools() {
+  const missing = [];
+  if (!existsSync(CHROMIUM)) missing.push('chromium');
+  if (postgresBin() === null) missing.push('postgresql');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log('Deskpad: installing Chromium for the browser tests (apt-get install chromium)…');
+  if (missing.length > 0 && isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log(`Deskpad: installing ${missing.join(' and ')} for the tests (apt-get)…`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
   }
   if (!existsSync(CHROMIUM)) {
     console.error(`Deskpad: the browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium).`);
+  }
+  if (postgresBin() === null) {
+    console.error('Deskpad: PostgreSQL is missing (Debian: apt-get install postgresql); the server suite runs on PGlite only.');
   }
 }

@@ -31,3 +31,15 @@ describe('first command on a fresh machine', () => {
     expect(needsInstall(dir)).toBe(true);
   });
 });
+
+describe('finding PostgreSQL', () => {
+  it('picks the newest Debian version that has initdb', async () => {
+    const { postgresBin } = await import('./ensure-setup.mjs');
+    const base = mkdtempSync(path.join(tmpdir(), 'deskpad-pg-'));
+    for (const v of ['13', '15', '16']) mkdirSync(path.join(base, v, 'bin'), { recursive: true });
+    writeFileSync(path.join(base, '13', 'bin', 'initdb'), '');
+    writeFileSync(path.join(base, '15', 'bin', 'initdb'), '');
+    expect(postgresBin(base)).toBe(path.join(base, '15', 'bin'));
+    expect(postgresBin(path.join(base, 'none'))).toBeNull();
+  });
+});

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureChromium, ensureDependencies } from './ensure-setup.mjs';
+import { ensureDependencies, ensureTestTools, postgresBin } from './ensure-setup.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reportFile = path.join(root, 'node_modules', '.cache', 'deskpad-test', 'vitest-report.json');
@@ -22,7 +22,10 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const step = (title, command, args, env = {}) =>
   new Promise((resolve) => {
     ensureDependencies();
-ensureChromium();
+ensureTestTools();
+// The server suite runs on a throwaway PostgreSQL cluster as well as on PGlite when the binaries
+// are here (DESKPAD_TEST_PG=0 turns that off; DATABASE_URL points it at an existing server).
+if (process.env.DESKPAD_TEST_PG === undefined && postgresBin() !== null) process.env.DESKPAD_TEST_PG = '1';
 const started = performance.now();
     console.log(`\n▶ ${title}: ${[command, ...args].join(' ')}`);
     const child = spawn(command, args, {
