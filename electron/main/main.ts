@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_SCHEME, IPC_CHANNEL, appPageUrl } from '../../shared/desktop-bridge';
 import { buildAppMenuTemplate } from './app-menu';
+import { applyChromiumSwitches } from './chromium-switches';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { openAppWindow } from './app-window';
 import { buildContentSecurityPolicy } from './content-security-policy';
@@ -40,8 +41,9 @@ const preloads = {
   storeHost: path.join(here, '..', 'preload', 'store-preload.cjs'),
 };
 
-// Privileged schemes must be declared before `ready`; this module's top level runs before it.
+// Privileged schemes and Chromium switches must be set before `ready`; this top level runs before it.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+applyChromiumSwitches(app.commandLine);
 
 const appWindows = new Set<BrowserWindow>();
 let openWindow: () => void = () => undefined;

@@ -1,0 +1,373 @@
+// `npm run bench`: builds bench/pages, serves them on 127.0.0.1, drives Debian's headless Chromium
+// through every figure of issue 2 and writes bench/results.json (and, asked, the README section).
+// Never part of `npm test`; never touches the app's own database ('deskpad') or dist/web.
+
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import {
+  BENCH_COMMAND,
+  chromiumVersion,
+  figureRows,
+  readmeSection,
+  replaceReadmeSection,
+  spreadOf,
+  textTable,
+} from './report.mjs';
+
+/** @typedef {import('./bench-types').BenchResults} BenchResults */
+/** @typedef {import('./bench-types').StartResult} StartResult */
+/** @typedef {import('playwright-core').BrowserContext} BrowserContext */
+/** @typedef {import('playwright-core').Page} Page */
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(benchDir, '..');
+
+const CHROMIUM_PATH = process.env.DESKPAD_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** The store host's database the figures are taken on; the app page reopens it. */
+const HOST_DB = 'bench-host';
+const STEP_TIMEOUT_MS = 120_000;
+
+const { values: options } = parseArgs({
+  options: {
+    users: { type: 'string', default: '100000' },
+    queries: { type: 'string', default: '3000' },
+    restarts: { type: 'string', default: '3' },
+    saves: { type: 'string', default: '200' },
+    'typed-callers': { type: 'string', default: '80' },
+    'ui-saves': { type: 'string', default: '40' },
+    'minisearch-budget-ms': { type: 'string', default: '20000' },
+    'write-readme': { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+
+/** @param {string} name @returns {number} */
+function positive(name) {
+  const value = Number(options[/** @type {keyof typeof options} */ (name)]);
+  if (!Number.isInteger(value) || value <= 0) {
+    console.error(`--${name} must be a positive whole number.`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const USERS = positive('users');
+const QUERIES = positive('queries');
+const RESTARTS = positive('restarts');
+const SAVES = positive('saves');
+const TYPED_CALLERS = positive('typed-callers');
+const UI_SAVES = positive('ui-saves');
+const MINISEARCH_BUDGET_MS = positive('minisearch-budget-ms');
+
+const wallStart = performance.now();
+/** @param {string} text */
+const say = (text) =>
+  console.log(`[${((performance.now() - wallStart) / 1000).toFixed(1).padStart(5)} s] ${text}`);
+
+/**
+ * Chromium defers posted messages after a discrete input until the next frame is produced
+ * (INP work); the store worker's answer is such a message. Switched off for one comparison only.
+ */
+const NO_INPUT_DEFERRAL = '--disable-features=DeferRendererTasksAfterInput';
+
+/**
+ * A browser on the run's profile: each session is a fresh Chromium, as after a reboot.
+ * @template T
+ * @param {string} profile
+ * @param {(context: BrowserContext) => Promise<T>} work
+ * @param {string[]} [extraArgs]
+ * @returns {Promise<T>}
+ */
+async function session(profile, work, extraArgs = []) {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  try {
+    return await work(context);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Opens a page and fails the run on any uncaught page error rather than timing a broken page.
+ * @param {BrowserContext} context
+ * @param {string} url
+ */
+async function openPage(context, url) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`page console: ${message.text()}`);
+  });
+  await page.goto(url);
+  return page;
+}
+
+/**
+ * Opens (first start) or reopens (restart) the store host on the bench database.
+ * @param {Page} page
+ * @returns {Promise<StartResult>}
+ */
+const start = (page) =>
+  page.evaluate(
+    ([n, db]) => window.deskpadBench.start(n, db),
+    /** @type {const} */ ([USERS, HOST_DB]),
+  );
+
+/**
+ * The app on the bench's stored directory, once its store worker answers searches.
+ * @param {BrowserContext} context
+ * @param {string} base
+ */
+async function openApp(context, base) {
+  const page = await openPage(context, `${base}app.html?users=${USERS}&db=${HOST_DB}`);
+  await page.waitForFunction(() => 'deskpadApp' in window);
+  await page.evaluate(() => window.deskpadApp.install());
+  await page.getByRole('button', { name: 'New interaction', exact: true }).waitFor();
+  // A search waits for the directory: once one answers, the agent could type.
+  await page.evaluate(() => window.deskpadApp.timePortSearches(['a']));
+  return page;
+}
+
+/** @param {BrowserContext} context @param {string} base */
+async function storePage(context, base) {
+  const page = await openPage(context, `${base}store.html`);
+  await page.waitForFunction(() => 'deskpadBench' in window);
+  return page;
+}
+
+/**
+ * Types each caller's letters into Opened for, one key at a time, and reads the renderer's
+ * keystroke-to-render measure after each key.
+ * @param {Page} page
+ * @param {string[]} callers
+ */
+async function typeCallers(page, callers) {
+  const field = page.getByRole('combobox', { name: 'Opened for', exact: true });
+  const measureCount = () => page.evaluate(() => window.deskpadApp.measureCount());
+  /** @param {number} seen */
+  const nextMeasure = (seen) =>
+    page.waitForFunction((n) => window.deskpadApp.measureCount() > n, seen, { polling: 'raf' });
+  /** @type {number[]} */
+  const samples = [];
+  /** @type {number[]} */
+  const fromKeydown = [];
+  let withResults = 0;
+  for (const text of callers) {
+    await page.keyboard.press('Control+k');
+    if ((await field.inputValue()) !== '') {
+      const before = await measureCount();
+      await field.press('Control+a');
+      await field.press('Backspace');
+      await nextMeasure(before);
+    }
+    const from = await measureCount();
+    for (const key of text) {
+      const seen = await measureCount();
+      await page.keyboard.type(key);
+      await nextMeasure(seen);
+    }
+    const measures = await page.evaluate((n) => window.deskpadApp.measuresSince(n), from);
+    for (const m of measures) {
+      if (m.query.trim() === '') continue;
+      samples.push(m.duration);
+      fromKeydown.push(m.fromKeydown);
+      if (m.options > 0) withResults += 1;
+    }
+    await page.keyboard.press('Escape');
+  }
+  return { samples, fromKeydown, withResults };
+}
+
+/**
+ * New interaction, pick a caller, write a short description, Ctrl+S: time until "Saved IMS…".
+ * @param {Page} page
+ * @param {string[]} callers
+ */
+async function saveInteractions(page, callers) {
+  /** @type {number[]} */
+  const samples = [];
+  for (const [i, text] of callers.entries()) {
+    await page.keyboard.press('Alt+n');
+    await page.getByRole('heading', { name: 'New interaction', exact: true }).waitFor();
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type(text);
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('textbox', { name: 'Contact email', exact: true })
+      .and(page.locator(':not([value=""])'))
+      .waitFor();
+    await page
+      .getByRole('textbox', { name: 'Short description', exact: true })
+      .fill(`Benchmark walk-in ${i + 1}: printer jam`);
+    await page.evaluate(() => window.deskpadApp.armSave());
+    await page.keyboard.press('Control+s');
+    const took = await page.waitForFunction(() => window.deskpadApp.saveDuration());
+    samples.push(/** @type {number} */ (await took.jsonValue()));
+  }
+  return samples;
+}
+
+async function main() {
+  const { build, preview } = await import('vite');
+  const configFile = path.join(benchDir, 'vite.config.ts');
+  say('Building bench pages (bench/pages → dist/bench)…');
+  await build({ configFile, logLevel: 'warn' });
+  const server = await preview({ configFile, preview: { port: 0 } });
+  const address = server.httpServer.address();
+  if (!address || typeof address !== 'object')
+    throw new Error('The bench server is not listening.');
+  const base = `http://127.0.0.1:${address.port}/`;
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'deskpad-bench-'));
+  say(`Serving ${base} · profile ${profile} · ${USERS.toLocaleString('en-US')} users`);
+
+  try {
+    // 1–3 (first start) and 2 (search): one browser, fresh profile.
+    const first = await session(profile, async (context) => {
+      const page = await storePage(context, base);
+      const clock = await page.evaluate(() => window.deskpadBench.clock());
+      // The user agent says 156.0.0.0 (reduced); the DevTools protocol gives the full version.
+      const cdp = await context.newCDPSession(page);
+      const { product } = await cdp.send('Browser.getVersion');
+      await cdp.detach();
+      say(`Storage: Dexie bulkPut of ${USERS} records vs column chunks…`);
+      const storage = await page.evaluate((n) => window.deskpadBench.storage(n), USERS);
+      say('First start of the store host (generate, index, store)…');
+      const firstStart = await start(page);
+      say(`Caller search: ${QUERIES} queries, store host and MiniSearch…`);
+      const search = await page.evaluate(
+        ([n, q, budget]) => window.deskpadBench.search(n, q, budget),
+        /** @type {const} */ ([USERS, QUERIES, MINISEARCH_BUDGET_MS]),
+      );
+      const typed = await page.evaluate(
+        ([n, count]) => window.deskpadBench.sampleQueries(n, count, 11),
+        /** @type {const} */ ([USERS, TYPED_CALLERS + UI_SAVES]),
+      );
+      await page.evaluate(() => window.deskpadBench.close());
+      return { clock, product, storage, firstStart, search, typed };
+    });
+
+    // 3: restarts, each in a new Chromium on the same profile; 5: saves after the first.
+    /** @type {StartResult[]} */
+    const restarts = [];
+    /** @type {import('./bench-types').SaveResult | null} */
+    let saves = null;
+    for (let round = 0; round < RESTARTS; round++) {
+      say(`Restart ${round + 1} of ${RESTARTS}: open the store host until search answers…`);
+      await session(profile, async (context) => {
+        const page = await storePage(context, base);
+        restarts.push(await start(page));
+        if (round === 0) {
+          say(`Save to durable: ${SAVES} × interaction.create…`);
+          saves = await page.evaluate((n) => window.deskpadBench.saves(n), SAVES);
+        }
+        await page.evaluate(() => window.deskpadBench.close());
+      });
+    }
+    if (!saves) throw new Error('No saves were measured.');
+
+    say('Baseline for index ready: one record per user, read and indexed by MiniSearch…');
+    const naiveReady = await session(profile, async (context) =>
+      (await storePage(context, base)).evaluate((n) => window.deskpadBench.naiveReady(n), USERS),
+    );
+
+    // 4 and 5 in the real UI, on the same stored directory.
+    const callers = first.typed.slice(0, TYPED_CALLERS);
+    const saveCallers = first.typed.slice(TYPED_CALLERS);
+    say(`The app: typing ${callers.length} callers into Opened for, one key at a time…`);
+    const ui = await session(profile, async (context) => {
+      const page = await openApp(context, base);
+      const keystrokes = await typeCallers(page, callers);
+      const prefixes = callers.flatMap((text) =>
+        [...text].map((_, i) => text.slice(0, i + 1)).filter((q) => q.trim() !== ''),
+      );
+      const portRoundTrip = await page.evaluate(
+        (queries) => window.deskpadApp.timePortSearches(queries),
+        prefixes,
+      );
+      say(`The app: ${saveCallers.length} saves (new, pick caller, short description, Ctrl+S)…`);
+      const uiSaves = await saveInteractions(page, saveCallers);
+      return { keystrokes, portRoundTrip, uiSaves };
+    });
+    say('The app again, with Chromium not deferring messages after input…');
+    const undeferred = await session(
+      profile,
+      async (context) => typeCallers(await openApp(context, base), callers),
+      [NO_INPUT_DEFERRAL],
+    );
+
+    /** @type {BenchResults} */
+    const results = {
+      date: new Date().toISOString(),
+      command: BENCH_COMMAND,
+      machine: {
+        cores: os.cpus().length,
+        chromium: chromiumVersion(first.product),
+        node: process.version,
+        platform: `${os.type()} ${os.arch()}`,
+      },
+      clock: first.clock,
+      users: USERS,
+      storage: first.storage,
+      search: first.search,
+      firstStart: first.firstStart,
+      restarts,
+      restart: spreadOf(restarts.map((r) => r.searchReadyMs)),
+      naiveReady,
+      saves,
+      uiKeystrokes: {
+        keystrokes: ui.keystrokes.samples.length,
+        queries: callers.length,
+        spread: spreadOf(ui.keystrokes.samples),
+        withResults: ui.keystrokes.withResults,
+        fromKeydown: spreadOf(ui.keystrokes.fromKeydown),
+        portRoundTrip: spreadOf(ui.portRoundTrip),
+        withoutInputDeferral: spreadOf(undeferred.samples),
+      },
+      uiSaves: { spread: spreadOf(ui.uiSaves) },
+      wallSeconds: (performance.now() - wallStart) / 1000,
+    };
+
+    await writeFile(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\n${textTable(figureRows(results))}\n`);
+    say('Wrote bench/results.json.');
+    if (options['write-readme']) {
+      const readmePath = path.join(repoRoot, 'README.md');
+      const readme = await readFile(readmePath, 'utf8').catch(() => '');
+      // Formatted as `npm run format` would, so the section never churns between the two.
+      const prettier = await import('prettier');
+      const style = (await prettier.resolveConfig(readmePath)) ?? {};
+      const section = (
+        await prettier.format(readmeSection(results), { ...style, parser: 'markdown' })
+      ).trimEnd();
+      await writeFile(readmePath, replaceReadmeSection(readme, section));
+      say('Rewrote the bench section of README.md.');
+    }
+  } finally {
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+await main();
