@@ -154,7 +154,7 @@ export function figureRows(r) {
     },
     {
       figure:
-        'Keystroke to rendered results with Chromium’s DeferRendererTasksAfterInput off (an Electron switch)',
+        'Keystroke to rendered results with Chromium’s DeferRendererTasksAfterInput off (as the desktop app runs)',
       target: 'p95 ≤ 16 ms',
       met: within(r.uiKeystrokes.withoutInputDeferral.p95, 16),
       deskpad: formatSpread(r.uiKeystrokes.withoutInputDeferral),
@@ -277,8 +277,8 @@ export function readmeSection(r) {
     ${formatSpread(r.uiKeystrokes.fromKeydown)}. The store worker's answer arrives as a posted message,
     and Chromium holds such tasks after a key press until it has produced the next frame
     (\`DeferRendererTasksAfterInput\`), so up to one frame (about 16.7 ms) of that figure is the browser
-    waiting. The row after it types the same keys with that feature switched off, which the Electron
-    build could do with a command-line switch.`,
+    waiting. The row after it types the same keys with that feature switched off, as the desktop app
+    runs (\`electron/main/chromium-switches.ts\`); a web page cannot switch it off.`,
   ];
   return [
     README_START,
