@@ -1,33 +1,19 @@
 // axe-core over the real screens: the interaction form, the Interactions list with rows, the open caller
 // lookup, and the keyboard shortcuts help. Any violation fails the test with what and where to fix.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe';
-import { launchBrowser } from './support/chromium';
 import { Desk, uniqueText } from './support/desk';
 import { callerToLookUp } from './support/demo-directory';
-import { closeWhenDone, useWebApp } from './support/harness';
+import { useBrowser, useWebApp } from './support/harness';
 
 const app = useWebApp();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('Accessibility (axe-core)', () => {
   it('finds no violations on the form, the list and the shortcuts help', async (test) => {
     // The app's CSP (script-src 'self') rightly refuses the injected axe script; lift it for this check only.
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
-    closeWhenDone(test, context, page);
+    const { page } = await browser.newPage(test, { bypassCSP: true });
 
     const desk = await Desk.open(page, app.url());
     await expectNoAxeViolations(page, 'the first screen');

@@ -1,28 +1,17 @@
 // The seed's "How to create an Interaction", by keyboard only, in Chromium against the built browser app.
 // From New to Closed Complete: pick the caller, see the contact filled, save, find it in both lists, close it.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/chromium';
+import { describe, expect, it } from 'vitest';
 import { Desk } from './support/desk';
 import { createInteractionByKeyboard } from './support/flows';
-import { closeWhenDone, useWebApp } from './support/harness';
+import { useBrowser, useWebApp } from './support/harness';
 
 const app = useWebApp();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('How to create an Interaction', () => {
   it('logs a walk-in by keyboard, lists it, and closes it as Closed Complete', async (test) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    closeWhenDone(test, context, page);
+    const { page } = await browser.newPage(test);
 
     const desk = await Desk.open(page, app.url());
     const created = await createInteractionByKeyboard(desk);

@@ -1,28 +1,17 @@
 // A double click on Save makes exactly one record (invariant 2: no duplicate by a retry or a double click).
 // Counted where an agent would look: the Interactions list and the caller's User's Interactions.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/chromium';
+import { describe, expect, it } from 'vitest';
 import { callerToLookUp } from './support/demo-directory';
 import { Desk, escapeRegExp, uniqueText } from './support/desk';
-import { closeWhenDone, useWebApp } from './support/harness';
+import { useBrowser, useWebApp } from './support/harness';
 
 const app = useWebApp();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('Saving twice in a hurry', () => {
   it('makes one interaction from a double click on Save', async (test) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    closeWhenDone(test, context, page);
+    const { page } = await browser.newPage(test);
 
     const desk = await Desk.open(page, app.url());
     const shortDescription = uniqueText('Monitor flickers');

@@ -1,28 +1,17 @@
 // The same keyboard flow with the network cut right after the first page load: nothing needs the network.
 // The mark says Offline, and the changes wait as "not synced" instead of failing.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/chromium';
+import { describe, expect, it } from 'vitest';
 import { Desk } from './support/desk';
 import { createInteractionByKeyboard } from './support/flows';
-import { closeWhenDone, useWebApp } from './support/harness';
+import { useBrowser, useWebApp } from './support/harness';
 
 const app = useWebApp();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('Working with the network unplugged', () => {
   it('creates, lists and closes an interaction while offline', async (test) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    closeWhenDone(test, context, page);
+    const { context, page } = await browser.newPage(test);
 
     const desk = await Desk.open(page, app.url());
     await context.setOffline(true);

@@ -4,8 +4,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, type TestContext } from 'vitest';
+import { launchBrowser } from './chromium';
 import { repoRoot, startWebApp, type WebApp } from './web-app';
 
 /** Serves the browser build for the whole file (one origin, so profiles can be reopened). */
@@ -95,4 +96,35 @@ export function closeWhenDone(
     if (test.task.result?.state === 'fail') await keepEvidence(page, label, log.problems());
     await context.close().catch(() => undefined);
   });
+}
+
+/**
+ * One Chromium for the whole file; each test gets its own context and page, closed (with the
+ * evidence kept on failure) when the test ends.
+ */
+export function useBrowser(): {
+  newPage(
+    test: TestContext,
+    options?: BrowserContextOptions,
+  ): Promise<{ context: BrowserContext; page: Page }>;
+} {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async newPage(test, options = {}) {
+      if (!browser) throw new Error('the browser is not started yet');
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        ...options,
+      });
+      const page = await context.newPage();
+      closeWhenDone(test, context, page);
+      return { context, page };
+    },
+  };
 }
