@@ -1,5 +1,5 @@
-// The window: banner, the Interactions list beside the interaction form, keyboard shortcuts and
-// their help overlay. Composition only; every part gets its dependencies from DeskpadDeps.
+// The window: banner, the Interactions list beside the interaction form, keyboard shortcuts, their
+// help overlay and the Unsaved changes guard. Composition only; parts get deps from DeskpadDeps.
 
 import { StrictMode, useRef } from 'react';
 import { InteractionForm, type InteractionFormHandle } from '../interaction-form/interaction-form';
@@ -9,14 +9,29 @@ import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { AppHeader } from './app-header';
 import { DeskpadContext, useUi, type DeskpadDeps } from './deskpad-context';
 import { StoreErrors } from './store-errors';
+import { UnsavedChangesDialog } from './unsaved-changes-dialog';
+import { useUnloadWarning } from './use-unload-warning';
 
 function Workspace() {
   const open = useUi((s) => s.open);
   const helpOpen = useUi((s) => s.helpOpen);
   const newInteraction = useUi((s) => s.newInteraction);
   const setHelpOpen = useUi((s) => s.setHelpOpen);
+  const unsaved = useUi((s) => s.unsaved);
+  const leaving = useUi((s) => s.leaving);
+  const stayOnForm = useUi((s) => s.stayOnForm);
+  const openRecord = useUi((s) => s.openRecord);
   const formRef = useRef<InteractionFormHandle>(null);
   const listRef = useRef<InteractionListHandle>(null);
+  const modalOpen = helpOpen || leaving !== null;
+  useUnloadWarning(unsaved !== null);
+
+  // The dialog closes first, so a refused save leaves the agent on the form at the first error.
+  const saveAndContinue = async (): Promise<void> => {
+    if (!leaving) return;
+    stayOnForm();
+    if (await formRef.current?.saveBeforeLeaving()) openRecord(leaving);
+  };
 
   useShortcuts(
     {
@@ -26,12 +41,12 @@ function Workspace() {
       'focus-list': () => listRef.current?.focus(),
       'show-shortcuts': () => setHelpOpen(true),
     },
-    !helpOpen,
+    !modalOpen,
   );
 
   return (
     <>
-      <div className="app" inert={helpOpen}>
+      <div className="app" inert={modalOpen}>
         <AppHeader onNewInteraction={newInteraction} onShowShortcuts={() => setHelpOpen(true)} />
         <StoreErrors />
         <div className="workspace">
@@ -42,6 +57,14 @@ function Workspace() {
         </div>
       </div>
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      {leaving && (
+        <UnsavedChangesDialog
+          unsaved={unsaved}
+          onSave={() => void saveAndContinue()}
+          onDiscard={() => openRecord(leaving)}
+          onKeepEditing={stayOnForm}
+        />
+      )}
     </>
   );
 }

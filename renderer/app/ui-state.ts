@@ -1,5 +1,5 @@
-// UI state only (which record is open, list view and filters, the help overlay). The data lives in
-// the store host; nothing here is ever persisted or sent anywhere.
+// UI state only (the open record and whether it is unsaved, list view and filters, the help
+// overlay). The data lives in the store host; nothing here is ever persisted or sent anywhere.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { InteractionState, InteractionType } from '../../shared/domain/interaction';
@@ -11,16 +11,32 @@ export interface OpenRecord {
   isNew: boolean;
 }
 
+/** The open form has changes not saved yet; `number` is null for a record never saved. */
+export interface UnsavedForm {
+  number: string | null;
+}
+
 export interface UiState {
   open: OpenRecord;
+  /** Set by the open form while it holds the agent's unsaved typing; null when all is saved. */
+  unsaved: UnsavedForm | null;
+  /** Where the agent asked to go while the form was unsaved: the Unsaved changes dialog asks. */
+  leaving: OpenRecord | null;
   listView: InteractionListView;
   typeFilter: InteractionType | null;
   stateFilter: InteractionState | null;
   helpOpen: boolean;
   /** A new form starts with the channel the agent used last: desks tend to work one channel. */
   lastType: InteractionType;
+  /** Opens a fresh form, or asks first (via `leaving`) when the open form is unsaved. */
   newInteraction: () => void;
+  /** Opens a record, or asks first (via `leaving`) when the open form is unsaved. */
   openInteraction: (id: string) => void;
+  setUnsaved: (unsaved: UnsavedForm | null) => void;
+  /** The agent chose Keep editing: the form stays, nothing changes. */
+  stayOnForm: () => void;
+  /** Goes where the agent asked, unsaved changes or not (after Discard or a save). */
+  openRecord: (target: OpenRecord) => void;
   setListView: (view: InteractionListView) => void;
   setTypeFilter: (type: InteractionType | null) => void;
   setStateFilter: (state: InteractionState | null) => void;
@@ -28,16 +44,27 @@ export interface UiState {
   rememberType: (type: InteractionType) => void;
 }
 
+/** The agent's typing is never dropped silently: an unsaved form asks before it is replaced. */
+function goOrAsk(state: UiState, target: OpenRecord): Partial<UiState> {
+  if (state.leaving) return {};
+  return state.unsaved ? { leaving: target } : { open: target };
+}
+
 export function createUiState(newId: () => string): StoreApi<UiState> {
   return createStore<UiState>()((set) => ({
     open: { id: newId(), isNew: true },
+    unsaved: null,
+    leaving: null,
     listView: 'all-open',
     typeFilter: null,
     stateFilter: null,
     helpOpen: false,
     lastType: 'Phone',
-    newInteraction: () => set({ open: { id: newId(), isNew: true } }),
-    openInteraction: (id) => set((s) => (s.open.id === id ? s : { open: { id, isNew: false } })),
+    newInteraction: () => set((s) => goOrAsk(s, { id: newId(), isNew: true })),
+    openInteraction: (id) => set((s) => (s.open.id === id ? s : goOrAsk(s, { id, isNew: false }))),
+    setUnsaved: (unsaved) => set({ unsaved }),
+    stayOnForm: () => set({ leaving: null }),
+    openRecord: (target) => set({ open: target, leaving: null, unsaved: null }),
     setListView: (listView) => set({ listView }),
     setTypeFilter: (typeFilter) => set({ typeFilter }),
     setStateFilter: (stateFilter) => set({ stateFilter }),

@@ -10,6 +10,7 @@ import {
   editsAfterSave,
   fieldErrorsFrom,
   firstInvalid,
+  hasChanges,
   valuesOf,
   withEdits,
 } from './form-model';
@@ -65,6 +66,17 @@ describe('changesFrom', () => {
     const checked = checkValues(withEdits(valuesOf(record), { contactPhone: '+1 555 0199' }));
     if (!checked.ok) throw new Error('valid values were refused');
     expect(changesFrom(record, checked.fields)).toEqual({ contactPhone: '+1 555 0199' });
+  });
+});
+
+describe('hasChanges', () => {
+  it('counts an edit only while it differs from the record', () => {
+    const base = valuesOf(record);
+    expect(hasChanges(base, {})).toBe(false);
+    expect(hasChanges(base, { contactEmail: base.contactEmail, type: 'Phone' })).toBe(false);
+    expect(hasChanges(base, { shortDescription: `${base.shortDescription}!` })).toBe(true);
+    expect(hasChanges(blankValues('Chat'), { type: 'Chat', shortDescription: '' })).toBe(false);
+    expect(hasChanges(blankValues('Chat'), { type: 'Email' })).toBe(true);
   });
 });
 

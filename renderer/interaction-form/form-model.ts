@@ -79,6 +79,11 @@ export function withEdits(base: FormValues, edits: FormEdits): FormValues {
   return { ...base, ...edits };
 }
 
+/** Whether the edits still change anything: typing a value and deleting it again is no change. */
+export function hasChanges(base: FormValues, edits: FormEdits): boolean {
+  return (Object.keys(edits) as (keyof FormValues)[]).some((key) => edits[key] !== base[key]);
+}
+
 export function toFields(values: FormValues): z.input<typeof InteractionFields> {
   return {
     openedFor: values.openedFor,

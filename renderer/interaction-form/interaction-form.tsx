@@ -14,6 +14,8 @@ import { WorkNotes } from './work-notes';
 
 export interface InteractionFormHandle {
   save(): void;
+  /** Save and continue: saves with Save's rules and answers whether the record was saved. */
+  saveBeforeLeaving(): Promise<boolean>;
   focusCallerLookup(): void;
 }
 
@@ -32,6 +34,7 @@ export function InteractionForm({ id, isNew, ref }: InteractionFormProps) {
 
   useImperativeHandle(ref, () => ({
     save: () => void model.save(),
+    saveBeforeLeaving: () => model.save(),
     focusCallerLookup: () => lookupRef.current?.focus(),
   }));
 

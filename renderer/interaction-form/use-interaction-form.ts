@@ -1,7 +1,7 @@
 // The interaction form's behaviour: the record it edits, the agent's edits, and save, close,
 // abandon and add-work-note as store commands. Never writes anything but through the store host.
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { contactFromCaller, isClosed, type ClosedState } from '../../shared/domain/interaction';
 import type { UserHit } from '../../shared/domain/directory';
 import type { StoreError } from '../../shared/domain/result';
@@ -16,6 +16,7 @@ import {
   editsAfterSave,
   fieldErrorsFrom,
   firstInvalid,
+  hasChanges,
   valuesOf,
   withEdits,
   type FieldErrors,
@@ -35,6 +36,8 @@ export interface InteractionFormModel {
   errors: FieldErrors;
   formError: string | null;
   busy: boolean;
+  /** The agent typed something not saved yet: a field change or a work note not added. */
+  unsaved: boolean;
   /** The last outcome in words, for the polite live region ("Saved IMS-P0001"). */
   message: { text: string; seq: number } | null;
   noteText: string;
@@ -42,7 +45,8 @@ export interface InteractionFormModel {
   edit: (edits: FormEdits) => void;
   pickCaller: (user: UserHit) => void;
   setNoteText: (text: string) => void;
-  save: () => Promise<void>;
+  /** Answers whether the record was saved (false when a check failed or another command ran). */
+  save: () => Promise<boolean>;
   close: (state: ClosedState) => Promise<void>;
   addWorkNote: () => Promise<void>;
 }
@@ -85,9 +89,19 @@ export function useInteractionForm(
       : live === undefined
         ? 'loading'
         : 'missing';
-  const values = withEdits(record ? valuesOf(record) : blankValues(defaultType), edits);
+  const base = record ? valuesOf(record) : blankValues(defaultType);
+  const values = withEdits(base, edits);
   const closed = record !== null && isClosed(record.state);
+  const unsaved = hasChanges(base, edits) || noteText.trim() !== '';
+  const number = record?.number ?? null;
   const fieldId = useCallback((field: ErrorField) => `${baseId}-${field}`, [baseId]);
+
+  // A layout effect, so the window knows before the next key press that leaving must ask first.
+  useLayoutEffect(() => {
+    if (!unsaved) return undefined;
+    ui.getState().setUnsaved({ number });
+    return () => ui.getState().setUnsaved(null);
+  }, [ui, unsaved, number]);
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -214,11 +228,15 @@ export function useInteractionForm(
     return view;
   };
 
-  const save = (): Promise<void> =>
-    exclusive(async () => {
+  const save = async (): Promise<boolean> => {
+    let saved = false;
+    await exclusive(async () => {
       const view = await persist(true);
       if (view) announce(`Saved ${view.number}`);
+      saved = view !== null;
     });
+    return saved;
+  };
 
   const close = (state: ClosedState): Promise<void> =>
     exclusive(async () => {
@@ -280,6 +298,7 @@ export function useInteractionForm(
     errors,
     formError,
     busy,
+    unsaved,
     message,
     noteText,
     fieldId,

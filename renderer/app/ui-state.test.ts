@@ -1,0 +1,50 @@
+// The UI state's guard: an unsaved form is never replaced without asking, a clean one always is.
+// Pure state, no DOM.
+
+import { describe, expect, it } from 'vitest';
+import { createUiState } from './ui-state';
+
+const ids = () => {
+  let n = 0;
+  return () => `id-${(n += 1)}`;
+};
+
+describe('ui state: leaving a form', () => {
+  it('opens at once while nothing is unsaved', () => {
+    const ui = createUiState(ids());
+    ui.getState().newInteraction();
+    expect(ui.getState().open).toEqual({ id: 'id-2', isNew: true });
+    ui.getState().openInteraction('r1');
+    expect(ui.getState().open).toEqual({ id: 'r1', isNew: false });
+    expect(ui.getState().leaving).toBeNull();
+  });
+
+  it('asks first while the form is unsaved, and goes only when told', () => {
+    const ui = createUiState(ids());
+    ui.getState().setUnsaved({ number: null });
+    ui.getState().openInteraction('r1');
+    expect(ui.getState().open.id).toBe('id-1');
+    expect(ui.getState().leaving).toEqual({ id: 'r1', isNew: false });
+    // A second request while the dialog asks does not change the question.
+    ui.getState().newInteraction();
+    expect(ui.getState().leaving).toEqual({ id: 'r1', isNew: false });
+
+    ui.getState().stayOnForm();
+    expect(ui.getState().leaving).toBeNull();
+    expect(ui.getState().open.id).toBe('id-1');
+
+    ui.getState().newInteraction();
+    const target = ui.getState().leaving;
+    expect(target?.isNew).toBe(true);
+    if (target) ui.getState().openRecord(target);
+    expect(ui.getState()).toMatchObject({ open: target, leaving: null, unsaved: null });
+  });
+
+  it('reopening the record already open never asks', () => {
+    const ui = createUiState(ids());
+    ui.getState().openInteraction('r1');
+    ui.getState().setUnsaved({ number: 'IMS-P0001' });
+    ui.getState().openInteraction('r1');
+    expect(ui.getState().leaving).toBeNull();
+  });
+});
