@@ -9,7 +9,7 @@ import { FakeEmitter, ManualTime, asFake, silentLog } from './test-support/fakes
 import type { AppWindowLink } from './store-host-supervisor';
 import { createWindowStateSaver } from './window-state';
 
-const setup = (maximized: boolean) => {
+const setup = (maximized: boolean, leave = false) => {
   const contents = Object.assign(new FakeEmitter(), {
     id: 12,
     postMessage: vi.fn(),
@@ -30,6 +30,7 @@ const setup = (maximized: boolean) => {
     requestPort: vi.fn(),
   };
   const onClosed = vi.fn();
+  const confirmLeave = vi.fn(() => leave);
   openAppWindow({
     createWindow: () => asFake<BrowserWindow>(window),
     options: {},
@@ -39,8 +40,9 @@ const setup = (maximized: boolean) => {
     supervisor,
     log: silentLog(),
     onClosed,
+    confirmLeave,
   });
-  return { window, contents, supervisor, links, onClosed };
+  return { window, contents, supervisor, links, onClosed, confirmLeave };
 };
 
 describe('app window', () => {
@@ -74,5 +76,14 @@ describe('app window', () => {
     window.emit('closed');
     expect(supervisor.removeAppWindow).toHaveBeenCalledWith(12);
     expect(onClosed).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks before a page with unsaved typing unloads, and stays unless the agent says leave', () => {
+    const stay = setup(false, false);
+    expect(stay.contents.emitPreventable('will-prevent-unload').prevented).toBe(false);
+    expect(stay.confirmLeave).toHaveBeenCalledTimes(1);
+    const leave = setup(false, true);
+    // preventDefault on will-prevent-unload means: ignore the page's refusal and unload.
+    expect(leave.contents.emitPreventable('will-prevent-unload').prevented).toBe(true);
   });
 });

@@ -19,6 +19,11 @@ export interface AppWindowDeps {
   >;
   readonly log: Log;
   onClosed(window: BrowserWindow): void;
+  /**
+   * The page holds unsaved typing and refused to unload (its `beforeunload`): ask the agent.
+   * True means leave anyway and lose it.
+   */
+  confirmLeave(window: BrowserWindow): boolean;
 }
 
 export const openAppWindow = (deps: AppWindowDeps): BrowserWindow => {
@@ -33,6 +38,11 @@ export const openAppWindow = (deps: AppWindowDeps): BrowserWindow => {
     sendStorePort: (port) => {
       if (!contents.isDestroyed()) contents.postMessage(IPC_CHANNEL.storePort, null, [port]);
     },
+  });
+  // Electron shows no prompt of its own for a refused unload: without this, closing a window
+  // with unsaved typing would silently do nothing.
+  contents.on('will-prevent-unload', (event: { preventDefault(): void }) => {
+    if (deps.confirmLeave(window)) event.preventDefault();
   });
   // Every load, the first and any reload, starts a page without a port.
   contents.on('did-finish-load', () => deps.supervisor.requestPort(windowId));

@@ -155,6 +155,17 @@ const start = (): void => {
       saver,
       supervisor,
       log,
+      confirmLeave: (asking) =>
+        dialog.showMessageBoxSync(asking, {
+          type: 'warning',
+          title: 'Unsaved changes',
+          message: 'This interaction has changes that are not saved.',
+          detail: 'Leave and lose them, or stay and save them.',
+          buttons: ['Stay', 'Leave without saving'],
+          defaultId: 0,
+          cancelId: 0,
+          noLink: true,
+        }) === 1,
       onClosed: (closed) => {
         appWindows.delete(closed);
         // The hidden store host keeps `window-all-closed` from firing, so decide here.

@@ -1,14 +1,11 @@
-// The browser's own "leave site?" prompt while the form holds unsaved typing. Browser build only:
-// in the desktop app a cancelled unload would silently keep the window from closing.
+// Refuses to unload while the form holds unsaved typing: the browser shows its own "leave site?"
+// prompt, and the desktop app's main process asks with a native "Unsaved changes" box.
 
 import { useEffect } from 'react';
-import { DESKPAD_BRIDGE_KEY } from '../../shared/desktop-bridge';
-
-const inDesktopApp = (): boolean => DESKPAD_BRIDGE_KEY in window;
 
 export function useUnloadWarning(unsaved: boolean): void {
   useEffect(() => {
-    if (!unsaved || inDesktopApp()) return undefined;
+    if (!unsaved) return undefined;
     // Listening only while something is unsaved keeps the page eligible for the back/forward cache.
     const warn = (event: BeforeUnloadEvent): void => event.preventDefault();
     window.addEventListener('beforeunload', warn);
