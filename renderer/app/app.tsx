@@ -30,7 +30,8 @@ function Workspace() {
   const saveAndContinue = async (): Promise<void> => {
     if (!leaving) return;
     stayOnForm();
-    if (await formRef.current?.saveBeforeLeaving()) openRecord(leaving);
+    const confirmation = await formRef.current?.saveBeforeLeaving();
+    if (confirmation) openRecord(leaving, confirmation);
   };
 
   useShortcuts(

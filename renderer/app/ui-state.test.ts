@@ -48,3 +48,14 @@ describe('ui state: leaving a form', () => {
     expect(ui.getState().leaving).toBeNull();
   });
 });
+
+describe('the confirmation of a form that was left', () => {
+  it('is carried to the next form once, then forgotten', () => {
+    let n = 0;
+    const ui = createUiState(() => `id-${++n}`);
+    ui.getState().openRecord({ id: 'next', isNew: true }, 'Saved IMS-P0001');
+    expect(ui.getState().carriedMessage).toBe('Saved IMS-P0001');
+    ui.getState().newInteraction();
+    expect(ui.getState().carriedMessage).toBeNull();
+  });
+});

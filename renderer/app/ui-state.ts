@@ -35,8 +35,13 @@ export interface UiState {
   setUnsaved: (unsaved: UnsavedForm | null) => void;
   /** The agent chose Keep editing: the form stays, nothing changes. */
   stayOnForm: () => void;
+  /**
+   * What the form that was just left announced (e.g. "Saved IMS-P0001" after Save and continue);
+   * the next form shows it once, so the confirmation is not lost with the form it came from.
+   */
+  carriedMessage: string | null;
   /** Goes where the agent asked, unsaved changes or not (after Discard or a save). */
-  openRecord: (target: OpenRecord) => void;
+  openRecord: (target: OpenRecord, carriedMessage?: string) => void;
   setListView: (view: InteractionListView) => void;
   setTypeFilter: (type: InteractionType | null) => void;
   setStateFilter: (state: InteractionState | null) => void;
@@ -47,7 +52,7 @@ export interface UiState {
 /** The agent's typing is never dropped silently: an unsaved form asks before it is replaced. */
 function goOrAsk(state: UiState, target: OpenRecord): Partial<UiState> {
   if (state.leaving) return {};
-  return state.unsaved ? { leaving: target } : { open: target };
+  return state.unsaved ? { leaving: target } : { open: target, carriedMessage: null };
 }
 
 export function createUiState(newId: () => string): StoreApi<UiState> {
@@ -64,7 +69,9 @@ export function createUiState(newId: () => string): StoreApi<UiState> {
     openInteraction: (id) => set((s) => (s.open.id === id ? s : goOrAsk(s, { id, isNew: false }))),
     setUnsaved: (unsaved) => set({ unsaved }),
     stayOnForm: () => set({ leaving: null }),
-    openRecord: (target) => set({ open: target, leaving: null, unsaved: null }),
+    carriedMessage: null,
+    openRecord: (target, carriedMessage) =>
+      set({ open: target, leaving: null, unsaved: null, carriedMessage: carriedMessage ?? null }),
     setListView: (listView) => set({ listView }),
     setTypeFilter: (typeFilter) => set({ typeFilter }),
     setStateFilter: (stateFilter) => set({ stateFilter }),

@@ -123,6 +123,10 @@ describe('unsaved changes', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     await waitFor(() => expect(field('Short description').value).toBe(''));
     expect(await formHeading('New interaction')).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
+    // The agent still learns the number of what was saved, on the form that replaced it.
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      `Saved ${saved?.number ?? '?'}`,
+    );
     await waitFor(() =>
       expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Opened for' })),
     );

@@ -15,7 +15,8 @@ import { WorkNotes } from './work-notes';
 export interface InteractionFormHandle {
   save(): void;
   /** Save and continue: saves with Save's rules and answers whether the record was saved. */
-  saveBeforeLeaving(): Promise<boolean>;
+  /** Saves; answers the confirmation to carry to the next form, or null when nothing was saved. */
+  saveBeforeLeaving(): Promise<string | null>;
   focusCallerLookup(): void;
 }
 
@@ -34,7 +35,7 @@ export function InteractionForm({ id, isNew, ref }: InteractionFormProps) {
 
   useImperativeHandle(ref, () => ({
     save: () => void model.save(),
-    saveBeforeLeaving: () => model.save(),
+    saveBeforeLeaving: async () => ((await model.save()) ? model.lastAnnouncement() : null),
     focusCallerLookup: () => lookupRef.current?.focus(),
   }));
 

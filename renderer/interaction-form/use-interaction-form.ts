@@ -47,6 +47,8 @@ export interface InteractionFormModel {
   setNoteText: (text: string) => void;
   /** Answers whether the record was saved (false when a check failed or another command ran). */
   save: () => Promise<boolean>;
+  /** What the last save or note announced, for a form that replaces this one. */
+  lastAnnouncement: () => string | null;
   close: (state: ClosedState) => Promise<void>;
   addWorkNote: () => Promise<void>;
 }
@@ -72,7 +74,11 @@ export function useInteractionForm(
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; seq: number } | null>(null);
+  const [message, setMessage] = useState<{ text: string; seq: number } | null>(() => {
+    const carried = ui.getState().carriedMessage;
+    return carried ? { text: carried, seq: 1 } : null;
+  });
+  const announced = useRef<string | null>(null);
   const [noteText, setNoteTextState] = useState('');
   const [focusRequest, setFocusRequest] = useState<{ field: ErrorField } | null>(null);
   const [defaultType] = useState(() => ui.getState().lastType);
@@ -108,7 +114,10 @@ export function useInteractionForm(
     document.getElementById(fieldId(focusRequest.field))?.focus();
   }, [focusRequest, fieldId]);
 
-  const announce = (text: string): void => setMessage((m) => ({ text, seq: (m?.seq ?? 0) + 1 }));
+  const announce = (text: string): void => {
+    announced.current = text;
+    setMessage((m) => ({ text, seq: (m?.seq ?? 0) + 1 }));
+  };
 
   const showErrors = (found: FieldErrors, summary: string): void => {
     setErrors(found);
@@ -300,6 +309,7 @@ export function useInteractionForm(
     busy,
     unsaved,
     message,
+    lastAnnouncement: () => announced.current,
     noteText,
     fieldId,
     edit,
