@@ -1,10 +1,11 @@
 // Builds the browser app and the Electron pages from web/ into dist/web: one bundle per page, no
-// lazy chunks (the app must keep working once the network is cut after the first load).
+// lazy chunks, and a service worker that keeps the browser build's shell so it reloads offline.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const webRoot = fileURLToPath(new URL('./web/', import.meta.url));
 
@@ -24,7 +25,25 @@ export default defineConfig(({ command }) => {
   return {
     root: webRoot,
     base: './',
-    plugins: [react()],
+    plugins: [
+      react(),
+      // The browser build must open with the network down, like the desktop app does from app://:
+      // the service worker precaches every built file and answers navigations with index.html.
+      VitePWA({
+        injectRegister: false,
+        registerType: 'autoUpdate',
+        manifest: false,
+        filename: 'sw.js',
+        workbox: {
+          globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+          navigateFallback: 'index.html',
+          navigateFallbackDenylist: [/^\/api\//],
+          cleanupOutdatedCaches: true,
+          clientsClaim: true,
+          skipWaiting: true,
+        },
+      }),
+    ],
     worker: { format: 'es' },
     build: {
       outDir: fileURLToPath(new URL('./dist/web/', import.meta.url)),

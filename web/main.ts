@@ -26,3 +26,12 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
 mountDeskpad(root, { connect: (onPort) => onPort(openStorePort()) });
+
+// Keep the app shell for offline reloads (see vite.config.ts) and ask the browser never to evict
+// this origin's database while it may hold interactions not yet synced. Neither is needed to work.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
+    console.warn('Deskpad: offline reloads are unavailable:', error);
+  });
+}
+void navigator.storage?.persist?.().catch(() => false);
