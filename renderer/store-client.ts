@@ -4,6 +4,9 @@
 import * as Comlink from 'comlink';
 import { fail, type StoreResult } from '../shared/domain/result';
 import type {
+  ActionInput,
+  ActionName,
+  ActionOutput,
   CommandName,
   CommandInput,
   CommandOutput,
@@ -23,6 +26,7 @@ type RemoteUnsubscribe = Comlink.Remote<Unsubscribe>;
 interface WireApi {
   command(name: string, input: unknown): Promise<StoreResult<unknown>>;
   query(name: string, input: unknown): Promise<StoreResult<unknown>>;
+  act(name: string, input: unknown): Promise<StoreResult<unknown>>;
   subscribe(
     name: string,
     input: unknown,
@@ -137,6 +141,9 @@ export function createStoreClient(source: StoreSource): StoreHostApi {
     },
     query<N extends QueryName>(name: N, input: QueryInput<N>) {
       return call<QueryOutput<N>>((w) => w.query(name, input));
+    },
+    act<N extends ActionName>(name: N, input: ActionInput<N>) {
+      return call<ActionOutput<N>>((w) => w.act(name, input));
     },
     subscribe<N extends QueryName>(
       name: N,

@@ -47,6 +47,8 @@ export const layers = [
   {
     folder: 'electron/store',
     mayImport: ['electron/store', 'shared'],
+    // The sync engine's tests run the real desk server in process (*.with-server.test.ts).
+    testsMayImport: ['server'],
     forbiddenPackages: ['electron', NODE_BUILTINS, 'react', 'react-dom'],
     why: 'the store host runs in a Worker or a sandboxed window: shared/ and web APIs only',
   },

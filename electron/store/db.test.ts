@@ -35,7 +35,37 @@ const legacyInteraction = (id: string) => ({
 const MIGRATION_TESTS: Record<
   number,
   { seed(db: DeskDb): Promise<void>; check(db: DeskDb): Promise<void> }
-> = {};
+> = {
+  2: {
+    // Version 1 numbered the outbox with an auto-increment key, which may have holes; nothing
+    // was pushed yet, so version 2 renumbers the waiting entries from 1 and starts the counter.
+    seed: async (db) => {
+      const entry = (id: string) => ({
+        clientId: 'client-1',
+        name: 'interaction.create' as const,
+        args: { id } as never,
+        at: '2026-01-01T09:00:00.000Z',
+        actorId: 'usr_000001',
+      });
+      await db.outbox.bulkAdd([
+        { ...entry('a'), mutationId: 3 },
+        { ...entry('b'), mutationId: 7 },
+        { ...entry('c'), mutationId: 8 },
+      ]);
+    },
+    check: async (db) => {
+      const entries = await db.outbox.orderBy('mutationId').toArray();
+      expect(entries.map((e) => [e.mutationId, (e.args as { id: string }).id])).toEqual([
+        [1, 'a'],
+        [2, 'b'],
+        [3, 'c'],
+      ]);
+      expect((await db.meta.get('mutationCounter'))?.value).toBe(3);
+      expect(await db.serverInteractions.count()).toBe(0);
+      expect(await db.needsAttention.count()).toBe(0);
+    },
+  },
+};
 
 describe('desk database schema', () => {
   it('creates every table of the current version on a fresh desk', async () => {
@@ -44,7 +74,16 @@ describe('desk database schema', () => {
     const db = await openDeskDb(options);
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['callerIndex', 'directoryChunks', 'groups', 'interactions', 'meta', 'outbox'].sort(),
+      [
+        'callerIndex',
+        'directoryChunks',
+        'groups',
+        'interactions',
+        'meta',
+        'needsAttention',
+        'outbox',
+        'serverInteractions',
+      ].sort(),
     );
     db.close();
     expect(await installedSchemaVersion(options)).toBe(SCHEMA_VERSION);

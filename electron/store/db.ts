@@ -2,7 +2,8 @@
 // place that declares tables. Never edit a shipped version: append a new one with its test.
 
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Group } from '../../shared/domain/directory';
+import type { Group, User } from '../../shared/domain/directory';
+import type { StoreError } from '../../shared/domain/result';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { OutboxEntry } from '../../shared/store-api/outbox';
 
@@ -29,12 +30,33 @@ export const SCHEMA: readonly SchemaVersion[] = [
       callerIndex: '&field',
     },
   },
+  {
+    // Sync (issue 3): the server's copy of each interaction (the base the pending outbox is
+    // replayed on), and the changes the server refused, kept with their reason.
+    version: 2,
+    stores: {
+      serverInteractions: '&id',
+      needsAttention: '++id',
+    },
+    // mutationIds must be consecutive from 1 (the server refuses a gap), and an auto-increment
+    // key need not be: from now on a counter in meta assigns them. Nothing was ever pushed
+    // before this version, so renumbering the waiting entries from 1 is safe.
+    upgrade: async (tx) => {
+      const outbox = tx.table<OutboxEntry, number>('outbox');
+      const entries = await outbox.toArray();
+      await outbox.clear();
+      const renumbered = entries.map((e, i) => ({ ...e, mutationId: i + 1 }));
+      await outbox.bulkAdd(renumbered);
+      await tx.table('meta').put({ key: 'mutationCounter', value: renumbered.length });
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA.reduce((max, v) => Math.max(max, v.version), 0);
 
 export interface DirectoryMeta {
-  source: 'demo';
+  /** `server`: downloaded from the desk server (seed and users then describe nothing). */
+  source: 'demo' | 'server';
   seed: number;
   loadedAt: string;
   users: number;
@@ -45,8 +67,38 @@ export interface DirectoryMeta {
   callerIndexFormat: number;
 }
 
+/** The kept sign-in: enough to open and work offline, and to sync when the server answers. */
+export interface StoredSession {
+  serverUrl: string;
+  token: string;
+  expiresAt: string;
+  agent: User;
+  signedInAt: string;
+}
+
+/** Where this desk is in the server's change streams. */
+export interface SyncMeta {
+  /** The database the cursors belong to (`<databaseId>.<version>` is opaque; kept whole). */
+  interactionsCursor: string | null;
+  directoryCursor: string | null;
+  lastSyncedAt: string | null;
+}
+
+/** A change the server refused, with the data the agent made it with. */
+export interface NeedsAttentionRow {
+  /** Its own key: a server reset can make mutationIds repeat on one desk. */
+  id?: number;
+  mutationId: number;
+  entry: OutboxEntry;
+  reason: StoreError;
+  refusedAt: string;
+}
+
 export type MetaRow =
   | { key: 'clientId'; value: string }
+  | { key: 'mutationCounter'; value: number }
+  | { key: 'session'; value: StoredSession }
+  | { key: 'sync'; value: SyncMeta }
   | { key: 'agentId'; value: string }
   | { key: 'counters'; value: { interaction: number } }
   | { key: 'directory'; value: DirectoryMeta };
@@ -76,6 +128,8 @@ export type DeskDb = Dexie & {
   directoryChunks: Table<DirectoryChunk, [string, number]>;
   groups: EntityTable<Group, 'id'>;
   callerIndex: EntityTable<CallerIndexRow, 'field'>;
+  serverInteractions: EntityTable<Interaction, 'id'>;
+  needsAttention: EntityTable<NeedsAttentionRow, 'id'>;
 };
 
 export interface DeskDbOptions {

@@ -54,8 +54,10 @@ export async function loadDirectory(
   emit: (event: ProgressEvent) => void,
 ): Promise<DirectoryLoad> {
   const meta = await readMeta(db, 'directory');
+  // A directory downloaded from the desk server is kept whatever the demo settings say.
   const current =
-    meta?.source === 'demo' && meta.seed === source.seed && meta.users === source.users;
+    meta?.source === 'server' ||
+    (meta?.source === 'demo' && meta.seed === source.seed && meta.users === source.users);
   if (!meta || !current) return generateAndStore(db, source, now, emit);
 
   const total = meta.users + meta.configurationItems;

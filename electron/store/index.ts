@@ -12,3 +12,4 @@ export {
 } from './store-host';
 export { serveStoreHost, type ServedPort } from './serve';
 export { NewerDatabaseError, SCHEMA_VERSION } from './db';
+export type { SyncOptions, LockManagerLike, Timers } from './sync/sync-engine';

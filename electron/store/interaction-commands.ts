@@ -17,6 +17,18 @@ import { readMeta, writeMeta, type DeskDb } from './db';
 
 export type ParsedCommand = { [N in CommandName]: { name: N; args: CommandArgs<N> } }[CommandName];
 
+/**
+ * Adds an entry with the next mutationId. Must run inside a rw transaction over outbox and meta:
+ * the counter and the entry commit together, so an aborted command leaves no hole in the ids.
+ */
+export async function appendToOutbox(db: DeskDb, entry: OutboxEntry): Promise<number> {
+  const last = (await readMeta(db, 'mutationCounter')) ?? 0;
+  const mutationId = last + 1;
+  await writeMeta(db, 'mutationCounter', mutationId);
+  await db.outbox.add({ ...entry, mutationId });
+  return mutationId;
+}
+
 export async function applyCommand(
   db: DeskDb,
   command: ParsedCommand,
@@ -32,7 +44,7 @@ export async function applyCommand(
       actorId: ctx.actorId,
     };
     await db.interactions.put(value);
-    await db.outbox.add(entry);
+    await appendToOutbox(db, entry);
   };
 
   return db.transaction('rw', [db.interactions, db.outbox, db.meta], async () => {
@@ -70,7 +82,7 @@ export async function applyCommand(
   });
 }
 
-function mutate(
+export function mutate(
   current: Interaction,
   command: Exclude<ParsedCommand, { name: 'interaction.create' }>,
   ctx: MutationContext,

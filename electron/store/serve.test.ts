@@ -95,6 +95,14 @@ describe('serveStoreHost', () => {
     await expect(remote.onEvent('listener' as never)).rejects.toMatchObject({
       code: 'invalid-input',
     });
+    expect(await remote.act('sync.dropEverything' as never, {} as never)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-operation' },
+    });
+    expect(await remote.act('sync.retry', { id: 'first' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     // Still serving after all that.
     expect(await remote.query('sync.status', {})).toMatchObject({ ok: true });
   });
@@ -126,6 +134,7 @@ describe('serveStoreHost', () => {
     const stub: StoreHostApi = {
       command: () => Promise.resolve({ ok: true, value: null as never }),
       query: () => Promise.resolve({ ok: true, value: null as never }),
+      act: () => Promise.resolve({ ok: true, value: null as never }),
       subscribe: (name) => Promise.resolve(() => void stopped.push(name)),
       onEvent: () => Promise.resolve(() => void stopped.push('events')),
     };

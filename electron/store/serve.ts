@@ -88,6 +88,7 @@ export function serveStoreHost(api: StoreHostApi, port: Comlink.Endpoint): Serve
   const served: ServedStoreHost & { [Comlink.finalizer]: () => void } = {
     command: (name, input) => api.command(name, input).catch(internal),
     query: (name, input) => api.query(name, input).catch(internal),
+    act: (name, input) => api.act(name, input).catch(internal),
     async subscribe(name, input, listener) {
       if (typeof listener !== 'function') return refuse(noListener('subscribe'));
       const unsubscribe = await api.subscribe(name, input, listener);

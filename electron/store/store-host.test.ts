@@ -452,6 +452,8 @@ describe('store host: live queries and status', () => {
         pendingChanges: 0,
         lastSyncedAt: null,
         lastError: null,
+        serverReachable: false,
+        needsAttention: 0,
       }),
     );
     await desk.host.command('interaction.create', form());

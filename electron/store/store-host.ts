@@ -5,6 +5,9 @@ import { liveQuery, type Subscription } from 'dexie';
 import { DEMO_AGENT_ID } from '../../shared/demo/directory-generator';
 import { fail, ok, type StoreError, type StoreResult } from '../../shared/domain/result';
 import type {
+  ActionInput,
+  ActionName,
+  ActionOutput,
   CommandInput,
   CommandName,
   CommandOutput,
@@ -15,13 +18,15 @@ import type {
   StoreHostApi,
   Unsubscribe,
 } from '../../shared/store-api/contract';
-import { parseCommand, parseQuery } from '../../shared/store-api/validate';
+import { parseAction, parseCommand, parseQuery } from '../../shared/store-api/validate';
 import { NewerDatabaseError, openDeskDb, readMeta, writeMeta, type DeskDb } from './db';
 import { loadDirectory, type ProgressEvent } from './directory-store';
 import { applyCommand } from './interaction-commands';
 import { toInteractionView } from './interaction-views';
 import type { LoadedDirectory } from './loaded-directory';
 import { runQuery, type QueryState } from './store-queries';
+import { discardRefused, retryRefused } from './sync/interaction-sync';
+import { SyncEngine, type SyncOptions } from './sync/sync-engine';
 
 export interface StoreHostOptions {
   dbName?: string;
@@ -35,12 +40,20 @@ export interface StoreHostOptions {
   onLine?: () => boolean;
   /** Where `online`/`offline` events come from: the global scope unless a test passes its own. */
   connectivityEvents?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  /**
+   * The desk server to sync with (the browser build passes its own origin). Absent: the desk
+   * works on its own with the demo agent and directory, exactly as before sync existed.
+   */
+  sync?: SyncOptions;
 }
 
 /** The contract, plus what only the code that opened the host may do. */
 export interface StoreHost extends StoreHostApi {
   /** Settles when the directory is in memory (or failed to load: queries then say why). */
   directoryReady(): Promise<void>;
+  act<N extends ActionName>(name: N, input: ActionInput<N>): Promise<StoreResult<ActionOutput<N>>>;
+  /** The sync runner, when a desk server is configured (tests drive it). */
+  readonly sync: SyncEngine | null;
   close(): Promise<void>;
 }
 
@@ -48,7 +61,12 @@ export const DEFAULT_DB_NAME = 'deskpad';
 /** Longer than any operation or id in the contract; anything longer is not one of ours. */
 const MAX_NAME_LENGTH = 64;
 /** Queries whose answer depends on host state that IndexedDB does not see change. */
-const HOST_STATE_QUERIES: ReadonlySet<QueryName> = new Set(['sync.status', 'directory.status']);
+const HOST_STATE_QUERIES: ReadonlySet<QueryName> = new Set([
+  'sync.status',
+  'directory.status',
+  'session.state',
+  'sync.needsAttention',
+]);
 
 type Listener<T> = (value: T) => unknown;
 
@@ -99,7 +117,9 @@ export async function openStoreHost(options: StoreHostOptions = {}): Promise<Sto
       if (agentId === undefined) await writeMeta(db, 'agentId', (agentId = DEMO_AGENT_ID));
       return { clientId, agentId };
     });
-    return new DeskStoreHost(db, session, options);
+    const host = new DeskStoreHost(db, session, options);
+    await host.startSync();
+    return host;
   } catch (e) {
     db.close();
     throw e;
@@ -122,6 +142,7 @@ class DeskStoreHost implements StoreHost {
   private readonly db: DeskDb;
   private readonly session: { clientId: string; agentId: string };
   private readonly options: StoreHostOptions;
+  readonly sync: SyncEngine | null;
 
   constructor(
     db: DeskDb,
@@ -143,6 +164,41 @@ class DeskStoreHost implements StoreHost {
       });
     });
     this.loading = this.loadDirectory();
+    this.sync = options.sync
+      ? new SyncEngine(
+          {
+            db,
+            clientId: session.clientId,
+            now: this.now,
+            onLine: this.onLine,
+            directory: () => this.directory,
+            directoryReady: () => this.loading,
+            replaceDirectory: (directory) => {
+              this.directory = directory;
+              this.directoryError = null;
+              this.refreshAll();
+            },
+            agentChanged: (agentId) => {
+              this.session.agentId = agentId;
+              this.refreshAll();
+              return Promise.resolve();
+            },
+            emit: (event) => {
+              this.lastProgress = event;
+              this.emit(event);
+            },
+            changed: () => {
+              this.refresh('sync.status');
+              this.refresh('session.state');
+            },
+          },
+          options.sync,
+        )
+      : null;
+  }
+
+  async startSync(): Promise<void> {
+    await this.sync?.start();
   }
 
   // ---- the contract ----
@@ -164,6 +220,7 @@ class DeskStoreHost implements StoreHost {
         directory: directory.rules,
       };
       const saved = await applyCommand(this.db, parsed.value, ctx, this.session.clientId);
+      if (saved.ok) this.sync?.nudge();
       return saved.ok ? ok(toInteractionView(saved.value, directory)) : saved;
     } catch (e) {
       return this.reportInternal(e);
@@ -223,6 +280,62 @@ class DeskStoreHost implements StoreHost {
     return unsubscribe;
   }
 
+  async act<N extends ActionName>(
+    name: N,
+    input: ActionInput<N>,
+  ): Promise<StoreResult<ActionOutput<N>>> {
+    try {
+      const parsed = parseAction(checkedName(name), input);
+      if (!parsed.ok) return parsed;
+      const action = parsed.value;
+      const sync = this.sync;
+      if (!sync)
+        return fail('not-ready', 'This desk has no desk server to sign in to or sync with.');
+      let answer: StoreResult<unknown>;
+      switch (action.name) {
+        case 'session.signIn':
+          answer = await sync.signIn(action.args);
+          break;
+        case 'session.signOut':
+          answer = ok(await sync.signOut());
+          break;
+        case 'sync.now': {
+          await sync.syncNow();
+          const status = await this.query('sync.status', {});
+          answer = status;
+          break;
+        }
+        case 'sync.retry': {
+          await this.loading;
+          const directory = this.directory;
+          if (!directory)
+            return fail('not-ready', this.directoryError ?? 'The directory is not loaded.');
+          const mutationId = await retryRefused(
+            this.db,
+            action.args.id,
+            directory.rules,
+            this.session.agentId,
+            this.now,
+          );
+          if (mutationId === null)
+            return fail('not-found', 'That change is no longer waiting for attention.');
+          sync.nudge();
+          answer = ok({ mutationId });
+          break;
+        }
+        case 'sync.discard':
+          answer = (await discardRefused(this.db, action.args.id))
+            ? ok({ id: action.args.id })
+            : fail('not-found', 'That change is no longer waiting for attention.');
+          break;
+      }
+      this.refresh('sync.status');
+      return answer as StoreResult<ActionOutput<N>>;
+    } catch (e) {
+      return this.reportInternal(e);
+    }
+  }
+
   onEvent(listener: (event: StoreEvent) => void): Promise<Unsubscribe> {
     this.eventListeners.add(listener);
     // A window that connects mid-load sees where the directory is at once.
@@ -241,6 +354,7 @@ class DeskStoreHost implements StoreHost {
   async close(): Promise<void> {
     this.connectivity()?.removeEventListener('online', this.onConnectivityChange);
     this.connectivity()?.removeEventListener('offline', this.onConnectivityChange);
+    await this.sync?.stop();
     for (const unsubscribe of [...this.subscriptions]) unsubscribe();
     this.eventListeners.clear();
     await this.loading;
@@ -258,6 +372,7 @@ class DeskStoreHost implements StoreHost {
       online: this.onLine(),
       directory: this.directory,
       directoryError: this.directoryError,
+      sync: this.sync,
     };
   }
 
@@ -282,7 +397,15 @@ class DeskStoreHost implements StoreHost {
     this.refresh('directory.status');
   }
 
-  private readonly onConnectivityChange = (): void => this.refresh('sync.status');
+  private readonly onConnectivityChange = (event?: Event): void => {
+    if (event?.type === 'online') this.sync?.onOnline();
+    if (event?.type === 'offline') this.sync?.onOffline();
+    this.refresh('sync.status');
+  };
+
+  private refreshAll(): void {
+    for (const start of [...this.refreshers.keys()]) start();
+  }
 
   private refresh(name: QueryName): void {
     for (const [start, query] of this.refreshers) if (query === name) start();
@@ -310,6 +433,7 @@ export function failedStoreHost(error: StoreError): StoreHostApi {
   return {
     command: () => Promise.resolve(answer),
     query: () => Promise.resolve(answer),
+    act: () => Promise.resolve(answer),
     subscribe: (_name, _input, listener) => {
       deliver(listener, answer);
       return Promise.resolve(() => undefined);
@@ -333,6 +457,12 @@ export function startStoreHost(options: StoreHostOptions = {}): {
   const api: StoreHostApi = {
     command: async (name, input) => (await opened).command(name, input),
     query: async (name, input) => (await opened).query(name, input),
+    act: async (name, input) => {
+      const host = await opened;
+      return host.act
+        ? host.act(name, input)
+        : fail('unknown-operation', 'This store host has no actions.');
+    },
     subscribe: async (name, input, listener) => (await opened).subscribe(name, input, listener),
     onEvent: async (listener) => (await opened).onEvent(listener),
   };

@@ -11,6 +11,9 @@ import {
 import { fail, ok, type StoreResult } from '../../shared/domain/result';
 import type {
   DirectoryStatus,
+  NeedsAttentionItem,
+  SessionState,
+  SyncStatus,
   QueryArgs,
   QueryName,
   QueryOutput,
@@ -30,6 +33,12 @@ export interface QueryState {
   directory: LoadedDirectory | null;
   /** Why the directory could not be loaded, if it could not. */
   directoryError: string | null;
+  /** The sync runner's view, when this desk has a desk server; null means local only. */
+  sync: {
+    status(pendingChanges: number, needsAttention: number): SyncStatus;
+    sessionState(fallbackAgent: SessionState['agent']): SessionState;
+    signedInAgent(): SessionState['agent'];
+  } | null;
 }
 
 type Answer = StoreResult<QueryOutput<QueryName>>;
@@ -45,14 +54,26 @@ const NOT_LOADED: DirectoryStatus = {
 export async function runQuery(state: QueryState, query: ParsedQuery): Promise<Answer> {
   const { db } = state;
   if (query.name === 'sync.status') {
+    const [pending, attention] = await Promise.all([db.outbox.count(), db.needsAttention.count()]);
+    if (state.sync) return ok(state.sync.status(pending, attention));
     return ok({
       connection: state.online ? 'online' : 'offline',
-      pendingChanges: await db.outbox.count(),
+      pendingChanges: pending,
       lastSyncedAt: null,
       lastError: null,
+      serverReachable: false,
+      needsAttention: attention,
     });
   }
   if (query.name === 'directory.status') return ok(state.directory?.status() ?? NOT_LOADED);
+  if (query.name === 'session.state') {
+    const agent = state.directory?.getUser(state.agentId) ?? null;
+    const local: SessionState = { status: 'local', agent, serverUrl: null, expiresAt: null };
+    return ok(state.sync ? state.sync.sessionState(agent) : local);
+  }
+  if (query.name === 'sync.needsAttention') {
+    return ok(await needsAttention(db, query.args.limit));
+  }
 
   const directory = state.directory;
   if (!directory) {
@@ -63,7 +84,8 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
   }
   switch (query.name) {
     case 'session.current': {
-      const agent = directory.getUser(state.agentId);
+      // Signed in before the server's directory arrived: the session knows who the agent is.
+      const agent = directory.getUser(state.agentId) ?? state.sync?.signedInAgent() ?? null;
       return agent
         ? ok({ agent, clientId: state.clientId })
         : fail('not-found', 'The signed-in agent is not in the directory.');
@@ -138,4 +160,32 @@ async function listInteractions(
     .flat()
     .sort((a, b) => (a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0))
     .slice(0, limit);
+}
+
+async function needsAttention(db: QueryState['db'], limit: number): Promise<NeedsAttentionItem[]> {
+  const rows = await db.needsAttention.orderBy('id').reverse().limit(limit).toArray();
+  const ids = rows.map((r) => {
+    const args = r.entry.args as { id?: unknown };
+    return typeof args.id === 'string' ? args.id : null;
+  });
+  const records = await db.interactions.bulkGet(ids.map((id) => id ?? ''));
+  return rows.map((row, i) => {
+    const record = records[i];
+    const args = row.entry.args as { shortDescription?: unknown };
+    return {
+      id: row.id ?? 0,
+      mutationId: row.mutationId,
+      name: row.entry.name,
+      args: row.entry.args,
+      at: row.entry.at,
+      actorId: row.entry.actorId,
+      interactionId: ids[i] ?? null,
+      interactionNumber: record?.number ?? null,
+      shortDescription:
+        record?.shortDescription ??
+        (typeof args.shortDescription === 'string' ? args.shortDescription : null),
+      reason: row.reason,
+      refusedAt: row.refusedAt,
+    };
+  });
 }

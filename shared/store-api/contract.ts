@@ -15,7 +15,8 @@ import {
   type InteractionState,
   type InteractionType,
 } from '../domain/interaction';
-import type { StoreResult } from '../domain/result';
+import type { StoreError, StoreResult } from '../domain/result';
+import { SignInRequest } from '../sync/server-api';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
 
@@ -49,7 +50,10 @@ export const queryInputs = {
   'directory.getUser': z.object({ id: Id }),
   'directory.listGroups': z.object({}),
   'directory.groupMembers': z.object({ groupId: Id }),
-  'directory.searchConfigurationItems': z.object({ query: SearchText, limit: Limit.max(50).default(10) }),
+  'directory.searchConfigurationItems': z.object({
+    query: SearchText,
+    limit: Limit.max(50).default(10),
+  }),
   'directory.getConfigurationItem': z.object({ id: Id }),
   'interaction.get': z.object({ id: Id }),
   'interaction.list': z.object({
@@ -59,11 +63,71 @@ export const queryInputs = {
     limit: Limit.default(100),
   }),
   'interaction.listForUser': z.object({ userId: Id, limit: Limit.default(50) }),
+  'session.state': z.object({}),
+  'sync.needsAttention': z.object({ limit: Limit.max(500).default(200) }),
 } as const;
+
+// ---- actions: writes that are not domain records, so never recorded in the outbox ----
+
+const NeedsAttentionRef = z.object({ id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+
+export const actionInputs = {
+  /** Signs this desk in against its desk server; the session is kept so the desk opens offline. */
+  'session.signIn': SignInRequest,
+  /** Forgets the session (and tells the server); changes not yet synced stay on the desk. */
+  'session.signOut': z.object({}),
+  /** Sync now instead of waiting for the next poke or retry. */
+  'sync.now': z.object({}),
+  /** Sends a refused change again, as a new change, after the agent fixed what was wrong. */
+  'sync.retry': NeedsAttentionRef,
+  /** Drops a refused change for good. */
+  'sync.discard': NeedsAttentionRef,
+} as const;
+
+export interface ActionOutputs {
+  'session.signIn': SessionState;
+  'session.signOut': SessionState;
+  'sync.now': SyncStatus;
+  /** The new mutationId the change was queued with. */
+  'sync.retry': { mutationId: number };
+  'sync.discard': { id: number };
+}
 
 export interface Session {
   agent: User;
   clientId: string;
+}
+
+/** Who this desk works as, and against which desk server. */
+export interface SessionState {
+  /**
+   * `local`: no desk server is configured for this desk (the demo agent, the demo directory);
+   * `signed-out`: a server is configured and nobody is signed in; `signed-in`: a session is kept.
+   */
+  status: 'local' | 'signed-out' | 'signed-in';
+  agent: User | null;
+  serverUrl: string | null;
+  /** When the kept session stops working and the agent must sign in again. */
+  expiresAt: string | null;
+}
+
+/** A change the desk server refused: its data stays here until the agent retries or discards it. */
+export interface NeedsAttentionItem {
+  /** `sync.retry` / `sync.discard` take it. */
+  id: number;
+  /** The mutationId it was pushed with. */
+  mutationId: number;
+  name: CommandName;
+  args: unknown;
+  /** When the agent made the change. */
+  at: string;
+  actorId: string;
+  /** The interaction it belongs to, as this desk shows it now (null if it is not here). */
+  interactionId: string | null;
+  interactionNumber: string | null;
+  shortDescription: string | null;
+  reason: StoreError;
+  refusedAt: string;
 }
 
 export interface SyncStatus {
@@ -74,6 +138,10 @@ export interface SyncStatus {
   lastSyncedAt: string | null;
   /** The last sync problem in words, or null. */
   lastError: string | null;
+  /** Whether a desk server is configured and answers at all (false in the local demo). */
+  serverReachable?: boolean;
+  /** Changes the server refused, waiting in Needs attention. */
+  needsAttention?: number;
 }
 
 export interface DirectoryStatus {
@@ -121,12 +189,25 @@ export interface QueryOutputs {
   'interaction.get': InteractionView | null;
   'interaction.list': InteractionListItem[];
   'interaction.listForUser': InteractionListItem[];
+  'session.state': SessionState;
+  'sync.needsAttention': NeedsAttentionItem[];
 }
 
 // ---- events pushed from the store host ----
 
 export type StoreEvent =
-  | { type: 'directory-progress'; phase: 'generating' | 'storing' | 'indexing' | 'ready'; done: number; total: number }
+  | {
+      type: 'directory-progress';
+      /**
+       * `generating`: preparing the directory — made locally (the demo) or, with `source:
+       * 'server'`, downloaded page by page (done/total in records; total grows while pages come).
+       */
+      phase: 'generating' | 'storing' | 'indexing' | 'ready';
+      done: number;
+      total: number;
+      /** Where the directory comes from; absent means the locally generated demo. */
+      source?: 'demo' | 'server';
+    }
   | { type: 'store-error'; message: string };
 
 // ---- the typed surface ----
@@ -140,6 +221,10 @@ export type QueryInput<N extends QueryName> = z.input<(typeof queryInputs)[N]>;
 export type CommandArgs<N extends CommandName> = z.output<(typeof commandInputs)[N]>;
 export type QueryArgs<N extends QueryName> = z.output<(typeof queryInputs)[N]>;
 export type CommandOutput<N extends CommandName> = CommandOutputs[N];
+export type ActionName = keyof typeof actionInputs;
+export type ActionInput<N extends ActionName> = z.input<(typeof actionInputs)[N]>;
+export type ActionArgs<N extends ActionName> = z.output<(typeof actionInputs)[N]>;
+export type ActionOutput<N extends ActionName> = ActionOutputs[N];
 export type QueryOutput<N extends QueryName> = QueryOutputs[N];
 
 export type Unsubscribe = () => void;
@@ -149,7 +234,10 @@ export type Unsubscribe = () => void;
  * arrival: a name not listed here, or an input its schema refuses, gets a StoreError back.
  */
 export interface StoreHostApi {
-  command<N extends CommandName>(name: N, input: CommandInput<N>): Promise<StoreResult<CommandOutput<N>>>;
+  command<N extends CommandName>(
+    name: N,
+    input: CommandInput<N>,
+  ): Promise<StoreResult<CommandOutput<N>>>;
   query<N extends QueryName>(name: N, input: QueryInput<N>): Promise<StoreResult<QueryOutput<N>>>;
   /** A live query: `listener` gets the first result at once and a fresh one whenever its data changes. */
   subscribe<N extends QueryName>(
@@ -158,9 +246,13 @@ export interface StoreHostApi {
     listener: (result: StoreResult<QueryOutput<N>>) => void,
   ): Promise<Unsubscribe>;
   onEvent(listener: (event: StoreEvent) => void): Promise<Unsubscribe>;
+  /** Session and sync actions (sign in, sync now, retry or discard a refused change); never in the outbox. */
+  act<N extends ActionName>(name: N, input: ActionInput<N>): Promise<StoreResult<ActionOutput<N>>>;
 }
 
 export const isCommandName = (name: unknown): name is CommandName =>
   typeof name === 'string' && Object.hasOwn(commandInputs, name);
+export const isActionName = (name: unknown): name is ActionName =>
+  typeof name === 'string' && Object.hasOwn(actionInputs, name);
 export const isQueryName = (name: unknown): name is QueryName =>
   typeof name === 'string' && Object.hasOwn(queryInputs, name);

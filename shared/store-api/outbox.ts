@@ -4,7 +4,10 @@
 import type { CommandArgs, CommandName } from './contract';
 
 export interface OutboxEntry<N extends CommandName = CommandName> {
-  /** Strictly increasing per client (the store's auto-increment key). */
+  /**
+   * Consecutive per client from 1, with no holes: the store assigns it from a counter in meta in
+   * the entry's own transaction (an aborted one takes its number back), as the server requires.
+   */
   mutationId?: number;
   clientId: string;
   name: N;

@@ -5,10 +5,14 @@ import type { z } from 'zod';
 import { fail, ok, type StoreResult } from '../domain/result';
 import { INTERACTION_LABELS } from '../domain/interaction';
 import {
+  actionInputs,
   commandInputs,
+  isActionName,
   isCommandName,
   isQueryName,
   queryInputs,
+  type ActionArgs,
+  type ActionName,
   type CommandArgs,
   type CommandName,
   type QueryArgs,
@@ -52,5 +56,14 @@ export function parseQuery(
 ): StoreResult<{ [N in QueryName]: { name: N; args: QueryArgs<N> } }[QueryName]> {
   if (!isQueryName(name)) return fail('unknown-operation', `There is no query called ${String(name)}.`);
   const parsed = parseWith(queryInputs[name] as z.ZodType<QueryArgs<typeof name>>, input);
+  return parsed.ok ? ok({ name, args: parsed.value } as never) : parsed;
+}
+
+export function parseAction(
+  name: unknown,
+  input: unknown,
+): StoreResult<{ [N in ActionName]: { name: N; args: ActionArgs<N> } }[ActionName]> {
+  if (!isActionName(name)) return fail('unknown-operation', `There is no action called ${String(name)}.`);
+  const parsed = parseWith(actionInputs[name] as z.ZodType<ActionArgs<typeof name>>, input);
   return parsed.ok ? ok({ name, args: parsed.value } as never) : parsed;
 }

@@ -1,0 +1,245 @@
+// Speaks the desk server's HTTP API for the sync engine: health, sign-in, push, pull, directory
+// pages, the poke stream. Every answer is checked with the shared schemas; it never touches IndexedDB.
+
+import type { z } from 'zod';
+import {
+  DirectoryPage,
+  POKE_EVENT,
+  Poke,
+  PullResponse,
+  PushResponse,
+  type PullRequest,
+  type PushRequest,
+} from '../../../shared/sync/protocol';
+import {
+  API_PREFIX,
+  SignInResponse,
+  type ApiErrorCode,
+  type SignInRequest,
+} from '../../../shared/sync/server-api';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Why a call to the desk server did not give an answer we can use. */
+export class DeskServerError extends Error {
+  /** `network`: no answer at all; `http`: an error answer; `bad-answer`: not what the API sends. */
+  readonly kind: 'network' | 'http' | 'bad-answer';
+  readonly status: number | null;
+  readonly code: ApiErrorCode | null;
+  readonly expectedMutationId: number | null;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(
+    kind: DeskServerError['kind'],
+    message: string,
+    extra: {
+      status?: number;
+      code?: ApiErrorCode;
+      expectedMutationId?: number;
+      retryAfterSeconds?: number;
+    } = {},
+  ) {
+    super(message);
+    this.name = 'DeskServerError';
+    this.kind = kind;
+    this.status = extra.status ?? null;
+    this.code = extra.code ?? null;
+    this.expectedMutationId = extra.expectedMutationId ?? null;
+    this.retryAfterSeconds = extra.retryAfterSeconds ?? null;
+  }
+}
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; expectedMutationId?: unknown };
+}
+
+export interface DeskServerClient {
+  readonly baseUrl: string;
+  /** True when a Deskpad desk server answers at this address (not a plain file server). */
+  health(signal?: AbortSignal): Promise<boolean>;
+  signIn(input: SignInRequest): Promise<SignInResponse>;
+  signOut(token: string): Promise<void>;
+  push(token: string, request: PushRequest): Promise<PushResponse>;
+  pull(token: string, request: PullRequest): Promise<PullResponse>;
+  directoryPage(token: string, cursor: string | null, limit: number): Promise<DirectoryPage>;
+  /** Calls `onPoke` for every poke until the stream ends or `signal` aborts; resolves then. */
+  events(token: string, onPoke: (poke: Poke) => void, signal: AbortSignal): Promise<void>;
+}
+
+export function createDeskServerClient(baseUrl: string, fetchFn: FetchLike): DeskServerClient {
+  const root = baseUrl.replace(/\/+$/, '');
+  const url = (path: string): string => `${root}${API_PREFIX}${path}`;
+
+  async function send(path: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetchFn(url(path), init);
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      throw new DeskServerError(
+        'network',
+        `The desk server at ${root} did not answer (${error instanceof Error ? error.message : String(error)}).`,
+      );
+    }
+  }
+
+  async function failure(response: Response): Promise<DeskServerError> {
+    let body: ErrorBody = {};
+    try {
+      body = (await response.json()) as ErrorBody;
+    } catch {
+      // Not our JSON error shape: a proxy or a file server answered.
+    }
+    const message =
+      typeof body.error?.message === 'string'
+        ? body.error.message
+        : `The desk server answered ${response.status} ${response.statusText}.`;
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return new DeskServerError('http', message, {
+      status: response.status,
+      ...(typeof body.error?.code === 'string' ? { code: body.error.code as ApiErrorCode } : {}),
+      ...(typeof body.error?.expectedMutationId === 'number'
+        ? { expectedMutationId: body.error.expectedMutationId }
+        : {}),
+      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+    });
+  }
+
+  async function json<S extends z.ZodType>(
+    schema: S,
+    path: string,
+    init: RequestInit,
+  ): Promise<z.output<S>> {
+    const response = await send(path, init);
+    if (!response.ok) throw await failure(response);
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      throw new DeskServerError('bad-answer', `The desk server's answer to ${path} was not JSON.`);
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success)
+      throw new DeskServerError(
+        'bad-answer',
+        `The desk server's answer to ${path} was not understood.`,
+      );
+    return parsed.data;
+  }
+
+  const headers = (token: string | null, body: boolean): Record<string, string> => ({
+    accept: 'application/json',
+    ...(body ? { 'content-type': 'application/json' } : {}),
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  });
+
+  return {
+    baseUrl: root,
+    async health(signal) {
+      try {
+        const response = await fetchFn(url('/health'), {
+          headers: headers(null, false),
+          ...(signal ? { signal } : {}),
+        });
+        if (!response.ok) return false;
+        const body = (await response.json()) as { ok?: unknown };
+        return body.ok === true;
+      } catch {
+        return false;
+      }
+    },
+    signIn: (input) =>
+      json(SignInResponse, '/sessions', {
+        method: 'POST',
+        headers: headers(null, true),
+        body: JSON.stringify(input),
+      }),
+    async signOut(token) {
+      const response = await send('/sessions/current', {
+        method: 'DELETE',
+        headers: headers(token, false),
+      });
+      // Already ended on the server is as good as ended.
+      if (!response.ok && response.status !== 401) throw await failure(response);
+    },
+    push: (token, request) =>
+      json(PushResponse, '/sync/push', {
+        method: 'POST',
+        headers: headers(token, true),
+        body: JSON.stringify(request),
+      }),
+    pull: (token, request) =>
+      json(PullResponse, '/sync/pull', {
+        method: 'POST',
+        headers: headers(token, true),
+        body: JSON.stringify(request),
+      }),
+    directoryPage: (token, cursor, limit) => {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (cursor !== null) query.set('cursor', cursor);
+      return json(DirectoryPage, `/directory?${query.toString()}`, {
+        headers: headers(token, false),
+      });
+    },
+    async events(token, onPoke, signal) {
+      // EventSource cannot send Authorization: the stream is read with fetch.
+      const response = await send('/sync/events', {
+        headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` },
+        signal,
+      });
+      if (!response.ok) throw await failure(response);
+      if (!response.body) return;
+      const parser = new EventStreamParser((event, data) => {
+        if (event !== POKE_EVENT) return;
+        try {
+          const poke = Poke.safeParse(JSON.parse(data));
+          if (poke.success) onPoke(poke.data);
+        } catch {
+          // A poke we cannot read is just a reason to pull; ignore its body.
+        }
+      });
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          parser.feed(decoder.decode(value, { stream: true }));
+        }
+      } catch (error) {
+        if (!signal.aborted) throw error;
+      } finally {
+        reader.releaseLock();
+      }
+    },
+  };
+}
+
+/** The text/event-stream format, as far as the desk server uses it: `event:` and `data:` lines. */
+export class EventStreamParser {
+  private buffer = '';
+  private readonly onEvent: (event: string, data: string) => void;
+
+  constructor(onEvent: (event: string, data: string) => void) {
+    this.onEvent = onEvent;
+  }
+
+  feed(text: string): void {
+    this.buffer += text.replace(/\r\n?/g, '\n');
+    let end: number;
+    while ((end = this.buffer.indexOf('\n\n')) >= 0) {
+      const block = this.buffer.slice(0, end);
+      this.buffer = this.buffer.slice(end + 2);
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith(':')) continue;
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') event = value;
+        else if (field === 'data') data.push(value);
+      }
+      if (data.length > 0) this.onEvent(event, data.join('\n'));
+    }
+  }
+}
