@@ -1,5 +1,6 @@
 // Save, Close interaction and Abandon, and the polite message saying what the last one did.
-// Never runs a command itself: the form model does, one at a time.
+// Never runs a command itself: the form model does, one at a time. While one runs the buttons are
+// aria-disabled, not disabled: a disabled button drops keyboard focus to the page body.
 
 import type { InteractionFormModel } from './use-interaction-form';
 
@@ -16,7 +17,7 @@ export function FormActions({ model }: { model: InteractionFormModel }) {
           <button
             type="button"
             className="button button--primary"
-            disabled={busy}
+            aria-disabled={busy}
             onClick={() => void model.save()}
           >
             Save
@@ -24,7 +25,7 @@ export function FormActions({ model }: { model: InteractionFormModel }) {
           <button
             type="button"
             className="button"
-            disabled={busy}
+            aria-disabled={busy}
             onClick={() => void model.close('Closed Complete')}
           >
             Close interaction
@@ -32,7 +33,7 @@ export function FormActions({ model }: { model: InteractionFormModel }) {
           <button
             type="button"
             className="button button--danger"
-            disabled={busy}
+            aria-disabled={busy}
             onClick={() => void model.close('Closed Abandoned')}
           >
             Abandon
