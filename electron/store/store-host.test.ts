@@ -451,7 +451,7 @@ describe('store host: live queries and status', () => {
         connection: 'online',
         pendingChanges: 0,
         lastSyncedAt: null,
-        lastError: null,
+        lastError: 'No desk server: changes are kept on this desk.',
         serverReachable: false,
         needsAttention: 0,
       }),

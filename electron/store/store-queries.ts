@@ -51,6 +51,9 @@ const NOT_LOADED: DirectoryStatus = {
   loadedAt: null,
 };
 
+/** Why nothing syncs on a desk that has no desk server configured. */
+export const LOCAL_ONLY = 'No desk server: changes are kept on this desk.';
+
 export async function runQuery(state: QueryState, query: ParsedQuery): Promise<Answer> {
   const { db } = state;
   if (query.name === 'sync.status') {
@@ -60,7 +63,8 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
       connection: state.online ? 'online' : 'offline',
       pendingChanges: pending,
       lastSyncedAt: null,
-      lastError: null,
+      // Said in words, because "N changes not synced" alone would read as a fault.
+      lastError: LOCAL_ONLY,
       serverReachable: false,
       needsAttention: attention,
     });

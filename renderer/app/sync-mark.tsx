@@ -39,15 +39,13 @@ export function SyncMark() {
   const connection = connectionOf(status, useWindowOnline());
   const pending = status?.pendingChanges ?? 0;
   return (
-    <div
-      role="status"
-      className={`sync-mark sync-mark--${connection}`}
-      title={status?.lastError ?? undefined}
-    >
+    <div role="status" className={`sync-mark sync-mark--${connection}`}>
       <span className="sync-dot" aria-hidden="true" />
       <span className="sync-connection">{connection === 'offline' ? 'Offline' : 'Online'}</span>
       {connection === 'syncing' && <span className="sync-detail">syncing</span>}
       <span className="sync-detail">{pendingText(pending)}</span>
+      {/* Visible, not a tooltip: keyboard and screen-reader users need the reason too. */}
+      {status?.lastError && <span className="sync-detail sync-reason">{status.lastError}</span>}
     </div>
   );
 }
