@@ -11,7 +11,10 @@ import {
   type MutationContext,
 } from './interaction';
 
-const members: Record<string, string[]> = { 'grp-desk': ['agent-1', 'agent-2'], 'grp-net': ['tech-1'] };
+const members: Record<string, string[]> = {
+  'grp-desk': ['agent-1', 'agent-2'],
+  'grp-net': ['tech-1'],
+};
 const ctx = (now = '2026-11-23T10:00:00.000Z'): MutationContext => ({
   now,
   actorId: 'agent-1',
@@ -63,11 +66,33 @@ describe('Interaction fields', () => {
 describe('creating an interaction', () => {
   it('starts New, opened by the agent, with no close data', () => {
     const i = created();
-    expect(i).toMatchObject({ state: 'New', openedBy: 'agent-1', closedAt: null, numberProvisional: true });
+    expect(i).toMatchObject({
+      state: 'New',
+      openedBy: 'agent-1',
+      closedAt: null,
+      numberProvisional: true,
+    });
   });
 
   it('moves to Work in Progress when Assigned to is set', () => {
     expect(created({ assignedTo: 'agent-2' }).state).toBe('Work in Progress');
+  });
+
+  it('refuses an assignee without an assignment group', () => {
+    const r = createInteraction(
+      args({ assignmentGroup: null, assignedTo: 'agent-1' }),
+      'IMS-P0001',
+      true,
+      ctx(),
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.fieldErrors?.assignedTo).toMatch(/Pick the Assignment group first/);
+    const cleared = updateInteraction(
+      created({ assignedTo: 'agent-2' }),
+      { assignmentGroup: null, assignedTo: 'agent-2' },
+      ctx(),
+    );
+    expect(cleared.ok).toBe(false);
   });
 
   it('refuses an assignee who is not in the assignment group', () => {
@@ -79,7 +104,13 @@ describe('creating an interaction', () => {
   it('records a first work note with its author', () => {
     const i = created({ workNote: 'Checked the cable' });
     expect(i.workNotes).toEqual([
-      { id: 'i-1:first', author: 'agent-1', authorName: 'Demo Agent', at: ctx().now, text: 'Checked the cable' },
+      {
+        id: 'i-1:first',
+        author: 'agent-1',
+        authorName: 'Demo Agent',
+        at: ctx().now,
+        text: 'Checked the cable',
+      },
     ]);
   });
 });
@@ -91,12 +122,20 @@ describe('updating an interaction', () => {
   });
 
   it('changing the group clears the person', () => {
-    const r = updateInteraction(created({ assignedTo: 'agent-2' }), { assignmentGroup: 'grp-net' }, ctx());
+    const r = updateInteraction(
+      created({ assignedTo: 'agent-2' }),
+      { assignmentGroup: 'grp-net' },
+      ctx(),
+    );
     expect(r.ok && r.value.assignedTo).toBeNull();
   });
 
   it('keeps a person of the new group named in the same change', () => {
-    const r = updateInteraction(created({ assignedTo: 'agent-2' }), { assignmentGroup: 'grp-net', assignedTo: 'tech-1' }, ctx());
+    const r = updateInteraction(
+      created({ assignedTo: 'agent-2' }),
+      { assignmentGroup: 'grp-net', assignedTo: 'tech-1' },
+      ctx(),
+    );
     expect(r.ok && r.value.assignedTo).toBe('tech-1');
   });
 
@@ -109,7 +148,11 @@ describe('updating an interaction', () => {
 
   it('overwriting the contact fields changes only the interaction', () => {
     const caller = { email: 'ana@deskpad.example', phone: '+1 555 010 0000' };
-    const r = updateInteraction(created(contactFromCaller(caller)), { contactEmail: 'ana.home@example.org' }, ctx());
+    const r = updateInteraction(
+      created(contactFromCaller(caller)),
+      { contactEmail: 'ana.home@example.org' },
+      ctx(),
+    );
     expect(r.ok && r.value.contactEmail).toBe('ana.home@example.org');
     expect(caller.email).toBe('ana@deskpad.example');
   });
@@ -117,7 +160,11 @@ describe('updating an interaction', () => {
 
 describe('closing an interaction', () => {
   it('Close interaction sets Closed Complete, closed by and the handle time', () => {
-    const r = closeInteraction(created(), { id: 'i-1', state: 'Closed Complete' }, ctx('2026-11-23T10:04:30.000Z'));
+    const r = closeInteraction(
+      created(),
+      { id: 'i-1', state: 'Closed Complete' },
+      ctx('2026-11-23T10:04:30.000Z'),
+    );
     expect(r.ok && r.value).toMatchObject({
       state: 'Closed Complete',
       closedBy: 'agent-1',
@@ -132,7 +179,11 @@ describe('closing an interaction', () => {
   });
 
   it('saves the form changes sent with the close', () => {
-    const r = closeInteraction(created(), { id: 'i-1', state: 'Closed Complete', changes: { description: 'Fixed' } }, ctx());
+    const r = closeInteraction(
+      created(),
+      { id: 'i-1', state: 'Closed Complete', changes: { description: 'Fixed' } },
+      ctx(),
+    );
     expect(r.ok && r.value.description).toBe('Fixed');
   });
 
@@ -142,15 +193,27 @@ describe('closing an interaction', () => {
     const edit = updateInteraction(closed.value, { shortDescription: 'Changed' }, ctx());
     expect(edit.ok).toBe(false);
     if (!edit.ok) expect(edit.error.message).toMatch(/only work notes can be added/);
-    const noted = addWorkNote(closed.value, { id: 'i-1', noteId: 'n-1', text: 'Called back' }, ctx());
+    const noted = addWorkNote(
+      closed.value,
+      { id: 'i-1', noteId: 'n-1', text: 'Called back' },
+      ctx(),
+    );
     expect(noted.ok && noted.value.workNotes.map((n) => n.text)).toEqual(['Called back']);
   });
 
   it('closing twice the same way is a no-op; the other way is refused', () => {
     const closed = closeInteraction(created(), { id: 'i-1', state: 'Closed Complete' }, ctx());
     if (!closed.ok) throw new Error('close failed');
-    expect(closeInteraction(closed.value, { id: 'i-1', state: 'Closed Complete' }, ctx('2026-12-01T00:00:00Z'))).toEqual(closed);
-    expect(closeInteraction(closed.value, { id: 'i-1', state: 'Closed Abandoned' }, ctx()).ok).toBe(false);
+    expect(
+      closeInteraction(
+        closed.value,
+        { id: 'i-1', state: 'Closed Complete' },
+        ctx('2026-12-01T00:00:00Z'),
+      ),
+    ).toEqual(closed);
+    expect(closeInteraction(closed.value, { id: 'i-1', state: 'Closed Abandoned' }, ctx()).ok).toBe(
+      false,
+    );
   });
 });
 

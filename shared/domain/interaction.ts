@@ -54,7 +54,10 @@ export const InteractionFields = z.object({
     .string()
     .trim()
     .max(254)
-    .refine((v) => v === '' || z.email().safeParse(v).success, 'Enter an email address like name@example.com.'),
+    .refine(
+      (v) => v === '' || z.email().safeParse(v).success,
+      'Enter an email address like name@example.com.',
+    ),
   contactPhone: z
     .string()
     .trim()
@@ -68,8 +71,13 @@ export const InteractionFields = z.object({
     .string()
     .trim()
     .min(1, 'Short description is required.')
-    .max(SHORT_DESCRIPTION_MAX, `Short description can be at most ${SHORT_DESCRIPTION_MAX} characters.`),
-  description: z.string().max(DESCRIPTION_MAX, `Description can be at most ${DESCRIPTION_MAX} characters.`),
+    .max(
+      SHORT_DESCRIPTION_MAX,
+      `Short description can be at most ${SHORT_DESCRIPTION_MAX} characters.`,
+    ),
+  description: z
+    .string()
+    .max(DESCRIPTION_MAX, `Description can be at most ${DESCRIPTION_MAX} characters.`),
 });
 export type InteractionFields = z.infer<typeof InteractionFields>;
 
@@ -140,18 +148,30 @@ function checkAssignment(
   assignee: string | null,
   directory: DirectoryRules,
 ): Record<string, string> | undefined {
-  if (assignee === null || group === null) return undefined;
+  if (assignee === null) return undefined;
+  // The seed: Assigned to is the fulfiller in the group that works it, never just anyone.
+  if (group === null)
+    return { assignedTo: 'Pick the Assignment group first: Assigned to is one of its members.' };
   return directory.isGroupMember(group, assignee)
     ? undefined
     : { assignedTo: 'Assigned to must be a member of the Assignment group.' };
 }
 
 function noteFrom(id: string, text: string, ctx: MutationContext): WorkNote {
-  return { id, author: ctx.actorId, authorName: ctx.directory.userName(ctx.actorId), at: ctx.now, text };
+  return {
+    id,
+    author: ctx.actorId,
+    authorName: ctx.directory.userName(ctx.actorId),
+    at: ctx.now,
+    text,
+  };
 }
 
 /** Setting Assigned to on a New interaction means someone is working it. */
-function stateAfterAssignment(state: InteractionState, assignedTo: string | null): InteractionState {
+function stateAfterAssignment(
+  state: InteractionState,
+  assignedTo: string | null,
+): InteractionState {
   return state === 'New' && assignedTo !== null ? 'Work in Progress' : state;
 }
 
@@ -189,9 +209,17 @@ export function updateInteraction(
   if (isClosed(current.state)) {
     return fail('rule', `${current.number} is ${current.state}: only work notes can be added now.`);
   }
-  const next: Interaction = { ...current, ...withoutUndefined(changes), updatedAt: ctx.now, updatedBy: ctx.actorId };
+  const next: Interaction = {
+    ...current,
+    ...withoutUndefined(changes),
+    updatedAt: ctx.now,
+    updatedBy: ctx.actorId,
+  };
   // Changing the group clears the person unless the same change names a member of the new group.
-  if (changes.assignmentGroup !== undefined && changes.assignmentGroup !== current.assignmentGroup) {
+  if (
+    changes.assignmentGroup !== undefined &&
+    changes.assignmentGroup !== current.assignmentGroup
+  ) {
     if (changes.assignedTo === undefined) next.assignedTo = null;
   }
   const fieldErrors = checkAssignment(next.assignmentGroup, next.assignedTo, ctx.directory);
@@ -205,7 +233,11 @@ export function updateInteraction(
   return ok(next);
 }
 
-export function addWorkNote(current: Interaction, args: AddWorkNoteArgs, ctx: MutationContext): Mutated {
+export function addWorkNote(
+  current: Interaction,
+  args: AddWorkNoteArgs,
+  ctx: MutationContext,
+): Mutated {
   // Idempotent by note id: a retried command never adds the same note twice.
   if (current.workNotes.some((n) => n.id === args.noteId)) return ok(current);
   return ok({
@@ -222,7 +254,9 @@ export function closeInteraction(
   ctx: MutationContext,
 ): Mutated {
   if (isClosed(current.state)) {
-    return current.state === args.state ? ok(current) : fail('rule', `${current.number} is already ${current.state}.`);
+    return current.state === args.state
+      ? ok(current)
+      : fail('rule', `${current.number} is already ${current.state}.`);
   }
   const edited = args.changes ? updateInteraction(current, args.changes, ctx) : ok(current);
   if (!edited.ok) return edited;
@@ -232,7 +266,10 @@ export function closeInteraction(
       shortDescription: 'Short description is required.',
     });
   }
-  const seconds = Math.max(0, Math.round((Date.parse(ctx.now) - Date.parse(record.openedAt)) / 1000));
+  const seconds = Math.max(
+    0,
+    Math.round((Date.parse(ctx.now) - Date.parse(record.openedAt)) / 1000),
+  );
   return ok({
     ...record,
     state: args.state,

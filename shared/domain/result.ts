@@ -27,4 +27,6 @@ export const fail = (
   message: string,
   fieldErrors?: Record<string, string>,
 ): { ok: false; error: StoreError } =>
-  fieldErrors ? { ok: false, error: { code, message, fieldErrors } } : { ok: false, error: { code, message } };
+  fieldErrors
+    ? { ok: false, error: { code, message, fieldErrors } }
+    : { ok: false, error: { code, message } };
