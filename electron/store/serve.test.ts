@@ -95,7 +95,7 @@ describe('serveStoreHost', () => {
     await expect(remote.onEvent('listener' as never)).rejects.toMatchObject({
       code: 'invalid-input',
     });
-    expect(await remote.act('sync.dropEverything' as never, {} as never)).toMatchObject({
+    expect(await remote.act('sync.dropEverything' as never, {})).toMatchObject({
       ok: false,
       error: { code: 'unknown-operation' },
     });
