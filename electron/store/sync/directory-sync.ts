@@ -137,48 +137,57 @@ function pickChunks(chunks: DirectoryChunk[], wanted: ReadonlySet<number>): Dire
   return chunks.filter((c) => wanted.has(c.seq));
 }
 
-/** Copies the columns, replaces changed users in place and appends new ones; names the chunks touched. */
+interface ColumnTable {
+  readonly columns: Readonly<Record<string, readonly string[]>>;
+  readonly count: number;
+  indexOf(id: string): number | undefined;
+  at(column: 'id', i: number): string;
+}
+
+/**
+ * Copies the columns, replaces changed rows in place and appends new ones. Answers each changed
+ * row's place (so per-row extras such as the VIP flags can follow) and the chunks touched.
+ */
+function mergeColumns(
+  table: ColumnTable,
+  encoded: ColumnTable,
+): { columns: Record<string, string[]>; rows: number[]; changedChunks: Set<number> } {
+  const columns = Object.fromEntries(
+    Object.entries(table.columns).map(([name, values]) => [name, [...values]]),
+  );
+  const rows: number[] = [];
+  const changedChunks = new Set<number>();
+  let count = table.count;
+  for (let i = 0; i < encoded.count; i++) {
+    const row = table.indexOf(encoded.at('id', i)) ?? count++;
+    for (const [name, values] of Object.entries(columns))
+      values[row] = encoded.columns[name]?.[i] ?? '';
+    rows.push(row);
+    changedChunks.add(Math.floor(row / CHUNK_SIZE));
+  }
+  return { columns, rows, changedChunks };
+}
+
+/** Replaces changed users in place and appends new ones; names the chunks touched. */
 export function mergeUsers(
   table: UserTable,
   changes: readonly User[],
 ): { table: UserTable; changedChunks: Set<number> } {
   const encoded = UserTable.fromUsers(changes);
-  const columns = Object.fromEntries(
-    Object.entries(table.columns).map(([name, values]) => [name, [...values]]),
-  ) as Record<string, string[]>;
+  const { columns, rows, changedChunks } = mergeColumns(table, encoded);
   const vip = Array.from(table.vip);
-  const changedChunks = new Set<number>();
-  let count = table.count;
-  for (let i = 0; i < encoded.count; i++) {
-    const existing = table.indexOf(encoded.at('id', i));
-    const row = existing ?? count++;
-    for (const [name, values] of Object.entries(columns))
-      values[row] = (encoded.columns as Record<string, readonly string[]>)[name]?.[i] ?? '';
-    vip[row] = encoded.vip[i] ?? 0;
-    changedChunks.add(Math.floor(row / CHUNK_SIZE));
-  }
+  rows.forEach((row, i) => (vip[row] = encoded.vip[i] ?? 0));
   return {
     table: new UserTable(columns as UserTable['columns'], Uint8Array.from(vip)),
     changedChunks,
   };
 }
 
+/** Replaces changed configuration items in place and appends new ones; names the chunks touched. */
 export function mergeItems(
   table: ItemTable,
   changes: readonly ConfigurationItem[],
 ): { table: ItemTable; changedChunks: Set<number> } {
-  const encoded = ItemTable.fromItems(changes);
-  const columns = Object.fromEntries(
-    Object.entries(table.columns).map(([name, values]) => [name, [...values]]),
-  ) as Record<string, string[]>;
-  const changedChunks = new Set<number>();
-  let count = table.count;
-  for (let i = 0; i < encoded.count; i++) {
-    const existing = table.indexOf(encoded.at('id', i));
-    const row = existing ?? count++;
-    for (const [name, values] of Object.entries(columns))
-      values[row] = (encoded.columns as Record<string, readonly string[]>)[name]?.[i] ?? '';
-    changedChunks.add(Math.floor(row / CHUNK_SIZE));
-  }
+  const { columns, changedChunks } = mergeColumns(table, ItemTable.fromItems(changes));
   return { table: new ItemTable(columns as ItemTable['columns']), changedChunks };
 }
