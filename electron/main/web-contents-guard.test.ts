@@ -7,6 +7,10 @@ import { FakeEmitter, asFake, silentLog } from './test-support/fakes';
 import { hardenWebContents, type GuardedWebContents } from './web-contents-guard';
 
 class FakeContents extends FakeEmitter {
+  url = 'app://deskpad/desktop.html';
+  getURL(): string {
+    return this.url;
+  }
   openHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
     this.openHandler = handler;
@@ -48,6 +52,17 @@ describe('web contents guard', () => {
       );
     },
   );
+
+  it('refuses to turn an app window into another page of ours, such as a second store host', () => {
+    const { contents } = harden();
+    const to = (url: string) => contents.emitPreventable('will-navigate', { url }).prevented;
+    expect(to('app://deskpad/store-host.html')).toBe(true);
+    expect(to('app://deskpad/desktop.html#shortcuts')).toBe(false);
+    contents.url = '';
+    expect(
+      contents.emitPreventable('will-redirect', { url: 'app://deskpad/desktop.html' }).prevented,
+    ).toBe(false);
+  });
 
   it('refuses to attach a <webview>', () => {
     const { contents } = harden();

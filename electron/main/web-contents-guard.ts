@@ -1,16 +1,27 @@
-// Hardens every webContents the app creates: no new windows, no navigation away from app://,
-// no <webview>. Applied from `web-contents-created`, so no window can be forgotten.
+// Hardens every webContents the app creates: no new windows, no navigation away from the page it
+// shows (so an app window can never become a second store host), no <webview>. Applied from
+// `web-contents-created`, so no window can be forgotten.
 
 import type { WebContents } from 'electron';
 import { isAppUrl } from './app-url';
 
-export type GuardedWebContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+export type GuardedWebContents = Pick<WebContents, 'on' | 'setWindowOpenHandler' | 'getURL'>;
 
 export interface GuardLog {
   warn(message: string): void;
 }
 
 const describeUrl = (url: string): string => (url.length > 200 ? `${url.slice(0, 200)}…` : url);
+
+/** Our pages are single-page apps: the only navigation they make is to the page they already show. */
+const samePage = (target: string, current: string): boolean => {
+  if (current === '' || current === 'about:blank') return true;
+  try {
+    return new URL(target).pathname === new URL(current).pathname;
+  } catch {
+    return false;
+  }
+};
 
 export const hardenWebContents = (contents: GuardedWebContents, log: GuardLog): void => {
   contents.setWindowOpenHandler(({ url }) => {
@@ -19,7 +30,7 @@ export const hardenWebContents = (contents: GuardedWebContents, log: GuardLog): 
   });
 
   const refuseForeignNavigation = (event: { url: string; preventDefault(): void }): void => {
-    if (isAppUrl(event.url)) return;
+    if (isAppUrl(event.url) && samePage(event.url, contents.getURL())) return;
     event.preventDefault();
     log.warn(`Refused navigation to ${describeUrl(event.url)}`);
   };
