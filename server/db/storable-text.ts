@@ -1,11 +1,12 @@
 // What text PostgreSQL can store: no NUL character and no unpaired UTF-16 surrogate (jsonb and
 // text both refuse them). Finds such text in any JSON value and makes a storable copy of it.
 
-const NUL = String.fromCharCode(0);
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+import { isStorableText } from '../../shared/domain/storable-text';
 
-const isUnstorable = (text: string): boolean => text.includes(NUL) || LONE_SURROGATE.test(text);
+const NUL = String.fromCharCode(0);
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const isUnstorable = (text: string): boolean => !isStorableText(text);
 
 /**
  * The dotted path of the first unstorable string or key in `value`, or null. `skip` leaves out

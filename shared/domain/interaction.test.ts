@@ -227,3 +227,17 @@ describe('work notes', () => {
     expect(second.ok && second.value.workNotes.map((n) => n.text)).toEqual(['First', 'Second']);
   });
 });
+
+describe('text the desk server could not store', () => {
+  it('is refused in every text field, with a message the agent can act on', () => {
+    const nul = String.fromCharCode(0);
+    for (const field of ['contactPhone', 'shortDescription', 'description'] as const) {
+      const r = InteractionFields.safeParse({ ...args(), [field]: `Printer${nul} jam` });
+      expect(r.success, field).toBe(false);
+      expect(r.error?.issues[0]?.message).toMatch(/hidden control character/);
+    }
+    expect(
+      InteractionFields.safeParse({ ...args(), shortDescription: 'VPN \ud83d down' }).success,
+    ).toBe(false);
+  });
+});

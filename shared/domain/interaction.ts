@@ -5,6 +5,10 @@ import { z } from 'zod';
 import { Id } from './directory';
 import { WorkNote, WorkNoteText } from './work-note';
 import { fail, ok, type StoreResult } from './result';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
+
+/** A text field: what the server could not store is refused here, with a message a person can act on. */
+const text = () => z.string().refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
 export const INTERACTION_TYPES = ['Chat', 'Email', 'Phone', 'Walk-in', 'Self-service'] as const;
 export const InteractionType = z.enum(INTERACTION_TYPES, 'Pick the channel the caller used.');
@@ -50,16 +54,14 @@ const optionalRef = Id.nullable();
 /** The fields an agent edits on the form. One schema: form validation, store port, HTTP. */
 export const InteractionFields = z.object({
   openedFor: optionalRef,
-  contactEmail: z
-    .string()
+  contactEmail: text()
     .trim()
     .max(254)
     .refine(
       (v) => v === '' || z.email().safeParse(v).success,
       'Enter an email address like name@example.com.',
     ),
-  contactPhone: z
-    .string()
+  contactPhone: text()
     .trim()
     .max(32, 'A phone number can be at most 32 characters.')
     .regex(/^[+()\d\s./-]*$/, 'A phone number may contain digits, spaces and + ( ) - . / only.'),
@@ -67,17 +69,17 @@ export const InteractionFields = z.object({
   component: optionalRef,
   assignmentGroup: optionalRef,
   assignedTo: optionalRef,
-  shortDescription: z
-    .string()
+  shortDescription: text()
     .trim()
     .min(1, 'Short description is required.')
     .max(
       SHORT_DESCRIPTION_MAX,
       `Short description can be at most ${SHORT_DESCRIPTION_MAX} characters.`,
     ),
-  description: z
-    .string()
-    .max(DESCRIPTION_MAX, `Description can be at most ${DESCRIPTION_MAX} characters.`),
+  description: text().max(
+    DESCRIPTION_MAX,
+    `Description can be at most ${DESCRIPTION_MAX} characters.`,
+  ),
 });
 export type InteractionFields = z.infer<typeof InteractionFields>;
 
@@ -108,7 +110,7 @@ export type Interaction = z.infer<typeof Interaction>;
 export const CreateInteractionArgs = InteractionFields.extend({
   /** Chosen by the desk when the form opens, so a retried or double-clicked save is one record. */
   id: Id,
-  workNote: z.string().trim().max(4000).optional(),
+  workNote: text().trim().max(4000).optional(),
 });
 export type CreateInteractionArgs = z.infer<typeof CreateInteractionArgs>;
 

@@ -3,11 +3,13 @@
 
 import { z } from 'zod';
 import { Id } from './directory';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
 
 export const WORK_NOTE_MAX = 4000;
 
 export const WorkNoteText = z
   .string()
+  .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE)
   .trim()
   .min(1, 'Write the work note before adding it.')
   .max(WORK_NOTE_MAX, `A work note can be at most ${WORK_NOTE_MAX} characters.`);
