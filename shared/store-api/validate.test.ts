@@ -4,16 +4,27 @@ import { parseCommand, parseQuery } from './validate';
 describe('checking operations on arrival', () => {
   it('refuses an unknown command by name', () => {
     const r = parseCommand('interaction.delete', {});
-    expect(r).toEqual({ ok: false, error: { code: 'unknown-operation', message: 'There is no command called interaction.delete.' } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'unknown-operation',
+        message: 'There is no command called interaction.delete.',
+      },
+    });
   });
 
   it('names the fields in the seed wording', () => {
-    const r = parseCommand('interaction.update', { id: 'x', changes: { shortDescription: '', contactEmail: 'nope' } });
+    const r = parseCommand('interaction.update', {
+      id: 'x',
+      changes: { shortDescription: '', contactEmail: 'nope' },
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('invalid-input');
     expect(r.error.message).toBe('Check Contact email, Short description.');
-    expect(r.error.fieldErrors).toMatchObject({ shortDescription: 'Short description is required.' });
+    expect(r.error.fieldErrors).toMatchObject({
+      shortDescription: 'Short description is required.',
+    });
   });
 
   it('refuses inputs of the wrong shape', () => {
