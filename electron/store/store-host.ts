@@ -457,12 +457,7 @@ export function startStoreHost(options: StoreHostOptions = {}): {
   const api: StoreHostApi = {
     command: async (name, input) => (await opened).command(name, input),
     query: async (name, input) => (await opened).query(name, input),
-    act: async (name, input) => {
-      const host = await opened;
-      return host.act
-        ? host.act(name, input)
-        : fail('unknown-operation', 'This store host has no actions.');
-    },
+    act: async (name, input) => (await opened).act(name, input),
     subscribe: async (name, input, listener) => (await opened).subscribe(name, input, listener),
     onEvent: async (listener) => (await opened).onEvent(listener),
   };
