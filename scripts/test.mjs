@@ -21,12 +21,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
  */
 const step = (title, command, args, env = {}) =>
   new Promise((resolve) => {
-    ensureDependencies();
-ensureTestTools();
-// The server suite runs on a throwaway PostgreSQL cluster as well as on PGlite when the binaries
-// are here (DESKPAD_TEST_PG=0 turns that off; DATABASE_URL points it at an existing server).
-if (process.env.DESKPAD_TEST_PG === undefined && postgresBin() !== null) process.env.DESKPAD_TEST_PG = '1';
-const started = performance.now();
+    const started = performance.now();
     console.log(`\n▶ ${title}: ${[command, ...args].join(' ')}`);
     const child = spawn(command, args, {
       cwd: root,
@@ -77,6 +72,14 @@ const countVitest = (report) => {
   }
   return counts;
 };
+
+ensureDependencies();
+ensureTestTools();
+// The server suite runs on a throwaway PostgreSQL cluster as well as on PGlite when the binaries
+// are here (DESKPAD_TEST_PG=0 turns that off; DATABASE_URL points it at an existing server).
+if (process.env.DESKPAD_TEST_PG === undefined && postgresBin() !== null) {
+  process.env.DESKPAD_TEST_PG = '1';
+}
 
 const started = performance.now();
 const totals = { passed: 0, failed: 0, skipped: 0 };

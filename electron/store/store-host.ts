@@ -296,6 +296,9 @@ class DeskStoreHost implements StoreHost {
         case 'session.signIn':
           answer = await sync.signIn(action.args);
           break;
+        case 'session.adopt':
+          // Helper B implements SyncEngine.adopt (checks the token with the server first).
+          return fail('not-ready', 'Adopting a session is not built yet.');
         case 'session.signOut':
           answer = ok(await sync.signOut());
           break;

@@ -74,6 +74,11 @@ const NeedsAttentionRef = z.object({ id: z.number().int().min(1).max(Number.MAX_
 export const actionInputs = {
   /** Signs this desk in against its desk server; the session is kept so the desk opens offline. */
   'session.signIn': SignInRequest,
+  /**
+   * Takes a session token obtained elsewhere (the launcher signed the demo agent in); the store
+   * host checks it with the desk server (`GET /api/v1/sessions/current`) before keeping it.
+   */
+  'session.adopt': z.strictObject({ token: z.string().min(16).max(512) }),
   /** Forgets the session (and tells the server); changes not yet synced stay on the desk. */
   'session.signOut': z.object({}),
   /** Sync now instead of waiting for the next poke or retry. */
@@ -86,6 +91,7 @@ export const actionInputs = {
 
 export interface ActionOutputs {
   'session.signIn': SessionState;
+  'session.adopt': SessionState;
   'session.signOut': SessionState;
   'sync.now': SyncStatus;
   /** The new mutationId the change was queued with. */
