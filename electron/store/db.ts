@@ -70,7 +70,10 @@ export interface DirectoryMeta {
 /** The kept sign-in: enough to open and work offline, and to sync when the server answers. */
 export interface StoredSession {
   serverUrl: string;
-  token: string;
+  /** The token as is, when the host was given no token vault (the browser build). */
+  token?: string;
+  /** The token as the vault sealed it (the desktop app: Electron safeStorage); never both. */
+  sealedToken?: string;
   expiresAt: string;
   agent: User;
   signedInAt: string;
@@ -82,6 +85,19 @@ export interface SyncMeta {
   interactionsCursor: string | null;
   directoryCursor: string | null;
   lastSyncedAt: string | null;
+  /**
+   * The highest mutationId this desk has sent under its clientId (written before the request
+   * leaves). The server acknowledging more than that means another installation shares the id:
+   * nothing above it is dropped from the outbox on a pull's word alone. Absent on older desks.
+   */
+  sentThrough?: number;
+  /**
+   * A pull answered `reset` (the server was restored) and its last page has not arrived yet:
+   * records the server does not list are kept until then, and re-sent after (ADR 0005).
+   */
+  resetInProgress?: boolean;
+  /** Interactions to look at again with the next complete pull (their changes left the outbox). */
+  rebasePending?: string[];
 }
 
 /** A change the server refused, with the data the agent made it with. */

@@ -24,8 +24,11 @@ export type ParsedCommand = { [N in CommandName]: { name: N; args: CommandArgs<N
 export async function appendToOutbox(db: DeskDb, entry: OutboxEntry): Promise<number> {
   const last = (await readMeta(db, 'mutationCounter')) ?? 0;
   const mutationId = last + 1;
+  // The stored clientId, not the caller's copy: sync may have taken a new one (client-conflict)
+  // while another host of this installation still holds the old one in memory.
+  const clientId = (await readMeta(db, 'clientId')) ?? entry.clientId;
   await writeMeta(db, 'mutationCounter', mutationId);
-  await db.outbox.add({ ...entry, mutationId });
+  await db.outbox.add({ ...entry, clientId, mutationId });
   return mutationId;
 }
 

@@ -168,8 +168,13 @@ class DeskStoreHost implements StoreHost {
       ? new SyncEngine(
           {
             db,
-            clientId: session.clientId,
             now: this.now,
+            newClientId: options.newId ?? (() => crypto.randomUUID()),
+            clientIdChanged: (clientId) => {
+              if (this.session.clientId === clientId) return;
+              this.session.clientId = clientId;
+              this.refresh('session.current');
+            },
             onLine: this.onLine,
             directory: () => this.directory,
             directoryReady: () => this.loading,
@@ -178,7 +183,9 @@ class DeskStoreHost implements StoreHost {
               this.directoryError = null;
               this.refreshAll();
             },
+            reloadDirectory: () => this.reloadDirectory(),
             agentChanged: (agentId) => {
+              if (this.session.agentId === agentId) return Promise.resolve();
               this.session.agentId = agentId;
               this.refreshAll();
               return Promise.resolve();
@@ -297,8 +304,8 @@ class DeskStoreHost implements StoreHost {
           answer = await sync.signIn(action.args);
           break;
         case 'session.adopt':
-          // Helper B implements SyncEngine.adopt (checks the token with the server first).
-          return fail('not-ready', 'Adopting a session is not built yet.');
+          answer = await sync.adopt(action.args.token);
+          break;
         case 'session.signOut':
           answer = ok(await sync.signOut());
           break;
@@ -398,6 +405,19 @@ class DeskStoreHost implements StoreHost {
       this.emit({ type: 'store-error', message: this.directoryError });
     }
     this.refresh('directory.status');
+  }
+
+  /** Another host of this installation stored a new directory (downloaded from the server). */
+  private async reloadDirectory(): Promise<void> {
+    await this.loading;
+    const source = { users: this.options.demoUsers ?? 5000, seed: this.options.demoSeed ?? 1 };
+    const { directory } = await loadDirectory(this.db, source, this.now, (event) => {
+      this.lastProgress = event;
+      this.emit(event);
+    });
+    this.directory = directory;
+    this.directoryError = null;
+    this.refreshAll();
   }
 
   private readonly onConnectivityChange = (event?: Event): void => {

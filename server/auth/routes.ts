@@ -2,7 +2,11 @@
 // sign out. Handlers stay thin: the rules live in sessions.ts.
 
 import type { FastifyInstance } from 'fastify';
-import { API_PREFIX, SignInRequest } from '../../shared/sync/server-api';
+import {
+  API_PREFIX,
+  SignInRequest,
+  type CurrentSessionResponse,
+} from '../../shared/sync/server-api';
 import { parseInput } from '../http/api-error';
 import { ANY_ROLE, type RouteDeps } from '../http/route-deps';
 
@@ -35,9 +39,12 @@ export function sessionRoutes(
     },
   );
 
-  app.get(`${API_PREFIX}/sessions/current`, async (request) => {
-    const { agent } = await sessions.authenticate(request.headers.authorization, ANY_ROLE);
-    return { agent };
+  app.get(`${API_PREFIX}/sessions/current`, async (request): Promise<CurrentSessionResponse> => {
+    const { agent, expiresAt } = await sessions.authenticate(
+      request.headers.authorization,
+      ANY_ROLE,
+    );
+    return { agent, expiresAt: expiresAt.toISOString() };
   });
 
   app.delete(`${API_PREFIX}/sessions/current`, async (request, reply) => {

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { ApiErrorBody, SignInResponse } from '../../shared/sync/server-api';
+import {
+  CurrentSessionResponse,
+  type ApiErrorBody,
+  type SignInResponse,
+} from '../../shared/sync/server-api';
 import { ApiClient, seedDirectory, signIn, TEST_PASSWORD, testServer } from '../testing/fixtures';
 import { describeOnDatabases } from '../testing/test-databases';
 
@@ -33,10 +37,15 @@ describeOnDatabases('signing in and out', (suite) => {
       roles: ['agent'],
     });
     expect(JSON.stringify(reply.body)).not.toMatch(/argon2|password/i);
-    const me = await new ApiClient(app, reply.body.token).get<{ agent: { id: string } }>(
+    // What a desk adopting this token checks: whose it is and until when.
+    const me = await new ApiClient(app, reply.body.token).get<CurrentSessionResponse>(
       '/api/v1/sessions/current',
     );
-    expect(me.body.agent.id).toBe('agent-1');
+    expect(me.status).toBe(200);
+    expect(CurrentSessionResponse.parse(me.body)).toMatchObject({
+      agent: { id: 'agent-1' },
+      expiresAt: '2026-11-23T10:00:00.000Z',
+    });
   });
 
   it('takes the user name in any case', async () => {

@@ -26,6 +26,7 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
 export interface SignedIn {
   agent: User;
   tokenHash: string;
+  expiresAt: Date;
 }
 
 export interface Sessions {
@@ -117,7 +118,7 @@ export function createSessions(
       if (!agent.roles.some((role) => roles.includes(role))) {
         throw new ApiError(403, 'forbidden', `This needs one of these roles: ${roles.join(', ')}.`);
       }
-      return { agent, tokenHash };
+      return { agent, tokenHash, expiresAt: new Date(session.expires_at) };
     },
 
     signOut: async (signedIn) => {

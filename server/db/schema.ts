@@ -112,6 +112,8 @@ export interface MutationsTable {
   status: 'applied' | 'refused';
   reason: ColumnType<unknown, string | null, string | null>;
   received_at: Timestamp;
+  /** SHA-256 of the mutation as pushed (mutation-digest.ts); null when recorded before 0003. */
+  digest: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {

@@ -7,6 +7,8 @@ import type { ApiErrorBody, ApiErrorCode } from '../../shared/sync/server-api';
 export interface ApiErrorExtra {
   fieldErrors?: Record<string, string>;
   expectedMutationId?: number;
+  firstConflictingMutationId?: number;
+  refused?: ApiErrorBody['error']['refused'];
   /** Seconds, for 429 answers. */
   retryAfter?: number;
 }
@@ -29,6 +31,9 @@ export class ApiError extends Error {
     if (this.extra.fieldErrors) error.fieldErrors = this.extra.fieldErrors;
     if (this.extra.expectedMutationId !== undefined)
       error.expectedMutationId = this.extra.expectedMutationId;
+    if (this.extra.firstConflictingMutationId !== undefined)
+      error.firstConflictingMutationId = this.extra.firstConflictingMutationId;
+    if (this.extra.refused !== undefined) error.refused = this.extra.refused;
     return { error };
   }
 }

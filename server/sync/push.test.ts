@@ -239,13 +239,82 @@ describeOnDatabases('pushing a desk’s outbox', (suite) => {
     expect((await pullAll('desk-a')).interactions.map((i) => i.id)).toEqual(['i-2']);
   });
 
-  it('refuses a change made by someone who is not a desk agent here', async () => {
+  it('applies a change as the signed-in agent, keeping the actor the desk claimed in the log', async () => {
+    // Signed in as Ana; the desk says Bo (or a caller) did it.
     const outbox = new DeskOutbox('desk-a', 'caller-1');
     const reply = await desk.post<PushResponse>(
       '/api/v1/sync/push',
-      outbox.push([outbox.mutation('interaction.create', createArgs('i-1'))]),
+      outbox.push([
+        outbox.mutation('interaction.create', createArgs('i-1', { workNote: 'First note' })),
+        outbox.mutation('interaction.close', { id: 'i-1', state: 'Closed Complete' }),
+      ]),
     );
-    expect(reply.body.refused[0]?.reason.message).toMatch(/caller-1 is not a desk agent/);
+    expect(reply.body).toEqual({ lastMutationId: 2, refused: [] });
+    const [record] = (await pullAll('desk-a')).interactions;
+    expect(record).toMatchObject({
+      openedBy: 'agent-1',
+      closedBy: 'agent-1',
+      updatedBy: 'agent-1',
+    });
+    expect(record?.workNotes[0]).toMatchObject({ author: 'agent-1', authorName: 'Ana Agent' });
+    const log = await suite
+      .database()
+      .db.selectFrom('mutations')
+      .select(['actor_id', 'pushed_by'])
+      .where('client_id', '=', 'desk-a')
+      .execute();
+    expect(log).toEqual([
+      { actor_id: 'caller-1', pushed_by: 'agent-1' },
+      { actor_id: 'caller-1', pushed_by: 'agent-1' },
+    ]);
+  });
+
+  it('refuses with 409 client-conflict a different mutation under an id this client already used', async () => {
+    // Two installations with one clientId (a copied profile): the original pushed 1–3 …
+    const original = new DeskOutbox('desk-a');
+    const shared = original.mutation('interaction.create', createArgs('i-1'));
+    const refusedBoth = original.mutation('interaction.update', {
+      id: 'i-never',
+      changes: { description: 'x' },
+    });
+    await desk.post(
+      '/api/v1/sync/push',
+      original.push([
+        shared,
+        refusedBoth,
+        original.mutation('interaction.create', createArgs('i-2')),
+      ]),
+    );
+    // … the copy holds the same 1–2 and its own 3 and 4.
+    const copy = new DeskOutbox('desk-a');
+    copy.mutation('x', {});
+    copy.mutation('x', {});
+    const own = [
+      copy.mutation('interaction.create', createArgs('i-copy')),
+      copy.mutation('interaction.create', createArgs('i-copy-2')),
+    ];
+    const reply = await desk.post<ApiErrorBody>(
+      '/api/v1/sync/push',
+      copy.push([shared, refusedBoth, ...own]),
+    );
+    expect(reply.status).toBe(409);
+    expect(reply.body.error).toMatchObject({
+      code: 'client-conflict',
+      firstConflictingMutationId: 3,
+      refused: [{ mutationId: 2, reason: { code: 'not-found' } }],
+    });
+    // Nothing of the push was applied, and the original's history is untouched.
+    const pulled = await pullAll('desk-a');
+    expect(pulled.interactions.map((i) => i.id)).toEqual(['i-1', 'i-2']);
+    expect(pulled.lastMutationId).toBe(3);
+
+    // The same mutations again are still just skipped.
+    const retried = await desk.post<PushResponse>(
+      '/api/v1/sync/push',
+      original.push([shared, refusedBoth]),
+    );
+    expect(retried.status).toBe(200);
+    expect(retried.body.lastMutationId).toBe(3);
   });
 
   it('treats a create of an id the server already has as the same record', async () => {

@@ -1,5 +1,5 @@
-// Applies a desk's pushed mutations exactly once, in order, with the same mutators the store
-// host runs, in one transaction that also records the client's last mutationId. Never skips a gap.
+// Applies a desk's pushed mutations once, in order, as the signed-in agent, with the store host's
+// mutators, in one transaction. Never skips a gap, nor a different mutation under a used id.
 
 import type { Kysely, Transaction } from 'kysely';
 import type { User } from '../../shared/domain/directory';
@@ -25,9 +25,10 @@ import type { Database } from '../db/schema';
 import { findUnstorableText, storableJson } from '../db/storable-text';
 import { toNumber } from '../db/values';
 import { sql } from 'kysely';
-import { groupMembers, usersById } from '../directory/directory-store';
+import { groupMembers } from '../directory/directory-store';
 import { ApiError } from '../http/api-error';
 import { upsertInteractions, type StoredInteraction } from '../interactions/interaction-store';
+import { mutationDigest } from './mutation-digest';
 import { lockVersion, saveVersion } from './versions';
 
 export interface PushOutcome extends PushResponse {
@@ -63,19 +64,16 @@ export async function applyPush(
       );
     }
 
+    // Ids this client already used: the same mutations again (a retried batch) are skipped; a
+    // different mutation under a used id means two installations share this clientId.
     const earlier =
       last >= first.mutationId
-        ? await refusalsBetween(
-            trx,
-            push.clientId,
-            first.mutationId,
-            Math.min(last, lastInPush.mutationId),
-          )
+        ? await checkRepeated(trx, push, Math.min(last, lastInPush.mutationId))
         : [];
     const fresh = push.mutations.filter((m) => m.mutationId > last);
     if (fresh.length === 0) return { lastMutationId: last, refused: earlier, changed: false };
 
-    const run = await runMutations(trx, fresh);
+    const run = await runMutations(trx, fresh, pusher);
     for (const entry of run.changed) entry.version = ++version;
     await upsertInteractions(trx, run.changed);
     if (run.changed.length > 0) await saveVersion(trx, version);
@@ -111,22 +109,42 @@ export async function applyPush(
   });
 }
 
-async function refusalsBetween(
+/**
+ * Compares the push's mutations up to `to` (ids the server has recorded for this client) with
+ * what was recorded, by digest. Answers the refusals among them; throws 409 `client-conflict`
+ * at the first one that differs (rows recorded before digests existed are taken on trust).
+ */
+async function checkRepeated(
   trx: Transaction<Database>,
-  clientId: string,
-  from: number,
+  push: PushRequest,
   to: number,
 ): Promise<MutationRefusal[]> {
+  const from = push.mutations[0]?.mutationId ?? 1;
   const rows = await trx
     .selectFrom('mutations')
-    .select(['mutation_id', 'reason'])
-    .where('client_id', '=', clientId)
-    .where('status', '=', 'refused')
+    .select(['mutation_id', 'digest', 'status', 'reason'])
+    .where('client_id', '=', push.clientId)
     .where('mutation_id', '>=', from)
     .where('mutation_id', '<=', to)
-    .orderBy('mutation_id')
     .execute();
-  return rows.map((r) => ({ mutationId: toNumber(r.mutation_id), reason: r.reason as StoreError }));
+  const recorded = new Map(rows.map((r) => [toNumber(r.mutation_id), r]));
+  const refused: MutationRefusal[] = [];
+  for (const mutation of push.mutations) {
+    if (mutation.mutationId > to) break;
+    const row = recorded.get(mutation.mutationId);
+    if (!row) continue;
+    if (row.digest !== null && row.digest !== mutationDigest(mutation)) {
+      throw new ApiError(
+        409,
+        'client-conflict',
+        `Another installation has used this desk's id (${push.clientId}) for different changes: the server holds another change as number ${mutation.mutationId}. Nothing of this push was applied; the desk must take a new id and send its waiting changes again.`,
+        { firstConflictingMutationId: mutation.mutationId, refused },
+      );
+    }
+    if (row.status === 'refused')
+      refused.push({ mutationId: mutation.mutationId, reason: row.reason as StoreError });
+  }
+  return refused;
 }
 
 interface MutationRun {
@@ -140,6 +158,7 @@ interface MutationRun {
 async function runMutations(
   trx: Transaction<Database>,
   mutations: readonly PushedMutation[],
+  pusher: User,
 ): Promise<MutationRun> {
   const parsed = mutations.map((m): StoreResult<ParsedMutation> => {
     const field = findUnstorableText(m.args);
@@ -166,7 +185,7 @@ async function runMutations(
         version: 0,
       });
   }
-  const rules = await loadRules(trx, parsed, working, mutations);
+  const rules = await loadRules(trx, parsed, working, pusher);
   const refusals = new Map<number, StoreError>();
   const changed = new Set<StoredInteraction>();
   let nextNumber: number | null = null;
@@ -178,15 +197,9 @@ async function runMutations(
       refusals.set(mutation.mutationId, command.error);
       continue;
     }
-    const actor = rules.users.get(mutation.actorId);
-    if (!actor || actor.roles.length === 0) {
-      refusals.set(mutation.mutationId, {
-        code: 'rule',
-        message: `${mutation.actorId} is not a desk agent this server knows, so the change was not applied.`,
-      });
-      continue;
-    }
-    const ctx = { now: mutation.at, actorId: mutation.actorId, directory: rules.directory };
+    // Done by whoever the session belongs to: a desk cannot act in someone else's name. The
+    // actor the desk claimed stays in the mutations log (actor_id beside pushed_by).
+    const ctx = { now: mutation.at, actorId: pusher.id, directory: rules };
     const current = working.get(command.value.args.id);
     if (command.value.name === 'interaction.create') {
       // The desk chose the id when the form opened: a create seen before is the same record.
@@ -257,8 +270,8 @@ async function loadRules(
   trx: Transaction<Database>,
   parsed: readonly StoreResult<ParsedMutation>[],
   working: ReadonlyMap<string, StoredInteraction>,
-  mutations: readonly PushedMutation[],
-): Promise<{ directory: DirectoryRules; users: Map<string, User> }> {
+  pusher: User,
+): Promise<DirectoryRules> {
   const groupIds = new Set<string>();
   for (const stored of working.values())
     if (stored.record.assignmentGroup) groupIds.add(stored.record.assignmentGroup);
@@ -274,13 +287,10 @@ async function loadRules(
     }
   }
   const members = await groupMembers(trx, [...groupIds]);
-  const users = await usersById(trx, [...new Set(mutations.map((m) => m.actorId))]);
   return {
-    users,
-    directory: {
-      isGroupMember: (groupId, userId) => members.get(groupId)?.includes(userId) ?? false,
-      userName: (userId) => users.get(userId)?.name ?? userId,
-    },
+    isGroupMember: (groupId, userId) => members.get(groupId)?.includes(userId) ?? false,
+    // Only the pusher acts (work-note authors, openedBy, closedBy).
+    userName: (userId) => (userId === pusher.id ? pusher.name : userId),
   };
 }
 
@@ -311,6 +321,7 @@ async function recordMutations(
             status: reason ? ('refused' as const) : ('applied' as const),
             reason: reason ? sql<string>`${storableJson(reason)}::jsonb` : null,
             received_at: receivedAt,
+            digest: mutationDigest(m),
           };
         }),
       )

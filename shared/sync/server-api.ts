@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ConfigurationItem, Id, User, type ConfigurationItemView } from '../domain/directory';
 import { INTERACTION_STATES } from '../domain/interaction';
-import type { StoreErrorCode } from '../domain/result';
+import type { StoreError, StoreErrorCode } from '../domain/result';
 import { InteractionRecord, IsoTimestamp, SYNC_LIMITS, SyncCursor } from './wire';
 
 export const API_PREFIX = '/api/v1';
@@ -17,6 +17,7 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'too-many-requests'
   | 'mutation-gap'
+  | 'client-conflict'
   | 'payload-too-large'
   | 'unsupported-media-type';
 
@@ -28,6 +29,14 @@ export interface ApiErrorBody {
     fieldErrors?: Record<string, string>;
     /** On `mutation-gap`: the mutationId the server expects next from this client. */
     expectedMutationId?: number;
+    /**
+     * On `client-conflict`: the first mutationId of the push for which the server holds a
+     * different mutation of this clientId (another installation uses the same clientId). The
+     * push's mutations before it are the very ones the server has: done, `refused` lists those
+     * it refused. Nothing of this push was applied.
+     */
+    firstConflictingMutationId?: number;
+    refused?: { mutationId: number; reason: StoreError }[];
   };
 }
 
@@ -56,6 +65,10 @@ export const SignInResponse = z.object({
   agent: User,
 });
 export type SignInResponse = z.infer<typeof SignInResponse>;
+
+/** `GET /api/v1/sessions/current`: whom the token belongs to and when it stops working. */
+export const CurrentSessionResponse = z.object({ agent: User, expiresAt: z.string() });
+export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
 
 // ---- query strings (every value arrives as text) ----
 

@@ -78,4 +78,101 @@ describe('createDeskServerClient', () => {
       kind: 'bad-answer',
     });
   });
+
+  it('reads a client-conflict answer: where the histories part and what was refused before', async () => {
+    const client = createDeskServerClient('http://x', () =>
+      answer(409, {
+        error: {
+          code: 'client-conflict',
+          message: 'Another installation uses this id.',
+          firstConflictingMutationId: 3,
+          refused: [{ mutationId: 2, reason: { code: 'rule', message: 'Closed already.' } }],
+        },
+      }),
+    );
+    await expect(client.push('t', { clientId: 'c', mutations: [] })).rejects.toMatchObject({
+      code: 'client-conflict',
+      firstConflictingMutationId: 3,
+      refused: [{ mutationId: 2, reason: { code: 'rule', message: 'Closed already.' } }],
+    });
+  });
+
+  it('asks whose a token is with Authorization: Bearer', async () => {
+    const seen: (string | null)[] = [];
+    const agent = {
+      id: 'u-1',
+      userName: 'demo.agent',
+      firstName: 'Demo',
+      lastName: 'Agent',
+      name: 'Demo Agent',
+      email: 'demo@deskpad.example',
+      phone: '',
+      employeeId: 'E1',
+      department: 'IT',
+      location: 'HQ',
+      vip: false,
+      roles: ['agent'],
+    };
+    const client = createDeskServerClient('http://x', (input, init) => {
+      seen.push(`${input} ${new Headers(init?.headers).get('authorization')}`);
+      return answer(200, { agent, expiresAt: '2026-12-23T09:00:00.000Z' });
+    });
+    await expect(client.currentSession('tok')).resolves.toMatchObject({
+      agent: { userName: 'demo.agent' },
+      expiresAt: '2026-12-23T09:00:00.000Z',
+    });
+    expect(seen).toEqual(['http://x/api/v1/sessions/current Bearer tok']);
+  });
+
+  it('tells the poke stream’s watchdog about every chunk, heartbeats included', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const encoder = new TextEncoder();
+        controller.enqueue(encoder.encode('event: poke\ndata: {"topic":"interactions"}\n\n'));
+        controller.enqueue(encoder.encode(': heartbeat\n\n'));
+        controller.close();
+      },
+    });
+    const client = createDeskServerClient('http://x', () =>
+      Promise.resolve(new Response(body, { headers: { 'content-type': 'text/event-stream' } })),
+    );
+    let chunks = 0;
+    const pokes: unknown[] = [];
+    await client.events(
+      't',
+      (poke) => pokes.push(poke),
+      new AbortController().signal,
+      () => {
+        chunks += 1;
+      },
+    );
+    expect(chunks).toBe(2);
+    expect(pokes).toEqual([{ topic: 'interactions' }]);
+  });
+
+  it('gives up a request nobody answers, as a network failure', async () => {
+    let expire = (): void => undefined;
+    const client = createDeskServerClient(
+      'http://x',
+      (_input, init) =>
+        new Promise<Response>((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+        ),
+      {
+        requestTimeoutMs: 30_000,
+        timers: {
+          set: (callback) => {
+            expire = callback;
+            return () => undefined;
+          },
+        },
+      },
+    );
+    const pulled = client.pull('t', { clientId: 'c', cursor: null });
+    expire();
+    await expect(pulled).rejects.toMatchObject({
+      kind: 'network',
+      message: 'The desk server at http://x did not answer within 30 s.',
+    });
+  });
 });

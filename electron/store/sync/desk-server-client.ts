@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import {
   DirectoryPage,
+  MutationRefusal,
   POKE_EVENT,
   Poke,
   PullResponse,
@@ -13,6 +14,7 @@ import {
 } from '../../../shared/sync/protocol';
 import {
   API_PREFIX,
+  CurrentSessionResponse,
   SignInResponse,
   type ApiErrorCode,
   type SignInRequest,
@@ -27,6 +29,10 @@ export class DeskServerError extends Error {
   readonly status: number | null;
   readonly code: ApiErrorCode | null;
   readonly expectedMutationId: number | null;
+  /** On `client-conflict`: where this desk's push and the server's history part ways. */
+  readonly firstConflictingMutationId: number | null;
+  /** On `client-conflict`: refusals among the push's mutations before that one. */
+  readonly refused: MutationRefusal[];
   readonly retryAfterSeconds: number | null;
 
   constructor(
@@ -36,6 +42,8 @@ export class DeskServerError extends Error {
       status?: number;
       code?: ApiErrorCode;
       expectedMutationId?: number;
+      firstConflictingMutationId?: number;
+      refused?: MutationRefusal[];
       retryAfterSeconds?: number;
     } = {},
   ) {
@@ -45,12 +53,20 @@ export class DeskServerError extends Error {
     this.status = extra.status ?? null;
     this.code = extra.code ?? null;
     this.expectedMutationId = extra.expectedMutationId ?? null;
+    this.firstConflictingMutationId = extra.firstConflictingMutationId ?? null;
+    this.refused = extra.refused ?? [];
     this.retryAfterSeconds = extra.retryAfterSeconds ?? null;
   }
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; expectedMutationId?: unknown };
+  error?: {
+    code?: unknown;
+    message?: unknown;
+    expectedMutationId?: unknown;
+    firstConflictingMutationId?: unknown;
+    refused?: unknown;
+  };
 }
 
 export interface DeskServerClient {
@@ -58,17 +74,79 @@ export interface DeskServerClient {
   /** True when a Deskpad desk server answers at this address (not a plain file server). */
   health(signal?: AbortSignal): Promise<boolean>;
   signIn(input: SignInRequest): Promise<SignInResponse>;
+  /** Whom `token` belongs to and until when; a DeskServerError with status 401 when it is no good. */
+  currentSession(token: string): Promise<CurrentSessionResponse>;
   signOut(token: string): Promise<void>;
   push(token: string, request: PushRequest): Promise<PushResponse>;
   pull(token: string, request: PullRequest): Promise<PullResponse>;
   directoryPage(token: string, cursor: string | null, limit: number): Promise<DirectoryPage>;
-  /** Calls `onPoke` for every poke until the stream ends or `signal` aborts; resolves then. */
-  events(token: string, onPoke: (poke: Poke) => void, signal: AbortSignal): Promise<void>;
+  /**
+   * Calls `onPoke` for every poke until the stream ends or `signal` aborts; resolves then.
+   * `onBytes` hears every chunk that arrives, heartbeats included (a watchdog listens to it).
+   */
+  events(
+    token: string,
+    onPoke: (poke: Poke) => void,
+    signal: AbortSignal,
+    onBytes?: () => void,
+  ): Promise<void>;
 }
 
-export function createDeskServerClient(baseUrl: string, fetchFn: FetchLike): DeskServerClient {
+export interface DeskServerClientOptions {
+  /**
+   * How long a request (answer body included) may go unanswered before it is given up as a
+   * network failure: a connection can stay open and silent forever. 30 s by default. The poke
+   * stream has no such bound; its watchdog is the sync engine's.
+   */
+  requestTimeoutMs?: number;
+  /** Where the timeouts come from (tests pass their own clock). */
+  timers?: { set(callback: () => void, ms: number): () => void };
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+const realTimers = {
+  set(callback: () => void, ms: number): () => void {
+    const handle = setTimeout(callback, ms);
+    return () => clearTimeout(handle);
+  },
+};
+
+export function createDeskServerClient(
+  baseUrl: string,
+  fetchFn: FetchLike,
+  options: DeskServerClientOptions = {},
+): DeskServerClient {
   const root = baseUrl.replace(/\/+$/, '');
   const url = (path: string): string => `${root}${API_PREFIX}${path}`;
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const timers = options.timers ?? realTimers;
+
+  /** Runs `work` with a signal that aborts after the timeout; a timeout is a network failure. */
+  async function bounded<T>(
+    outer: AbortSignal | null | undefined,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const deadline = new AbortController();
+    let expired = false;
+    const cancel = timers.set(() => {
+      expired = true;
+      deadline.abort();
+    }, timeoutMs);
+    const signal = outer ? AbortSignal.any([outer, deadline.signal]) : deadline.signal;
+    try {
+      return await work(signal);
+    } catch (error) {
+      if (expired && !outer?.aborted)
+        throw new DeskServerError(
+          'network',
+          `The desk server at ${root} did not answer within ${Math.round(timeoutMs / 1000)} s.`,
+        );
+      throw error;
+    } finally {
+      cancel();
+    }
+  }
 
   async function send(path: string, init: RequestInit): Promise<Response> {
     try {
@@ -94,12 +172,17 @@ export function createDeskServerClient(baseUrl: string, fetchFn: FetchLike): Des
         ? body.error.message
         : `The desk server answered ${response.status} ${response.statusText}.`;
     const retryAfter = Number(response.headers.get('retry-after'));
+    const refused = MutationRefusal.array().safeParse(body.error?.refused);
     return new DeskServerError('http', message, {
       status: response.status,
       ...(typeof body.error?.code === 'string' ? { code: body.error.code as ApiErrorCode } : {}),
       ...(typeof body.error?.expectedMutationId === 'number'
         ? { expectedMutationId: body.error.expectedMutationId }
         : {}),
+      ...(typeof body.error?.firstConflictingMutationId === 'number'
+        ? { firstConflictingMutationId: body.error.firstConflictingMutationId }
+        : {}),
+      ...(refused.success ? { refused: refused.data } : {}),
       ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
     });
   }
@@ -109,14 +192,19 @@ export function createDeskServerClient(baseUrl: string, fetchFn: FetchLike): Des
     path: string,
     init: RequestInit,
   ): Promise<z.output<S>> {
-    const response = await send(path, init);
-    if (!response.ok) throw await failure(response);
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      throw new DeskServerError('bad-answer', `The desk server's answer to ${path} was not JSON.`);
-    }
+    const body = await bounded(init.signal, async (signal) => {
+      const response = await send(path, { ...init, signal });
+      if (!response.ok) throw await failure(response);
+      try {
+        return (await response.json()) as unknown;
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw new DeskServerError(
+          'bad-answer',
+          `The desk server's answer to ${path} was not JSON.`,
+        );
+      }
+    });
     const parsed = schema.safeParse(body);
     if (!parsed.success)
       throw new DeskServerError(
@@ -134,15 +222,17 @@ export function createDeskServerClient(baseUrl: string, fetchFn: FetchLike): Des
 
   return {
     baseUrl: root,
-    async health(signal) {
+    async health(outer) {
       try {
-        const response = await fetchFn(url('/health'), {
-          headers: headers(null, false),
-          ...(signal ? { signal } : {}),
+        return await bounded(outer, async (signal) => {
+          const response = await fetchFn(url('/health'), {
+            headers: headers(null, false),
+            signal,
+          });
+          if (!response.ok) return false;
+          const body = (await response.json()) as { ok?: unknown };
+          return body.ok === true;
         });
-        if (!response.ok) return false;
-        const body = (await response.json()) as { ok?: unknown };
-        return body.ok === true;
       } catch {
         return false;
       }
@@ -153,13 +243,18 @@ export function createDeskServerClient(baseUrl: string, fetchFn: FetchLike): Des
         headers: headers(null, true),
         body: JSON.stringify(input),
       }),
+    currentSession: (token) =>
+      json(CurrentSessionResponse, '/sessions/current', { headers: headers(token, false) }),
     async signOut(token) {
-      const response = await send('/sessions/current', {
-        method: 'DELETE',
-        headers: headers(token, false),
+      await bounded(null, async (signal) => {
+        const response = await send('/sessions/current', {
+          method: 'DELETE',
+          headers: headers(token, false),
+          signal,
+        });
+        // Already ended on the server is as good as ended.
+        if (!response.ok && response.status !== 401) throw await failure(response);
       });
-      // Already ended on the server is as good as ended.
-      if (!response.ok && response.status !== 401) throw await failure(response);
     },
     push: (token, request) =>
       json(PushResponse, '/sync/push', {
@@ -180,7 +275,7 @@ export function createDeskServerClient(baseUrl: string, fetchFn: FetchLike): Des
         headers: headers(token, false),
       });
     },
-    async events(token, onPoke, signal) {
+    async events(token, onPoke, signal, onBytes) {
       // EventSource cannot send Authorization: the stream is read with fetch.
       const response = await send('/sync/events', {
         headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` },
@@ -203,6 +298,7 @@ export function createDeskServerClient(baseUrl: string, fetchFn: FetchLike): Des
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
+          onBytes?.();
           parser.feed(decoder.decode(value, { stream: true }));
         }
       } catch (error) {

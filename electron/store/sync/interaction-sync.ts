@@ -10,15 +10,19 @@ import { readMeta, writeMeta, type DeskDb, type SyncMeta } from '../db';
 import { appendToOutbox } from '../interaction-commands';
 import { DeskServerError, type DeskServerClient } from './desk-server-client';
 import { interactionIdOf, replay } from './rebase';
+import { recreateEntries } from './reset-recovery';
 
 export interface InteractionSyncDeps {
   db: DeskDb;
   client: DeskServerClient;
-  clientId: string;
   token: string;
   /** The loaded directory's rules; the replay needs them. */
   rules: DirectoryRules;
   now: () => Date;
+  /** A fresh clientId, for when another installation turns out to use this desk's one. */
+  newClientId: () => string;
+  /** This desk took a new clientId (the stored one has changed). */
+  clientIdChanged?: (clientId: string) => void;
 }
 
 /** Refusals heard from the server, by mutationId, until a pull moves them to Needs attention. */
@@ -34,15 +38,33 @@ export async function readSyncMeta(db: DeskDb): Promise<SyncMeta> {
   return (await readMeta(db, 'sync')) ?? EMPTY_SYNC_META;
 }
 
+/** The desk's clientId as stored: sync reads it afresh, since a client-conflict replaces it. */
+export async function readClientId(db: DeskDb): Promise<string> {
+  const clientId = await readMeta(db, 'clientId');
+  if (clientId === undefined) throw new Error('This desk has no client id yet.');
+  return clientId;
+}
+
+/** Notes, before a push leaves, the highest mutationId this desk has sent under its clientId. */
+async function markSent(db: DeskDb, mutationId: number): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const meta = await readSyncMeta(db);
+    if ((meta.sentThrough ?? 0) < mutationId)
+      await writeMeta(db, 'sync', { ...meta, sentThrough: mutationId });
+  });
+}
+
 /**
  * Sends every waiting change, oldest first, in pushes of at most SYNC_LIMITS.mutationsPerPush.
  * A whole push retried is safe (the server skips what it has). Answers how many were sent.
  */
 export async function pushOutbox(deps: InteractionSyncDeps, refusals: RefusalMap): Promise<number> {
-  const { db, client, clientId, token } = deps;
+  const { db, client, token } = deps;
+  let clientId = await readClientId(db);
   let acknowledged = 0;
   let sent = 0;
   let renumbered = false;
+  let reassigned = false;
   for (;;) {
     const entries = (await db.outbox
       .where('mutationId')
@@ -51,6 +73,7 @@ export async function pushOutbox(deps: InteractionSyncDeps, refusals: RefusalMap
       .toArray()) as (OutboxEntry & { mutationId: number })[];
     const last = entries.at(-1);
     if (!last) return sent;
+    await markSent(db, last.mutationId);
     try {
       const answer = await client.push(token, {
         clientId,
@@ -60,17 +83,34 @@ export async function pushOutbox(deps: InteractionSyncDeps, refusals: RefusalMap
       acknowledged = Math.max(answer.lastMutationId, last.mutationId);
       sent += entries.length;
     } catch (error) {
+      if (!(error instanceof DeskServerError)) throw error;
       // The server lost what it had of this desk (restored or reset database): it expects an id
       // below our oldest waiting one. Nothing we hold was applied there, so renumber from it.
-      if (
-        !renumbered &&
-        error instanceof DeskServerError &&
-        error.code === 'mutation-gap' &&
-        error.expectedMutationId !== null
-      ) {
+      if (!renumbered && error.code === 'mutation-gap' && error.expectedMutationId !== null) {
         renumbered = true;
         await renumberOutbox(db, error.expectedMutationId);
         acknowledged = error.expectedMutationId - 1;
+        continue;
+      }
+      // Another installation uses this clientId (a copied profile or disk image) and the server
+      // holds different changes under our ids: take a new clientId for what it does not have.
+      if (
+        !reassigned &&
+        error.code === 'client-conflict' &&
+        error.firstConflictingMutationId !== null
+      ) {
+        reassigned = true;
+        for (const refusal of error.refused) refusals.set(refusal.mutationId, refusal.reason);
+        clientId = await takeNewClientId(
+          db,
+          deps.newClientId(),
+          error.firstConflictingMutationId,
+          refusals,
+          deps.now,
+        );
+        refusals.clear();
+        deps.clientIdChanged?.(clientId);
+        acknowledged = 0;
         continue;
       }
       throw error;
@@ -85,7 +125,47 @@ export async function renumberOutbox(db: DeskDb, first: number): Promise<void> {
     await db.outbox.clear();
     await db.outbox.bulkAdd(entries.map((e, i) => ({ ...e, mutationId: first + i })));
     await writeMeta(db, 'mutationCounter', first + entries.length - 1);
+    // None of them was applied under these ids: nothing above `first - 1` has been sent.
+    await writeMeta(db, 'sync', { ...(await readSyncMeta(db)), sentThrough: first - 1 });
   });
+}
+
+/**
+ * After a client-conflict: the waiting entries below `firstConflicting` are the very changes the
+ * server holds under the old clientId (done; the refused ones go to Needs attention), the rest
+ * were never applied and are renumbered from 1 under a new clientId. One transaction.
+ */
+export async function takeNewClientId(
+  db: DeskDb,
+  clientId: string,
+  firstConflicting: number,
+  refusals: RefusalMap,
+  now: () => Date,
+): Promise<string> {
+  await db.transaction('rw', [db.outbox, db.meta, db.needsAttention], async () => {
+    const entries = await db.outbox.orderBy('mutationId').toArray();
+    const done = entries.filter((e) => (e.mutationId ?? 0) < firstConflicting);
+    const waiting = entries.filter((e) => (e.mutationId ?? 0) >= firstConflicting);
+    const refusedAt = now().toISOString();
+    for (const entry of done) {
+      const reason = entry.mutationId === undefined ? undefined : refusals.get(entry.mutationId);
+      if (reason && entry.mutationId !== undefined)
+        await db.needsAttention.add({ mutationId: entry.mutationId, entry, reason, refusedAt });
+    }
+    await db.outbox.clear();
+    await db.outbox.bulkAdd(waiting.map((e, i) => ({ ...e, clientId, mutationId: i + 1 })));
+    await writeMeta(db, 'clientId', clientId);
+    await writeMeta(db, 'mutationCounter', waiting.length);
+    const sync = await readSyncMeta(db);
+    // Their effects stay shown until the next complete pull brings the server's copy.
+    const rebasePending = new Set(sync.rebasePending ?? []);
+    for (const entry of done) {
+      const id = interactionIdOf(entry);
+      if (id !== null) rebasePending.add(id);
+    }
+    await writeMeta(db, 'sync', { ...sync, sentThrough: 0, rebasePending: [...rebasePending] });
+  });
+  return clientId;
 }
 
 export interface PullOutcome {
@@ -96,18 +176,35 @@ export interface PullOutcome {
   /** Changes moved to Needs attention. */
   refused: number;
   reset: boolean;
+  /** Entries queued to re-send interactions a restored server no longer has. */
+  requeued: number;
+  /**
+   * The server acknowledged mutationIds this desk never sent (another installation shares its
+   * clientId): they stay waiting, and the next push finds out, by digest, whose they are.
+   */
+  unsent: boolean;
 }
 
 /**
  * Pulls until the server says `more: false`. Each page is stored with its cursor and rebased at
  * once (so a crash between pages loses nothing); the last one also drops acknowledged changes.
+ * After a `reset` (a restored server), the last page re-queues every interaction the server no
+ * longer has, so nothing the agent saved is lost (ADR 0005).
  */
 export async function pullAndRebase(
   deps: InteractionSyncDeps,
   refusals: RefusalMap,
 ): Promise<PullOutcome> {
-  const { db, client, clientId, token } = deps;
-  const outcome: PullOutcome = { received: 0, acknowledged: 0, refused: 0, reset: false };
+  const { db, client, token } = deps;
+  const clientId = await readClientId(db);
+  const outcome: PullOutcome = {
+    received: 0,
+    acknowledged: 0,
+    refused: 0,
+    reset: false,
+    requeued: 0,
+    unsent: false,
+  };
   let meta = await readSyncMeta(db);
   let oldest = await db.outbox.orderBy('mutationId').first();
   for (;;) {
@@ -123,7 +220,7 @@ export async function pullAndRebase(
     // A full list of refusals may have more behind it: acknowledge only up to the last one
     // listed, so no refused change is dropped unseen; the next pull lists the rest.
     const lastListed = answer.refused.at(-1)?.mutationId;
-    const bound =
+    const listedBound =
       answer.refused.length >= SYNC_LIMITS.refusalsPerPull && lastListed !== undefined
         ? Math.min(answer.lastMutationId, lastListed)
         : answer.lastMutationId;
@@ -132,6 +229,10 @@ export async function pullAndRebase(
       [db.serverInteractions, db.interactions, db.outbox, db.needsAttention, db.meta],
       async () => {
         const current = await readSyncMeta(db);
+        // Never drop, on a pull's word alone, an entry this desk has not sent itself (a desk from
+        // before sentThrough existed sends once more; the server skips what it has).
+        const bound = Math.min(listedBound, current.sentThrough ?? 0);
+        const resetting = answer.reset || current.resetInProgress === true;
         const touched = new Set(answer.interactions.map((r) => r.id));
         if (answer.reset) {
           // Another server database: its rows replace our copy; every record is looked at again.
@@ -143,14 +244,20 @@ export async function pullAndRebase(
         await db.serverInteractions.bulkPut(answer.interactions);
         let acknowledged = 0;
         let refused = 0;
+        let requeued = 0;
         if (!answer.more) {
+          for (const id of current.rebasePending ?? []) touched.add(id);
           const done = await db.outbox.where('mutationId').belowOrEqual(bound).toArray();
+          const missing = resetting ? await missingFromServer(db, bound) : [];
+          const recreated = new Set(missing.map((r) => r.id));
           const refusedAt = deps.now().toISOString();
           for (const entry of done) {
             const id = interactionIdOf(entry);
             if (id !== null) touched.add(id);
             const reason =
               entry.mutationId === undefined ? undefined : refusals.get(entry.mutationId);
+            // "Never reached the server" for a record re-sent whole below says nothing new.
+            if (id !== null && recreated.has(id) && reason?.code === 'not-found') continue;
             if (reason && entry.mutationId !== undefined) {
               await db.needsAttention.add({
                 mutationId: entry.mutationId,
@@ -163,36 +270,83 @@ export async function pullAndRebase(
           }
           await db.outbox.where('mutationId').belowOrEqual(bound).delete();
           acknowledged = done.length;
+          for (const record of missing) {
+            for (const entry of recreateEntries(record, clientId)) {
+              await appendToOutbox(db, entry);
+              requeued += 1;
+            }
+            touched.add(record.id);
+          }
         }
-        await rebaseInteractions(db, touched, deps.rules);
+        await rebaseInteractions(db, touched, deps.rules, {
+          keepMissing: resetting && answer.more,
+        });
+        const { resetInProgress: _reset, rebasePending: _rebase, ...kept } = current;
         await writeMeta(db, 'sync', {
-          ...current,
+          ...kept,
           interactionsCursor: answer.cursor,
           ...(answer.more ? {} : { lastSyncedAt: deps.now().toISOString() }),
+          ...(answer.more && resetting ? { resetInProgress: true } : {}),
+          ...(answer.more && current.rebasePending ? { rebasePending: current.rebasePending } : {}),
         });
-        return { acknowledged, refused };
+        // Waiting entries the server counts as done but this desk never sent (see `unsent`).
+        const unsent =
+          bound < listedBound &&
+          (await db.outbox.where('mutationId').between(bound, listedBound, false, true).count()) >
+            0;
+        return { acknowledged, refused, requeued, bound, unsent };
       },
     );
     outcome.acknowledged += done.acknowledged;
     outcome.refused += done.refused;
+    outcome.requeued += done.requeued;
     if (!answer.more) {
-      for (const id of [...refusals.keys()]) if (id <= bound) refusals.delete(id);
-      if (bound === answer.lastMutationId) return outcome;
+      for (const id of [...refusals.keys()]) if (id <= done.bound) refusals.delete(id);
+      if (done.bound < listedBound) {
+        outcome.unsent = done.unsent;
+        return outcome;
+      }
+      if (listedBound >= answer.lastMutationId) return outcome;
+      // The list of refusals was full: pull again for the rest.
       oldest = await db.outbox.orderBy('mutationId').first();
     }
   }
 }
 
 /**
+ * The interactions on this desk that the server's copy lacks and no waiting create will bring
+ * back: after a restore, these would vanish. Inside the pull's transaction.
+ */
+async function missingFromServer(db: DeskDb, acknowledgedThrough: number): Promise<Interaction[]> {
+  const [deskIds, serverIds, waiting] = await Promise.all([
+    db.interactions.toCollection().primaryKeys(),
+    db.serverInteractions.toCollection().primaryKeys(),
+    db.outbox.where('mutationId').above(acknowledgedThrough).toArray(),
+  ]);
+  const onServer = new Set(serverIds);
+  const created = new Set(
+    waiting.filter((e) => e.name === 'interaction.create').map((e) => interactionIdOf(e)),
+  );
+  const ids = deskIds.filter((id) => !onServer.has(id) && !created.has(id));
+  if (ids.length === 0) return [];
+  const records = await db.interactions.bulkGet(ids);
+  return records.filter((r): r is Interaction => r !== undefined);
+}
+
+/**
  * Recomputes the desk's copy of each interaction from the server's copy and the waiting changes.
  * Must run inside a rw transaction over interactions, serverInteractions, outbox and meta.
+ * `keepMissing` (while a reset's pages arrive; read from the sync meta when not given) keeps a
+ * record the server's copy does not have yet instead of removing it.
  */
 export async function rebaseInteractions(
   db: DeskDb,
   ids: ReadonlySet<string>,
   rules: DirectoryRules,
+  options: { keepMissing?: boolean } = {},
 ): Promise<void> {
   if (ids.size === 0) return;
+  const keepMissing = options.keepMissing ?? (await readSyncMeta(db)).resetInProgress === true;
   const pendingById = new Map<string, OutboxEntry[]>();
   // The outbox is what is waiting on this desk: small unless the desk was offline a long time.
   for (const entry of await db.outbox.orderBy('mutationId').toArray()) {
@@ -220,7 +374,7 @@ export async function rebaseInteractions(
     const current = currents[i];
     const { record } = replay(bases[i], pendingById.get(id) ?? [], current, rules, numberFor);
     if (!record) {
-      if (current) deletes.push(id);
+      if (current && !(keepMissing && !bases[i])) deletes.push(id);
     } else if (!current || JSON.stringify(current) !== JSON.stringify(record)) {
       puts.push(record);
     }

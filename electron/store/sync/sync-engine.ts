@@ -1,5 +1,5 @@
-// The desk's sync runner: one per installation (Web Locks), it signs in, pushes the outbox, pulls
-// and rebases, keeps the directory current, listens for pokes and backs off with jitter. Never blocks a command.
+// The desk's sync runner, one per installation (Web Locks; other hosts hear it on a channel):
+// signs in, pushes, pulls and rebases, syncs the directory, hears pokes. Never blocks a command.
 
 import { fail, ok, type StoreResult } from '../../../shared/domain/result';
 import type { SessionState, SyncStatus } from '../../../shared/store-api/contract';
@@ -15,7 +15,22 @@ import {
   type FetchLike,
 } from './desk-server-client';
 import { syncDirectory } from './directory-sync';
-import { pullAndRebase, pushOutbox, readSyncMeta, type RefusalMap } from './interaction-sync';
+import {
+  forgetKeptSession,
+  keepSession,
+  readKeptSession,
+  type ActiveSession,
+  type TokenVault,
+} from './kept-session';
+import {
+  pullAndRebase,
+  pushOutbox,
+  readSyncMeta,
+  type InteractionSyncDeps,
+  type RefusalMap,
+} from './interaction-sync';
+
+export type { TokenVault } from './kept-session';
 
 /** Cancels what it scheduled. */
 export type Cancel = () => void;
@@ -29,9 +44,18 @@ export interface LockManagerLike {
   request(name: string, callback: (lock: unknown) => Promise<void>): Promise<unknown>;
 }
 
+/** The part of BroadcastChannel the runner uses. */
+export interface BroadcastLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+
 export interface SyncOptions {
   /** The desk server, e.g. the page's own origin in the browser build. */
   serverUrl: string;
+  /** Absent: the token is kept as is in IndexedDB (the browser build). */
+  tokenVault?: TokenVault;
   fetch?: FetchLike;
   random?: () => number;
   timers?: Timers;
@@ -41,17 +65,58 @@ export interface SyncOptions {
   directoryPageSize?: number;
   /** How soon after a local change it is pushed (several quick saves go in one push). */
   pushDelayMs?: number;
+  /**
+   * The poke stream carries a heartbeat every 25 s; with nothing at all for this long it is
+   * taken for dead (a half-open connection) and opened again. 60 s by default.
+   */
+  pokeIdleMs?: number;
+  /** How long a request may go unanswered before it is retried (30 s by default). */
+  requestTimeoutMs?: number;
+  /**
+   * Where the hosts of one installation tell each other about saves, sessions and sync state
+   * (several tabs, each with its own host, when there is no SharedWorker).
+   * `deskpad-sync:<database name>` by default; null for none.
+   */
+  broadcastChannel?: string | null;
 }
+
+/** What the hosts of one installation say to each other. Each reads the details from IndexedDB. */
+type SyncMessage =
+  /** A change was saved (or `sync.now` asked): the runner should push. */
+  | { type: 'nudge'; now: boolean }
+  /** Session, agent or clientId changed in IndexedDB: read them again. */
+  | { type: 'state' }
+  /** The runner's view of the connection, for the hosts that do not run sync. */
+  | { type: 'status'; status: RunnerStatus }
+  /** The runner stored a new directory: load it. */
+  | { type: 'directory' };
+
+interface RunnerStatus {
+  connection: SyncStatus['connection'];
+  lastError: string | null;
+  serverReachable: boolean | null;
+  lastSyncedAt: string | null;
+}
+
+export const DEFAULT_POKE_IDLE_MS = 60_000;
+export const SYNC_CHANNEL_NAME = 'deskpad-sync';
+const UNREACHABLE_FOR_SESSION =
+  'The desk server cannot be reached; the session was not taken. Try again when it answers, or sign in.';
 
 /** What the runner needs from the store host that owns it. */
 export interface SyncHost {
   db: DeskDb;
-  clientId: string;
   now: () => Date;
+  /** A new clientId, for when another installation turns out to share this one's. */
+  newClientId(): string;
+  /** The stored clientId changed (a client-conflict, here or in another host). */
+  clientIdChanged(clientId: string): void;
   onLine: () => boolean;
   directory(): LoadedDirectory | null;
   directoryReady(): Promise<void>;
   replaceDirectory(directory: LoadedDirectory): void;
+  /** Another host of this installation stored a new directory: load it from IndexedDB. */
+  reloadDirectory(): Promise<void>;
   /** The signed-in agent changed: the host acts as this agent from now on. */
   agentChanged(agentId: string): Promise<void>;
   emit(event: ProgressEvent): void;
@@ -73,6 +138,16 @@ function defaultLocks(): LockManagerLike | null {
   return nav?.locks ?? null;
 }
 
+function openChannel(name: string): BroadcastLike | null {
+  return typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null;
+}
+
+function isSyncMessage(data: unknown): data is SyncMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const type = (data as { type?: unknown }).type;
+  return type === 'nudge' || type === 'state' || type === 'status' || type === 'directory';
+}
+
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -83,9 +158,11 @@ export class SyncEngine {
   private readonly options: SyncOptions;
   private readonly timers: Timers;
   private readonly random: () => number;
-  private session: StoredSession | null = null;
+  private session: ActiveSession | null = null;
   /** Null until the first probe: then whether a desk server answers at serverUrl. */
   private serverReachable: boolean | null = null;
+  /** A desk server has answered this desk before (a kept session, a cursor): not a file server. */
+  private serverKnown = false;
   private connection: SyncStatus['connection'] = 'online';
   private lastError: string | null = null;
   private lastSyncedAt: string | null = null;
@@ -97,6 +174,9 @@ export class SyncEngine {
   private pending: { at: number; cancel: Cancel } | null = null;
   private events: AbortController | null = null;
   private releaseLock: (() => void) | null = null;
+  private channel: BroadcastLike | null = null;
+  /** Re-reads of IndexedDB after another host's message, one after the other. */
+  private rereading: Promise<void> = Promise.resolve();
   private readonly refusals: RefusalMap = new Map();
   private readonly lifetime = new AbortController();
   /** Settles when the first cycle after start (or after `syncNow`) has finished; for tests and `sync.now`. */
@@ -109,17 +189,43 @@ export class SyncEngine {
     this.random = options.random ?? Math.random;
     const fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
     // Closing the host ends every request in flight, so close() never waits on a hung server.
-    this.client = createDeskServerClient(options.serverUrl, (input, init) =>
-      fetchFn(input, init?.signal ? init : { ...init, signal: this.lifetime.signal }),
+    this.client = createDeskServerClient(
+      options.serverUrl,
+      (input, init) =>
+        fetchFn(input, {
+          ...init,
+          signal: init?.signal
+            ? AbortSignal.any([init.signal, this.lifetime.signal])
+            : this.lifetime.signal,
+        }),
+      {
+        timers: this.timers,
+        ...(options.requestTimeoutMs !== undefined
+          ? { requestTimeoutMs: options.requestTimeoutMs }
+          : {}),
+      },
     );
   }
 
   // ---- lifecycle ----
 
   async start(): Promise<void> {
-    this.session = (await readMeta(this.host.db, 'session')) ?? null;
-    this.lastSyncedAt = (await readSyncMeta(this.host.db)).lastSyncedAt;
+    this.session = await this.readSession();
+    const meta = await readSyncMeta(this.host.db);
+    this.lastSyncedAt = meta.lastSyncedAt;
+    this.serverKnown =
+      meta.interactionsCursor !== null || (await readMeta(this.host.db, 'session')) !== undefined;
     this.connection = this.host.onLine() ? 'online' : 'offline';
+    // Named for the database too: hosts of one installation share it, and two desks that a
+    // test or the bench runs side by side on one origin never hear each other.
+    const channelName =
+      this.options.broadcastChannel === undefined
+        ? `${SYNC_CHANNEL_NAME}:${this.host.db.name}`
+        : this.options.broadcastChannel;
+    if (channelName !== null) {
+      this.channel = openChannel(channelName);
+      this.channel?.addEventListener('message', (event) => this.onMessage(event.data));
+    }
     const locks = this.options.locks === undefined ? defaultLocks() : this.options.locks;
     if (!locks) {
       this.becomeLeader();
@@ -141,9 +247,12 @@ export class SyncEngine {
     this.pending = null;
     this.events?.abort();
     this.events = null;
+    this.channel?.close();
+    this.channel = null;
     this.lifetime.abort();
     this.releaseLock?.();
     await this.running?.catch(() => undefined);
+    await this.rereading;
     for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
@@ -178,10 +287,13 @@ export class SyncEngine {
         expiresAt: this.session.expiresAt,
       };
     }
+    // A desk that has synced or been signed in knows its server is a desk server, reachable or
+    // not right now: it is signed out (the Sign in screen), never "local".
+    const server = this.serverReachable === true || this.serverKnown;
     return {
-      status: this.serverReachable === true ? 'signed-out' : 'local',
+      status: server ? 'signed-out' : 'local',
       agent: fallbackAgent,
-      serverUrl: this.serverReachable === true ? this.client.baseUrl : null,
+      serverUrl: server ? this.client.baseUrl : null,
       expiresAt: null,
     };
   }
@@ -192,8 +304,9 @@ export class SyncEngine {
 
   // ---- triggers ----
 
-  /** A command was saved: push it soon. */
+  /** A command was saved: push it soon (the runner may be another host of this installation). */
   nudge(): void {
+    if (!this.leader) this.post({ type: 'nudge', now: false });
     this.schedule(this.options.pushDelayMs ?? 50);
   }
 
@@ -208,14 +321,19 @@ export class SyncEngine {
     this.connection = 'offline';
     this.events?.abort();
     this.events = null;
-    this.host.changed();
+    this.notify();
   }
 
   /** Runs a cycle now and resolves when it (or the one running) has finished. */
   async syncNow(): Promise<void> {
     this.attempt = 0;
     if (this.serverReachable === false) this.serverReachable = null;
-    if (this.stopped || !this.leader) return;
+    if (this.stopped) return;
+    if (!this.leader) {
+      // Another host runs sync for this installation: ask it.
+      this.post({ type: 'nudge', now: true });
+      return;
+    }
     const idle = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     // Now, not through the timers: a test's manual timers (or a long backoff) never delay it.
     this.pending?.cancel();
@@ -234,26 +352,14 @@ export class SyncEngine {
   async signIn(input: SignInRequest): Promise<StoreResult<SessionState>> {
     try {
       const answer = await this.client.signIn(input);
-      const session: StoredSession = {
+      await this.establish({
         serverUrl: this.client.baseUrl,
         token: answer.token,
         expiresAt: answer.expiresAt,
         agent: answer.agent,
         signedInAt: this.host.now().toISOString(),
-      };
-      const { db } = this.host;
-      await db.transaction('rw', db.meta, async () => {
-        await db.meta.put({ key: 'session', value: session });
-        await db.meta.put({ key: 'agentId', value: session.agent.id });
       });
-      this.session = session;
-      await this.host.agentChanged(session.agent.id);
-      this.serverReachable = true;
-      this.lastError = null;
-      this.attempt = 0;
-      this.host.changed();
-      this.schedule(0);
-      return ok(this.sessionState(session.agent));
+      return ok(this.sessionState(answer.agent));
     } catch (error) {
       if (error instanceof DeskServerError && error.kind === 'http') {
         if (error.status === 429)
@@ -267,19 +373,151 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Keeps a token obtained elsewhere (the launcher signed the demo agent in), after the desk
+   * server said whose it is and until when. A token it refuses changes nothing.
+   */
+  async adopt(token: string): Promise<StoreResult<SessionState>> {
+    if (!this.host.onLine()) return fail('not-ready', UNREACHABLE_FOR_SESSION);
+    try {
+      const answer = await this.client.currentSession(token);
+      await this.establish({
+        serverUrl: this.client.baseUrl,
+        token,
+        expiresAt: answer.expiresAt,
+        agent: answer.agent,
+        signedInAt: this.host.now().toISOString(),
+      });
+      return ok(this.sessionState(answer.agent));
+    } catch (error) {
+      if (error instanceof DeskServerError && error.kind === 'network')
+        return fail('not-ready', UNREACHABLE_FOR_SESSION);
+      if (error instanceof DeskServerError && (error.status === 401 || error.status === 403))
+        return fail(
+          'invalid-input',
+          'The desk server did not accept this session: it has ended or was never valid. Sign in with your user name and password.',
+        );
+      return fail('internal', `The session could not be checked: ${describeError(error)}`);
+    }
+  }
+
   async signOut(): Promise<SessionState> {
     const session = this.session;
-    if (session) {
-      // Best effort: the token dies on the server after its expiry anyway.
-      await this.client.signOut(session.token).catch(() => undefined);
-      await this.host.db.meta.delete('session');
-    }
+    // Best effort: the token dies on the server after its expiry anyway.
+    if (session) await this.client.signOut(session.token).catch(() => undefined);
+    // Also a kept session this host could not open (its vault failed): signed out means gone.
+    await this.host.db.meta.delete('session');
     this.session = null;
     this.events?.abort();
     this.events = null;
     this.lastError = null;
-    this.host.changed();
+    this.notify();
+    this.post({ type: 'state' });
     return this.sessionState(session?.agent ?? null);
+  }
+
+  // ---- the kept session ----
+
+  /** Keeps a session the server vouched for and syncs with it from now on. */
+  private async establish(session: ActiveSession): Promise<void> {
+    await keepSession(this.host.db, session, this.options.tokenVault);
+    this.session = session;
+    this.serverKnown = true;
+    // A stream opened with the previous token is not this session's.
+    this.events?.abort();
+    this.events = null;
+    await this.host.agentChanged(session.agent.id);
+    this.serverReachable = true;
+    this.lastError = null;
+    this.attempt = 0;
+    this.notify();
+    this.post({ type: 'state' });
+    this.schedule(0);
+  }
+
+  private readSession(): Promise<ActiveSession | null> {
+    return readKeptSession(this.host.db, this.options.tokenVault);
+  }
+
+  // ---- the other hosts of this installation ----
+
+  private post(message: SyncMessage): void {
+    try {
+      this.channel?.postMessage(message);
+    } catch {
+      // A closed channel: the other hosts catch up from IndexedDB when they next look.
+    }
+  }
+
+  /** Sync status or session changed here: this host's windows, and the other hosts, hear it. */
+  private notify(): void {
+    this.host.changed();
+    if (this.leader) {
+      this.post({
+        type: 'status',
+        status: {
+          connection: this.connection,
+          lastError: this.lastError,
+          serverReachable: this.serverReachable,
+          lastSyncedAt: this.lastSyncedAt,
+        },
+      });
+    }
+  }
+
+  private onMessage(data: unknown): void {
+    if (this.stopped || !isSyncMessage(data)) return;
+    switch (data.type) {
+      case 'nudge':
+        if (!this.leader) return;
+        if (data.now) this.attempt = 0;
+        this.schedule(data.now ? 0 : (this.options.pushDelayMs ?? 50));
+        return;
+      case 'state':
+        this.rereading = this.rereading.then(() => this.reread()).catch(() => undefined);
+        return;
+      case 'status':
+        if (this.leader) return;
+        this.connection = data.status.connection;
+        this.lastError = data.status.lastError;
+        this.serverReachable = data.status.serverReachable;
+        this.lastSyncedAt = data.status.lastSyncedAt;
+        this.host.changed();
+        return;
+      case 'directory':
+        if (!this.leader) void this.host.reloadDirectory().catch(() => undefined);
+        return;
+    }
+  }
+
+  /** Another host changed the session, agent or clientId in IndexedDB: take them from there. */
+  private async reread(): Promise<void> {
+    if (this.stopped) return;
+    const { db } = this.host;
+    const before = this.session?.token ?? null;
+    const stored = await this.readSession();
+    // The same token is the same session: a cycle running with it goes on as it was.
+    if ((stored?.token ?? null) !== before) this.session = stored;
+    const [clientId, agentId, meta] = await Promise.all([
+      readMeta(db, 'clientId'),
+      readMeta(db, 'agentId'),
+      readSyncMeta(db),
+    ]);
+    this.lastSyncedAt = meta.lastSyncedAt;
+    this.serverKnown ||= stored !== null || meta.interactionsCursor !== null;
+    if (clientId !== undefined) this.host.clientIdChanged(clientId);
+    if (agentId !== undefined) await this.host.agentChanged(agentId);
+    if ((this.session?.token ?? null) !== before) {
+      this.events?.abort();
+      this.events = null;
+      if (this.session) {
+        this.serverReachable = true;
+        this.lastError = null;
+        this.attempt = 0;
+        this.schedule(0);
+      }
+    }
+    this.notify();
   }
 
   // ---- the runner ----
@@ -327,7 +565,7 @@ export class SyncEngine {
     if (!this.host.onLine()) {
       // navigator.onLine false is certain: wait for the `online` event.
       this.connection = 'offline';
-      this.host.changed();
+      this.notify();
       return;
     }
     if (this.serverReachable !== true) {
@@ -335,12 +573,13 @@ export class SyncEngine {
       const reachable = await this.client.health();
       if (this.stopped) return;
       this.serverReachable = reachable;
+      if (reachable) this.serverKnown = true;
       if (!reachable) {
         this.connection = this.session ? 'offline' : 'online';
         this.lastError = this.session
           ? `The desk server at ${this.client.baseUrl} cannot be reached; changes wait on this desk.`
           : 'No desk server is reachable: this desk works on its own.';
-        this.host.changed();
+        this.notify();
         this.retryLater(null);
         return;
       }
@@ -349,27 +588,36 @@ export class SyncEngine {
     if (!session) {
       this.connection = 'online';
       this.lastError = 'Sign in to sync this desk with the desk server.';
-      this.host.changed();
+      this.notify();
       return;
     }
     this.connection = 'syncing';
-    this.host.changed();
+    this.notify();
     try {
       await this.host.directoryReady();
       const directory = this.host.directory();
       if (!directory)
         throw new Error('The directory is not loaded, so changes cannot be replayed.');
-      const deps = {
+      const deps: InteractionSyncDeps = {
         db: this.host.db,
         client: this.client,
-        clientId: this.host.clientId,
         token: session.token,
         rules: directory.rules,
         now: this.host.now,
+        newClientId: () => this.host.newClientId(),
+        clientIdChanged: (clientId) => {
+          this.host.clientIdChanged(clientId);
+          this.post({ type: 'state' });
+        },
       };
       // The agent's work first; then the directory (after the first download, one small page).
-      await pushOutbox(deps, this.refusals);
-      await pullAndRebase(deps, this.refusals);
+      // A pull may leave entries to send at once: re-created records after a server restore, or
+      // ids the server says are done that this desk never sent (another desk with its clientId).
+      for (let round = 0; ; round += 1) {
+        await pushOutbox(deps, this.refusals);
+        const pulled = await pullAndRebase(deps, this.refusals);
+        if (round >= 2 || (!pulled.unsent && pulled.requeued === 0)) break;
+      }
       const outcome = await syncDirectory({
         db: this.host.db,
         client: this.client,
@@ -379,28 +627,38 @@ export class SyncEngine {
         now: this.host.now,
         pageSize: this.options.directoryPageSize ?? 5000,
       });
-      if (outcome.directory) this.host.replaceDirectory(outcome.directory);
+      if (outcome.directory) {
+        this.host.replaceDirectory(outcome.directory);
+        this.post({ type: 'directory' });
+      }
       this.lastSyncedAt = (await readSyncMeta(this.host.db)).lastSyncedAt;
       this.attempt = 0;
       this.lastError = null;
       this.connection = 'online';
-      this.host.changed();
+      this.notify();
       this.listen(session);
     } catch (error) {
       if (this.stopped) return;
-      this.failed(error);
+      this.failed(error, session);
     }
   }
 
-  private failed(error: unknown): void {
+  private failed(error: unknown, session: ActiveSession): void {
+    if (this.session?.token !== session.token) {
+      // The agent signed out, or another one signed in, while this cycle ran with the old token:
+      // its failure says nothing about the session now (a new one has its own cycle scheduled).
+      this.connection = 'online';
+      this.notify();
+      return;
+    }
     if (error instanceof DeskServerError && error.status === 401) {
       // The token is no longer good: stop syncing until the agent signs in again. The agent's
       // work goes on offline; nothing waiting is lost.
       this.session = null;
-      void this.host.db.meta.delete('session').catch(() => undefined);
+      void this.endStoredSession(session.token);
       this.connection = 'online';
       this.lastError = 'The session with the desk server has ended: sign in again to sync.';
-      this.host.changed();
+      this.notify();
       return;
     }
     if (error instanceof DeskServerError && error.kind === 'network') {
@@ -411,15 +669,37 @@ export class SyncEngine {
       this.connection = 'online';
       this.lastError = `Sync did not finish: ${describeError(error)}`;
     }
-    this.host.changed();
+    this.notify();
     this.retryLater(error);
   }
 
+  /** Forgets the stored session if it is still the one whose token the server refused. */
+  private async endStoredSession(token: string): Promise<void> {
+    try {
+      if (await forgetKeptSession(this.host.db, token, this.options.tokenVault))
+        this.post({ type: 'state' });
+    } catch {
+      // Still in IndexedDB: the next cycle gets a 401 again and tries again.
+    }
+  }
+
   /** Keeps the poke stream open while signed in and online; a poke means "pull now". */
-  private listen(session: StoredSession): void {
-    if (this.events || this.stopped) return;
+  private listen(session: ActiveSession): void {
+    if (this.events || this.stopped || this.session?.token !== session.token) return;
     const controller = new AbortController();
     this.events = controller;
+    // A connection can die without a word (a sleeping laptop, a NAT that forgot it): the server
+    // sends a heartbeat every 25 s, so a long silence means the stream is gone.
+    let silent = false;
+    let watchdog: Cancel | null = null;
+    const arm = (): void => {
+      watchdog?.();
+      watchdog = this.timers.set(() => {
+        silent = true;
+        controller.abort();
+      }, this.options.pokeIdleMs ?? DEFAULT_POKE_IDLE_MS);
+    };
+    arm();
     void this.client
       .events(
         session.token,
@@ -427,13 +707,16 @@ export class SyncEngine {
           if (poke.topic === 'interactions' || poke.topic === 'directory') this.schedule(0);
         },
         controller.signal,
+        arm,
       )
       .catch(() => undefined)
       .finally(() => {
+        watchdog?.();
         if (this.events !== controller) return;
         this.events = null;
-        // The stream ended: the server went away or restarted. A cycle finds out which.
-        if (!controller.signal.aborted && !this.stopped) this.retryLater(null);
+        // The stream ended or went silent: the server went away, restarted, or the connection
+        // died. A cycle (after a backoff step) finds out which, and listens again.
+        if ((silent || !controller.signal.aborted) && !this.stopped) this.retryLater(null);
       });
   }
 }

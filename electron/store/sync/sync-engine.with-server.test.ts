@@ -14,15 +14,19 @@ import { openDatabase, type ServerDatabase } from '../../../server/db/open-datab
 import { DEMO_PASSWORD, demoAccounts, demoDirectory, seedDemo } from '../../../server/demo/seed';
 import { silentLogger } from '../../../server/logger';
 import { lockVersion, saveVersion } from '../../../server/sync/versions';
-import { createDeskDb, type DeskDb } from '../db';
+import { createDeskDb, type DeskDb, type StoredSession } from '../db';
 import { appendToOutbox } from '../interaction-commands';
 import { openStoreHost, type StoreHost } from '../store-host';
 import type { FetchLike } from './desk-server-client';
 import { createDeskServerClient } from './desk-server-client';
 import { pullAndRebase } from './interaction-sync';
-import type { Cancel, LockManagerLike, Timers } from './sync-engine';
+import type { Cancel, LockManagerLike, Timers, TokenVault } from './sync-engine';
 
 const DEMO_USERS = 300;
+/** A silence no backoff step in these tests lasts exactly, so the watchdog's wait is known. */
+const POKE_IDLE_MS = 61_000;
+/** Likewise for each request's timeout, which `fire()` must not set off under a request. */
+const REQUEST_TIMEOUT_MS = 62_000;
 const SECOND_AGENT = demoAccounts(demoDirectory({ users: DEMO_USERS }))[1]?.userName ?? '';
 
 let database: ServerDatabase;
@@ -74,12 +78,25 @@ class ManualTimers implements Timers {
       wait.cancelled = true;
     };
   }
-  live(): { ms: number; callback: () => void; cancelled: boolean }[] {
-    return this.waits.filter((w) => !w.cancelled);
+  /** The waits still due, leaving out request timeouts, and the poke stream's watchdog unless asked. */
+  live(watchdog = false): { ms: number; callback: () => void; cancelled: boolean }[] {
+    return this.waits.filter(
+      (w) => !w.cancelled && w.ms !== REQUEST_TIMEOUT_MS && (w.ms === POKE_IDLE_MS) === watchdog,
+    );
   }
-  /** Fires every live wait once. */
+  /** Fires every live wait once (the watchdog only through `fireWatchdog`). */
   fire(): number {
-    const due = this.live();
+    return this.fireAll(this.live());
+  }
+  /** Lets the poke stream's silence run out. */
+  fireWatchdog(): number {
+    return this.fireAll(this.live(true));
+  }
+  /** Lets every request in flight run out of time. */
+  fireRequestTimeouts(): number {
+    return this.fireAll(this.waits.filter((w) => !w.cancelled && w.ms === REQUEST_TIMEOUT_MS));
+  }
+  private fireAll(due: { ms: number; callback: () => void; cancelled: boolean }[]): number {
     for (const w of due) {
       w.cancelled = true;
       w.callback();
@@ -129,6 +146,12 @@ async function openDesk(
     locks?: LockManagerLike | null;
     factory?: IDBFactory;
     pageSize?: number;
+    tokenVault?: TokenVault;
+    /** A BroadcastChannel name shared by hosts of one installation; none by default. */
+    channel?: string;
+    /** The clientId the desk starts with (another installation's, to share it). */
+    clientId?: string;
+    fetch?: (net: FaultyFetch) => FetchLike;
   } = {},
 ): Promise<Desk> {
   const factory = options.factory ?? new IDBFactory();
@@ -138,22 +161,28 @@ async function openDesk(
   let online = true;
   let clock = Date.parse('2026-11-23T09:00:00.000Z');
   const id = ++deskCount;
+  let clientIds = 0;
   const host = await openStoreHost({
     dbName: 'desk',
     indexedDB: factory,
     IDBKeyRange,
     demoUsers: DEMO_USERS,
     now: () => new Date((clock += 1000)),
-    newId: () => `client-${id}`,
+    newId: () =>
+      clientIds++ === 0 ? (options.clientId ?? `client-${id}`) : `client-${id}-${clientIds}`,
     onLine: () => online,
     connectivityEvents: connectivity,
     sync: {
       serverUrl,
-      fetch: net.fetch,
+      fetch: options.fetch ? options.fetch(net) : net.fetch,
       timers,
       random: options.random ?? (() => 0),
       locks: options.locks ?? null,
       directoryPageSize: options.pageSize ?? 1000,
+      pokeIdleMs: POKE_IDLE_MS,
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
+      broadcastChannel: options.channel ?? null,
+      ...(options.tokenVault ? { tokenVault: options.tokenVault } : {}),
     },
   });
   opened.push(host);
@@ -273,6 +302,23 @@ describe('sync engine: session', () => {
     });
   });
 
+  it('signs out offline to the Sign in screen, not to working on its own', async () => {
+    const factory = new IDBFactory();
+    const desk = await openDesk({ factory });
+    await signIn(desk);
+    await desk.host.sync?.syncNow();
+    await desk.host.close();
+    opened.splice(opened.indexOf(desk.host), 1);
+    // The morning after: the desk opens offline and the agent signs out.
+    const again = await openDesk({ factory });
+    again.setOnline(false);
+    value(await again.host.command('interaction.create', form()));
+    const out = value(await again.host.act('session.signOut', {}));
+    expect(out).toMatchObject({ status: 'signed-out', serverUrl: serverUrl });
+    expect(value(await again.host.query('session.state', {})).status).toBe('signed-out');
+    expect(await pending(again)).toBe(1);
+  });
+
   it('signs out: sync stops, the work stays', async () => {
     const desk = await openDesk();
     await signIn(desk);
@@ -305,6 +351,189 @@ describe('sync engine: session ends', () => {
     expect(await pending(desk)).toBe(0);
     expect(await serverRows()).toHaveLength(1);
   });
+
+  it('ends only the session whose token the server refused, not one begun meanwhile', async () => {
+    let desk: Desk | null = null;
+    let switched = false;
+    desk = await openDesk({
+      fetch: (net) => async (input, init) => {
+        // The agent signs out and a colleague signs in while a push with the old token is out.
+        if (!switched && new URL(input).pathname.endsWith('/sync/push') && desk) {
+          switched = true;
+          value(await desk.host.act('session.signOut', {}));
+          await signIn(desk, SECOND_AGENT);
+        }
+        return net.fetch(input, init);
+      },
+    });
+    await signIn(desk);
+    value(await desk.host.command('interaction.create', form()));
+    await desk.host.sync?.syncNow();
+    expect(switched).toBe(true);
+    expect(value(await desk.host.query('session.state', {}))).toMatchObject({
+      status: 'signed-in',
+      agent: { userName: SECOND_AGENT },
+    });
+    expect(value(await desk.host.query('sync.status', {})).lastError).toBeNull();
+    await desk.host.sync?.syncNow();
+    expect(await pending(desk)).toBe(0);
+    expect(await serverRows()).toHaveLength(1);
+  });
+});
+
+describe('sync engine: adopting a session', () => {
+  const tokenFor = async (userName = 'demo.agent'): Promise<string> => {
+    const response = await fetch(`${serverUrl}/api/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userName, password: DEMO_PASSWORD }),
+    });
+    return ((await response.json()) as { token: string }).token;
+  };
+
+  it('keeps a token the server vouches for, with its agent and expiry, and syncs with it', async () => {
+    const desk = await openDesk();
+    const token = await tokenFor(SECOND_AGENT);
+    const state = value(await desk.host.act('session.adopt', { token }));
+    expect(state).toMatchObject({
+      status: 'signed-in',
+      agent: { userName: SECOND_AGENT },
+      expiresAt: expect.stringMatching(/^\d{4}-/) as unknown,
+    });
+    expect(desk.net.calls).toContain('GET /api/v1/sessions/current');
+    const saved = value(await desk.host.command('interaction.create', form()));
+    expect(saved.openedBy).toBe(state.agent?.id);
+    await desk.host.sync?.syncNow();
+    expect(await pending(desk)).toBe(0);
+    const kept = await (await desk.raw()).meta.get('session');
+    expect(kept?.value).toMatchObject({ token, agent: { userName: SECOND_AGENT } });
+  });
+
+  it('refuses a token the server does not know, changing nothing', async () => {
+    const desk = await openDesk();
+    await signIn(desk);
+    const before = value(await desk.host.query('session.state', {}));
+    const refused = await desk.host.act('session.adopt', { token: 'x'.repeat(43) });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/did not accept/) as unknown },
+    });
+    expect(value(await desk.host.query('session.state', {}))).toEqual(before);
+  });
+
+  it('says the desk server cannot be reached when offline, changing nothing', async () => {
+    const desk = await openDesk();
+    const token = await tokenFor();
+    desk.setOnline(false);
+    const offline = await desk.host.act('session.adopt', { token });
+    expect(offline).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not-ready',
+        message: expect.stringMatching(/^The desk server cannot be reached; /) as unknown,
+      },
+    });
+    desk.setOnline(true);
+    desk.net.down = true;
+    expect(await desk.host.act('session.adopt', { token })).toMatchObject({
+      ok: false,
+      error: { code: 'not-ready', message: offline.ok ? '' : offline.error.message },
+    });
+    expect(await (await desk.raw()).meta.get('session')).toBeUndefined();
+  });
+});
+
+describe('sync engine: token vault', () => {
+  /** Seals by reversing and tagging; `broken` makes opening fail as a changed OS keyring would. */
+  const vault = (mode: 'ok' | 'null' | 'throws' = 'ok'): TokenVault => ({
+    seal: (token) => Promise.resolve(`sealed:${[...token].reverse().join('')}`),
+    open: (sealed) => {
+      if (mode === 'throws') return Promise.reject(new Error('The keyring is locked.'));
+      if (mode === 'null') return Promise.resolve(null);
+      return Promise.resolve([...sealed.replace(/^sealed:/, '')].reverse().join(''));
+    },
+  });
+
+  it('writes only the sealed token, and opens it at the next start', async () => {
+    const factory = new IDBFactory();
+    const desk = await openDesk({ factory, tokenVault: vault() });
+    await signIn(desk);
+    const stored = (await (await desk.raw()).meta.get('session'))?.value as StoredSession;
+    expect(stored.token).toBeUndefined();
+    expect(stored.sealedToken).toMatch(/^sealed:/);
+    await desk.host.close();
+    opened.splice(opened.indexOf(desk.host), 1);
+
+    const again = await openDesk({ factory, tokenVault: vault() });
+    expect(value(await again.host.query('session.state', {})).status).toBe('signed-in');
+    value(await again.host.command('interaction.create', form()));
+    await again.host.sync?.syncNow();
+    expect(await pending(again)).toBe(0);
+  });
+
+  it('seals a token kept in the clear before the desk had a vault', async () => {
+    const factory = new IDBFactory();
+    const desk = await openDesk({ factory });
+    await signIn(desk);
+    await desk.host.close();
+    opened.splice(opened.indexOf(desk.host), 1);
+    const again = await openDesk({ factory, tokenVault: vault() });
+    expect(value(await again.host.query('session.state', {})).status).toBe('signed-in');
+    const stored = (await (await again.raw()).meta.get('session'))?.value as StoredSession;
+    expect(stored.token).toBeUndefined();
+    expect(stored.sealedToken).toMatch(/^sealed:/);
+  });
+
+  it('forgets the sealed session when the server ends it', async () => {
+    const desk = await openDesk({ tokenVault: vault() });
+    await signIn(desk);
+    await sql`DELETE FROM sessions`.execute(database.db);
+    value(await desk.host.command('interaction.create', form()));
+    await desk.host.sync?.syncNow();
+    expect(value(await desk.host.query('session.state', {})).status).toBe('signed-out');
+    await expect.poll(async () => (await desk.raw()).meta.get('session')).toBeUndefined();
+    expect(await pending(desk)).toBe(1);
+  });
+
+  it('keeps no token on disk when the vault cannot seal, and syncs for this run', async () => {
+    const factory = new IDBFactory();
+    const cannotSeal: TokenVault = {
+      seal: () => Promise.reject(new Error('safeStorage cannot encrypt here.')),
+      open: () => Promise.resolve(null),
+    };
+    const desk = await openDesk({ factory, tokenVault: cannotSeal });
+    await signIn(desk);
+    expect(await (await desk.raw()).meta.get('session')).toBeUndefined();
+    value(await desk.host.command('interaction.create', form()));
+    await desk.host.sync?.syncNow();
+    expect(await pending(desk)).toBe(0);
+    await desk.host.close();
+    opened.splice(opened.indexOf(desk.host), 1);
+    const again = await openDesk({ factory, tokenVault: cannotSeal });
+    await again.host.sync?.syncNow();
+    expect(value(await again.host.query('session.state', {})).status).toBe('signed-out');
+  });
+
+  for (const mode of ['null', 'throws'] as const) {
+    it(`opens signed out, with the work kept, when the vault cannot open the token (${mode})`, async () => {
+      const factory = new IDBFactory();
+      const desk = await openDesk({ factory, tokenVault: vault() });
+      await signIn(desk);
+      desk.net.down = true;
+      value(await desk.host.command('interaction.create', form()));
+      await desk.host.close();
+      opened.splice(opened.indexOf(desk.host), 1);
+
+      const again = await openDesk({ factory, tokenVault: vault(mode) });
+      await again.host.sync?.syncNow();
+      expect(value(await again.host.query('session.state', {})).status).toBe('signed-out');
+      expect(await pending(again)).toBe(1);
+      expect(await serverRows()).toHaveLength(0);
+      await signIn(again);
+      await again.host.sync?.syncNow();
+      expect(await pending(again)).toBe(0);
+    });
+  }
 });
 
 describe('sync engine: push and pull', () => {
@@ -421,14 +650,24 @@ describe('sync engine: push and pull', () => {
     });
   });
 
-  it('starts over from a restored server (reset): its state wins, waiting work survives', async () => {
+  it('starts over from a restored server (reset): records it lost are sent again, nothing is lost', async () => {
     const desk = await openDesk();
     await signIn(desk);
     const kept = form();
     const lost = form();
     value(await desk.host.command('interaction.create', kept));
     value(await desk.host.command('interaction.create', lost));
+    value(
+      await desk.host.command('interaction.addWorkNote', {
+        id: lost.id,
+        noteId: 'n-lost',
+        text: 'Replaced the toner',
+      }),
+    );
+    value(await desk.host.command('interaction.close', { id: lost.id, state: 'Closed Complete' }));
     await desk.host.sync?.syncNow();
+    const before = (await deskRows(desk)).find((r) => r.id === lost.id);
+    expect(before).toMatchObject({ number: 'IMS0001002', state: 'Closed Complete' });
     const waiting = form();
     value(await desk.host.command('interaction.create', waiting));
     const original = await database.db
@@ -437,19 +676,38 @@ describe('sync engine: push and pull', () => {
       .where('key', '=', 'database_id')
       .executeTakeFirstOrThrow();
     try {
-      // A restore from a backup taken before `lost` arrived, as another database.
-      await database.db.deleteFrom('interactions').where('id', '=', lost.id).execute();
-      await database.db
-        .updateTable('server_meta')
-        .set({ value: 'f'.repeat(32) })
-        .where('key', '=', 'database_id')
-        .execute();
+      // A restore from a backup taken after `kept` (this desk's mutation 1) and before `lost`
+      // (2–4), as another database: its acknowledged entries are long gone from the desk.
+      await database.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('interactions').where('id', '=', lost.id).execute();
+        await trx.deleteFrom('mutations').where('mutation_id', '>', 1).execute();
+        await trx.updateTable('clients').set({ last_mutation_id: 1 }).execute();
+        await trx.updateTable('numbering').set({ last_value: 1001 }).execute();
+        await trx
+          .updateTable('server_meta')
+          .set({ value: 'f'.repeat(32) })
+          .where('key', '=', 'database_id')
+          .execute();
+      });
       await desk.host.sync?.syncNow();
-      const ids = (await deskRows(desk)).map((r) => r.id);
-      expect(ids).toContain(kept.id);
-      expect(ids).toContain(waiting.id);
-      expect(ids).not.toContain(lost.id);
+
+      const server = await serverRows();
+      expect(server.map((r) => r.id)).toEqual([kept.id, waiting.id, lost.id]);
+      const again = server.find((r) => r.id === lost.id);
+      // Its old number went to another record on the restored server: it gets a new one.
+      expect(again).toMatchObject({
+        number: 'IMS0001003',
+        state: 'Closed Complete',
+        shortDescription: before?.shortDescription,
+        closedAt: before?.closedAt,
+        handleTimeSeconds: before?.handleTimeSeconds,
+      });
+      expect(again?.workNotes.map((n) => [n.id, n.text])).toEqual([
+        ['n-lost', 'Replaced the toner'],
+      ]);
+      expect(await deskRows(desk)).toEqual(server);
       expect(await pending(desk)).toBe(0);
+      expect(value(await desk.host.query('sync.needsAttention', {}))).toEqual([]);
       expect(value(await desk.host.query('directory.status', {})).users).toBe(DEMO_USERS + 2);
     } finally {
       await database.db
@@ -530,15 +788,15 @@ describe('sync engine: push and pull', () => {
     );
     const db = await a.raw();
     const session = await db.meta.get('session');
-    const token = session?.key === 'session' ? session.value.token : '';
+    const token = session?.key === 'session' ? (session.value.token ?? '') : '';
     await pullAndRebase(
       {
         db,
         client: createDeskServerClient(serverUrl, (i, init) => fetch(i, init)),
-        clientId: 'client-' + String(deskCount - 1),
         token,
         rules: { isGroupMember: () => true, userName: (id) => id },
         now: () => new Date('2026-11-23T10:00:00.000Z'),
+        newClientId: () => 'unused',
       },
       new Map(),
     );
@@ -681,6 +939,8 @@ describe('sync engine: connectivity and backoff', () => {
     const desk = await openDesk({ random: () => r });
     await signIn(desk);
     await desk.host.sync?.syncNow();
+    // The poke stream is open once its first poke (sent on connect) asks for a pull.
+    await expect.poll(() => desk.timers.live().some((w) => w.ms === 0)).toBe(true);
     desk.timers.fire();
     await desk.host.sync?.whenIdle();
     desk.net.down = true;
@@ -698,7 +958,7 @@ describe('sync engine: connectivity and backoff', () => {
       delays.push(
         ...desk.timers.waits
           .slice(before)
-          .filter((w) => !w.cancelled)
+          .filter((w) => !w.cancelled && w.ms !== POKE_IDLE_MS && w.ms !== REQUEST_TIMEOUT_MS)
           .map((w) => w.ms),
       );
     };
@@ -729,6 +989,56 @@ describe('sync engine: connectivity and backoff', () => {
     expect(delays).toEqual([500]);
   });
 
+  it('gives up a push nobody answers, and sends it again without a duplicate', async () => {
+    let hung = 0;
+    const desk = await openDesk({
+      fetch: (net) => (input, init) => {
+        // The first push vanishes into a connection that stays open and silent.
+        if (hung === 0 && new URL(input).pathname.endsWith('/sync/push')) {
+          hung += 1;
+          return new Promise<Response>((_resolve, reject) =>
+            init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+          );
+        }
+        return net.fetch(input, init);
+      },
+    });
+    await signIn(desk);
+    value(await desk.host.command('interaction.create', form()));
+    const stuck = desk.host.sync?.syncNow();
+    await expect.poll(() => hung).toBe(1);
+    expect(desk.timers.fireRequestTimeouts()).toBe(1);
+    await stuck;
+    expect(value(await desk.host.query('sync.status', {}))).toMatchObject({
+      pendingChanges: 1,
+      lastError: expect.stringContaining('cannot be reached') as unknown,
+    });
+    await desk.host.sync?.syncNow();
+    expect(await pending(desk)).toBe(0);
+    expect(await serverRows()).toHaveLength(1);
+  });
+
+  it('opens the poke stream again when it has been silent too long (a half-open connection)', async () => {
+    const desk = await openDesk();
+    await signIn(desk);
+    await desk.host.sync?.syncNow();
+    await expect.poll(() => desk.timers.live().some((w) => w.ms === 0)).toBe(true);
+    desk.timers.fire();
+    await desk.host.sync?.whenIdle();
+    expect(desk.net.count('GET /api/v1/sync/events')).toBe(1);
+    // Every chunk (here the poke sent on connect) puts the watchdog back to a full wait.
+    const watchdogs = desk.timers.waits.filter((w) => w.ms === POKE_IDLE_MS);
+    expect(watchdogs.length).toBeGreaterThanOrEqual(2);
+    expect(watchdogs.filter((w) => !w.cancelled)).toHaveLength(1);
+
+    expect(desk.timers.fireWatchdog()).toBe(1);
+    // Reconnects after a backoff step, not in a tight loop.
+    await expect.poll(() => desk.timers.live().map((w) => w.ms)).toEqual([500]);
+    desk.timers.fire();
+    await desk.host.sync?.whenIdle();
+    await expect.poll(() => desk.net.count('GET /api/v1/sync/events')).toBe(2);
+  });
+
   it('runs one sync runner per installation (Web Locks)', async () => {
     const locks = memoryLocks();
     const factory = new IDBFactory();
@@ -739,6 +1049,95 @@ describe('sync engine: connectivity and backoff', () => {
     await first.host.close();
     opened.splice(opened.indexOf(first.host), 1);
     await expect.poll(() => second.host.sync?.isLeader()).toBe(true);
+  });
+});
+
+describe('sync engine: one installation, several hosts (no SharedWorker)', () => {
+  let channels = 0;
+  const installation = async () => {
+    const factory = new IDBFactory();
+    const locks = memoryLocks();
+    const channel = `deskpad-sync-test-${++channels}`;
+    const runner = await openDesk({ factory, locks, channel });
+    const other = await openDesk({ factory, locks, channel });
+    await expect.poll(() => runner.host.sync?.isLeader()).toBe(true);
+    expect(other.host.sync?.isLeader()).toBe(false);
+    return { runner, other };
+  };
+
+  it('a save in a tab that does not run sync makes the runner push', async () => {
+    const { runner, other } = await installation();
+    await signIn(runner);
+    await runner.host.sync?.syncNow();
+    runner.timers.fire();
+    await runner.host.sync?.whenIdle();
+    value(await other.host.command('interaction.create', form()));
+    await expect
+      .poll(() => runner.timers.live().some((w) => w.ms <= 50), { timeout: 5000 })
+      .toBe(true);
+    runner.timers.fire();
+    await runner.host.sync?.whenIdle();
+    expect(await serverRows()).toHaveLength(1);
+    // The other tab hears how the runner is doing, and has the directory the runner downloaded.
+    await expect
+      .poll(async () => value(await other.host.query('directory.status', {})).users)
+      .toBe(DEMO_USERS + 2);
+    await expect
+      .poll(async () => value(await other.host.query('sync.status', {})))
+      .toMatchObject({
+        pendingChanges: 0,
+        lastError: null,
+        lastSyncedAt: expect.any(String) as unknown,
+      });
+  });
+
+  it('a sign-in or sign-out in one tab is seen by the other tabs’ hosts', async () => {
+    const { runner, other } = await installation();
+    await signIn(other, SECOND_AGENT);
+    await expect
+      .poll(async () => value(await runner.host.query('session.state', {})))
+      .toMatchObject({ status: 'signed-in', agent: { userName: SECOND_AGENT } });
+    // The runner syncs with the session the other tab began, as that agent.
+    const saved = value(await runner.host.command('interaction.create', form()));
+    expect(saved.openedBy).toBe(value(await runner.host.query('session.state', {})).agent?.id);
+    runner.timers.fire();
+    await runner.host.sync?.whenIdle();
+    expect(await serverRows()).toHaveLength(1);
+
+    value(await runner.host.act('session.signOut', {}));
+    await expect
+      .poll(async () => value(await other.host.query('session.state', {})).status)
+      .toBe('signed-out');
+  });
+});
+
+describe('sync engine: a clientId two installations share', () => {
+  it('the desk that finds out takes a new clientId and sends its own work again; nothing is lost', async () => {
+    // A copied profile: both desks call themselves client-copied.
+    const original = await openDesk({ clientId: 'client-copied' });
+    const copy = await openDesk({ clientId: 'client-copied' });
+    await signIn(original);
+    await signIn(copy, SECOND_AGENT);
+    const fromOriginal = [form(), form()];
+    const fromCopy = [form(), form(), form()];
+    for (const args of fromOriginal) value(await original.host.command('interaction.create', args));
+    for (const args of fromCopy) value(await copy.host.command('interaction.create', args));
+    await original.host.sync?.syncNow();
+    await copy.host.sync?.syncNow();
+
+    expect(await pending(copy)).toBe(0);
+    expect(value(await copy.host.query('session.current', {})).clientId).not.toBe('client-copied');
+    const ids = (await serverRows()).map((r) => r.id).sort();
+    expect(ids).toEqual([...fromOriginal, ...fromCopy].map((a) => a.id).sort());
+    expect(new Set((await serverRows()).map((r) => r.number)).size).toBe(5);
+
+    // The original goes on under the old clientId.
+    value(await original.host.command('interaction.create', form()));
+    await original.host.sync?.syncNow();
+    expect(await pending(original)).toBe(0);
+    expect(await serverRows()).toHaveLength(6);
+    await copy.host.sync?.syncNow();
+    expect(await deskRows(copy)).toEqual(await serverRows());
   });
 });
 
