@@ -7,6 +7,7 @@ import type { DeskpadDeps } from './app/deskpad-context';
 import { createUiState } from './app/ui-state';
 import { createStoreClient } from './store-client';
 import type { StoreSource } from './store-source';
+import type { StoreHostApi } from '../shared/store-api/contract';
 import './styles.css';
 
 export type { StorePort, StoreSource } from './store-source';
@@ -17,6 +18,8 @@ export interface MountOptions {
 }
 
 export interface MountedDeskpad {
+  /** The window's client of the store host, for what the page itself must tell it (a launch token). */
+  store: StoreHostApi;
   unmount(): void;
 }
 
@@ -34,5 +37,5 @@ export function mountDeskpad(
   };
   const reactRoot = createRoot(root);
   reactRoot.render(<DeskpadApp deps={deps} />);
-  return { unmount: () => reactRoot.unmount() };
+  return { store: deps.store, unmount: () => reactRoot.unmount() };
 }

@@ -1,24 +1,64 @@
-// Tests `npm start`'s decisions: the options it accepts, the one-line reason it prints when
-// Electron cannot start, and the probe that never lets a failed download hang or crash it.
+// Tests `npm start`'s decisions: the options it accepts, the desk server it starts and waits for,
+// the demo sign-in, what Electron is told, the lines it prints when Electron cannot start, and the
+// probe that never lets a failed download hang or crash it.
 
 import type { spawnSync } from 'node:child_process';
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
+  appUrl,
+  electronEnv,
   fallbackLine,
   missingDisplay,
+  portIsFree,
   probeElectron,
   readOptions,
+  runningLine,
+  serverArgs,
+  signInDemo,
   summarizeFailure,
+  waitForHealth,
 } from './start.mjs';
 
 const fakeSpawn = (result: object) => (() => result) as unknown as typeof spawnSync;
 
 describe('npm start', () => {
-  it('reads --port and refuses nonsense', () => {
-    expect(readOptions(['--port', '6000'])).toEqual({ port: 6000 });
-    expect(readOptions(['--port=7000'])).toEqual({ port: 7000 });
-    expect(() => readOptions(['--port', 'abc'])).toThrow(/--port/);
-    expect(() => readOptions(['--colour'])).toThrow();
+  it('reads --port (8787 by default, like the desk server) and refuses nonsense', () => {
+    expect(readOptions([], {})).toEqual({ port: 8787 });
+    expect(readOptions([], { PORT: '9100' })).toEqual({ port: 9100 });
+    expect(readOptions(['--port', '6000'], {})).toEqual({ port: 6000 });
+    expect(readOptions(['--port=7000'], {})).toEqual({ port: 7000 });
+    expect(() => readOptions(['--port', 'abc'], {})).toThrow(/--port/);
+    expect(() => readOptions(['--port', '0'], {})).toThrow(/--port/);
+    expect(() => readOptions(['--colour'], {})).toThrow();
+  });
+
+  it('starts the built desk server on the port, on embedded PGlite, with the demo', () => {
+    expect(serverArgs(8787)).toEqual([
+      'dist/server/main.js',
+      '--port',
+      '8787',
+      '--data',
+      '.deskpad-data',
+      '--demo',
+    ]);
+  });
+
+  it('prints where Deskpad runs, with the session in the fragment and the demo account', () => {
+    const url = appUrl(8787, 'tok/en+1');
+    expect(url).toBe('http://127.0.0.1:8787/#session=tok%2Fen%2B1');
+    expect(runningLine(url)).toBe(
+      'Deskpad is running at http://127.0.0.1:8787/#session=tok%2Fen%2B1 — signed in as demo.agent (password deskpad-demo)',
+    );
+    expect(runningLine(url)).not.toContain('\n');
+  });
+
+  it('tells Electron the desk server and the session token, keeping the rest of the environment', () => {
+    expect(electronEnv({ PATH: '/bin' }, 'http://127.0.0.1:8787', 'tok')).toEqual({
+      PATH: '/bin',
+      DESKPAD_SERVER_URL: 'http://127.0.0.1:8787',
+      DESKPAD_SESSION_TOKEN: 'tok',
+    });
   });
 
   it('says in one line why Electron is not used and what happens instead', () => {
@@ -77,5 +117,116 @@ describe('npm start', () => {
     expect(missingDisplay('linux', {})).toMatch(/no display/);
     expect(missingDisplay('linux', { WAYLAND_DISPLAY: 'wayland-0' })).toBeNull();
     expect(missingDisplay('darwin', {})).toBeNull();
+  });
+
+  it('waits for the health check, asking again until the server answers', async () => {
+    const answers: (Response | Error)[] = [
+      new TypeError('fetch failed'),
+      new Response('<html>', { status: 200 }),
+      new Response(JSON.stringify({ ok: true }), { status: 200 }),
+    ];
+    const asked: string[] = [];
+    const ready = await waitForHealth({
+      fetch: (input) => {
+        asked.push(input);
+        const next = answers.shift();
+        return next instanceof Response
+          ? Promise.resolve(next)
+          : Promise.reject(next ?? new Error());
+      },
+      baseUrl: 'http://127.0.0.1:8787',
+      exited: () => null,
+      sleep: () => Promise.resolve(),
+    });
+    expect(ready).toEqual({ ok: true });
+    expect(asked).toEqual(Array(3).fill('http://127.0.0.1:8787/api/v1/health'));
+  });
+
+  it('stops waiting when the server exits, or when time is up', async () => {
+    expect(
+      await waitForHealth({
+        fetch: () => Promise.reject(new TypeError('fetch failed')),
+        baseUrl: 'http://127.0.0.1:8787',
+        exited: () => 'it exited with code 1',
+        sleep: () => Promise.resolve(),
+      }),
+    ).toEqual({ ok: false, reason: 'it exited with code 1' });
+
+    let clock = 0;
+    expect(
+      await waitForHealth({
+        fetch: () => Promise.reject(new TypeError('fetch failed')),
+        baseUrl: 'http://127.0.0.1:8787',
+        exited: () => null,
+        timeoutMs: 1000,
+        now: () => clock,
+        sleep: (ms) => Promise.resolve((clock += ms)),
+      }),
+    ).toEqual({ ok: false, reason: 'it did not answer its health check in time' });
+  });
+
+  it('does not take another process on the port for its own server', async () => {
+    let calls = 0;
+    expect(
+      await waitForHealth({
+        fetch: () => Promise.resolve(new Response(JSON.stringify({ ok: true }))),
+        baseUrl: 'http://127.0.0.1:8787',
+        // Alive when asked first; gone (EADDRINUSE) by the time the answer came from the other one.
+        exited: () => (++calls > 1 ? 'it exited with code 1' : null),
+        sleep: () => Promise.resolve(),
+      }),
+    ).toEqual({ ok: false, reason: 'it exited with code 1' });
+  });
+
+  it('signs the demo agent in and answers the token, or says why not', async () => {
+    const sent: { url: string; init: RequestInit | undefined }[] = [];
+    const token = await signInDemo({
+      fetch: (url, init) => {
+        sent.push({ url, init });
+        return Promise.resolve(
+          new Response(JSON.stringify({ token: 'tok-123', expiresAt: 'x', agent: {} })),
+        );
+      },
+      baseUrl: 'http://127.0.0.1:8787',
+    });
+    expect(token).toBe('tok-123');
+    expect(sent[0]?.url).toBe('http://127.0.0.1:8787/api/v1/sessions');
+    expect(sent[0]?.init?.method).toBe('POST');
+    const body = sent[0]?.init?.body;
+    expect(typeof body === 'string' ? JSON.parse(body) : body).toEqual({
+      userName: 'demo.agent',
+      password: 'deskpad-demo',
+    });
+
+    await expect(
+      signInDemo({
+        fetch: () =>
+          Promise.resolve(
+            new Response(
+              JSON.stringify({
+                error: { code: 'unauthorized', message: 'Wrong user name or password.' },
+              }),
+              { status: 401 },
+            ),
+          ),
+        baseUrl: 'http://127.0.0.1:8787',
+      }),
+    ).rejects.toThrow('signing demo.agent in did not work: Wrong user name or password.');
+    await expect(
+      signInDemo({
+        fetch: () => Promise.resolve(new Response('<html>', { status: 404 })),
+        baseUrl: 'http://127.0.0.1:8787',
+      }),
+    ).rejects.toThrow('the server answered 404');
+  });
+
+  it('finds out whether the port is taken before starting the desk server', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const address = taken.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    expect(await portIsFree(port)).toBe(false);
+    await new Promise<void>((resolve) => taken.close(() => resolve()));
+    expect(await portIsFree(port)).toBe(true);
   });
 });

@@ -1,9 +1,15 @@
-// The browser build's entry: starts the store host in a SharedWorker (one per origin, shared by
-// every tab) or, where there is none, a dedicated Worker, and mounts the renderer. No UI here.
+// The browser build's entry: takes a launcher's session token out of the address, starts the store
+// host in a SharedWorker (one per origin, shared by every tab) or, where there is none, a dedicated
+// Worker, and mounts the renderer. No UI here.
 
 // First: the page's CSP forbids eval, and zod would otherwise probe for it.
 import './csp-friendly-zod';
 import { mountDeskpad, type StorePort } from '../renderer/mount';
+import { adoptSession } from './adopt-session';
+import { takeSessionFragment } from './session-fragment';
+
+// Before anything else: the token must not stay in the address bar, the history or a bookmark.
+const launchToken = takeSessionFragment(window);
 
 const WORKER_NAME = 'deskpad-store';
 
@@ -25,7 +31,8 @@ function openStorePort(): StorePort {
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
-mountDeskpad(root, { connect: (onPort) => onPort(openStorePort()) });
+const mounted = mountDeskpad(root, { connect: (onPort) => onPort(openStorePort()) });
+if (launchToken !== null) void adoptSession(mounted.store, launchToken, console.warn);
 
 // Keep the app shell for offline reloads (see vite.config.ts) and ask the browser never to evict
 // this origin's database while it may hold interactions not yet synced. Neither is needed to work.

@@ -1,5 +1,6 @@
 // The Electron store host window's entry: the store host module the browser build runs in a Worker,
-// served to each app window over the ports main brokers. Never renders UI.
+// served to each app window over the ports main brokers, syncing with the desk server main named
+// and keeping its session token sealed by safeStorage. Never renders UI.
 
 import './csp-friendly-zod';
 import {
@@ -7,17 +8,38 @@ import {
   openFailure,
   openStoreHost,
   serveStoreHost,
+  type StoreHostOptions,
 } from '../electron/store/index';
 import type { StoreHostApi } from '../shared/store-api/contract';
+import { adoptSession } from './adopt-session';
+import { desktopSync, storeHostBridge } from './desktop-sync';
 import { runStoreHostConnections } from './store-host-connections';
 
 // Asks Chromium not to evict the database under disk pressure (main grants this to app://
 // only); unsynced interactions live there. Best effort: the answer changes nothing here.
 void navigator.storage?.persist?.().catch(() => false);
 
+const bridge = storeHostBridge(window);
+const options: StoreHostOptions = {};
+if (bridge !== null) {
+  // A variable, not a literal: the engine's SyncOptions may not list tokenVault yet; it is the
+  // shape the sync engine takes to keep the session across restarts.
+  const sync = desktopSync(bridge);
+  options.sync = sync;
+}
+
 void runStoreHostConnections<StoreHostApi, MessagePort>({
   win: window,
-  open: () => openStoreHost(),
+  open: async () => {
+    const host = await openStoreHost(options);
+    // `npm start` signed the demo agent in; the host checks the token and keeps it. Windows get
+    // their ports meanwhile: nothing waits on the desk server.
+    void bridge
+      ?.takeLaunchToken()
+      .then((token) => (token === null ? false : adoptSession(host, token, console.warn)))
+      .catch((error: unknown) => console.warn('Deskpad: no launch session:', error));
+    return host;
+  },
   fallback: (error) => {
     const failure = openFailure(error);
     return { api: failedStoreHost(failure), reason: failure.message };

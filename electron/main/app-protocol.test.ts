@@ -17,6 +17,10 @@ beforeAll(async () => {
   root = path.join(base, 'web');
   await fs.mkdir(path.join(root, 'assets'), { recursive: true });
   await fs.writeFile(path.join(root, 'desktop.html'), '<!doctype html><title>Deskpad</title>');
+  await fs.writeFile(
+    path.join(root, 'store-host.html'),
+    '<!doctype html><title>Store host</title>',
+  );
   await fs.writeFile(path.join(root, 'assets', 'app.js'), 'export {};');
   await fs.writeFile(path.join(base, 'secret.txt'), 'not for pages');
   await fs.mkdir(path.join(base, 'web-evil'));
@@ -99,5 +103,29 @@ describe('app:// protocol', () => {
     const head = await get('app://deskpad/desktop.html', { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+
+  it('gives the store host page its own policy, with the desk server in connect-src', async () => {
+    const storeHostPolicy = buildContentSecurityPolicy({
+      connectSources: ['http://127.0.0.1:8787'],
+    });
+    const handler = createAppProtocolHandler({
+      root,
+      readFile: (file) => fs.readFile(file),
+      contentSecurityPolicy: csp,
+      pagePolicies: { 'store-host.html': storeHostPolicy },
+      indexFile: 'desktop.html',
+    });
+    const storeHost = await handler(new Request('app://deskpad/store-host.html'));
+    expect(storeHost.headers.get('content-security-policy')).toBe(storeHostPolicy);
+    expect(storeHostPolicy).toContain("connect-src 'self' http://127.0.0.1:8787");
+    for (const url of [
+      'app://deskpad/desktop.html',
+      'app://deskpad/',
+      'app://deskpad/assets/app.js',
+    ]) {
+      const response = await handler(new Request(url));
+      expect(response.headers.get('content-security-policy'), url).toBe(csp);
+    }
   });
 });

@@ -24,6 +24,11 @@ export interface AppProtocolOptions {
   readonly root: string;
   readonly readFile: ReadFile;
   readonly contentSecurityPolicy: string;
+  /**
+   * A wider policy for a page of its own, keyed by its path in the web build: the store host page
+   * (`store-host.html`) may reach the desk server; app pages never need to.
+   */
+  readonly pagePolicies?: Readonly<Record<string, string>>;
   /** The page served for `app://deskpad/`. */
   readonly indexFile: string;
 }
@@ -96,16 +101,24 @@ const isMissingFile = (error: unknown): boolean => {
   return code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR';
 };
 
+const policyFor = (options: AppProtocolOptions, filePath: string): string => {
+  const page = path.relative(path.resolve(options.root), filePath).split(path.sep).join('/');
+  const own = options.pagePolicies;
+  return own !== undefined && Object.hasOwn(own, page)
+    ? (own[page] ?? options.contentSecurityPolicy)
+    : options.contentSecurityPolicy;
+};
+
 /** The function given to `protocol.handle('app', …)`. */
 export const createAppProtocolHandler =
   (options: AppProtocolOptions) =>
   async (request: Request): Promise<Response> => {
-    const csp = options.contentSecurityPolicy;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return plain(405, 'Method not allowed', csp);
+      return plain(405, 'Method not allowed', options.contentSecurityPolicy);
     }
     const filePath = resolveAppFile(options.root, request.url, options.indexFile);
-    if (filePath === null) return plain(404, 'Not found', csp);
+    if (filePath === null) return plain(404, 'Not found', options.contentSecurityPolicy);
+    const csp = policyFor(options, filePath);
     let body: Uint8Array;
     try {
       body = await options.readFile(filePath);

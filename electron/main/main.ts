@@ -9,6 +9,7 @@ import {
   Menu,
   MessageChannelMain,
   protocol,
+  safeStorage,
   screen,
   session,
   type MessagePortMain,
@@ -17,19 +18,22 @@ import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APP_SCHEME, IPC_CHANNEL, appPageUrl } from '../../shared/desktop-bridge';
+import { APP_SCHEME, DESKTOP_PAGES, IPC_CHANNEL, appPageUrl } from '../../shared/desktop-bridge';
 import { buildAppMenuTemplate } from './app-menu';
 import { applyChromiumSwitches } from './chromium-switches';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { openAppWindow } from './app-window';
 import { buildContentSecurityPolicy } from './content-security-policy';
+import { resolveDeskServer } from './desk-server-url';
 import { registerIpcRoutes } from './ipc-routes';
 import { createLog } from './log';
 import { applyPermissionPolicy } from './permissions';
 import { bringToFront, claimSingleInstance } from './single-instance';
 import { createStoreHostSupervisor } from './store-host-supervisor';
+import { registerStoreHostInvokes } from './store-host-invokes';
 import { createStoreHostWindowFactory } from './store-host-window';
 import { systemClock, systemTimers } from './timers';
+import { createTokenVault, takeLaunchTokenFrom } from './token-vault';
 import { hardenWebContents } from './web-contents-guard';
 import { appWindowOptions, storeHostWindowOptions } from './window-options';
 import { createWindowStateSaver, loadWindowState } from './window-state';
@@ -40,6 +44,11 @@ const preloads = {
   app: path.join(here, '..', 'preload', 'app-preload.cjs'),
   storeHost: path.join(here, '..', 'preload', 'store-preload.cjs'),
 };
+
+// The desk server, and a session token `npm start` may hand over: read once, before anything runs,
+// and the token leaves the environment at once so no child process inherits it.
+const deskServer = resolveDeskServer(process.env, process.argv);
+const takeLaunchToken = takeLaunchTokenFrom(process.env);
 
 // Privileged schemes and Chromium switches must be set before `ready`; this top level runs before it.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -81,16 +90,30 @@ const start = (): void => {
       root: webRoot,
       indexFile: 'desktop.html',
       readFile: (file) => readFile(file),
-      // The desk server's origin joins connect-src when sync arrives (issue 3).
       contentSecurityPolicy: buildContentSecurityPolicy(),
+      // Only the store host syncs, so only its page may reach the desk server.
+      pagePolicies: {
+        [DESKTOP_PAGES.storeHost]: buildContentSecurityPolicy({
+          connectSources: [deskServer.address.origin],
+        }),
+      },
     }),
   );
+  for (const reason of deskServer.refused) log.warn(reason);
+  log.info(`Desk server: ${deskServer.address.url} (${deskServer.address.source})`);
+  const vault = createTokenVault(safeStorage, log);
+  // Said at start, not at the first sign-in: whoever reads the log learns it before it matters.
+  void vault.available();
   applyPermissionPolicy(session.defaultSession);
 
   const supervisor = createStoreHostSupervisor<MessagePortMain>({
     createStoreHost: createStoreHostWindowFactory({
       createWindow: (options) => new BrowserWindow(options),
-      options: storeHostWindowOptions({ preload: preloads.storeHost, appVersion }),
+      options: storeHostWindowOptions({
+        preload: preloads.storeHost,
+        appVersion,
+        serverUrl: deskServer.address.url,
+      }),
       url: appPageUrl('storeHost'),
     }),
     createChannel: () => new MessageChannelMain(),
@@ -119,6 +142,11 @@ const start = (): void => {
       storeHostReady: (id) => supervisor.storeHostReady(id),
       storeHostFailed: (id, message) => supervisor.storeHostFailed(id, message),
     },
+    log,
+  );
+  registerStoreHostInvokes(
+    ipcMain,
+    { isStoreHost: (id) => supervisor.isStoreHost(id), vault, takeLaunchToken },
     log,
   );
 

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { APP_VERSION_SWITCH } from '../../shared/desktop-bridge';
+import { SERVER_URL_SWITCH } from '../../shared/store-host-bridge';
 import { appWindowOptions, storeHostWindowOptions } from './window-options';
 
 const appOptions = appWindowOptions({
@@ -49,5 +50,18 @@ describe('window options', () => {
     expect(storeOptions).toMatchObject({ show: false, skipTaskbar: true, focusable: false });
     expect(storeOptions.webPreferences?.backgroundThrottling).toBe(false);
     expect(storeOptions.webPreferences?.preload).toBe('/app/store.cjs');
+  });
+
+  it('tells the store host, and only the store host, which desk server to sync with', () => {
+    const withServer = storeHostWindowOptions({
+      preload: '/app/store.cjs',
+      appVersion: '0.1.0',
+      serverUrl: 'http://127.0.0.1:8787',
+    });
+    expect(withServer.webPreferences?.additionalArguments).toEqual([
+      `${APP_VERSION_SWITCH}0.1.0`,
+      `${SERVER_URL_SWITCH}http://127.0.0.1:8787`,
+    ]);
+    expect(JSON.stringify(appOptions)).not.toContain(SERVER_URL_SWITCH);
   });
 });

@@ -3,6 +3,7 @@
 
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import { APP_VERSION_SWITCH } from '../../shared/desktop-bridge';
+import { SERVER_URL_SWITCH } from '../../shared/store-host-bridge';
 import type { WindowState } from './window-state';
 
 const secureWebPreferences = (preload: string, appVersion: string): WebPreferences => ({
@@ -48,6 +49,8 @@ export const appWindowOptions = (
 export interface StoreHostWindowOptionsInput {
   readonly preload: string;
   readonly appVersion: string;
+  /** The desk server to sync with; only this window's preload ever learns it. */
+  readonly serverUrl?: string;
 }
 
 export const storeHostWindowOptions = (
@@ -62,6 +65,10 @@ export const storeHostWindowOptions = (
   title: 'Deskpad store host',
   webPreferences: {
     ...secureWebPreferences(input.preload, input.appVersion),
+    additionalArguments: [
+      `${APP_VERSION_SWITCH}${input.appVersion}`,
+      ...(input.serverUrl !== undefined ? [`${SERVER_URL_SWITCH}${input.serverUrl}`] : []),
+    ],
     // A hidden window's timers are throttled by default; the store host's sync and index
     // work must run at full speed although nobody sees it.
     backgroundThrottling: false,

@@ -4,8 +4,20 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNEL, PAGE_MESSAGE } from '../../shared/desktop-bridge';
+import {
+  SERVER_URL_SWITCH,
+  STORE_HOST_BRIDGE_KEYS,
+  STORE_HOST_IPC,
+  type StoreHostBridge,
+} from '../../shared/store-host-bridge';
 import { createFakePage, fakePort } from './fake-page';
-import { installStorePreload, type StoreIpc } from './store-bridge';
+import {
+  createStoreHostBridge,
+  exposeStoreHostBridge,
+  installStorePreload,
+  type StoreHostInvoke,
+  type StoreIpc,
+} from './store-bridge';
 
 const setup = (loaded = true) => {
   const ipc = Object.assign(new EventEmitter(), { send: vi.fn() });
@@ -60,5 +72,59 @@ describe('store host preload', () => {
     page.pagePosts({ type: PAGE_MESSAGE.storeHostReady });
     expect(port.closed).toBe(true);
     expect(ipc.send).not.toHaveBeenCalled();
+  });
+});
+
+describe('the store host bridge (window.deskpadStoreHost)', () => {
+  const argv = ['electron', `${SERVER_URL_SWITCH}http://127.0.0.1:8787`];
+  const fakeInvoke = (answers: Record<string, unknown>) => {
+    const invoke = vi.fn((channel: string, ..._args: unknown[]) =>
+      Promise.resolve(answers[channel]),
+    );
+    return { invoke, ipc: { invoke } as unknown as StoreHostInvoke };
+  };
+
+  it('exposes exactly the bridge keys, with the desk server main passed in', () => {
+    const exposeInMainWorld = vi.fn();
+    exposeStoreHostBridge({ exposeInMainWorld }, fakeInvoke({}).ipc, argv);
+    expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
+    const [key, bridge] = exposeInMainWorld.mock.calls[0] as [string, StoreHostBridge];
+    expect(key).toBe('deskpadStoreHost');
+    expect(Object.keys(bridge).sort()).toEqual([...STORE_HOST_BRIDGE_KEYS].sort());
+    expect(bridge.serverUrl).toBe('http://127.0.0.1:8787');
+    expect(Object.isFrozen(bridge)).toBe(true);
+  });
+
+  it('exposes nothing without a desk server address', () => {
+    const exposeInMainWorld = vi.fn();
+    exposeStoreHostBridge({ exposeInMainWorld }, fakeInvoke({}).ipc, ['electron']);
+    exposeStoreHostBridge({ exposeInMainWorld }, fakeInvoke({}).ipc, [
+      `${SERVER_URL_SWITCH}javascript:alert(1)`,
+    ]);
+    expect(exposeInMainWorld).not.toHaveBeenCalled();
+  });
+
+  it('seals, opens and takes the launch token on the fixed channels, checking each answer', async () => {
+    const { invoke, ipc } = fakeInvoke({
+      [STORE_HOST_IPC.sealToken]: 'c2VhbGVk',
+      [STORE_HOST_IPC.openToken]: 'token-1234567890abcdef',
+      [STORE_HOST_IPC.takeLaunchToken]: null,
+    });
+    const bridge = createStoreHostBridge(ipc, argv);
+    expect(await bridge?.sealToken('token-1234567890abcdef')).toBe('c2VhbGVk');
+    expect(await bridge?.openToken('c2VhbGVk')).toBe('token-1234567890abcdef');
+    expect(await bridge?.takeLaunchToken()).toBeNull();
+    expect(invoke.mock.calls).toEqual([
+      [STORE_HOST_IPC.sealToken, 'token-1234567890abcdef'],
+      [STORE_HOST_IPC.openToken, 'c2VhbGVk'],
+      [STORE_HOST_IPC.takeLaunchToken],
+    ]);
+
+    const odd = createStoreHostBridge(
+      fakeInvoke({ [STORE_HOST_IPC.sealToken]: 42, [STORE_HOST_IPC.openToken]: { x: 1 } }).ipc,
+      argv,
+    );
+    await expect(odd?.sealToken('token-1234567890abcdef')).rejects.toThrow(/could not be sealed/);
+    expect(await odd?.openToken('c2VhbGVk')).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 // The store host window's preload (bundled to CommonJS for the sandbox). Relays ports and
-// lifecycle messages between main and the store host page; exposes nothing to the page.
+// lifecycle messages between main and the store host page, and exposes window.deskpadStoreHost only.
 
-import { ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
 import { browserPageWindow } from './page-window';
-import { installStorePreload } from './store-bridge';
+import { exposeStoreHostBridge, installStorePreload } from './store-bridge';
 
+exposeStoreHostBridge(contextBridge, ipcRenderer, process.argv);
 installStorePreload(ipcRenderer, browserPageWindow(window));

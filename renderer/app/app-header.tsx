@@ -1,17 +1,40 @@
-// The banner: the app's name, New interaction, the sync mark, the directory's first-start
-// progress, the help button and who is signed in. Never holds data of its own.
+// The banner: the app's name, New interaction, the directory's progress, Needs attention, the sync
+// mark, who is signed in and Sign out, and the help button. Never holds data of its own.
 
+import type { SessionState } from '../../shared/store-api/contract';
 import { useLiveValue } from '../hooks/use-live-query';
+import { NEEDS_ATTENTION_PANEL_ID } from '../needs-attention/needs-attention-panel';
+import { SessionControls } from '../session/session-controls';
+import { useUi } from './deskpad-context';
 import { DirectoryProgress } from './directory-progress';
 import { SyncMark } from './sync-mark';
 
 interface AppHeaderProps {
+  session: SessionState | null;
   onNewInteraction: () => void;
   onShowShortcuts: () => void;
 }
 
-export function AppHeader({ onNewInteraction, onShowShortcuts }: AppHeaderProps) {
-  const session = useLiveValue('session.current', {}, null);
+function NeedsAttentionButton() {
+  const status = useLiveValue('sync.status', {}, null);
+  const open = useUi((s) => s.attentionOpen);
+  const setOpen = useUi((s) => s.setAttentionOpen);
+  const count = status?.needsAttention ?? 0;
+  if (count === 0) return null;
+  return (
+    <button
+      type="button"
+      className="button button--warn"
+      aria-expanded={open}
+      aria-controls={open ? NEEDS_ATTENTION_PANEL_ID : undefined}
+      onClick={() => setOpen(!open)}
+    >
+      Needs attention ({count})
+    </button>
+  );
+}
+
+export function AppHeader({ session, onNewInteraction, onShowShortcuts }: AppHeaderProps) {
   return (
     <header className="app-header">
       <h1 className="app-name">Deskpad</h1>
@@ -25,8 +48,9 @@ export function AppHeader({ onNewInteraction, onShowShortcuts }: AppHeaderProps)
       </button>
       <DirectoryProgress />
       <div className="header-end">
-        <SyncMark />
-        {session && <span className="agent-name">{session.agent.name}</span>}
+        <NeedsAttentionButton />
+        <SyncMark session={session} />
+        <SessionControls session={session} />
         <button
           type="button"
           className="button button--quiet"

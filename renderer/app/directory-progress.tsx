@@ -1,7 +1,8 @@
-// First start: a progress bar while the demo directory is generated, stored and indexed. The
-// rest of the window stays usable meanwhile. Never starts the loading: the store host does.
+// A progress bar while the directory is made ready: the demo generated on first start, or the
+// desk server's directory downloaded page by page, then stored and indexed. The rest of the window
+// stays usable meanwhile. Never starts the loading: the store host does.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { StoreEvent } from '../../shared/store-api/contract';
 import { useStoreHost } from './deskpad-context';
 import { useLiveValue } from '../hooks/use-live-query';
@@ -39,18 +40,37 @@ export function DirectoryProgress() {
 
   const ready = progress ? progress.phase === 'ready' : (status?.ready ?? true);
   if (ready) return null;
+  if (progress?.phase === 'generating' && progress.source === 'server')
+    return <DirectoryDownload done={progress.done} total={progress.total} />;
+  return <DirectoryLoading progress={progress} />;
+}
+
+/** The desk server's directory arriving: the total grows while pages come, so it is "so far". */
+function DirectoryDownload({ done, total }: { done: number; total: number }) {
+  const labelId = useId();
+  const textId = useId();
+  const max = Math.max(total, done, 1);
+  return (
+    <div className="directory-progress">
+      <span id={labelId}>Downloading directory</span>
+      <progress aria-labelledby={labelId} aria-describedby={textId} max={max} value={done} />
+      <span id={textId}>
+        {done.toLocaleString()} of {total.toLocaleString()} users
+      </span>
+    </div>
+  );
+}
+
+function DirectoryLoading({ progress }: { progress: Progress | null }) {
+  const labelId = useId();
   const total = progress && progress.total > 0 ? progress.total : undefined;
   const label = progress
     ? `Loading the directory: ${PHASE_TEXT[progress.phase]}${total ? ` ${progress.done.toLocaleString()} of ${total.toLocaleString()}` : ''}`
     : 'Loading the directory';
   return (
     <div className="directory-progress">
-      <span id="directory-progress-label">{label}</span>
-      <progress
-        aria-labelledby="directory-progress-label"
-        max={total}
-        value={total ? progress?.done : undefined}
-      />
+      <span id={labelId}>{label}</span>
+      <progress aria-labelledby={labelId} max={total} value={total ? progress?.done : undefined} />
     </div>
   );
 }

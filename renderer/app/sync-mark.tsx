@@ -1,9 +1,12 @@
-// The always-visible mark: Online or Offline, and how many changes wait to be synced.
-// Reads the store host's sync status and the window's own network signal; never syncs.
+// The always-visible sync mark: Online, Offline or Syncing, how many changes wait, the last problem
+// in words, when the desk last synced, and Sync now. Reads the store host's status; syncs only when
+// asked (Sync now) or when this window sees the network come back.
 
-import { useSyncExternalStore } from 'react';
-import type { SyncStatus } from '../../shared/store-api/contract';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { SessionState, SyncStatus } from '../../shared/store-api/contract';
+import { formatFullTime, formatShortTime } from '../format/format-time';
 import { useLiveValue } from '../hooks/use-live-query';
+import { useDeskpad } from './deskpad-context';
 
 function subscribeToNetwork(onChange: () => void): () => void {
   window.addEventListener('online', onChange);
@@ -26,26 +29,82 @@ function useWindowOnline(): boolean {
 export const pendingText = (n: number): string =>
   `${n} ${n === 1 ? 'change' : 'changes'} not synced`;
 
-export function connectionOf(
-  status: SyncStatus | null,
-  windowOnline: boolean,
-): 'online' | 'offline' | 'syncing' {
+export type Connection = SyncStatus['connection'];
+
+export const CONNECTION_WORDS: Record<Connection, string> = {
+  online: 'Online',
+  offline: 'Offline',
+  syncing: 'Syncing',
+};
+
+export function connectionOf(status: SyncStatus | null, windowOnline: boolean): Connection {
   if (!windowOnline) return 'offline';
   return status?.connection ?? 'online';
 }
 
-export function SyncMark() {
+/**
+ * The network came back: ask for a sync at once. The window hears `online` for sure; a SharedWorker
+ * store host may not (Chromium fires no online/offline events there, navigator.onLine only changes).
+ */
+function useSyncWhenBackOnline(enabled: boolean): void {
+  const { store } = useDeskpad();
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const onOnline = (): void => void store.act('sync.now', {});
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, [store, enabled]);
+}
+
+function SyncNow() {
+  const { store } = useDeskpad();
+  const [busy, setBusy] = useState(false);
+  const syncNow = async (): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    // The answer's problems, if any, reach the mark through sync.status' lastError.
+    await store.act('sync.now', {});
+    setBusy(false);
+  };
+  return (
+    <button
+      type="button"
+      className="button button--quiet"
+      aria-disabled={busy}
+      onClick={() => void syncNow()}
+    >
+      Sync now
+    </button>
+  );
+}
+
+export function SyncMark({ session }: { session: SessionState | null }) {
+  const { now } = useDeskpad();
   const status = useLiveValue('sync.status', {}, null);
   const connection = connectionOf(status, useWindowOnline());
   const pending = status?.pendingChanges ?? 0;
+  const lastSyncedAt = status?.lastSyncedAt ?? null;
+  const lastSynced = lastSyncedAt ? formatShortTime(lastSyncedAt, now()) : '';
+  useSyncWhenBackOnline(session?.status === 'signed-in');
   return (
-    <div role="status" className={`sync-mark sync-mark--${connection}`}>
-      <span className="sync-dot" aria-hidden="true" />
-      <span className="sync-connection">{connection === 'offline' ? 'Offline' : 'Online'}</span>
-      {connection === 'syncing' && <span className="sync-detail">syncing</span>}
-      <span className="sync-detail">{pendingText(pending)}</span>
-      {/* Visible, not a tooltip: keyboard and screen-reader users need the reason too. */}
-      {status?.lastError && <span className="sync-detail sync-reason">{status.lastError}</span>}
+    <div className="sync-area">
+      {/* The live region holds what changes the agent's plans: connection, waiting work, the problem. */}
+      <div role="status" className={`sync-mark sync-mark--${connection}`}>
+        <span className="sync-dot" aria-hidden="true" />
+        <span className="sync-connection">{CONNECTION_WORDS[connection]}</span>
+        <span className="sync-detail">{pendingText(pending)}</span>
+        {/* Visible, not a tooltip: keyboard and screen-reader users need the reason too. */}
+        {status?.lastError && <span className="sync-detail sync-reason">{status.lastError}</span>}
+      </div>
+      {lastSyncedAt && lastSynced && (
+        <span className="sync-last">
+          Last synced{' '}
+          <time dateTime={lastSyncedAt} title={formatFullTime(lastSyncedAt)}>
+            {lastSynced}
+          </time>
+        </span>
+      )}
+      {session?.serverUrl && <SyncNow />}
     </div>
   );
 }

@@ -1,9 +1,10 @@
 // UI state only (the open record and whether it is unsaved, list view and filters, the help
-// overlay). The data lives in the store host; nothing here is ever persisted or sent anywhere.
+// overlay, which sync panel or question is open). The data lives in the store host; nothing here
+// is ever persisted or sent anywhere.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { InteractionState, InteractionType } from '../../shared/domain/interaction';
-import type { InteractionListView } from '../../shared/store-api/contract';
+import type { InteractionListView, NeedsAttentionItem } from '../../shared/store-api/contract';
 
 export interface OpenRecord {
   id: string;
@@ -47,6 +48,15 @@ export interface UiState {
   setStateFilter: (state: InteractionState | null) => void;
   setHelpOpen: (open: boolean) => void;
   rememberType: (type: InteractionType) => void;
+  /** The Needs attention list is shown under the banner. */
+  attentionOpen: boolean;
+  setAttentionOpen: (open: boolean) => void;
+  /** The agent pressed Sign out: the confirmation asks. */
+  signOutAsked: boolean;
+  setSignOutAsked: (asked: boolean) => void;
+  /** The refused change whose Discard the confirmation asks about. */
+  discardAsked: NeedsAttentionItem | null;
+  setDiscardAsked: (item: NeedsAttentionItem | null) => void;
 }
 
 /** The agent's typing is never dropped silently: an unsaved form asks before it is replaced. */
@@ -77,5 +87,11 @@ export function createUiState(newId: () => string): StoreApi<UiState> {
     setStateFilter: (stateFilter) => set({ stateFilter }),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
     rememberType: (lastType) => set({ lastType }),
+    attentionOpen: false,
+    setAttentionOpen: (attentionOpen) => set({ attentionOpen }),
+    signOutAsked: false,
+    setSignOutAsked: (signOutAsked) => set({ signOutAsked }),
+    discardAsked: null,
+    setDiscardAsked: (discardAsked) => set({ discardAsked }),
   }));
 }

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { contactFromCaller, isClosed, type ClosedState } from '../../shared/domain/interaction';
 import type { UserHit } from '../../shared/domain/directory';
 import type { StoreError } from '../../shared/domain/result';
-import { WorkNoteText } from '../../shared/domain/work-note';
+import { WorkNoteText, type WorkNote } from '../../shared/domain/work-note';
 import type { InteractionView } from '../../shared/store-api/contract';
 import { useDeskpad } from '../app/deskpad-context';
 import { useLiveQuery } from '../hooks/use-live-query';
@@ -59,6 +59,10 @@ const FIELD_OF_EDIT: Partial<Record<keyof FormValues, ErrorField>> = {
   componentName: 'component',
 };
 
+/** The note `createInteraction` makes from a create's work note (see shared/domain/interaction). */
+const isFirstNote = (note: WorkNote, recordId: string, text: string): boolean =>
+  note.id === `${recordId}:first` && note.text === text;
+
 const newer = (a: InteractionView | null, b: InteractionView | null): InteractionView | null =>
   !a ? b : !b ? a : b.updatedAt > a.updatedAt ? b : a;
 
@@ -85,6 +89,8 @@ export function useInteractionForm(
   const busyRef = useRef(false);
   // A note keeps its id while its text is unchanged, so a double click adds it once.
   const noteKey = useRef<{ text: string; id: string } | null>(null);
+  // The note text a create carried whose answer never came: the store host may have saved it.
+  const noteSentWithCreate = useRef<string | null>(null);
 
   const liveRecord = live?.ok ? live.value : null;
   const record = newer(liveRecord, saved);
@@ -182,7 +188,28 @@ export function useInteractionForm(
   };
   const noteSent = (sentText: string): void => {
     noteKey.current = null;
+    noteSentWithCreate.current = null;
     setNoteTextState((current) => (current.trim() === sentText ? '' : current));
+  };
+  /**
+   * Whether `view` holds the note a create of this form carried: a create whose answer was lost
+   * (the store host restarted) may have saved it, and sending it again would write it twice.
+   */
+  const carriedByCreate = (view: InteractionView, text: string): boolean =>
+    noteSentWithCreate.current === text && view.workNotes.some((n) => isFirstNote(n, id, text));
+  /** Adds the note unless the record already holds it; answers the record, or null after showing why not. */
+  const addNoteTo = async (
+    view: InteractionView,
+    note: { id: string; text: string },
+  ): Promise<InteractionView | null> => {
+    if (carriedByCreate(view, note.text)) return view;
+    const noted = await store.command('interaction.addWorkNote', {
+      id,
+      noteId: note.id,
+      text: note.text,
+    });
+    if (!noted.ok) return (showStoreError(noted.error), null);
+    return noted.value;
   };
 
   /**
@@ -200,6 +227,7 @@ export function useInteractionForm(
     const snapshot = edits;
     let view = record;
     if (!view) {
+      if (note) noteSentWithCreate.current = note.text;
       const created = await store.command('interaction.create', {
         ...checked.fields,
         id,
@@ -208,12 +236,18 @@ export function useInteractionForm(
       if (!created.ok) return (showStoreError(created.error), null);
       view = created.value;
       ui.getState().rememberType(view.type);
-      // A retried create answers with the record made the first time; send what changed since.
+      // A retried create answers with the record made the first time; send what changed since,
+      // the work note included: that record may have been made without it (or with other text).
       const missed = changesFrom(view, checked.fields);
       if (Object.keys(missed).length > 0 && !isClosed(view.state)) {
         const updated = await store.command('interaction.update', { id, changes: missed });
         if (!updated.ok) return (showStoreError(updated.error), null);
         view = updated.value;
+      }
+      if (note) {
+        const noted = await addNoteTo(view, note);
+        if (!noted) return null;
+        view = noted;
       }
     } else {
       const changes = changesFrom(view, checked.fields);
@@ -223,13 +257,9 @@ export function useInteractionForm(
         view = updated.value;
       }
       if (note) {
-        const noted = await store.command('interaction.addWorkNote', {
-          id,
-          noteId: note.id,
-          text: note.text,
-        });
-        if (!noted.ok) return (showStoreError(noted.error), null);
-        view = noted.value;
+        const noted = await addNoteTo(view, note);
+        if (!noted) return null;
+        view = noted;
       }
     }
     accept(view, snapshot);
@@ -284,15 +314,11 @@ export function useInteractionForm(
       }
       const note = pendingNote();
       if (!note) return;
-      const noted = await store.command('interaction.addWorkNote', {
-        id,
-        noteId: note.id,
-        text: note.text,
-      });
-      if (!noted.ok) return showStoreError(noted.error);
-      accept(noted.value, {});
+      const noted = await addNoteTo(record, note);
+      if (!noted) return;
+      accept(noted, {});
       noteSent(note.text);
-      announce(`Work note added to ${noted.value.number}`);
+      announce(`Work note added to ${noted.number}`);
     });
 
   const pickCaller = (user: UserHit): void =>

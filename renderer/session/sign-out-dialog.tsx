@@ -1,0 +1,71 @@
+// Asks before signing out and says what happens to the work waiting on this desk (it stays and
+// syncs after the next sign-in). Stay signed in is the default and Escape's choice.
+
+import { useId, useRef, useState } from 'react';
+import { ModalDialog } from '../dialog/modal-dialog';
+import { useStoreHost } from '../app/deskpad-context';
+import { useLiveValue } from '../hooks/use-live-query';
+
+export function waitingOnSignOut(pending: number, needsAttention: number): string {
+  const parts: string[] = [];
+  if (pending === 0) parts.push('Every change saved on this desk has reached the desk server.');
+  else
+    parts.push(
+      pending === 1
+        ? '1 change is not synced yet. It stays on this desk and syncs after the next sign-in.'
+        : `${pending} changes are not synced yet. They stay on this desk and sync after the next sign-in.`,
+    );
+  if (needsAttention > 0)
+    parts.push(
+      needsAttention === 1
+        ? '1 refused change in Needs attention stays here too.'
+        : `${needsAttention} refused changes in Needs attention stay here too.`,
+    );
+  return parts.join(' ');
+}
+
+export function SignOutDialog({ onClose }: { onClose: () => void }) {
+  const store = useStoreHost();
+  const status = useLiveValue('sync.status', {}, null);
+  const textId = useId();
+  const stayRef = useRef<HTMLButtonElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const signOut = async (): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    const answer = await store.act('session.signOut', {});
+    setBusy(false);
+    if (answer.ok) onClose();
+    else setError(`Signing out did not work: ${answer.error.message}`);
+  };
+
+  return (
+    <ModalDialog title="Sign out" onCancel={onClose} initialFocus={stayRef} describedBy={textId}>
+      <p id={textId}>
+        {status
+          ? waitingOnSignOut(status.pendingChanges, status.needsAttention ?? 0)
+          : 'Changes not synced yet stay on this desk and sync after the next sign-in.'}
+      </p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions actions--end">
+        <button
+          type="button"
+          className="button button--danger"
+          aria-disabled={busy}
+          onClick={() => void signOut()}
+        >
+          Sign out
+        </button>
+        <button type="button" className="button" ref={stayRef} onClick={onClose}>
+          Stay signed in
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
