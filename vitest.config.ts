@@ -1,10 +1,13 @@
-// The test projects: unit (Node), component (jsdom + React), e2e (real Chromium, one file at a time).
+// The test projects: unit (Node), component (jsdom + React), e2e (real Chromium, one file at a time),
+// faults (a real desk server process, killed and cut off on purpose, one file at a time).
 // `npm test` (scripts/test.mjs) runs them all; this file only says where tests live and how they run.
 
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 const E2E_TEST_TIMEOUT_MS = 120_000;
+/** Each fault case bounds itself (about a minute); this only stops a hung one. */
+const FAULT_TEST_TIMEOUT_MS = 120_000;
 
 export default defineConfig({
   test: {
@@ -54,6 +57,24 @@ export default defineConfig({
           expect: { poll: { timeout: 15_000, interval: 50 } },
           // After unit and component tests, so a broken domain fails fast before Chromium starts.
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'faults',
+          environment: 'node',
+          include: ['faults/**/*.test.ts'],
+          globalSetup: ['faults/support/global-setup.ts'],
+          pool: 'forks',
+          // One desk server at a time: each case SIGKILLs its own, and counts everything on it.
+          fileParallelism: false,
+          testTimeout: FAULT_TEST_TIMEOUT_MS,
+          hookTimeout: FAULT_TEST_TIMEOUT_MS,
+          expect: { poll: { timeout: 15_000, interval: 100 } },
+          // Last: after a broken domain has failed fast, and never beside e2e, whose two-desk test
+          // measures a 2 s figure that a fault case hammering both cores would blur.
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -26,3 +26,16 @@ export function callerToLookUp(offset = 10): { caller: User; letters: string } {
 export function usersNamed(name: string): User[] {
   return demoDirectory.users.filter((user) => user.name === name);
 }
+
+/** A demo account of the desk server (`--demo`): user name and the name the banner shows. */
+export interface DemoAccount {
+  userName: string;
+  name: string;
+}
+
+export const DEMO_AGENT: DemoAccount = { userName: 'demo.agent', name: demoAgentName };
+/** Seeded by the server beside the generated directory (server/demo/seed.ts). */
+export const DEMO_TECHNICIAN: DemoAccount = {
+  userName: 'demo.technician',
+  name: 'Demo Technician',
+};

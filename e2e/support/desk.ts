@@ -3,7 +3,8 @@
 
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { demoAgentName } from './demo-directory';
+import { demoAgentName, type DemoAccount } from './demo-directory';
+import { DEMO_PASSWORD } from './read-api';
 
 /** The fields of the interaction form, by their label (the seed's wording). */
 export type FieldLabel =
@@ -54,26 +55,75 @@ export class Desk {
     return desk;
   }
 
-  /** The app is usable once its banner is there and the first-start directory load has finished. */
-  async waitUntilReady(): Promise<void> {
+  /**
+   * Opens Deskpad served by a desk server, signs in on its Sign in screen, and waits until the app is
+   * ready with the server's directory downloaded.
+   */
+  static async signIn(page: Page, url: string, account: DemoAccount): Promise<Desk> {
+    await page.goto(url);
+    const desk = new Desk(page);
+    await desk.signInForm().waitFor({ timeout: APP_READY_TIMEOUT_MS });
+    await desk.submitSignIn(account.userName, DEMO_PASSWORD);
+    await desk.waitUntilReady(account.name);
+    return desk;
+  }
+
+  /**
+   * The app is usable once its banner is there and the directory is loaded: generated on first start,
+   * or downloaded from the desk server after a sign-in.
+   */
+  async waitUntilReady(agentName = demoAgentName): Promise<void> {
     await this.page
       .getByRole('button', { name: 'New interaction' })
       .waitFor({ timeout: APP_READY_TIMEOUT_MS });
     await this.page
       .getByRole('status')
-      .filter({ hasText: /Online|Offline/ })
+      .filter({ hasText: /Online|Offline|Syncing/ })
       .waitFor();
     // The banner names the signed-in agent only once the directory is loaded and searchable.
     await this.page
       .getByRole('banner')
-      .getByText(demoAgentName, { exact: true })
+      .getByText(agentName, { exact: true })
       .waitFor({ timeout: APP_READY_TIMEOUT_MS });
     await expect
-      .poll(() => this.page.getByRole('progressbar', { name: /Loading the directory/ }).count(), {
-        timeout: APP_READY_TIMEOUT_MS,
-        interval: 200,
-      })
+      .poll(
+        () =>
+          this.page
+            .getByRole('progressbar', { name: /Loading the directory|Downloading directory/ })
+            .count(),
+        { timeout: APP_READY_TIMEOUT_MS, interval: 200 },
+      )
       .toBe(0);
+  }
+
+  // ---- signing in and out ----
+
+  /** The Sign in screen's heading: there while nobody is signed in to the desk server. */
+  signInForm(): Locator {
+    return this.page.getByRole('heading', { name: 'Sign in', exact: true });
+  }
+
+  /** Types the user name and password as an agent would and presses Enter. */
+  async submitSignIn(userName: string, password: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'User name', exact: true }).fill(userName);
+    await this.page.getByLabel('Password', { exact: true }).fill(password);
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  }
+
+  /** "Signed in as <name>" in the banner. */
+  signedInAs(name: string): Locator {
+    return this.page.getByRole('banner').getByText(`Signed in as ${name}`, { exact: true });
+  }
+
+  // ---- Needs attention ----
+
+  /** The banner's "Needs attention (N)" button; absent while nothing needs attention. */
+  needsAttentionButton(): Locator {
+    return this.page.getByRole('button', { name: /^Needs attention \(\d+\)$/ });
+  }
+
+  needsAttention(): Locator {
+    return this.page.getByRole('region', { name: 'Needs attention', exact: true });
   }
 
   // ---- the form ----
@@ -233,9 +283,16 @@ export class Desk {
 
   // ---- the banner ----
 
-  /** The always-visible mark: Online/Offline and "N changes not synced". */
+  /** The always-visible mark: Online/Offline/Syncing and "N changes not synced". */
   syncMark(): Locator {
     return this.page.getByRole('status').filter({ hasText: /not synced/ });
+  }
+
+  /** How many changes the mark says wait, once it says so. */
+  async changesNotSynced(): Promise<number> {
+    const text = (await this.syncMark().textContent()) ?? '';
+    const match = /(\d+) changes? not synced/.exec(text);
+    return match?.[1] ? Number(match[1]) : Number.NaN;
   }
 
   // ---- small things ----

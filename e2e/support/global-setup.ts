@@ -1,8 +1,9 @@
-// Makes sure the browser build the e2e tests drive is current: builds it unless scripts/test.mjs just did.
-// A failed build never stops the other test projects: each e2e test fails instead, saying why.
+// Makes sure the browser build and the desk server the e2e tests drive are current: builds the browser app
+// unless scripts/test.mjs just did, the server when stale. A failed build fails the e2e tests, not the run.
 
 import { spawnSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
+import { ensureDeskServerBuild } from './desk-server-build';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,6 +13,7 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject): void {
+  project.provide('deskServerBuildProblem', ensureDeskServerBuild());
   const told = process.env.DESKPAD_WEB_BUILT;
   if (told === '1') {
     project.provide('webBuildProblem', null);

@@ -1,12 +1,14 @@
-// Per-file plumbing for the e2e tests: the served app, throwaway profile folders, and what to keep when a test fails.
-// Everything it starts it also stops; it never touches the real user's profile or data.
+// Per-file plumbing for the e2e tests: the served app (static, or a real desk server), throwaway profile folders,
+// and what to keep when a test fails. Everything it starts it also stops; it never touches real profiles or data.
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, type TestContext } from 'vitest';
+import { afterAll, beforeAll, inject, type TestContext } from 'vitest';
 import { launchBrowser } from './chromium';
+import { freePort, startDeskServer, type DeskServerProcess } from './desk-server';
+import { openReadApi, type ReadApi } from './read-api';
 import { repoRoot, startWebApp, type WebApp } from './web-app';
 
 /** Serves the browser build for the whole file (one origin, so profiles can be reopened). */
@@ -23,6 +25,47 @@ export function useWebApp(): { url(): string } {
       if (!app) throw new Error('the web app is not started yet');
       return app.url;
     },
+  };
+}
+
+/**
+ * A real desk server for the whole file, serving the browser build at / and the API beside it (one
+ * origin), on a temp data directory with the demo seeded. Its port is fixed for the file: IndexedDB,
+ * the service worker and the session belong to the origin, and the origin has the port.
+ */
+export function useDeskServerApp(): {
+  url(): string;
+  server(): DeskServerProcess;
+  /** The read API as demo.admin, to count what reached the server. */
+  reader(): Promise<ReadApi>;
+} {
+  let server: DeskServerProcess | undefined;
+  let dataDir: string | undefined;
+  let reading: Promise<ReadApi> | null = null;
+  beforeAll(async () => {
+    const webProblem = inject('webBuildProblem');
+    if (webProblem) throw new Error(`No current browser build to test: ${webProblem}`);
+    const serverProblem = inject('deskServerBuildProblem');
+    if (serverProblem) throw new Error(`No current desk server build: ${serverProblem}`);
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'deskpad-e2e-server-'));
+    server = await startDeskServer({
+      dataDir,
+      port: await freePort(),
+      webRoot: path.join(repoRoot, 'dist', 'web'),
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  const running = (): DeskServerProcess => {
+    if (!server) throw new Error('the desk server is not started yet');
+    return server;
+  };
+  return {
+    url: () => `${running().url}/`,
+    server: running,
+    reader: () => (reading ??= openReadApi(running().url)),
   };
 }
 

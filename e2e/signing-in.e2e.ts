@@ -1,0 +1,89 @@
+// Signing in to the desk server from the browser build: a wrong password is refused and changes nothing;
+// once signed in the desk reloads and works offline; signing out keeps the work that has not synced yet.
+
+import { describe, expect, it } from 'vitest';
+import { DEMO_AGENT } from './support/demo-directory';
+import { Desk, uniqueText } from './support/desk';
+import { logQuickInteraction } from './support/flows';
+import { useBrowser, useDeskServerApp } from './support/harness';
+import { DEMO_PASSWORD } from './support/read-api';
+
+const app = useDeskServerApp();
+const browser = useBrowser();
+
+describe('Signing in at a desk', () => {
+  it('refuses a wrong password, signs in, and reloads offline still signed in and working', async (test) => {
+    const { context, page } = await browser.newPage(test);
+    await page.goto(app.url());
+    const desk = new Desk(page);
+    await desk.signInForm().waitFor({ timeout: 60_000 });
+
+    // A wrong password: said in words, and the desk stays signed out.
+    await desk.submitSignIn(DEMO_AGENT.userName, 'not-the-password');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Wrong user name or password');
+    expect(await desk.signInForm().count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'New interaction' }).count()).toBe(0);
+
+    await desk.submitSignIn(DEMO_AGENT.userName, DEMO_PASSWORD);
+    await desk.waitUntilReady(DEMO_AGENT.name);
+    await expect.poll(() => desk.signedInAs(DEMO_AGENT.name).count()).toBe(1);
+
+    // Offline after one sign-in: a reload opens the app from its service worker, still signed in.
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    await desk.waitUntilReady(DEMO_AGENT.name);
+    await expect.poll(() => desk.signedInAs(DEMO_AGENT.name).count()).toBe(1);
+    await expect.poll(() => desk.syncMark().textContent()).toContain('Offline');
+    await logQuickInteraction(desk, uniqueText('Saved offline after a reload'));
+    expect(await desk.save()).toMatch(/^IMS-P\d+$/);
+    await expect.poll(() => desk.changesNotSynced()).toBe(1);
+  });
+
+  it('signs out with work not synced yet: the work stays, and reaches the server after the next sign-in', async (test) => {
+    const { context, page } = await browser.newPage(test);
+    const desk = await Desk.signIn(page, app.url(), DEMO_AGENT);
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    // The morning after: the desk opens offline (the store host starts without reaching the server).
+    await context.setOffline(true);
+    await page.reload();
+    await desk.waitUntilReady(DEMO_AGENT.name);
+    await expect.poll(() => desk.syncMark().textContent()).toContain('Offline');
+    const shortDescription = uniqueText('Saved before signing out');
+    await logQuickInteraction(desk, shortDescription);
+    await desk.save();
+    await expect.poll(() => desk.changesNotSynced()).toBe(1);
+
+    // The dialog says the work stays; after signing out the Sign in screen says it is kept.
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign out' });
+    await expect.poll(() => dialog.textContent()).toContain('1 change is not synced yet');
+    await dialog.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await desk.signInForm().waitFor();
+    await expect
+      .poll(() => page.getByText('1 change saved on this desk is not synced yet').count())
+      .toBe(1);
+
+    // Back online and signed in again: the kept work reaches the server, once.
+    await context.setOffline(false);
+    await desk.submitSignIn(DEMO_AGENT.userName, DEMO_PASSWORD);
+    await desk.waitUntilReady(DEMO_AGENT.name);
+    await expect.poll(() => desk.changesNotSynced(), { timeout: 15_000 }).toBe(0);
+    const onServer = (await (await app.reader()).interactions()).filter(
+      (record) => record.shortDescription === shortDescription,
+    );
+    expect(onServer).toHaveLength(1);
+    expect(onServer[0]?.number).toMatch(/^IMS\d{7}$/);
+  });
+});
