@@ -2,10 +2,9 @@
 // configuration items with their parent chain. Never returns a password hash.
 
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { ConfigurationItem, Directory, Group, User } from '../../shared/domain/directory';
+import type { ConfigurationItem, Directory, User } from '../../shared/domain/directory';
 import type { ConfigurationItemWithParents } from '../../shared/sync/server-api';
 import type { Database, UserRow } from '../db/schema';
-import { toNumber } from '../db/values';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -232,78 +231,6 @@ export async function searchConfigurationItems(
   }
   const rows = await query.orderBy('name').orderBy('id').limit(limit).execute();
   return withParents(db, rows.map(toConfigurationItem));
-}
-
-export interface DirectoryChanges {
-  users: User[];
-  groups: Group[];
-  configurationItems: ConfigurationItem[];
-  /** The greatest version in this page, or `after` when the page is empty. */
-  lastVersion: number;
-  more: boolean;
-}
-
-/**
- * The directory rows changed after a version, oldest change first, at most `limit` in all.
- * Each table is read `limit + 1` deep, so when more rows exist than fit, the merge sees them.
- */
-export async function directoryChanges(
-  db: Db,
-  after: number,
-  limit: number,
-): Promise<DirectoryChanges> {
-  const [users, groups, items] = await Promise.all([
-    db
-      .selectFrom('users')
-      .select(USER_COLUMNS)
-      .where('version', '>', after)
-      .orderBy('version')
-      .limit(limit + 1)
-      .execute(),
-    db
-      .selectFrom('groups')
-      .select(['id', 'name', 'description', 'version'])
-      .where('version', '>', after)
-      .orderBy('version')
-      .limit(limit + 1)
-      .execute(),
-    db
-      .selectFrom('configuration_items')
-      .select(['id', 'name', 'class_name', 'parent_id', 'location', 'version'])
-      .where('version', '>', after)
-      .orderBy('version')
-      .limit(limit + 1)
-      .execute(),
-  ]);
-  type Change =
-    | { version: number; kind: 'user'; user: User }
-    | { version: number; kind: 'group'; group: Omit<Group, 'memberIds'> }
-    | { version: number; kind: 'item'; item: ConfigurationItem };
-  const merged: Change[] = [
-    ...users.map((u): Change => ({ version: toNumber(u.version), kind: 'user', user: toUser(u) })),
-    ...groups.map((g): Change => ({
-      version: toNumber(g.version),
-      kind: 'group',
-      group: { id: g.id, name: g.name, description: g.description },
-    })),
-    ...items.map((c): Change => ({
-      version: toNumber(c.version),
-      kind: 'item',
-      item: toConfigurationItem(c),
-    })),
-  ].sort((a, b) => a.version - b.version);
-  const page = merged.slice(0, limit);
-  const groupIds = page.flatMap((c) => (c.kind === 'group' ? [c.group.id] : []));
-  const members = await groupMembers(db, groupIds);
-  return {
-    users: page.flatMap((c) => (c.kind === 'user' ? [c.user] : [])),
-    groups: page.flatMap((c) =>
-      c.kind === 'group' ? [{ ...c.group, memberIds: members.get(c.group.id) ?? [] }] : [],
-    ),
-    configurationItems: page.flatMap((c) => (c.kind === 'item' ? [c.item] : [])),
-    lastVersion: page.at(-1)?.version ?? after,
-    more: merged.length > limit,
-  };
 }
 
 export async function groupMembers(

@@ -2,7 +2,6 @@
 // paged change feed the desks download their offline directory from. Read-only.
 
 import type { FastifyInstance } from 'fastify';
-import type { DirectoryPage } from '../../shared/sync/protocol';
 import {
   API_PREFIX,
   ConfigurationItemSearchQuery,
@@ -11,8 +10,9 @@ import {
 } from '../../shared/sync/server-api';
 import { parseInput } from '../http/api-error';
 import { ANY_ROLE, READ_API_ROLES, type RouteDeps } from '../http/route-deps';
-import { decodeCursor, encodeCursor, readDatabaseId, readHead } from '../sync/cursor';
-import { directoryChanges, searchConfigurationItems, searchUsers } from './directory-store';
+import { answerFeedPage } from './feed-pages';
+import { createFeedReadAhead } from './feed-read-ahead';
+import { searchConfigurationItems, searchUsers } from './directory-store';
 
 export function directoryRoutes(app: FastifyInstance, { db, sessions }: RouteDeps): void {
   app.get(`${API_PREFIX}/users`, async (request) => {
@@ -27,30 +27,11 @@ export function directoryRoutes(app: FastifyInstance, { db, sessions }: RouteDep
     return { configurationItems: await searchConfigurationItems(db, query.q, query.limit) };
   });
 
-  app.get(`${API_PREFIX}/directory`, async (request): Promise<DirectoryPage> => {
+  const readAhead = createFeedReadAhead();
+  app.get(`${API_PREFIX}/directory`, async (request, reply) => {
     await sessions.authenticate(request.headers.authorization, ANY_ROLE);
     const query = parseInput(DirectoryPageQuery, request.query);
-    // One snapshot: the page, the head and the group members agree with each other.
-    return db
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .setAccessMode('read only')
-      .execute(async (trx) => {
-        const databaseId = await readDatabaseId(trx);
-        const head = await readHead(trx);
-        const position = decodeCursor(query.cursor, databaseId, head);
-        const changes = await directoryChanges(trx, position.after, query.limit);
-        return {
-          users: changes.users,
-          groups: changes.groups,
-          configurationItems: changes.configurationItems,
-          cursor: encodeCursor(
-            databaseId,
-            changes.more ? changes.lastVersion : Math.max(head, position.after),
-          ),
-          more: changes.more,
-          reset: position.reset,
-        };
-      });
+    const body = await answerFeedPage(db, query.cursor, query.limit, readAhead);
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 }

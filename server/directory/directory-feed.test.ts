@@ -1,0 +1,133 @@
+// The directory feed's pages: exactly `limit` rows cut across the three tables by version, in the
+// wire shapes the desks validate, whatever the number of digits the versions have.
+
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import type { ConfigurationItem, Directory, Group, User } from '../../shared/domain/directory';
+import { DirectoryPage } from '../../shared/sync/protocol';
+import { lockVersion, saveVersion } from '../sync/versions';
+import { describeOnDatabases } from '../testing/test-databases';
+import { directoryFeedPage } from './directory-feed';
+import { insertDirectory } from './directory-store';
+
+const user = (i: number): User => ({
+  id: `u${String(i).padStart(3, '0')}`,
+  userName: `user.${i}`,
+  firstName: 'User',
+  lastName: String(i),
+  name: `User ${i}`,
+  email: `user.${i}@deskpad.example`,
+  phone: '',
+  employeeId: `E${i}`,
+  department: 'Finance',
+  location: 'HQ',
+  vip: i % 7 === 0,
+  roles: i % 5 === 0 ? ['agent'] : [],
+});
+
+const item = (i: number): ConfigurationItem => ({
+  id: `ci${String(i).padStart(3, '0')}`,
+  name: `Item ${i}`,
+  className: 'Printer',
+  parentId: i > 1 ? 'ci001' : null,
+  location: 'HQ',
+});
+
+function directory(): Directory {
+  const users = Array.from({ length: 40 }, (_, i) => user(i + 1));
+  const groups: Group[] = [
+    { id: 'g1', name: 'Desk', description: 'First line', memberIds: ['u005', 'u010', 'u015'] },
+    { id: 'g2', name: 'Network', description: '', memberIds: [] },
+  ];
+  return { users, groups, configurationItems: Array.from({ length: 15 }, (_, i) => item(i + 1)) };
+}
+
+type Row =
+  | { kind: 'user'; value: User }
+  | { kind: 'group'; value: Group }
+  | { kind: 'item'; value: ConfigurationItem };
+
+describeOnDatabases('the directory feed', (suite) => {
+  async function seed(): Promise<Row[]> {
+    const { db } = suite.database();
+    const dir = directory();
+    await db.transaction().execute(async (trx) => {
+      await saveVersion(trx, await insertDirectory(trx, dir, await lockVersion(trx)));
+    });
+    // Later changes interleave the tables: a renamed user and a moved item come last.
+    await sql`UPDATE users SET name = 'User 3 renamed', version = 1000 WHERE id = 'u003'`.execute(
+      db,
+    );
+    await sql`UPDATE configuration_items SET name = 'Item 2 moved', version = 1001 WHERE id = 'ci002'`.execute(
+      db,
+    );
+    await sql`UPDATE users SET version = 1002, roles = '{agent,superhero}' WHERE id = 'u012'`.execute(
+      db,
+    );
+    await sql`UPDATE sync_state SET version = 1002`.execute(db);
+    const renamed = { ...user(3), name: 'User 3 renamed' };
+    const moved = { ...item(2), name: 'Item 2 moved' };
+    return [
+      ...dir.users
+        .filter((u) => !['u003', 'u012'].includes(u.id))
+        .map((value): Row => ({ kind: 'user', value })),
+      ...dir.groups.map((value): Row => ({ kind: 'group', value })),
+      ...dir.configurationItems
+        .filter((c) => c.id !== 'ci002')
+        .map((value): Row => ({ kind: 'item', value })),
+      { kind: 'user', value: renamed },
+      { kind: 'item', value: moved },
+      // A role the contract does not know is left out.
+      { kind: 'user', value: { ...user(12), roles: ['agent'] } },
+    ];
+  }
+
+  async function page(after: number, limit: number): Promise<DirectoryPage & { last: number }> {
+    const feed = await directoryFeedPage(suite.database().db, after, limit);
+    const parsed = DirectoryPage.parse({
+      users: JSON.parse(feed.users) as unknown,
+      groups: JSON.parse(feed.groups) as unknown,
+      configurationItems: JSON.parse(feed.configurationItems) as unknown,
+      cursor: 'c',
+      more: feed.more,
+      reset: false,
+    });
+    return { ...parsed, last: feed.lastVersion };
+  }
+
+  it.each([7, 12, 25, 100])('pages everything in version order, %i rows a page', async (limit) => {
+    const expected = await seed();
+    const rows: Row[] = [];
+    let after = 0;
+    for (let pages = 0; pages < 50; pages++) {
+      const next = await page(after, limit);
+      const size = next.users.length + next.groups.length + next.configurationItems.length;
+      if (next.more) expect(size).toBe(limit);
+      else expect(size).toBeLessThanOrEqual(limit);
+      // Within a page the tables come apart; the page's rows are the next `size` changes.
+      const slice = expected.slice(rows.length, rows.length + size);
+      expect(next.users).toEqual(slice.flatMap((r) => (r.kind === 'user' ? [r.value] : [])));
+      expect(next.groups).toEqual(slice.flatMap((r) => (r.kind === 'group' ? [r.value] : [])));
+      expect(next.configurationItems).toEqual(
+        slice.flatMap((r) => (r.kind === 'item' ? [r.value] : [])),
+      );
+      rows.push(...slice);
+      after = next.last;
+      if (!next.more) break;
+    }
+    expect(rows).toHaveLength(expected.length);
+    expect(after).toBe(1002);
+  });
+
+  it('answers an empty page after the last change', async () => {
+    await seed();
+    const feed = await directoryFeedPage(suite.database().db, 1002, 10);
+    expect(feed).toEqual({
+      users: '[]',
+      groups: '[]',
+      configurationItems: '[]',
+      lastVersion: 1002,
+      more: false,
+    });
+  });
+});
