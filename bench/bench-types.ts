@@ -1,5 +1,7 @@
 // The shapes the benchmark pages answer with and the Node runner reads: one contract, two sides.
-// Types only (and the two page globals); never code, so pages and the Node runner share it.
+// Types only (and the page globals); never code, so pages and the Node runner share it.
+
+import type { DirectoryStatus, SyncStatus } from '../shared/store-api/contract';
 
 /** Sorted-sample summary in milliseconds (same rule as electron/store/bench-support.ts). */
 export interface Spread {
@@ -120,12 +122,156 @@ export interface AppProbeApi {
   timePortSearches(queries: string[]): Promise<number[]>;
 }
 
+// ---- issue 3: a desk synced with a real desk server ----
+
+/** One first directory download on a fresh desk (the store host in a Worker, the app's UI shown). */
+export interface DirectoryDownloadResult {
+  /** `session.signIn` → the first `directory.searchUsers` answer holding a downloaded user. */
+  searchableMs: number;
+  /** `session.signIn` alone (the server checks the password with argon2). */
+  signInMs: number;
+  /** When each directory-progress phase from the server was first seen, ms after sign-in. */
+  phases: Record<string, number>;
+  /** Searches sent until one found the user. */
+  searches: number;
+  /** Users in the desk's directory afterwards. */
+  users: number;
+  /** Every long task on the window's UI thread meanwhile (ms; each is over 50 ms). */
+  longTasks: number[];
+}
+
+/** The naive baseline: the same pages, one IndexedDB record per user (Dexie bulkPut per page). */
+export interface NaiveDirectoryResult {
+  users: number;
+  pages: number;
+  /** fetch + JSON of every page, summed. */
+  downloadMs: number;
+  /** The bulkPut of every page, summed: the one-record-per-user storage alone. */
+  putMs: number;
+  /** First request → last bulkPut committed. */
+  totalMs: number;
+  longTasks: number[];
+}
+
+/** What desk.html puts on `window.deskpadDesk`. */
+export interface DeskProbeApi {
+  /** Resolves once the store host answers (its local directory loaded). */
+  ready(): Promise<void>;
+  signIn(userName: string, password: string): Promise<void>;
+  timeDirectoryDownload(
+    userName: string,
+    password: string,
+    expectUserName: string,
+    timeoutMs: number,
+  ): Promise<DirectoryDownloadResult>;
+  /** `interaction.create`, `inFlight` saves at a time; answers the interactions' ids. */
+  saveInteractions(count: number, openedFor: string, inFlight: number): Promise<string[]>;
+  syncStatus(): Promise<SyncStatus>;
+  /** `sync.now`: one whole cycle (push, pull, directory) before it answers. */
+  syncNow(): Promise<SyncStatus>;
+  directoryStatus(): Promise<DirectoryStatus>;
+  /** Subscribes to sync.status; resolves once subscribed. */
+  watchSynced(): Promise<void>;
+  /** Date.now() when the desk first reported 0 changes waiting since watchSynced. */
+  syncedAt(timeoutMs: number): Promise<number>;
+  naiveDirectory(token: string, pageSize: number): Promise<NaiveDirectoryResult>;
+}
+
+/** One round of "1,000 interactions saved offline reach the server". */
+export interface OfflineSyncRound {
+  saves: number;
+  /** Saving them offline, a few at a time (ms), the UI open; not a figure. */
+  saveMs: number;
+  /** Network back (setOffline(false)) → the read API lists the last of them. */
+  serverMs: number;
+  /** Network back → the desk reports 0 changes not synced. */
+  deskMs: number;
+  /** The later of the two: the figure. */
+  bothMs: number;
+  /** Pushes the server logged for them, and the time it spent handling those pushes. */
+  pushes: number;
+  pushHandlingMs: number;
+  /** First push received → last push answered, by the server's log. */
+  pushSpanMs: number;
+  /** Interactions on the server afterwards minus before, and how many of ours have a number. */
+  reachedServer: number;
+  numbered: number;
+}
+
+export interface OfflineSyncResult {
+  /** How many saves the desk was sent at once while offline. */
+  savesInFlight: number;
+  rounds: OfflineSyncRound[];
+  both: Spread;
+  server: Spread;
+  desk: Spread;
+  /** Mutations the server applied per second of push handling, per round. */
+  serverMutationsPerSecond: Spread;
+  /** The same job from Node over bare HTTP (push in full batches, pull until done), per round. */
+  bareProtocol: Spread;
+}
+
+export interface DirectoryDownloadFigure {
+  users: number;
+  /** The desk's own demo directory before it signs in. */
+  localUsers: number;
+  pageSize: number;
+  rounds: DirectoryDownloadResult[];
+  searchable: Spread;
+  naive: NaiveDirectoryResult[];
+  naiveTotal: Spread;
+  naivePut: Spread;
+  /** All long tasks seen in the window during the Deskpad rounds. */
+  longTasks: Spread;
+}
+
+/** 50 simulated desks pushing and pulling at once against one server. */
+export interface DeskLoadResult {
+  database: string;
+  desks: number;
+  rounds: number;
+  mutationsPerPush: number;
+  pushes: number;
+  mutations: number;
+  pulls: number;
+  /** Interaction rows the pulls brought back, in all. */
+  pulledRows: number;
+  wallMs: number;
+  push: Spread & { p99: number };
+  pull: Spread & { p99: number };
+  pushesPerSecond: number;
+  mutationsPerSecond: number;
+  errors: number;
+  /** The first few errors, in words. */
+  errorSamples: string[];
+  /** Creates pushed, and interactions the read API lists afterwards (equal when all went once). */
+  created: number;
+  onServer: number;
+}
+
+export interface SyncBenchResults {
+  date: string;
+  /** The command that measured them (a whole run, or `--only sync`). */
+  command: string;
+  /** How the desk server ran: its command line, without the temporary paths. */
+  server: string;
+  /** The machine's 1-minute load average, sampled every 5 s while these figures ran. */
+  loadAverage: { min: number; max: number };
+  directory: DirectoryDownloadFigure;
+  offline: OfflineSyncResult;
+  /** One desk alone (the baseline), then all the desks at once, on the same server. */
+  load: { alone: DeskLoadResult; together: DeskLoadResult };
+  wallSeconds: number;
+}
+
 declare global {
   interface Window {
     /** Set by bench/pages/store-bench.ts. */
     deskpadBench: StoreBenchApi;
     /** Set by bench/pages/app-probe.ts. */
     deskpadApp: AppProbeApi;
+    /** Set by bench/pages/desk-probe.ts. */
+    deskpadDesk: DeskProbeApi;
   }
 }
 
@@ -145,5 +291,7 @@ export interface BenchResults {
   saves: SaveResult;
   uiKeystrokes: UiKeystrokeResult;
   uiSaves: UiSaveResult;
+  /** Issue 3's figures; absent in a run made before they existed. */
+  sync?: SyncBenchResults;
   wallSeconds: number;
 }

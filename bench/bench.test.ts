@@ -1,15 +1,20 @@
-// The benchmark's arithmetic and its README section, without a browser: percentiles, ratios, and
-// rewriting only the text between the bench markers. The bench itself runs with `npm run bench`.
+// The benchmark's arithmetic and its README section, without a browser: percentiles, ratios, the
+// targets' judgement, and rewriting only the text between the bench markers (`npm run bench` runs it).
 
 import { describe, expect, it } from 'vitest';
+import type { DeskLoadResult, Spread, SyncBenchResults } from './bench-types';
 import {
   README_END,
   README_START,
   compare,
   chromiumVersion,
   formatMs,
+  percentileOf,
   replaceReadmeSection,
   spreadOf,
+  syncFigureRows,
+  syncSection,
+  throughputRatio,
   wrap,
 } from './report.mjs';
 
@@ -66,5 +71,147 @@ describe('replaceReadmeSection', () => {
 describe('wrap', () => {
   it('breaks lines between words, never inside one', () => {
     expect(wrap('one two three four', 9)).toBe('one two\nthree\nfour');
+  });
+});
+
+describe('percentileOf', () => {
+  it('takes one percentile by the same rule as spreadOf', () => {
+    const samples = Array.from({ length: 200 }, (_, i) => i + 1);
+    expect(percentileOf(samples, 0.99)).toBe(199);
+    expect(percentileOf(samples, 0.5)).toBe(spreadOf(samples).p50);
+    expect(percentileOf([], 0.99)).toBe(0);
+  });
+});
+
+describe('throughputRatio', () => {
+  it('says how many times the baseline’s throughput Deskpad reached', () => {
+    expect(throughputRatio(269, 375)).toBe('1.4× the baseline');
+    expect(throughputRatio(10, 250)).toBe('25× the baseline');
+    expect(throughputRatio(0, 5)).toBe('—');
+  });
+});
+
+const spread = (p50: number, max = p50): Spread => ({ count: 3, p50, p95: max, max });
+
+function syncResults(overrides: {
+  searchable?: number;
+  naiveTotal?: number;
+  longTasks?: number[];
+  offlineMax?: number;
+  onServer?: number;
+  errors?: number;
+}): SyncBenchResults {
+  const round = {
+    saves: 1000,
+    saveMs: 9000,
+    serverMs: 900,
+    deskMs: 2300,
+    bothMs: overrides.offlineMax ?? 2300,
+    pushes: 5,
+    pushHandlingMs: 1500,
+    pushSpanMs: 1600,
+    reachedServer: 1000,
+    numbered: 1000,
+  };
+  const load = (desks: number, errors: number): DeskLoadResult => ({
+    database: 'PostgreSQL 15',
+    desks,
+    rounds: 20,
+    mutationsPerPush: 10,
+    pushes: desks * 20,
+    mutations: desks * 200,
+    pulls: desks * 25,
+    pulledRows: 1000,
+    wallMs: 20_000,
+    push: { ...spread(100, 400), p99: 900 },
+    pull: { ...spread(50, 200), p99: 300 },
+    pushesPerSecond: desks * 2,
+    mutationsPerSecond: desks * 20,
+    errors,
+    errorSamples: [],
+    created: 7000,
+    onServer: overrides.onServer ?? 7000,
+  });
+  const download = {
+    searchableMs: overrides.searchable ?? 2900,
+    signInMs: 60,
+    phases: { generating: 300, indexing: 2000, storing: 2700, ready: 2880 },
+    searches: 100,
+    users: 100_002,
+    longTasks: overrides.longTasks ?? [],
+  };
+  return {
+    date: '2026-11-23T15:00:00.000Z',
+    command: 'npm run bench -- --write-readme',
+    server: 'node dist/bench-server/main.js --port P --data DIR --demo',
+    loadAverage: { min: 1.2, max: 3.4 },
+    directory: {
+      users: 100_002,
+      localUsers: 200,
+      pageSize: 5000,
+      rounds: [download],
+      searchable: spread(download.searchableMs),
+      naive: [],
+      naiveTotal: spread(overrides.naiveTotal ?? 9500),
+      naivePut: spread(8000),
+      longTasks: spreadOf(download.longTasks),
+    },
+    offline: {
+      savesInFlight: 8,
+      rounds: [round],
+      both: spread(round.bothMs),
+      server: spread(900),
+      desk: spread(2300),
+      serverMutationsPerSecond: spread(650),
+      bareProtocol: spread(1400),
+    },
+    load: { alone: load(1, 0), together: load(50, overrides.errors ?? 0) },
+    wallSeconds: 180,
+  };
+}
+
+describe('syncFigureRows', () => {
+  const met = (sync: SyncBenchResults) =>
+    Object.fromEntries(
+      syncFigureRows(sync)
+        .filter((row) => row.met !== null)
+        .map((row) => [row.target, row.met]),
+    );
+
+  it('judges each of issue 3’s targets from the run’s own numbers', () => {
+    expect(met(syncResults({}))).toEqual({
+      '≤ 5 s': true,
+      '≤ 5 s, ≥ 3× the naive': true,
+      'none over 50 ms': true,
+      'no errors': true,
+    });
+  });
+
+  it('fails the directory below 3× the naive baseline even within 5 s', () => {
+    expect(met(syncResults({ searchable: 4000, naiveTotal: 9000 }))['≤ 5 s, ≥ 3× the naive']).toBe(
+      false,
+    );
+  });
+
+  it('fails on one long task, a slow round, an error or a record missing on the server', () => {
+    expect(met(syncResults({ longTasks: [51] }))['none over 50 ms']).toBe(false);
+    expect(met(syncResults({ offlineMax: 5200 }))['≤ 5 s']).toBe(false);
+    expect(met(syncResults({ errors: 1 }))['no errors']).toBe(false);
+    expect(met(syncResults({ onServer: 6999 }))['no errors']).toBe(false);
+  });
+
+  it('compares each figure with the baseline measured beside it', () => {
+    const [offline] = syncFigureRows(syncResults({}));
+    expect(offline?.ratio).toBe('1.6× slower');
+    expect(offline?.deskpad).toBe('2.30 s / 2.30 s / 2.30 s');
+  });
+});
+
+describe('syncSection', () => {
+  it('puts its own table and says how the figures were taken', () => {
+    const text = syncSection(syncResults({}));
+    expect(text).toContain('### Sync with the desk server (issue 3)');
+    expect(text).toContain('| Figure (real desk server) |');
+    expect(text).toContain('crbug.com/114475');
   });
 });

@@ -59,6 +59,16 @@ export function spreadOf(samples) {
   return { count: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0 };
 }
 
+/**
+ * One percentile by the same rule as spreadOf (e.g. 0.99 for p99); 0 for no samples.
+ * @param {readonly number[]} samples
+ * @param {number} q
+ */
+export function percentileOf(samples, q) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
+}
+
 /** @param {number} n */
 const count = (n) => n.toLocaleString('en-US');
 
@@ -180,17 +190,149 @@ export function figureRows(r) {
   ];
 }
 
+/**
+ * Throughput against a baseline's: "12× the baseline" (or "0.8× the baseline").
+ * @param {number} baseline
+ * @param {number} deskpad
+ */
+export function throughputRatio(baseline, deskpad) {
+  if (!(baseline > 0) || !(deskpad > 0)) return '—';
+  const factor = deskpad / baseline;
+  return `${factor >= 10 ? Math.round(factor).toLocaleString('en-US') : factor.toFixed(1)}× the baseline`;
+}
+
+/** @param {number} ms */
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+/** @param {Spread} spread */
+const secondsSpread = (spread) =>
+  `${seconds(spread.p50)} / ${seconds(spread.p95)} / ${seconds(spread.max)}`;
+
+/** @param {Spread & { p99: number }} spread */
+const latency = (spread) =>
+  `${formatMs(spread.p50)} / ${formatMs(spread.p95)} / ${formatMs(spread.p99)}`;
+
+/** @param {number} n */
+const rate = (n) => Math.round(n).toLocaleString('en-US');
+
+/**
+ * Issue 3's figures: each against a baseline measured in the same run.
+ * @param {import('./bench-types').SyncBenchResults} sync
+ * @returns {FigureRow[]}
+ */
+export function syncFigureRows(sync) {
+  const { directory, offline } = sync;
+  const { alone, together } = sync.load;
+  const rounds = offline.rounds.length;
+  const saves = offline.rounds[0]?.saves ?? 0;
+  const pushes = offline.rounds.reduce((sum, r) => sum + r.pushes, 0);
+  const handling = offline.rounds.reduce((sum, r) => sum + r.pushHandlingMs, 0);
+  const reached = offline.rounds.every(
+    (r) => r.reachedServer === r.saves && r.numbered === r.saves,
+  );
+  const naiveFactor = directory.naiveTotal.p50 / directory.searchable.p50;
+  const longest = directory.longTasks.max;
+  return [
+    {
+      figure: `${count(saves)} interactions saved offline: network back → all on the server (read API) and the desk shows 0 changes not synced (${rounds} rounds)`,
+      target: '≤ 5 s',
+      met: offline.both.max <= 5000 && reached,
+      deskpad: secondsSpread(offline.both),
+      baseline: `${secondsSpread(offline.bareProtocol)} (the same job over bare HTTP from Node: pushes of 200, then pull)`,
+      ratio: compare(offline.bareProtocol.p50, offline.both.p50),
+    },
+    {
+      figure:
+        'Of which (p50): on the server, the read API listing the last one / the desk showing 0 waiting',
+      target: '—',
+      met: null,
+      deskpad: `${seconds(offline.server.p50)} / ${seconds(offline.desk.p50)}`,
+      baseline: '—',
+      ratio: '—',
+    },
+    {
+      figure: `Server throughput on those pushes (${pushes} pushes, ${formatMs(handling)} of push handling in its log)`,
+      target: '—',
+      met: null,
+      deskpad: `${rate(offline.serverMutationsPerSecond.p50)} mutations/s (p50 of rounds)`,
+      baseline: '—',
+      ratio: '—',
+    },
+    {
+      figure: `Directory of ${count(directory.users)} users on a fresh desk: sign-in → downloaded, stored and searchable (${directory.rounds.length} rounds)`,
+      target: '≤ 5 s, ≥ 3× the naive',
+      met: directory.searchable.max <= 5000 && naiveFactor >= 3,
+      deskpad: secondsSpread(directory.searchable),
+      baseline: `${secondsSpread(directory.naiveTotal)} (same pages, Dexie bulkPut of one record per user)`,
+      ratio: compare(directory.naiveTotal.p50, directory.searchable.p50),
+    },
+    {
+      figure:
+        'The same download against the naive baseline’s Dexie bulkPut alone (its download left out)',
+      target: '—',
+      met: null,
+      deskpad: secondsSpread(directory.searchable),
+      baseline: secondsSpread(directory.naivePut),
+      ratio: compare(directory.naivePut.p50, directory.searchable.p50),
+    },
+    {
+      figure: 'Long tasks on the UI thread (PerformanceObserver) while the directory downloads',
+      target: 'none over 50 ms',
+      met: directory.longTasks.count === 0,
+      deskpad:
+        directory.longTasks.count === 0
+          ? 'none'
+          : `${directory.longTasks.count}, the longest ${formatMs(longest)}`,
+      baseline: '—',
+      ratio: '—',
+    },
+    {
+      figure: `${together.desks} desks pushing (${together.mutationsPerPush} mutations each) and pulling at once on one server: push latency p50 / p95 / p99 (${count(together.pushes)} pushes)`,
+      target: 'p99 reported',
+      met: null,
+      deskpad: latency(together.push),
+      baseline: `${latency(alone.push)} (one desk alone, same server)`,
+      ratio: compare(alone.push.p99, together.push.p99),
+    },
+    {
+      figure: `${together.desks} desks: throughput`,
+      target: '—',
+      met: null,
+      deskpad: `${rate(together.pushesPerSecond)} pushes/s, ${rate(together.mutationsPerSecond)} mutations/s`,
+      baseline: `${rate(alone.pushesPerSecond)} pushes/s, ${rate(alone.mutationsPerSecond)} mutations/s (one desk alone)`,
+      ratio: throughputRatio(alone.mutationsPerSecond, together.mutationsPerSecond),
+    },
+    {
+      figure: `${together.desks} desks: pull latency p50 / p95 / p99 (${count(together.pulls)} pulls, ${count(together.pulledRows)} rows)`,
+      target: '—',
+      met: null,
+      deskpad: latency(together.pull),
+      baseline: `${latency(alone.pull)} (one desk alone)`,
+      ratio: compare(alone.pull.p99, together.pull.p99),
+    },
+    {
+      figure: `${together.desks} desks: errors, and interactions created vs on the server afterwards`,
+      target: 'no errors',
+      met: together.errors === 0 && alone.errors === 0 && together.created === together.onServer,
+      deskpad: `${together.errors + alone.errors} errors; ${count(together.created)} created, ${count(together.onServer)} on the server`,
+      baseline: '—',
+      ratio: '—',
+    },
+  ];
+}
+
 /** @param {boolean | null} met */
 const mark = (met) => (met === null ? '' : met ? ' ✔' : ' ✘');
 
 /**
  * @param {FigureRow[]} rows
+ * @param {string} [heading] the first column's heading
  * @returns {string}
  */
-export function markdownTable(rows) {
+export function markdownTable(rows, heading = 'Figure (100,000 users)') {
   const escape = (/** @type {string} */ text) => text.replaceAll('|', '\\|');
   const lines = [
-    '| Figure (100,000 users) | Target | Deskpad | Baseline, same run | Deskpad vs baseline |',
+    `| ${heading} | Target | Deskpad | Baseline, same run | Deskpad vs baseline |`,
     '| --- | --- | --- | --- | --- |',
     ...rows.map(
       (row) =>
@@ -286,8 +428,70 @@ export function readmeSection(r) {
     markdownTable(figureRows(r)),
     '',
     paragraphs.map((p) => wrap(p)).join('\n\n'),
+    ...(r.sync ? ['', syncSection(r.sync)] : []),
     '',
     README_END,
+  ].join('\n');
+}
+
+/**
+ * The sync figures' part of the README section: their table and how they were taken.
+ * @param {import('./bench-types').SyncBenchResults} sync
+ */
+export function syncSection(sync) {
+  const { directory, offline, load } = sync;
+  const { together } = load;
+  const phases = directory.rounds.at(-1)?.phases ?? {};
+  const phase = (/** @type {string} */ name) =>
+    phases[name] === undefined ? '—' : formatMs(/** @type {number} */ (phases[name]));
+  const paragraphs = [
+    `Issue 3's figures, produced by \`${sync.command}\` on ${sync.date.slice(0, 10)} (they took
+    ${Math.round(sync.wallSeconds)} s), each against a real desk server child process (\`${sync.server}\`, built by Vite as
+    \`npm run server\` builds it, serving the bench pages at \`/\`). The desk is \`bench/pages/desk.html\`:
+    the real UI in the window and the browser build's store host with \`sync: { serverUrl }\` in a
+    dedicated Worker, in a Chromium profile of its own. A figure in seconds is p50 / p95 / max over the
+    rounds its row names. Other work shared the machine: its 1-minute load average went from
+    ${sync.loadAverage.min.toFixed(1)} to ${sync.loadAverage.max.toFixed(1)} while these figures ran.`,
+    `Offline: the desk signs in (\`session.signIn\`), Playwright takes the network away
+    (\`context.setOffline(true)\`), the desk saves ${count(offline.rounds[0]?.saves ?? 0)}
+    \`interaction.create\` commands (${offline.savesInFlight} at a time, the UI open; they took
+    ${seconds(offline.rounds[0]?.saveMs ?? 0)}), then the network comes back; the clock runs
+    from \`setOffline(false)\` until the read API (\`GET /api/v1/interactions\`, Bearer token) lists the
+    last of them and the store host reports 0 changes waiting (the UI's sync mark then reads "0
+    changes not synced"; every round also checks that each saved interaction is on the server with
+    a number). Chromium fires no \`online\`/\`offline\` events in a worker (crbug.com/114475), so the
+    page relays the window's events to its store worker, as the browser build must. The server's
+    throughput is the mutations over the time its log says it spent handling those pushes.`,
+    `Directory: a fresh desk (its own database, ${count(directory.localUsers)} local demo users) signs in
+    as demo.agent; the clock runs until \`directory.searchUsers\` finds \`demo.admin\`, whom only the
+    server's directory has, asked through a port of the store worker every 100 ms while pages arrive and every 5 ms once the store host says it is storing. The store host
+    replaces its directory only once it is stored, so that answer means downloaded, stored and
+    searchable. In the last round the store host's progress events said: every page downloaded
+    ${phase('indexing')}, the caller index built ${phase('storing')}, stored and ready ${phase('ready')}
+    after sign-in. The naive baseline fetches the same
+    pages (${count(directory.pageSize)} rows each) in a Worker and stores each page's users with one
+    Dexie \`bulkPut\` of one record per user (strict durability, as the store host), with no search
+    index at all.`,
+    `Desks at once: ${together.desks} simulated desks in Node (\`bench/desk-load.mjs\`), each with its
+    own clientId and loopback address, signed in as the demo agents in turn, push
+    ${together.rounds} batches of ${together.mutationsPerPush} mutations (creates, then updates, work
+    notes and closes of their own interactions, checked with the shared \`PushRequest\` schema) and
+    pull after each push until the server has no more, all at once, against a server on
+    ${together.database}, a cluster started by \`server/testing/pg-cluster.ts\` with fsync and
+    synchronous_commit off (no disk flush per commit). The baseline is one desk doing the same alone
+    on the same server. Every push queues on one row lock (docs/decisions/0004) and every desk pulls
+    every other desk's interactions, so the desks wait their turn: together they moved
+    ${(together.mutationsPerSecond / load.alone.mutationsPerSecond).toFixed(1)}× the mutations a
+    second of one desk alone. Pushes of ${together.mutationsPerPush} also carry more fixed cost per
+    mutation than the offline desk's pushes of 200. Figures 1 and 2 ran on the default embedded PGlite, in a temporary data
+    directory.`,
+  ];
+  return [
+    '### Sync with the desk server (issue 3)',
+    '',
+    markdownTable(syncFigureRows(sync), 'Figure (real desk server)'),
+    '',
+    paragraphs.map((p) => wrap(p)).join('\n\n'),
   ].join('\n');
 }
 

@@ -1,6 +1,6 @@
-// `npm run bench`: builds bench/pages, serves them on 127.0.0.1, drives Debian's headless Chromium
-// through every figure of issue 2 and writes bench/results.json (and, asked, the README section).
-// Never part of `npm test`; never touches the app's own database ('deskpad') or dist/web.
+// `npm run bench`: builds bench/pages, drives Debian's headless Chromium through the figures of
+// issue 2 (pages on 127.0.0.1) and issue 3 (real desk server processes), writes bench/results.json
+// (and, asked, the README section). Never part of `npm test`; never touches 'deskpad' or dist/web.
 
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,8 +15,10 @@ import {
   readmeSection,
   replaceReadmeSection,
   spreadOf,
+  syncFigureRows,
   textTable,
 } from './report.mjs';
+import { runSyncBench } from './sync-bench.mjs';
 
 /** @typedef {import('./bench-types').BenchResults} BenchResults */
 /** @typedef {import('./bench-types').StartResult} StartResult */
@@ -25,6 +27,7 @@ import {
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(benchDir, '..');
+const resultsPath = path.join(benchDir, 'results.json');
 
 const CHROMIUM_PATH = process.env.DESKPAD_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -50,6 +53,13 @@ const { values: options } = parseArgs({
     'typed-callers': { type: 'string', default: '80' },
     'ui-saves': { type: 'string', default: '40' },
     'minisearch-budget-ms': { type: 'string', default: '20000' },
+    'sync-users': { type: 'string', default: '100000' },
+    'sync-rounds': { type: 'string', default: '3' },
+    'offline-saves': { type: 'string', default: '1000' },
+    desks: { type: 'string', default: '50' },
+    'desk-rounds': { type: 'string', default: '10' },
+    'desk-batch': { type: 'string', default: '10' },
+    only: { type: 'string', default: 'all' },
     'write-readme': { type: 'boolean', default: false },
   },
   strict: true,
@@ -72,6 +82,18 @@ const SAVES = positive('saves');
 const TYPED_CALLERS = positive('typed-callers');
 const UI_SAVES = positive('ui-saves');
 const MINISEARCH_BUDGET_MS = positive('minisearch-budget-ms');
+const SYNC_USERS = positive('sync-users');
+const SYNC_ROUNDS = positive('sync-rounds');
+const OFFLINE_SAVES = positive('offline-saves');
+const DESKS = positive('desks');
+const DESK_ROUNDS = positive('desk-rounds');
+const DESK_BATCH = positive('desk-batch');
+/** `--only issue2` or `--only sync` measures one part and keeps the other from results.json. */
+const ONLY = options.only;
+if (ONLY !== 'all' && ONLY !== 'issue2' && ONLY !== 'sync') {
+  console.error('--only must be issue2 or sync.');
+  process.exit(2);
+}
 
 const wallStart = performance.now();
 /** @param {string} text */
@@ -229,19 +251,14 @@ async function saveInteractions(page, callers) {
   return samples;
 }
 
-async function main() {
-  const { build, preview } = await import('vite');
-  const configFile = path.join(benchDir, 'vite.config.ts');
-  say('Building bench pages (bench/pages → dist/bench)…');
-  await build({ configFile, logLevel: 'warn' });
-  const server = await preview({ configFile, preview: { port: 0 } });
-  const address = server.httpServer.address();
-  if (!address || typeof address !== 'object')
-    throw new Error('The bench server is not listening.');
-  const base = `http://127.0.0.1:${address.port}/`;
+/**
+ * The figures of issue 2, on the bench pages served by Vite's preview (cross-origin isolated).
+ * @param {string} base
+ * @returns {Promise<Omit<BenchResults, 'command' | 'date' | 'sync' | 'wallSeconds'>>}
+ */
+async function issue2Figures(base) {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'deskpad-bench-'));
   say(`Serving ${base} · profile ${profile} · ${USERS.toLocaleString('en-US')} users`);
-
   try {
     // 1–3 (first start) and 2 (search): one browser, fresh profile.
     const first = await session(profile, async (context) => {
@@ -317,10 +334,7 @@ async function main() {
       [NO_INPUT_DEFERRAL],
     );
 
-    /** @type {BenchResults} */
-    const results = {
-      date: new Date().toISOString(),
-      command: BENCH_COMMAND,
+    return {
       machine: {
         cores: os.cpus().length,
         chromium: chromiumVersion(first.product),
@@ -346,27 +360,124 @@ async function main() {
         withoutInputDeferral: spreadOf(undeferred.samples),
       },
       uiSaves: { spread: spreadOf(ui.uiSaves) },
-      wallSeconds: (performance.now() - wallStart) / 1000,
     };
-
-    await writeFile(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`\n${textTable(figureRows(results))}\n`);
-    say('Wrote bench/results.json.');
-    if (options['write-readme']) {
-      const readmePath = path.join(repoRoot, 'README.md');
-      const readme = await readFile(readmePath, 'utf8').catch(() => '');
-      // Formatted as `npm run format` would, so the section never churns between the two.
-      const prettier = await import('prettier');
-      const style = (await prettier.resolveConfig(readmePath)) ?? {};
-      const section = (
-        await prettier.format(readmeSection(results), { ...style, parser: 'markdown' })
-      ).trimEnd();
-      await writeFile(readmePath, replaceReadmeSection(readme, section));
-      say('Rewrote the bench section of README.md.');
-    }
   } finally {
-    await server.close();
     await rm(profile, { recursive: true, force: true });
+  }
+}
+
+/** @returns {Promise<BenchResults | null>} */
+async function previousResults() {
+  try {
+    return /** @type {BenchResults} */ (JSON.parse(await readFile(resultsPath, 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const { build, preview } = await import('vite');
+  const configFile = path.join(benchDir, 'vite.config.ts');
+  say('Building bench pages (bench/pages → dist/bench)…');
+  await build({ configFile, logLevel: 'warn' });
+  const previous = ONLY === 'all' ? null : await previousResults();
+  if (ONLY !== 'all' && !previous) {
+    console.error(
+      `--only ${ONLY} keeps the other figures from bench/results.json: run it whole first.`,
+    );
+    process.exit(2);
+  }
+
+  /** @type {Omit<BenchResults, 'command' | 'date' | 'sync' | 'wallSeconds'> | null} */
+  let issue2 = null;
+  if (ONLY !== 'sync') {
+    const server = await preview({ configFile, preview: { port: 0 } });
+    const address = server.httpServer.address();
+    if (!address || typeof address !== 'object')
+      throw new Error('The bench server is not listening.');
+    try {
+      issue2 = await issue2Figures(`http://127.0.0.1:${address.port}/`);
+    } finally {
+      await server.close();
+    }
+  }
+
+  /** @type {import('./bench-types').SyncBenchResults | undefined} */
+  let sync = previous?.sync;
+  if (ONLY !== 'issue2') {
+    say('Building the desk server (server/ → dist/bench-server, as `npm run server` builds it)…');
+    await build({
+      configFile: path.join(repoRoot, 'server', 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: path.join(repoRoot, 'dist', 'bench-server') },
+    });
+    const started = performance.now();
+    const figures = await runSyncBench(
+      {
+        repoRoot,
+        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
+        webRoot: path.join(repoRoot, 'dist', 'bench'),
+        say,
+        session: (profile, work) => session(profile, work),
+        openPage,
+      },
+      {
+        users: SYNC_USERS,
+        rounds: SYNC_ROUNDS,
+        offlineSaves: OFFLINE_SAVES,
+        desks: DESKS,
+        deskRounds: DESK_ROUNDS,
+        batch: DESK_BATCH,
+      },
+    );
+    const args = process.argv.slice(2);
+    sync = {
+      ...figures,
+      command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
+      wallSeconds: (performance.now() - started) / 1000,
+    };
+  }
+
+  const base = issue2 ?? /** @type {BenchResults} */ (previous);
+  /** @type {BenchResults} */
+  const results = {
+    date: issue2 ? new Date().toISOString() : /** @type {BenchResults} */ (previous).date,
+    command: BENCH_COMMAND,
+    machine: base.machine,
+    clock: base.clock,
+    users: base.users,
+    storage: base.storage,
+    search: base.search,
+    firstStart: base.firstStart,
+    restarts: base.restarts,
+    restart: base.restart,
+    naiveReady: base.naiveReady,
+    saves: base.saves,
+    uiKeystrokes: base.uiKeystrokes,
+    uiSaves: base.uiSaves,
+    ...(sync ? { sync } : {}),
+    // The whole run's time; a partial run (--only) keeps the figure of the run it completes.
+    wallSeconds:
+      ONLY === 'all'
+        ? (performance.now() - wallStart) / 1000
+        : /** @type {BenchResults} */ (previous).wallSeconds,
+  };
+
+  await writeFile(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${textTable(figureRows(results))}\n`);
+  if (results.sync) console.log(`${textTable(syncFigureRows(results.sync))}\n`);
+  say('Wrote bench/results.json.');
+  if (options['write-readme']) {
+    const readmePath = path.join(repoRoot, 'README.md');
+    const readme = await readFile(readmePath, 'utf8').catch(() => '');
+    // Formatted as `npm run format` would, so the section never churns between the two.
+    const prettier = await import('prettier');
+    const style = (await prettier.resolveConfig(readmePath)) ?? {};
+    const section = (
+      await prettier.format(readmeSection(results), { ...style, parser: 'markdown' })
+    ).trimEnd();
+    await writeFile(readmePath, replaceReadmeSection(readme, section));
+    say('Rewrote the bench section of README.md.');
   }
 }
 

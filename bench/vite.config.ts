@@ -1,5 +1,5 @@
-// Builds the benchmark pages (bench/pages → dist/bench) from the real store host and renderer
-// modules, and serves them cross-origin isolated so performance.now() is fine-grained. Never the app's build.
+// Builds the benchmark pages (bench/pages → dist/bench) from the real store host and renderer, served
+// cross-origin isolated by Vite (fine-grained timers) or by a desk server for the sync figures.
 
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -25,7 +25,12 @@ export default defineConfig({
     target: 'es2022',
     modulePreload: { polyfill: false },
     rolldownOptions: {
-      input: { store: `${pages}store.html`, app: `${pages}app.html` },
+      input: {
+        index: `${pages}index.html`,
+        store: `${pages}store.html`,
+        app: `${pages}app.html`,
+        desk: `${pages}desk.html`,
+      },
     },
   },
   preview: { host: '127.0.0.1', strictPort: true, headers: ISOLATION_HEADERS },

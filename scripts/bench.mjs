@@ -1,4 +1,4 @@
-// `npm run bench [-- --write-readme]`: the figures of issue 2 in headless Chromium. The runner
-// lives in bench/ with its pages; this entry only hands over to it. Never run by `npm test`.
+// `npm run bench [-- --write-readme]`: the figures of issues 2 and 3 in headless Chromium and real
+// desk server processes. The runner lives in bench/ with its pages; this only hands over. Never in `npm test`.
 
 await import(new URL('../bench/run-bench.mjs', import.meta.url).href);
