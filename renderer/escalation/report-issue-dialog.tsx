@@ -1,0 +1,244 @@
+// Report an Issue: the incident made from the interaction, prefilled by incidentDraftFromInteraction,
+// Priority shown live from Impact × Urgency. Submits once (its id is fixed on open); never closes the interaction.
+
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  CreateIncidentFromInteractionArgs,
+  incidentDraftFromInteraction,
+  suggestedCategory,
+} from '../../shared/domain/escalation';
+import {
+  INCIDENT_CATEGORIES,
+  INCIDENT_LABELS as L,
+  type IncidentCategory,
+} from '../../shared/domain/incident';
+import {
+  LEVEL_LABELS,
+  LEVELS,
+  PRIORITY_LABELS,
+  priorityOf,
+  type Level,
+} from '../../shared/domain/priority';
+import type { InteractionView } from '../../shared/store-api/contract';
+import type { IncidentView } from '../../shared/store-api/escalation-contract';
+import { ModalDialog } from '../dialog/modal-dialog';
+import { FormField } from '../interaction-form/form-field';
+import { AssignmentPicker } from './assignment-picker';
+import { ComponentLookupField, UserLookupField } from './directory-lookups';
+import { useEscalation } from './escalation-context';
+import { fieldErrorsOf, focusFirstError, type FieldErrors } from './field-errors';
+
+const FIELD_ORDER = [
+  'caller',
+  'shortDescription',
+  'description',
+  'component',
+  'category',
+  'impact',
+  'urgency',
+  'assignmentGroup',
+  'assignedTo',
+];
+
+interface ReportIssueDialogProps {
+  interaction: InteractionView;
+  onCreated: (incident: IncidentView) => void;
+  onCancel: () => void;
+}
+
+export function ReportIssueDialog({ interaction, onCreated, onCancel }: ReportIssueDialogProps) {
+  const { port, newId } = useEscalation();
+  const baseId = useId();
+  const idOf = (field: string) => `${baseId}-${field}`;
+  const [incidentId] = useState(newId);
+  const [values, setValues] = useState(() => incidentDraftFromInteraction(interaction));
+  const [names, setNames] = useState({
+    caller: interaction.openedForName ?? '',
+    component: interaction.componentName ?? '',
+  });
+  const [categoryTouched, setCategoryTouched] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const firstField = useRef<HTMLInputElement>(null);
+
+  // The category is suggested from the component's class once the directory answers.
+  useEffect(() => {
+    const componentId = values.component;
+    if (componentId === null || categoryTouched) return undefined;
+    let active = true;
+    void port.query('directory.getConfigurationItem', { id: componentId }).then((found) => {
+      if (active && found.ok && found.value)
+        setValues((v) => ({ ...v, category: suggestedCategory(found.value?.className) }));
+    });
+    return () => {
+      active = false;
+    };
+  }, [port, values.component, categoryTouched]);
+
+  const edit = (changes: Partial<typeof values>) => {
+    setValues((v) => ({ ...v, ...changes }));
+    setErrors((e) => {
+      const next = { ...e };
+      for (const key of Object.keys(changes)) delete next[key];
+      return next;
+    });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const parsed = CreateIncidentFromInteractionArgs.safeParse({
+      ...values,
+      id: incidentId,
+      interactionId: interaction.id,
+    });
+    if (!parsed.success) {
+      const found = fieldErrorsOf(parsed.error);
+      setErrors(found);
+      setFormError('Check the fields marked below.');
+      focusFirstError(found, FIELD_ORDER, idOf);
+      return;
+    }
+    setBusy(true);
+    setFormError(null);
+    const answer = await port.command('incident.createFromInteraction', parsed.data);
+    setBusy(false);
+    if (answer.ok) {
+      onCreated(answer.value.incident);
+      return;
+    }
+    const found = answer.error.fieldErrors ?? {};
+    setErrors(found);
+    setFormError(answer.error.message);
+    focusFirstError(found, FIELD_ORDER, idOf);
+  };
+
+  const priority = priorityOf(values.impact, values.urgency);
+  const levelSelect = (field: 'impact' | 'urgency') => (
+    <FormField id={idOf(field)} label={L[field]} error={errors[field]}>
+      {(control) => (
+        <select
+          {...control}
+          value={values[field]}
+          onChange={(e) => edit({ [field]: Number(e.target.value) as Level })}
+        >
+          {LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {LEVEL_LABELS[level]}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+
+  return (
+    <ModalDialog title="Report an Issue" onCancel={onCancel} initialFocus={firstField}>
+      <form className="escalation-form" noValidate onSubmit={(e) => void submit(e)}>
+        <p className="muted">
+          From interaction {interaction.number}. The interaction stays open until you close it.
+        </p>
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        <UserLookupField
+          id={idOf('caller')}
+          label={L.caller}
+          value={{ id: values.caller || null, text: names.caller }}
+          error={errors.caller}
+          onPick={(user) => {
+            setNames((n) => ({ ...n, caller: user.name }));
+            edit({ caller: user.id });
+          }}
+          onClear={() => {
+            setNames((n) => ({ ...n, caller: '' }));
+            edit({ caller: '' });
+          }}
+        />
+        <FormField
+          id={idOf('shortDescription')}
+          label={L.shortDescription}
+          error={errors.shortDescription}
+        >
+          {(control) => (
+            <input
+              {...control}
+              ref={firstField}
+              value={values.shortDescription}
+              onChange={(e) => edit({ shortDescription: e.target.value })}
+            />
+          )}
+        </FormField>
+        <FormField id={idOf('description')} label={L.description} error={errors.description}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              value={values.description}
+              onChange={(e) => edit({ description: e.target.value })}
+            />
+          )}
+        </FormField>
+        <ComponentLookupField
+          id={idOf('component')}
+          label={L.component}
+          value={{ id: values.component, text: names.component }}
+          error={errors.component}
+          onPick={(item) => {
+            setNames((n) => ({ ...n, component: item.name }));
+            edit({ component: item.id });
+          }}
+          onClear={() => {
+            setNames((n) => ({ ...n, component: '' }));
+            edit({ component: null });
+          }}
+        />
+        <div className="form-row">
+          <FormField id={idOf('category')} label={L.category} error={errors.category}>
+            {(control) => (
+              <select
+                {...control}
+                value={values.category}
+                onChange={(e) => {
+                  setCategoryTouched(true);
+                  edit({ category: e.target.value as IncidentCategory });
+                }}
+              >
+                {INCIDENT_CATEGORIES.map((category) => (
+                  <option key={category} value={category}>
+                    {category}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          {levelSelect('impact')}
+          {levelSelect('urgency')}
+          <div className="field">
+            <span id={idOf('priority-label')}>{L.priority}</span>
+            <output aria-labelledby={idOf('priority-label')} aria-live="polite">
+              {PRIORITY_LABELS[priority]}
+            </output>
+          </div>
+        </div>
+        <AssignmentPicker
+          idOf={idOf}
+          value={values}
+          errors={errors}
+          onChange={(assignment) => edit(assignment)}
+        />
+        <div className="actions actions--end">
+          <button type="submit" className="button button--primary" aria-disabled={busy}>
+            Submit
+          </button>
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}
