@@ -1,5 +1,5 @@
 // Signing in to the desk server from the browser build: a wrong password is refused and changes nothing;
-// once signed in the desk reloads and works offline; signing out keeps the work that has not synced yet.
+// once signed in the desk reloads and works offline; signing out is refused while offline, allowed online.
 
 import { describe, expect, it } from 'vitest';
 import { DEMO_AGENT } from './support/demo-directory';
@@ -47,7 +47,7 @@ describe('Signing in at a desk', () => {
     await expect.poll(() => desk.changesNotSynced()).toBe(1);
   });
 
-  it('signs out with work not synced yet: the work stays, and reaches the server after the next sign-in', async (test) => {
+  it('refuses to sign out offline and says why; back online the work syncs once, and signing out shows the Sign in screen', async (test) => {
     const { context, page } = await browser.newPage(test);
     const desk = await Desk.signIn(page, app.url(), DEMO_AGENT);
     await expect
@@ -60,30 +60,45 @@ describe('Signing in at a desk', () => {
     await page.reload();
     await desk.waitUntilReady(DEMO_AGENT.name);
     await expect.poll(() => desk.syncMark().textContent()).toContain('Offline');
-    const shortDescription = uniqueText('Saved before signing out');
+    const shortDescription = uniqueText('Saved while signing out was refused');
     await logQuickInteraction(desk, shortDescription);
     await desk.save();
     await expect.poll(() => desk.changesNotSynced()).toBe(1);
 
-    // The dialog says the work stays; after signing out the Sign in screen says it is kept.
+    // Offline, signing out would shut the desk until the server is back: the dialog says so and
+    // offers only Stay signed in, which has focus (Enter keeps the agent signed in).
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign out' });
-    await expect.poll(() => dialog.textContent()).toContain('1 change is not synced yet');
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('signing in again needs the desk server');
+    expect(await dialog.getByRole('button').allTextContents()).toEqual(['Stay signed in']);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await desk.signedInAs(DEMO_AGENT.name).count()).toBe(1);
+    expect(await desk.signInForm().count()).toBe(0);
+
+    // Back online: the work saved offline reaches the server, once, with its real number.
+    await context.setOffline(false);
+    await expect.poll(() => desk.changesNotSynced(), { timeout: 15_000 }).toBe(0);
+    const onServer = async () =>
+      (await (await app.reader()).interactions()).filter(
+        (record) => record.shortDescription === shortDescription,
+      );
+    expect(await onServer()).toHaveLength(1);
+    expect((await onServer())[0]?.number).toMatch(/^IMS\d{7}$/);
+
+    // Online, signing out is allowed and shows the Sign in screen; signing in again duplicates nothing.
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('Every change saved on this desk has reached the desk server.');
     await dialog.getByRole('button', { name: 'Sign out', exact: true }).click();
     await desk.signInForm().waitFor();
-    await expect
-      .poll(() => page.getByText('1 change saved on this desk is not synced yet').count())
-      .toBe(1);
-
-    // Back online and signed in again: the kept work reaches the server, once.
-    await context.setOffline(false);
+    expect(await page.getByRole('button', { name: 'New interaction' }).count()).toBe(0);
     await desk.submitSignIn(DEMO_AGENT.userName, DEMO_PASSWORD);
     await desk.waitUntilReady(DEMO_AGENT.name);
-    await expect.poll(() => desk.changesNotSynced(), { timeout: 15_000 }).toBe(0);
-    const onServer = (await (await app.reader()).interactions()).filter(
-      (record) => record.shortDescription === shortDescription,
-    );
-    expect(onServer).toHaveLength(1);
-    expect(onServer[0]?.number).toMatch(/^IMS\d{7}$/);
+    await expect.poll(() => desk.changesNotSynced()).toBe(0);
+    expect(await onServer()).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 // The window: banner, the Interactions list beside the interaction form, keyboard shortcuts, their
-// help overlay, the Unsaved changes guard, Needs attention and the Sign in screen. Composition only;
+// help overlay, the Unsaved changes guard, Needs attention, the Sign in screen and, when the session
+// ended by itself, the notice and Sign in dialog that keep the desk working. Composition only;
 // parts get deps from DeskpadDeps.
 
 import { StrictMode, useEffect, useRef } from 'react';
@@ -8,6 +9,9 @@ import { InteractionList, type InteractionListHandle } from '../interaction-list
 import { useLiveValue } from '../hooks/use-live-query';
 import { DiscardChangeDialog } from '../needs-attention/discard-change-dialog';
 import { NeedsAttentionPanel } from '../needs-attention/needs-attention-panel';
+import { SessionEndedNotice } from '../session/session-ended-notice';
+import { sessionEndOf } from '../session/session-end';
+import { SignInDialog } from '../session/sign-in-dialog';
 import { SignInScreen } from '../session/sign-in-screen';
 import { SignOutDialog } from '../session/sign-out-dialog';
 import { ShortcutsDialog } from '../shortcuts/shortcuts-dialog';
@@ -32,14 +36,21 @@ function Workspace() {
   const setSignOutAsked = useUi((s) => s.setSignOutAsked);
   const discardAsked = useUi((s) => s.discardAsked);
   const setDiscardAsked = useUi((s) => s.setDiscardAsked);
+  const signInAsked = useUi((s) => s.signInAsked);
+  const setSignInAsked = useUi((s) => s.setSignInAsked);
   const session = useLiveValue('session.state', {}, null);
   const formRef = useRef<InteractionFormHandle>(null);
   const listRef = useRef<InteractionListHandle>(null);
-  // Signed out (never, or the session ended): the workspace is hidden, not unmounted, so typing
-  // not saved yet is still in the form after the agent signs in again.
-  const signInNeeded = session?.status === 'signed-out';
+  // Signed out on purpose (or never signed in): the workspace is hidden, not unmounted, so typing
+  // not saved yet is still in the form after the agent signs in again. A session that ended by itself
+  // (expired, revoked) hides nothing: the desk keeps working and saving here, and says so.
+  const signedOut = session?.status === 'signed-out';
+  const sessionEnded = signedOut && sessionEndOf(session) === 'expired';
+  const signInNeeded = signedOut && !sessionEnded;
+  const signingIn = signInAsked && !signInNeeded && session !== null;
   const modalOpen =
-    !signInNeeded && (helpOpen || leaving !== null || signOutAsked || discardAsked !== null);
+    !signInNeeded &&
+    (helpOpen || leaving !== null || signOutAsked || discardAsked !== null || signingIn);
   useUnloadWarning(unsaved !== null);
 
   // A question asked before the session ended is not asked again after the next sign-in; the agent
@@ -50,11 +61,28 @@ function Workspace() {
       wasSignedOut.current = true;
       setSignOutAsked(false);
       setDiscardAsked(null);
+      setSignInAsked(false);
     } else if (wasSignedOut.current && session !== null) {
       wasSignedOut.current = false;
       formRef.current?.focusCallerLookup();
     }
-  }, [signInNeeded, session, setSignOutAsked, setDiscardAsked]);
+  }, [signInNeeded, session, setSignOutAsked, setDiscardAsked, setSignInAsked]);
+
+  // Sign out is asked only of a kept session; one that ended meanwhile has nothing to sign out of.
+  const signedIn = session?.status === 'signed-in';
+  useEffect(() => {
+    if (!signedIn) setSignOutAsked(false);
+  }, [signedIn, setSignOutAsked]);
+
+  // Signed in from the dialog: the button that opened it has gone with the notice, so the agent goes
+  // on at the caller lookup (the open form keeps everything typed).
+  const signedInFromDialog = useRef(false);
+  useEffect(() => {
+    if (signInAsked || !signedInFromDialog.current) return;
+    signedInFromDialog.current = false;
+    const active = document.activeElement;
+    if (active === null || active === document.body) formRef.current?.focusCallerLookup();
+  }, [signInAsked]);
 
   // The dialog closes first, so a refused save leaves the agent on the form at the first error.
   const saveAndContinue = async (): Promise<void> => {
@@ -75,6 +103,8 @@ function Workspace() {
     !modalOpen && !signInNeeded,
   );
 
+  const askSignIn = (): void => setSignInAsked(true);
+
   return (
     <>
       {signInNeeded && session && <SignInScreen session={session} />}
@@ -84,6 +114,10 @@ function Workspace() {
           onNewInteraction={newInteraction}
           onShowShortcuts={() => setHelpOpen(true)}
         />
+        {/* Only a desk with a desk server has a session that can end. */}
+        {session && session.status !== 'local' && (
+          <SessionEndedNotice ended={sessionEnded} onSignIn={askSignIn} />
+        )}
         <StoreErrors />
         {attentionOpen && <NeedsAttentionPanel />}
         <div className="workspace">
@@ -103,6 +137,16 @@ function Workspace() {
         />
       )}
       {!signInNeeded && signOutAsked && <SignOutDialog onClose={() => setSignOutAsked(false)} />}
+      {signingIn && (
+        <SignInDialog
+          session={session}
+          onClose={() => setSignInAsked(false)}
+          onSignedIn={() => {
+            signedInFromDialog.current = true;
+            setSignInAsked(false);
+          }}
+        />
+      )}
       {!signInNeeded && discardAsked && (
         <DiscardChangeDialog item={discardAsked} onClose={() => setDiscardAsked(null)} />
       )}

@@ -2,45 +2,21 @@
 // in words, when the desk last synced, and Sync now. Reads the store host's status; syncs only when
 // asked (Sync now) or when this window sees the network come back.
 
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { SessionState, SyncStatus } from '../../shared/store-api/contract';
+import { useEffect, useState } from 'react';
+import type { SessionState } from '../../shared/store-api/contract';
 import { formatFullTime, formatShortTime } from '../format/format-time';
 import { useLiveValue } from '../hooks/use-live-query';
 import { useDeskpad } from './deskpad-context';
-
-function subscribeToNetwork(onChange: () => void): () => void {
-  window.addEventListener('online', onChange);
-  window.addEventListener('offline', onChange);
-  return () => {
-    window.removeEventListener('online', onChange);
-    window.removeEventListener('offline', onChange);
-  };
-}
-
-/** The window knows at once when the cable is pulled; the store host may learn it later. */
-function useWindowOnline(): boolean {
-  return useSyncExternalStore(
-    subscribeToNetwork,
-    () => navigator.onLine,
-    () => true,
-  );
-}
+import { connectionOf, useWindowOnline, type Connection } from './use-window-online';
 
 export const pendingText = (n: number): string =>
   `${n} ${n === 1 ? 'change' : 'changes'} not synced`;
-
-export type Connection = SyncStatus['connection'];
 
 export const CONNECTION_WORDS: Record<Connection, string> = {
   online: 'Online',
   offline: 'Offline',
   syncing: 'Syncing',
 };
-
-export function connectionOf(status: SyncStatus | null, windowOnline: boolean): Connection {
-  if (!windowOnline) return 'offline';
-  return status?.connection ?? 'online';
-}
 
 /**
  * The network came back: ask for a sync at once. The window hears `online` for sure; a SharedWorker

@@ -54,6 +54,9 @@ export interface UiState {
   /** The agent pressed Sign out: the confirmation asks. */
   signOutAsked: boolean;
   setSignOutAsked: (asked: boolean) => void;
+  /** The agent asked to sign in again while the workspace stays (the session ended or is ending). */
+  signInAsked: boolean;
+  setSignInAsked: (asked: boolean) => void;
   /** The refused change whose Discard the confirmation asks about. */
   discardAsked: NeedsAttentionItem | null;
   setDiscardAsked: (item: NeedsAttentionItem | null) => void;
@@ -91,6 +94,8 @@ export function createUiState(newId: () => string): StoreApi<UiState> {
     setAttentionOpen: (attentionOpen) => set({ attentionOpen }),
     signOutAsked: false,
     setSignOutAsked: (signOutAsked) => set({ signOutAsked }),
+    signInAsked: false,
+    setSignInAsked: (signInAsked) => set({ signInAsked }),
     discardAsked: null,
     setDiscardAsked: (discardAsked) => set({ discardAsked }),
   }));

@@ -1,10 +1,13 @@
 // Asks before signing out and says what happens to the work waiting on this desk (it stays and
-// syncs after the next sign-in). Stay signed in is the default and Escape's choice.
+// syncs after the next sign-in). Stay signed in is the default and Escape's choice. Never signs out
+// while the desk is offline: signing in again needs the desk server, so the desk would be shut until it is back.
 
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ModalDialog } from '../dialog/modal-dialog';
 import { useStoreHost } from '../app/deskpad-context';
+import { connectionOf, useWindowOnline } from '../app/use-window-online';
 import { useLiveValue } from '../hooks/use-live-query';
+import { SESSION_WORDS } from './session-end';
 
 export function waitingOnSignOut(pending: number, needsAttention: number): string {
   const parts: string[] = [];
@@ -27,13 +30,20 @@ export function waitingOnSignOut(pending: number, needsAttention: number): strin
 export function SignOutDialog({ onClose }: { onClose: () => void }) {
   const store = useStoreHost();
   const status = useLiveValue('sync.status', {}, null);
+  const offline = connectionOf(status, useWindowOnline()) === 'offline';
   const textId = useId();
   const stayRef = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // The network went while the dialog was open and Sign out went with it: Stay signed in has focus.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (offline && (active === null || active === document.body)) stayRef.current?.focus();
+  }, [offline]);
+
   const signOut = async (): Promise<void> => {
-    if (busy) return;
+    if (busy || offline) return;
     setBusy(true);
     const answer = await store.act('session.signOut', {});
     setBusy(false);
@@ -41,27 +51,29 @@ export function SignOutDialog({ onClose }: { onClose: () => void }) {
     else setError(`Signing out did not work: ${answer.error.message}`);
   };
 
+  const waiting = status
+    ? waitingOnSignOut(status.pendingChanges, status.needsAttention ?? 0)
+    : 'Changes not synced yet stay on this desk and sync after the next sign-in.';
+
   return (
     <ModalDialog title="Sign out" onCancel={onClose} initialFocus={stayRef} describedBy={textId}>
-      <p id={textId}>
-        {status
-          ? waitingOnSignOut(status.pendingChanges, status.needsAttention ?? 0)
-          : 'Changes not synced yet stay on this desk and sync after the next sign-in.'}
-      </p>
+      <p id={textId}>{offline ? SESSION_WORDS.signOutOffline : waiting}</p>
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
       <div className="actions actions--end">
-        <button
-          type="button"
-          className="button button--danger"
-          aria-disabled={busy}
-          onClick={() => void signOut()}
-        >
-          Sign out
-        </button>
+        {!offline && (
+          <button
+            type="button"
+            className="button button--danger"
+            aria-disabled={busy}
+            onClick={() => void signOut()}
+          >
+            Sign out
+          </button>
+        )}
         <button type="button" className="button" ref={stayRef} onClick={onClose}>
           Stay signed in
         </button>

@@ -115,6 +115,12 @@ export interface SessionState {
   serverUrl: string | null;
   /** When the kept session stops working and the agent must sign in again. */
   expiresAt: string | null;
+  /**
+   * Why a `signed-out` desk has no session, kept across restarts: `sign-out` (an agent signed out,
+   * in any window) or `expired` (the desk server refused the token: the agent keeps working and
+   * signs in again to sync). Null or absent otherwise, and when nobody has signed in yet.
+   */
+  endedBy?: 'sign-out' | 'expired' | null;
 }
 
 /** A change the desk server refused: its data stays here until the agent retries or discards it. */
