@@ -21,7 +21,9 @@ export const SESSION_WORDS = {
 /** How a signed-out session ended, from the store host's `SessionState.endedBy` (absent: never signed in). */
 export function sessionEndOf(session: SessionState | null): SessionEnd {
   if (session?.status !== 'signed-out') return null;
-  return session.endedBy ?? null;
+  // A store host of another version may say something this window does not know: never signed in.
+  const { endedBy } = session;
+  return endedBy === 'expired' || endedBy === 'sign-out' ? endedBy : null;
 }
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
