@@ -31,7 +31,8 @@ export async function openReadApi(serverUrl: string, userName = 'demo.admin'): P
       const all: Interaction[] = [];
       let cursor: string | null = null;
       do {
-        const query = new URLSearchParams({ limit: String(PAGE) });
+        // Work notes are left out unless asked for; the counting compares them too.
+        const query = new URLSearchParams({ limit: String(PAGE), include: 'workNotes' });
         if (cursor !== null) query.set('cursor', cursor);
         const response = await fetch(`${root}/interactions?${query.toString()}`, { headers });
         if (!response.ok)
@@ -43,15 +44,17 @@ export async function openReadApi(serverUrl: string, userName = 'demo.admin'): P
         // point is to see every field exactly as the server stored it.
         const checked = InteractionList.safeParse(body);
         if (!checked.success) throw new Error(`GET /interactions answered an unexpected shape`);
-        all.push(...(body as InteractionList).interactions);
+        // include=workNotes: every record carries its notes, so it is a whole Interaction.
+        all.push(...((body as InteractionList).interactions as Interaction[]));
         cursor = checked.data.nextCursor;
       } while (cursor !== null);
       return all;
     },
     async interaction(number) {
-      const response = await fetch(`${root}/interactions/${encodeURIComponent(number)}`, {
-        headers,
-      });
+      const response = await fetch(
+        `${root}/interactions/${encodeURIComponent(number)}?include=workNotes`,
+        { headers },
+      );
       if (response.status === 404) return null;
       if (!response.ok) throw new Error(`GET /interactions/${number} answered ${response.status}`);
       return (await response.json()) as Interaction;

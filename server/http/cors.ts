@@ -2,6 +2,7 @@
 // browser build needs none of this (same origin). It never allows an origin not listed.
 
 import type { FastifyInstance } from 'fastify';
+import { POKE_STREAM_HEADER } from '../../shared/sync/protocol';
 
 export const DEFAULT_ALLOWED_ORIGINS = ['app://deskpad'] as const;
 
@@ -14,7 +15,10 @@ export function registerCors(app: FastifyInstance, allowedOrigins: readonly stri
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
       await reply
         .header('access-control-allow-methods', 'GET, POST, DELETE')
-        .header('access-control-allow-headers', 'authorization, content-type')
+        .header(
+          'access-control-allow-headers',
+          `authorization, content-type, ${POKE_STREAM_HEADER}`,
+        )
         .header('access-control-max-age', '600')
         .status(204)
         .send();

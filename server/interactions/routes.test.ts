@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Interaction } from '../../shared/domain/interaction';
-import type { ApiErrorBody, InteractionList } from '../../shared/sync/server-api';
+import type {
+  ApiErrorBody,
+  InteractionList,
+  ReadApiInteraction,
+} from '../../shared/sync/server-api';
 import {
   ApiClient,
   createArgs,
@@ -11,6 +14,8 @@ import {
   testServer,
 } from '../testing/fixtures';
 import { describeOnDatabases } from '../testing/test-databases';
+
+const INTERNAL_NOTE = 'Internal: caller asked twice already, escalate if it jams again';
 
 describeOnDatabases('the interactions read API', (suite) => {
   let app: FastifyInstance;
@@ -35,6 +40,11 @@ describeOnDatabases('the interactions read API', (suite) => {
           'interaction.close',
           { id: 'i-1', state: 'Closed Complete' },
           '2026-11-22T10:00:00.000Z',
+        ),
+        desk.mutation(
+          'interaction.addWorkNote',
+          { id: 'i-1', noteId: 'n-1', text: INTERNAL_NOTE },
+          '2026-11-22T11:00:00.000Z',
         ),
       ]),
     );
@@ -68,10 +78,56 @@ describeOnDatabases('the interactions read API', (suite) => {
     expect(second.body.nextCursor).toBeNull();
   });
 
-  it('gets one interaction by its number, work notes and all', async () => {
-    const reply = await reader.get<Interaction>('/api/v1/interactions/IMS0001001');
+  it('gets one interaction by its number', async () => {
+    const reply = await reader.get<ReadApiInteraction>('/api/v1/interactions/IMS0001001');
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ id: 'i-1', state: 'Closed Complete', closedBy: 'agent-1' });
+  });
+
+  it('leaves work notes out unless include=workNotes asks for them', async () => {
+    // Work notes are internal (invariant 3) and an integration may face requesters.
+    const unasked = [
+      (await list()).body.interactions,
+      (await list('?openedFor=caller-1&state=Closed%20Complete')).body.interactions,
+      [(await reader.get<ReadApiInteraction>('/api/v1/interactions/IMS0001001')).body],
+    ];
+    for (const records of unasked) {
+      expect(records.length).toBeGreaterThan(0);
+      for (const record of records) expect(record).not.toHaveProperty('workNotes');
+      expect(JSON.stringify(records)).not.toContain(INTERNAL_NOTE);
+    }
+    const listed = await list('?include=workNotes');
+    expect(listed.body.interactions.map((i) => i.workNotes?.length)).toEqual([0, 0, 1]);
+    const one = await reader.get<ReadApiInteraction>(
+      '/api/v1/interactions/IMS0001001?include=workNotes',
+    );
+    expect(one.body.workNotes?.map((n) => n.text)).toEqual([INTERNAL_NOTE]);
+    // The admin may ask too; a technician may not use the read API at all.
+    const admin = await signIn(app, 'adam.admin');
+    const asAdmin = await admin.get<ReadApiInteraction>(
+      '/api/v1/interactions/IMS0001001?include=workNotes',
+    );
+    expect(asAdmin.body.workNotes).toHaveLength(1);
+    const technician = await signIn(app, 'tess.tech');
+    expect((await technician.get('/api/v1/interactions/IMS0001001?include=workNotes')).status).toBe(
+      403,
+    );
+  });
+
+  it('answers 400 to an include it does not know, or to unknown parameters on one interaction', async () => {
+    for (const url of [
+      '/api/v1/interactions?include=everything',
+      '/api/v1/interactions?include=',
+      '/api/v1/interactions?include=workNotes&include=workNotes',
+      '/api/v1/interactions/IMS0001001?include=notes',
+      '/api/v1/interactions/IMS0001001?colour=blue',
+    ]) {
+      const reply = await reader.get<ApiErrorBody>(url);
+      expect(reply.status, url).toBe(400);
+      expect(reply.body.error.code, url).toBe('invalid-input');
+    }
+    const include = await reader.get<ApiErrorBody>('/api/v1/interactions?include=everything');
+    expect(include.body.error.fieldErrors?.include).toBe('include can only be workNotes.');
   });
 
   it('answers 404 for a number the server does not have and 400 for something not a number', async () => {

@@ -2,25 +2,33 @@
 // across instances, an in-process list for embedded PGlite. It never carries data, only pokes.
 
 import pg from 'pg';
-import { Poke } from '../../shared/sync/protocol';
+import { z } from 'zod';
+import { Poke, PokeStreamId } from '../../shared/sync/protocol';
 import type { Logger } from '../logger';
+
+/**
+ * A poke as it travels between server instances: the topic, and the poke stream not to poke
+ * (the one of the desk whose push caused it, which pulls after its push anyway).
+ */
+export const PokeNotice = z.object({ topic: Poke.shape.topic, except: PokeStreamId.optional() });
+export type PokeNotice = z.infer<typeof PokeNotice>;
 
 export interface PokeBus {
   /** Call after the change committed. */
-  publish(poke: Poke): Promise<void>;
-  subscribe(listener: (poke: Poke) => void): () => void;
+  publish(poke: PokeNotice): Promise<void>;
+  subscribe(listener: (poke: PokeNotice) => void): () => void;
   close(): Promise<void>;
 }
 
 class Listeners {
-  private readonly set = new Set<(poke: Poke) => void>();
+  private readonly set = new Set<(poke: PokeNotice) => void>();
 
-  add(listener: (poke: Poke) => void): () => void {
+  add(listener: (poke: PokeNotice) => void): () => void {
     this.set.add(listener);
     return () => this.set.delete(listener);
   }
 
-  emit(poke: Poke): void {
+  emit(poke: PokeNotice): void {
     for (const listener of [...this.set]) listener(poke);
   }
 }
@@ -45,51 +53,103 @@ export interface PostgresPokeBusOptions {
   /** Runs NOTIFY on the server's pool (so it needs no connection of its own). */
   notify: (channel: string, payload: string) => Promise<void>;
   logger: Logger;
-  /** First delay before reconnecting the listener; doubles up to 30 s. */
+  /** First delay before reconnecting the listener; doubles up to `maxReconnectDelayMs`. */
   reconnectDelayMs?: number;
+  /** The longest wait between two reconnection attempts (30 s by default). */
+  maxReconnectDelayMs?: number;
+  /**
+   * How often the listener asks its connection `SELECT 1` (30 s by default). A connection the
+   * network dropped without a word (half-open TCP) raises no error: only asking finds it.
+   */
+  checkEveryMs?: number;
+  /** How long connecting, LISTEN or the check may take before the connection counts as lost. */
+  timeoutMs?: number;
 }
 
 /**
- * One dedicated connection LISTENs; a lost connection is re-opened with backoff and, since
- * notifications sent meanwhile are gone, the local desks are poked once it is back.
+ * One dedicated connection LISTENs; a lost connection (an error, its end, or a check that goes
+ * unanswered) is closed and re-opened with a bounded backoff and, since notifications sent
+ * meanwhile are gone, the local desks are poked once it is back.
  */
 export async function postgresPokeBus(options: PostgresPokeBusOptions): Promise<PokeBus> {
   const listeners = new Listeners();
+  const { logger } = options;
   const firstDelay = options.reconnectDelayMs ?? 500;
+  const maxDelay = options.maxReconnectDelayMs ?? 30_000;
+  const checkEvery = options.checkEveryMs ?? 30_000;
+  const timeout = options.timeoutMs ?? 10_000;
   let client: pg.Client | null = null;
   let closed = false;
   let delay = firstDelay;
   let retry: NodeJS.Timeout | null = null;
+  let check: NodeJS.Timeout | null = null;
 
   const onNotification = (message: pg.Notification): void => {
     if (message.channel !== POKE_CHANNEL || message.payload === undefined) return;
-    const parsed = parsePoke(message.payload);
+    const parsed = parseNotice(message.payload);
     if (parsed) listeners.emit(parsed);
   };
 
+  /** Closes a connection for good without waiting: a half-open one may never answer. */
+  const discard = (which: pg.Client): void => {
+    which.removeAllListeners('notification');
+    which.removeAllListeners('end');
+    which.end().catch(() => undefined);
+  };
+
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: options.connectionString });
-    next.on('notification', onNotification);
-    next.on('error', (error) => {
-      options.logger.warn({ err: error }, 'poke listener connection failed');
-      lost(next);
+    const next = new pg.Client({
+      connectionString: options.connectionString,
+      keepAlive: true,
+      connectionTimeoutMillis: timeout,
+      query_timeout: timeout,
     });
-    next.on('end', () => lost(next));
-    await next.connect();
-    await next.query(`LISTEN ${POKE_CHANNEL}`);
+    next.on('notification', onNotification);
+    // Kept for the client's whole life: an 'error' without a listener would end the process.
+    next.on('error', (error) => lost(next, error));
+    next.on('end', () => lost(next, null));
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${POKE_CHANNEL}`);
+    } catch (error) {
+      // Connected but never listening (LISTEN failed or hung): close it, not leave it open.
+      discard(next);
+      throw error;
+    }
     if (closed) {
-      await next.end();
+      discard(next);
       return;
     }
     client = next;
     delay = firstDelay;
+    scheduleCheck();
   };
 
-  const lost = (which: pg.Client): void => {
+  const lost = (which: pg.Client, error: unknown): void => {
     if (closed || client !== which) return;
     client = null;
-    which.removeAllListeners('notification');
+    if (check) clearTimeout(check);
+    check = null;
+    logger.warn(
+      { err: error ?? undefined },
+      'poke listener connection lost; pokes from other server instances wait until it is back',
+    );
+    discard(which);
     scheduleReconnect();
+  };
+
+  const scheduleCheck = (): void => {
+    if (check) clearTimeout(check);
+    check = setTimeout(() => {
+      check = null;
+      const current = client;
+      if (!current || closed) return;
+      current.query('SELECT 1').then(
+        () => scheduleCheck(),
+        (error: unknown) => lost(current, error),
+      );
+    }, checkEvery);
+    check.unref();
   };
 
   const scheduleReconnect = (): void => {
@@ -97,10 +157,17 @@ export async function postgresPokeBus(options: PostgresPokeBusOptions): Promise<
     retry = setTimeout(() => {
       retry = null;
       connect()
-        .then(() => listeners.emit({ topic: 'interactions' }))
+        .then(() => {
+          if (closed) return;
+          logger.info('poke listener listening again; poking the desks on this instance');
+          listeners.emit({ topic: 'interactions' });
+        })
         .catch((error: unknown) => {
-          options.logger.warn({ err: error }, 'poke listener could not reconnect');
-          delay = Math.min(delay * 2, 30_000);
+          delay = Math.min(delay * 2, maxDelay);
+          logger.warn(
+            { err: error, retryInMs: delay },
+            'poke listener could not reconnect; trying again',
+          );
           scheduleReconnect();
         });
     }, delay);
@@ -114,16 +181,22 @@ export async function postgresPokeBus(options: PostgresPokeBusOptions): Promise<
     close: async () => {
       closed = true;
       if (retry) clearTimeout(retry);
+      if (check) clearTimeout(check);
+      retry = null;
+      check = null;
       const current = client;
       client = null;
-      if (current) await current.end().catch(() => undefined);
+      if (current) {
+        current.removeAllListeners('notification');
+        await current.end().catch(() => undefined);
+      }
     },
   };
 }
 
-function parsePoke(payload: string): Poke | null {
+function parseNotice(payload: string): PokeNotice | null {
   try {
-    const parsed = Poke.safeParse(JSON.parse(payload));
+    const parsed = PokeNotice.safeParse(JSON.parse(payload));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

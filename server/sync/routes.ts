@@ -2,7 +2,13 @@
 // that pokes desks to pull. Thin handlers: push.ts, pull.ts and event-stream.ts do the work.
 
 import type { FastifyInstance } from 'fastify';
-import { PullRequest, PushRequest } from '../../shared/sync/protocol';
+import { z } from 'zod';
+import {
+  POKE_STREAM_HEADER,
+  PokeStreamId,
+  PullRequest,
+  PushRequest,
+} from '../../shared/sync/protocol';
 import { API_PREFIX } from '../../shared/sync/server-api';
 import { parseInput } from '../http/api-error';
 import { ANY_ROLE, type RouteDeps } from '../http/route-deps';
@@ -13,15 +19,24 @@ import { applyPush } from './push';
 /** A full push of long interactions fits; the default 1 MiB would not. */
 const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
 
+const PushHeaders = z.object({ [POKE_STREAM_HEADER]: PokeStreamId.optional() });
+
 export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: EventStreams): void {
   const { db, sessions, pokes, now } = deps;
 
   app.post(`${API_PREFIX}/sync/push`, { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
     const { agent } = await sessions.authenticate(request.headers.authorization, ANY_ROLE);
     const push = parseInput(PushRequest, request.body);
+    const { [POKE_STREAM_HEADER]: pusherStream } = parseInput(PushHeaders, {
+      [POKE_STREAM_HEADER]: request.headers[POKE_STREAM_HEADER],
+    });
     const { changed, ...response } = await applyPush(db, push, agent, now);
     if (changed) {
-      await pokes.publish({ topic: 'interactions' }).catch((error: unknown) => {
+      // The pusher's own stream is skipped: its desk pulls after this answer anyway.
+      const poke = pusherStream
+        ? { topic: 'interactions' as const, except: pusherStream }
+        : { topic: 'interactions' as const };
+      await pokes.publish(poke).catch((error: unknown) => {
         // The change is committed; desks still catch up on their next pull or reconnect.
         request.log.warn({ err: error }, 'could not poke the other desks');
       });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  nestsDeeperThan,
   parsePushedMutation,
   PullRequest,
   PushRequest,
@@ -41,6 +42,26 @@ describe('the push request', () => {
       { clientId: 'desk-1', mutations: [mutation(1, { at: '23/11/2026' })] },
     ];
     for (const push of bad) expect(PushRequest.safeParse(push).success).toBe(false);
+  });
+
+  it(`refuses args nested more than ${SYNC_LIMITS.argsDepth} levels, at any depth, without recursion`, () => {
+    const nested = (levels: number): unknown => {
+      let value: unknown = 'leaf';
+      for (let i = 0; i < levels; i++) value = i % 2 ? [value] : { a: value };
+      return value;
+    };
+    const push = (args: unknown) =>
+      PushRequest.safeParse({ clientId: 'desk-1', mutations: [mutation(1, { args })] });
+    expect(push(nested(SYNC_LIMITS.argsDepth)).success).toBe(true);
+    for (const levels of [SYNC_LIMITS.argsDepth + 1, 500_000]) {
+      const refused = push(nested(levels));
+      expect(refused.success).toBe(false);
+      expect(refused.error?.issues.map((i) => i.path.join('.'))).toEqual(['mutations.0.args']);
+    }
+    expect(nestsDeeperThan('text', 0)).toBe(false);
+    expect(nestsDeeperThan({}, 0)).toBe(true);
+    expect(nestsDeeperThan({ a: [1, { b: null }] }, 2)).toBe(true);
+    expect(nestsDeeperThan({ a: [1, { b: null }] }, 3)).toBe(false);
   });
 
   it('leaves name and args to the per-mutation check, which speaks the store contract', () => {

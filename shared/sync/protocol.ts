@@ -13,6 +13,7 @@ import {
   InteractionRecord,
   IsoTimestamp,
   MutationId,
+  nestsDeeperThan,
   StoreErrorShape,
   SYNC_LIMITS,
   SyncCursor,
@@ -23,6 +24,7 @@ export {
   InteractionRecord,
   IsoTimestamp,
   MutationId,
+  nestsDeeperThan,
   StoreErrorShape,
   SYNC_LIMITS,
   SyncCursor,
@@ -33,12 +35,19 @@ export {
 /**
  * One outbox entry as it travels. `name` and `args` are checked per mutation on arrival (see
  * `parsePushedMutation`): a mutation the server cannot read is refused with the reason, it does
- * not fail the whole push, so one bad entry never blocks the entries behind it.
+ * not fail the whole push, so one bad entry never blocks the entries behind it. Only args nested
+ * deeper than any command's refuse the push whole: no desk writes them, and the server could not
+ * even record them.
  */
 export const PushedMutation = z.strictObject({
   mutationId: MutationId,
   name: z.string().min(1).max(100),
-  args: z.unknown(),
+  args: z
+    .unknown()
+    .refine(
+      (args) => !nestsDeeperThan(args, SYNC_LIMITS.argsDepth),
+      `args may not be nested more than ${SYNC_LIMITS.argsDepth} levels deep.`,
+    ),
   at: IsoTimestamp('at'),
   actorId: Id,
 });
@@ -119,8 +128,24 @@ export type PullResponse = z.infer<typeof PullResponse>;
 
 export const POKE_EVENT = 'poke';
 
+/** The id the server gives one poke stream (URL-safe, unguessable). */
+export const PokeStreamId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'A poke stream id is 8 to 64 letters, digits, _ or -.');
+
+/**
+ * The request header a desk may send its pushes with: the `stream` of its own open poke stream.
+ * That stream is then not poked for the push's changes, since the desk pulls right after its
+ * push anyway; every other stream is. Without it, every stream is poked.
+ */
+export const POKE_STREAM_HEADER = 'deskpad-poke-stream';
+
 /** "Pull now". Sent on connect too, so a desk that reconnects catches up at once. */
-export const Poke = z.object({ topic: z.enum(['interactions', 'directory']) });
+export const Poke = z.object({
+  topic: z.enum(['interactions', 'directory']),
+  /** Only on the poke sent on connect: this stream's id, for `POKE_STREAM_HEADER`. */
+  stream: PokeStreamId.optional(),
+});
 export type Poke = z.infer<typeof Poke>;
 
 // ---- directory pages (GET /api/v1/directory) ----

@@ -86,6 +86,13 @@ const whole = (name: string, min: number, max: number) =>
 
 const searchText = z.string().trim().max(100, 'Search text can be at most 100 characters.');
 
+/**
+ * `include=workNotes` adds each interaction's work notes to a read API answer. Work notes are
+ * internal to fulfillers (ARCHITECTURE §6, invariant 3) and an integration may face requesters,
+ * so they are left out unless asked for by name.
+ */
+const ReadApiInclude = z.enum(['workNotes'], 'include can only be workNotes.').optional();
+
 export const InteractionListQuery = z.strictObject({
   state: z
     .enum(INTERACTION_STATES, `state must be one of: ${INTERACTION_STATES.join(', ')}.`)
@@ -94,12 +101,17 @@ export const InteractionListQuery = z.strictObject({
   updatedSince: IsoTimestamp('updatedSince').optional(),
   limit: whole('limit', 1, 200).default(50),
   cursor: z.string().max(200).optional(),
+  include: ReadApiInclude,
 });
 export type InteractionListQuery = z.infer<typeof InteractionListQuery>;
 
 export const InteractionNumberParam = z.strictObject({
   number: z.string().regex(/^IMS\d{7,12}$/, 'An interaction number looks like IMS0001001.'),
 });
+
+/** The query string of `GET /api/v1/interactions/{number}`. */
+export const InteractionQuery = z.strictObject({ include: ReadApiInclude });
+export type InteractionQuery = z.infer<typeof InteractionQuery>;
 
 export const UserSearchQuery = z.strictObject({
   q: searchText.default(''),
@@ -118,8 +130,14 @@ export type DirectoryPageQuery = z.infer<typeof DirectoryPageQuery>;
 
 // ---- answers ----
 
+/** An interaction as the read API answers it: `workNotes` only when `include=workNotes` asked. */
+export const ReadApiInteraction = InteractionRecord.extend({
+  workNotes: InteractionRecord.shape.workNotes.optional(),
+});
+export type ReadApiInteraction = z.infer<typeof ReadApiInteraction>;
+
 export const InteractionList = z.object({
-  interactions: z.array(InteractionRecord),
+  interactions: z.array(ReadApiInteraction),
   /** Pass as `cursor` for the next page (older numbers); null on the last page. */
   nextCursor: z.string().nullable(),
 });

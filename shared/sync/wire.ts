@@ -12,6 +12,12 @@ export const SYNC_LIMITS = {
   refusalsPerPull: 1000,
   directoryPageDefault: 1000,
   directoryPageMax: 5000,
+  /**
+   * How deeply a pushed mutation's args may nest. The store's commands need three or four
+   * levels; deeper JSON is refused whole, before anything parses, digests or stores it (the
+   * database's jsonb and any recursive walk have limits of their own).
+   */
+  argsDepth: 32,
 } as const;
 
 /** One desk installation. `crypto.randomUUID()` fits. */
@@ -61,3 +67,18 @@ export const StoreErrorShape = z.object({
 /** An interaction as the server holds it: the same shape the desk stores, with its real number. */
 export const InteractionRecord = Interaction;
 export type InteractionRecord = z.infer<typeof InteractionRecord>;
+
+/**
+ * Whether `value` has objects or arrays nested more than `levels` deep (`{}` and `[]` are one
+ * level). Walks without recursion and stops at the first level too many, so any input is safe.
+ */
+export function nestsDeeperThan(value: unknown, levels: number): boolean {
+  const pending: { item: unknown; depth: number }[] = [{ item: value, depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { item, depth } = next;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= levels) return true;
+    for (const child of Object.values(item)) pending.push({ item: child, depth: depth + 1 });
+  }
+  return false;
+}
