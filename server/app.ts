@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../shared/sync/server-api';
-import { sessionRoutes } from './auth/routes';
+import { DEFAULT_SIGN_IN_LIMITS, sessionRoutes } from './auth/routes';
 import { createSessions, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/sessions';
 import type { ServerDatabase } from './db/open-database';
 import { directoryRoutes } from './directory/routes';
@@ -29,7 +29,10 @@ export interface ServerOptions {
   webRoot?: string | null;
   /** Origins other than the server's own that may call the API (the desktop app's app://deskpad). */
   allowedOrigins?: readonly string[];
-  /** Per-address cap on sign-in requests; false turns it off (tests sign in often). */
+  /**
+   * Cap on sign-in requests per address, all user names together (a tighter one per user name
+   * and address is on too); false turns both off (tests sign in often).
+   */
   signInRateLimit?: { max: number; timeWindowMs: number } | false;
   sseHeartbeatMs?: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
@@ -68,7 +71,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   sessionRoutes(app, deps, {
-    signInRateLimit: options.signInRateLimit ?? { max: 30, timeWindowMs: 60_000 },
+    signInRateLimit: options.signInRateLimit ?? DEFAULT_SIGN_IN_LIMITS.perAddress,
   });
   syncRoutes(app, deps, streams);
   directoryRoutes(app, deps);

@@ -83,6 +83,32 @@ function keyOf(columns: CallerColumns, field: CallerField, entry: number): strin
 const userOf = (field: CallerField, entry: number): number =>
   field === 'phone' ? Math.floor(entry / PHONE_VARIANTS) : entry;
 
+/**
+ * Appends the index keys of users [from, to) for one field, each with its entry (the user; for
+ * phones the user and which digit group the key starts at). Users in order, so entries ascend.
+ */
+export function appendCallerKeys(
+  columns: CallerColumns,
+  field: CallerField,
+  from: number,
+  to: number,
+  keys: string[],
+  entries: number[],
+): void {
+  for (let user = from; user < to; user++) {
+    if (field === 'phone') {
+      const phone = phoneKeys(columns.phone[user] ?? '');
+      for (let v = 0; v < phone.length; v++) {
+        keys.push(phone[v] as string);
+        entries.push(user * PHONE_VARIANTS + v);
+      }
+    } else {
+      keys.push(keyOf(columns, field, user));
+      entries.push(user);
+    }
+  }
+}
+
 /** Sorts every field once (the expensive part); run when the directory is written, not at start. */
 export function buildCallerOrders(columns: CallerColumns): CallerOrders {
   const count = columns.name.length;
@@ -90,18 +116,7 @@ export function buildCallerOrders(columns: CallerColumns): CallerOrders {
   for (const field of CALLER_FIELDS) {
     const keys: string[] = [];
     const entries: number[] = [];
-    for (let user = 0; user < count; user++) {
-      if (field === 'phone') {
-        const phone = phoneKeys(columns.phone[user] ?? '');
-        for (let v = 0; v < phone.length; v++) {
-          keys.push(phone[v] as string);
-          entries.push(user * PHONE_VARIANTS + v);
-        }
-      } else {
-        keys.push(keyOf(columns, field, user));
-        entries.push(user);
-      }
-    }
+    appendCallerKeys(columns, field, 0, count, keys, entries);
     orders[field] = Int32Array.from(sortRowsByKey(keys), (row) => entries[row] as number);
   }
   return orders;

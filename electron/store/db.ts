@@ -63,9 +63,17 @@ export interface DirectoryMeta {
   groups: number;
   configurationItems: number;
   chunkSize: number;
+  /**
+   * The first chunk seq of this directory (absent: 0). A download writes its chunks from the
+   * other base while this directory stays whole, and its last transaction switches the base.
+   */
+  chunkBase?: number;
   /** The caller index's format; a different one (new folding rules) means rebuild it. */
   callerIndexFormat: number;
 }
+
+/** A stored directory's chunks lie in [base, base + CHUNK_SLOT); bases alternate 0 and CHUNK_SLOT. */
+export const CHUNK_SLOT = 1_000_000;
 
 /** The kept sign-in: enough to open and work offline, and to sync when the server answers. */
 export interface StoredSession {

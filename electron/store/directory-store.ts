@@ -1,7 +1,6 @@
 // Loads the directory from IndexedDB into memory, or at first start generates the demo one and
 // stores it. Never writes part of a directory: chunks, groups, index and meta commit together.
 
-import { Dexie } from 'dexie';
 import type { Directory } from '../../shared/domain/directory';
 import { generateDirectory } from '../../shared/demo/directory-generator';
 import type { StoreEvent } from '../../shared/store-api/contract';
@@ -12,7 +11,14 @@ import {
   ordersFit,
   type CallerOrders,
 } from './caller-search';
-import { readMeta, writeMeta, type DeskDb, type DirectoryChunk, type DirectoryMeta } from './db';
+import {
+  CHUNK_SLOT,
+  readMeta,
+  writeMeta,
+  type DeskDb,
+  type DirectoryChunk,
+  type DirectoryMeta,
+} from './db';
 import { CHUNK_SIZE, ItemTable, UserTable } from './directory-table';
 import { LoadedDirectory } from './loaded-directory';
 
@@ -36,10 +42,15 @@ const progress = (phase: ProgressEvent['phase'], done: number, total: number): P
   total,
 });
 
-async function readChunks(db: DeskDb, kind: DirectoryChunk['kind']): Promise<DirectoryChunk[]> {
+/** The chunks of one stored directory: those from `base` on (a download may be writing others). */
+async function readChunks(
+  db: DeskDb,
+  kind: DirectoryChunk['kind'],
+  base: number,
+): Promise<DirectoryChunk[]> {
   return db.directoryChunks
     .where('[kind+seq]')
-    .between([kind, Dexie.minKey], [kind, Dexie.maxKey])
+    .between([kind, base], [kind, base + CHUNK_SLOT], true, false)
     .toArray();
 }
 
@@ -67,8 +78,8 @@ export async function loadDirectory(
     [db.directoryChunks, db.groups, db.callerIndex],
     () =>
       Promise.all([
-        readChunks(db, 'users'),
-        readChunks(db, 'configurationItems'),
+        readChunks(db, 'users', meta.chunkBase ?? 0),
+        readChunks(db, 'configurationItems', meta.chunkBase ?? 0),
         db.groups.toArray(),
         db.callerIndex.toArray(),
       ]),

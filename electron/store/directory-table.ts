@@ -58,11 +58,12 @@ export class UserTable {
   readonly count: number;
   private readonly byId: Map<string, number>;
 
-  constructor(columns: Readonly<Columns<UserColumn>>, vip: Uint8Array) {
+  /** `byId` when the caller already has it (a builder): saves a pass over 100,000 ids. */
+  constructor(columns: Readonly<Columns<UserColumn>>, vip: Uint8Array, byId?: Map<string, number>) {
     this.columns = columns;
     this.vip = vip;
     this.count = columns.id.length;
-    this.byId = indexOf(columns.id);
+    this.byId = byId ?? indexOf(columns.id);
   }
 
   static fromUsers(users: readonly User[]): UserTable {
@@ -87,8 +88,9 @@ export class UserTable {
     return new UserTable(columns, Uint8Array.from(vip));
   }
 
-  toChunks(size = CHUNK_SIZE): DirectoryChunk[] {
-    return chunked('users', this.columns, USER_COLUMNS, this.count, size, this.vip);
+  /** The stored form, numbered from `firstSeq` (the directory's chunk base). */
+  toChunks(firstSeq = 0, size = CHUNK_SIZE): DirectoryChunk[] {
+    return chunked('users', this.columns, USER_COLUMNS, this.count, size, firstSeq, this.vip);
   }
 
   indexOf(id: string): number | undefined {
@@ -149,10 +151,10 @@ export class ItemTable {
   readonly count: number;
   private readonly byId: Map<string, number>;
 
-  constructor(columns: Readonly<Columns<ItemColumn>>) {
+  constructor(columns: Readonly<Columns<ItemColumn>>, byId?: Map<string, number>) {
     this.columns = columns;
     this.count = columns.id.length;
-    this.byId = indexOf(columns.id);
+    this.byId = byId ?? indexOf(columns.id);
   }
 
   static fromItems(items: readonly ConfigurationItem[]): ItemTable {
@@ -170,8 +172,8 @@ export class ItemTable {
     return new ItemTable(columns);
   }
 
-  toChunks(size = CHUNK_SIZE): DirectoryChunk[] {
-    return chunked('configurationItems', this.columns, ITEM_COLUMNS, this.count, size);
+  toChunks(firstSeq = 0, size = CHUNK_SIZE): DirectoryChunk[] {
+    return chunked('configurationItems', this.columns, ITEM_COLUMNS, this.count, size, firstSeq);
   }
 
   indexOf(id: string): number | undefined {
@@ -194,25 +196,141 @@ export class ItemTable {
   }
 }
 
+function flagSlice(flags: Uint8Array | readonly number[], start: number, end: number): Uint8Array {
+  return flags instanceof Uint8Array
+    ? flags.slice(start, end)
+    : Uint8Array.from(flags.slice(start, end));
+}
+
+/** Rows [start, end) as one stored chunk numbered `seq`. */
+function sliceChunk<C extends string>(
+  kind: DirectoryChunk['kind'],
+  columns: Readonly<Columns<C>>,
+  names: readonly C[],
+  seq: number,
+  start: number,
+  end: number,
+  flags?: Uint8Array | readonly number[],
+): DirectoryChunk {
+  const slice = Object.fromEntries(names.map((n) => [n, columns[n].slice(start, end)]));
+  return {
+    kind,
+    seq,
+    count: end - start,
+    columns: slice,
+    ...(flags ? { flags: flagSlice(flags, start, end) } : {}),
+  };
+}
+
 function chunked<C extends string>(
   kind: DirectoryChunk['kind'],
   columns: Readonly<Columns<C>>,
   names: readonly C[],
   count: number,
   size: number,
+  firstSeq: number,
   flags?: Uint8Array,
 ): DirectoryChunk[] {
   const chunks: DirectoryChunk[] = [];
-  for (let start = 0, seq = 0; start < count; start += size, seq++) {
+  for (let start = 0, seq = firstSeq; start < count; start += size, seq++) {
     const end = Math.min(count, start + size);
-    const slice = Object.fromEntries(names.map((n) => [n, columns[n].slice(start, end)]));
-    chunks.push({
-      kind,
-      seq,
-      count: end - start,
-      columns: slice,
-      ...(flags ? { flags: flags.slice(start, end) } : {}),
-    });
+    chunks.push(sliceChunk(kind, columns, names, seq, start, end, flags));
   }
   return chunks;
+}
+
+/**
+ * Columns filled row by row as a download's pages arrive, so the table exists the moment the
+ * last page does. A row that comes again (it changed during the download) is replaced in place.
+ */
+class TableBuilder<C extends string> {
+  readonly columns: Columns<C>;
+  readonly byId = new Map<string, number>();
+  /** Rows written more than once: their stored chunk, and anything built from them, is stale. */
+  readonly rewritten = new Set<number>();
+  private readonly kind: DirectoryChunk['kind'];
+  private readonly names: readonly C[];
+
+  constructor(kind: DirectoryChunk['kind'], names: readonly C[]) {
+    this.kind = kind;
+    this.names = names;
+    this.columns = emptyColumns(names);
+  }
+
+  get count(): number {
+    return this.byId.size;
+  }
+
+  /** Where a row with this id goes: its old place, or a new one at the end. */
+  protected place(id: string): number {
+    const known = this.byId.get(id);
+    if (known !== undefined) {
+      this.rewritten.add(known);
+      return known;
+    }
+    const row = this.byId.size;
+    this.byId.set(id, row);
+    return row;
+  }
+
+  /** Rows [start, end) in their stored form. */
+  chunk(seq: number, start: number, end: number, flags?: readonly number[]): DirectoryChunk {
+    return sliceChunk(this.kind, this.columns, this.names, seq, start, end, flags);
+  }
+}
+
+export class UserTableBuilder extends TableBuilder<UserColumn> {
+  private readonly vip: number[] = [];
+
+  constructor() {
+    super('users', USER_COLUMNS);
+  }
+
+  add(user: User): number {
+    const row = this.place(user.id);
+    const c = this.columns;
+    // Field by field, not through USER_COLUMNS: this runs for every user of a download.
+    c.id[row] = user.id;
+    c.userName[row] = user.userName;
+    c.firstName[row] = user.firstName;
+    c.lastName[row] = user.lastName;
+    c.name[row] = user.name;
+    c.email[row] = user.email;
+    c.phone[row] = user.phone;
+    c.employeeId[row] = user.employeeId;
+    c.department[row] = user.department;
+    c.location[row] = user.location;
+    c.roles[row] = user.roles.join(',');
+    this.vip[row] = user.vip ? 1 : 0;
+    return row;
+  }
+
+  override chunk(seq: number, start: number, end: number): DirectoryChunk {
+    return super.chunk(seq, start, end, this.vip);
+  }
+
+  build(): UserTable {
+    return new UserTable(this.columns, Uint8Array.from(this.vip), this.byId);
+  }
+}
+
+export class ItemTableBuilder extends TableBuilder<ItemColumn> {
+  constructor() {
+    super('configurationItems', ITEM_COLUMNS);
+  }
+
+  add(item: ConfigurationItem): number {
+    const row = this.place(item.id);
+    const c = this.columns;
+    c.id[row] = item.id;
+    c.name[row] = item.name;
+    c.className[row] = item.className;
+    c.parentId[row] = item.parentId ?? '';
+    c.location[row] = item.location;
+    return row;
+  }
+
+  build(): ItemTable {
+    return new ItemTable(this.columns, this.byId);
+  }
 }

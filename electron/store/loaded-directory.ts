@@ -17,6 +17,8 @@ export class LoadedDirectory {
   readonly items: ItemTable;
   readonly loadedAt: string;
   readonly rules: DirectoryRules;
+  /** The caller index (stored as it is): a change that touches no user keeps it. */
+  readonly orders: CallerOrders;
   private readonly callerSearch: CallerSearch;
   private readonly itemSearch: ConfigurationItemSearch;
   private readonly groupsById: Map<string, Group>;
@@ -33,6 +35,7 @@ export class LoadedDirectory {
     this.groups = groups;
     this.items = items;
     this.loadedAt = loadedAt;
+    this.orders = orders;
     this.callerSearch = new CallerSearch(users.columns, orders);
     this.itemSearch = new ConfigurationItemSearch(items.columns.name);
     this.groupsById = new Map(groups.map((g) => [g.id, g]));

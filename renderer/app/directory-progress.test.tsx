@@ -1,5 +1,5 @@
 // The directory download from the desk server: a progress bar named "Downloading directory" with
-// "N of M users" while pages arrive, gone when ready, and the form usable all along.
+// "N records so far" while pages arrive, gone when ready, and the form usable all along.
 
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ const page = (done: number, total: number) =>
   ({ type: 'directory-progress', phase: 'generating', source: 'server', done, total }) as const;
 
 describe('downloading the directory', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
-  it('shows pages arriving as "N of M users" and never blocks the form', async () => {
+  it('shows pages arriving as "N records so far" and never blocks the form', async () => {
     const { user } = renderDeskpad(desk.api);
     const short = await screen.findByLabelText<HTMLInputElement>('Short description', {
       exact: true,
@@ -39,13 +39,16 @@ describe('downloading the directory', { timeout: STORE_TEST_TIMEOUT_MS }, () => 
     const bar = await screen.findByRole('progressbar', { name: 'Downloading directory' });
     expect(bar.getAttribute('value')).toBe('2000');
     expect(bar.getAttribute('max')).toBe('4000');
-    expect(
-      screen.getByText(`${(2000).toLocaleString()} of ${(4000).toLocaleString()} users`),
-    ).toBeTruthy();
+    // Users, groups and configuration items all count: the words say records, not users.
+    expect(screen.getByText(`${(2000).toLocaleString()} records so far`)).toBeTruthy();
+    expect(bar.getAttribute('aria-describedby')).toBe(
+      screen.getByText(`${(2000).toLocaleString()} records so far`).id,
+    );
 
-    // The total grows while pages come.
+    // The bar's end moves on while pages come.
     act(() => desk.emit(page(4000, 6000)));
-    await screen.findByText(`${(4000).toLocaleString()} of ${(6000).toLocaleString()} users`);
+    await screen.findByText(`${(4000).toLocaleString()} records so far`);
+    expect(bar.getAttribute('max')).toBe('6000');
 
     await user.type(short, 'Typed during the download');
     expect(short.value).toBe('Typed during the download');

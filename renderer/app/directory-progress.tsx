@@ -45,7 +45,11 @@ export function DirectoryProgress() {
   return <DirectoryLoading progress={progress} />;
 }
 
-/** The desk server's directory arriving: the total grows while pages come, so it is "so far". */
+/**
+ * The desk server's directory arriving. Pages carry users, assignment groups and configuration
+ * items alike, and the server does not say how many are left: the words count records received,
+ * and the bar's end (one page more than so far) moves on while pages come.
+ */
 function DirectoryDownload({ done, total }: { done: number; total: number }) {
   const labelId = useId();
   const textId = useId();
@@ -54,9 +58,7 @@ function DirectoryDownload({ done, total }: { done: number; total: number }) {
     <div className="directory-progress">
       <span id={labelId}>Downloading directory</span>
       <progress aria-labelledby={labelId} aria-describedby={textId} max={max} value={done} />
-      <span id={textId}>
-        {done.toLocaleString()} of {total.toLocaleString()} users
-      </span>
+      <span id={textId}>{done.toLocaleString()} records so far</span>
     </div>
   );
 }

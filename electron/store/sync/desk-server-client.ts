@@ -3,12 +3,12 @@
 
 import type { z } from 'zod';
 import {
-  DirectoryPage,
   MutationRefusal,
   POKE_EVENT,
   Poke,
   PullResponse,
   PushResponse,
+  type DirectoryPage,
   type PullRequest,
   type PushRequest,
 } from '../../../shared/sync/protocol';
@@ -19,6 +19,7 @@ import {
   type ApiErrorCode,
   type SignInRequest,
 } from '../../../shared/sync/server-api';
+import { checkDirectoryPage } from './directory-page-check';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -187,12 +188,9 @@ export function createDeskServerClient(
     });
   }
 
-  async function json<S extends z.ZodType>(
-    schema: S,
-    path: string,
-    init: RequestInit,
-  ): Promise<z.output<S>> {
-    const body = await bounded(init.signal, async (signal) => {
+  /** The answer's body as JSON, unchecked; an error answer or no JSON throws. */
+  async function body(path: string, init: RequestInit): Promise<unknown> {
+    return bounded(init.signal, async (signal) => {
       const response = await send(path, { ...init, signal });
       if (!response.ok) throw await failure(response);
       try {
@@ -205,7 +203,14 @@ export function createDeskServerClient(
         );
       }
     });
-    const parsed = schema.safeParse(body);
+  }
+
+  async function json<S extends z.ZodType>(
+    schema: S,
+    path: string,
+    init: RequestInit,
+  ): Promise<z.output<S>> {
+    const parsed = schema.safeParse(await body(path, init));
     if (!parsed.success)
       throw new DeskServerError(
         'bad-answer',
@@ -268,12 +273,18 @@ export function createDeskServerClient(
         headers: headers(token, true),
         body: JSON.stringify(request),
       }),
-    directoryPage: (token, cursor, limit) => {
+    async directoryPage(token, cursor, limit) {
       const query = new URLSearchParams({ limit: String(limit) });
       if (cursor !== null) query.set('cursor', cursor);
-      return json(DirectoryPage, `/directory?${query.toString()}`, {
-        headers: headers(token, false),
-      });
+      const path = `/directory?${query.toString()}`;
+      // Checked by hand, not with the schema: the same verdict for a fraction of the time.
+      const checked = checkDirectoryPage(await body(path, { headers: headers(token, false) }));
+      if (!checked.ok)
+        throw new DeskServerError(
+          'bad-answer',
+          `The desk server sent a directory page this desk cannot use (${checked.problem}); the directory on this desk was left as it was.`,
+        );
+      return checked.page;
     },
     async events(token, onPoke, signal, onBytes) {
       // EventSource cannot send Authorization: the stream is read with fetch.

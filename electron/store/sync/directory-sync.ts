@@ -1,13 +1,16 @@
 // Downloads the directory from the desk server in pages (then only changes since its cursor) into
-// the chunked tables, rebuilding the caller index once per sync. Never writes half a directory.
+// the chunked tables. The next page is asked for while this one is folded in. Never writes half a
+// directory: a full download is staged (directory-download.ts), changes commit in one transaction.
 
 import type { ConfigurationItem, Group, User } from '../../../shared/domain/directory';
+import type { DirectoryPage } from '../../../shared/sync/protocol';
 import { CALLER_FIELDS, CALLER_INDEX_FORMAT, buildCallerOrders } from '../caller-search';
 import { readMeta, writeMeta, type DeskDb, type DirectoryChunk, type DirectoryMeta } from '../db';
 import type { ProgressEvent } from '../directory-store';
 import { CHUNK_SIZE, ItemTable, UserTable } from '../directory-table';
 import { LoadedDirectory } from '../loaded-directory';
 import type { DeskServerClient } from './desk-server-client';
+import { FullDownload, groupOf, nextTask, type Pause } from './directory-download';
 import { readSyncMeta } from './interaction-sync';
 
 export interface DirectorySyncDeps {
@@ -19,6 +22,8 @@ export interface DirectorySyncDeps {
   emit: (event: ProgressEvent) => void;
   now: () => Date;
   pageSize: number;
+  /** Between pieces of a page's work, so the host answers its ports (a fresh task by default). */
+  pause?: Pause;
 }
 
 export interface DirectorySyncOutcome {
@@ -38,76 +43,143 @@ const progress = (phase: ProgressEvent['phase'], done: number, total: number): P
   source: 'server',
 });
 
+/**
+ * The pages from a cursor on, each asked for as soon as the one before it has arrived: the server
+ * prepares and sends page n + 1 while the desk folds in page n. Never more than one ahead.
+ */
+class PagesAhead {
+  private readonly deps: DirectorySyncDeps;
+  private pending: { page: Promise<DirectoryPage>; arrived: boolean } | null;
+
+  constructor(deps: DirectorySyncDeps, cursor: string | null) {
+    this.deps = deps;
+    this.pending = this.ask(cursor);
+  }
+
+  /** The next page is still on its way: there is time for other work. */
+  get waiting(): boolean {
+    return this.pending !== null && !this.pending.arrived;
+  }
+
+  /** The next page (null after the last one), asking at once for the one after it. */
+  async next(): Promise<DirectoryPage | null> {
+    if (!this.pending) return null;
+    const page = await this.pending.page;
+    this.pending = page.more ? this.ask(page.cursor) : null;
+    return page;
+  }
+
+  private ask(cursor: string | null): { page: Promise<DirectoryPage>; arrived: boolean } {
+    const page = this.deps.client.directoryPage(this.deps.token, cursor, this.deps.pageSize);
+    const pending = { page, arrived: false };
+    // Also marks a failure as handled until next() awaits it.
+    page.then(
+      () => (pending.arrived = true),
+      () => (pending.arrived = true),
+    );
+    return pending;
+  }
+}
+
+/** Changes since the cursor, for a desk that has the server's directory already. */
+interface Changes {
+  users: Map<string, User>;
+  groups: Map<string, Group>;
+  items: Map<string, ConfigurationItem>;
+}
+
 export async function syncDirectory(deps: DirectorySyncDeps): Promise<DirectorySyncOutcome> {
-  const { db, client, token } = deps;
+  const { db } = deps;
+  const pause = deps.pause ?? nextTask;
   const [syncMeta, directoryMeta] = await Promise.all([
     readSyncMeta(db),
     readMeta(db, 'directory'),
   ]);
-  const fromServer = directoryMeta?.source === 'server' && deps.current !== null;
-  let cursor = fromServer ? syncMeta.directoryCursor : null;
-  let full = cursor === null;
-  const users = new Map<string, User>();
-  const groups = new Map<string, Group>();
-  const items = new Map<string, ConfigurationItem>();
-  let received = 0;
-  for (;;) {
-    const page = await client.directoryPage(token, cursor, deps.pageSize);
-    if (page.reset && !full) {
-      // The cursor belongs to another server database: start over from its first page.
-      full = true;
-      users.clear();
-      groups.clear();
-      items.clear();
-      received = 0;
+  const current = directoryMeta?.source === 'server' ? deps.current : null;
+  const currentBase = directoryMeta?.chunkBase ?? 0;
+  const startCursor = current ? syncMeta.directoryCursor : null;
+  let download = startCursor === null ? new FullDownload({ db, currentBase, pause }) : null;
+  const changes: Changes = { users: new Map(), groups: new Map(), items: new Map() };
+  let cursor = startCursor;
+  let first = true;
+  const pages = new PagesAhead(deps, startCursor);
+  try {
+    for (;;) {
+      // While the next page is on its way, the caller index catches up with the rows so far.
+      while (download && pages.waiting && download.indexStep()) await pause();
+      const page = await pages.next();
+      if (!page) break;
+      if (page.reset) {
+        // The cursor belongs to another server database: start over from its first page (this).
+        if (!download) download = new FullDownload({ db, currentBase, pause });
+        else if (!first) download.restart();
+      }
+      first = false;
+      cursor = page.cursor;
+      if (download) {
+        await download.add(page);
+        const { received } = download;
+        deps.emit(
+          progress('generating', received, page.more ? received + deps.pageSize : received),
+        );
+      } else {
+        for (const u of page.users) changes.users.set(u.id, u);
+        for (const g of page.groups) changes.groups.set(g.id, groupOf(g));
+        for (const c of page.configurationItems) changes.items.set(c.id, c);
+      }
     }
-    for (const u of page.users) users.set(u.id, u);
-    for (const g of page.groups) groups.set(g.id, g);
-    for (const c of page.configurationItems) items.set(c.id, c);
-    received += page.users.length + page.groups.length + page.configurationItems.length;
-    cursor = page.cursor;
-    if (full)
-      deps.emit(progress('generating', received, page.more ? received + deps.pageSize : received));
-    if (!page.more) break;
+  } catch (error) {
+    // Nothing of this attempt goes on writing after the cycle has ended (the host may close).
+    await download?.settled();
+    throw error;
   }
-  const changed = users.size + groups.size + items.size;
-  const counts = { users: users.size, groups: groups.size, configurationItems: items.size, full };
-  if (!full && changed === 0) {
+  if (cursor === null) throw new Error('The desk server sent no directory page.');
+
+  if (download) {
+    const counts = download.counts();
+    const total = counts.users + counts.configurationItems;
+    deps.emit(progress('indexing', 0, total));
+    const finished = await download.finish();
+    deps.emit(progress('storing', 0, total));
+    const directory = await download.commit(finished, cursor, deps.now().toISOString());
+    deps.emit(progress('ready', total, total));
+    return { directory, ...counts, full: true };
+  }
+  return applyChanges(deps, current, changes, cursor, currentBase);
+}
+
+/** Merges the changes into the directory in memory and stores the chunks they touched. */
+async function applyChanges(
+  deps: DirectorySyncDeps,
+  current: LoadedDirectory | null,
+  changes: Changes,
+  cursor: string,
+  base: number,
+): Promise<DirectorySyncOutcome> {
+  const { db } = deps;
+  const counts = {
+    users: changes.users.size,
+    groups: changes.groups.size,
+    configurationItems: changes.items.size,
+    full: false,
+  };
+  if (!current || counts.users + counts.groups + counts.configurationItems === 0) {
     await db.transaction('rw', db.meta, async () => {
       await writeMeta(db, 'sync', { ...(await readSyncMeta(db)), directoryCursor: cursor });
     });
     return { directory: null, ...counts };
   }
-
-  let userTable: UserTable;
-  let itemTable: ItemTable;
-  let groupList: Group[];
-  let userChunks: DirectoryChunk[];
-  let itemChunks: DirectoryChunk[];
-  const current = deps.current;
-  if (full || !current) {
-    userTable = UserTable.fromUsers([...users.values()]);
-    itemTable = ItemTable.fromItems([...items.values()]);
-    groupList = [...groups.values()];
-    userChunks = userTable.toChunks();
-    itemChunks = itemTable.toChunks();
-  } else {
-    const mergedUsers = mergeUsers(current.users, [...users.values()]);
-    const mergedItems = mergeItems(current.items, [...items.values()]);
-    userTable = mergedUsers.table;
-    itemTable = mergedItems.table;
-    groupList = current.groups.map((g) => groups.get(g.id) ?? g);
-    const known = new Set(current.groups.map((g) => g.id));
-    for (const g of groups.values()) if (!known.has(g.id)) groupList.push(g);
-    userChunks = pickChunks(userTable.toChunks(), mergedUsers.changedChunks);
-    itemChunks = pickChunks(itemTable.toChunks(), mergedItems.changedChunks);
-  }
-  const total = userTable.count + itemTable.count;
-  // A progress bar for the first download only; a few changed users should not flash one.
-  const emit = full ? deps.emit : () => undefined;
-  emit(progress('indexing', 0, total));
+  const mergedUsers = mergeUsers(current.users, [...changes.users.values()]);
+  const mergedItems = mergeItems(current.items, [...changes.items.values()]);
+  const userTable = mergedUsers.table;
+  const itemTable = mergedItems.table;
+  const groupList = current.groups.map((g) => changes.groups.get(g.id) ?? g);
+  const known = new Set(current.groups.map((g) => g.id));
+  for (const g of changes.groups.values()) if (!known.has(g.id)) groupList.push(g);
+  const userChunks = pickChunks(userTable.toChunks(base), base, mergedUsers.changedChunks);
+  const itemChunks = pickChunks(itemTable.toChunks(base), base, mergedItems.changedChunks);
   // Once per sync, never per user: sorting 600,000 keys is the expensive part.
-  const orders = buildCallerOrders(userTable.columns);
+  const orders = counts.users > 0 ? buildCallerOrders(userTable.columns) : current.orders;
   const loadedAt = deps.now().toISOString();
   const meta: DirectoryMeta = {
     source: 'server',
@@ -117,24 +189,30 @@ export async function syncDirectory(deps: DirectorySyncDeps): Promise<DirectoryS
     groups: groupList.length,
     configurationItems: itemTable.count,
     chunkSize: CHUNK_SIZE,
+    chunkBase: base,
     callerIndexFormat: CALLER_INDEX_FORMAT,
   };
-  emit(progress('storing', 0, total));
   await db.transaction('rw', [db.directoryChunks, db.groups, db.callerIndex, db.meta], async () => {
-    if (full) await Promise.all([db.directoryChunks.clear(), db.groups.clear()]);
     await db.directoryChunks.bulkPut([...userChunks, ...itemChunks]);
     await db.groups.bulkPut(groupList);
-    await db.callerIndex.bulkPut(CALLER_FIELDS.map((field) => ({ field, order: orders[field] })));
+    if (counts.users > 0)
+      await db.callerIndex.bulkPut(CALLER_FIELDS.map((field) => ({ field, order: orders[field] })));
     await writeMeta(db, 'directory', meta);
     await writeMeta(db, 'sync', { ...(await readSyncMeta(db)), directoryCursor: cursor });
   });
-  const directory = new LoadedDirectory(userTable, groupList, itemTable, orders, loadedAt);
-  emit(progress('ready', total, total));
-  return { directory, ...counts };
+  return {
+    directory: new LoadedDirectory(userTable, groupList, itemTable, orders, loadedAt),
+    ...counts,
+  };
 }
 
-function pickChunks(chunks: DirectoryChunk[], wanted: ReadonlySet<number>): DirectoryChunk[] {
-  return chunks.filter((c) => wanted.has(c.seq));
+/** The chunks holding the rows that changed (`wanted`: chunk numbers from the base). */
+function pickChunks(
+  chunks: DirectoryChunk[],
+  base: number,
+  wanted: ReadonlySet<number>,
+): DirectoryChunk[] {
+  return chunks.filter((c) => wanted.has(c.seq - base));
 }
 
 interface ColumnTable {

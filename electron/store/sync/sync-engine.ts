@@ -73,6 +73,11 @@ export interface SyncOptions {
   /** How long a request may go unanswered before it is retried (30 s by default). */
   requestTimeoutMs?: number;
   /**
+   * While `navigator.onLine` says offline, how often to look at it again. A SharedWorker hears no
+   * `online` event (crbug.com/114475), so the runner cannot wait for one. 5 s by default.
+   */
+  onlineCheckMs?: number;
+  /**
    * Where the hosts of one installation tell each other about saves, sessions and sync state
    * (several tabs, each with its own host, when there is no SharedWorker).
    * `deskpad-sync:<database name>` by default; null for none.
@@ -99,6 +104,7 @@ interface RunnerStatus {
 }
 
 export const DEFAULT_POKE_IDLE_MS = 60_000;
+export const DEFAULT_ONLINE_CHECK_MS = 5_000;
 export const SYNC_CHANNEL_NAME = 'deskpad-sync';
 const UNREACHABLE_FOR_SESSION =
   'The desk server cannot be reached; the session was not taken. Try again when it answers, or sign in.';
@@ -167,6 +173,8 @@ export class SyncEngine {
   private lastError: string | null = null;
   private lastSyncedAt: string | null = null;
   private attempt = 0;
+  /** The last cycle found navigator.onLine false: the next one that finds it true starts afresh. */
+  private navigatorOffline = false;
   private leader = false;
   private stopped = false;
   private running: Promise<void> | null = null;
@@ -312,9 +320,14 @@ export class SyncEngine {
 
   /** The network came back: try at once, from the first backoff step. */
   onOnline(): void {
+    this.networkReturned();
+    this.schedule(0);
+  }
+
+  private networkReturned(): void {
+    this.navigatorOffline = false;
     this.attempt = 0;
     this.serverReachable = this.serverReachable === false ? null : this.serverReachable;
-    this.schedule(0);
   }
 
   onOffline(): void {
@@ -563,11 +576,15 @@ export class SyncEngine {
   private async cycle(): Promise<void> {
     if (this.stopped) return;
     if (!this.host.onLine()) {
-      // navigator.onLine false is certain: wait for the `online` event.
+      // navigator.onLine false is certain. The `online` event brings the runner back at once
+      // where there is one; looking again every few seconds does where there is none.
+      this.navigatorOffline = true;
       this.connection = 'offline';
       this.notify();
+      this.schedule(this.options.onlineCheckMs ?? DEFAULT_ONLINE_CHECK_MS);
       return;
     }
+    if (this.navigatorOffline) this.networkReturned();
     if (this.serverReachable !== true) {
       // onLine true only means "try": ask the server whether it is there at all.
       const reachable = await this.client.health();

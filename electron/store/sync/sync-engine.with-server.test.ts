@@ -27,6 +27,8 @@ const DEMO_USERS = 300;
 const POKE_IDLE_MS = 61_000;
 /** Likewise for each request's timeout, which `fire()` must not set off under a request. */
 const REQUEST_TIMEOUT_MS = 62_000;
+/** How often an offline desk looks at navigator.onLine again: no backoff step lasts this long. */
+const ONLINE_CHECK_MS = 5_500;
 const SECOND_AGENT = demoAccounts(demoDirectory({ users: DEMO_USERS }))[1]?.userName ?? '';
 
 let database: ServerDatabase;
@@ -135,7 +137,8 @@ interface Desk {
   factory: IDBFactory;
   connectivity: EventTarget;
   events: StoreEvent[];
-  setOnline(value: boolean): void;
+  /** `silently`: navigator.onLine changes with no event, as in a SharedWorker. */
+  setOnline(value: boolean, how?: { silently: boolean }): void;
   raw(): Promise<DeskDb>;
 }
 
@@ -181,6 +184,7 @@ async function openDesk(
       directoryPageSize: options.pageSize ?? 1000,
       pokeIdleMs: POKE_IDLE_MS,
       requestTimeoutMs: REQUEST_TIMEOUT_MS,
+      onlineCheckMs: ONLINE_CHECK_MS,
       broadcastChannel: options.channel ?? null,
       ...(options.tokenVault ? { tokenVault: options.tokenVault } : {}),
     },
@@ -196,9 +200,9 @@ async function openDesk(
     factory,
     connectivity,
     events,
-    setOnline(value) {
+    setOnline(value, how) {
       online = value;
-      connectivity.dispatchEvent(new Event(value ? 'online' : 'offline'));
+      if (!how?.silently) connectivity.dispatchEvent(new Event(value ? 'online' : 'offline'));
     },
     async raw() {
       const db = createDeskDb({ name: 'desk', indexedDB: factory, IDBKeyRange });
@@ -931,6 +935,32 @@ describe('sync engine: connectivity and backoff', () => {
     await desk.host.sync?.whenIdle();
     expect(await pending(desk)).toBe(0);
     expect(await serverRows()).toHaveLength(5);
+    expect(value(await desk.host.query('sync.status', {})).connection).toBe('online');
+  });
+
+  it('notices the network is back with no online event (a SharedWorker hears none)', async () => {
+    const desk = await openDesk();
+    await signIn(desk);
+    desk.setOnline(false);
+    value(await desk.host.command('interaction.create', form()));
+    desk.timers.fire();
+    await desk.host.sync?.whenIdle();
+    expect(value(await desk.host.query('sync.status', {}))).toMatchObject({
+      connection: 'offline',
+      pendingChanges: 1,
+    });
+    // While offline it looks at navigator.onLine again every few seconds, and only that.
+    expect(desk.timers.live().map((w) => w.ms)).toEqual([ONLINE_CHECK_MS]);
+    desk.timers.fire();
+    await desk.host.sync?.whenIdle();
+    expect(desk.timers.live().map((w) => w.ms)).toEqual([ONLINE_CHECK_MS]);
+    expect(desk.net.calls).toEqual(['POST /api/v1/sessions']);
+
+    desk.setOnline(true, { silently: true });
+    desk.timers.fire();
+    await desk.host.sync?.whenIdle();
+    expect(await pending(desk)).toBe(0);
+    expect(await serverRows()).toHaveLength(1);
     expect(value(await desk.host.query('sync.status', {})).connection).toBe('online');
   });
 
