@@ -106,6 +106,14 @@ export interface SyncMeta {
   resetInProgress?: boolean;
   /** Interactions to look at again with the next complete pull (their changes left the outbox). */
   rebasePending?: string[];
+  /**
+   * The highest mutationId the server has said it has done for this clientId. A later answer
+   * below it proves the server lost this desk's history (restored from a backup that kept its
+   * database id): the desk then pulls everything again and re-sends what the server lacks.
+   */
+  acknowledgedThrough?: number;
+  /** The server lost this desk's history: the next pull starts from a null cursor as a reset. */
+  historyLost?: boolean;
 }
 
 /** A change the server refused, with the data the agent made it with. */
@@ -122,6 +130,8 @@ export type MetaRow =
   | { key: 'clientId'; value: string }
   | { key: 'mutationCounter'; value: number }
   | { key: 'session'; value: StoredSession }
+  /** How the last session ended (`SessionState.endedBy`); absent while one is kept or none was. */
+  | { key: 'sessionEnd'; value: 'sign-out' | 'expired' }
   | { key: 'sync'; value: SyncMeta }
   | { key: 'agentId'; value: string }
   | { key: 'counters'; value: { interaction: number } }

@@ -72,7 +72,13 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
   if (query.name === 'directory.status') return ok(state.directory?.status() ?? NOT_LOADED);
   if (query.name === 'session.state') {
     const agent = state.directory?.getUser(state.agentId) ?? null;
-    const local: SessionState = { status: 'local', agent, serverUrl: null, expiresAt: null };
+    const local: SessionState = {
+      status: 'local',
+      agent,
+      serverUrl: null,
+      expiresAt: null,
+      endedBy: null,
+    };
     return ok(state.sync ? state.sync.sessionState(agent) : local);
   }
   if (query.name === 'sync.needsAttention') {

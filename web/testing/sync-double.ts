@@ -74,6 +74,7 @@ export const signedInAs = (
   agent,
   serverUrl,
   expiresAt: '2099-01-01T00:00:00.000Z',
+  endedBy: null,
 });
 
 export const signedOut = (serverUrl: string = DESK_SERVER_URL): SessionState => ({
@@ -81,6 +82,7 @@ export const signedOut = (serverUrl: string = DESK_SERVER_URL): SessionState => 
   agent: null,
   serverUrl,
   expiresAt: null,
+  endedBy: null,
 });
 
 export const syncStatus = (overrides: Partial<SyncStatus> = {}): SyncStatus => ({

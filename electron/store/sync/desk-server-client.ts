@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import {
   MutationRefusal,
   POKE_EVENT,
+  POKE_STREAM_HEADER,
   Poke,
   PullResponse,
   PushResponse,
@@ -78,7 +79,11 @@ export interface DeskServerClient {
   /** Whom `token` belongs to and until when; a DeskServerError with status 401 when it is no good. */
   currentSession(token: string): Promise<CurrentSessionResponse>;
   signOut(token: string): Promise<void>;
-  push(token: string, request: PushRequest): Promise<PushResponse>;
+  /**
+   * `pokeStream`: the id of this desk's open poke stream, so the server does not poke it for
+   * this push (the desk pulls right after anyway).
+   */
+  push(token: string, request: PushRequest, pokeStream?: string | null): Promise<PushResponse>;
   pull(token: string, request: PullRequest): Promise<PullResponse>;
   directoryPage(token: string, cursor: string | null, limit: number): Promise<DirectoryPage>;
   /**
@@ -261,10 +266,13 @@ export function createDeskServerClient(
         if (!response.ok && response.status !== 401) throw await failure(response);
       });
     },
-    push: (token, request) =>
+    push: (token, request, pokeStream) =>
       json(PushResponse, '/sync/push', {
         method: 'POST',
-        headers: headers(token, true),
+        headers: {
+          ...headers(token, true),
+          ...(pokeStream ? { [POKE_STREAM_HEADER]: pokeStream } : {}),
+        },
         body: JSON.stringify(request),
       }),
     pull: (token, request) =>

@@ -262,3 +262,74 @@ describe('a clientId another installation shares', () => {
     expect((await db.outbox.get(3))?.clientId).toBe('desk-1-again');
   });
 });
+
+describe('a server that lost this desk’s history', () => {
+  it('forgets refusals heard under the old ids when a mutation-gap renumbers the waiting changes', async () => {
+    const db = await desk();
+    await writeMeta(db, 'mutationCounter', 4);
+    for (const id of ['late-1', 'late-2'])
+      await applyCommand(db, { name: 'interaction.create', args: args(id) }, ctx, 'desk-1');
+    let applied = 1;
+    const { client, pushes } = scriptedClient(
+      [() => answer({ lastMutationId: applied })],
+      (request) => {
+        if (request.mutations[0]?.mutationId !== applied + 1)
+          throw new DeskServerError('http', 'Expected mutation 2.', {
+            status: 409,
+            code: 'mutation-gap',
+            expectedMutationId: applied + 1,
+          });
+        applied = request.mutations.at(-1)?.mutationId ?? applied;
+        return { lastMutationId: applied, refused: [] };
+      },
+      () => db,
+    );
+    // Heard before the restore, about the change that had mutationId 2 then.
+    const refusals = new Map([[2, { code: 'rule' as const, message: 'Stale.' }]]);
+    await pushOutbox(deps(db, client), refusals);
+    expect(pushes.map((p) => p.mutations.map((m) => m.mutationId))).toEqual([
+      [5, 6],
+      [2, 3],
+    ]);
+    expect(refusals.size).toBe(0);
+    await pullAndRebase(deps(db, client), refusals);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.needsAttention.toArray()).toEqual([]);
+  });
+
+  it('starts over from a null cursor when a pull says less is done than the server said before', async () => {
+    const db = await syncedDesk(['a', 'b', 'c']);
+    await writeMeta(db, 'sync', { ...(await readSyncMeta(db)), acknowledgedThrough: 3 });
+    const cursors: (string | null)[] = [];
+    const { client } = scriptedClient(
+      [
+        (request) => {
+          cursors.push(request.cursor);
+          return answer({ cursor: 'db1.10', lastMutationId: 2, interactions: [] });
+        },
+        (request) => {
+          cursors.push(request.cursor);
+          // The restored server has a and b (and c's number went to another desk's record).
+          return answer({
+            cursor: 'db1.10',
+            lastMutationId: 2,
+            interactions: [serverRecord('a', 1), serverRecord('b', 2)],
+          });
+        },
+      ],
+      undefined,
+      () => db,
+    );
+    const outcome = await pullAndRebase(deps(db, client), new Map());
+    expect(cursors).toEqual(['db1.9', null]);
+    expect(outcome).toMatchObject({ reset: true, requeued: 1 });
+    const waiting = await db.outbox.toArray();
+    expect(waiting.map((e) => [e.name, (e.args as { id: string }).id])).toEqual([
+      ['interaction.create', 'c'],
+    ]);
+    // Shown with a provisional number until the server gives it a new one.
+    expect((await db.interactions.get('c'))?.numberProvisional).toBe(true);
+    expect(await readSyncMeta(db)).toMatchObject({ acknowledgedThrough: 2 });
+    expect((await readSyncMeta(db)).historyLost).toBeUndefined();
+  });
+});

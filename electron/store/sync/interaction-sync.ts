@@ -23,6 +23,8 @@ export interface InteractionSyncDeps {
   newClientId: () => string;
   /** This desk took a new clientId (the stored one has changed). */
   clientIdChanged?: (clientId: string) => void;
+  /** The id of this desk's open poke stream, sent with pushes so it is not poked for them. */
+  pokeStream?: () => string | null;
 }
 
 /** Refusals heard from the server, by mutationId, until a pull moves them to Needs attention. */
@@ -55,6 +57,33 @@ async function markSent(db: DeskDb, mutationId: number): Promise<void> {
 }
 
 /**
+ * Notes what the server said it has done for this clientId (`acknowledgedThrough`); an answer
+ * below what it said before proves it lost this desk's history (a restore that kept its database
+ * id), and the next pull starts over (`historyLost`). Answers whether it did.
+ */
+async function noteAcknowledged(
+  db: DeskDb,
+  lastMutationId: number,
+  sentUpTo: number,
+): Promise<boolean> {
+  return db.transaction('rw', db.meta, async () => {
+    const meta = await readSyncMeta(db);
+    const before = meta.acknowledgedThrough ?? 0;
+    const lost = lastMutationId < before;
+    const acknowledgedThrough = lost
+      ? lastMutationId
+      : Math.max(before, Math.min(lastMutationId, sentUpTo));
+    if (lost || acknowledgedThrough !== before)
+      await writeMeta(db, 'sync', {
+        ...meta,
+        acknowledgedThrough,
+        ...(lost ? { historyLost: true } : {}),
+      });
+    return lost;
+  });
+}
+
+/**
  * Sends every waiting change, oldest first, in pushes of at most SYNC_LIMITS.mutationsPerPush.
  * A whole push retried is safe (the server skips what it has). Answers how many were sent.
  */
@@ -75,20 +104,25 @@ export async function pushOutbox(deps: InteractionSyncDeps, refusals: RefusalMap
     if (!last) return sent;
     await markSent(db, last.mutationId);
     try {
-      const answer = await client.push(token, {
-        clientId,
-        mutations: entries.map(toPushedMutation),
-      });
+      const answer = await client.push(
+        token,
+        { clientId, mutations: entries.map(toPushedMutation) },
+        deps.pokeStream?.() ?? null,
+      );
       for (const refusal of answer.refused) refusals.set(refusal.mutationId, refusal.reason);
+      await noteAcknowledged(db, answer.lastMutationId, last.mutationId);
       acknowledged = Math.max(answer.lastMutationId, last.mutationId);
       sent += entries.length;
     } catch (error) {
       if (!(error instanceof DeskServerError)) throw error;
       // The server lost what it had of this desk (restored or reset database): it expects an id
       // below our oldest waiting one. Nothing we hold was applied there, so renumber from it.
+      // If it had said it had more, changes this desk dropped are gone too: the next pull starts
+      // over and re-sends them (ADR 0005). Refusals heard under the old ids belong to other entries now.
       if (!renumbered && error.code === 'mutation-gap' && error.expectedMutationId !== null) {
         renumbered = true;
         await renumberOutbox(db, error.expectedMutationId);
+        refusals.clear();
         acknowledged = error.expectedMutationId - 1;
         continue;
       }
@@ -126,7 +160,14 @@ export async function renumberOutbox(db: DeskDb, first: number): Promise<void> {
     await db.outbox.bulkAdd(entries.map((e, i) => ({ ...e, mutationId: first + i })));
     await writeMeta(db, 'mutationCounter', first + entries.length - 1);
     // None of them was applied under these ids: nothing above `first - 1` has been sent.
-    await writeMeta(db, 'sync', { ...(await readSyncMeta(db)), sentThrough: first - 1 });
+    const sync = await readSyncMeta(db);
+    const lost = first - 1 < (sync.acknowledgedThrough ?? 0);
+    await writeMeta(db, 'sync', {
+      ...sync,
+      sentThrough: first - 1,
+      acknowledgedThrough: first - 1,
+      ...(lost ? { historyLost: true } : {}),
+    });
   });
 }
 
@@ -163,7 +204,12 @@ export async function takeNewClientId(
       const id = interactionIdOf(entry);
       if (id !== null) rebasePending.add(id);
     }
-    await writeMeta(db, 'sync', { ...sync, sentThrough: 0, rebasePending: [...rebasePending] });
+    await writeMeta(db, 'sync', {
+      ...sync,
+      sentThrough: 0,
+      acknowledgedThrough: 0,
+      rebasePending: [...rebasePending],
+    });
   });
   return clientId;
 }
@@ -207,15 +253,29 @@ export async function pullAndRebase(
   };
   let meta = await readSyncMeta(db);
   let oldest = await db.outbox.orderBy('mutationId').first();
+  // The server lost this desk's history (noticed earlier, or in this pull): start over as after a
+  // reset, from the beginning, whatever its cursor says.
+  let startOver = meta.historyLost === true;
   for (;;) {
     const answer = await client.pull(token, {
       clientId,
-      cursor: meta.interactionsCursor,
+      cursor: startOver ? null : meta.interactionsCursor,
       ...(oldest?.mutationId !== undefined ? { firstPendingMutationId: oldest.mutationId } : {}),
     });
+    const reset = answer.reset || startOver;
+    if (!reset && answer.lastMutationId < (meta.acknowledgedThrough ?? 0)) {
+      // A restore that kept the database id: the cursor looks fine, but changes the server had
+      // acknowledged (and this desk dropped) are gone. Pull everything again.
+      await db.transaction('rw', db.meta, async () => {
+        await writeMeta(db, 'sync', { ...(await readSyncMeta(db)), historyLost: true });
+      });
+      startOver = true;
+      continue;
+    }
+    startOver = false;
     for (const refusal of answer.refused) refusals.set(refusal.mutationId, refusal.reason);
     outcome.received += answer.interactions.length;
-    outcome.reset ||= answer.reset;
+    outcome.reset ||= reset;
     meta = { ...meta, interactionsCursor: answer.cursor };
     // A full list of refusals may have more behind it: acknowledge only up to the last one
     // listed, so no refused change is dropped unseen; the next pull lists the rest.
@@ -232,9 +292,9 @@ export async function pullAndRebase(
         // Never drop, on a pull's word alone, an entry this desk has not sent itself (a desk from
         // before sentThrough existed sends once more; the server skips what it has).
         const bound = Math.min(listedBound, current.sentThrough ?? 0);
-        const resetting = answer.reset || current.resetInProgress === true;
+        const resetting = reset || current.resetInProgress === true;
         const touched = new Set(answer.interactions.map((r) => r.id));
-        if (answer.reset) {
+        if (reset) {
           // Another server database: its rows replace our copy; every record is looked at again.
           for (const id of await db.serverInteractions.toCollection().primaryKeys())
             touched.add(id);
@@ -281,9 +341,20 @@ export async function pullAndRebase(
         await rebaseInteractions(db, touched, deps.rules, {
           keepMissing: resetting && answer.more,
         });
-        const { resetInProgress: _reset, rebasePending: _rebase, ...kept } = current;
+        const {
+          resetInProgress: _reset,
+          rebasePending: _rebase,
+          historyLost: _lost,
+          ...kept
+        } = current;
+        // What the server has done for this desk: after a reset its word, lower or not.
+        const sentUpTo = current.sentThrough ?? 0;
+        const acknowledgedThrough = resetting
+          ? Math.min(answer.lastMutationId, sentUpTo)
+          : Math.max(current.acknowledgedThrough ?? 0, Math.min(answer.lastMutationId, sentUpTo));
         await writeMeta(db, 'sync', {
           ...kept,
+          acknowledgedThrough,
           interactionsCursor: answer.cursor,
           ...(answer.more ? {} : { lastSyncedAt: deps.now().toISOString() }),
           ...(answer.more && resetting ? { resetInProgress: true } : {}),

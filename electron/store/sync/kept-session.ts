@@ -42,6 +42,7 @@ export async function keepSession(
   await db.transaction('rw', db.meta, async () => {
     if (stored) await db.meta.put({ key: 'session', value: stored });
     else await db.meta.delete('session');
+    await db.meta.delete('sessionEnd');
     await db.meta.put({ key: 'agentId', value: session.agent.id });
   });
 }
@@ -65,7 +66,10 @@ export async function readKeptSession(
   return token ? { ...rest, token } : null;
 }
 
-/** Forgets the kept session if it is still the one with `token`; answers whether it did. */
+/**
+ * Forgets the kept session if it is still the one with `token`, noting it `expired`; answers
+ * whether it did.
+ */
 export async function forgetKeptSession(
   db: DeskDb,
   token: string,
@@ -81,6 +85,7 @@ export async function forgetKeptSession(
     const now = await readMeta(db, 'session');
     if (now?.token !== stored.token || now?.sealedToken !== stored.sealedToken) return false;
     await db.meta.delete('session');
+    await db.meta.put({ key: 'sessionEnd', value: 'expired' });
     return true;
   });
 }
@@ -101,4 +106,17 @@ async function reseal(
     const now = await readMeta(db, 'session');
     if (now?.token === token) await db.meta.put({ key: 'session', value: sealed });
   });
+}
+
+/** Forgets any kept session (also one the vault could not open), noting that an agent signed out. */
+export async function signOutKeptSession(db: DeskDb): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    await db.meta.delete('session');
+    await db.meta.put({ key: 'sessionEnd', value: 'sign-out' });
+  });
+}
+
+/** How the last session ended, as kept; null while one is kept or when none ever was. */
+export async function readSessionEnd(db: DeskDb): Promise<'sign-out' | 'expired' | null> {
+  return (await readMeta(db, 'sessionEnd')) ?? null;
 }

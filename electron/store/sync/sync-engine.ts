@@ -19,6 +19,8 @@ import {
   forgetKeptSession,
   keepSession,
   readKeptSession,
+  readSessionEnd,
+  signOutKeptSession,
   type ActiveSession,
   type TokenVault,
 } from './kept-session';
@@ -94,7 +96,9 @@ type SyncMessage =
   /** The runner's view of the connection, for the hosts that do not run sync. */
   | { type: 'status'; status: RunnerStatus }
   /** The runner stored a new directory: load it. */
-  | { type: 'directory' };
+  | { type: 'directory' }
+  /** A host that just started asks the runner how it is doing (the runner answers `status`). */
+  | { type: 'ask' };
 
 interface RunnerStatus {
   connection: SyncStatus['connection'];
@@ -104,6 +108,8 @@ interface RunnerStatus {
 }
 
 export const DEFAULT_POKE_IDLE_MS = 60_000;
+/** A poke stream open this long (or past its first heartbeat) has proved itself: backoff resets. */
+export const STREAM_STABLE_MS = 30_000;
 export const DEFAULT_ONLINE_CHECK_MS = 5_000;
 export const SYNC_CHANNEL_NAME = 'deskpad-sync';
 const UNREACHABLE_FOR_SESSION =
@@ -151,7 +157,13 @@ function openChannel(name: string): BroadcastLike | null {
 function isSyncMessage(data: unknown): data is SyncMessage {
   if (typeof data !== 'object' || data === null) return false;
   const type = (data as { type?: unknown }).type;
-  return type === 'nudge' || type === 'state' || type === 'status' || type === 'directory';
+  return (
+    type === 'nudge' ||
+    type === 'state' ||
+    type === 'status' ||
+    type === 'directory' ||
+    type === 'ask'
+  );
 }
 
 export function describeError(error: unknown): string {
@@ -165,6 +177,8 @@ export class SyncEngine {
   private readonly timers: Timers;
   private readonly random: () => number;
   private session: ActiveSession | null = null;
+  /** How the last session ended (kept in meta): what a signed-out desk shows the agent. */
+  private endedBy: 'sign-out' | 'expired' | null = null;
   /** Null until the first probe: then whether a desk server answers at serverUrl. */
   private serverReachable: boolean | null = null;
   /** A desk server has answered this desk before (a kept session, a cursor): not a file server. */
@@ -181,6 +195,14 @@ export class SyncEngine {
   private again = false;
   private pending: { at: number; cancel: Cancel } | null = null;
   private events: AbortController | null = null;
+  /** The open poke stream's id (from its first poke), sent with pushes; null while none is open. */
+  private pokeStream: string | null = null;
+  /**
+   * The poke stream's own backoff: a stream a proxy keeps refusing while push and pull work must
+   * not reopen (or sync) every second. Reset only once a stream has proved it stays open.
+   */
+  private streamAttempt = 0;
+  private streamRetry: Cancel | null = null;
   private releaseLock: (() => void) | null = null;
   private channel: BroadcastLike | null = null;
   /** Re-reads of IndexedDB after another host's message, one after the other. */
@@ -219,6 +241,7 @@ export class SyncEngine {
 
   async start(): Promise<void> {
     this.session = await this.readSession();
+    this.endedBy = await readSessionEnd(this.host.db);
     const meta = await readSyncMeta(this.host.db);
     this.lastSyncedAt = meta.lastSyncedAt;
     this.serverKnown =
@@ -233,6 +256,9 @@ export class SyncEngine {
     if (channelName !== null) {
       this.channel = openChannel(channelName);
       this.channel?.addEventListener('message', (event) => this.onMessage(event.data));
+      // A runner already at work says nothing until its status next changes: ask it now, or
+      // this host shows "online, no error" whatever the runner knows.
+      this.post({ type: 'ask' });
     }
     const locks = this.options.locks === undefined ? defaultLocks() : this.options.locks;
     if (!locks) {
@@ -253,8 +279,7 @@ export class SyncEngine {
     this.stopped = true;
     this.pending?.cancel();
     this.pending = null;
-    this.events?.abort();
-    this.events = null;
+    this.closeEvents();
     this.channel?.close();
     this.channel = null;
     this.lifetime.abort();
@@ -293,6 +318,7 @@ export class SyncEngine {
         agent: this.session.agent,
         serverUrl: this.client.baseUrl,
         expiresAt: this.session.expiresAt,
+        endedBy: null,
       };
     }
     // A desk that has synced or been signed in knows its server is a desk server, reachable or
@@ -303,6 +329,7 @@ export class SyncEngine {
       agent: fallbackAgent,
       serverUrl: server ? this.client.baseUrl : null,
       expiresAt: null,
+      endedBy: server ? this.endedBy : null,
     };
   }
 
@@ -332,8 +359,7 @@ export class SyncEngine {
 
   onOffline(): void {
     this.connection = 'offline';
-    this.events?.abort();
-    this.events = null;
+    this.closeEvents();
     this.notify();
   }
 
@@ -419,10 +445,10 @@ export class SyncEngine {
     // Best effort: the token dies on the server after its expiry anyway.
     if (session) await this.client.signOut(session.token).catch(() => undefined);
     // Also a kept session this host could not open (its vault failed): signed out means gone.
-    await this.host.db.meta.delete('session');
+    await signOutKeptSession(this.host.db);
     this.session = null;
-    this.events?.abort();
-    this.events = null;
+    this.endedBy = 'sign-out';
+    this.closeEvents();
     this.lastError = null;
     this.notify();
     this.post({ type: 'state' });
@@ -435,10 +461,10 @@ export class SyncEngine {
   private async establish(session: ActiveSession): Promise<void> {
     await keepSession(this.host.db, session, this.options.tokenVault);
     this.session = session;
+    this.endedBy = null;
     this.serverKnown = true;
     // A stream opened with the previous token is not this session's.
-    this.events?.abort();
-    this.events = null;
+    this.closeEvents();
     await this.host.agentChanged(session.agent.id);
     this.serverReachable = true;
     this.lastError = null;
@@ -465,17 +491,21 @@ export class SyncEngine {
   /** Sync status or session changed here: this host's windows, and the other hosts, hear it. */
   private notify(): void {
     this.host.changed();
-    if (this.leader) {
-      this.post({
-        type: 'status',
-        status: {
-          connection: this.connection,
-          lastError: this.lastError,
-          serverReachable: this.serverReachable,
-          lastSyncedAt: this.lastSyncedAt,
-        },
-      });
-    }
+    this.postStatus();
+  }
+
+  /** The runner tells the other hosts how it is doing. */
+  private postStatus(): void {
+    if (!this.leader) return;
+    this.post({
+      type: 'status',
+      status: {
+        connection: this.connection,
+        lastError: this.lastError,
+        serverReachable: this.serverReachable,
+        lastSyncedAt: this.lastSyncedAt,
+      },
+    });
   }
 
   private onMessage(data: unknown): void {
@@ -500,6 +530,9 @@ export class SyncEngine {
       case 'directory':
         if (!this.leader) void this.host.reloadDirectory().catch(() => undefined);
         return;
+      case 'ask':
+        this.postStatus();
+        return;
     }
   }
 
@@ -509,6 +542,7 @@ export class SyncEngine {
     const { db } = this.host;
     const before = this.session?.token ?? null;
     const stored = await this.readSession();
+    this.endedBy = await readSessionEnd(db);
     // The same token is the same session: a cycle running with it goes on as it was.
     if ((stored?.token ?? null) !== before) this.session = stored;
     const [clientId, agentId, meta] = await Promise.all([
@@ -521,8 +555,7 @@ export class SyncEngine {
     if (clientId !== undefined) this.host.clientIdChanged(clientId);
     if (agentId !== undefined) await this.host.agentChanged(agentId);
     if ((this.session?.token ?? null) !== before) {
-      this.events?.abort();
-      this.events = null;
+      this.closeEvents();
       if (this.session) {
         this.serverReachable = true;
         this.lastError = null;
@@ -626,6 +659,7 @@ export class SyncEngine {
           this.host.clientIdChanged(clientId);
           this.post({ type: 'state' });
         },
+        pokeStream: () => (this.events ? this.pokeStream : null),
       };
       // The agent's work first; then the directory (after the first download, one small page).
       // A pull may leave entries to send at once: re-created records after a server restore, or
@@ -672,6 +706,7 @@ export class SyncEngine {
       // The token is no longer good: stop syncing until the agent signs in again. The agent's
       // work goes on offline; nothing waiting is lost.
       this.session = null;
+      this.endedBy = 'expired';
       void this.endStoredSession(session.token);
       this.connection = 'online';
       this.lastError = 'The session with the desk server has ended: sign in again to sync.';
@@ -700,11 +735,26 @@ export class SyncEngine {
     }
   }
 
+  /** Ends the poke stream, if one is open (it is not this desk's any more). */
+  private closeEvents(): void {
+    this.events?.abort();
+    this.events = null;
+    this.pokeStream = null;
+    this.streamRetry?.();
+    this.streamRetry = null;
+    this.streamAttempt = 0;
+  }
+
   /** Keeps the poke stream open while signed in and online; a poke means "pull now". */
   private listen(session: ActiveSession): void {
-    if (this.events || this.stopped || this.session?.token !== session.token) return;
+    // A reconnect waiting out its backoff is not hurried by a cycle that happens to end now.
+    if (this.events || this.streamRetry || this.stopped || this.session?.token !== session.token)
+      return;
     const controller = new AbortController();
     this.events = controller;
+    const openedAt = this.host.now().getTime();
+    let connected = false;
+    let failure: unknown = null;
     // A connection can die without a word (a sleeping laptop, a NAT that forgot it): the server
     // sends a heartbeat every 25 s, so a long silence means the stream is gone.
     let silent = false;
@@ -721,19 +771,53 @@ export class SyncEngine {
       .events(
         session.token,
         (poke) => {
+          if (poke.stream !== undefined && this.events === controller) {
+            this.pokeStream = poke.stream;
+            connected = true;
+          }
           if (poke.topic === 'interactions' || poke.topic === 'directory') this.schedule(0);
         },
         controller.signal,
-        arm,
+        () => {
+          arm();
+          // Bytes after the connect poke (a heartbeat, a poke): this stream stays open.
+          if (connected && this.events === controller) this.streamAttempt = 0;
+        },
       )
-      .catch(() => undefined)
+      .catch((error: unknown) => {
+        failure = error;
+      })
       .finally(() => {
         watchdog?.();
         if (this.events !== controller) return;
         this.events = null;
-        // The stream ended or went silent: the server went away, restarted, or the connection
-        // died. A cycle (after a backoff step) finds out which, and listens again.
-        if ((silent || !controller.signal.aborted) && !this.stopped) this.retryLater(null);
+        this.pokeStream = null;
+        if ((!silent && controller.signal.aborted) || this.stopped) return;
+        if (this.host.now().getTime() - openedAt >= STREAM_STABLE_MS) this.streamAttempt = 0;
+        // The stream ended, failed or went silent: open it again after a step of its own backoff.
+        // Its connect poke makes the desk pull, so nothing missed meanwhile is lost.
+        this.reconnectLater(session, failure);
       });
+  }
+
+  private reconnectLater(session: ActiveSession, failure: unknown): void {
+    let delay = backoffDelay(
+      this.streamAttempt,
+      this.random,
+      this.options.backoff ?? DEFAULT_BACKOFF,
+    );
+    if (failure instanceof DeskServerError && failure.retryAfterSeconds !== null)
+      delay = Math.max(delay, failure.retryAfterSeconds * 1000);
+    this.streamAttempt += 1;
+    const cancel = this.timers.set(() => {
+      if (this.streamRetry !== cancel) return;
+      this.streamRetry = null;
+      if (this.stopped || this.session?.token !== session.token) return;
+      // A refused token: a cycle finds out, ends the session, or listens again if it was not that.
+      if (failure instanceof DeskServerError && failure.status === 401) this.schedule(0);
+      // Offline: the cycle that runs when the network returns listens again.
+      else if (this.host.onLine()) this.listen(session);
+    }, delay);
+    this.streamRetry = cancel;
   }
 }

@@ -8,6 +8,7 @@ import { DEMO_AGENT_ID } from '../../../shared/demo/directory-generator';
 import type { CreateInteractionArgs, Interaction } from '../../../shared/domain/interaction';
 import type { StoreResult } from '../../../shared/domain/result';
 import type { StoreEvent } from '../../../shared/store-api/contract';
+import { POKE_STREAM_HEADER, type Poke } from '../../../shared/sync/protocol';
 import { buildServer } from '../../../server/app';
 import { migrateToLatest } from '../../../server/db/migrate';
 import { openDatabase, type ServerDatabase } from '../../../server/db/open-database';
@@ -354,6 +355,52 @@ describe('sync engine: session ends', () => {
     await desk.host.sync?.syncNow();
     expect(await pending(desk)).toBe(0);
     expect(await serverRows()).toHaveLength(1);
+  });
+
+  it('says how the session ended (expired, signed out), after a restart too; a sign-in clears it', async () => {
+    const factory = new IDBFactory();
+    const desk = await openDesk({ factory });
+    await desk.host.sync?.syncNow();
+    // Nobody has signed in yet: signed out, but nothing ended.
+    expect(value(await desk.host.query('session.state', {}))).toMatchObject({
+      status: 'signed-out',
+      endedBy: null,
+    });
+    await signIn(desk);
+    expect(value(await desk.host.query('session.state', {})).endedBy).toBeNull();
+    await desk.host.sync?.syncNow();
+    await sql`DELETE FROM sessions`.execute(database.db);
+    value(await desk.host.command('interaction.create', form()));
+    await desk.host.sync?.syncNow();
+    expect(value(await desk.host.query('session.state', {}))).toMatchObject({
+      status: 'signed-out',
+      agent: { userName: 'demo.agent' },
+      endedBy: 'expired',
+    });
+    await expect
+      .poll(async () => (await (await desk.raw()).meta.get('session')) ?? null)
+      .toBeNull();
+    await desk.host.close();
+    opened.splice(opened.indexOf(desk.host), 1);
+
+    const again = await openDesk({ factory });
+    again.net.down = true;
+    expect(value(await again.host.query('session.state', {}))).toMatchObject({
+      status: 'signed-out',
+      endedBy: 'expired',
+    });
+    again.net.down = false;
+    await signIn(again);
+    expect(value(await again.host.query('session.state', {})).endedBy).toBeNull();
+    expect(value(await again.host.act('session.signOut', {})).endedBy).toBe('sign-out');
+    await again.host.close();
+    opened.splice(opened.indexOf(again.host), 1);
+
+    const third = await openDesk({ factory });
+    expect(value(await third.host.query('session.state', {}))).toMatchObject({
+      status: 'signed-out',
+      endedBy: 'sign-out',
+    });
   });
 
   it('ends only the session whose token the server refused, not one begun meanwhile', async () => {
@@ -722,6 +769,91 @@ describe('sync engine: push and pull', () => {
     }
   });
 
+  it.each([
+    ['nothing waiting', false],
+    ['a change waiting (a mutation-gap)', true],
+  ])(
+    'notices a restore that kept the database id (%s): what the server lost is sent again, with a new number',
+    async (_name, waiting) => {
+      // A real backup restored: the same database, its id included, as it was at the backup.
+      const tables = [
+        'interactions',
+        'clients',
+        'mutations',
+        'numbering',
+        'sync_state',
+        'sessions',
+      ];
+      const backup = async (): Promise<void> => {
+        for (const table of tables) {
+          await sql`DROP TABLE IF EXISTS ${sql.raw(`backup_${table}`)}`.execute(database.db);
+          await sql`CREATE TABLE ${sql.raw(`backup_${table}`)} AS SELECT * FROM ${sql.raw(table)}`.execute(
+            database.db,
+          );
+        }
+      };
+      const restore = async (): Promise<void> => {
+        await database.db.transaction().execute(async (trx) => {
+          await sql`TRUNCATE ${sql.raw(tables.join(', '))} CASCADE`.execute(trx);
+          for (const table of tables)
+            await sql`INSERT INTO ${sql.raw(table)} SELECT * FROM ${sql.raw(`backup_${table}`)}`.execute(
+              trx,
+            );
+        });
+      };
+      const a = await openDesk();
+      const b = await openDesk();
+      await signIn(a);
+      await signIn(b, SECOND_AGENT);
+      const x = form();
+      value(await a.host.command('interaction.create', x));
+      await a.host.sync?.syncNow();
+      try {
+        await backup();
+        const y = form();
+        value(await a.host.command('interaction.create', y));
+        await a.host.sync?.syncNow();
+        expect((await deskRows(a)).map((r) => [r.id, r.number])).toEqual([
+          [x.id, 'IMS0001001'],
+          [y.id, 'IMS0001002'],
+        ]);
+        expect(await pending(a)).toBe(0);
+        await restore();
+        const fromB = [form(), form(), form()];
+        for (const args of fromB) value(await b.host.command('interaction.create', args));
+        await b.host.sync?.syncNow();
+        expect((await serverRows()).map((r) => r.number)).toEqual([
+          'IMS0001001',
+          'IMS0001002',
+          'IMS0001003',
+          'IMS0001004',
+        ]);
+
+        const z = form();
+        if (waiting) value(await a.host.command('interaction.create', z));
+        await a.host.sync?.syncNow();
+        const server = await serverRows();
+        const late = waiting ? [z.id, y.id] : [y.id];
+        expect(server.map((r) => r.id)).toEqual([x.id, ...fromB.map((f) => f.id), ...late]);
+        expect(new Set(server.map((r) => r.number)).size).toBe(server.length);
+        expect(server.find((r) => r.id === y.id)?.number).toBe(
+          waiting ? 'IMS0001006' : 'IMS0001005',
+        );
+        expect(await deskRows(a)).toEqual(server);
+        expect(await pending(a)).toBe(0);
+        expect(value(await a.host.query('sync.needsAttention', {}))).toEqual([]);
+        expect(value(await a.host.query('sync.status', {})).lastError).toBeNull();
+        // Nothing more to find out: the next sync pulls from where this one ended.
+        await a.host.sync?.syncNow();
+        expect(await deskRows(a)).toEqual(server);
+        expect(await serverRows()).toEqual(server);
+      } finally {
+        for (const table of tables)
+          await sql`DROP TABLE IF EXISTS ${sql.raw(`backup_${table}`)}`.execute(database.db);
+      }
+    },
+  );
+
   it('1,000 interactions saved offline reach the server soon after the network returns', async () => {
     const desk = await openDesk();
     await signIn(desk);
@@ -915,6 +1047,63 @@ describe('sync engine: push and pull', () => {
   });
 });
 
+describe('sync engine: pokes', () => {
+  /** A fetch that shows what came down the poke stream and which stream each push named. */
+  const watching = () => {
+    const seen = { stream: '', pushHeaders: [] as (string | null)[] };
+    const fetchFor =
+      (net: FaultyFetch): FetchLike =>
+      async (input, init) => {
+        const path = new URL(input).pathname;
+        if (path.endsWith('/sync/push'))
+          seen.pushHeaders.push(new Headers(init?.headers).get(POKE_STREAM_HEADER));
+        const response = await net.fetch(input, init);
+        if (!path.endsWith('/sync/events') || !response.body) return response;
+        const decoder = new TextDecoder();
+        const body = response.body.pipeThrough(
+          new TransformStream<Uint8Array, Uint8Array>({
+            transform(chunk, controller) {
+              seen.stream += decoder.decode(chunk, { stream: true });
+              controller.enqueue(chunk);
+            },
+          }),
+        );
+        return new Response(body, { status: response.status, headers: response.headers });
+      };
+    const pokes = (): Poke[] =>
+      [...seen.stream.matchAll(/event: poke\ndata: (.*)\n/g)].map(
+        (m) => JSON.parse(m[1] ?? '') as Poke,
+      );
+    return { seen, fetchFor, pokes };
+  };
+
+  it('sends its poke stream with its pushes, so only the other desks are poked for them', async () => {
+    const watch = watching();
+    const a = await openDesk({ fetch: watch.fetchFor });
+    const b = await openDesk();
+    await signIn(a);
+    await signIn(b, SECOND_AGENT);
+    for (const desk of [a, b]) {
+      await desk.host.sync?.syncNow();
+      await expect.poll(() => desk.timers.live().some((w) => w.ms === 0)).toBe(true);
+      desk.timers.fire();
+      await desk.host.sync?.whenIdle();
+    }
+    const own = watch.pokes()[0]?.stream;
+    expect(own).toMatch(/^[A-Za-z0-9_-]{8,}$/);
+
+    value(await a.host.command('interaction.create', form()));
+    a.timers.fire();
+    await a.host.sync?.whenIdle();
+    expect(await serverRows()).toHaveLength(1);
+    expect(watch.seen.pushHeaders).toEqual([own]);
+    // B is poked for A's push; A, which pulled right after it, is not.
+    await expect.poll(() => b.timers.live().some((w) => w.ms === 0), { timeout: 5000 }).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(watch.pokes()).toHaveLength(1);
+  });
+});
+
 describe('sync engine: connectivity and backoff', () => {
   it('waits offline, then drains at once when the network returns', async () => {
     const desk = await openDesk();
@@ -1069,6 +1258,83 @@ describe('sync engine: connectivity and backoff', () => {
     await expect.poll(() => desk.net.count('GET /api/v1/sync/events')).toBe(2);
   });
 
+  it('opens a refused poke stream again on a backoff of its own, with no sync cycle each time', async () => {
+    let streams = 0;
+    const desk = await openDesk({
+      fetch: (net) => (input, init) => {
+        // A proxy in front of the server refuses the stream; push and pull get through.
+        if (new URL(input).pathname.endsWith('/sync/events')) {
+          streams += 1;
+          return Promise.resolve(new Response('Bad gateway', { status: 502 }));
+        }
+        return net.fetch(input, init);
+      },
+    });
+    await signIn(desk);
+    value(await desk.host.command('interaction.create', form()));
+    await desk.host.sync?.syncNow();
+    expect(await serverRows()).toHaveLength(1);
+    const pulls = desk.net.count('POST /api/v1/sync/pull');
+    const directory = desk.net.calls.filter((c) => c.includes('/directory')).length;
+    const delays: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await expect.poll(() => desk.timers.live().length).toBe(1);
+      delays.push(desk.timers.live()[0]?.ms ?? 0);
+      desk.timers.fire();
+      await desk.host.sync?.whenIdle();
+    }
+    expect(delays).toEqual([500, 1000, 2000, 4000, 8000]);
+    await expect.poll(() => streams).toBe(6);
+    expect(desk.net.count('POST /api/v1/sync/pull')).toBe(pulls);
+    expect(desk.net.calls.filter((c) => c.includes('/directory'))).toHaveLength(directory);
+    // A cycle that runs meanwhile (a save) does not hurry the stream past its backoff.
+    value(await desk.host.command('interaction.create', form()));
+    await desk.host.sync?.syncNow();
+    expect(await serverRows()).toHaveLength(2);
+    expect(streams).toBe(6);
+    expect(desk.timers.live().map((w) => w.ms)).toEqual([16_000]);
+  });
+
+  it('starts the poke stream’s backoff over only once a stream has stayed open past a heartbeat', async () => {
+    let streams = 0;
+    const chunks = (...texts: string[]): Response =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const text of texts) controller.enqueue(new TextEncoder().encode(text));
+            controller.close();
+          },
+        }),
+        { headers: { 'content-type': 'text/event-stream' } },
+      );
+    const connect = 'event: poke\ndata: {"topic":"interactions","stream":"stream-12345"}\n\n';
+    const desk = await openDesk({
+      fetch: (net) => (input, init) => {
+        if (!new URL(input).pathname.endsWith('/sync/events')) return net.fetch(input, init);
+        streams += 1;
+        // Refused twice; then a stream cut right after connecting; then one that lived.
+        if (streams <= 2) return Promise.resolve(new Response('Bad gateway', { status: 502 }));
+        if (streams === 3) return Promise.resolve(chunks(connect));
+        return Promise.resolve(chunks(connect, ': keep-alive\n\n'));
+      },
+    });
+    await signIn(desk);
+    await desk.host.sync?.syncNow();
+    const reconnects: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await expect.poll(() => desk.timers.live().some((w) => w.ms > 0)).toBe(true);
+      reconnects.push(
+        ...desk.timers
+          .live()
+          .filter((w) => w.ms > 0)
+          .map((w) => w.ms),
+      );
+      desk.timers.fire();
+      await desk.host.sync?.whenIdle();
+    }
+    expect(reconnects).toEqual([500, 1000, 2000, 500]);
+  });
+
   it('runs one sync runner per installation (Web Locks)', async () => {
     const locks = memoryLocks();
     const factory = new IDBFactory();
@@ -1084,10 +1350,14 @@ describe('sync engine: connectivity and backoff', () => {
 
 describe('sync engine: one installation, several hosts (no SharedWorker)', () => {
   let channels = 0;
+  let sharedLocks: LockManagerLike = memoryLocks();
+  let shared = '';
   const installation = async () => {
     const factory = new IDBFactory();
     const locks = memoryLocks();
     const channel = `deskpad-sync-test-${++channels}`;
+    sharedLocks = locks;
+    shared = channel;
     const runner = await openDesk({ factory, locks, channel });
     const other = await openDesk({ factory, locks, channel });
     await expect.poll(() => runner.host.sync?.isLeader()).toBe(true);
@@ -1121,6 +1391,25 @@ describe('sync engine: one installation, several hosts (no SharedWorker)', () =>
       });
   });
 
+  it('a tab opened later asks the runner how it is doing, and shows its last error at once', async () => {
+    const { runner, other } = await installation();
+    await signIn(runner);
+    runner.net.down = true;
+    value(await runner.host.command('interaction.create', form()));
+    await runner.host.sync?.syncNow();
+    const trouble = value(await runner.host.query('sync.status', {}));
+    expect(trouble.lastError).toMatch(/cannot be reached/);
+    await expect
+      .poll(async () => value(await other.host.query('sync.status', {})).lastError)
+      .toBe(trouble.lastError);
+    // A third tab: the runner's status has not changed since, so only asking brings it.
+    const later = await openDesk({ factory: runner.factory, locks: sharedLocks, channel: shared });
+    expect(later.host.sync?.isLeader()).toBe(false);
+    await expect
+      .poll(async () => value(await later.host.query('sync.status', {})))
+      .toMatchObject({ connection: 'offline', lastError: trouble.lastError, pendingChanges: 1 });
+  });
+
   it('a sign-in or sign-out in one tab is seen by the other tabs’ hosts', async () => {
     const { runner, other } = await installation();
     await signIn(other, SECOND_AGENT);
@@ -1136,8 +1425,8 @@ describe('sync engine: one installation, several hosts (no SharedWorker)', () =>
 
     value(await runner.host.act('session.signOut', {}));
     await expect
-      .poll(async () => value(await other.host.query('session.state', {})).status)
-      .toBe('signed-out');
+      .poll(async () => value(await other.host.query('session.state', {})))
+      .toMatchObject({ status: 'signed-out', endedBy: 'sign-out' });
   });
 });
 
