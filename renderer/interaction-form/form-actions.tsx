@@ -4,6 +4,18 @@
 
 import type { InteractionFormModel } from './use-interaction-form';
 
+/**
+ * The last outcome in words, with the number the record has now: "Saved IMS-P0001" must not stay
+ * on screen after the desk server gave the record IMS0001001.
+ */
+export function currentWording(
+  text: string,
+  record: { number: string; numberProvisional: boolean } | null,
+): string {
+  if (!record || record.numberProvisional) return text;
+  return text.replace(/\b[A-Z]{3}-P\d+\b/g, record.number);
+}
+
 export function FormActions({ model }: { model: InteractionFormModel }) {
   const { busy, closed, message, record } = model;
   return (
@@ -41,7 +53,7 @@ export function FormActions({ model }: { model: InteractionFormModel }) {
         </div>
       )}
       <p className="save-message" role="status" aria-atomic="true">
-        {message && <span key={message.seq}>{message.text}</span>}
+        {message && <span key={message.seq}>{currentWording(message.text, record)}</span>}
       </p>
     </div>
   );
