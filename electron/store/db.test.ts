@@ -65,6 +65,23 @@ const MIGRATION_TESTS: Record<
       expect(await db.needsAttention.count()).toBe(0);
     },
   },
+  3: {
+    // Version 3 only adds the incident, request and catalog tables: what v2 held stays as it was.
+    seed: async (db) => {
+      await db.interactions.add(legacyInteraction('i-2') as never);
+      await db.meta.put({ key: 'mutationCounter', value: 4 });
+    },
+    check: async (db) => {
+      expect(await db.interactions.get('i-2')).toMatchObject({ shortDescription: 'Printer jams' });
+      expect((await db.meta.get('mutationCounter'))?.value).toBe(4);
+      expect(await db.incidents.count()).toBe(0);
+      expect(await db.requests.count()).toBe(0);
+      expect(await db.catalogItems.count()).toBe(0);
+      // The indexes the queries use exist.
+      expect(await db.incidents.where('component').equals('ci_1').count()).toBe(0);
+      expect(await db.requests.where('requestedFor').equals('usr_1').count()).toBe(0);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -76,12 +93,15 @@ describe('desk database schema', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [
         'callerIndex',
+        'catalogItems',
         'directoryChunks',
         'groups',
+        'incidents',
         'interactions',
         'meta',
         'needsAttention',
         'outbox',
+        'requests',
         'serverInteractions',
       ].sort(),
     );

@@ -4,7 +4,10 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Group, User } from '../../shared/domain/directory';
 import type { StoreError } from '../../shared/domain/result';
+import type { CatalogItem } from '../../shared/domain/catalog';
+import type { Incident } from '../../shared/domain/incident';
 import type { Interaction } from '../../shared/domain/interaction';
+import type { Request } from '../../shared/domain/request';
 import type { OutboxEntry } from '../../shared/store-api/outbox';
 
 export interface SchemaVersion {
@@ -48,6 +51,16 @@ export const SCHEMA: readonly SchemaVersion[] = [
       const renumbered = entries.map((e, i) => ({ ...e, mutationId: i + 1 }));
       await outbox.bulkAdd(renumbered);
       await tx.table('meta').put({ key: 'mutationCounter', value: renumbered.length });
+    },
+  },
+  {
+    // Escalation (issue 4): incidents and requests cached for the lists, User's Tasks and Find
+    // existing incidents, and the catalog's request forms. New tables only: nothing to move.
+    version: 3,
+    stores: {
+      incidents: '&id, state, caller, assignmentGroup, assignedTo, component, updatedAt',
+      requests: '&id, state, requestedFor, assignmentGroup, assignedTo, updatedAt',
+      catalogItems: '&id, category',
     },
   },
 ];
@@ -135,7 +148,14 @@ export type MetaRow =
   | { key: 'sync'; value: SyncMeta }
   | { key: 'agentId'; value: string }
   | { key: 'counters'; value: { interaction: number } }
-  | { key: 'directory'; value: DirectoryMeta };
+  | { key: 'directory'; value: DirectoryMeta }
+  /** The demo incidents and catalog were seeded (local desks only; a server desk syncs them). */
+  | { key: 'demoTasks'; value: { seed: number; incidents: number; seededAt: string } }
+  /**
+   * Bumped in the same transaction as every write to `incidents`: the in-memory component index
+   * reads it (a tracked read) to know whether it is stale, in this window or another.
+   */
+  | { key: 'incidentsRevision'; value: number };
 export type MetaKey = MetaRow['key'];
 export type MetaValue<K extends MetaKey> = Extract<MetaRow, { key: K }>['value'];
 
@@ -164,6 +184,9 @@ export type DeskDb = Dexie & {
   callerIndex: EntityTable<CallerIndexRow, 'field'>;
   serverInteractions: EntityTable<Interaction, 'id'>;
   needsAttention: EntityTable<NeedsAttentionRow, 'id'>;
+  incidents: EntityTable<Incident, 'id'>;
+  requests: EntityTable<Request, 'id'>;
+  catalogItems: EntityTable<CatalogItem, 'id'>;
 };
 
 export interface DeskDbOptions {

@@ -25,6 +25,7 @@ import { applyCommand } from './interaction-commands';
 import { toInteractionView } from './interaction-views';
 import type { LoadedDirectory } from './loaded-directory';
 import { runQuery, type QueryState } from './store-queries';
+import { IncidentComponentCache, seedDemoTasks } from './task-store';
 import { discardRefused, retryRefused } from './sync/interaction-sync';
 import { SyncEngine, type SyncOptions } from './sync/sync-engine';
 
@@ -35,6 +36,8 @@ export interface StoreHostOptions {
   IDBKeyRange?: typeof IDBKeyRange;
   demoUsers?: number;
   demoSeed?: number;
+  /** Demo incidents a local desk starts with (none with a desk server: those come by sync). */
+  demoIncidents?: number;
   now?: () => Date;
   newId?: () => string;
   onLine?: () => boolean;
@@ -131,6 +134,7 @@ class DeskStoreHost implements StoreHost {
   private readonly onLine: () => boolean;
   private directory: LoadedDirectory | null = null;
   private directoryError: string | null = null;
+  private readonly components = new IncidentComponentCache(() => this.directory);
   private readonly loading: Promise<void>;
   private persisting: Promise<void> = Promise.resolve();
   private readonly eventListeners = new Set<Listener<StoreEvent>>();
@@ -382,6 +386,7 @@ class DeskStoreHost implements StoreHost {
       online: this.onLine(),
       directory: this.directory,
       directoryError: this.directoryError,
+      components: this.components,
       sync: this.sync,
     };
   }
@@ -400,11 +405,27 @@ class DeskStoreHost implements StoreHost {
           message: `The directory could not be stored on this desk: ${describeError(e)}`,
         });
       });
+      await this.loadTasks(directory);
     } catch (e) {
       this.directoryError = `The directory could not be loaded: ${describeError(e)}`;
       this.emit({ type: 'store-error', message: this.directoryError });
     }
     this.refresh('directory.status');
+  }
+
+  /**
+   * A local desk gets the demo catalog and incidents at first start, as it gets the demo
+   * directory; then the component index is built so the first search is as fast as the rest.
+   */
+  private async loadTasks(directory: LoadedDirectory): Promise<void> {
+    if (!this.options.sync) {
+      const source = {
+        seed: this.options.demoSeed ?? 1,
+        incidents: this.options.demoIncidents ?? 200,
+      };
+      await seedDemoTasks(this.db, directory, source, this.now);
+    }
+    await this.components.current(this.db);
   }
 
   /** Another host of this installation stored a new directory (downloaded from the server). */

@@ -21,6 +21,8 @@ import type {
 import type { DeskDb } from './db';
 import { toInteractionView, toListItem } from './interaction-views';
 import type { LoadedDirectory } from './loaded-directory';
+import { isTaskQuery, runTaskQuery } from './task-queries';
+import type { IncidentComponentCache } from './task-store';
 
 export type ParsedQuery = { [N in QueryName]: { name: N; args: QueryArgs<N> } }[QueryName];
 
@@ -33,6 +35,8 @@ export interface QueryState {
   directory: LoadedDirectory | null;
   /** Why the directory could not be loaded, if it could not. */
   directoryError: string | null;
+  /** Open incidents by component, for Find existing incidents. */
+  components: IncidentComponentCache;
   /** The sync runner's view, when this desk has a desk server; null means local only. */
   sync: {
     status(pendingChanges: number, needsAttention: number): SyncStatus;
@@ -90,6 +94,12 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
     return fail(
       'not-ready',
       state.directoryError ?? 'The directory is still loading; try again in a moment.',
+    );
+  }
+  if (isTaskQuery(query)) {
+    return runTaskQuery(
+      { db, agentId: state.agentId, directory, components: state.components },
+      query,
     );
   }
   switch (query.name) {

@@ -17,6 +17,7 @@ import {
 } from '../domain/interaction';
 import type { StoreError, StoreResult } from '../domain/result';
 import { SignInRequest } from '../sync/server-api';
+import { escalationQueryInputs, type EscalationQueryOutputs } from './escalation-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
 
@@ -65,6 +66,8 @@ export const queryInputs = {
   'interaction.listForUser': z.object({ userId: Id, limit: Limit.default(50) }),
   'session.state': z.object({}),
   'sync.needsAttention': z.object({ limit: Limit.max(500).default(200) }),
+  // Incidents, requests, User's Tasks, Callbacks due and the catalog (issue 4, ADR 0006).
+  ...escalationQueryInputs,
 } as const;
 
 // ---- actions: writes that are not domain records, so never recorded in the outbox ----
@@ -188,7 +191,7 @@ export interface InteractionListItem {
   closedAt: string | null;
 }
 
-export interface QueryOutputs {
+export interface QueryOutputs extends EscalationQueryOutputs {
   'session.current': Session;
   'sync.status': SyncStatus;
   'directory.status': DirectoryStatus;
