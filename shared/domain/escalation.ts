@@ -101,6 +101,44 @@ export function incidentDraftFromInteraction(
 export const CreateIncidentFromInteractionArgs = CreateIncidentArgs.extend({ interactionId: Id });
 export type CreateIncidentFromInteractionArgs = z.infer<typeof CreateIncidentFromInteractionArgs>;
 
+/**
+ * What Create Incident and Create Request share: the interaction must be the one named, open and
+ * assigned; the new record names it as its origin, and the interaction gets the link and a work
+ * note naming the record. Either both records change or neither.
+ */
+function createFromInteraction<R extends Incident | Request, A extends { interactionId: string }>(
+  kind: 'incident' | 'request',
+  interaction: LinkableInteraction,
+  args: A,
+  ctx: MutationContext,
+  create: (recordArgs: Omit<A, 'interactionId'>) => StoreResult<R>,
+): StoreResult<Escalated<R>> {
+  if (args.interactionId !== interaction.id)
+    return fail('invalid-input', `The ${kind} names another interaction than the one given.`);
+  const blocker = escalationBlocker(interaction);
+  if (blocker) return fail('rule', blocker);
+  const { interactionId: _interactionId, ...recordArgs } = args;
+  const created = create(recordArgs);
+  if (!created.ok) return created;
+  const record: R = {
+    ...created.value,
+    relatedInteractions: [relatedFrom(interaction, 'origin', ctx)],
+  };
+  const label = kind === 'incident' ? 'Incident' : 'Request';
+  return ok({
+    record,
+    interaction: linkRecordToInteraction(
+      interaction,
+      { kind, id: record.id, number: record.number, relation: 'created' },
+      {
+        id: `${record.id}:created`,
+        text: `${label} ${record.number} created from this interaction: ${record.shortDescription}`,
+      },
+      ctx,
+    ),
+  });
+}
+
 export function createIncidentFromInteraction(
   interaction: LinkableInteraction,
   args: CreateIncidentFromInteractionArgs,
@@ -108,29 +146,9 @@ export function createIncidentFromInteraction(
   numberProvisional: boolean,
   ctx: MutationContext,
 ): StoreResult<Escalated<Incident>> {
-  if (args.interactionId !== interaction.id)
-    return fail('invalid-input', 'The incident names another interaction than the one given.');
-  const blocker = escalationBlocker(interaction);
-  if (blocker) return fail('rule', blocker);
-  const { interactionId: _interactionId, ...incidentArgs } = args;
-  const created = createIncident(incidentArgs, number, numberProvisional, ctx);
-  if (!created.ok) return created;
-  const record: Incident = {
-    ...created.value,
-    relatedInteractions: [relatedFrom(interaction, 'origin', ctx)],
-  };
-  return ok({
-    record,
-    interaction: linkRecordToInteraction(
-      interaction,
-      { kind: 'incident', id: record.id, number: record.number, relation: 'created' },
-      {
-        id: `${record.id}:created`,
-        text: `Incident ${record.number} created from this interaction: ${record.shortDescription}`,
-      },
-      ctx,
-    ),
-  });
+  return createFromInteraction('incident', interaction, args, ctx, (incidentArgs) =>
+    createIncident(incidentArgs, number, numberProvisional, ctx),
+  );
 }
 
 // ---- Associate (second seed) ----
@@ -221,29 +239,9 @@ export function createRequestFromInteraction(
   numberProvisional: boolean,
   ctx: RequestContext,
 ): StoreResult<Escalated<Request>> {
-  if (args.interactionId !== interaction.id)
-    return fail('invalid-input', 'The request names another interaction than the one given.');
-  const blocker = escalationBlocker(interaction);
-  if (blocker) return fail('rule', blocker);
-  const { interactionId: _interactionId, ...requestArgs } = args;
-  const created = createRequest(requestArgs, number, numberProvisional, ctx);
-  if (!created.ok) return created;
-  const record: Request = {
-    ...created.value,
-    relatedInteractions: [relatedFrom(interaction, 'origin', ctx)],
-  };
-  return ok({
-    record,
-    interaction: linkRecordToInteraction(
-      interaction,
-      { kind: 'request', id: record.id, number: record.number, relation: 'created' },
-      {
-        id: `${record.id}:created`,
-        text: `Request ${record.number} created from this interaction: ${record.shortDescription}`,
-      },
-      ctx,
-    ),
-  });
+  return createFromInteraction('request', interaction, args, ctx, (requestArgs) =>
+    createRequest(requestArgs, number, numberProvisional, ctx),
+  );
 }
 
 // ---- Callbacks due (second seed) ----
