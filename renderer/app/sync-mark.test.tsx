@@ -83,6 +83,10 @@ describe('the sync mark', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
   it('asks for a sync at once when the window sees the network come back', async () => {
     renderDeskpad(desk.api);
     await within(banner()).findByRole('button', { name: 'Sync now' });
+    // The button is painted before React runs the effect that listens for `online`; on a busy
+    // machine the event could come first. Let pending effects run, as they would before any
+    // real network change.
+    await act(async () => {});
     act(() => {
       window.dispatchEvent(new Event('online'));
     });
