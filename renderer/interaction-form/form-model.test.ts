@@ -41,6 +41,7 @@ const record: InteractionView = {
   handleTimeSeconds: null,
   updatedAt: '2026-11-23T10:00:00.000Z',
   updatedBy: 'agent',
+  relatedRecords: [],
 };
 
 describe('checkValues', () => {

@@ -94,6 +94,47 @@ export interface InteractionsTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+export interface IncidentsTable {
+  id: string;
+  seq: Int8;
+  number: string;
+  state: string;
+  caller: string;
+  component: string | null;
+  assignment_group: string | null;
+  assigned_to: string | null;
+  opened_at: Timestamp;
+  updated_at: Timestamp;
+  version: Int8;
+  record: Jsonb<unknown>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface RequestsTable {
+  id: string;
+  seq: Int8;
+  number: string;
+  state: string;
+  requested_for: string;
+  catalog_item: string;
+  assignment_group: string | null;
+  assigned_to: string | null;
+  opened_at: Timestamp;
+  updated_at: Timestamp;
+  version: Int8;
+  record: Jsonb<unknown>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface CatalogItemsTable {
+  id: string;
+  name: string;
+  category: string;
+  active: boolean;
+  version: Int8;
+  record: Jsonb<unknown>;
+}
+
 export interface ClientsTable {
   client_id: string;
   last_mutation_id: Int8;
@@ -127,6 +168,9 @@ export interface Database {
   login_failures: LoginFailuresTable;
   numbering: NumberingTable;
   interactions: InteractionsTable;
+  incidents: IncidentsTable;
+  requests: RequestsTable;
+  catalog_items: CatalogItemsTable;
   clients: ClientsTable;
   mutations: MutationsTable;
 }

@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { Id } from './directory';
+import { RelatedRecord } from './related-records';
 import { WorkNote, WorkNoteText } from './work-note';
 import { fail, ok, type StoreResult } from './result';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
@@ -102,6 +103,8 @@ export const Interaction = InteractionFields.extend({
   handleTimeSeconds: z.number().int().nonnegative().nullable(),
   updatedAt: z.string(),
   updatedBy: Id,
+  /** The incidents and requests made from it or associated with it (docs/decisions/0006). */
+  relatedRecords: z.array(RelatedRecord).default([]),
 });
 export type Interaction = z.infer<typeof Interaction>;
 
@@ -200,6 +203,7 @@ export function createInteraction(
     handleTimeSeconds: null,
     updatedAt: ctx.now,
     updatedBy: ctx.actorId,
+    relatedRecords: [],
   });
 }
 

@@ -20,8 +20,8 @@ export const RelatedRecord = z.object({
 export type RelatedRecord = z.infer<typeof RelatedRecord>;
 
 /**
- * An interaction that carries its related records. `Interaction` has no such field yet (see
- * docs/decisions/0006); the existing mutators spread the record, so the list survives them.
+ * An interaction that carries its related records. `Interaction` has the field (default `[]`);
+ * records stored before it existed may lack it, so readers go through `relatedRecordsOf`.
  */
 export type InteractionWithRelatedRecords = Interaction & { relatedRecords: RelatedRecord[] };
 

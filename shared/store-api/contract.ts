@@ -17,7 +17,13 @@ import {
 } from '../domain/interaction';
 import type { StoreError, StoreResult } from '../domain/result';
 import { SignInRequest } from '../sync/server-api';
-import { escalationQueryInputs, type EscalationQueryOutputs } from './escalation-contract';
+import type { RecordKind } from './apply-command';
+import {
+  escalationCommandInputs,
+  escalationQueryInputs,
+  type EscalationCommandOutputs,
+  type EscalationQueryOutputs,
+} from './escalation-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
 
@@ -26,9 +32,11 @@ export const commandInputs = {
   'interaction.update': UpdateInteractionArgs,
   'interaction.addWorkNote': AddWorkNoteArgs,
   'interaction.close': CloseInteractionArgs,
+  // Escalation, incidents and requests (issue 4, ADR 0006); a command may touch two records.
+  ...escalationCommandInputs,
 } as const;
 
-export interface CommandOutputs {
+export interface CommandOutputs extends EscalationCommandOutputs {
   'interaction.create': InteractionView;
   'interaction.update': InteractionView;
   'interaction.addWorkNote': InteractionView;
@@ -137,9 +145,11 @@ export interface NeedsAttentionItem {
   /** When the agent made the change. */
   at: string;
   actorId: string;
-  /** The interaction it belongs to, as this desk shows it now (null if it is not here). */
-  interactionId: string | null;
-  interactionNumber: string | null;
+  /** The kind of record the change is named by (`args.id`): what Open opens. */
+  recordKind: RecordKind;
+  /** That record as this desk shows it now (null if it is not here). */
+  recordId: string | null;
+  recordNumber: string | null;
   shortDescription: string | null;
   reason: StoreError;
   refusedAt: string;

@@ -2,6 +2,7 @@
 // Shapes and pure checks only; it never talks to the network and never touches a database.
 
 import { z } from 'zod';
+import { CatalogItem } from '../domain/catalog';
 import { ConfigurationItem, Group, Id, User } from '../domain/directory';
 import type { StoreResult } from '../domain/result';
 import { ok } from '../domain/result';
@@ -10,10 +11,12 @@ import type { OutboxEntry } from '../store-api/outbox';
 import { parseCommand } from '../store-api/validate';
 import {
   ClientId,
+  IncidentRecord,
   InteractionRecord,
   IsoTimestamp,
   MutationId,
   nestsDeeperThan,
+  RequestRecord,
   StoreErrorShape,
   SYNC_LIMITS,
   SyncCursor,
@@ -21,10 +24,12 @@ import {
 
 export {
   ClientId,
+  IncidentRecord,
   InteractionRecord,
   IsoTimestamp,
   MutationId,
   nestsDeeperThan,
+  RequestRecord,
   StoreErrorShape,
   SYNC_LIMITS,
   SyncCursor,
@@ -111,8 +116,14 @@ export const PullResponse = z.object({
    * acknowledged outbox entries only from an answer with `more: false`.
    */
   lastMutationId: z.int().nonnegative(),
-  /** Interactions changed since the cursor, oldest change first. */
+  /**
+   * Records changed since the cursor, each list oldest change first. One change version orders
+   * all three kinds, so a page is every change up to its cursor whatever the kind; a command that
+   * changed two records (an escalation) lands both in the same page.
+   */
   interactions: z.array(InteractionRecord),
+  incidents: z.array(IncidentRecord).default([]),
+  requests: z.array(RequestRecord).default([]),
   /** More changes wait: pull again at once with the new cursor. */
   more: z.boolean(),
   /**
@@ -142,6 +153,7 @@ export const POKE_STREAM_HEADER = 'deskpad-poke-stream';
 
 /** "Pull now". Sent on connect too, so a desk that reconnects catches up at once. */
 export const Poke = z.object({
+  /** `interactions`: any synced record changed (interactions, incidents, requests). */
   topic: z.enum(['interactions', 'directory']),
   /** Only on the poke sent on connect: this stream's id, for `POKE_STREAM_HEADER`. */
   stream: PokeStreamId.optional(),
@@ -154,6 +166,8 @@ export const DirectoryPage = z.object({
   users: z.array(User),
   groups: z.array(Group),
   configurationItems: z.array(ConfigurationItem),
+  /** Request forms (docs/decisions/0006); a desk keeps them for Create Request offline. */
+  catalogItems: z.array(CatalogItem).default([]),
   cursor: SyncCursor,
   more: z.boolean(),
   reset: z.boolean(),

@@ -2,12 +2,15 @@
 // the error reason and the interaction record. Depends on the domain only, never on the store API.
 
 import { z } from 'zod';
+import { Incident } from '../domain/incident';
 import { Interaction } from '../domain/interaction';
+import { Request } from '../domain/request';
 import type { StoreError } from '../domain/result';
 
 /** Bounds the server holds the desks to; a desk splits its outbox into pushes of this size. */
 export const SYNC_LIMITS = {
   mutationsPerPush: 200,
+  /** Records per pull answer: interactions, incidents and requests together. */
   interactionsPerPull: 500,
   refusalsPerPull: 1000,
   directoryPageDefault: 1000,
@@ -67,6 +70,12 @@ export const StoreErrorShape = z.object({
 /** An interaction as the server holds it: the same shape the desk stores, with its real number. */
 export const InteractionRecord = Interaction;
 export type InteractionRecord = z.infer<typeof InteractionRecord>;
+
+/** Incidents and requests travel the same way (docs/decisions/0006). */
+export const IncidentRecord = Incident;
+export type IncidentRecord = z.infer<typeof IncidentRecord>;
+export const RequestRecord = Request;
+export type RequestRecord = z.infer<typeof RequestRecord>;
 
 /**
  * Whether `value` has objects or arrays nested more than `levels` deep (`{}` and `[]` are one
