@@ -108,15 +108,14 @@ export const primaryKindOf = (name: CommandName): RecordKind => PRIMARY_KIND[nam
  */
 export function recordsOf(command: ParsedCommand): RecordRef[] {
   const primary: RecordRef = { kind: PRIMARY_KIND[command.name], id: command.args.id };
-  switch (command.name) {
-    case 'incident.createFromInteraction':
-    case 'request.createFromInteraction':
-      return [primary, { kind: 'interaction', id: command.args.interactionId }];
-    case 'interaction.associateIncident':
-      return [primary, { kind: 'incident', id: command.args.incidentId }];
-    default:
-      return [primary];
-  }
+  if (
+    command.name === 'incident.createFromInteraction' ||
+    command.name === 'request.createFromInteraction'
+  )
+    return [primary, { kind: 'interaction', id: command.args.interactionId }];
+  if (command.name === 'interaction.associateIncident')
+    return [primary, { kind: 'incident', id: command.args.incidentId }];
+  return [primary];
 }
 
 /**
@@ -256,7 +255,13 @@ export function applyCommand(
       if (!next.ok) return next;
       return changes([{ before: current, after: { kind: 'request', record: next.value } }]);
     }
-    default: {
+    case 'incident.update':
+    case 'incident.addWorkNote':
+    case 'incident.setState':
+    case 'incident.resolve':
+    case 'incident.close':
+    case 'incident.cancel':
+    case 'incident.reopen': {
       const current = records.get('incident', command.args.id);
       if (!current) return missing('incident');
       const next = incidentMutation(current, command, ctx);
