@@ -55,7 +55,7 @@ const MIGRATION_TESTS: Record<
     },
     check: async (db) => {
       const entries = await db.outbox.orderBy('mutationId').toArray();
-      expect(entries.map((e) => [e.mutationId, (e.args as { id: string }).id])).toEqual([
+      expect(entries.map((e) => [e.mutationId, e.args.id])).toEqual([
         [1, 'a'],
         [2, 'b'],
         [3, 'c'],
@@ -82,6 +82,19 @@ const MIGRATION_TESTS: Record<
       expect(await db.requests.where('requestedFor').equals('usr_1').count()).toBe(0);
     },
   },
+  4: {
+    // Version 4 only adds the server copies of incidents and requests: v3's records stay.
+    seed: async (db) => {
+      await db.interactions.add(legacyInteraction('i-3') as never);
+      await db.table('incidents').put({ id: 'inc-1', state: 'New', caller: 'usr_1' });
+    },
+    check: async (db) => {
+      expect(await db.interactions.get('i-3')).toMatchObject({ shortDescription: 'Printer jams' });
+      expect(await db.incidents.get('inc-1')).toMatchObject({ state: 'New' });
+      expect(await db.serverIncidents.count()).toBe(0);
+      expect(await db.serverRequests.count()).toBe(0);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -102,7 +115,9 @@ describe('desk database schema', () => {
         'needsAttention',
         'outbox',
         'requests',
+        'serverIncidents',
         'serverInteractions',
+        'serverRequests',
       ].sort(),
     );
     db.close();

@@ -8,6 +8,7 @@ import type { CatalogItem } from '../../shared/domain/catalog';
 import type { Incident } from '../../shared/domain/incident';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { Request } from '../../shared/domain/request';
+import type { RecordRef } from '../../shared/store-api/apply-command';
 import type { OutboxEntry } from '../../shared/store-api/outbox';
 
 export interface SchemaVersion {
@@ -63,6 +64,15 @@ export const SCHEMA: readonly SchemaVersion[] = [
       catalogItems: '&id, category',
     },
   },
+  {
+    // Issue 4 sync: the server's copy of each incident and request, the base the waiting outbox
+    // is replayed on (as serverInteractions is for interactions). New tables only: nothing to move.
+    version: 4,
+    stores: {
+      serverIncidents: '&id',
+      serverRequests: '&id',
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA.reduce((max, v) => Math.max(max, v.version), 0);
@@ -100,6 +110,12 @@ export interface StoredSession {
   signedInAt: string;
 }
 
+export interface ProvisionalCounters {
+  interaction: number;
+  incident?: number;
+  request?: number;
+}
+
 /** Where this desk is in the server's change streams. */
 export interface SyncMeta {
   /** The database the cursors belong to (`<databaseId>.<version>` is opaque; kept whole). */
@@ -117,8 +133,11 @@ export interface SyncMeta {
    * records the server does not list are kept until then, and re-sent after (ADR 0005).
    */
   resetInProgress?: boolean;
-  /** Interactions to look at again with the next complete pull (their changes left the outbox). */
-  rebasePending?: string[];
+  /**
+   * Records to look at again with the next complete pull (their changes left the outbox). Desks
+   * from before issue 4 kept interaction ids only; a string is an interaction's id.
+   */
+  rebasePending?: (string | RecordRef)[];
   /**
    * The highest mutationId the server has said it has done for this clientId. A later answer
    * below it proves the server lost this desk's history (restored from a backup that kept its
@@ -147,7 +166,11 @@ export type MetaRow =
   | { key: 'sessionEnd'; value: 'sign-out' | 'expired' }
   | { key: 'sync'; value: SyncMeta }
   | { key: 'agentId'; value: string }
-  | { key: 'counters'; value: { interaction: number } }
+  /**
+   * The last provisional number used per kind (IMS-P0001, INC-P0001, REQ-P0001). Desks from
+   * before issue 4 stored only `interaction`: a kind that is absent has used none yet.
+   */
+  | { key: 'counters'; value: ProvisionalCounters }
   | { key: 'directory'; value: DirectoryMeta }
   /** The demo incidents and catalog were seeded (local desks only; a server desk syncs them). */
   | { key: 'demoTasks'; value: { seed: number; incidents: number; seededAt: string } }
@@ -187,6 +210,8 @@ export type DeskDb = Dexie & {
   incidents: EntityTable<Incident, 'id'>;
   requests: EntityTable<Request, 'id'>;
   catalogItems: EntityTable<CatalogItem, 'id'>;
+  serverIncidents: EntityTable<Incident, 'id'>;
+  serverRequests: EntityTable<Request, 'id'>;
 };
 
 export interface DeskDbOptions {

@@ -21,9 +21,9 @@ import type {
 import { parseAction, parseCommand, parseQuery } from '../../shared/store-api/validate';
 import { NewerDatabaseError, openDeskDb, readMeta, writeMeta, type DeskDb } from './db';
 import { loadDirectory, type ProgressEvent } from './directory-store';
-import { applyCommand } from './interaction-commands';
-import { toInteractionView } from './interaction-views';
+import { commandOutput } from './command-views';
 import type { LoadedDirectory } from './loaded-directory';
+import { changedIncidents, runCommand } from './store-commands';
 import { runQuery, type QueryState } from './store-queries';
 import { IncidentComponentCache, seedDemoTasks } from './task-store';
 import { discardRefused, retryRefused } from './sync/interaction-sync';
@@ -229,10 +229,17 @@ class DeskStoreHost implements StoreHost {
         now: this.now().toISOString(),
         actorId: this.session.agentId,
         directory: directory.rules,
+        isKnownUser: (id: string) => directory.getUser(id) !== null,
       };
-      const saved = await applyCommand(this.db, parsed.value, ctx, this.session.clientId);
-      if (saved.ok) this.sync?.nudge();
-      return saved.ok ? ok(toInteractionView(saved.value, directory)) : saved;
+      const command = parsed.value;
+      const run = await runCommand(this.db, command, ctx, this.session.clientId);
+      if (!run.ok) return run;
+      const { changed, incidentsRevision } = run.value;
+      // Find existing incidents keeps answering from memory: no reload of every open incident.
+      if (incidentsRevision !== null)
+        this.components.written(changedIncidents(run.value), incidentsRevision);
+      if (changed.length > 0) this.sync?.nudge();
+      return commandOutput(command, run.value, directory) as StoreResult<CommandOutput<N>>;
     } catch (e) {
       return this.reportInternal(e);
     }

@@ -9,14 +9,21 @@ import {
   type OpenState,
 } from '../../shared/domain/interaction';
 import { fail, ok, type StoreResult } from '../../shared/domain/result';
-import type {
-  DirectoryStatus,
-  NeedsAttentionItem,
-  SessionState,
-  SyncStatus,
-  QueryArgs,
-  QueryName,
-  QueryOutput,
+import {
+  primaryKindOf,
+  recordsOfEntry,
+  type RecordKind,
+  type RecordRef,
+} from '../../shared/store-api/apply-command';
+import {
+  isCommandName,
+  type DirectoryStatus,
+  type NeedsAttentionItem,
+  type SessionState,
+  type SyncStatus,
+  type QueryArgs,
+  type QueryName,
+  type QueryOutput,
 } from '../../shared/store-api/contract';
 import type { DeskDb } from './db';
 import { toInteractionView, toListItem } from './interaction-views';
@@ -182,16 +189,59 @@ async function listInteractions(
     .slice(0, limit);
 }
 
+/** What a refused change names: its record, as this desk holds it now, by kind. */
+async function recordsHere(
+  db: DeskDb,
+  refs: readonly (RecordRef | null)[],
+): Promise<Map<string, { number: string; shortDescription: string }>> {
+  const idsOf = (kind: RecordKind): string[] => [
+    ...new Set(refs.flatMap((ref) => (ref?.kind === kind ? [ref.id] : []))),
+  ];
+  const [interactions, incidents, requests] = await Promise.all([
+    db.interactions.bulkGet(idsOf('interaction')),
+    db.incidents.bulkGet(idsOf('incident')),
+    db.requests.bulkGet(idsOf('request')),
+  ]);
+  const here = new Map<string, { number: string; shortDescription: string }>();
+  const keep = (
+    kind: RecordKind,
+    records: ({ id: string; number: string; shortDescription: string } | undefined)[],
+  ) => {
+    for (const r of records)
+      if (r)
+        here.set(`${kind}:${r.id}`, { number: r.number, shortDescription: r.shortDescription });
+  };
+  keep('interaction', interactions);
+  keep('incident', incidents);
+  keep('request', requests);
+  return here;
+}
+
 async function needsAttention(db: QueryState['db'], limit: number): Promise<NeedsAttentionItem[]> {
   const rows = await db.needsAttention.orderBy('id').reverse().limit(limit).toArray();
-  const ids = rows.map((r) => {
-    const args = r.entry.args as { id?: unknown };
-    return typeof args.id === 'string' ? args.id : null;
+  // The record a change is named by (args.id) comes first; a change too old to read names none.
+  const refs = rows.map((r) => recordsOfEntry(r.entry)[0] ?? null);
+  const here = await recordsHere(db, refs);
+  // A refused Create Request whose request is not here is still named by its form's name.
+  const itemIds = rows.flatMap((r) => {
+    const item = (r.entry.args as { catalogItem?: unknown } | null)?.catalogItem;
+    return typeof item === 'string' ? [item] : [];
   });
-  const records = await db.interactions.bulkGet(ids.map((id) => id ?? ''));
+  const items = new Map(
+    (await db.catalogItems.bulkGet([...new Set(itemIds)])).flatMap((i) =>
+      i ? [[i.id, i.name] as const] : [],
+    ),
+  );
   return rows.map((row, i) => {
-    const record = records[i];
-    const args = row.entry.args as { shortDescription?: unknown };
+    const ref = refs[i] ?? null;
+    const record = ref ? here.get(`${ref.kind}:${ref.id}`) : undefined;
+    const args = (row.entry.args ?? {}) as { shortDescription?: unknown; catalogItem?: unknown };
+    const described =
+      typeof args.shortDescription === 'string'
+        ? args.shortDescription
+        : typeof args.catalogItem === 'string'
+          ? (items.get(args.catalogItem) ?? null)
+          : null;
     return {
       id: row.id ?? 0,
       mutationId: row.mutationId,
@@ -199,13 +249,16 @@ async function needsAttention(db: QueryState['db'], limit: number): Promise<Need
       args: row.entry.args,
       at: row.entry.at,
       actorId: row.entry.actorId,
-      interactionId: ids[i] ?? null,
-      interactionNumber: record?.number ?? null,
-      shortDescription:
-        record?.shortDescription ??
-        (typeof args.shortDescription === 'string' ? args.shortDescription : null),
+      recordKind: ref?.kind ?? kindOfName(row.entry.name),
+      recordId: ref?.id ?? null,
+      recordNumber: record?.number ?? null,
+      shortDescription: record?.shortDescription ?? described,
       reason: row.reason,
       refusedAt: row.refusedAt,
     };
   });
 }
+
+/** A change from an older or newer store host may name a command this one does not know. */
+const kindOfName = (name: string): RecordKind =>
+  isCommandName(name) ? primaryKindOf(name) : 'interaction';

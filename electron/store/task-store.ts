@@ -5,7 +5,7 @@ import { generateCatalog } from '../../shared/demo/catalog-generator';
 import { generateIncidents } from '../../shared/demo/incident-generator';
 import { ComponentIncidentIndex } from '../../shared/domain/component-search';
 import type { Directory } from '../../shared/domain/directory';
-import { OPEN_INCIDENT_STATES } from '../../shared/domain/incident';
+import { OPEN_INCIDENT_STATES, type Incident } from '../../shared/domain/incident';
 import { readMeta, writeMeta, type DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
 
@@ -88,6 +88,11 @@ export class IncidentComponentCache {
   async current(db: DeskDb): Promise<ComponentIncidentIndex> {
     const revision = (await readMeta(db, 'incidentsRevision')) ?? 0;
     if (revision === this.revision) return this.index;
+    return this.load(db, revision);
+  }
+
+  /** Reads every open incident again: when another window, sync or the demo seed wrote some. */
+  async load(db: DeskDb, revision: number): Promise<ComponentIncidentIndex> {
     // One equals range per state: anyOf walks a cursor, far slower for a whole table.
     const open = await Promise.all(
       OPEN_INCIDENT_STATES.map((state) => db.incidents.where('state').equals(state).toArray()),
@@ -97,5 +102,16 @@ export class IncidentComponentCache {
     this.index = index;
     this.revision = revision;
     return index;
+  }
+
+  /**
+   * A command of this host wrote `incidents` and moved the revision to `revision`. When the index
+   * was current just before, it takes them in memory and stays current; otherwise someone else
+   * wrote in between and the next search reloads.
+   */
+  written(incidents: readonly Incident[], revision: number): void {
+    if (this.revision !== revision - 1) return;
+    for (const incident of incidents) this.index.upsert(incident);
+    this.revision = revision;
   }
 }

@@ -2,6 +2,7 @@
 // shared mutators make of them. The store host, the desk's rebase and the desk server all run it.
 // Pure: it never reads or writes storage, never picks a number itself, never keeps state.
 
+import type { CatalogItem } from '../domain/catalog';
 import type { CatalogRules } from '../domain/request';
 import {
   addIncidentWorkNote,
@@ -161,6 +162,10 @@ function changes(
 
 const nothing = (): StoreResult<Applied> => ok({ changed: [], created: null });
 
+/** Saving an unchanged form is not a change: nothing to record or to sync. */
+const noChanges = (changes: object): boolean =>
+  !Object.values(changes).some((v) => v !== undefined);
+
 /**
  * Runs the command over the records it touches. Answers what changed (both records of a linking
  * command, or none when it is the same change again) or a refusal that changes nothing.
@@ -226,11 +231,7 @@ export function applyCommand(
     case 'interaction.close': {
       const current = records.get('interaction', command.args.id);
       if (!current) return missing('interaction');
-      // Saving an unchanged form is not a change: nothing to record or to sync.
-      if (
-        command.name === 'interaction.update' &&
-        !Object.values(command.args.changes).some((v) => v !== undefined)
-      )
+      if (command.name === 'interaction.update' && noChanges(command.args.changes))
         return nothing();
       const next =
         command.name === 'interaction.update'
@@ -246,6 +247,7 @@ export function applyCommand(
     case 'request.setState': {
       const current = records.get('request', command.args.id);
       if (!current) return missing('request');
+      if (command.name === 'request.update' && noChanges(command.args.changes)) return nothing();
       const next =
         command.name === 'request.update'
           ? updateRequest(current, command.args.changes, ctx)
@@ -264,6 +266,7 @@ export function applyCommand(
     case 'incident.reopen': {
       const current = records.get('incident', command.args.id);
       if (!current) return missing('incident');
+      if (command.name === 'incident.update' && noChanges(command.args.changes)) return nothing();
       const next = incidentMutation(current, command, ctx);
       if (!next.ok) return next;
       return changes([{ before: current, after: { kind: 'incident', record: next.value } }]);
@@ -311,11 +314,14 @@ function incidentMutation(
 /**
  * The directory facts a replay of these commands may ask about, so a server can load just those
  * before running the (synchronous) mutators: the groups whose members Assigned to is checked
- * against, and the catalog items whose answers are checked.
+ * against, and the catalog items whose answers are checked. A request created without an
+ * assignment group goes to its item's fulfillment group: pass the catalog items once loaded
+ * (`catalogItems`) and their groups are named too.
  */
 export function directoryNeeds(
   commands: readonly ParsedCommand[],
   records: readonly KindedRecord[],
+  catalogItems: readonly Pick<CatalogItem, 'id' | 'fulfillmentGroup'>[] = [],
 ): { groupIds: string[]; catalogItemIds: string[] } {
   const groupIds = new Set<string>();
   const catalogItemIds = new Set<string>();
@@ -332,5 +338,7 @@ export function directoryNeeds(
     if ('catalogItem' in args && typeof args.catalogItem === 'string')
       catalogItemIds.add(args.catalogItem);
   }
+  for (const item of catalogItems)
+    if (catalogItemIds.has(item.id) && item.fulfillmentGroup) groupIds.add(item.fulfillmentGroup);
   return { groupIds: [...groupIds], catalogItemIds: [...catalogItemIds] };
 }

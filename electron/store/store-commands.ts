@@ -1,0 +1,171 @@
+// Runs one validated command on the desk's database: loads the records it names, lets the shared
+// applyCommand decide, writes what changed plus ONE outbox entry in one transaction. Never decides a rule.
+
+import type { CatalogItem } from '../../shared/domain/catalog';
+import type { Incident } from '../../shared/domain/incident';
+import type { MutationContext } from '../../shared/domain/interaction';
+import { provisionalNumber } from '../../shared/domain/numbering';
+import { ok, type StoreResult } from '../../shared/domain/result';
+import {
+  applyCommand,
+  directoryNeeds,
+  recordsOf,
+  type KindedRecord,
+  type ParsedCommand,
+  type RecordKind,
+  type RecordRef,
+  type RecordSet,
+  type RecordTypes,
+} from '../../shared/store-api/apply-command';
+import type { OutboxEntry } from '../../shared/store-api/outbox';
+import { readMeta, writeMeta, type DeskDb, type ProvisionalCounters } from './db';
+import { bumpIncidentsRevision } from './task-store';
+
+export interface CommandContext extends MutationContext {
+  /** Whether a catalog user-reference answer names a user this desk knows; absent: any id. */
+  isKnownUser?: (id: string) => boolean;
+}
+
+export interface CommandRun {
+  /** Every record the command names as it stands after it (changed or not); a missing one is absent. */
+  records: RecordSet;
+  /** What the command wrote, the record it is named by first; empty when it was the same change again. */
+  changed: KindedRecord[];
+  /** The catalog items the command was checked against, by id (a request's view needs its item). */
+  catalogItems: ReadonlyMap<string, CatalogItem>;
+  /** The incidents revision the write moved to, or null when no incident was written. */
+  incidentsRevision: number | null;
+}
+
+/**
+ * Adds an entry with the next mutationId. Must run inside a rw transaction over outbox and meta:
+ * the counter and the entry commit together, so an aborted command leaves no hole in the ids.
+ */
+export async function appendToOutbox(db: DeskDb, entry: OutboxEntry): Promise<number> {
+  const last = (await readMeta(db, 'mutationCounter')) ?? 0;
+  const mutationId = last + 1;
+  // The stored clientId, not the caller's copy: sync may have taken a new one (client-conflict)
+  // while another host of this installation still holds the old one in memory.
+  const clientId = (await readMeta(db, 'clientId')) ?? entry.clientId;
+  await writeMeta(db, 'mutationCounter', mutationId);
+  await db.outbox.add({ ...entry, clientId, mutationId });
+  return mutationId;
+}
+
+const keyOf = (kind: RecordKind, id: string): string => `${kind}:${id}`;
+
+/** The records of one command, keyed by kind and id, as the shared applyCommand reads them. */
+class CommandRecords implements RecordSet {
+  private readonly byKey = new Map<string, KindedRecord>();
+
+  get<K extends RecordKind>(kind: K, id: string): RecordTypes[K] | undefined {
+    // The map only ever holds a record under its own kind's key.
+    return this.byKey.get(keyOf(kind, id))?.record as RecordTypes[K] | undefined;
+  }
+
+  put(kinded: KindedRecord): void {
+    this.byKey.set(keyOf(kinded.kind, kinded.record.id), kinded);
+  }
+
+  all(): KindedRecord[] {
+    return [...this.byKey.values()];
+  }
+}
+
+async function loadRecord(db: DeskDb, ref: RecordRef): Promise<KindedRecord | undefined> {
+  switch (ref.kind) {
+    case 'interaction': {
+      const record = await db.interactions.get(ref.id);
+      return record && { kind: 'interaction', record };
+    }
+    case 'incident': {
+      const record = await db.incidents.get(ref.id);
+      return record && { kind: 'incident', record };
+    }
+    case 'request': {
+      const record = await db.requests.get(ref.id);
+      return record && { kind: 'request', record };
+    }
+  }
+}
+
+async function putRecord(db: DeskDb, kinded: KindedRecord): Promise<void> {
+  switch (kinded.kind) {
+    case 'interaction':
+      await db.interactions.put(kinded.record);
+      return;
+    case 'incident':
+      await db.incidents.put(kinded.record);
+      return;
+    case 'request':
+      await db.requests.put(kinded.record);
+      return;
+  }
+}
+
+const usedSoFar = (counters: ProvisionalCounters, kind: RecordKind): number => counters[kind] ?? 0;
+
+/**
+ * The one write path of the store host, for every command. A refusal, or a command that changes
+ * nothing (the same create or note again, an unchanged form), writes nothing and queues nothing.
+ */
+export async function runCommand(
+  db: DeskDb,
+  command: ParsedCommand,
+  ctx: CommandContext,
+  clientId: string,
+): Promise<StoreResult<CommandRun>> {
+  const tables = [db.interactions, db.incidents, db.requests, db.catalogItems, db.outbox, db.meta];
+  return db.transaction('rw', tables, async () => {
+    const records = new CommandRecords();
+    const loaded = await Promise.all(recordsOf(command).map((ref) => loadRecord(db, ref)));
+    for (const kinded of loaded) if (kinded) records.put(kinded);
+
+    // The mutators are synchronous: every catalog item they may ask about is read first.
+    const { catalogItemIds } = directoryNeeds([command], records.all());
+    const items = await db.catalogItems.bulkGet(catalogItemIds);
+    const catalogItems = new Map<string, CatalogItem>();
+    for (const item of items) if (item) catalogItems.set(item.id, item);
+
+    const counters = (await readMeta(db, 'counters')) ?? { interaction: 0 };
+    const { isKnownUser, ...mutation } = ctx;
+    const applied = applyCommand(command, records, {
+      ...mutation,
+      catalog: {
+        catalogItem: (id) => catalogItems.get(id) ?? null,
+        ...(isKnownUser ? { isKnownUser } : {}),
+      },
+      numberFor: (kind) => ({
+        number: provisionalNumber(kind, usedSoFar(counters, kind) + 1),
+        provisional: true,
+      }),
+    });
+    if (!applied.ok) return applied;
+    const { changed, created } = applied.value;
+    const run = (incidentsRevision: number | null): StoreResult<CommandRun> =>
+      ok({ records, changed, catalogItems, incidentsRevision });
+    if (changed.length === 0) return run(null);
+
+    for (const kinded of changed) {
+      await putRecord(db, kinded);
+      records.put(kinded);
+    }
+    if (created !== null)
+      await writeMeta(db, 'counters', { ...counters, [created]: usedSoFar(counters, created) + 1 });
+    const entry: OutboxEntry = {
+      clientId,
+      name: command.name,
+      args: command.args,
+      at: ctx.now,
+      actorId: ctx.actorId,
+    };
+    await appendToOutbox(db, entry);
+    // The component index in memory reads this revision to know it is stale (task-store.ts).
+    const wroteIncident = changed.some((c) => c.kind === 'incident');
+    return run(wroteIncident ? await bumpIncidentsRevision(db) : null);
+  });
+}
+
+/** The incidents a run wrote, for the in-memory component index. */
+export const changedIncidents = (run: Pick<CommandRun, 'changed'>): Incident[] =>
+  run.changed.flatMap((c) => (c.kind === 'incident' ? [c.record] : []));
