@@ -4,6 +4,7 @@
 // Chunks are written under the chunk base the stored directory does not use (db.ts CHUNK_SLOT):
 // the directory in use stays whole on disk until commit() switches the base in one transaction.
 
+import type { CatalogItem } from '../../../shared/domain/catalog';
 import type { Group } from '../../../shared/domain/directory';
 import type { DirectoryPage } from '../../../shared/sync/protocol';
 import { CallerIndexBuilder } from '../caller-index-builder';
@@ -69,6 +70,7 @@ export interface FinishedDownload {
   items: ItemTable;
   groups: Group[];
   orders: CallerOrders;
+  catalogItems: CatalogItem[];
 }
 
 /**
@@ -117,7 +119,7 @@ export interface FullDownloadDeps {
 
 /** One full download, from its first page (or a reset) to the commit. */
 export class FullDownload {
-  /** Users, groups and configuration items received, as the progress bar counts them. */
+  /** Users, groups, configuration items and catalog items received, as the progress bar counts them. */
   received = 0;
   private readonly deps: FullDownloadDeps;
   private readonly base: number;
@@ -125,6 +127,7 @@ export class FullDownload {
   private users = new UserTableBuilder();
   private items = new ItemTableBuilder();
   private groups = new Map<string, Group>();
+  private catalogItems = new Map<string, CatalogItem>();
   private index = new CallerIndexBuilder();
   private staged: Record<Kind, number> = { users: 0, configurationItems: 0 };
   /** The last page brought users: more may follow. */
@@ -143,6 +146,7 @@ export class FullDownload {
     this.users = new UserTableBuilder();
     this.items = new ItemTableBuilder();
     this.groups = new Map();
+    this.catalogItems = new Map();
     this.index = new CallerIndexBuilder();
     this.staged = { users: 0, configurationItems: 0 };
     this.usersComing = true;
@@ -154,7 +158,12 @@ export class FullDownload {
     for (const user of page.users) this.users.add(user);
     for (const item of page.configurationItems) this.items.add(item);
     for (const group of page.groups) this.groups.set(group.id, groupOf(group));
-    this.received += page.users.length + page.groups.length + page.configurationItems.length;
+    for (const item of page.catalogItems) this.catalogItems.set(item.id, item);
+    this.received +=
+      page.users.length +
+      page.groups.length +
+      page.configurationItems.length +
+      page.catalogItems.length;
     this.usersComing = page.users.length > 0;
     this.stage('users', this.users);
     this.stage('configurationItems', this.items);
@@ -188,11 +197,12 @@ export class FullDownload {
     await this.writer.done().catch(() => undefined);
   }
 
-  counts(): { users: number; groups: number; configurationItems: number } {
+  counts(): { users: number; groups: number; configurationItems: number; catalogItems: number } {
     return {
       users: this.users.count,
       groups: this.groups.size,
       configurationItems: this.items.count,
+      catalogItems: this.catalogItems.size,
     };
   }
 
@@ -211,12 +221,19 @@ export class FullDownload {
     } else {
       orders = buildCallerOrders(users.columns);
     }
-    return { users, items, groups: [...this.groups.values()], orders };
+    return {
+      users,
+      items,
+      groups: [...this.groups.values()],
+      orders,
+      catalogItems: [...this.catalogItems.values()],
+    };
   }
 
   /**
-   * Stores what is not on disk yet, the groups, the index and the meta with the new chunk base,
-   * in one transaction, and answers the directory once it has committed.
+   * Stores what is not on disk yet, the groups, the index, the catalog (replacing the one kept:
+   * a full download is the whole of it) and the meta with the new chunk base, in one
+   * transaction, and answers the directory once it has committed.
    */
   async commit(
     finished: FinishedDownload,
@@ -224,7 +241,7 @@ export class FullDownload {
     loadedAt: string,
   ): Promise<LoadedDirectory> {
     const { db } = this.deps;
-    const { users, items, groups, orders } = finished;
+    const { users, items, groups, orders, catalogItems } = finished;
     const rest = [
       ...this.unstaged('users', this.users),
       ...this.unstaged('configurationItems', this.items),
@@ -244,7 +261,7 @@ export class FullDownload {
     const old = this.base === 0 ? CHUNK_SLOT : 0;
     await db.transaction(
       'rw',
-      [db.directoryChunks, db.groups, db.callerIndex, db.meta],
+      [db.directoryChunks, db.groups, db.callerIndex, db.catalogItems, db.meta],
       async () => {
         await db.directoryChunks.bulkPut(rest);
         for (const [kind, count] of [
@@ -263,6 +280,8 @@ export class FullDownload {
         }
         await db.groups.clear();
         await db.groups.bulkPut(groups);
+        await db.catalogItems.clear();
+        await db.catalogItems.bulkPut(catalogItems);
         await db.callerIndex.bulkPut(
           CALLER_FIELDS.map((field) => ({ field, order: orders[field] })),
         );

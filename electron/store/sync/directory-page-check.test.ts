@@ -3,6 +3,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateCatalog } from '../../../shared/demo/catalog-generator';
+import type { CatalogItem } from '../../../shared/domain/catalog';
 import { DirectoryPage } from '../../../shared/sync/protocol';
 import { checkDirectoryPage } from './directory-page-check';
 
@@ -34,10 +36,38 @@ const page = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+const catalog = generateCatalog();
+
 describe('checkDirectoryPage', () => {
-  it('passes a good page as it is', () => {
+  it('passes a good page as it is; a page without catalog items has none', () => {
     const good = page();
-    expect(checkDirectoryPage(good)).toEqual({ ok: true, page: good });
+    expect(checkDirectoryPage(good)).toEqual({ ok: true, page: { ...good, catalogItems: [] } });
+    const withForms = page({ catalogItems: catalog });
+    expect(checkDirectoryPage(withForms)).toEqual({ ok: true, page: withForms });
+  });
+
+  it('checks catalog items by their own schema, and says which and where', () => {
+    const [item] = catalog as [CatalogItem];
+    const [field] = item.fields as [CatalogItem['fields'][number]];
+    const badField = { ...item, fields: [{ ...field, name: 'Model Wanted' }] };
+    expect(checkDirectoryPage(page({ catalogItems: [item, badField] }))).toEqual({
+      ok: false,
+      problem:
+        'catalogItems[1].fields[0].name: A field name is up to 40 lower-case letters, digits and _, starting with a letter.',
+    });
+    expect(checkDirectoryPage(page({ catalogItems: {} }))).toEqual({
+      ok: false,
+      problem: 'catalogItems is not a list',
+    });
+    expect(checkDirectoryPage(page({ catalogItems: [null] }))).toEqual({
+      ok: false,
+      problem: 'catalogItems[0] is not an object',
+    });
+    // As the schema reads it: names trimmed, fields it does not know left out.
+    const checked = checkDirectoryPage(
+      page({ catalogItems: [{ ...item, name: `  ${item.name} `, colour: 'red' }] }),
+    );
+    expect(checked.ok && checked.page.catalogItems).toEqual([item]);
   });
 
   it('names the first thing wrong and where', () => {
@@ -141,6 +171,26 @@ describe('checkDirectoryPage', () => {
       }),
       { maxLength: 3 },
     );
+    const form = fc.constantFrom(...catalog);
+    const catalogItems = fc.array(
+      fc.oneof(
+        { weight: 10, arbitrary: form },
+        {
+          weight: 2,
+          arbitrary: fc.tuple(form, text).map(([item, name]) => ({ ...item, name })),
+        },
+        {
+          weight: 2,
+          arbitrary: fc
+            .tuple(form, fc.constantFrom('id', 'fields', 'active', 'keywords'))
+            .map(([item, drop]) =>
+              Object.fromEntries(Object.entries(item).filter(([k]) => k !== drop)),
+            ),
+        },
+        { weight: 1, arbitrary: junk },
+      ),
+      { maxLength: 2 },
+    );
     const pages = fc.oneof(
       {
         weight: 20,
@@ -148,6 +198,7 @@ describe('checkDirectoryPage', () => {
           users: sometimes(users),
           groups: sometimes(groups),
           configurationItems: sometimes(items),
+          catalogItems: sometimes(catalogItems),
           cursor: sometimes(fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), text)),
           more: sometimes(fc.boolean()),
           reset: sometimes(fc.boolean()),
@@ -168,5 +219,6 @@ describe('checkDirectoryPage', () => {
     // Both answers were really put to the test.
     expect(outcomes.passed).toBeGreaterThan(300);
     expect(outcomes.refused).toBeGreaterThan(300);
-  });
+    // 3,000 pages through zod take seconds on a busy two-core machine.
+  }, 30_000);
 });

@@ -3,7 +3,9 @@
 
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { generateCatalog } from '../../../shared/demo/catalog-generator';
 import { generateDirectory } from '../../../shared/demo/directory-generator';
+import { searchCatalog, type CatalogItem } from '../../../shared/domain/catalog';
 import type { ConfigurationItem, Group, User } from '../../../shared/domain/directory';
 import type { DirectoryPage } from '../../../shared/sync/protocol';
 import { buildCallerOrders } from '../caller-search';
@@ -24,7 +26,8 @@ const DEMO = { users: 50, seed: 1 };
 type Row =
   | { list: 'users'; row: User }
   | { list: 'groups'; row: Group }
-  | { list: 'configurationItems'; row: ConfigurationItem };
+  | { list: 'configurationItems'; row: ConfigurationItem }
+  | { list: 'catalogItems'; row: CatalogItem };
 
 /** A server database's directory feed: its rows in change order, `size` to a page. */
 function feed(database: string, rows: Row[], size: number) {
@@ -34,6 +37,7 @@ function feed(database: string, rows: Row[], size: number) {
       users: [],
       groups: [],
       configurationItems: [],
+      catalogItems: [],
       cursor: `${database}.${n + 1}`,
       more: n + 1 < pages,
       reset,
@@ -289,3 +293,95 @@ describe('the first directory download', () => {
     expect((await readSyncMeta(db)).directoryCursor).toBeNull();
   });
 });
+
+describe('the catalog in the directory', () => {
+  const catalog = generateCatalog();
+  const retired: CatalogItem = { ...catalog[1], active: false } as CatalogItem;
+  const withCatalog = (items: CatalogItem[]): Row[] => [
+    ...rowsOf(1500),
+    ...items.map((row) => ({ list: 'catalogItems' as const, row })),
+  ];
+
+  it('stores the request forms with the first download, retired ones too, and counts them in the progress', async () => {
+    const { db, demo } = await freshDesk();
+    const items = [catalog[0], retired, ...catalog.slice(2)] as CatalogItem[];
+    const rows = withCatalog(items);
+    const page = feed('db1', rows, 1000);
+    const { client } = pageClient((n) => Promise.resolve(page(n)));
+    const deps = syncDeps(db, client, demo);
+    const outcome = await syncDirectory(deps);
+    expect(outcome).toMatchObject({ full: true, catalogItems: catalog.length });
+    const generating = deps.events.filter((e) => e.phase === 'generating');
+    expect(generating.at(-1)?.done).toBe(rows.length);
+    expect(deps.events.at(-1)).toMatchObject({
+      phase: 'ready',
+      total: rows.length - groupsIn(rows),
+    });
+    const stored = await db.catalogItems.toArray();
+    expect(stored).toHaveLength(catalog.length);
+    expect(await db.catalogItems.get(retired.id)).toEqual(retired);
+    // Kept for the requests that name it; Create Request no longer offers it.
+    expect(searchCatalog(stored, retired.name).map((i) => i.id)).not.toContain(retired.id);
+  });
+
+  it('replaces the catalog a desk had before its first download (the demo one)', async () => {
+    const { db, demo } = await freshDesk();
+    await db.catalogItems.bulkPut(catalog);
+    const page = feed('db1', withCatalog(catalog.slice(0, 2)), 1000);
+    const { client } = pageClient((n) => Promise.resolve(page(n)));
+    await syncDirectory(syncDeps(db, client, demo));
+    expect((await db.catalogItems.toCollection().primaryKeys()).sort()).toEqual(
+      catalog
+        .slice(0, 2)
+        .map((i) => i.id)
+        .sort(),
+    );
+  });
+
+  it('upserts changed forms after that, and a reset replaces them all', async () => {
+    const { db, demo } = await freshDesk();
+    const first = feed('db1', withCatalog(catalog.slice(0, 3)), 1000);
+    const renamed = { ...catalog[0], name: 'New laptop (2027 models)' } as CatalogItem;
+    const added = catalog[3] as CatalogItem;
+    const laterPage: DirectoryPage = {
+      users: [],
+      groups: [],
+      configurationItems: [],
+      catalogItems: [renamed, added, retired],
+      cursor: 'db1.99',
+      more: false,
+      reset: false,
+    };
+    let stage: 'first' | 'changes' | 'reset' = 'first';
+    const after = feed('db2', withCatalog([catalog[4] as CatalogItem]), 1000);
+    // After the reset, the server answers the old cursor with the first page of its new database.
+    const { client } = pageClient((n, cursor) =>
+      Promise.resolve(
+        stage === 'first'
+          ? first(n)
+          : stage === 'changes'
+            ? laterPage
+            : cursor?.startsWith('db1.')
+              ? after(0, true)
+              : after(n),
+      ),
+    );
+    const downloaded = await syncDirectory(syncDeps(db, client, demo));
+    stage = 'changes';
+    const changed = await syncDirectory(syncDeps(db, client, downloaded.directory));
+    expect(changed).toMatchObject({ full: false, catalogItems: 3, directory: null });
+    expect(await db.catalogItems.get(renamed.id)).toEqual(renamed);
+    expect(await db.catalogItems.get(retired.id)).toMatchObject({ active: false });
+    expect(await db.catalogItems.count()).toBe(4);
+    expect((await readSyncMeta(db)).directoryCursor).toBe('db1.99');
+
+    stage = 'reset';
+    const reset = await syncDirectory(syncDeps(db, client, downloaded.directory));
+    expect(reset.full).toBe(true);
+    expect(await db.catalogItems.toCollection().primaryKeys()).toEqual([catalog[4]?.id]);
+  });
+});
+
+function groupsIn(rows: Row[]): number {
+  return rows.filter((r) => r.list === 'groups').length;
+}

@@ -1,7 +1,8 @@
-// Downloads the directory from the desk server in pages (then only changes since its cursor) into
-// the chunked tables. The next page is asked for while this one is folded in. Never writes half a
+// Downloads the directory (and its catalog items) from the desk server in pages, then only changes
+// since its cursor; the next page is asked for while this one is folded in. Never writes half a
 // directory: a full download is staged (directory-download.ts), changes commit in one transaction.
 
+import type { CatalogItem } from '../../../shared/domain/catalog';
 import type { ConfigurationItem, Group, User } from '../../../shared/domain/directory';
 import type { DirectoryPage } from '../../../shared/sync/protocol';
 import { CALLER_FIELDS, CALLER_INDEX_FORMAT, buildCallerOrders } from '../caller-search';
@@ -32,6 +33,8 @@ export interface DirectorySyncOutcome {
   users: number;
   groups: number;
   configurationItems: number;
+  /** Request forms received (new, changed or retired); they are stored, not part of `directory`. */
+  catalogItems: number;
   full: boolean;
 }
 
@@ -86,6 +89,7 @@ interface Changes {
   users: Map<string, User>;
   groups: Map<string, Group>;
   items: Map<string, ConfigurationItem>;
+  catalogItems: Map<string, CatalogItem>;
 }
 
 export async function syncDirectory(deps: DirectorySyncDeps): Promise<DirectorySyncOutcome> {
@@ -99,7 +103,12 @@ export async function syncDirectory(deps: DirectorySyncDeps): Promise<DirectoryS
   const currentBase = directoryMeta?.chunkBase ?? 0;
   const startCursor = current ? syncMeta.directoryCursor : null;
   let download = startCursor === null ? new FullDownload({ db, currentBase, pause }) : null;
-  const changes: Changes = { users: new Map(), groups: new Map(), items: new Map() };
+  const changes: Changes = {
+    users: new Map(),
+    groups: new Map(),
+    items: new Map(),
+    catalogItems: new Map(),
+  };
   let cursor = startCursor;
   let first = true;
   const pages = new PagesAhead(deps, startCursor);
@@ -126,6 +135,7 @@ export async function syncDirectory(deps: DirectorySyncDeps): Promise<DirectoryS
         for (const u of page.users) changes.users.set(u.id, u);
         for (const g of page.groups) changes.groups.set(g.id, groupOf(g));
         for (const c of page.configurationItems) changes.items.set(c.id, c);
+        for (const k of page.catalogItems) changes.catalogItems.set(k.id, k);
       }
     }
   } catch (error) {
@@ -137,7 +147,7 @@ export async function syncDirectory(deps: DirectorySyncDeps): Promise<DirectoryS
 
   if (download) {
     const counts = download.counts();
-    const total = counts.users + counts.configurationItems;
+    const total = counts.users + counts.configurationItems + counts.catalogItems;
     deps.emit(progress('indexing', 0, total));
     const finished = await download.finish();
     deps.emit(progress('storing', 0, total));
@@ -148,7 +158,10 @@ export async function syncDirectory(deps: DirectorySyncDeps): Promise<DirectoryS
   return applyChanges(deps, current, changes, cursor, currentBase);
 }
 
-/** Merges the changes into the directory in memory and stores the chunks they touched. */
+/**
+ * Merges the changes into the directory in memory and stores the chunks they touched; changed
+ * catalog items are upserted (a retired one is kept, `active: false`, for the requests naming it).
+ */
 async function applyChanges(
   deps: DirectorySyncDeps,
   current: LoadedDirectory | null,
@@ -161,10 +174,13 @@ async function applyChanges(
     users: changes.users.size,
     groups: changes.groups.size,
     configurationItems: changes.items.size,
+    catalogItems: changes.catalogItems.size,
     full: false,
   };
+  const catalogItems = [...changes.catalogItems.values()];
   if (!current || counts.users + counts.groups + counts.configurationItems === 0) {
-    await db.transaction('rw', db.meta, async () => {
+    await db.transaction('rw', [db.catalogItems, db.meta], async () => {
+      await db.catalogItems.bulkPut(catalogItems);
       await writeMeta(db, 'sync', { ...(await readSyncMeta(db)), directoryCursor: cursor });
     });
     return { directory: null, ...counts };
@@ -192,8 +208,10 @@ async function applyChanges(
     chunkBase: base,
     callerIndexFormat: CALLER_INDEX_FORMAT,
   };
-  await db.transaction('rw', [db.directoryChunks, db.groups, db.callerIndex, db.meta], async () => {
+  const tables = [db.directoryChunks, db.groups, db.callerIndex, db.catalogItems, db.meta];
+  await db.transaction('rw', tables, async () => {
     await db.directoryChunks.bulkPut([...userChunks, ...itemChunks]);
+    await db.catalogItems.bulkPut(catalogItems);
     await db.groups.bulkPut(groupList);
     if (counts.users > 0)
       await db.callerIndex.bulkPut(CALLER_FIELDS.map((field) => ({ field, order: orders[field] })));

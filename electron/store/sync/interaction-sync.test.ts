@@ -1,14 +1,26 @@
 // Push and pull against a scripted desk server (the real one is in sync-engine.with-server.test.ts):
 // a reset that arrives in pages, a crash between them, a clientId another installation shares.
 
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { generateCatalog } from '../../../shared/demo/catalog-generator';
+import { createRequestFromInteraction } from '../../../shared/domain/escalation';
 import {
+  closeIncident,
+  reopenIncident,
+  resolveIncident,
+  type Incident,
+} from '../../../shared/domain/incident';
+import {
+  addWorkNote,
   closeInteraction,
   createInteraction,
   type CreateInteractionArgs,
   type Interaction,
 } from '../../../shared/domain/interaction';
+import { relatedRecordsOf } from '../../../shared/domain/related-records';
+import type { Request } from '../../../shared/domain/request';
+import type { StoreResult } from '../../../shared/domain/result';
+import type { RecordKind } from '../../../shared/store-api/apply-command';
 import type { OutboxEntry } from '../../../shared/store-api/outbox';
 import type {
   PullRequest,
@@ -16,15 +28,26 @@ import type {
   PushRequest,
   PushResponse,
 } from '../../../shared/sync/protocol';
-import { openDeskDb, readMeta, writeMeta, type DeskDb } from '../db';
-import { applyCommand } from '../interaction-commands';
+import { readMeta, writeMeta, type DeskDb } from '../db';
+import { runCommand } from '../store-commands';
 import { DeskServerError, type DeskServerClient } from './desk-server-client';
 import {
   pullAndRebase,
   pushOutbox,
   readSyncMeta,
+  retryRefused,
   type InteractionSyncDeps,
 } from './interaction-sync';
+import { rebaseRecords } from './rebase-records';
+import {
+  ctxAt,
+  entry,
+  escalated,
+  incidentArgs,
+  interaction,
+  openTestDesk,
+} from './sync-test-support';
+import { rebaseTables, serverTables, viewTables } from './synced-records';
 
 const rules = { isGroupMember: () => true, userName: (id: string) => id };
 const NOW = '2026-11-23T10:00:00.000Z';
@@ -42,6 +65,35 @@ const args = (id: string): CreateInteractionArgs => ({
   shortDescription: `Printer jam ${id}`,
   description: '',
 });
+
+function value<T>(result: StoreResult<T>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** A password-reset request made from the interaction, as the server would hold it. */
+function requestRecord(from: Interaction): Promise<Request> {
+  const catalog = generateCatalog();
+  const item = catalog.find((i) => i.id === 'cat_password_reset');
+  const account = item?.fields[0];
+  const made = createRequestFromInteraction(
+    from,
+    {
+      id: 'req-1',
+      interactionId: from.id,
+      requestedFor: 'usr_caller',
+      catalogItem: 'cat_password_reset',
+      answers: {
+        account: account?.type === 'choice' ? (account.options[0]?.value ?? '') : '',
+        identity_verified: true,
+      },
+    },
+    'REQ0001001',
+    false,
+    { ...ctxAt(3), catalog: { catalogItem: (id) => catalog.find((i) => i.id === id) ?? null } },
+  );
+  return Promise.resolve(value(made).record);
+}
 
 function serverRecord(id: string, seq: number): Interaction {
   const made = createInteraction(args(id), `IMS000${1000 + seq}`, false, ctx);
@@ -80,6 +132,8 @@ const answer = (over: Partial<PullResponse>): PullResponse => ({
   cursor: 'db2.1',
   lastMutationId: 0,
   interactions: [],
+  incidents: [],
+  requests: [],
   more: false,
   reset: false,
   refused: [],
@@ -92,9 +146,8 @@ afterEach(() => {
 });
 
 async function desk(): Promise<DeskDb> {
-  const db = await openDeskDb({ name: 'desk', indexedDB: new IDBFactory(), IDBKeyRange });
+  const db = await openTestDesk();
   opened.push(db);
-  await writeMeta(db, 'clientId', 'desk-1');
   return db;
 }
 
@@ -192,7 +245,7 @@ describe('a pull that answers reset (the server was restored)', () => {
     );
     const outcome = await pullAndRebase(deps(db, second.client), new Map());
     expect(outcome.requeued).toBe(1);
-    expect((await db.outbox.toArray()).map((e) => (e.args as { id: string }).id)).toEqual(['b']);
+    expect((await db.outbox.toArray()).map((e) => e.args.id)).toEqual(['b']);
     expect(await db.interactions.get('b')).toMatchObject({ numberProvisional: true });
   });
 });
@@ -200,7 +253,7 @@ describe('a pull that answers reset (the server was restored)', () => {
 describe('a clientId another installation shares', () => {
   it('never drops, on a pull, an entry this desk has not sent', async () => {
     const db = await desk();
-    await applyCommand(db, { name: 'interaction.create', args: args('mine') }, ctx, 'desk-1');
+    await runCommand(db, { name: 'interaction.create', args: args('mine') }, ctx, 'desk-1');
     // The other installation pushed 1–3 under the same clientId.
     const { client } = scriptedClient([() => answer({ lastMutationId: 3 })], undefined, () => db);
     const outcome = await pullAndRebase(deps(db, client), new Map());
@@ -219,7 +272,7 @@ describe('a clientId another installation shares', () => {
   it('takes a new clientId on client-conflict: the same entries are done, the rest go again from 1', async () => {
     const db = await desk();
     for (const id of ['same', 'refused', 'own-1', 'own-2'])
-      await applyCommand(db, { name: 'interaction.create', args: args(id) }, ctx, 'desk-1');
+      await runCommand(db, { name: 'interaction.create', args: args(id) }, ctx, 'desk-1');
     const { client, pushes } = scriptedClient([], (request) => {
       if (request.clientId === 'desk-1')
         throw new DeskServerError('http', 'Another installation uses this id.', {
@@ -246,7 +299,7 @@ describe('a clientId another installation shares', () => {
     const waiting = (await db.outbox.orderBy('mutationId').toArray()) as (OutboxEntry & {
       mutationId: number;
     })[];
-    expect(waiting.map((e) => [e.mutationId, e.clientId, (e.args as { id: string }).id])).toEqual([
+    expect(waiting.map((e) => [e.mutationId, e.clientId, e.args.id])).toEqual([
       [1, 'desk-1-again', 'own-1'],
       [2, 'desk-1-again', 'own-2'],
     ]);
@@ -255,10 +308,13 @@ describe('a clientId another installation shares', () => {
     expect(await readMeta(db, 'mutationCounter')).toBe(2);
     expect(await readSyncMeta(db)).toMatchObject({
       sentThrough: 2,
-      rebasePending: ['same', 'refused'],
+      rebasePending: [
+        { kind: 'interaction', id: 'same' },
+        { kind: 'interaction', id: 'refused' },
+      ],
     });
     // The next command is numbered under the new clientId.
-    await applyCommand(db, { name: 'interaction.create', args: args('own-3') }, ctx, 'desk-1');
+    await runCommand(db, { name: 'interaction.create', args: args('own-3') }, ctx, 'desk-1');
     expect((await db.outbox.get(3))?.clientId).toBe('desk-1-again');
   });
 });
@@ -268,7 +324,7 @@ describe('a server that lost this desk’s history', () => {
     const db = await desk();
     await writeMeta(db, 'mutationCounter', 4);
     for (const id of ['late-1', 'late-2'])
-      await applyCommand(db, { name: 'interaction.create', args: args(id) }, ctx, 'desk-1');
+      await runCommand(db, { name: 'interaction.create', args: args(id) }, ctx, 'desk-1');
     let applied = 1;
     const { client, pushes } = scriptedClient(
       [() => answer({ lastMutationId: applied })],
@@ -324,12 +380,257 @@ describe('a server that lost this desk’s history', () => {
     expect(cursors).toEqual(['db1.9', null]);
     expect(outcome).toMatchObject({ reset: true, requeued: 1 });
     const waiting = await db.outbox.toArray();
-    expect(waiting.map((e) => [e.name, (e.args as { id: string }).id])).toEqual([
-      ['interaction.create', 'c'],
-    ]);
+    expect(waiting.map((e) => [e.name, e.args.id])).toEqual([['interaction.create', 'c']]);
     // Shown with a provisional number until the server gives it a new one.
     expect((await db.interactions.get('c'))?.numberProvisional).toBe(true);
     expect(await readSyncMeta(db)).toMatchObject({ acknowledgedThrough: 2 });
     expect((await readSyncMeta(db)).historyLost).toBeUndefined();
+  });
+});
+
+describe('incidents and requests', () => {
+  const resolve = (incident: Incident): Incident =>
+    value(
+      resolveIncident(
+        incident,
+        { id: incident.id, resolutionCode: 'Solution provided', resolutionNotes: 'New toner' },
+        ctxAt(5),
+      ),
+    );
+  const close = (incident: Incident): Incident =>
+    value(closeIncident(incident, { id: incident.id }, ctxAt(6)));
+  const reopen = (incident: Incident, mutationId: number) => {
+    const args = { id: incident.id, noteId: `reopen-${mutationId}`, reason: 'Still cannot print' };
+    return {
+      entry: entry(mutationId, 'incident.reopen', args),
+      shown: value(reopenIncident(incident, args, ctxAt(mutationId))),
+    };
+  };
+
+  /** The desk's view and the server's copy of a record, as a complete pull leaves them. */
+  async function synced(db: DeskDb, records: { kind: RecordKind; record: { id: string } }[]) {
+    const servers = serverTables(db);
+    const views = viewTables(db);
+    for (const { kind, record } of records) {
+      await (servers[kind] as typeof servers.interaction).put(record as Interaction);
+      await (views[kind] as typeof views.interaction).put(record as Interaction);
+    }
+  }
+
+  async function waiting(db: DeskDb, entries: OutboxEntry[], sentThrough = 0) {
+    await db.outbox.bulkAdd(entries);
+    await writeMeta(db, 'mutationCounter', entries.at(-1)?.mutationId ?? 0);
+    await writeMeta(db, 'sync', {
+      interactionsCursor: 'db1.5',
+      directoryCursor: null,
+      lastSyncedAt: NOW,
+      sentThrough,
+    });
+  }
+
+  const revision = async (db: DeskDb) => (await readMeta(db, 'incidentsRevision')) ?? 0;
+
+  it('stores each page’s incidents and requests with its interactions, and tells the incident index', async () => {
+    const db = await desk();
+    const origin = interaction('int-1', 'IMS0001001');
+    const { incident, interaction: linked } = escalated(origin, 'inc-1', 'INC0001001');
+    const request = { ...(await requestRecord(linked)), id: 'req-1' };
+    const { client } = scriptedClient(
+      [
+        () =>
+          answer({ more: true, cursor: 'db2.1', interactions: [linked], incidents: [incident] }),
+        () => answer({ cursor: 'db2.2', requests: [request] }),
+      ],
+      undefined,
+      () => db,
+    );
+    const outcome = await pullAndRebase(deps(db, client), new Map());
+    expect(outcome.received).toBe(3);
+    expect(await db.interactions.get('int-1')).toEqual(linked);
+    expect(await db.incidents.get('inc-1')).toEqual(incident);
+    expect(await db.requests.get('req-1')).toEqual(request);
+    expect(await serverTables(db).incident.get('inc-1')).toEqual(incident);
+    expect(await revision(db)).toBe(1);
+  });
+
+  it('shows an escalation made offline with its provisional number until the server’s arrives on both records', async () => {
+    const db = await desk();
+    const origin = interaction('int-1', 'IMS0001001');
+    await synced(db, [{ kind: 'interaction', record: origin }]);
+    // What the store host wrote when the agent pressed Submit offline.
+    const local = escalated(origin, 'inc-1', 'INC-P0001', true);
+    await db.interactions.put(local.interaction);
+    await db.incidents.put(local.incident);
+    await writeMeta(db, 'counters', { interaction: 0, ...{ incident: 1 } });
+    await waiting(db, [entry(1, 'incident.createFromInteraction', incidentArgs('inc-1', 'int-1'))]);
+
+    // Another desk added a note to the interaction meanwhile; this desk has not pushed yet.
+    const noted = value(
+      addWorkNote(origin, { id: 'int-1', noteId: 'other', text: 'Caller rang again' }, ctxAt(2)),
+    );
+    const first = scriptedClient([() => answer({ interactions: [noted] })], undefined, () => db);
+    await pullAndRebase(deps(db, first.client), new Map());
+    const shown = await db.interactions.get('int-1');
+    expect(shown?.workNotes.map((n) => n.id)).toEqual(['other', 'inc-1:created']);
+    expect(shown && relatedRecordsOf(shown)).toMatchObject([{ number: 'INC-P0001' }]);
+    expect(await db.incidents.get('inc-1')).toMatchObject({
+      number: 'INC-P0001',
+      numberProvisional: true,
+    });
+
+    // Pushed and applied: the server's copies name the real number.
+    const server = escalated(noted, 'inc-1', 'INC0001001');
+    await writeMeta(db, 'sync', { ...(await readSyncMeta(db)), sentThrough: 1 });
+    const second = scriptedClient(
+      [
+        () =>
+          answer({
+            lastMutationId: 1,
+            interactions: [server.interaction],
+            incidents: [server.incident],
+          }),
+      ],
+      undefined,
+      () => db,
+    );
+    const outcome = await pullAndRebase(deps(db, second.client), new Map());
+    expect(outcome.acknowledged).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.incidents.get('inc-1')).toEqual(server.incident);
+    const after = await db.interactions.get('int-1');
+    expect(after && relatedRecordsOf(after)).toMatchObject([
+      { kind: 'incident', number: 'INC0001001' },
+    ]);
+    expect(after?.workNotes.at(-1)?.text).toContain('INC0001001');
+  });
+
+  it('sends a refused reopen to Needs attention with its data, and shows the incident as the server has it', async () => {
+    const db = await desk();
+    const { incident } = escalated(interaction('int-1', 'IMS0001001'), 'inc-1', 'INC0001001');
+    const resolved = resolve(incident);
+    // The server's copy is already Closed (another desk closed it); this desk reopened offline.
+    const closed = close(resolved);
+    await synced(db, [{ kind: 'incident', record: closed }]);
+    const { entry: reopening, shown } = reopen(resolved, 1);
+    await db.incidents.put(shown);
+    await waiting(db, [reopening], 1);
+    const before = await revision(db);
+    const reason = {
+      code: 'rule' as const,
+      message: 'A Closed incident cannot be reopened; create a new incident.',
+    };
+    const { client } = scriptedClient(
+      [() => answer({ lastMutationId: 1, refused: [{ mutationId: 1, reason }] })],
+      undefined,
+      () => db,
+    );
+    const outcome = await pullAndRebase(deps(db, client), new Map());
+    expect(outcome).toMatchObject({ acknowledged: 1, refused: 1 });
+    const [attention] = await db.needsAttention.toArray();
+    expect(attention).toMatchObject({
+      mutationId: 1,
+      reason,
+      entry: { name: 'incident.reopen', args: { reason: 'Still cannot print' } },
+    });
+    expect(await db.incidents.get('inc-1')).toEqual(closed);
+    expect(await revision(db)).toBeGreaterThan(before);
+  });
+
+  it('re-queues a refused incident change on Retry and shows it again', async () => {
+    const db = await desk();
+    const { incident } = escalated(interaction('int-1', 'IMS0001001'), 'inc-1', 'INC0001001');
+    await synced(db, [{ kind: 'incident', record: incident }]);
+    const note = entry(3, 'incident.addWorkNote', { id: 'inc-1', noteId: 'n1', text: 'On site' });
+    await db.needsAttention.add({
+      mutationId: 3,
+      entry: note,
+      reason: { code: 'rule', message: 'No.' },
+      refusedAt: NOW,
+    });
+    const [row] = await db.needsAttention.toArray();
+    const mutationId = await retryRefused(db, row?.id ?? 0, rules, 'agent-2', () => new Date(NOW));
+    expect(mutationId).toBe(1);
+    expect(await db.incidents.get('inc-1')).toMatchObject({
+      workNotes: [{ id: 'n1', text: 'On site', author: 'agent-2' }],
+    });
+    expect(await revision(db)).toBe(1);
+  });
+
+  it('replaces all three kinds on a reset, keeping what the server has not listed until its last page', async () => {
+    const db = await desk();
+    const origin = interaction('int-1', 'IMS0001001');
+    const { incident, interaction: linked } = escalated(origin, 'inc-1', 'INC0001001');
+    const other = escalated(interaction('int-2', 'IMS0001002'), 'inc-2', 'INC0001002');
+    const request = { ...(await requestRecord(linked)), id: 'req-1' };
+    await synced(db, [
+      { kind: 'interaction', record: linked },
+      { kind: 'incident', record: incident },
+      { kind: 'incident', record: other.incident },
+      { kind: 'request', record: request },
+    ]);
+    await writeMeta(db, 'sync', {
+      interactionsCursor: 'db1.9',
+      directoryCursor: null,
+      lastSyncedAt: NOW,
+      sentThrough: 0,
+    });
+    let between: string[] = [];
+    const { client } = scriptedClient(
+      [
+        () => answer({ reset: true, more: true, cursor: 'db2.1', interactions: [linked] }),
+        async (_request, d) => {
+          between = (await d.incidents.toCollection().primaryKeys()).sort();
+          return answer({ cursor: 'db2.2', incidents: [incident] });
+        },
+      ],
+      undefined,
+      () => db,
+    );
+    await pullAndRebase(deps(db, client), new Map());
+    expect(between).toEqual(['inc-1', 'inc-2']);
+    expect(await db.incidents.toCollection().primaryKeys()).toEqual(['inc-1']);
+    expect(await serverTables(db).incident.toCollection().primaryKeys()).toEqual(['inc-1']);
+    expect(await db.requests.count()).toBe(0);
+    expect(await serverTables(db).request.count()).toBe(0);
+  });
+
+  it('looks again at records of any kind left from a client-conflict, and at bare ids from older desks', async () => {
+    const db = await desk();
+    const { incident, interaction: linked } = escalated(
+      interaction('int-1', 'IMS0001001'),
+      'inc-1',
+      'INC0001001',
+    );
+    await synced(db, [
+      { kind: 'interaction', record: linked },
+      { kind: 'incident', record: incident },
+    ]);
+    // Shown with effects of entries that left the outbox (done under the old clientId).
+    await db.interactions.put({ ...linked, description: 'stale' });
+    await db.incidents.put({ ...incident, description: 'stale' });
+    await writeMeta(db, 'sync', {
+      interactionsCursor: 'db1.9',
+      directoryCursor: null,
+      lastSyncedAt: NOW,
+      rebasePending: [{ kind: 'incident', id: 'inc-1' }, 'int-1'],
+    });
+    const { client } = scriptedClient([() => answer({})], undefined, () => db);
+    await pullAndRebase(deps(db, client), new Map());
+    expect(await db.interactions.get('int-1')).toEqual(linked);
+    expect(await db.incidents.get('inc-1')).toEqual(incident);
+    expect((await readSyncMeta(db)).rebasePending).toBeUndefined();
+  });
+
+  it('numbers an incident the desk has not shown yet from the incidents’ own counter', async () => {
+    const db = await desk();
+    const origin = interaction('int-1', 'IMS0001001');
+    await synced(db, [{ kind: 'interaction', record: origin }]);
+    await writeMeta(db, 'counters', { interaction: 7 });
+    await db.outbox.add(entry(1, 'incident.createFromInteraction', incidentArgs('inc-1', 'int-1')));
+    await db.transaction('rw', rebaseTables(db), async () => {
+      await rebaseRecords(db, [{ kind: 'interaction', id: 'int-1' }], rules);
+    });
+    expect(await db.incidents.get('inc-1')).toMatchObject({ number: 'INC-P0001' });
+    expect(await readMeta(db, 'counters')).toMatchObject({ interaction: 7, incident: 1 });
   });
 });

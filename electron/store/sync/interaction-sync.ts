@@ -1,16 +1,22 @@
-// Pushes the outbox to the desk server in order and pulls its changes back, then rebases: the
-// desk's interactions = the server's copy + waiting changes replayed. Never drops an unacknowledged change.
+// Pushes the outbox to the desk server in order and pulls its changes back (interactions,
+// incidents, requests), then rebases: the desk's records = the server's copies + waiting changes
+// replayed. Never drops an unacknowledged change.
 
 import type { DirectoryRules, Interaction } from '../../../shared/domain/interaction';
-import { provisionalNumber } from '../../../shared/domain/numbering';
 import type { StoreError } from '../../../shared/domain/result';
+import {
+  recordsOfEntry,
+  RECORD_KINDS,
+  type RecordRef,
+} from '../../../shared/store-api/apply-command';
 import type { OutboxEntry } from '../../../shared/store-api/outbox';
 import { SYNC_LIMITS, toPushedMutation } from '../../../shared/sync/protocol';
 import { readMeta, writeMeta, type DeskDb, type SyncMeta } from '../db';
-import { appendToOutbox } from '../interaction-commands';
+import { appendToOutbox } from '../store-commands';
 import { DeskServerError, type DeskServerClient } from './desk-server-client';
-import { interactionIdOf, replay } from './rebase';
+import { rebaseRecords } from './rebase-records';
 import { recreateEntries } from './reset-recovery';
+import { rebasePendingOf, rebaseTables, RefSet, serverTables, viewTables } from './synced-records';
 
 export interface InteractionSyncDeps {
   db: DeskDb;
@@ -198,12 +204,10 @@ export async function takeNewClientId(
     await writeMeta(db, 'clientId', clientId);
     await writeMeta(db, 'mutationCounter', waiting.length);
     const sync = await readSyncMeta(db);
-    // Their effects stay shown until the next complete pull brings the server's copy.
-    const rebasePending = new Set(sync.rebasePending ?? []);
-    for (const entry of done) {
-      const id = interactionIdOf(entry);
-      if (id !== null) rebasePending.add(id);
-    }
+    // Their effects stay shown until the next complete pull brings the server's copies.
+    const rebasePending = new RefSet();
+    rebasePending.addAll(rebasePendingOf(sync));
+    for (const entry of done) rebasePending.addAll(recordsOfEntry(entry));
     await writeMeta(db, 'sync', {
       ...sync,
       sentThrough: 0,
@@ -215,7 +219,7 @@ export async function takeNewClientId(
 }
 
 export interface PullOutcome {
-  /** Server rows received. */
+  /** Server rows received: interactions, incidents and requests. */
   received: number;
   /** Waiting changes the server acknowledged (dropped from the outbox). */
   acknowledged: number;
@@ -274,7 +278,8 @@ export async function pullAndRebase(
     }
     startOver = false;
     for (const refusal of answer.refused) refusals.set(refusal.mutationId, refusal.reason);
-    outcome.received += answer.interactions.length;
+    outcome.received +=
+      answer.interactions.length + answer.incidents.length + answer.requests.length;
     outcome.reset ||= reset;
     meta = { ...meta, interactionsCursor: answer.cursor };
     // A full list of refusals may have more behind it: acknowledge only up to the last one
@@ -284,90 +289,103 @@ export async function pullAndRebase(
       answer.refused.length >= SYNC_LIMITS.refusalsPerPull && lastListed !== undefined
         ? Math.min(answer.lastMutationId, lastListed)
         : answer.lastMutationId;
-    const done = await db.transaction(
-      'rw',
-      [db.serverInteractions, db.interactions, db.outbox, db.needsAttention, db.meta],
-      async () => {
-        const current = await readSyncMeta(db);
-        // Never drop, on a pull's word alone, an entry this desk has not sent itself (a desk from
-        // before sentThrough existed sends once more; the server skips what it has).
-        const bound = Math.min(listedBound, current.sentThrough ?? 0);
-        const resetting = reset || current.resetInProgress === true;
-        const touched = new Set(answer.interactions.map((r) => r.id));
-        if (reset) {
-          // Another server database: its rows replace our copy; every record is looked at again.
-          for (const id of await db.serverInteractions.toCollection().primaryKeys())
-            touched.add(id);
-          for (const id of await db.interactions.toCollection().primaryKeys()) touched.add(id);
-          await db.serverInteractions.clear();
+    const done = await db.transaction('rw', [...rebaseTables(db), db.needsAttention], async () => {
+      const current = await readSyncMeta(db);
+      // Never drop, on a pull's word alone, an entry this desk has not sent itself (a desk from
+      // before sentThrough existed sends once more; the server skips what it has).
+      const bound = Math.min(listedBound, current.sentThrough ?? 0);
+      const resetting = reset || current.resetInProgress === true;
+      const touched = new RefSet();
+      const servers = serverTables(db);
+      const views = viewTables(db);
+      if (reset) {
+        // Another server database: its rows replace our copies; every record is looked at again.
+        for (const kind of RECORD_KINDS) {
+          for (const id of await servers[kind].toCollection().primaryKeys())
+            touched.add({ kind, id });
+          for (const id of await views[kind].toCollection().primaryKeys())
+            touched.add({ kind, id });
+          await servers[kind].clear();
         }
-        await db.serverInteractions.bulkPut(answer.interactions);
-        let acknowledged = 0;
-        let refused = 0;
-        let requeued = 0;
-        if (!answer.more) {
-          for (const id of current.rebasePending ?? []) touched.add(id);
-          const done = await db.outbox.where('mutationId').belowOrEqual(bound).toArray();
-          const missing = resetting ? await missingFromServer(db, bound) : [];
-          const recreated = new Set(missing.map((r) => r.id));
-          const refusedAt = deps.now().toISOString();
-          for (const entry of done) {
-            const id = interactionIdOf(entry);
-            if (id !== null) touched.add(id);
-            const reason =
-              entry.mutationId === undefined ? undefined : refusals.get(entry.mutationId);
-            // "Never reached the server" for a record re-sent whole below says nothing new.
-            if (id !== null && recreated.has(id) && reason?.code === 'not-found') continue;
-            if (reason && entry.mutationId !== undefined) {
-              await db.needsAttention.add({
-                mutationId: entry.mutationId,
-                entry,
-                reason,
-                refusedAt,
-              });
-              refused += 1;
-            }
-          }
-          await db.outbox.where('mutationId').belowOrEqual(bound).delete();
-          acknowledged = done.length;
-          for (const record of missing) {
-            for (const entry of recreateEntries(record, clientId)) {
-              await appendToOutbox(db, entry);
-              requeued += 1;
-            }
-            touched.add(record.id);
+      }
+      // One change version orders all kinds: an escalation's two records arrive in one page.
+      for (const record of answer.interactions) touched.add({ kind: 'interaction', id: record.id });
+      for (const record of answer.incidents) touched.add({ kind: 'incident', id: record.id });
+      for (const record of answer.requests) touched.add({ kind: 'request', id: record.id });
+      await servers.interaction.bulkPut(answer.interactions);
+      await servers.incident.bulkPut(answer.incidents);
+      await servers.request.bulkPut(answer.requests);
+      let acknowledged = 0;
+      let refused = 0;
+      let requeued = 0;
+      if (!answer.more) {
+        touched.addAll(rebasePendingOf(current));
+        const done = await db.outbox.where('mutationId').belowOrEqual(bound).toArray();
+        const missing = resetting ? await missingFromServer(db, bound) : [];
+        // Records kept while the reset's pages came that the server did not list go now
+        // (interactions among them come back below, re-sent).
+        if (resetting) touched.addAll(await unlisted(db));
+        const recreated = new Set(missing.map((r) => r.id));
+        const refusedAt = deps.now().toISOString();
+        for (const entry of done) {
+          const refs = recordsOfEntry(entry);
+          touched.addAll(refs);
+          const reason =
+            entry.mutationId === undefined ? undefined : refusals.get(entry.mutationId);
+          // "Never reached the server" for an interaction re-sent whole below says nothing new.
+          const named = refs[0];
+          if (
+            named?.kind === 'interaction' &&
+            recreated.has(named.id) &&
+            reason?.code === 'not-found'
+          )
+            continue;
+          if (reason && entry.mutationId !== undefined) {
+            await db.needsAttention.add({
+              mutationId: entry.mutationId,
+              entry,
+              reason,
+              refusedAt,
+            });
+            refused += 1;
           }
         }
-        await rebaseInteractions(db, touched, deps.rules, {
-          keepMissing: resetting && answer.more,
-        });
-        const {
-          resetInProgress: _reset,
-          rebasePending: _rebase,
-          historyLost: _lost,
-          ...kept
-        } = current;
-        // What the server has done for this desk: after a reset its word, lower or not.
-        const sentUpTo = current.sentThrough ?? 0;
-        const acknowledgedThrough = resetting
-          ? Math.min(answer.lastMutationId, sentUpTo)
-          : Math.max(current.acknowledgedThrough ?? 0, Math.min(answer.lastMutationId, sentUpTo));
-        await writeMeta(db, 'sync', {
-          ...kept,
-          acknowledgedThrough,
-          interactionsCursor: answer.cursor,
-          ...(answer.more ? {} : { lastSyncedAt: deps.now().toISOString() }),
-          ...(answer.more && resetting ? { resetInProgress: true } : {}),
-          ...(answer.more && current.rebasePending ? { rebasePending: current.rebasePending } : {}),
-        });
-        // Waiting entries the server counts as done but this desk never sent (see `unsent`).
-        const unsent =
-          bound < listedBound &&
-          (await db.outbox.where('mutationId').between(bound, listedBound, false, true).count()) >
-            0;
-        return { acknowledged, refused, requeued, bound, unsent };
-      },
-    );
+        await db.outbox.where('mutationId').belowOrEqual(bound).delete();
+        acknowledged = done.length;
+        for (const record of missing) {
+          for (const entry of recreateEntries(record, clientId)) {
+            await appendToOutbox(db, entry);
+            requeued += 1;
+          }
+          touched.add({ kind: 'interaction', id: record.id });
+        }
+      }
+      await rebaseRecords(db, touched, deps.rules, { keepMissing: resetting && answer.more });
+      const {
+        resetInProgress: _reset,
+        rebasePending: _rebase,
+        historyLost: _lost,
+        ...kept
+      } = current;
+      // What the server has done for this desk: after a reset its word, lower or not.
+      const sentUpTo = current.sentThrough ?? 0;
+      const acknowledgedThrough = resetting
+        ? Math.min(answer.lastMutationId, sentUpTo)
+        : Math.max(current.acknowledgedThrough ?? 0, Math.min(answer.lastMutationId, sentUpTo));
+      await writeMeta(db, 'sync', {
+        ...kept,
+        acknowledgedThrough,
+        interactionsCursor: answer.cursor,
+        ...(answer.more ? {} : { lastSyncedAt: deps.now().toISOString() }),
+        ...(answer.more && resetting ? { resetInProgress: true } : {}),
+        ...(answer.more && current.rebasePending ? { rebasePending: current.rebasePending } : {}),
+      });
+      // Waiting entries the server counts as done but this desk never sent (see `unsent`).
+      const unsent =
+        bound < listedBound &&
+        (await db.outbox.where('mutationId').between(bound, listedBound, false, true).count()) > 0;
+      return { acknowledged, refused, requeued, bound, unsent };
+    });
     outcome.acknowledged += done.acknowledged;
     outcome.refused += done.refused;
     outcome.requeued += done.requeued;
@@ -384,6 +402,22 @@ export async function pullAndRebase(
   }
 }
 
+/** The records of every kind this desk shows that the server's copy lacks. Inside the pull's transaction. */
+async function unlisted(db: DeskDb): Promise<RecordRef[]> {
+  const servers = serverTables(db);
+  const views = viewTables(db);
+  const refs: RecordRef[] = [];
+  for (const kind of RECORD_KINDS) {
+    const [shown, listed] = await Promise.all([
+      views[kind].toCollection().primaryKeys(),
+      servers[kind].toCollection().primaryKeys(),
+    ]);
+    const onServer = new Set(listed);
+    for (const id of shown) if (!onServer.has(id)) refs.push({ kind, id });
+  }
+  return refs;
+}
+
 /**
  * The interactions on this desk that the server's copy lacks and no waiting create will bring
  * back: after a restore, these would vanish. Inside the pull's transaction.
@@ -396,63 +430,12 @@ async function missingFromServer(db: DeskDb, acknowledgedThrough: number): Promi
   ]);
   const onServer = new Set(serverIds);
   const created = new Set(
-    waiting.filter((e) => e.name === 'interaction.create').map((e) => interactionIdOf(e)),
+    waiting.filter((e) => e.name === 'interaction.create').map((e) => recordsOfEntry(e)[0]?.id),
   );
   const ids = deskIds.filter((id) => !onServer.has(id) && !created.has(id));
   if (ids.length === 0) return [];
   const records = await db.interactions.bulkGet(ids);
   return records.filter((r): r is Interaction => r !== undefined);
-}
-
-/**
- * Recomputes the desk's copy of each interaction from the server's copy and the waiting changes.
- * Must run inside a rw transaction over interactions, serverInteractions, outbox and meta.
- * `keepMissing` (while a reset's pages arrive; read from the sync meta when not given) keeps a
- * record the server's copy does not have yet instead of removing it.
- */
-export async function rebaseInteractions(
-  db: DeskDb,
-  ids: ReadonlySet<string>,
-  rules: DirectoryRules,
-  options: { keepMissing?: boolean } = {},
-): Promise<void> {
-  if (ids.size === 0) return;
-  const keepMissing = options.keepMissing ?? (await readSyncMeta(db)).resetInProgress === true;
-  const pendingById = new Map<string, OutboxEntry[]>();
-  // The outbox is what is waiting on this desk: small unless the desk was offline a long time.
-  for (const entry of await db.outbox.orderBy('mutationId').toArray()) {
-    const id = interactionIdOf(entry);
-    if (id === null || !ids.has(id)) continue;
-    const list = pendingById.get(id) ?? [];
-    list.push(entry);
-    pendingById.set(id, list);
-  }
-  const list = [...ids];
-  const [bases, currents] = await Promise.all([
-    db.serverInteractions.bulkGet(list),
-    db.interactions.bulkGet(list),
-  ]);
-  let counters = await readMeta(db, 'counters');
-  const numberFor = (): string => {
-    const next = (counters?.interaction ?? 0) + 1;
-    counters = { ...(counters ?? { interaction: 0 }), interaction: next };
-    return provisionalNumber('interaction', next);
-  };
-  const puts: Interaction[] = [];
-  const deletes: string[] = [];
-  const before = counters;
-  list.forEach((id, i) => {
-    const current = currents[i];
-    const { record } = replay(bases[i], pendingById.get(id) ?? [], current, rules, numberFor);
-    if (!record) {
-      if (current && !(keepMissing && !bases[i])) deletes.push(id);
-    } else if (!current || JSON.stringify(current) !== JSON.stringify(record)) {
-      puts.push(record);
-    }
-  });
-  if (counters && counters !== before) await writeMeta(db, 'counters', counters);
-  if (puts.length > 0) await db.interactions.bulkPut(puts);
-  if (deletes.length > 0) await db.interactions.bulkDelete(deletes);
 }
 
 /** Queues a refused change again as a new change (a new mutationId) and shows it on the desk. */
@@ -463,20 +446,15 @@ export async function retryRefused(
   actorId: string,
   now: () => Date,
 ): Promise<number | null> {
-  return db.transaction(
-    'rw',
-    [db.needsAttention, db.outbox, db.meta, db.interactions, db.serverInteractions],
-    async () => {
-      const row = await db.needsAttention.get(id);
-      if (!row) return null;
-      const { mutationId: _old, ...entry } = row.entry;
-      const mutationId = await appendToOutbox(db, { ...entry, actorId, at: now().toISOString() });
-      await db.needsAttention.delete(id);
-      const interactionId = interactionIdOf(entry);
-      if (interactionId !== null) await rebaseInteractions(db, new Set([interactionId]), rules);
-      return mutationId;
-    },
-  );
+  return db.transaction('rw', [...rebaseTables(db), db.needsAttention], async () => {
+    const row = await db.needsAttention.get(id);
+    if (!row) return null;
+    const { mutationId: _old, ...entry } = row.entry;
+    const mutationId = await appendToOutbox(db, { ...entry, actorId, at: now().toISOString() });
+    await db.needsAttention.delete(id);
+    await rebaseRecords(db, recordsOfEntry(entry), rules);
+    return mutationId;
+  });
 }
 
 export async function discardRefused(db: DeskDb, id: number): Promise<boolean> {

@@ -10,7 +10,7 @@ import {
   type CreateInteractionArgs,
   type Interaction,
 } from '../../../shared/domain/interaction';
-import { replay } from './rebase';
+import { ProvisionalNumbers, replay } from './rebase';
 import { recreateEntries } from './reset-recovery';
 
 const names: Record<string, string> = { 'agent-1': 'Ana Agent', 'agent-2': 'Bo Agent' };
@@ -39,8 +39,17 @@ function value(result: { ok: true; value: Interaction } | { ok: false }): Intera
   return result.value;
 }
 
-const rebuilt = (record: Interaction) =>
-  replay(undefined, recreateEntries(record, 'desk-9'), undefined, rules, () => 'IMS-P0042');
+function rebuilt(record: Interaction) {
+  const { records, failed } = replay(
+    new Map(),
+    recreateEntries(record, 'desk-9'),
+    new Map(),
+    { directory: rules, catalog: { catalogItem: () => null } },
+    new ProvisionalNumbers({ interaction: 41 }),
+  );
+  const again = records.get(`interaction:${record.id}`)?.record as Interaction | undefined;
+  return { record: again, failed };
+}
 
 describe('recreateEntries', () => {
   it('rebuilds an open interaction with its notes and the state it was put in', () => {

@@ -5,7 +5,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_AGENT_ID } from '../../../shared/demo/directory-generator';
+import type { Incident } from '../../../shared/domain/incident';
 import type { CreateInteractionArgs, Interaction } from '../../../shared/domain/interaction';
+import { relatedRecordsOf } from '../../../shared/domain/related-records';
 import type { StoreResult } from '../../../shared/domain/result';
 import type { StoreEvent } from '../../../shared/store-api/contract';
 import { POKE_STREAM_HEADER, type Poke } from '../../../shared/sync/protocol';
@@ -16,7 +18,7 @@ import { DEMO_PASSWORD, demoAccounts, demoDirectory, seedDemo } from '../../../s
 import { silentLogger } from '../../../server/logger';
 import { lockVersion, saveVersion } from '../../../server/sync/versions';
 import { createDeskDb, type DeskDb, type StoredSession } from '../db';
-import { appendToOutbox } from '../interaction-commands';
+import { appendToOutbox } from '../store-commands';
 import { openStoreHost, type StoreHost } from '../store-host';
 import type { FetchLike } from './desk-server-client';
 import { createDeskServerClient } from './desk-server-client';
@@ -31,6 +33,10 @@ const REQUEST_TIMEOUT_MS = 62_000;
 /** How often an offline desk looks at navigator.onLine again: no backoff step lasts this long. */
 const ONLINE_CHECK_MS = 5_500;
 const SECOND_AGENT = demoAccounts(demoDirectory({ users: DEMO_USERS }))[1]?.userName ?? '';
+/** A group the demo agent works in: an interaction assigned there can be escalated. */
+const AGENT_GROUP =
+  demoDirectory({ users: DEMO_USERS }).groups.find((g) => g.memberIds.includes(DEMO_AGENT_ID))
+    ?.id ?? '';
 
 let database: ServerDatabase;
 let serverUrl = '';
@@ -57,9 +63,10 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  // Each test starts with no interactions on the server; the demo directory stays.
+  // Each test starts with no interactions, incidents or requests on the server; the demo
+  // directory and catalog stay.
   await database.db.transaction().execute(async (trx) => {
-    await sql`TRUNCATE interactions, clients, mutations, sessions, login_failures CASCADE`.execute(
+    await sql`TRUNCATE interactions, incidents, requests, clients, mutations, sessions, login_failures CASCADE`.execute(
       trx,
     );
     await sql`UPDATE numbering SET last_value = 1000`.execute(trx);
@@ -996,8 +1003,9 @@ describe('sync engine: push and pull', () => {
     expect(item).toMatchObject({
       name: 'interaction.update',
       args: { id: args.id, changes: { description: 'Too late' } },
-      interactionId: args.id,
-      interactionNumber: 'IMS0001001',
+      recordKind: 'interaction',
+      recordId: args.id,
+      recordNumber: 'IMS0001001',
       reason: { code: 'rule', message: expect.stringContaining('Closed Complete') as unknown },
     });
     expect(value(await a.host.query('sync.status', {})).needsAttention).toBe(1);
@@ -1528,3 +1536,130 @@ function memoryLocks(): LockManagerLike {
     },
   };
 }
+
+describe('sync engine: incidents', () => {
+  /** An interaction the demo agent has taken (Assign to me), so it can be escalated. */
+  const assigned = () => form({ assignmentGroup: AGENT_GROUP, assignedTo: DEMO_AGENT_ID });
+  let nextIncident = 0;
+  const reportIssue = (interactionId: string) => ({
+    id: `inc-${++nextIncident}`,
+    interactionId,
+    caller: 'usr_000100',
+    shortDescription: 'Cannot print on floor 3',
+    description: 'The printer shows offline',
+    component: null,
+    category: 'Hardware' as const,
+    impact: 3 as const,
+    urgency: 3 as const,
+    assignmentGroup: AGENT_GROUP,
+    assignedTo: null,
+  });
+
+  async function serverIncidents(): Promise<Incident[]> {
+    const rows = await database.db.selectFrom('incidents').select(['record']).execute();
+    return rows.map((r) => r.record as Incident);
+  }
+
+  it('an incident escalated offline gets the server’s INC number, on itself and on the interaction’s link and work note', async () => {
+    const desk = await openDesk();
+    await signIn(desk);
+    await desk.host.sync?.syncNow();
+    desk.setOnline(false);
+    const args = assigned();
+    value(await desk.host.command('interaction.create', args));
+    const issue = reportIssue(args.id);
+    const offline = value(await desk.host.command('incident.createFromInteraction', issue));
+    expect(offline.incident).toMatchObject({ number: 'INC-P0001', numberProvisional: true });
+    expect(offline.interaction.relatedRecords).toMatchObject([{ number: 'INC-P0001' }]);
+    await desk.host.sync?.syncNow();
+    expect(await pending(desk)).toBe(2);
+
+    desk.setOnline(true);
+    await desk.host.sync?.syncNow();
+    expect(await pending(desk)).toBe(0);
+    const incident = value(await desk.host.query('incident.get', { id: issue.id }));
+    expect(incident).toMatchObject({
+      number: 'INC0001001',
+      numberProvisional: false,
+      relatedInteractions: [{ id: args.id, number: 'IMS0001001', relation: 'origin' }],
+    });
+    const db = await desk.raw();
+    const interaction = await db.interactions.get(args.id);
+    expect(interaction && relatedRecordsOf(interaction)).toMatchObject([
+      { kind: 'incident', id: issue.id, number: 'INC0001001', relation: 'created' },
+    ]);
+    const note = interaction?.workNotes.find((n) => n.id === `${issue.id}:created`);
+    expect(note?.text).toContain('Incident INC0001001 created from this interaction');
+    expect(note?.text).not.toContain('INC-P');
+    // The desk shows exactly what the server holds.
+    expect(await db.incidents.toArray()).toEqual(await serverIncidents());
+    expect(await deskRows(desk)).toEqual(await serverRows());
+  });
+
+  it('two desks on one incident: B’s offline reopen of an incident A closed is refused into Needs attention; nothing is lost', async () => {
+    const a = await openDesk();
+    const b = await openDesk();
+    await signIn(a);
+    await signIn(b, SECOND_AGENT);
+    const args = assigned();
+    value(await a.host.command('interaction.create', args));
+    const issue = reportIssue(args.id);
+    value(await a.host.command('incident.createFromInteraction', issue));
+    value(
+      await a.host.command('incident.resolve', {
+        id: issue.id,
+        resolutionCode: 'Solution provided',
+        resolutionNotes: 'Cleared the print queue',
+      }),
+    );
+    await a.host.sync?.syncNow();
+    await b.host.sync?.syncNow();
+    expect(value(await b.host.query('incident.get', { id: issue.id }))).toMatchObject({
+      number: 'INC0001001',
+      state: 'Resolved',
+    });
+
+    // The caller rings desk B, which is offline: still cannot print. B reopens.
+    b.setOnline(false);
+    const reason = 'The caller still cannot print';
+    value(await b.host.command('incident.reopen', { id: issue.id, noteId: 'b-reopen', reason }));
+    expect(value(await b.host.query('incident.get', { id: issue.id }))?.state).toBe('In Progress');
+    // Meanwhile A, online, closes it.
+    value(await a.host.command('incident.close', { id: issue.id }));
+    await a.host.sync?.syncNow();
+
+    b.setOnline(true);
+    await b.host.sync?.syncNow();
+    expect(await pending(b)).toBe(0);
+    const [item, ...others] = value(await b.host.query('sync.needsAttention', {}));
+    expect(others).toEqual([]);
+    expect(item).toMatchObject({
+      name: 'incident.reopen',
+      args: { id: issue.id, noteId: 'b-reopen', reason },
+      recordKind: 'incident',
+      recordId: issue.id,
+      recordNumber: 'INC0001001',
+      reason: {
+        code: 'rule',
+        message: 'A Closed incident cannot be reopened; create a new incident.',
+      },
+    });
+    // B shows the incident as the server has it: A's close stands.
+    const onB = value(await b.host.query('incident.get', { id: issue.id }));
+    expect(onB).toMatchObject({ state: 'Closed', reopenCount: 0 });
+    expect(onB?.workNotes.map((n) => n.id)).not.toContain('b-reopen');
+
+    // Nothing lost on A or on the server.
+    await a.host.sync?.syncNow();
+    const [server] = await serverIncidents();
+    expect(server).toMatchObject({
+      state: 'Closed',
+      resolutionCode: 'Solution provided',
+      resolutionNotes: 'Cleared the print queue',
+    });
+    expect(await (await a.raw()).incidents.get(issue.id)).toEqual(server);
+    expect(await (await b.raw()).incidents.get(issue.id)).toEqual(server);
+    expect(value(await a.host.query('sync.needsAttention', {}))).toEqual([]);
+    expect(await pending(a)).toBe(0);
+  });
+});

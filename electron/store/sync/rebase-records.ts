@@ -1,0 +1,133 @@
+// Recomputes the desk's view of records from the server's copies and the waiting outbox, and
+// writes what changed. Runs inside its caller's transaction (rebaseTables); never pushes or pulls.
+
+import type { CatalogItem } from '../../../shared/domain/catalog';
+import type { DirectoryRules } from '../../../shared/domain/interaction';
+import {
+  RECORD_KINDS,
+  type KindedRecord,
+  type RecordKind,
+  type RecordRef,
+  type RecordTypes,
+} from '../../../shared/store-api/apply-command';
+import { readMeta, type DeskDb } from '../db';
+import { bumpIncidentsRevision } from '../task-store';
+import { connectedSets, ProvisionalNumbers, replay, type RecordMap } from './rebase';
+import {
+  readCounters,
+  refKey,
+  serverTables,
+  type RecordTables,
+  viewTables,
+  writeCounters,
+} from './synced-records';
+
+type RecordLists = { [K in RecordKind]: RecordTypes[K][] };
+
+function collect(lists: RecordLists, kinded: KindedRecord): void {
+  switch (kinded.kind) {
+    case 'interaction':
+      lists.interaction.push(kinded.record);
+      return;
+    case 'incident':
+      lists.incident.push(kinded.record);
+      return;
+    case 'request':
+      lists.request.push(kinded.record);
+      return;
+  }
+}
+
+async function write<K extends RecordKind>(
+  tables: RecordTables,
+  lists: RecordLists,
+  kind: K,
+): Promise<void> {
+  const rows = lists[kind];
+  if (rows.length > 0) await tables[kind].bulkPut(rows);
+}
+
+/** Reads records of every kind by ref from one set of tables (views, or the server's copies). */
+async function readRecords(tables: RecordTables, refs: readonly RecordRef[]): Promise<RecordMap> {
+  const found: RecordMap = new Map();
+  await Promise.all(
+    RECORD_KINDS.map(async (kind) => {
+      const ids = refs.filter((r) => r.kind === kind).map((r) => r.id);
+      if (ids.length === 0) return;
+      const rows = await tables[kind].bulkGet(ids);
+      rows.forEach((record, i) => {
+        const id = ids[i];
+        if (record && id !== undefined)
+          found.set(refKey({ kind, id }), { kind, record } as KindedRecord);
+      });
+    }),
+  );
+  return found;
+}
+
+/**
+ * The desk's view of `refs` (and of every record a waiting entry ties to them) = the server's
+ * copy + the waiting entries replayed. Must run inside a rw transaction over rebaseTables(db).
+ * `keepMissing` (while a reset's pages arrive; read from the sync meta when not given) keeps a
+ * record the server's copy does not have yet instead of removing it. Answers how many records
+ * were written or removed.
+ */
+export async function rebaseRecords(
+  db: DeskDb,
+  refs: Iterable<RecordRef>,
+  directory: DirectoryRules,
+  options: { keepMissing?: boolean } = {},
+): Promise<number> {
+  const wanted = [...refs];
+  if (wanted.length === 0) return 0;
+  const keepMissing = options.keepMissing ?? (await readMeta(db, 'sync'))?.resetInProgress === true;
+  // The outbox is what is waiting on this desk: small unless the desk was offline a long time.
+  const outbox = await db.outbox.orderBy('mutationId').toArray();
+  const sets = connectedSets(outbox, wanted);
+  const all = sets.flatMap((s) => s.refs);
+  const [bases, shown, counters, catalog] = await Promise.all([
+    readRecords(serverTables(db), all),
+    readRecords(viewTables(db), all),
+    readCounters(db),
+    // Request commands check answers against the cached catalog: a few dozen forms.
+    sets.some((s) => s.entries.some((e) => e.name.startsWith('request.')))
+      ? db.catalogItems.toArray()
+      : Promise.resolve([] as CatalogItem[]),
+  ]);
+  const items = new Map(catalog.map((item) => [item.id, item]));
+  const rules = { directory, catalog: { catalogItem: (id: string) => items.get(id) ?? null } };
+  const numbers = new ProvisionalNumbers(counters);
+  const puts: RecordLists = { interaction: [], incident: [], request: [] };
+  const deletes: Record<RecordKind, string[]> = { interaction: [], incident: [], request: [] };
+  for (const set of sets) {
+    const setBases: RecordMap = new Map();
+    for (const ref of set.refs) {
+      const base = bases.get(refKey(ref));
+      if (base) setBases.set(refKey(ref), base);
+    }
+    const { records } = replay(setBases, set.entries, shown, rules, numbers);
+    for (const ref of set.refs) {
+      const key = refKey(ref);
+      const after = records.get(key);
+      const current = shown.get(key);
+      if (!after) {
+        // Neither the server nor a waiting create has it; while a reset's pages arrive, the
+        // server may simply not have listed it yet.
+        if (current && !(keepMissing && !bases.has(key))) deletes[ref.kind].push(ref.id);
+      } else if (!current || JSON.stringify(current.record) !== JSON.stringify(after.record)) {
+        collect(puts, after);
+      }
+    }
+  }
+  const moved = numbers.changed();
+  if (moved) await writeCounters(db, moved);
+  const views = viewTables(db);
+  let written = 0;
+  for (const kind of RECORD_KINDS) {
+    written += puts[kind].length + deletes[kind].length;
+    await write(views, puts, kind);
+    if (deletes[kind].length > 0) await views[kind].bulkDelete(deletes[kind]);
+  }
+  if (puts.incident.length + deletes.incident.length > 0) await bumpIncidentsRevision(db);
+  return written;
+}

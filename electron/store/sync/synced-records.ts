@@ -1,0 +1,87 @@
+// Where the desk keeps each kind of synced record (interaction, incident, request): the view the
+// lists show, and the server's copy the waiting changes are replayed on. Never decides what to write.
+
+import type { EntityTable, Table } from 'dexie';
+import type { RecordKind, RecordRef, RecordTypes } from '../../../shared/store-api/apply-command';
+import { readMeta, writeMeta, type DeskDb, type SyncMeta } from '../db';
+
+export type RecordTables = { [K in RecordKind]: EntityTable<RecordTypes[K], 'id'> };
+
+/** The desk's view of each kind: what lists, forms and queries read. */
+export function viewTables(db: DeskDb): RecordTables {
+  return { interaction: db.interactions, incident: db.incidents, request: db.requests };
+}
+
+/** The server's copy of each kind: the base a rebase starts from. */
+export function serverTables(db: DeskDb): RecordTables {
+  return {
+    interaction: db.serverInteractions,
+    incident: db.serverIncidents,
+    request: db.serverRequests,
+  };
+}
+
+/** Every table a rebase reads or writes: a transaction that rebases must include them all. */
+export function rebaseTables(db: DeskDb): Table[] {
+  return [
+    ...Object.values(viewTables(db)),
+    ...Object.values(serverTables(db)),
+    db.outbox,
+    db.meta,
+    db.catalogItems,
+  ];
+}
+
+export const refKey = (ref: RecordRef): string => `${ref.kind}:${ref.id}`;
+
+/** A set of record refs, each once, in the order first added. */
+export class RefSet {
+  private readonly refs = new Map<string, RecordRef>();
+
+  add(ref: RecordRef): void {
+    const key = refKey(ref);
+    if (!this.refs.has(key)) this.refs.set(key, { kind: ref.kind, id: ref.id });
+  }
+
+  addAll(refs: Iterable<RecordRef>): void {
+    for (const ref of refs) this.add(ref);
+  }
+
+  get size(): number {
+    return this.refs.size;
+  }
+
+  [Symbol.iterator](): Iterator<RecordRef> {
+    return this.refs.values();
+  }
+}
+
+const isRecordKind = (value: unknown): value is RecordKind =>
+  value === 'interaction' || value === 'incident' || value === 'request';
+
+/**
+ * The records to look at again with the next complete pull. Desks from before incidents kept
+ * bare interaction ids there; those still read as interactions.
+ */
+export function rebasePendingOf(meta: SyncMeta): RecordRef[] {
+  const refs: RecordRef[] = [];
+  for (const item of (meta.rebasePending ?? []) as unknown[]) {
+    if (typeof item === 'string') refs.push({ kind: 'interaction', id: item });
+    else if (typeof item === 'object' && item !== null) {
+      const { kind, id } = item as { kind?: unknown; id?: unknown };
+      if (isRecordKind(kind) && typeof id === 'string') refs.push({ kind, id });
+    }
+  }
+  return refs;
+}
+
+/** The provisional-number counters by kind (meta `counters`; a kind absent has used none yet). */
+export type CountersByKind = Partial<Record<RecordKind, number>>;
+
+export async function readCounters(db: DeskDb): Promise<CountersByKind> {
+  return (await readMeta(db, 'counters')) ?? {};
+}
+
+export async function writeCounters(db: DeskDb, counters: CountersByKind): Promise<void> {
+  await writeMeta(db, 'counters', { ...counters, interaction: counters.interaction ?? 0 });
+}
