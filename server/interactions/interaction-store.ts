@@ -5,15 +5,12 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Interaction, InteractionState } from '../../shared/domain/interaction';
 import type { Database } from '../db/schema';
 import { jsonb, toNumber } from '../db/values';
+import type { StoredRecord } from '../tasks/task-store';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface StoredInteraction {
-  record: Interaction;
-  /** The number's sequence value (IMS0001001 → 1001). */
-  seq: number;
-  version: number;
-}
+/** The number's sequence value is IMS0001001 → 1001. */
+export type StoredInteraction = StoredRecord<Interaction>;
 
 export async function upsertInteractions(
   trx: Transaction<Database>,

@@ -1,18 +1,17 @@
-// Property: whatever the interleaving of creates, edits, pushes (with lost answers), retried
-// batches and pulls from several desks, every mutation is applied exactly once, in its desk's
-// order, numbers are unique, and every desk ends with the server's state.
+// Property: whatever the interleaving of creates, edits, escalations, pushes (with lost answers),
+// retried batches and pulls from several desks, every mutation is applied exactly once, in its
+// desk's order, numbers are unique per kind, and every desk ends with the server's state.
 
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Incident } from '../../shared/domain/incident';
+import type { DirectoryRules, Interaction } from '../../shared/domain/interaction';
 import {
-  addWorkNote,
-  closeInteraction,
-  createInteraction,
-  updateInteraction,
-  type DirectoryRules,
-  type Interaction,
-} from '../../shared/domain/interaction';
+  applyCommand,
+  type RecordKind,
+  type RecordTypes,
+} from '../../shared/store-api/apply-command';
 import type { PullResponse, PushedMutation, PushResponse } from '../../shared/sync/protocol';
 import { parsePushedMutation } from '../../shared/sync/protocol';
 import { toNumber } from '../db/values';
@@ -25,6 +24,7 @@ import {
   type ApiClient,
 } from '../testing/fixtures';
 import { describeOnDatabases, resetDatabase } from '../testing/test-databases';
+import { incidentArgs } from './task-fixtures';
 
 const DESKS = [
   { clientId: 'desk-a', actorId: 'agent-1' },
@@ -33,13 +33,24 @@ const DESKS = [
 ] as const;
 const SHARED_ID = 'shared';
 
+type EditOp =
+  | 'update'
+  | 'assign'
+  | 'note'
+  | 'shared-note'
+  | 'close'
+  | 'abandon'
+  | 'escalate'
+  | 'resolve'
+  | 'associate';
+
 type Step =
   | { kind: 'create'; desk: number }
   | {
       kind: 'edit';
       desk: number;
       target: number;
-      op: 'update' | 'assign' | 'note' | 'shared-note' | 'close' | 'abandon';
+      op: EditOp;
     }
   | { kind: 'push'; desk: number; size: number; dropAnswer: boolean }
   | { kind: 'retry'; desk: number; back: number; size: number }
@@ -52,15 +63,18 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     kind: fc.constant('edit' as const),
     desk,
     target: fc.nat(5),
-    op: fc.constantFrom(
-      'update' as const,
-      'assign' as const,
-      'note' as const,
-      'shared-note' as const,
-      'close' as const,
-      'abandon' as const,
-    ),
+    op: fc.constantFrom<EditOp>('update', 'assign', 'note', 'shared-note', 'close', 'abandon'),
   }),
+  // Escalations need a created, open, assigned interaction first: weighted so runs reach them.
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      desk,
+      target: fc.nat(5),
+      op: fc.constantFrom<EditOp>('escalate', 'escalate', 'resolve', 'associate'),
+    }),
+    weight: 2,
+  },
   fc.record({
     kind: fc.constant('push' as const),
     desk,
@@ -83,7 +97,9 @@ class SimulatedDesk {
   acknowledged = 0;
   cursor: string | null = null;
   readonly view = new Map<string, Interaction>();
+  readonly incidents = new Map<string, Incident>();
   readonly created: string[] = [];
+  readonly escalated: string[] = [];
   private clock = Date.parse('2026-11-23T09:00:00.000Z');
   private notes = 0;
   readonly clientId: string;
@@ -111,11 +127,13 @@ class SimulatedDesk {
 
   create(): void {
     const id = `${this.clientId}-i${this.created.length + 1}`;
+    // Every other one is taken at once (Assign to me), so escalations both pass and are refused.
+    const assignedTo = this.created.length % 2 === 0 ? 'agent-1' : null;
     this.created.push(id);
-    this.record('interaction.create', createArgs(id));
+    this.record('interaction.create', createArgs(id, { assignedTo }));
   }
 
-  edit(target: number, op: Extract<Step, { kind: 'edit' }>['op']): void {
+  edit(target: number, op: EditOp): void {
     const id =
       op === 'shared-note' ? SHARED_ID : this.created[target % Math.max(1, this.created.length)];
     if (id === undefined) return;
@@ -128,6 +146,25 @@ class SimulatedDesk {
       this.record('interaction.addWorkNote', { id, noteId, text: `note ${this.notes}` });
     if (op === 'close') this.record('interaction.close', { id, state: 'Closed Complete' });
     if (op === 'abandon') this.record('interaction.close', { id, state: 'Closed Abandoned' });
+    // Each interaction may get one incident, `<id>-inc`; refused until the interaction is assigned.
+    if (op === 'escalate') {
+      this.escalated.push(`${id}-inc`);
+      this.record('incident.createFromInteraction', incidentArgs(`${id}-inc`, id));
+    }
+    if (op === 'resolve') {
+      this.record('incident.resolve', {
+        id: `${id}-inc`,
+        resolutionCode: 'Solution provided',
+        resolutionNotes: `fixed ${this.notes}`,
+      });
+    }
+    // With the incident this desk escalated last (refused when that was refused, or is Resolved).
+    // The desk's newest interaction, with the incident it escalated last: most often two different
+    // records, and refused when that escalation was refused or the incident is Resolved.
+    const incidentId = this.escalated.at(-1);
+    const newest = this.created.at(-1);
+    if (op === 'associate' && incidentId && newest)
+      this.record('interaction.associateIncident', { id: newest, incidentId });
   }
 
   private acknowledge(lastMutationId: number): void {
@@ -166,8 +203,12 @@ class SimulatedDesk {
         cursor: this.cursor,
       });
       expect(reply.status).toBe(200);
-      if (reply.body.reset) this.view.clear();
+      if (reply.body.reset) {
+        this.view.clear();
+        this.incidents.clear();
+      }
       for (const record of reply.body.interactions) this.view.set(record.id, record);
+      for (const record of reply.body.incidents) this.incidents.set(record.id, record);
       this.cursor = reply.body.cursor;
       if (!reply.body.more) {
         this.acknowledge(reply.body.lastMutationId);
@@ -188,34 +229,37 @@ const rules: DirectoryRules = {
   userName: (u) => directory.users.find((x) => x.id === u)?.name ?? u,
 };
 
-/** The same desk's mutations applied once, in order, with the shared mutators: what the server must hold. */
-function expectedRecords(mutations: readonly PushedMutation[]): {
-  records: Map<string, Interaction>;
-  refused: number[];
-} {
-  const records = new Map<string, Interaction>();
+/**
+ * The same desk's mutations applied once, in order, with the one shared replay: what the server
+ * must hold. Numbers are the ones the server gave (they depend on the other desks' pushes).
+ */
+function expectedRecords(
+  mutations: readonly PushedMutation[],
+  serverNumbers: ReadonlyMap<string, string>,
+): { records: Map<string, RecordTypes[RecordKind]>; refused: number[] } {
+  const records = new Map<string, RecordTypes[RecordKind]>();
   const refused: number[] = [];
+  const recordSet = {
+    get: <K extends RecordKind>(kind: K, id: string) =>
+      records.get(`${kind}:${id}`) as RecordTypes[K] | undefined,
+  };
   for (const m of mutations) {
     const parsed = parsePushedMutation(m);
     if (!parsed.ok) throw new Error('the simulation made an unreadable mutation');
-    const ctx = { now: m.at, actorId: m.actorId, directory: rules };
-    const { name, args } = parsed.value;
-    if (args.id === SHARED_ID) continue;
-    const current = records.get(args.id);
-    const result =
-      name === 'interaction.create'
-        ? current
-          ? { ok: true as const, value: current }
-          : createInteraction(args, 'provisional', false, ctx)
-        : !current
-          ? null
-          : name === 'interaction.update'
-            ? updateInteraction(current, args.changes, ctx)
-            : name === 'interaction.addWorkNote'
-              ? addWorkNote(current, args, ctx)
-              : closeInteraction(current, args, ctx);
-    if (result?.ok) records.set(args.id, result.value);
-    else refused.push(m.mutationId);
+    if (parsed.value.args.id === SHARED_ID) continue;
+    const applied = applyCommand(parsed.value, recordSet, {
+      now: m.at,
+      actorId: m.actorId,
+      directory: rules,
+      catalog: { catalogItem: () => null },
+      numberFor: (_kind, id) => ({ number: serverNumbers.get(id) ?? 'none', provisional: false }),
+    });
+    if (!applied.ok) {
+      refused.push(m.mutationId);
+      continue;
+    }
+    for (const { kind, record } of applied.value.changed)
+      records.set(`${kind}:${record.id}`, record);
   }
   return { records, refused };
 }
@@ -233,8 +277,6 @@ function rounds(steps: readonly Step[]): Step[][] {
   if (round.length > 0) out.push(round);
   return out;
 }
-
-const withoutNumber = ({ number: _n, numberProvisional: _p, ...rest }: Interaction) => rest;
 
 describeOnDatabases('sync converges under any interleaving', (suite) => {
   let app: FastifyInstance;
@@ -277,14 +319,26 @@ describeOnDatabases('sync converges under any interleaving', (suite) => {
         const { db } = suite.database();
         const rows = await db.selectFrom('interactions').select(['id', 'record', 'seq']).execute();
         const server = new Map(rows.map((r) => [r.id, r.record as Interaction]));
+        const incidentRows = await db
+          .selectFrom('incidents')
+          .select(['id', 'record', 'seq'])
+          .execute();
+        const serverIncidents = new Map(incidentRows.map((r) => [r.id, r.record as Incident]));
+        const serverNumbers = new Map([
+          ...[...server.values()].map((r) => [r.id, r.number] as const),
+          ...[...serverIncidents.values()].map((r) => [r.id, r.number] as const),
+        ]);
 
-        // Numbers: unique and without holes.
-        const seqs = rows.map((r) => toNumber(r.seq)).sort((x, y) => x - y);
-        expect(seqs).toEqual(seqs.map((_, k) => 1001 + k));
+        // Numbers: unique and without holes, per kind.
+        for (const kindRows of [rows, incidentRows]) {
+          const seqs = kindRows.map((r) => toNumber(r.seq)).sort((x, y) => x - y);
+          expect(seqs).toEqual(seqs.map((_, k) => 1001 + k));
+        }
 
         for (const d of desks) {
           // Every desk's copy is the server's state.
           expect(new Map([...d.view].sort())).toEqual(new Map([...server].sort()));
+          expect(new Map([...d.incidents].sort())).toEqual(new Map([...serverIncidents].sort()));
           // Each mutation recorded once, the last id acknowledged, the outbox empty.
           const recorded = await db
             .selectFrom('mutations')
@@ -296,14 +350,16 @@ describeOnDatabases('sync converges under any interleaving', (suite) => {
             d.sent.map((m) => m.mutationId),
           );
           expect(d.acknowledged).toBe(d.sent.length);
-          // Its own interactions are exactly its mutations applied once, in order.
-          const expected = expectedRecords(d.sent);
+          // Its own records are exactly its mutations applied once, in order.
+          const expected = expectedRecords(d.sent, serverNumbers);
           expect(
             recorded.filter((r) => r.status === 'refused').map((r) => toNumber(r.mutation_id)),
           ).toEqual(expected.refused);
-          for (const [id, record] of expected.records) {
-            const onServer = server.get(id);
-            expect(onServer && withoutNumber(onServer)).toEqual(withoutNumber(record));
+          for (const [key, record] of expected.records) {
+            const onServer = key.startsWith('incident:')
+              ? serverIncidents.get(record.id)
+              : server.get(record.id);
+            expect(onServer).toEqual(record);
           }
         }
         // The shared interaction holds each desk's note once.

@@ -13,6 +13,7 @@ import {
 } from '../testing/fixtures';
 import { describeOnDatabases } from '../testing/test-databases';
 import { pull } from './pull';
+import { incidentArgs, LAPTOP, seedCatalog, takenInteraction } from './task-fixtures';
 
 describeOnDatabases('pulling changes since a cursor', (suite) => {
   let app: FastifyInstance;
@@ -22,6 +23,7 @@ describeOnDatabases('pulling changes since a cursor', (suite) => {
 
   beforeEach(async () => {
     await seedDirectory(suite.database());
+    await seedCatalog(suite.database());
     app = await testServer(suite.database());
     desk = await signIn(app);
     a = outbox();
@@ -85,6 +87,78 @@ describeOnDatabases('pulling changes since a cursor', (suite) => {
       if (!answer.more) break;
     }
     expect(seen).toEqual(['i-1', 'i-2', 'i-3', 'i-4', 'i-5']);
+  });
+
+  it('pages interactions, incidents and requests together by change version, none lost or repeated', async () => {
+    const push = (...mutations: [string, unknown][]) =>
+      desk.post(
+        '/api/v1/sync/push',
+        a.push(mutations.map(([name, args]) => a.mutation(name, args))),
+      );
+    await push(
+      ['interaction.create', takenInteraction('i-1')],
+      ['interaction.create', takenInteraction('i-2')],
+      ['interaction.create', takenInteraction('i-3')],
+    );
+    const { cursor: afterCreates } = (await pullFrom(null)).body;
+    await push(
+      ['incident.createFromInteraction', incidentArgs('inc-1', 'i-1')],
+      [
+        'request.createFromInteraction',
+        {
+          id: 'req-1',
+          interactionId: 'i-2',
+          requestedFor: 'caller-1',
+          catalogItem: LAPTOP.id,
+          answers: { model: 'ultra', reason: 'Broken screen' },
+        },
+      ],
+      ['interaction.update', { id: 'i-3', changes: { description: 'Tray 2' } }],
+      ['incident.addWorkNote', { id: 'inc-1', noteId: 'n-1', text: 'Fuser ordered' }],
+    );
+    const whole = (await pullFrom(afterCreates)).body;
+    const keyed = (kind: string, records: readonly { id: string }[]): [string, unknown][] =>
+      records.map((r) => [`${kind}:${r.id}`, r]);
+    const everything = (page: PullResponse) => [
+      ...keyed('interaction', page.interactions),
+      ...keyed('incident', page.incidents),
+      ...keyed('request', page.requests),
+    ];
+    expect(whole.more).toBe(false);
+    expect(new Set(everything(whole).map(([k]) => k))).toEqual(
+      new Set([
+        'interaction:i-1',
+        'interaction:i-2',
+        'interaction:i-3',
+        'incident:inc-1',
+        'request:req-1',
+      ]),
+    );
+
+    const seen: string[] = [];
+    const latest = new Map<string, unknown>();
+    let cursor: string | null = afterCreates;
+    let mixed = false;
+    for (let page = 0; page < 10; page++) {
+      const answer: PullResponse = await pull(
+        suite.database().db,
+        { clientId: 'desk-b', cursor },
+        2,
+      );
+      const records = everything(answer);
+      expect(records.length).toBeLessThanOrEqual(2);
+      if (new Set(records.map(([k]) => k.split(':')[0])).size > 1) mixed = true;
+      for (const [k, record] of records) {
+        seen.push(k);
+        latest.set(k, record);
+      }
+      cursor = answer.cursor;
+      if (!answer.more) break;
+    }
+    expect(mixed).toBe(true);
+    expect(seen).toHaveLength(new Set(seen).size);
+    expect(latest).toEqual(new Map(everything(whole)));
+    expect(cursor).toBe(whole.cursor);
   });
 
   it('starts a desk over when its cursor is from another database or from the future', async () => {

@@ -1,5 +1,5 @@
-// Answers a desk's pull: the interactions changed since its cursor and its last done mutation,
-// read in one snapshot so the two always agree. Read-only; it never waits for a push.
+// Answers a desk's pull: the interactions, incidents and requests changed since its cursor and its
+// last done mutation, read in one snapshot so they always agree. Read-only; never waits for a push.
 
 import type { Kysely } from 'kysely';
 import type { StoreError } from '../../shared/domain/result';
@@ -7,6 +7,7 @@ import { SYNC_LIMITS, type PullRequest, type PullResponse } from '../../shared/s
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
 import { changedSince } from '../interactions/interaction-store';
+import { changedIncidentsSince, changedRequestsSince } from '../tasks/task-store';
 import { decodeCursor, encodeCursor, readDatabaseId, readHead } from './cursor';
 
 export async function pull(
@@ -28,7 +29,19 @@ export async function pull(
         .where('client_id', '=', request.clientId)
         .executeTakeFirst();
       const lastMutationId = client ? toNumber(client.last_mutation_id) : 0;
-      const rows = await changedSince(trx, position.after, limit + 1);
+      // One version orders all three kinds: the first `limit` changes of the merged streams are
+      // the first `limit` changes overall, so no change below the page's cursor is left out.
+      const rows = [
+        ...(await changedSince(trx, position.after, limit + 1)).map(
+          (r) => ({ kind: 'interaction', ...r }) as const,
+        ),
+        ...(await changedIncidentsSince(trx, position.after, limit + 1)).map(
+          (r) => ({ kind: 'incident', ...r }) as const,
+        ),
+        ...(await changedRequestsSince(trx, position.after, limit + 1)).map(
+          (r) => ({ kind: 'request', ...r }) as const,
+        ),
+      ].sort((a, b) => a.version - b.version);
       const more = rows.length > limit;
       const page = rows.slice(0, limit);
       // When everything fits, the head is safe: every change up to it is visible in this snapshot.
@@ -59,7 +72,9 @@ export async function pull(
       return {
         cursor: encodeCursor(databaseId, cursorVersion),
         lastMutationId,
-        interactions: page.map((r) => r.record),
+        interactions: page.flatMap((r) => (r.kind === 'interaction' ? [r.record] : [])),
+        incidents: page.flatMap((r) => (r.kind === 'incident' ? [r.record] : [])),
+        requests: page.flatMap((r) => (r.kind === 'request' ? [r.record] : [])),
         more,
         reset: position.reset,
         refused,

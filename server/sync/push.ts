@@ -1,22 +1,29 @@
 // Applies a desk's pushed mutations once, in order, as the signed-in agent, with the store host's
-// mutators, in one transaction. Never skips a gap, nor a different mutation under a used id.
+// replay (applyCommand), in one transaction. Never skips a gap, nor a new change under a used id.
 
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { CatalogItem } from '../../shared/domain/catalog';
 import type { User } from '../../shared/domain/directory';
-import {
-  addWorkNote,
-  closeInteraction,
-  createInteraction,
-  updateInteraction,
-  type DirectoryRules,
-  type Interaction,
-} from '../../shared/domain/interaction';
+import type { Incident } from '../../shared/domain/incident';
+import type { DirectoryRules, Interaction } from '../../shared/domain/interaction';
 import { serverNumber } from '../../shared/domain/numbering';
+import type { CatalogRules, Request } from '../../shared/domain/request';
 import { fail, type StoreError, type StoreResult } from '../../shared/domain/result';
+import {
+  applyCommand,
+  directoryNeeds,
+  RECORD_KINDS,
+  recordsOf,
+  type KindedRecord,
+  type ParsedCommand,
+  type RecordKind,
+  type RecordRef,
+  type RecordSet,
+  type RecordTypes,
+} from '../../shared/store-api/apply-command';
 import {
   parsePushedMutation,
   type MutationRefusal,
-  type ParsedMutation,
   type PushedMutation,
   type PushRequest,
   type PushResponse,
@@ -24,15 +31,15 @@ import {
 import type { Database } from '../db/schema';
 import { findUnstorableText, storableJson } from '../db/storable-text';
 import { toNumber } from '../db/values';
-import { sql } from 'kysely';
-import { groupMembers } from '../directory/directory-store';
+import { groupMembers, usersById } from '../directory/directory-store';
 import { ApiError } from '../http/api-error';
-import { upsertInteractions, type StoredInteraction } from '../interactions/interaction-store';
+import { upsertInteractions } from '../interactions/interaction-store';
+import { upsertIncidents, upsertRequests, type StoredRecord } from '../tasks/task-store';
 import { mutationDigest } from './mutation-digest';
 import { lockVersion, saveVersion } from './versions';
 
 export interface PushOutcome extends PushResponse {
-  /** Whether any interaction changed, i.e. whether other desks should be poked. */
+  /** Whether any record (of any kind) changed, i.e. whether other desks should be poked. */
   changed: boolean;
 }
 
@@ -74,14 +81,18 @@ export async function applyPush(
     if (fresh.length === 0) return { lastMutationId: last, refused: earlier, changed: false };
 
     const run = await runMutations(trx, fresh, pusher);
-    for (const entry of run.changed) entry.version = ++version;
-    await upsertInteractions(trx, run.changed);
+    // One version per changed record, whatever its kind, in the order the push first changed them.
+    for (const { stored } of run.changed) stored.version = ++version;
+    const byKind = splitByKind(run.changed);
+    await upsertInteractions(trx, byKind.interaction);
+    await upsertIncidents(trx, byKind.incident);
+    await upsertRequests(trx, byKind.request);
     if (run.changed.length > 0) await saveVersion(trx, version);
-    if (run.numberUsed !== null) {
+    for (const [kind, lastValue] of run.numbersUsed) {
       await trx
         .updateTable('numbering')
-        .set({ last_value: run.numberUsed })
-        .where('kind', '=', 'interaction')
+        .set({ last_value: lastValue })
+        .where('kind', '=', kind)
         .execute();
     }
     await recordMutations(trx, push.clientId, fresh, run.refusals, pusher, now());
@@ -147,11 +158,14 @@ async function checkRepeated(
   return refused;
 }
 
+type WorkingSet = { [K in RecordKind]: Map<string, StoredRecord<RecordTypes[K]>> };
+
 interface MutationRun {
-  changed: StoredInteraction[];
+  /** Every record the push changed, each once, in the order of its first change. */
+  changed: KindedStored[];
   refusals: Map<number, StoreError>;
-  /** The last interaction number handed out, or null when none was. */
-  numberUsed: number | null;
+  /** The last number handed out per kind, for the kinds a create used one of. */
+  numbersUsed: Map<RecordKind, number>;
 }
 
 /** Replays the mutations in memory over the records they touch; writes nothing itself. */
@@ -160,7 +174,7 @@ async function runMutations(
   mutations: readonly PushedMutation[],
   pusher: User,
 ): Promise<MutationRun> {
-  const parsed = mutations.map((m): StoreResult<ParsedMutation> => {
+  const parsed = mutations.map((m): StoreResult<ParsedCommand> => {
     const field = findUnstorableText(m.args);
     if (field) {
       return fail('invalid-input', 'Text may not contain the NUL character or broken Unicode.', {
@@ -169,26 +183,30 @@ async function runMutations(
     }
     return parsePushedMutation(m);
   });
-  const ids = [...new Set(parsed.flatMap((p) => (p.ok ? [p.value.args.id] : [])))];
-  const working = new Map<string, StoredInteraction>();
-  if (ids.length > 0) {
-    const rows = await trx
-      .selectFrom('interactions')
-      .select(['id', 'seq', 'record'])
-      .where('id', 'in', ids)
-      .execute();
-    // The record column holds only what these same mutators produced.
-    for (const row of rows)
-      working.set(row.id, {
-        record: row.record as Interaction,
-        seq: toNumber(row.seq),
-        version: 0,
-      });
-  }
-  const rules = await loadRules(trx, parsed, working, pusher);
+  const commands = parsed.flatMap((p) => (p.ok ? [p.value] : []));
+  const working = await loadRecords(trx, commands.flatMap(recordsOf));
+  const loaded: KindedRecord[] = [
+    ...[...working.interaction.values()].map((s) => ({
+      kind: 'interaction' as const,
+      record: s.record,
+    })),
+    ...[...working.incident.values()].map((s) => ({ kind: 'incident' as const, record: s.record })),
+    ...[...working.request.values()].map((s) => ({ kind: 'request' as const, record: s.record })),
+  ];
+  const { directory, catalog } = await loadRules(trx, commands, loaded, pusher);
+  const records: RecordSet = {
+    get: <K extends RecordKind>(kind: K, id: string) => working[kind].get(id)?.record,
+  };
+  const counters = await loadCounters(trx);
+  const numbersUsed = new Map<RecordKind, number>();
+  const lastNumber = (kind: RecordKind): number => {
+    const last = numbersUsed.get(kind) ?? counters.get(kind);
+    if (last === undefined) throw new Error(`numbering has no row for ${kind}`);
+    return last;
+  };
+
   const refusals = new Map<number, StoreError>();
-  const changed = new Set<StoredInteraction>();
-  let nextNumber: number | null = null;
+  const changed = new Map<string, KindedStored>();
 
   for (const [i, mutation] of mutations.entries()) {
     const command = parsed[i];
@@ -199,98 +217,167 @@ async function runMutations(
     }
     // Done by whoever the session belongs to: a desk cannot act in someone else's name. The
     // actor the desk claimed stays in the mutations log (actor_id beside pushed_by).
-    const ctx = { now: mutation.at, actorId: pusher.id, directory: rules };
-    const current = working.get(command.value.args.id);
-    if (command.value.name === 'interaction.create') {
-      // The desk chose the id when the form opened: a create seen before is the same record.
-      if (current) continue;
-      nextNumber ??= await lastNumber(trx);
-      const created = createInteraction(
-        command.value.args,
-        serverNumber('interaction', nextNumber + 1),
-        false,
-        ctx,
-      );
-      if (!created.ok) {
-        refusals.set(mutation.mutationId, created.error);
-        continue;
-      }
-      nextNumber += 1;
-      const stored = { record: created.value, seq: nextNumber, version: 0 };
-      working.set(created.value.id, stored);
-      changed.add(stored);
+    const applied = applyCommand(command.value, records, {
+      now: mutation.at,
+      actorId: pusher.id,
+      directory,
+      catalog,
+      numberFor: (kind) => ({
+        number: serverNumber(kind, lastNumber(kind) + 1),
+        provisional: false,
+      }),
+    });
+    if (!applied.ok) {
+      refusals.set(mutation.mutationId, applied.error);
       continue;
     }
-    if (!current) {
-      refusals.set(mutation.mutationId, {
-        code: 'not-found',
-        message: 'The interaction this change belongs to never reached the server.',
-      });
-      continue;
-    }
-    const result = mutate(current.record, command.value, ctx);
-    if (!result.ok) {
-      refusals.set(mutation.mutationId, result.error);
-      continue;
-    }
-    if (result.value !== current.record) {
-      current.record = result.value;
-      changed.add(current);
+    const { created } = applied.value;
+    if (created) numbersUsed.set(created, lastNumber(created) + 1);
+    for (const change of applied.value.changed) {
+      const key = `${change.kind}:${change.record.id}`;
+      const stored = keep(working, change, created === change.kind ? lastNumber(created) : null);
+      if (!changed.has(key)) changed.set(key, stored);
     }
   }
-  return { changed: [...changed], refusals, numberUsed: nextNumber };
+
+  return { changed: [...changed.values()], refusals, numbersUsed };
 }
 
-function mutate(
-  current: Interaction,
-  command: Exclude<ParsedMutation, { name: 'interaction.create' }>,
-  ctx: { now: string; actorId: string; directory: DirectoryRules },
-): StoreResult<Interaction> {
-  switch (command.name) {
-    case 'interaction.update':
-      return updateInteraction(current, command.args.changes, ctx);
-    case 'interaction.addWorkNote':
-      return addWorkNote(current, command.args, ctx);
-    case 'interaction.close':
-      return closeInteraction(current, command.args, ctx);
+type KindedStored = {
+  [K in RecordKind]: { kind: K; stored: StoredRecord<RecordTypes[K]> };
+}[RecordKind];
+
+/**
+ * Puts a changed record in the working set (so later mutations see it) and answers its entry.
+ * `seq` is the number a create just used; any other change keeps the record's own.
+ */
+function keep(working: WorkingSet, change: KindedRecord, seq: number | null): KindedStored {
+  switch (change.kind) {
+    case 'interaction':
+      return { kind: change.kind, stored: put(working.interaction, change.record, seq) };
+    case 'incident':
+      return { kind: change.kind, stored: put(working.incident, change.record, seq) };
+    case 'request':
+      return { kind: change.kind, stored: put(working.request, change.record, seq) };
   }
 }
 
-async function lastNumber(trx: Transaction<Database>): Promise<number> {
-  const row = await trx
+function put<T extends { id: string }>(
+  map: Map<string, StoredRecord<T>>,
+  record: T,
+  seq: number | null,
+): StoredRecord<T> {
+  const current = map.get(record.id);
+  if (current) {
+    current.record = record;
+    return current;
+  }
+  if (seq === null)
+    throw new Error(`a change to ${record.id}, which was neither loaded nor created`);
+  const stored = { record, seq, version: 0 };
+  map.set(record.id, stored);
+  return stored;
+}
+
+function splitByKind(entries: readonly KindedStored[]): {
+  [K in RecordKind]: StoredRecord<RecordTypes[K]>[];
+} {
+  const out: { [K in RecordKind]: StoredRecord<RecordTypes[K]>[] } = {
+    interaction: [],
+    incident: [],
+    request: [],
+  };
+  for (const entry of entries) {
+    if (entry.kind === 'interaction') out.interaction.push(entry.stored);
+    else if (entry.kind === 'incident') out.incident.push(entry.stored);
+    else out.request.push(entry.stored);
+  }
+  return out;
+}
+
+/** The records the commands name, from their three tables. */
+async function loadRecords(
+  trx: Transaction<Database>,
+  refs: readonly RecordRef[],
+): Promise<WorkingSet> {
+  const working: WorkingSet = { interaction: new Map(), incident: new Map(), request: new Map() };
+  const ids = (kind: RecordKind) => [
+    ...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id)),
+  ];
+  const rowsOf = async (table: 'interactions' | 'incidents' | 'requests', wanted: string[]) =>
+    wanted.length === 0
+      ? []
+      : trx.selectFrom(table).select(['id', 'seq', 'record']).where('id', 'in', wanted).execute();
+  // The record columns hold only what these same mutators produced.
+  for (const row of await rowsOf('interactions', ids('interaction')))
+    working.interaction.set(row.id, {
+      record: row.record as Interaction,
+      seq: toNumber(row.seq),
+      version: 0,
+    });
+  for (const row of await rowsOf('incidents', ids('incident')))
+    working.incident.set(row.id, {
+      record: row.record as Incident,
+      seq: toNumber(row.seq),
+      version: 0,
+    });
+  for (const row of await rowsOf('requests', ids('request')))
+    working.request.set(row.id, {
+      record: row.record as Request,
+      seq: toNumber(row.seq),
+      version: 0,
+    });
+  return working;
+}
+
+async function loadCounters(trx: Transaction<Database>): Promise<Map<RecordKind, number>> {
+  const rows = await trx
     .selectFrom('numbering')
-    .select('last_value')
-    .where('kind', '=', 'interaction')
-    .executeTakeFirstOrThrow();
-  return toNumber(row.last_value);
+    .select(['kind', 'last_value'])
+    .where('kind', 'in', [...RECORD_KINDS])
+    .execute();
+  return new Map(rows.map((r) => [r.kind as RecordKind, toNumber(r.last_value)]));
 }
 
-/** The directory facts the mutators ask about, loaded up front because they are synchronous. */
+/**
+ * The directory facts the mutators ask about, loaded up front because they are synchronous:
+ * the members of every group involved (a catalog item's fulfillment group included), the
+ * catalog items named, and the names of the people a work note may name.
+ */
 async function loadRules(
   trx: Transaction<Database>,
-  parsed: readonly StoreResult<ParsedMutation>[],
-  working: ReadonlyMap<string, StoredInteraction>,
+  commands: readonly ParsedCommand[],
+  loaded: readonly KindedRecord[],
   pusher: User,
-): Promise<DirectoryRules> {
-  const groupIds = new Set<string>();
-  for (const stored of working.values())
-    if (stored.record.assignmentGroup) groupIds.add(stored.record.assignmentGroup);
-  for (const p of parsed) {
-    if (!p.ok) continue;
-    const { name, args } = p.value;
-    if (name === 'interaction.create' && args.assignmentGroup) groupIds.add(args.assignmentGroup);
-    if (
-      (name === 'interaction.update' || name === 'interaction.close') &&
-      args.changes?.assignmentGroup
-    ) {
-      groupIds.add(args.changes.assignmentGroup);
-    }
+): Promise<{ directory: DirectoryRules; catalog: CatalogRules }> {
+  const needs = directoryNeeds(commands, loaded);
+  const items = new Map<string, CatalogItem>();
+  if (needs.catalogItemIds.length > 0) {
+    const rows = await trx
+      .selectFrom('catalog_items')
+      .select(['id', 'record'])
+      .where('id', 'in', needs.catalogItemIds)
+      .execute();
+    for (const row of rows) items.set(row.id, row.record as CatalogItem);
   }
+  const groupIds = new Set(needs.groupIds);
+  for (const item of items.values()) if (item.fulfillmentGroup) groupIds.add(item.fulfillmentGroup);
   const members = await groupMembers(trx, [...groupIds]);
+  // Associating names the interaction's caller in the incident's work note, as the desk does.
+  const callerIds = new Set<string>();
+  for (const { kind, record } of loaded)
+    if (kind === 'interaction' && record.openedFor) callerIds.add(record.openedFor);
+  for (const { name, args } of commands)
+    if (name === 'interaction.create' && args.openedFor) callerIds.add(args.openedFor);
+  callerIds.delete(pusher.id);
+  const names = await usersById(trx, [...callerIds]);
   return {
-    isGroupMember: (groupId, userId) => members.get(groupId)?.includes(userId) ?? false,
-    // Only the pusher acts (work-note authors, openedBy, closedBy).
-    userName: (userId) => (userId === pusher.id ? pusher.name : userId),
+    directory: {
+      isGroupMember: (groupId, userId) => members.get(groupId)?.includes(userId) ?? false,
+      userName: (userId) =>
+        userId === pusher.id ? pusher.name : (names.get(userId)?.name ?? userId),
+    },
+    catalog: { catalogItem: (id) => items.get(id) ?? null },
   };
 }
 

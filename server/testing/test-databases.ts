@@ -109,6 +109,9 @@ const TABLES = [
   'sessions',
   'login_failures',
   'interactions',
+  'incidents',
+  'requests',
+  'catalog_items',
   'clients',
   'mutations',
 ];
