@@ -59,6 +59,22 @@ describe('the desk server as a web server', () => {
     );
   });
 
+  it('routes every read API, and the app never shadows one', async () => {
+    app = await buildServer({ database: unusedDatabase(), webRoot });
+    for (const url of [
+      '/api/v1/interactions',
+      '/api/v1/incidents',
+      '/api/v1/incidents/INC0001001',
+      '/api/v1/requests',
+      '/api/v1/requests/REQ0001001',
+    ]) {
+      const reply = await app.inject({ method: 'GET', url });
+      // Known routes refuse an anonymous caller before touching the database.
+      expect(reply.statusCode, url).toBe(401);
+      expect(reply.json(), url).toMatchObject({ error: { code: 'unauthorized' } });
+    }
+  });
+
   it('serves only the API when there is no browser build', async () => {
     app = await buildServer({ database: unusedDatabase(), webRoot: path.join(webRoot, 'missing') });
     const index = await app.inject({ method: 'GET', url: '/' });

@@ -19,6 +19,7 @@ import { interactionRoutes } from './interactions/routes';
 import { silentLogger, type Logger } from './logger';
 import { createEventStreams } from './sync/event-stream';
 import { syncRoutes } from './sync/routes';
+import { taskRoutes } from './tasks/routes';
 
 export interface ServerOptions {
   database: Pick<ServerDatabase, 'db' | 'pokes'>;
@@ -76,6 +77,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   syncRoutes(app, deps, streams);
   directoryRoutes(app, deps);
   interactionRoutes(app, deps);
+  taskRoutes(app, deps);
   app.get(`${API_PREFIX}/health`, (_request, reply) => reply.send({ ok: true }));
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : null;

@@ -1,10 +1,57 @@
-import { expect, it } from 'vitest';
+// The demo seed: a deterministic directory with accounts that sign in, the catalog in the
+// directory feed, and numbered demo incidents with the printer example first, seeded once.
+
+import { sql } from 'kysely';
+import { beforeEach, expect, it } from 'vitest';
+import { generateCatalog } from '../../shared/demo/catalog-generator';
 import { DEMO_AGENT_USER_NAME } from '../../shared/demo/directory-generator';
+import {
+  DEMO_PRINTER_EXAMPLE,
+  findPrinterScenario,
+  generateIncidents,
+} from '../../shared/demo/incident-generator';
+import { ComponentIncidentIndex } from '../../shared/domain/component-search';
+import { Incident } from '../../shared/domain/incident';
+import { DirectoryPage } from '../../shared/sync/protocol';
+import { toNumber } from '../db/values';
+import { directoryFeedPage } from '../directory/directory-feed';
+import { insertDirectory } from '../directory/directory-store';
+import { lockVersion, saveVersion } from '../sync/versions';
 import { ApiClient, testServer } from '../testing/fixtures';
 import { describeOnDatabases } from '../testing/test-databases';
-import { demoAccounts, demoDirectory, DEMO_PASSWORD, seedDemo } from './seed';
+import { demoAccounts, demoCatalog, demoDirectory, DEMO_PASSWORD, seedDemo } from './seed';
+
+const NOW = new Date('2026-11-23T09:00:00.000Z');
 
 describeOnDatabases('the demo seed', (suite) => {
+  // resetDatabase (server/testing) predates these tables.
+  beforeEach(async () => {
+    await sql`TRUNCATE incidents, requests, catalog_items`.execute(suite.database().db);
+  });
+
+  const stored = async () => {
+    const { db } = suite.database();
+    const rows = await db
+      .selectFrom('incidents')
+      .select(['record', 'seq', 'number', 'version'])
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({
+      record: Incident.parse(r.record),
+      seq: toNumber(r.seq),
+      number: r.number,
+      version: toNumber(r.version),
+    }));
+  };
+  const counter = async (kind: string) => {
+    const row = await suite
+      .database()
+      .db.selectFrom('numbering')
+      .select('last_value')
+      .where('kind', '=', kind)
+      .executeTakeFirstOrThrow();
+    return toNumber(row.last_value);
+  };
   it('seeds the deterministic directory once, and demo.agent signs in with the README password', async () => {
     const { db } = suite.database();
     expect(await seedDemo(db, { users: 200 })).toBe('seeded');
@@ -55,7 +102,138 @@ describeOnDatabases('the demo seed', (suite) => {
       })
       .execute();
     expect(await seedDemo(db, { users: 50 })).toBe('directory-exists');
+    expect(await stored()).toEqual([]);
   });
+
+  it('puts the demo catalog in the directory feed, after the directory, with its own versions', async () => {
+    const { db } = suite.database();
+    await seedDemo(db, { users: 100, incidents: 10, now: () => NOW });
+    const feed = await directoryFeedPage(db, 0, 5000);
+    const page = DirectoryPage.parse({
+      users: JSON.parse(feed.users) as unknown,
+      groups: JSON.parse(feed.groups) as unknown,
+      configurationItems: JSON.parse(feed.configurationItems) as unknown,
+      catalogItems: JSON.parse(feed.catalogItems) as unknown,
+      cursor: 'c',
+      more: feed.more,
+      reset: false,
+    });
+    expect(page.catalogItems).toEqual(generateCatalog());
+    // Every form routes its requests to a group the desks just downloaded.
+    const groups = new Set(page.groups.map((g) => g.id));
+    for (const item of page.catalogItems)
+      expect(groups.has(item.fulfillmentGroup ?? '')).toBe(true);
+
+    const versions = await db.selectFrom('catalog_items').select('version').execute();
+    const directoryVersions = await db
+      .selectFrom('configuration_items')
+      .select('version')
+      .execute();
+    const lastDirectory = Math.max(...directoryVersions.map((r) => toNumber(r.version)));
+    const catalogVersions = versions.map((r) => toNumber(r.version)).sort((a, b) => a - b);
+    expect(catalogVersions[0]).toBe(lastDirectory + 1);
+    expect(new Set(catalogVersions).size).toBe(catalogVersions.length);
+    const head = await db.selectFrom('sync_state').select('version').executeTakeFirstOrThrow();
+    expect(toNumber(head.version)).toBe((catalogVersions.at(-1) ?? 0) + 10);
+  });
+
+  it('stores numbered demo incidents, the printer example first, and moves the counter past them', async () => {
+    const { db } = suite.database();
+    await seedDemo(db, { users: 200, incidents: 30, now: () => NOW });
+    const incidents = await stored();
+    expect(incidents).toHaveLength(30);
+    expect(incidents.map((i) => i.number)).toEqual(
+      Array.from({ length: 30 }, (_, i) => `INC${String(1001 + i).padStart(7, '0')}`),
+    );
+    for (const incident of incidents) {
+      expect(incident.record.number).toBe(incident.number);
+      expect(incident.record.numberProvisional).toBe(false);
+    }
+    // Each is a change a desk pulls: versions after the catalog's, in number order.
+    const catalog = await db.selectFrom('catalog_items').select('version').execute();
+    const lastCatalog = Math.max(...catalog.map((r) => toNumber(r.version)));
+    expect(incidents.map((i) => i.version)).toEqual(
+      Array.from({ length: 30 }, (_, i) => lastCatalog + 1 + i),
+    );
+    expect(await counter('incident')).toBe(1030);
+    expect(await counter('request')).toBe(1000);
+    // The generator's incidents for this directory, as a local demo desk seeds them (electron/store/task-store.ts).
+    const directory = demoDirectory({ users: 200 });
+    expect(incidents.map((i) => i.record)).toEqual(
+      generateIncidents(directory, { count: 30, seed: 1, now: NOW.toISOString() }),
+    );
+
+    const [first] = incidents;
+    expect(first?.record).toMatchObject({
+      id: DEMO_PRINTER_EXAMPLE.incident.id,
+      number: DEMO_PRINTER_EXAMPLE.incident.number,
+      shortDescription: DEMO_PRINTER_EXAMPLE.incident.shortDescription,
+      component: DEMO_PRINTER_EXAMPLE.network.id,
+      assignmentGroup: DEMO_PRINTER_EXAMPLE.incident.assignmentGroup,
+      state: 'New',
+    });
+    // Find existing incidents from an interaction on the printer, over what a desk downloads.
+    const items = await db.selectFrom('configuration_items').select(['id', 'parent_id']).execute();
+    const parents = new Map(items.map((i) => [i.id, i.parent_id]));
+    const index = new ComponentIncidentIndex((id) => parents.get(id));
+    for (const incident of incidents) index.upsert(incident.record);
+    const found = index.search(DEMO_PRINTER_EXAMPLE.printer.id, {
+      callerId: DEMO_PRINTER_EXAMPLE.caller.id,
+    });
+    expect(found.hits[0]).toMatchObject({
+      incident: { number: 'INC0001001' },
+      distance: 1,
+      sameCaller: false,
+    });
+  });
+
+  it('gives a demo seeded before incidents existed its catalog and incidents, once', async () => {
+    const { db } = suite.database();
+    const directory = demoDirectory({ users: 50 });
+    await db.transaction().execute(async (trx) => {
+      await saveVersion(trx, await insertDirectory(trx, directory, await lockVersion(trx)));
+      await trx
+        .insertInto('server_meta')
+        .values({ key: 'demo_seed', value: JSON.stringify({ users: 52, seed: 1 }) })
+        .execute();
+    });
+    expect(await seedDemo(db, { incidents: 5, now: () => NOW })).toBe('tasks-added');
+    expect(await seedDemo(db, { incidents: 5, now: () => NOW })).toBe('already-seeded');
+    expect((await stored()).map((i) => i.record)).toEqual(
+      generateIncidents(directory, { count: 5, seed: 1, now: NOW.toISOString() }),
+    );
+    expect(await db.selectFrom('catalog_items').select('id').execute()).toHaveLength(
+      generateCatalog().length,
+    );
+    expect(await counter('incident')).toBe(1005);
+  });
+});
+
+it('describes the printer example as the generators make it, whatever the directory size', () => {
+  for (const users of [50, 200, 1000, 5000, 20_000]) {
+    const directory = demoDirectory({ users });
+    const scenario = findPrinterScenario(directory);
+    expect(scenario?.printer).toMatchObject(DEMO_PRINTER_EXAMPLE.printer);
+    expect(scenario?.network).toMatchObject(DEMO_PRINTER_EXAMPLE.network);
+    const caller = directory.users.find((u) => u.id === DEMO_PRINTER_EXAMPLE.caller.id);
+    expect(caller).toMatchObject({ ...DEMO_PRINTER_EXAMPLE.caller, roles: [] });
+    expect(caller?.location).toBe(scenario?.printer.location);
+    const [incident] = generateIncidents(directory, { count: 1 });
+    expect(incident).toMatchObject({
+      ...DEMO_PRINTER_EXAMPLE.incident,
+      component: DEMO_PRINTER_EXAMPLE.network.id,
+    });
+    // Someone else reported the network problem: the example's caller is a new one.
+    expect(incident?.caller).not.toBe(DEMO_PRINTER_EXAMPLE.caller.id);
+  }
+});
+
+it('routes every demo catalog item to a group of the demo directory', () => {
+  expect(demoCatalog(demoDirectory({ users: 50 }))).toEqual(generateCatalog());
+  const directory = demoDirectory({ users: 50 });
+  expect(() => demoCatalog({ ...directory, groups: directory.groups.slice(0, 1) })).toThrow(
+    /missing group/,
+  );
 });
 
 it('is the same directory for the same seed, with demo accounts for each role', () => {

@@ -1,17 +1,28 @@
-// Seeds the deterministic demo directory and demo accounts into an empty database, once.
-// It never touches a database that already holds a directory it did not seed.
+// Seeds the deterministic demo directory, demo accounts, the demo catalog and demo incidents (the
+// printer example first) into an empty database, once. It never touches a database that already
+// holds a directory it did not seed.
+//
+// The printer example (DEMO_PRINTER_EXAMPLE in shared/demo/incident-generator.ts): incident
+// INC0001001 is open on LON-RH-F1 network (ci_000002), the floor network of printer LON-RH-F1-PRN01
+// (ci_000004); a caller at that site, joaquin.hoang (usr_000035), cannot print. Find existing
+// incidents from an interaction on the printer offers INC0001001, one parent up.
 
-import type { Kysely } from 'kysely';
-import type { Directory, User } from '../../shared/domain/directory';
+import type { Kysely, Transaction } from 'kysely';
+import { generateCatalog } from '../../shared/demo/catalog-generator';
 import {
   DEMO_AGENT_USER_NAME,
   DEMO_EMAIL_DOMAIN,
   generateDirectory,
 } from '../../shared/demo/directory-generator';
+import { generateIncidents } from '../../shared/demo/incident-generator';
+import type { CatalogItem } from '../../shared/domain/catalog';
+import type { Directory, User } from '../../shared/domain/directory';
 import { hashPassword } from '../auth/passwords';
 import type { Database } from '../db/schema';
-import { insertDirectory } from '../directory/directory-store';
+import { toNumber } from '../db/values';
+import { insertDirectory, upsertCatalogItems } from '../directory/directory-store';
 import { lockVersion, saveVersion } from '../sync/versions';
+import { upsertIncidents } from '../tasks/task-store';
 
 /** Written in the README: every demo account signs in with it. */
 export const DEMO_PASSWORD = 'deskpad-demo';
@@ -19,6 +30,10 @@ export const DEMO_PASSWORD = 'deskpad-demo';
 export interface DemoOptions {
   users?: number;
   seed?: number;
+  /** Demo incidents, the printer example first; 200 by default, as a local demo desk has. */
+  incidents?: number;
+  /** The newest demo incident is opened just before this; the printer example 20 minutes before. */
+  now?: () => Date;
 }
 
 const demoUser = (
@@ -66,21 +81,100 @@ export function demoAccounts(directory: Directory): User[] {
   );
 }
 
-export type SeedOutcome = 'seeded' | 'already-seeded' | 'directory-exists';
+/**
+ * The demo catalog, checked against the directory it is seeded with: a request for an item must
+ * land in an assignment group that exists.
+ */
+export function demoCatalog(directory: Directory): CatalogItem[] {
+  const groups = new Set(directory.groups.map((g) => g.id));
+  const catalog = generateCatalog();
+  for (const item of catalog) {
+    if (item.fulfillmentGroup !== null && !groups.has(item.fulfillmentGroup))
+      throw new Error(
+        `demo catalog item ${item.id} goes to a missing group ${item.fulfillmentGroup}`,
+      );
+  }
+  return catalog;
+}
+
+/**
+ * `tasks-added`: a demo seeded before incidents existed (issue 3) got its catalog and incidents.
+ */
+export type SeedOutcome = 'seeded' | 'already-seeded' | 'tasks-added' | 'directory-exists';
+
+interface DemoMarker {
+  users: number;
+  seed: number;
+  /** Set once the catalog and incidents are in; absent on a demo seeded before issue 4. */
+  tasks?: { incidents: number };
+}
+
+async function readMarker(
+  db: Kysely<Database> | Transaction<Database>,
+): Promise<DemoMarker | null> {
+  const row = await db
+    .selectFrom('server_meta')
+    .select('value')
+    .where('key', '=', 'demo_seed')
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.value) as DemoMarker) : null;
+}
+
+/** The demo catalog after `afterVersion`; answers the last version used. */
+const insertDemoCatalog = (
+  trx: Transaction<Database>,
+  directory: Directory,
+  afterVersion: number,
+): Promise<number> => upsertCatalogItems(trx, demoCatalog(directory), afterVersion);
+
+/**
+ * Demo incidents after `afterVersion`, numbered from the `incident` counter (INC0001001 on a fresh
+ * database), which then stands after them, as if the server had numbered each one. Answers the
+ * last version used. Inside the caller's transaction, which holds the version lock.
+ */
+async function insertDemoIncidents(
+  trx: Transaction<Database>,
+  directory: Directory,
+  afterVersion: number,
+  options: { seed: number; count: number; now: Date },
+): Promise<number> {
+  const counter = await trx
+    .selectFrom('numbering')
+    .select('last_value')
+    .where('kind', '=', 'incident')
+    .executeTakeFirstOrThrow();
+  const firstNumber = toNumber(counter.last_value) + 1;
+  const incidents = generateIncidents(directory, {
+    count: options.count,
+    seed: options.seed,
+    now: options.now.toISOString(),
+    firstNumber,
+  });
+  if (incidents.length === 0) return afterVersion;
+  let version = afterVersion;
+  await upsertIncidents(
+    trx,
+    incidents.map((record, i) => ({ record, seq: firstNumber + i, version: ++version })),
+  );
+  await trx
+    .updateTable('numbering')
+    .set({ last_value: firstNumber + incidents.length - 1 })
+    .where('kind', '=', 'incident')
+    .execute();
+  return version;
+}
 
 export async function seedDemo(
   db: Kysely<Database>,
   options: DemoOptions = {},
 ): Promise<SeedOutcome> {
-  const marker = await db
-    .selectFrom('server_meta')
-    .select('value')
-    .where('key', '=', 'demo_seed')
-    .executeTakeFirst();
-  if (marker) return 'already-seeded';
+  const marker = await readMarker(db);
+  if (marker?.tasks) return 'already-seeded';
+  if (marker) return addDemoTasks(db, marker, options);
   const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return 'directory-exists';
 
+  const seed = options.seed ?? 1;
   const directory = demoDirectory(options);
   const accounts = demoAccounts(directory);
   if (!accounts.some((u) => u.userName === DEMO_AGENT_USER_NAME))
@@ -90,24 +184,63 @@ export async function seedDemo(
       accounts.map(async (u) => [u.id, await hashPassword(DEMO_PASSWORD)] as const),
     ),
   );
+  const count = options.incidents ?? 200;
+  const now = (options.now ?? (() => new Date()))();
 
   return db.transaction().execute(async (trx) => {
-    const version = await lockVersion(trx);
+    let version = await lockVersion(trx);
     // Checked again under the lock: two instances started with --demo seed only once.
-    const raced = await trx
-      .selectFrom('server_meta')
-      .select('value')
-      .where('key', '=', 'demo_seed')
-      .executeTakeFirst();
-    if (raced) return 'already-seeded';
-    await saveVersion(trx, await insertDirectory(trx, directory, version, hashes));
+    if (await readMarker(trx)) return 'already-seeded';
+    version = await insertDirectory(trx, directory, version, hashes);
+    version = await insertDemoCatalog(trx, directory, version);
+    version = await insertDemoIncidents(trx, directory, version, { seed, count, now });
+    await saveVersion(trx, version);
+    const written: DemoMarker = {
+      users: directory.users.length,
+      seed,
+      tasks: { incidents: count },
+    };
     await trx
       .insertInto('server_meta')
-      .values({
-        key: 'demo_seed',
-        value: JSON.stringify({ users: directory.users.length, seed: options.seed ?? 1 }),
-      })
+      .values({ key: 'demo_seed', value: JSON.stringify(written) })
       .execute();
     return 'seeded';
+  });
+}
+
+/**
+ * A demo seeded before incidents existed gets the catalog and incidents of the same directory;
+ * whichever of the two the database holds already is left as it is (an agent's incidents are
+ * never touched, nor numbered around).
+ */
+async function addDemoTasks(
+  db: Kysely<Database>,
+  marker: DemoMarker,
+  options: DemoOptions,
+): Promise<SeedOutcome> {
+  // The marker counts the two accounts demoDirectory adds to the generated users.
+  const directory = demoDirectory({ users: marker.users - 2, seed: marker.seed });
+  const now = (options.now ?? (() => new Date()))();
+  return db.transaction().execute(async (trx) => {
+    let version = await lockVersion(trx);
+    const current = await readMarker(trx);
+    if (!current || current.tasks) return 'already-seeded';
+    const item = await trx.selectFrom('catalog_items').select('id').limit(1).executeTakeFirst();
+    if (!item) version = await insertDemoCatalog(trx, directory, version);
+    const incident = await trx.selectFrom('incidents').select('id').limit(1).executeTakeFirst();
+    const count = incident ? 0 : (options.incidents ?? 200);
+    version = await insertDemoIncidents(trx, directory, version, {
+      seed: current.seed,
+      count,
+      now,
+    });
+    await saveVersion(trx, version);
+    const written: DemoMarker = { ...current, tasks: { incidents: count } };
+    await trx
+      .updateTable('server_meta')
+      .set({ value: JSON.stringify(written) })
+      .where('key', '=', 'demo_seed')
+      .execute();
+    return 'tasks-added';
   });
 }

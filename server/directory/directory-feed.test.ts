@@ -1,14 +1,15 @@
-// The directory feed's pages: exactly `limit` rows cut across the three tables by version, in the
+// The directory feed's pages: exactly `limit` rows cut across the four tables by version, in the
 // wire shapes the desks validate, whatever the number of digits the versions have.
 
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
+import type { CatalogItem } from '../../shared/domain/catalog';
 import type { ConfigurationItem, Directory, Group, User } from '../../shared/domain/directory';
 import { DirectoryPage } from '../../shared/sync/protocol';
 import { lockVersion, saveVersion } from '../sync/versions';
 import { describeOnDatabases } from '../testing/test-databases';
 import { directoryFeedPage } from './directory-feed';
-import { insertDirectory } from './directory-store';
+import { insertDirectory, upsertCatalogItems } from './directory-store';
 
 const user = (i: number): User => ({
   id: `u${String(i).padStart(3, '0')}`,
@@ -33,6 +34,32 @@ const item = (i: number): ConfigurationItem => ({
   location: 'HQ',
 });
 
+const form = (i: number): CatalogItem => ({
+  id: `cat${String(i).padStart(2, '0')}`,
+  name: `Form ${i}`,
+  category: i % 2 === 0 ? 'Hardware' : 'Access',
+  description: '',
+  keywords: [`k${i}`],
+  fields: [
+    {
+      name: 'reason',
+      label: 'Reason',
+      type: 'multi-line-text',
+      required: i % 3 === 0,
+      maxLength: 500,
+    },
+    {
+      name: 'model',
+      label: 'Model',
+      type: 'choice',
+      required: true,
+      options: [{ value: 'a', label: 'A' }],
+    },
+  ],
+  fulfillmentGroup: i % 2 === 0 ? 'g2' : null,
+  active: i !== 4,
+});
+
 function directory(): Directory {
   const users = Array.from({ length: 40 }, (_, i) => user(i + 1));
   const groups: Group[] = [
@@ -45,14 +72,17 @@ function directory(): Directory {
 type Row =
   | { kind: 'user'; value: User }
   | { kind: 'group'; value: Group }
-  | { kind: 'item'; value: ConfigurationItem };
+  | { kind: 'item'; value: ConfigurationItem }
+  | { kind: 'form'; value: CatalogItem };
 
 describeOnDatabases('the directory feed', (suite) => {
   async function seed(): Promise<Row[]> {
     const { db } = suite.database();
     const dir = directory();
+    const forms = Array.from({ length: 6 }, (_, i) => form(i + 1));
     await db.transaction().execute(async (trx) => {
-      await saveVersion(trx, await insertDirectory(trx, dir, await lockVersion(trx)));
+      const last = await insertDirectory(trx, dir, await lockVersion(trx));
+      await saveVersion(trx, await upsertCatalogItems(trx, forms, last));
     });
     // Later changes interleave the tables: a renamed user and a moved item come last.
     await sql`UPDATE users SET name = 'User 3 renamed', version = 1000 WHERE id = 'u003'`.execute(
@@ -64,7 +94,12 @@ describeOnDatabases('the directory feed', (suite) => {
     await sql`UPDATE users SET version = 1002, roles = '{agent,superhero}' WHERE id = 'u012'`.execute(
       db,
     );
-    await sql`UPDATE sync_state SET version = 1002`.execute(db);
+    // A retired form: written again by the store, as an admin's change would be.
+    const retired = { ...form(3), active: false };
+    await db.transaction().execute(async (trx) => {
+      await lockVersion(trx);
+      await saveVersion(trx, await upsertCatalogItems(trx, [retired], 1002));
+    });
     const renamed = { ...user(3), name: 'User 3 renamed' };
     const moved = { ...item(2), name: 'Item 2 moved' };
     return [
@@ -75,10 +110,12 @@ describeOnDatabases('the directory feed', (suite) => {
       ...dir.configurationItems
         .filter((c) => c.id !== 'ci002')
         .map((value): Row => ({ kind: 'item', value })),
+      ...forms.filter((f) => f.id !== 'cat03').map((value): Row => ({ kind: 'form', value })),
       { kind: 'user', value: renamed },
       { kind: 'item', value: moved },
       // A role the contract does not know is left out.
       { kind: 'user', value: { ...user(12), roles: ['agent'] } },
+      { kind: 'form', value: retired },
     ];
   }
 
@@ -88,6 +125,7 @@ describeOnDatabases('the directory feed', (suite) => {
       users: JSON.parse(feed.users) as unknown,
       groups: JSON.parse(feed.groups) as unknown,
       configurationItems: JSON.parse(feed.configurationItems) as unknown,
+      catalogItems: JSON.parse(feed.catalogItems) as unknown,
       cursor: 'c',
       more: feed.more,
       reset: false,
@@ -101,7 +139,11 @@ describeOnDatabases('the directory feed', (suite) => {
     let after = 0;
     for (let pages = 0; pages < 50; pages++) {
       const next = await page(after, limit);
-      const size = next.users.length + next.groups.length + next.configurationItems.length;
+      const size =
+        next.users.length +
+        next.groups.length +
+        next.configurationItems.length +
+        next.catalogItems.length;
       if (next.more) expect(size).toBe(limit);
       else expect(size).toBeLessThanOrEqual(limit);
       // Within a page the tables come apart; the page's rows are the next `size` changes.
@@ -111,22 +153,24 @@ describeOnDatabases('the directory feed', (suite) => {
       expect(next.configurationItems).toEqual(
         slice.flatMap((r) => (r.kind === 'item' ? [r.value] : [])),
       );
+      expect(next.catalogItems).toEqual(slice.flatMap((r) => (r.kind === 'form' ? [r.value] : [])));
       rows.push(...slice);
       after = next.last;
       if (!next.more) break;
     }
     expect(rows).toHaveLength(expected.length);
-    expect(after).toBe(1002);
+    expect(after).toBe(1003);
   });
 
   it('answers an empty page after the last change', async () => {
     await seed();
-    const feed = await directoryFeedPage(suite.database().db, 1002, 10);
+    const feed = await directoryFeedPage(suite.database().db, 1003, 10);
     expect(feed).toEqual({
       users: '[]',
       groups: '[]',
       configurationItems: '[]',
-      lastVersion: 1002,
+      catalogItems: '[]',
+      lastVersion: 1003,
       more: false,
     });
   });

@@ -1,5 +1,5 @@
-// The desks' directory feed: one page of users, groups and configuration items changed after a
-// version, built as JSON text by the database. Read-only; never returns a password hash.
+// The desks' directory feed: one page of users, groups, configuration items and catalog items
+// changed after a version, built as JSON text by the database. Read-only; never returns a password hash.
 
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { ROLES } from '../../shared/sync/server-api';
@@ -10,12 +10,14 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export interface DirectoryFeedPage {
   /**
-   * JSON arrays as text, oldest change first, already in the wire shapes of `User`, `Group` and
-   * `ConfigurationItem`: the route splices them into its answer without parsing them again.
+   * JSON arrays as text, oldest change first, already in the wire shapes of `User`, `Group`,
+   * `ConfigurationItem` and `CatalogItem`: the route splices them into its answer without parsing
+   * them again.
    */
   users: string;
   groups: string;
   configurationItems: string;
+  catalogItems: string;
   /** The greatest version in this page, or `after` when the page is empty. */
   lastVersion: number;
   more: boolean;
@@ -23,7 +25,7 @@ export interface DirectoryFeedPage {
 
 /**
  * Where a page of `limit` changes after `after` ends. Versions come from one counter, so the
- * limit-th smallest version across the three tables cuts every table at the same place.
+ * limit-th smallest version across the four tables cuts every table at the same place.
  */
 async function pageEnd(
   db: Db,
@@ -39,6 +41,8 @@ async function pageEnd(
         (SELECT version FROM groups WHERE version > ${after} ORDER BY version LIMIT ${deep})
         UNION ALL
         (SELECT version FROM configuration_items WHERE version > ${after} ORDER BY version LIMIT ${deep})
+        UNION ALL
+        (SELECT version FROM catalog_items WHERE version > ${after} ORDER BY version LIMIT ${deep})
       ) changed ORDER BY version LIMIT ${deep}
     )
     SELECT count(*)::text AS changes,
@@ -79,7 +83,14 @@ export async function directoryFeedPage(
 ): Promise<DirectoryFeedPage> {
   const end = await pageEnd(db, after, limit);
   if (end.last === null)
-    return { users: '[]', groups: '[]', configurationItems: '[]', lastVersion: after, more: false };
+    return {
+      users: '[]',
+      groups: '[]',
+      configurationItems: '[]',
+      catalogItems: '[]',
+      lastVersion: after,
+      more: false,
+    };
   const upTo = end.more ? end.last : null;
   // Each row's fields are renamed in a LATERAL subquery, so json_agg writes compact objects in
   // the wire shape; ORDER BY inside the aggregate keeps the change order.
@@ -118,5 +129,20 @@ export async function directoryFeedPage(
       WHERE ${inPage(sql`c.version`, after, upTo)}`,
     db,
   );
-  return { users, groups, configurationItems, lastVersion: end.last, more: end.more };
+  // Stored whole in the wire shape (the seed or an import checked it), so no renaming.
+  const catalogItems = await jsonArray(
+    sql<{ json: string }>`
+      SELECT coalesce(json_agg(k.record ORDER BY k.version), '[]')::text AS json
+      FROM catalog_items k
+      WHERE ${inPage(sql`k.version`, after, upTo)}`,
+    db,
+  );
+  return {
+    users,
+    groups,
+    configurationItems,
+    catalogItems,
+    lastVersion: end.last,
+    more: end.more,
+  };
 }

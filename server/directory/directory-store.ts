@@ -1,10 +1,12 @@
-// Reads and writes the directory tables: users, assignment groups with their members, and
-// configuration items with their parent chain. Never returns a password hash.
+// Reads and writes the directory tables: users, assignment groups with their members,
+// configuration items with their parent chain, and catalog items. Never returns a password hash.
 
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { CatalogItem } from '../../shared/domain/catalog';
 import type { ConfigurationItem, Directory, User } from '../../shared/domain/directory';
 import type { ConfigurationItemWithParents } from '../../shared/sync/server-api';
 import type { Database, UserRow } from '../db/schema';
+import { jsonb } from '../db/values';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -129,6 +131,44 @@ export async function insertDirectory(
           parent_id: c.parentId,
           location: c.location,
           version: ++version,
+        })),
+      )
+      .execute();
+  }
+  return version;
+}
+
+/**
+ * Writes catalog items (request forms), new or changed, each with a change version after
+ * `afterVersion`, so the directory feed carries them to the desks. Answers the last version used.
+ * Runs inside the caller's transaction, which holds the version lock.
+ */
+export async function upsertCatalogItems(
+  trx: Transaction<Database>,
+  items: readonly CatalogItem[],
+  afterVersion: number,
+): Promise<number> {
+  let version = afterVersion;
+  for (const part of chunks(items, 200)) {
+    await trx
+      .insertInto('catalog_items')
+      .values(
+        part.map((item) => ({
+          id: item.id,
+          name: item.name,
+          category: item.category,
+          active: item.active,
+          version: ++version,
+          record: jsonb(item),
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          category: eb.ref('excluded.category'),
+          active: eb.ref('excluded.active'),
+          version: eb.ref('excluded.version'),
+          record: eb.ref('excluded.record'),
         })),
       )
       .execute();

@@ -10,6 +10,7 @@ const page = (lastVersion: number): DirectoryFeedPage => ({
   users: '[]',
   groups: '[]',
   configurationItems: '[]',
+  catalogItems: '[]',
   lastVersion,
   more: true,
 });

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { generateCatalog } from '../../shared/demo/catalog-generator';
 import type { User } from '../../shared/domain/directory';
 import type { DirectoryPage } from '../../shared/sync/protocol';
 import type { ApiErrorBody, ConfigurationItemList, UserList } from '../../shared/sync/server-api';
 import { ApiClient, seedDirectory, signIn, smallDirectory, testServer } from '../testing/fixtures';
+import { lockVersion, saveVersion } from '../sync/versions';
 import { describeOnDatabases } from '../testing/test-databases';
+import { upsertCatalogItems } from './directory-store';
 
 describeOnDatabases('the directory endpoints', (suite) => {
   let app: FastifyInstance;
@@ -58,6 +61,13 @@ describeOnDatabases('the directory endpoints', (suite) => {
   });
 
   it('pages the whole directory for a desk, then only what changed', async () => {
+    const catalog = generateCatalog().slice(0, 2);
+    await suite
+      .database()
+      .db.transaction()
+      .execute(async (trx) => {
+        await saveVersion(trx, await upsertCatalogItems(trx, catalog, await lockVersion(trx)));
+      });
     const pages: DirectoryPage[] = [];
     let cursor: string | undefined;
     do {
@@ -71,12 +81,14 @@ describeOnDatabases('the directory endpoints', (suite) => {
       users: pages.flatMap((p) => p.users),
       groups: pages.flatMap((p) => p.groups),
       configurationItems: pages.flatMap((p) => p.configurationItems),
+      catalogItems: pages.flatMap((p) => p.catalogItems),
     };
     expect(pages.length).toBe(3);
     const expected = smallDirectory();
     expect(all.users).toEqual(expected.users);
     expect(all.groups).toEqual(expected.groups);
     expect(all.configurationItems).toEqual(expected.configurationItems);
+    expect(all.catalogItems).toEqual(catalog);
 
     await suite
       .database()
@@ -88,6 +100,7 @@ describeOnDatabases('the directory endpoints', (suite) => {
     const changed = await reader.get<DirectoryPage>(`/api/v1/directory?cursor=${cursor ?? ''}`);
     expect(changed.body.users.map((u) => u.name)).toEqual(['Carla Renamed']);
     expect(changed.body.groups).toEqual([]);
+    expect(changed.body.catalogItems).toEqual([]);
   });
 
   it('answers 400 to a bad cursor or limit', async () => {

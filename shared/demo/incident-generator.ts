@@ -35,6 +35,26 @@ export interface PrinterScenario {
 
 export const PRINTER_SCENARIO_INCIDENT_ID = 'inc_demo_000001';
 
+/**
+ * The printer example as the demo directory (seed 1, any size) and a fresh demo desk server have
+ * it, for end-to-end tests and the README: the printer, its floor network with the open incident
+ * (INC0001001, the first number the server gives), and a caller at the printer's site to log the
+ * interaction for. The incident's own caller depends on the directory's size, so the e2e caller is
+ * a different person and Find existing incidents does not mark the hit as the same caller's.
+ * server/demo/seed.test.ts checks every value here against the generators.
+ */
+export const DEMO_PRINTER_EXAMPLE = {
+  printer: { id: 'ci_000004', name: 'LON-RH-F1-PRN01' },
+  network: { id: 'ci_000002', name: 'LON-RH-F1 network' },
+  incident: {
+    id: PRINTER_SCENARIO_INCIDENT_ID,
+    number: 'INC0001001',
+    shortDescription: 'Very slow network on LON-RH-F1 network',
+    assignmentGroup: 'grp_network',
+  },
+  caller: { id: 'usr_000035', userName: 'joaquin.hoang', name: 'Joaquín Hoàng' },
+} as const;
+
 export function findPrinterScenario(directory: Directory): PrinterScenario | null {
   const byId = new Map(directory.configurationItems.map((ci) => [ci.id, ci]));
   for (const printer of directory.configurationItems) {

@@ -5,7 +5,15 @@ import { z } from 'zod';
 import { ConfigurationItem, Id, User, type ConfigurationItemView } from '../domain/directory';
 import { INTERACTION_STATES } from '../domain/interaction';
 import type { StoreError, StoreErrorCode } from '../domain/result';
-import { InteractionRecord, IsoTimestamp, SYNC_LIMITS, SyncCursor } from './wire';
+import { INCIDENT_STATES, REQUEST_STATES } from '../domain/task-states';
+import {
+  IncidentRecord,
+  InteractionRecord,
+  IsoTimestamp,
+  RequestRecord,
+  SYNC_LIMITS,
+  SyncCursor,
+} from './wire';
 
 export const API_PREFIX = '/api/v1';
 
@@ -87,21 +95,26 @@ const whole = (name: string, min: number, max: number) =>
 const searchText = z.string().trim().max(100, 'Search text can be at most 100 characters.');
 
 /**
- * `include=workNotes` adds each interaction's work notes to a read API answer. Work notes are
- * internal to fulfillers (ARCHITECTURE §6, invariant 3) and an integration may face requesters,
- * so they are left out unless asked for by name.
+ * `include=workNotes` adds each record's work notes to a read API answer (interactions, incidents,
+ * requests). Work notes are internal to fulfillers (ARCHITECTURE §6, invariant 3) and an
+ * integration may face requesters, so they are left out unless asked for by name.
  */
 const ReadApiInclude = z.enum(['workNotes'], 'include can only be workNotes.').optional();
+
+/** The paging and `include` every read API list takes. */
+const listPaging = {
+  updatedSince: IsoTimestamp('updatedSince').optional(),
+  limit: whole('limit', 1, 200).default(50),
+  cursor: z.string().max(200).optional(),
+  include: ReadApiInclude,
+};
 
 export const InteractionListQuery = z.strictObject({
   state: z
     .enum(INTERACTION_STATES, `state must be one of: ${INTERACTION_STATES.join(', ')}.`)
     .optional(),
   openedFor: Id.optional(),
-  updatedSince: IsoTimestamp('updatedSince').optional(),
-  limit: whole('limit', 1, 200).default(50),
-  cursor: z.string().max(200).optional(),
-  include: ReadApiInclude,
+  ...listPaging,
 });
 export type InteractionListQuery = z.infer<typeof InteractionListQuery>;
 
@@ -109,9 +122,33 @@ export const InteractionNumberParam = z.strictObject({
   number: z.string().regex(/^IMS\d{7,12}$/, 'An interaction number looks like IMS0001001.'),
 });
 
-/** The query string of `GET /api/v1/interactions/{number}`. */
+/** The query string of one record by number: `GET /api/v1/{interactions,incidents,requests}/{number}`. */
 export const InteractionQuery = z.strictObject({ include: ReadApiInclude });
 export type InteractionQuery = z.infer<typeof InteractionQuery>;
+
+export const IncidentListQuery = z.strictObject({
+  state: z.enum(INCIDENT_STATES, `state must be one of: ${INCIDENT_STATES.join(', ')}.`).optional(),
+  /** The configuration item the incident is about (not its parents). */
+  component: Id.optional(),
+  caller: Id.optional(),
+  ...listPaging,
+});
+export type IncidentListQuery = z.infer<typeof IncidentListQuery>;
+
+export const IncidentNumberParam = z.strictObject({
+  number: z.string().regex(/^INC\d{7,12}$/, 'An incident number looks like INC0001001.'),
+});
+
+export const RequestListQuery = z.strictObject({
+  state: z.enum(REQUEST_STATES, `state must be one of: ${REQUEST_STATES.join(', ')}.`).optional(),
+  requestedFor: Id.optional(),
+  ...listPaging,
+});
+export type RequestListQuery = z.infer<typeof RequestListQuery>;
+
+export const RequestNumberParam = z.strictObject({
+  number: z.string().regex(/^REQ\d{7,12}$/, 'A request number looks like REQ0001001.'),
+});
 
 export const UserSearchQuery = z.strictObject({
   q: searchText.default(''),
@@ -142,6 +179,35 @@ export const InteractionList = z.object({
   nextCursor: z.string().nullable(),
 });
 export type InteractionList = z.infer<typeof InteractionList>;
+
+/**
+ * An incident as the read API answers it: with its related interactions (numbers, callers,
+ * origin or associated); `workNotes` only when `include=workNotes` asked.
+ */
+export const ReadApiIncident = IncidentRecord.extend({
+  workNotes: IncidentRecord.shape.workNotes.optional(),
+});
+export type ReadApiIncident = z.infer<typeof ReadApiIncident>;
+
+export const IncidentList = z.object({
+  incidents: z.array(ReadApiIncident),
+  /** Pass as `cursor` for the next page (older numbers); null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type IncidentList = z.infer<typeof IncidentList>;
+
+/** A request as the read API answers it, like `ReadApiIncident`. */
+export const ReadApiRequest = RequestRecord.extend({
+  workNotes: RequestRecord.shape.workNotes.optional(),
+});
+export type ReadApiRequest = z.infer<typeof ReadApiRequest>;
+
+export const RequestList = z.object({
+  requests: z.array(ReadApiRequest),
+  /** Pass as `cursor` for the next page (older numbers); null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type RequestList = z.infer<typeof RequestList>;
 
 export const UserList = z.object({ users: z.array(User) });
 export type UserList = z.infer<typeof UserList>;
