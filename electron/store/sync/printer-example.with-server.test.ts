@@ -1,0 +1,69 @@
+// The second seed's printer example as the demo ships it: a desk synced from the demo desk server
+// finds the open incident on the printer's parent network segment, and has the catalog. Reads only.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { expect, it } from 'vitest';
+import { DEMO_PRINTER_EXAMPLE } from '../../../shared/demo/incident-generator';
+import { buildServer } from '../../../server/app';
+import { migrateToLatest } from '../../../server/db/migrate';
+import { openDatabase } from '../../../server/db/open-database';
+import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/seed';
+import { silentLogger } from '../../../server/logger';
+import { openStoreHost } from '../store-host';
+
+it('a desk synced from the demo server finds the printer example', async () => {
+  const database = await openDatabase({ logger: silentLogger() });
+  await migrateToLatest(database.db);
+  await seedDemo(database.db, { users: 300 });
+  const app = await buildServer({ database, signInRateLimit: false, sseHeartbeatMs: 60_000 });
+  const serverUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const host = await openStoreHost({
+    dbName: 'desk',
+    indexedDB: new IDBFactory(),
+    IDBKeyRange,
+    demoUsers: 300,
+    now: () => new Date(),
+    newId: () => 'client-probe',
+    onLine: () => true,
+    connectivityEvents: new EventTarget(),
+    sync: {
+      serverUrl,
+      fetch,
+      timers: { set: () => () => {} },
+      random: () => 0,
+      locks: null,
+      directoryPageSize: 1000,
+      pokeIdleMs: 61_000,
+      requestTimeoutMs: 62_000,
+      onlineCheckMs: 5_500,
+      broadcastChannel: null,
+    },
+  });
+  try {
+    await host.directoryReady();
+    expect(
+      (await host.act('session.signIn', { userName: 'demo.agent', password: DEMO_PASSWORD })).ok,
+    ).toBe(true);
+    await host.sync?.syncNow();
+    const status = await host.query('sync.status', {});
+    expect(status.ok && status.value.lastError).toBeNull();
+    const found = await host.query('incident.searchByComponent', {
+      componentId: DEMO_PRINTER_EXAMPLE.printer.id,
+      callerId: DEMO_PRINTER_EXAMPLE.caller.id,
+      limit: 10,
+    });
+    if (!found.ok) throw new Error(found.error.message);
+    expect(found.value.hits[0]).toMatchObject({
+      incident: { number: DEMO_PRINTER_EXAMPLE.incident.number },
+      distance: 1,
+      sameCaller: false,
+    });
+    const catalog = await host.query('catalog.search', { query: 'laptop', limit: 5 });
+    expect(catalog.ok && catalog.value.length).toBeGreaterThan(0);
+  } finally {
+    await host.close();
+    const closing = app.close();
+    app.server.closeAllConnections();
+    await closing;
+    await database.close();
+  }
+}, 120_000);
