@@ -120,6 +120,15 @@ export interface AppProbeApi {
    * round trip; the first call also waits until the directory is loaded.
    */
   timePortSearches(queries: string[]): Promise<number[]>;
+  /** Arms the escalation timer: the next Enter keydown starts it, "Incident … was created." stops it. */
+  armSubmit(): void;
+  submitResult(): { durableMs: number; incidentNumber: string } | null;
+  /** Whether IndexedDB holds the interaction (still open) and the incident, each naming the other. */
+  escalationStored(
+    dbName: string,
+    interactionNumber: string,
+    incidentNumber: string,
+  ): Promise<boolean>;
 }
 
 // ---- issue 3: a desk synced with a real desk server ----
@@ -264,6 +273,146 @@ export interface SyncBenchResults {
   wallSeconds: number;
 }
 
+// ---- issue 4: Find existing incidents over a synced desk's cache ----
+
+export interface IncidentSeedOptions {
+  dbName: string;
+  users: number;
+  components: number;
+  incidents: number;
+  seed: number;
+}
+
+export interface IncidentSeedResult {
+  users: number;
+  components: number;
+  incidents: number;
+  /** New, In Progress or On Hold: what the search can find. */
+  openIncidents: number;
+  /** Components nothing hangs under; the searches pick among them. */
+  leaves: number;
+  /** Components per depth (1: a root, 2: its children, …). */
+  depths: Record<string, number>;
+  generateMs: number;
+  /** Directory (chunks, caller index) and incidents written to IndexedDB. */
+  writeMs: number;
+  /** The worker's timers resolve to ≈ 5 µs only when it is cross-origin isolated. */
+  crossOriginIsolated: boolean;
+}
+
+export interface ComponentSearchQuery {
+  componentId: string;
+  callerId: string;
+}
+
+/** Raw samples from the worker, in ms; the page turns them into spreads. */
+export interface InHostSearchSamples {
+  hostQuery: number[];
+  index: number[];
+  naive: number[];
+  indexBuildMs: number;
+  meanHits: number;
+  meanTotal: number;
+  sameCallerHits: number;
+  /** Queries where the naive scan's match count differed from the store host's (must be 0). */
+  mismatches: number;
+}
+
+/** What incident-bench-worker.ts exposes (Comlink) to incidents.html. */
+export interface IncidentBenchWorkerApi {
+  seed(options: IncidentSeedOptions): Promise<IncidentSeedResult>;
+  plan(count: number, seed: number): ComponentSearchQuery[];
+  open(): Promise<{ firstSearchMs: number; directoryReadyMs: number }>;
+  searches(queries: ComponentSearchQuery[], limit: number): Promise<InHostSearchSamples>;
+  rebuilds(queries: ComponentSearchQuery[], limit: number): Promise<number[]>;
+  naiveFromDb(queries: ComponentSearchQuery[], limit: number): Promise<number[]>;
+  /** Serves the store host on `port` (the contract, as a window sees it). */
+  connect(port: MessagePort): void;
+  close(): Promise<void>;
+}
+
+export interface ComponentSearchOptions {
+  dbName: string;
+  users: number;
+  components: number;
+  incidents: number;
+  searches: number;
+  rebuilds: number;
+  naiveFromDbSearches: number;
+  limit: number;
+}
+
+/** `incident.searchByComponent` over a synced desk's cache, with its baselines. */
+export interface ComponentSearchFigure {
+  seed: IncidentSeedResult;
+  searches: number;
+  limit: number;
+  /** Inside the store host's worker: `host.query` (validation, revision check, views). */
+  hostQuery: Spread;
+  /** From the page through a port to the worker (Comlink): what a window waits for. */
+  portRoundTrip: Spread;
+  /** ComponentIncidentIndex.search alone, built in memory from the same records. */
+  index: Spread;
+  /** The naive scan: filter every open incident in memory by the parent chain, sort. */
+  naive: Spread;
+  /** No cache: read the open incidents from IndexedDB on every search, then the naive scan. */
+  naiveFromDb: Spread;
+  /** ComponentIncidentIndex.fromItems over the open incidents in memory. */
+  indexBuildMs: number;
+  /** openStoreHost → directory loaded and component index built. */
+  directoryReadyMs: number;
+  /** openStoreHost → the first `incident.searchByComponent` answer. */
+  firstSearchMs: number;
+  /** The first search after a write to incidents: the index is built again from IndexedDB. */
+  rebuild: Spread;
+  meanHits: number;
+  meanTotal: number;
+  sameCallerHits: number;
+  mismatches: number;
+}
+
+/** One escalation by keyboard, from the saved interaction to the closing question answered. */
+export interface KeyboardEscalationRound {
+  /** Every key pressed, in order, as Playwright names them (Tab, Enter, Alt+…). */
+  keys: string[];
+  /**
+   * The Submit key's keydown → "Incident INC… was created." shown: the store host answers only
+   * once the incident and the interaction's link have committed (strict durability).
+   */
+  durableMs: number;
+  incidentNumber: string;
+  /** Read back afterwards on a connection of its own: both there, each naming the other, the interaction open. */
+  stored: boolean;
+}
+
+export interface KeyboardEscalationFigure {
+  /** Each submitted with the Submit button (Tab to it, Enter). */
+  rounds: KeyboardEscalationRound[];
+  /** One more, submitted by Enter in Short description (where the dialog puts focus). */
+  enterInField: KeyboardEscalationRound | null;
+  /** Keys per escalation (the same every round, or the figure is not one number). */
+  keyCount: number;
+  durable: Spread;
+}
+
+/** Issue 4's figures; absent in a run made before they existed. */
+export interface EscalationBenchResults {
+  date: string;
+  /** The command that measured them (a whole run, or `--only issue4`). */
+  command: string;
+  /** The machine's 1-minute load average, sampled every 5 s while these figures ran. */
+  loadAverage: { min: number; max: number };
+  components: ComponentSearchFigure;
+  /** Null until the app offers the escalation by keyboard. */
+  keyboard: KeyboardEscalationFigure | null;
+  wallSeconds: number;
+}
+
+/** What incidents.html puts on `window.deskpadIncidents`. */
+export interface IncidentBenchApi {
+  run(options: ComponentSearchOptions): Promise<ComponentSearchFigure>;
+}
+
 declare global {
   interface Window {
     /** Set by bench/pages/store-bench.ts. */
@@ -272,6 +421,8 @@ declare global {
     deskpadApp: AppProbeApi;
     /** Set by bench/pages/desk-probe.ts. */
     deskpadDesk: DeskProbeApi;
+    /** Set by bench/pages/incident-bench.ts. */
+    deskpadIncidents: IncidentBenchApi;
   }
 }
 
@@ -293,5 +444,6 @@ export interface BenchResults {
   uiSaves: UiSaveResult;
   /** Issue 3's figures; absent in a run made before they existed. */
   sync?: SyncBenchResults;
+  issue4?: EscalationBenchResults;
   wallSeconds: number;
 }

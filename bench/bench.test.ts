@@ -2,13 +2,23 @@
 // targets' judgement, and rewriting only the text between the bench markers (`npm run bench` runs it).
 
 import { describe, expect, it } from 'vitest';
-import type { DeskLoadResult, Spread, SyncBenchResults } from './bench-types';
+import type {
+  DeskLoadResult,
+  EscalationBenchResults,
+  KeyboardEscalationFigure,
+  Spread,
+  SyncBenchResults,
+} from './bench-types';
 import {
   README_END,
   README_START,
   compare,
   chromiumVersion,
+  describeKeys,
+  escalationFigureRows,
+  escalationSection,
   formatMs,
+  keyboardFigure,
   percentileOf,
   replaceReadmeSection,
   spreadOf,
@@ -213,5 +223,148 @@ describe('syncSection', () => {
     expect(text).toContain('### Sync with the desk server (issue 3)');
     expect(text).toContain('| Figure (real desk server) |');
     expect(text).toContain('crbug.com/114475');
+  });
+});
+
+function issue4Results(overrides: {
+  hostP95?: number;
+  portP95?: number;
+  mismatches?: number;
+  keyboard?: KeyboardEscalationFigure;
+}): EscalationBenchResults {
+  const host = { count: 3000, p50: 0.4, p95: overrides.hostP95 ?? 0.65, max: 4.6 };
+  return {
+    date: '2026-11-24T10:00:00.000Z',
+    command: 'npm run bench -- --only issue4 --write-readme',
+    loadAverage: { min: 1.5, max: 2.5 },
+    components: {
+      seed: {
+        users: 50_000,
+        components: 10_000,
+        incidents: 20_000,
+        openIncidents: 16_998,
+        leaves: 9337,
+        depths: { '1': 13, '2': 38, '3': 64, '4': 192, '5': 1152, '6': 8541 },
+        generateMs: 300,
+        writeMs: 3900,
+        crossOriginIsolated: true,
+      },
+      searches: 3000,
+      limit: 50,
+      hostQuery: host,
+      portRoundTrip: { ...host, p95: overrides.portP95 ?? 1 },
+      index: { count: 3000, p50: 0.005, p95: 0.015, max: 0.03 },
+      naive: { count: 3000, p50: 0.22, p95: 1.3, max: 2 },
+      naiveFromDb: { count: 30, p50: 269, p95: 276, max: 280 },
+      indexBuildMs: 139,
+      directoryReadyMs: 760,
+      firstSearchMs: 808,
+      rebuild: spread(332, 357),
+      meanHits: 16.4,
+      meanTotal: 16.4,
+      sameCallerHits: 800,
+      mismatches: overrides.mismatches ?? 0,
+    },
+    keyboard: overrides.keyboard ?? null,
+    wallSeconds: 40,
+  };
+}
+
+describe('escalationFigureRows', () => {
+  it('judges p95 ≤ 5 ms in the store host and through the port, from the run’s own numbers', () => {
+    const [host, port] = escalationFigureRows(issue4Results({}));
+    expect(host?.met).toBe(true);
+    expect(port?.met).toBe(true);
+    expect(escalationFigureRows(issue4Results({ hostP95: 5.1 }))[0]?.met).toBe(false);
+    expect(escalationFigureRows(issue4Results({ portP95: 6 }))[1]?.met).toBe(false);
+  });
+
+  it('fails the search figure when the naive scan found other matches (not the same job)', () => {
+    expect(escalationFigureRows(issue4Results({ mismatches: 1 }))[0]?.met).toBe(false);
+  });
+
+  it('compares the store host and the index alone with the naive scan by p95', () => {
+    const rows = escalationFigureRows(issue4Results({}));
+    expect(rows[0]?.ratio).toBe('2.0× faster');
+    expect(rows[2]?.ratio).toBe('87× faster');
+    expect(rows[3]?.ratio).toBe('425× faster');
+  });
+
+  it('adds the keyboard rows only once they were measured', () => {
+    expect(escalationFigureRows(issue4Results({}))).toHaveLength(6);
+    const keys = ['Shift+Tab', 'Shift+Tab', 'Enter', 'Enter', 'Tab', 'Enter', 'Enter'];
+    const keyboard = keyboardFigure([
+      { keys, durableMs: 40, incidentNumber: 'INC-P0001', stored: true },
+      { keys, durableMs: 60, incidentNumber: 'INC-P0002', stored: true },
+    ]);
+    const rows = escalationFigureRows(issue4Results({ keyboard }));
+    expect(rows).toHaveLength(8);
+    expect(rows[6]?.deskpad).toBe('7 keys: Shift+Tab ×2, Enter, Enter, Tab, Enter, Enter');
+    expect(rows[7]?.deskpad).toBe('60.0 ms / 60.0 ms / 60.0 ms');
+    expect(rows[7]?.met).toBeNull();
+  });
+
+  it('shows a range of key counts, and fails the time when a record was not read back', () => {
+    const keyboard = keyboardFigure([
+      { keys: ['Enter', 'Enter'], durableMs: 40, incidentNumber: 'INC-P0001', stored: true },
+      {
+        keys: ['Tab', 'Enter', 'Enter'],
+        durableMs: 50,
+        incidentNumber: 'INC-P0002',
+        stored: false,
+      },
+    ]);
+    const rows = escalationFigureRows(issue4Results({ keyboard }));
+    expect(rows[6]?.deskpad).toMatch(/^2–3 keys: /);
+    expect(rows[7]?.met).toBe(false);
+    expect(rows[7]?.figure).toContain('only 1 read back');
+  });
+
+  it('adds the count with Enter in Short description when that round ran', () => {
+    const round = { keys: ['Tab', 'Enter'], durableMs: 40, incidentNumber: 'a', stored: true };
+    const shorter = { ...round, keys: ['Enter'] };
+    const [, , , , , , keys] = escalationFigureRows(
+      issue4Results({ keyboard: keyboardFigure([round], shorter) }),
+    );
+    expect(keys?.deskpad).toBe(
+      '2 keys: Tab, Enter; 1 with Enter in Short description instead of Tab to Submit',
+    );
+  });
+});
+
+describe('describeKeys', () => {
+  it('folds runs of the same key, but lists each Enter (each one acts)', () => {
+    expect(describeKeys(['Tab', 'Tab', 'Tab', 'Enter', 'Enter', 'Shift+Tab'])).toBe(
+      'Tab ×3, Enter, Enter, Shift+Tab',
+    );
+    expect(describeKeys([])).toBe('');
+  });
+});
+
+describe('keyboardFigure', () => {
+  it('counts the keys of the longest escalation and spreads the times to durable', () => {
+    const figure = keyboardFigure([
+      { keys: ['Enter'], durableMs: 30, incidentNumber: 'a', stored: true },
+      { keys: ['Tab', 'Enter'], durableMs: 10, incidentNumber: 'b', stored: true },
+    ]);
+    expect(figure.keyCount).toBe(2);
+    expect(figure.durable).toEqual({ count: 2, p50: 30, p95: 30, max: 30 });
+  });
+});
+
+describe('escalationSection', () => {
+  it('puts its own table and describes the tree the searches walked', () => {
+    const text = escalationSection(issue4Results({}));
+    const prose = text.replace(/\s+/g, ' ');
+    expect(text).toContain('### Escalation (issue 4)');
+    expect(text).toContain('| Figure (issue 4) |');
+    expect(prose).toContain('6 levels deep');
+    expect(prose).toContain('8,541 at depth 6');
+    expect(prose).toContain("agreed with the store host's answers on every search");
+    expect(prose).toContain('At the median the scan is the quicker');
+    expect(prose).not.toContain('Keep it open');
+    expect(escalationSection(issue4Results({ mismatches: 2 })).replace(/\s+/g, ' ')).toContain(
+      'differed from the store host',
+    );
   });
 });

@@ -321,6 +321,208 @@ export function syncFigureRows(sync) {
   ];
 }
 
+/**
+ * Keys as a person reads them, runs folded: "Shift+Tab ×3, Enter, Enter, Tab ×9, Enter".
+ * @param {readonly string[]} keys
+ */
+export function describeKeys(keys) {
+  /** @type {{ key: string, n: number }[]} */
+  const runs = [];
+  for (const key of keys) {
+    const last = runs.at(-1);
+    if (last && last.key === key && key !== 'Enter') last.n += 1;
+    else runs.push({ key, n: 1 });
+  }
+  return runs.map(({ key, n }) => (n === 1 ? key : `${key} ×${n}`)).join(', ');
+}
+
+/**
+ * The keyboard escalation's summary: keys per escalation and time to durable over the rounds.
+ * @param {import('./bench-types').KeyboardEscalationRound[]} rounds through the Submit button
+ * @param {import('./bench-types').KeyboardEscalationRound | null} [enterInField] one submitted by
+ *   Enter in the dialog's first field instead
+ * @returns {import('./bench-types').KeyboardEscalationFigure}
+ */
+export function keyboardFigure(rounds, enterInField = null) {
+  return {
+    rounds,
+    enterInField,
+    keyCount: Math.max(0, ...rounds.map((r) => r.keys.length)),
+    durable: spreadOf(rounds.map((r) => r.durableMs)),
+  };
+}
+
+/** @param {import('./bench-types').IncidentSeedResult} seed */
+const treeDepth = (seed) => Math.max(...Object.keys(seed.depths).map(Number));
+
+/**
+ * Issue 4's figures: Find existing incidents against the naive scan measured in the same run,
+ * and the keyboard escalation once the app offers it.
+ * @param {import('./bench-types').EscalationBenchResults} issue4
+ * @returns {FigureRow[]}
+ */
+export function escalationFigureRows(issue4) {
+  const c = issue4.components;
+  const { seed } = c;
+  /** @type {FigureRow[]} */
+  const rows = [
+    {
+      figure: `Find existing incidents: \`incident.searchByComponent\` in the store host's Worker over ${count(seed.incidents)} cached incidents (${count(seed.openIncidents)} open) and ${count(seed.components)} components (${count(c.searches)} searches on random leaf components, with the caller)`,
+      target: 'p95 ≤ 5 ms',
+      met: c.hostQuery.p95 <= 5 && c.mismatches === 0,
+      deskpad: formatSpread(c.hostQuery),
+      baseline: `${formatSpread(c.naive)} (every open incident in memory, filtered by the parent chain, sorted)`,
+      ratio: compare(c.naive.p95, c.hostQuery.p95),
+    },
+    {
+      figure:
+        'The same searches from the window, through a port to the store worker (Comlink round trip)',
+      target: 'p95 ≤ 5 ms',
+      met: c.portRoundTrip.p95 <= 5,
+      deskpad: formatSpread(c.portRoundTrip),
+      baseline: '—',
+      ratio: '—',
+    },
+    {
+      figure:
+        'Of which: the component index alone (`ComponentIncidentIndex.search`) vs the naive scan',
+      target: '—',
+      met: null,
+      deskpad: formatSpread(c.index),
+      baseline: formatSpread(c.naive),
+      ratio: compare(c.naive.p95, c.index.p95),
+    },
+    {
+      figure: `Against no cache at all: the open incidents read from IndexedDB on every search, then the scan (${count(c.naiveFromDb.count)} searches)`,
+      target: '—',
+      met: null,
+      deskpad: formatSpread(c.hostQuery),
+      baseline: formatSpread(c.naiveFromDb),
+      ratio: compare(c.naiveFromDb.p95, c.hostQuery.p95),
+    },
+    {
+      figure: `Open the store host → the first search answers (${count(seed.users)}-user directory loaded from IndexedDB, component index of ${count(seed.openIncidents)} open incidents built)`,
+      target: '—',
+      met: null,
+      deskpad: formatMs(c.firstSearchMs),
+      baseline: '—',
+      ratio: '—',
+    },
+    {
+      figure: `Index build on first search: the first search after incidents were written on another connection reads the open incidents and builds the index again (${count(c.rebuild.count)} writes)`,
+      target: '—',
+      met: null,
+      deskpad: formatSpread(c.rebuild),
+      baseline: `${formatMs(c.indexBuildMs)} (the same index built from records already in memory)`,
+      ratio: '—',
+    },
+  ];
+  const k = issue4.keyboard;
+  if (k) {
+    const counts = k.rounds.map((r) => r.keys.length);
+    const fewest = Math.min(...counts);
+    const stored = k.rounds.filter((r) => r.stored).length;
+    rows.push(
+      {
+        figure: `Escalate a saved interaction to an incident by keyboard (Create Incident → Assign to me → Report an Issue, prefilled → Submit → Keep it open): keys pressed`,
+        target: 'reported',
+        met: null,
+        deskpad: `${fewest === k.keyCount ? k.keyCount : `${fewest}–${k.keyCount}`} keys: ${describeKeys(k.rounds[0]?.keys ?? [])}${
+          k.enterInField
+            ? `; ${k.enterInField.keys.length} with Enter in Short description instead of Tab to Submit${k.enterInField.stored ? '' : ' (not read back!)'}`
+            : ''
+        }`,
+        baseline: '—',
+        ratio: '—',
+      },
+      {
+        figure: `The Submit key → "Incident INC… was created." (incident and interaction committed in IndexedDB; ${count(k.durable.count)} escalations, ${stored === k.rounds.length ? 'all' : `only ${count(stored)}`} read back linked both ways, the interaction still open)`,
+        target: 'reported',
+        met: stored === k.rounds.length ? null : false,
+        deskpad: formatSpread(k.durable),
+        baseline: '—',
+        ratio: '—',
+      },
+    );
+  }
+  return rows;
+}
+
+/**
+ * Issue 4's part of the README section: its table and how it was taken.
+ * @param {import('./bench-types').EscalationBenchResults} issue4
+ */
+export function escalationSection(issue4) {
+  const c = issue4.components;
+  const { seed } = c;
+  const depths = Object.entries(seed.depths)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([depth, n]) => `${count(n)} at depth ${depth}`)
+    .join(', ');
+  const clock = seed.crossOriginIsolated
+    ? 'the worker is cross-origin isolated (timers ≈ 5 µs)'
+    : 'the worker is not cross-origin isolated (timers ≈ 100 µs)';
+  const agreed =
+    c.mismatches === 0
+      ? "its hits agreed with the store host's answers on every search (same incidents, order and marks)"
+      : `its hits differed from the store host's answers on ${count(c.mismatches)} searches`;
+  const median =
+    c.naive.p50 < c.hostQuery.p50
+      ? ` At the median the scan is the quicker of the two: most of the store host's
+        ${formatMs(c.hostQuery.p50)} goes outside the index (validation, the revision read, the
+        views), the index itself taking ${formatMs(c.index.p50)}.`
+      : '';
+  const paragraphs = [
+    `Issue 4's figures, produced by \`${issue4.command}\` on ${issue4.date.slice(0, 10)} (they took
+    ${Math.round(issue4.wallSeconds)} s; other work shared the machine, its 1-minute load average went
+    from ${issue4.loadAverage.min.toFixed(1)} to ${issue4.loadAverage.max.toFixed(1)}).`,
+    `Find existing incidents runs in \`bench/pages/incidents.html\`: a dedicated Worker seeds a desk
+    database as a synced desk holds it (a ${count(seed.users)}-user directory stored as a download
+    leaves it, and ${count(seed.incidents)} incidents from \`shared/demo/incident-generator.ts\`,
+    ${count(seed.openIncidents)} of them open), then opens the real store host (\`openStoreHost\`) on
+    it in Chromium's IndexedDB; ${clock}. The ${count(seed.components)} components form a tree
+    ${treeDepth(seed)} levels deep (\`bench/pages/component-tree.ts\`: sites → buildings → floors →
+    network segments → switches, printers and access points → PCs; ${depths}). Each search asks for
+    a random leaf (${count(seed.leaves)} of them, mostly PCs five parents below their site) with a
+    random caller, every fourth one a caller who already reported a match, limit ${c.limit}, after 100
+    warm-up searches; on average ${c.meanTotal.toFixed(1)} open incidents matched and
+    ${c.meanHits.toFixed(1)} came back.`,
+    `The store host's figure is \`host.query\` timed inside the worker: validation, the revision check
+    (one IndexedDB read), the index, the views with display names. The window's
+    figure adds the message round trip. The naive baseline runs in the same worker on the same
+    queries: the open incidents already in an array, each search walks the parent chain, then
+    filters and sorts the whole array; ${agreed}.${median} The store host builds its component index when it
+    opens, before the first search answers, and builds it again on the first search after incidents
+    were written on another connection (another window, or anything that moves their revision
+    without telling the index); that row writes one incident from a second connection, then
+    searches.`,
+  ];
+  const k = issue4.keyboard;
+  if (k)
+    paragraphs.push(
+      `The keyboard escalation runs in the app (\`bench/pages/app.html\`, the real UI on a local desk
+      with the demo directory, its store host in a SharedWorker). Each round first saves a new
+      interaction (caller, a printer as Component, a short description typed last, Ctrl+S; not
+      counted), then Playwright presses only keys, finding each control by the issue's accessible
+      names: Tab or Shift+Tab, towards where the button lies, from the Short description field to
+      \`Create Incident\`, Enter; Enter on \`Assign to me\` (the interaction has no assignee yet, and
+      the dialog starts there); in \`Report an Issue\`, prefilled from the interaction, Tab to
+      \`Submit\`, Enter; on the closing question, Enter on \`Keep it open\` (where it starts). One more
+      round${k.enterInField ? '' : ' (not run here)'} submits with Enter in Short description, where the dialog puts focus, as any
+      form submits on Enter. Over ${count(k.durable.count)} rounds, the time runs from the Submit key's keydown until
+      "Incident INC… was created." is on screen: the store host answers only once the incident
+      and the interaction's link have committed with strict durability; each round then reads both
+      records back from IndexedDB on a connection of its own, the interaction still open.`,
+    );
+  return [
+    '### Escalation (issue 4)',
+    '',
+    markdownTable(escalationFigureRows(issue4), 'Figure (issue 4)'),
+    '',
+    paragraphs.map((p) => wrap(p)).join('\n\n'),
+  ].join('\n');
+}
+
 /** @param {boolean | null} met */
 const mark = (met) => (met === null ? '' : met ? ' ✔' : ' ✘');
 
@@ -429,6 +631,7 @@ export function readmeSection(r) {
     '',
     paragraphs.map((p) => wrap(p)).join('\n\n'),
     ...(r.sync ? ['', syncSection(r.sync)] : []),
+    ...(r.issue4 ? ['', escalationSection(r.issue4)] : []),
     '',
     README_END,
   ].join('\n');

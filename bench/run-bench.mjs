@@ -1,6 +1,6 @@
 // `npm run bench`: builds bench/pages, drives Debian's headless Chromium through the figures of
-// issue 2 (pages on 127.0.0.1) and issue 3 (real desk server processes), writes bench/results.json
-// (and, asked, the README section). Never part of `npm test`; never touches 'deskpad' or dist/web.
+// issues 2 and 4 (pages on 127.0.0.1) and issue 3 (real desk server processes), writes
+// bench/results.json (and, asked, the README section). Never in `npm test`; never touches 'deskpad'.
 
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,13 +11,16 @@ import { chromium } from 'playwright-core';
 import {
   BENCH_COMMAND,
   chromiumVersion,
+  escalationFigureRows,
   figureRows,
+  keyboardFigure,
   readmeSection,
   replaceReadmeSection,
   spreadOf,
   syncFigureRows,
   textTable,
 } from './report.mjs';
+import { componentSearchFigure, keyboardEscalations } from './escalation-bench.mjs';
 import { runSyncBench } from './sync-bench.mjs';
 
 /** @typedef {import('./bench-types').BenchResults} BenchResults */
@@ -59,6 +62,13 @@ const { values: options } = parseArgs({
     desks: { type: 'string', default: '50' },
     'desk-rounds': { type: 'string', default: '10' },
     'desk-batch': { type: 'string', default: '10' },
+    components: { type: 'string', default: '10000' },
+    incidents: { type: 'string', default: '20000' },
+    'component-searches': { type: 'string', default: '3000' },
+    rebuilds: { type: 'string', default: '20' },
+    'naive-db-searches': { type: 'string', default: '30' },
+    escalations: { type: 'string', default: '10' },
+    'skip-keyboard': { type: 'boolean', default: false },
     only: { type: 'string', default: 'all' },
     'write-readme': { type: 'boolean', default: false },
   },
@@ -88,12 +98,24 @@ const OFFLINE_SAVES = positive('offline-saves');
 const DESKS = positive('desks');
 const DESK_ROUNDS = positive('desk-rounds');
 const DESK_BATCH = positive('desk-batch');
-/** `--only issue2` or `--only sync` measures one part and keeps the other from results.json. */
+const COMPONENTS = positive('components');
+const INCIDENTS = positive('incidents');
+const COMPONENT_SEARCHES = positive('component-searches');
+const REBUILDS = positive('rebuilds');
+const NAIVE_DB_SEARCHES = positive('naive-db-searches');
+const ESCALATIONS = positive('escalations');
+/** `--only issue2`, `sync` or `issue4` measures one part and keeps the others from results.json. */
 const ONLY = options.only;
-if (ONLY !== 'all' && ONLY !== 'issue2' && ONLY !== 'sync') {
-  console.error('--only must be issue2 or sync.');
+if (ONLY !== 'all' && ONLY !== 'issue2' && ONLY !== 'sync' && ONLY !== 'issue4') {
+  console.error('--only must be issue2, sync or issue4.');
   process.exit(2);
 }
+const runs = (/** @type {string} */ part) => ONLY === 'all' || ONLY === part;
+/** The command line as typed, for a part's own record of how it was measured. */
+const commandLine = () => {
+  const args = process.argv.slice(2);
+  return `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`;
+};
 
 const wallStart = performance.now();
 /** @param {string} text */
@@ -366,6 +388,45 @@ async function issue2Figures(base) {
   }
 }
 
+/**
+ * The figures of issue 4, on the bench pages served by Vite's preview (cross-origin isolated).
+ * @param {string} base
+ * @returns {Promise<import('./bench-types').EscalationBenchResults>}
+ */
+async function issue4Figures(base) {
+  const started = performance.now();
+  const loads = [os.loadavg()[0] ?? 0];
+  const sampler = setInterval(() => loads.push(os.loadavg()[0] ?? 0), 5000);
+  try {
+    const deps = { say, session, openPage };
+    const components = await componentSearchFigure(deps, base, {
+      components: COMPONENTS,
+      incidents: INCIDENTS,
+      searches: COMPONENT_SEARCHES,
+      rebuilds: REBUILDS,
+      naiveFromDb: NAIVE_DB_SEARCHES,
+    });
+    // --skip-keyboard: the search figure alone, while the app cannot escalate yet.
+    const escalations = options['skip-keyboard']
+      ? null
+      : await keyboardEscalations(deps, base, ESCALATIONS);
+    const keyboard = escalations
+      ? keyboardFigure(escalations.rounds, escalations.enterInField)
+      : null;
+    loads.push(os.loadavg()[0] ?? 0);
+    return {
+      date: new Date().toISOString(),
+      command: commandLine(),
+      loadAverage: { min: Math.min(...loads), max: Math.max(...loads) },
+      components,
+      keyboard,
+      wallSeconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 /** @returns {Promise<BenchResults | null>} */
 async function previousResults() {
   try {
@@ -388,15 +449,19 @@ async function main() {
     process.exit(2);
   }
 
-  /** @type {Omit<BenchResults, 'command' | 'date' | 'sync' | 'wallSeconds'> | null} */
+  /** @type {Omit<BenchResults, 'command' | 'date' | 'sync' | 'issue4' | 'wallSeconds'> | null} */
   let issue2 = null;
-  if (ONLY !== 'sync') {
+  /** @type {import('./bench-types').EscalationBenchResults | undefined} */
+  let issue4 = previous?.issue4;
+  if (runs('issue2') || runs('issue4')) {
     const server = await preview({ configFile, preview: { port: 0 } });
     const address = server.httpServer.address();
     if (!address || typeof address !== 'object')
       throw new Error('The bench server is not listening.');
+    const base = `http://127.0.0.1:${address.port}/`;
     try {
-      issue2 = await issue2Figures(`http://127.0.0.1:${address.port}/`);
+      if (runs('issue2')) issue2 = await issue2Figures(base);
+      if (runs('issue4')) issue4 = await issue4Figures(base);
     } finally {
       await server.close();
     }
@@ -404,7 +469,7 @@ async function main() {
 
   /** @type {import('./bench-types').SyncBenchResults | undefined} */
   let sync = previous?.sync;
-  if (ONLY !== 'issue2') {
+  if (runs('sync')) {
     say('Building the desk server (server/ → dist/bench-server, as `npm run server` builds it)…');
     await build({
       configFile: path.join(repoRoot, 'server', 'vite.config.ts'),
@@ -430,10 +495,9 @@ async function main() {
         batch: DESK_BATCH,
       },
     );
-    const args = process.argv.slice(2);
     sync = {
       ...figures,
-      command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
+      command: commandLine(),
       wallSeconds: (performance.now() - started) / 1000,
     };
   }
@@ -456,6 +520,7 @@ async function main() {
     uiKeystrokes: base.uiKeystrokes,
     uiSaves: base.uiSaves,
     ...(sync ? { sync } : {}),
+    ...(issue4 ? { issue4 } : {}),
     // The whole run's time; a partial run (--only) keeps the figure of the run it completes.
     wallSeconds:
       ONLY === 'all'
@@ -466,6 +531,7 @@ async function main() {
   await writeFile(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${textTable(figureRows(results))}\n`);
   if (results.sync) console.log(`${textTable(syncFigureRows(results.sync))}\n`);
+  if (results.issue4) console.log(`${textTable(escalationFigureRows(results.issue4))}\n`);
   say('Wrote bench/results.json.');
   if (options['write-readme']) {
     const readmePath = path.join(repoRoot, 'README.md');

@@ -30,6 +30,7 @@ export default defineConfig({
         store: `${pages}store.html`,
         app: `${pages}app.html`,
         desk: `${pages}desk.html`,
+        incidents: `${pages}incidents.html`,
       },
     },
   },

@@ -5,6 +5,7 @@ import * as Comlink from 'comlink';
 import type { StorePort } from '../../renderer/mount';
 import type { StoreHostApi } from '../../shared/store-api/contract';
 import type { AppProbeApi } from '../bench-types';
+import { escalationStored, installSubmitTimer } from './escalation-probe';
 
 /** The renderer's measure name (renderer/caller-lookup/caller-lookup.tsx). */
 const LOOKUP_MEASURE = 'lookup:keystroke-to-render';
@@ -32,6 +33,7 @@ function savedText(doc: Document): string {
  */
 export function installAppProbe(win: Window, openPort: () => StorePort): void {
   const measures: Recorded[] = [];
+  const submit = installSubmitTimer(win);
   let lastKeydown = 0;
   let remote: Comlink.Remote<StoreHostApi> | null = null;
   const save = {
@@ -96,6 +98,9 @@ export function installAppProbe(win: Window, openPort: () => StorePort): void {
       return samples;
     },
     saveDuration: () => (save.start !== null && save.end !== null ? save.end - save.start : null),
+    armSubmit: () => submit.arm(),
+    submitResult: () => submit.result(),
+    escalationStored,
   };
   win.deskpadApp = api;
 }

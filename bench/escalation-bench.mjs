@@ -1,0 +1,216 @@
+// Issue 4's figures: Find existing incidents (`incident.searchByComponent`) over a synced desk's
+// cache in the store host's Worker, and escalating a saved interaction by keyboard in the app.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/** @typedef {import('./bench-types').ComponentSearchFigure} ComponentSearchFigure */
+/** @typedef {import('./bench-types').ComponentSearchOptions} ComponentSearchOptions */
+/** @typedef {import('playwright-core').BrowserContext} BrowserContext */
+/** @typedef {import('playwright-core').Page} Page */
+
+/**
+ * What the runner lends this module: its clock-stamped log, its Chromium sessions and pages.
+ * @typedef {object} EscalationBenchDeps
+ * @property {(text: string) => void} say
+ * @property {<T>(profile: string, work: (context: BrowserContext) => Promise<T>) => Promise<T>} session
+ * @property {(context: BrowserContext, url: string) => Promise<Page>} openPage
+ */
+
+/** The demo directory's ratio (shared/demo/directory-generator.ts): five users per component. */
+const USERS_PER_COMPONENT = 5;
+const DB_NAME = 'bench-incidents';
+/** Find existing incidents asks for this many (the contract's default). */
+const SEARCH_LIMIT = 50;
+
+/**
+ * @param {EscalationBenchDeps} deps
+ * @param {string} base the bench pages' origin (cross-origin isolated)
+ * @param {{ components: number, incidents: number, searches: number, rebuilds: number, naiveFromDb: number }} sizes
+ * @returns {Promise<ComponentSearchFigure>}
+ */
+export async function componentSearchFigure(deps, base, sizes) {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'deskpad-bench-incidents-'));
+  try {
+    return await deps.session(profile, async (context) => {
+      const page = await deps.openPage(context, `${base}incidents.html`);
+      await page.waitForFunction(() => 'deskpadIncidents' in window);
+      deps.say(
+        `Find existing incidents: ${sizes.incidents.toLocaleString('en-US')} incidents, ` +
+          `${sizes.components.toLocaleString('en-US')} components, ${sizes.searches} searches…`,
+      );
+      /** @type {ComponentSearchOptions} */
+      const options = {
+        dbName: DB_NAME,
+        users: sizes.components * USERS_PER_COMPONENT,
+        components: sizes.components,
+        incidents: sizes.incidents,
+        searches: sizes.searches,
+        rebuilds: sizes.rebuilds,
+        naiveFromDbSearches: sizes.naiveFromDb,
+        limit: SEARCH_LIMIT,
+      };
+      return page.evaluate((o) => window.deskpadIncidents.run(o), options);
+    });
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+/** The app's own local desk (no desk server): the demo directory, catalog and incidents. */
+const APP_DB = 'bench-escalation';
+const APP_USERS = 5000;
+/** More Tabs than any screen of the app has stops: a missing button fails the run, never hangs it. */
+const MAX_TABS = 80;
+
+/**
+ * @typedef {object} KeyLog
+ * @property {string[]} keys every key pressed since the saved interaction, as Playwright names it
+ */
+
+/**
+ * Presses one key (or chord) and logs it.
+ * @param {Page} page
+ * @param {string[]} keys
+ * @param {string} key
+ */
+async function press(page, keys, key) {
+  keys.push(key);
+  await page.keyboard.press(key);
+}
+
+/**
+ * Tab (or Shift+Tab, whichever way the target lies in the page) until `target` has focus,
+ * each press logged: the keys a keyboard user spends reaching a button.
+ * @param {Page} page
+ * @param {string[]} keys
+ * @param {import('playwright-core').Locator} target
+ */
+async function tabTo(page, keys, target) {
+  await target.waitFor();
+  for (let i = 0; i <= MAX_TABS; i++) {
+    const where = await target.evaluate((el) => {
+      const active = document.activeElement;
+      if (active === el) return 'here';
+      if (!active || active === document.body) return 'after';
+      // DOCUMENT_POSITION_PRECEDING: the target comes before the focused element.
+      return active.compareDocumentPosition(el) & 2 ? 'before' : 'after';
+    });
+    if (where === 'here') return;
+    await press(page, keys, where === 'before' ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`${MAX_TABS} Tabs did not reach ${target.toString()}.`);
+}
+
+/**
+ * Setup, not counted: a new interaction with a caller, a component and a short description, saved.
+ * @param {Page} page
+ * @param {number} round
+ * @returns {Promise<string>} the saved interaction's number
+ */
+async function saveInteraction(page, round) {
+  await page.keyboard.press('Alt+n');
+  await page.getByRole('heading', { name: 'New interaction', exact: true }).waitFor();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('maria');
+  await page.getByRole('listbox').getByRole('option').first().waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page
+    .getByRole('textbox', { name: 'Contact email', exact: true })
+    .and(page.locator(':not([value=""])'))
+    .waitFor();
+  const component = page.getByRole('combobox', { name: 'Component', exact: true });
+  await component.focus();
+  await page.keyboard.type('PRN01');
+  await page.getByRole('listbox').getByRole('option').first().waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page
+    .getByRole('textbox', { name: 'Short description', exact: true })
+    .fill(`Benchmark escalation ${round + 1}: cannot print`);
+  await page.keyboard.press('Control+s');
+  const heading = page.getByRole('heading', { name: /^Interaction \S+\d$/ });
+  await heading.waitFor();
+  return ((await heading.textContent()) ?? '').replace(/^Interaction /, '').trim();
+}
+
+/**
+ * One escalation by keyboard from the saved interaction: Create Incident, Assign to me, Report
+ * an Issue (prefilled) submitted, the closing question answered Keep it open. `submitBy`: Tab to
+ * the Submit button and Enter, or Enter where the dialog put focus (a form's implicit submission).
+ * @param {Page} page
+ * @param {number} round
+ * @param {'button' | 'enter-in-field'} submitBy
+ * @returns {Promise<import('./bench-types').KeyboardEscalationRound>}
+ */
+async function escalateByKeyboard(page, round, submitBy) {
+  const interactionNumber = await saveInteraction(page, round);
+  /** @type {string[]} */
+  const keys = [];
+  await tabTo(page, keys, page.getByRole('button', { name: 'Create Incident', exact: true }));
+  await press(page, keys, 'Enter');
+  // The interaction is nobody's yet: the seed's rule offers Assign to me first (in a dialog;
+  // the form has a button of that name too).
+  const assign = page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Assign to me', exact: true });
+  await tabTo(page, keys, assign);
+  await press(page, keys, 'Enter');
+  const dialog = page.getByRole('dialog', { name: 'Report an Issue' });
+  // Prefilled from the interaction before anything is pressed.
+  await dialog
+    .getByRole('textbox', { name: 'Short description', exact: true })
+    .and(page.locator(':not([value=""])'))
+    .waitFor();
+  if (submitBy === 'button')
+    await tabTo(page, keys, dialog.getByRole('button', { name: 'Submit', exact: true }));
+  else {
+    const field = dialog.getByRole('textbox', { name: 'Short description', exact: true });
+    await page.waitForFunction((el) => el === document.activeElement, await field.elementHandle());
+  }
+  await page.evaluate(() => window.deskpadApp.armSubmit());
+  await press(page, keys, 'Enter');
+  const timed = await page.waitForFunction(() => window.deskpadApp.submitResult());
+  const result = /** @type {{ durableMs: number, incidentNumber: string }} */ (
+    await timed.jsonValue()
+  );
+  await tabTo(page, keys, page.getByRole('button', { name: 'Keep it open', exact: true }));
+  await press(page, keys, 'Enter');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  const stored = await page.evaluate(
+    ([db, interaction, incident]) => window.deskpadApp.escalationStored(db, interaction, incident),
+    /** @type {const} */ ([APP_DB, interactionNumber, result.incidentNumber]),
+  );
+  return { keys, durableMs: result.durableMs, incidentNumber: result.incidentNumber, stored };
+}
+
+/**
+ * `rounds` escalations through the Submit button, then one with Enter in the dialog's first field.
+ * @param {EscalationBenchDeps} deps
+ * @param {string} base
+ * @param {number} rounds
+ * @returns {Promise<{ rounds: import('./bench-types').KeyboardEscalationRound[], enterInField: import('./bench-types').KeyboardEscalationRound }>}
+ */
+export async function keyboardEscalations(deps, base, rounds) {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'deskpad-bench-escalation-'));
+  try {
+    return await deps.session(profile, async (context) => {
+      const page = await deps.openPage(context, `${base}app.html?users=${APP_USERS}&db=${APP_DB}`);
+      await page.waitForFunction(() => 'deskpadApp' in window);
+      await page.getByRole('button', { name: 'New interaction', exact: true }).waitFor();
+      deps.say(`Escalating ${rounds} saved interactions to incidents by keyboard in the app…`);
+      /** @type {import('./bench-types').KeyboardEscalationRound[]} */
+      const done = [];
+      for (let round = 0; round < rounds; round++)
+        done.push(await escalateByKeyboard(page, round, 'button'));
+      return {
+        rounds: done,
+        enterInField: await escalateByKeyboard(page, rounds, 'enter-in-field'),
+      };
+    });
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
