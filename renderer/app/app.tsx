@@ -1,9 +1,14 @@
-// The window: banner, the Interactions list beside the interaction form, keyboard shortcuts, their
-// help overlay, the Unsaved changes guard, Needs attention, the Sign in screen and, when the session
+// The window: banner, main navigation, the Interactions list or Callbacks due beside the
+// interaction form, the incidents and requests being worked, keyboard shortcuts, their help
+// overlay, the Unsaved changes guard, Needs attention, the Sign in screen and, when the session
 // ended by itself, the notice and Sign in dialog that keep the desk working. Composition only;
 // parts get deps from DeskpadDeps.
 
-import { StrictMode, useEffect, useRef } from 'react';
+import { StrictMode, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { ModalLayerContext, useModalLayerFor } from '../dialog/modal-layer';
+import { CallbacksDue, type CallbacksDueHandle } from '../escalation/callbacks-due';
+import { EscalationContext, type EscalationDeps } from '../escalation/escalation-context';
+import type { TaskListHandle } from '../escalation/task-list';
 import { InteractionForm, type InteractionFormHandle } from '../interaction-form/interaction-form';
 import { InteractionList, type InteractionListHandle } from '../interaction-list/interaction-list';
 import { useLiveValue } from '../hooks/use-live-query';
@@ -18,9 +23,13 @@ import { ShortcutsDialog } from '../shortcuts/shortcuts-dialog';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { AppHeader } from './app-header';
 import { DeskpadContext, useUi, type DeskpadDeps } from './deskpad-context';
+import { MainNav } from './main-nav';
 import { StoreErrors } from './store-errors';
+import { TaskPanel, TaskSide } from './task-section';
 import { UnsavedChangesDialog } from './unsaved-changes-dialog';
 import { useUnloadWarning } from './use-unload-warning';
+
+const TASK_SECTIONS = { incidents: 'incident', requests: 'request' } as const;
 
 function Workspace() {
   const open = useUi((s) => s.open);
@@ -39,8 +48,19 @@ function Workspace() {
   const signInAsked = useUi((s) => s.signInAsked);
   const setSignInAsked = useUi((s) => s.setSignInAsked);
   const session = useLiveValue('session.state', {}, null);
+  const section = useUi((s) => s.section);
+  const showSection = useUi((s) => s.showSection);
+  const openId = useUi((s) => s.open.id);
+  const openAnyRecord = useUi((s) => s.openAnyRecord);
   const formRef = useRef<InteractionFormHandle>(null);
   const listRef = useRef<InteractionListHandle>(null);
+  const callbacksRef = useRef<CallbacksDueHandle>(null);
+  const taskListRef = useRef<TaskListHandle>(null);
+  const appRef = useRef<HTMLDivElement>(null);
+  // Every dialog (ModalDialog) holds this layer: the window behind it is inert meanwhile.
+  const { layer, dialogOpen } = useModalLayerFor(appRef);
+  const taskKind =
+    section === 'incidents' || section === 'requests' ? TASK_SECTIONS[section] : null;
   // Signed out on purpose (or never signed in): the workspace is hidden, not unmounted, so typing
   // not saved yet is still in the form after the agent signs in again. A session that ended by itself
   // (expired, revoked) hides nothing: the desk keeps working and saving here, and says so.
@@ -50,7 +70,12 @@ function Workspace() {
   const signingIn = signInAsked && !signInNeeded && session !== null;
   const modalOpen =
     !signInNeeded &&
-    (helpOpen || leaving !== null || signOutAsked || discardAsked !== null || signingIn);
+    (dialogOpen ||
+      helpOpen ||
+      leaving !== null ||
+      signOutAsked ||
+      discardAsked !== null ||
+      signingIn);
   useUnloadWarning(unsaved !== null);
 
   // A question asked before the session ended is not asked again after the next sign-in; the agent
@@ -92,12 +117,32 @@ function Workspace() {
     if (confirmation) openRecord(leaving, confirmation);
   };
 
+  // Ctrl+K from an incident or request: back to the form (kept as it was), then to the caller.
+  const lookupWanted = useRef(false);
+  useEffect(() => {
+    if (taskKind !== null || !lookupWanted.current) return;
+    lookupWanted.current = false;
+    formRef.current?.focusCallerLookup();
+  }, [taskKind]);
+
   useShortcuts(
     {
       'new-interaction': newInteraction,
-      save: () => formRef.current?.save(),
-      'caller-lookup': () => formRef.current?.focusCallerLookup(),
-      'focus-list': () => listRef.current?.focus(),
+      save: () => {
+        if (taskKind === null) formRef.current?.save();
+      },
+      'caller-lookup': () => {
+        if (taskKind === null) return formRef.current?.focusCallerLookup();
+        lookupWanted.current = true;
+        showSection('interactions');
+      },
+      'focus-list': () =>
+        (taskKind !== null
+          ? taskListRef.current
+          : section === 'callbacks'
+            ? callbacksRef.current
+            : listRef.current
+        )?.focus(),
       'show-shortcuts': () => setHelpOpen(true),
     },
     !modalOpen && !signInNeeded,
@@ -106,14 +151,15 @@ function Workspace() {
   const askSignIn = (): void => setSignInAsked(true);
 
   return (
-    <>
+    <ModalLayerContext value={layer}>
       {signInNeeded && session && <SignInScreen session={session} />}
-      <div className="app" inert={modalOpen} hidden={signInNeeded}>
+      <div className="app" ref={appRef} hidden={signInNeeded}>
         <AppHeader
           session={session}
           onNewInteraction={newInteraction}
           onShowShortcuts={() => setHelpOpen(true)}
         />
+        <MainNav />
         {/* Only a desk with a desk server has a session that can end. */}
         {session && session.status !== 'local' && (
           <SessionEndedNotice ended={sessionEnded} onSignIn={askSignIn} />
@@ -121,9 +167,21 @@ function Workspace() {
         <StoreErrors />
         {attentionOpen && <NeedsAttentionPanel />}
         <div className="workspace">
-          <InteractionList ref={listRef} />
+          {section === 'interactions' && <InteractionList ref={listRef} />}
+          {section === 'callbacks' && (
+            <CallbacksDue
+              ref={callbacksRef}
+              selectedId={openId}
+              onOpen={(id) => openAnyRecord('interaction', id)}
+            />
+          )}
+          {taskKind !== null && <TaskSide kind={taskKind} listRef={taskListRef} />}
           <main className="main">
-            <InteractionForm key={open.id} id={open.id} isNew={open.isNew} ref={formRef} />
+            {/* Hidden, not unmounted, while an incident or request is shown: typing is kept. */}
+            <div className="main-form" hidden={taskKind !== null}>
+              <InteractionForm key={open.id} id={open.id} isNew={open.isNew} ref={formRef} />
+            </div>
+            {taskKind !== null && <TaskPanel kind={taskKind} />}
           </main>
         </div>
       </div>
@@ -150,14 +208,25 @@ function Workspace() {
       {!signInNeeded && discardAsked && (
         <DiscardChangeDialog item={discardAsked} onClose={() => setDiscardAsked(null)} />
       )}
-    </>
+    </ModalLayerContext>
   );
+}
+
+/** The escalation screens talk to the same store host, with the same ids and clock. */
+function EscalationDepsOf({ deps, children }: { deps: DeskpadDeps; children: ReactNode }) {
+  const escalation = useMemo<EscalationDeps>(
+    () => ({ port: deps.store, newId: deps.newId, now: deps.now }),
+    [deps],
+  );
+  return <EscalationContext value={escalation}>{children}</EscalationContext>;
 }
 
 export function DeskpadApp({ deps, strict = true }: { deps: DeskpadDeps; strict?: boolean }) {
   const app = (
     <DeskpadContext.Provider value={deps}>
-      <Workspace />
+      <EscalationDepsOf deps={deps}>
+        <Workspace />
+      </EscalationDepsOf>
     </DeskpadContext.Provider>
   );
   return strict ? <StrictMode>{app}</StrictMode> : app;

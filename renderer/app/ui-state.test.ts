@@ -59,3 +59,38 @@ describe('the confirmation of a form that was left', () => {
     expect(ui.getState().carriedMessage).toBeNull();
   });
 });
+
+describe('sections: the form keeps its typing while an incident or request is shown', () => {
+  it('opens an incident in its section and leaves the unsaved form as it was', () => {
+    const ui = createUiState(ids());
+    ui.getState().setUnsaved({ number: null });
+    ui.getState().openAnyRecord('incident', 'inc-1');
+    expect(ui.getState().section).toBe('incidents');
+    expect(ui.getState().openTasks).toEqual({ incident: 'inc-1', request: null });
+    expect(ui.getState().leaving).toBeNull();
+    ui.getState().openTask('request', 'req-1');
+    expect(ui.getState().section).toBe('requests');
+    expect(ui.getState().openTasks).toEqual({ incident: 'inc-1', request: 'req-1' });
+  });
+
+  it('opens an interaction where the form is shown, asking first while it is unsaved', () => {
+    const ui = createUiState(ids());
+    ui.getState().showSection('callbacks');
+    ui.getState().openAnyRecord('interaction', 'r1');
+    // Beside Callbacks due the form is shown already: the section stays.
+    expect(ui.getState().section).toBe('callbacks');
+    expect(ui.getState().open).toEqual({ id: 'r1', isNew: false });
+    ui.getState().showSection('incidents');
+    ui.getState().setUnsaved({ number: 'IMS-P0001' });
+    ui.getState().openAnyRecord('interaction', 'r2');
+    expect(ui.getState().section).toBe('interactions');
+    expect(ui.getState().leaving).toEqual({ id: 'r2', isNew: false });
+  });
+
+  it('New interaction goes back to the Interactions section', () => {
+    const ui = createUiState(ids());
+    ui.getState().showSection('requests');
+    ui.getState().newInteraction();
+    expect(ui.getState().section).toBe('interactions');
+  });
+});

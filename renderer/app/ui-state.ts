@@ -1,10 +1,19 @@
-// UI state only (the open record and whether it is unsaved, list view and filters, the help
-// overlay, which sync panel or question is open). The data lives in the store host; nothing here
-// is ever persisted or sent anywhere.
+// UI state only (the section shown, the open records and whether the form is unsaved, list views
+// and filters, the help overlay, which sync panel or question is open). The data lives in the
+// store host; nothing here is ever persisted or sent anywhere.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { InteractionState, InteractionType } from '../../shared/domain/interaction';
+import type { RecordKind } from '../../shared/store-api/apply-command';
 import type { InteractionListView, NeedsAttentionItem } from '../../shared/store-api/contract';
+import type { TaskKind, TaskListFilter } from '../escalation/task-list';
+
+/**
+ * The main navigation: the interaction form with the Interactions list or Callbacks due beside
+ * it, or the incidents or requests being worked.
+ */
+export const SECTIONS = ['interactions', 'callbacks', 'incidents', 'requests'] as const;
+export type Section = (typeof SECTIONS)[number];
 
 export interface OpenRecord {
   id: string;
@@ -60,6 +69,17 @@ export interface UiState {
   /** The refused change whose Discard the confirmation asks about. */
   discardAsked: NeedsAttentionItem | null;
   setDiscardAsked: (item: NeedsAttentionItem | null) => void;
+  section: Section;
+  /** Shows a section; the interaction form stays as it was (typing kept) while another is shown. */
+  showSection: (section: Section) => void;
+  /** The incident and the request open in their sections. */
+  openTasks: Record<TaskKind, string | null>;
+  /** Opens an incident or request in its section. */
+  openTask: (kind: TaskKind, id: string) => void;
+  /** Opens any record where it is worked: an interaction in the form (asking first if unsaved). */
+  openAnyRecord: (kind: RecordKind, id: string) => void;
+  taskLists: Record<TaskKind, TaskListFilter>;
+  setTaskList: (kind: TaskKind, filter: TaskListFilter) => void;
 }
 
 /** The agent's typing is never dropped silently: an unsaved form asks before it is replaced. */
@@ -78,7 +98,8 @@ export function createUiState(newId: () => string): StoreApi<UiState> {
     stateFilter: null,
     helpOpen: false,
     lastType: 'Phone',
-    newInteraction: () => set((s) => goOrAsk(s, { id: newId(), isNew: true })),
+    newInteraction: () =>
+      set((s) => ({ section: 'interactions', ...goOrAsk(s, { id: newId(), isNew: true }) })),
     openInteraction: (id) => set((s) => (s.open.id === id ? s : goOrAsk(s, { id, isNew: false }))),
     setUnsaved: (unsaved) => set({ unsaved }),
     stayOnForm: () => set({ leaving: null }),
@@ -98,5 +119,31 @@ export function createUiState(newId: () => string): StoreApi<UiState> {
     setSignInAsked: (signInAsked) => set({ signInAsked }),
     discardAsked: null,
     setDiscardAsked: (discardAsked) => set({ discardAsked }),
+    section: 'interactions',
+    showSection: (section) => set({ section }),
+    openTasks: { incident: null, request: null },
+    openTask: (kind, id) =>
+      set((s) => ({
+        section: kind === 'incident' ? 'incidents' : 'requests',
+        openTasks: { ...s.openTasks, [kind]: id },
+      })),
+    openAnyRecord: (kind, id) =>
+      set((s) => {
+        if (kind !== 'interaction') {
+          return {
+            section: kind === 'incident' ? 'incidents' : 'requests',
+            openTasks: { ...s.openTasks, [kind]: id },
+          };
+        }
+        // The form is shown beside Callbacks due too; elsewhere the Interactions section shows it.
+        const section = s.section === 'callbacks' ? s.section : 'interactions';
+        const target = { id, isNew: false };
+        return s.open.id === id ? { section } : { section, ...goOrAsk(s, target) };
+      }),
+    taskLists: {
+      incident: { queue: 'assigned-to-me', state: null },
+      request: { queue: 'assigned-to-me', state: null },
+    },
+    setTaskList: (kind, filter) => set((s) => ({ taskLists: { ...s.taskLists, [kind]: filter } })),
   }));
 }

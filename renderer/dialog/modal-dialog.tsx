@@ -1,6 +1,6 @@
-// A modal dialog the way the renderer does them: named by its heading, focus starts on a chosen
-// button, Tab stays inside, Escape cancels, and focus goes back to where it was if nothing took it.
-// Never decides what its buttons do; the rest of the window is made inert by the app.
+// A modal dialog the way the renderer does them: named by its heading, shown above the window (a
+// portal) which is inert meanwhile, focus starts on a chosen control, Tab stays inside, Escape
+// cancels, and focus goes back to where it was if nothing took it. Never decides what its buttons do.
 
 import {
   useEffect,
@@ -11,6 +11,8 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
+import { createPortal } from 'react-dom';
+import { useModalLayer } from './modal-layer';
 
 const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
@@ -43,6 +45,8 @@ interface ModalDialogProps {
   initialFocus: RefObject<HTMLElement | null>;
   /** The id of the text that says what the dialog is about, read with its name. */
   describedBy?: string;
+  /** A form with many fields (Report an Issue, Create Request): wider, and it scrolls inside. */
+  wide?: boolean;
   children: ReactNode;
 }
 
@@ -51,9 +55,11 @@ export function ModalDialog({
   onCancel,
   initialFocus,
   describedBy,
+  wide = false,
   children,
 }: ModalDialogProps) {
   const headingId = useId();
+  const layer = useModalLayer();
   const opener = useRef<Element | null>(null);
   const cancel = useRef(onCancel);
   useEffect(() => {
@@ -64,6 +70,10 @@ export function ModalDialog({
     opener.current ??= document.activeElement;
     initialFocus.current?.focus();
   }, [initialFocus]);
+
+  // Layout effects: the window is inert before the first key reaches it, and no longer inert by
+  // the time the passive cleanup below gives focus back.
+  useLayoutEffect(() => layer?.hold(), [layer]);
 
   // A passive cleanup runs after the commit that removed the dialog, once the window is no longer
   // inert. Whatever took focus meanwhile (a new form's caller lookup) keeps it.
@@ -77,7 +87,8 @@ export function ModalDialog({
 
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent): void => {
-      if (event.key !== 'Escape') return;
+      // A lookup's menu inside the dialog closes first: its Escape is taken (default prevented).
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
       cancel.current();
     };
@@ -85,10 +96,10 @@ export function ModalDialog({
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  return (
+  return createPortal(
     <div className="dialog-backdrop">
       <div
-        className="dialog"
+        className={wide ? 'dialog dialog--wide' : 'dialog'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={headingId}
@@ -98,6 +109,7 @@ export function ModalDialog({
         <h2 id={headingId}>{title}</h2>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

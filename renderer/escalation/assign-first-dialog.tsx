@@ -5,7 +5,7 @@ import { useId, useRef, useState } from 'react';
 import type { Group } from '../../shared/domain/directory';
 import type { InteractionView } from '../../shared/store-api/contract';
 import { ModalDialog } from '../dialog/modal-dialog';
-import { groupForAgent } from '../interaction-form/assignment-fields';
+import { groupForAgent } from '../assignment/assignment-picker';
 import { useEscalation } from './escalation-context';
 import { usePortValue } from './use-port-query';
 

@@ -1,35 +1,46 @@
-// Callbacks due (second seed): each open interaction linked to a Resolved incident. The agent calls
-// the user back, then closes the interaction or reopens the incident (asked why). Never does either alone.
+// Callbacks due (second seed): each open interaction linked to a Resolved incident. Its number
+// opens the interaction, where the agent closes it or reopens the incident after calling the user
+// back (callback-notice). Never closes or reopens anything itself.
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useImperativeHandle, useRef, type Ref } from 'react';
 import type { CallbackDueView } from '../../shared/store-api/escalation-contract';
 import { formatFullTime, formatShortTime } from '../format/format-time';
+import { moveBetweenRows } from '../interaction-list/interaction-table';
 import { useEscalation } from './escalation-context';
-import { ReopenDialog } from './reason-dialog';
 import { usePortQuery } from './use-port-query';
 
-function CallbackRow({ due, onReopen }: { due: CallbackDueView; onReopen: () => void }) {
-  const { port, now } = useEscalation();
+export interface CallbacksDueHandle {
+  focus(): void;
+}
+
+function CallbackRow({
+  due,
+  selected,
+  onOpen,
+}: {
+  due: CallbackDueView;
+  selected: boolean;
+  onOpen: () => void;
+}) {
+  const { now } = useEscalation();
   const titleId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const close = async () => {
-    if (busy) return;
-    setBusy(true);
-    const answer = await port.command('interaction.close', {
-      id: due.interactionId,
-      state: 'Closed Complete',
-    });
-    setBusy(false);
-    if (!answer.ok) setError(answer.error.message);
-  };
-
   return (
-    <li className="attention-item" aria-labelledby={titleId}>
+    <li
+      className={selected ? 'attention-item is-selected' : 'attention-item'}
+      aria-labelledby={titleId}
+    >
       <h3 id={titleId} className="attention-title">
-        {due.interactionNumber} · {due.callerName ?? 'An unnamed caller'}
+        <button
+          type="button"
+          className="row-open"
+          aria-current={selected ? 'true' : undefined}
+          onClick={onOpen}
+        >
+          {due.interactionNumber}
+        </button>{' '}
+        · {due.callerName ?? 'An unnamed caller'}
       </h3>
+      <p>{due.interactionShortDescription}</p>
       <p>
         {due.incidentNumber} · {due.incidentShortDescription}, resolved{' '}
         <time dateTime={due.resolvedAt} title={formatFullTime(due.resolvedAt)}>
@@ -37,46 +48,43 @@ function CallbackRow({ due, onReopen }: { due: CallbackDueView; onReopen: () => 
         </time>
       </p>
       {due.resolutionNotes && <p className="muted">{due.resolutionNotes}</p>}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button
-          type="button"
-          className="button button--primary"
-          aria-describedby={titleId}
-          aria-disabled={busy}
-          onClick={() => void close()}
-        >
-          Close interaction
-        </button>
-        <button type="button" className="button" aria-describedby={titleId} onClick={onReopen}>
-          Reopen incident
-        </button>
-      </div>
     </li>
   );
 }
 
-export function CallbacksDue() {
+interface CallbacksDueProps {
+  /** The interaction open in the form beside the list. */
+  selectedId?: string | null;
+  onOpen: (interactionId: string) => void;
+  ref?: Ref<CallbacksDueHandle>;
+}
+
+export function CallbacksDue({ selectedId = null, onOpen, ref }: CallbacksDueProps) {
   const headingId = useId();
   const answer = usePortQuery('incident.callbacksDue', { limit: 200 });
-  const [reopening, setReopening] = useState<CallbackDueView | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const items = answer?.ok ? answer.value : [];
+  const regionRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // A row leaves once its interaction is closed or its incident reopened: focus stays in the list.
-  useEffect(() => {
-    const active = document.activeElement;
-    if (active === null || active === document.body) headingRef.current?.focus();
-  }, [items.length, reopening]);
+
+  useImperativeHandle(ref, () => ({
+    focus: () => {
+      const rows = regionRef.current?.querySelectorAll<HTMLButtonElement>('button.row-open');
+      const selected = regionRef.current?.querySelector<HTMLButtonElement>(
+        'button.row-open[aria-current="true"]',
+      );
+      (selected ?? rows?.[0] ?? headingRef.current)?.focus();
+    },
+  }));
+
   return (
-    <section className="callbacks-due" aria-labelledby={headingId}>
+    <section className="interaction-list callbacks-due" aria-labelledby={headingId} ref={regionRef}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         Callbacks due
       </h2>
+      <p className="muted">
+        Incidents resolved since these callers got in touch. Open the interaction, call the user
+        back, then close it or reopen the incident.
+      </p>
       {answer === undefined ? (
         <p className="muted">Loading…</p>
       ) : !answer.ok ? (
@@ -84,30 +92,16 @@ export function CallbacksDue() {
       ) : items.length === 0 ? (
         <p className="muted">No callbacks due.</p>
       ) : (
-        <ul className="attention-list" aria-labelledby={headingId}>
+        <ul className="attention-list" aria-labelledby={headingId} onKeyDown={moveBetweenRows}>
           {items.map((due) => (
             <CallbackRow
               key={`${due.incidentId}:${due.interactionId}`}
               due={due}
-              onReopen={() => setReopening(due)}
+              selected={due.interactionId === selectedId}
+              onOpen={() => onOpen(due.interactionId)}
             />
           ))}
         </ul>
-      )}
-      <p className="save-message" role="status" aria-atomic="true">
-        {message}
-      </p>
-      {reopening && (
-        <ReopenDialog
-          incident={{ id: reopening.incidentId, number: reopening.incidentNumber }}
-          onCancel={() => setReopening(null)}
-          onDone={(incident) => {
-            setReopening(null);
-            setMessage(
-              `${incident.number} is In Progress again (reopened ${incident.reopenCount}×).`,
-            );
-          }}
-        />
       )}
     </section>
   );

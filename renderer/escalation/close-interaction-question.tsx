@@ -10,12 +10,15 @@ interface CloseInteractionQuestionProps {
   interaction: Pick<InteractionView, 'id' | 'number'>;
   /** What was made, in words: "Incident INC-P0001 was created." */
   made: string;
+  /** Why keeping it open may be the better choice (a callback is coming). */
+  note?: string;
   onDone: (closed: boolean) => void;
 }
 
 export function CloseInteractionQuestion({
   interaction,
   made,
+  note,
   onDone,
 }: CloseInteractionQuestionProps) {
   const { port } = useEscalation();
@@ -45,6 +48,7 @@ export function CloseInteractionQuestion({
     >
       <p id={textId}>
         {made} Interaction {interaction.number} stays open until you close it.
+        {note ? ` ${note}` : ''}
       </p>
       {error && (
         <p className="form-error" role="alert">

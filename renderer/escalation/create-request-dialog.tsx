@@ -110,7 +110,7 @@ export function CreateRequestDialog({
   };
 
   return (
-    <ModalDialog title="Create Request" onCancel={onCancel} initialFocus={searchRef}>
+    <ModalDialog title="Create Request" onCancel={onCancel} initialFocus={searchRef} wide>
       {formError && (
         <p className="form-error" role="alert">
           {formError}

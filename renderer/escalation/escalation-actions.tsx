@@ -1,5 +1,6 @@
-// The escalation buttons of an open interaction (Create Incident, Create Request, Find existing
-// incidents) and the dialogs they lead through. Never closes the interaction without the agent's choice.
+// The escalation buttons of a saved, open interaction (Create Incident, Create Request, Find
+// existing incidents) and the dialogs they lead through; after a create or an associate it asks
+// whether to close the interaction. Never closes the interaction without the agent's choice.
 
 import { useEffect, useRef, useState } from 'react';
 import { escalationBlocker } from '../../shared/domain/escalation';
@@ -17,12 +18,19 @@ type Step =
   | { kind: 'report' }
   | { kind: 'request' }
   | { kind: 'find' }
-  | { kind: 'close-question'; made: string };
+  | { kind: 'close-question'; made: string; note?: string };
 
 interface EscalationActionsProps {
   interaction: InteractionView;
+  /**
+   * Runs before any step: the form saves what the agent typed, so the dialogs start from the
+   * interaction as it is on screen. Answers the saved record, or null when it could not be saved.
+   */
+  beforeStart?: () => Promise<InteractionView | null>;
   /** After the agent chose to close the interaction from the question. */
   onInteractionClosed?: () => void;
+  /** Says what the flow did in the form's own message; without it, in a message of its own. */
+  announce?: (text: string) => void;
 }
 
 const focusIsLost = (): boolean => {
@@ -30,64 +38,104 @@ const focusIsLost = (): boolean => {
   return active === null || active === document.body || !active.isConnected;
 };
 
-export function EscalationActions({ interaction, onInteractionClosed }: EscalationActionsProps) {
+const callers = (n: number): string => `${n} ${n === 1 ? 'caller' : 'callers'}`;
+
+export function EscalationActions({
+  interaction,
+  beforeStart,
+  onInteractionClosed,
+  announce: announceInForm,
+}: EscalationActionsProps) {
   const [step, setStep] = useState<Step | null>(null);
-  // Assign to me answers a fresher record than the one the form passed, until the form catches up.
+  // A save or Assign to me answers a fresher record than the one the form passed, until it catches up.
   const [fresher, setFresher] = useState<InteractionView | null>(null);
+  // On a tie the form's record wins: it is the live one, and may already say Closed.
   const current =
-    fresher && fresher.id === interaction.id && fresher.updatedAt >= interaction.updatedAt
+    fresher && fresher.id === interaction.id && fresher.updatedAt > interaction.updatedAt
       ? fresher
       : interaction;
   const [message, setMessage] = useState<{ seq: number; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
   const trigger = useRef<HTMLButtonElement | null>(null);
-
-  // A flow that went through several dialogs ends where it started: on the button pressed.
+  const closedNow = useRef(false);
+  const closed = useRef(onInteractionClosed);
   useEffect(() => {
-    if (step === null && focusIsLost()) trigger.current?.focus();
+    closed.current = onInteractionClosed;
+  });
+
+  // A flow that went through several dialogs ends where it started: on the button pressed; or,
+  // when it closed the interaction (the buttons go), wherever the form puts the agent. After the
+  // dialog is gone, so the window is no longer inert.
+  useEffect(() => {
+    if (step !== null) return;
+    if (closedNow.current) {
+      closedNow.current = false;
+      closed.current?.();
+    } else if (focusIsLost()) trigger.current?.focus();
   }, [step]);
 
-  const announce = (text: string) => setMessage((m) => ({ seq: (m?.seq ?? 0) + 1, text }));
+  const announce = (text: string) =>
+    announceInForm ? announceInForm(text) : setMessage((m) => ({ seq: (m?.seq ?? 0) + 1, text }));
 
-  const start = (next: Escalation, button?: HTMLButtonElement) => {
+  /** The record to escalate: saved first when the form holds typing; null when that failed. */
+  const ready = async (): Promise<InteractionView | null> => {
+    if (!beforeStart) return current;
+    setBusy(true);
+    const saved = await beforeStart();
+    setBusy(false);
+    if (saved) setFresher(saved);
+    return saved;
+  };
+
+  const start = async (next: Escalation | 'find', button?: HTMLButtonElement) => {
+    if (busy) return;
     if (button) trigger.current = button;
-    const reason = escalationBlocker(current);
+    const record = await ready();
+    if (!record) return;
+    if (next === 'find') return setStep({ kind: 'find' });
+    const reason = escalationBlocker(record);
     if (reason) setStep({ kind: 'assign-first', next, reason });
     else setStep({ kind: next === 'incident' ? 'report' : 'request' });
   };
 
+  const escalate = (next: Escalation) =>
+    setStep({ kind: next === 'incident' ? 'report' : 'request' });
+
   return (
     <div className="escalation-actions">
       {!isClosed(current.state) && (
-        <div className="actions">
+        <div className="actions" role="group" aria-label="Escalate">
           <button
             type="button"
             className="button"
-            onClick={(e) => start('incident', e.currentTarget)}
+            aria-disabled={busy}
+            onClick={(e) => void start('incident', e.currentTarget)}
           >
             Create Incident
           </button>
           <button
             type="button"
             className="button"
-            onClick={(e) => start('request', e.currentTarget)}
+            aria-disabled={busy}
+            onClick={(e) => void start('request', e.currentTarget)}
           >
             Create Request
           </button>
           <button
             type="button"
             className="button"
-            onClick={(e) => {
-              trigger.current = e.currentTarget;
-              setStep({ kind: 'find' });
-            }}
+            aria-disabled={busy}
+            onClick={(e) => void start('find', e.currentTarget)}
           >
             Find existing incidents
           </button>
         </div>
       )}
-      <p className="save-message" role="status" aria-atomic="true">
-        {message && <span key={message.seq}>{message.text}</span>}
-      </p>
+      {!announceInForm && (
+        <p className="save-message" role="status" aria-atomic="true">
+          {message && <span key={message.seq}>{message.text}</span>}
+        </p>
+      )}
 
       {step?.kind === 'assign-first' && (
         <AssignFirstDialog
@@ -98,7 +146,7 @@ export function EscalationActions({ interaction, onInteractionClosed }: Escalati
               ? null
               : (assigned) => {
                   setFresher(assigned);
-                  setStep({ kind: step.next === 'incident' ? 'report' : 'request' });
+                  escalate(step.next);
                 }
           }
           onCancel={() => setStep(null)}
@@ -126,25 +174,27 @@ export function EscalationActions({ interaction, onInteractionClosed }: Escalati
         <FindExistingIncidents
           interaction={current}
           onCancel={() => setStep(null)}
-          onRegisterNew={() => start('incident')}
-          onAssociated={(incident) => {
-            setStep(null);
-            announce(
-              `Associated with ${incident.number}: ${incident.affectedCallers} ${
-                incident.affectedCallers === 1 ? 'caller' : 'callers'
-              } affected. The interaction stays open for the callback.`,
-            );
-          }}
+          onRegisterNew={() => void start('incident')}
+          onAssociated={(incident) =>
+            setStep({
+              kind: 'close-question',
+              made: `Associated with ${incident.number}: ${callers(incident.affectedCallers)} affected.`,
+              note: 'Keep it open to call the user back when the incident is resolved.',
+            })
+          }
         />
       )}
       {step?.kind === 'close-question' && (
         <CloseInteractionQuestion
           interaction={current}
           made={step.made}
-          onDone={(closed) => {
+          {...(step.note ? { note: step.note } : {})}
+          onDone={(wasClosed) => {
+            closedNow.current = wasClosed;
             setStep(null);
-            announce(closed ? `${step.made} Interaction ${current.number} is closed.` : step.made);
-            if (closed) onInteractionClosed?.();
+            announce(
+              wasClosed ? `${step.made} Interaction ${current.number} is closed.` : step.made,
+            );
           }}
         />
       )}

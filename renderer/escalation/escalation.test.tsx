@@ -7,6 +7,7 @@ import axe from 'axe-core';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { InteractionView } from '../../shared/store-api/contract';
+import { CallbackNotice } from './callback-notice';
 import { CallbacksDue } from './callbacks-due';
 import { EscalationContext, type EscalationDeps } from './escalation-context';
 import { EscalationActions } from './escalation-actions';
@@ -16,6 +17,9 @@ import { printerDesk } from './testing/fake-desk';
 import { UsersTasks } from './users-tasks';
 
 let desk: FakeDesk;
+
+/** Dialog flows typed key by key: slow in jsdom on a busy two-core machine. */
+const FLOW_TIMEOUT_MS = 30_000;
 let deps: EscalationDeps;
 let ids = 0;
 
@@ -44,7 +48,7 @@ const noViolations = async (node: Element) => {
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 };
 
-describe('Create Incident (first seed)', () => {
+describe('Create Incident (first seed)', { timeout: FLOW_TIMEOUT_MS }, () => {
   it('asks for Assign to me, opens Report an Issue prefilled, submits, and asks before closing', async () => {
     const { user } = renderWith(<EscalationActions interaction={await interactionView()} />);
     const create = screen.getByRole('button', { name: 'Create Incident' });
@@ -117,7 +121,7 @@ describe('Create Incident (first seed)', () => {
   });
 });
 
-describe('Create Request (first seed)', () => {
+describe('Create Request (first seed)', { timeout: FLOW_TIMEOUT_MS }, () => {
   it('searches the catalog by keyboard, fills the item’s form and closes the interaction when asked', async () => {
     desk.interactions.set('ims-1', {
       ...desk.interactions.get('ims-1')!,
@@ -165,7 +169,7 @@ describe('Create Request (first seed)', () => {
   });
 });
 
-describe('Find existing incidents (second seed)', () => {
+describe('Find existing incidents (second seed)', { timeout: FLOW_TIMEOUT_MS }, () => {
   it('lists the incident on the printer’s parent network and associates the interaction', async () => {
     const { user } = renderWith(<EscalationActions interaction={await interactionView()} />);
     await user.click(screen.getByRole('button', { name: 'Find existing incidents' }));
@@ -182,6 +186,11 @@ describe('Find existing incidents (second seed)', () => {
     await noViolations(dialog);
 
     within(row).getByRole('button', { name: 'Associate' }).focus();
+    await user.keyboard('{Enter}');
+    // Then it asks, as after a create; keeping it open (the default) waits for the callback.
+    const question = await screen.findByRole('dialog', { name: 'Close the interaction?' });
+    expect(question.textContent).toContain('Associated with INC0001001: 2 callers affected.');
+    expect(document.activeElement?.textContent).toBe('Keep it open');
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(screen.getByRole('status').textContent).toContain('2 callers affected');
@@ -203,24 +212,28 @@ describe('Find existing incidents (second seed)', () => {
   });
 });
 
-describe('User’s Tasks and Callbacks due', () => {
-  it('lists the caller’s incidents and requests, and works a callback by reopening the incident', async () => {
+describe('User’s Tasks and Callbacks due', { timeout: FLOW_TIMEOUT_MS }, () => {
+  async function resolvedAfterAssociating() {
     desk.interactions.set('ims-1', { ...desk.interactions.get('ims-1')!, openedFor: 'usr_ben' });
-    const resolved = await deps.port.command('interaction.associateIncident', {
+    const associated = await deps.port.command('interaction.associateIncident', {
       id: 'ims-1',
       incidentId: 'inc-net',
     });
-    expect(resolved.ok).toBe(true);
+    expect(associated.ok).toBe(true);
     await deps.port.command('incident.resolve', {
       id: 'inc-net',
       resolutionCode: 'Solution provided',
       resolutionNotes: 'Switch port replaced.',
     });
+  }
+
+  it('lists the caller’s incidents and requests, and a callback row opens its interaction', async () => {
+    await resolvedAfterAssociating();
     const opened: string[] = [];
     const { user } = renderWith(
       <>
         <UsersTasks userId="usr_ben" onOpen={(t) => opened.push(t.id)} />
-        <CallbacksDue />
+        <CallbacksDue onOpen={(id) => opened.push(id)} />
       </>,
     );
     const tasks = screen.getByRole('region', { name: "User's Tasks" });
@@ -231,7 +244,26 @@ describe('User’s Tasks and Callbacks due', () => {
     const row = await within(callbacks).findByRole('listitem', { name: /IMS0001001 · Ben Caller/ });
     expect(row.textContent).toContain('Switch port replaced.');
     await noViolations(callbacks);
-    within(row).getByRole('button', { name: 'Reopen incident' }).focus();
+    within(row).getByRole('button', { name: 'IMS0001001' }).focus();
+    await user.keyboard('{Enter}');
+    expect(opened).toEqual(['inc-net', 'ims-1']);
+  });
+
+  it('on the interaction: Reopen incident asks why, and the callback leaves the list', async () => {
+    await resolvedAfterAssociating();
+    const { user } = renderWith(
+      <>
+        <CallbackNotice interactionId="ims-1" />
+        <CallbacksDue onOpen={() => undefined} />
+      </>,
+    );
+    const notice = await screen.findByRole('list', {
+      name: 'Callbacks due for this interaction',
+    });
+    expect(notice.textContent).toContain('INC0001001 · Floor 3 network segment down was resolved');
+    await noViolations(notice);
+    const reopen = within(notice).getByRole('button', { name: 'Reopen incident' });
+    reopen.focus();
     await user.keyboard('{Enter}');
     const dialog = screen.getByRole('dialog', { name: 'Reopen INC0001001' });
     // An empty reason is refused with the machine's sentence; Tab reaches Submit.
@@ -243,29 +275,31 @@ describe('User’s Tasks and Callbacks due', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(desk.incidents.get('inc-net')?.state).toBe('In Progress');
     expect(desk.incidents.get('inc-net')?.reopenCount).toBe(1);
+    const callbacks = screen.getByRole('region', { name: 'Callbacks due' });
     expect(await within(callbacks).findByText('No callbacks due.')).toBeTruthy();
-    expect(document.activeElement?.textContent).toBe('Callbacks due');
+    await waitFor(() =>
+      expect(document.activeElement?.textContent).toContain('INC0001001 is In Progress again'),
+    );
   });
 
-  it('Close interaction ends the callback', async () => {
-    await deps.port.command('interaction.associateIncident', {
-      id: 'ims-1',
-      incidentId: 'inc-net',
-    });
-    await deps.port.command('incident.resolve', {
-      id: 'inc-net',
-      resolutionCode: 'Solution provided',
-      resolutionNotes: 'Fixed.',
-    });
-    const { user } = renderWith(<CallbacksDue />);
-    const row = await screen.findByRole('listitem', { name: /IMS0001001/ });
-    await user.click(within(row).getByRole('button', { name: 'Close interaction' }));
-    await screen.findByText('No callbacks due.');
-    expect(desk.interactions.get('ims-1')?.state).toBe('Closed Complete');
+  it('a Closed incident cannot be reopened: the reason says so and nothing changes', async () => {
+    await resolvedAfterAssociating();
+    const { user } = renderWith(<CallbackNotice interactionId="ims-1" />);
+    const reopen = await screen.findByRole('button', { name: 'Reopen incident' });
+    // Meanwhile the technician closed it on another desk; this one has not heard yet.
+    desk.incidents.set('inc-net', { ...desk.incidents.get('inc-net')!, state: 'Closed' });
+    await user.click(reopen);
+    const dialog = screen.getByRole('dialog', { name: 'Reopen INC0001001' });
+    await user.type(within(dialog).getByLabelText('Reason for reopening'), 'Still broken.');
+    await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain(
+      'A Closed incident cannot be reopened',
+    );
+    expect(desk.incidents.get('inc-net')?.state).toBe('Closed');
   });
 });
 
-describe('Working the incident', () => {
+describe('Working the incident', { timeout: FLOW_TIMEOUT_MS }, () => {
   it('offers the machine’s buttons, resolves with code and notes, closes; a Closed one offers nothing', async () => {
     const { user } = renderWith(<IncidentPanel incidentId="inc-net" />);
     const panel = await screen.findByRole('region', { name: 'Incident INC0001001' });

@@ -97,7 +97,7 @@ export function FindExistingIncidents({
 
   const path = answer?.ok ? answer.value.path.map((c) => c.name).join(' › ') : '';
   return (
-    <ModalDialog title="Existing incidents" onCancel={onCancel} initialFocus={registerRef}>
+    <ModalDialog title="Existing incidents" onCancel={onCancel} initialFocus={registerRef} wide>
       <p className="muted">
         {interaction.component
           ? `Open incidents on ${path || (interaction.componentName ?? 'the component')} and its parents, nearest first.`

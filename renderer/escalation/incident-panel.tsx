@@ -1,33 +1,34 @@
-// The incident as a technician works it: its facts, editable fields while it is open, the state
-// buttons its machine allows from here (transitionsFrom), assignment and work notes. Never bypasses the store's rules.
+// The incident as a technician works it: its facts, its fields (editable while it is open), the
+// state buttons its machine allows from here (transitionsFrom), assignment, work notes and the
+// interactions linked to it. Never bypasses the store's rules: every change is a command.
 
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import {
-  INCIDENT_CATEGORIES,
   INCIDENT_LABELS as L,
   isOpenIncident,
-  type IncidentCategory,
   type IncidentChanges,
 } from '../../shared/domain/incident';
-import {
-  LEVEL_LABELS,
-  LEVELS,
-  PRIORITY_LABELS,
-  priorityOf,
-  type Level,
-} from '../../shared/domain/priority';
+import { PRIORITY_LABELS } from '../../shared/domain/priority';
 import {
   INCIDENT_MACHINE,
   transitionsFrom,
   type IncidentAction,
 } from '../../shared/domain/task-states';
 import type { IncidentView } from '../../shared/store-api/escalation-contract';
+import { AssignmentPicker } from '../assignment/assignment-picker';
+import { formatFullTime } from '../format/format-time';
 import { FormField } from '../interaction-form/form-field';
-import { AssignmentPicker } from './assignment-picker';
+import { Fact } from '../interaction-form/record-summary';
+import { InteractionNumber } from '../interaction-list/interaction-number';
+import { ComponentLookupField, UserLookupField } from './directory-lookups';
 import { useEscalation } from './escalation-context';
+import { IncidentClassificationFields } from './incident-classification-fields';
 import { OnHoldDialog, ReopenDialog, ResolveDialog } from './reason-dialog';
+import { RecordPlaceholder } from './record-placeholder';
+import { SaveRow, StateButtons } from './task-form-parts';
+import { RelatedInteractions } from './related-interactions';
 import { TaskWorkNotes } from './task-work-notes';
-import { usePortQuery, usePortValue } from './use-port-query';
+import { usePortQuery } from './use-port-query';
 
 /** The button each transition is offered as; the names issue 4 lists are kept exactly. */
 export const ACTION_LABELS: Readonly<Record<IncidentAction, string>> = {
@@ -42,29 +43,38 @@ export const ACTION_LABELS: Readonly<Record<IncidentAction, string>> = {
 
 type Asking = 'hold' | 'resolve' | 'reopen' | null;
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="fact">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
 function IncidentFieldsEditor({ incident }: { incident: IncidentView }) {
   const { port } = useEscalation();
   const baseId = useId();
   const idOf = (field: string) => `${baseId}-${field}`;
-  const session = usePortValue('session.current', {}, null);
   const [changes, setChanges] = useState<IncidentChanges>({});
+  // The names of what the agent picked; until then the record's own (which may change meanwhile).
+  const [picked, setPicked] = useState<{ caller?: string; component?: string }>({});
+  const names = {
+    caller: changes.caller !== undefined ? (picked.caller ?? '') : (incident.callerName ?? ''),
+    component:
+      changes.component !== undefined ? (picked.component ?? '') : (incident.componentName ?? ''),
+  };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const readOnly = !isOpenIncident(incident);
   const values = { ...incident, ...changes };
-  const edit = (next: IncidentChanges) => setChanges((c) => ({ ...c, ...next }));
+  const changed = Object.keys(changes).length > 0;
+  const edit = (next: IncidentChanges) => {
+    setChanges((c) => ({ ...c, ...next }));
+    setErrors((e) => {
+      const left = { ...e };
+      for (const key of Object.keys(next)) delete left[key];
+      return left;
+    });
+  };
 
   const save = async () => {
+    if (busy || !changed) return;
+    setBusy(true);
     const answer = await port.command('incident.update', { id: incident.id, changes });
+    setBusy(false);
     if (answer.ok) {
       setChanges({});
       setErrors({});
@@ -74,27 +84,32 @@ function IncidentFieldsEditor({ incident }: { incident: IncidentView }) {
       setMessage(answer.error.message);
     }
   };
-  const level = (field: 'impact' | 'urgency') => (
-    <FormField id={idOf(field)} label={L[field]} error={errors[field]}>
-      {(control) => (
-        <select
-          {...control}
-          disabled={readOnly}
-          value={values[field]}
-          onChange={(e) => edit({ [field]: Number(e.target.value) as Level })}
-        >
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {LEVEL_LABELS[l]}
-            </option>
-          ))}
-        </select>
-      )}
-    </FormField>
-  );
 
   return (
-    <form noValidate onSubmit={(e) => e.preventDefault()} aria-label={`${incident.number} fields`}>
+    <form
+      className="escalation-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      aria-label={`${incident.number} fields`}
+    >
+      <UserLookupField
+        id={idOf('caller')}
+        label={L.caller}
+        value={{ id: values.caller || null, text: names.caller }}
+        error={errors.caller}
+        readOnly={readOnly}
+        onPick={(user) => {
+          setPicked((n) => ({ ...n, caller: user.name }));
+          edit({ caller: user.id });
+        }}
+        onClear={() => {
+          setPicked((n) => ({ ...n, caller: '' }));
+          edit({ caller: '' });
+        }}
+      />
       <FormField
         id={idOf('shortDescription')}
         label={L.shortDescription}
@@ -120,63 +135,49 @@ function IncidentFieldsEditor({ incident }: { incident: IncidentView }) {
           />
         )}
       </FormField>
-      <div className="form-row">
-        <FormField id={idOf('category')} label={L.category} error={errors.category}>
-          {(control) => (
-            <select
-              {...control}
-              disabled={readOnly}
-              value={values.category}
-              onChange={(e) => edit({ category: e.target.value as IncidentCategory })}
-            >
-              {INCIDENT_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        {level('impact')}
-        {level('urgency')}
-        <div className="field">
-          <span id={idOf('priority')}>{L.priority}</span>
-          <output aria-labelledby={idOf('priority')}>
-            {PRIORITY_LABELS[priorityOf(values.impact, values.urgency)]}
-          </output>
-        </div>
-      </div>
+      <ComponentLookupField
+        id={idOf('component')}
+        label={L.component}
+        value={{ id: values.component, text: names.component }}
+        error={errors.component}
+        readOnly={readOnly}
+        onPick={(item) => {
+          setPicked((n) => ({ ...n, component: item.name }));
+          edit({ component: item.id });
+        }}
+        onClear={() => {
+          setPicked((n) => ({ ...n, component: '' }));
+          edit({ component: null });
+        }}
+      />
+      <IncidentClassificationFields
+        idOf={idOf}
+        values={values}
+        errors={errors}
+        readOnly={readOnly}
+        onChange={edit}
+      />
       <AssignmentPicker
         idOf={idOf}
         value={values}
         assignedToName={incident.assignedToName}
         errors={errors}
         readOnly={readOnly}
-        agentId={session?.agent.id ?? null}
+        offerAssignToMe
         onChange={(assignment) => edit(assignment)}
       />
-      {!readOnly && (
-        <div className="actions">
-          <button
-            type="button"
-            className="button button--primary"
-            aria-disabled={Object.keys(changes).length === 0}
-            onClick={() => {
-              if (Object.keys(changes).length > 0) void save();
-            }}
-          >
-            Save
-          </button>
-        </div>
-      )}
-      <p className="save-message" role="status" aria-atomic="true">
-        {message}
-      </p>
+      <SaveRow readOnly={readOnly} busy={busy} changed={changed} message={message} />
     </form>
   );
 }
 
-export function IncidentPanel({ incidentId }: { incidentId: string }) {
+interface IncidentPanelProps {
+  incidentId: string;
+  /** Opens a related interaction in the interaction form. */
+  onOpenInteraction?: (interactionId: string) => void;
+}
+
+export function IncidentPanel({ incidentId, onOpenInteraction }: IncidentPanelProps) {
   const { port } = useEscalation();
   const headingId = useId();
   const answer = usePortQuery('incident.get', { id: incidentId });
@@ -184,20 +185,7 @@ export function IncidentPanel({ incidentId }: { incidentId: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const incident = answer?.ok ? answer.value : null;
 
-  if (!incident) {
-    return (
-      <section className="form-placeholder" aria-labelledby={headingId}>
-        <h2 id={headingId}>Incident</h2>
-        <p className="muted">
-          {answer === undefined
-            ? 'Opening the incident…'
-            : answer.ok
-              ? 'This incident is not on this desk.'
-              : answer.error.message}
-        </p>
-      </section>
-    );
-  }
+  if (!incident) return <RecordPlaceholder kind="incident" answer={answer} />;
 
   const run = async (action: IncidentAction) => {
     const id = incident.id;
@@ -223,15 +211,23 @@ export function IncidentPanel({ incidentId }: { incidentId: string }) {
       <div className="form-header">
         <h2 id={headingId}>Incident {incident.number}</h2>
         <dl className="record-summary">
+          <Fact label={L.number}>
+            <InteractionNumber number={incident.number} provisional={incident.numberProvisional} />
+          </Fact>
           <Fact label={L.state}>
-            {incident.state}
-            {incident.onHoldReason ? ` (${incident.onHoldReason})` : ''}
+            <span className="state">
+              {incident.state}
+              {incident.onHoldReason ? ` (${incident.onHoldReason})` : ''}
+            </span>
           </Fact>
           <Fact label={L.priority}>{PRIORITY_LABELS[incident.priority]}</Fact>
-          <Fact label={L.caller}>{incident.callerName ?? ''}</Fact>
-          <Fact label={L.component}>{incident.componentName ?? 'None'}</Fact>
           <Fact label="Callers affected">{incident.affectedCallers}</Fact>
           <Fact label={L.reopenCount}>{incident.reopenCount}</Fact>
+          <Fact label={L.openedAt}>{formatFullTime(incident.openedAt)}</Fact>
+          {incident.resolvedAt && (
+            <Fact label={L.resolvedAt}>{formatFullTime(incident.resolvedAt)}</Fact>
+          )}
+          {incident.closedAt && <Fact label={L.closedAt}>{formatFullTime(incident.closedAt)}</Fact>}
         </dl>
       </div>
       {incident.resolutionNotes && (
@@ -239,40 +235,27 @@ export function IncidentPanel({ incidentId }: { incidentId: string }) {
           {L.resolutionNotes} ({incident.resolutionCode}): {incident.resolutionNotes}
         </p>
       )}
-      <div className="actions" role="group" aria-label="State">
-        {transitionsFrom(INCIDENT_MACHINE, incident.state).map((t) => (
-          <button
-            key={t.to}
-            type="button"
-            className={t.action === 'cancel' ? 'button button--danger' : 'button'}
-            onClick={() => onAction(t.action)}
-          >
-            {ACTION_LABELS[t.action]}
-          </button>
-        ))}
-      </div>
+      <StateButtons
+        actions={transitionsFrom(INCIDENT_MACHINE, incident.state).map((t) => t.action)}
+        labels={ACTION_LABELS}
+        primary={['resolve', 'close']}
+        onAction={onAction}
+      />
       <p className="save-message" role="status" aria-atomic="true">
         {message}
       </p>
-      <IncidentFieldsEditor key={incident.updatedAt} incident={incident} />
+      <IncidentFieldsEditor key={incident.id} incident={incident} />
       <TaskWorkNotes
         notes={incident.workNotes}
         onAdd={(noteId, text) =>
           port.command('incident.addWorkNote', { id: incident.id, noteId, text })
         }
       />
-      {incident.relatedInteractions.length > 0 && (
-        <section aria-label={L.relatedInteractions}>
-          <h3>{L.relatedInteractions}</h3>
-          <ul>
-            {incident.relatedInteractions.map((r) => (
-              <li key={r.id}>
-                {r.number} ({r.relation === 'origin' ? 'created it' : 'associated'})
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <RelatedInteractions
+        label={L.relatedInteractions}
+        related={incident.relatedInteractions}
+        onOpen={onOpenInteraction}
+      />
       {asking === 'resolve' && (
         <ResolveDialog incident={incident} onDone={finished} onCancel={() => setAsking(null)} />
       )}

@@ -1,5 +1,6 @@
 // The small dialogs a state change asks through: Resolve (Resolution code and notes), On Hold (the
-// reason), Reopen incident (why). Each runs its one command; never changes state without Submit.
+// reason), Reopen incident (why), and the frame a request's closing uses. Each runs its one
+// command; never changes state without Submit.
 
 import { useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import {
@@ -17,7 +18,8 @@ import { useEscalation } from './escalation-context';
 
 type FieldErrors = Record<string, string>;
 
-function ReasonDialog({
+/** A small form that asks for what one state change needs, runs it, and answers the record. */
+export function ReasonDialog<T>({
   title,
   intro,
   initialFocus,
@@ -29,8 +31,8 @@ function ReasonDialog({
   title: string;
   intro: string;
   initialFocus: RefObject<HTMLElement | null>;
-  run: () => Promise<StoreResult<IncidentView>>;
-  onDone: (incident: IncidentView) => void;
+  run: () => Promise<StoreResult<T>>;
+  onDone: (record: T) => void;
   onCancel: () => void;
   children: (errors: FieldErrors) => ReactNode;
 }) {

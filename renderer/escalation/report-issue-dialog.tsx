@@ -7,25 +7,15 @@ import {
   incidentDraftFromInteraction,
   suggestedCategory,
 } from '../../shared/domain/escalation';
-import {
-  INCIDENT_CATEGORIES,
-  INCIDENT_LABELS as L,
-  type IncidentCategory,
-} from '../../shared/domain/incident';
-import {
-  LEVEL_LABELS,
-  LEVELS,
-  PRIORITY_LABELS,
-  priorityOf,
-  type Level,
-} from '../../shared/domain/priority';
+import { INCIDENT_LABELS as L } from '../../shared/domain/incident';
 import type { InteractionView } from '../../shared/store-api/contract';
 import type { IncidentView } from '../../shared/store-api/escalation-contract';
 import { ModalDialog } from '../dialog/modal-dialog';
 import { FormField } from '../interaction-form/form-field';
-import { AssignmentPicker } from './assignment-picker';
+import { AssignmentPicker } from '../assignment/assignment-picker';
 import { ComponentLookupField, UserLookupField } from './directory-lookups';
 import { useEscalation } from './escalation-context';
+import { IncidentClassificationFields } from './incident-classification-fields';
 import { fieldErrorsOf, focusFirstError, type FieldErrors } from './field-errors';
 
 const FIELD_ORDER = [
@@ -114,27 +104,8 @@ export function ReportIssueDialog({ interaction, onCreated, onCancel }: ReportIs
     focusFirstError(found, FIELD_ORDER, idOf);
   };
 
-  const priority = priorityOf(values.impact, values.urgency);
-  const levelSelect = (field: 'impact' | 'urgency') => (
-    <FormField id={idOf(field)} label={L[field]} error={errors[field]}>
-      {(control) => (
-        <select
-          {...control}
-          value={values[field]}
-          onChange={(e) => edit({ [field]: Number(e.target.value) as Level })}
-        >
-          {LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {LEVEL_LABELS[level]}
-            </option>
-          ))}
-        </select>
-      )}
-    </FormField>
-  );
-
   return (
-    <ModalDialog title="Report an Issue" onCancel={onCancel} initialFocus={firstField}>
+    <ModalDialog title="Report an Issue" onCancel={onCancel} initialFocus={firstField} wide>
       <form className="escalation-form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="muted">
           From interaction {interaction.number}. The interaction stays open until you close it.
@@ -196,34 +167,15 @@ export function ReportIssueDialog({ interaction, onCreated, onCancel }: ReportIs
             edit({ component: null });
           }}
         />
-        <div className="form-row">
-          <FormField id={idOf('category')} label={L.category} error={errors.category}>
-            {(control) => (
-              <select
-                {...control}
-                value={values.category}
-                onChange={(e) => {
-                  setCategoryTouched(true);
-                  edit({ category: e.target.value as IncidentCategory });
-                }}
-              >
-                {INCIDENT_CATEGORIES.map((category) => (
-                  <option key={category} value={category}>
-                    {category}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          {levelSelect('impact')}
-          {levelSelect('urgency')}
-          <div className="field">
-            <span id={idOf('priority-label')}>{L.priority}</span>
-            <output aria-labelledby={idOf('priority-label')} aria-live="polite">
-              {PRIORITY_LABELS[priority]}
-            </output>
-          </div>
-        </div>
+        <IncidentClassificationFields
+          idOf={idOf}
+          values={values}
+          errors={errors}
+          onChange={(changes) => {
+            if (changes.category !== undefined) setCategoryTouched(true);
+            edit(changes);
+          }}
+        />
         <AssignmentPicker
           idOf={idOf}
           value={values}

@@ -1,12 +1,10 @@
-// Work notes on an incident or request: add one (its id fixed when typed, so a retry is one note)
-// and the journal, newest first. Internal to fulfillers: never offers to send a note to the caller.
+// Work notes on an incident or request: the note's id is fixed while its text is typed, so a
+// retried Add work note is one note. Never sends a note to the caller (work-notes-view shows them).
 
 import { useId, useState } from 'react';
 import type { StoreResult } from '../../shared/domain/result';
-import { WORK_NOTE_MAX, type WorkNote } from '../../shared/domain/work-note';
-import { formatFullTime, formatShortTime } from '../format/format-time';
-import { FormField } from '../interaction-form/form-field';
-import { WORK_NOTES_INTERNAL } from '../interaction-form/work-notes';
+import type { WorkNote } from '../../shared/domain/work-note';
+import { WorkNotesView } from '../work-notes/work-notes-view';
 import { useEscalation } from './escalation-context';
 
 interface TaskWorkNotesProps {
@@ -21,10 +19,8 @@ export function TaskWorkNotes({ notes, onAdd }: TaskWorkNotesProps) {
   const [noteId, setNoteId] = useState(newId);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const today = now();
 
   const add = async () => {
-    if (busy) return;
     setBusy(true);
     const answer = await onAdd(noteId, text);
     setBusy(false);
@@ -36,45 +32,18 @@ export function TaskWorkNotes({ notes, onAdd }: TaskWorkNotesProps) {
   };
 
   return (
-    <div className="work-notes">
-      <FormField
-        id={`${baseId}-note`}
-        label="Work notes"
-        error={error}
-        hint={<strong>{WORK_NOTES_INTERNAL}</strong>}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            maxLength={WORK_NOTE_MAX}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        )}
-      </FormField>
-      <div className="actions actions--end">
-        <button type="button" className="button" aria-disabled={busy} onClick={() => void add()}>
-          Add work note
-        </button>
-      </div>
-      {notes.length === 0 ? (
-        <p className="muted">No work notes yet.</p>
-      ) : (
-        <ol className="journal-list" aria-label="Journal">
-          {[...notes].reverse().map((note) => (
-            <li key={note.id} className="journal-entry">
-              <p className="journal-meta">
-                <span className="journal-author">{note.authorName}</span>{' '}
-                <time dateTime={note.at} title={formatFullTime(note.at)}>
-                  {formatShortTime(note.at, today)}
-                </time>
-              </p>
-              <p className="journal-text">{note.text}</p>
-            </li>
-          ))}
-        </ol>
-      )}
-    </div>
+    <WorkNotesView
+      fieldId={`${baseId}-note`}
+      text={text}
+      onText={(next) => {
+        setText(next);
+        setError(undefined);
+      }}
+      error={error}
+      busy={busy}
+      onAdd={() => void add()}
+      notes={notes}
+      now={now()}
+    />
   );
 }

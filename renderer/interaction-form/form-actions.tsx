@@ -13,7 +13,9 @@ export function currentWording(
   record: { number: string; numberProvisional: boolean } | null,
 ): string {
   if (!record || record.numberProvisional) return text;
-  return text.replace(/\b[A-Z]{3}-P\d+\b/g, record.number);
+  // Only the record's own kind: "Incident INC-P0001 was created" names another record.
+  const prefix = record.number.slice(0, 3);
+  return text.replace(new RegExp(`\\b${prefix}-P\\d+\\b`, 'g'), record.number);
 }
 
 export function FormActions({ model }: { model: InteractionFormModel }) {

@@ -114,7 +114,10 @@ describe('interaction form', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     await app.user.type(field('Work notes'), 'Caller confirmed it works.');
     await app.user.click(screen.getByRole('button', { name: 'Add work note' }));
     await screen.findByText('Caller confirmed it works.', { selector: '.journal-text' });
-    const entries = screen.getAllByRole('listitem').map((li) => li.textContent ?? '');
+    const journal = screen.getByRole('list', { name: 'Journal' });
+    const entries = within(journal)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '');
     expect(entries[0]).toContain('Caller confirmed it works.');
     expect(entries[1]).toContain('Swapped the cable.');
   });

@@ -1,7 +1,14 @@
-// The interaction form: every field in the seed's wording, the record's facts, the actions, work
-// notes and the User's Interactions related list. Layout only; behaviour is use-interaction-form.
+// The interaction form: every field in the seed's wording, the record's facts, the actions and
+// escalation buttons, a callback due, work notes, and the related lists (related records, User's
+// Interactions, User's Tasks). Layout only; behaviour is use-interaction-form.
 
 import { useEffect, useId, useImperativeHandle, useRef, type Ref } from 'react';
+import { relatedRecordsOf } from '../../shared/domain/related-records';
+import { useUi } from '../app/deskpad-context';
+import { CallbackNotice } from '../escalation/callback-notice';
+import { EscalationActions } from '../escalation/escalation-actions';
+import { RelatedRecords } from '../escalation/related-records';
+import { UsersTasks } from '../escalation/users-tasks';
 import { CallerFields } from './caller-fields';
 import { ClassificationFields } from './classification-fields';
 import { AssignmentFields } from './assignment-fields';
@@ -31,6 +38,8 @@ export function InteractionForm({ id, isNew, ref }: InteractionFormProps) {
   const headingId = `${baseId}-heading`;
   const model = useInteractionForm(id, isNew, baseId);
   const lookupRef = useRef<HTMLInputElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const openTask = useUi((s) => s.openTask);
   const { mode, record, formError } = model;
 
   useImperativeHandle(ref, () => ({
@@ -66,13 +75,32 @@ export function InteractionForm({ id, isNew, ref }: InteractionFormProps) {
         onSubmit={(e) => e.preventDefault()}
       >
         <div className="form-header">
-          <h2 id={headingId}>{record ? `Interaction ${record.number}` : 'New interaction'}</h2>
+          <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+            {record ? `Interaction ${record.number}` : 'New interaction'}
+          </h2>
           <RecordSummary record={record} />
+          {record && (
+            <EscalationActions
+              interaction={record}
+              beforeStart={model.saveIfChanged}
+              announce={model.announce}
+              onInteractionClosed={() => headingRef.current?.focus()}
+            />
+          )}
         </div>
         {formError && (
           <p className="form-error" role="alert">
             {formError}
           </p>
+        )}
+        {record && !model.closed && (
+          <CallbackNotice
+            interactionId={record.id}
+            onReopened={(text) => {
+              model.announce(text);
+              headingRef.current?.focus();
+            }}
+          />
         )}
         <CallerFields model={model} lookupRef={lookupRef} />
         <ClassificationFields model={model} />
@@ -81,7 +109,16 @@ export function InteractionForm({ id, isNew, ref }: InteractionFormProps) {
         <FormActions model={model} />
         <WorkNotes model={model} />
       </form>
-      <UsersInteractions userId={model.values.openedFor} currentId={id} />
+      {record && relatedRecordsOf(record).length > 0 && (
+        <RelatedRecords records={relatedRecordsOf(record)} onOpen={openTask} />
+      )}
+      <div className="related-lists">
+        <UsersInteractions userId={model.values.openedFor} currentId={id} />
+        <UsersTasks
+          userId={model.values.openedFor}
+          onOpen={(task) => openTask(task.kind, task.id)}
+        />
+      </div>
     </div>
   );
 }

@@ -13,7 +13,7 @@ function UserName({ id }: { id: string | null }) {
   return <>{id ? (user?.name ?? id) : ''}</>;
 }
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+export function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="fact">
       <dt>{label}</dt>

@@ -47,6 +47,13 @@ export interface InteractionFormModel {
   setNoteText: (text: string) => void;
   /** Answers whether the record was saved (false when a check failed or another command ran). */
   save: () => Promise<boolean>;
+  /**
+   * Before an escalation: saves what the agent typed (Save's rules) and answers the record as
+   * saved, the record as it is when nothing was typed, or null when it could not be saved.
+   */
+  saveIfChanged: () => Promise<InteractionView | null>;
+  /** Says an outcome in the form's one polite message (an escalation's, a callback's). */
+  announce: (text: string) => void;
   /** What the last save or note announced, for a form that replaces this one. */
   lastAnnouncement: () => string | null;
   close: (state: ClosedState) => Promise<void>;
@@ -267,15 +274,18 @@ export function useInteractionForm(
     return view;
   };
 
-  const save = async (): Promise<boolean> => {
-    let saved = false;
+  const saveView = async (): Promise<InteractionView | null> => {
+    let saved: InteractionView | null = null;
     await exclusive(async () => {
       const view = await persist(true);
       if (view) announce(`Saved ${view.number}`);
-      saved = view !== null;
+      saved = view;
     });
     return saved;
   };
+  const save = async (): Promise<boolean> => (await saveView()) !== null;
+  const saveIfChanged = (): Promise<InteractionView | null> =>
+    unsaved || !record ? saveView() : Promise.resolve(record);
 
   const close = (state: ClosedState): Promise<void> =>
     exclusive(async () => {
@@ -335,6 +345,7 @@ export function useInteractionForm(
     busy,
     unsaved,
     message,
+    announce,
     lastAnnouncement: () => announced.current,
     noteText,
     fieldId,
@@ -342,6 +353,7 @@ export function useInteractionForm(
     pickCaller,
     setNoteText,
     save,
+    saveIfChanged,
     close,
     addWorkNote,
   };

@@ -32,12 +32,14 @@ export function UsersInteractions({
       ) : items.length === 0 ? (
         <p className="muted">No interactions for this caller yet.</p>
       ) : (
-        <InteractionTable
-          items={items}
-          selectedId={currentId}
-          onOpen={openInteraction}
-          showOpenedFor={false}
-        />
+        <div className="table-scroll">
+          <InteractionTable
+            items={items}
+            selectedId={currentId}
+            onOpen={openInteraction}
+            showOpenedFor={false}
+          />
+        </div>
       )}
     </section>
   );

@@ -1,6 +1,17 @@
 // A record number as the desk shows it: a provisional one (IMS-P0001) says so until the desk
 // server gives the real number. Display only.
 
+export function ProvisionalBadge() {
+  return (
+    <span
+      className="badge badge--provisional"
+      title="Provisional until the desk server gives the real number"
+    >
+      provisional
+    </span>
+  );
+}
+
 export function InteractionNumber({
   number,
   provisional,
@@ -12,14 +23,7 @@ export function InteractionNumber({
     <span className="number">
       {number}
       {provisional && ' '}
-      {provisional && (
-        <span
-          className="badge badge--provisional"
-          title="Provisional until the desk server gives the real number"
-        >
-          provisional
-        </span>
-      )}
+      {provisional && <ProvisionalBadge />}
     </span>
   );
 }

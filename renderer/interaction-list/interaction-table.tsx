@@ -1,11 +1,12 @@
-// Rows of interactions (Number, Opened for, Short description, Type, State, Opened); Enter or a
-// click opens one, arrows move between rows. Display only: the caller gives the rows.
+// Rows of interactions (Number, Opened for, Short description, Type, State, Opened) and the cells
+// task tables share; Enter or a click opens one, arrows move between rows. Display only.
 
 import type { KeyboardEvent, Ref } from 'react';
 import { INTERACTION_LABELS as L } from '../../shared/domain/interaction';
 import type { InteractionListItem } from '../../shared/store-api/contract';
 import { useDeskpad } from '../app/deskpad-context';
 import { formatFullTime, formatShortTime } from '../format/format-time';
+import { ProvisionalBadge } from './interaction-number';
 
 interface InteractionTableProps {
   items: InteractionListItem[];
@@ -17,7 +18,7 @@ interface InteractionTableProps {
 }
 
 /** Up and Down move between the rows' open buttons, Home and End to the ends. */
-function moveBetweenRows(event: KeyboardEvent<HTMLTableSectionElement>): void {
+export function moveBetweenRows(event: KeyboardEvent<HTMLElement>): void {
   const keys: Record<string, number | 'first' | 'last'> = {
     ArrowDown: 1,
     ArrowUp: -1,
@@ -37,6 +38,50 @@ function moveBetweenRows(event: KeyboardEvent<HTMLTableSectionElement>): void {
         : Math.min(buttons.length - 1, Math.max(0, at + step));
   event.preventDefault();
   buttons[next]?.focus();
+}
+
+/** A row's number: the button that opens the record, marked while its number is provisional. */
+export function NumberCell({
+  number,
+  provisional,
+  selected,
+  buttonRef,
+  onOpen,
+}: {
+  number: string;
+  provisional: boolean;
+  selected: boolean;
+  buttonRef?: Ref<HTMLButtonElement> | undefined;
+  onOpen: () => void;
+}) {
+  return (
+    <td className="cell-number">
+      <button
+        type="button"
+        className="row-open"
+        ref={buttonRef}
+        aria-current={selected ? 'true' : undefined}
+        onClick={(event) => {
+          // The row opens on a click too; the button's own click must not open it twice.
+          event.stopPropagation();
+          onOpen();
+        }}
+      >
+        {number}
+      </button>
+      {provisional && <ProvisionalBadge />}
+    </td>
+  );
+}
+
+export function TimeCell({ iso, now }: { iso: string; now: Date }) {
+  return (
+    <td className="cell-time">
+      <time dateTime={iso} title={formatFullTime(iso)}>
+        {formatShortTime(iso, now)}
+      </time>
+    </td>
+  );
 }
 
 export function InteractionTable({
@@ -69,39 +114,20 @@ export function InteractionTable({
               className={selected ? 'is-selected' : undefined}
               onClick={() => onOpen(item.id)}
             >
-              <td className="cell-number">
-                <button
-                  type="button"
-                  className="row-open"
-                  ref={index === 0 ? firstRowRef : undefined}
-                  aria-current={selected ? 'true' : undefined}
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    onOpen(item.id);
-                  }}
-                >
-                  {item.number}
-                </button>
-                {item.numberProvisional && (
-                  <span
-                    className="badge badge--provisional"
-                    title="Provisional until the desk server gives the real number"
-                  >
-                    provisional
-                  </span>
-                )}
-              </td>
+              <NumberCell
+                number={item.number}
+                provisional={item.numberProvisional}
+                selected={selected}
+                buttonRef={index === 0 ? firstRowRef : undefined}
+                onOpen={() => onOpen(item.id)}
+              />
               {showOpenedFor && <td>{item.openedForName ?? ''}</td>}
               <td>
                 <span className="cell-description">{item.shortDescription}</span>
               </td>
               <td>{item.type}</td>
               <td>{item.state}</td>
-              <td className="cell-time">
-                <time dateTime={item.openedAt} title={formatFullTime(item.openedAt)}>
-                  {formatShortTime(item.openedAt, today)}
-                </time>
-              </td>
+              <TimeCell iso={item.openedAt} now={today} />
             </tr>
           );
         })}

@@ -2,7 +2,14 @@
 // and Enter pick. Never owns the picked value: the form does; this only holds the typed text.
 
 import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
-import { useEffect, useRef, type ChangeEvent, type ReactNode, type Ref } from 'react';
+import {
+  useEffect,
+  useRef,
+  type ChangeEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import type { ControlProps } from '../interaction-form/form-field';
 import { useLookupSearch, type LookupInstrument, type LookupSearch } from './use-lookup-search';
 
@@ -120,6 +127,14 @@ export function LookupCombobox<T>(props: LookupComboboxProps<T>) {
             const typed = event.target.value;
             run(typed, !props.searchWhenEmpty);
             if (typed.trim() === '' && value.id !== null) props.onClear();
+          },
+          onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
+            // Escape closes an open menu; with none open it is the dialog's (Cancel), and the
+            // picked text stays rather than being blanked by downshift.
+            if (event.key === 'Escape' && !isOpen)
+              (
+                event.nativeEvent as Event & { preventDownshiftDefault?: boolean }
+              ).preventDownshiftDefault = true;
           },
           onBlur: () => {
             // Text that was typed but never picked is not the field's value: show the value again.

@@ -1,6 +1,7 @@
-// The words a refused change is shown with: what it was, which interaction, and why.
+// The words a refused change is shown with: what it was, which record it was on, and why.
 
 import { describe, expect, it } from 'vitest';
+import { commandInputs, type CommandName } from '../../shared/store-api/contract';
 import { describeChange, describeReason, describeTarget } from './describe-change';
 
 describe('describing a refused change', () => {
@@ -16,24 +17,59 @@ describe('describing a refused change', () => {
     );
   });
 
-  it('names the interaction by number and description, or by what the change carried', () => {
+  it('names the escalation, incident and request changes by their buttons', () => {
+    const named = (name: CommandName, args: unknown = {}) => describeChange({ name, args });
+    expect(named('incident.createFromInteraction')).toBe('Create Incident');
+    expect(named('request.createFromInteraction')).toBe('Create Request');
+    expect(named('interaction.associateIncident')).toBe('Associate with the incident');
+    expect(named('incident.resolve')).toBe('Resolve');
+    expect(named('incident.close')).toBe('Close incident');
+    expect(named('incident.reopen')).toBe('Reopen incident');
+    expect(named('incident.cancel')).toBe('Cancel incident');
+    expect(named('incident.setState', { state: 'On Hold' })).toBe('Put on hold');
+    expect(named('incident.setState', { state: 'In Progress' })).toBe('Start work');
+    expect(named('request.setState', { state: 'Closed Incomplete' })).toBe('Close Incomplete');
+    expect(named('request.setState', { state: 'Canceled' })).toBe('Cancel request');
+    expect(named('incident.addWorkNote')).toBe('Add work note');
+    expect(named('request.update')).toBe('Save changes');
+    // Every command the contract has gets words: none falls through as undefined.
+    for (const name of Object.keys(commandInputs) as CommandName[])
+      expect(typeof named(name), name).toBe('string');
+  });
+
+  it('names the record by kind, number and description, or by what the change carried', () => {
     expect(
       describeTarget({
-        interactionNumber: 'IMS0001002',
+        recordKind: 'interaction',
+        recordNumber: 'IMS0001002',
         shortDescription: 'Printer jam',
         args: {},
       }),
-    ).toBe('IMS0001002 · Printer jam');
+    ).toBe('Interaction IMS0001002 · Printer jam');
     expect(
       describeTarget({
-        interactionNumber: null,
+        recordKind: 'incident',
+        recordNumber: 'INC0001001',
+        shortDescription: 'Floor 3 network down',
+        args: {},
+      }),
+    ).toBe('Incident INC0001001 · Floor 3 network down');
+    expect(
+      describeTarget({
+        recordKind: 'interaction',
+        recordNumber: null,
         shortDescription: null,
         args: { shortDescription: 'Badge reader down' },
       }),
     ).toBe('An interaction not on this desk · Badge reader down');
-    expect(describeTarget({ interactionNumber: null, shortDescription: null, args: null })).toBe(
-      'An interaction not on this desk',
-    );
+    expect(
+      describeTarget({
+        recordKind: 'request',
+        recordNumber: null,
+        shortDescription: null,
+        args: null,
+      }),
+    ).toBe('A request not on this desk');
   });
 
   it('gives the reason with each field’s message', () => {

@@ -1,5 +1,6 @@
 // The Needs attention list under the banner: each change the desk server refused, why, and when,
-// with Retry, Discard (asked first) and Open. Never drops a change without the agent's word.
+// with Retry, Discard (asked first) and Open (the interaction, incident or request it was on).
+// Never drops a change without the agent's word.
 
 import { useEffect, useId, useRef, useState } from 'react';
 import type { NeedsAttentionItem } from '../../shared/store-api/contract';
@@ -20,7 +21,7 @@ function When({ iso, now }: { iso: string; now: Date }) {
 
 function AttentionEntry({ item }: { item: NeedsAttentionItem }) {
   const { store, now } = useDeskpad();
-  const openInteraction = useUi((s) => s.openInteraction);
+  const openAnyRecord = useUi((s) => s.openAnyRecord);
   const setAttentionOpen = useUi((s) => s.setAttentionOpen);
   const askDiscard = useUi((s) => s.setDiscardAsked);
   const titleId = useId();
@@ -37,7 +38,7 @@ function AttentionEntry({ item }: { item: NeedsAttentionItem }) {
     if (!answer.ok) setError(`Retry did not work: ${answer.error.message}`);
   };
 
-  const onDesk = item.interactionId !== null && item.interactionNumber !== null;
+  const recordId = item.recordNumber !== null ? item.recordId : null;
 
   return (
     <li className="attention-item" aria-labelledby={titleId}>
@@ -72,14 +73,14 @@ function AttentionEntry({ item }: { item: NeedsAttentionItem }) {
         >
           Discard
         </button>
-        {onDesk && item.interactionId && (
+        {recordId !== null && (
           <button
             type="button"
             className="button"
             aria-describedby={titleId}
             onClick={() => {
               setAttentionOpen(false);
-              if (item.interactionId) openInteraction(item.interactionId);
+              openAnyRecord(item.recordKind, recordId);
             }}
           >
             Open

@@ -44,8 +44,9 @@ beforeEach(async () => {
     args: { id: 'rec-1', state: 'Closed Complete' },
     at: '2026-11-24T09:00:00.000Z',
     actorId: 'usr_agent_1',
-    interactionId: 'rec-1',
-    interactionNumber: made.value.number,
+    recordKind: 'interaction',
+    recordId: 'rec-1',
+    recordNumber: made.value.number,
     shortDescription: 'Printer jam',
     reason: { code: 'rule', message: 'This interaction was already closed on another desk.' },
     refusedAt: '2026-11-24T09:05:00.000Z',
@@ -56,8 +57,8 @@ beforeEach(async () => {
     mutationId: 13,
     name: 'interaction.create',
     args: { id: 'rec-2', shortDescription: 'Badge reader down' },
-    interactionId: 'rec-2',
-    interactionNumber: null,
+    recordId: 'rec-2',
+    recordNumber: null,
     shortDescription: 'Badge reader down',
     reason: {
       code: 'rule',
@@ -96,7 +97,7 @@ describe('Needs attention', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     const list = await openList(user);
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Needs attention'));
 
-    const closing = entry(list, new RegExp(`^${onDesk.interactionNumber} · Printer jam$`));
+    const closing = entry(list, new RegExp(`^Interaction ${onDesk.recordNumber} · Printer jam$`));
     expect(closing.textContent).toContain('Close interaction');
     expect(closing.textContent).toContain('This interaction was already closed on another desk.');
     expect(within(closing).getAllByRole('time')).toHaveLength(2);
@@ -167,7 +168,7 @@ describe('Needs attention', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     expect(
       await screen.findByRole('heading', {
         level: 2,
-        name: `Interaction ${onDesk.interactionNumber}`,
+        name: `Interaction ${onDesk.recordNumber}`,
       }),
     ).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Needs attention' })).toBeNull();

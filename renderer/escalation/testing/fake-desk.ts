@@ -58,6 +58,7 @@ export function printerDesk(): FakeDesk {
     interactions: new Map(),
     incidents: new Map(),
     requests: new Map(),
+    needsAttention: [],
     sent: [],
   };
   const interaction: Interaction & { relatedRecords: [] } = {

@@ -1,11 +1,12 @@
-// A test double of the escalation port: a small in-memory desk that runs the real domain mutators,
-// so a component test sees the rules the store host will apply. For tests only; never in the app.
+// A test double of the store host: a small in-memory desk that runs the real domain mutators for
+// interactions, incidents and requests, so a component test — of one escalation screen or of the
+// whole wired window — sees the rules the store host applies. For tests only; never in the app.
 
 import type { z } from 'zod';
 import {
-  searchCatalog,
-  catalogCategories,
   answerLines,
+  catalogCategories,
+  searchCatalog,
   type CatalogItem,
 } from '../../../shared/domain/catalog';
 import { ComponentIncidentIndex } from '../../../shared/domain/component-search';
@@ -30,36 +31,43 @@ import {
   type Incident,
 } from '../../../shared/domain/incident';
 import {
+  addWorkNote,
   closeInteraction,
+  createInteraction,
+  isClosed,
   updateInteraction,
   type Interaction,
   type MutationContext,
 } from '../../../shared/domain/interaction';
-import type { RelatedRecord } from '../../../shared/domain/related-records';
-import { requestListItem, type Request, type RequestContext } from '../../../shared/domain/request';
-import { fail, ok, type StoreResult } from '../../../shared/domain/result';
-import { compareTasks } from '../../../shared/domain/task';
 import {
+  addRequestWorkNote,
+  requestListItem,
+  setRequestState,
+  updateRequest,
+  type Request,
+  type RequestContext,
+} from '../../../shared/domain/request';
+import { fail, ok, type StoreResult } from '../../../shared/domain/result';
+import {
+  compareTasks,
+  inTaskQueue,
+  type TaskListItem,
+  type TaskQueue,
+} from '../../../shared/domain/task';
+import {
+  actionInputs,
   commandInputs,
   queryInputs,
+  type InteractionListItem,
   type InteractionView,
+  type NeedsAttentionItem,
+  type StoreHostApi,
 } from '../../../shared/store-api/contract';
-import {
-  escalationCommandInputs,
-  escalationQueryInputs,
-  type IncidentView,
-  type RequestView,
-  type TaskListItemView,
-} from '../../../shared/store-api/escalation-contract';
 import type {
-  EscalationPort,
-  PortCommandName,
-  PortCommandOutput,
-  PortQueryName,
-  PortQueryOutput,
-} from '../escalation-port';
-
-type StoredInteraction = Interaction & { relatedRecords: RelatedRecord[] };
+  IncidentView,
+  RequestView,
+  TaskListItemView,
+} from '../../../shared/store-api/escalation-contract';
 
 export interface FakeDesk {
   agent: User;
@@ -67,19 +75,19 @@ export interface FakeDesk {
   groups: Group[];
   items: ConfigurationItem[];
   catalog: CatalogItem[];
-  interactions: Map<string, StoredInteraction>;
+  interactions: Map<string, Interaction>;
   incidents: Map<string, Incident>;
   requests: Map<string, Request>;
+  /** Changes "the server refused", as Needs attention lists them. */
+  needsAttention: NeedsAttentionItem[];
   /** Every command the screens sent, in order. */
   sent: { name: string; input: unknown }[];
 }
 
-const allInputs: Record<string, z.ZodType> = {
-  ...commandInputs,
-  ...escalationCommandInputs,
-  ...queryInputs,
-  ...escalationQueryInputs,
-};
+/** The store host the window talks to; `refresh` re-runs live queries after a test changed the desk. */
+export type FakeStoreHost = StoreHostApi & { refresh(): void };
+
+const allInputs: Record<string, z.ZodType> = { ...commandInputs, ...queryInputs, ...actionInputs };
 
 function validate(name: string, input: unknown): StoreResult<never> | { ok: true; value: unknown } {
   const schema = allInputs[name];
@@ -94,14 +102,18 @@ function validate(name: string, input: unknown): StoreResult<never> | { ok: true
   return fail('invalid-input', 'Check the fields.', fieldErrors);
 }
 
-export function createFakeEscalationPort(desk: FakeDesk, clock: () => Date = () => new Date()) {
+type Handler = (input: never) => StoreResult<unknown>;
+
+export function createFakeEscalationPort(
+  desk: FakeDesk,
+  clock: () => Date = () => new Date(),
+): FakeStoreHost {
   const listeners = new Set<() => void>();
-  let numbers = 0;
-  const rules = () => directoryRules(desk);
+  const numbers = { IMS: 0, INC: 0, REQ: 0 };
   const ctx = (): RequestContext & MutationContext => ({
     now: clock().toISOString(),
     actorId: desk.agent.id,
-    directory: rules(),
+    directory: directoryRules(desk),
     catalog: { catalogItem: (id) => desk.catalog.find((i) => i.id === id) ?? null },
   });
   const userName = (id: string | null) =>
@@ -109,15 +121,30 @@ export function createFakeEscalationPort(desk: FakeDesk, clock: () => Date = () 
   const groupName = (id: string | null) =>
     id ? (desk.groups.find((g) => g.id === id)?.name ?? null) : null;
   const itemOf = (id: string | null) => (id ? desk.items.find((i) => i.id === id) : undefined);
+  const agentGroups = () =>
+    new Set(desk.groups.filter((g) => g.memberIds.includes(desk.agent.id)).map((g) => g.id));
 
-  const interactionView = (
-    r: StoredInteraction,
-  ): InteractionView & { relatedRecords: RelatedRecord[] } => ({
+  const interactionView = (r: Interaction): InteractionView => ({
     ...r,
+    relatedRecords: r.relatedRecords ?? [],
     openedForName: userName(r.openedFor),
     componentName: itemOf(r.component)?.name ?? null,
     assignmentGroupName: groupName(r.assignmentGroup),
     assignedToName: userName(r.assignedTo),
+  });
+  const listItem = (r: Interaction): InteractionListItem => ({
+    id: r.id,
+    number: r.number,
+    numberProvisional: r.numberProvisional,
+    shortDescription: r.shortDescription,
+    type: r.type,
+    state: r.state,
+    openedFor: r.openedFor,
+    openedForName: userName(r.openedFor),
+    assignedToName: userName(r.assignedTo),
+    openedAt: r.openedAt,
+    updatedAt: r.updatedAt,
+    closedAt: r.closedAt,
   });
   const incidentView = (r: Incident): IncidentView => ({
     ...r,
@@ -138,54 +165,70 @@ export function createFakeEscalationPort(desk: FakeDesk, clock: () => Date = () 
       answerLines: item ? answerLines(item, r.answers, (id) => userName(id) ?? id) : [],
     };
   };
-  const taskView = (t: ReturnType<typeof incidentListItem>): TaskListItemView => ({
+  const taskView = (t: TaskListItem): TaskListItemView => ({
     ...t,
     callerName: userName(t.callerId),
     assignmentGroupName: groupName(t.assignmentGroup),
     assignedToName: userName(t.assignedTo),
   });
-  const nextNumber = (prefix: string) => `${prefix}-P${String((numbers += 1)).padStart(4, '0')}`;
-  const find = <T>(map: Map<string, T>, id: string): StoredOr<T> => {
+  const nextNumber = (prefix: keyof typeof numbers) =>
+    `${prefix}-P${String((numbers[prefix] += 1)).padStart(4, '0')}`;
+  const find = <T>(map: Map<string, T>, id: string): StoreResult<T> => {
     const found = map.get(id);
     return found ? ok(found) : fail('not-found', `${id} is not on this desk.`);
   };
-  type StoredOr<T> = StoreResult<T>;
-
-  const onIncident = (
-    id: string,
-    change: (i: Incident) => StoreResult<Incident>,
-  ): StoreResult<IncidentView> => {
-    const current = find(desk.incidents, id);
-    if (!current.ok) return current;
-    const next = change(current.value);
-    if (!next.ok) return next;
-    desk.incidents.set(id, next.value);
-    return ok(incidentView(next.value));
-  };
+  /** Runs a mutator on one stored record and answers its view. */
+  const change =
+    <T, V>(map: Map<string, T>, view: (r: T) => V) =>
+    (id: string, mutate: (r: T) => StoreResult<T>): StoreResult<V> => {
+      const current = find(map, id);
+      if (!current.ok) return current;
+      const next = mutate(current.value);
+      if (!next.ok) return next;
+      map.set(id, next.value);
+      return ok(view(next.value));
+    };
+  const onInteraction = change(desk.interactions, interactionView);
+  const onIncident = change(desk.incidents, incidentView);
+  const onRequest = change(desk.requests, requestView);
+  const queued = (rows: TaskListItem[], a: { queue?: TaskQueue; state?: string; limit: number }) =>
+    rows
+      .filter((row) => a.state !== undefined || a.queue === undefined || row.open)
+      .filter((row) => a.state === undefined || row.state === a.state)
+      .filter(
+        (row) =>
+          a.queue === undefined ||
+          inTaskQueue(a.queue, row, { id: desk.agent.id, groupIds: agentGroups() }),
+      )
+      .sort(compareTasks)
+      .slice(0, a.limit)
+      .map(taskView);
 
   // Each handler gets the validated input; the casts stop at this table's edge.
-  const commands: Record<string, (input: never) => StoreResult<unknown>> = {
-    'interaction.update': (a: { id: string; changes: Parameters<typeof updateInteraction>[1] }) => {
-      const current = find(desk.interactions, a.id);
-      if (!current.ok) return current;
-      const next = updateInteraction(current.value, a.changes, ctx());
-      if (!next.ok) return next;
-      const stored = { ...next.value, relatedRecords: current.value.relatedRecords };
-      desk.interactions.set(a.id, stored);
-      return ok(interactionView(stored));
+  const commands: Record<string, Handler> = {
+    'interaction.create': (a: Parameters<typeof createInteraction>[0]) => {
+      const known = desk.interactions.get(a.id);
+      if (known) return ok(interactionView(known));
+      const made = createInteraction(a, nextNumber('IMS'), true, ctx());
+      if (!made.ok) return made;
+      desk.interactions.set(a.id, made.value);
+      return ok(interactionView(made.value));
     },
-    'interaction.close': (a: Parameters<typeof closeInteraction>[1]) => {
-      const current = find(desk.interactions, a.id);
-      if (!current.ok) return current;
-      const next = closeInteraction(current.value, a, ctx());
-      if (!next.ok) return next;
-      const stored = { ...next.value, relatedRecords: current.value.relatedRecords };
-      desk.interactions.set(a.id, stored);
-      return ok(interactionView(stored));
-    },
+    'interaction.update': (a: { id: string; changes: Parameters<typeof updateInteraction>[1] }) =>
+      onInteraction(a.id, (r) => updateInteraction(r, a.changes, ctx())),
+    'interaction.addWorkNote': (a: Parameters<typeof addWorkNote>[1]) =>
+      onInteraction(a.id, (r) => addWorkNote(r, a, ctx())),
+    'interaction.close': (a: Parameters<typeof closeInteraction>[1]) =>
+      onInteraction(a.id, (r) => closeInteraction(r, a, ctx())),
     'incident.createFromInteraction': (a: Parameters<typeof createIncidentFromInteraction>[1]) => {
       const interaction = find(desk.interactions, a.interactionId);
       if (!interaction.ok) return interaction;
+      const known = desk.incidents.get(a.id);
+      if (known)
+        return ok({
+          incident: incidentView(known),
+          interaction: interactionView(interaction.value),
+        });
       const made = createIncidentFromInteraction(
         interaction.value,
         a,
@@ -245,15 +288,65 @@ export function createFakeEscalationPort(desk: FakeDesk, clock: () => Date = () 
     'incident.cancel': (a: { id: string }) => onIncident(a.id, (i) => cancelIncident(i, a, ctx())),
     'incident.reopen': (a: Parameters<typeof reopenIncident>[1]) =>
       onIncident(a.id, (i) => reopenIncident(i, a, ctx())),
+    'request.update': (a: { id: string; changes: Parameters<typeof updateRequest>[1] }) =>
+      onRequest(a.id, (r) => updateRequest(r, a.changes, ctx())),
+    'request.addWorkNote': (a: { id: string; noteId: string; text: string }) =>
+      onRequest(a.id, (r) => addRequestWorkNote(r, a, ctx())),
+    'request.setState': (a: Parameters<typeof setRequestState>[1]) =>
+      onRequest(a.id, (r) => setRequestState(r, a, ctx())),
   };
 
   const openIndex = () => ComponentIncidentIndex.fromItems(desk.items, desk.incidents.values());
-  const queries: Record<string, (input: never) => StoreResult<unknown>> = {
+  const syncStatus = () => ({
+    connection: 'online' as const,
+    pendingChanges: 0,
+    lastSyncedAt: null,
+    lastError: null,
+    serverReachable: false,
+    needsAttention: desk.needsAttention.length,
+  });
+  const queries: Record<string, Handler> = {
     'session.current': () => ok({ agent: desk.agent, clientId: 'fake-desk' }),
+    'session.state': () =>
+      ok({ status: 'local', agent: desk.agent, serverUrl: null, expiresAt: null }),
+    'sync.status': () => ok(syncStatus()),
+    'sync.needsAttention': () => ok(desk.needsAttention),
+    'directory.status': () =>
+      ok({
+        ready: true,
+        users: desk.users.length,
+        groups: desk.groups.length,
+        configurationItems: desk.items.length,
+        loadedAt: '2026-11-24T08:00:00.000Z',
+      }),
+    'directory.getUser': (a: { id: string }) => ok(desk.users.find((u) => u.id === a.id) ?? null),
     'interaction.get': (a: { id: string }) => {
       const r = desk.interactions.get(a.id);
       return ok(r ? interactionView(r) : null);
     },
+    'interaction.list': (a: { view: string; type?: string; state?: string; limit: number }) =>
+      ok(
+        [...desk.interactions.values()]
+          .filter((r) => (a.view === 'recently-closed' ? isClosed(r.state) : !isClosed(r.state)))
+          .filter(
+            (r) =>
+              a.view !== 'my-open' ||
+              r.openedBy === desk.agent.id ||
+              r.assignedTo === desk.agent.id,
+          )
+          .filter((r) => a.type === undefined || r.type === a.type)
+          .filter((r) => a.state === undefined || r.state === a.state)
+          .sort((x, y) => (x.openedAt < y.openedAt ? 1 : x.openedAt > y.openedAt ? -1 : 0))
+          .slice(0, a.limit)
+          .map(listItem),
+      ),
+    'interaction.listForUser': (a: { userId: string; limit: number }) =>
+      ok(
+        [...desk.interactions.values()]
+          .filter((r) => r.openedFor === a.userId)
+          .slice(0, a.limit)
+          .map(listItem),
+      ),
     'directory.searchUsers': (a: { query: string; limit: number }) =>
       ok(
         desk.users
@@ -283,6 +376,14 @@ export function createFakeEscalationPort(desk: FakeDesk, clock: () => Date = () 
       const r = desk.incidents.get(a.id);
       return ok(r ? incidentView(r) : null);
     },
+    'incident.list': (a: { queue?: TaskQueue; state?: string; limit: number }) =>
+      ok(queued([...desk.incidents.values()].map(incidentListItem), a)),
+    'request.get': (a: { id: string }) => {
+      const r = desk.requests.get(a.id);
+      return ok(r ? requestView(r) : null);
+    },
+    'request.list': (a: { queue?: TaskQueue; state?: string; limit: number }) =>
+      ok(queued([...desk.requests.values()].map(requestListItem), a)),
     'incident.searchByComponent': (a: {
       componentId: string;
       callerId?: string | null;
@@ -315,12 +416,11 @@ export function createFakeEscalationPort(desk: FakeDesk, clock: () => Date = () 
         }),
       });
     },
-    'incident.callbacksDue': () =>
+    'incident.callbacksDue': (a: { limit: number }) =>
       ok(
-        callbacksDue(desk.incidents.values(), (id) => desk.interactions.get(id)).map((due) => ({
-          ...due,
-          callerName: userName(due.callerId),
-        })),
+        callbacksDue(desk.incidents.values(), (id) => desk.interactions.get(id))
+          .slice(0, a.limit)
+          .map((due) => ({ ...due, callerName: userName(due.callerId) })),
       ),
     'task.listForUser': (a: { userId: string; limit: number }) =>
       ok(
@@ -353,41 +453,56 @@ export function createFakeEscalationPort(desk: FakeDesk, clock: () => Date = () 
     'catalog.getItem': (a: { id: string }) => ok(desk.catalog.find((i) => i.id === a.id) ?? null),
   };
 
-  const ask = (
-    table: Record<string, (input: never) => StoreResult<unknown>>,
-    name: string,
-    input: unknown,
-  ) => {
+  const actions: Record<string, Handler> = {
+    'sync.now': () => ok(syncStatus()),
+    'sync.retry': (a: { id: number }) => ok({ mutationId: a.id }),
+    'sync.discard': (a: { id: number }) => {
+      desk.needsAttention = desk.needsAttention.filter((item) => item.id !== a.id);
+      return ok({ id: a.id });
+    },
+  };
+
+  const ask = (table: Record<string, Handler>, name: string, input: unknown) => {
     const checked = validate(name, input);
     if (!checked.ok) return checked;
     const handler = table[name];
     if (!handler) return fail('unknown-operation', `The fake desk does not answer ${name}.`);
     return handler(checked.value as never);
   };
+  const refresh = () => {
+    for (const listener of [...listeners]) listener();
+  };
+  // Typed by the contract at the edge: each table answers its operation's output.
+  const answer = <T>(result: StoreResult<unknown>) => Promise.resolve(result as StoreResult<T>);
 
-  const port: EscalationPort = {
-    command<N extends PortCommandName>(name: N, input: unknown) {
+  const host: FakeStoreHost = {
+    command(name, input) {
       desk.sent.push({ name, input });
-      const answer = ask(commands, name, input);
+      const result = ask(commands, name, input);
       // A refused command changes nothing, so nobody needs telling.
-      if (answer.ok) for (const listener of listeners) listener();
-      return Promise.resolve(answer as StoreResult<PortCommandOutput<N>>);
+      if (result.ok) refresh();
+      return answer(result);
     },
-    query<N extends PortQueryName>(name: N, input: unknown) {
-      return Promise.resolve(ask(queries, name, input) as StoreResult<PortQueryOutput<N>>);
+    query(name, input) {
+      return answer(ask(queries, name, input));
     },
-    subscribe<N extends PortQueryName>(
-      name: N,
-      input: unknown,
-      listener: (result: StoreResult<PortQueryOutput<N>>) => void,
-    ) {
-      const push = () => listener(ask(queries, name, input) as StoreResult<PortQueryOutput<N>>);
+    act(name, input) {
+      const result = ask(actions, name, input);
+      if (result.ok) refresh();
+      return answer(result);
+    },
+    subscribe(name, input, listener) {
+      const push = () => listener(ask(queries, name, input) as never);
       listeners.add(push);
       queueMicrotask(push);
       return Promise.resolve(() => {
         listeners.delete(push);
       });
     },
+    onEvent() {
+      return Promise.resolve(() => undefined);
+    },
+    refresh,
   };
-  return port;
+  return host;
 }

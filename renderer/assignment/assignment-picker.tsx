@@ -1,10 +1,11 @@
-// Assignment group and Assigned to for an incident or request: a member of the group, and a new
-// group clears the person (as the store host rules). Never saves; the dialog or panel does.
+// Assignment group and Assigned to, for the interaction, the incident and the request alike: the
+// person is a member of the group, a new group clears the person, and Assign to me picks the agent
+// in their group. Never saves; the form, dialog or panel around it does (the store checks again).
 
 import type { Group } from '../../shared/domain/directory';
 import { INCIDENT_LABELS as L } from '../../shared/domain/incident';
+import { usePortValue } from '../escalation/use-port-query';
 import { FormField } from '../interaction-form/form-field';
-import { usePortValue } from './use-port-query';
 
 const NO_GROUPS: Group[] = [];
 
@@ -13,33 +14,41 @@ export interface AssignmentValue {
   assignedTo: string | null;
 }
 
+/** Where Assign to me puts the agent: the chosen group if they belong to it, else their first. */
+export function groupForAgent(
+  groups: readonly Group[],
+  chosen: string | null,
+  agentId: string,
+): string | null {
+  if (chosen && groups.some((g) => g.id === chosen && g.memberIds.includes(agentId))) return chosen;
+  return groups.find((g) => g.memberIds.includes(agentId))?.id ?? null;
+}
+
 interface AssignmentPickerProps {
   idOf: (field: 'assignmentGroup' | 'assignedTo') => string;
   value: AssignmentValue;
   /** Shown when the person is not (any more) among the group's members listed here. */
-  assignedToName?: string | null;
-  errors: Record<string, string>;
+  assignedToName?: string | null | undefined;
+  errors: Partial<Record<string, string>>;
   readOnly?: boolean;
   onChange: (value: AssignmentValue) => void;
-  /** Renders `Assign to me` beside Assigned to (the incident form; not in a dialog over the form). */
-  agentId?: string | null;
+  /** Offers Assign to me beside Assigned to (not in a dialog that itself asked to assign). */
+  offerAssignToMe?: boolean;
+  /** Said under Assigned to once a group is chosen. */
+  assignedToHint?: string;
 }
 
 export function AssignmentPicker(props: AssignmentPickerProps) {
-  const { value, errors, readOnly = false, onChange, agentId } = props;
+  const { value, errors, readOnly = false, onChange, offerAssignToMe = false } = props;
   const groups = usePortValue('directory.listGroups', {}, NO_GROUPS);
   const members = usePortValue(
     'directory.groupMembers',
     value.assignmentGroup ? { groupId: value.assignmentGroup } : null,
     [],
   );
-  const agentGroup =
-    agentId == null
-      ? null
-      : value.assignmentGroup !== null &&
-          groups.some((g) => g.id === value.assignmentGroup && g.memberIds.includes(agentId))
-        ? value.assignmentGroup
-        : (groups.find((g) => g.memberIds.includes(agentId))?.id ?? null);
+  const session = usePortValue('session.current', offerAssignToMe ? {} : null, null);
+  const agentId = session?.agent.id ?? null;
+  const agentGroup = agentId ? groupForAgent(groups, value.assignmentGroup, agentId) : null;
 
   return (
     <div className="form-row">
@@ -70,7 +79,7 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
         id={props.idOf('assignedTo')}
         label={L.assignedTo}
         error={errors.assignedTo}
-        hint={value.assignmentGroup ? undefined : 'Pick an Assignment group first.'}
+        hint={value.assignmentGroup ? props.assignedToHint : 'Pick an Assignment group first.'}
       >
         {(control) => (
           <div className="field-with-action">
@@ -92,7 +101,7 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
                 </option>
               ))}
             </select>
-            {agentId !== undefined && !readOnly && (
+            {offerAssignToMe && !readOnly && (
               <button
                 type="button"
                 className="button button--quiet"

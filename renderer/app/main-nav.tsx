@@ -1,0 +1,53 @@
+// The main navigation: Interactions, Callbacks due (with how many are waiting), Incidents and
+// Requests. Switches the section shown; never changes a record or drops the form's typing.
+
+import { useId } from 'react';
+import type { CallbackDueView } from '../../shared/store-api/escalation-contract';
+import { usePortValue } from '../escalation/use-port-query';
+import { useUi } from './deskpad-context';
+import type { Section } from './ui-state';
+
+export const SECTION_LABELS: Readonly<Record<Section, string>> = {
+  interactions: 'Interactions',
+  callbacks: 'Callbacks due',
+  incidents: 'Incidents',
+  requests: 'Requests',
+};
+
+const NONE: CallbackDueView[] = [];
+
+export function MainNav() {
+  const id = useId();
+  const section = useUi((s) => s.section);
+  const showSection = useUi((s) => s.showSection);
+  const due = usePortValue('incident.callbacksDue', { limit: 200 }, NONE).length;
+  return (
+    <nav className="main-nav" aria-label="Main">
+      <ul>
+        {(Object.keys(SECTION_LABELS) as Section[]).map((s) => (
+          <li key={s}>
+            <button
+              type="button"
+              className="main-nav-item"
+              aria-current={s === section ? 'page' : undefined}
+              aria-describedby={s === 'callbacks' && due > 0 ? `${id}-due` : undefined}
+              onClick={() => showSection(s)}
+            >
+              {SECTION_LABELS[s]}
+              {s === 'callbacks' && due > 0 && (
+                <span className="nav-count" aria-hidden="true">
+                  {due}
+                </span>
+              )}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {due > 0 && (
+        <span id={`${id}-due`} hidden>
+          {due === 1 ? '1 callback waiting' : `${due} callbacks waiting`}
+        </span>
+      )}
+    </nav>
+  );
+}
