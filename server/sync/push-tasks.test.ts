@@ -269,6 +269,27 @@ describeOnDatabases('pushing incidents and requests', (suite) => {
     ]);
   });
 
+  it('refuses a user-reference answer that names nobody in the directory, as the desk does', async () => {
+    await push(['interaction.create', takenInteraction('i-1')]);
+    const request = (approver: string) => ({
+      id: 'req-1',
+      interactionId: 'i-1',
+      requestedFor: 'caller-1',
+      catalogItem: LAPTOP.id,
+      answers: { model: 'pro', reason: 'New starter', approver },
+    });
+    const refused = await push(['request.createFromInteraction', request('usr-nobody')]);
+    expect(refused.refused[0]?.reason).toMatchObject({
+      code: 'invalid-input',
+      fieldErrors: { 'answers.approver': 'Approving manager must name a user.' },
+    });
+    expect(await versions('requests')).toEqual({});
+
+    const accepted = await push(['request.createFromInteraction', request('caller-2')]);
+    expect(accepted.refused).toEqual([]);
+    expect((await pullAll()).requests[0]?.answers).toMatchObject({ approver: 'caller-2' });
+  });
+
   it('runs the incident commands with the shared machine and assignment rules', async () => {
     await push(
       ['interaction.create', takenInteraction('i-1')],

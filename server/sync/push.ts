@@ -369,6 +369,20 @@ async function loadRules(
     if (kind === 'interaction' && record.openedFor) callerIds.add(record.openedFor);
   for (const { name, args } of commands)
     if (name === 'interaction.create' && args.openedFor) callerIds.add(args.openedFor);
+  // A user-reference answer must name a known user, as on the desk: the answers' id-shaped
+  // values are looked up with the callers (a text answer simply finds nobody).
+  for (const { args } of commands) {
+    const answers = [
+      'answers' in args ? args.answers : undefined,
+      'changes' in args && args.changes && 'answers' in args.changes
+        ? args.changes.answers
+        : undefined,
+    ];
+    for (const given of answers)
+      for (const value of Object.values(given ?? {}))
+        if (typeof value === 'string' && value.length > 0 && value.length <= 64)
+          callerIds.add(value);
+  }
   callerIds.delete(pusher.id);
   const names = await usersById(trx, [...callerIds]);
   return {
@@ -377,7 +391,10 @@ async function loadRules(
       userName: (userId) =>
         userId === pusher.id ? pusher.name : (names.get(userId)?.name ?? userId),
     },
-    catalog: { catalogItem: (id) => items.get(id) ?? null },
+    catalog: {
+      catalogItem: (id) => items.get(id) ?? null,
+      isKnownUser: (id) => id === pusher.id || names.has(id),
+    },
   };
 }
 

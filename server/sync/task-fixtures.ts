@@ -26,6 +26,7 @@ export const LAPTOP: CatalogItem = {
       ],
     },
     { name: 'reason', label: 'Business reason', required: true, type: 'text', maxLength: 200 },
+    { name: 'approver', label: 'Approving manager', required: false, type: 'user-reference' },
   ],
   fulfillmentGroup: 'grp-desk',
   active: true,
