@@ -292,14 +292,15 @@ describe('escalationFigureRows', () => {
 
   it('adds the keyboard rows only once they were measured', () => {
     expect(escalationFigureRows(issue4Results({}))).toHaveLength(6);
-    const keys = ['Shift+Tab', 'Shift+Tab', 'Enter', 'Enter', 'Tab', 'Enter', 'Enter'];
+    const keys = ['Alt+I', 'Enter', 'Enter', 'Enter'];
     const keyboard = keyboardFigure([
       { keys, durableMs: 40, incidentNumber: 'INC-P0001', stored: true },
       { keys, durableMs: 60, incidentNumber: 'INC-P0002', stored: true },
     ]);
     const rows = escalationFigureRows(issue4Results({ keyboard }));
     expect(rows).toHaveLength(8);
-    expect(rows[6]?.deskpad).toBe('7 keys: Shift+Tab ×2, Enter, Enter, Tab, Enter, Enter');
+    expect(rows[6]?.deskpad).toBe('4 keys: Alt+I, Enter, Enter, Enter');
+    expect(rows[6]?.figure).toContain('Alt+I for Create Incident');
     expect(rows[7]?.deskpad).toBe('60.0 ms / 60.0 ms / 60.0 ms');
     expect(rows[7]?.met).toBeNull();
   });
@@ -320,14 +321,14 @@ describe('escalationFigureRows', () => {
     expect(rows[7]?.figure).toContain('only 1 read back');
   });
 
-  it('adds the count with Enter in Short description when that round ran', () => {
-    const round = { keys: ['Tab', 'Enter'], durableMs: 40, incidentNumber: 'a', stored: true };
-    const shorter = { ...round, keys: ['Enter'] };
+  it('adds the keys without the shortcut when that round ran', () => {
+    const round = { keys: ['Alt+I', 'Enter'], durableMs: 40, incidentNumber: 'a', stored: true };
+    const tabbed = { ...round, keys: ['Shift+Tab', 'Shift+Tab', 'Enter', 'Enter'] };
     const [, , , , , , keys] = escalationFigureRows(
-      issue4Results({ keyboard: keyboardFigure([round], shorter) }),
+      issue4Results({ keyboard: keyboardFigure([round], tabbed) }),
     );
     expect(keys?.deskpad).toBe(
-      '2 keys: Tab, Enter; 1 with Enter in Short description instead of Tab to Submit',
+      '2 keys: Alt+I, Enter; 4 without the shortcut (Shift+Tab ×2, Enter, Enter)',
     );
   });
 });
@@ -363,6 +364,17 @@ describe('escalationSection', () => {
     expect(prose).toContain("agreed with the store host's answers on every search");
     expect(prose).toContain('At the median the scan is the quicker');
     expect(prose).not.toContain('Keep it open');
+    const keyboard = keyboardFigure([
+      {
+        keys: ['Alt+I', 'Enter', 'Enter', 'Enter'],
+        durableMs: 40,
+        incidentNumber: 'a',
+        stored: true,
+      },
+    ]);
+    const withKeys = escalationSection(issue4Results({ keyboard })).replace(/\s+/g, ' ');
+    expect(withKeys).toContain("Alt+I (Create Incident's shortcut)");
+    expect(withKeys).toContain('One more round (not run here) goes without the shortcut');
     expect(escalationSection(issue4Results({ mismatches: 2 })).replace(/\s+/g, ' ')).toContain(
       'differed from the store host',
     );

@@ -11,8 +11,26 @@ export const SHORTCUTS = [
     accelerator: 'CmdOrCtrl+K',
   },
   { id: 'focus-list', label: 'Go to the interaction list', keys: 'Alt+L', accelerator: 'Alt+L' },
+  // Escalation acts on the saved, open interaction in the form. Alt, like Alt+N: Ctrl+R reloads.
+  { id: 'create-incident', label: 'Create Incident', keys: 'Alt+I', accelerator: 'Alt+I' },
+  { id: 'create-request', label: 'Create Request', keys: 'Alt+R', accelerator: 'Alt+R' },
+  {
+    id: 'find-existing-incidents',
+    label: 'Find existing incidents',
+    keys: 'Alt+X',
+    accelerator: 'Alt+X',
+  },
   { id: 'show-shortcuts', label: 'Show keyboard shortcuts', keys: '? or F1', accelerator: 'F1' },
 ] as const;
 
 export type ShortcutId = (typeof SHORTCUTS)[number]['id'];
 export const SHORTCUT_IDS: readonly ShortcutId[] = SHORTCUTS.map((s) => s.id);
+
+export type Shortcut = (typeof SHORTCUTS)[number];
+
+/** The shortcut with id `id`: the table is the one place its keys are written. */
+export function shortcutOf<Id extends ShortcutId>(id: Id): Extract<Shortcut, { id: Id }> {
+  const found = SHORTCUTS.find((s): s is Extract<Shortcut, { id: Id }> => s.id === id);
+  if (found === undefined) throw new Error(`No shortcut ${id}`);
+  return found;
+}

@@ -37,6 +37,26 @@ describe('app menu', () => {
     expect(sendCommand).toHaveBeenCalledWith('new-interaction', focused);
   });
 
+  it('has an Escalate menu with Create Incident, Create Request and Find existing incidents', () => {
+    const sendCommand = vi.fn();
+    const menus = buildAppMenuTemplate({ platform: 'linux', developerTools: false, sendCommand });
+    const escalate = menus.find((m) => m.label === 'Escalate');
+    const submenu = Array.isArray(escalate?.submenu) ? escalate.submenu : [];
+    expect(submenu.map((i) => [i.label, i.accelerator])).toEqual([
+      ['Create Incident', 'Alt+I'],
+      ['Create Request', 'Alt+R'],
+      ['Find existing incidents', 'Alt+X'],
+    ]);
+    const focused = asFake<BaseWindow>({ id: 4 });
+    for (const item of submenu)
+      item.click?.(asFake<MenuItem>({}), focused, asFake<KeyboardEvent>({}));
+    expect(sendCommand.mock.calls).toEqual([
+      ['create-incident', focused],
+      ['create-request', focused],
+      ['find-existing-incidents', focused],
+    ]);
+  });
+
   it('hides reload and developer tools in a packaged build', () => {
     expect(
       build('linux', false).items.some((i) => i.role === 'toggleDevTools' || i.role === 'reload'),

@@ -60,6 +60,15 @@ export const buildAppMenuTemplate = (options: AppMenuOptions): MenuItemConstruct
         ...developer,
       ],
     },
+    {
+      // Acts on the interaction in the focused window's form, as the form's own buttons do.
+      label: 'Escalate',
+      submenu: [
+        command('create-incident'),
+        command('create-request'),
+        command('find-existing-incidents'),
+      ],
+    },
     { role: 'windowMenu' },
     { role: 'help', submenu: [command('show-shortcuts')] },
   ];

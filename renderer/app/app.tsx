@@ -143,6 +143,16 @@ function Workspace() {
             ? callbacksRef.current
             : listRef.current
         )?.focus(),
+      // On the interaction shown in the form; an incident or request on screen hides the form.
+      'create-incident': () => {
+        if (taskKind === null) formRef.current?.escalate('incident');
+      },
+      'create-request': () => {
+        if (taskKind === null) formRef.current?.escalate('request');
+      },
+      'find-existing-incidents': () => {
+        if (taskKind === null) formRef.current?.escalate('find');
+      },
       'show-shortcuts': () => setHelpOpen(true),
     },
     !modalOpen && !signInNeeded,

@@ -2,9 +2,10 @@
 // existing incidents) and the dialogs they lead through; after a create or an associate it asks
 // whether to close the interaction. Never closes the interaction without the agent's choice.
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { escalationBlocker } from '../../shared/domain/escalation';
 import { isClosed } from '../../shared/domain/interaction';
+import { shortcutOf, type ShortcutId } from '../../shared/shortcuts';
 import type { InteractionView } from '../../shared/store-api/contract';
 import { AssignFirstDialog } from './assign-first-dialog';
 import { CloseInteractionQuestion } from './close-interaction-question';
@@ -13,6 +14,20 @@ import { FindExistingIncidents } from './find-existing-incidents';
 import { ReportIssueDialog } from './report-issue-dialog';
 
 type Escalation = 'incident' | 'request';
+export type EscalationStart = Escalation | 'find';
+
+/** What the window's keyboard shortcuts (Alt+I, Alt+R, Alt+X) reach. */
+export interface EscalationActionsHandle {
+  /** Exactly what pressing that button does; nothing while the buttons are not shown. */
+  start(kind: EscalationStart): void;
+}
+
+const BUTTONS: readonly { kind: EscalationStart; shortcut: ShortcutId }[] = [
+  { kind: 'incident', shortcut: 'create-incident' },
+  { kind: 'request', shortcut: 'create-request' },
+  { kind: 'find', shortcut: 'find-existing-incidents' },
+];
+
 type Step =
   | { kind: 'assign-first'; next: Escalation; reason: string }
   | { kind: 'report' }
@@ -31,6 +46,7 @@ interface EscalationActionsProps {
   onInteractionClosed?: () => void;
   /** Says what the flow did in the form's own message; without it, in a message of its own. */
   announce?: (text: string) => void;
+  ref?: Ref<EscalationActionsHandle>;
 }
 
 const focusIsLost = (): boolean => {
@@ -45,6 +61,7 @@ export function EscalationActions({
   beforeStart,
   onInteractionClosed,
   announce: announceInForm,
+  ref,
 }: EscalationActionsProps) {
   const [step, setStep] = useState<Step | null>(null);
   // A save or Assign to me answers a fresher record than the one the form passed, until it catches up.
@@ -57,6 +74,7 @@ export function EscalationActions({
   const [message, setMessage] = useState<{ seq: number; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const trigger = useRef<HTMLButtonElement | null>(null);
+  const buttons = useRef(new Map<EscalationStart, HTMLButtonElement>());
   const closedNow = useRef(false);
   const closed = useRef(onInteractionClosed);
   useEffect(() => {
@@ -87,7 +105,7 @@ export function EscalationActions({
     return saved;
   };
 
-  const start = async (next: Escalation | 'find', button?: HTMLButtonElement) => {
+  const start = async (next: EscalationStart, button?: HTMLButtonElement) => {
     if (busy) return;
     if (button) trigger.current = button;
     const record = await ready();
@@ -101,34 +119,38 @@ export function EscalationActions({
   const escalate = (next: Escalation) =>
     setStep({ kind: next === 'incident' ? 'report' : 'request' });
 
+  // A shortcut presses the button: the flow, its checks and where focus ends are the button's.
+  useImperativeHandle(ref, () => ({
+    start: (kind) => {
+      const button = buttons.current.get(kind);
+      if (button?.isConnected && step === null) void start(kind, button);
+    },
+  }));
+
   return (
     <div className="escalation-actions">
       {!isClosed(current.state) && (
         <div className="actions" role="group" aria-label="Escalate">
-          <button
-            type="button"
-            className="button"
-            aria-disabled={busy}
-            onClick={(e) => void start('incident', e.currentTarget)}
-          >
-            Create Incident
-          </button>
-          <button
-            type="button"
-            className="button"
-            aria-disabled={busy}
-            onClick={(e) => void start('request', e.currentTarget)}
-          >
-            Create Request
-          </button>
-          <button
-            type="button"
-            className="button"
-            aria-disabled={busy}
-            onClick={(e) => void start('find', e.currentTarget)}
-          >
-            Find existing incidents
-          </button>
+          {BUTTONS.map(({ kind, shortcut }) => {
+            const { label, keys } = shortcutOf(shortcut);
+            return (
+              <button
+                key={kind}
+                type="button"
+                className="button"
+                ref={(el) => {
+                  if (el) buttons.current.set(kind, el);
+                  else buttons.current.delete(kind);
+                }}
+                aria-disabled={busy}
+                aria-keyshortcuts={keys}
+                title={`${label} (${keys})`}
+                onClick={(e) => void start(kind, e.currentTarget)}
+              >
+                {label}
+              </button>
+            );
+          })}
         </div>
       )}
       {!announceInForm && (

@@ -6,7 +6,11 @@ import { useEffect, useId, useImperativeHandle, useRef, type Ref } from 'react';
 import { relatedRecordsOf } from '../../shared/domain/related-records';
 import { useUi } from '../app/deskpad-context';
 import { CallbackNotice } from '../escalation/callback-notice';
-import { EscalationActions } from '../escalation/escalation-actions';
+import {
+  EscalationActions,
+  type EscalationActionsHandle,
+  type EscalationStart,
+} from '../escalation/escalation-actions';
 import { RelatedRecords } from '../escalation/related-records';
 import { UsersTasks } from '../escalation/users-tasks';
 import { CallerFields } from './caller-fields';
@@ -25,6 +29,11 @@ export interface InteractionFormHandle {
   /** Saves; answers the confirmation to carry to the next form, or null when nothing was saved. */
   saveBeforeLeaving(): Promise<string | null>;
   focusCallerLookup(): void;
+  /**
+   * A shortcut for Create Incident, Create Request or Find existing incidents: the button's own
+   * flow on a saved, open interaction; on a new one only "Save the interaction first.".
+   */
+  escalate(kind: EscalationStart): void;
 }
 
 interface InteractionFormProps {
@@ -39,6 +48,7 @@ export function InteractionForm({ id, isNew, ref }: InteractionFormProps) {
   const model = useInteractionForm(id, isNew, baseId);
   const lookupRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const escalationRef = useRef<EscalationActionsHandle>(null);
   const openTask = useUi((s) => s.openTask);
   const { mode, record, formError } = model;
 
@@ -46,6 +56,10 @@ export function InteractionForm({ id, isNew, ref }: InteractionFormProps) {
     save: () => void model.save(),
     saveBeforeLeaving: async () => ((await model.save()) ? model.lastAnnouncement() : null),
     focusCallerLookup: () => lookupRef.current?.focus(),
+    escalate: (kind) => {
+      if (mode === 'new') model.announce('Save the interaction first.');
+      else escalationRef.current?.start(kind);
+    },
   }));
 
   // A new interaction starts where the agent starts: at the caller.
@@ -81,6 +95,7 @@ export function InteractionForm({ id, isNew, ref }: InteractionFormProps) {
           <RecordSummary record={record} />
           {record && (
             <EscalationActions
+              ref={escalationRef}
               interaction={record}
               beforeStart={model.saveIfChanged}
               announce={model.announce}

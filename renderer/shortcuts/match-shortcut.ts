@@ -24,6 +24,9 @@ export function matchShortcut(press: KeyPress, typingInField: boolean): Shortcut
   if (press.altKey && !command && !press.shiftKey) {
     if (press.code === 'KeyN') return 'new-interaction';
     if (press.code === 'KeyL') return 'focus-list';
+    if (press.code === 'KeyI') return 'create-incident';
+    if (press.code === 'KeyR') return 'create-request';
+    if (press.code === 'KeyX') return 'find-existing-incidents';
     return null;
   }
   if (press.key === 'F1' && !command && !press.altKey) return 'show-shortcuts';
