@@ -386,10 +386,10 @@ export interface KeyboardEscalationRound {
 }
 
 export interface KeyboardEscalationFigure {
-  /** Each submitted with the Submit button (Tab to it, Enter). */
+  /** Each started with Alt+I and submitted by Enter in the prefilled Short description. */
   rounds: KeyboardEscalationRound[];
-  /** One more, submitted by Enter in Short description (where the dialog puts focus). */
-  enterInField: KeyboardEscalationRound | null;
+  /** One more without the shortcut: Shift+Tab to the Create Incident button, then Enter. */
+  withoutShortcut: KeyboardEscalationRound | null;
   /** Keys per escalation (the same every round, or the figure is not one number). */
   keyCount: number;
   durable: Spread;

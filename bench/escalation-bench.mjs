@@ -188,12 +188,12 @@ async function escalateByKeyboard(page, round, startBy) {
 
 /**
  * `rounds` escalations started by the shortcut, then one more started by tabbing to the Create
- * Incident button instead (the path without the shortcut; `enterInField` in the results, since it
- * submits by Enter in Short description like the others).
+ * Incident button instead (`withoutShortcut` in the results); every round submits by Enter in the
+ * prefilled Short description.
  * @param {EscalationBenchDeps} deps
  * @param {string} base
  * @param {number} rounds
- * @returns {Promise<{ rounds: import('./bench-types').KeyboardEscalationRound[], enterInField: import('./bench-types').KeyboardEscalationRound }>}
+ * @returns {Promise<{ rounds: import('./bench-types').KeyboardEscalationRound[], withoutShortcut: import('./bench-types').KeyboardEscalationRound }>}
  */
 export async function keyboardEscalations(deps, base, rounds) {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'deskpad-bench-escalation-'));
@@ -209,7 +209,7 @@ export async function keyboardEscalations(deps, base, rounds) {
         done.push(await escalateByKeyboard(page, round, 'shortcut'));
       return {
         rounds: done,
-        enterInField: await escalateByKeyboard(page, rounds, 'tab-to-button'),
+        withoutShortcut: await escalateByKeyboard(page, rounds, 'tab-to-button'),
       };
     });
   } finally {

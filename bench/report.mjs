@@ -339,14 +339,14 @@ export function describeKeys(keys) {
 /**
  * The keyboard escalation's summary: keys per escalation and time to durable over the rounds.
  * @param {import('./bench-types').KeyboardEscalationRound[]} rounds started by the shortcut (Alt+I)
- * @param {import('./bench-types').KeyboardEscalationRound | null} [enterInField] one more started
+ * @param {import('./bench-types').KeyboardEscalationRound | null} [withoutShortcut] one more started
  *   by tabbing to the Create Incident button instead: the path without the shortcut
  * @returns {import('./bench-types').KeyboardEscalationFigure}
  */
-export function keyboardFigure(rounds, enterInField = null) {
+export function keyboardFigure(rounds, withoutShortcut = null) {
   return {
     rounds,
-    enterInField,
+    withoutShortcut,
     keyCount: Math.max(0, ...rounds.map((r) => r.keys.length)),
     durable: spreadOf(rounds.map((r) => r.durableMs)),
   };
@@ -428,8 +428,8 @@ export function escalationFigureRows(issue4) {
         target: 'reported',
         met: null,
         deskpad: `${fewest === k.keyCount ? k.keyCount : `${fewest}–${k.keyCount}`} keys: ${describeKeys(k.rounds[0]?.keys ?? [])}${
-          k.enterInField
-            ? `; ${k.enterInField.keys.length} without the shortcut (${describeKeys(k.enterInField.keys)})${k.enterInField.stored ? '' : ' (not read back!)'}`
+          k.withoutShortcut
+            ? `; ${k.withoutShortcut.keys.length} without the shortcut (${describeKeys(k.withoutShortcut.keys)})${k.withoutShortcut.stored ? '' : ' (not read back!)'}`
             : ''
         }`,
         baseline: '—',
@@ -509,7 +509,7 @@ export function escalationSection(issue4) {
       to me\` (the interaction has no assignee yet, and the dialog starts there); Enter in Short
       description of \`Report an Issue\`, prefilled from the interaction, where the dialog puts focus,
       as any form submits on Enter; on the closing question, Enter on \`Keep it open\` (where it
-      starts). One more round${k.enterInField ? '' : ' (not run here)'} goes without the shortcut:
+      starts). One more round${k.withoutShortcut ? '' : ' (not run here)'} goes without the shortcut:
       Tab or Shift+Tab, towards where the button lies, to \`Create Incident\`, then Enter. Over
       ${count(k.durable.count)} rounds, the time runs from the Submit key's keydown until "Incident
       INC… was created." is on screen: the store host answers only once the incident and the

@@ -411,7 +411,7 @@ async function issue4Figures(base) {
       ? null
       : await keyboardEscalations(deps, base, ESCALATIONS);
     const keyboard = escalations
-      ? keyboardFigure(escalations.rounds, escalations.enterInField)
+      ? keyboardFigure(escalations.rounds, escalations.withoutShortcut)
       : null;
     loads.push(os.loadavg()[0] ?? 0);
     return {
