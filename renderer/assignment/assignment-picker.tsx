@@ -105,9 +105,11 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
               <button
                 type="button"
                 className="button button--quiet"
-                disabled={!agentId || !agentGroup || value.assignedTo === agentId}
+                // aria-disabled, not disabled: pressed by keyboard, the button that just assigned
+                // the agent must keep focus rather than drop it to the top of the page.
+                aria-disabled={!agentId || !agentGroup || value.assignedTo === agentId}
                 onClick={() => {
-                  if (agentId && agentGroup)
+                  if (agentId && agentGroup && value.assignedTo !== agentId)
                     onChange({ assignmentGroup: agentGroup, assignedTo: agentId });
                 }}
               >

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { commandInputs, type CommandName } from '../../shared/store-api/contract';
-import { describeChange, describeReason, describeTarget } from './describe-change';
+import { describeChange, describeReason, describeTarget, describeWords } from './describe-change';
 
 describe('describing a refused change', () => {
   it('names the change as the button that made it', () => {
@@ -82,5 +82,23 @@ describe('describing a refused change', () => {
         },
       }),
     ).toBe('The interaction was not saved. Assigned to must be a member of the Assignment group.');
+  });
+
+  it('shows the words the refused change carried, so the agent’s data is never hidden', () => {
+    expect(
+      describeWords({
+        args: { id: 'inc-1', noteId: 'n-1', reason: 'Still cannot print after the fix' },
+      }),
+    ).toEqual([{ label: 'Reason', text: 'Still cannot print after the fix' }]);
+    expect(
+      describeWords({
+        args: { id: 'inc-1', resolutionCode: 'Solved (Permanently)', resolutionNotes: 'Cable' },
+      }),
+    ).toEqual([{ label: 'Resolution notes', text: 'Cable' }]);
+    expect(describeWords({ args: { id: 'i-1', noteId: 'n', text: 'Called back' } })).toEqual([
+      { label: 'Work note', text: 'Called back' },
+    ]);
+    expect(describeWords({ args: { id: 'i-1', text: '   ' } })).toEqual([]);
+    expect(describeWords({ args: null })).toEqual([]);
   });
 });

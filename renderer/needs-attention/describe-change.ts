@@ -92,3 +92,27 @@ export function describeReason(item: Pick<NeedsAttentionItem, 'reason'>): string
   const fields = Object.values(item.reason.fieldErrors ?? {});
   return [item.reason.message, ...fields].join(' ');
 }
+
+/** The words a change carried, as the form labelled them; the agent's data, kept and shown. */
+const CARRIED_TEXT: readonly (readonly [key: string, label: string])[] = [
+  ['text', 'Work note'],
+  ['workNote', 'Work note'],
+  ['reason', 'Reason'],
+  ['reopenReason', 'Reason'],
+  ['resolutionNotes', 'Resolution notes'],
+  ['closeNotes', 'Close notes'],
+];
+
+/**
+ * What the agent wrote in the refused change (a work note, a reopen reason, resolution or close
+ * notes), so it can be read, copied or retried; empty when the change carried no such text.
+ */
+export function describeWords(
+  item: Pick<NeedsAttentionItem, 'args'>,
+): { label: string; text: string }[] {
+  const args = argsOf(item);
+  return CARRIED_TEXT.flatMap(([key, label]) => {
+    const text = args[key];
+    return typeof text === 'string' && text.trim() !== '' ? [{ label, text }] : [];
+  });
+}

@@ -7,7 +7,7 @@ import type { NeedsAttentionItem } from '../../shared/store-api/contract';
 import { useDeskpad, useUi } from '../app/deskpad-context';
 import { formatFullTime, formatShortTime } from '../format/format-time';
 import { useLiveQuery } from '../hooks/use-live-query';
-import { describeChange, describeReason, describeTarget } from './describe-change';
+import { describeChange, describeReason, describeTarget, describeWords } from './describe-change';
 
 export const NEEDS_ATTENTION_PANEL_ID = 'needs-attention-panel';
 
@@ -39,6 +39,7 @@ function AttentionEntry({ item }: { item: NeedsAttentionItem }) {
   };
 
   const recordId = item.recordNumber !== null ? item.recordId : null;
+  const words = describeWords(item);
 
   return (
     <li className="attention-item" aria-labelledby={titleId}>
@@ -50,6 +51,16 @@ function AttentionEntry({ item }: { item: NeedsAttentionItem }) {
         <When iso={item.refusedAt} now={at} />
       </p>
       <p className="attention-reason">{describeReason(item)}</p>
+      {words.length > 0 && (
+        <dl className="attention-words">
+          {words.map(({ label, text }) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{text}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}
