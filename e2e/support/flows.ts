@@ -1,6 +1,7 @@
-// The seed's "How to create an Interaction", as steps shared by the e2e files.
-// Steps only: they assert what the agent would notice on the way, never how the app stores it.
+// The seeds' steps shared by the e2e files: "How to create an Interaction", logging a contact, the network
+// going and coming back. Steps only: they assert what the agent would notice, never how the app stores it.
 
+import type { BrowserContext } from 'playwright-core';
 import { expect } from 'vitest';
 import { callerToLookUp, usersNamed } from './demo-directory';
 import { type Desk, uniqueText } from './desk';
@@ -54,4 +55,60 @@ async function pollValue(desk: Desk, label: 'Contact email' | 'Contact phone'): 
 export async function logQuickInteraction(desk: Desk, shortDescription: string): Promise<void> {
   await desk.newInteraction();
   await desk.typeInto('Short description', shortDescription);
+}
+
+/** What the agent logs for the second seed's example, and what they type to find it. */
+export interface ContactSpec {
+  /** Typed into Opened for; the first match is picked. */
+  callerLetters: string;
+  type: string;
+  component: string;
+  shortDescription: string;
+  description: string;
+}
+
+/**
+ * Logs a contact by keyboard exactly as `createInteractionByKeyboard` does, for a given caller and
+ * component, without an assignment group (the desk has not decided who works it yet). Saved with Ctrl+S.
+ */
+export async function logContact(desk: Desk, spec: ContactSpec): Promise<CreatedInteraction> {
+  await desk.newInteraction();
+  await desk.lookUpCaller(spec.callerLetters);
+  const callerName = await desk.pickFirstMatch('Opened for');
+  await pollValue(desk, 'Contact email');
+  await desk.choose('Type', spec.type);
+  await desk.choose('Component', spec.component);
+  await desk.typeInto('Short description', spec.shortDescription);
+  await desk.typeInto('Description', spec.description);
+  const number = await desk.save();
+  return { number, callerName, shortDescription: spec.shortDescription };
+}
+
+/** A real (server) number of any kind: IMS0001001, INC0001201, REQ0001001. */
+export const REAL_NUMBER = /^(IMS|INC|REQ)\d{7,12}$/;
+/** A provisional number a desk gives a record created offline: INC-P0001. */
+export const PROVISIONAL_NUMBER = /^(IMS|INC|REQ)-P\d+$/;
+
+/**
+ * Waits until the open interaction has its server number (the heading says "Interaction IMS0001001")
+ * and the desk has nothing left to send; answers that number.
+ */
+export async function waitUntilSynced(desk: Desk, timeout = 20_000): Promise<string> {
+  await expect
+    .poll(async () => (await desk.formHeading().textContent()) ?? '', { timeout })
+    .toMatch(/^Interaction IMS\d{7,12}$/);
+  await expect.poll(() => desk.changesNotSynced(), { timeout }).toBe(0);
+  return ((await desk.formHeading().textContent()) ?? '').replace(/^Interaction /, '');
+}
+
+/** Takes the desk offline the way a pulled cable does, and waits until the mark says so. */
+export async function goOffline(desk: Desk, context: BrowserContext): Promise<void> {
+  await context.setOffline(true);
+  await expect.poll(() => desk.syncMark().textContent()).toContain('Offline');
+}
+
+/** Gives the desk its network back; the sync engine retries at once. */
+export async function goOnline(desk: Desk, context: BrowserContext): Promise<void> {
+  await context.setOffline(false);
+  await expect.poll(() => desk.syncMark().textContent()).not.toContain('Offline');
 }

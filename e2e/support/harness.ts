@@ -149,6 +149,8 @@ export function useBrowser(): {
   newPage(
     test: TestContext,
     options?: BrowserContextOptions,
+    /** Names the evidence kept on failure: two desks in one test need two names. */
+    label?: string,
   ): Promise<{ context: BrowserContext; page: Page }>;
 } {
   let browser: Browser | undefined;
@@ -159,14 +161,14 @@ export function useBrowser(): {
     await browser?.close();
   });
   return {
-    async newPage(test, options = {}) {
+    async newPage(test, options = {}, label) {
       if (!browser) throw new Error('the browser is not started yet');
       const context = await browser.newContext({
         viewport: { width: 1280, height: 900 },
         ...options,
       });
       const page = await context.newPage();
-      closeWhenDone(test, context, page);
+      closeWhenDone(test, context, page, label ? `${label} ${test.task.name}` : test.task.name);
       return { context, page };
     },
   };
