@@ -21,7 +21,9 @@ export const needsInstall = (dir) => {
 };
 
 /** @param {string} command @param {string[]} args */
-const run = (command, args) => spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }).status;
+const run = (command, args) =>
+  spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' })
+    .status;
 
 export function ensureDependencies() {
   if (!needsInstall(root)) return;
@@ -59,9 +61,13 @@ export function ensureTestTools() {
     spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
   }
   if (!existsSync(CHROMIUM)) {
-    console.error(`Deskpad: the browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium).`);
+    console.error(
+      `Deskpad: the browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium).`,
+    );
   }
   if (postgresBin() === null) {
-    console.error('Deskpad: PostgreSQL is missing (Debian: apt-get install postgresql); the server suite runs on PGlite only.');
+    console.error(
+      'Deskpad: PostgreSQL is missing (Debian: apt-get install postgresql); the server suite runs on PGlite only.',
+    );
   }
 }
