@@ -14,7 +14,7 @@ import {
 import { ApiError, parseInput } from '../http/api-error';
 import { decodePage, readApiPage, shown } from '../http/read-api';
 import { READ_API_ROLES, type RouteDeps } from '../http/route-deps';
-import { findByNumber, listInteractions } from './interaction-store';
+import { findInteractionByNumber, listInteractions } from './interaction-store';
 
 export function interactionRoutes(app: FastifyInstance, { db, sessions }: RouteDeps): void {
   app.get(`${API_PREFIX}/interactions`, async (request): Promise<InteractionList> => {
@@ -35,7 +35,7 @@ export function interactionRoutes(app: FastifyInstance, { db, sessions }: RouteD
     await sessions.authenticate(request.headers.authorization, READ_API_ROLES);
     const { number } = parseInput(InteractionNumberParam, request.params);
     const { include } = parseInput(InteractionQuery, request.query);
-    const interaction = await findByNumber(db, number);
+    const interaction = await findInteractionByNumber(db, number);
     if (!interaction)
       throw new ApiError(404, 'not-found', `There is no interaction ${number} on the server.`);
     return shown(interaction, include);

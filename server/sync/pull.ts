@@ -6,7 +6,7 @@ import type { StoreError } from '../../shared/domain/result';
 import { SYNC_LIMITS, type PullRequest, type PullResponse } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
-import { changedSince } from '../interactions/interaction-store';
+import { changedInteractionsSince } from '../interactions/interaction-store';
 import { changedIncidentsSince, changedRequestsSince } from '../tasks/task-store';
 import { decodeCursor, encodeCursor, readDatabaseId, readHead } from './cursor';
 
@@ -32,7 +32,7 @@ export async function pull(
       // One version orders all three kinds: the first `limit` changes of the merged streams are
       // the first `limit` changes overall, so no change below the page's cursor is left out.
       const rows = [
-        ...(await changedSince(trx, position.after, limit + 1)).map(
+        ...(await changedInteractionsSince(trx, position.after, limit + 1)).map(
           (r) => ({ kind: 'interaction', ...r }) as const,
         ),
         ...(await changedIncidentsSince(trx, position.after, limit + 1)).map(

@@ -4,149 +4,51 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Incident, IncidentState } from '../../shared/domain/incident';
 import type { Request, RequestState } from '../../shared/domain/request';
+import { changedSince, findByNumber, upsertRecords, type StoredRecord } from '../db/record-tables';
 import type { Database } from '../db/schema';
-import { jsonb, toNumber } from '../db/values';
+import { toNumber } from '../db/values';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** A record as push writes it. */
-export interface StoredRecord<T> {
-  record: T;
-  /** The number's sequence value (INC0001001 → 1001). */
-  seq: number;
-  version: number;
-}
+export type { StoredRecord } from '../db/record-tables';
 
-// Rows per insert: well under PostgreSQL's bind-parameter limit at 12 columns a row.
-const CHUNK = 200;
-
-export async function upsertIncidents(
+export const upsertIncidents = (
   trx: Transaction<Database>,
   entries: readonly StoredRecord<Incident>[],
-): Promise<void> {
-  for (let i = 0; i < entries.length; i += CHUNK) {
-    await trx
-      .insertInto('incidents')
-      .values(
-        entries.slice(i, i + CHUNK).map(({ record, seq, version }) => ({
-          id: record.id,
-          seq,
-          number: record.number,
-          state: record.state,
-          caller: record.caller,
-          component: record.component,
-          assignment_group: record.assignmentGroup,
-          assigned_to: record.assignedTo,
-          opened_at: record.openedAt,
-          updated_at: record.updatedAt,
-          version,
-          record: jsonb(record),
-        })),
-      )
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          state: eb.ref('excluded.state'),
-          caller: eb.ref('excluded.caller'),
-          component: eb.ref('excluded.component'),
-          assignment_group: eb.ref('excluded.assignment_group'),
-          assigned_to: eb.ref('excluded.assigned_to'),
-          updated_at: eb.ref('excluded.updated_at'),
-          version: eb.ref('excluded.version'),
-          record: eb.ref('excluded.record'),
-        })),
-      )
-      .execute();
-  }
-}
+): Promise<void> =>
+  upsertRecords(trx, 'incidents', entries, (record) => ({
+    state: record.state,
+    caller: record.caller,
+    component: record.component,
+    assignment_group: record.assignmentGroup,
+    assigned_to: record.assignedTo,
+  }));
 
-export async function upsertRequests(
+export const upsertRequests = (
   trx: Transaction<Database>,
   entries: readonly StoredRecord<Request>[],
-): Promise<void> {
-  for (let i = 0; i < entries.length; i += CHUNK) {
-    await trx
-      .insertInto('requests')
-      .values(
-        entries.slice(i, i + CHUNK).map(({ record, seq, version }) => ({
-          id: record.id,
-          seq,
-          number: record.number,
-          state: record.state,
-          requested_for: record.requestedFor,
-          catalog_item: record.catalogItem,
-          assignment_group: record.assignmentGroup,
-          assigned_to: record.assignedTo,
-          opened_at: record.openedAt,
-          updated_at: record.updatedAt,
-          version,
-          record: jsonb(record),
-        })),
-      )
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          state: eb.ref('excluded.state'),
-          requested_for: eb.ref('excluded.requested_for'),
-          catalog_item: eb.ref('excluded.catalog_item'),
-          assignment_group: eb.ref('excluded.assignment_group'),
-          assigned_to: eb.ref('excluded.assigned_to'),
-          updated_at: eb.ref('excluded.updated_at'),
-          version: eb.ref('excluded.version'),
-          record: eb.ref('excluded.record'),
-        })),
-      )
-      .execute();
-  }
-}
+): Promise<void> =>
+  upsertRecords(trx, 'requests', entries, (record) => ({
+    state: record.state,
+    requested_for: record.requestedFor,
+    catalog_item: record.catalogItem,
+    assignment_group: record.assignmentGroup,
+    assigned_to: record.assignedTo,
+  }));
 
 /** Incidents changed after a version, oldest change first. */
-export async function changedIncidentsSince(
-  db: Db,
-  after: number,
-  limit: number,
-): Promise<{ record: Incident; version: number }[]> {
-  const rows = await db
-    .selectFrom('incidents')
-    .select(['record', 'version'])
-    .where('version', '>', after)
-    .orderBy('version')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ record: r.record as Incident, version: toNumber(r.version) }));
-}
+export const changedIncidentsSince = (db: Db, after: number, limit: number) =>
+  changedSince<Incident>(db, 'incidents', after, limit);
 
 /** Requests changed after a version, oldest change first. */
-export async function changedRequestsSince(
-  db: Db,
-  after: number,
-  limit: number,
-): Promise<{ record: Request; version: number }[]> {
-  const rows = await db
-    .selectFrom('requests')
-    .select(['record', 'version'])
-    .where('version', '>', after)
-    .orderBy('version')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ record: r.record as Request, version: toNumber(r.version) }));
-}
+export const changedRequestsSince = (db: Db, after: number, limit: number) =>
+  changedSince<Request>(db, 'requests', after, limit);
 
-export async function findIncidentByNumber(db: Db, number: string): Promise<Incident | undefined> {
-  const row = await db
-    .selectFrom('incidents')
-    .select('record')
-    .where('number', '=', number)
-    .executeTakeFirst();
-  return row ? (row.record as Incident) : undefined;
-}
+export const findIncidentByNumber = (db: Db, number: string) =>
+  findByNumber<Incident>(db, 'incidents', number);
 
-export async function findRequestByNumber(db: Db, number: string): Promise<Request | undefined> {
-  const row = await db
-    .selectFrom('requests')
-    .select('record')
-    .where('number', '=', number)
-    .executeTakeFirst();
-  return row ? (row.record as Request) : undefined;
-}
+export const findRequestByNumber = (db: Db, number: string) =>
+  findByNumber<Request>(db, 'requests', number);
 
 export interface IncidentFilter {
   state?: IncidentState | undefined;
