@@ -202,6 +202,8 @@ class DeskStoreHost implements StoreHost {
               this.refresh('sync.status');
               this.refresh('session.state');
             },
+            incidentsWritten: (incidents, revision, removedIds) =>
+              this.components.written(incidents, revision, removedIds),
           },
           options.sync,
         )

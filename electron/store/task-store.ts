@@ -105,13 +105,19 @@ export class IncidentComponentCache {
   }
 
   /**
-   * A command of this host wrote `incidents` and moved the revision to `revision`. When the index
-   * was current just before, it takes them in memory and stays current; otherwise someone else
-   * wrote in between and the next search reloads.
+   * A command or a sync pull of this host wrote `incidents` (and removed `removedIds`) and moved
+   * the revision to `revision`, once committed. When the index was current just before, it takes
+   * them in memory and stays current; otherwise someone else wrote in between (another window, a
+   * reset) and the next search reloads.
    */
-  written(incidents: readonly Incident[], revision: number): void {
+  written(
+    incidents: readonly Incident[],
+    revision: number,
+    removedIds: readonly string[] = [],
+  ): void {
     if (this.revision !== revision - 1) return;
     for (const incident of incidents) this.index.upsert(incident);
+    for (const id of removedIds) this.index.remove(id);
     this.revision = revision;
   }
 }

@@ -14,7 +14,7 @@ import { SYNC_LIMITS, toPushedMutation } from '../../../shared/sync/protocol';
 import { readMeta, writeMeta, type DeskDb, type SyncMeta } from '../db';
 import { appendToOutbox } from '../store-commands';
 import { DeskServerError, type DeskServerClient } from './desk-server-client';
-import { rebaseRecords } from './rebase-records';
+import { rebaseRecords, type IncidentsWritten } from './rebase-records';
 import { recreateEntries } from './reset-recovery';
 import { rebasePendingOf, rebaseTables, RefSet, serverTables, viewTables } from './synced-records';
 
@@ -31,6 +31,8 @@ export interface InteractionSyncDeps {
   clientIdChanged?: (clientId: string) => void;
   /** The id of this desk's open poke stream, sent with pushes so it is not poked for them. */
   pokeStream?: () => string | null;
+  /** Told which incidents a pull wrote, once committed (Find existing incidents keeps its index). */
+  incidentsWritten?: IncidentsWritten;
 }
 
 /** Refusals heard from the server, by mutationId, until a pull moves them to Needs attention. */
@@ -360,7 +362,10 @@ export async function pullAndRebase(
           touched.add({ kind: 'interaction', id: record.id });
         }
       }
-      await rebaseRecords(db, touched, deps.rules, { keepMissing: resetting && answer.more });
+      await rebaseRecords(db, touched, deps.rules, {
+        keepMissing: resetting && answer.more,
+        incidentsWritten: deps.incidentsWritten,
+      });
       const {
         resetInProgress: _reset,
         rebasePending: _rebase,

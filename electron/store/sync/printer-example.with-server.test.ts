@@ -1,7 +1,8 @@
 // The second seed's printer example as the demo ships it: a desk synced from the demo desk server
-// finds the open incident on the printer's parent network segment, and has the catalog. Reads only.
+// finds the open incident on the printer's parent network segment and has the catalog; when another
+// desk resolves the incident, the next pull updates Find existing incidents in place.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { DEMO_PRINTER_EXAMPLE } from '../../../shared/demo/incident-generator';
 import { buildServer } from '../../../server/app';
 import { migrateToLatest } from '../../../server/db/migrate';
@@ -9,6 +10,7 @@ import { openDatabase } from '../../../server/db/open-database';
 import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/seed';
 import { silentLogger } from '../../../server/logger';
 import { openStoreHost } from '../store-host';
+import { IncidentComponentCache } from '../task-store';
 
 it('a desk synced from the demo server finds the printer example', async () => {
   const database = await openDatabase({ logger: silentLogger() });
@@ -59,6 +61,48 @@ it('a desk synced from the demo server finds the printer example', async () => {
     });
     const catalog = await host.query('catalog.search', { query: 'laptop', limit: 5 });
     expect(catalog.ok && catalog.value.length).toBeGreaterThan(0);
+
+    // The technician resolves it from another desk; this desk's next pull takes the change into
+    // Find existing incidents in place, without reading every open incident again.
+    const load = vi.spyOn(IncidentComponentCache.prototype, 'load');
+    const signIn = await fetch(`${serverUrl}/api/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userName: 'demo.technician', password: DEMO_PASSWORD }),
+    });
+    const { token } = (await signIn.json()) as { token: string };
+    const pushed = await fetch(`${serverUrl}/api/v1/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        clientId: 'technician-desk',
+        mutations: [
+          {
+            mutationId: 1,
+            name: 'incident.resolve',
+            args: {
+              id: DEMO_PRINTER_EXAMPLE.incident.id,
+              resolutionCode: 'Solution provided',
+              resolutionNotes: 'Replaced the switch port on the floor network.',
+            },
+            at: new Date().toISOString(),
+            actorId: 'technician',
+          },
+        ],
+      }),
+    });
+    expect(((await pushed.json()) as { refused: unknown[] }).refused).toEqual([]);
+    await host.sync?.syncNow();
+    const after = await host.query('incident.searchByComponent', {
+      componentId: DEMO_PRINTER_EXAMPLE.printer.id,
+      limit: 10,
+    });
+    if (!after.ok) throw new Error(after.error.message);
+    expect(after.value.hits.map((h) => h.incident.number)).not.toContain(
+      DEMO_PRINTER_EXAMPLE.incident.number,
+    );
+    expect(after.value.total).toBe(found.value.total - 1);
+    expect(load).not.toHaveBeenCalled();
   } finally {
     await host.close();
     const closing = app.close();

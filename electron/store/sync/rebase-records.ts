@@ -1,7 +1,9 @@
 // Recomputes the desk's view of records from the server's copies and the waiting outbox, and
 // writes what changed. Runs inside its caller's transaction (rebaseTables); never pushes or pulls.
 
+import Dexie from 'dexie';
 import type { CatalogItem } from '../../../shared/domain/catalog';
+import type { Incident } from '../../../shared/domain/incident';
 import type { DirectoryRules } from '../../../shared/domain/interaction';
 import {
   RECORD_KINDS,
@@ -65,6 +67,13 @@ async function readRecords(tables: RecordTables, refs: readonly RecordRef[]): Pr
   return found;
 }
 
+/** Hears which incidents a committed rebase wrote and removed, and the revision it moved to. */
+export type IncidentsWritten = (
+  incidents: readonly Incident[],
+  revision: number,
+  removedIds: readonly string[],
+) => void;
+
 /**
  * The desk's view of `refs` (and of every record a waiting entry ties to them) = the server's
  * copy + the waiting entries replayed. Must run inside a rw transaction over rebaseTables(db).
@@ -76,7 +85,7 @@ export async function rebaseRecords(
   db: DeskDb,
   refs: Iterable<RecordRef>,
   directory: DirectoryRules,
-  options: { keepMissing?: boolean } = {},
+  options: { keepMissing?: boolean; incidentsWritten?: IncidentsWritten | undefined } = {},
 ): Promise<number> {
   const wanted = [...refs];
   if (wanted.length === 0) return 0;
@@ -128,6 +137,14 @@ export async function rebaseRecords(
     await write(views, puts, kind);
     if (deletes[kind].length > 0) await views[kind].bulkDelete(deletes[kind]);
   }
-  if (puts.incident.length + deletes.incident.length > 0) await bumpIncidentsRevision(db);
+  if (puts.incident.length + deletes.incident.length > 0) {
+    const revision = await bumpIncidentsRevision(db);
+    const told = options.incidentsWritten;
+    // Told once the transaction commits, so Find existing incidents updates in place, not rebuilds.
+    if (told)
+      Dexie.currentTransaction?.on('complete', () =>
+        told(puts.incident, revision, deletes.incident),
+      );
+  }
   return written;
 }

@@ -8,6 +8,7 @@ import { readMeta, type DeskDb, type StoredSession } from '../db';
 import type { ProgressEvent } from '../directory-store';
 import type { LoadedDirectory } from '../loaded-directory';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
+import type { IncidentsWritten } from './rebase-records';
 import {
   DeskServerError,
   createDeskServerClient,
@@ -134,6 +135,8 @@ export interface SyncHost {
   emit(event: ProgressEvent): void;
   /** Sync status or session changed: live queries of them should answer again. */
   changed(): void;
+  /** A pull wrote incidents (committed): the host's Find existing incidents index takes them. */
+  incidentsWritten?: IncidentsWritten;
 }
 
 export const SYNC_LOCK_NAME = 'deskpad-sync';
@@ -660,6 +663,7 @@ export class SyncEngine {
           this.post({ type: 'state' });
         },
         pokeStream: () => (this.events ? this.pokeStream : null),
+        ...(this.host.incidentsWritten ? { incidentsWritten: this.host.incidentsWritten } : {}),
       };
       // The agent's work first; then the directory (after the first download, one small page).
       // A pull may leave entries to send at once: re-created records after a server restore, or
