@@ -15,14 +15,11 @@ import {
   type IncidentAction,
 } from '../../shared/domain/task-states';
 import type { IncidentView } from '../../shared/store-api/escalation-contract';
-import { AssignmentPicker } from '../assignment/assignment-picker';
 import { formatFullTime } from '../format/format-time';
-import { FormField } from '../interaction-form/form-field';
 import { Fact } from '../interaction-form/record-summary';
 import { InteractionNumber } from '../interaction-list/interaction-number';
-import { ComponentLookupField, UserLookupField } from './directory-lookups';
 import { useEscalation } from './escalation-context';
-import { IncidentClassificationFields } from './incident-classification-fields';
+import { IncidentFields } from './incident-fields';
 import { OnHoldDialog, ReopenDialog, ResolveDialog } from './reason-dialog';
 import { RecordPlaceholder } from './record-placeholder';
 import { SaveRow, StateButtons } from './task-form-parts';
@@ -95,76 +92,16 @@ function IncidentFieldsEditor({ incident }: { incident: IncidentView }) {
       }}
       aria-label={`${incident.number} fields`}
     >
-      <UserLookupField
-        id={idOf('caller')}
-        label={L.caller}
-        value={{ id: values.caller || null, text: names.caller }}
-        error={errors.caller}
-        readOnly={readOnly}
-        onPick={(user) => {
-          setPicked((n) => ({ ...n, caller: user.name }));
-          edit({ caller: user.id });
-        }}
-        onClear={() => {
-          setPicked((n) => ({ ...n, caller: '' }));
-          edit({ caller: '' });
-        }}
-      />
-      <FormField
-        id={idOf('shortDescription')}
-        label={L.shortDescription}
-        error={errors.shortDescription}
-      >
-        {(control) => (
-          <input
-            {...control}
-            readOnly={readOnly}
-            value={values.shortDescription}
-            onChange={(e) => edit({ shortDescription: e.target.value })}
-          />
-        )}
-      </FormField>
-      <FormField id={idOf('description')} label={L.description} error={errors.description}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            readOnly={readOnly}
-            value={values.description}
-            onChange={(e) => edit({ description: e.target.value })}
-          />
-        )}
-      </FormField>
-      <ComponentLookupField
-        id={idOf('component')}
-        label={L.component}
-        value={{ id: values.component, text: names.component }}
-        error={errors.component}
-        readOnly={readOnly}
-        onPick={(item) => {
-          setPicked((n) => ({ ...n, component: item.name }));
-          edit({ component: item.id });
-        }}
-        onClear={() => {
-          setPicked((n) => ({ ...n, component: '' }));
-          edit({ component: null });
-        }}
-      />
-      <IncidentClassificationFields
+      <IncidentFields
         idOf={idOf}
         values={values}
+        names={names}
         errors={errors}
         readOnly={readOnly}
-        onChange={edit}
-      />
-      <AssignmentPicker
-        idOf={idOf}
-        value={values}
+        onEdit={edit}
+        onPicked={(field, name) => setPicked((n) => ({ ...n, [field]: name }))}
         assignedToName={incident.assignedToName}
-        errors={errors}
-        readOnly={readOnly}
         offerAssignToMe
-        onChange={(assignment) => edit(assignment)}
       />
       <SaveRow readOnly={readOnly} busy={busy} changed={changed} message={message} />
     </form>

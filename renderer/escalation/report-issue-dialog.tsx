@@ -7,15 +7,11 @@ import {
   incidentDraftFromInteraction,
   suggestedCategory,
 } from '../../shared/domain/escalation';
-import { INCIDENT_LABELS as L } from '../../shared/domain/incident';
 import type { InteractionView } from '../../shared/store-api/contract';
 import type { IncidentView } from '../../shared/store-api/escalation-contract';
 import { ModalDialog } from '../dialog/modal-dialog';
-import { FormField } from '../interaction-form/form-field';
-import { AssignmentPicker } from '../assignment/assignment-picker';
-import { ComponentLookupField, UserLookupField } from './directory-lookups';
 import { useEscalation } from './escalation-context';
-import { IncidentClassificationFields } from './incident-classification-fields';
+import { IncidentFields } from './incident-fields';
 import { fieldErrorsOf, focusFirstError, type FieldErrors } from './field-errors';
 
 const FIELD_ORDER = [
@@ -115,72 +111,17 @@ export function ReportIssueDialog({ interaction, onCreated, onCancel }: ReportIs
             {formError}
           </p>
         )}
-        <UserLookupField
-          id={idOf('caller')}
-          label={L.caller}
-          value={{ id: values.caller || null, text: names.caller }}
-          error={errors.caller}
-          onPick={(user) => {
-            setNames((n) => ({ ...n, caller: user.name }));
-            edit({ caller: user.id });
-          }}
-          onClear={() => {
-            setNames((n) => ({ ...n, caller: '' }));
-            edit({ caller: '' });
-          }}
-        />
-        <FormField
-          id={idOf('shortDescription')}
-          label={L.shortDescription}
-          error={errors.shortDescription}
-        >
-          {(control) => (
-            <input
-              {...control}
-              ref={firstField}
-              value={values.shortDescription}
-              onChange={(e) => edit({ shortDescription: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField id={idOf('description')} label={L.description} error={errors.description}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              value={values.description}
-              onChange={(e) => edit({ description: e.target.value })}
-            />
-          )}
-        </FormField>
-        <ComponentLookupField
-          id={idOf('component')}
-          label={L.component}
-          value={{ id: values.component, text: names.component }}
-          error={errors.component}
-          onPick={(item) => {
-            setNames((n) => ({ ...n, component: item.name }));
-            edit({ component: item.id });
-          }}
-          onClear={() => {
-            setNames((n) => ({ ...n, component: '' }));
-            edit({ component: null });
-          }}
-        />
-        <IncidentClassificationFields
+        <IncidentFields
           idOf={idOf}
           values={values}
+          names={names}
           errors={errors}
-          onChange={(changes) => {
+          onEdit={(changes) => {
             if (changes.category !== undefined) setCategoryTouched(true);
             edit(changes);
           }}
-        />
-        <AssignmentPicker
-          idOf={idOf}
-          value={values}
-          errors={errors}
-          onChange={(assignment) => edit(assignment)}
+          onPicked={(field, name) => setNames((n) => ({ ...n, [field]: name }))}
+          shortDescriptionRef={firstField}
         />
         <div className="actions actions--end">
           <button type="submit" className="button button--primary" aria-disabled={busy}>
