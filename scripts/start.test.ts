@@ -6,19 +6,14 @@ import type { spawnSync } from 'node:child_process';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
-  appUrl,
   electronEnv,
   fallbackLine,
   missingDisplay,
-  portIsFree,
   probeElectron,
-  readOptions,
-  runningLine,
-  serverArgs,
-  signInDemo,
   summarizeFailure,
-  waitForHealth,
-} from './start.mjs';
+} from './start-electron.mjs';
+import { portIsFree, serverArgs, signInDemo, waitForHealth } from './start-server.mjs';
+import { appUrl, readOptions, runningLine } from './start.mjs';
 
 const fakeSpawn = (result: object) => (() => result) as unknown as typeof spawnSync;
 
