@@ -2,6 +2,7 @@
 // liveQuery, so it awaits nothing but Dexie calls (anything else would hide what it read).
 
 import { Dexie } from 'dexie';
+import { lookaheadOf } from '../../shared/domain/lookahead';
 import {
   OPEN_STATES,
   isClosed,
@@ -119,6 +120,14 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
     }
     case 'directory.searchUsers':
       return ok(directory.searchUsers(query.args.query, query.args.limit));
+    case 'directory.searchUsersAhead':
+      return ok(
+        lookaheadOf(
+          query.args.query,
+          (text) => directory.searchUsers(text, query.args.limit),
+          (hit) => hit.id,
+        ),
+      );
     case 'directory.getUser':
       return ok(directory.getUser(query.args.id));
     case 'directory.listGroups':

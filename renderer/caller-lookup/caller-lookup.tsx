@@ -1,12 +1,12 @@
 // The Opened for field: caller lookup with autofill, searching the directory in the store host on
 // every keystroke. Never writes the directory: picking only tells the form who the caller is.
 
-import { useCallback, type Ref } from 'react';
+import { useCallback, useMemo, type Ref } from 'react';
 import type { UserHit } from '../../shared/domain/directory';
 import { useStoreHost } from '../app/deskpad-context';
 import type { ControlProps } from '../interaction-form/form-field';
 import { LookupCombobox, type LookupValue } from '../lookup/lookup-combobox';
-import type { LookupInstrument } from '../lookup/use-lookup-search';
+import type { LookupAhead, LookupInstrument } from '../lookup/use-lookup-search';
 import { CallerOption } from './caller-option';
 
 /** The names the benchmark reads from the Performance timeline. */
@@ -41,6 +41,19 @@ export function CallerLookup(props: CallerLookupProps) {
     },
     [store],
   );
+  const ahead = useMemo<LookupAhead<UserHit>>(
+    () => ({
+      fetch: async (query) => {
+        const found = await store.query('directory.searchUsersAhead', {
+          query,
+          limit: CALLER_RESULTS_LIMIT,
+        });
+        return found.ok ? found.value : null;
+      },
+      itemKey: (user) => user.id,
+    }),
+    [store],
+  );
   return (
     <LookupCombobox<UserHit>
       {...props}
@@ -52,6 +65,7 @@ export function CallerLookup(props: CallerLookupProps) {
       renderItem={(user) => <CallerOption user={user} />}
       noMatchText={(query) => `No caller matches “${query.trim()}”.`}
       instrument={CALLER_LOOKUP_INSTRUMENT}
+      ahead={ahead}
     />
   );
 }

@@ -11,7 +11,12 @@ import {
   type Ref,
 } from 'react';
 import type { ControlProps } from '../interaction-form/form-field';
-import { useLookupSearch, type LookupInstrument, type LookupSearch } from './use-lookup-search';
+import {
+  useLookupSearch,
+  type LookupAhead,
+  type LookupInstrument,
+  type LookupSearch,
+} from './use-lookup-search';
 
 export interface LookupValue {
   id: string | null;
@@ -36,6 +41,8 @@ export interface LookupComboboxProps<T> {
   onPick: (item: T) => void;
   onClear: () => void;
   instrument?: LookupInstrument;
+  /** Answers for the next key, fetched ahead (see `LookupAhead`). */
+  ahead?: LookupAhead<T>;
   inputRef?: Ref<HTMLInputElement>;
 }
 
@@ -52,7 +59,11 @@ export function LookupCombobox<T>(props: LookupComboboxProps<T>) {
     itemText,
     renderItem,
   } = props;
-  const { results, run, isCurrent } = useLookupSearch(search, props.instrument);
+  const { results, run, prepare, isCurrent } = useLookupSearch(
+    search,
+    props.instrument,
+    props.ahead,
+  );
   // An arrow pressed before the first matches arrived still means "go to the first match".
   const arrowPending = useRef(false);
 
@@ -135,6 +146,9 @@ export function LookupCombobox<T>(props: LookupComboboxProps<T>) {
               (
                 event.nativeEvent as Event & { preventDownshiftDefault?: boolean }
               ).preventDownshiftDefault = true;
+          },
+          onFocus: () => {
+            if (!readOnly) prepare(inputValue);
           },
           onBlur: () => {
             // Text that was typed but never picked is not the field's value: show the value again.

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { ConfigurationItemView, Group, User, UserHit } from '../domain/directory';
 import { Id } from '../domain/directory';
+import type { Lookahead } from '../domain/lookahead';
 import {
   AddWorkNoteArgs,
   CloseInteractionArgs,
@@ -56,6 +57,11 @@ export const queryInputs = {
   'sync.status': z.object({}),
   'directory.status': z.object({}),
   'directory.searchUsers': z.object({ query: SearchText, limit: Limit.max(50).default(10) }),
+  /** What `directory.searchUsers` would answer for the text plus each likely next key. */
+  'directory.searchUsersAhead': z.object({
+    query: SearchText.max(99, 'Search text can be at most 100 characters.'),
+    limit: Limit.max(50).default(10),
+  }),
   'directory.getUser': z.object({ id: Id }),
   'directory.listGroups': z.object({}),
   'directory.groupMembers': z.object({ groupId: Id }),
@@ -206,6 +212,7 @@ export interface QueryOutputs extends EscalationQueryOutputs {
   'sync.status': SyncStatus;
   'directory.status': DirectoryStatus;
   'directory.searchUsers': UserHit[];
+  'directory.searchUsersAhead': Lookahead<UserHit>;
   'directory.getUser': User | null;
   'directory.listGroups': Group[];
   'directory.groupMembers': User[];
