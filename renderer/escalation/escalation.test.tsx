@@ -8,13 +8,13 @@ import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { InteractionView } from '../../shared/store-api/contract';
 import { CallbackNotice } from './callback-notice';
-import { CallbacksDue } from './callbacks-due';
+import { CallbacksDue } from '../task-list/callbacks-due';
 import { EscalationContext, type EscalationDeps } from './escalation-context';
 import { EscalationActions } from './escalation-actions';
-import { IncidentPanel } from './incident-panel';
+import { IncidentPanel } from '../incident/incident-panel';
 import { createFakeEscalationPort, type FakeDesk } from './testing/fake-escalation-port';
 import { printerDesk } from './testing/fake-desk';
-import { UsersTasks } from './users-tasks';
+import { UsersTasks } from '../task-list/users-tasks';
 
 let desk: FakeDesk;
 
