@@ -101,7 +101,9 @@ describe('Needs attention', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     expect(closing.textContent).toContain('Close interaction');
     expect(closing.textContent).toContain('This interaction was already closed on another desk.');
     expect(within(closing).getAllByRole('time')).toHaveLength(2);
-    expect(within(closing).getByRole('button', { name: 'Open' })).toBeTruthy();
+    expect(within(closing).getByRole('button', { name: 'Open' }).hasAttribute('disabled')).toBe(
+      false,
+    );
 
     const creating = entry(list, /^An interaction not on this desk · Badge reader down$/);
     expect(creating.textContent).toContain('Create interaction');
@@ -165,12 +167,11 @@ describe('Needs attention', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     const { user } = renderDeskpad(desk.api);
     const list = await openList(user);
     await user.click(within(entry(list, /Printer jam/)).getByRole('button', { name: 'Open' }));
-    expect(
-      await screen.findByRole('heading', {
-        level: 2,
-        name: `Interaction ${onDesk.recordNumber}`,
-      }),
-    ).toBeTruthy();
+    const heading = await screen.findByRole('heading', {
+      level: 2,
+      name: `Interaction ${onDesk.recordNumber}`,
+    });
+    expect(heading.textContent).toBe(`Interaction ${onDesk.recordNumber}`);
     expect(screen.queryByRole('region', { name: 'Needs attention' })).toBeNull();
   });
 });

@@ -68,12 +68,12 @@ describe('a session that ends by itself', { timeout: STORE_TEST_TIMEOUT_MS }, ()
     await user.type(short, 'Printer jams on tray 2');
 
     act(() => desk.set({ session: endedBy('expired') }));
-    await waitFor(() => expect(notice()).toBeTruthy());
+    await waitFor(() => expect(notice()?.textContent).toBe(SESSION_WORDS.ended));
     expect(screen.queryByRole('heading', { name: 'Sign in' })).toBeNull();
     expect(document.querySelector('.app')?.hasAttribute('hidden')).toBe(false);
     expect(document.querySelector('.app')?.hasAttribute('inert')).toBe(false);
     expect(field('Short description').value).toBe('Printer jams on tray 2');
-    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in' }).hasAttribute('disabled')).toBe(false);
     expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
 
     // Still logging: the save goes to this desk's store, to sync after the next sign-in.
@@ -168,7 +168,7 @@ describe('a session that ends by itself', { timeout: STORE_TEST_TIMEOUT_MS }, ()
     await screen.findByRole('dialog', { name: 'Sign out' });
     act(() => desk.set({ session: endedBy('expired') }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(notice()).toBeTruthy();
+    expect(notice()?.textContent).toBe(SESSION_WORDS.ended);
   });
 });
 
@@ -209,7 +209,9 @@ describe('signing out while offline', { timeout: STORE_TEST_TIMEOUT_MS }, () => 
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(desk.acts).toEqual([]);
     await waitFor(() => expect(document.activeElement).toBe(signOut));
-    expect(screen.getByRole('button', { name: 'New interaction' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'New interaction' }).hasAttribute('disabled')).toBe(
+      false,
+    );
   });
 
   it('refuses while the window is offline, even before the store host has noticed', async () => {
