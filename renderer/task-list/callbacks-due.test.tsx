@@ -104,7 +104,10 @@ describe('User’s Tasks and Callbacks due', { timeout: STORE_TEST_TIMEOUT_MS },
   });
 
   it('a Closed incident cannot be reopened: the reason says so and nothing changes', async () => {
-    const { user } = renderOnDesk(desk.store, <CallbackNotice interactionId={desk.interactionId} />);
+    const { user } = renderOnDesk(
+      desk.store,
+      <CallbackNotice interactionId={desk.interactionId} />,
+    );
     const reopen = await screen.findByRole('button', { name: 'Reopen incident' });
     await user.click(reopen);
     const dialog = screen.getByRole('dialog', { name: 'Reopen INC0001001' });

@@ -69,7 +69,10 @@ describe('working incidents and requests', { timeout: STORE_TEST_TIMEOUT_MS }, (
     await user.click(within(states).getByRole('button', { name: 'Resolve' }));
     const resolve = await screen.findByRole('dialog', { name: 'Resolve INC0001001' });
     await expectNoAxeViolations(resolve);
-    await user.selectOptions(within(resolve).getByLabelText('Resolution code'), 'Solution provided');
+    await user.selectOptions(
+      within(resolve).getByLabelText('Resolution code'),
+      'Solution provided',
+    );
     await user.type(within(resolve).getByLabelText('Resolution notes'), 'Switch port replaced.');
     await user.click(within(resolve).getByRole('button', { name: 'Submit' }));
     await waitFor(async () =>

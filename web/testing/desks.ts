@@ -97,7 +97,9 @@ export async function printerDesk(options: PrinterDeskOptions = {}): Promise<Pri
   const desk = await openDesk(1);
   const outage = await desk.incident(DEMO_PRINTER_EXAMPLE.incident.id);
   const callerId =
-    options.callerIsIncidentCaller && outage.caller ? outage.caller : DEMO_PRINTER_EXAMPLE.caller.id;
+    options.callerIsIncidentCaller && outage.caller
+      ? outage.caller
+      : DEMO_PRINTER_EXAMPLE.caller.id;
   const caller = await desk.user(callerId);
   const interactionId = 'ims-printer';
   valueOf(
