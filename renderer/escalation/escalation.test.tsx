@@ -2,10 +2,10 @@
 // seed's printer desk: Create Incident (Assign to me first), Create Request, Find existing incidents.
 
 import { screen, waitFor, within } from '@testing-library/react';
-import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PRIORITY_LABELS } from '../../shared/domain/priority';
 import { printerDesk, type PrinterDesk, type PrinterDeskOptions } from '../../web/testing/desks';
+import { expectNoAxeViolations } from '../../web/testing/agent-steps';
 import { STORE_TEST_TIMEOUT_MS, renderOnDesk } from '../../web/testing/render-deskpad';
 import { EscalationActions } from './escalation-actions';
 
@@ -21,11 +21,6 @@ async function renderActions(options: PrinterDeskOptions = {}) {
   const interaction = await desk.interaction(desk.interactionId);
   return { desk, ...renderOnDesk(desk.store, <EscalationActions interaction={interaction} />) };
 }
-
-const noViolations = async (node: Element) => {
-  const results = await axe.run(node, { rules: { 'color-contrast': { enabled: false } } });
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-};
 
 describe('Create Incident (first seed)', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
   it('asks for Assign to me, opens Report an Issue prefilled, submits, and asks before closing', async () => {
@@ -63,7 +58,7 @@ describe('Create Incident (first seed)', { timeout: STORE_TEST_TIMEOUT_MS }, () 
     await user.selectOptions(within(report).getByLabelText('Impact'), '1 - High');
     await user.selectOptions(within(report).getByLabelText('Urgency'), '1 - High');
     expect(priority.textContent).toBe('1 - Critical');
-    await noViolations(report);
+    await expectNoAxeViolations(report);
 
     short.focus();
     await user.keyboard('{Enter}');
@@ -116,7 +111,7 @@ describe('Create Request (first seed)', { timeout: STORE_TEST_TIMEOUT_MS }, () =
     const requestedFor = await within(dialog).findByLabelText<HTMLInputElement>('Requested for');
     expect(requestedFor.value).toBe(desk.caller.name);
     await waitFor(() => expect(document.activeElement).toBe(requestedFor));
-    await noViolations(dialog);
+    await expectNoAxeViolations(dialog);
 
     await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
     expect(dialog.textContent).toContain('Account is required.');
@@ -162,7 +157,7 @@ describe('Find existing incidents (second seed)', { timeout: STORE_TEST_TIMEOUT_
     expect(row.textContent).not.toContain('Reported by this caller');
     expect(parents[0]).toBe(desk.network.name);
     expect(dialog.textContent).toContain([desk.printer.name, ...parents].join(' › '));
-    await noViolations(dialog);
+    await expectNoAxeViolations(dialog);
 
     within(row).getByRole('button', { name: 'Associate' }).focus();
     await user.keyboard('{Enter}');

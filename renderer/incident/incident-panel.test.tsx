@@ -2,10 +2,10 @@
 // incident: the machine's buttons, Resolve and Close, Assign to me, work notes in the journal.
 
 import { screen, waitFor, within } from '@testing-library/react';
-import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SERVICE_DESK_GROUP_ID } from '../../shared/demo/directory-generator';
 import { printerDesk, type PrinterDesk } from '../../web/testing/desks';
+import { expectNoAxeViolations } from '../../web/testing/agent-steps';
 import { STORE_TEST_TIMEOUT_MS, renderOnDesk } from '../../web/testing/render-deskpad';
 import { IncidentPanel } from './incident-panel';
 
@@ -18,11 +18,6 @@ afterEach(async () => {
   await desk.close();
 });
 
-const noViolations = async (node: Element) => {
-  const results = await axe.run(node, { rules: { 'color-contrast': { enabled: false } } });
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-};
-
 describe('Working the incident', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
   it('offers the machine’s buttons, resolves with code and notes, closes; a Closed one offers nothing', async () => {
     const { user } = renderOnDesk(desk.store, <IncidentPanel incidentId={desk.outage.id} />);
@@ -33,7 +28,7 @@ describe('Working the incident', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
         .getAllByRole('button')
         .map((b) => b.textContent),
     ).toEqual(['Start work', 'Put on hold', 'Resolve', 'Cancel incident']);
-    await noViolations(panel);
+    await expectNoAxeViolations(panel);
 
     within(states).getByRole('button', { name: 'Resolve' }).focus();
     await user.keyboard('{Enter}');

@@ -2,9 +2,9 @@
 // the printer desk after its interaction was associated with the network incident and it was resolved.
 
 import { screen, waitFor, within } from '@testing-library/react';
-import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { printerDesk, valueOf, type PrinterDesk } from '../../web/testing/desks';
+import { expectNoAxeViolations } from '../../web/testing/agent-steps';
 import { STORE_TEST_TIMEOUT_MS, renderOnDesk } from '../../web/testing/render-deskpad';
 import { CallbackNotice } from '../escalation/callback-notice';
 import { CallbacksDue } from './callbacks-due';
@@ -35,11 +35,6 @@ afterEach(async () => {
   await desk.close();
 });
 
-const noViolations = async (node: Element) => {
-  const results = await axe.run(node, { rules: { 'color-contrast': { enabled: false } } });
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-};
-
 describe('User’s Tasks and Callbacks due', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
   it('lists the caller’s incidents and requests, and a callback row opens its interaction', async () => {
     const opened: string[] = [];
@@ -59,7 +54,7 @@ describe('User’s Tasks and Callbacks due', { timeout: STORE_TEST_TIMEOUT_MS },
       name: `${interactionNumber} · ${desk.caller.name}`,
     });
     expect(row.textContent).toContain('Switch port replaced.');
-    await noViolations(callbacks);
+    await expectNoAxeViolations(callbacks);
     within(row).getByRole('button', { name: interactionNumber }).focus();
     await user.keyboard('{Enter}');
     expect(opened).toEqual([desk.outage.id, desk.interactionId]);
@@ -79,7 +74,7 @@ describe('User’s Tasks and Callbacks due', { timeout: STORE_TEST_TIMEOUT_MS },
     expect(notice.textContent).toContain(
       `INC0001001 · ${desk.outage.shortDescription} was resolved`,
     );
-    await noViolations(notice);
+    await expectNoAxeViolations(notice);
     const reopen = within(notice).getByRole('button', { name: 'Reopen incident' });
     reopen.focus();
     await user.keyboard('{Enter}');
