@@ -2,9 +2,9 @@
 // saved asks first (Keep editing, Discard changes, Save and continue); a clean form never asks.
 
 import { screen, waitFor, within } from '@testing-library/react';
-import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskpadBridge, MenuCommand } from '../../shared/desktop-bridge';
+import { expectNoAxeViolations } from '../../web/testing/agent-steps';
 import { openTestStore } from '../../web/testing/open-test-store';
 import {
   STORE_TEST_TIMEOUT_MS,
@@ -215,8 +215,7 @@ describe('unsaved changes', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     menu.send?.('new-interaction');
 
     const dialog = await unsavedDialog();
-    const results = await axe.run(dialog, { rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await expectNoAxeViolations(dialog);
     // The rest of the window cannot be reached while the dialog asks.
     expect(document.querySelector('.app')?.hasAttribute('inert')).toBe(true);
     expect(app.deps.ui.getState().open.id).toBeTruthy();

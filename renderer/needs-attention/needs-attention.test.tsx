@@ -2,10 +2,10 @@
 // refused change in words, Retry, Discard asked first, and Open for a record on the desk.
 
 import { act, screen, waitFor, within } from '@testing-library/react';
-import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NeedsAttentionItem } from '../../shared/store-api/contract';
 import { fail } from '../../shared/domain/result';
+import { expectNoAxeViolations } from '../../web/testing/agent-steps';
 import { openTestStore } from '../../web/testing/open-test-store';
 import { STORE_TEST_TIMEOUT_MS, renderDeskpad } from '../../web/testing/render-deskpad';
 import {
@@ -111,8 +111,7 @@ describe('Needs attention', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     // Not on the desk: nothing to open.
     expect(within(creating).queryByRole('button', { name: 'Open' })).toBeNull();
 
-    const results = await axe.run(list, { rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await expectNoAxeViolations(list);
   });
 
   it('retries a change and shows why a retry did not work', async () => {
@@ -143,8 +142,7 @@ describe('Needs attention', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
       '“Create interaction” on An interaction not on this desk · Badge reader down',
     );
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep it' }));
-    const results = await axe.run(dialog, { rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await expectNoAxeViolations(dialog);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(desk.acts).toEqual([]);

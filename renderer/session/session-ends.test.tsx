@@ -4,10 +4,10 @@
 
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fail, ok } from '../../shared/domain/result';
 import type { SessionState } from '../../shared/store-api/contract';
+import { expectNoAxeViolations } from '../../web/testing/agent-steps';
 import { openTestStore } from '../../web/testing/open-test-store';
 import { STORE_TEST_TIMEOUT_MS, renderDeskpad } from '../../web/testing/render-deskpad';
 import {
@@ -41,11 +41,6 @@ function endedBy(by: 'expired' | 'sign-out'): SessionState {
   const state = { ...signedOut(), agent: testAgent(), endedBy: by };
   return state;
 }
-
-const noAxeViolations = async (element: HTMLElement): Promise<void> => {
-  const results = await axe.run(element, { rules: { 'color-contrast': { enabled: false } } });
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-};
 
 const describedText = (element: HTMLElement): string =>
   (element.getAttribute('aria-describedby') ?? '')
@@ -84,7 +79,7 @@ describe('a session that ends by itself', { timeout: STORE_TEST_TIMEOUT_MS }, ()
     expect(saved.ok && saved.value.map((row) => row.shortDescription)).toEqual([
       'Printer jams on tray 2',
     ]);
-    await noAxeViolations(notice()?.parentElement as HTMLElement);
+    await expectNoAxeViolations(notice()?.parentElement as HTMLElement);
   });
 
   it('opens Sign in as a dialog with the user name filled in; Escape goes back to work', async () => {
@@ -102,7 +97,7 @@ describe('a session that ends by itself', { timeout: STORE_TEST_TIMEOUT_MS }, ()
       expect(document.activeElement).toBe(within(dialog).getByLabelText('Password')),
     );
     expect(document.querySelector('.app')?.hasAttribute('inert')).toBe(true);
-    await noAxeViolations(dialog);
+    await expectNoAxeViolations(dialog);
 
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -203,7 +198,7 @@ describe('signing out while offline', { timeout: STORE_TEST_TIMEOUT_MS }, () => 
     expect(document.activeElement).toBe(
       within(dialog).getByRole('button', { name: 'Stay signed in' }),
     );
-    await noAxeViolations(dialog);
+    await expectNoAxeViolations(dialog);
 
     await user.keyboard('{Enter}');
     expect(screen.queryByRole('dialog')).toBeNull();

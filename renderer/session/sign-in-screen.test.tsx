@@ -2,9 +2,9 @@
 // the sync double: field errors from the shared schema, the server's refusals in words, work kept.
 
 import { screen, waitFor, within } from '@testing-library/react';
-import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fail } from '../../shared/domain/result';
+import { expectNoAxeViolations } from '../../web/testing/agent-steps';
 import { openTestStore } from '../../web/testing/open-test-store';
 import { STORE_TEST_TIMEOUT_MS, renderDeskpad } from '../../web/testing/render-deskpad';
 import {
@@ -54,8 +54,7 @@ describe('Sign in', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     ).toBe(false);
     expect(screenArea.textContent).toContain('http://desk.test');
     expect(screen.queryByRole('button', { name: 'New interaction' })).toBeNull();
-    const results = await axe.run(screenArea, { rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await expectNoAxeViolations(screenArea);
   });
 
   it('shows the schema’s messages next to empty fields, focuses the first, and sends nothing', async () => {
@@ -169,8 +168,7 @@ describe('Sign out', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     expect(document.activeElement).toBe(
       within(dialog).getByRole('button', { name: 'Stay signed in' }),
     );
-    const results = await axe.run(dialog, { rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await expectNoAxeViolations(dialog);
 
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
