@@ -8,7 +8,16 @@ import { createUiState } from './app/ui-state';
 import { createStoreClient } from './store-client';
 import type { StoreSource } from './store-source';
 import type { StoreHostApi } from '../shared/store-api/contract';
-import './styles.css';
+// One stylesheet per subject, in the cascade's order.
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/controls.css';
+import './styles/interaction-list.css';
+import './styles/interaction-form.css';
+import './styles/lookups.css';
+import './styles/help-sign-in-attention.css';
+import './styles/navigation.css';
+import './styles/escalation.css';
 
 export type { StorePort, StoreSource } from './store-source';
 

@@ -68,17 +68,23 @@ describe('accessible names', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     const statuses = screen.getAllByRole('status');
     expect(statuses).toHaveLength(2);
     expect(statuses[0]?.textContent).toMatch(/Online|Offline/);
-    expect(screen.getByRole('region', { name: 'Interactions' })).toBeTruthy();
+    const list = screen.getByRole('region', { name: 'Interactions' });
+    expect(list.textContent).toContain('Interactions');
     const related = screen.getByRole('region', { name: "User's Interactions" });
-    expect(within(related).getByRole('heading', { level: 3 })).toBeTruthy();
-    expect(screen.getByRole('main')).toBeTruthy();
-    expect(screen.getByRole('banner')).toBeTruthy();
+    expect(within(related).getByRole('heading', { level: 3 }).textContent).toBe(
+      "User's Interactions",
+    );
+    expect(screen.getByRole('main').contains(related)).toBe(true);
+    expect(within(screen.getByRole('banner')).getByRole('heading', { level: 1 }).textContent).toBe(
+      'Deskpad',
+    );
     const notes = screen.getByLabelText('Work notes', { exact: true });
     const described = (notes.getAttribute('aria-describedby') ?? '')
       .split(' ')
       .map((id) => document.getElementById(id)?.textContent ?? '')
       .join(' ');
     expect(described).toContain('Work notes are internal: the caller never sees them.');
-    expect(await screen.findByRole('form', { name: 'New interaction' })).toBeTruthy();
+    const form = await screen.findByRole('form', { name: 'New interaction' });
+    expect(form.contains(notes)).toBe(true);
   });
 });

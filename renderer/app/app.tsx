@@ -4,11 +4,10 @@
 // ended by itself, the notice and Sign in dialog that keep the desk working. Composition only;
 // parts get deps from DeskpadDeps.
 
-import { StrictMode, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { StrictMode, useEffect, useRef } from 'react';
 import { ModalLayerContext, useModalLayerFor } from '../dialog/modal-layer';
-import { CallbacksDue, type CallbacksDueHandle } from '../escalation/callbacks-due';
-import { EscalationContext, type EscalationDeps } from '../escalation/escalation-context';
-import type { TaskListHandle } from '../escalation/task-list';
+import { CallbacksDue, type CallbacksDueHandle } from '../task-list/callbacks-due';
+import type { TaskListHandle } from '../task-list/task-list';
 import { InteractionForm, type InteractionFormHandle } from '../interaction-form/interaction-form';
 import { InteractionList, type InteractionListHandle } from '../interaction-list/interaction-list';
 import { useLiveValue } from '../hooks/use-live-query';
@@ -222,21 +221,10 @@ function Workspace() {
   );
 }
 
-/** The escalation screens talk to the same store host, with the same ids and clock. */
-function EscalationDepsOf({ deps, children }: { deps: DeskpadDeps; children: ReactNode }) {
-  const escalation = useMemo<EscalationDeps>(
-    () => ({ port: deps.store, newId: deps.newId, now: deps.now }),
-    [deps],
-  );
-  return <EscalationContext value={escalation}>{children}</EscalationContext>;
-}
-
 export function DeskpadApp({ deps, strict = true }: { deps: DeskpadDeps; strict?: boolean }) {
   const app = (
     <DeskpadContext.Provider value={deps}>
-      <EscalationDepsOf deps={deps}>
-        <Workspace />
-      </EscalationDepsOf>
+      <Workspace />
     </DeskpadContext.Provider>
   );
   return strict ? <StrictMode>{app}</StrictMode> : app;

@@ -3,7 +3,7 @@
 
 import { useId } from 'react';
 import type { CallbackDueView } from '../../shared/store-api/escalation-contract';
-import { usePortValue } from '../escalation/use-port-query';
+import { useLiveValue } from '../hooks/use-live-query';
 import { useUi } from './deskpad-context';
 import type { Section } from './ui-state';
 
@@ -20,7 +20,7 @@ export function MainNav() {
   const id = useId();
   const section = useUi((s) => s.section);
   const showSection = useUi((s) => s.showSection);
-  const due = usePortValue('incident.callbacksDue', { limit: 200 }, NONE).length;
+  const due = useLiveValue('incident.callbacksDue', { limit: 200 }, NONE).length;
   return (
     <nav className="main-nav" aria-label="Main">
       <ul>

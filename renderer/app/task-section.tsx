@@ -2,9 +2,9 @@
 // where to pick one). Composition only; the list and panels live in escalation/.
 
 import type { Ref } from 'react';
-import { IncidentPanel } from '../escalation/incident-panel';
-import { RequestPanel } from '../escalation/request-panel';
-import { TaskList, type TaskKind, type TaskListHandle } from '../escalation/task-list';
+import { IncidentPanel } from '../incident/incident-panel';
+import { RequestPanel } from '../request/request-panel';
+import { TaskList, type TaskKind, type TaskListHandle } from '../task-list/task-list';
 import { useUi } from './deskpad-context';
 
 /** The incident or request open in its section, or a word on where to pick one. */

@@ -6,7 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { InteractionState, InteractionType } from '../../shared/domain/interaction';
 import type { RecordKind } from '../../shared/store-api/apply-command';
 import type { InteractionListView, NeedsAttentionItem } from '../../shared/store-api/contract';
-import type { TaskKind, TaskListFilter } from '../escalation/task-list';
+import type { TaskKind, TaskListFilter } from '../task-list/task-list';
 
 /**
  * The main navigation: the interaction form with the Interactions list or Callbacks due beside

@@ -2,9 +2,9 @@
 // saved asks first (Keep editing, Discard changes, Save and continue); a clean form never asks.
 
 import { screen, waitFor, within } from '@testing-library/react';
-import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskpadBridge, MenuCommand } from '../../shared/desktop-bridge';
+import { expectNoAxeViolations } from '../../web/testing/agent-steps';
 import { openTestStore } from '../../web/testing/open-test-store';
 import {
   STORE_TEST_TIMEOUT_MS,
@@ -59,9 +59,10 @@ describe('unsaved changes', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     await newInteractionKeys(app);
 
     const dialog = await unsavedDialog();
-    expect(within(dialog).getByText('This new interaction is not saved.')).toBeTruthy();
+    expect(dialog.textContent).toContain('This new interaction is not saved.');
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(dialog.getAttribute('aria-describedby')).toBeTruthy();
+    const description = document.getElementById(dialog.getAttribute('aria-describedby') ?? '');
+    expect(description?.textContent).toContain('This new interaction is not saved.');
     const names = within(dialog)
       .getAllByRole('button')
       .map((b) => b.textContent);
@@ -121,7 +122,7 @@ describe('unsaved changes', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     expect(record.ok && record.value?.workNotes.map((n) => n.text)).toEqual(['Verified by badge.']);
     expect(saved?.shortDescription).toBe('Password reset');
     await waitFor(() => expect(field('Short description').value).toBe(''));
-    expect(await formHeading('New interaction')).toBeTruthy();
+    expect((await formHeading('New interaction')).textContent).toBe('New interaction');
     expect(screen.queryByRole('dialog')).toBeNull();
     // The agent still learns the number of what was saved, on the form that replaced it.
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
@@ -147,7 +148,7 @@ describe('unsaved changes', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     expect(field<HTMLTextAreaElement>('Description').value).toBe(
       'Caller could not say what broke.',
     );
-    expect(await formHeading('New interaction')).toBeTruthy();
+    expect((await formHeading('New interaction')).textContent).toBe('New interaction');
     expect(await interactions()).toHaveLength(0);
   });
 
@@ -181,17 +182,17 @@ describe('unsaved changes', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     await waitFor(() => expect(document.activeElement).toBe(row));
     await app.user.keyboard('{Enter}');
     const dialog = await unsavedDialog();
-    expect(within(dialog).getByText('This new interaction is not saved.')).toBeTruthy();
+    expect(dialog.textContent).toContain('This new interaction is not saved.');
 
     await app.user.keyboard('{Shift>}{Tab}{/Shift}{Enter}');
-    expect(await formHeading(`Interaction ${number}`)).toBeTruthy();
+    expect((await formHeading(`Interaction ${number}`)).textContent).toBe(`Interaction ${number}`);
     await waitFor(() => expect(document.activeElement).toBe(row));
 
     // The opened record, edited, is named by its number.
     await typeInto(app, 'Short description', ' again');
     await newInteractionKeys(app);
     const asked = await unsavedDialog();
-    expect(within(asked).getByText(`${number} has changes that are not saved.`)).toBeTruthy();
+    expect(asked.textContent).toContain(`${number} has changes that are not saved.`);
   });
 
   it('asks for the app menu’s New interaction too, and has no axe violations', async () => {
@@ -214,8 +215,7 @@ describe('unsaved changes', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     menu.send?.('new-interaction');
 
     const dialog = await unsavedDialog();
-    const results = await axe.run(dialog, { rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await expectNoAxeViolations(dialog);
     // The rest of the window cannot be reached while the dialog asks.
     expect(document.querySelector('.app')?.hasAttribute('inert')).toBe(true);
     expect(app.deps.ui.getState().open.id).toBeTruthy();

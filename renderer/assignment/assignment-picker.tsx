@@ -4,7 +4,7 @@
 
 import type { Group } from '../../shared/domain/directory';
 import { INCIDENT_LABELS as L } from '../../shared/domain/incident';
-import { usePortValue } from '../escalation/use-port-query';
+import { useLiveValue } from '../hooks/use-live-query';
 import { FormField } from '../interaction-form/form-field';
 
 const NO_GROUPS: Group[] = [];
@@ -40,13 +40,13 @@ interface AssignmentPickerProps {
 
 export function AssignmentPicker(props: AssignmentPickerProps) {
   const { value, errors, readOnly = false, onChange, offerAssignToMe = false } = props;
-  const groups = usePortValue('directory.listGroups', {}, NO_GROUPS);
-  const members = usePortValue(
+  const groups = useLiveValue('directory.listGroups', {}, NO_GROUPS);
+  const members = useLiveValue(
     'directory.groupMembers',
     value.assignmentGroup ? { groupId: value.assignmentGroup } : null,
     [],
   );
-  const session = usePortValue('session.current', offerAssignToMe ? {} : null, null);
+  const session = useLiveValue('session.current', offerAssignToMe ? {} : null, null);
   const agentId = session?.agent.id ?? null;
   const agentGroup = agentId ? groupForAgent(groups, value.assignmentGroup, agentId) : null;
 

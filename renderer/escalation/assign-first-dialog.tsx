@@ -6,8 +6,8 @@ import type { Group } from '../../shared/domain/directory';
 import type { InteractionView } from '../../shared/store-api/contract';
 import { ModalDialog } from '../dialog/modal-dialog';
 import { groupForAgent } from '../assignment/assignment-picker';
-import { useEscalation } from './escalation-context';
-import { usePortValue } from './use-port-query';
+import { useDeskpad } from '../app/deskpad-context';
+import { useLiveValue } from '../hooks/use-live-query';
 
 const NO_GROUPS: Group[] = [];
 
@@ -26,12 +26,12 @@ export function AssignFirstDialog({
   onAssigned,
   onCancel,
 }: AssignFirstDialogProps) {
-  const { port } = useEscalation();
+  const { store } = useDeskpad();
   const textId = useId();
   const assignRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const session = usePortValue('session.current', {}, null);
-  const groups = usePortValue('directory.listGroups', {}, NO_GROUPS);
+  const session = useLiveValue('session.current', {}, null);
+  const groups = useLiveValue('directory.listGroups', {}, NO_GROUPS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const agentId = session?.agent.id ?? null;
@@ -44,7 +44,7 @@ export function AssignFirstDialog({
       return;
     }
     setBusy(true);
-    const answer = await port.command('interaction.update', {
+    const answer = await store.command('interaction.update', {
       id: interaction.id,
       changes: { assignmentGroup: group, assignedTo: agentId },
     });

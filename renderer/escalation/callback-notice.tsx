@@ -5,14 +5,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CallbackDueView } from '../../shared/store-api/escalation-contract';
 import { formatFullTime, formatShortTime } from '../format/format-time';
-import { useEscalation } from './escalation-context';
-import { ReopenDialog } from './reason-dialog';
-import { usePortValue } from './use-port-query';
+import { useDeskpad } from '../app/deskpad-context';
+import { ReopenDialog } from '../task-form/reason-dialog';
+import { useLiveValue } from '../hooks/use-live-query';
 
 const NONE: CallbackDueView[] = [];
 
 function DueIncident({ due, onReopen }: { due: CallbackDueView; onReopen: () => void }) {
-  const { now } = useEscalation();
+  const { now } = useDeskpad();
   const titleId = useId();
   return (
     <li className="callback-notice" aria-labelledby={titleId}>
@@ -48,7 +48,7 @@ interface CallbackNoticeProps {
 }
 
 export function CallbackNotice({ interactionId, onReopened }: CallbackNoticeProps) {
-  const all = usePortValue('incident.callbacksDue', { limit: 200 }, NONE);
+  const all = useLiveValue('incident.callbacksDue', { limit: 200 }, NONE);
   const due = all.filter((d) => d.interactionId === interactionId);
   const [reopening, setReopening] = useState<CallbackDueView | null>(null);
   const [message, setMessage] = useState<string | null>(null);

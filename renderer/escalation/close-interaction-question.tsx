@@ -4,7 +4,7 @@
 import { useId, useRef, useState } from 'react';
 import type { InteractionView } from '../../shared/store-api/contract';
 import { ModalDialog } from '../dialog/modal-dialog';
-import { useEscalation } from './escalation-context';
+import { useDeskpad } from '../app/deskpad-context';
 
 interface CloseInteractionQuestionProps {
   interaction: Pick<InteractionView, 'id' | 'number'>;
@@ -21,7 +21,7 @@ export function CloseInteractionQuestion({
   note,
   onDone,
 }: CloseInteractionQuestionProps) {
-  const { port } = useEscalation();
+  const { store } = useDeskpad();
   const textId = useId();
   const keepRef = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
@@ -30,7 +30,7 @@ export function CloseInteractionQuestion({
   const close = async () => {
     if (busy) return;
     setBusy(true);
-    const answer = await port.command('interaction.close', {
+    const answer = await store.command('interaction.close', {
       id: interaction.id,
       state: 'Closed Complete',
     });

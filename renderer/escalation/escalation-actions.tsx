@@ -9,9 +9,9 @@ import { shortcutOf, type ShortcutId } from '../../shared/shortcuts';
 import type { InteractionView } from '../../shared/store-api/contract';
 import { AssignFirstDialog } from './assign-first-dialog';
 import { CloseInteractionQuestion } from './close-interaction-question';
-import { CreateRequestDialog } from './create-request-dialog';
-import { FindExistingIncidents } from './find-existing-incidents';
-import { ReportIssueDialog } from './report-issue-dialog';
+import { CreateRequestDialog } from '../request/create-request-dialog';
+import { FindExistingIncidents } from '../incident/find-existing-incidents';
+import { ReportIssueDialog } from '../incident/report-issue-dialog';
 
 type Escalation = 'incident' | 'request';
 export type EscalationStart = Escalation | 'find';

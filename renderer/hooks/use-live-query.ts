@@ -7,48 +7,42 @@ import type { QueryInput, QueryName, QueryOutput } from '../../shared/store-api/
 import { useStoreHost } from '../app/deskpad-context';
 
 /**
- * The latest answer of one live subscription, for whichever port serves it. `key` names the query
- * and its input (null subscribes to nothing); `subscribe` is asked again only when `key` or
- * `source` changes, so a new input object with the same content is the same query.
+ * `undefined` until the first answer arrives; pass `null` as input to subscribe to nothing. The
+ * query is asked again only when the store host or the query and its input change, so a new input
+ * object with the same content is the same query.
  */
-export function useSubscription<T>(
-  source: object,
-  key: string | null,
-  subscribe: (listener: (result: StoreResult<T>) => void) => Promise<() => void>,
-): StoreResult<T> | undefined {
-  const [answer, setAnswer] = useState<{ key: string; result: StoreResult<T> } | null>(null);
-
-  useEffect(() => {
-    if (key === null) return undefined;
-    let active = true;
-    let unsubscribe: (() => void) | null = null;
-    void subscribe((result) => {
-      if (active) setAnswer({ key, result });
-    }).then((off) => {
-      if (active) unsubscribe = off;
-      else off();
-    });
-    return () => {
-      active = false;
-      unsubscribe?.();
-    };
-    // `key` stands for the query and its input; `subscribe` is a new closure on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source, key]);
-
-  return answer !== null && answer.key === key ? answer.result : undefined;
-}
-
-/** `undefined` until the first answer arrives; pass `null` as input to subscribe to nothing. */
 export function useLiveQuery<N extends QueryName>(
   name: N,
   input: QueryInput<N> | null,
 ): StoreResult<QueryOutput<N>> | undefined {
   const store = useStoreHost();
   const key = input === null ? null : `${name}:${JSON.stringify(input)}`;
-  return useSubscription<QueryOutput<N>>(store, key, (listener) =>
-    store.subscribe(name, input as QueryInput<N>, listener),
-  );
+  const [answer, setAnswer] = useState<{
+    key: string;
+    result: StoreResult<QueryOutput<N>>;
+  } | null>(null);
+
+  useEffect(() => {
+    if (key === null) return undefined;
+    let active = true;
+    let unsubscribe: (() => void) | null = null;
+    void store
+      .subscribe(name, input as QueryInput<N>, (result) => {
+        if (active) setAnswer({ key, result });
+      })
+      .then((off) => {
+        if (active) unsubscribe = off;
+        else off();
+      });
+    return () => {
+      active = false;
+      unsubscribe?.();
+    };
+    // `key` stands for the query and its input.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, key]);
+
+  return answer !== null && answer.key === key ? answer.result : undefined;
 }
 
 /** The value of a live query, or `fallback` while it loads or when it failed. */

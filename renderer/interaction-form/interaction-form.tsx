@@ -11,8 +11,8 @@ import {
   type EscalationActionsHandle,
   type EscalationStart,
 } from '../escalation/escalation-actions';
-import { RelatedRecords } from '../escalation/related-records';
-import { UsersTasks } from '../escalation/users-tasks';
+import { RelatedRecords } from '../task-list/related-records';
+import { UsersTasks } from '../task-list/users-tasks';
 import { CallerFields } from './caller-fields';
 import { ClassificationFields } from './classification-fields';
 import { AssignmentFields } from './assignment-fields';

@@ -2,10 +2,10 @@
 // refused change in words, Retry, Discard asked first, and Open for a record on the desk.
 
 import { act, screen, waitFor, within } from '@testing-library/react';
-import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NeedsAttentionItem } from '../../shared/store-api/contract';
 import { fail } from '../../shared/domain/result';
+import { expectNoAxeViolations } from '../../web/testing/agent-steps';
 import { openTestStore } from '../../web/testing/open-test-store';
 import { STORE_TEST_TIMEOUT_MS, renderDeskpad } from '../../web/testing/render-deskpad';
 import {
@@ -101,7 +101,9 @@ describe('Needs attention', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     expect(closing.textContent).toContain('Close interaction');
     expect(closing.textContent).toContain('This interaction was already closed on another desk.');
     expect(within(closing).getAllByRole('time')).toHaveLength(2);
-    expect(within(closing).getByRole('button', { name: 'Open' })).toBeTruthy();
+    expect(within(closing).getByRole('button', { name: 'Open' }).hasAttribute('disabled')).toBe(
+      false,
+    );
 
     const creating = entry(list, /^An interaction not on this desk · Badge reader down$/);
     expect(creating.textContent).toContain('Create interaction');
@@ -109,8 +111,7 @@ describe('Needs attention', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     // Not on the desk: nothing to open.
     expect(within(creating).queryByRole('button', { name: 'Open' })).toBeNull();
 
-    const results = await axe.run(list, { rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await expectNoAxeViolations(list);
   });
 
   it('retries a change and shows why a retry did not work', async () => {
@@ -141,8 +142,7 @@ describe('Needs attention', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
       '“Create interaction” on An interaction not on this desk · Badge reader down',
     );
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep it' }));
-    const results = await axe.run(dialog, { rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await expectNoAxeViolations(dialog);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(desk.acts).toEqual([]);
@@ -165,12 +165,11 @@ describe('Needs attention', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     const { user } = renderDeskpad(desk.api);
     const list = await openList(user);
     await user.click(within(entry(list, /Printer jam/)).getByRole('button', { name: 'Open' }));
-    expect(
-      await screen.findByRole('heading', {
-        level: 2,
-        name: `Interaction ${onDesk.recordNumber}`,
-      }),
-    ).toBeTruthy();
+    const heading = await screen.findByRole('heading', {
+      level: 2,
+      name: `Interaction ${onDesk.recordNumber}`,
+    });
+    expect(heading.textContent).toBe(`Interaction ${onDesk.recordNumber}`);
     expect(screen.queryByRole('region', { name: 'Needs attention' })).toBeNull();
   });
 });

@@ -4,10 +4,10 @@
 
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fail, ok } from '../../shared/domain/result';
 import type { SessionState } from '../../shared/store-api/contract';
+import { expectNoAxeViolations } from '../../web/testing/agent-steps';
 import { openTestStore } from '../../web/testing/open-test-store';
 import { STORE_TEST_TIMEOUT_MS, renderDeskpad } from '../../web/testing/render-deskpad';
 import {
@@ -42,11 +42,6 @@ function endedBy(by: 'expired' | 'sign-out'): SessionState {
   return state;
 }
 
-const noAxeViolations = async (element: HTMLElement): Promise<void> => {
-  const results = await axe.run(element, { rules: { 'color-contrast': { enabled: false } } });
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-};
-
 const describedText = (element: HTMLElement): string =>
   (element.getAttribute('aria-describedby') ?? '')
     .split(' ')
@@ -68,12 +63,12 @@ describe('a session that ends by itself', { timeout: STORE_TEST_TIMEOUT_MS }, ()
     await user.type(short, 'Printer jams on tray 2');
 
     act(() => desk.set({ session: endedBy('expired') }));
-    await waitFor(() => expect(notice()).toBeTruthy());
+    await waitFor(() => expect(notice()?.textContent).toBe(SESSION_WORDS.ended));
     expect(screen.queryByRole('heading', { name: 'Sign in' })).toBeNull();
     expect(document.querySelector('.app')?.hasAttribute('hidden')).toBe(false);
     expect(document.querySelector('.app')?.hasAttribute('inert')).toBe(false);
     expect(field('Short description').value).toBe('Printer jams on tray 2');
-    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in' }).hasAttribute('disabled')).toBe(false);
     expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
 
     // Still logging: the save goes to this desk's store, to sync after the next sign-in.
@@ -84,7 +79,7 @@ describe('a session that ends by itself', { timeout: STORE_TEST_TIMEOUT_MS }, ()
     expect(saved.ok && saved.value.map((row) => row.shortDescription)).toEqual([
       'Printer jams on tray 2',
     ]);
-    await noAxeViolations(notice()?.parentElement as HTMLElement);
+    await expectNoAxeViolations(notice()?.parentElement as HTMLElement);
   });
 
   it('opens Sign in as a dialog with the user name filled in; Escape goes back to work', async () => {
@@ -102,7 +97,7 @@ describe('a session that ends by itself', { timeout: STORE_TEST_TIMEOUT_MS }, ()
       expect(document.activeElement).toBe(within(dialog).getByLabelText('Password')),
     );
     expect(document.querySelector('.app')?.hasAttribute('inert')).toBe(true);
-    await noAxeViolations(dialog);
+    await expectNoAxeViolations(dialog);
 
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -168,7 +163,7 @@ describe('a session that ends by itself', { timeout: STORE_TEST_TIMEOUT_MS }, ()
     await screen.findByRole('dialog', { name: 'Sign out' });
     act(() => desk.set({ session: endedBy('expired') }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(notice()).toBeTruthy();
+    expect(notice()?.textContent).toBe(SESSION_WORDS.ended);
   });
 });
 
@@ -203,13 +198,15 @@ describe('signing out while offline', { timeout: STORE_TEST_TIMEOUT_MS }, () => 
     expect(document.activeElement).toBe(
       within(dialog).getByRole('button', { name: 'Stay signed in' }),
     );
-    await noAxeViolations(dialog);
+    await expectNoAxeViolations(dialog);
 
     await user.keyboard('{Enter}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(desk.acts).toEqual([]);
     await waitFor(() => expect(document.activeElement).toBe(signOut));
-    expect(screen.getByRole('button', { name: 'New interaction' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'New interaction' }).hasAttribute('disabled')).toBe(
+      false,
+    );
   });
 
   it('refuses while the window is offline, even before the store host has noticed', async () => {

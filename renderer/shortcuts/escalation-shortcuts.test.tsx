@@ -1,51 +1,36 @@
-// Escalating by keyboard shortcut through the wired window on the fake desk (real mutators): Alt+I,
-// Alt+R, Alt+X and the app menu's Escalate commands do what their buttons do, and nothing elsewhere.
+// Escalating by keyboard shortcut through the wired window on the real store host (the printer
+// desk): Alt+I, Alt+R, Alt+X and the app menu's Escalate commands do what their buttons do, and
+// nothing elsewhere.
 
 import { act, screen, waitFor, within } from '@testing-library/react';
-import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskpadBridge, MenuCommand } from '../../shared/desktop-bridge';
 import { relatedRecordsOf } from '../../shared/domain/related-records';
-import { printerDesk } from '../escalation/testing/fake-desk';
-import type { FakeDesk } from '../escalation/testing/fake-escalation-port';
-import {
-  renderEscalationApp,
-  type RenderedEscalationApp,
-} from '../escalation/testing/render-escalation-app';
+import { expectNoAxeViolations, openByKeyboard } from '../../web/testing/agent-steps';
+import { printerDesk, valueOf, type PrinterDesk } from '../../web/testing/desks';
+import { STORE_TEST_TIMEOUT_MS, renderDeskpad } from '../../web/testing/render-deskpad';
 
-let desk: FakeDesk;
+let desk: PrinterDesk | null = null;
 
-/** Whole-window flows typed key by key: slow in jsdom on a busy two-core machine. */
-const FLOW_TIMEOUT_MS = 30_000;
-
-beforeEach(() => {
-  desk = printerDesk();
-});
-
-afterEach(() => {
+afterEach(async () => {
   delete (window as Window & { deskpad?: DeskpadBridge }).deskpad;
+  await desk?.close();
+  desk = null;
 });
 
-const noViolations = async (node: Element) => {
-  const results = await axe.run(node, { rules: { 'color-contrast': { enabled: false } } });
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-};
-
-/** Alt+L to the Interactions list, then Enter on the interaction's number. */
-async function openByKeyboard(app: RenderedEscalationApp, number: string): Promise<HTMLElement> {
-  const list = screen.getByRole('region', { name: 'Interactions' });
-  await within(list).findByRole('button', { name: number });
-  await app.user.keyboard('{Alt>}l{/Alt}');
-  await app.user.keyboard('{Enter}');
-  return screen.findByRole('form', { name: `Interaction ${number}` });
+/** The printer desk in the whole window, and the number its interaction shows. */
+async function openWindow(options: Parameters<typeof printerDesk>[0] = {}) {
+  desk = await printerDesk(options);
+  const number = (await desk.interaction(desk.interactionId)).number;
+  return { desk, number, app: renderDeskpad(desk.store) };
 }
 
 const focusedText = () => document.activeElement?.textContent;
 
-describe('escalation shortcuts', { timeout: FLOW_TIMEOUT_MS }, () => {
+describe('escalation shortcuts', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
   it('escalates a saved interaction by keyboard only: Alt+I, Enter, Enter, Enter', async () => {
-    const app = renderEscalationApp(desk);
-    const form = await openByKeyboard(app, 'IMS0001001');
+    const { desk, number, app } = await openWindow();
+    const form = await openByKeyboard(app.user, number);
     const create = within(form).getByRole('button', { name: 'Create Incident' });
     const keys: string[] = [];
     const press = async (key: string): Promise<void> => {
@@ -75,27 +60,23 @@ describe('escalation shortcuts', { timeout: FLOW_TIMEOUT_MS }, () => {
     // Where the button would have left the agent, with the form's one message saying what happened.
     await waitFor(() => expect(document.activeElement).toBe(create));
     expect(within(form).getByRole('status').textContent).toBe('Incident INC-P0001 was created.');
-    const incident = [...desk.incidents.values()].find((i) => i.number === 'INC-P0001');
-    const interaction = desk.interactions.get('ims-1');
-    expect(incident?.relatedInteractions.map((r) => [r.id, r.relation])).toEqual([
-      ['ims-1', 'origin'],
+    const made = (await desk.incidents()).find((i) => i.number === 'INC-P0001');
+    const incident = await desk.incident(made!.id);
+    const interaction = await desk.interaction(desk.interactionId);
+    expect(incident.relatedInteractions.map((r) => [r.id, r.relation])).toEqual([
+      [desk.interactionId, 'origin'],
     ]);
-    expect(incident?.shortDescription).toBe('Cannot print');
-    expect(interaction?.assignedTo).toBe('usr_agent');
-    expect(interaction?.state).toBe('Work in Progress');
-    expect(interaction && relatedRecordsOf(interaction).map((r) => [r.kind, r.id])).toEqual([
-      ['incident', incident?.id],
+    expect(incident.shortDescription).toBe('Cannot print');
+    expect(interaction.assignedTo).toBe(desk.agent.id);
+    expect(interaction.state).toBe('Work in Progress');
+    expect(relatedRecordsOf(interaction).map((r) => [r.kind, r.id])).toEqual([
+      ['incident', incident.id],
     ]);
   });
 
   it('Alt+R and Alt+X start Create Request and Find existing incidents from a field', async () => {
-    desk.interactions.set('ims-1', {
-      ...desk.interactions.get('ims-1')!,
-      assignmentGroup: 'grp_service_desk',
-      assignedTo: 'usr_agent',
-    });
-    const app = renderEscalationApp(desk);
-    const form = await openByKeyboard(app, 'IMS0001001');
+    const { desk, number, app } = await openWindow({ assigned: true });
+    const form = await openByKeyboard(app.user, number);
     within(form).getByLabelText('Short description').focus();
 
     await app.user.keyboard('{Alt>}r{/Alt}');
@@ -105,57 +86,65 @@ describe('escalation shortcuts', { timeout: FLOW_TIMEOUT_MS }, () => {
 
     await app.user.keyboard('{Alt>}x{/Alt}');
     const found = await screen.findByRole('dialog', { name: 'Existing incidents' });
-    expect(await within(found).findByRole('listitem', { name: /INC0001001/ })).toBeTruthy();
+    const hit = await within(found).findByRole('listitem', { name: /INC0001001/ });
+    expect(hit.textContent).toContain(desk.outage.shortDescription);
     await app.user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     // Nothing was made or changed: the agent only looked.
-    expect(desk.requests.size).toBe(0);
-    expect(desk.incidents.size).toBe(1);
+    expect(await desk.requests()).toHaveLength(0);
+    expect(await desk.incidents()).toHaveLength(1);
   });
 
   it('saves what the agent typed first, as the button does', async () => {
-    const app = renderEscalationApp(desk);
-    const form = await openByKeyboard(app, 'IMS0001001');
+    const { desk, number, app } = await openWindow();
+    const form = await openByKeyboard(app.user, number);
     const field = within(form).getByLabelText<HTMLInputElement>('Short description');
     await app.user.click(field);
     await app.user.keyboard(' on floor 3');
     await app.user.keyboard('{Alt>}i{/Alt}');
     await screen.findByRole('dialog', { name: 'Assign the interaction first' });
-    expect(desk.interactions.get('ims-1')?.shortDescription).toBe('Cannot print on floor 3');
+    expect((await desk.interaction(desk.interactionId)).shortDescription).toBe(
+      'Cannot print on floor 3',
+    );
   });
 
   it('on a new interaction only says to save it first', async () => {
-    const app = renderEscalationApp(desk);
+    const { desk, app } = await openWindow();
     const form = await screen.findByRole('form', { name: 'New interaction' });
     for (const key of ['i', 'r', 'x']) {
       await app.user.keyboard(`{Alt>}${key}{/Alt}`);
       expect(within(form).getByRole('status').textContent).toBe('Save the interaction first.');
     }
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(desk.incidents.size).toBe(1);
+    expect(await desk.incidents()).toHaveLength(1);
   });
 
   it('does nothing while an incident is shown', async () => {
-    const app = renderEscalationApp(desk);
+    const { number, app } = await openWindow();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    await openByKeyboard(app, 'IMS0001001');
+    await openByKeyboard(app.user, number);
     await app.user.click(within(nav).getByRole('button', { name: 'Incidents' }));
     await screen.findByRole('region', { name: 'Incidents' });
     await app.user.keyboard('{Alt>}i{/Alt}{Alt>}r{/Alt}{Alt>}x{/Alt}');
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(screen.getByRole('region', { name: 'Incidents' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Incidents' }).isConnected).toBe(true);
   });
 
   it('does nothing on a closed interaction', async () => {
-    desk.interactions.set('ims-1', {
-      ...desk.interactions.get('ims-1')!,
-      state: 'Closed Complete',
-      closedAt: '2026-11-24T09:30:00.000Z',
-      closedBy: 'usr_agent',
-    });
-    const app = renderEscalationApp(desk);
-    act(() => app.deps.ui.getState().openAnyRecord('interaction', 'ims-1'));
-    const form = await screen.findByRole('form', { name: 'Interaction IMS0001001' });
+    desk = await printerDesk();
+    valueOf(
+      await desk.store.command('interaction.close', {
+        id: desk.interactionId,
+        state: 'Closed Complete',
+      }),
+    );
+    const { number, interactionId } = {
+      number: (await desk.interaction(desk.interactionId)).number,
+      interactionId: desk.interactionId,
+    };
+    const app = renderDeskpad(desk.store);
+    act(() => app.deps.ui.getState().openAnyRecord('interaction', interactionId));
+    const form = await screen.findByRole('form', { name: `Interaction ${number}` });
     expect(within(form).queryByRole('group', { name: 'Escalate' })).toBeNull();
     await app.user.keyboard('{Alt>}i{/Alt}{Alt>}r{/Alt}{Alt>}x{/Alt}');
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -175,16 +164,17 @@ describe('escalation shortcuts', { timeout: FLOW_TIMEOUT_MS }, () => {
       },
       requestStorePort: () => undefined,
     };
-    const app = renderEscalationApp(desk);
-    await openByKeyboard(app, 'IMS0001001');
+    const { number, app } = await openWindow();
+    await openByKeyboard(app.user, number);
     await waitFor(() => expect(menu.send).not.toBeNull());
     menu.send?.('find-existing-incidents');
-    expect(await screen.findByRole('dialog', { name: 'Existing incidents' })).toBeTruthy();
+    const found = await screen.findByRole('dialog', { name: 'Existing incidents' });
+    expect(within(found).getByRole('heading').textContent).toBe('Existing incidents');
   });
 
   it('the buttons name their keys, the help lists them, and axe finds nothing', async () => {
-    const app = renderEscalationApp(desk);
-    const form = await openByKeyboard(app, 'IMS0001001');
+    const { number, app } = await openWindow();
+    const form = await openByKeyboard(app.user, number);
     const escalate = within(form).getByRole('group', { name: 'Escalate' });
     const shown = within(escalate)
       .getAllByRole('button')
@@ -194,7 +184,7 @@ describe('escalation shortcuts', { timeout: FLOW_TIMEOUT_MS }, () => {
       ['Create Request', 'Alt+R', 'Create Request (Alt+R)'],
       ['Find existing incidents', 'Alt+X', 'Find existing incidents (Alt+X)'],
     ]);
-    await noViolations(form);
+    await expectNoAxeViolations(form);
 
     await app.user.keyboard('{F1}');
     const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -208,6 +198,6 @@ describe('escalation shortcuts', { timeout: FLOW_TIMEOUT_MS }, () => {
         'Alt+XFind existing incidents',
       ]),
     );
-    await noViolations(help);
+    await expectNoAxeViolations(help);
   });
 });

@@ -5,6 +5,8 @@ import { openStoreHost, type StoreHost } from '../../electron/store/index';
 
 export interface TestStoreOptions {
   demoUsers?: number;
+  /** Demo incidents seeded at first start, the printer example's first (200 by default). */
+  demoIncidents?: number;
   now?: () => Date;
 }
 
@@ -16,6 +18,7 @@ export async function openTestStore(options: TestStoreOptions = {}): Promise<Sto
   const store = await openStoreHost({
     dbName: `deskpad-test-${Date.now()}-${opened}`,
     demoUsers: options.demoUsers ?? 300,
+    ...(options.demoIncidents === undefined ? {} : { demoIncidents: options.demoIncidents }),
     ...(options.now ? { now: options.now } : {}),
   });
   await store.directoryReady();

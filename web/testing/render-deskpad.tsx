@@ -1,11 +1,12 @@
-// Test helper: renders the whole Deskpad window on a given store host, with user-event set up, the
-// way an agent meets it. For tests only; never used by the app.
+// Test helper: renders the whole Deskpad window, or one part of it, on a given store host, with
+// user-event set up, the way an agent meets it. For tests only; never used by the app.
 
 import { configure, render, type RenderResult } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { StoreHostApi } from '../../shared/store-api/contract';
 import { DeskpadApp } from '../../renderer/app/app';
-import type { DeskpadDeps } from '../../renderer/app/deskpad-context';
+import { DeskpadContext, type DeskpadDeps } from '../../renderer/app/deskpad-context';
 import { createUiState } from '../../renderer/app/ui-state';
 
 export interface RenderedDeskpad extends RenderResult {
@@ -22,17 +23,30 @@ export const STORE_TEST_TIMEOUT_MS = 30_000;
 
 let ids = 0;
 
-export function renderDeskpad(
-  store: StoreHostApi,
-  overrides: Partial<Omit<DeskpadDeps, 'store' | 'ui'>> = {},
-): RenderedDeskpad {
+type Overrides = Partial<Omit<DeskpadDeps, 'store' | 'ui'>>;
+
+function depsOf(store: StoreHostApi, overrides: Overrides): DeskpadDeps {
   const newId = overrides.newId ?? (() => `test-${Date.now().toString(36)}-${(ids += 1)}`);
-  const deps: DeskpadDeps = {
-    store,
-    ui: createUiState(newId),
-    now: overrides.now ?? (() => new Date()),
-    newId,
-  };
+  return { store, ui: createUiState(newId), now: overrides.now ?? (() => new Date()), newId };
+}
+
+export function renderDeskpad(store: StoreHostApi, overrides: Overrides = {}): RenderedDeskpad {
+  const deps = depsOf(store, overrides);
   const user = userEvent.setup();
   return { ...render(<DeskpadApp deps={deps} />), user, deps };
+}
+
+/** One part of the window (a dialog, a panel, a list) on the store host, outside the app. */
+export function renderOnDesk(
+  store: StoreHostApi,
+  ui: ReactNode,
+  overrides: Overrides = {},
+): RenderedDeskpad {
+  const deps = depsOf(store, overrides);
+  const user = userEvent.setup();
+  return {
+    ...render(<DeskpadContext.Provider value={deps}>{ui}</DeskpadContext.Provider>),
+    user,
+    deps,
+  };
 }

@@ -6,7 +6,7 @@ import type { Ref } from 'react';
 import { INCIDENT_LABELS as L, type IncidentChanges } from '../../shared/domain/incident';
 import { AssignmentPicker, type AssignmentValue } from '../assignment/assignment-picker';
 import { FormField } from '../interaction-form/form-field';
-import { ComponentLookupField, UserLookupField } from './directory-lookups';
+import { ComponentLookupField, UserLookupField } from '../task-form/directory-lookups';
 import {
   IncidentClassificationFields,
   type Classification,

@@ -6,8 +6,8 @@ import { PRIORITY_LABELS } from '../../shared/domain/priority';
 import type { InteractionView } from '../../shared/store-api/contract';
 import type { IncidentHitView, IncidentView } from '../../shared/store-api/escalation-contract';
 import { ModalDialog } from '../dialog/modal-dialog';
-import { useEscalation } from './escalation-context';
-import { usePortQuery } from './use-port-query';
+import { useDeskpad } from '../app/deskpad-context';
+import { useLiveQuery } from '../hooks/use-live-query';
 
 /** Where the incident sits relative to the interaction's component. */
 export function distanceText(distance: number): string {
@@ -71,11 +71,11 @@ export function FindExistingIncidents({
   onRegisterNew,
   onCancel,
 }: FindExistingIncidentsProps) {
-  const { port } = useEscalation();
+  const { store } = useDeskpad();
   const registerRef = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const answer = usePortQuery(
+  const answer = useLiveQuery(
     'incident.searchByComponent',
     interaction.component
       ? { componentId: interaction.component, callerId: interaction.openedFor, limit: 50 }
@@ -86,7 +86,7 @@ export function FindExistingIncidents({
     if (busy) return;
     setBusy(true);
     setError(null);
-    const done = await port.command('interaction.associateIncident', {
+    const done = await store.command('interaction.associateIncident', {
       id: interaction.id,
       incidentId,
     });

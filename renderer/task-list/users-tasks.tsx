@@ -3,9 +3,9 @@
 
 import { useId } from 'react';
 import type { TaskListItemView } from '../../shared/store-api/escalation-contract';
-import { useEscalation } from './escalation-context';
+import { useDeskpad } from '../app/deskpad-context';
 import { TaskTable } from './task-table';
-import { usePortQuery } from './use-port-query';
+import { useLiveQuery } from '../hooks/use-live-query';
 
 const NONE: TaskListItemView[] = [];
 
@@ -15,9 +15,9 @@ interface UsersTasksProps {
 }
 
 export function UsersTasks({ userId, onOpen }: UsersTasksProps) {
-  const { now } = useEscalation();
+  const { now } = useDeskpad();
   const headingId = useId();
-  const result = usePortQuery('task.listForUser', userId ? { userId, limit: 50 } : null);
+  const result = useLiveQuery('task.listForUser', userId ? { userId, limit: 50 } : null);
   const items = result?.ok ? result.value : NONE;
   return (
     <section className="related-list" aria-labelledby={headingId}>

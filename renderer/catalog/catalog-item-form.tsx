@@ -3,7 +3,7 @@
 
 import type { CatalogAnswers, CatalogField, CatalogItem } from '../../shared/domain/catalog';
 import { FormField } from '../interaction-form/form-field';
-import { UserLookupField } from './directory-lookups';
+import { UserLookupField } from '../task-form/directory-lookups';
 
 export type AnswerDraft = Record<string, string | boolean>;
 

@@ -7,9 +7,9 @@ import { INCIDENT_STATES, type IncidentState } from '../../shared/domain/inciden
 import { REQUEST_STATES, type RequestState } from '../../shared/domain/request';
 import type { TaskQueue } from '../../shared/domain/task';
 import type { TaskListItemView } from '../../shared/store-api/escalation-contract';
-import { useEscalation } from './escalation-context';
+import { useDeskpad } from '../app/deskpad-context';
 import { TaskTable } from './task-table';
-import { usePortQuery } from './use-port-query';
+import { useLiveQuery } from '../hooks/use-live-query';
 
 export type TaskKind = 'incident' | 'request';
 
@@ -52,7 +52,7 @@ interface TaskListProps {
 
 function useTaskRows(kind: TaskKind, filter: TaskListFilter) {
   const queue = filter.queue === 'all' ? {} : { queue: filter.queue };
-  const incidents = usePortQuery(
+  const incidents = useLiveQuery(
     'incident.list',
     kind === 'incident'
       ? {
@@ -64,7 +64,7 @@ function useTaskRows(kind: TaskKind, filter: TaskListFilter) {
         }
       : null,
   );
-  const requests = usePortQuery(
+  const requests = useLiveQuery(
     'request.list',
     kind === 'request'
       ? {
@@ -80,7 +80,7 @@ function useTaskRows(kind: TaskKind, filter: TaskListFilter) {
 }
 
 export function TaskList({ kind, filter, onFilter, selectedId, onOpen, ref }: TaskListProps) {
-  const { now } = useEscalation();
+  const { now } = useDeskpad();
   const id = useId();
   const regionRef = useRef<HTMLElement>(null);
   const firstRowRef = useRef<HTMLButtonElement>(null);

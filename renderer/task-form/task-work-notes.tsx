@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import type { StoreResult } from '../../shared/domain/result';
 import type { WorkNote } from '../../shared/domain/work-note';
 import { WorkNotesView } from '../work-notes/work-notes-view';
-import { useEscalation } from './escalation-context';
+import { useDeskpad } from '../app/deskpad-context';
 
 interface TaskWorkNotesProps {
   notes: WorkNote[];
@@ -13,7 +13,7 @@ interface TaskWorkNotesProps {
 }
 
 export function TaskWorkNotes({ notes, onAdd }: TaskWorkNotesProps) {
-  const { newId, now } = useEscalation();
+  const { newId, now } = useDeskpad();
   const baseId = useId();
   const [text, setText] = useState('');
   const [noteId, setNoteId] = useState(newId);

@@ -18,14 +18,14 @@ import type { IncidentView } from '../../shared/store-api/escalation-contract';
 import { formatFullTime } from '../format/format-time';
 import { Fact } from '../interaction-form/record-summary';
 import { InteractionNumber } from '../interaction-list/interaction-number';
-import { useEscalation } from './escalation-context';
+import { useDeskpad } from '../app/deskpad-context';
 import { IncidentFields } from './incident-fields';
-import { OnHoldDialog, ReopenDialog, ResolveDialog } from './reason-dialog';
-import { RecordPlaceholder } from './record-placeholder';
-import { SaveRow, StateButtons } from './task-form-parts';
-import { RelatedInteractions } from './related-interactions';
-import { TaskWorkNotes } from './task-work-notes';
-import { usePortQuery } from './use-port-query';
+import { OnHoldDialog, ReopenDialog, ResolveDialog } from '../task-form/reason-dialog';
+import { RecordPlaceholder } from '../task-form/record-placeholder';
+import { SaveRow, StateButtons } from '../task-form/task-form-parts';
+import { RelatedInteractions } from '../task-form/related-interactions';
+import { TaskWorkNotes } from '../task-form/task-work-notes';
+import { useLiveQuery } from '../hooks/use-live-query';
 
 /** The button each transition is offered as; the names issue 4 lists are kept exactly. */
 export const ACTION_LABELS: Readonly<Record<IncidentAction, string>> = {
@@ -41,7 +41,7 @@ export const ACTION_LABELS: Readonly<Record<IncidentAction, string>> = {
 type Asking = 'hold' | 'resolve' | 'reopen' | null;
 
 function IncidentFieldsEditor({ incident }: { incident: IncidentView }) {
-  const { port } = useEscalation();
+  const { store } = useDeskpad();
   const baseId = useId();
   const idOf = (field: string) => `${baseId}-${field}`;
   const [changes, setChanges] = useState<IncidentChanges>({});
@@ -70,7 +70,7 @@ function IncidentFieldsEditor({ incident }: { incident: IncidentView }) {
   const save = async () => {
     if (busy || !changed) return;
     setBusy(true);
-    const answer = await port.command('incident.update', { id: incident.id, changes });
+    const answer = await store.command('incident.update', { id: incident.id, changes });
     setBusy(false);
     if (answer.ok) {
       setChanges({});
@@ -115,9 +115,9 @@ interface IncidentPanelProps {
 }
 
 export function IncidentPanel({ incidentId, onOpenInteraction }: IncidentPanelProps) {
-  const { port } = useEscalation();
+  const { store } = useDeskpad();
   const headingId = useId();
-  const answer = usePortQuery('incident.get', { id: incidentId });
+  const answer = useLiveQuery('incident.get', { id: incidentId });
   const [asking, setAsking] = useState<Asking>(null);
   const [message, setMessage] = useState<string | null>(null);
   const incident = answer?.ok ? answer.value : null;
@@ -128,10 +128,10 @@ export function IncidentPanel({ incidentId, onOpenInteraction }: IncidentPanelPr
     const id = incident.id;
     const done =
       action === 'close'
-        ? await port.command('incident.close', { id })
+        ? await store.command('incident.close', { id })
         : action === 'cancel'
-          ? await port.command('incident.cancel', { id })
-          : await port.command('incident.setState', { id, state: 'In Progress' });
+          ? await store.command('incident.cancel', { id })
+          : await store.command('incident.setState', { id, state: 'In Progress' });
     setMessage(done.ok ? `${done.value.number} is ${done.value.state}.` : done.error.message);
   };
   const onAction = (action: IncidentAction) => {
@@ -185,7 +185,7 @@ export function IncidentPanel({ incidentId, onOpenInteraction }: IncidentPanelPr
       <TaskWorkNotes
         notes={incident.workNotes}
         onAdd={(noteId, text) =>
-          port.command('incident.addWorkNote', { id: incident.id, noteId, text })
+          store.command('incident.addWorkNote', { id: incident.id, noteId, text })
         }
       />
       <RelatedInteractions

@@ -8,8 +8,8 @@ import { parentChain } from '../interaction-form/component-picker';
 import { FormField } from '../interaction-form/form-field';
 import { LookupCombobox, type LookupValue } from '../lookup/lookup-combobox';
 import type { LookupSearch } from '../lookup/use-lookup-search';
-import { useEscalation } from './escalation-context';
-import type { PortQueryInput, PortQueryOutput } from './escalation-port';
+import type { QueryInput, QueryOutput } from '../../shared/store-api/contract';
+import { useDeskpad } from '../app/deskpad-context';
 
 interface LookupFieldProps<T> {
   id: string;
@@ -37,17 +37,17 @@ type DirectorySearch = 'directory.searchUsers' | 'directory.searchConfigurationI
 /** The lookup's search over one of the directory's searches, ten matches at a time. */
 function useDirectorySearch<N extends DirectorySearch>(
   name: N,
-): LookupSearch<PortQueryOutput<N>[number]> {
-  const { port } = useEscalation();
+): LookupSearch<QueryOutput<N>[number]> {
+  const { store } = useDeskpad();
   return useCallback(
     async (query: string) => {
       // Both searches take { query, limit }; TypeScript cannot see that through the generic name.
-      const found = await port.query(name, { query, limit: 10 } as PortQueryInput<N>);
+      const found = await store.query(name, { query, limit: 10 } as QueryInput<N>);
       return found.ok
         ? { items: found.value, error: null }
         : { items: [], error: found.error.message };
     },
-    [port, name],
+    [store, name],
   );
 }
 

@@ -21,16 +21,16 @@ import { formatFullTime } from '../format/format-time';
 import { FormField } from '../interaction-form/form-field';
 import { Fact } from '../interaction-form/record-summary';
 import { InteractionNumber } from '../interaction-list/interaction-number';
-import { answersFrom, CatalogItemForm, type AnswerDraft } from './catalog-item-form';
-import { UserLookupField } from './directory-lookups';
-import { useEscalation } from './escalation-context';
-import { focusFirstError, type FieldErrors } from './field-errors';
-import { ReasonDialog } from './reason-dialog';
-import { RecordPlaceholder } from './record-placeholder';
-import { SaveRow, StateButtons } from './task-form-parts';
-import { RelatedInteractions } from './related-interactions';
-import { TaskWorkNotes } from './task-work-notes';
-import { usePortQuery, usePortValue } from './use-port-query';
+import { answersFrom, CatalogItemForm, type AnswerDraft } from '../catalog/catalog-item-form';
+import { UserLookupField } from '../task-form/directory-lookups';
+import { useDeskpad } from '../app/deskpad-context';
+import { focusFirstError, type FieldErrors } from '../task-form/field-errors';
+import { ReasonDialog } from '../task-form/reason-dialog';
+import { RecordPlaceholder } from '../task-form/record-placeholder';
+import { SaveRow, StateButtons } from '../task-form/task-form-parts';
+import { RelatedInteractions } from '../task-form/related-interactions';
+import { TaskWorkNotes } from '../task-form/task-work-notes';
+import { useLiveQuery, useLiveValue } from '../hooks/use-live-query';
 
 /** The button each transition is offered as. */
 export const REQUEST_ACTION_LABELS: Readonly<Record<RequestAction, string>> = {
@@ -56,10 +56,10 @@ function userNamesOf(request: RequestView, item: CatalogItem | null): Record<str
 }
 
 function RequestFieldsEditor({ request }: { request: RequestView }) {
-  const { port } = useEscalation();
+  const { store } = useDeskpad();
   const baseId = useId();
   const idOf = (key: string) => `${baseId}-${key.replace('.', '-')}`;
-  const item = usePortValue('catalog.getItem', { id: request.catalogItem }, null);
+  const item = useLiveValue('catalog.getItem', { id: request.catalogItem }, null);
   const [changes, setChanges] = useState<Omit<RequestChanges, 'answers'>>({});
   const [answers, setAnswers] = useState<AnswerDraft | null>(null);
   const [pickedNames, setPickedNames] = useState<Record<string, string>>({});
@@ -92,7 +92,7 @@ function RequestFieldsEditor({ request }: { request: RequestView }) {
       all.answers = checked.value;
     }
     setBusy(true);
-    const answer = await port.command('request.update', { id: request.id, changes: all });
+    const answer = await store.command('request.update', { id: request.id, changes: all });
     setBusy(false);
     if (answer.ok) {
       setChanges({});
@@ -191,7 +191,7 @@ function CloseRequestDialog({
   onDone: (request: RequestView) => void;
   onCancel: () => void;
 }) {
-  const { port } = useEscalation();
+  const { store } = useDeskpad();
   const baseId = useId();
   const first = useRef<HTMLTextAreaElement>(null);
   const [notes, setNotes] = useState('');
@@ -208,7 +208,7 @@ function CloseRequestDialog({
       onDone={onDone}
       onCancel={onCancel}
       run={() =>
-        port.command('request.setState', {
+        store.command('request.setState', {
           id: request.id,
           state,
           ...(notes.trim() ? { closeNotes: notes } : {}),
@@ -239,9 +239,9 @@ interface RequestPanelProps {
 }
 
 export function RequestPanel({ requestId, onOpenInteraction }: RequestPanelProps) {
-  const { port } = useEscalation();
+  const { store } = useDeskpad();
   const headingId = useId();
-  const answer = usePortQuery('request.get', { id: requestId });
+  const answer = useLiveQuery('request.get', { id: requestId });
   const [closing, setClosing] = useState<RequestState | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const request = answer?.ok ? answer.value : null;
@@ -250,7 +250,7 @@ export function RequestPanel({ requestId, onOpenInteraction }: RequestPanelProps
 
   const transitions = transitionsFrom(REQUEST_MACHINE, request.state);
   const start = async () => {
-    const done = await port.command('request.setState', {
+    const done = await store.command('request.setState', {
       id: request.id,
       state: 'Work in Progress',
     });
@@ -295,7 +295,7 @@ export function RequestPanel({ requestId, onOpenInteraction }: RequestPanelProps
       <TaskWorkNotes
         notes={request.workNotes}
         onAdd={(noteId, text) =>
-          port.command('request.addWorkNote', { id: request.id, noteId, text })
+          store.command('request.addWorkNote', { id: request.id, noteId, text })
         }
       />
       <RelatedInteractions

@@ -11,11 +11,11 @@ import { REQUEST_LABELS as L } from '../../shared/domain/request';
 import type { InteractionView } from '../../shared/store-api/contract';
 import type { CatalogItemSummary, RequestView } from '../../shared/store-api/escalation-contract';
 import { ModalDialog } from '../dialog/modal-dialog';
-import { answersFrom, CatalogItemForm, type AnswerDraft } from './catalog-item-form';
-import { CatalogSearch } from './catalog-search';
-import { UserLookupField } from './directory-lookups';
-import { useEscalation } from './escalation-context';
-import { fieldErrorsOf, focusFirstError, type FieldErrors } from './field-errors';
+import { answersFrom, CatalogItemForm, type AnswerDraft } from '../catalog/catalog-item-form';
+import { CatalogSearch } from '../catalog/catalog-search';
+import { UserLookupField } from '../task-form/directory-lookups';
+import { useDeskpad } from '../app/deskpad-context';
+import { fieldErrorsOf, focusFirstError, type FieldErrors } from '../task-form/field-errors';
 
 interface CreateRequestDialogProps {
   interaction: InteractionView;
@@ -28,7 +28,7 @@ export function CreateRequestDialog({
   onCreated,
   onCancel,
 }: CreateRequestDialogProps) {
-  const { port, newId } = useEscalation();
+  const { store, newId } = useDeskpad();
   const baseId = useId();
   const idOf = (key: string) => `${baseId}-${key.replace('.', '-')}`;
   const [requestId] = useState(newId);
@@ -52,7 +52,7 @@ export function CreateRequestDialog({
   }, [item]);
 
   const pick = async (summary: CatalogItemSummary) => {
-    const found = await port.query('catalog.getItem', { id: summary.id });
+    const found = await store.query('catalog.getItem', { id: summary.id });
     if (!found.ok || !found.value) {
       setFormError(
         found.ok ? `${summary.name} is not in the catalog any more.` : found.error.message,
@@ -94,7 +94,7 @@ export function CreateRequestDialog({
     }
     setBusy(true);
     setFormError(null);
-    const answer = await port.command('request.createFromInteraction', {
+    const answer = await store.command('request.createFromInteraction', {
       ...parsed.data,
       answers: checked.value,
     });

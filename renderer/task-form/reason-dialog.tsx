@@ -14,7 +14,7 @@ import type { StoreResult } from '../../shared/domain/result';
 import type { IncidentView } from '../../shared/store-api/escalation-contract';
 import { ModalDialog } from '../dialog/modal-dialog';
 import { FormField } from '../interaction-form/form-field';
-import { useEscalation } from './escalation-context';
+import { useDeskpad } from '../app/deskpad-context';
 
 type FieldErrors = Record<string, string>;
 
@@ -78,7 +78,7 @@ interface IncidentDialogProps {
 }
 
 export function ResolveDialog({ incident, onDone, onCancel }: IncidentDialogProps) {
-  const { port } = useEscalation();
+  const { store } = useDeskpad();
   const baseId = useId();
   const first = useRef<HTMLSelectElement>(null);
   const [code, setCode] = useState<ResolutionCode | ''>('');
@@ -91,7 +91,7 @@ export function ResolveDialog({ incident, onDone, onCancel }: IncidentDialogProp
       onDone={onDone}
       onCancel={onCancel}
       run={() =>
-        port.command('incident.resolve', {
+        store.command('incident.resolve', {
           id: incident.id,
           // An empty code is refused by the schema with the machine's own sentence.
           resolutionCode: code as ResolutionCode,
@@ -139,7 +139,7 @@ export function ResolveDialog({ incident, onDone, onCancel }: IncidentDialogProp
 }
 
 export function OnHoldDialog({ incident, onDone, onCancel }: IncidentDialogProps) {
-  const { port } = useEscalation();
+  const { store } = useDeskpad();
   const baseId = useId();
   const first = useRef<HTMLSelectElement>(null);
   const [reason, setReason] = useState<OnHoldReason | ''>('');
@@ -151,7 +151,7 @@ export function OnHoldDialog({ incident, onDone, onCancel }: IncidentDialogProps
       onDone={onDone}
       onCancel={onCancel}
       run={() =>
-        port.command('incident.setState', {
+        store.command('incident.setState', {
           id: incident.id,
           state: 'On Hold',
           ...(reason ? { onHoldReason: reason } : {}),
@@ -182,7 +182,7 @@ export function OnHoldDialog({ incident, onDone, onCancel }: IncidentDialogProps
 }
 
 export function ReopenDialog({ incident, onDone, onCancel }: IncidentDialogProps) {
-  const { port, newId } = useEscalation();
+  const { store, newId } = useDeskpad();
   const baseId = useId();
   const first = useRef<HTMLTextAreaElement>(null);
   const [noteId] = useState(newId);
@@ -194,7 +194,7 @@ export function ReopenDialog({ incident, onDone, onCancel }: IncidentDialogProps
       initialFocus={first}
       onDone={onDone}
       onCancel={onCancel}
-      run={() => port.command('incident.reopen', { id: incident.id, noteId, reason })}
+      run={() => store.command('incident.reopen', { id: incident.id, noteId, reason })}
     >
       {(errors) => (
         <FormField

@@ -6,8 +6,8 @@ import { useId, useImperativeHandle, useRef, type Ref } from 'react';
 import type { CallbackDueView } from '../../shared/store-api/escalation-contract';
 import { formatFullTime, formatShortTime } from '../format/format-time';
 import { moveBetweenRows } from '../interaction-list/interaction-table';
-import { useEscalation } from './escalation-context';
-import { usePortQuery } from './use-port-query';
+import { useDeskpad } from '../app/deskpad-context';
+import { useLiveQuery } from '../hooks/use-live-query';
 
 export interface CallbacksDueHandle {
   focus(): void;
@@ -22,7 +22,7 @@ function CallbackRow({
   selected: boolean;
   onOpen: () => void;
 }) {
-  const { now } = useEscalation();
+  const { now } = useDeskpad();
   const titleId = useId();
   return (
     <li
@@ -61,7 +61,7 @@ interface CallbacksDueProps {
 
 export function CallbacksDue({ selectedId = null, onOpen, ref }: CallbacksDueProps) {
   const headingId = useId();
-  const answer = usePortQuery('incident.callbacksDue', { limit: 200 });
+  const answer = useLiveQuery('incident.callbacksDue', { limit: 200 });
   const items = answer?.ok ? answer.value : [];
   const regionRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);

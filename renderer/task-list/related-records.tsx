@@ -4,7 +4,7 @@
 
 import { useId } from 'react';
 import type { RelatedRecord } from '../../shared/domain/related-records';
-import { usePortValue } from './use-port-query';
+import { useLiveValue } from '../hooks/use-live-query';
 
 const KIND_LABEL = { incident: 'Incident', request: 'Request' } as const;
 const RELATION_LABEL = {
@@ -19,12 +19,12 @@ function RelatedRow({
   link: RelatedRecord;
   onOpen: (kind: RelatedRecord['kind'], id: string) => void;
 }) {
-  const incident = usePortValue(
+  const incident = useLiveValue(
     'incident.get',
     link.kind === 'incident' ? { id: link.id } : null,
     null,
   );
-  const request = usePortValue(
+  const request = useLiveValue(
     'request.get',
     link.kind === 'request' ? { id: link.id } : null,
     null,

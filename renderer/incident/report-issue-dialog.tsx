@@ -10,9 +10,9 @@ import {
 import type { InteractionView } from '../../shared/store-api/contract';
 import type { IncidentView } from '../../shared/store-api/escalation-contract';
 import { ModalDialog } from '../dialog/modal-dialog';
-import { useEscalation } from './escalation-context';
+import { useDeskpad } from '../app/deskpad-context';
 import { IncidentFields } from './incident-fields';
-import { fieldErrorsOf, focusFirstError, type FieldErrors } from './field-errors';
+import { fieldErrorsOf, focusFirstError, type FieldErrors } from '../task-form/field-errors';
 
 const FIELD_ORDER = [
   'caller',
@@ -33,7 +33,7 @@ interface ReportIssueDialogProps {
 }
 
 export function ReportIssueDialog({ interaction, onCreated, onCancel }: ReportIssueDialogProps) {
-  const { port, newId } = useEscalation();
+  const { store, newId } = useDeskpad();
   const baseId = useId();
   const idOf = (field: string) => `${baseId}-${field}`;
   const [incidentId] = useState(newId);
@@ -53,14 +53,14 @@ export function ReportIssueDialog({ interaction, onCreated, onCancel }: ReportIs
     const componentId = values.component;
     if (componentId === null || categoryTouched) return undefined;
     let active = true;
-    void port.query('directory.getConfigurationItem', { id: componentId }).then((found) => {
+    void store.query('directory.getConfigurationItem', { id: componentId }).then((found) => {
       if (active && found.ok && found.value)
         setValues((v) => ({ ...v, category: suggestedCategory(found.value?.className) }));
     });
     return () => {
       active = false;
     };
-  }, [port, values.component, categoryTouched]);
+  }, [store, values.component, categoryTouched]);
 
   const edit = (changes: Partial<typeof values>) => {
     setValues((v) => ({ ...v, ...changes }));
@@ -88,7 +88,7 @@ export function ReportIssueDialog({ interaction, onCreated, onCancel }: ReportIs
     }
     setBusy(true);
     setFormError(null);
-    const answer = await port.command('incident.createFromInteraction', parsed.data);
+    const answer = await store.command('incident.createFromInteraction', parsed.data);
     setBusy(false);
     if (answer.ok) {
       onCreated(answer.value.incident);

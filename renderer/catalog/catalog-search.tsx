@@ -4,7 +4,7 @@
 import { useId, useState, type KeyboardEvent, type Ref } from 'react';
 import type { CatalogItemSummary } from '../../shared/store-api/escalation-contract';
 import { FormField } from '../interaction-form/form-field';
-import { usePortQuery, usePortValue } from './use-port-query';
+import { useLiveQuery, useLiveValue } from '../hooks/use-live-query';
 
 const NO_CATEGORIES: string[] = [];
 
@@ -19,8 +19,8 @@ export function CatalogSearch({ onPick, inputRef }: CatalogSearchProps) {
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState('');
   const [active, setActive] = useState(-1);
-  const categories = usePortValue('catalog.categories', {}, NO_CATEGORIES);
-  const answer = usePortQuery('catalog.search', {
+  const categories = useLiveValue('catalog.categories', {}, NO_CATEGORIES);
+  const answer = useLiveQuery('catalog.search', {
     query,
     ...(category ? { category } : {}),
     limit: 20,
