@@ -1,9 +1,8 @@
 // The store host: opens the desk's database, loads the directory, and answers every command,
 // query, live query and event of the contract. Never throws or rejects at a caller for bad input.
 
-import { liveQuery, type Subscription } from 'dexie';
 import { DEMO_AGENT_ID } from '../../shared/demo/directory-generator';
-import { fail, ok, type StoreError, type StoreResult } from '../../shared/domain/result';
+import { fail, type StoreError, type StoreResult } from '../../shared/domain/result';
 import type {
   ActionInput,
   ActionName,
@@ -19,15 +18,27 @@ import type {
   Unsubscribe,
 } from '../../shared/store-api/contract';
 import { parseAction, parseCommand, parseQuery } from '../../shared/store-api/validate';
-import { NewerDatabaseError, openDeskDb, readMeta, writeMeta, type DeskDb } from './db';
+import { openDeskDb, readMeta, writeMeta, type DeskDb } from './db';
 import { loadDirectory, type ProgressEvent } from './directory-store';
 import { commandOutput } from './command-views';
 import type { LoadedDirectory } from './loaded-directory';
 import { changedIncidents, runCommand } from './store-commands';
-import { runQuery, type QueryState } from './store-queries';
+import { LiveQueries } from './live-queries';
+import { createLogger, type Logger } from './logger';
+import { runAction } from './store-actions';
+import {
+  deliver,
+  describeError,
+  failedStoreHost,
+  internal,
+  openFailure,
+  type Listener,
+} from './store-host-errors';
+import { runQuery, type ParsedQuery, type QueryState } from './store-queries';
 import { IncidentComponentCache, seedDemoTasks } from './task-store';
-import { discardRefused, retryRefused } from './sync/interaction-sync';
 import { SyncEngine, type SyncOptions } from './sync/sync-engine';
+
+export { describeError, failedStoreHost, openFailure } from './store-host-errors';
 
 export interface StoreHostOptions {
   dbName?: string;
@@ -48,6 +59,8 @@ export interface StoreHostOptions {
    * works on its own with the demo agent and directory, exactly as before sync existed.
    */
   sync?: SyncOptions;
+  /** Where the host and its sync engine write what happened (a ring of recent lines by default). */
+  logger?: Logger;
 }
 
 /** The contract, plus what only the code that opened the host may do. */
@@ -69,35 +82,8 @@ const HOST_STATE_QUERIES: ReadonlySet<QueryName> = new Set([
   'directory.status',
   'session.state',
   'sync.needsAttention',
+  'sync.details',
 ]);
-
-type Listener<T> = (value: T) => unknown;
-
-/** Calls a listener (maybe a Comlink proxy to a window that has gone) without ever throwing. */
-function deliver<T>(listener: Listener<T>, value: T): void {
-  try {
-    const answer = listener(value);
-    if (answer instanceof Promise) answer.catch(() => undefined);
-  } catch {
-    // A window's listener failing is that window's problem, never the store host's.
-  }
-}
-
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** What a window is told when the store host could not open at all. */
-export function openFailure(error: unknown): StoreError {
-  if (error instanceof NewerDatabaseError) return { code: 'not-ready', message: error.message };
-  return {
-    code: 'internal',
-    message: `Deskpad could not open this desk's local database: ${describeError(error)}`,
-  };
-}
-
-const internal = (error: unknown): { ok: false; error: StoreError } =>
-  fail('internal', `Something went wrong in the desk's store: ${describeError(error)}`);
 
 function checkedName(name: unknown): unknown {
   return typeof name === 'string' && name.length > MAX_NAME_LENGTH
@@ -139,9 +125,8 @@ class DeskStoreHost implements StoreHost {
   private persisting: Promise<void> = Promise.resolve();
   private readonly eventListeners = new Set<Listener<StoreEvent>>();
   private lastProgress: ProgressEvent | null = null;
-  /** Re-runs of live queries whose data lives outside IndexedDB. */
-  private readonly refreshers = new Map<() => void, QueryName>();
-  private readonly subscriptions = new Set<Unsubscribe>();
+  private readonly live: LiveQueries;
+  private readonly log: Logger;
 
   private readonly db: DeskDb;
   private readonly session: { clientId: string; agentId: string };
@@ -156,62 +141,75 @@ class DeskStoreHost implements StoreHost {
     this.db = db;
     this.session = session;
     this.options = options;
+    this.log = options.logger ?? createLogger();
+    this.live = new LiveQueries(this.log.child('live-query'));
     this.now = options.now ?? (() => new Date());
     this.onLine =
       options.onLine ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
     this.connectivity()?.addEventListener('online', this.onConnectivityChange);
     this.connectivity()?.addEventListener('offline', this.onConnectivityChange);
     db.on('versionchange', () => {
+      this.log.warn('the database was upgraded by another window');
       this.emit({
         type: 'store-error',
         message: 'Deskpad was updated in another window. Close this window and open Deskpad again.',
       });
     });
     this.loading = this.loadDirectory();
-    this.sync = options.sync
-      ? new SyncEngine(
-          {
-            db,
-            now: this.now,
-            newClientId: options.newId ?? (() => crypto.randomUUID()),
-            clientIdChanged: (clientId) => {
-              if (this.session.clientId === clientId) return;
-              this.session.clientId = clientId;
-              this.refresh('session.current');
-            },
-            onLine: this.onLine,
-            directory: () => this.directory,
-            directoryReady: () => this.loading,
-            replaceDirectory: (directory) => {
-              this.directory = directory;
-              this.directoryError = null;
-              this.refreshAll();
-            },
-            reloadDirectory: () => this.reloadDirectory(),
-            agentChanged: (agentId) => {
-              if (this.session.agentId === agentId) return Promise.resolve();
-              this.session.agentId = agentId;
-              this.refreshAll();
-              return Promise.resolve();
-            },
-            emit: (event) => {
-              this.lastProgress = event;
-              this.emit(event);
-            },
-            changed: () => {
-              this.refresh('sync.status');
-              this.refresh('session.state');
-            },
-            incidentsWritten: (incidents, revision, removedIds) =>
-              this.components.written(incidents, revision, removedIds),
-          },
-          options.sync,
-        )
-      : null;
+    this.sync = options.sync ? this.openSync(options.sync) : null;
   }
 
   async startSync(): Promise<void> {
     await this.sync?.start();
+  }
+
+  /** The sync engine, and how this host follows what it says. */
+  private openSync(options: SyncOptions): SyncEngine {
+    const sync = new SyncEngine(
+      {
+        db: this.db,
+        now: this.now,
+        onLine: this.onLine,
+        newClientId: this.options.newId ?? (() => crypto.randomUUID()),
+        directory: () => this.directory,
+        directoryReady: () => this.loading,
+        log: this.log,
+      },
+      options,
+    );
+    sync.events.on('client-id-changed', (clientId) => {
+      if (this.session.clientId === clientId) return;
+      this.session.clientId = clientId;
+      this.live.refresh('session.current');
+    });
+    sync.events.on('agent-changed', (agentId) => {
+      if (this.session.agentId === agentId) return;
+      this.session.agentId = agentId;
+      this.live.refreshAll();
+    });
+    sync.events.on('directory-replaced', (directory) => {
+      this.directory = directory;
+      this.directoryError = null;
+      this.live.refreshAll();
+    });
+    sync.events.on('directory-stored-elsewhere', () => {
+      this.reloadDirectory().catch((error: unknown) =>
+        this.log.warn('the directory another host stored could not be loaded', error),
+      );
+    });
+    sync.events.on('progress', (event) => {
+      this.lastProgress = event;
+      this.emit(event);
+    });
+    sync.events.on('status-changed', () => {
+      this.live.refresh('sync.status');
+      this.live.refresh('session.state');
+      this.live.refresh('sync.details');
+    });
+    sync.events.on('incidents-written', ({ incidents, revision, removedIds }) =>
+      this.components.written(incidents, revision, removedIds),
+    );
+    return sync;
   }
 
   // ---- the contract ----
@@ -243,7 +241,7 @@ class DeskStoreHost implements StoreHost {
       if (changed.length > 0) this.sync?.nudge();
       return commandOutput(command, run.value, directory) as StoreResult<CommandOutput<N>>;
     } catch (e) {
-      return this.reportInternal(e);
+      return this.reportInternal(e, `command ${String(name).slice(0, 64)}`);
     }
   }
 
@@ -255,9 +253,9 @@ class DeskStoreHost implements StoreHost {
       const parsed = parseQuery(checkedName(name), input);
       if (!parsed.ok) return parsed;
       if (!HOST_STATE_QUERIES.has(parsed.value.name)) await this.loading;
-      return (await runQuery(this.queryState(), parsed.value)) as StoreResult<QueryOutput<N>>;
+      return (await this.answer(parsed.value)) as StoreResult<QueryOutput<N>>;
     } catch (e) {
-      return this.reportInternal(e);
+      return this.reportInternal(e, `query ${String(name).slice(0, 64)}`);
     }
   }
 
@@ -273,31 +271,11 @@ class DeskStoreHost implements StoreHost {
     }
     const query = parsed.value;
     if (!HOST_STATE_QUERIES.has(query.name)) await this.loading;
-
-    let closed = false;
-    let current: Subscription | null = null;
-    const push = (result: StoreResult<unknown>): void => {
-      if (!closed) deliver(listener, result as StoreResult<QueryOutput<N>>);
-    };
-    // A fresh liveQuery answers at once with the current state: that is how a change outside
-    // IndexedDB (connectivity, directory loaded) reaches subscribers.
-    const start = (): void => {
-      current?.unsubscribe();
-      current = liveQuery(() => runQuery(this.queryState(), query)).subscribe({
-        next: push,
-        error: (e: unknown) => push(internal(e)),
-      });
-    };
-    start();
-    this.refreshers.set(start, query.name);
-    const unsubscribe = (): void => {
-      closed = true;
-      current?.unsubscribe();
-      this.refreshers.delete(start);
-      this.subscriptions.delete(unsubscribe);
-    };
-    this.subscriptions.add(unsubscribe);
-    return unsubscribe;
+    return this.live.subscribe(
+      query,
+      () => this.answer(query),
+      listener as (result: StoreResult<unknown>) => void,
+    );
   }
 
   async act<N extends ActionName>(
@@ -307,55 +285,25 @@ class DeskStoreHost implements StoreHost {
     try {
       const parsed = parseAction(checkedName(name), input);
       if (!parsed.ok) return parsed;
-      const action = parsed.value;
-      const sync = this.sync;
-      if (!sync)
-        return fail('not-ready', 'This desk has no desk server to sign in to or sync with.');
-      let answer: StoreResult<unknown>;
-      switch (action.name) {
-        case 'session.signIn':
-          answer = await sync.signIn(action.args);
-          break;
-        case 'session.adopt':
-          answer = await sync.adopt(action.args.token);
-          break;
-        case 'session.signOut':
-          answer = ok(await sync.signOut());
-          break;
-        case 'sync.now': {
-          await sync.syncNow();
-          const status = await this.query('sync.status', {});
-          answer = status;
-          break;
-        }
-        case 'sync.retry': {
-          await this.loading;
-          const directory = this.directory;
-          if (!directory)
-            return fail('not-ready', this.directoryError ?? 'The directory is not loaded.');
-          const mutationId = await retryRefused(
-            this.db,
-            action.args.id,
-            directory.rules,
-            this.session.agentId,
-            this.now,
-          );
-          if (mutationId === null)
-            return fail('not-found', 'That change is no longer waiting for attention.');
-          sync.nudge();
-          answer = ok({ mutationId });
-          break;
-        }
-        case 'sync.discard':
-          answer = (await discardRefused(this.db, action.args.id))
-            ? ok({ id: action.args.id })
-            : fail('not-found', 'That change is no longer waiting for attention.');
-          break;
-      }
-      this.refresh('sync.status');
+      const answer = await runAction(
+        {
+          db: this.db,
+          sync: this.sync,
+          now: this.now,
+          agentId: () => this.session.agentId,
+          directory: async () => {
+            await this.loading;
+            return this.directory ?? this.directoryError ?? 'The directory is not loaded.';
+          },
+          syncStatus: () => this.query('sync.status', {}),
+          log: this.log,
+        },
+        parsed.value,
+      );
+      this.live.refresh('sync.status');
       return answer as StoreResult<ActionOutput<N>>;
     } catch (e) {
-      return this.reportInternal(e);
+      return this.reportInternal(e, `action ${String(name).slice(0, 64)}`);
     }
   }
 
@@ -378,14 +326,18 @@ class DeskStoreHost implements StoreHost {
     this.connectivity()?.removeEventListener('online', this.onConnectivityChange);
     this.connectivity()?.removeEventListener('offline', this.onConnectivityChange);
     await this.sync?.stop();
-    for (const unsubscribe of [...this.subscriptions]) unsubscribe();
+    this.live.close();
     this.eventListeners.clear();
     await this.loading;
-    await this.persisting.catch(() => undefined);
+    await this.persisting;
     this.db.close();
   }
 
   // ---- internals ----
+
+  private answer(query: ParsedQuery): Promise<StoreResult<unknown>> {
+    return runQuery(this.queryState(), query);
+  }
 
   private queryState(): QueryState {
     return {
@@ -397,6 +349,7 @@ class DeskStoreHost implements StoreHost {
       directoryError: this.directoryError,
       components: this.components,
       sync: this.sync,
+      details: () => this.sync?.details() ?? { attempts: [], log: this.log.recent() },
     };
   }
 
@@ -409,6 +362,7 @@ class DeskStoreHost implements StoreHost {
       });
       this.directory = directory;
       this.persisting = persisted.catch((e: unknown) => {
+        this.log.error('the directory could not be stored', e);
         this.emit({
           type: 'store-error',
           message: `The directory could not be stored on this desk: ${describeError(e)}`,
@@ -416,10 +370,11 @@ class DeskStoreHost implements StoreHost {
       });
       await this.loadTasks(directory);
     } catch (e) {
+      this.log.error('the directory could not be loaded', e);
       this.directoryError = `The directory could not be loaded: ${describeError(e)}`;
       this.emit({ type: 'store-error', message: this.directoryError });
     }
-    this.refresh('directory.status');
+    this.live.refresh('directory.status');
   }
 
   /**
@@ -447,28 +402,22 @@ class DeskStoreHost implements StoreHost {
     });
     this.directory = directory;
     this.directoryError = null;
-    this.refreshAll();
+    this.live.refreshAll();
   }
 
   private readonly onConnectivityChange = (event?: Event): void => {
     if (event?.type === 'online') this.sync?.onOnline();
     if (event?.type === 'offline') this.sync?.onOffline();
-    this.refresh('sync.status');
+    this.live.refresh('sync.status');
   };
 
-  private refreshAll(): void {
-    for (const start of [...this.refreshers.keys()]) start();
-  }
-
-  private refresh(name: QueryName): void {
-    for (const [start, query] of this.refreshers) if (query === name) start();
-  }
-
   private emit(event: StoreEvent): void {
-    for (const listener of this.eventListeners) deliver(listener, event);
+    for (const listener of this.eventListeners)
+      deliver(listener, event, (error) => this.log.debug('a window did not take an event', error));
   }
 
-  private reportInternal(e: unknown): { ok: false; error: StoreError } {
+  private reportInternal(e: unknown, what: string): { ok: false; error: StoreError } {
+    this.log.error(`${what} failed`, e);
     const answer = internal(e);
     this.emit({ type: 'store-error', message: answer.error.message });
     return answer;
@@ -478,24 +427,6 @@ class DeskStoreHost implements StoreHost {
     if (this.options.connectivityEvents) return this.options.connectivityEvents;
     return typeof globalThis.addEventListener === 'function' ? globalThis : undefined;
   }
-}
-
-/** A host that answers every request with the reason it could not open (e.g. a newer database). */
-export function failedStoreHost(error: StoreError): StoreHostApi {
-  const answer = { ok: false as const, error };
-  return {
-    command: () => Promise.resolve(answer),
-    query: () => Promise.resolve(answer),
-    act: () => Promise.resolve(answer),
-    subscribe: (_name, _input, listener) => {
-      deliver(listener, answer);
-      return Promise.resolve(() => undefined);
-    },
-    onEvent: (listener) => {
-      deliver(listener, { type: 'store-error', message: error.message });
-      return Promise.resolve(() => undefined);
-    },
-  };
 }
 
 /**
