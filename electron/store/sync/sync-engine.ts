@@ -338,13 +338,14 @@ export class SyncEngine {
   private async reread(): Promise<void> {
     if (this.stopped) return;
     const { db } = this.deps;
-    const meta = await readSyncMeta(db);
-    const changed = await this.session.reread(meta.interactionsCursor !== null);
-    const [clientId, agentId] = await Promise.all([
+    const changed = await this.session.reread();
+    const [clientId, agentId, meta] = await Promise.all([
       readMeta(db, 'clientId'),
       readMeta(db, 'agentId'),
+      readSyncMeta(db),
     ]);
     this.state.lastSyncedAt = meta.lastSyncedAt;
+    if (meta.interactionsCursor !== null) this.session.markServerKnown();
     if (clientId !== undefined) this.events.emit('client-id-changed', clientId);
     if (agentId !== undefined) this.events.emit('agent-changed', agentId);
     if (changed) {
@@ -355,6 +356,8 @@ export class SyncEngine {
         this.loop.resetBackoff();
         this.schedule(0);
       }
+      // The runner's word on the connection, not this guess, is what this host shows.
+      if (!this.isLeader()) this.post({ type: 'ask' });
     }
     this.notify();
   }

@@ -160,13 +160,13 @@ export class SyncSession {
   }
 
   /** Another host changed the session in IndexedDB: take it from there. Answers if the token changed. */
-  async reread(synced: boolean): Promise<boolean> {
+  async reread(): Promise<boolean> {
     const before = this.session?.token ?? null;
     const stored = await this.readKept();
     this.endedBy = await readSessionEnd(this.deps.db);
     // The same token is the same session: a cycle running with it goes on as it was.
     if ((stored?.token ?? null) !== before) this.set(stored);
-    this.serverKnown ||= stored !== null || synced;
+    this.serverKnown ||= stored !== null;
     return (this.session?.token ?? null) !== before;
   }
 
