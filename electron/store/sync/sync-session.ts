@@ -183,7 +183,7 @@ export class SyncSession {
       agent,
       signedInAt: this.deps.now().toISOString(),
     };
-    await keepSession(this.deps.db, session, this.deps.vault);
+    await keepSession(this.deps.db, session, this.deps.vault, this.deps.log);
     this.set(session);
     this.endedBy = null;
     this.serverKnown = true;
@@ -197,6 +197,6 @@ export class SyncSession {
   }
 
   private readKept(): Promise<ActiveSession | null> {
-    return readKeptSession(this.deps.db, this.deps.vault);
+    return readKeptSession(this.deps.db, this.deps.vault, this.deps.log);
   }
 }
