@@ -61,7 +61,10 @@ async function openDesk(
   };
   /** The waits the runner has set since `from` (request timeouts left out). */
   const waitsSince = (from: number): number[] =>
-    timers.waits.slice(from).filter((w) => !w.cancelled && w.ms !== 30_000).map((w) => w.ms);
+    timers.waits
+      .slice(from)
+      .filter((w) => !w.cancelled && w.ms !== 30_000)
+      .map((w) => w.ms);
   return {
     host,
     timers,
