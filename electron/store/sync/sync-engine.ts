@@ -24,15 +24,8 @@ import type { SyncOptions } from './sync-options';
 
 export type { Cancel, Timers } from './connection-loop';
 export type { LockManagerLike } from './leader-election';
-export type { BroadcastLike } from './host-channel';
 export type { TokenVault } from './kept-session';
-export type { SyncEvents } from './sync-events';
 export type { SyncOptions } from './sync-options';
-export { SYNC_LOCK_NAME } from './leader-election';
-export { SYNC_CHANNEL_NAME } from './host-channel';
-export { DEFAULT_POKE_IDLE_MS, STREAM_STABLE_MS } from './poke-stream';
-export { DEFAULT_ONLINE_CHECK_MS } from './sync-cycle';
-export { describeError } from '../logger';
 
 /** What the runner needs from the store host that owns it; it answers through `events`. */
 export interface SyncEngineDeps {
