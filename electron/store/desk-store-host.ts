@@ -347,7 +347,7 @@ export class DeskStoreHost implements StoreHost {
 
   private emit(event: StoreEvent): void {
     for (const listener of this.eventListeners)
-      deliver(listener, event, (error) => this.log.debug('a window did not take an event', error));
+      deliver(listener, event, (error) => this.log.info('a window did not take an event', error));
   }
 
   private reportInternal(e: unknown, what: string): { ok: false; error: StoreError } {

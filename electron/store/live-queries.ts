@@ -29,7 +29,7 @@ export class LiveQueries {
     const push = (result: StoreResult<unknown>): void => {
       if (!closed)
         deliver(listener, result, (error) =>
-          this.log.debug(`a window's ${query.name} listener failed`, error),
+          this.log.info(`a window's ${query.name} listener failed`, error),
         );
     };
     // A fresh liveQuery answers at once with the current state: that is how a change outside
