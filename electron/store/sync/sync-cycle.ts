@@ -137,7 +137,9 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
   // A pull may leave entries to send at once: re-created records after a server restore, or
   // ids the server says are done that this desk never sent (another desk with its clientId).
   for (let round = 0; ; round += 1) {
-    await attempts.track('push', () => pushOutbox(work, deps.refusals));
+    // A push with nothing waiting sends nothing: it is not an attempt worth listing.
+    const push = (): Promise<number> => pushOutbox(work, deps.refusals);
+    await ((await deps.db.outbox.count()) > 0 ? attempts.track('push', push) : push());
     const pulled = await attempts.track('pull', () => pullAndRebase(work, deps.refusals));
     if (round >= 2 || (!pulled.unsent && pulled.requeued === 0)) break;
   }
