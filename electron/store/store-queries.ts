@@ -21,6 +21,7 @@ import {
   type DirectoryStatus,
   type NeedsAttentionItem,
   type SessionState,
+  type SyncDetails,
   type SyncStatus,
   type QueryArgs,
   type QueryName,
@@ -51,6 +52,8 @@ export interface QueryState {
     sessionState(fallbackAgent: SessionState['agent']): SessionState;
     signedInAgent(): SessionState['agent'];
   } | null;
+  /** Sync details: the last sync attempts and the host's recent log lines. */
+  details: () => SyncDetails;
 }
 
 type Answer = StoreResult<QueryOutput<QueryName>>;
@@ -93,6 +96,7 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
     };
     return ok(state.sync ? state.sync.sessionState(agent) : local);
   }
+  if (query.name === 'sync.details') return ok(state.details());
   if (query.name === 'sync.needsAttention') {
     return ok(await needsAttention(db, query.args.limit));
   }

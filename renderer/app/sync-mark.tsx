@@ -1,12 +1,13 @@
 // The always-visible sync mark: Online, Offline or Syncing, how many changes wait, the last problem
-// in words, when the desk last synced, and Sync now. Reads the store host's status; syncs only when
-// asked (Sync now) or when this window sees the network come back.
+// in words, when the desk last synced, and Sync now; clicking the mark opens Sync details. Reads the
+// store host's status; syncs only when asked (Sync now) or when this window sees the network come back.
 
 import { useEffect, useState } from 'react';
 import type { SessionState } from '../../shared/store-api/contract';
 import { formatFullTime, formatShortTime } from '../format/format-time';
 import { useLiveValue } from '../hooks/use-live-query';
 import { useDeskpad } from './deskpad-context';
+import { SyncDetailsDialog } from './sync-details-dialog';
 import { connectionOf, useWindowOnline, type Connection } from './use-window-online';
 
 export const pendingText = (n: number): string =>
@@ -61,14 +62,24 @@ export function SyncMark({ session }: { session: SessionState | null }) {
   const pending = status?.pendingChanges ?? 0;
   const lastSyncedAt = status?.lastSyncedAt ?? null;
   const lastSynced = lastSyncedAt ? formatShortTime(lastSyncedAt, now()) : '';
+  const [details, setDetails] = useState(false);
   useSyncWhenBackOnline(session?.status === 'signed-in');
   return (
     <div className="sync-area">
       {/* The live region holds what changes the agent's plans: connection, waiting work, the problem. */}
       <div role="status" className={`sync-mark sync-mark--${connection}`}>
-        <span className="sync-dot" aria-hidden="true" />
-        <span className="sync-connection">{CONNECTION_WORDS[connection]}</span>
-        <span className="sync-detail">{pendingText(pending)}</span>
+        {/* The mark itself opens Sync details: named by what it shows, said to open a dialog. */}
+        <button
+          type="button"
+          className="sync-mark-open"
+          aria-haspopup="dialog"
+          title="Sync details"
+          onClick={() => setDetails(true)}
+        >
+          <span className="sync-dot" aria-hidden="true" />
+          <span className="sync-connection">{CONNECTION_WORDS[connection]}</span>
+          <span className="sync-detail">{pendingText(pending)}</span>
+        </button>
         {/* Visible, not a tooltip: keyboard and screen-reader users need the reason too. */}
         {status?.lastError && <span className="sync-detail sync-reason">{status.lastError}</span>}
       </div>
@@ -81,6 +92,7 @@ export function SyncMark({ session }: { session: SessionState | null }) {
         </span>
       )}
       {session?.serverUrl && <SyncNow />}
+      {details && <SyncDetailsDialog onClose={() => setDetails(false)} />}
     </div>
   );
 }

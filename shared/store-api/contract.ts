@@ -80,6 +80,8 @@ export const queryInputs = {
   'interaction.listForUser': z.object({ userId: Id, limit: Limit.default(50) }),
   'session.state': z.object({}),
   'sync.needsAttention': z.object({ limit: Limit.max(500).default(200) }),
+  /** Sync details: the last sync attempts and the store host's recent log lines. */
+  'sync.details': z.object({}),
   // Incidents, requests, User's Tasks, Callbacks due and the catalog (issue 4, ADR 0006).
   ...escalationQueryInputs,
 } as const;
@@ -223,6 +225,33 @@ export interface QueryOutputs extends EscalationQueryOutputs {
   'interaction.listForUser': InteractionListItem[];
   'session.state': SessionState;
   'sync.needsAttention': NeedsAttentionItem[];
+  'sync.details': SyncDetails;
+}
+
+export type SyncAttemptKind = 'push' | 'pull' | 'directory' | 'poke';
+
+/** One try at talking to the desk server, as Sync details lists it. */
+export interface SyncAttempt {
+  kind: SyncAttemptKind;
+  startedAt: string;
+  durationMs: number;
+  outcome: 'ok' | 'failed';
+  /** Why it failed, in words (never a token); null when it worked. */
+  error: string | null;
+}
+
+/** A line of the store host's log (never a token or password). */
+export interface SyncLogLine {
+  at: string;
+  level: 'debug' | 'info' | 'warn' | 'error';
+  module: string;
+  message: string;
+}
+
+/** What Sync details shows, and Copy for support copies: newest attempt first, log oldest first. */
+export interface SyncDetails {
+  attempts: SyncAttempt[];
+  log: SyncLogLine[];
 }
 
 // ---- events pushed from the store host ----

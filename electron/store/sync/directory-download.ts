@@ -23,7 +23,7 @@ import {
   type UserTable,
 } from '../directory-table';
 import { LoadedDirectory } from '../loaded-directory';
-import { readSyncMeta } from './interaction-sync';
+import { readSyncMeta } from './sync-meta';
 
 /** Users indexed in one piece of work (a page's worth): a few ms to sort, then the merges. */
 const INDEX_STEP_USERS = 5000;

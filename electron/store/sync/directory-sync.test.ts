@@ -18,7 +18,7 @@ import {
   type DeskServerClient,
 } from './desk-server-client';
 import { syncDirectory, type DirectorySyncDeps } from './directory-sync';
-import { readSyncMeta } from './interaction-sync';
+import { readSyncMeta } from './sync-meta';
 
 const NOW = new Date('2026-11-23T09:00:00.000Z');
 const DEMO = { users: 50, seed: 1 };

@@ -12,7 +12,7 @@ import { CHUNK_SIZE, ItemTable, UserTable } from '../directory-table';
 import { LoadedDirectory } from '../loaded-directory';
 import type { DeskServerClient } from './desk-server-client';
 import { FullDownload, groupOf, nextTask, type Pause } from './directory-download';
-import { readSyncMeta } from './interaction-sync';
+import { readSyncMeta } from './sync-meta';
 
 export interface DirectorySyncDeps {
   db: DeskDb;

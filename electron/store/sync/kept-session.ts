@@ -3,6 +3,7 @@
 
 import type { User } from '../../../shared/domain/directory';
 import { readMeta, type DeskDb, type StoredSession } from '../db';
+import type { Logger } from '../logger';
 
 /**
  * Keeps the session token unreadable at rest (the desktop app: Electron safeStorage). `open`
@@ -30,13 +31,17 @@ export async function keepSession(
   db: DeskDb,
   session: ActiveSession,
   vault: TokenVault | undefined,
+  log?: Logger,
 ): Promise<void> {
   const { token, ...rest } = session;
   // Sealed before the transaction: IndexedDB commits one that waits on anything else.
   const stored: StoredSession | null = vault
     ? await vault.seal(token).then(
         (sealedToken) => ({ ...rest, sealedToken }),
-        () => null,
+        (error: unknown) => {
+          log?.warn('the session token cannot be sealed: it is kept for this run only', error);
+          return null;
+        },
       )
     : { ...rest, token };
   await db.transaction('rw', db.meta, async () => {
@@ -51,17 +56,21 @@ export async function keepSession(
 export async function readKeptSession(
   db: DeskDb,
   vault: TokenVault | undefined,
+  log?: Logger,
 ): Promise<ActiveSession | null> {
   const stored = await readMeta(db, 'session');
   if (!stored) return null;
   const { token: plain, sealedToken, ...rest } = stored;
   let token: string | null = null;
   if (sealedToken !== undefined) {
-    token = await openSealed(sealedToken, vault);
+    token = await openSealed(sealedToken, vault, log);
   } else if (plain !== undefined) {
     token = plain;
     // Kept before this desk had a vault: from now on only the sealed form is on disk.
-    if (vault) await reseal(db, stored, plain, vault).catch(() => undefined);
+    if (vault)
+      await reseal(db, stored, plain, vault).catch((error: unknown) =>
+        log?.warn('the kept token could not be sealed yet; it is tried again next start', error),
+      );
   }
   return token ? { ...rest, token } : null;
 }
@@ -90,8 +99,16 @@ export async function forgetKeptSession(
   });
 }
 
-async function openSealed(sealed: string, vault: TokenVault | undefined): Promise<string | null> {
-  return vault ? vault.open(sealed).catch(() => null) : null;
+async function openSealed(
+  sealed: string,
+  vault: TokenVault | undefined,
+  log?: Logger,
+): Promise<string | null> {
+  if (!vault) return null;
+  return vault.open(sealed).catch((error: unknown) => {
+    log?.warn('the kept session token cannot be opened: this desk is signed out', error);
+    return null;
+  });
 }
 
 async function reseal(

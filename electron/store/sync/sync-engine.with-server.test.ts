@@ -22,7 +22,7 @@ import { appendToOutbox } from '../store-commands';
 import { openStoreHost, type StoreHost } from '../store-host';
 import type { FetchLike } from './desk-server-client';
 import { createDeskServerClient } from './desk-server-client';
-import { pullAndRebase } from './interaction-sync';
+import { pullAndRebase } from './pull-and-rebase';
 import type { Cancel, LockManagerLike, Timers, TokenVault } from './sync-engine';
 
 const DEMO_USERS = 300;

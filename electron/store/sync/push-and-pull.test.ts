@@ -31,13 +31,10 @@ import type {
 import { readMeta, writeMeta, type DeskDb } from '../db';
 import { runCommand } from '../store-commands';
 import { DeskServerError, type DeskServerClient } from './desk-server-client';
-import {
-  pullAndRebase,
-  pushOutbox,
-  readSyncMeta,
-  retryRefused,
-  type InteractionSyncDeps,
-} from './interaction-sync';
+import { retryRefused } from './needs-attention';
+import { pullAndRebase } from './pull-and-rebase';
+import { pushOutbox } from './push';
+import { readSyncMeta, type InteractionSyncDeps } from './sync-meta';
 import { rebaseRecords } from './rebase-records';
 import {
   ctxAt,

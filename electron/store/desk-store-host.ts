@@ -1,0 +1,364 @@
+// The desk's store host at work: answers every command, query, live query, action and event of
+// the contract, keeps the directory in memory and follows the sync engine's events. Never throws
+// or rejects at a caller for bad input.
+
+import { fail, type StoreError, type StoreResult } from '../../shared/domain/result';
+import type {
+  ActionInput,
+  ActionName,
+  ActionOutput,
+  CommandInput,
+  CommandName,
+  CommandOutput,
+  QueryInput,
+  QueryName,
+  QueryOutput,
+  StoreEvent,
+  Unsubscribe,
+} from '../../shared/store-api/contract';
+import { parseAction, parseCommand, parseQuery } from '../../shared/store-api/validate';
+import type { DeskDb } from './db';
+import { loadDirectory, type ProgressEvent } from './directory-store';
+import { commandOutput } from './command-views';
+import type { LoadedDirectory } from './loaded-directory';
+import { changedIncidents, runCommand } from './store-commands';
+import { LiveQueries } from './live-queries';
+import { createLogger, type Logger } from './logger';
+import { runAction } from './store-actions';
+import { deliver, describeError, internal, type Listener } from './store-host-errors';
+import { runQuery, type ParsedQuery, type QueryState } from './store-queries';
+import { IncidentComponentCache, seedDemoTasks } from './task-store';
+import { SyncEngine, type SyncOptions } from './sync/sync-engine';
+
+import type { StoreHost, StoreHostOptions } from './store-host';
+
+/** Longer than any operation or id in the contract; anything longer is not one of ours. */
+const MAX_NAME_LENGTH = 64;
+/** Queries whose answer depends on host state that IndexedDB does not see change. */
+const HOST_STATE_QUERIES: ReadonlySet<QueryName> = new Set([
+  'sync.status',
+  'directory.status',
+  'session.state',
+  'sync.needsAttention',
+  'sync.details',
+]);
+
+function checkedName(name: unknown): unknown {
+  return typeof name === 'string' && name.length > MAX_NAME_LENGTH
+    ? `${name.slice(0, MAX_NAME_LENGTH)}…`
+    : name;
+}
+
+export class DeskStoreHost implements StoreHost {
+  private readonly now: () => Date;
+  private readonly onLine: () => boolean;
+  private directory: LoadedDirectory | null = null;
+  private directoryError: string | null = null;
+  private readonly components = new IncidentComponentCache(() => this.directory);
+  private readonly loading: Promise<void>;
+  private persisting: Promise<void> = Promise.resolve();
+  private readonly eventListeners = new Set<Listener<StoreEvent>>();
+  private lastProgress: ProgressEvent | null = null;
+  private readonly live: LiveQueries;
+  private readonly log: Logger;
+
+  private readonly db: DeskDb;
+  private readonly session: { clientId: string; agentId: string };
+  private readonly options: StoreHostOptions;
+  readonly sync: SyncEngine | null;
+
+  constructor(
+    db: DeskDb,
+    session: { clientId: string; agentId: string },
+    options: StoreHostOptions,
+  ) {
+    this.db = db;
+    this.session = session;
+    this.options = options;
+    this.log = options.logger ?? createLogger();
+    this.live = new LiveQueries(this.log.child('live-query'));
+    this.now = options.now ?? (() => new Date());
+    this.onLine =
+      options.onLine ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
+    this.connectivity()?.addEventListener('online', this.onConnectivityChange);
+    this.connectivity()?.addEventListener('offline', this.onConnectivityChange);
+    db.on('versionchange', () => {
+      this.log.warn('the database was upgraded by another window');
+      this.emit({
+        type: 'store-error',
+        message: 'Deskpad was updated in another window. Close this window and open Deskpad again.',
+      });
+    });
+    this.loading = this.loadDirectory();
+    this.sync = options.sync ? this.openSync(options.sync) : null;
+  }
+
+  async startSync(): Promise<void> {
+    await this.sync?.start();
+  }
+
+  /** The sync engine, and how this host follows what it says. */
+  private openSync(options: SyncOptions): SyncEngine {
+    const sync = new SyncEngine(
+      {
+        db: this.db,
+        now: this.now,
+        onLine: this.onLine,
+        newClientId: this.options.newId ?? (() => crypto.randomUUID()),
+        directory: () => this.directory,
+        directoryReady: () => this.loading,
+        log: this.log,
+      },
+      options,
+    );
+    sync.events.on('client-id-changed', (clientId) => {
+      if (this.session.clientId === clientId) return;
+      this.session.clientId = clientId;
+      this.live.refresh('session.current');
+    });
+    sync.events.on('agent-changed', (agentId) => {
+      if (this.session.agentId === agentId) return;
+      this.session.agentId = agentId;
+      this.live.refreshAll();
+    });
+    sync.events.on('directory-replaced', (directory) => {
+      this.directory = directory;
+      this.directoryError = null;
+      this.live.refreshAll();
+    });
+    sync.events.on('directory-stored-elsewhere', () => {
+      this.reloadDirectory().catch((error: unknown) =>
+        this.log.warn('the directory another host stored could not be loaded', error),
+      );
+    });
+    sync.events.on('progress', (event) => {
+      this.lastProgress = event;
+      this.emit(event);
+    });
+    sync.events.on('status-changed', () => {
+      this.live.refresh('sync.status');
+      this.live.refresh('session.state');
+      this.live.refresh('sync.details');
+    });
+    sync.events.on('incidents-written', ({ incidents, revision, removedIds }) =>
+      this.components.written(incidents, revision, removedIds),
+    );
+    return sync;
+  }
+
+  // ---- the contract ----
+
+  async command<N extends CommandName>(
+    name: N,
+    input: CommandInput<N>,
+  ): Promise<StoreResult<CommandOutput<N>>> {
+    try {
+      const parsed = parseCommand(checkedName(name), input);
+      if (!parsed.ok) return parsed;
+      await this.loading;
+      const directory = this.directory;
+      if (!directory)
+        return fail('not-ready', this.directoryError ?? 'The directory is not loaded.');
+      const ctx = {
+        now: this.now().toISOString(),
+        actorId: this.session.agentId,
+        directory: directory.rules,
+        isKnownUser: (id: string) => directory.getUser(id) !== null,
+      };
+      const command = parsed.value;
+      const run = await runCommand(this.db, command, ctx, this.session.clientId);
+      if (!run.ok) return run;
+      const { changed, incidentsRevision } = run.value;
+      // Find existing incidents keeps answering from memory: no reload of every open incident.
+      if (incidentsRevision !== null)
+        this.components.written(changedIncidents(run.value), incidentsRevision);
+      if (changed.length > 0) this.sync?.nudge();
+      return commandOutput(command, run.value, directory) as StoreResult<CommandOutput<N>>;
+    } catch (e) {
+      return this.reportInternal(e, `command ${String(name).slice(0, 64)}`);
+    }
+  }
+
+  async query<N extends QueryName>(
+    name: N,
+    input: QueryInput<N>,
+  ): Promise<StoreResult<QueryOutput<N>>> {
+    try {
+      const parsed = parseQuery(checkedName(name), input);
+      if (!parsed.ok) return parsed;
+      if (!HOST_STATE_QUERIES.has(parsed.value.name)) await this.loading;
+      return (await this.answer(parsed.value)) as StoreResult<QueryOutput<N>>;
+    } catch (e) {
+      return this.reportInternal(e, `query ${String(name).slice(0, 64)}`);
+    }
+  }
+
+  async subscribe<N extends QueryName>(
+    name: N,
+    input: QueryInput<N>,
+    listener: (result: StoreResult<QueryOutput<N>>) => void,
+  ): Promise<Unsubscribe> {
+    const parsed = parseQuery(checkedName(name), input);
+    if (!parsed.ok) {
+      deliver(listener, parsed);
+      return () => undefined;
+    }
+    const query = parsed.value;
+    if (!HOST_STATE_QUERIES.has(query.name)) await this.loading;
+    return this.live.subscribe(
+      query,
+      () => this.answer(query),
+      listener as (result: StoreResult<unknown>) => void,
+    );
+  }
+
+  async act<N extends ActionName>(
+    name: N,
+    input: ActionInput<N>,
+  ): Promise<StoreResult<ActionOutput<N>>> {
+    try {
+      const parsed = parseAction(checkedName(name), input);
+      if (!parsed.ok) return parsed;
+      const answer = await runAction(
+        {
+          db: this.db,
+          sync: this.sync,
+          now: this.now,
+          agentId: () => this.session.agentId,
+          directory: async () => {
+            await this.loading;
+            return this.directory ?? this.directoryError ?? 'The directory is not loaded.';
+          },
+          syncStatus: () => this.query('sync.status', {}),
+          log: this.log,
+        },
+        parsed.value,
+      );
+      this.live.refresh('sync.status');
+      return answer as StoreResult<ActionOutput<N>>;
+    } catch (e) {
+      return this.reportInternal(e, `action ${String(name).slice(0, 64)}`);
+    }
+  }
+
+  onEvent(listener: (event: StoreEvent) => void): Promise<Unsubscribe> {
+    this.eventListeners.add(listener);
+    // A window that connects mid-load sees where the directory is at once.
+    if (this.lastProgress) deliver(listener, this.lastProgress);
+    return Promise.resolve(() => {
+      this.eventListeners.delete(listener);
+    });
+  }
+
+  // ---- lifecycle ----
+
+  directoryReady(): Promise<void> {
+    return this.loading;
+  }
+
+  async close(): Promise<void> {
+    this.connectivity()?.removeEventListener('online', this.onConnectivityChange);
+    this.connectivity()?.removeEventListener('offline', this.onConnectivityChange);
+    await this.sync?.stop();
+    this.live.close();
+    this.eventListeners.clear();
+    await this.loading;
+    await this.persisting;
+    this.db.close();
+  }
+
+  // ---- internals ----
+
+  private answer(query: ParsedQuery): Promise<StoreResult<unknown>> {
+    return runQuery(this.queryState(), query);
+  }
+
+  private queryState(): QueryState {
+    return {
+      db: this.db,
+      clientId: this.session.clientId,
+      agentId: this.session.agentId,
+      online: this.onLine(),
+      directory: this.directory,
+      directoryError: this.directoryError,
+      components: this.components,
+      sync: this.sync,
+      details: () => this.sync?.details() ?? { attempts: [], log: this.log.recent() },
+    };
+  }
+
+  private async loadDirectory(): Promise<void> {
+    try {
+      const source = { users: this.options.demoUsers ?? 5000, seed: this.options.demoSeed ?? 1 };
+      const { directory, persisted } = await loadDirectory(this.db, source, this.now, (event) => {
+        this.lastProgress = event;
+        this.emit(event);
+      });
+      this.directory = directory;
+      this.persisting = persisted.catch((e: unknown) => {
+        this.log.error('the directory could not be stored', e);
+        this.emit({
+          type: 'store-error',
+          message: `The directory could not be stored on this desk: ${describeError(e)}`,
+        });
+      });
+      await this.loadTasks(directory);
+    } catch (e) {
+      this.log.error('the directory could not be loaded', e);
+      this.directoryError = `The directory could not be loaded: ${describeError(e)}`;
+      this.emit({ type: 'store-error', message: this.directoryError });
+    }
+    this.live.refresh('directory.status');
+  }
+
+  /**
+   * A local desk gets the demo catalog and incidents at first start, as it gets the demo
+   * directory; then the component index is built so the first search is as fast as the rest.
+   */
+  private async loadTasks(directory: LoadedDirectory): Promise<void> {
+    if (!this.options.sync) {
+      const source = {
+        seed: this.options.demoSeed ?? 1,
+        incidents: this.options.demoIncidents ?? 200,
+      };
+      await seedDemoTasks(this.db, directory, source, this.now);
+    }
+    await this.components.current(this.db);
+  }
+
+  /** Another host of this installation stored a new directory (downloaded from the server). */
+  private async reloadDirectory(): Promise<void> {
+    await this.loading;
+    const source = { users: this.options.demoUsers ?? 5000, seed: this.options.demoSeed ?? 1 };
+    const { directory } = await loadDirectory(this.db, source, this.now, (event) => {
+      this.lastProgress = event;
+      this.emit(event);
+    });
+    this.directory = directory;
+    this.directoryError = null;
+    this.live.refreshAll();
+  }
+
+  private readonly onConnectivityChange = (event?: Event): void => {
+    if (event?.type === 'online') this.sync?.onOnline();
+    if (event?.type === 'offline') this.sync?.onOffline();
+    this.live.refresh('sync.status');
+  };
+
+  private emit(event: StoreEvent): void {
+    for (const listener of this.eventListeners)
+      deliver(listener, event, (error) => this.log.info('a window did not take an event', error));
+  }
+
+  private reportInternal(e: unknown, what: string): { ok: false; error: StoreError } {
+    this.log.error(`${what} failed`, e);
+    const answer = internal(e);
+    this.emit({ type: 'store-error', message: answer.error.message });
+    return answer;
+  }
+
+  private connectivity(): StoreHostOptions['connectivityEvents'] {
+    if (this.options.connectivityEvents) return this.options.connectivityEvents;
+    return typeof globalThis.addEventListener === 'function' ? globalThis : undefined;
+  }
+}

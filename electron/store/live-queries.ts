@@ -1,0 +1,71 @@
+// The store host's live queries: each subscription re-runs its query when IndexedDB data it read
+// changes (Dexie liveQuery), or when the host says state outside IndexedDB changed. Never writes.
+
+import { liveQuery, type Subscription } from 'dexie';
+import type { StoreResult } from '../../shared/domain/result';
+import type { QueryName, Unsubscribe } from '../../shared/store-api/contract';
+import type { ParsedQuery } from './store-queries';
+import { deliver, internal } from './store-host-errors';
+import type { Logger } from './logger';
+
+export class LiveQueries {
+  /** Re-runs of live queries whose data lives outside IndexedDB. */
+  private readonly refreshers = new Map<() => void, QueryName>();
+  private readonly subscriptions = new Set<Unsubscribe>();
+  private readonly log: Logger;
+
+  constructor(log: Logger) {
+    this.log = log;
+  }
+
+  /** Answers `run` now and whenever what it read changes, until unsubscribed. */
+  subscribe(
+    query: ParsedQuery,
+    run: () => Promise<StoreResult<unknown>>,
+    listener: (result: StoreResult<unknown>) => void,
+  ): Unsubscribe {
+    let closed = false;
+    let current: Subscription | null = null;
+    const push = (result: StoreResult<unknown>): void => {
+      if (!closed)
+        deliver(listener, result, (error) =>
+          this.log.info(`a window's ${query.name} listener failed`, error),
+        );
+    };
+    // A fresh liveQuery answers at once with the current state: that is how a change outside
+    // IndexedDB (connectivity, directory loaded) reaches subscribers.
+    const start = (): void => {
+      current?.unsubscribe();
+      current = liveQuery(run).subscribe({
+        next: push,
+        error: (e: unknown) => {
+          this.log.error(`live query ${query.name} failed`, e);
+          push(internal(e));
+        },
+      });
+    };
+    start();
+    this.refreshers.set(start, query.name);
+    const unsubscribe = (): void => {
+      closed = true;
+      current?.unsubscribe();
+      this.refreshers.delete(start);
+      this.subscriptions.delete(unsubscribe);
+    };
+    this.subscriptions.add(unsubscribe);
+    return unsubscribe;
+  }
+
+  /** State outside IndexedDB that `name` reads changed: its subscribers get a fresh answer. */
+  refresh(name: QueryName): void {
+    for (const [start, query] of this.refreshers) if (query === name) start();
+  }
+
+  refreshAll(): void {
+    for (const start of [...this.refreshers.keys()]) start();
+  }
+
+  close(): void {
+    for (const unsubscribe of [...this.subscriptions]) unsubscribe();
+  }
+}

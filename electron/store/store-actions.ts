@@ -1,0 +1,64 @@
+// The store host's actions: sign in, adopt, sign out, sync now, retry or discard a refused change.
+// Hands each to the sync engine or Needs attention; never records anything in the outbox.
+
+import { fail, ok, type StoreResult } from '../../shared/domain/result';
+import type { ActionArgs, ActionName, SyncStatus } from '../../shared/store-api/contract';
+import type { DeskDb } from './db';
+import type { LoadedDirectory } from './loaded-directory';
+import type { Logger } from './logger';
+import { discardRefused, retryRefused } from './sync/needs-attention';
+import type { SyncEngine } from './sync/sync-engine';
+
+export type ParsedAction = { [N in ActionName]: { name: N; args: ActionArgs<N> } }[ActionName];
+
+export interface ActionContext {
+  db: DeskDb;
+  sync: SyncEngine | null;
+  now: () => Date;
+  agentId: () => string;
+  /** The loaded directory, once loading has finished; the reason it is not there otherwise. */
+  directory: () => Promise<LoadedDirectory | string>;
+  syncStatus: () => Promise<StoreResult<SyncStatus>>;
+  log: Logger;
+}
+
+const GONE = 'That change is no longer waiting for attention.';
+
+export async function runAction(
+  ctx: ActionContext,
+  action: ParsedAction,
+): Promise<StoreResult<unknown>> {
+  const sync = ctx.sync;
+  if (!sync) return fail('not-ready', 'This desk has no desk server to sign in to or sync with.');
+  switch (action.name) {
+    case 'session.signIn':
+      return sync.signIn(action.args);
+    case 'session.adopt':
+      return sync.adopt(action.args.token);
+    case 'session.signOut':
+      return ok(await sync.signOut());
+    case 'sync.now':
+      await sync.syncNow();
+      return ctx.syncStatus();
+    case 'sync.retry': {
+      const directory = await ctx.directory();
+      if (typeof directory === 'string') return fail('not-ready', directory);
+      const mutationId = await retryRefused(
+        ctx.db,
+        action.args.id,
+        directory.rules,
+        ctx.agentId(),
+        ctx.now,
+      );
+      if (mutationId === null) return fail('not-found', GONE);
+      ctx.log.info(`a refused change is sent again as change ${mutationId}`);
+      sync.nudge();
+      return ok({ mutationId });
+    }
+    case 'sync.discard': {
+      const discarded = await discardRefused(ctx.db, action.args.id);
+      if (discarded) ctx.log.info(`a refused change was discarded (${action.args.id})`);
+      return discarded ? ok({ id: action.args.id }) : fail('not-found', GONE);
+    }
+  }
+}

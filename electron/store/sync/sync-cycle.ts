@@ -1,0 +1,195 @@
+// One sync cycle, the sync loop's attempt: is the network there, does the server answer, then
+// push, pull-and-rebase and the directory. Says what to do next (the loop waits and retries);
+// never schedules, waits or retries on its own.
+
+import type { SyncStatus } from '../../../shared/store-api/contract';
+import type { DeskDb } from '../db';
+import type { ProgressEvent } from '../directory-store';
+import type { LoadedDirectory } from '../loaded-directory';
+import { describeError, type Logger } from '../logger';
+import type { TypedEmitter } from '../typed-emitter';
+import type { AttemptOutcome } from './connection-loop';
+import { DeskServerError, type DeskServerClient } from './desk-server-client';
+import { syncDirectory } from './directory-sync';
+import type { HostMessage } from './host-channel';
+import type { ActiveSession } from './kept-session';
+import type { PokeStream } from './poke-stream';
+import { pullAndRebase } from './pull-and-rebase';
+import { pushOutbox } from './push';
+import type { SyncAttempts } from './sync-attempts';
+import { readSyncMeta, type InteractionSyncDeps, type RefusalMap } from './sync-meta';
+import type { SyncSession } from './sync-session';
+import type { SyncEvents } from './sync-events';
+
+export const DEFAULT_ONLINE_CHECK_MS = 5_000;
+
+/** What the runner knows of the connection; the hosts that do not run sync get it on the channel. */
+export interface SyncState {
+  connection: SyncStatus['connection'];
+  lastError: string | null;
+  /** Null until the first probe: then whether a desk server answers at serverUrl. */
+  serverReachable: boolean | null;
+  lastSyncedAt: string | null;
+  /** The last cycle found navigator.onLine false: the next one that finds it true starts afresh. */
+  navigatorOffline: boolean;
+}
+
+export interface SyncCycleDeps {
+  db: DeskDb;
+  client: DeskServerClient;
+  now: () => Date;
+  onLine: () => boolean;
+  newClientId: () => string;
+  directory: () => LoadedDirectory | null;
+  directoryReady: () => Promise<void>;
+  directoryPageSize: number;
+  onlineCheckMs: number;
+  session: SyncSession;
+  poke: PokeStream;
+  state: SyncState;
+  refusals: RefusalMap;
+  attempts: SyncAttempts;
+  log: Logger;
+  events: TypedEmitter<SyncEvents>;
+  /** The status changed: this host's windows and the other hosts hear it. */
+  notify: () => void;
+  post: (message: HostMessage) => void;
+  /** The network is back: the backoff starts over, and the server is asked again. */
+  networkReturned: () => void;
+  stopped: () => boolean;
+}
+
+export async function syncCycle(deps: SyncCycleDeps): Promise<AttemptOutcome> {
+  const { state, client } = deps;
+  if (deps.stopped()) return { next: 'stop' };
+  if (!deps.onLine()) {
+    // navigator.onLine false is certain. The `online` event brings the runner back at once
+    // where there is one; looking again every few seconds does where there is none.
+    state.navigatorOffline = true;
+    state.connection = 'offline';
+    deps.notify();
+    return { next: 'wait', ms: deps.onlineCheckMs };
+  }
+  if (state.navigatorOffline) deps.networkReturned();
+  if (state.serverReachable !== true) {
+    // onLine true only means "try": ask the server whether it is there at all.
+    const reachable = await client.health();
+    if (deps.stopped()) return { next: 'stop' };
+    state.serverReachable = reachable;
+    if (reachable) deps.session.markServerKnown();
+    if (!reachable) {
+      const signedIn = deps.session.current() !== null;
+      state.connection = signedIn ? 'offline' : 'online';
+      state.lastError = signedIn
+        ? `The desk server at ${client.baseUrl} cannot be reached; changes wait on this desk.`
+        : 'No desk server is reachable: this desk works on its own.';
+      deps.log.info(`no desk server answers at ${client.baseUrl}`);
+      deps.notify();
+      return { next: 'retry' };
+    }
+  }
+  const session = deps.session.current();
+  if (!session) {
+    state.connection = 'online';
+    state.lastError = 'Sign in to sync this desk with the desk server.';
+    deps.notify();
+    return { next: 'stop' };
+  }
+  state.connection = 'syncing';
+  deps.notify();
+  try {
+    await syncWith(deps, session);
+    state.lastSyncedAt = (await readSyncMeta(deps.db)).lastSyncedAt;
+    state.lastError = null;
+    state.connection = 'online';
+    deps.notify();
+    deps.poke.listen(session.token);
+    return { next: 'done' };
+  } catch (error) {
+    if (deps.stopped()) return { next: 'stop' };
+    return failed(deps, error, session);
+  }
+}
+
+/** Push, pull-and-rebase, directory: each recorded as an attempt of its own. */
+async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<void> {
+  const { attempts, events } = deps;
+  await deps.directoryReady();
+  const directory = deps.directory();
+  if (!directory) throw new Error('The directory is not loaded, so changes cannot be replayed.');
+  const work: InteractionSyncDeps = {
+    db: deps.db,
+    client: deps.client,
+    token: session.token,
+    rules: directory.rules,
+    now: deps.now,
+    newClientId: deps.newClientId,
+    clientIdChanged: (clientId) => {
+      deps.log.warn(`another installation uses this desk's clientId: now ${clientId}`);
+      events.emit('client-id-changed', clientId);
+      deps.post({ type: 'state' });
+    },
+    pokeStream: () => deps.poke.streamId(),
+    incidentsWritten: (incidents, revision, removedIds) =>
+      events.emit('incidents-written', { incidents, revision, removedIds }),
+  };
+  // The agent's work first; then the directory (after the first download, one small page).
+  // A pull may leave entries to send at once: re-created records after a server restore, or
+  // ids the server says are done that this desk never sent (another desk with its clientId).
+  for (let round = 0; ; round += 1) {
+    // A push with nothing waiting sends nothing: it is not an attempt worth listing.
+    const push = (): Promise<number> => pushOutbox(work, deps.refusals);
+    await ((await deps.db.outbox.count()) > 0 ? attempts.track('push', push) : push());
+    const pulled = await attempts.track('pull', () => pullAndRebase(work, deps.refusals));
+    if (round >= 2 || (!pulled.unsent && pulled.requeued === 0)) break;
+  }
+  const outcome = await attempts.track('directory', () =>
+    syncDirectory({
+      db: deps.db,
+      client: deps.client,
+      token: session.token,
+      current: deps.directory(),
+      emit: (event: ProgressEvent) => events.emit('progress', event),
+      now: deps.now,
+      pageSize: deps.directoryPageSize,
+    }),
+  );
+  if (outcome.directory) {
+    events.emit('directory-replaced', outcome.directory);
+    deps.post({ type: 'directory' });
+  }
+}
+
+function failed(deps: SyncCycleDeps, error: unknown, session: ActiveSession): AttemptOutcome {
+  const { state, client } = deps;
+  if (deps.session.current()?.token !== session.token) {
+    // The agent signed out, or another one signed in, while this cycle ran with the old token:
+    // its failure says nothing about the session now (a new one has its own cycle scheduled).
+    state.connection = 'online';
+    deps.notify();
+    return { next: 'stop' };
+  }
+  if (error instanceof DeskServerError && error.status === 401) {
+    // The token is no longer good: stop syncing until the agent signs in again. The agent's
+    // work goes on offline; nothing waiting is lost.
+    void deps.session.expire(session.token).then((forgot) => {
+      if (forgot) deps.post({ type: 'state' });
+    });
+    state.connection = 'online';
+    state.lastError = 'The session with the desk server has ended: sign in again to sync.';
+    deps.notify();
+    return { next: 'stop' };
+  }
+  if (error instanceof DeskServerError && error.kind === 'network') {
+    state.serverReachable = null;
+    state.connection = 'offline';
+    state.lastError = `The desk server at ${client.baseUrl} cannot be reached; changes wait on this desk.`;
+  } else {
+    state.connection = 'online';
+    state.lastError = `Sync did not finish: ${describeError(error)}`;
+    deps.log.error('sync did not finish', error);
+  }
+  deps.notify();
+  const retryAfter = error instanceof DeskServerError ? error.retryAfterSeconds : null;
+  return { next: 'retry', ...(retryAfter !== null ? { atLeastMs: retryAfter * 1000 } : {}) };
+}

@@ -1,0 +1,84 @@
+// Sync details against the real desk server: after a sign-in and a sync, the store host lists the
+// push, pull and directory attempts with their timing, and neither they nor the log hold the token.
+
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { expect, it } from 'vitest';
+import { buildServer } from '../../../server/app';
+import { migrateToLatest } from '../../../server/db/migrate';
+import { openDatabase } from '../../../server/db/open-database';
+import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/seed';
+import { silentLogger } from '../../../server/logger';
+import { openStoreHost } from '../store-host';
+import type { FetchLike } from './desk-server-client';
+
+it('lists the sync attempts of a real sync, and never the token', async () => {
+  const database = await openDatabase({ logger: silentLogger() });
+  await migrateToLatest(database.db);
+  await seedDemo(database.db, { users: 100 });
+  const app = await buildServer({ database, signInRateLimit: false, sseHeartbeatMs: 60_000 });
+  const serverUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const tokens = new Set<string>();
+  const watching: FetchLike = (input, init) => {
+    const auth = new Headers(init?.headers).get('authorization');
+    if (auth) tokens.add(auth.replace(/^Bearer /, ''));
+    return fetch(input, init);
+  };
+  const host = await openStoreHost({
+    dbName: 'desk',
+    indexedDB: new IDBFactory(),
+    IDBKeyRange,
+    demoUsers: 100,
+    newId: () => 'client-details',
+    onLine: () => true,
+    connectivityEvents: new EventTarget(),
+    sync: {
+      serverUrl,
+      fetch: watching,
+      timers: { set: () => () => {} },
+      random: () => 0,
+      locks: null,
+      broadcastChannel: null,
+    },
+  });
+  try {
+    await host.directoryReady();
+    const signedIn = await host.act('session.signIn', {
+      userName: 'demo.agent',
+      password: DEMO_PASSWORD,
+    });
+    expect(signedIn.ok).toBe(true);
+    const saved = await host.command('interaction.create', {
+      id: 'int-details-1',
+      openedFor: null,
+      contactEmail: '',
+      contactPhone: '',
+      type: 'Phone',
+      component: null,
+      assignmentGroup: null,
+      assignedTo: null,
+      shortDescription: 'Cannot print',
+      description: '',
+    });
+    expect(saved.ok).toBe(true);
+    await host.sync?.syncNow();
+
+    const details = await host.query('sync.details', {});
+    if (!details.ok) throw new Error(details.error.message);
+    const kinds = details.value.attempts.map((a) => `${a.kind} ${a.outcome}`);
+    expect(kinds).toEqual(expect.arrayContaining(['push ok', 'pull ok', 'directory ok']));
+    for (const attempt of details.value.attempts) {
+      expect(attempt.durationMs).toBeGreaterThanOrEqual(0);
+      expect(Date.parse(attempt.startedAt)).not.toBeNaN();
+    }
+    expect(details.value.log.map((l) => l.message)).toContain('signed in as demo.agent');
+    expect(tokens.size).toBeGreaterThan(0);
+    const shown = JSON.stringify(details.value);
+    for (const token of tokens) expect(shown).not.toContain(token);
+  } finally {
+    await host.close();
+    const closing = app.close();
+    app.server.closeAllConnections();
+    await closing;
+    await database.close();
+  }
+}, 120_000);

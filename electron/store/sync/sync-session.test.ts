@@ -1,0 +1,113 @@
+// The session on a scripted desk server: what a sign-in refusal tells the agent, a session kept
+// and read back, a refused token ending only its own session, signing out offline.
+
+import { describe, expect, it } from 'vitest';
+import type { User } from '../../../shared/domain/directory';
+import { readMeta } from '../db';
+import { createLogger } from '../logger';
+import { DeskServerError, type DeskServerClient } from './desk-server-client';
+import { SyncSession } from './sync-session';
+import { openTestDesk } from './sync-test-support';
+
+const agent: User = {
+  id: 'usr_000001',
+  userName: 'demo.agent',
+  firstName: 'Dana',
+  lastName: 'Agent',
+  name: 'Dana Agent',
+  email: 'dana@example.test',
+  phone: '',
+  employeeId: 'E1',
+  department: 'IT',
+  location: 'HQ',
+  vip: false,
+  roles: ['agent'],
+};
+
+async function sessionWith(client: Partial<DeskServerClient>, online = true) {
+  const db = await openTestDesk();
+  const log = createLogger();
+  const session = new SyncSession({
+    db,
+    client: { baseUrl: 'http://desk.test', ...client } as DeskServerClient,
+    vault: undefined,
+    now: () => new Date('2026-11-24T10:00:00.000Z'),
+    onLine: () => online,
+    log,
+  });
+  await session.load(false);
+  return { db, session, log };
+}
+
+const refusal = (status: number, message = 'Wrong user name or password.') =>
+  Promise.reject(new DeskServerError('http', message, { status }));
+
+describe('the sync session', () => {
+  it('tells the agent why a sign-in did not work, in the words the desk shows', async () => {
+    const cases: [() => Promise<never>, string][] = [
+      [() => refusal(401), 'invalid-input'],
+      [() => refusal(429, 'Slow down.'), 'rule'],
+      [() => Promise.reject(new DeskServerError('network', 'No answer.')), 'not-ready'],
+      [() => Promise.reject(new Error('disk full')), 'internal'],
+    ];
+    for (const [answer, code] of cases) {
+      const { session } = await sessionWith({ signIn: answer });
+      const result = await session.signIn({ userName: 'demo.agent', password: 'x' });
+      expect(result.ok ? null : result.error.code).toBe(code);
+      expect(session.state(null, true).status).toBe('signed-out');
+    }
+  });
+
+  it('keeps a signed-in session, and a new one reads it back', async () => {
+    const { db, session, log } = await sessionWith({
+      signIn: () =>
+        Promise.resolve({ token: 'dpt_kept-token-1234', expiresAt: '2026-12-01', agent }),
+    });
+    expect((await session.signIn({ userName: 'demo.agent', password: 'x' })).ok).toBe(true);
+    expect(session.state(null, true)).toMatchObject({ status: 'signed-in', agent: agent });
+    const again = new SyncSession({
+      db,
+      client: { baseUrl: 'http://desk.test' } as DeskServerClient,
+      vault: undefined,
+      now: () => new Date(),
+      onLine: () => true,
+      log,
+    });
+    await again.load(false);
+    expect(again.current()?.token).toBe('dpt_kept-token-1234');
+    expect(JSON.stringify(log.recent())).not.toContain('dpt_kept-token-1234');
+  });
+
+  it('ends only the session whose token the server refused', async () => {
+    const { db, session } = await sessionWith({
+      signIn: () =>
+        Promise.resolve({ token: 'dpt_second-token-99', expiresAt: '2026-12-01', agent }),
+    });
+    await session.signIn({ userName: 'demo.agent', password: 'x' });
+    expect(await session.expire('dpt_first-token-000')).toBe(false);
+    expect(session.current()?.token).toBe('dpt_second-token-99');
+    expect(await session.expire('dpt_second-token-99')).toBe(true);
+    expect(session.state(null, null)).toMatchObject({ status: 'signed-out', endedBy: 'expired' });
+    expect(await readMeta(db, 'session')).toBeUndefined();
+  });
+
+  it('signs out even when the desk server does not hear it', async () => {
+    const { session, log } = await sessionWith({
+      signIn: () =>
+        Promise.resolve({ token: 'dpt_offline-token-1', expiresAt: '2026-12-01', agent }),
+      signOut: () => Promise.reject(new DeskServerError('network', 'No answer.')),
+    });
+    await session.signIn({ userName: 'demo.agent', password: 'x' });
+    expect((await session.signOut())?.agent).toEqual(agent);
+    expect(session.state(null, false)).toMatchObject({ status: 'signed-out', endedBy: 'sign-out' });
+    expect(log.recent().map((l) => l.message)).toContain(
+      'the server did not hear the sign-out: No answer.',
+    );
+  });
+
+  it('takes no token to adopt while offline', async () => {
+    const { session } = await sessionWith({}, false);
+    const answer = await session.adopt('dpt_adopted-token-123');
+    expect(answer.ok ? null : answer.error.code).toBe('not-ready');
+  });
+});

@@ -1,0 +1,202 @@
+// The session with the desk server: sign in, adopt a token obtained elsewhere, sign out, and the
+// end a refused token means (expired). Keeps it through kept-session; never pushes or pulls.
+
+import { fail, ok, type StoreResult } from '../../../shared/domain/result';
+import type { SessionState } from '../../../shared/store-api/contract';
+import type { SignInRequest } from '../../../shared/sync/server-api';
+import { readMeta, type DeskDb } from '../db';
+import { describeError, type Logger } from '../logger';
+import { DeskServerError, type DeskServerClient } from './desk-server-client';
+import {
+  forgetKeptSession,
+  keepSession,
+  readKeptSession,
+  readSessionEnd,
+  signOutKeptSession,
+  type ActiveSession,
+  type TokenVault,
+} from './kept-session';
+
+const UNREACHABLE_FOR_SESSION =
+  'The desk server cannot be reached; the session was not taken. Try again when it answers, or sign in.';
+
+export interface SyncSessionDeps {
+  db: DeskDb;
+  client: DeskServerClient;
+  vault: TokenVault | undefined;
+  now: () => Date;
+  onLine: () => boolean;
+  log: Logger;
+}
+
+export class SyncSession {
+  private readonly deps: SyncSessionDeps;
+  private session: ActiveSession | null = null;
+  /** How the last session ended (kept in meta): what a signed-out desk shows the agent. */
+  private endedBy: 'sign-out' | 'expired' | null = null;
+  /** A desk server has answered this desk before (a kept session, a cursor): not a file server. */
+  private serverKnown = false;
+
+  constructor(deps: SyncSessionDeps) {
+    this.deps = deps;
+  }
+
+  current(): ActiveSession | null {
+    return this.session;
+  }
+
+  /** Reads the kept session and how the last one ended; `synced`: this desk has a cursor. */
+  async load(synced: boolean): Promise<void> {
+    this.set(await this.readKept());
+    this.endedBy = await readSessionEnd(this.deps.db);
+    this.serverKnown = synced || (await readMeta(this.deps.db, 'session')) !== undefined;
+  }
+
+  /** A desk server answered at this desk's server URL. */
+  markServerKnown(): void {
+    this.serverKnown = true;
+  }
+
+  state(fallbackAgent: SessionState['agent'], serverReachable: boolean | null): SessionState {
+    const baseUrl = this.deps.client.baseUrl;
+    if (this.session) {
+      return {
+        status: 'signed-in',
+        agent: this.session.agent,
+        serverUrl: baseUrl,
+        expiresAt: this.session.expiresAt,
+        endedBy: null,
+      };
+    }
+    // A desk that has synced or been signed in knows its server is a desk server, reachable or
+    // not right now: it is signed out (the Sign in screen), never "local".
+    const server = serverReachable === true || this.serverKnown;
+    return {
+      status: server ? 'signed-out' : 'local',
+      agent: fallbackAgent,
+      serverUrl: server ? baseUrl : null,
+      expiresAt: null,
+      endedBy: server ? this.endedBy : null,
+    };
+  }
+
+  /** Signs in and keeps the session; the caller then syncs with it. */
+  async signIn(input: SignInRequest): Promise<StoreResult<ActiveSession>> {
+    try {
+      const answer = await this.deps.client.signIn(input);
+      return ok(await this.keep(answer.token, answer.expiresAt, answer.agent));
+    } catch (error) {
+      this.deps.log.info('sign-in refused or failed', error);
+      if (error instanceof DeskServerError && error.kind === 'http') {
+        if (error.status === 429)
+          return fail('rule', `${error.message} Too many tries: wait a little and try again.`);
+        if (error.status === 400 || error.status === 401)
+          return fail('invalid-input', error.message);
+      }
+      if (error instanceof DeskServerError && error.kind === 'network')
+        return fail('not-ready', `${error.message} Sign in when the desk server can be reached.`);
+      return fail('internal', `Signing in did not work: ${describeError(error)}`);
+    }
+  }
+
+  /**
+   * Keeps a token obtained elsewhere (the launcher signed the demo agent in), after the desk
+   * server said whose it is and until when. A token it refuses changes nothing.
+   */
+  async adopt(token: string): Promise<StoreResult<ActiveSession>> {
+    if (!this.deps.onLine()) return fail('not-ready', UNREACHABLE_FOR_SESSION);
+    try {
+      this.deps.log.addSecret(token);
+      const answer = await this.deps.client.currentSession(token);
+      return ok(await this.keep(token, answer.expiresAt, answer.agent));
+    } catch (error) {
+      this.deps.log.info('adopting a session refused or failed', error);
+      if (error instanceof DeskServerError && error.kind === 'network')
+        return fail('not-ready', UNREACHABLE_FOR_SESSION);
+      if (error instanceof DeskServerError && (error.status === 401 || error.status === 403))
+        return fail(
+          'invalid-input',
+          'The desk server did not accept this session: it has ended or was never valid. Sign in with your user name and password.',
+        );
+      return fail('internal', `The session could not be checked: ${describeError(error)}`);
+    }
+  }
+
+  /** Ends the session here and (best effort) on the server; answers the one that ended. */
+  async signOut(): Promise<ActiveSession | null> {
+    const session = this.session;
+    // Best effort: the token dies on the server after its expiry anyway.
+    if (session)
+      await this.deps.client
+        .signOut(session.token)
+        .catch((error: unknown) =>
+          this.deps.log.info('the server did not hear the sign-out', error),
+        );
+    // Also a kept session this host could not open (its vault failed): signed out means gone.
+    await signOutKeptSession(this.deps.db);
+    this.session = null;
+    this.endedBy = 'sign-out';
+    this.deps.log.info('signed out');
+    return session;
+  }
+
+  /**
+   * The server refused `token`: the session has ended. The agent's work goes on offline. Answers,
+   * once the kept copy is forgotten, whether it was (the other hosts then read it again).
+   */
+  async expire(token: string): Promise<boolean> {
+    if (this.session?.token === token) {
+      this.session = null;
+      this.endedBy = 'expired';
+      this.deps.log.warn('the desk server ended the session');
+    }
+    try {
+      return await forgetKeptSession(this.deps.db, token, this.deps.vault);
+    } catch (error) {
+      // Still in IndexedDB: the next cycle gets a 401 again and tries again.
+      this.deps.log.warn('the ended session could not be forgotten yet', error);
+      return false;
+    }
+  }
+
+  /** Another host changed the session in IndexedDB: take it from there. Answers if the token changed. */
+  async reread(): Promise<boolean> {
+    const before = this.session?.token ?? null;
+    const stored = await this.readKept();
+    this.endedBy = await readSessionEnd(this.deps.db);
+    // The same token is the same session: a cycle running with it goes on as it was.
+    if ((stored?.token ?? null) !== before) this.set(stored);
+    this.serverKnown ||= stored !== null;
+    return (this.session?.token ?? null) !== before;
+  }
+
+  private async keep(
+    token: string,
+    expiresAt: string,
+    agent: ActiveSession['agent'],
+  ): Promise<ActiveSession> {
+    this.deps.log.addSecret(token);
+    const session: ActiveSession = {
+      serverUrl: this.deps.client.baseUrl,
+      token,
+      expiresAt,
+      agent,
+      signedInAt: this.deps.now().toISOString(),
+    };
+    await keepSession(this.deps.db, session, this.deps.vault, this.deps.log);
+    this.set(session);
+    this.endedBy = null;
+    this.serverKnown = true;
+    this.deps.log.info(`signed in as ${agent.userName}`);
+    return session;
+  }
+
+  private set(session: ActiveSession | null): void {
+    if (session) this.deps.log.addSecret(session.token);
+    this.session = session;
+  }
+
+  private readKept(): Promise<ActiveSession | null> {
+    return readKeptSession(this.deps.db, this.deps.vault, this.deps.log);
+  }
+}
