@@ -4,6 +4,8 @@
 
 import './csp-friendly-zod';
 import {
+  consoleSink,
+  createLogger,
   failedStoreHost,
   openFailure,
   openStoreHost,
@@ -20,7 +22,8 @@ import { runStoreHostConnections } from './store-host-connections';
 void navigator.storage?.persist?.().catch(() => false);
 
 const bridge = storeHostBridge(window);
-const options: StoreHostOptions = {};
+// Warnings and errors also reach this window's console, where a field engineer looks first.
+const options: StoreHostOptions = { logger: createLogger({ sink: consoleSink }) };
 if (bridge !== null) {
   // A variable, not a literal: the engine's SyncOptions may not list tokenVault yet; it is the
   // shape the sync engine takes to keep the session across restarts.

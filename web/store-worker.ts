@@ -5,7 +5,7 @@
 // First: zod must not probe for eval under a strict CSP.
 import './csp-friendly-zod';
 import type { Endpoint } from 'comlink';
-import { serveStoreHost, startStoreHost } from '../electron/store/index';
+import { consoleSink, createLogger, serveStoreHost, startStoreHost } from '../electron/store/index';
 
 /** The two worker scopes, as far as this file needs them (the DOM lib has no worker types). */
 interface WorkerScope extends Endpoint {
@@ -21,7 +21,10 @@ const scope = globalThis as unknown as WorkerScope;
 // it), and if it cannot open (a newer database) every request is answered with the reason.
 // It syncs with the origin that served the page: the desk server serves the app at `/`. A plain
 // file server (`npm run web`) is no desk server, and the desk then works on its own as before.
-const { api } = startStoreHost({ sync: { serverUrl: scope.location.origin } });
+const { api } = startStoreHost({
+  sync: { serverUrl: scope.location.origin },
+  logger: createLogger({ sink: consoleSink }),
+});
 
 if ('onconnect' in scope) {
   scope.addEventListener('connect', (event: MessageEvent) => {
