@@ -13,13 +13,15 @@ import type {
   Unsubscribe,
 } from '../../shared/store-api/contract';
 import type {
-  EscalationCommandName,
-  EscalationCommandOutputs,
   EscalationQueryName,
   EscalationQueryOutputs,
-  escalationCommandInputs,
   escalationQueryInputs,
 } from '../../shared/store-api/escalation-contract';
+
+/** The escalation, incident and request commands (the registry has them all). */
+type EscalationCommandName =
+  | Extract<CommandName, `incident.${string}` | `request.${string}`>
+  | 'interaction.associateIncident';
 
 /** What the escalation screens still ask of the interaction and directory operations of today. */
 type BaseCommandName = Extract<CommandName, 'interaction.update' | 'interaction.close'>;
@@ -38,9 +40,8 @@ export type PortCommandName = BaseCommandName | EscalationCommandName;
 export type PortQueryName = BaseQueryName | EscalationQueryName;
 
 // Indexed maps, not conditional types: the real client's generic methods then match these as they are.
-type PortCommandInputs = Pick<typeof commandInputs, BaseCommandName> &
-  typeof escalationCommandInputs;
-type PortCommandOutputs = Pick<CommandOutputs, BaseCommandName> & EscalationCommandOutputs;
+type PortCommandInputs = Pick<typeof commandInputs, BaseCommandName | EscalationCommandName>;
+type PortCommandOutputs = Pick<CommandOutputs, BaseCommandName | EscalationCommandName>;
 type PortQueryInputs = Pick<typeof queryInputs, BaseQueryName> & typeof escalationQueryInputs;
 type PortQueryOutputs = Pick<QueryOutputs, BaseQueryName> & EscalationQueryOutputs;
 
