@@ -584,6 +584,8 @@ describe('directoryNeeds', () => {
     expect(new Set(needs.catalogItemIds)).toEqual(
       new Set(['cat_vpn_access', 'cat_password_reset']),
     );
+    // The caller a work note may name (an association names the interaction's Opened for).
+    expect(needs.userIds).toEqual(['user-9']);
   });
 
   it('adds a requested item’s fulfillment group once the items are loaded', () => {
@@ -593,6 +595,7 @@ describe('directoryNeeds', () => {
     expect(directoryNeeds(commands, [])).toEqual({
       groupIds: [],
       catalogItemIds: ['cat_password_reset'],
+      userIds: [],
     });
     expect(directoryNeeds(commands, [], catalog).groupIds).toEqual(['grp_access_management']);
   });
