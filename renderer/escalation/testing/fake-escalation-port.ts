@@ -54,9 +54,12 @@ import {
   type TaskListItem,
   type TaskQueue,
 } from '../../../shared/domain/task';
+import { interactionSave } from '../../../shared/commands/interaction/save';
+import { RecordMap } from '../../../shared/commands/record-set';
 import {
   actionInputs,
   commandInputs,
+  type CommandArgs,
   queryInputs,
   type InteractionListItem,
   type InteractionView,
@@ -213,6 +216,21 @@ export function createFakeEscalationPort(
       if (!made.ok) return made;
       desk.interactions.set(a.id, made.value);
       return ok(interactionView(made.value));
+    },
+    // Save runs its real module over this desk's interactions (the fake goes with issue 9).
+    'interaction.save': (a: CommandArgs<'interaction.save'>) => {
+      const records = new RecordMap(
+        [...desk.interactions.values()].map((record) => ({ kind: 'interaction' as const, record })),
+      );
+      const saved = interactionSave.apply(records, a, {
+        ...ctx(),
+        numberFor: () => ({ number: nextNumber('IMS'), provisional: true }),
+      });
+      if (!saved.ok) return saved;
+      for (const c of saved.value.changed)
+        if (c.kind === 'interaction') desk.interactions.set(c.record.id, c.record);
+      const view = find(desk.interactions, a.id);
+      return view.ok ? ok(interactionView(view.value)) : view;
     },
     'interaction.update': (a: { id: string; changes: Parameters<typeof updateInteraction>[1] }) =>
       onInteraction(a.id, (r) => updateInteraction(r, a.changes, ctx())),
