@@ -3,7 +3,7 @@
 
 import { relatedRecordsOf } from '../../shared/domain/related-records';
 import { fail, ok, type StoreResult } from '../../shared/domain/result';
-import type { ViewTypes } from '../../shared/commands/command-module';
+import { viewRefsOf, type ViewTypes } from '../../shared/commands/command-module';
 import { commandModule } from '../../shared/commands/registry';
 import type { RecordKind } from '../../shared/commands/record-set';
 import type { ParsedCommand } from '../../shared/store-api/apply-command';
@@ -61,14 +61,11 @@ export function commandOutput(
     return typeof id === 'string' ? id : '';
   };
   // The module's output view says which records answer it; its declared type is the answer's.
-  if ('kind' in output && typeof output.kind === 'string') {
-    const { kind, id } = output as { kind: RecordKind; id: string };
-    return viewOf(kind, idOf(id), run, directory) as StoreResult<Output>;
-  }
+  const refs = viewRefsOf(output);
   const answer: Record<string, AnyView> = {};
-  for (const [field, ref] of Object.entries(output as Record<string, { kind: RecordKind; id: string }>)) {
-    const view = viewOf(ref.kind, idOf(ref.id), run, directory);
-    if (!view.ok) return view;
+  for (const { field, kind, id } of refs) {
+    const view = viewOf(kind, idOf(id), run, directory);
+    if (!view.ok || field === null) return view as StoreResult<Output>;
     answer[field] = view.value;
   }
   return ok(answer as unknown as Output);

@@ -1,5 +1,5 @@
 // What one command is: its name, argument schema, the records it touches, the pure apply, its
-// output view, its words in Needs attention and who may run it. Types only; never lists commands.
+// output view, its words in Needs attention and who may run it. Shapes only; never lists commands.
 
 import type { z } from 'zod';
 import type { MutationContext } from '../domain/interaction';
@@ -51,6 +51,20 @@ export type OutputView<A = Record<string, unknown>> =
 /** Any command's output view, its ids read as plain argument names. */
 export type AnyOutputView = { kind: RecordKind; id: string } | { readonly [field: string]: { kind: RecordKind; id: string } };
 
+/**
+ * The records an output view names, each with the field it answers under (null: the answer is
+ * that one view), in the order declared.
+ */
+export function viewRefsOf(
+  output: AnyOutputView,
+): { field: string | null; kind: RecordKind; id: string }[] {
+  if (typeof output.kind === 'string' && typeof output.id === 'string')
+    return [{ field: null, kind: output.kind as RecordKind, id: output.id }];
+  return Object.entries(output as Readonly<Record<string, { kind: RecordKind; id: string }>>).map(
+    ([field, ref]) => ({ field, kind: ref.kind, id: ref.id }),
+  );
+}
+
 /** The view the screens get for each kind of record. */
 export interface ViewTypes {
   interaction: InteractionView;
@@ -81,6 +95,8 @@ export interface CommandModule<
   readonly args: S;
   /** Who may run it. */
   readonly permission: Permission;
+  /** It makes the record it is named by when that record is not there yet (a waiting one brings it back). */
+  readonly creates?: boolean;
   /** Every record it reads or writes, the one it is named by first. */
   records(args: z.output<S>): RecordRef[];
   /**

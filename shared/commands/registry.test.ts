@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandInput, CommandName } from '../store-api/contract';
 import { parseCommand } from '../store-api/validate';
-import type { CommandModule } from './command-module';
+import { viewRefsOf, type CommandModule } from './command-module';
 import { mayRun, ROLES } from './permission';
 import { recordKey } from './record-set';
 import { COMMAND_MODULES, commandInputs, commandModule, recordsOfEntry } from './registry';
@@ -80,8 +80,7 @@ describe.each(COMMAND_MODULES.map((m) => [m.name, m] as const))('%s', (name, mod
     for (const ref of fixture.changes) expect(refs).toContainEqual(ref);
 
     // Its output view names records that are there after it ran.
-    const views = 'kind' in any.output ? [any.output] : Object.values(any.output);
-    for (const view of views) {
+    for (const view of viewRefsOf(any.output)) {
       const id = (parsed.value.args as Record<string, unknown>)[view.id];
       expect(typeof id, `${name} output ${view.kind}`).toBe('string');
       expect(desk.records.get(view.kind, id as string), `${name} output ${view.kind}`).toBeDefined();

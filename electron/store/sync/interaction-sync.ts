@@ -2,6 +2,7 @@
 // incidents, requests), then rebases: the desk's records = the server's copies + waiting changes
 // replayed. Never drops an unacknowledged change.
 
+import { findCommandModule } from '../../../shared/commands/registry';
 import type { DirectoryRules, Interaction } from '../../../shared/domain/interaction';
 import type { StoreError } from '../../../shared/domain/result';
 import {
@@ -435,7 +436,9 @@ async function missingFromServer(db: DeskDb, acknowledgedThrough: number): Promi
   ]);
   const onServer = new Set(serverIds);
   const created = new Set(
-    waiting.filter((e) => e.name === 'interaction.create').map((e) => recordsOfEntry(e)[0]?.id),
+    waiting
+      .filter((e) => findCommandModule(e.name)?.creates === true)
+      .map((e) => recordsOfEntry(e)[0]?.id),
   );
   const ids = deskIds.filter((id) => !onServer.has(id) && !created.has(id));
   if (ids.length === 0) return [];

@@ -14,6 +14,7 @@ export const incidentCreateFromInteraction = defineCommand({
   kind: 'incident',
   args: CreateIncidentFromInteractionArgs,
   permission: ANY_DESK_ROLE,
+  creates: true,
   records: (args) => [
     { kind: 'incident', id: args.id },
     { kind: 'interaction', id: args.interactionId },

@@ -11,6 +11,7 @@ export const interactionCreate = defineCommand({
   kind: 'interaction',
   args: CreateInteractionArgs,
   permission: ANY_DESK_ROLE,
+  creates: true,
   records: named('interaction'),
   apply(records, args, ctx) {
     // The desk chose the id when the form opened: a create seen before is the same record.

@@ -42,6 +42,7 @@ export const interactionSave = defineCommand({
   kind: 'interaction',
   args: SaveInteractionArgs,
   permission: ANY_DESK_ROLE,
+  creates: true,
   records: named('interaction'),
   apply(records, args, ctx) {
     const current = records.get('interaction', args.id);

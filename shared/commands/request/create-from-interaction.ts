@@ -14,6 +14,7 @@ export const requestCreateFromInteraction = defineCommand({
   kind: 'request',
   args: CreateRequestFromInteractionArgs,
   permission: ANY_DESK_ROLE,
+  creates: true,
   records: (args) => [
     { kind: 'request', id: args.id },
     { kind: 'interaction', id: args.interactionId },
