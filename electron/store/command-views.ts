@@ -34,7 +34,10 @@ function viewOf(
     case 'interaction': {
       const record = records.get('interaction', id);
       if (!record) return fail('not-found', NOT_HERE.interaction);
-      return ok({ ...toInteractionView(record, directory), relatedRecords: relatedRecordsOf(record) });
+      return ok({
+        ...toInteractionView(record, directory),
+        relatedRecords: relatedRecordsOf(record),
+      });
     }
     case 'incident': {
       const record = records.get('incident', id);
@@ -65,7 +68,7 @@ export function commandOutput(
   const answer: Record<string, AnyView> = {};
   for (const { field, kind, id } of refs) {
     const view = viewOf(kind, idOf(id), run, directory);
-    if (!view.ok || field === null) return view as StoreResult<Output>;
+    if (!view.ok || field === null) return view;
     answer[field] = view.value;
   }
   return ok(answer as unknown as Output);

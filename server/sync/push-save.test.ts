@@ -4,10 +4,9 @@
 
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Interaction } from '../../shared/domain/interaction';
 import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
 import {
-  ApiClient,
+  type ApiClient,
   createArgs,
   DeskOutbox,
   seedDirectory,
@@ -28,9 +27,8 @@ describeOnDatabases('pushing interaction.save', (suite) => {
   afterEach(() => app.close());
 
   const interactions = async (clientId: string) =>
-    (
-      await desk.post<PullResponse>('/api/v1/sync/pull', { clientId, cursor: null })
-    ).body.interactions as Interaction[];
+    (await desk.post<PullResponse>('/api/v1/sync/pull', { clientId, cursor: null })).body
+      .interactions;
 
   it('creates, then updates what it names and appends the note; the same save again is nothing', async () => {
     const a = new DeskOutbox('desk-a');

@@ -46,7 +46,8 @@ export function effectiveChanges<C extends object>(current: object, changes: C):
   const now = current as Record<string, unknown>;
   const left: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(changes))
-    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(now[key])) left[key] = value;
+    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(now[key]))
+      left[key] = value;
   return left as Partial<C>;
 }
 

@@ -45,11 +45,11 @@ export interface ViewRef<A = Record<string, unknown>> {
  * one record's view, or several records' views by field, in the order given.
  */
 export type OutputView<A = Record<string, unknown>> =
-  | ViewRef<A>
-  | { readonly [field: string]: ViewRef<A> };
+  ViewRef<A> | { readonly [field: string]: ViewRef<A> };
 
 /** Any command's output view, its ids read as plain argument names. */
-export type AnyOutputView = { kind: RecordKind; id: string } | { readonly [field: string]: { kind: RecordKind; id: string } };
+export type AnyOutputView =
+  { kind: RecordKind; id: string } | { readonly [field: string]: { kind: RecordKind; id: string } };
 
 /**
  * The records an output view names, each with the field it answers under (null: the answer is
@@ -59,7 +59,7 @@ export function viewRefsOf(
   output: AnyOutputView,
 ): { field: string | null; kind: RecordKind; id: string }[] {
   if (typeof output.kind === 'string' && typeof output.id === 'string')
-    return [{ field: null, kind: output.kind as RecordKind, id: output.id }];
+    return [{ field: null, kind: output.kind, id: output.id }];
   return Object.entries(output as Readonly<Record<string, { kind: RecordKind; id: string }>>).map(
     ([field, ref]) => ({ field, kind: ref.kind, id: ref.id }),
   );

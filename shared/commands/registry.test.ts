@@ -24,7 +24,9 @@ for (const { fixture } of Object.values(files)) {
 const fixtureOf = (name: CommandName): CommandFixture => {
   const fixture = fixtures.get(name);
   if (!fixture)
-    throw new Error(`${name} has no fixtures: add ${name.replace('.', '/')}.fixtures.ts beside its module`);
+    throw new Error(
+      `${name} has no fixtures: add ${name.replace('.', '/')}.fixtures.ts beside its module`,
+    );
   return fixture;
 };
 
@@ -75,7 +77,7 @@ describe.each(COMMAND_MODULES.map((m) => [m.name, m] as const))('%s', (name, mod
     const parsed = parseCommand(name, fixture.allowed);
     if (!parsed.ok) throw new Error(parsed.error.message);
     const refs = any.records(parsed.value.args);
-    expect(refs[0]).toEqual({ kind: module.kind, id: (fixture.allowed as { id: string }).id });
+    expect(refs[0]).toEqual({ kind: module.kind, id: fixture.allowed.id });
     expect(recordsOfEntry({ name, args: fixture.allowed })).toEqual(refs);
     for (const ref of fixture.changes) expect(refs).toContainEqual(ref);
 
@@ -83,7 +85,10 @@ describe.each(COMMAND_MODULES.map((m) => [m.name, m] as const))('%s', (name, mod
     for (const view of viewRefsOf(any.output)) {
       const id = (parsed.value.args as Record<string, unknown>)[view.id];
       expect(typeof id, `${name} output ${view.kind}`).toBe('string');
-      expect(desk.records.get(view.kind, id as string), `${name} output ${view.kind}`).toBeDefined();
+      expect(
+        desk.records.get(view.kind, id as string),
+        `${name} output ${view.kind}`,
+      ).toBeDefined();
     }
 
     // Needs attention has words for it, from its args or from args it can no longer read.

@@ -76,8 +76,7 @@ export function commandModule(name: CommandName): AnyCommandModule {
 }
 
 /** The module of a name an outbox entry or a push carries, or undefined for one not registered. */
-export const findCommandModule = (name: string): AnyCommandModule | undefined =>
-  BY_NAME.get(name);
+export const findCommandModule = (name: string): AnyCommandModule | undefined => BY_NAME.get(name);
 
 /** The kind of the record a command is named by (`args.id`). */
 export const primaryKindOf = (name: CommandName): RecordKind => commandModule(name).kind;

@@ -135,7 +135,10 @@ export const SaveInteractionArgs = InteractionFields.extend({
    * On a record that exists: the fields the agent changed, the only ones written (another desk's
    * change to any other field stays). Left out on a first save: a retry writes every field that differs.
    */
-  changed: z.array(InteractionFields.keyof()).max(Object.keys(InteractionFields.shape).length).optional(),
+  changed: z
+    .array(InteractionFields.keyof())
+    .max(Object.keys(InteractionFields.shape).length)
+    .optional(),
   /** The work note's id, chosen by the desk for its text, so a retried save adds it once. */
   noteId: Id.optional(),
   workNote: WorkNoteText.optional(),

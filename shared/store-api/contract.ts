@@ -21,10 +21,7 @@ import {
   type CommandOutputs,
 } from '../commands/registry';
 import { SignInRequest } from '../sync/server-api';
-import {
-  escalationQueryInputs,
-  type EscalationQueryOutputs,
-} from './escalation-contract';
+import { escalationQueryInputs, type EscalationQueryOutputs } from './escalation-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
 

@@ -59,8 +59,7 @@ async function readRecords(tables: RecordTables, refs: readonly RecordRef[]): Pr
       const rows = await tables[kind].bulkGet(ids);
       rows.forEach((record, i) => {
         const id = ids[i];
-        if (record && id !== undefined)
-          found.put({ kind, record } as KindedRecord);
+        if (record && id !== undefined) found.put({ kind, record } as KindedRecord);
       });
     }),
   );

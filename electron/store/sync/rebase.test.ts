@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateCatalog } from '../../../shared/demo/catalog-generator';
 import type { Incident } from '../../../shared/domain/incident';
-import type { Interaction } from '../../../shared/domain/interaction';
 import { relatedRecordsOf } from '../../../shared/domain/related-records';
 import type { Request } from '../../../shared/domain/request';
 import { RecordMap, type KindedRecord } from '../../../shared/commands/record-set';
@@ -130,7 +129,7 @@ describe('replay', () => {
       [4, 'rule'],
       [6, 'invalid-input'],
     ]);
-    const record = records.get('interaction', 'int-1') as Interaction | undefined;
+    const record = records.get('interaction', 'int-1');
     expect(record?.description).toBe('');
     expect(record?.workNotes.map((n) => n.id)).toEqual(['n2']);
     const gone = replay(
@@ -166,7 +165,7 @@ describe('replay', () => {
       { id: 'int-1', number: 'IMS0001001', relation: 'origin' },
     ]);
     expect(incident.workNotes.map((n) => n.id)).toEqual(['n1']);
-    const linked = records.get('interaction', 'int-1') as Interaction | undefined;
+    const linked = records.get('interaction', 'int-1');
     expect(linked && relatedRecordsOf(linked)).toMatchObject([
       { kind: 'incident', id: 'inc-1', number: 'INC-P0003', relation: 'created' },
     ]);

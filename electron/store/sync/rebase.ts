@@ -5,7 +5,12 @@ import type { DirectoryRules } from '../../../shared/domain/interaction';
 import { provisionalNumber } from '../../../shared/domain/numbering';
 import type { CatalogRules } from '../../../shared/domain/request';
 import type { StoreError } from '../../../shared/domain/result';
-import { recordKey, RecordMap, type RecordKind, type RecordRef } from '../../../shared/commands/record-set';
+import {
+  recordKey,
+  RecordMap,
+  type RecordKind,
+  type RecordRef,
+} from '../../../shared/commands/record-set';
 import {
   applyCommand,
   recordsOfEntry,

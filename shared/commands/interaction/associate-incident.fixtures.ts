@@ -5,7 +5,10 @@ import { step } from '../testing/command-desk';
 import { commandFixture } from '../testing/fixture';
 import { A_RESOLVED_INCIDENT, AN_INCIDENT, interactionInput } from '../testing/scenes';
 
-const secondCaller = step('interaction.create', interactionInput({ id: 'ims-2', openedFor: 'user-7' }));
+const secondCaller = step(
+  'interaction.create',
+  interactionInput({ id: 'ims-2', openedFor: 'user-7' }),
+);
 
 export const fixture = commandFixture({
   name: 'interaction.associateIncident',

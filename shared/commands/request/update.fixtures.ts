@@ -12,5 +12,8 @@ export const fixture = commandFixture({
     changes: { answers: { account: 'sap', identity_verified: true, locked_out: true } },
   },
   changes: [{ kind: 'request', id: 'req-1' }],
-  refused: { input: { id: 'req-1', changes: { answers: { account: 'nope' } } }, code: 'invalid-input' },
+  refused: {
+    input: { id: 'req-1', changes: { answers: { account: 'nope' } } },
+    code: 'invalid-input',
+  },
 });

@@ -22,5 +22,6 @@ export interface CommandFixture<N extends CommandName = CommandName> {
 }
 
 /** Declares a command's fixtures (its `<verb>.fixtures.ts` exports it as `fixture`). */
-export const commandFixture = <N extends CommandName>(fixture: CommandFixture<N>): CommandFixture<N> =>
-  fixture;
+export const commandFixture = <N extends CommandName>(
+  fixture: CommandFixture<N>,
+): CommandFixture<N> => fixture;
