@@ -588,6 +588,18 @@ describe('directoryNeeds', () => {
     expect(needs.userIds).toEqual(['user-9']);
   });
 
+  it('names the group and the caller of a Save (interaction.save carries the form’s fields)', () => {
+    const save = command('interaction.save', {
+      ...interactionInput({ id: 'ims-5', assignmentGroup: 'grp-s', openedFor: 'user-5' }),
+      changed: ['assignmentGroup'],
+    });
+    expect(directoryNeeds([save], [])).toEqual({
+      groupIds: ['grp-s'],
+      catalogItemIds: [],
+      userIds: ['user-5'],
+    });
+  });
+
   it('adds a requested item’s fulfillment group once the items are loaded', () => {
     const commands = [
       command('request.createFromInteraction', requestInput({ assignedTo: 'agent-2' })),
