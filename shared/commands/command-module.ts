@@ -97,7 +97,10 @@ export interface CommandModule<
   readonly permission: Permission;
   /** It makes the record it is named by when that record is not there yet (a waiting one brings it back). */
   readonly creates?: boolean;
-  /** Every record it reads or writes, the one it is named by first. */
+  /**
+   * Every record it reads or writes, the one it is named by first. Only reads ids off `args` (the
+   * rebase passes an outbox entry's raw args too, and checks the ids it answers).
+   */
   records(args: z.output<S>): RecordRef[];
   /**
    * The pure change over the records it touches (loaded by the caller): what changed (nothing when

@@ -83,14 +83,15 @@ export const primaryKindOf = (name: CommandName): RecordKind => commandModule(na
 
 /**
  * The records an outbox entry touches, from its raw args (entries are checked when made, but an
- * old one may not parse any more: then only the record it is named by, when `args.id` says it).
+ * old one may not parse any more): the ids its module names that are strings, none when the one
+ * it is named by is not. Never parses (the rebase asks this of every waiting entry).
  */
 export function recordsOfEntry(entry: { name: string; args: unknown }): RecordRef[] {
   const module = findCommandModule(entry.name);
-  if (!module) return [];
-  const parsed = module.args.safeParse(entry.args);
-  if (parsed.success) return module.records(parsed.data);
   const args = entry.args;
-  const id = typeof args === 'object' && args !== null ? (args as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? [{ kind: module.kind, id }] : [];
+  if (!module || typeof args !== 'object' || args === null) return [];
+  // `records` only reads ids off its args, so raw args are read the same; their types are checked here.
+  const refs: { kind: RecordKind; id: unknown }[] = module.records(args);
+  if (typeof refs[0]?.id !== 'string') return [];
+  return refs.filter((ref): ref is RecordRef => typeof ref.id === 'string');
 }

@@ -551,6 +551,13 @@ describe('the records a command names', () => {
       { kind: 'interaction', id: 'ims-1' },
       { kind: 'incident', id: 'inc-1' },
     ]);
+    // An entry that no longer parses still names the records whose ids it holds.
+    expect(
+      recordsOfEntry({
+        name: 'interaction.associateIncident',
+        args: { id: 'ims-1', incidentId: 5 },
+      }),
+    ).toEqual([{ kind: 'interaction', id: 'ims-1' }]);
     expect(recordsOfEntry({ name: 'interaction.delete', args: { id: 'x' } })).toEqual([]);
     expect(recordsOfEntry({ name: 'incident.close', args: null })).toEqual([]);
     expect(recordsOfEntry({ name: 'incident.close', args: { id: 7 } })).toEqual([]);
