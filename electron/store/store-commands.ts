@@ -7,15 +7,17 @@ import type { MutationContext } from '../../shared/domain/interaction';
 import { provisionalNumber } from '../../shared/domain/numbering';
 import { ok, type StoreResult } from '../../shared/domain/result';
 import {
-  applyCommand,
-  directoryNeeds,
-  recordsOf,
+  RecordMap,
   type KindedRecord,
-  type ParsedCommand,
   type RecordKind,
   type RecordRef,
   type RecordSet,
-  type RecordTypes,
+} from '../../shared/commands/record-set';
+import {
+  applyCommand,
+  directoryNeeds,
+  recordsOf,
+  type ParsedCommand,
 } from '../../shared/store-api/apply-command';
 import type { OutboxEntry } from '../../shared/store-api/outbox';
 import { readMeta, writeMeta, type DeskDb, type ProvisionalCounters } from './db';
@@ -50,26 +52,6 @@ export async function appendToOutbox(db: DeskDb, entry: OutboxEntry): Promise<nu
   await writeMeta(db, 'mutationCounter', mutationId);
   await db.outbox.add({ ...entry, clientId, mutationId });
   return mutationId;
-}
-
-const keyOf = (kind: RecordKind, id: string): string => `${kind}:${id}`;
-
-/** The records of one command, keyed by kind and id, as the shared applyCommand reads them. */
-class CommandRecords implements RecordSet {
-  private readonly byKey = new Map<string, KindedRecord>();
-
-  get<K extends RecordKind>(kind: K, id: string): RecordTypes[K] | undefined {
-    // The map only ever holds a record under its own kind's key.
-    return this.byKey.get(keyOf(kind, id))?.record as RecordTypes[K] | undefined;
-  }
-
-  put(kinded: KindedRecord): void {
-    this.byKey.set(keyOf(kinded.kind, kinded.record.id), kinded);
-  }
-
-  all(): KindedRecord[] {
-    return [...this.byKey.values()];
-  }
 }
 
 async function loadRecord(db: DeskDb, ref: RecordRef): Promise<KindedRecord | undefined> {
@@ -117,12 +99,12 @@ export async function runCommand(
 ): Promise<StoreResult<CommandRun>> {
   const tables = [db.interactions, db.incidents, db.requests, db.catalogItems, db.outbox, db.meta];
   return db.transaction('rw', tables, async () => {
-    const records = new CommandRecords();
+    const records = new RecordMap();
     const loaded = await Promise.all(recordsOf(command).map((ref) => loadRecord(db, ref)));
     for (const kinded of loaded) if (kinded) records.put(kinded);
 
     // The mutators are synchronous: every catalog item they may ask about is read first.
-    const { catalogItemIds } = directoryNeeds([command], records.all());
+    const { catalogItemIds } = directoryNeeds([command], [...records.values()]);
     const items = await db.catalogItems.bulkGet(catalogItemIds);
     const catalogItems = new Map<string, CatalogItem>();
     for (const item of items) if (item) catalogItems.set(item.id, item);

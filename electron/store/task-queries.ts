@@ -45,93 +45,85 @@ export interface TaskQueryState {
 
 type Answer = StoreResult<EscalationQueryOutputs[EscalationQueryName]>;
 
-const ESCALATION_QUERIES: ReadonlySet<string> = new Set<EscalationQueryName>([
-  'incident.get',
-  'incident.list',
-  'incident.searchByComponent',
-  'incident.callbacksDue',
-  'request.get',
-  'request.list',
-  'task.listForUser',
-  'catalog.search',
-  'catalog.categories',
-  'catalog.getItem',
-]);
+type Handlers = {
+  [N in EscalationQueryName]: (
+    state: TaskQueryState,
+    args: QueryArgs<N>,
+  ) => Promise<StoreResult<EscalationQueryOutputs[N]>>;
+};
+
+/** One handler per query, by name: the only place that knows them. */
+const HANDLERS: Handlers = {
+  'incident.get': async ({ db, directory }, args) => {
+    const record = await db.incidents.get(args.id);
+    return ok(record ? toIncidentView(record, directory) : null);
+  },
+  'incident.list': async (state, { queue, state: wanted, limit }) => {
+    const rows = await tasksIn(state.db.incidents, wanted, queue, OPEN_INCIDENT_STATES);
+    return ok(queued(rows.map(incidentListItem), queue, state, limit));
+  },
+  'incident.searchByComponent': async ({ db, directory, components }, args) => {
+    const index = await components.current(db);
+    const result = index.search(args.componentId, {
+      callerId: args.callerId ?? null,
+      limit: args.limit,
+    });
+    return ok(toComponentSearchView(result, directory));
+  },
+  'incident.callbacksDue': async ({ db, directory }, args) => {
+    const resolved = await db.incidents.where('state').equals('Resolved').toArray();
+    const ids = [...new Set(resolved.flatMap((i) => i.relatedInteractions.map((r) => r.id)))];
+    const interactions = await db.interactions.bulkGet(ids);
+    const byId = new Map<string, Interaction>();
+    for (const interaction of interactions) if (interaction) byId.set(interaction.id, interaction);
+    return ok(
+      callbacksDue(resolved, (id) => byId.get(id))
+        .slice(0, args.limit)
+        .map((due) => toCallbackView(due, directory)),
+    );
+  },
+  'request.get': async ({ db, directory }, args) => {
+    const record = await db.requests.get(args.id);
+    if (!record) return ok(null);
+    const item = (await db.catalogItems.get(record.catalogItem)) ?? null;
+    return ok(toRequestView(record, item, directory));
+  },
+  'request.list': async (state, { queue, state: wanted, limit }) => {
+    const rows = await tasksIn(state.db.requests, wanted, queue, OPEN_REQUEST_STATES);
+    return ok(queued(rows.map(requestListItem), queue, state, limit));
+  },
+  'task.listForUser': async ({ db, directory }, { userId, limit }) => {
+    const [incidents, requests] = await Promise.all([
+      db.incidents.where('caller').equals(userId).toArray(),
+      db.requests.where('requestedFor').equals(userId).toArray(),
+    ]);
+    const rows = [...incidents.map(incidentListItem), ...requests.map(requestListItem)];
+    return ok(
+      rows
+        .sort(compareTasks)
+        .slice(0, limit)
+        .map((row) => toTaskItemView(row, directory)),
+    );
+  },
+  'catalog.search': async ({ db }, args) => {
+    const items = await db.catalogItems.toArray();
+    const found = searchCatalog(items, args.query, {
+      ...(args.category === undefined ? {} : { category: args.category }),
+      limit: args.limit,
+    });
+    return ok(found.map(toCatalogSummary));
+  },
+  'catalog.categories': async ({ db }) => ok(catalogCategories(await db.catalogItems.toArray())),
+  'catalog.getItem': async ({ db }, args) => ok((await db.catalogItems.get(args.id)) ?? null),
+};
 
 export const isTaskQuery = (query: { name: string }): query is TaskQuery =>
-  ESCALATION_QUERIES.has(query.name);
+  Object.hasOwn(HANDLERS, query.name);
 
-export async function runTaskQuery(state: TaskQueryState, query: TaskQuery): Promise<Answer> {
-  const { db, directory } = state;
-  switch (query.name) {
-    case 'incident.get': {
-      const record = await db.incidents.get(query.args.id);
-      return ok(record ? toIncidentView(record, directory) : null);
-    }
-    case 'incident.list': {
-      const { queue, state: wanted, limit } = query.args;
-      const rows = await tasksIn(db.incidents, wanted, queue, OPEN_INCIDENT_STATES);
-      return ok(queued(rows.map(incidentListItem), queue, state, limit));
-    }
-    case 'incident.searchByComponent': {
-      const index = await state.components.current(db);
-      const result = index.search(query.args.componentId, {
-        callerId: query.args.callerId ?? null,
-        limit: query.args.limit,
-      });
-      return ok(toComponentSearchView(result, directory));
-    }
-    case 'incident.callbacksDue': {
-      const resolved = await db.incidents.where('state').equals('Resolved').toArray();
-      const ids = [...new Set(resolved.flatMap((i) => i.relatedInteractions.map((r) => r.id)))];
-      const interactions = await db.interactions.bulkGet(ids);
-      const byId = new Map<string, Interaction>();
-      for (const interaction of interactions)
-        if (interaction) byId.set(interaction.id, interaction);
-      return ok(
-        callbacksDue(resolved, (id) => byId.get(id))
-          .slice(0, query.args.limit)
-          .map((due) => toCallbackView(due, directory)),
-      );
-    }
-    case 'request.get': {
-      const record = await db.requests.get(query.args.id);
-      if (!record) return ok(null);
-      const item = (await db.catalogItems.get(record.catalogItem)) ?? null;
-      return ok(toRequestView(record, item, directory));
-    }
-    case 'request.list': {
-      const { queue, state: wanted, limit } = query.args;
-      const rows = await tasksIn(db.requests, wanted, queue, OPEN_REQUEST_STATES);
-      return ok(queued(rows.map(requestListItem), queue, state, limit));
-    }
-    case 'task.listForUser': {
-      const { userId, limit } = query.args;
-      const [incidents, requests] = await Promise.all([
-        db.incidents.where('caller').equals(userId).toArray(),
-        db.requests.where('requestedFor').equals(userId).toArray(),
-      ]);
-      const rows = [...incidents.map(incidentListItem), ...requests.map(requestListItem)];
-      return ok(
-        rows
-          .sort(compareTasks)
-          .slice(0, limit)
-          .map((row) => toTaskItemView(row, directory)),
-      );
-    }
-    case 'catalog.search': {
-      const items = await db.catalogItems.toArray();
-      const found = searchCatalog(items, query.args.query, {
-        ...(query.args.category === undefined ? {} : { category: query.args.category }),
-        limit: query.args.limit,
-      });
-      return ok(found.map(toCatalogSummary));
-    }
-    case 'catalog.categories':
-      return ok(catalogCategories(await db.catalogItems.toArray()));
-    case 'catalog.getItem':
-      return ok((await db.catalogItems.get(query.args.id)) ?? null);
-  }
+export function runTaskQuery(state: TaskQueryState, query: TaskQuery): Promise<Answer> {
+  // The handler is the one for this name: its args are this query's.
+  const handler = HANDLERS[query.name] as (s: TaskQueryState, args: unknown) => Promise<Answer>;
+  return handler(state, query.args);
 }
 
 /** The rows a list can show: one state by its index, a queue's open states, or all of them. */

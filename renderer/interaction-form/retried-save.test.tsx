@@ -1,5 +1,5 @@
-// A save whose answer was lost (the store host restarted after saving) and is tried again: the
-// work note reaches the record once, never dropped and never written twice.
+// One Save is one interaction.save; a save whose answer was lost (the store host restarted after
+// saving) and is tried again: the work note reaches the record once, never dropped nor written twice.
 
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,19 +20,24 @@ afterEach(async () => {
 });
 
 /**
- * The real store host, except that the first create is saved but its answer is lost, as when the
+ * The real store host, except that the first save is made but its answer is lost, as when the
  * host restarts mid-call. With `recordNotShownYet`, the form's live record has not arrived from
- * the new host either, so the retry goes through the create path again.
+ * the new host either, so the retry is a first save again. `sent` lists every command sent.
  */
-function losingFirstCreateAnswer(real: StoreHostApi, recordNotShownYet: boolean): StoreHostApi {
+function losingFirstSaveAnswer(
+  real: StoreHostApi,
+  recordNotShownYet: boolean,
+  sent: string[] = [],
+): StoreHostApi {
   let lost = false;
   return {
     query: (name, input) => real.query(name, input),
     act: (name, input) => real.act(name, input),
     onEvent: (listener) => real.onEvent(listener),
     async command(name, input) {
+      sent.push(name);
       const answer = await real.command(name, input);
-      if (name !== 'interaction.create' || lost) return answer;
+      if (name !== 'interaction.save' || lost) return answer;
       lost = true;
       return fail('not-ready', STORE_RESTARTED_MESSAGE);
     },
@@ -58,9 +63,44 @@ async function notesOnTheOnlyRecord(): Promise<string[]> {
   return record.value.workNotes.map((n) => n.text);
 }
 
+/** The real store host, listing every command the form sends. */
+function counting(real: StoreHostApi, sent: string[]): StoreHostApi {
+  return {
+    query: (name, input) => real.query(name, input),
+    act: (name, input) => real.act(name, input),
+    onEvent: (listener) => real.onEvent(listener),
+    subscribe: (name, input, listener) => real.subscribe(name, input, listener),
+    command(name, input) {
+      sent.push(name);
+      return real.command(name, input);
+    },
+  };
+}
+
+describe('one Save, one command', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
+  it('saves a new interaction with its first work note as one interaction.save', async () => {
+    const sent: string[] = [];
+    const { user } = renderDeskpad(counting(store, sent));
+    await user.type(field('Short description'), 'Monitor flickers');
+    await user.type(field('Work notes'), 'Swapped the cable.');
+    await user.keyboard('{Control>}s{/Control}');
+    await screen.findByText(/^Saved IMS-P\d{4}$/);
+    expect(sent).toEqual(['interaction.save']);
+    expect(await notesOnTheOnlyRecord()).toEqual(['Swapped the cable.']);
+
+    // The next Save, with a changed field and another note, is again one command.
+    await user.type(field('Description'), 'Second screen too.');
+    await user.type(field('Work notes'), 'Ordered a new monitor.');
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(sent).toEqual(['interaction.save', 'interaction.save']));
+    await waitFor(() => expect(field('Work notes').value).toBe(''));
+    expect(await notesOnTheOnlyRecord()).toEqual(['Swapped the cable.', 'Ordered a new monitor.']);
+  });
+});
+
 describe('saving again after a lost answer', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
-  it('keeps a work note written after the failed first save (the retried create used to drop it)', async () => {
-    const { user } = renderDeskpad(losingFirstCreateAnswer(store, true));
+  it('keeps a work note written after the failed first save (a retried create once dropped it)', async () => {
+    const { user } = renderDeskpad(losingFirstSaveAnswer(store, true));
     await user.type(field('Short description'), 'Printer jam on floor 2');
     await user.keyboard('{Control>}s{/Control}');
     expect((await screen.findByRole('alert')).textContent).toContain('restarted');
@@ -74,7 +114,7 @@ describe('saving again after a lost answer', { timeout: STORE_TEST_TIMEOUT_MS },
   });
 
   it('keeps the newer text when the note was changed after the failed first save', async () => {
-    const { user } = renderDeskpad(losingFirstCreateAnswer(store, true));
+    const { user } = renderDeskpad(losingFirstSaveAnswer(store, true));
     await user.type(field('Short description'), 'VPN drops every hour');
     await user.type(field('Work notes'), 'Asked for logs.');
     await user.keyboard('{Control>}s{/Control}');
@@ -93,7 +133,7 @@ describe('saving again after a lost answer', { timeout: STORE_TEST_TIMEOUT_MS },
   });
 
   it('does not write the note twice when the saved record shows up before the retry', async () => {
-    const { user } = renderDeskpad(losingFirstCreateAnswer(store, false));
+    const { user } = renderDeskpad(losingFirstSaveAnswer(store, false));
     await user.type(field('Short description'), 'Badge does not open door 4');
     await user.type(field('Work notes'), 'Re-encoded the badge.');
     await user.keyboard('{Control>}s{/Control}');

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { contactFromCaller, isClosed, type ClosedState } from '../../shared/domain/interaction';
 import type { UserHit } from '../../shared/domain/directory';
 import type { StoreError } from '../../shared/domain/result';
-import { WorkNoteText, type WorkNote } from '../../shared/domain/work-note';
+import { WorkNoteText } from '../../shared/domain/work-note';
 import type { InteractionView } from '../../shared/store-api/contract';
 import { useDeskpad } from '../app/deskpad-context';
 import { useLiveQuery } from '../hooks/use-live-query';
@@ -20,6 +20,7 @@ import {
   valuesOf,
   withEdits,
   type FieldErrors,
+  type FieldName,
   type FormEdits,
   type FormValues,
 } from './form-model';
@@ -66,10 +67,6 @@ const FIELD_OF_EDIT: Partial<Record<keyof FormValues, ErrorField>> = {
   componentName: 'component',
 };
 
-/** The note `createInteraction` makes from a create's work note (see shared/domain/interaction). */
-const isFirstNote = (note: WorkNote, recordId: string, text: string): boolean =>
-  note.id === `${recordId}:first` && note.text === text;
-
 const newer = (a: InteractionView | null, b: InteractionView | null): InteractionView | null =>
   !a ? b : !b ? a : b.updatedAt > a.updatedAt ? b : a;
 
@@ -94,10 +91,9 @@ export function useInteractionForm(
   const [focusRequest, setFocusRequest] = useState<{ field: ErrorField } | null>(null);
   const [defaultType] = useState(() => ui.getState().lastType);
   const busyRef = useRef(false);
-  // A note keeps its id while its text is unchanged, so a double click adds it once.
+  // A note keeps its id while its text is unchanged, so a double click or a retried save (its
+  // answer lost) adds it once: the store host writes a note id only once.
   const noteKey = useRef<{ text: string; id: string } | null>(null);
-  // The note text a create carried whose answer never came: the store host may have saved it.
-  const noteSentWithCreate = useRef<string | null>(null);
 
   const liveRecord = live?.ok ? live.value : null;
   const record = newer(liveRecord, saved);
@@ -195,33 +191,15 @@ export function useInteractionForm(
   };
   const noteSent = (sentText: string): void => {
     noteKey.current = null;
-    noteSentWithCreate.current = null;
     setNoteTextState((current) => (current.trim() === sentText ? '' : current));
-  };
-  /**
-   * Whether `view` holds the note a create of this form carried: a create whose answer was lost
-   * (the store host restarted) may have saved it, and sending it again would write it twice.
-   */
-  const carriedByCreate = (view: InteractionView, text: string): boolean =>
-    noteSentWithCreate.current === text && view.workNotes.some((n) => isFirstNote(n, id, text));
-  /** Adds the note unless the record already holds it; answers the record, or null after showing why not. */
-  const addNoteTo = async (
-    view: InteractionView,
-    note: { id: string; text: string },
-  ): Promise<InteractionView | null> => {
-    if (carriedByCreate(view, note.text)) return view;
-    const noted = await store.command('interaction.addWorkNote', {
-      id,
-      noteId: note.id,
-      text: note.text,
-    });
-    if (!noted.ok) return (showStoreError(noted.error), null);
-    return noted.value;
   };
 
   /**
-   * Creates the record, or saves its changes when `withChanges`, and adds a written work note;
-   * answers the saved view, or null after showing why nothing was saved.
+   * Save as one `interaction.save`: every field (the store host creates the record if it is not
+   * there yet), the fields the agent changed on a record the form shows (none once it is closed,
+   * or when `withChanges` is false), and the written work note. A retry after a lost answer is the
+   * same command again: the store host, not the form, works out what is still missing. Answers the
+   * saved view, or null after showing why nothing was saved.
    */
   const persist = async (withChanges: boolean): Promise<InteractionView | null> => {
     const checked = checkValues(values);
@@ -232,46 +210,28 @@ export function useInteractionForm(
     const note = pendingNote();
     if (note === false) return null;
     const snapshot = edits;
-    let view = record;
-    if (!view) {
-      if (note) noteSentWithCreate.current = note.text;
-      const created = await store.command('interaction.create', {
-        ...checked.fields,
-        id,
-        ...(note ? { workNote: note.text } : {}),
-      });
-      if (!created.ok) return (showStoreError(created.error), null);
-      view = created.value;
-      ui.getState().rememberType(view.type);
-      // A retried create answers with the record made the first time; send what changed since,
-      // the work note included: that record may have been made without it (or with other text).
-      const missed = changesFrom(view, checked.fields);
-      if (Object.keys(missed).length > 0 && !isClosed(view.state)) {
-        const updated = await store.command('interaction.update', { id, changes: missed });
-        if (!updated.ok) return (showStoreError(updated.error), null);
-        view = updated.value;
-      }
-      if (note) {
-        const noted = await addNoteTo(view, note);
-        if (!noted) return null;
-        view = noted;
-      }
-    } else {
-      const changes = changesFrom(view, checked.fields);
-      if (withChanges && Object.keys(changes).length > 0 && !isClosed(view.state)) {
-        const updated = await store.command('interaction.update', { id, changes });
-        if (!updated.ok) return (showStoreError(updated.error), null);
-        view = updated.value;
-      }
-      if (note) {
-        const noted = await addNoteTo(view, note);
-        if (!noted) return null;
-        view = noted;
+    let changed: FieldName[] | undefined;
+    if (record) {
+      changed =
+        withChanges && !isClosed(record.state)
+          ? (Object.keys(changesFrom(record, checked.fields)) as FieldName[])
+          : [];
+      if (changed.length === 0 && !note) {
+        accept(record, snapshot);
+        return record;
       }
     }
-    accept(view, snapshot);
+    const saved = await store.command('interaction.save', {
+      ...checked.fields,
+      id,
+      ...(changed ? { changed } : {}),
+      ...(note ? { noteId: note.id, workNote: note.text } : {}),
+    });
+    if (!saved.ok) return (showStoreError(saved.error), null);
+    if (!record) ui.getState().rememberType(saved.value.type);
+    accept(saved.value, snapshot);
     if (note) noteSent(note.text);
-    return view;
+    return saved.value;
   };
 
   const saveView = async (): Promise<InteractionView | null> => {
@@ -324,11 +284,15 @@ export function useInteractionForm(
       }
       const note = pendingNote();
       if (!note) return;
-      const noted = await addNoteTo(record, note);
-      if (!noted) return;
-      accept(noted, {});
+      const noted = await store.command('interaction.addWorkNote', {
+        id,
+        noteId: note.id,
+        text: note.text,
+      });
+      if (!noted.ok) return showStoreError(noted.error);
+      accept(noted.value, {});
       noteSent(note.text);
-      announce(`Work note added to ${noted.number}`);
+      announce(`Work note added to ${noted.value.number}`);
     });
 
   const pickCaller = (user: UserHit): void =>

@@ -8,6 +8,7 @@ describe('describing a refused change', () => {
   it('names the change as the button that made it', () => {
     expect(describeChange({ name: 'interaction.create', args: {} })).toBe('Create interaction');
     expect(describeChange({ name: 'interaction.update', args: {} })).toBe('Save changes');
+    expect(describeChange({ name: 'interaction.save', args: {} })).toBe('Save interaction');
     expect(describeChange({ name: 'interaction.addWorkNote', args: {} })).toBe('Add work note');
     expect(describeChange({ name: 'interaction.close', args: { state: 'Closed Complete' } })).toBe(
       'Close interaction',

@@ -1,7 +1,8 @@
 // Says in the agent's words what a refused change was, which record it was on, and why.
 // Pure; never reads the store host and never shows internal ids.
 
-import type { RecordKind } from '../../shared/store-api/apply-command';
+import { commandModule } from '../../shared/commands/registry';
+import type { RecordKind } from '../../shared/commands/record-set';
 import type { NeedsAttentionItem } from '../../shared/store-api/contract';
 
 const argsOf = (item: Pick<NeedsAttentionItem, 'args'>): Record<string, unknown> =>
@@ -13,59 +14,9 @@ export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
   request: 'Request',
 };
 
-const INCIDENT_STATE_CHANGES: Readonly<Record<string, string>> = {
-  'In Progress': 'Start work',
-  'On Hold': 'Put on hold',
-  Resolved: 'Resolve',
-  Closed: 'Close incident',
-  Canceled: 'Cancel incident',
-};
-
-const REQUEST_STATE_CHANGES: Readonly<Record<string, string>> = {
-  'Work in Progress': 'Start work',
-  'Closed Complete': 'Close Complete',
-  'Closed Incomplete': 'Close Incomplete',
-  Canceled: 'Cancel request',
-};
-
 /** The change as the button that made it is named ("Close interaction", "Reopen incident"…). */
 export function describeChange(item: Pick<NeedsAttentionItem, 'name' | 'args'>): string {
-  const state = argsOf(item).state;
-  const stateChange = (names: Readonly<Record<string, string>>): string =>
-    typeof state === 'string' ? (names[state] ?? `Set the state to ${state}`) : 'Change the state';
-  switch (item.name) {
-    case 'interaction.create':
-      return 'Create interaction';
-    case 'interaction.update':
-      return 'Save changes';
-    case 'interaction.addWorkNote':
-    case 'incident.addWorkNote':
-    case 'request.addWorkNote':
-      return 'Add work note';
-    case 'interaction.close':
-      return state === 'Closed Abandoned' ? 'Abandon interaction' : 'Close interaction';
-    case 'incident.createFromInteraction':
-      return 'Create Incident';
-    case 'request.createFromInteraction':
-      return 'Create Request';
-    case 'interaction.associateIncident':
-      return 'Associate with the incident';
-    case 'incident.update':
-    case 'request.update':
-      return 'Save changes';
-    case 'incident.setState':
-      return stateChange(INCIDENT_STATE_CHANGES);
-    case 'incident.resolve':
-      return 'Resolve';
-    case 'incident.close':
-      return 'Close incident';
-    case 'incident.cancel':
-      return 'Cancel incident';
-    case 'incident.reopen':
-      return 'Reopen incident';
-    case 'request.setState':
-      return stateChange(REQUEST_STATE_CHANGES);
-  }
+  return commandModule(item.name).describe(argsOf(item));
 }
 
 /**

@@ -10,16 +10,20 @@ import { serverNumber } from '../../shared/domain/numbering';
 import type { CatalogRules, Request } from '../../shared/domain/request';
 import { fail, type StoreError, type StoreResult } from '../../shared/domain/result';
 import {
-  applyCommand,
-  directoryNeeds,
   RECORD_KINDS,
-  recordsOf,
+  recordKey,
+  RecordMap,
+  type Kinded,
   type KindedRecord,
-  type ParsedCommand,
   type RecordKind,
   type RecordRef,
-  type RecordSet,
   type RecordTypes,
+} from '../../shared/commands/record-set';
+import {
+  applyCommand,
+  directoryNeeds,
+  recordsOf,
+  type ParsedCommand,
 } from '../../shared/store-api/apply-command';
 import {
   parsePushedMutation,
@@ -82,7 +86,7 @@ export async function applyPush(
 
     const run = await runMutations(trx, fresh, pusher);
     // One version per changed record, whatever its kind, in the order the push first changed them.
-    for (const { stored } of run.changed) stored.version = ++version;
+    for (const stored of run.changed) stored.version = ++version;
     const byKind = splitByKind(run.changed);
     await upsertInteractions(trx, byKind.interaction);
     await upsertIncidents(trx, byKind.incident);
@@ -158,7 +162,9 @@ async function checkRepeated(
   return refused;
 }
 
-type WorkingSet = { [K in RecordKind]: Map<string, StoredRecord<RecordTypes[K]>> };
+/** What the server keeps beside a record while a push runs: its number's seq and its new version. */
+type KindedStored = Kinded<{ seq: number; version: number }>;
+type WorkingSet = RecordMap<{ seq: number; version: number }>;
 
 interface MutationRun {
   /** Every record the push changed, each once, in the order of its first change. */
@@ -185,18 +191,8 @@ async function runMutations(
   });
   const commands = parsed.flatMap((p) => (p.ok ? [p.value] : []));
   const working = await loadRecords(trx, commands.flatMap(recordsOf));
-  const loaded: KindedRecord[] = [
-    ...[...working.interaction.values()].map((s) => ({
-      kind: 'interaction' as const,
-      record: s.record,
-    })),
-    ...[...working.incident.values()].map((s) => ({ kind: 'incident' as const, record: s.record })),
-    ...[...working.request.values()].map((s) => ({ kind: 'request' as const, record: s.record })),
-  ];
+  const loaded: KindedRecord[] = [...working.values()];
   const { directory, catalog } = await loadRules(trx, commands, loaded, pusher);
-  const records: RecordSet = {
-    get: <K extends RecordKind>(kind: K, id: string) => working[kind].get(id)?.record,
-  };
   const counters = await loadCounters(trx);
   const numbersUsed = new Map<RecordKind, number>();
   const lastNumber = (kind: RecordKind): number => {
@@ -217,7 +213,7 @@ async function runMutations(
     }
     // Done by whoever the session belongs to: a desk cannot act in someone else's name. The
     // actor the desk claimed stays in the mutations log (actor_id beside pushed_by).
-    const applied = applyCommand(command.value, records, {
+    const applied = applyCommand(command.value, working, {
       now: mutation.at,
       actorId: pusher.id,
       directory,
@@ -234,48 +230,26 @@ async function runMutations(
     const { created } = applied.value;
     if (created) numbersUsed.set(created, lastNumber(created) + 1);
     for (const change of applied.value.changed) {
-      const key = `${change.kind}:${change.record.id}`;
       const stored = keep(working, change, created === change.kind ? lastNumber(created) : null);
-      if (!changed.has(key)) changed.set(key, stored);
+      // A record changed again keeps its place: the order of its first change.
+      changed.set(recordKey({ kind: change.kind, id: change.record.id }), stored);
     }
   }
 
   return { changed: [...changed.values()], refusals, numbersUsed };
 }
 
-type KindedStored = {
-  [K in RecordKind]: { kind: K; stored: StoredRecord<RecordTypes[K]> };
-}[RecordKind];
-
 /**
  * Puts a changed record in the working set (so later mutations see it) and answers its entry.
  * `seq` is the number a create just used; any other change keeps the record's own.
  */
 function keep(working: WorkingSet, change: KindedRecord, seq: number | null): KindedStored {
-  switch (change.kind) {
-    case 'interaction':
-      return { kind: change.kind, stored: put(working.interaction, change.record, seq) };
-    case 'incident':
-      return { kind: change.kind, stored: put(working.incident, change.record, seq) };
-    case 'request':
-      return { kind: change.kind, stored: put(working.request, change.record, seq) };
-  }
-}
-
-function put<T extends { id: string }>(
-  map: Map<string, StoredRecord<T>>,
-  record: T,
-  seq: number | null,
-): StoredRecord<T> {
-  const current = map.get(record.id);
-  if (current) {
-    current.record = record;
-    return current;
-  }
-  if (seq === null)
-    throw new Error(`a change to ${record.id}, which was neither loaded nor created`);
-  const stored = { record, seq, version: 0 };
-  map.set(record.id, stored);
+  const current = working.entry({ kind: change.kind, id: change.record.id });
+  const own = current?.seq ?? seq;
+  if (own === null)
+    throw new Error(`a change to ${change.record.id}, which was neither loaded nor created`);
+  const stored: KindedStored = { ...change, seq: own, version: 0 };
+  working.put(stored);
   return stored;
 }
 
@@ -288,9 +262,9 @@ function splitByKind(entries: readonly KindedStored[]): {
     request: [],
   };
   for (const entry of entries) {
-    if (entry.kind === 'interaction') out.interaction.push(entry.stored);
-    else if (entry.kind === 'incident') out.incident.push(entry.stored);
-    else out.request.push(entry.stored);
+    if (entry.kind === 'interaction') out.interaction.push(entry);
+    else if (entry.kind === 'incident') out.incident.push(entry);
+    else out.request.push(entry);
   }
   return out;
 }
@@ -300,7 +274,7 @@ async function loadRecords(
   trx: Transaction<Database>,
   refs: readonly RecordRef[],
 ): Promise<WorkingSet> {
-  const working: WorkingSet = { interaction: new Map(), incident: new Map(), request: new Map() };
+  const working: WorkingSet = new RecordMap();
   const ids = (kind: RecordKind) => [
     ...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id)),
   ];
@@ -309,24 +283,18 @@ async function loadRecords(
       ? []
       : trx.selectFrom(table).select(['id', 'seq', 'record']).where('id', 'in', wanted).execute();
   // The record columns hold only what these same mutators produced.
-  for (const row of await rowsOf('interactions', ids('interaction')))
-    working.interaction.set(row.id, {
-      record: row.record as Interaction,
-      seq: toNumber(row.seq),
-      version: 0,
-    });
-  for (const row of await rowsOf('incidents', ids('incident')))
-    working.incident.set(row.id, {
-      record: row.record as Incident,
-      seq: toNumber(row.seq),
-      version: 0,
-    });
-  for (const row of await rowsOf('requests', ids('request')))
-    working.request.set(row.id, {
-      record: row.record as Request,
-      seq: toNumber(row.seq),
-      version: 0,
-    });
+  for (const row of await rowsOf('interactions', ids('interaction'))) {
+    const record = row.record as Interaction;
+    working.put({ kind: 'interaction', record, seq: toNumber(row.seq), version: 0 });
+  }
+  for (const row of await rowsOf('incidents', ids('incident'))) {
+    const record = row.record as Incident;
+    working.put({ kind: 'incident', record, seq: toNumber(row.seq), version: 0 });
+  }
+  for (const row of await rowsOf('requests', ids('request'))) {
+    const record = row.record as Request;
+    working.put({ kind: 'request', record, seq: toNumber(row.seq), version: 0 });
+  }
   return working;
 }
 
@@ -367,8 +335,7 @@ async function loadRules(
   const callerIds = new Set<string>();
   for (const { kind, record } of loaded)
     if (kind === 'interaction' && record.openedFor) callerIds.add(record.openedFor);
-  for (const { name, args } of commands)
-    if (name === 'interaction.create' && args.openedFor) callerIds.add(args.openedFor);
+  for (const id of needs.userIds) callerIds.add(id);
   // A user-reference answer must name a known user, as on the desk: the answers' id-shaped
   // values are looked up with the callers (a text answer simply finds nobody).
   for (const { args } of commands) {

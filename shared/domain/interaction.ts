@@ -2,11 +2,15 @@
 // Pure functions only: the store host and the desk server run these same mutators.
 
 import { z } from 'zod';
+import { applyAssignmentChange, checkAssignment } from './assignment';
 import { Id } from './directory';
+import { withoutUndefined } from './record-changes';
 import { RelatedRecord } from './related-records';
-import { WorkNote, WorkNoteText } from './work-note';
+import { AddWorkNoteArgs, appendWorkNote, WorkNote, WorkNoteText, workNoteFrom } from './work-note';
 import { fail, ok, type StoreResult } from './result';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
+
+export { AddWorkNoteArgs };
 
 /** A text field: what the server could not store is refused here, with a message a person can act on. */
 const text = () => z.string().refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
@@ -120,8 +124,29 @@ export type CreateInteractionArgs = z.infer<typeof CreateInteractionArgs>;
 export const UpdateInteractionArgs = z.object({ id: Id, changes: InteractionChanges });
 export type UpdateInteractionArgs = z.infer<typeof UpdateInteractionArgs>;
 
-export const AddWorkNoteArgs = z.object({ id: Id, noteId: Id, text: WorkNoteText });
-export type AddWorkNoteArgs = z.infer<typeof AddWorkNoteArgs>;
+/**
+ * Save on the form, as one command: every field as the form shows it (what a first save creates
+ * the record with) and, optionally, the work note the agent wrote.
+ */
+export const SaveInteractionArgs = InteractionFields.extend({
+  /** Chosen by the desk when the form opens, so a retried or double-clicked save is one record. */
+  id: Id,
+  /**
+   * On a record that exists: the fields the agent changed, the only ones written (another desk's
+   * change to any other field stays). Left out on a first save: a retry writes every field that differs.
+   */
+  changed: z
+    .array(InteractionFields.keyof())
+    .max(Object.keys(InteractionFields.shape).length)
+    .optional(),
+  /** The work note's id, chosen by the desk for its text, so a retried save adds it once. */
+  noteId: Id.optional(),
+  workNote: WorkNoteText.optional(),
+}).refine((args) => args.workNote === undefined || args.noteId !== undefined, {
+  message: 'A work note needs its id.',
+  path: ['noteId'],
+});
+export type SaveInteractionArgs = z.infer<typeof SaveInteractionArgs>;
 
 export const CloseInteractionArgs = z.object({
   id: Id,
@@ -148,30 +173,6 @@ export interface MutationContext {
 
 type Mutated = StoreResult<Interaction>;
 
-function checkAssignment(
-  group: string | null,
-  assignee: string | null,
-  directory: DirectoryRules,
-): Record<string, string> | undefined {
-  if (assignee === null) return undefined;
-  // The seed: Assigned to is the fulfiller in the group that works it, never just anyone.
-  if (group === null)
-    return { assignedTo: 'Pick the Assignment group first: Assigned to is one of its members.' };
-  return directory.isGroupMember(group, assignee)
-    ? undefined
-    : { assignedTo: 'Assigned to must be a member of the Assignment group.' };
-}
-
-function noteFrom(id: string, text: string, ctx: MutationContext): WorkNote {
-  return {
-    id,
-    author: ctx.actorId,
-    authorName: ctx.directory.userName(ctx.actorId),
-    at: ctx.now,
-    text,
-  };
-}
-
 /** Setting Assigned to on a New interaction means someone is working it. */
 function stateAfterAssignment(
   state: InteractionState,
@@ -186,7 +187,7 @@ export function createInteraction(
   numberProvisional: boolean,
   ctx: MutationContext,
 ): Mutated {
-  const fieldErrors = checkAssignment(args.assignmentGroup, args.assignedTo, ctx.directory);
+  const fieldErrors = checkAssignment(args, ctx.directory);
   if (fieldErrors) return fail('rule', 'The interaction was not saved.', fieldErrors);
   const { id, workNote, ...fields } = args;
   return ok({
@@ -195,7 +196,7 @@ export function createInteraction(
     number,
     numberProvisional,
     state: stateAfterAssignment('New', fields.assignedTo),
-    workNotes: workNote ? [noteFrom(`${id}:first`, workNote, ctx)] : [],
+    workNotes: workNote ? [workNoteFrom(`${id}:first`, workNote, ctx)] : [],
     openedAt: ctx.now,
     openedBy: ctx.actorId,
     closedAt: null,
@@ -218,17 +219,12 @@ export function updateInteraction(
   const next: Interaction = {
     ...current,
     ...withoutUndefined(changes),
+    // Changing the group clears the person unless the same change names a member of the new group.
+    ...applyAssignmentChange(current, changes),
     updatedAt: ctx.now,
     updatedBy: ctx.actorId,
   };
-  // Changing the group clears the person unless the same change names a member of the new group.
-  if (
-    changes.assignmentGroup !== undefined &&
-    changes.assignmentGroup !== current.assignmentGroup
-  ) {
-    if (changes.assignedTo === undefined) next.assignedTo = null;
-  }
-  const fieldErrors = checkAssignment(next.assignmentGroup, next.assignedTo, ctx.directory);
+  const fieldErrors = checkAssignment(next, ctx.directory);
   if (fieldErrors) return fail('rule', 'The interaction was not saved.', fieldErrors);
   if (changes.state === 'New' && current.state !== 'New') {
     return fail('rule', 'An interaction that has been worked cannot go back to New.', {
@@ -245,13 +241,7 @@ export function addWorkNote(
   ctx: MutationContext,
 ): Mutated {
   // Idempotent by note id: a retried command never adds the same note twice.
-  if (current.workNotes.some((n) => n.id === args.noteId)) return ok(current);
-  return ok({
-    ...current,
-    workNotes: [...current.workNotes, noteFrom(args.noteId, args.text, ctx)],
-    updatedAt: ctx.now,
-    updatedBy: ctx.actorId,
-  });
+  return ok(appendWorkNote(current, args.noteId, args.text, ctx));
 }
 
 export function closeInteraction(
@@ -285,10 +275,6 @@ export function closeInteraction(
     updatedAt: ctx.now,
     updatedBy: ctx.actorId,
   });
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Contact fields the form fills when the caller is picked; the agent may overwrite them. */

@@ -3,10 +3,12 @@
 
 import { z } from 'zod';
 import { Id } from './directory';
-import { DESCRIPTION_MAX, SHORT_DESCRIPTION_MAX, type MutationContext } from './interaction';
+import { DESCRIPTION_MAX, SHORT_DESCRIPTION_MAX } from './interaction';
 import type { Priority } from './priority';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
-import type { WorkNote } from './work-note';
+
+export { withoutUndefined } from './record-changes';
+export { appendWorkNote, workNoteFrom } from './work-note';
 
 /** Text the desk server can store; anything else is refused with a message a person can act on. */
 export const storableText = () => z.string().refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
@@ -50,43 +52,6 @@ export const RelatedInteraction = z.object({
   by: Id,
 });
 export type RelatedInteraction = z.infer<typeof RelatedInteraction>;
-
-export function workNoteFrom(id: string, text: string, ctx: MutationContext): WorkNote {
-  return {
-    id,
-    author: ctx.actorId,
-    authorName: ctx.directory.userName(ctx.actorId),
-    at: ctx.now,
-    text,
-  };
-}
-
-interface Noted {
-  workNotes: WorkNote[];
-  updatedAt: string;
-  updatedBy: string;
-}
-
-/** Append-only and idempotent by note id: a retried command never adds the same note twice. */
-export function appendWorkNote<T extends Noted>(
-  record: T,
-  noteId: string,
-  text: string,
-  ctx: MutationContext,
-): T {
-  if (record.workNotes.some((n) => n.id === noteId)) return record;
-  return {
-    ...record,
-    workNotes: [...record.workNotes, workNoteFrom(noteId, text, ctx)],
-    updatedAt: ctx.now,
-    updatedBy: ctx.actorId,
-  };
-}
-
-/** Drops the keys a partial change leaves undefined, so spreading it never blanks a field. */
-export function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 /** A row of the User's Tasks related list and of the work queues: incidents and requests alike. */
 export interface TaskListItem {

@@ -551,6 +551,13 @@ describe('the records a command names', () => {
       { kind: 'interaction', id: 'ims-1' },
       { kind: 'incident', id: 'inc-1' },
     ]);
+    // An entry that no longer parses still names the records whose ids it holds.
+    expect(
+      recordsOfEntry({
+        name: 'interaction.associateIncident',
+        args: { id: 'ims-1', incidentId: 5 },
+      }),
+    ).toEqual([{ kind: 'interaction', id: 'ims-1' }]);
     expect(recordsOfEntry({ name: 'interaction.delete', args: { id: 'x' } })).toEqual([]);
     expect(recordsOfEntry({ name: 'incident.close', args: null })).toEqual([]);
     expect(recordsOfEntry({ name: 'incident.close', args: { id: 7 } })).toEqual([]);
@@ -584,6 +591,20 @@ describe('directoryNeeds', () => {
     expect(new Set(needs.catalogItemIds)).toEqual(
       new Set(['cat_vpn_access', 'cat_password_reset']),
     );
+    // The caller a work note may name (an association names the interaction's Opened for).
+    expect(needs.userIds).toEqual(['user-9']);
+  });
+
+  it('names the group and the caller of a Save (interaction.save carries the form’s fields)', () => {
+    const save = command('interaction.save', {
+      ...interactionInput({ id: 'ims-5', assignmentGroup: 'grp-s', openedFor: 'user-5' }),
+      changed: ['assignmentGroup'],
+    });
+    expect(directoryNeeds([save], [])).toEqual({
+      groupIds: ['grp-s'],
+      catalogItemIds: [],
+      userIds: ['user-5'],
+    });
   });
 
   it('adds a requested item’s fulfillment group once the items are loaded', () => {
@@ -593,6 +614,7 @@ describe('directoryNeeds', () => {
     expect(directoryNeeds(commands, [])).toEqual({
       groupIds: [],
       catalogItemIds: ['cat_password_reset'],
+      userIds: [],
     });
     expect(directoryNeeds(commands, [], catalog).groupIds).toEqual(['grp_access_management']);
   });

@@ -1,48 +1,33 @@
 // The store API contract: every command, query and event a window may send to the store host,
-// with the zod schema that checks it on arrival. Adding an operation starts here.
+// with the zod schema that checks it on arrival. Commands come from their registry
+// (shared/commands/registry.ts); adding a query or an action starts here.
 
 import { z } from 'zod';
 import type { ConfigurationItemView, Group, User, UserHit } from '../domain/directory';
 import { Id } from '../domain/directory';
 import type { Lookahead } from '../domain/lookahead';
 import {
-  AddWorkNoteArgs,
-  CloseInteractionArgs,
-  CreateInteractionArgs,
   INTERACTION_STATES,
   INTERACTION_TYPES,
-  UpdateInteractionArgs,
   type Interaction,
   type InteractionState,
   type InteractionType,
 } from '../domain/interaction';
 import type { StoreError, StoreResult } from '../domain/result';
-import { SignInRequest } from '../sync/server-api';
-import type { RecordKind } from './apply-command';
+import type { RecordKind } from '../commands/record-set';
 import {
-  escalationCommandInputs,
-  escalationQueryInputs,
-  type EscalationCommandOutputs,
-  type EscalationQueryOutputs,
-} from './escalation-contract';
+  commandInputs,
+  isCommandName,
+  type CommandName,
+  type CommandOutputs,
+} from '../commands/registry';
+import { SignInRequest } from '../sync/server-api';
+import { escalationQueryInputs, type EscalationQueryOutputs } from './escalation-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
 
-export const commandInputs = {
-  'interaction.create': CreateInteractionArgs,
-  'interaction.update': UpdateInteractionArgs,
-  'interaction.addWorkNote': AddWorkNoteArgs,
-  'interaction.close': CloseInteractionArgs,
-  // Escalation, incidents and requests (issue 4, ADR 0006); a command may touch two records.
-  ...escalationCommandInputs,
-} as const;
-
-export interface CommandOutputs extends EscalationCommandOutputs {
-  'interaction.create': InteractionView;
-  'interaction.update': InteractionView;
-  'interaction.addWorkNote': InteractionView;
-  'interaction.close': InteractionView;
-}
+/** Each command's argument schema and answer, from the registry of command modules. */
+export { commandInputs, isCommandName, type CommandName, type CommandOutputs };
 
 // ---- queries: the reads; each may also be subscribed to as a live query ----
 
@@ -273,7 +258,6 @@ export type StoreEvent =
 
 // ---- the typed surface ----
 
-export type CommandName = keyof typeof commandInputs;
 export type QueryName = keyof typeof queryInputs;
 /** What a caller passes (defaults may be omitted). */
 export type CommandInput<N extends CommandName> = z.input<(typeof commandInputs)[N]>;
@@ -311,8 +295,6 @@ export interface StoreHostApi {
   act<N extends ActionName>(name: N, input: ActionInput<N>): Promise<StoreResult<ActionOutput<N>>>;
 }
 
-export const isCommandName = (name: unknown): name is CommandName =>
-  typeof name === 'string' && Object.hasOwn(commandInputs, name);
 export const isActionName = (name: unknown): name is ActionName =>
   typeof name === 'string' && Object.hasOwn(actionInputs, name);
 export const isQueryName = (name: unknown): name is QueryName =>

@@ -1,84 +1,21 @@
-// The store API additions for issue 4 (docs/decisions/0006): the escalation, incident, request,
-// task and catalog commands and queries, shaped to be spread into contract.ts's maps. Never handles them.
+// The store API additions for issue 4 (docs/decisions/0006): the incident, request, task and catalog
+// queries and the views they answer, shaped to be spread into contract.ts's maps. Never handles them.
 
 import { z } from 'zod';
 import type { CatalogItem } from '../domain/catalog';
 import type { ComponentSearchHit, IncidentSummary } from '../domain/component-search';
 import { Id } from '../domain/directory';
-import {
-  AssociateInteractionArgs,
-  CreateIncidentFromInteractionArgs,
-  CreateRequestFromInteractionArgs,
-  type CallbackDue,
-} from '../domain/escalation';
-import {
-  CancelIncidentArgs,
-  CloseIncidentArgs,
-  INCIDENT_STATES,
-  ReopenIncidentArgs,
-  ResolveIncidentArgs,
-  SetIncidentStateArgs,
-  UpdateIncidentArgs,
-  type Incident,
-} from '../domain/incident';
-import { AddWorkNoteArgs } from '../domain/interaction';
+import type { CallbackDue } from '../domain/escalation';
+import { INCIDENT_STATES, type Incident } from '../domain/incident';
 import type { RelatedRecord } from '../domain/related-records';
-import {
-  REQUEST_STATES,
-  SetRequestStateArgs,
-  UpdateRequestArgs,
-  type Request,
-} from '../domain/request';
+import { REQUEST_STATES, type Request } from '../domain/request';
 import { TASK_QUEUES, type TaskListItem } from '../domain/task';
 // Types only: contract.ts will import this file's maps, so a value import back would be a cycle.
 import type { InteractionView } from './contract';
 
-// ---- commands ----
-
-export const escalationCommandInputs = {
-  'incident.createFromInteraction': CreateIncidentFromInteractionArgs,
-  'interaction.associateIncident': AssociateInteractionArgs,
-  'request.createFromInteraction': CreateRequestFromInteractionArgs,
-  'incident.update': UpdateIncidentArgs,
-  'incident.addWorkNote': AddWorkNoteArgs,
-  'incident.setState': SetIncidentStateArgs,
-  'incident.resolve': ResolveIncidentArgs,
-  'incident.close': CloseIncidentArgs,
-  'incident.cancel': CancelIncidentArgs,
-  'incident.reopen': ReopenIncidentArgs,
-  'request.update': UpdateRequestArgs,
-  'request.addWorkNote': AddWorkNoteArgs,
-  'request.setState': SetRequestStateArgs,
-} as const;
-
 /** The interaction after an escalation: it carries the records made from it or linked to it. */
 export interface EscalatedInteractionView extends InteractionView {
   relatedRecords: RelatedRecord[];
-}
-
-export interface EscalationCommandOutputs {
-  'incident.createFromInteraction': {
-    incident: IncidentView;
-    interaction: EscalatedInteractionView;
-  };
-  'interaction.associateIncident': {
-    incident: IncidentView;
-    interaction: EscalatedInteractionView;
-  };
-  'request.createFromInteraction': {
-    request: RequestView;
-    interaction: EscalatedInteractionView;
-  };
-  'incident.update': IncidentView;
-  'incident.addWorkNote': IncidentView;
-  'incident.setState': IncidentView;
-  'incident.resolve': IncidentView;
-  'incident.close': IncidentView;
-  'incident.cancel': IncidentView;
-  'incident.reopen': IncidentView;
-  'request.update': RequestView;
-  'request.addWorkNote': RequestView;
-  'request.setState': RequestView;
 }
 
 // ---- queries ----
@@ -191,5 +128,4 @@ export interface EscalationQueryOutputs {
   'catalog.getItem': CatalogItem | null;
 }
 
-export type EscalationCommandName = keyof typeof escalationCommandInputs;
 export type EscalationQueryName = keyof typeof escalationQueryInputs;

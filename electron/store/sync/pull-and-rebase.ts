@@ -2,6 +2,7 @@
 // the desk's records = the server's copies + waiting changes replayed. Drops only acknowledged
 // changes, moves refused ones to Needs attention, and never retries on its own.
 
+import { findCommandModule } from '../../../shared/commands/registry';
 import type { Interaction } from '../../../shared/domain/interaction';
 import {
   recordsOfEntry,
@@ -224,7 +225,9 @@ async function missingFromServer(db: DeskDb, acknowledgedThrough: number): Promi
   ]);
   const onServer = new Set(serverIds);
   const created = new Set(
-    waiting.filter((e) => e.name === 'interaction.create').map((e) => recordsOfEntry(e)[0]?.id),
+    waiting
+      .filter((e) => findCommandModule(e.name)?.creates === true)
+      .map((e) => recordsOfEntry(e)[0]?.id),
   );
   const ids = deskIds.filter((id) => !onServer.has(id) && !created.has(id));
   if (ids.length === 0) return [];

@@ -7,17 +7,17 @@ import type { Incident } from '../../../shared/domain/incident';
 import type { DirectoryRules } from '../../../shared/domain/interaction';
 import {
   RECORD_KINDS,
+  RecordMap,
   type KindedRecord,
   type RecordKind,
   type RecordRef,
   type RecordTypes,
-} from '../../../shared/store-api/apply-command';
+} from '../../../shared/commands/record-set';
 import { readMeta, type DeskDb } from '../db';
 import { bumpIncidentsRevision } from '../task-store';
-import { connectedSets, ProvisionalNumbers, replay, type RecordMap } from './rebase';
+import { connectedSets, ProvisionalNumbers, replay } from './rebase';
 import {
   readCounters,
-  refKey,
   serverTables,
   type RecordTables,
   viewTables,
@@ -51,7 +51,7 @@ async function write<K extends RecordKind>(
 
 /** Reads records of every kind by ref from one set of tables (views, or the server's copies). */
 async function readRecords(tables: RecordTables, refs: readonly RecordRef[]): Promise<RecordMap> {
-  const found: RecordMap = new Map();
+  const found = new RecordMap();
   await Promise.all(
     RECORD_KINDS.map(async (kind) => {
       const ids = refs.filter((r) => r.kind === kind).map((r) => r.id);
@@ -59,8 +59,7 @@ async function readRecords(tables: RecordTables, refs: readonly RecordRef[]): Pr
       const rows = await tables[kind].bulkGet(ids);
       rows.forEach((record, i) => {
         const id = ids[i];
-        if (record && id !== undefined)
-          found.set(refKey({ kind, id }), { kind, record } as KindedRecord);
+        if (record && id !== undefined) found.put({ kind, record } as KindedRecord);
       });
     }),
   );
@@ -109,20 +108,19 @@ export async function rebaseRecords(
   const puts: RecordLists = { interaction: [], incident: [], request: [] };
   const deletes: Record<RecordKind, string[]> = { interaction: [], incident: [], request: [] };
   for (const set of sets) {
-    const setBases: RecordMap = new Map();
+    const setBases = new RecordMap();
     for (const ref of set.refs) {
-      const base = bases.get(refKey(ref));
-      if (base) setBases.set(refKey(ref), base);
+      const base = bases.entry(ref);
+      if (base) setBases.put(base);
     }
     const { records } = replay(setBases, set.entries, shown, rules, numbers);
     for (const ref of set.refs) {
-      const key = refKey(ref);
-      const after = records.get(key);
-      const current = shown.get(key);
+      const after = records.entry(ref);
+      const current = shown.entry(ref);
       if (!after) {
         // Neither the server nor a waiting create has it; while a reset's pages arrive, the
         // server may simply not have listed it yet.
-        if (current && !(keepMissing && !bases.has(key))) deletes[ref.kind].push(ref.id);
+        if (current && !(keepMissing && !bases.has(ref))) deletes[ref.kind].push(ref.id);
       } else if (!current || JSON.stringify(current.record) !== JSON.stringify(after.record)) {
         collect(puts, after);
       }

@@ -5,12 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { generateCatalog } from '../../../shared/demo/catalog-generator';
 import type { Incident } from '../../../shared/domain/incident';
-import type { Interaction } from '../../../shared/domain/interaction';
 import { relatedRecordsOf } from '../../../shared/domain/related-records';
 import type { Request } from '../../../shared/domain/request';
-import type { KindedRecord } from '../../../shared/store-api/apply-command';
+import { RecordMap, type KindedRecord } from '../../../shared/commands/record-set';
 import type { OutboxEntry } from '../../../shared/store-api/outbox';
-import { connectedSets, ProvisionalNumbers, replay, type RecordMap } from './rebase';
+import { connectedSets, ProvisionalNumbers, replay } from './rebase';
 import {
   entry,
   escalated,
@@ -19,7 +18,6 @@ import {
   interactionArgs,
   rules as directory,
 } from './sync-test-support';
-import { refKey } from './synced-records';
 
 const catalog = generateCatalog();
 const rules = {
@@ -27,8 +25,7 @@ const rules = {
   catalog: { catalogItem: (id: string) => catalog.find((item) => item.id === id) ?? null },
 };
 
-const map = (...records: KindedRecord[]): RecordMap =>
-  new Map(records.map((r) => [refKey({ kind: r.kind, id: r.record.id }), r]));
+const map = (...records: KindedRecord[]): RecordMap => new RecordMap(records);
 const asInteraction = (record: KindedRecord['record']): KindedRecord =>
   ({ kind: 'interaction', record }) as KindedRecord;
 const asIncident = (record: Incident): KindedRecord => ({ kind: 'incident', record });
@@ -83,11 +80,11 @@ describe('replay', () => {
     const create = entry(1, 'interaction.create', interactionArgs('int-1'));
     const shown = map(asInteraction(interaction('int-1', 'IMS-P0007', true)));
     const numbers = new ProvisionalNumbers({ interaction: 98 });
-    const kept = replay(new Map(), [create], shown, rules, numbers);
-    expect(kept.records.get('interaction:int-1')?.record.number).toBe('IMS-P0007');
+    const kept = replay(new RecordMap(), [create], shown, rules, numbers);
+    expect(kept.records.get('interaction', 'int-1')?.number).toBe('IMS-P0007');
     expect(numbers.changed()).toBeNull();
-    const fresh = replay(new Map(), [create], new Map(), rules, numbers);
-    expect(fresh.records.get('interaction:int-1')?.record.number).toBe('IMS-P0099');
+    const fresh = replay(new RecordMap(), [create], new RecordMap(), rules, numbers);
+    expect(fresh.records.get('interaction', 'int-1')?.number).toBe('IMS-P0099');
     expect(numbers.changed()).toEqual({ interaction: 99 });
   });
 
@@ -107,7 +104,7 @@ describe('replay', () => {
       new ProvisionalNumbers({}),
     );
     expect(failed).toEqual([]);
-    expect(records.get('interaction:int-1')?.record).toMatchObject({
+    expect(records.get('interaction', 'int-1')).toMatchObject({
       number: 'IMS0001001',
       numberProvisional: false,
       description: 'More detail',
@@ -124,7 +121,7 @@ describe('replay', () => {
         entry(5, 'interaction.addWorkNote', { id: 'int-1', noteId: 'n2', text: 'Still fine' }),
         { ...entry(6, 'interaction.update', { id: 'int-1', changes: {} }), args: 'nonsense' },
       ] as OutboxEntry[],
-      new Map(),
+      new RecordMap(),
       rules,
       new ProvisionalNumbers({}),
     );
@@ -132,13 +129,13 @@ describe('replay', () => {
       [4, 'rule'],
       [6, 'invalid-input'],
     ]);
-    const record = records.get('interaction:int-1')?.record as Interaction | undefined;
+    const record = records.get('interaction', 'int-1');
     expect(record?.description).toBe('');
     expect(record?.workNotes.map((n) => n.id)).toEqual(['n2']);
     const gone = replay(
-      new Map(),
+      new RecordMap(),
       [entry(7, 'interaction.addWorkNote', { id: 'gone', noteId: 'n', text: 't' })],
-      new Map(),
+      new RecordMap(),
       rules,
       new ProvisionalNumbers({}),
     );
@@ -162,13 +159,13 @@ describe('replay', () => {
     );
     expect(failed).toEqual([]);
     expect(numbers.changed()).toBeNull();
-    const incident = records.get('incident:inc-1')?.record as Incident;
+    const incident = records.get('incident', 'inc-1') as Incident;
     expect(incident).toMatchObject({ number: 'INC-P0003', numberProvisional: true });
     expect(incident.relatedInteractions).toMatchObject([
       { id: 'int-1', number: 'IMS0001001', relation: 'origin' },
     ]);
     expect(incident.workNotes.map((n) => n.id)).toEqual(['n1']);
-    const linked = records.get('interaction:int-1')?.record as Interaction | undefined;
+    const linked = records.get('interaction', 'int-1');
     expect(linked && relatedRecordsOf(linked)).toMatchObject([
       { kind: 'incident', id: 'inc-1', number: 'INC-P0003', relation: 'created' },
     ]);
@@ -181,12 +178,12 @@ describe('replay', () => {
     const { records, failed } = replay(
       map(asInteraction(closed)),
       [entry(2, 'incident.createFromInteraction', incidentArgs('inc-1', 'int-1'))],
-      new Map(),
+      new RecordMap(),
       rules,
       numbers,
     );
     expect(failed).toMatchObject([{ mutationId: 2, reason: { code: 'rule' } }]);
-    expect(records.has('incident:inc-1')).toBe(false);
+    expect(records.has({ kind: 'incident', id: 'inc-1' })).toBe(false);
     expect(numbers.changed()).toBeNull();
   });
 
@@ -196,14 +193,14 @@ describe('replay', () => {
     const { records, failed } = replay(
       map(asIncident(closed)),
       [entry(4, 'incident.reopen', { id: 'inc-1', noteId: 'r1', reason: 'Still broken' })],
-      new Map(),
+      new RecordMap(),
       rules,
       new ProvisionalNumbers({}),
     );
     expect(failed[0]?.reason.message).toBe(
       'A Closed incident cannot be reopened; create a new incident.',
     );
-    expect(records.get('incident:inc-1')?.record).toEqual(closed);
+    expect(records.get('incident', 'inc-1')).toEqual(closed);
   });
 
   it('checks a request’s answers against the cached catalog', () => {
@@ -234,7 +231,7 @@ describe('replay', () => {
         request(3, 'req-2', 'cat_nowhere'),
         request(4, 'req-3', 'cat_password_reset', {}),
       ],
-      new Map(),
+      new RecordMap(),
       rules,
       numbers,
     );
@@ -242,12 +239,12 @@ describe('replay', () => {
       [3, 'That catalog item is not in the catalog any more; pick another one.'],
       [4, "Check Account, Caller's identity verified."],
     ]);
-    expect(records.get('request:req-1')?.record as Request).toMatchObject({
+    expect(records.get('request', 'req-1') as Request).toMatchObject({
       number: 'REQ-P0001',
       catalogItem: 'cat_password_reset',
     });
-    expect(records.has('request:req-2')).toBe(false);
-    expect(records.has('request:req-3')).toBe(false);
+    expect(records.has({ kind: 'request', id: 'req-2' })).toBe(false);
+    expect(records.has({ kind: 'request', id: 'req-3' })).toBe(false);
     expect(numbers.changed()).toEqual({ request: 1 });
   });
 });

@@ -6,21 +6,19 @@ import { provisionalNumber } from '../../../shared/domain/numbering';
 import type { CatalogRules } from '../../../shared/domain/request';
 import type { StoreError } from '../../../shared/domain/result';
 import {
+  recordKey,
+  RecordMap,
+  type RecordKind,
+  type RecordRef,
+} from '../../../shared/commands/record-set';
+import {
   applyCommand,
   recordsOfEntry,
   type ApplyContext,
-  type KindedRecord,
-  type RecordKind,
-  type RecordRef,
-  type RecordSet,
-  type RecordTypes,
 } from '../../../shared/store-api/apply-command';
 import type { OutboxEntry } from '../../../shared/store-api/outbox';
 import { parseCommand } from '../../../shared/store-api/validate';
-import { refKey, type CountersByKind } from './synced-records';
-
-/** Records by `refKey`. */
-export type RecordMap = Map<string, KindedRecord>;
+import type { CountersByKind } from './synced-records';
 
 /** Records that must be replayed together, and the waiting entries that touch them, oldest first. */
 export interface ConnectedSet {
@@ -52,7 +50,7 @@ export function connectedSets(
     return top;
   };
   const add = (ref: RecordRef): string => {
-    const key = refKey(ref);
+    const key = recordKey(ref);
     if (!parent.has(key)) {
       parent.set(key, key);
       refs.set(key, ref);
@@ -130,17 +128,13 @@ export interface Replayed {
  * has not numbered yet takes the next one from `numbers`.
  */
 export function replay(
-  bases: ReadonlyMap<string, KindedRecord>,
+  bases: RecordMap,
   entries: readonly OutboxEntry[],
-  shown: ReadonlyMap<string, KindedRecord>,
+  shown: RecordMap,
   rules: ReplayRules,
   numbers: ProvisionalNumbers,
 ): Replayed {
-  const records: RecordMap = new Map(bases);
-  const set: RecordSet = {
-    get: <K extends RecordKind>(kind: K, id: string) =>
-      records.get(refKey({ kind, id }))?.record as RecordTypes[K] | undefined,
-  };
+  const records = new RecordMap(bases);
   const failed: Replayed['failed'] = [];
   for (const entry of entries) {
     const mutationId = entry.mutationId ?? 0;
@@ -157,20 +151,19 @@ export function replay(
       directory: rules.directory,
       catalog: rules.catalog,
       numberFor: (kind, id) => {
-        const current = shown.get(refKey({ kind, id }))?.record;
+        const current = shown.get(kind, id);
         if (current?.numberProvisional === true)
           return { number: current.number, provisional: true };
         counted.kind = kind;
         return { number: numbers.peek(kind), provisional: true };
       },
     };
-    const applied = applyCommand(parsed.value, set, ctx);
+    const applied = applyCommand(parsed.value, records, ctx);
     if (!applied.ok) {
       failed.push({ mutationId, reason: applied.error });
       continue;
     }
-    for (const change of applied.value.changed)
-      records.set(refKey({ kind: change.kind, id: change.record.id }), change);
+    for (const change of applied.value.changed) records.put(change);
     if (counted.kind !== null && applied.value.created === counted.kind) numbers.take(counted.kind);
   }
   return { records, failed };

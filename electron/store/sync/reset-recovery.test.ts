@@ -10,6 +10,7 @@ import {
   type CreateInteractionArgs,
   type Interaction,
 } from '../../../shared/domain/interaction';
+import { RecordMap } from '../../../shared/commands/record-set';
 import { ProvisionalNumbers, replay } from './rebase';
 import { recreateEntries } from './reset-recovery';
 
@@ -41,13 +42,13 @@ function value(result: { ok: true; value: Interaction } | { ok: false }): Intera
 
 function rebuilt(record: Interaction) {
   const { records, failed } = replay(
-    new Map(),
+    new RecordMap(),
     recreateEntries(record, 'desk-9'),
-    new Map(),
+    new RecordMap(),
     { directory: rules, catalog: { catalogItem: () => null } },
     new ProvisionalNumbers({ interaction: 41 }),
   );
-  const again = records.get(`interaction:${record.id}`)?.record as Interaction | undefined;
+  const again = records.get('interaction', record.id);
   return { record: again, failed };
 }
 

@@ -2,7 +2,13 @@
 // lists show, and the server's copy the waiting changes are replayed on. Never decides what to write.
 
 import type { EntityTable, Table } from 'dexie';
-import type { RecordKind, RecordRef, RecordTypes } from '../../../shared/store-api/apply-command';
+import {
+  isRecordKind,
+  recordKey,
+  type RecordKind,
+  type RecordRef,
+  type RecordTypes,
+} from '../../../shared/commands/record-set';
 import { readMeta, writeMeta, type DeskDb, type SyncMeta } from '../db';
 
 export type RecordTables = { [K in RecordKind]: EntityTable<RecordTypes[K], 'id'> };
@@ -32,7 +38,8 @@ export function rebaseTables(db: DeskDb): Table[] {
   ];
 }
 
-export const refKey = (ref: RecordRef): string => `${ref.kind}:${ref.id}`;
+/** The one key of a record (shared/commands/record-set.ts), under the name the sync code knows. */
+export const refKey = recordKey;
 
 /** A set of record refs, each once, in the order first added. */
 export class RefSet {
@@ -55,9 +62,6 @@ export class RefSet {
     return this.refs.values();
   }
 }
-
-const isRecordKind = (value: unknown): value is RecordKind =>
-  value === 'interaction' || value === 'incident' || value === 'request';
 
 /**
  * The records to look at again with the next complete pull. Desks from before incidents kept

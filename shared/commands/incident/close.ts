@@ -1,0 +1,19 @@
+// incident.close: Close a Resolved incident. Closing it again changes nothing; the state machine
+// refuses it from any other state.
+
+import { closeIncident, CloseIncidentArgs } from '../../domain/incident';
+import { changeRecord, named } from '../apply-steps';
+import { defineCommand } from '../command-module';
+import { ANY_DESK_ROLE } from '../permission';
+
+export const incidentClose = defineCommand({
+  name: 'incident.close',
+  kind: 'incident',
+  args: CloseIncidentArgs,
+  permission: ANY_DESK_ROLE,
+  records: named('incident'),
+  apply: (records, args, ctx) =>
+    changeRecord(records, 'incident', args.id, (record) => closeIncident(record, args, ctx)),
+  output: { kind: 'incident', id: 'id' },
+  describe: () => 'Close incident',
+});

@@ -1,0 +1,13 @@
+// Fixtures of incident.setState for registry.test.ts: On Hold with its reason; On Hold without one is
+// refused (the machine requires it).
+
+import { commandFixture } from '../testing/fixture';
+import { AN_INCIDENT } from '../testing/scenes';
+
+export const fixture = commandFixture({
+  name: 'incident.setState',
+  given: AN_INCIDENT,
+  allowed: { id: 'inc-1', state: 'On Hold', onHoldReason: 'Awaiting Vendor' },
+  changes: [{ kind: 'incident', id: 'inc-1' }],
+  refused: { input: { id: 'inc-1', state: 'On Hold' }, code: 'rule' },
+});

@@ -1,0 +1,64 @@
+// interaction.save: Save on the interaction form, as one change: creates the interaction when it is
+// not here yet, else writes the fields the agent changed, and appends the written work note.
+
+import {
+  createInteraction,
+  SaveInteractionArgs,
+  updateInteraction,
+  type Interaction,
+  type SaveInteractionArgs as SaveArgs,
+} from '../../domain/interaction';
+import type { StoreResult } from '../../domain/result';
+import { appendWorkNote } from '../../domain/task';
+import { changes, effectiveChanges, hasChanges, named } from '../apply-steps';
+import { defineCommand, type ApplyContext } from '../command-module';
+import { ANY_DESK_ROLE } from '../permission';
+
+function withNote(record: Interaction, args: SaveArgs, ctx: ApplyContext): Interaction {
+  const { noteId, workNote } = args;
+  return noteId !== undefined && workNote !== undefined
+    ? appendWorkNote(record, noteId, workNote, ctx)
+    : record;
+}
+
+/** The fields this save writes to a record that exists: those named (all when none are), changed. */
+function fieldChanges(current: Interaction, args: SaveArgs) {
+  const { id: _id, changed, noteId: _noteId, workNote: _note, ...fields } = args;
+  const named = changed
+    ? Object.fromEntries(changed.map((field) => [field, fields[field]]))
+    : fields;
+  return effectiveChanges(current, named);
+}
+
+function saved(current: Interaction, args: SaveArgs, ctx: ApplyContext): StoreResult<Interaction> {
+  const edits = fieldChanges(current, args);
+  if (!hasChanges(edits)) return { ok: true, value: withNote(current, args, ctx) };
+  const updated = updateInteraction(current, edits, ctx);
+  return updated.ok ? { ok: true, value: withNote(updated.value, args, ctx) } : updated;
+}
+
+export const interactionSave = defineCommand({
+  name: 'interaction.save',
+  kind: 'interaction',
+  args: SaveInteractionArgs,
+  permission: ANY_DESK_ROLE,
+  creates: true,
+  records: named('interaction'),
+  apply(records, args, ctx) {
+    const current = records.get('interaction', args.id);
+    if (current) {
+      // A retried save (its answer lost), or a later one: what it carries that is new, if anything.
+      const next = saved(current, args, ctx);
+      if (!next.ok) return next;
+      return changes([{ before: current, after: { kind: 'interaction', record: next.value } }]);
+    }
+    const { changed: _changed, noteId: _noteId, workNote: _note, ...fields } = args;
+    const { number, provisional } = ctx.numberFor('interaction', args.id);
+    const created = createInteraction(fields, number, provisional, ctx);
+    if (!created.ok) return created;
+    const record = withNote(created.value, args, ctx);
+    return changes([{ before: undefined, after: { kind: 'interaction', record } }], 'interaction');
+  },
+  output: { kind: 'interaction', id: 'id' },
+  describe: () => 'Save interaction',
+});
