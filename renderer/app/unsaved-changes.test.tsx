@@ -218,7 +218,7 @@ describe('unsaved changes', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     await expectNoAxeViolations(dialog);
     // The rest of the window cannot be reached while the dialog asks.
     expect(document.querySelector('.app')?.hasAttribute('inert')).toBe(true);
-    expect(app.deps.ui.getState().open.id).toBeTruthy();
+    expect(app.deps.ui.getState().open.id).toEqual(expect.any(String));
   });
 
   it('lets the browser warn before the page unloads only while something is unsaved', async () => {

@@ -45,7 +45,10 @@ describe('Component', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
 
     expect(field('Component').value).toBe(printer.name);
     const chain = printer.parents.map((p) => p.name).join(' › ');
-    expect(await screen.findByText(`Printer in ${chain}`)).toBeTruthy();
+    expect(await screen.findByText(`Printer in ${chain}`)).toHaveProperty(
+      'textContent',
+      `Printer in ${chain}`,
+    );
 
     await user.type(field('Short description'), 'Paper jam');
     await user.click(screen.getByRole('button', { name: 'Save' }));
@@ -77,7 +80,9 @@ describe('Assignment group and Assigned to', { timeout: STORE_TEST_TIMEOUT_MS },
     const saved = await savedRecord();
     expect(saved.state).toBe('Work in Progress');
     expect(saved.assignedTo).toBe(assignee.value);
-    expect(within(screen.getByRole('form')).getByText('Work in Progress')).toBeTruthy();
+    expect(within(screen.getByRole('form')).getByText('Work in Progress').textContent).toBe(
+      'Work in Progress',
+    );
   });
 
   it('clears Assigned to when the group changes', async () => {

@@ -70,10 +70,12 @@ describe('interaction form', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
 
     const message = await screen.findByText(/^Saved IMS-P\d{4}$/);
     const number = message.textContent?.replace('Saved ', '') ?? '';
-    expect(screen.getByRole('heading', { level: 2, name: `Interaction ${number}` })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 2, name: `Interaction ${number}` }).textContent,
+    ).toBe(`Interaction ${number}`);
     const list = screen.getByRole('region', { name: 'Interactions' });
-    expect(await within(list).findByRole('button', { name: number })).toBeTruthy();
-    expect(within(list).getByText('Password reset at the counter')).toBeTruthy();
+    const row = (await within(list).findByRole('button', { name: number })).closest('tr, li');
+    expect(row?.textContent).toContain('Password reset at the counter');
   });
 
   it('makes one record from a double click on Save and a repeated Ctrl+S', async () => {
@@ -100,7 +102,7 @@ describe('interaction form', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
 
     await screen.findByText(/^Closed IMS-P\d+: Closed Complete$/);
     const form = screen.getByRole('form');
-    expect(within(form).getByText('Closed Complete')).toBeTruthy();
+    expect(within(form).getByText('Closed Complete').textContent).toBe('Closed Complete');
     expect(field('Short description').readOnly).toBe(true);
     expect(field('Contact email').readOnly).toBe(true);
     expect(screen.getByRole<HTMLInputElement>('combobox', { name: 'Opened for' }).readOnly).toBe(
@@ -109,7 +111,9 @@ describe('interaction form', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     expect(field<HTMLSelectElement>('Type').disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Abandon' })).toBeNull();
-    expect(screen.getByText('Swapped the cable.')).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Journal' }).textContent).toContain(
+      'Swapped the cable.',
+    );
 
     await app.user.type(field('Work notes'), 'Caller confirmed it works.');
     await app.user.click(screen.getByRole('button', { name: 'Add work note' }));
@@ -130,7 +134,9 @@ describe('interaction form', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     await screen.findByText(/^Abandoned IMS-P\d+: Closed Abandoned$/);
 
     await app.user.keyboard('{Alt>}n{/Alt}');
-    expect(await screen.findByRole('heading', { level: 2, name: 'New interaction' })).toBeTruthy();
+    expect(
+      (await screen.findByRole('heading', { level: 2, name: 'New interaction' })).textContent,
+    ).toBe('New interaction');
     await waitFor(() =>
       expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Opened for' })),
     );
