@@ -1,14 +1,20 @@
 // Answers a desk's pull: the interactions, incidents and requests changed since its cursor and its
 // last done mutation, read in one snapshot so they always agree. Read-only; never waits for a push.
 
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { StoreError } from '../../shared/domain/result';
 import { SYNC_LIMITS, type PullRequest, type PullResponse } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
 import { changedInteractionsSince } from '../interactions/interaction-store';
 import { changedIncidentsSince, changedRequestsSince } from '../tasks/task-store';
-import { decodeCursor, encodeCursor, readDatabaseId, readHead } from './cursor';
+import {
+  comparePositions,
+  decodeRecordCursor,
+  encodeRecordCursor,
+  laterOf,
+  type ChangePosition,
+} from './change-positions';
 
 export async function pull(
   db: Kysely<Database>,
@@ -20,39 +26,35 @@ export async function pull(
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(async (trx) => {
-      const databaseId = await readDatabaseId(trx);
-      const head = await readHead(trx);
-      const position = decodeCursor(request.cursor, databaseId, head);
-      const client = await trx
-        .selectFrom('clients')
-        .select('last_mutation_id')
-        .where('client_id', '=', request.clientId)
-        .executeTakeFirst();
-      const lastMutationId = client ? toNumber(client.last_mutation_id) : 0;
-      // One version orders all three kinds: the first `limit` changes of the merged streams are
-      // the first `limit` changes overall, so no change below the page's cursor is left out.
+      const state = await readPullState(trx, request.clientId);
+      const position = decodeRecordCursor(request.cursor, state.databaseId, state);
+      const { after } = position;
+      // Every change this snapshot shows after the cursor, in position order across the three
+      // kinds: the first `limit` of the merged streams are the first `limit` overall.
+      const [interactions, incidents, requests] = await Promise.all([
+        changedInteractionsSince(trx, after, limit + 1),
+        changedIncidentsSince(trx, after, limit + 1),
+        changedRequestsSince(trx, after, limit + 1),
+      ]);
       const rows = [
-        ...(await changedInteractionsSince(trx, position.after, limit + 1)).map(
-          (r) => ({ kind: 'interaction', ...r }) as const,
-        ),
-        ...(await changedIncidentsSince(trx, position.after, limit + 1)).map(
-          (r) => ({ kind: 'incident', ...r }) as const,
-        ),
-        ...(await changedRequestsSince(trx, position.after, limit + 1)).map(
-          (r) => ({ kind: 'request', ...r }) as const,
-        ),
-      ].sort((a, b) => a.version - b.version);
+        ...interactions.map((r) => ({ kind: 'interaction', ...r }) as const),
+        ...incidents.map((r) => ({ kind: 'incident', ...r }) as const),
+        ...requests.map((r) => ({ kind: 'request', ...r }) as const),
+      ].sort((a, b) => comparePositions(a.position, b.position));
       const more = rows.length > limit;
       const page = rows.slice(0, limit);
-      // When everything fits, the head is safe: every change up to it is visible in this snapshot.
-      const cursorVersion = more
-        ? (page.at(-1)?.version ?? position.after)
-        : Math.max(head, position.after);
+      // The cursor never passes the horizon: a push still running (its id ≥ horizon) commits
+      // later at a position above it, and the next pull finds it (ADR 0007). Rows shown above
+      // the horizon come again next time; the desk stores them twice, harmlessly.
+      const horizon: ChangePosition = { xid: state.horizon, version: 0 };
+      const last = page.at(-1)?.position;
+      const cursorAt =
+        more && last && last.xid < state.horizon ? last : laterOf(after, horizon);
 
       let refused: PullResponse['refused'] = [];
       if (
         request.firstPendingMutationId !== undefined &&
-        request.firstPendingMutationId <= lastMutationId
+        request.firstPendingMutationId <= state.lastMutationId
       ) {
         const refusedRows = await trx
           .selectFrom('mutations')
@@ -70,8 +72,8 @@ export async function pull(
       }
 
       return {
-        cursor: encodeCursor(databaseId, cursorVersion),
-        lastMutationId,
+        cursor: encodeRecordCursor(state.databaseId, cursorAt),
+        lastMutationId: state.lastMutationId,
         interactions: page.flatMap((r) => (r.kind === 'interaction' ? [r.record] : [])),
         incidents: page.flatMap((r) => (r.kind === 'incident' ? [r.record] : [])),
         requests: page.flatMap((r) => (r.kind === 'request' ? [r.record] : [])),
@@ -80,4 +82,41 @@ export async function pull(
         refused,
       };
     });
+}
+
+interface PullState {
+  databaseId: string;
+  /** The directory's head: the bound of a cursor from before migration 0005. */
+  legacyHead: number;
+  horizon: bigint;
+  next: bigint;
+  lastMutationId: number;
+}
+
+/** Everything a pull needs before its rows, in one round trip of its snapshot. */
+async function readPullState(trx: Transaction<Database>, clientId: string): Promise<PullState> {
+  const { rows } = await sql<{
+    database_id: string | null;
+    head: string | null;
+    horizon: string;
+    next: string;
+    last_mutation_id: string | null;
+  }>`SELECT
+      (SELECT value FROM server_meta WHERE key = 'database_id') AS database_id,
+      (SELECT version::text FROM sync_state WHERE id = 1) AS head,
+      pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
+      pg_snapshot_xmax(pg_current_snapshot())::text AS next,
+      (SELECT last_mutation_id::text FROM clients WHERE client_id = ${clientId}) AS last_mutation_id`.execute(
+    trx,
+  );
+  const row = rows[0];
+  if (!row?.database_id || row.head === null)
+    throw new Error('server_meta or sync_state is empty: the database was not migrated');
+  return {
+    databaseId: row.database_id,
+    legacyHead: Number(row.head),
+    horizon: BigInt(row.horizon),
+    next: BigInt(row.next),
+    lastMutationId: row.last_mutation_id === null ? 0 : toNumber(row.last_mutation_id),
+  };
 }

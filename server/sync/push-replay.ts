@@ -1,0 +1,199 @@
+// Replays a push's fresh mutations in memory over the records they touch, with the store host's
+// replay (applyCommand), as the signed-in agent. Pure: it never reads or writes the database.
+
+import type { User } from '../../shared/domain/directory';
+import type { DirectoryRules } from '../../shared/domain/interaction';
+import { serverNumber } from '../../shared/domain/numbering';
+import type { CatalogRules } from '../../shared/domain/request';
+import { fail, type StoreError, type StoreResult } from '../../shared/domain/result';
+import {
+  applyCommand,
+  type KindedRecord,
+  type ParsedCommand,
+  type RecordKind,
+  type RecordSet,
+  type RecordTypes,
+} from '../../shared/store-api/apply-command';
+import { parsePushedMutation, type PushedMutation } from '../../shared/sync/protocol';
+import type { StoredRecord } from '../db/record-tables';
+import { findUnstorableText } from '../db/storable-text';
+
+export type WorkingSet = { [K in RecordKind]: Map<string, StoredRecord<RecordTypes[K]>> };
+
+export const emptyWorkingSet = (): WorkingSet => ({
+  interaction: new Map(),
+  incident: new Map(),
+  request: new Map(),
+});
+
+/** A copy whose maps and entries a replay may change without touching the original. */
+const copyOf = (working: WorkingSet): WorkingSet => ({
+  interaction: new Map([...working.interaction].map(([id, s]) => [id, { ...s }])),
+  incident: new Map([...working.incident].map(([id, s]) => [id, { ...s }])),
+  request: new Map([...working.request].map(([id, s]) => [id, { ...s }])),
+});
+
+export type KindedStored = {
+  [K in RecordKind]: { kind: K; stored: StoredRecord<RecordTypes[K]>; created: boolean };
+}[RecordKind];
+
+export interface MutationRun {
+  /** Every record the push changed, each once, in the order of its first change. */
+  changed: KindedStored[];
+  refusals: Map<number, StoreError>;
+  /** The last number handed out per kind, for the kinds a create used one of. */
+  numbersUsed: Map<RecordKind, number>;
+}
+
+export interface ReplayInput {
+  mutations: readonly PushedMutation[];
+  parsed: readonly StoreResult<ParsedCommand>[];
+  /** The records the commands name, as loaded (and locked); not changed by the replay. */
+  loaded: WorkingSet;
+  rules: { directory: DirectoryRules; catalog: CatalogRules };
+  pusher: User;
+  /** The last number used per kind; a kind asked for but missing here throws. */
+  counters: ReadonlyMap<RecordKind, number>;
+}
+
+/** Parses a pushed mutation, refusing text PostgreSQL could not store. */
+export function parseFresh(m: PushedMutation): StoreResult<ParsedCommand> {
+  const field = findUnstorableText(m.args);
+  if (field) {
+    return fail('invalid-input', 'Text may not contain the NUL character or broken Unicode.', {
+      [field]: 'Remove the NUL character or broken Unicode from this text.',
+    });
+  }
+  return parsePushedMutation(m);
+}
+
+/** Replays the mutations in order; refusals change nothing and the ones after them go on. */
+export function replayMutations(input: ReplayInput): MutationRun {
+  const { mutations, parsed, rules, pusher, counters } = input;
+  const working = copyOf(input.loaded);
+  const records: RecordSet = {
+    get: <K extends RecordKind>(kind: K, id: string) => working[kind].get(id)?.record,
+  };
+  const numbersUsed = new Map<RecordKind, number>();
+  const lastNumber = (kind: RecordKind): number => {
+    const last = numbersUsed.get(kind) ?? counters.get(kind);
+    if (last === undefined) throw new NumberNotLocked(kind);
+    return last;
+  };
+
+  const refusals = new Map<number, StoreError>();
+  const changed = new Map<string, KindedStored>();
+
+  for (const [i, mutation] of mutations.entries()) {
+    const command = parsed[i];
+    if (!command) continue;
+    if (!command.ok) {
+      refusals.set(mutation.mutationId, command.error);
+      continue;
+    }
+    // Done by whoever the session belongs to: a desk cannot act in someone else's name. The
+    // actor the desk claimed stays in the mutations log (actor_id beside pushed_by).
+    const applied = applyCommand(command.value, records, {
+      now: mutation.at,
+      actorId: pusher.id,
+      directory: rules.directory,
+      catalog: rules.catalog,
+      numberFor: (kind) => ({
+        number: serverNumber(kind, lastNumber(kind) + 1),
+        provisional: false,
+      }),
+    });
+    if (!applied.ok) {
+      refusals.set(mutation.mutationId, applied.error);
+      continue;
+    }
+    const { created } = applied.value;
+    if (created) numbersUsed.set(created, lastNumber(created) + 1);
+    for (const change of applied.value.changed) {
+      const key = `${change.kind}:${change.record.id}`;
+      const seq = created === change.kind ? lastNumber(created) : null;
+      const stored = keep(working, change, seq);
+      if (!changed.has(key)) changed.set(key, stored);
+    }
+  }
+
+  return { changed: [...changed.values()], refusals, numbersUsed };
+}
+
+/** Thrown when a replay needs a number of a kind whose counter it was not given. */
+export class NumberNotLocked extends Error {
+  readonly kind: RecordKind;
+  constructor(kind: RecordKind) {
+    super(`no counter for ${kind} was locked`);
+    this.kind = kind;
+  }
+}
+
+/**
+ * The kinds the mutations would take numbers of: a replay with every counter at 0, whose result
+ * is thrown away. Deterministic replays ask for the same kinds with the real counters.
+ */
+export function kindsNumbered(input: Omit<ReplayInput, 'counters'>): RecordKind[] {
+  const zero = new Map<RecordKind, number>([
+    ['interaction', 0],
+    ['incident', 0],
+    ['request', 0],
+  ]);
+  return [...replayMutations({ ...input, counters: zero }).numbersUsed.keys()].sort();
+}
+
+/**
+ * Puts a changed record in the working set (so later mutations see it) and answers its entry.
+ * `seq` is the number a create just used; any other change keeps the record's own.
+ */
+function keep(working: WorkingSet, change: KindedRecord, seq: number | null): KindedStored {
+  switch (change.kind) {
+    case 'interaction':
+      return { kind: change.kind, ...put(working.interaction, change.record, seq) };
+    case 'incident':
+      return { kind: change.kind, ...put(working.incident, change.record, seq) };
+    case 'request':
+      return { kind: change.kind, ...put(working.request, change.record, seq) };
+  }
+}
+
+function put<T extends { id: string }>(
+  map: Map<string, StoredRecord<T>>,
+  record: T,
+  seq: number | null,
+): { stored: StoredRecord<T>; created: boolean } {
+  const current = map.get(record.id);
+  if (current) {
+    current.record = record;
+    return { stored: current, created: false };
+  }
+  if (seq === null)
+    throw new Error(`a change to ${record.id}, which was neither loaded nor created`);
+  const stored = { record, seq };
+  map.set(record.id, stored);
+  return { stored, created: true };
+}
+
+/** The changed records by kind, the ones this push created apart (they are inserted, not replaced). */
+export function splitByKind(entries: readonly KindedStored[]): {
+  [K in RecordKind]: { created: StoredRecord<RecordTypes[K]>[]; updated: StoredRecord<RecordTypes[K]>[] };
+} {
+  const out = {
+    interaction: { created: [], updated: [] },
+    incident: { created: [], updated: [] },
+    request: { created: [], updated: [] },
+  } as {
+    [K in RecordKind]: {
+      created: StoredRecord<RecordTypes[K]>[];
+      updated: StoredRecord<RecordTypes[K]>[];
+    };
+  };
+  for (const entry of entries) {
+    if (entry.kind === 'interaction')
+      out.interaction[entry.created ? 'created' : 'updated'].push(entry.stored);
+    else if (entry.kind === 'incident')
+      out.incident[entry.created ? 'created' : 'updated'].push(entry.stored);
+    else out.request[entry.created ? 'created' : 'updated'].push(entry.stored);
+  }
+  return out;
+}
