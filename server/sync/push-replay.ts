@@ -43,6 +43,8 @@ export interface MutationRun {
   refusals: Map<number, StoreError>;
   /** The last number handed out per kind, for the kinds a create used one of. */
   numbersUsed: Map<RecordKind, number>;
+  /** The kinds a create asked a number of, used or not (a create may be refused after asking). */
+  numbersAsked: Set<RecordKind>;
 }
 
 export interface ReplayInput {
@@ -75,6 +77,7 @@ export function replayMutations(input: ReplayInput): MutationRun {
     get: <K extends RecordKind>(kind: K, id: string) => working[kind].get(id)?.record,
   };
   const numbersUsed = new Map<RecordKind, number>();
+  const numbersAsked = new Set<RecordKind>();
   const lastNumber = (kind: RecordKind): number => {
     const last = numbersUsed.get(kind) ?? counters.get(kind);
     if (last === undefined) throw new NumberNotLocked(kind);
@@ -98,10 +101,10 @@ export function replayMutations(input: ReplayInput): MutationRun {
       actorId: pusher.id,
       directory: rules.directory,
       catalog: rules.catalog,
-      numberFor: (kind) => ({
-        number: serverNumber(kind, lastNumber(kind) + 1),
-        provisional: false,
-      }),
+      numberFor: (kind) => {
+        numbersAsked.add(kind);
+        return { number: serverNumber(kind, lastNumber(kind) + 1), provisional: false };
+      },
     });
     if (!applied.ok) {
       refusals.set(mutation.mutationId, applied.error);
@@ -117,7 +120,7 @@ export function replayMutations(input: ReplayInput): MutationRun {
     }
   }
 
-  return { changed: [...changed.values()], refusals, numbersUsed };
+  return { changed: [...changed.values()], refusals, numbersUsed, numbersAsked };
 }
 
 /** Thrown when a replay needs a number of a kind whose counter it was not given. */
@@ -139,7 +142,7 @@ export function kindsNumbered(input: Omit<ReplayInput, 'counters'>): RecordKind[
     ['incident', 0],
     ['request', 0],
   ]);
-  return [...replayMutations({ ...input, counters: zero }).numbersUsed.keys()].sort();
+  return [...replayMutations({ ...input, counters: zero }).numbersAsked].sort();
 }
 
 /**
