@@ -52,7 +52,7 @@ const desks = fc.array(fc.array(batch, { minLength: 1, maxLength: 5 }), {
   maxLength: 6,
 });
 
-const AGENTS = smallDirectory().users.filter((u) => u.roles.includes('agent')) as User[];
+const AGENTS: User[] = smallDirectory().users.filter((u) => u.roles.includes('agent'));
 
 /** A desk's copy of the server's interactions, folded from pull answers. */
 class Replica {
@@ -148,8 +148,13 @@ describeOnDatabases('pushes from many desks at once', (suite) => {
             await new Promise((resolve) => setImmediate(resolve));
           }
         })();
-        const replicas = await Promise.all(scripts.map(runDesk)).finally(() => {
-          pushing = false;
+        // Settled, not raced: a failing desk must not leave others pushing into the next run.
+        const settled = await Promise.allSettled(scripts.map(runDesk));
+        pushing = false;
+        await polling;
+        const replicas = settled.map((s) => {
+          if (s.status === 'rejected') throw s.reason;
+          return s.value;
         });
         await polling;
         await poller.catchUp(database, 'desk-poller');

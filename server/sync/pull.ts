@@ -6,6 +6,7 @@ import type { StoreError } from '../../shared/domain/result';
 import { SYNC_LIMITS, type PullRequest, type PullResponse } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
+import { together } from '../db/together';
 import { changedInteractionsSince } from '../interactions/interaction-store';
 import { changedIncidentsSince, changedRequestsSince } from '../tasks/task-store';
 import {
@@ -31,7 +32,7 @@ export async function pull(
       const { after } = position;
       // Every change this snapshot shows after the cursor, in position order across the three
       // kinds: the first `limit` of the merged streams are the first `limit` overall.
-      const [interactions, incidents, requests] = await Promise.all([
+      const [interactions, incidents, requests] = await together([
         changedInteractionsSince(trx, after, limit + 1),
         changedIncidentsSince(trx, after, limit + 1),
         changedRequestsSince(trx, after, limit + 1),

@@ -9,7 +9,6 @@ import type { DirectoryRules, Interaction } from '../../shared/domain/interactio
 import type { CatalogRules, Request } from '../../shared/domain/request';
 import {
   directoryNeeds,
-  RECORD_KINDS,
   type KindedRecord,
   type ParsedCommand,
   type RecordKind,
@@ -18,6 +17,7 @@ import {
 import type { RecordTable } from '../db/record-tables';
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
+import { together } from '../db/together';
 import { groupMembers, usersById } from '../directory/directory-store';
 import { upsertInteractions } from '../interactions/interaction-store';
 import { upsertIncidents, upsertRequests } from '../tasks/task-store';
@@ -41,24 +41,25 @@ export async function lockRecords(
   const working = emptyWorkingSet();
   const idsOf = (kind: RecordKind) =>
     [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id))].sort();
-  // Sent together (one connection runs them in this order), so waiting costs one round trip.
-  const [interactions, incidents, requests] = await Promise.all(
-    RECORD_KINDS.map(async (kind) => {
-      const ids = idsOf(kind);
-      if (ids.length === 0) return [];
-      // ORDER BY under FOR UPDATE: rows are locked as the sort hands them out, in id order.
-      const { rows } = await sql<{ id: string; seq: string | number; record: unknown }>`
-        SELECT id, seq, record FROM ${sql.table(TABLE_OF[kind])}
-        WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`.execute(trx);
-      return rows;
-    }),
-  );
+  const rowsOf = async (kind: RecordKind) => {
+    const ids = idsOf(kind);
+    if (ids.length === 0) return [];
+    // ORDER BY under FOR UPDATE: rows are locked as the sort hands them out, in id order.
+    const { rows } = await sql<{ id: string; seq: string | number; record: unknown }>`
+      SELECT id, seq, record FROM ${sql.table(TABLE_OF[kind])}
+      WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`.execute(trx);
+    return rows;
+  };
+  // One kind after the other (not sent together), so the order of the locks is always this one.
+  const interactions = await rowsOf('interaction');
+  const incidents = await rowsOf('incident');
+  const requests = await rowsOf('request');
   // The record columns hold only what these same mutators produced.
-  for (const row of interactions ?? [])
+  for (const row of interactions)
     working.interaction.set(row.id, { record: row.record as Interaction, seq: toNumber(row.seq) });
-  for (const row of incidents ?? [])
+  for (const row of incidents)
     working.incident.set(row.id, { record: row.record as Incident, seq: toNumber(row.seq) });
-  for (const row of requests ?? [])
+  for (const row of requests)
     working.request.set(row.id, { record: row.record as Request, seq: toNumber(row.seq) });
   return working;
 }
@@ -82,8 +83,11 @@ export async function writeChanged(
   trx: Transaction<Database>,
   changed: readonly KindedStored[],
 ): Promise<void> {
-  const byKind = splitByKind(changed);
-  await Promise.all([
+  // Created rows in id order: two pushes creating the same ids wait for each other in one order.
+  const byId = (a: KindedStored, b: KindedStored) =>
+    a.stored.record.id < b.stored.record.id ? -1 : a.stored.record.id > b.stored.record.id ? 1 : 0;
+  const byKind = splitByKind([...changed].sort(byId));
+  await together([
     upsertInteractions(trx, byKind.interaction.created, 'fail'),
     upsertInteractions(trx, byKind.interaction.updated),
     upsertIncidents(trx, byKind.incident.created, 'fail'),
@@ -137,7 +141,7 @@ export async function loadRules(
           callerIds.add(value);
   }
   callerIds.delete(pusher.id);
-  const [members, names] = await Promise.all([
+  const [members, names] = await together([
     groupMembers(trx, [...groupIds]),
     usersById(trx, [...callerIds]),
   ]);

@@ -7,6 +7,7 @@ import { recordsOf } from '../../shared/store-api/apply-command';
 import type { PushRequest, PushResponse } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
+import { together } from '../db/together';
 import { checkRepeated, lockClient, recordMutations, saveClient } from './mutation-log';
 import { kindedRecords, loadRules, lockRecords, writeChanged } from './push-records';
 import { kindsNumbered, parseFresh, replayMutations } from './push-replay';
@@ -62,7 +63,7 @@ export async function applyPush(
     const run = replayMutations({ ...replay, counters });
 
     // One round trip: the connection runs them in order, nothing waits on another's lock.
-    await Promise.all([
+    await together([
       writeChanged(trx, run.changed),
       recordMutations(trx, push.clientId, fresh, run.refusals, pusher, now()),
       saveClient(trx, push.clientId, lastInPush.mutationId, pusher, now()),
