@@ -2,6 +2,7 @@
 // Types only (and the page globals); never code, so pages and the Node runner share it.
 
 import type { DirectoryStatus, SyncStatus } from '../shared/store-api/contract';
+import type { ParallelBenchResults } from './parallel-bench.mjs';
 
 /** Sorted-sample summary in milliseconds (same rule as electron/store/bench-support.ts). */
 export interface Spread {
@@ -445,5 +446,7 @@ export interface BenchResults {
   /** Issue 3's figures; absent in a run made before they existed. */
   sync?: SyncBenchResults;
   issue4?: EscalationBenchResults;
+  /** Issue 9: pushes in parallel (bench/parallel-bench.mjs). */
+  parallel?: ParallelBenchResults;
   wallSeconds: number;
 }
