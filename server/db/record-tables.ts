@@ -3,7 +3,7 @@
 // and reading them by change position goes through here; it never decides what a record holds.
 
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { ChangePosition } from '../sync/change-positions';
+import type { ChangePosition, SeenBefore } from '../sync/change-positions';
 import type { Database } from './schema';
 import { jsonb, toNumber } from './values';
 
@@ -84,16 +84,24 @@ export async function upsertRecords<T extends NumberedRecord>(
   }
 }
 
-/** Records of a table changed after a change position, oldest position first. */
+/**
+ * Records of a table changed after a change position, oldest position first; with `seen`, only
+ * rows of transactions the snapshot behind the cursor had not shown (ADR 0007).
+ */
 export async function changedSince<T>(
   db: Db,
   table: RecordTable,
   after: ChangePosition,
   limit: number,
+  seen?: SeenBefore,
 ): Promise<{ record: T; position: ChangePosition }[]> {
+  const unseen = seen
+    ? sql`AND (change_xid >= ${seen.until.toString()}::xid8
+           OR change_xid = ANY(${seen.running.map(String)}::xid8[]))`
+    : sql``;
   const { rows } = await sql<{ record: unknown; xid: string; version: string | number }>`
     SELECT record, change_xid::text AS xid, version FROM ${sql.table(table)}
-    WHERE (change_xid, version) > (${after.xid.toString()}::xid8, ${after.version})
+    WHERE (change_xid, version) > (${after.xid.toString()}::xid8, ${after.version}) ${unseen}
     ORDER BY change_xid, version
     LIMIT ${limit}`.execute(db);
   // The record column holds only what the shared mutators produced for this table.

@@ -6,7 +6,7 @@ import type { Interaction, InteractionState } from '../../shared/domain/interact
 import { changedSince, findByNumber, upsertRecords, type StoredRecord } from '../db/record-tables';
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
-import type { ChangePosition } from '../sync/change-positions';
+import type { ChangePosition, SeenBefore } from '../sync/change-positions';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -32,8 +32,12 @@ export const upsertInteractions = (
   );
 
 /** Interactions changed after a change position, oldest first. */
-export const changedInteractionsSince = (db: Db, after: ChangePosition, limit: number) =>
-  changedSince<Interaction>(db, 'interactions', after, limit);
+export const changedInteractionsSince = (
+  db: Db,
+  after: ChangePosition,
+  limit: number,
+  seen?: SeenBefore,
+) => changedSince<Interaction>(db, 'interactions', after, limit, seen);
 
 export interface InteractionFilter {
   state?: InteractionState | undefined;

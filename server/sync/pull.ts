@@ -29,13 +29,13 @@ export async function pull(
     .execute(async (trx) => {
       const state = await readPullState(trx, request.clientId);
       const position = decodeRecordCursor(request.cursor, state.databaseId, state);
-      const { after } = position;
+      const { after, seen } = position;
       // Every change this snapshot shows after the cursor, in position order across the three
       // kinds: the first `limit` of the merged streams are the first `limit` overall.
       const [interactions, incidents, requests] = await together([
-        changedInteractionsSince(trx, after, limit + 1),
-        changedIncidentsSince(trx, after, limit + 1),
-        changedRequestsSince(trx, after, limit + 1),
+        changedInteractionsSince(trx, after, limit + 1, seen),
+        changedIncidentsSince(trx, after, limit + 1, seen),
+        changedRequestsSince(trx, after, limit + 1, seen),
       ]);
       const rows = [
         ...interactions.map((r) => ({ kind: 'interaction', ...r }) as const),
@@ -45,12 +45,17 @@ export async function pull(
       const more = rows.length > limit;
       const page = rows.slice(0, limit);
       // The cursor never passes the horizon: a push still running (its id ≥ horizon) commits
-      // later at a position above it, and the next pull finds it (ADR 0007). Rows shown above
-      // the horizon come again next time; the desk stores them twice, harmlessly.
+      // later at a position above it, and the next pull finds it (ADR 0007). A full page ends
+      // at its last row if that is below the horizon. Otherwise the cursor is the horizon and
+      // says which transactions above it this snapshot showed, so the next pull skips their rows.
       const horizon: ChangePosition = { xid: state.horizon, version: 0 };
       const last = page.at(-1)?.position;
-      const cursorAt =
-        more && last && last.xid < state.horizon ? last : laterOf(after, horizon);
+      const pageEnd = more && last && last.xid < state.horizon ? last : null;
+      const cursorAt = pageEnd ?? laterOf(after, horizon);
+      const shown =
+        !more && comparePositions(cursorAt, horizon) === 0
+          ? { until: state.next, running: state.running }
+          : undefined;
 
       let refused: PullResponse['refused'] = [];
       if (
@@ -73,7 +78,7 @@ export async function pull(
       }
 
       return {
-        cursor: encodeRecordCursor(state.databaseId, cursorAt),
+        cursor: encodeRecordCursor(state.databaseId, cursorAt, shown),
         lastMutationId: state.lastMutationId,
         interactions: page.flatMap((r) => (r.kind === 'interaction' ? [r.record] : [])),
         incidents: page.flatMap((r) => (r.kind === 'incident' ? [r.record] : [])),
@@ -91,6 +96,8 @@ interface PullState {
   legacyHead: number;
   horizon: bigint;
   next: bigint;
+  /** Transactions running when the snapshot was taken (all ≥ horizon). */
+  running: bigint[];
   lastMutationId: number;
 }
 
@@ -101,12 +108,14 @@ async function readPullState(trx: Transaction<Database>, clientId: string): Prom
     head: string | null;
     horizon: string;
     next: string;
+    running: string[];
     last_mutation_id: string | null;
   }>`SELECT
       (SELECT value FROM server_meta WHERE key = 'database_id') AS database_id,
       (SELECT version::text FROM sync_state WHERE id = 1) AS head,
       pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
       pg_snapshot_xmax(pg_current_snapshot())::text AS next,
+      ARRAY(SELECT x::text FROM pg_snapshot_xip(pg_current_snapshot()) AS x) AS running,
       (SELECT last_mutation_id::text FROM clients WHERE client_id = ${clientId}) AS last_mutation_id`.execute(
     trx,
   );
@@ -118,6 +127,7 @@ async function readPullState(trx: Transaction<Database>, clientId: string): Prom
     legacyHead: Number(row.head),
     horizon: BigInt(row.horizon),
     next: BigInt(row.next),
+    running: row.running.map((x) => BigInt(x)),
     lastMutationId: row.last_mutation_id === null ? 0 : toNumber(row.last_mutation_id),
   };
 }

@@ -7,7 +7,7 @@ import type { Request, RequestState } from '../../shared/domain/request';
 import { changedSince, findByNumber, upsertRecords, type StoredRecord } from '../db/record-tables';
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
-import type { ChangePosition } from '../sync/change-positions';
+import type { ChangePosition, SeenBefore } from '../sync/change-positions';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -52,12 +52,20 @@ export const upsertRequests = (
   );
 
 /** Incidents changed after a change position, oldest first. */
-export const changedIncidentsSince = (db: Db, after: ChangePosition, limit: number) =>
-  changedSince<Incident>(db, 'incidents', after, limit);
+export const changedIncidentsSince = (
+  db: Db,
+  after: ChangePosition,
+  limit: number,
+  seen?: SeenBefore,
+) => changedSince<Incident>(db, 'incidents', after, limit, seen);
 
 /** Requests changed after a change position, oldest first. */
-export const changedRequestsSince = (db: Db, after: ChangePosition, limit: number) =>
-  changedSince<Request>(db, 'requests', after, limit);
+export const changedRequestsSince = (
+  db: Db,
+  after: ChangePosition,
+  limit: number,
+  seen?: SeenBefore,
+) => changedSince<Request>(db, 'requests', after, limit, seen);
 
 export const findIncidentByNumber = (db: Db, number: string) =>
   findByNumber<Incident>(db, 'incidents', number);
