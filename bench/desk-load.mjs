@@ -176,6 +176,7 @@ export function deskConnection(baseUrl, localAddress) {
  * @param {WireSchemas} options.schemas
  * @param {string} options.database how the server stores its data, for the report
  * @param {string} [options.runId] keeps clientIds apart between runs on one server
+ * @param {string | null} [options.startCursor] where the desks' pulls start (default: nothing yet)
  * @returns {Promise<Omit<DeskLoadResult, 'created' | 'onServer'> & { created: number }>}
  */
 export async function runDesks(options) {
@@ -234,7 +235,7 @@ export async function runDesks(options) {
       const source = /** @type {ReturnType<typeof createMutationSource>} */ (sources[i]);
       const clientId = `bench-${runId}-${i + 1}`;
       /** @type {string | null} */
-      let cursor = null;
+      let cursor = options.startCursor ?? null;
       for (let round = 0; round < rounds; round++) {
         const mutations = source.next(batch);
         /** @type {PushRequest} */

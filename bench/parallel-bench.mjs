@@ -86,6 +86,28 @@ async function countInteractions(url, token) {
 }
 
 /**
+ * The cursor of a desk that has pulled everything so far: each run's desks start there, so a run
+ * measures its own pushes and pulls, not the download of the runs before it.
+ * @param {string} url
+ * @param {string} token
+ */
+async function headCursor(url, token) {
+  /** @type {string | null} */
+  let cursor = null;
+  for (;;) {
+    const response = await fetch(`${url}/api/v1/sync/pull`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: 'bench-head', cursor }),
+    });
+    if (!response.ok) throw new Error(`A pull answered ${response.status}.`);
+    const answer = /** @type {{ cursor: string; more: boolean }} */ (await response.json());
+    cursor = answer.cursor;
+    if (!answer.more) return cursor;
+  }
+}
+
+/**
  * @param {{ repoRoot: string; serverMain: string; say: (text: string) => void; command: string }} deps
  * @param {ParallelBenchOptions} options
  * @returns {Promise<ParallelBenchResults>}
@@ -121,6 +143,8 @@ export async function runParallelBench(deps, options) {
     const accounts = shared.generator
       .generateDirectory({ users: LOAD_USERS, seed: 1 })
       .users.filter((user) => user.roles.includes('agent'));
+    const reader = await signIn(first.url, AGENT, PASSWORD);
+    const caughtUp = () => headCursor(first.url, reader.token);
     const common = {
       accounts,
       password: PASSWORD,
@@ -134,6 +158,7 @@ export async function runParallelBench(deps, options) {
     say('One desk alone (the baseline)…');
     const alone = await runDesks({
       ...common,
+      startCursor: await caughtUp(),
       baseUrl: first.url,
       desks: 1,
       rounds,
@@ -143,6 +168,7 @@ export async function runParallelBench(deps, options) {
     say(`${options.desks} desks at once on one instance…`);
     const together = await runDesks({
       ...common,
+      startCursor: await caughtUp(),
       baseUrl: first.url,
       desks: options.desks,
       rounds,
@@ -151,10 +177,20 @@ export async function runParallelBench(deps, options) {
     });
     say(`${options.desks} desks at once, half on each of two instances…`);
     const half = Math.floor(options.desks / 2);
+    const splitStart = await caughtUp();
     const split = await Promise.all([
-      runDesks({ ...common, baseUrl: first.url, desks: half, rounds, batch, runId: 'p-two-a' }),
       runDesks({
         ...common,
+        startCursor: splitStart,
+        baseUrl: first.url,
+        desks: half,
+        rounds,
+        batch,
+        runId: 'p-two-a',
+      }),
+      runDesks({
+        ...common,
+        startCursor: splitStart,
         baseUrl: second.url,
         desks: options.desks - half,
         rounds,
@@ -165,13 +201,13 @@ export async function runParallelBench(deps, options) {
     say(`${options.manyDesks} desks at once on one instance…`);
     const many = await runDesks({
       ...common,
+      startCursor: await caughtUp(),
       baseUrl: first.url,
       desks: options.manyDesks,
       rounds: options.manyRounds,
       batch: options.manyBatch,
       runId: 'p-many',
     });
-    const reader = await signIn(first.url, AGENT, PASSWORD);
     const interactionsOnServer = await countInteractions(first.url, reader.token);
     return {
       date: new Date().toISOString(),

@@ -66,7 +66,7 @@ const { values: options } = parseArgs({
     'desk-batch': { type: 'string', default: '10' },
     'many-desks': { type: 'string', default: '500' },
     'many-rounds': { type: 'string', default: '2' },
-    'many-batch': { type: 'string', default: '5' },
+    'many-batch': { type: 'string', default: '2' },
     components: { type: 'string', default: '10000' },
     incidents: { type: 'string', default: '20000' },
     'component-searches': { type: 'string', default: '3000' },
