@@ -133,17 +133,14 @@ export class NumberNotLocked extends Error {
 }
 
 /**
- * The kinds the mutations would take numbers of: a replay with every counter at 0, whose result
- * is thrown away. Deterministic replays ask for the same kinds with the real counters.
+ * Counters for a first replay whose only use is to learn which kinds the mutations ask numbers of
+ * (`numbersAsked`); when they ask none, that replay is the real one.
  */
-export function kindsNumbered(input: Omit<ReplayInput, 'counters'>): RecordKind[] {
-  const zero = new Map<RecordKind, number>([
-    ['interaction', 0],
-    ['incident', 0],
-    ['request', 0],
-  ]);
-  return [...replayMutations({ ...input, counters: zero }).numbersAsked].sort();
-}
+export const DUMMY_COUNTERS: ReadonlyMap<RecordKind, number> = new Map([
+  ['interaction', 0],
+  ['incident', 0],
+  ['request', 0],
+]);
 
 /**
  * Puts a changed record in the working set (so later mutations see it) and answers its entry.

@@ -10,7 +10,7 @@ import { ApiError } from '../http/api-error';
 import { together } from '../db/together';
 import { checkRepeated, lockClient, recordMutations, saveClient } from './mutation-log';
 import { kindedRecords, loadRules, lockRecords, writeChanged } from './push-records';
-import { kindsNumbered, parseFresh, replayMutations } from './push-replay';
+import { DUMMY_COUNTERS, parseFresh, replayMutations } from './push-replay';
 import { lockCounters, saveCounters } from './record-numbers';
 import { retriedTransaction } from './retried-transaction';
 
@@ -59,8 +59,13 @@ export async function applyPush(
     const loaded = await lockRecords(trx, commands.flatMap(recordsOf));
     const rules = await loadRules(trx, commands, kindedRecords(loaded), pusher);
     const replay = { mutations: fresh, parsed, loaded, rules, pusher };
-    const counters = await lockCounters(trx, kindsNumbered(replay));
-    const run = replayMutations({ ...replay, counters });
+    // Replays are pure and deterministic: a second one with the real counters asks the same kinds.
+    const dry = replayMutations({ ...replay, counters: DUMMY_COUNTERS });
+    const kinds = [...dry.numbersAsked].sort();
+    const run =
+      kinds.length === 0
+        ? dry
+        : replayMutations({ ...replay, counters: await lockCounters(trx, kinds) });
 
     // One round trip: the connection runs them in order, nothing waits on another's lock.
     await together([
