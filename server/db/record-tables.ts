@@ -85,9 +85,33 @@ export async function upsertRecords<T extends NumberedRecord>(
 }
 
 /**
- * Records of a table changed after a change position, oldest position first; with `seen`, only
- * rows of transactions the snapshot behind the cursor had not shown (ADR 0007).
+ * Records of a table changed after a change position, oldest position first, each as the JSON
+ * text PostgreSQL holds (a pull splices it into its answer unparsed); with `seen`, only rows of
+ * transactions the snapshot behind the cursor had not shown (ADR 0007).
  */
+export async function changedJsonSince(
+  db: Db,
+  table: RecordTable,
+  after: ChangePosition,
+  limit: number,
+  seen?: SeenBefore,
+): Promise<{ json: string; position: ChangePosition }[]> {
+  const unseen = seen
+    ? sql`AND (change_xid >= ${seen.until.toString()}::xid8
+           OR change_xid = ANY(${seen.running.map(String)}::xid8[]))`
+    : sql``;
+  const { rows } = await sql<{ json: string; xid: string; version: string | number }>`
+    SELECT record::text AS json, change_xid::text AS xid, version FROM ${sql.table(table)}
+    WHERE (change_xid, version) > (${after.xid.toString()}::xid8, ${after.version}) ${unseen}
+    ORDER BY change_xid, version
+    LIMIT ${limit}`.execute(db);
+  return rows.map((r) => ({
+    json: r.json,
+    position: { xid: BigInt(r.xid), version: toNumber(r.version) },
+  }));
+}
+
+/** The same, parsed. */
 export async function changedSince<T>(
   db: Db,
   table: RecordTable,
@@ -95,19 +119,10 @@ export async function changedSince<T>(
   limit: number,
   seen?: SeenBefore,
 ): Promise<{ record: T; position: ChangePosition }[]> {
-  const unseen = seen
-    ? sql`AND (change_xid >= ${seen.until.toString()}::xid8
-           OR change_xid = ANY(${seen.running.map(String)}::xid8[]))`
-    : sql``;
-  const { rows } = await sql<{ record: unknown; xid: string; version: string | number }>`
-    SELECT record, change_xid::text AS xid, version FROM ${sql.table(table)}
-    WHERE (change_xid, version) > (${after.xid.toString()}::xid8, ${after.version}) ${unseen}
-    ORDER BY change_xid, version
-    LIMIT ${limit}`.execute(db);
   // The record column holds only what the shared mutators produced for this table.
-  return rows.map((r) => ({
-    record: r.record as T,
-    position: { xid: BigInt(r.xid), version: toNumber(r.version) },
+  return (await changedJsonSince(db, table, after, limit, seen)).map((r) => ({
+    record: JSON.parse(r.json) as T,
+    position: r.position,
   }));
 }
 
