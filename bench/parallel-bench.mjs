@@ -153,6 +153,7 @@ export async function runParallelBench(deps, options) {
         `usr_${String(1 + Math.floor(random() * LOAD_USERS)).padStart(6, '0')}`,
       schemas: shared.protocol,
       database,
+      checkFirstPullOnly: true,
     };
     const { rounds, batch } = options;
     say('One desk alone (the baseline)…');

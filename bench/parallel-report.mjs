@@ -87,7 +87,9 @@ export function parallelSection(p) {
     started with fsync and synchronous_commit off. Simulated desks in Node (\`bench/desk-load.mjs\`),
     each with its own clientId and loopback address (127.0.x.y), push batches (creates, updates, work
     notes and closes) and pull after each push until the server has no more; every desk pulls every
-    other desk's interactions, from a cursor caught up when its run starts. Pushes lock only the client's row, the records they touch and, last,
+    other desk's interactions, from a cursor caught up when its run starts. The desks run on the
+    server's machine, so they check only their first pull answer with the shared schema (the rest:
+    JSON and the envelope). Pushes lock only the client's row, the records they touch and, last,
     the counter of the numbers they use (docs/decisions/0007); pulls stop their cursor at the oldest
     transaction still running. The two-instance run splits the same desks over two processes on the
     same database and adds their throughputs over the longer wall time.`;
