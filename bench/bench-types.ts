@@ -2,7 +2,6 @@
 // Types only (and the page globals); never code, so pages and the Node runner share it.
 
 import type { DirectoryStatus, SyncStatus } from '../shared/store-api/contract';
-import type { ParallelBenchResults } from './parallel-bench.mjs';
 
 /** Sorted-sample summary in milliseconds (same rule as electron/store/bench-support.ts). */
 export interface Spread {
@@ -449,4 +448,28 @@ export interface BenchResults {
   /** Issue 9: pushes in parallel (bench/parallel-bench.mjs). */
   parallel?: ParallelBenchResults;
   wallSeconds: number;
+}
+
+// ---- issue 9: pushes in parallel (bench/parallel-bench.mjs) ----
+
+export interface ParallelBenchResults {
+  date: string;
+  database: string;
+  command: string;
+  wallSeconds: number;
+  /** The 1-minute load average while it ran. */
+  loadAverage: { min: number; max: number };
+  cores: number;
+  /** One desk, one instance. */
+  alone: DeskLoadResult;
+  /** `desks` desks, one instance. */
+  together: DeskLoadResult;
+  /** `manyDesks` desks, one instance. */
+  many: DeskLoadResult;
+  /** `desks` desks, half on each of two instances. */
+  twoInstances: DeskLoadResult;
+  /** After every run (the read API's count). */
+  interactionsOnServer: number;
+  /** By every run's desks. */
+  interactionsCreated: number;
 }

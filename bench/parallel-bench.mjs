@@ -11,21 +11,7 @@ import { signIn, startDeskServer } from './desk-server.mjs';
 
 /** @typedef {import('./bench-types').DeskLoadResult} DeskLoadResult */
 
-/**
- * @typedef {object} ParallelBenchResults
- * @property {string} date
- * @property {string} database
- * @property {string} command
- * @property {number} wallSeconds
- * @property {{ min: number; max: number }} loadAverage the 1-minute load average while it ran
- * @property {number} cores
- * @property {DeskLoadResult} alone one desk, one instance
- * @property {DeskLoadResult} together `desks` desks, one instance
- * @property {DeskLoadResult} many `manyDesks` desks, one instance
- * @property {DeskLoadResult} twoInstances `desks` desks, half on each of two instances
- * @property {number} interactionsOnServer after every run (the read API's count)
- * @property {number} interactionsCreated by every run's desks
- */
+/** @typedef {import('./bench-types').ParallelBenchResults} ParallelBenchResults */
 
 /**
  * @typedef {object} ParallelBenchOptions

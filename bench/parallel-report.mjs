@@ -3,7 +3,7 @@
 
 import { compare, formatMs, markdownTable, throughputRatio, wrap } from './report.mjs';
 
-/** @typedef {import('./parallel-bench.mjs').ParallelBenchResults} ParallelBenchResults */
+/** @typedef {import('./bench-types').ParallelBenchResults} ParallelBenchResults */
 /** @typedef {import('./report.mjs').FigureRow} FigureRow */
 
 /** @param {number} n */

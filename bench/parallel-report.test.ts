@@ -2,8 +2,7 @@
 // errors at 500, 1.6× one instance with two; and the README part names how it was measured.
 
 import { describe, expect, it } from 'vitest';
-import type { DeskLoadResult } from './bench-types';
-import type { ParallelBenchResults } from './parallel-bench.mjs';
+import type { DeskLoadResult, ParallelBenchResults } from './bench-types';
 import { parallelFigureRows, parallelSection } from './parallel-report.mjs';
 
 const spread = (p50: number, p99: number) => ({
