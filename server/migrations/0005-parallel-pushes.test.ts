@@ -94,9 +94,7 @@ for (const backend of testBackends()) {
       expect(toNumber(written.rows[0]?.version ?? 0)).toBeGreaterThan(12);
 
       // A cursor from beyond the old head starts the desk over, as before.
-      expect((await pull(db, { clientId: 'desk-a', cursor: `${databaseId}.13` })).reset).toBe(
-        true,
-      );
+      expect((await pull(db, { clientId: 'desk-a', cursor: `${databaseId}.13` })).reset).toBe(true);
     });
 
     it('goes down again', async () => {

@@ -4,11 +4,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { User } from '../../shared/domain/directory';
 import type { StoreError } from '../../shared/domain/result';
-import type {
-  MutationRefusal,
-  PushedMutation,
-  PushRequest,
-} from '../../shared/sync/protocol';
+import type { MutationRefusal, PushedMutation, PushRequest } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { storableJson } from '../db/storable-text';
 import { toNumber } from '../db/values';

@@ -176,7 +176,10 @@ function put<T extends { id: string }>(
 
 /** The changed records by kind, the ones this push created apart (they are inserted, not replaced). */
 export function splitByKind(entries: readonly KindedStored[]): {
-  [K in RecordKind]: { created: StoredRecord<RecordTypes[K]>[]; updated: StoredRecord<RecordTypes[K]>[] };
+  [K in RecordKind]: {
+    created: StoredRecord<RecordTypes[K]>[];
+    updated: StoredRecord<RecordTypes[K]>[];
+  };
 } {
   const out = {
     interaction: { created: [], updated: [] },
