@@ -445,5 +445,31 @@ export interface BenchResults {
   /** Issue 3's figures; absent in a run made before they existed. */
   sync?: SyncBenchResults;
   issue4?: EscalationBenchResults;
+  /** Issue 9: pushes in parallel (bench/parallel-bench.mjs). */
+  parallel?: ParallelBenchResults;
   wallSeconds: number;
+}
+
+// ---- issue 9: pushes in parallel (bench/parallel-bench.mjs) ----
+
+export interface ParallelBenchResults {
+  date: string;
+  database: string;
+  command: string;
+  wallSeconds: number;
+  /** The 1-minute load average while it ran. */
+  loadAverage: { min: number; max: number };
+  cores: number;
+  /** One desk, one instance. */
+  alone: DeskLoadResult;
+  /** `desks` desks, one instance. */
+  together: DeskLoadResult;
+  /** `manyDesks` desks, one instance. */
+  many: DeskLoadResult;
+  /** `desks` desks, half on each of two instances. */
+  twoInstances: DeskLoadResult;
+  /** After every run (the read API's count). */
+  interactionsOnServer: number;
+  /** By every run's desks. */
+  interactionsCreated: number;
 }

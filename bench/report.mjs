@@ -1,6 +1,8 @@
 // Turns one benchmark run (bench/results.json) into the table `npm run bench` prints and the
 // README section between the bench markers. Pure: no I/O, no clock; never measures anything.
 
+import { parallelSection } from './parallel-report.mjs';
+
 export const README_START = '<!-- bench:start -->';
 export const README_END = '<!-- bench:end -->';
 export const BENCH_COMMAND = 'npm run bench -- --write-readme';
@@ -634,6 +636,7 @@ export function readmeSection(r) {
     paragraphs.map((p) => wrap(p)).join('\n\n'),
     ...(r.sync ? ['', syncSection(r.sync)] : []),
     ...(r.issue4 ? ['', escalationSection(r.issue4)] : []),
+    ...(r.parallel ? ['', parallelSection(r.parallel)] : []),
     '',
     README_END,
   ].join('\n');

@@ -21,6 +21,8 @@ import {
   textTable,
 } from './report.mjs';
 import { componentSearchFigure, keyboardEscalations } from './escalation-bench.mjs';
+import { runParallelBench } from './parallel-bench.mjs';
+import { parallelFigureRows } from './parallel-report.mjs';
 import { runSyncBench } from './sync-bench.mjs';
 
 /** @typedef {import('./bench-types').BenchResults} BenchResults */
@@ -62,6 +64,9 @@ const { values: options } = parseArgs({
     desks: { type: 'string', default: '50' },
     'desk-rounds': { type: 'string', default: '10' },
     'desk-batch': { type: 'string', default: '10' },
+    'many-desks': { type: 'string', default: '500' },
+    'many-rounds': { type: 'string', default: '2' },
+    'many-batch': { type: 'string', default: '2' },
     components: { type: 'string', default: '10000' },
     incidents: { type: 'string', default: '20000' },
     'component-searches': { type: 'string', default: '3000' },
@@ -104,10 +109,10 @@ const COMPONENT_SEARCHES = positive('component-searches');
 const REBUILDS = positive('rebuilds');
 const NAIVE_DB_SEARCHES = positive('naive-db-searches');
 const ESCALATIONS = positive('escalations');
-/** `--only issue2`, `sync` or `issue4` measures one part and keeps the others from results.json. */
+/** `--only issue2`, `sync`, `issue4` or `parallel` measures one part and keeps the others from results.json. */
 const ONLY = options.only;
-if (ONLY !== 'all' && ONLY !== 'issue2' && ONLY !== 'sync' && ONLY !== 'issue4') {
-  console.error('--only must be issue2, sync or issue4.');
+if (!['all', 'issue2', 'sync', 'issue4', 'parallel'].includes(ONLY)) {
+  console.error('--only must be issue2, sync, issue4 or parallel.');
   process.exit(2);
 }
 const runs = (/** @type {string} */ part) => ONLY === 'all' || ONLY === part;
@@ -502,6 +507,33 @@ async function main() {
     };
   }
 
+  /** @type {BenchResults['parallel']} */
+  let parallel = previous?.parallel;
+  if (runs('parallel')) {
+    if (!runs('sync'))
+      await build({
+        configFile: path.join(repoRoot, 'server', 'vite.config.ts'),
+        logLevel: 'warn',
+        build: { outDir: path.join(repoRoot, 'dist', 'bench-server') },
+      });
+    parallel = await runParallelBench(
+      {
+        repoRoot,
+        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
+        say,
+        command: commandLine(),
+      },
+      {
+        desks: DESKS,
+        rounds: DESK_ROUNDS,
+        batch: DESK_BATCH,
+        manyDesks: positive('many-desks'),
+        manyRounds: positive('many-rounds'),
+        manyBatch: positive('many-batch'),
+      },
+    );
+  }
+
   const base = issue2 ?? /** @type {BenchResults} */ (previous);
   /** @type {BenchResults} */
   const results = {
@@ -521,6 +553,7 @@ async function main() {
     uiSaves: base.uiSaves,
     ...(sync ? { sync } : {}),
     ...(issue4 ? { issue4 } : {}),
+    ...(parallel ? { parallel } : {}),
     // The whole run's time; a partial run (--only) keeps the figure of the run it completes.
     wallSeconds:
       ONLY === 'all'
@@ -532,6 +565,7 @@ async function main() {
   console.log(`\n${textTable(figureRows(results))}\n`);
   if (results.sync) console.log(`${textTable(syncFigureRows(results.sync))}\n`);
   if (results.issue4) console.log(`${textTable(escalationFigureRows(results.issue4))}\n`);
+  if (results.parallel) console.log(`${textTable(parallelFigureRows(results.parallel))}\n`);
   say('Wrote bench/results.json.');
   if (options['write-readme']) {
     const readmePath = path.join(repoRoot, 'README.md');

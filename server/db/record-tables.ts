@@ -1,8 +1,9 @@
 // The tables of synced records (interactions, incidents, requests) share one layout: the record as
-// jsonb, its number and sequence value, a change version, and the columns the filters use. Writing
-// and reading them by change version goes through here; it never decides what a record holds.
+// jsonb, its number and sequence value, its change position, and the columns the filters use. Writing
+// and reading them by change position goes through here; it never decides what a record holds.
 
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { ChangePosition, SeenBefore } from '../sync/change-positions';
 import type { Database } from './schema';
 import { jsonb, toNumber } from './values';
 
@@ -15,7 +16,6 @@ export interface StoredRecord<T> {
   record: T;
   /** The number's sequence value (IMS0001001, INC0001001 → 1001). */
   seq: number;
-  version: number;
 }
 
 interface NumberedRecord {
@@ -29,63 +29,101 @@ interface NumberedRecord {
 const CHUNK = 200;
 
 /**
- * Inserts or replaces records. `filterColumns` gives the table's own filter columns from a record
- * (state, caller…); they, `updated_at`, `version` and `record` are replaced on conflict, while
- * id, number, seq and opened_at never change once written.
+ * Inserts or replaces records, each at a new change position: this transaction's id and the next
+ * version. `filterColumns` gives the table's own filter columns from a record (state, caller…);
+ * they, `updated_at`, the position and `record` are replaced on conflict, while id, number, seq
+ * and opened_at never change once written. `onConflict: 'fail'` is for records just created: a
+ * row with the same id (another desk's create, committed meanwhile) is then a unique violation.
  */
 export async function upsertRecords<T extends NumberedRecord>(
   trx: Transaction<Database>,
   table: RecordTable,
   entries: readonly StoredRecord<T>[],
   filterColumns: (record: T) => Record<string, string | null>,
+  onConflict: 'replace' | 'fail' = 'replace',
 ): Promise<void> {
   const first = entries[0];
   if (!first) return;
-  const replaced = [...Object.keys(filterColumns(first.record)), 'updated_at', 'version', 'record'];
+  const replaced = [
+    ...Object.keys(filterColumns(first.record)),
+    'updated_at',
+    'version',
+    'change_xid',
+    'record',
+  ];
   for (let i = 0; i < entries.length; i += CHUNK) {
-    const rows = entries.slice(i, i + CHUNK).map(({ record, seq, version }) => ({
+    const rows = entries.slice(i, i + CHUNK).map(({ record, seq }) => ({
       id: record.id,
       seq,
       number: record.number,
       ...filterColumns(record),
       opened_at: record.openedAt,
       updated_at: record.updatedAt,
-      version,
+      version: sql`nextval('record_versions')`,
+      change_xid: sql`pg_current_xact_id()`,
       record: jsonb(record),
     }));
     // One layout, three tables: Kysely types each table apart, so the shared row is cast once here.
-    await trx
-      .insertInto(table as 'interactions')
-      .values(rows as never)
-      .onConflict((oc) =>
-        oc
-          .column('id')
-          .doUpdateSet((eb) =>
-            Object.fromEntries(
-              replaced.map((column) => [column, eb.ref(`excluded.${column}` as 'excluded.record')]),
-            ),
-          ),
-      )
-      .execute();
+    const insert = trx.insertInto(table as 'interactions').values(rows as never);
+    await (
+      onConflict === 'fail'
+        ? insert
+        : insert.onConflict((oc) =>
+            oc
+              .column('id')
+              .doUpdateSet((eb) =>
+                Object.fromEntries(
+                  replaced.map((column) => [
+                    column,
+                    eb.ref(`excluded.${column}` as 'excluded.record'),
+                  ]),
+                ),
+              ),
+          )
+    ).execute();
   }
 }
 
-/** Records of a table changed after a change version, oldest change first. */
+/**
+ * Records of a table changed after a change position, oldest position first, each as the JSON
+ * text PostgreSQL holds (a pull splices it into its answer unparsed); with `seen`, only rows of
+ * transactions the snapshot behind the cursor had not shown (ADR 0007).
+ */
+export async function changedJsonSince(
+  db: Db,
+  table: RecordTable,
+  after: ChangePosition,
+  limit: number,
+  seen?: SeenBefore,
+): Promise<{ json: string; position: ChangePosition }[]> {
+  const unseen = seen
+    ? sql`AND (change_xid >= ${seen.until.toString()}::xid8
+           OR change_xid = ANY(${seen.running.map(String)}::xid8[]))`
+    : sql``;
+  const { rows } = await sql<{ json: string; xid: string; version: string | number }>`
+    SELECT record::text AS json, change_xid::text AS xid, version FROM ${sql.table(table)}
+    WHERE (change_xid, version) > (${after.xid.toString()}::xid8, ${after.version}) ${unseen}
+    ORDER BY change_xid, version
+    LIMIT ${limit}`.execute(db);
+  return rows.map((r) => ({
+    json: r.json,
+    position: { xid: BigInt(r.xid), version: toNumber(r.version) },
+  }));
+}
+
+/** The same, parsed. */
 export async function changedSince<T>(
   db: Db,
   table: RecordTable,
-  after: number,
+  after: ChangePosition,
   limit: number,
-): Promise<{ record: T; version: number }[]> {
-  const rows = await db
-    .selectFrom(table as 'interactions')
-    .select(['record', 'version'])
-    .where('version', '>', after)
-    .orderBy('version')
-    .limit(limit)
-    .execute();
+  seen?: SeenBefore,
+): Promise<{ record: T; position: ChangePosition }[]> {
   // The record column holds only what the shared mutators produced for this table.
-  return rows.map((r) => ({ record: r.record as T, version: toNumber(r.version) }));
+  return (await changedJsonSince(db, table, after, limit, seen)).map((r) => ({
+    record: JSON.parse(r.json) as T,
+    position: r.position,
+  }));
 }
 
 /** One record by its number, or undefined. */

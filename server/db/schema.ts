@@ -17,7 +17,7 @@ export interface ServerMetaTable {
   value: string;
 }
 
-/** One row: the global change version. Locking it orders every write (see ADR 0004). */
+/** One row: the directory's change version. Locking it orders directory writes (ADR 0004, 0007). */
 export interface SyncStateTable {
   id: number;
   version: Int8;
@@ -90,6 +90,8 @@ export interface InteractionsTable {
   opened_at: Timestamp;
   updated_at: Timestamp;
   version: Int8;
+  /** The writing transaction (xid8, read as text): with version, the row's change position. */
+  change_xid: ColumnType<string, string | undefined, string>;
   record: Jsonb<unknown>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
@@ -106,6 +108,8 @@ export interface IncidentsTable {
   opened_at: Timestamp;
   updated_at: Timestamp;
   version: Int8;
+  /** The writing transaction (xid8, read as text): with version, the row's change position. */
+  change_xid: ColumnType<string, string | undefined, string>;
   record: Jsonb<unknown>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
@@ -122,6 +126,8 @@ export interface RequestsTable {
   opened_at: Timestamp;
   updated_at: Timestamp;
   version: Int8;
+  /** The writing transaction (xid8, read as text): with version, the row's change position. */
+  change_xid: ColumnType<string, string | undefined, string>;
   record: Jsonb<unknown>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }

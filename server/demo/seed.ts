@@ -128,16 +128,15 @@ const insertDemoCatalog = (
 ): Promise<number> => upsertCatalogItems(trx, demoCatalog(directory), afterVersion);
 
 /**
- * Demo incidents after `afterVersion`, numbered from the `incident` counter (INC0001001 on a fresh
- * database), which then stands after them, as if the server had numbered each one. Answers the
- * last version used. Inside the caller's transaction, which holds the version lock.
+ * Demo incidents numbered from the `incident` counter (INC0001001 on a fresh database), which
+ * then stands after them, as if the server had numbered each one; each at a new change position
+ * (ADR 0007), in number order. Inside the caller's transaction.
  */
 async function insertDemoIncidents(
   trx: Transaction<Database>,
   directory: Directory,
-  afterVersion: number,
   options: { seed: number; count: number; now: Date },
-): Promise<number> {
+): Promise<void> {
   const counter = await trx
     .selectFrom('numbering')
     .select('last_value')
@@ -150,18 +149,16 @@ async function insertDemoIncidents(
     now: options.now.toISOString(),
     firstNumber,
   });
-  if (incidents.length === 0) return afterVersion;
-  let version = afterVersion;
+  if (incidents.length === 0) return;
   await upsertIncidents(
     trx,
-    incidents.map((record, i) => ({ record, seq: firstNumber + i, version: ++version })),
+    incidents.map((record, i) => ({ record, seq: firstNumber + i })),
   );
   await trx
     .updateTable('numbering')
     .set({ last_value: firstNumber + incidents.length - 1 })
     .where('kind', '=', 'incident')
     .execute();
-  return version;
 }
 
 export async function seedDemo(
@@ -193,7 +190,7 @@ export async function seedDemo(
     if (await readMarker(trx)) return 'already-seeded';
     version = await insertDirectory(trx, directory, version, hashes);
     version = await insertDemoCatalog(trx, directory, version);
-    version = await insertDemoIncidents(trx, directory, version, { seed, count, now });
+    await insertDemoIncidents(trx, directory, { seed, count, now });
     await saveVersion(trx, version);
     const written: DemoMarker = {
       users: directory.users.length,
@@ -229,11 +226,7 @@ async function addDemoTasks(
     if (!item) version = await insertDemoCatalog(trx, directory, version);
     const incident = await trx.selectFrom('incidents').select('id').limit(1).executeTakeFirst();
     const count = incident ? 0 : (options.incidents ?? 200);
-    version = await insertDemoIncidents(trx, directory, version, {
-      seed: current.seed,
-      count,
-      now,
-    });
+    await insertDemoIncidents(trx, directory, { seed: current.seed, count, now });
     await saveVersion(trx, version);
     const written: DemoMarker = { ...current, tasks: { incidents: count } };
     await trx

@@ -1,11 +1,12 @@
 // Interactions as the server stores them: the record as jsonb plus the columns the filters and
-// cursors use. Only push writes here; every write carries a new change version.
+// cursors use. Only push writes here; every write carries a new change position.
 
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Interaction, InteractionState } from '../../shared/domain/interaction';
 import { changedSince, findByNumber, upsertRecords, type StoredRecord } from '../db/record-tables';
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
+import type { ChangePosition, SeenBefore } from '../sync/change-positions';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -15,17 +16,28 @@ export type StoredInteraction = StoredRecord<Interaction>;
 export const upsertInteractions = (
   trx: Transaction<Database>,
   entries: readonly StoredInteraction[],
+  onConflict: 'replace' | 'fail' = 'replace',
 ): Promise<void> =>
-  upsertRecords(trx, 'interactions', entries, (record) => ({
-    state: record.state,
-    opened_for: record.openedFor,
-    assignment_group: record.assignmentGroup,
-    assigned_to: record.assignedTo,
-  }));
+  upsertRecords(
+    trx,
+    'interactions',
+    entries,
+    (record) => ({
+      state: record.state,
+      opened_for: record.openedFor,
+      assignment_group: record.assignmentGroup,
+      assigned_to: record.assignedTo,
+    }),
+    onConflict,
+  );
 
-/** Interactions changed after a version, oldest change first. */
-export const changedInteractionsSince = (db: Db, after: number, limit: number) =>
-  changedSince<Interaction>(db, 'interactions', after, limit);
+/** Interactions changed after a change position, oldest first. */
+export const changedInteractionsSince = (
+  db: Db,
+  after: ChangePosition,
+  limit: number,
+  seen?: SeenBefore,
+) => changedSince<Interaction>(db, 'interactions', after, limit, seen);
 
 export interface InteractionFilter {
   state?: InteractionState | undefined;

@@ -6,12 +6,14 @@ import * as m0001 from './0001-directory-and-sessions';
 import * as m0002 from './0002-interactions-and-sync';
 import * as m0003 from './0003-mutation-digests';
 import * as m0004 from './0004-incidents-requests-catalog';
+import * as m0005 from './0005-parallel-pushes';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
   '0002-interactions-and-sync': m0002,
   '0003-mutation-digests': m0003,
   '0004-incidents-requests-catalog': m0004,
+  '0005-parallel-pushes': m0005,
 };
 
-export const LATEST_MIGRATION = '0004-incidents-requests-catalog';
+export const LATEST_MIGRATION = '0005-parallel-pushes';

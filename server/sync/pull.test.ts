@@ -186,15 +186,20 @@ describeOnDatabases('pulling changes since a cursor', (suite) => {
     }
   });
 
-  it('moves the cursor to the head even when the last changes were not interactions', async () => {
+  it('moves the cursor past every ended transaction, whatever it changed', async () => {
     await create('i-1');
-    const bumped = await sql<{
-      version: string;
-    }>`UPDATE sync_state SET version = version + 5 RETURNING version::text`.execute(
+    // A directory change moves no record: the cursor still passes the push's transaction.
+    await sql`UPDATE sync_state SET version = version + 5`.execute(suite.database().db);
+    const first = await pullFrom(null);
+    expect(first.body.interactions.map((i) => i.id)).toEqual(['i-1']);
+    const written = await sql<{
+      xid: string;
+    }>`SELECT change_xid::text AS xid FROM interactions WHERE id = 'i-1'`.execute(
       suite.database().db,
     );
-    const { cursor } = (await pullFrom(null)).body;
-    expect(cursor.split('.')[1]).toBe(bumped.rows[0]?.version);
+    const [, cursorXid] = first.body.cursor.split('.');
+    expect(BigInt(cursorXid ?? 0)).toBeGreaterThan(BigInt(written.rows[0]?.xid ?? 0));
+    expect((await pullFrom(first.body.cursor)).body.interactions).toEqual([]);
   });
 
   it('needs a signed-in desk', async () => {

@@ -13,7 +13,7 @@ import { API_PREFIX } from '../../shared/sync/server-api';
 import { parseInput } from '../http/api-error';
 import { ANY_ROLE, type RouteDeps } from '../http/route-deps';
 import type { EventStreams } from './event-stream';
-import { pull } from './pull';
+import { pullJson } from './pull';
 import { applyPush } from './push';
 
 /** A full push of long interactions fits; the default 1 MiB would not. */
@@ -44,9 +44,10 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
     return response;
   });
 
-  app.post(`${API_PREFIX}/sync/pull`, async (request) => {
+  app.post(`${API_PREFIX}/sync/pull`, async (request, reply) => {
     await sessions.authenticate(request.headers.authorization, ANY_ROLE);
-    return pull(db, parseInput(PullRequest, request.body));
+    const json = await pullJson(db, parseInput(PullRequest, request.body));
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 
   app.get(`${API_PREFIX}/sync/events`, async (request, reply) => {

@@ -1,13 +1,14 @@
-// The global change version: every write takes the row lock first and numbers its changes from
-// it, so versions become visible in order and a pull cursor can never skip a change.
+// The directory's change version (users, groups, configuration items, catalog items): a directory
+// write takes the row lock first and numbers its changes from it, so the feed's cursor never skips.
+// Synced records (interactions, incidents, requests) are positioned apart: change-positions.ts.
 
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
 
 /**
- * Locks the version row until the transaction ends and answers the current version. Writers
- * queue here (across instances too); readers never wait for it.
+ * Locks the version row until the transaction ends and answers the current version. Directory
+ * writers queue here (across instances too); readers and pushes never wait for it.
  */
 export async function lockVersion(trx: Transaction<Database>): Promise<number> {
   const row = await sql<{

@@ -1,10 +1,11 @@
 // The incident and request tables as push writes them and pull and the read API read them: upsert
-// by id with a new version, changes since a version, lookups by number and filtered lists.
+// by id at a new change position, changes since a position, lookups by number and filtered lists.
 
 import { expect, it } from 'vitest';
 import { createIncident, type Incident } from '../../shared/domain/incident';
 import { createRequest, type Request, type RequestContext } from '../../shared/domain/request';
 import { serverNumber } from '../../shared/domain/numbering';
+import { comparePositions, START } from '../sync/change-positions';
 import { incidentArgs, LAPTOP } from '../sync/task-fixtures';
 import { describeOnDatabases } from '../testing/test-databases';
 import {
@@ -77,37 +78,35 @@ describeOnDatabases('the incident and request tables', (suite) => {
         await upsertRequests(trx, requests);
       });
 
-  it('upserts incidents by id with their new version and answers changes oldest first', async () => {
+  it('upserts incidents by id at a new position and answers changes oldest first', async () => {
     const first = incident(1001, {});
     await write([
-      { record: first, seq: 1001, version: 1 },
-      { record: incident(1002, {}), seq: 1002, version: 2 },
+      { record: first, seq: 1001 },
+      { record: incident(1002, {}), seq: 1002 },
     ]);
-    await write([{ record: { ...first, state: 'In Progress' }, seq: 1001, version: 3 }]);
+    await write([{ record: { ...first, state: 'In Progress' }, seq: 1001 }]);
 
-    expect((await changedIncidentsSince(db(), 0, 10)).map((c) => [c.record.id, c.version])).toEqual(
-      [
-        ['inc-1002', 2],
-        ['inc-1001', 3],
-      ],
-    );
-    expect((await changedIncidentsSince(db(), 2, 10)).map((c) => c.record.state)).toEqual([
-      'In Progress',
-    ]);
-    expect(await changedIncidentsSince(db(), 0, 1)).toHaveLength(1);
+    const [older, newer] = await changedIncidentsSince(db(), START, 10);
+    if (!older || !newer) throw new Error('two changes expected');
+    expect([older.record.id, newer.record.id]).toEqual(['inc-1002', 'inc-1001']);
+    // The second write is a later transaction: a later position than the first's rows.
+    expect(comparePositions(older.position, newer.position)).toBeLessThan(0);
+    expect(
+      (await changedIncidentsSince(db(), older.position, 10)).map((c) => c.record.state),
+    ).toEqual(['In Progress']);
+    expect(await changedIncidentsSince(db(), START, 1)).toHaveLength(1);
     expect((await findIncidentByNumber(db(), 'INC0001001'))?.state).toBe('In Progress');
     expect(await findIncidentByNumber(db(), 'INC0009999')).toBeUndefined();
   });
 
   it('lists incidents newest number first, by state, component, caller, update time and page', async () => {
     await write([
-      { record: incident(1001, { caller: 'caller-1' }), seq: 1001, version: 1 },
+      { record: incident(1001, { caller: 'caller-1' }), seq: 1001 },
       {
         record: incident(1002, { caller: 'caller-2', at: '2026-11-24T10:00:00.000Z' }),
         seq: 1002,
-        version: 2,
       },
-      { record: incident(1003, { component: null }), seq: 1003, version: 3 },
+      { record: incident(1003, { component: null }), seq: 1003 },
     ]);
     const numbers = async (filter: Parameters<typeof listIncidents>[1]) =>
       (await listIncidents(db(), filter)).map((r) => r.record.number.slice(-4));
@@ -128,16 +127,16 @@ describeOnDatabases('the incident and request tables', (suite) => {
     await write(
       [],
       [
-        { record: first, seq: 1001, version: 1 },
-        { record: request(1002, 'caller-2', '2026-11-24T10:00:00.000Z'), seq: 1002, version: 2 },
+        { record: first, seq: 1001 },
+        { record: request(1002, 'caller-2', '2026-11-24T10:00:00.000Z'), seq: 1002 },
       ],
     );
-    await write([], [{ record: { ...first, state: 'Work in Progress' }, seq: 1001, version: 3 }]);
+    await write([], [{ record: { ...first, state: 'Work in Progress' }, seq: 1001 }]);
 
-    expect((await changedRequestsSince(db(), 1, 10)).map((c) => [c.record.id, c.version])).toEqual([
-      ['req-1002', 2],
-      ['req-1001', 3],
-    ]);
+    const all = await changedRequestsSince(db(), START, 10);
+    expect(all.map((c) => c.record.id)).toEqual(['req-1002', 'req-1001']);
+    const [firstWrite] = await changedRequestsSince(db(), START, 1);
+    expect(firstWrite?.record.id).toBe('req-1002');
     expect((await findRequestByNumber(db(), 'REQ0001001'))?.state).toBe('Work in Progress');
     const numbers = async (filter: Parameters<typeof listRequests>[1]) =>
       (await listRequests(db(), filter)).map((r) => r.record.number);

@@ -1,5 +1,5 @@
 // Incidents and requests as the server stores them: the record as jsonb plus the columns the filters
-// and cursors use, as interactions are stored. Only push writes here; every write has a new version.
+// and cursors use, as interactions are stored. Only push writes here; every write has a new position.
 
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Incident, IncidentState } from '../../shared/domain/incident';
@@ -7,6 +7,7 @@ import type { Request, RequestState } from '../../shared/domain/request';
 import { changedSince, findByNumber, upsertRecords, type StoredRecord } from '../db/record-tables';
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
+import type { ChangePosition, SeenBefore } from '../sync/change-positions';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -15,34 +16,56 @@ export type { StoredRecord } from '../db/record-tables';
 export const upsertIncidents = (
   trx: Transaction<Database>,
   entries: readonly StoredRecord<Incident>[],
+  onConflict: 'replace' | 'fail' = 'replace',
 ): Promise<void> =>
-  upsertRecords(trx, 'incidents', entries, (record) => ({
-    state: record.state,
-    caller: record.caller,
-    component: record.component,
-    assignment_group: record.assignmentGroup,
-    assigned_to: record.assignedTo,
-  }));
+  upsertRecords(
+    trx,
+    'incidents',
+    entries,
+    (record) => ({
+      state: record.state,
+      caller: record.caller,
+      component: record.component,
+      assignment_group: record.assignmentGroup,
+      assigned_to: record.assignedTo,
+    }),
+    onConflict,
+  );
 
 export const upsertRequests = (
   trx: Transaction<Database>,
   entries: readonly StoredRecord<Request>[],
+  onConflict: 'replace' | 'fail' = 'replace',
 ): Promise<void> =>
-  upsertRecords(trx, 'requests', entries, (record) => ({
-    state: record.state,
-    requested_for: record.requestedFor,
-    catalog_item: record.catalogItem,
-    assignment_group: record.assignmentGroup,
-    assigned_to: record.assignedTo,
-  }));
+  upsertRecords(
+    trx,
+    'requests',
+    entries,
+    (record) => ({
+      state: record.state,
+      requested_for: record.requestedFor,
+      catalog_item: record.catalogItem,
+      assignment_group: record.assignmentGroup,
+      assigned_to: record.assignedTo,
+    }),
+    onConflict,
+  );
 
-/** Incidents changed after a version, oldest change first. */
-export const changedIncidentsSince = (db: Db, after: number, limit: number) =>
-  changedSince<Incident>(db, 'incidents', after, limit);
+/** Incidents changed after a change position, oldest first. */
+export const changedIncidentsSince = (
+  db: Db,
+  after: ChangePosition,
+  limit: number,
+  seen?: SeenBefore,
+) => changedSince<Incident>(db, 'incidents', after, limit, seen);
 
-/** Requests changed after a version, oldest change first. */
-export const changedRequestsSince = (db: Db, after: number, limit: number) =>
-  changedSince<Request>(db, 'requests', after, limit);
+/** Requests changed after a change position, oldest first. */
+export const changedRequestsSince = (
+  db: Db,
+  after: ChangePosition,
+  limit: number,
+  seen?: SeenBefore,
+) => changedSince<Request>(db, 'requests', after, limit, seen);
 
 export const findIncidentByNumber = (db: Db, number: string) =>
   findByNumber<Incident>(db, 'incidents', number);

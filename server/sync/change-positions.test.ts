@@ -1,0 +1,47 @@
+// Pull cursors: what a cursor says survives the round trip, stays within the protocol's length,
+// and a cursor the server never gave out is refused.
+
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../http/api-error';
+import { decodeRecordCursor, encodeRecordCursor } from './change-positions';
+
+const DB = 'a'.repeat(32);
+const bounds = { next: 10_000n, legacyHead: 50 };
+
+describe('record cursors', () => {
+  it('round-trips a position, and a horizon with the transactions still running there', () => {
+    const plain = encodeRecordCursor(DB, { xid: 900n, version: 17 });
+    expect(decodeRecordCursor(plain, DB, bounds)).toEqual({
+      after: { xid: 900n, version: 17 },
+      reset: false,
+    });
+    const seen = { until: 950n, running: [900n, 913n, 949n] };
+    const horizon = encodeRecordCursor(DB, { xid: 900n, version: 0 }, seen);
+    expect(horizon.length).toBeLessThanOrEqual(100);
+    expect(decodeRecordCursor(horizon, DB, bounds)).toEqual({
+      after: { xid: 900n, version: 0 },
+      seen,
+      reset: false,
+    });
+  });
+
+  it('leaves out what was seen when it would not fit, which only costs rows sent again', () => {
+    const wide = encodeRecordCursor(DB, { xid: 900n, version: 0 }, { until: 2900n, running: [] });
+    expect(wide).toBe(`${DB}.900.0`);
+  });
+
+  it('reads a cursor from before migration 0005 as a version at transaction 0', () => {
+    expect(decodeRecordCursor(`${DB}.42`, DB, bounds)).toEqual({
+      after: { xid: 0n, version: 42 },
+      reset: false,
+    });
+    expect(decodeRecordCursor(`${DB}.51`, DB, bounds).reset).toBe(true);
+  });
+
+  it('starts over from another database or a future transaction; refuses what it never gave out', () => {
+    expect(decodeRecordCursor(`${'b'.repeat(32)}.900.1`, DB, bounds).reset).toBe(true);
+    expect(decodeRecordCursor(`${DB}.10001.0`, DB, bounds).reset).toBe(true);
+    for (const bad of ['nonsense', `${DB}.1.2.3`, `${DB}.900.1.a.AA`, `${DB}.900.0.z.`])
+      expect(() => decodeRecordCursor(bad, DB, bounds)).toThrow(ApiError);
+  });
+});

@@ -1,0 +1,120 @@
+// What the server keeps of each desk's pushes: the client's last mutationId (its row is the lock
+// that makes one desk's pushes take turns) and every mutation applied or refused, with its digest.
+
+import { sql, type Transaction } from 'kysely';
+import type { User } from '../../shared/domain/directory';
+import type { StoreError } from '../../shared/domain/result';
+import type { MutationRefusal, PushedMutation, PushRequest } from '../../shared/sync/protocol';
+import type { Database } from '../db/schema';
+import { storableJson } from '../db/storable-text';
+import { toNumber } from '../db/values';
+import { ApiError } from '../http/api-error';
+import { mutationDigest } from './mutation-digest';
+
+/**
+ * Locks the client's row until the transaction ends (creating it at 0 the first time) and answers
+ * its last mutationId: a second push of the same desk waits here and then reads the first's.
+ */
+export async function lockClient(
+  trx: Transaction<Database>,
+  clientId: string,
+  pusher: User,
+  now: Date,
+): Promise<number> {
+  // ON CONFLICT DO UPDATE waits for a concurrent writer of the row and answers its committed value.
+  const { rows } = await sql<{ last_mutation_id: string | number }>`
+    INSERT INTO clients (client_id, last_mutation_id, last_user_id, updated_at)
+    VALUES (${clientId}, 0, ${pusher.id}, ${now})
+    ON CONFLICT (client_id) DO UPDATE SET client_id = clients.client_id
+    RETURNING last_mutation_id`.execute(trx);
+  const row = rows[0];
+  if (!row) throw new Error('the clients upsert answered no row');
+  return toNumber(row.last_mutation_id);
+}
+
+export async function saveClient(
+  trx: Transaction<Database>,
+  clientId: string,
+  lastMutationId: number,
+  pusher: User,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('clients')
+    .set({ last_mutation_id: lastMutationId, last_user_id: pusher.id, updated_at: now })
+    .where('client_id', '=', clientId)
+    .execute();
+}
+
+/**
+ * Compares the push's mutations up to `to` (ids the server has recorded for this client) with
+ * what was recorded, by digest. Answers the refusals among them; throws 409 `client-conflict`
+ * at the first one that differs (rows recorded before digests existed are taken on trust).
+ */
+export async function checkRepeated(
+  trx: Transaction<Database>,
+  push: PushRequest,
+  to: number,
+): Promise<MutationRefusal[]> {
+  const from = push.mutations[0]?.mutationId ?? 1;
+  const rows = await trx
+    .selectFrom('mutations')
+    .select(['mutation_id', 'digest', 'status', 'reason'])
+    .where('client_id', '=', push.clientId)
+    .where('mutation_id', '>=', from)
+    .where('mutation_id', '<=', to)
+    .execute();
+  const recorded = new Map(rows.map((r) => [toNumber(r.mutation_id), r]));
+  const refused: MutationRefusal[] = [];
+  for (const mutation of push.mutations) {
+    if (mutation.mutationId > to) break;
+    const row = recorded.get(mutation.mutationId);
+    if (!row) continue;
+    if (row.digest !== null && row.digest !== mutationDigest(mutation)) {
+      throw new ApiError(
+        409,
+        'client-conflict',
+        `Another installation has used this desk's id (${push.clientId}) for different changes: the server holds another change as number ${mutation.mutationId}. Nothing of this push was applied; the desk must take a new id and send its waiting changes again.`,
+        { firstConflictingMutationId: mutation.mutationId, refused },
+      );
+    }
+    if (row.status === 'refused')
+      refused.push({ mutationId: mutation.mutationId, reason: row.reason as StoreError });
+  }
+  return refused;
+}
+
+export async function recordMutations(
+  trx: Transaction<Database>,
+  clientId: string,
+  mutations: readonly PushedMutation[],
+  refusals: ReadonlyMap<number, StoreError>,
+  pusher: User,
+  receivedAt: Date,
+): Promise<void> {
+  const CHUNK = 200;
+  for (let i = 0; i < mutations.length; i += CHUNK) {
+    await trx
+      .insertInto('mutations')
+      .values(
+        mutations.slice(i, i + CHUNK).map((m) => {
+          const reason = refusals.get(m.mutationId);
+          return {
+            client_id: clientId,
+            mutation_id: m.mutationId,
+            name: m.name,
+            // As sent, for the record; a refused mutation's text may need cleaning to be stored.
+            args: sql<string>`${storableJson(m.args ?? null)}::jsonb`,
+            at: m.at,
+            actor_id: m.actorId,
+            pushed_by: pusher.id,
+            status: reason ? ('refused' as const) : ('applied' as const),
+            reason: reason ? sql<string>`${storableJson(reason)}::jsonb` : null,
+            received_at: receivedAt,
+            digest: mutationDigest(m),
+          };
+        }),
+      )
+      .execute();
+  }
+}

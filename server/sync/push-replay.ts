@@ -1,0 +1,175 @@
+// Replays a push's fresh mutations in memory over the records they touch, with the store host's
+// replay (applyCommand), as the signed-in agent. Pure: it never reads or writes the database.
+
+import type { User } from '../../shared/domain/directory';
+import type { DirectoryRules } from '../../shared/domain/interaction';
+import { serverNumber } from '../../shared/domain/numbering';
+import type { CatalogRules } from '../../shared/domain/request';
+import { fail, type StoreError, type StoreResult } from '../../shared/domain/result';
+import {
+  RecordMap,
+  recordKey,
+  type Kinded,
+  type KindedRecord,
+  type RecordKind,
+  type RecordTypes,
+} from '../../shared/commands/record-set';
+import { applyCommand, type ParsedCommand } from '../../shared/store-api/apply-command';
+import { parsePushedMutation, type PushedMutation } from '../../shared/sync/protocol';
+import type { StoredRecord } from '../db/record-tables';
+import { findUnstorableText } from '../db/storable-text';
+
+/** The records a push touches, each with its number's seq (what the record tables store). */
+export type WorkingSet = RecordMap<{ seq: number }>;
+
+/** A copy whose entries a replay may change without touching the original. */
+const copyOf = (working: WorkingSet): WorkingSet =>
+  new RecordMap([...working.values()].map((entry) => ({ ...entry })));
+
+/** A changed record as the push writes it; `created`: this push made it (inserted, not replaced). */
+export type KindedStored = Kinded<{ seq: number; created: boolean }>;
+
+export interface MutationRun {
+  /** Every record the push changed, each once, in the order of its first change. */
+  changed: KindedStored[];
+  refusals: Map<number, StoreError>;
+  /** The last number handed out per kind, for the kinds a create used one of. */
+  numbersUsed: Map<RecordKind, number>;
+  /** The kinds a create asked a number of, used or not (a create may be refused after asking). */
+  numbersAsked: Set<RecordKind>;
+}
+
+export interface ReplayInput {
+  mutations: readonly PushedMutation[];
+  parsed: readonly StoreResult<ParsedCommand>[];
+  /** The records the commands name, as loaded (and locked); not changed by the replay. */
+  loaded: WorkingSet;
+  rules: { directory: DirectoryRules; catalog: CatalogRules };
+  pusher: User;
+  /** The last number used per kind; a kind asked for but missing here throws. */
+  counters: ReadonlyMap<RecordKind, number>;
+}
+
+/** Parses a pushed mutation, refusing text PostgreSQL could not store. */
+export function parseFresh(m: PushedMutation): StoreResult<ParsedCommand> {
+  const field = findUnstorableText(m.args);
+  if (field) {
+    return fail('invalid-input', 'Text may not contain the NUL character or broken Unicode.', {
+      [field]: 'Remove the NUL character or broken Unicode from this text.',
+    });
+  }
+  return parsePushedMutation(m);
+}
+
+/** Replays the mutations in order; refusals change nothing and the ones after them go on. */
+export function replayMutations(input: ReplayInput): MutationRun {
+  const { mutations, parsed, rules, pusher, counters } = input;
+  const working = copyOf(input.loaded);
+  const numbersUsed = new Map<RecordKind, number>();
+  const numbersAsked = new Set<RecordKind>();
+  const lastNumber = (kind: RecordKind): number => {
+    const last = numbersUsed.get(kind) ?? counters.get(kind);
+    if (last === undefined) throw new NumberNotLocked(kind);
+    return last;
+  };
+
+  const refusals = new Map<number, StoreError>();
+  const changed = new Map<string, KindedStored>();
+
+  for (const [i, mutation] of mutations.entries()) {
+    const command = parsed[i];
+    if (!command) continue;
+    if (!command.ok) {
+      refusals.set(mutation.mutationId, command.error);
+      continue;
+    }
+    // Done by whoever the session belongs to: a desk cannot act in someone else's name. The
+    // actor the desk claimed stays in the mutations log (actor_id beside pushed_by).
+    const applied = applyCommand(command.value, working, {
+      now: mutation.at,
+      actorId: pusher.id,
+      directory: rules.directory,
+      catalog: rules.catalog,
+      numberFor: (kind) => {
+        numbersAsked.add(kind);
+        return { number: serverNumber(kind, lastNumber(kind) + 1), provisional: false };
+      },
+    });
+    if (!applied.ok) {
+      refusals.set(mutation.mutationId, applied.error);
+      continue;
+    }
+    const { created } = applied.value;
+    if (created) numbersUsed.set(created, lastNumber(created) + 1);
+    for (const change of applied.value.changed) {
+      const key = recordKey({ kind: change.kind, id: change.record.id });
+      const seq = created === change.kind ? lastNumber(created) : null;
+      const stored = keep(working, change, seq);
+      // A record changed again keeps its place (its first change) and whether this push made it.
+      const previous = changed.get(key);
+      changed.set(key, previous ? { ...stored, created: previous.created } : stored);
+    }
+  }
+
+  return { changed: [...changed.values()], refusals, numbersUsed, numbersAsked };
+}
+
+/** Thrown when a replay needs a number of a kind whose counter it was not given. */
+export class NumberNotLocked extends Error {
+  readonly kind: RecordKind;
+  constructor(kind: RecordKind) {
+    super(`no counter for ${kind} was locked`);
+    this.kind = kind;
+  }
+}
+
+/**
+ * Counters for a first replay whose only use is to learn which kinds the mutations ask numbers of
+ * (`numbersAsked`); when they ask none, that replay is the real one.
+ */
+export const DUMMY_COUNTERS: ReadonlyMap<RecordKind, number> = new Map([
+  ['interaction', 0],
+  ['incident', 0],
+  ['request', 0],
+]);
+
+/**
+ * Puts a changed record in the working set (so later mutations see it) and answers its entry.
+ * `seq` is the number a create just used; any other change keeps the record's own.
+ */
+function keep(working: WorkingSet, change: KindedRecord, seq: number | null): KindedStored {
+  const current = working.entry({ kind: change.kind, id: change.record.id });
+  if (current) {
+    const next = { ...change, seq: current.seq };
+    working.put(next);
+    return { ...next, created: false };
+  }
+  if (seq === null)
+    throw new Error(`a change to ${change.record.id}, which was neither loaded nor created`);
+  const next = { ...change, seq };
+  working.put(next);
+  return { ...next, created: true };
+}
+
+type ByKind = {
+  [K in RecordKind]: {
+    created: StoredRecord<RecordTypes[K]>[];
+    updated: StoredRecord<RecordTypes[K]>[];
+  };
+};
+
+/** The changed records by kind, the ones this push created apart (they are inserted, not replaced). */
+export function splitByKind(entries: readonly KindedStored[]): ByKind {
+  const out: ByKind = {
+    interaction: { created: [], updated: [] },
+    incident: { created: [], updated: [] },
+    request: { created: [], updated: [] },
+  };
+  for (const entry of entries) {
+    const into = entry.created ? 'created' : 'updated';
+    if (entry.kind === 'interaction') out.interaction[into].push(entry);
+    else if (entry.kind === 'incident') out.incident[into].push(entry);
+    else out.request[into].push(entry);
+  }
+  return out;
+}
