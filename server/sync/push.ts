@@ -30,6 +30,7 @@ import {
 } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { findUnstorableText, storableJson } from '../db/storable-text';
+import { recordedArgsJson } from './recorded-args';
 import { toNumber } from '../db/values';
 import { groupMembers, usersById } from '../directory/directory-store';
 import { ApiError } from '../http/api-error';
@@ -417,8 +418,8 @@ async function recordMutations(
             client_id: clientId,
             mutation_id: m.mutationId,
             name: m.name,
-            // As sent, for the record; a refused mutation's text may need cleaning to be stored.
-            args: sql<string>`${storableJson(m.args ?? null)}::jsonb`,
+            // As sent, for the record (refused args bounded: recorded-args.ts), cleaned to be storable.
+            args: sql<string>`${recordedArgsJson(m.args, reason !== undefined)}::jsonb`,
             at: m.at,
             actor_id: m.actorId,
             pushed_by: pusher.id,
