@@ -2,6 +2,7 @@
 // shape, CORS for the desktop app and the browser build at `/`. It never opens or migrates a database.
 
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -52,9 +53,11 @@ export interface ServerOptions {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const loggerInstance: FastifyBaseLogger = options.logger ?? silentLogger();
-  const app = Fastify({
+  const trust = options.trustProxy ?? false;
+  const app = Fastify<Server, IncomingMessage, ServerResponse>({
     loggerInstance,
-    trustProxy: options.trustProxy ?? false,
+    // A number n trusts the n nearest hops (Fastify's types take it as a function).
+    trustProxy: typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust,
     bodyLimit: 1024 * 1024,
     ...httpServerOptions({ ...DEFAULT_HTTP_LIMITS, ...options.httpLimits }),
   });

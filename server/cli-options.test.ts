@@ -18,7 +18,11 @@ describe('the server command line', () => {
         webRoot: '/work/dist/web',
         allowedOrigins: [],
         trustProxy: false,
-        httpLimits: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 30_000 },
+        httpLimits: {
+          headersTimeoutMs: 10_000,
+          requestTimeoutMs: 30_000,
+          keepAliveTimeoutMs: 30_000,
+        },
       },
     });
   });
@@ -36,7 +40,14 @@ describe('the server command line', () => {
   });
 
   it('reads the header, request and idle timeouts in seconds', () => {
-    const parsed = parse(['--headers-timeout', '5', '--request-timeout', '60', '--idle-timeout', '7']);
+    const parsed = parse([
+      '--headers-timeout',
+      '5',
+      '--request-timeout',
+      '60',
+      '--idle-timeout',
+      '7',
+    ]);
     expect(parsed.ok && parsed.options.httpLimits).toEqual({
       headersTimeoutMs: 5_000,
       requestTimeoutMs: 60_000,

@@ -20,7 +20,10 @@ function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
 
 async function databaseAnswers(db: Kysely<Database>): Promise<boolean> {
   try {
-    const result = await withinTime(sql<{ one: number }>`SELECT 1 AS one`.execute(db), HEALTH_QUERY_TIMEOUT_MS);
+    const result = await withinTime(
+      sql<{ one: number }>`SELECT 1 AS one`.execute(db),
+      HEALTH_QUERY_TIMEOUT_MS,
+    );
     return Number(result.rows[0]?.one) === 1;
   } catch {
     return false;

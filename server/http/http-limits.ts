@@ -1,7 +1,7 @@
 // How long the desk server waits for a client: headers, the whole request, an idle kept-alive
-// connection. Turns them into Fastify's and Node's options; never opens a socket itself.
+// connection. Turns them into Fastify's and Node's (http.createServer) options; never opens a socket.
 
-import type { FastifyServerOptions } from 'fastify';
+import type { ServerOptions } from 'node:http';
 
 export interface HttpLimits {
   /** Until the request's headers have all arrived (also an idle new connection). */
@@ -28,9 +28,11 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
  * default), so a limit of 30 s could hold a connection for 60: check at a quarter of the
  * shortest limit, between 250 ms and 2 s.
  */
-export function httpServerOptions(
-  limits: HttpLimits,
-): Pick<FastifyServerOptions, 'requestTimeout' | 'keepAliveTimeout' | 'http'> {
+export function httpServerOptions(limits: HttpLimits): {
+  requestTimeout: number;
+  keepAliveTimeout: number;
+  http: ServerOptions;
+} {
   const shortest = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
   const headersTimeoutMs = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
   return {

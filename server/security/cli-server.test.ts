@@ -16,8 +16,10 @@ const send = (url: string, method: string, headers?: Record<string, string>, bod
 const json = { 'content-type': 'application/json' };
 const PROCESS_TIMEOUT_MS = 120_000;
 
-const policyDirectives = (policy: string | undefined): string[] =>
-  (policy ?? '').split(';').map((d) => d.trim());
+const policyDirectives = (policy: string | string[] | undefined): string[] =>
+  String(policy ?? '')
+    .split(';')
+    .map((d) => d.trim());
 
 describe('the desk server started from the command line, flags as the README gives them', () => {
   let server: ServerProcess;
