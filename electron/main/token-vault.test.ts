@@ -1,6 +1,7 @@
 // Tests the token vault's refusals: no sealing where safeStorage cannot encrypt, and none on Linux
 // where it would use its fixed built-in key (basic_text), each said once in the log.
 
+import type { SafeStorage } from 'electron';
 import { describe, expect, it } from 'vitest';
 import {
   BASIC_TEXT_MESSAGE,
@@ -10,13 +11,14 @@ import {
   type SafeStorageLike,
 } from './token-vault';
 
-const fakeSafeStorage = (backend: string, encrypts = true): SafeStorageLike => ({
+type Backend = ReturnType<SafeStorage['getSelectedStorageBackend']>;
+
+const fakeSafeStorage = (backend: Backend, encrypts = true): SafeStorageLike => ({
   isAsyncEncryptionAvailable: () => Promise.resolve(encrypts),
   encryptStringAsync: (text: string) => Promise.resolve(Buffer.from(`sealed:${text}`)),
   decryptStringAsync: (data: Buffer) =>
     Promise.resolve({ result: data.toString().slice(7), shouldReEncrypt: false }),
-  getSelectedStorageBackend: () =>
-    backend as ReturnType<SafeStorageLike['getSelectedStorageBackend'] & {}>,
+  getSelectedStorageBackend: () => backend,
 });
 
 const recordingLog = () => {
