@@ -5,6 +5,8 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, tabTo } from '../../web/testing/agent-steps';
+import { openTestStore } from '../../web/testing/open-test-store';
+import { STORE_TEST_TIMEOUT_MS, renderDeskpad } from '../../web/testing/render-deskpad';
 import { StorageNotice } from './storage-notice';
 import { STORAGE_WORDS, type StoragePersistence } from './storage-persistence';
 
@@ -67,4 +69,28 @@ describe('the storage notice', () => {
     render(<StorageNotice source={undefined} />);
     expect(screen.getByRole('status').textContent).toBe('');
   });
+});
+
+describe('the storage notice in the window', () => {
+  it(
+    'shows under the banner when the browser build was not granted persistent storage',
+    async () => {
+      const store = await openTestStore();
+      try {
+        const { container } = renderDeskpad(store, { storage: sourceAnswering('not-granted') });
+        await waitFor(() =>
+          expect(
+            screen
+              .getAllByRole('status')
+              .some((s) => s.textContent?.includes('may clear Deskpad’s data')),
+          ).toBe(true),
+        );
+        expect(screen.getByRole('button', { name: STORAGE_WORDS.dismiss })).toBeTruthy();
+        await expectNoAxeViolations(container);
+      } finally {
+        await store.close();
+      }
+    },
+    STORE_TEST_TIMEOUT_MS,
+  );
 });
