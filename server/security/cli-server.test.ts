@@ -23,12 +23,26 @@ const policyDirectives = (policy: string | string[] | undefined): string[] =>
 
 describe('the desk server started from the command line, flags as the README gives them', () => {
   let server: ServerProcess;
+  let webRoot: string;
 
   beforeAll(async () => {
     ensureServerBuild();
-    server = await startServerProcess(['--demo', '--demo-users', '20']);
+    webRoot = mkdtempSync(path.join(os.tmpdir(), 'deskpad-web-security-'));
+    mkdirSync(path.join(webRoot, 'assets'));
+    writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Deskpad</title>');
+    writeFileSync(
+      path.join(webRoot, 'sw.js'),
+      'self.skipWaiting()\n//# sourceMappingURL=sw.js.map',
+    );
+    writeFileSync(path.join(webRoot, 'sw.js.map'), '{"version":3,"sources":["sw-secret.ts"]}');
+    writeFileSync(path.join(webRoot, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(path.join(webRoot, 'assets', 'app.js.map'), '{"version":3,"sources":["a.ts"]}');
+    server = await startServerProcess(['--demo', '--demo-users', '20', '--web', webRoot]);
   }, PROCESS_TIMEOUT_MS);
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    rmSync(webRoot, { recursive: true, force: true });
+  });
 
   it(
     'lets the desktop app (Origin app://deskpad) preflight, sign in and pull with no --allow-origin',
@@ -67,6 +81,53 @@ describe('the desk server started from the command line, flags as the README giv
         'access-control-request-method': 'POST',
       });
       expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
+    },
+    PROCESS_TIMEOUT_MS,
+  );
+
+  it(
+    'serves no source map, the service worker’s included',
+    async () => {
+      for (const url of ['/sw.js.map', '/assets/app.js.map', '/assets/missing.js.map']) {
+        const reply = await send(`${server.url}${url}`, 'GET');
+        expect(reply.status, url).toBe(404);
+        expect(reply.body, url).not.toMatch(/"version":3|<title>/);
+      }
+      expect((await send(`${server.url}/sw.js`, 'GET')).status).toBe(200);
+    },
+    PROCESS_TIMEOUT_MS,
+  );
+
+  it(
+    'sends the same security headers as scripts/web-server.mjs on every page, file and answer',
+    async () => {
+      const webServerPolicy = execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          "const m = await import('./scripts/web-server.mjs'); process.stdout.write(m.CONTENT_SECURITY_POLICY)",
+        ],
+        { cwd: path.resolve(import.meta.dirname, '..', '..'), encoding: 'utf8' },
+      );
+      for (const url of [
+        '/',
+        '/interactions/IMS0001001',
+        '/sw.js',
+        '/assets/app.js',
+        '/api/v1/health',
+        '/api/v1/nothing',
+      ]) {
+        const { headers } = await send(`${server.url}${url}`, 'GET');
+        expect(policyDirectives(headers['content-security-policy']), url).toEqual(
+          policyDirectives(webServerPolicy),
+        );
+        expect(headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+        expect(headers['referrer-policy'], url).toBe('no-referrer');
+        expect(headers['x-content-type-options'], url).toBe('nosniff');
+        expect(headers['x-frame-options'], url).toBe('DENY');
+        expect(headers['cross-origin-opener-policy'], url).toBe('same-origin');
+      }
     },
     PROCESS_TIMEOUT_MS,
   );
@@ -125,25 +186,12 @@ describe('the desk server started from the command line, flags as the README giv
   );
 });
 
-describe('the desk server started with --web, --trust-proxy and short timeouts', () => {
+describe('the desk server started with --trust-proxy and short timeouts', () => {
   let server: ServerProcess;
-  let webRoot: string;
 
   beforeAll(async () => {
     ensureServerBuild();
-    webRoot = mkdtempSync(path.join(os.tmpdir(), 'deskpad-web-security-'));
-    mkdirSync(path.join(webRoot, 'assets'));
-    writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Deskpad</title>');
-    writeFileSync(
-      path.join(webRoot, 'sw.js'),
-      'self.skipWaiting()\n//# sourceMappingURL=sw.js.map',
-    );
-    writeFileSync(path.join(webRoot, 'sw.js.map'), '{"version":3,"sources":["sw-secret.ts"]}');
-    writeFileSync(path.join(webRoot, 'assets', 'app.js'), 'console.log(1)');
-    writeFileSync(path.join(webRoot, 'assets', 'app.js.map'), '{"version":3,"sources":["a.ts"]}');
     server = await startServerProcess([
-      '--web',
-      webRoot,
       '--trust-proxy',
       '127.0.0.1',
       '--request-timeout',
@@ -154,10 +202,7 @@ describe('the desk server started with --web, --trust-proxy and short timeouts',
       '1',
     ]);
   }, PROCESS_TIMEOUT_MS);
-  afterAll(async () => {
-    await server.stop();
-    rmSync(webRoot, { recursive: true, force: true });
-  });
+  afterAll(() => server.stop());
 
   it(
     'cuts off slow bodies, slow headers and idle connections (--request-timeout, --headers-timeout, --idle-timeout)',
@@ -180,53 +225,6 @@ describe('the desk server started with --web, --trust-proxy and short timeouts',
         expect(closedAfter).toBeLessThan(6_000);
       }
       expect(idle.received()).toMatch(/^HTTP\/1\.1 200/);
-    },
-    PROCESS_TIMEOUT_MS,
-  );
-
-  it(
-    'serves no source map, the service worker’s included',
-    async () => {
-      for (const url of ['/sw.js.map', '/assets/app.js.map', '/assets/missing.js.map']) {
-        const reply = await send(`${server.url}${url}`, 'GET');
-        expect(reply.status, url).toBe(404);
-        expect(reply.body, url).not.toMatch(/"version":3|<title>/);
-      }
-      expect((await send(`${server.url}/sw.js`, 'GET')).status).toBe(200);
-    },
-    PROCESS_TIMEOUT_MS,
-  );
-
-  it(
-    'sends the same security headers as scripts/web-server.mjs on every page, file and answer',
-    async () => {
-      const webServerPolicy = execFileSync(
-        process.execPath,
-        [
-          '--input-type=module',
-          '-e',
-          "const m = await import('./scripts/web-server.mjs'); process.stdout.write(m.CONTENT_SECURITY_POLICY)",
-        ],
-        { cwd: path.resolve(import.meta.dirname, '..', '..'), encoding: 'utf8' },
-      );
-      for (const url of [
-        '/',
-        '/interactions/IMS0001001',
-        '/sw.js',
-        '/assets/app.js',
-        '/api/v1/health',
-        '/api/v1/nothing',
-      ]) {
-        const { headers } = await send(`${server.url}${url}`, 'GET');
-        expect(policyDirectives(headers['content-security-policy']), url).toEqual(
-          policyDirectives(webServerPolicy),
-        );
-        expect(headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
-        expect(headers['referrer-policy'], url).toBe('no-referrer');
-        expect(headers['x-content-type-options'], url).toBe('nosniff');
-        expect(headers['x-frame-options'], url).toBe('DENY');
-        expect(headers['cross-origin-opener-policy'], url).toBe('same-origin');
-      }
     },
     PROCESS_TIMEOUT_MS,
   );
