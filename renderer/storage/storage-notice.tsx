@@ -1,5 +1,5 @@
-// The line under the banner when the browser may evict Deskpad's database: says so and how to fix
-// it, with Ask again and Dismiss. Shows nothing when storage is persisted, unknown, or not asked.
+// The line under the banner when the browser may evict Deskpad's database, with the fix, Ask again
+// and Dismiss. Shows nothing when storage is kept or unknown; nothing at all where no page asks.
 
 import { useEffect, useId, useState } from 'react';
 import {
@@ -25,9 +25,11 @@ export function StorageNotice({ source }: { source: StoragePersistenceSource | u
     };
   }, [source]);
 
+  // No source: a page that never asks (the desktop app, which grants it itself), so no region.
+  if (!source) return null;
   const showing = state === 'not-granted' && !dismissed;
   const askAgain = (): void => {
-    source?.ask().then(setState, () => undefined);
+    source.ask().then(setState, () => undefined);
   };
   return (
     <div className={showing ? 'storage-notice' : undefined}>
