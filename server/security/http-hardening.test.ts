@@ -1,6 +1,5 @@
-// The security suite on a server built in process (buildServer) and listening on 127.0.0.1, where
-// the test needs its clock or its database: sign-in throttling per account, bounded refusals,
-// /health and /ready. Each test here failed on the server before issue 10.
+// The security suite on buildServer listening on 127.0.0.1, where a test needs its clock or its
+// database: per-account sign-in waits, bounded refusals, /health, /ready (each failed before issue 10).
 
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -9,7 +8,7 @@ import { migrateToLatest } from '../db/migrate';
 import { REFUSED_ARGS_KEPT_BYTES } from '../sync/recorded-args';
 import { seedDirectory, signIn, TEST_PASSWORD, testServer } from '../testing/fixtures';
 import { DATABASE_HOOK_TIMEOUT_MS, describeOnDatabases } from '../testing/test-databases';
-import { httpSend } from './raw-http';
+import { httpSend, openRaw, within } from './raw-http';
 
 describeOnDatabases('hardened HTTP on a listening server', (suite) => {
   let app: FastifyInstance | null = null;
@@ -136,4 +135,22 @@ describeOnDatabases('hardened HTTP on a listening server', (suite) => {
     },
     DATABASE_HOOK_TIMEOUT_MS,
   );
+
+  it('keeps an event stream open past the request timeout: only receiving a request is timed', async () => {
+    await seedDirectory(suite.database());
+    const server = await testServer(suite.database(), {
+      httpLimits: { headersTimeoutMs: 500, requestTimeoutMs: 1_000, keepAliveTimeoutMs: 500 },
+      sseHeartbeatMs: 200,
+    });
+    const url = await listen(server);
+    const desk = await signIn(server);
+    const stream = openRaw(
+      Number(new URL(url).port),
+      `GET /api/v1/sync/events HTTP/1.1\r\nHost: desk\r\nAuthorization: Bearer ${desk.token ?? ''}\r\n\r\n`,
+    );
+    expect(await within(stream.closed, 3_000)).toBe('timeout');
+    expect(stream.received()).toMatch(/^HTTP\/1\.1 200/);
+    expect(stream.received()).toContain('event: poke');
+    stream.socket.destroy();
+  });
 });
