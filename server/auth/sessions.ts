@@ -106,31 +106,60 @@ export function createSessions(
     );
   };
 
+  /**
+   * Sign-ins for one account run one at a time in this instance, so a try is counted and cleared
+   * before the next is taken: parallel guesses cannot slip past the count, and desks signing in
+   * with the same account at once never see each other's tries in flight as failures. (Across
+   * instances the claim in countAttempt still holds.) argon2 takes ~0.1 s, so a queue is short.
+   */
+  const queues = new Map<string, Promise<unknown>>();
+  const oneAtATime = <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const before = queues.get(key) ?? Promise.resolve();
+    const run = before.then(work, work);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    queues.set(key, settled);
+    void settled.then(() => {
+      if (queues.get(key) === settled) queues.delete(key);
+    });
+    return run;
+  };
+
+  const signInNow = async (
+    key: string,
+    userName: string,
+    password: string,
+  ): Promise<SignInResponse> => {
+    await countAttempt(key);
+    const found = await findUserByUserName(db, userName);
+    const fulfiller = found !== undefined && found.user.roles.length > 0;
+    const valid = await verifyPassword(fulfiller ? found.passwordHash : null, password);
+    if (!valid || !found) throw unauthorized('The user name or password is not right.');
+    const at = now();
+    const token = newToken();
+    const expiresAt = new Date(at.getTime() + settings.sessionTtlMs);
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('login_failures').where('key', '=', key).execute();
+      await trx.deleteFrom('sessions').where('expires_at', '<=', at).execute();
+      await trx
+        .insertInto('sessions')
+        .values({
+          token_hash: hashToken(token),
+          user_id: found.user.id,
+          created_at: at,
+          expires_at: expiresAt,
+        })
+        .execute();
+    });
+    return { token, expiresAt: expiresAt.toISOString(), agent: found.user };
+  };
+
   return {
-    signIn: async (userName, password) => {
+    signIn: (userName, password) => {
       const key = userName.toLowerCase();
-      await countAttempt(key);
-      const found = await findUserByUserName(db, userName);
-      const fulfiller = found !== undefined && found.user.roles.length > 0;
-      const valid = await verifyPassword(fulfiller ? found.passwordHash : null, password);
-      if (!valid || !found) throw unauthorized('The user name or password is not right.');
-      const at = now();
-      const token = newToken();
-      const expiresAt = new Date(at.getTime() + settings.sessionTtlMs);
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('login_failures').where('key', '=', key).execute();
-        await trx.deleteFrom('sessions').where('expires_at', '<=', at).execute();
-        await trx
-          .insertInto('sessions')
-          .values({
-            token_hash: hashToken(token),
-            user_id: found.user.id,
-            created_at: at,
-            expires_at: expiresAt,
-          })
-          .execute();
-      });
-      return { token, expiresAt: expiresAt.toISOString(), agent: found.user };
+      return oneAtATime(key, () => signInNow(key, userName, password));
     },
 
     authenticate: async (authorization, roles) => {

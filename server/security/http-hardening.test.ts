@@ -63,6 +63,23 @@ describeOnDatabases('hardened HTTP on a listening server', (suite) => {
     expect((await tryFrom('127.0.0.2', 'wrong')).status).toBe(401);
   });
 
+  it('lets twelve desks sign in with one account at once: tries in flight are not failures', async () => {
+    await seedDirectory(suite.database());
+    const url = await listen(await testServer(suite.database()));
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        httpSend(
+          `${url}/api/v1/sessions`,
+          'POST',
+          { 'content-type': 'application/json' },
+          JSON.stringify({ userName: 'ana.agent', password: TEST_PASSWORD }),
+          `127.0.0.${i + 1}`,
+        ),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array.from({ length: 12 }, () => 201));
+  });
+
   it('keeps a digest and a preview, not megabytes, of a refused mutation, and a retry still matches', async () => {
     await seedDirectory(suite.database());
     const url = await listen(await testServer(suite.database()));
