@@ -6,6 +6,7 @@ import { DeskpadApp } from './app/app';
 import type { DeskpadDeps } from './app/deskpad-context';
 import { createUiState } from './app/ui-state';
 import { createStoreClient } from './store-client';
+import type { StoragePersistenceSource } from './storage/storage-persistence';
 import type { StoreSource } from './store-source';
 import type { StoreHostApi } from '../shared/store-api/contract';
 // One stylesheet per subject, in the cascade's order.
@@ -25,6 +26,8 @@ export type { StorePort, StoreSource } from './store-source';
 export interface MountOptions {
   now?: () => Date;
   newId?: () => string;
+  /** The browser build's answer on persistent storage (renderer/storage); Electron grants it. */
+  storage?: StoragePersistenceSource;
 }
 
 export interface MountedDeskpad {
@@ -44,6 +47,7 @@ export function mountDeskpad(
     ui: createUiState(newId),
     now: options.now ?? (() => new Date()),
     newId,
+    ...(options.storage ? { storage: options.storage } : {}),
   };
   const reactRoot = createRoot(root);
   reactRoot.render(<DeskpadApp deps={deps} />);

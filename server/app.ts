@@ -2,6 +2,7 @@
 // shape, CORS for the desktop app and the browser build at `/`. It never opens or migrates a database.
 
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -11,8 +12,12 @@ import { DEFAULT_SIGN_IN_LIMITS, sessionRoutes } from './auth/routes';
 import { createSessions, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/sessions';
 import type { ServerDatabase } from './db/open-database';
 import { directoryRoutes } from './directory/routes';
+import { authenticateBeforeBody } from './http/authenticate-first';
 import { DEFAULT_ALLOWED_ORIGINS, registerCors } from './http/cors';
 import { apiNotFound, registerErrorHandling } from './http/error-handling';
+import { healthRoutes } from './http/health';
+import { DEFAULT_HTTP_LIMITS, httpServerOptions, type HttpLimits } from './http/http-limits';
+import { isSourceMap, registerSecurityHeaders } from './http/security-headers';
 import { registerTextGuard } from './http/text-guard';
 import type { RouteDeps } from './http/route-deps';
 import { interactionRoutes } from './interactions/routes';
@@ -28,7 +33,7 @@ export interface ServerOptions {
   auth?: Partial<AuthSettings>;
   /** The browser build to serve at `/` (e.g. dist/web); skipped when absent or missing. */
   webRoot?: string | null;
-  /** Origins other than the server's own that may call the API (the desktop app's app://deskpad). */
+  /** Origins other than the server's own that may call the API; the desktop app's app://deskpad always may. */
   allowedOrigins?: readonly string[];
   /**
    * Cap on sign-in requests per address, all user names together (a tighter one per user name
@@ -36,25 +41,32 @@ export interface ServerOptions {
    */
   signInRateLimit?: { max: number; timeWindowMs: number } | false;
   sseHeartbeatMs?: number;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
-  trustProxy?: boolean;
+  /**
+   * Behind a reverse proxy: take the client address from X-Forwarded-For. true trusts every
+   * hop, a number that many hops, a string the proxies' addresses or CIDRs (comma-separated).
+   */
+  trustProxy?: boolean | number | string;
+  /** Header, whole-request and idle timeouts; DEFAULT_HTTP_LIMITS for what is not given. */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const loggerInstance: FastifyBaseLogger = options.logger ?? silentLogger();
-  const app = Fastify({
+  const trust = options.trustProxy ?? false;
+  const app = Fastify<Server, IncomingMessage, ServerResponse>({
     loggerInstance,
-    trustProxy: options.trustProxy ?? false,
+    // A number n trusts the n nearest hops (Fastify's types take it as a function).
+    trustProxy: typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust,
     bodyLimit: 1024 * 1024,
+    ...httpServerOptions({ ...DEFAULT_HTTP_LIMITS, ...options.httpLimits }),
   });
   registerErrorHandling(app);
-  registerCors(app, options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS);
+  // app://deskpad is always allowed, whatever else the command line names (decision 0004).
+  registerCors(app, [...DEFAULT_ALLOWED_ORIGINS, ...(options.allowedOrigins ?? [])]);
+  await registerSecurityHeaders(app);
   registerTextGuard(app);
   await app.register(fastifyRateLimit, { global: false });
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('x-content-type-options', 'nosniff');
-  });
 
   const deps: RouteDeps = {
     db: options.database.db,
@@ -65,6 +77,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       ...options.auth,
     }),
   };
+  // After CORS (a refusal still carries its headers), before any body is read.
+  authenticateBeforeBody(app, deps.sessions);
   const streams = createEventStreams(deps.pokes, options.sseHeartbeatMs ?? 25_000);
   app.addHook('preClose', (done) => {
     streams.closeAll();
@@ -78,7 +92,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   directoryRoutes(app, deps);
   interactionRoutes(app, deps);
   taskRoutes(app, deps);
-  app.get(`${API_PREFIX}/health`, (_request, reply) => reply.send({ ok: true }));
+  healthRoutes(app, deps.db);
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : null;
   const serveWeb = webRoot !== null && existsSync(path.join(webRoot, 'index.html'));
@@ -88,6 +102,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       prefix: '/',
       wildcard: true,
       index: 'index.html',
+      // Source maps (the service worker's too) stay on the build machine.
+      allowedPath: (pathName) => !isSourceMap(pathName),
     });
 
   app.setNotFoundHandler(async (request, reply) => {
@@ -96,7 +112,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       request.url.startsWith(`${API_PREFIX}/`) ||
       request.url.startsWith('/api/');
     // The browser app routes on the client: an unknown page is the app's, an unknown API path is a 404.
-    if (serveWeb && !isApi && request.method === 'GET') return reply.sendFile('index.html');
+    if (serveWeb && !isApi && request.method === 'GET' && !isSourceMap(request.url))
+      return reply.sendFile('index.html');
     throw apiNotFound(request.method, request.url);
   });
   return app;

@@ -17,7 +17,45 @@ describe('the server command line', () => {
         demoUsers: 5000,
         webRoot: '/work/dist/web',
         allowedOrigins: [],
+        trustProxy: false,
+        httpLimits: {
+          headersTimeoutMs: 10_000,
+          requestTimeoutMs: 30_000,
+          keepAliveTimeoutMs: 30_000,
+        },
       },
+    });
+  });
+
+  it('reads --trust-proxy as true, a number of hops or proxy addresses, and refuses anything else', () => {
+    const trust = (value: string) => {
+      const parsed = parse(['--trust-proxy', value]);
+      return parsed.ok ? parsed.options.trustProxy : parsed.message;
+    };
+    expect(trust('true')).toBe(true);
+    expect(trust('false')).toBe(false);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.1, 10.1.0.0/16')).toBe('10.0.0.1,10.1.0.0/16');
+    expect(trust('everyone')).toMatch(/--trust-proxy/);
+  });
+
+  it('reads the header, request and idle timeouts in seconds', () => {
+    const parsed = parse([
+      '--headers-timeout',
+      '5',
+      '--request-timeout',
+      '60',
+      '--idle-timeout',
+      '7',
+    ]);
+    expect(parsed.ok && parsed.options.httpLimits).toEqual({
+      headersTimeoutMs: 5_000,
+      requestTimeoutMs: 60_000,
+      keepAliveTimeoutMs: 7_000,
+    });
+    expect(parse(['--request-timeout', '0'])).toMatchObject({
+      ok: false,
+      message: '--request-timeout must be between 1 and 3600',
     });
   });
 

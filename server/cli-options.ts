@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/http-limits';
 
 export interface CliOptions {
   port: number;
@@ -13,7 +14,10 @@ export interface CliOptions {
   demo: boolean;
   demoUsers: number;
   webRoot: string;
+  /** Besides app://deskpad, which is always allowed. */
   allowedOrigins: string[];
+  trustProxy: boolean | number | string;
+  httpLimits: HttpLimits;
 }
 
 export const USAGE = `Usage: npm run server -- [options]
@@ -25,6 +29,12 @@ export const USAGE = `Usage: npm run server -- [options]
   --demo-users <n>    how many demo users to generate (default 5000)
   --web <dir>         the browser build to serve at / (default dist/web)
   --allow-origin <o>  another origin allowed to call the API (repeatable; app://deskpad always is)
+  --trust-proxy <v>   behind a reverse proxy: take the client's address from X-Forwarded-For.
+                      true (every hop), a number of hops, or the proxies' addresses/CIDRs
+                      (comma-separated). Off by default: the header is ignored.
+  --headers-timeout <s>  seconds a client has to send a request's headers (default 10)
+  --request-timeout <s>  seconds a client has to send a whole request, body included (default 30)
+  --idle-timeout <s>     seconds a kept-alive connection may stay idle (default 30)
   --help              show this
 
 Environment: DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded database.
@@ -64,6 +74,10 @@ export function parseCliOptions(
         'demo-users': { type: 'string' },
         web: { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
+        'trust-proxy': { type: 'string' },
+        'headers-timeout': { type: 'string' },
+        'request-timeout': { type: 'string' },
+        'idle-timeout': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -80,6 +94,24 @@ export function parseCliOptions(
   if (typeof port === 'string') return { ok: false, help: false, message: port };
   const demoUsers = whole(values['demo-users'] ?? '5000', '--demo-users', 1, 1_000_000);
   if (typeof demoUsers === 'string') return { ok: false, help: false, message: demoUsers };
+  const httpLimits: HttpLimits = { ...DEFAULT_HTTP_LIMITS };
+  const timeouts = [
+    ['headers-timeout', 'headersTimeoutMs'],
+    ['request-timeout', 'requestTimeoutMs'],
+    ['idle-timeout', 'keepAliveTimeoutMs'],
+  ] as const;
+  for (const [flag, key] of timeouts) {
+    const n = whole(values[flag] ?? String(httpLimits[key] / 1000), `--${flag}`, 1, 3600);
+    if (typeof n === 'string') return { ok: false, help: false, message: n };
+    httpLimits[key] = n * 1000;
+  }
+  const trustProxy = parseTrustProxy(values['trust-proxy']);
+  if (trustProxy === null)
+    return {
+      ok: false,
+      help: false,
+      message: '--trust-proxy takes true, a number of hops, or addresses/CIDRs',
+    };
   return {
     ok: true,
     options: {
@@ -91,6 +123,17 @@ export function parseCliOptions(
       demoUsers,
       webRoot: path.resolve(cwd, values.web ?? 'dist/web'),
       allowedOrigins: values['allow-origin'] ?? [],
+      trustProxy,
+      httpLimits,
     },
   };
+}
+
+/** `--trust-proxy`: absent is false; null for a value Fastify's trustProxy would not take. */
+function parseTrustProxy(value: string | undefined): boolean | number | string | null {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const parts = value.split(',').map((p) => p.trim());
+  return parts.every((p) => /^[0-9a-f.:]+(\/\d{1,3})?$/i.test(p)) ? parts.join(',') : null;
 }

@@ -52,6 +52,8 @@ async function main(): Promise<number> {
     logger,
     webRoot: options.webRoot,
     allowedOrigins: options.allowedOrigins,
+    trustProxy: options.trustProxy,
+    httpLimits: options.httpLimits,
   });
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -7,6 +7,7 @@ import './csp-friendly-zod';
 import { mountDeskpad, type StorePort } from '../renderer/mount';
 import { adoptSession } from './adopt-session';
 import { takeSessionFragment } from './session-fragment';
+import { browserStoragePersistence } from './storage-persistence';
 
 // Before anything else: the token must not stay in the address bar, the history or a bookmark.
 const launchToken = takeSessionFragment(window);
@@ -31,14 +32,18 @@ function openStorePort(): StorePort {
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
-const mounted = mountDeskpad(root, { connect: (onPort) => onPort(openStorePort()) });
+// The outbox lives in IndexedDB: the browser is asked to keep it, and the agent is told (with the
+// fix) when it will not, rather than losing unsynced work silently (renderer/storage).
+const mounted = mountDeskpad(
+  root,
+  { connect: (onPort) => onPort(openStorePort()) },
+  { storage: browserStoragePersistence(navigator.storage) },
+);
 if (launchToken !== null) void adoptSession(mounted.store, launchToken, console.warn);
 
-// Keep the app shell for offline reloads (see vite.config.ts) and ask the browser never to evict
-// this origin's database while it may hold interactions not yet synced. Neither is needed to work.
+// Keep the app shell for offline reloads (see vite.config.ts); not needed to work.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
     console.warn('Deskpad: offline reloads are unavailable:', error);
   });
 }
-void navigator.storage?.persist?.().catch(() => false);

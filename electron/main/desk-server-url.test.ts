@@ -55,3 +55,49 @@ describe('the desk server address', () => {
     expect(resolved.refused[0]).toContain('DESKPAD_SERVER_URL');
   });
 });
+
+describe('plain http to another computer', () => {
+  it('is refused, and the local default used instead, saying how to allow it', () => {
+    for (const given of [
+      { env: { DESKPAD_SERVER_URL: 'http://desk.example.org:8787' }, argv: [] },
+      { env: {}, argv: ['--server-url=http://10.0.0.5:8787'] },
+    ]) {
+      const resolved = resolveDeskServer(given.env, given.argv);
+      expect(resolved.address.source).toBe('default');
+      expect(resolved.refused).toHaveLength(1);
+      expect(resolved.refused[0]).toMatch(/plain http:\/\/ to another computer/);
+      expect(resolved.refused[0]).toContain('--allow-insecure-server');
+      expect(resolved.warnings).toEqual([]);
+    }
+  });
+
+  it('is fine on this computer, and https anywhere', () => {
+    for (const url of [
+      'http://127.0.0.1:9000',
+      'http://127.1.2.3:9000',
+      'http://localhost:8787',
+      'https://desk.example.org',
+    ]) {
+      const resolved = resolveDeskServer({ DESKPAD_SERVER_URL: url }, []);
+      expect(resolved.address.source, url).toBe('environment');
+      expect(resolved.refused, url).toEqual([]);
+      expect(resolved.warnings, url).toEqual([]);
+    }
+  });
+
+  it('is allowed by --allow-insecure-server or DESKPAD_ALLOW_INSECURE_SERVER=1, with a warning', () => {
+    const bySwitch = resolveDeskServer({}, [
+      '--server-url=http://10.0.0.5:8787',
+      '--allow-insecure-server',
+    ]);
+    expect(bySwitch.address.url).toBe('http://10.0.0.5:8787');
+    expect(bySwitch.warnings).toHaveLength(1);
+    expect(bySwitch.warnings[0]).toMatch(/unencrypted/);
+    const byEnv = resolveDeskServer(
+      { DESKPAD_SERVER_URL: 'http://desk.lan', DESKPAD_ALLOW_INSECURE_SERVER: '1' },
+      [],
+    );
+    expect(byEnv.address.url).toBe('http://desk.lan');
+    expect(byEnv.warnings).toHaveLength(1);
+  });
+});

@@ -29,6 +29,7 @@ import { registerIpcRoutes } from './ipc-routes';
 import { createLog } from './log';
 import { applyPermissionPolicy } from './permissions';
 import { bringToFront, claimSingleInstance } from './single-instance';
+import { preventDictionaryDownloads } from './spellcheck';
 import { createStoreHostSupervisor } from './store-host-supervisor';
 import { registerStoreHostInvokes } from './store-host-invokes';
 import { createStoreHostWindowFactory } from './store-host-window';
@@ -100,11 +101,13 @@ const start = (): void => {
     }),
   );
   for (const reason of deskServer.refused) log.warn(reason);
+  for (const warning of deskServer.warnings) log.warn(warning);
   log.info(`Desk server: ${deskServer.address.url} (${deskServer.address.source})`);
   const vault = createTokenVault(safeStorage, log);
   // Said at start, not at the first sign-in: whoever reads the log learns it before it matters.
   void vault.available();
   applyPermissionPolicy(session.defaultSession);
+  preventDictionaryDownloads(session.defaultSession);
 
   const supervisor = createStoreHostSupervisor<MessagePortMain>({
     createStoreHost: createStoreHostWindowFactory({

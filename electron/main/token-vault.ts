@@ -3,11 +3,15 @@
 
 import type { SafeStorage } from 'electron';
 
-/** The async safeStorage calls (the sync ones are deprecated since Electron 45). */
+/**
+ * The async safeStorage calls (the sync ones are deprecated since Electron 45), and on Linux the
+ * backend it chose.
+ */
 export type SafeStorageLike = Pick<
   SafeStorage,
   'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync'
->;
+> &
+  Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;
 
 export interface VaultLog {
   warn(message: string): void;
@@ -25,13 +29,34 @@ export interface TokenVault {
 export const NO_VAULT_MESSAGE =
   'safeStorage cannot encrypt on this computer, so the desk keeps no session between restarts: the agent signs in again after each start.';
 
-export const createTokenVault = (safeStorage: SafeStorageLike, log: VaultLog): TokenVault => {
+export const BASIC_TEXT_MESSAGE =
+  'safeStorage on this Linux desktop has no keyring (GNOME Keyring, KWallet…) and would seal tokens with a fixed key anyone can read (basic_text), so the desk keeps no session between restarts: the agent signs in again after each start. Install and unlock a keyring to keep sessions.';
+
+/**
+ * On Linux without a keyring, safeStorage "encrypts" with a key built into Chromium: a token
+ * sealed that way is a token in clear. Asked only on Linux (the call exists only there).
+ */
+const sealsWithFixedKey = (safeStorage: SafeStorageLike, platform: string): boolean => {
+  if (platform !== 'linux' || !safeStorage.getSelectedStorageBackend) return false;
+  try {
+    return safeStorage.getSelectedStorageBackend() === 'basic_text';
+  } catch {
+    return false;
+  }
+};
+
+export const createTokenVault = (
+  safeStorage: SafeStorageLike,
+  log: VaultLog,
+  platform: string = process.platform,
+): TokenVault => {
   let warned = false;
   const available = async (): Promise<boolean> => {
-    const yes = await safeStorage.isAsyncEncryptionAvailable().catch(() => false);
+    const fixedKey = sealsWithFixedKey(safeStorage, platform);
+    const yes = !fixedKey && (await safeStorage.isAsyncEncryptionAvailable().catch(() => false));
     if (!yes && !warned) {
       warned = true;
-      log.warn(NO_VAULT_MESSAGE);
+      log.warn(fixedKey ? BASIC_TEXT_MESSAGE : NO_VAULT_MESSAGE);
     }
     return yes;
   };

@@ -14,6 +14,7 @@ import { useLiveValue } from '../hooks/use-live-query';
 import { DiscardChangeDialog } from '../needs-attention/discard-change-dialog';
 import { NeedsAttentionPanel } from '../needs-attention/needs-attention-panel';
 import { SessionEndedNotice } from '../session/session-ended-notice';
+import { StorageNotice } from '../storage/storage-notice';
 import { sessionEndOf } from '../session/session-end';
 import { SignInDialog } from '../session/sign-in-dialog';
 import { SignInScreen } from '../session/sign-in-screen';
@@ -21,7 +22,7 @@ import { SignOutDialog } from '../session/sign-out-dialog';
 import { ShortcutsDialog } from '../shortcuts/shortcuts-dialog';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { AppHeader } from './app-header';
-import { DeskpadContext, useUi, type DeskpadDeps } from './deskpad-context';
+import { DeskpadContext, useDeskpad, useUi, type DeskpadDeps } from './deskpad-context';
 import { MainNav } from './main-nav';
 import { StoreErrors } from './store-errors';
 import { TaskPanel, TaskSide } from './task-section';
@@ -47,6 +48,7 @@ function Workspace() {
   const signInAsked = useUi((s) => s.signInAsked);
   const setSignInAsked = useUi((s) => s.setSignInAsked);
   const session = useLiveValue('session.state', {}, null);
+  const storage = useDeskpad().storage;
   const section = useUi((s) => s.section);
   const showSection = useUi((s) => s.showSection);
   const openId = useUi((s) => s.open.id);
@@ -173,6 +175,7 @@ function Workspace() {
         {session && session.status !== 'local' && (
           <SessionEndedNotice ended={sessionEnded} onSignIn={askSignIn} />
         )}
+        <StorageNotice source={storage} />
         <StoreErrors />
         {attentionOpen && <NeedsAttentionPanel />}
         <div className="workspace">

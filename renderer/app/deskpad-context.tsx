@@ -5,6 +5,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { StoreHostApi } from '../../shared/store-api/contract';
+import type { StoragePersistenceSource } from '../storage/storage-persistence';
 import type { UiState } from './ui-state';
 
 export interface DeskpadDeps {
@@ -14,6 +15,8 @@ export interface DeskpadDeps {
   now: () => Date;
   /** Record and work-note ids, chosen when the form opens so a retried save is one record. */
   newId: () => string;
+  /** Whether the browser keeps the database (browser build only; absent in Electron and tests). */
+  storage?: StoragePersistenceSource;
 }
 
 export const DeskpadContext = createContext<DeskpadDeps | null>(null);

@@ -17,7 +17,7 @@ export interface RateWindow {
 
 /**
  * How often sign-in may be tried, counted in memory per server instance, before the password is
- * checked at all (on top of the per-user lockout in sessions.ts, which the database keeps).
+ * checked at all (on top of the per-account growing wait in sessions.ts, which the database keeps).
  */
 export const DEFAULT_SIGN_IN_LIMITS = {
   /** Tries for one user name from one address: what someone guessing a password gets. */
@@ -95,7 +95,7 @@ export function sessionRoutes(
             limit.ttl,
           );
       }
-      const session = await sessions.signIn(input.userName, input.password, request.ip);
+      const session = await sessions.signIn(input.userName, input.password);
       return reply.status(201).send(session);
     },
   );

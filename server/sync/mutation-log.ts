@@ -7,6 +7,7 @@ import type { StoreError } from '../../shared/domain/result';
 import type { MutationRefusal, PushedMutation, PushRequest } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { storableJson } from '../db/storable-text';
+import { recordedArgsJson } from './recorded-args';
 import { toNumber } from '../db/values';
 import { ApiError } from '../http/api-error';
 import { mutationDigest } from './mutation-digest';
@@ -103,8 +104,8 @@ export async function recordMutations(
             client_id: clientId,
             mutation_id: m.mutationId,
             name: m.name,
-            // As sent, for the record; a refused mutation's text may need cleaning to be stored.
-            args: sql<string>`${storableJson(m.args ?? null)}::jsonb`,
+            // As sent, for the record (refused args bounded: recorded-args.ts), cleaned to be storable.
+            args: sql<string>`${recordedArgsJson(m.args, reason !== undefined)}::jsonb`,
             at: m.at,
             actor_id: m.actorId,
             pushed_by: pusher.id,

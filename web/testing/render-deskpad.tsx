@@ -27,7 +27,13 @@ type Overrides = Partial<Omit<DeskpadDeps, 'store' | 'ui'>>;
 
 function depsOf(store: StoreHostApi, overrides: Overrides): DeskpadDeps {
   const newId = overrides.newId ?? (() => `test-${Date.now().toString(36)}-${(ids += 1)}`);
-  return { store, ui: createUiState(newId), now: overrides.now ?? (() => new Date()), newId };
+  return {
+    store,
+    ui: createUiState(newId),
+    now: overrides.now ?? (() => new Date()),
+    newId,
+    ...(overrides.storage ? { storage: overrides.storage } : {}),
+  };
 }
 
 export function renderDeskpad(store: StoreHostApi, overrides: Overrides = {}): RenderedDeskpad {
