@@ -624,9 +624,13 @@ export function readmeSection(r) {
     caller into the built app one key at a time; from the keydown instead it is
     ${formatSpread(r.uiKeystrokes.fromKeydown)}. The store worker's answer arrives as a posted message,
     and Chromium holds such tasks after a key press until it has produced the next frame
-    (\`DeferRendererTasksAfterInput\`), so up to one frame (about 16.7 ms) of that figure is the browser
-    waiting. The row after it types the same keys with that feature switched off, as the desktop app
-    runs (\`electron/main/chromium-switches.ts\`); a web page cannot switch it off.`,
+    (\`DeferRendererTasksAfterInput\`): up to one frame (about 16.7 ms) of waiting, which a web page
+    cannot switch off. So the lookup asks the store host ahead (\`directory.searchUsersAhead\`) what
+    each likely next key (a–z, 0–9, space, dot, @, hyphen) would find, and shows that answer with the
+    key press itself; the search for the typed text still runs and replaces it if the directory changed
+    meanwhile (\`shared/domain/lookahead.ts\`, tested against \`directory.searchUsers\` for every key).
+    The row after it types the same keys with the deferral switched off, as the desktop app runs
+    (\`electron/main/chromium-switches.ts\`).`,
   ];
   return [
     README_START,
