@@ -161,6 +161,10 @@ export interface MutationsTable {
   received_at: Timestamp;
   /** SHA-256 of the mutation as pushed (mutation-digest.ts); null when recorded before 0003. */
   digest: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The time it was applied at (`at` within the server's bounds); null when refused or before 0006. */
+  applied_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Whether `applied_at` is not the desk's `at` (its clock was out of bounds: mutation-clock.ts). */
+  clock_adjusted: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface Database {

@@ -23,7 +23,9 @@ describeOnDatabases('the interactions read API', (suite) => {
 
   beforeEach(async () => {
     await seedDirectory(suite.database());
-    app = await testServer(suite.database());
+    // The server's clock orders changes (updatedSince): the desk pushes on two days.
+    let clock = new Date('2026-11-21T09:05:00.000Z');
+    app = await testServer(suite.database(), { now: () => clock });
     reader = await signIn(app);
     const desk = new DeskOutbox('desk-a');
     await reader.post(
@@ -35,6 +37,12 @@ describeOnDatabases('the interactions read API', (suite) => {
           createArgs('i-2', { openedFor: 'caller-2' }),
           '2026-11-21T09:00:00.000Z',
         ),
+      ]),
+    );
+    clock = new Date('2026-11-22T11:05:00.000Z');
+    await reader.post(
+      '/api/v1/sync/push',
+      desk.push([
         desk.mutation('interaction.create', createArgs('i-3'), '2026-11-22T09:00:00.000Z'),
         desk.mutation(
           'interaction.close',

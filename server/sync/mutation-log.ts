@@ -85,14 +85,22 @@ export async function checkRepeated(
   return refused;
 }
 
+/**
+ * Records each mutation as sent (`at` is the desk's) with what became of it: refused with the
+ * reason, or applied at `applied_at`, `clock_adjusted` when that is not the desk's time.
+ */
 export async function recordMutations(
   trx: Transaction<Database>,
   clientId: string,
   mutations: readonly PushedMutation[],
-  refusals: ReadonlyMap<number, StoreError>,
+  run: {
+    refusals: ReadonlyMap<number, StoreError>;
+    appliedAt: ReadonlyMap<number, { at: string; adjusted: boolean }>;
+  },
   pusher: User,
   receivedAt: Date,
 ): Promise<void> {
+  const { refusals, appliedAt } = run;
   const CHUNK = 200;
   for (let i = 0; i < mutations.length; i += CHUNK) {
     await trx
@@ -100,6 +108,7 @@ export async function recordMutations(
       .values(
         mutations.slice(i, i + CHUNK).map((m) => {
           const reason = refusals.get(m.mutationId);
+          const applied = appliedAt.get(m.mutationId);
           return {
             client_id: clientId,
             mutation_id: m.mutationId,
@@ -107,6 +116,8 @@ export async function recordMutations(
             // As sent, for the record (refused args bounded: recorded-args.ts), cleaned to be storable.
             args: sql<string>`${recordedArgsJson(m.args, reason !== undefined)}::jsonb`,
             at: m.at,
+            applied_at: applied?.at ?? null,
+            clock_adjusted: applied?.adjusted ?? false,
             actor_id: m.actorId,
             pushed_by: pusher.id,
             status: reason ? ('refused' as const) : ('applied' as const),

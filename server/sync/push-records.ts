@@ -21,6 +21,7 @@ import { together } from '../db/together';
 import { groupMembers, usersById } from '../directory/directory-store';
 import { upsertInteractions } from '../interactions/interaction-store';
 import { upsertIncidents, upsertRequests } from '../tasks/task-store';
+import { referencedIds, type KnownReferences } from './push-references';
 import { splitByKind, type KindedStored, type WorkingSet } from './push-replay';
 
 const TABLE_OF: { [K in RecordKind]: RecordTable } = {
@@ -90,17 +91,30 @@ export async function writeChanged(
   ]);
 }
 
+/** The ids of `ids` that are rows of `table` (a directory table keyed by id). */
+async function existing(
+  trx: Transaction<Database>,
+  table: 'groups' | 'configuration_items',
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await trx.selectFrom(table).select('id').where('id', 'in', [...ids]).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /**
  * The directory facts the mutators ask about, loaded up front because they are synchronous:
  * the members of every group involved (a catalog item's fulfillment group included), the
- * catalog items named, and the names of the people a work note may name.
+ * catalog items named, and the names of the people a work note may name; and whether the users,
+ * groups and configuration items the commands set are in the directory (push-references.ts).
+ * One query a kind, sent together.
  */
 export async function loadRules(
   trx: Transaction<Database>,
   commands: readonly ParsedCommand[],
   loaded: readonly KindedRecord[],
   pusher: User,
-): Promise<{ directory: DirectoryRules; catalog: CatalogRules }> {
+): Promise<{ directory: DirectoryRules; catalog: CatalogRules; known: KnownReferences }> {
   const needs = directoryNeeds(commands, loaded);
   const items = new Map<string, CatalogItem>();
   if (needs.catalogItemIds.length > 0) {
@@ -132,10 +146,14 @@ export async function loadRules(
         if (typeof value === 'string' && value.length > 0 && value.length <= 64)
           callerIds.add(value);
   }
+  const references = referencedIds(commands, new RecordMap(loaded));
+  for (const id of references.user) callerIds.add(id);
   callerIds.delete(pusher.id);
-  const [members, names] = await together([
+  const [members, names, groups, configurationItems] = await together([
     groupMembers(trx, [...groupIds]),
     usersById(trx, [...callerIds]),
+    existing(trx, 'groups', references.group),
+    existing(trx, 'configuration_items', references.configurationItem),
   ]);
   return {
     directory: {
@@ -147,5 +165,11 @@ export async function loadRules(
       catalogItem: (id) => items.get(id) ?? null,
       isKnownUser: (id) => id === pusher.id || names.has(id),
     },
+    known: (kind, id) =>
+      kind === 'user'
+        ? id === pusher.id || names.has(id)
+        : kind === 'group'
+          ? groups.has(id)
+          : configurationItems.has(id),
   };
 }

@@ -14,10 +14,15 @@ import {
   type RecordKind,
   type RecordTypes,
 } from '../../shared/commands/record-set';
-import { applyCommand, type ParsedCommand } from '../../shared/store-api/apply-command';
+import {
+  applyCommand,
+  recordsOf,
+  type ParsedCommand,
+} from '../../shared/store-api/apply-command';
 import { parsePushedMutation, type PushedMutation } from '../../shared/sync/protocol';
 import type { StoredRecord } from '../db/record-tables';
 import { findUnstorableText } from '../db/storable-text';
+import { boundedAt, markedChanges, openedTimes, type AppliedTime } from './mutation-clock';
 
 /** The records a push touches, each with its number's seq (what the record tables store). */
 export type WorkingSet = RecordMap<{ seq: number }>;
@@ -37,6 +42,8 @@ export interface MutationRun {
   numbersUsed: Map<RecordKind, number>;
   /** The kinds a create asked a number of, used or not (a create may be refused after asking). */
   numbersAsked: Set<RecordKind>;
+  /** The time each applied mutation was applied at (mutation-clock.ts), by mutationId. */
+  appliedAt: Map<number, AppliedTime>;
 }
 
 export interface ReplayInput {
@@ -48,6 +55,9 @@ export interface ReplayInput {
   pusher: User;
   /** The last number used per kind; a kind asked for but missing here throws. */
   counters: ReadonlyMap<RecordKind, number>;
+  /** The server's now: a desk's `at` is kept only within bounds of it (mutation-clock.ts). */
+  serverNow: Date;
+  clientId: string;
 }
 
 /** Parses a pushed mutation, refusing text PostgreSQL could not store. */
@@ -63,7 +73,7 @@ export function parseFresh(m: PushedMutation): StoreResult<ParsedCommand> {
 
 /** Replays the mutations in order; refusals change nothing and the ones after them go on. */
 export function replayMutations(input: ReplayInput): MutationRun {
-  const { mutations, parsed, rules, pusher, counters } = input;
+  const { mutations, parsed, rules, pusher, counters, serverNow, clientId } = input;
   const working = copyOf(input.loaded);
   const numbersUsed = new Map<RecordKind, number>();
   const numbersAsked = new Set<RecordKind>();
@@ -75,6 +85,7 @@ export function replayMutations(input: ReplayInput): MutationRun {
 
   const refusals = new Map<number, StoreError>();
   const changed = new Map<string, KindedStored>();
+  const appliedAt = new Map<number, AppliedTime>();
 
   for (const [i, mutation] of mutations.entries()) {
     const command = parsed[i];
@@ -85,8 +96,13 @@ export function replayMutations(input: ReplayInput): MutationRun {
     }
     // Done by whoever the session belongs to: a desk cannot act in someone else's name. The
     // actor the desk claimed stays in the mutations log (actor_id beside pushed_by).
+    const when = boundedAt(
+      mutation.at,
+      serverNow,
+      openedTimes(working, recordsOf(command.value)),
+    );
     const applied = applyCommand(command.value, working, {
-      now: mutation.at,
+      now: when.at,
       actorId: pusher.id,
       directory: rules.directory,
       catalog: rules.catalog,
@@ -101,7 +117,9 @@ export function replayMutations(input: ReplayInput): MutationRun {
     }
     const { created } = applied.value;
     if (created) numbersUsed.set(created, lastNumber(created) + 1);
-    for (const change of applied.value.changed) {
+    appliedAt.set(mutation.mutationId, when);
+    const mark = { clientId, mutationId: mutation.mutationId, deskAt: mutation.at };
+    for (const change of markedChanges(applied.value.changed, when, mark)) {
       const key = recordKey({ kind: change.kind, id: change.record.id });
       const seq = created === change.kind ? lastNumber(created) : null;
       const stored = keep(working, change, seq);
@@ -111,7 +129,7 @@ export function replayMutations(input: ReplayInput): MutationRun {
     }
   }
 
-  return { changed: [...changed.values()], refusals, numbersUsed, numbersAsked };
+  return { changed: [...changed.values()], refusals, numbersUsed, numbersAsked, appliedAt };
 }
 
 /** Thrown when a replay needs a number of a kind whose counter it was not given. */

@@ -8,8 +8,10 @@ import type { PushRequest, PushResponse } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { together } from '../db/together';
+import { stampedNow } from './mutation-clock';
 import { checkRepeated, lockClient, recordMutations, saveClient } from './mutation-log';
 import { kindedRecords, loadRules, lockRecords, writeChanged } from './push-records';
+import { checkReferences } from './push-references';
 import { DUMMY_COUNTERS, parseFresh, replayMutations } from './push-replay';
 import { lockCounters, saveCounters } from './record-numbers';
 import { retriedTransaction } from './retried-transaction';
@@ -17,6 +19,8 @@ import { retriedTransaction } from './retried-transaction';
 export interface PushOutcome extends PushResponse {
   /** Whether any record (of any kind) changed, i.e. whether other desks should be poked. */
   changed: boolean;
+  /** The applied mutations whose desk time was out of bounds, and the time used (for the log). */
+  clockAdjusted: { mutationId: number; deskAt: string; appliedAt: string }[];
 }
 
 /**
@@ -32,10 +36,13 @@ export async function applyPush(
 ): Promise<PushOutcome> {
   const first = push.mutations[0];
   const lastInPush = push.mutations.at(-1);
-  if (!first || !lastInPush) return { lastMutationId: 0, refused: [], changed: false };
+  if (!first || !lastInPush)
+    return { lastMutationId: 0, refused: [], changed: false, clockAdjusted: [] };
 
   return retriedTransaction(db, async (trx) => {
-    const last = await lockClient(trx, push.clientId, pusher, now());
+    // One now for the whole push: it orders the changes (updatedAt) and bounds the desk's times.
+    const serverNow = now();
+    const last = await lockClient(trx, push.clientId, pusher, serverNow);
     if (first.mutationId > last + 1) {
       throw new ApiError(
         409,
@@ -52,13 +59,17 @@ export async function applyPush(
         ? await checkRepeated(trx, push, Math.min(last, lastInPush.mutationId))
         : [];
     const fresh = push.mutations.filter((m) => m.mutationId > last);
-    if (fresh.length === 0) return { lastMutationId: last, refused: earlier, changed: false };
+    if (fresh.length === 0)
+      return { lastMutationId: last, refused: earlier, changed: false, clockAdjusted: [] };
 
-    const parsed = fresh.map(parseFresh);
-    const commands = parsed.flatMap((p) => (p.ok ? [p.value] : []));
+    const readable = fresh.map(parseFresh);
+    const commands = readable.flatMap((p) => (p.ok ? [p.value] : []));
     const loaded = await lockRecords(trx, commands.flatMap(recordsOf));
     const rules = await loadRules(trx, commands, kindedRecords(loaded), pusher);
-    const replay = { mutations: fresh, parsed, loaded, rules, pusher };
+    // A change naming a user, group or configuration item the directory lacks is refused alone.
+    const parsed = readable.map((p) => (p.ok ? checkReferences(p.value, loaded, rules.known) : p));
+    const { clientId } = push;
+    const replay = { mutations: fresh, parsed, loaded, rules, pusher, serverNow, clientId };
     // Replays are pure and deterministic: a second one with the real counters asks the same kinds.
     const dry = replayMutations({ ...replay, counters: DUMMY_COUNTERS });
     const kinds = [...dry.numbersAsked].sort();
@@ -69,15 +80,31 @@ export async function applyPush(
 
     // One round trip: the connection runs them in order, nothing waits on another's lock.
     await together([
-      writeChanged(trx, run.changed),
-      recordMutations(trx, push.clientId, fresh, run.refusals, pusher, now()),
-      saveClient(trx, push.clientId, lastInPush.mutationId, pusher, now()),
+      writeChanged(
+        trx,
+        run.changed.map((entry) => stampedNow(entry, serverNow)),
+      ),
+      recordMutations(trx, push.clientId, fresh, run, pusher, serverNow),
+      saveClient(trx, push.clientId, lastInPush.mutationId, pusher, serverNow),
       saveCounters(trx, run.numbersUsed),
     ]);
     const refused = [
       ...earlier,
       ...[...run.refusals].map(([mutationId, reason]) => ({ mutationId, reason })),
     ];
-    return { lastMutationId: lastInPush.mutationId, refused, changed: run.changed.length > 0 };
+    const deskAt = new Map(fresh.map((m) => [m.mutationId, m.at]));
+    const clockAdjusted = [...run.appliedAt]
+      .filter(([, when]) => when.adjusted)
+      .map(([mutationId, when]) => ({
+        mutationId,
+        deskAt: deskAt.get(mutationId) ?? '',
+        appliedAt: when.at,
+      }));
+    return {
+      lastMutationId: lastInPush.mutationId,
+      refused,
+      changed: run.changed.length > 0,
+      clockAdjusted,
+    };
   });
 }

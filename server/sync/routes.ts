@@ -30,7 +30,14 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
     const { [POKE_STREAM_HEADER]: pusherStream } = parseInput(PushHeaders, {
       [POKE_STREAM_HEADER]: request.headers[POKE_STREAM_HEADER],
     });
-    const { changed, ...response } = await applyPush(db, push, agent, now);
+    const { changed, clockAdjusted, ...response } = await applyPush(db, push, agent, now);
+    if (clockAdjusted.length > 0) {
+      // Applied at the server's bounds, marked in the mutations log and by a work note (ADR 0008).
+      request.log.warn(
+        { clientId: push.clientId, pushedBy: agent.id, clockAdjusted },
+        "a desk's clock is out of bounds: its changes were applied at the server's time",
+      );
+    }
     if (changed) {
       // The pusher's own stream is skipped: its desk pulls after this answer anyway.
       const poke = pusherStream

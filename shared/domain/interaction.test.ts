@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addWorkNote,
+  HANDLE_TIME_MAX_SECONDS,
   closeInteraction,
   contactFromCaller,
   createInteraction,
@@ -171,6 +172,15 @@ describe('closing an interaction', () => {
       closedAt: '2026-11-23T10:04:30.000Z',
       handleTimeSeconds: 270,
     });
+  });
+
+  it('bounds the handle time: never negative, at most a day', () => {
+    const handle = (at: string) => {
+      const r = closeInteraction(created(), { id: 'i-1', state: 'Closed Complete' }, ctx(at));
+      return r.ok ? r.value.handleTimeSeconds : undefined;
+    };
+    expect(handle('1999-01-01T00:00:00.000Z')).toBe(0);
+    expect(handle('2026-11-30T10:00:00.000Z')).toBe(HANDLE_TIME_MAX_SECONDS);
   });
 
   it('Abandon sets Closed Abandoned', () => {

@@ -52,6 +52,8 @@ export const INTERACTION_LABELS = {
 } as const;
 
 export const SHORT_DESCRIPTION_MAX = 160;
+/** The longest handle time kept: an interaction is one contact, and one left open for days is not. */
+export const HANDLE_TIME_MAX_SECONDS = 24 * 60 * 60;
 export const DESCRIPTION_MAX = 8000;
 
 const optionalRef = Id.nullable();
@@ -262,9 +264,10 @@ export function closeInteraction(
       shortDescription: 'Short description is required.',
     });
   }
-  const seconds = Math.max(
-    0,
-    Math.round((Date.parse(ctx.now) - Date.parse(record.openedAt)) / 1000),
+  // Bounded: a close before the open (a desk's clock) is 0, one left open for days is a day.
+  const seconds = Math.min(
+    HANDLE_TIME_MAX_SECONDS,
+    Math.max(0, Math.round((Date.parse(ctx.now) - Date.parse(record.openedAt)) / 1000)),
   );
   return ok({
     ...record,
