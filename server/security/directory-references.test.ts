@@ -69,17 +69,19 @@ describeOnDatabases('references checked against the directory', (suite) => {
         mutationId: 2,
         reason: expect.objectContaining({
           message: 'No configuration item ci_does_not_exist in the directory.',
-        }),
+        }) as unknown,
       },
       {
         mutationId: 3,
         reason: expect.objectContaining({
           message: 'No assignment group grp_does_not_exist in the directory.',
-        }),
+        }) as unknown,
       },
       {
         mutationId: 4,
-        reason: expect.objectContaining({ message: 'No user usr_nobody in the directory.' }),
+        reason: expect.objectContaining({
+          message: 'No user usr_nobody in the directory.',
+        }) as unknown,
       },
     ]);
     expect(await stored()).toEqual({ interactions: [], incidents: [], requests: [] });

@@ -360,7 +360,7 @@ describeOnDatabases('sync converges under any interleaving', (suite) => {
               ? serverIncidents.get(record.id)
               : server.get(record.id);
             // updatedAt is the server's own now (it orders changes), never the desk's.
-            expect(onServer).toEqual({ ...record, updatedAt: expect.any(String) });
+            expect(onServer).toEqual({ ...record, updatedAt: expect.any(String) as unknown });
           }
         }
         // The shared interaction holds each desk's note once.

@@ -69,7 +69,11 @@ export function referencedIds(
   };
   for (const command of commands)
     for (const ref of referencesOf(command, loaded)) ids[ref.kind].add(ref.id);
-  return { user: [...ids.user], group: [...ids.group], configurationItem: [...ids.configurationItem] };
+  return {
+    user: [...ids.user],
+    group: [...ids.group],
+    configurationItem: [...ids.configurationItem],
+  };
 }
 
 export type KnownReferences = (kind: ReferenceKind, id: string) => boolean;

@@ -14,11 +14,7 @@ import {
   type RecordKind,
   type RecordTypes,
 } from '../../shared/commands/record-set';
-import {
-  applyCommand,
-  recordsOf,
-  type ParsedCommand,
-} from '../../shared/store-api/apply-command';
+import { applyCommand, recordsOf, type ParsedCommand } from '../../shared/store-api/apply-command';
 import { parsePushedMutation, type PushedMutation } from '../../shared/sync/protocol';
 import type { StoredRecord } from '../db/record-tables';
 import { findUnstorableText } from '../db/storable-text';
@@ -96,11 +92,7 @@ export function replayMutations(input: ReplayInput): MutationRun {
     }
     // Done by whoever the session belongs to: a desk cannot act in someone else's name. The
     // actor the desk claimed stays in the mutations log (actor_id beside pushed_by).
-    const when = boundedAt(
-      mutation.at,
-      serverNow,
-      openedTimes(working, recordsOf(command.value)),
-    );
+    const when = boundedAt(mutation.at, serverNow, openedTimes(working, recordsOf(command.value)));
     const applied = applyCommand(command.value, working, {
       now: when.at,
       actorId: pusher.id,
