@@ -7,6 +7,7 @@ import * as m0002 from './0002-interactions-and-sync';
 import * as m0003 from './0003-mutation-digests';
 import * as m0004 from './0004-incidents-requests-catalog';
 import * as m0005 from './0005-parallel-pushes';
+import * as m0006 from './0006-launch-codes';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
@@ -14,6 +15,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-mutation-digests': m0003,
   '0004-incidents-requests-catalog': m0004,
   '0005-parallel-pushes': m0005,
+  '0006-launch-codes': m0006,
 };
 
-export const LATEST_MIGRATION = '0005-parallel-pushes';
+export const LATEST_MIGRATION = '0006-launch-codes';
