@@ -36,9 +36,9 @@ describe('the server command line', () => {
       sessionIdleMs: DAY_MS,
       sessionMaxMs: 7 * DAY_MS,
     });
-    expect(parse(['--session-idle-days', '20'])).toMatchObject({
+    expect(parse(['--session-idle-days', '40'])).toMatchObject({
       ok: false,
-      message: '--session-idle-days (20) cannot be more than --session-max-days (30)',
+      message: '--session-idle-days (40) cannot be more than --session-max-days (30)',
     });
     expect(parse(['--session-max-days', '0'])).toMatchObject({
       ok: false,

@@ -16,7 +16,8 @@ export interface LaunchCodes {
   exchange(code: string): Promise<SignInResponse>;
 }
 
-const SPENT = 'This launch code is spent, unknown or expired (a code works once, within a minute). Sign in instead.';
+const SPENT =
+  'This launch code is spent, unknown or expired (a code works once, within a minute). Sign in instead.';
 
 export function createLaunchCodes(
   db: Kysely<Database>,
@@ -33,7 +34,12 @@ export function createLaunchCodes(
         await trx.deleteFrom('launch_codes').where('expires_at', '<=', at).execute();
         await trx
           .insertInto('launch_codes')
-          .values({ code_hash: hashToken(code), user_id: userId, created_at: at, expires_at: expiresAt })
+          .values({
+            code_hash: hashToken(code),
+            user_id: userId,
+            created_at: at,
+            expires_at: expiresAt,
+          })
           .execute();
       });
       return { code, expiresAt: expiresAt.toISOString() };

@@ -84,7 +84,10 @@ export function sessionRoutes(
   ): Promise<void> => {
     await pokes.publish({ ended }).catch((error: unknown) => {
       // The session is gone from the database; the streams' periodic re-check closes them.
-      request.log.warn({ err: error }, 'could not announce the ended sessions to the event streams');
+      request.log.warn(
+        { err: error },
+        'could not announce the ended sessions to the event streams',
+      );
     });
   };
   const perAddressLimit = (message: string) =>

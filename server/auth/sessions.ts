@@ -3,11 +3,7 @@
 
 import { sql, type Kysely } from 'kysely';
 import type { User } from '../../shared/domain/directory';
-import type {
-  LaunchCodeResponse,
-  Role,
-  SignInResponse,
-} from '../../shared/sync/server-api';
+import type { LaunchCodeResponse, Role, SignInResponse } from '../../shared/sync/server-api';
 import type { Database } from '../db/schema';
 import { findUser, findUserByUserName } from '../directory/directory-store';
 import { ApiError } from '../http/api-error';

@@ -82,7 +82,9 @@ export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
  * A launch code: 256 random bits in base64url, the shape of a token but good for one exchange
  * within a minute. What a launcher puts in the address (`/#launch=<code>`) instead of a token.
  */
-export const LaunchCode = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'A launch code is 43 letters, digits, - or _.');
+export const LaunchCode = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'A launch code is 43 letters, digits, - or _.');
 
 /** `POST /api/v1/sessions/launch`: exchange a launch code for a new session (answered as sign-in). */
 export const LaunchRequest = z.strictObject({ code: LaunchCode });
