@@ -16,6 +16,9 @@ export interface LaunchCodes {
   exchange(code: string): Promise<SignInResponse>;
 }
 
+/** Unexchanged, unexpired codes one agent may have at once. */
+export const MAX_WAITING_CODES = 5;
+
 const SPENT =
   'This launch code is spent, unknown or expired (a code works once, within a minute). Sign in instead.';
 
@@ -32,6 +35,19 @@ export function createLaunchCodes(
       const expiresAt = new Date(at.getTime() + ttlMs);
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('launch_codes').where('expires_at', '<=', at).execute();
+        const waiting = await trx
+          .selectFrom('launch_codes')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('user_id', '=', userId)
+          .executeTakeFirstOrThrow();
+        // A session cannot fill the table: a launcher needs one code, a desk a few at most.
+        if (Number(waiting.n) >= MAX_WAITING_CODES)
+          throw new ApiError(
+            429,
+            'too-many-requests',
+            `${MAX_WAITING_CODES} launch codes of this agent are waiting to be used. Use one, or try again in a minute.`,
+            { retryAfter: Math.ceil(ttlMs / 1000) },
+          );
         await trx
           .insertInto('launch_codes')
           .values({

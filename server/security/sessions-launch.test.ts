@@ -140,6 +140,21 @@ describeOnDatabases('launch codes', (suite) => {
     expect(answers.map((a) => a.status).sort()).toEqual([201, 401, 401]);
   });
 
+  it('lets an agent have at most 5 codes waiting', async () => {
+    const desk = await signIn(app);
+    for (let i = 0; i < 5; i++) await newCode(desk);
+    const refused = await desk.post<ApiErrorBody>('/api/v1/sessions/launch-codes', {});
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toBe(
+      '5 launch codes of this agent are waiting to be used. Use one, or try again in a minute.',
+    );
+    expect(await suite.database().db.selectFrom('launch_codes').selectAll().execute()).toHaveLength(
+      5,
+    );
+    clock = new Date('2026-11-23T09:01:00.000Z');
+    await newCode(desk);
+  });
+
   it('needs a session to make one', async () => {
     const reply = await new ApiClient(app).post('/api/v1/sessions/launch-codes', {});
     expect(reply.status).toBe(401);
