@@ -82,17 +82,17 @@ export const fallbackLine = (reason) =>
   `Deskpad: the Electron runtime is not available on this machine (${reason}); serving the browser build instead.`;
 
 /**
- * Electron's environment: the desk server and the session token it takes over once.
+ * Electron's environment: the desk server and the single-use launch code the app exchanges once
+ * for its own session (never a token: main takes the code out of its environment at once).
  * @param {NodeJS.ProcessEnv} env
  * @param {string} url
- * @param {string} token
+ * @param {string} code
  * @returns {NodeJS.ProcessEnv}
  */
-export const electronEnv = (env, url, token) => ({
-  ...env,
-  DESKPAD_SERVER_URL: url,
-  DESKPAD_SESSION_TOKEN: token,
-});
+export const electronEnv = (env, url, code) => {
+  const { DESKPAD_SESSION_TOKEN: _inherited, ...rest } = env;
+  return { ...rest, DESKPAD_SERVER_URL: url, DESKPAD_LAUNCH_CODE: code };
+};
 
 /**
  * Starts Electron on the built app. Resolves with its exit code once it ran, or with the reason
@@ -127,15 +127,16 @@ const launchElectron = (binary, env, onStart) =>
   });
 
 /**
- * @param {NodeJS.ProcessEnv} env
+ * @param {() => Promise<NodeJS.ProcessEnv>} envFor Asked only once Electron can be launched: a
+ *   launch code lives a minute, and finding the binary may take longer on a first run.
  * @param {(child: import('node:child_process').ChildProcess) => void} onStart
  * @returns {Promise<{ code: number } | { reason: string }>}
  */
-export const tryElectron = async (env, onStart) => {
+export const tryElectron = async (envFor, onStart) => {
   const probe = probeElectron({ spawnSync, exists: existsSync });
   if (!probe.ok) return { reason: probe.reason };
   const noDisplay = missingDisplay(process.platform, process.env);
   if (noDisplay !== null) return { reason: noDisplay };
-  const launched = await launchElectron(probe.binary, env, onStart);
+  const launched = await launchElectron(probe.binary, await envFor(), onStart);
   return launched.ran ? { code: launched.code } : { reason: launched.reason };
 };

@@ -1,5 +1,6 @@
 // The desk server for `npm start`: a child process on embedded PGlite with the demo, its health
-// check, and the demo agent's sign-in. Never launches Electron, never outlives the script.
+// check, and the demo agent's launch code. Never launches Electron, never outlives the script,
+// never prints a token.
 
 import { spawn } from 'node:child_process';
 import net from 'node:net';
@@ -92,34 +93,84 @@ export const waitForHealth = async (deps) => {
 };
 
 /**
- * Signs the demo agent in, as the app's own sign-in would.
- * @param {{ fetch: FetchLike, baseUrl: string }} deps
- * @returns {Promise<string>} the session token
+ * The error a desk server answer carries, in words.
+ * @param {Response} response
+ * @param {unknown} body
  */
-export const signInDemo = async (deps) => {
-  const response = await deps.fetch(`${deps.baseUrl}/api/v1/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(DEMO_ACCOUNT),
-  });
-  /** @type {unknown} */
-  let body = null;
-  try {
-    body = await response.json();
-  } catch {
-    // Reported below as an answer without a token.
-  }
+const answerError = (response, body) => {
   const record = body !== null && typeof body === 'object' ? body : {};
-  if (response.ok && 'token' in record && typeof record.token === 'string') return record.token;
   const error =
     'error' in record && record.error !== null && typeof record.error === 'object'
       ? record.error
       : {};
-  const message =
-    'message' in error && typeof error.message === 'string'
-      ? error.message
-      : `the server answered ${response.status}`;
-  throw new Error(`signing ${DEMO_ACCOUNT.userName} in did not work: ${message}`);
+  return 'message' in error && typeof error.message === 'string'
+    ? error.message
+    : `the server answered ${response.status}`;
+};
+
+/**
+ * One JSON call to the desk server: the answer's body, or an error that says what failed.
+ * @param {{ fetch: FetchLike, baseUrl: string }} deps
+ * @param {string} what
+ * @param {string} method
+ * @param {string} pathName
+ * @param {{ token?: string, body?: unknown }} [options]
+ * @returns {Promise<Record<string, unknown>>}
+ */
+const call = async (deps, what, method, pathName, options = {}) => {
+  /** @type {Record<string, string>} */
+  const headers = {};
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  const response = await deps.fetch(`${deps.baseUrl}${pathName}`, {
+    method,
+    headers,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  /** @type {unknown} */
+  let body = null;
+  try {
+    body = response.status === 204 ? {} : await response.json();
+  } catch {
+    // Reported below as an answer without what was asked for.
+  }
+  if (!response.ok) throw new Error(`${what} did not work: ${answerError(response, body)}`);
+  return body !== null && typeof body === 'object'
+    ? /** @type {Record<string, unknown>} */ (body)
+    : {};
+};
+
+/**
+ * Signs the demo agent in, as the app's own sign-in would.
+ * @param {{ fetch: FetchLike, baseUrl: string }} deps
+ * @returns {Promise<string>} the session token (kept in memory, never printed)
+ */
+export const signInDemo = async (deps) => {
+  const what = `signing ${DEMO_ACCOUNT.userName} in`;
+  const body = await call(deps, what, 'POST', '/api/v1/sessions', { body: DEMO_ACCOUNT });
+  if (typeof body.token !== 'string') throw new Error(`${what} did not work: no token came back`);
+  return body.token;
+};
+
+/**
+ * A single-use launch code for the demo agent, good for a minute: what the app's address or
+ * Electron's environment carries instead of a token. The launcher's own session is signed out at
+ * once, so no token outlives this call, and none is ever printed or put in an address.
+ * @param {{ fetch: FetchLike, baseUrl: string }} deps
+ * @returns {Promise<string>}
+ */
+export const demoLaunchCode = async (deps) => {
+  const token = await signInDemo(deps);
+  try {
+    const what = `getting a launch code for ${DEMO_ACCOUNT.userName}`;
+    const body = await call(deps, what, 'POST', '/api/v1/sessions/launch-codes', { token });
+    if (typeof body.code !== 'string') throw new Error(`${what} did not work: no code came back`);
+    return body.code;
+  } finally {
+    await call(deps, 'signing the launcher out', 'DELETE', '/api/v1/sessions/current', {
+      token,
+    }).catch(() => undefined);
+  }
 };
 
 /**

@@ -1,6 +1,6 @@
 // `npm start [-- --port P]`: builds, starts the desk server (embedded PGlite, demo directory) as a
-// child, signs the demo agent in, then opens the desktop app on it — or, where Electron cannot
-// run, says so in one line and where the browser app is. Never leaves the server running after it.
+// child, hands the app a single-use launch code of the demo agent — or, where Electron cannot run,
+// says so in one line and where the browser app is. Never prints a token, never outlives its server.
 
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -10,9 +10,9 @@ import { ensureDependencies } from './ensure-setup.mjs';
 import { electronEnv, fallbackLine, tryElectron } from './start-electron.mjs';
 import {
   DEMO_ACCOUNT,
+  demoLaunchCode,
   portIsFree,
   serverUrl,
-  signInDemo,
   startServer,
   waitForHealth,
 } from './start-server.mjs';
@@ -42,16 +42,16 @@ export const readOptions = (argv, env = process.env) => {
 };
 
 /**
- * The browser app's address with the session in the fragment: never sent to a server, and the
- * page takes it out of the address bar at once.
+ * The browser app's address with a launch code in the fragment: never sent to a server, taken out
+ * of the address bar at once by the page, and worthless once exchanged or a minute old.
  * @param {number} port
- * @param {string} token
+ * @param {string} code
  */
-export const appUrl = (port, token) => `${serverUrl(port)}/#session=${encodeURIComponent(token)}`;
+export const appUrl = (port, code) => `${serverUrl(port)}/#launch=${encodeURIComponent(code)}`;
 
 /** @param {string} url */
 export const runningLine = (url) =>
-  `Deskpad is running at ${url} — signed in as ${DEMO_ACCOUNT.userName} (password ${DEMO_ACCOUNT.password})`;
+  `Deskpad is running at ${url} — the link signs in as ${DEMO_ACCOUNT.userName} once, within a minute (after that, password ${DEMO_ACCOUNT.password})`;
 
 /**
  * Runs a command with inherited output and resolves with its exit code.
@@ -139,22 +139,23 @@ const main = async () => {
     console.error(`Deskpad: the desk server stopped: ${server.exited() ?? 'for no known reason'}.`);
     return 1;
   });
-  let token;
+  const launchCode = () => demoLaunchCode({ fetch, baseUrl: url });
+  let launched;
   try {
-    token = await signInDemo({ fetch, baseUrl: url });
+    launched = await tryElectron(
+      async () => electronEnv(process.env, url, await launchCode()),
+      (child) => {
+        electron = child;
+      },
+    );
+    electron = null;
+    if ('code' in launched) return stopAll(launched.code);
+    console.log(fallbackLine(launched.reason));
+    console.log(runningLine(appUrl(options.port, await launchCode())));
   } catch (error) {
     console.error(`Deskpad: ${error instanceof Error ? error.message : String(error)}.`);
     return stopAll(1);
   }
-
-  const launched = await tryElectron(electronEnv(process.env, url, token), (child) => {
-    electron = child;
-  });
-  electron = null;
-  if ('code' in launched) return stopAll(launched.code);
-
-  console.log(fallbackLine(launched.reason));
-  console.log(runningLine(appUrl(options.port, token)));
   // Runs until Ctrl+C, or until the desk server stops by itself.
   return Promise.race([interrupted, serverStopped]);
 };

@@ -12,7 +12,13 @@ import {
   probeElectron,
   summarizeFailure,
 } from './start-electron.mjs';
-import { portIsFree, serverArgs, signInDemo, waitForHealth } from './start-server.mjs';
+import {
+  demoLaunchCode,
+  portIsFree,
+  serverArgs,
+  signInDemo,
+  waitForHealth,
+} from './start-server.mjs';
 import { appUrl, readOptions, runningLine } from './start.mjs';
 
 const fakeSpawn = (result: object) => (() => result) as unknown as typeof spawnSync;
@@ -39,20 +45,23 @@ describe('npm start', () => {
     ]);
   });
 
-  it('prints where Deskpad runs, with the session in the fragment and the demo account', () => {
-    const url = appUrl(8787, 'tok/en+1');
-    expect(url).toBe('http://127.0.0.1:8787/#session=tok%2Fen%2B1');
+  it('prints where Deskpad runs, with a launch code (never a token) in the fragment', () => {
+    const url = appUrl(8787, 'code_-1');
+    expect(url).toBe('http://127.0.0.1:8787/#launch=code_-1');
     expect(runningLine(url)).toBe(
-      'Deskpad is running at http://127.0.0.1:8787/#session=tok%2Fen%2B1 — signed in as demo.agent (password deskpad-demo)',
+      'Deskpad is running at http://127.0.0.1:8787/#launch=code_-1 — the link signs in as demo.agent once, within a minute (after that, password deskpad-demo)',
     );
     expect(runningLine(url)).not.toContain('\n');
+    expect(runningLine(url)).not.toContain('session=');
   });
 
-  it('tells Electron the desk server and the session token, keeping the rest of the environment', () => {
-    expect(electronEnv({ PATH: '/bin' }, 'http://127.0.0.1:8787', 'tok')).toEqual({
+  it('tells Electron the desk server and a launch code, never a token, keeping the rest of the environment', () => {
+    expect(
+      electronEnv({ PATH: '/bin', DESKPAD_SESSION_TOKEN: 'old' }, 'http://127.0.0.1:8787', 'code'),
+    ).toEqual({
       PATH: '/bin',
       DESKPAD_SERVER_URL: 'http://127.0.0.1:8787',
-      DESKPAD_SESSION_TOKEN: 'tok',
+      DESKPAD_LAUNCH_CODE: 'code',
     });
   });
 
@@ -213,6 +222,32 @@ describe('npm start', () => {
         baseUrl: 'http://127.0.0.1:8787',
       }),
     ).rejects.toThrow('the server answered 404');
+  });
+
+  it('turns the demo sign-in into a launch code and signs the launcher itself out', async () => {
+    const sent: string[] = [];
+    const code = await demoLaunchCode({
+      fetch: (url, init) => {
+        const auth = new Headers(init?.headers).get('authorization');
+        sent.push(
+          `${init?.method ?? 'GET'} ${url.replace('http://127.0.0.1:8787', '')} ${auth ?? '-'}`,
+        );
+        if (url.endsWith('/sessions'))
+          return Promise.resolve(
+            new Response(JSON.stringify({ token: 'tok-123' }), { status: 201 }),
+          );
+        if (url.endsWith('/launch-codes'))
+          return Promise.resolve(new Response(JSON.stringify({ code: 'code-1' }), { status: 201 }));
+        return Promise.resolve(new Response(null, { status: 204 }));
+      },
+      baseUrl: 'http://127.0.0.1:8787',
+    });
+    expect(code).toBe('code-1');
+    expect(sent).toEqual([
+      'POST /api/v1/sessions -',
+      'POST /api/v1/sessions/launch-codes Bearer tok-123',
+      'DELETE /api/v1/sessions/current Bearer tok-123',
+    ]);
   });
 
   it('finds out whether the port is taken before starting the desk server', async () => {

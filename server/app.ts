@@ -22,7 +22,11 @@ import { registerTextGuard } from './http/text-guard';
 import type { RouteDeps } from './http/route-deps';
 import { interactionRoutes } from './interactions/routes';
 import { silentLogger, type Logger } from './logger';
-import { createEventStreams } from './sync/event-stream';
+import {
+  createEventStreams,
+  DEFAULT_STREAM_RECHECK_MS,
+  DEFAULT_STREAMS_PER_TOKEN,
+} from './sync/event-stream';
 import { syncRoutes } from './sync/routes';
 import { taskRoutes } from './tasks/routes';
 
@@ -41,6 +45,10 @@ export interface ServerOptions {
    */
   signInRateLimit?: { max: number; timeWindowMs: number } | false;
   sseHeartbeatMs?: number;
+  /** Event streams one token may hold at once (3); a further one closes the oldest. */
+  sseStreamsPerToken?: number;
+  /** How often open event streams' sessions are re-checked against the database (5 s). */
+  sseRecheckMs?: number;
   /**
    * Behind a reverse proxy: take the client address from X-Forwarded-For. true trusts every
    * hop, a number that many hops, a string the proxies' addresses or CIDRs (comma-separated).
@@ -79,7 +87,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   // After CORS (a refusal still carries its headers), before any body is read.
   authenticateBeforeBody(app, deps.sessions);
-  const streams = createEventStreams(deps.pokes, options.sseHeartbeatMs ?? 25_000);
+  const streams = createEventStreams(deps.pokes, {
+    heartbeatMs: options.sseHeartbeatMs ?? 25_000,
+    perToken: options.sseStreamsPerToken ?? DEFAULT_STREAMS_PER_TOKEN,
+    recheckMs: options.sseRecheckMs ?? DEFAULT_STREAM_RECHECK_MS,
+    living: (tokenHashes) => deps.sessions.living(tokenHashes),
+    logger: loggerInstance,
+  });
   app.addHook('preClose', (done) => {
     streams.closeAll();
     done();

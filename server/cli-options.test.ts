@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCliOptions } from './cli-options';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 describe('the server command line', () => {
   const parse = (argv: string[], env: Record<string, string> = {}) =>
     parseCliOptions(argv, env, '/work');
@@ -23,7 +25,24 @@ describe('the server command line', () => {
           requestTimeoutMs: 30_000,
           keepAliveTimeoutMs: 30_000,
         },
+        sessionLifetimes: { sessionIdleMs: 14 * DAY_MS, sessionMaxMs: 30 * DAY_MS },
       },
+    });
+  });
+
+  it('reads the session lifetimes in days, the idle one no longer than the absolute one', () => {
+    const parsed = parse(['--session-idle-days', '1', '--session-max-days', '7']);
+    expect(parsed.ok && parsed.options.sessionLifetimes).toEqual({
+      sessionIdleMs: DAY_MS,
+      sessionMaxMs: 7 * DAY_MS,
+    });
+    expect(parse(['--session-idle-days', '40'])).toMatchObject({
+      ok: false,
+      message: '--session-idle-days (40) cannot be more than --session-max-days (30)',
+    });
+    expect(parse(['--session-max-days', '0'])).toMatchObject({
+      ok: false,
+      message: '--session-max-days must be between 1 and 365',
     });
   });
 

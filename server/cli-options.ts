@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/sessions';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/http-limits';
 
 export interface CliOptions {
@@ -18,7 +19,11 @@ export interface CliOptions {
   allowedOrigins: string[];
   trustProxy: boolean | number | string;
   httpLimits: HttpLimits;
+  /** How long a session lives unused, and at most since sign-in. */
+  sessionLifetimes: Pick<AuthSettings, 'sessionIdleMs' | 'sessionMaxMs'>;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const USAGE = `Usage: npm run server -- [options]
 
@@ -35,6 +40,8 @@ export const USAGE = `Usage: npm run server -- [options]
   --headers-timeout <s>  seconds a client has to send a request's headers (default 10)
   --request-timeout <s>  seconds a client has to send a whole request, body included (default 30)
   --idle-timeout <s>     seconds a kept-alive connection may stay idle (default 30)
+  --session-idle-days <n>  days a session lives after its last use (default 14)
+  --session-max-days <n>   days a session lives at most after sign-in, however busy (default 30)
   --help              show this
 
 Environment: DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded database.
@@ -78,6 +85,8 @@ export function parseCliOptions(
         'headers-timeout': { type: 'string' },
         'request-timeout': { type: 'string' },
         'idle-timeout': { type: 'string' },
+        'session-idle-days': { type: 'string' },
+        'session-max-days': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -105,6 +114,26 @@ export function parseCliOptions(
     if (typeof n === 'string') return { ok: false, help: false, message: n };
     httpLimits[key] = n * 1000;
   }
+  const idleDays = whole(
+    values['session-idle-days'] ?? String(DEFAULT_AUTH_SETTINGS.sessionIdleMs / DAY_MS),
+    '--session-idle-days',
+    1,
+    365,
+  );
+  if (typeof idleDays === 'string') return { ok: false, help: false, message: idleDays };
+  const maxDays = whole(
+    values['session-max-days'] ?? String(DEFAULT_AUTH_SETTINGS.sessionMaxMs / DAY_MS),
+    '--session-max-days',
+    1,
+    365,
+  );
+  if (typeof maxDays === 'string') return { ok: false, help: false, message: maxDays };
+  if (idleDays > maxDays)
+    return {
+      ok: false,
+      help: false,
+      message: `--session-idle-days (${idleDays}) cannot be more than --session-max-days (${maxDays})`,
+    };
   const trustProxy = parseTrustProxy(values['trust-proxy']);
   if (trustProxy === null)
     return {
@@ -125,6 +154,7 @@ export function parseCliOptions(
       allowedOrigins: values['allow-origin'] ?? [],
       trustProxy,
       httpLimits,
+      sessionLifetimes: { sessionIdleMs: idleDays * DAY_MS, sessionMaxMs: maxDays * DAY_MS },
     },
   };
 }

@@ -54,6 +54,7 @@ async function main(): Promise<number> {
     allowedOrigins: options.allowedOrigins,
     trustProxy: options.trustProxy,
     httpLimits: options.httpLimits,
+    auth: options.sessionLifetimes,
   });
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -46,10 +46,12 @@ const preloads = {
   storeHost: path.join(here, '..', 'preload', 'store-preload.cjs'),
 };
 
-// The desk server, and a session token `npm start` may hand over: read once, before anything runs,
-// and the token leaves the environment at once so no child process inherits it.
+// The desk server, and the single-use launch code `npm start` may hand over (the store host
+// exchanges it for a session): read once, before anything runs, and taken out of the environment
+// at once so no child process inherits it. A token is never passed this way any more.
 const deskServer = resolveDeskServer(process.env, process.argv);
-const takeLaunchToken = takeLaunchTokenFrom(process.env);
+delete process.env.DESKPAD_SESSION_TOKEN;
+const takeLaunchToken = takeLaunchTokenFrom(process.env, 'DESKPAD_LAUNCH_CODE');
 
 // Privileged schemes and Chromium switches must be set before `ready`; this top level runs before it.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);

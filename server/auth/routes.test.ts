@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../shared/domain/directory';
 import { ApiError } from '../http/api-error';
 import { registerErrorHandling } from '../http/error-handling';
+import type { RouteDeps } from '../http/route-deps';
+import { memoryPokeBus } from '../sync/poke-bus';
 import type { Sessions } from './sessions';
 import { DEFAULT_SIGN_IN_LIMITS, sessionRoutes, type SessionRouteOptions } from './routes';
 
@@ -42,6 +44,10 @@ const sessions: Sessions = {
         ),
   authenticate: () => Promise.reject(new Error('not used')),
   signOut: () => Promise.reject(new Error('not used')),
+  endAllOf: () => Promise.reject(new Error('not used')),
+  createLaunchCode: () => Promise.reject(new Error('not used')),
+  exchangeLaunchCode: () => Promise.reject(new Error('not used')),
+  living: () => Promise.reject(new Error('not used')),
 };
 
 let app: FastifyInstance;
@@ -55,7 +61,11 @@ async function server(options: SessionRouteOptions): Promise<FastifyInstance> {
   const built = Fastify();
   registerErrorHandling(built);
   await built.register(fastifyRateLimit, { global: false });
-  sessionRoutes(built, { sessions }, options);
+  sessionRoutes(
+    built,
+    { sessions, pokes: memoryPokeBus(), db: undefined as unknown as RouteDeps['db'] },
+    options,
+  );
   await built.ready();
   return built;
 }

@@ -1,12 +1,16 @@
-// The session endpoints: sign in with user name and password, ask who the token belongs to,
-// sign out. Handlers stay thin: the rules live in sessions.ts, the request limits here.
+// The session endpoints: sign in (password or launch code), who the token belongs to, launch codes,
+// sign out here or everywhere, an admin's revocation. Thin: the rules live in sessions.ts.
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import {
   API_PREFIX,
+  LaunchRequest,
   SignInRequest,
   type CurrentSessionResponse,
+  type LaunchCodeResponse,
 } from '../../shared/sync/server-api';
+import { findUser } from '../directory/directory-store';
 import { ApiError, parseInput } from '../http/api-error';
 import { ANY_ROLE, type RouteDeps } from '../http/route-deps';
 
@@ -54,9 +58,11 @@ function userNameOf(request: FastifyRequest): string {
   return typeof body?.userName === 'string' ? body.userName.toLowerCase() : '';
 }
 
+const AgentParams = z.strictObject({ userId: z.string().min(1).max(200) });
+
 export function sessionRoutes(
   app: FastifyInstance,
-  { sessions }: Pick<RouteDeps, 'sessions'>,
+  { db, sessions, pokes }: Pick<RouteDeps, 'db' | 'sessions' | 'pokes'>,
   options: SessionRouteOptions,
 ): void {
   const perAddress = options.signInRateLimit;
@@ -71,20 +77,36 @@ export function sessionRoutes(
       })
     : null;
 
-  app.post(
-    `${API_PREFIX}/sessions`,
+  /** Tells every instance, so the ended sessions' event streams close there too. */
+  const announceEnded = async (
+    request: FastifyRequest,
+    ended: { tokenHash: string } | { userId: string },
+  ): Promise<void> => {
+    await pokes.publish({ ended }).catch((error: unknown) => {
+      // The session is gone from the database; the streams' periodic re-check closes them.
+      request.log.warn(
+        { err: error },
+        'could not announce the ended sessions to the event streams',
+      );
+    });
+  };
+  const perAddressLimit = (message: string) =>
     perAddress
       ? {
           config: {
             rateLimit: {
               max: perAddress.max,
               timeWindow: perAddress.timeWindowMs,
-              errorResponseBuilder: (_request, context) =>
-                tooMany('Too many sign-in attempts from this network address.', context.ttl),
+              errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
+                tooMany(message, context.ttl),
             },
           },
         }
-      : {},
+      : {};
+
+  app.post(
+    `${API_PREFIX}/sessions`,
+    perAddressLimit('Too many sign-in attempts from this network address.'),
     async (request, reply) => {
       const input = parseInput(SignInRequest, request.body);
       if (perUserName) {
@@ -111,6 +133,43 @@ export function sessionRoutes(
   app.delete(`${API_PREFIX}/sessions/current`, async (request, reply) => {
     const signedIn = await sessions.authenticate(request.headers.authorization, ANY_ROLE);
     await sessions.signOut(signedIn);
+    await announceEnded(request, { tokenHash: signedIn.tokenHash });
+    return reply.status(204).send();
+  });
+
+  // Sign out everywhere: every session of the signed-in agent, this one included.
+  app.delete(`${API_PREFIX}/sessions`, async (request, reply) => {
+    const { agent } = await sessions.authenticate(request.headers.authorization, ANY_ROLE);
+    await sessions.endAllOf(agent.id);
+    await announceEnded(request, { userId: agent.id });
+    return reply.status(204).send();
+  });
+
+  // A launcher (or a desk opening another window) turns its session into a code for the address.
+  app.post(`${API_PREFIX}/sessions/launch-codes`, async (request, reply) => {
+    const signedIn = await sessions.authenticate(request.headers.authorization, ANY_ROLE);
+    const code: LaunchCodeResponse = await sessions.createLaunchCode(signedIn);
+    return reply.status(201).header('cache-control', 'no-store').send(code);
+  });
+
+  app.post(
+    `${API_PREFIX}/sessions/launch`,
+    perAddressLimit('Too many launch codes tried from this network address.'),
+    async (request, reply) => {
+      const { code } = parseInput(LaunchRequest, request.body);
+      const session = await sessions.exchangeLaunchCode(code);
+      return reply.status(201).header('cache-control', 'no-store').send(session);
+    },
+  );
+
+  // An admin ends all of an agent's sessions (a lost laptop, someone who left).
+  app.delete(`${API_PREFIX}/agents/:userId/sessions`, async (request, reply) => {
+    await sessions.authenticate(request.headers.authorization, ['admin']);
+    const { userId } = parseInput(AgentParams, request.params);
+    if (!(await findUser(db, userId)))
+      throw new ApiError(404, 'not-found', `There is no user with the id ${userId}.`);
+    await sessions.endAllOf(userId);
+    await announceEnded(request, { userId });
     return reply.status(204).send();
   });
 }

@@ -18,7 +18,7 @@ describeOnDatabases('signing in and out', (suite) => {
     await seedDirectory(suite.database());
     app = await testServer(suite.database(), {
       now: () => clock,
-      auth: { sessionTtlMs: 60 * 60 * 1000, maxAttempts: 3, attemptWindowMs: 10 * 60 * 1000 },
+      auth: { sessionIdleMs: 60 * 60 * 1000, maxAttempts: 3, attemptWindowMs: 10 * 60 * 1000 },
     });
   });
   afterEach(() => app.close());

@@ -3,15 +3,26 @@
 
 import { sql, type Kysely } from 'kysely';
 import type { User } from '../../shared/domain/directory';
-import type { Role, SignInResponse } from '../../shared/sync/server-api';
+import type { LaunchCodeResponse, Role, SignInResponse } from '../../shared/sync/server-api';
 import type { Database } from '../db/schema';
 import { findUser, findUserByUserName } from '../directory/directory-store';
 import { ApiError } from '../http/api-error';
+import { createLaunchCodes } from './launch-codes';
 import { verifyPassword } from './passwords';
 import { bearerToken, hashToken, newToken } from './tokens';
 
 export interface AuthSettings {
-  sessionTtlMs: number;
+  /**
+   * A session lives this long after its last use: each authenticated request moves its expiry to
+   * now + this (written at most every `slideEveryMs`), never past `sessionMaxMs` after sign-in.
+   */
+  sessionIdleMs: number;
+  /** The absolute lifetime: past this since sign-in, the agent signs in again however busy. */
+  sessionMaxMs: number;
+  /** The expiry is written at most this often per session (at most half the idle lifetime). */
+  slideEveryMs: number;
+  /** How long a launch code may wait to be exchanged. */
+  launchCodeTtlMs: number;
   /** Failed sign-ins for one account (user name) that cost nothing; after them each try waits. */
   maxAttempts: number;
   /** A count untouched this long starts over. */
@@ -22,8 +33,13 @@ export interface AuthSettings {
   maxDelayMs: number;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
-  sessionTtlMs: 30 * 24 * 60 * 60 * 1000,
+  sessionIdleMs: 14 * DAY_MS,
+  sessionMaxMs: 30 * DAY_MS,
+  slideEveryMs: 60 * 60 * 1000,
+  launchCodeTtlMs: 60_000,
   maxAttempts: 5,
   attemptWindowMs: 15 * 60 * 1000,
   firstDelayMs: 1_000,
@@ -44,8 +60,16 @@ export interface SignedIn {
 
 export interface Sessions {
   signIn(userName: string, password: string): Promise<SignInResponse>;
+  /** Who the token belongs to; a valid one is also used, so its expiry slides (see AuthSettings). */
   authenticate(authorization: string | undefined, roles: readonly Role[]): Promise<SignedIn>;
   signOut(signedIn: SignedIn): Promise<void>;
+  /** Ends every session and launch code of the agent (sign out everywhere, an admin's revocation). */
+  endAllOf(userId: string): Promise<number>;
+  /** A launch code that opens a new session of the signed-in agent once, within a minute. */
+  createLaunchCode(signedIn: SignedIn): Promise<LaunchCodeResponse>;
+  exchangeLaunchCode(code: string): Promise<SignInResponse>;
+  /** Of these token hashes, the ones whose session still lives (for the event streams' re-check). */
+  living(tokenHashes: readonly string[]): Promise<Set<string>>;
 }
 
 const unauthorized = (message: string): ApiError => new ApiError(401, 'unauthorized', message);
@@ -127,6 +151,31 @@ export function createSessions(
     return run;
   };
 
+  const openSession = async (
+    agent: User,
+    alsoInTransaction?: (trx: Kysely<Database>) => Promise<unknown>,
+  ): Promise<SignInResponse> => {
+    const at = now();
+    const token = newToken();
+    const expiresAt = new Date(
+      at.getTime() + Math.min(settings.sessionIdleMs, settings.sessionMaxMs),
+    );
+    await db.transaction().execute(async (trx) => {
+      if (alsoInTransaction) await alsoInTransaction(trx);
+      await trx.deleteFrom('sessions').where('expires_at', '<=', at).execute();
+      await trx
+        .insertInto('sessions')
+        .values({
+          token_hash: hashToken(token),
+          user_id: agent.id,
+          created_at: at,
+          expires_at: expiresAt,
+        })
+        .execute();
+    });
+    return { token, expiresAt: expiresAt.toISOString(), agent };
+  };
+
   const signInNow = async (
     key: string,
     userName: string,
@@ -137,24 +186,16 @@ export function createSessions(
     const fulfiller = found !== undefined && found.user.roles.length > 0;
     const valid = await verifyPassword(fulfiller ? found.passwordHash : null, password);
     if (!valid || !found) throw unauthorized('The user name or password is not right.');
-    const at = now();
-    const token = newToken();
-    const expiresAt = new Date(at.getTime() + settings.sessionTtlMs);
-    await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('login_failures').where('key', '=', key).execute();
-      await trx.deleteFrom('sessions').where('expires_at', '<=', at).execute();
-      await trx
-        .insertInto('sessions')
-        .values({
-          token_hash: hashToken(token),
-          user_id: found.user.id,
-          created_at: at,
-          expires_at: expiresAt,
-        })
-        .execute();
-    });
-    return { token, expiresAt: expiresAt.toISOString(), agent: found.user };
+    return openSession(found.user, (trx) =>
+      trx.deleteFrom('login_failures').where('key', '=', key).execute(),
+    );
   };
+
+  const launchCodes = createLaunchCodes(db, now, settings.launchCodeTtlMs, (agent) =>
+    openSession(agent),
+  );
+  /** Small enough that an idle lifetime shorter than an hour still slides. */
+  const slideStepMs = Math.min(settings.slideEveryMs, settings.sessionIdleMs / 2);
 
   return {
     signIn: (userName, password) => {
@@ -168,10 +209,11 @@ export function createSessions(
       const tokenHash = hashToken(token);
       const session = await db
         .selectFrom('sessions')
-        .select(['user_id', 'expires_at'])
+        .select(['user_id', 'created_at', 'expires_at'])
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst();
-      if (!session || new Date(session.expires_at).getTime() <= now().getTime()) {
+      const at = now().getTime();
+      if (!session || new Date(session.expires_at).getTime() <= at) {
         throw unauthorized('The session has ended. Sign in again.');
       }
       const agent = await findUser(db, session.user_id);
@@ -179,11 +221,50 @@ export function createSessions(
       if (!agent.roles.some((role) => roles.includes(role))) {
         throw new ApiError(403, 'forbidden', `This needs one of these roles: ${roles.join(', ')}.`);
       }
-      return { agent, tokenHash, expiresAt: new Date(session.expires_at) };
+      let expiresAt = new Date(session.expires_at);
+      const slid = Math.min(
+        at + settings.sessionIdleMs,
+        new Date(session.created_at).getTime() + settings.sessionMaxMs,
+      );
+      // Written at most once per step: a busy desk costs one UPDATE an hour, not one per request.
+      if (slid - expiresAt.getTime() >= slideStepMs) {
+        expiresAt = new Date(slid);
+        await db
+          .updateTable('sessions')
+          .set({ expires_at: expiresAt })
+          .where('token_hash', '=', tokenHash)
+          .where('expires_at', '<', expiresAt)
+          .execute();
+      }
+      return { agent, tokenHash, expiresAt };
     },
 
     signOut: async (signedIn) => {
       await db.deleteFrom('sessions').where('token_hash', '=', signedIn.tokenHash).execute();
+    },
+
+    endAllOf: async (userId) =>
+      db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('launch_codes').where('user_id', '=', userId).execute();
+        const ended = await trx
+          .deleteFrom('sessions')
+          .where('user_id', '=', userId)
+          .executeTakeFirst();
+        return Number(ended.numDeletedRows);
+      }),
+
+    createLaunchCode: (signedIn) => launchCodes.create(signedIn.agent.id),
+    exchangeLaunchCode: (code) => launchCodes.exchange(code),
+
+    living: async (tokenHashes) => {
+      if (tokenHashes.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('sessions')
+        .select('token_hash')
+        .where('token_hash', 'in', [...tokenHashes])
+        .where('expires_at', '>', now())
+        .execute();
+      return new Set(rows.map((row) => row.token_hash));
     },
   };
 }

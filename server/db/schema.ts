@@ -68,6 +68,14 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
+/** A launch code's hash (migration 0006): exchanged once for a new session of `user_id`. */
+export interface LaunchCodesTable {
+  code_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface LoginFailuresTable {
   key: string;
   failures: number;
@@ -176,6 +184,7 @@ export interface Database {
   configuration_items: ConfigurationItemsTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  launch_codes: LaunchCodesTable;
   numbering: NumberingTable;
   interactions: InteractionsTable;
   incidents: IncidentsTable;

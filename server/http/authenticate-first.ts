@@ -7,8 +7,11 @@ import { API_PREFIX } from '../../shared/sync/server-api';
 import type { Sessions } from '../auth/sessions';
 import { ANY_ROLE } from './route-deps';
 
-/** The only API routes that take a body without a session: signing in. */
-const OPEN_WITH_BODY = new Set([`POST ${API_PREFIX}/sessions`]);
+/** The only API routes that take a body without a session: signing in, by password or launch code. */
+const OPEN_WITH_BODY = new Set([
+  `POST ${API_PREFIX}/sessions`,
+  `POST ${API_PREFIX}/sessions/launch`,
+]);
 
 const CARRIES_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

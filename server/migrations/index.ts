@@ -8,6 +8,7 @@ import * as m0003 from './0003-mutation-digests';
 import * as m0004 from './0004-incidents-requests-catalog';
 import * as m0005 from './0005-parallel-pushes';
 import * as m0006 from './0006-mutation-clock';
+import * as m0007 from './0007-launch-codes';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-incidents-requests-catalog': m0004,
   '0005-parallel-pushes': m0005,
   '0006-mutation-clock': m0006,
+  '0007-launch-codes': m0007,
 };
 
-export const LATEST_MIGRATION = '0006-mutation-clock';
+export const LATEST_MIGRATION = '0007-launch-codes';

@@ -17,8 +17,8 @@ describe('the in-process poke bus', () => {
   it('delivers each poke to every subscriber until it unsubscribes', async () => {
     const bus = memoryPokeBus();
     const seen: string[] = [];
-    const stopA = bus.subscribe((p) => seen.push(`a:${p.topic}`));
-    bus.subscribe((p) => seen.push(`b:${p.topic}`));
+    const stopA = bus.subscribe((p) => seen.push(`a:${'topic' in p ? p.topic : 'ended'}`));
+    bus.subscribe((p) => seen.push(`b:${'topic' in p ? p.topic : 'ended'}`));
     await bus.publish({ topic: 'interactions' });
     stopA();
     await bus.publish({ topic: 'directory' });
@@ -150,7 +150,7 @@ describe.runIf(testBackends().includes('postgres'))('the PostgreSQL poke bus', (
       .poll(
         async () => {
           await bus.publish({ topic: 'directory' });
-          return seen.some((p) => p.topic === 'directory');
+          return seen.some((p) => 'topic' in p && p.topic === 'directory');
         },
         { timeout: 10_000, interval: 100 },
       )

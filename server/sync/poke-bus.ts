@@ -1,5 +1,5 @@
-// Fans "pull now" out to every desk connected to any server instance: PostgreSQL LISTEN/NOTIFY
-// across instances, an in-process list for embedded PGlite. It never carries data, only pokes.
+// Fans "pull now" (and "these sessions ended") out to every server instance: PostgreSQL
+// LISTEN/NOTIFY across instances, an in-process list for embedded PGlite. Never carries data or tokens.
 
 import pg from 'pg';
 import { z } from 'zod';
@@ -10,7 +10,22 @@ import type { Logger } from '../logger';
  * A poke as it travels between server instances: the topic, and the poke stream not to poke
  * (the one of the desk whose push caused it, which pulls after its push anyway).
  */
-export const PokeNotice = z.object({ topic: Poke.shape.topic, except: PokeStreamId.optional() });
+export const TopicNotice = z.object({ topic: Poke.shape.topic, except: PokeStreamId.optional() });
+export type TopicNotice = z.infer<typeof TopicNotice>;
+
+/**
+ * Sessions that just ended (a sign-out: one token's hash; sign out everywhere or an admin's
+ * revocation: every session of one agent): their event streams close on every instance.
+ */
+export const SessionsEndedNotice = z.strictObject({
+  ended: z.union([
+    z.strictObject({ tokenHash: z.string().regex(/^[0-9a-f]{64}$/) }),
+    z.strictObject({ userId: z.string().min(1).max(200) }),
+  ]),
+});
+export type SessionsEndedNotice = z.infer<typeof SessionsEndedNotice>;
+
+export const PokeNotice = z.union([TopicNotice, SessionsEndedNotice]);
 export type PokeNotice = z.infer<typeof PokeNotice>;
 
 export interface PokeBus {

@@ -58,11 +58,15 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
   });
 
   app.get(`${API_PREFIX}/sync/events`, async (request, reply) => {
-    await sessions.authenticate(request.headers.authorization, ANY_ROLE);
+    const { agent, tokenHash } = await sessions.authenticate(
+      request.headers.authorization,
+      ANY_ROLE,
+    );
+    const stream = streams.open(request.raw, { tokenHash, userId: agent.id });
     return reply
       .header('content-type', 'text/event-stream; charset=utf-8')
       .header('cache-control', 'no-cache, no-transform')
       .header('x-accel-buffering', 'no')
-      .send(streams.open(request.raw));
+      .send(stream);
   });
 }

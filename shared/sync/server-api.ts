@@ -78,6 +78,22 @@ export type SignInResponse = z.infer<typeof SignInResponse>;
 export const CurrentSessionResponse = z.object({ agent: User, expiresAt: z.string() });
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
 
+/**
+ * A launch code: 256 random bits in base64url, the shape of a token but good for one exchange
+ * within a minute. What a launcher puts in the address (`/#launch=<code>`) instead of a token.
+ */
+export const LaunchCode = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'A launch code is 43 letters, digits, - or _.');
+
+/** `POST /api/v1/sessions/launch`: exchange a launch code for a new session (answered as sign-in). */
+export const LaunchRequest = z.strictObject({ code: LaunchCode });
+export type LaunchRequest = z.infer<typeof LaunchRequest>;
+
+/** `POST /api/v1/sessions/launch-codes` (signed in): a code that opens a session of the same agent. */
+export const LaunchCodeResponse = z.object({ code: LaunchCode, expiresAt: z.string() });
+export type LaunchCodeResponse = z.infer<typeof LaunchCodeResponse>;
+
 // ---- query strings (every value arrives as text) ----
 
 const whole = (name: string, min: number, max: number) =>
