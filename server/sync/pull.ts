@@ -16,11 +16,11 @@ import {
   type RecordCursor,
 } from './change-positions';
 
-/** A pull's answer with the records of each kind still one JSON text, comma-joined, as read. */
+/** A pull's answer with its records still the JSON text the database holds. */
 interface PullPage extends Omit<PullResponse, 'interactions' | 'incidents' | 'requests'> {
-  interactions: string;
-  incidents: string;
-  requests: string;
+  interactions: string[];
+  incidents: string[];
+  requests: string[];
 }
 
 /** The answer as an object (for callers in this process). */
@@ -31,7 +31,7 @@ export async function pull(
 ): Promise<PullResponse> {
   const page = await readPullPage(db, request, limit);
   // The record columns hold only what the shared mutators produced.
-  const parsed = <T>(list: string) => JSON.parse(`[${list}]`) as T[];
+  const parsed = <T>(list: string[]) => list.map((json) => JSON.parse(json) as T);
   return {
     ...page,
     interactions: parsed(page.interactions),
@@ -51,7 +51,7 @@ export async function pullJson(
 ): Promise<string> {
   const { interactions, incidents, requests, ...rest } = await readPullPage(db, request, limit);
   const head = JSON.stringify(rest);
-  return `${head.slice(0, -1)},"interactions":[${interactions}],"incidents":[${incidents}],"requests":[${requests}]}`;
+  return `${head.slice(0, -1)},"interactions":[${interactions.join(',')}],"incidents":[${incidents.join(',')}],"requests":[${requests.join(',')}]}`;
 }
 
 /** Far enough in the future that a cursor is read as it stands until the database answers. */
@@ -69,30 +69,36 @@ async function readPullPage(
   const guess = decodeRecordCursor(request.cursor, claimed, NO_BOUNDS);
   const read = await readPullStatement(db, request, guess, limit);
   const position = decodeRecordCursor(request.cursor, read.state.databaseId, read.state);
-  if (!position.reset) return answerOf(read, guess);
-  return answerOf(await readPullStatement(db, request, position, limit), position);
+  if (!position.reset) return answerOf(read, guess, limit);
+  return answerOf(await readPullStatement(db, request, position, limit), position, limit);
 }
 
-/** The page's answer: the cursor by the rule of ADR 0007, from what one statement read. */
-function answerOf(read: PullRead, position: RecordCursor): PullPage {
-  const { state, more, last } = read;
+/** The page's answer: the first `limit` changes and the cursor by the rule of ADR 0007. */
+function answerOf(read: PullRead, position: RecordCursor, limit: number): PullPage {
+  const { state } = read;
+  // The first `limit` of the merged streams (each in position order) are the first `limit` overall.
+  const rows = [...read.rows].sort((x, y) => comparePositions(x.position, y.position));
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
   // The cursor never passes the horizon: a push still running (its id ≥ horizon) commits
   // later at a position above it, and the next pull finds it (ADR 0007). A full page ends
   // at its last row if that is below the horizon. Otherwise the cursor is the horizon and
   // says which transactions above it this snapshot showed, so the next pull skips their rows.
   const horizon: ChangePosition = { xid: state.horizon, version: 0 };
+  const last = page.at(-1)?.position;
   const pageEnd = more && last && last.xid < state.horizon ? last : null;
   const cursorAt = pageEnd ?? laterOf(position.after, horizon);
   const shown =
     !more && comparePositions(cursorAt, horizon) === 0
       ? { until: state.next, running: state.running }
       : undefined;
+  const ofKind = (kind: number) => page.flatMap((r) => (r.kind === kind ? [r.json] : []));
   return {
     cursor: encodeRecordCursor(state.databaseId, cursorAt, shown),
     lastMutationId: state.lastMutationId,
-    interactions: read.interactions,
-    incidents: read.incidents,
-    requests: read.requests,
+    interactions: ofKind(0),
+    incidents: ofKind(1),
+    requests: ofKind(2),
     more,
     reset: position.reset,
     refused: read.refused,
@@ -112,21 +118,16 @@ interface PullState {
 
 interface PullRead {
   state: PullState;
-  interactions: string;
-  incidents: string;
-  requests: string;
-  more: boolean;
-  /** The position of the page's last row, if it has any. */
-  last: ChangePosition | null;
+  /** Up to `limit + 1` changes of each kind after the cursor, each kind in position order. */
+  rows: { kind: number; json: string; position: ChangePosition }[];
   refused: PullResponse['refused'];
 }
 
 /**
  * Everything a pull answers, in one statement and so in one snapshot S (a statement sees one,
- * as a REPEATABLE READ transaction would, in one round trip): the horizon and running
- * transactions of S, the client's last mutationId, and every change S shows after the cursor, in
- * position order across the three kinds (the first `limit` of the merged streams are the first
- * `limit` overall), each kind's records joined into one JSON text.
+ * as a REPEATABLE READ transaction would, in one round trip): a first row with the horizon and
+ * running transactions of S and the client's last mutationId, then every change S shows after
+ * the cursor, up to `limit + 1` of each kind in position order.
  */
 async function readPullStatement(
   db: Kysely<Database>,
@@ -146,69 +147,56 @@ async function readPullStatement(
             AND mutation_id <= (SELECT last_mutation_id FROM clients WHERE client_id = ${clientId})
           ORDER BY mutation_id LIMIT ${SYNC_LIMITS.refusalsPerPull}) AS r)`;
   const kindRows = (table: RecordTable, kind: number) =>
-    sql`(SELECT ${kind} AS kind, c.* FROM (${changedRowsSql(table, after, limit + 1, seen)}) AS c)`;
-  const records = (kind: number) =>
-    sql`(SELECT string_agg(record::text, ',' ORDER BY change_xid, version)
-      FROM page WHERE kind = ${kind})`;
+    sql`SELECT ${sql.lit(kind)}, record::text, change_xid::text, version,
+      NULL, NULL, NULL, NULL, NULL, NULL, NULL
+      FROM (${changedRowsSql(table, after, limit + 1, seen)}) AS c`;
   const { rows } = await sql<{
+    kind: number | null;
+    json: string | null;
+    xid: string | null;
+    version: string | number | null;
     database_id: string | null;
     head: string | null;
-    horizon: string;
-    next: string;
-    running: string[];
+    horizon: string | null;
+    next: string | null;
+    running: string[] | null;
     last_mutation_id: string | null;
-    more: boolean;
-    interactions: string | null;
-    incidents: string | null;
-    requests: string | null;
-    last_xid: string | null;
-    last_version: string | number | null;
     refused: string | null;
-  }>`WITH changed AS MATERIALIZED (
-      ${kindRows('interactions', 0)} UNION ALL ${kindRows('incidents', 1)}
-      UNION ALL ${kindRows('requests', 2)}
-    ), page AS MATERIALIZED (
-      SELECT * FROM changed ORDER BY change_xid, version LIMIT ${limit}
-    ), last AS (
-      SELECT change_xid, version FROM page ORDER BY change_xid DESC, version DESC LIMIT 1
-    )
-    SELECT
+  }>`SELECT NULL::int AS kind, NULL::text AS json, NULL::text AS xid, NULL::bigint AS version,
       (SELECT value FROM server_meta WHERE key = 'database_id') AS database_id,
       (SELECT version::text FROM sync_state WHERE id = 1) AS head,
       pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
       pg_snapshot_xmax(pg_current_snapshot())::text AS next,
       ARRAY(SELECT x::text FROM pg_snapshot_xip(pg_current_snapshot()) AS x) AS running,
       (SELECT last_mutation_id::text FROM clients WHERE client_id = ${clientId}) AS last_mutation_id,
-      (SELECT count(*) FROM changed) > ${limit} AS more,
-      ${records(0)} AS interactions,
-      ${records(1)} AS incidents,
-      ${records(2)} AS requests,
-      (SELECT change_xid::text FROM last) AS last_xid,
-      (SELECT version FROM last) AS last_version,
-      ${refused} AS refused`.execute(db);
-  const row = rows[0];
-  if (!row?.database_id || row.head === null)
+      ${refused} AS refused
+    UNION ALL (${kindRows('interactions', 0)})
+    UNION ALL (${kindRows('incidents', 1)})
+    UNION ALL (${kindRows('requests', 2)})`.execute(db);
+  const head = rows.find((r) => r.kind === null);
+  if (!head?.database_id || head.head === null || head.horizon === null || head.next === null)
     throw new Error('server_meta or sync_state is empty: the database was not migrated');
-  const refusedRows = row.refused
-    ? (JSON.parse(row.refused) as { mutationId: number | string; reason: unknown }[])
+  const refusedRows = head.refused
+    ? (JSON.parse(head.refused) as { mutationId: number | string; reason: unknown }[])
     : [];
+  const changes: PullRead['rows'] = [];
+  for (const r of rows)
+    if (r.kind !== null && r.json !== null && r.xid !== null && r.version !== null)
+      changes.push({
+        kind: r.kind,
+        json: r.json,
+        position: { xid: BigInt(r.xid), version: toNumber(r.version) },
+      });
   return {
     state: {
-      databaseId: row.database_id,
-      legacyHead: Number(row.head),
-      horizon: BigInt(row.horizon),
-      next: BigInt(row.next),
-      running: row.running.map((x) => BigInt(x)),
-      lastMutationId: row.last_mutation_id === null ? 0 : toNumber(row.last_mutation_id),
+      databaseId: head.database_id,
+      legacyHead: Number(head.head),
+      horizon: BigInt(head.horizon),
+      next: BigInt(head.next),
+      running: (head.running ?? []).map((x) => BigInt(x)),
+      lastMutationId: head.last_mutation_id === null ? 0 : toNumber(head.last_mutation_id),
     },
-    interactions: row.interactions ?? '',
-    incidents: row.incidents ?? '',
-    requests: row.requests ?? '',
-    more: row.more,
-    last:
-      row.last_xid === null || row.last_version === null
-        ? null
-        : { xid: BigInt(row.last_xid), version: toNumber(row.last_version) },
+    rows: changes,
     // The reasons were stored from the shared mutators' refusals.
     refused: refusedRows.map((r) => ({
       mutationId: toNumber(r.mutationId),
