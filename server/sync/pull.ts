@@ -7,6 +7,7 @@ import { SYNC_LIMITS, type PullRequest, type PullResponse } from '../../shared/s
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
 import { changedRowsSql, type RecordTable } from '../db/record-tables';
+import type { RecordTexts } from './record-texts';
 import {
   comparePositions,
   decodeRecordCursor,
@@ -48,8 +49,14 @@ export async function pullJson(
   db: Kysely<Database>,
   request: PullRequest,
   limit: number = SYNC_LIMITS.interactionsPerPull,
+  records?: RecordTexts,
 ): Promise<string> {
-  const { interactions, incidents, requests, ...rest } = await readPullPage(db, request, limit);
+  const { interactions, incidents, requests, ...rest } = await readPullPage(
+    db,
+    request,
+    limit,
+    records,
+  );
   const head = JSON.stringify(rest);
   return `${head.slice(0, -1)},"interactions":[${interactions.join(',')}],"incidents":[${incidents.join(',')}],"requests":[${requests.join(',')}]}`;
 }
@@ -61,25 +68,89 @@ async function readPullPage(
   db: Kysely<Database>,
   request: PullRequest,
   limit: number,
+  records?: RecordTexts,
 ): Promise<PullPage> {
   // The cursor's position is read before the database answers whose cursor it may be; if it
   // turns out to be another database's or from a future this one never reached, the desk
   // starts over with a second read from the start (rare: a restored or replaced database).
   const claimed = request.cursor?.split('.')[0] ?? '';
-  const guess = decodeRecordCursor(request.cursor, claimed, NO_BOUNDS);
-  const read = await readPullStatement(db, request, guess, limit);
-  const position = decodeRecordCursor(request.cursor, read.state.databaseId, read.state);
-  if (!position.reset) return answerOf(read, guess, limit);
-  return answerOf(await readPullStatement(db, request, position, limit), position, limit);
+  let position = decodeRecordCursor(request.cursor, claimed, NO_BOUNDS);
+  // With the records' texts at hand, the statement answers positions only.
+  let read = await readPullStatement(db, request, position, limit, records === undefined);
+  const checked = decodeRecordCursor(request.cursor, read.state.databaseId, read.state);
+  if (checked.reset) {
+    position = checked;
+    read = await readPullStatement(db, request, position, limit, records === undefined);
+  }
+  if (records) {
+    const page = pageOf(read, limit);
+    const texts = await recordTextsOf(db, page.rows, records);
+    if (texts) return answerOf(read.state, page, position, read.refused, texts);
+    // A version on the page was overwritten since the statement: one that carries the texts.
+    read = await readPullStatement(db, request, position, limit, true);
+  }
+  return answerOf(read.state, pageOf(read, limit), position, read.refused, (row) => row.json ?? '');
 }
 
-/** The page's answer: the first `limit` changes and the cursor by the rule of ADR 0007. */
-function answerOf(read: PullRead, position: RecordCursor, limit: number): PullPage {
-  const { state } = read;
-  // The first `limit` of the merged streams (each in position order) are the first `limit` overall.
+interface ChangeRow {
+  kind: number;
+  /** The record as JSON text, when the statement carried it. */
+  json: string | null;
+  position: ChangePosition;
+}
+
+/** The first `limit` of the merged streams (each in position order) are the first `limit` overall. */
+function pageOf(read: PullRead, limit: number): { rows: ChangeRow[]; more: boolean } {
   const rows = [...read.rows].sort((x, y) => comparePositions(x.position, y.position));
-  const more = rows.length > limit;
-  const page = rows.slice(0, limit);
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+/**
+ * The JSON text of each row on the page: from the texts this server has read before (a row
+ * version never changes: a write makes a new version), the others read by position in one
+ * statement. Null if one of them is gone (overwritten since the page's snapshot).
+ */
+async function recordTextsOf(
+  db: Kysely<Database>,
+  rows: readonly ChangeRow[],
+  records: RecordTexts,
+): Promise<((row: ChangeRow) => string) | null> {
+  const found = new Map<number, string>();
+  const missing: ChangeRow[] = [];
+  for (const row of rows) {
+    const text = records.get(row.position.version);
+    if (text === undefined) missing.push(row);
+    else found.set(row.position.version, text);
+  }
+  if (missing.length > 0) {
+    const select = (table: RecordTable, kind: number) => {
+      const of = missing.filter((r) => r.kind === kind);
+      return sql`SELECT version, record::text AS json FROM ${sql.table(table)}
+        WHERE (change_xid, version) IN (SELECT * FROM unnest(
+          ${of.map((r) => r.position.xid.toString())}::xid8[],
+          ${of.map((r) => r.position.version)}::bigint[]))`;
+    };
+    const { rows: read } = await sql<{ version: string | number; json: string }>`
+      ${select('interactions', 0)} UNION ALL ${select('incidents', 1)}
+      UNION ALL ${select('requests', 2)}`.execute(db);
+    for (const row of read) {
+      const version = toNumber(row.version);
+      found.set(version, row.json);
+      records.put(version, row.json);
+    }
+  }
+  if (rows.some((row) => !found.has(row.position.version))) return null;
+  return (row) => found.get(row.position.version) ?? '';
+}
+
+/** The page's answer, with the cursor by the rule of ADR 0007. */
+function answerOf(
+  state: PullState,
+  { rows: page, more }: { rows: ChangeRow[]; more: boolean },
+  position: RecordCursor,
+  refused: PullResponse['refused'],
+  textOf: (row: ChangeRow) => string,
+): PullPage {
   // The cursor never passes the horizon: a push still running (its id ≥ horizon) commits
   // later at a position above it, and the next pull finds it (ADR 0007). A full page ends
   // at its last row if that is below the horizon. Otherwise the cursor is the horizon and
@@ -92,7 +163,7 @@ function answerOf(read: PullRead, position: RecordCursor, limit: number): PullPa
     !more && comparePositions(cursorAt, horizon) === 0
       ? { until: state.next, running: state.running }
       : undefined;
-  const ofKind = (kind: number) => page.flatMap((r) => (r.kind === kind ? [r.json] : []));
+  const ofKind = (kind: number) => page.flatMap((r) => (r.kind === kind ? [textOf(r)] : []));
   return {
     cursor: encodeRecordCursor(state.databaseId, cursorAt, shown),
     lastMutationId: state.lastMutationId,
@@ -101,7 +172,7 @@ function answerOf(read: PullRead, position: RecordCursor, limit: number): PullPa
     requests: ofKind(2),
     more,
     reset: position.reset,
-    refused: read.refused,
+    refused,
   };
 }
 
@@ -119,7 +190,7 @@ interface PullState {
 interface PullRead {
   state: PullState;
   /** Up to `limit + 1` changes of each kind after the cursor, each kind in position order. */
-  rows: { kind: number; json: string; position: ChangePosition }[];
+  rows: ChangeRow[];
   refused: PullResponse['refused'];
 }
 
@@ -134,54 +205,59 @@ async function readPullStatement(
   request: PullRequest,
   { after, seen }: RecordCursor,
   limit: number,
+  withTexts: boolean,
 ): Promise<PullRead> {
   const { clientId, firstPendingMutationId } = request;
   const refused =
     firstPendingMutationId === undefined
-      ? sql`NULL::text`
+      ? sql`NULL`
       : sql`(SELECT json_agg(json_build_object('mutationId', mutation_id, 'reason', reason)
-          ORDER BY mutation_id)::text
+          ORDER BY mutation_id)
         FROM (SELECT mutation_id, reason FROM mutations
           WHERE client_id = ${clientId} AND status = 'refused'
             AND mutation_id >= ${firstPendingMutationId}
             AND mutation_id <= (SELECT last_mutation_id FROM clients WHERE client_id = ${clientId})
           ORDER BY mutation_id LIMIT ${SYNC_LIMITS.refusalsPerPull}) AS r)`;
+  const text = withTexts ? sql`record::text` : sql`NULL`;
   const kindRows = (table: RecordTable, kind: number) =>
-    sql`SELECT ${sql.lit(kind)}, record::text, change_xid::text, version,
-      NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    sql`SELECT ${sql.lit(kind)}, ${text}, change_xid::text, version, NULL
       FROM (${changedRowsSql(table, after, limit + 1, seen)}) AS c`;
+  // The first row holds the snapshot's state as one JSON text; the others are changes.
   const { rows } = await sql<{
     kind: number | null;
     json: string | null;
     xid: string | null;
     version: string | number | null;
-    database_id: string | null;
-    head: string | null;
-    horizon: string | null;
-    next: string | null;
-    running: string[] | null;
-    last_mutation_id: string | null;
-    refused: string | null;
+    state: string | null;
   }>`SELECT NULL::int AS kind, NULL::text AS json, NULL::text AS xid, NULL::bigint AS version,
-      (SELECT value FROM server_meta WHERE key = 'database_id') AS database_id,
-      (SELECT version::text FROM sync_state WHERE id = 1) AS head,
-      pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
-      pg_snapshot_xmax(pg_current_snapshot())::text AS next,
-      ARRAY(SELECT x::text FROM pg_snapshot_xip(pg_current_snapshot()) AS x) AS running,
-      (SELECT last_mutation_id::text FROM clients WHERE client_id = ${clientId}) AS last_mutation_id,
-      ${refused} AS refused
+      json_build_object(
+        'databaseId', (SELECT value FROM server_meta WHERE key = 'database_id'),
+        'head', (SELECT version::text FROM sync_state WHERE id = 1),
+        'horizon', pg_snapshot_xmin(pg_current_snapshot())::text,
+        'next', pg_snapshot_xmax(pg_current_snapshot())::text,
+        'running', ARRAY(SELECT x::text FROM pg_snapshot_xip(pg_current_snapshot()) AS x),
+        'lastMutationId', (SELECT last_mutation_id::text FROM clients WHERE client_id = ${clientId}),
+        'refused', ${refused})::text AS state
     UNION ALL (${kindRows('interactions', 0)})
     UNION ALL (${kindRows('incidents', 1)})
     UNION ALL (${kindRows('requests', 2)})`.execute(db);
-  const head = rows.find((r) => r.kind === null);
-  if (!head?.database_id || head.head === null || head.horizon === null || head.next === null)
+  const head = rows.find((r) => r.kind === null)?.state;
+  const state = head
+    ? (JSON.parse(head) as {
+        databaseId: string | null;
+        head: string | null;
+        horizon: string;
+        next: string;
+        running: string[];
+        lastMutationId: string | null;
+        refused: { mutationId: number | string; reason: unknown }[] | null;
+      })
+    : null;
+  if (!state?.databaseId || state.head === null)
     throw new Error('server_meta or sync_state is empty: the database was not migrated');
-  const refusedRows = head.refused
-    ? (JSON.parse(head.refused) as { mutationId: number | string; reason: unknown }[])
-    : [];
-  const changes: PullRead['rows'] = [];
+  const changes: ChangeRow[] = [];
   for (const r of rows)
-    if (r.kind !== null && r.json !== null && r.xid !== null && r.version !== null)
+    if (r.kind !== null && r.xid !== null && r.version !== null)
       changes.push({
         kind: r.kind,
         json: r.json,
@@ -189,16 +265,16 @@ async function readPullStatement(
       });
   return {
     state: {
-      databaseId: head.database_id,
-      legacyHead: Number(head.head),
-      horizon: BigInt(head.horizon),
-      next: BigInt(head.next),
-      running: (head.running ?? []).map((x) => BigInt(x)),
-      lastMutationId: head.last_mutation_id === null ? 0 : toNumber(head.last_mutation_id),
+      databaseId: state.databaseId,
+      legacyHead: Number(state.head),
+      horizon: BigInt(state.horizon),
+      next: BigInt(state.next),
+      running: state.running.map((x) => BigInt(x)),
+      lastMutationId: state.lastMutationId === null ? 0 : toNumber(state.lastMutationId),
     },
     rows: changes,
     // The reasons were stored from the shared mutators' refusals.
-    refused: refusedRows.map((r) => ({
+    refused: (state.refused ?? []).map((r) => ({
       mutationId: toNumber(r.mutationId),
       reason: r.reason as StoreError,
     })),
