@@ -53,12 +53,16 @@ export function startAttack(options) {
     stats.bodyRequests += 1;
     let answered = false;
     let sent = 0;
+    /** @returns {void} */
     const pump = () => {
       while (!stopping && sent < options.bodyBytes) {
         const piece = chunk.subarray(0, Math.min(chunk.length, options.bodyBytes - sent));
         sent += piece.length;
         stats.bodyBytesSent += piece.length;
-        if (!socket.write(piece)) return socket.once('drain', pump);
+        if (!socket.write(piece)) {
+          socket.once('drain', pump);
+          return;
+        }
       }
     };
     socket.once('connect', () => {

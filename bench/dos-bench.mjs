@@ -162,7 +162,7 @@ export async function runDosBench(deps, options) {
     return { health, signIn };
   };
 
-  /** @type {import('node:child_process').ChildProcessWithoutNullStreams | null} */
+  /** @type {import('node:child_process').ChildProcess | null} */
   let attacker = null;
   try {
     if (accounts.length === 0) throw new Error('The demo directory has no agents to sign in as.');
