@@ -1,6 +1,7 @@
 // The shapes the benchmark pages answer with and the Node runner reads: one contract, two sides.
 // Types only (and the page globals); never code, so pages and the Node runner share it.
 
+import type { DosBenchResults } from './dos-types';
 import type { DirectoryStatus, SyncStatus } from '../shared/store-api/contract';
 
 /** Sorted-sample summary in milliseconds (same rule as electron/store/bench-support.ts). */
@@ -447,6 +448,8 @@ export interface BenchResults {
   issue4?: EscalationBenchResults;
   /** Issue 9: pushes in parallel (bench/parallel-bench.mjs). */
   parallel?: ParallelBenchResults;
+  /** Issue 10: health and sign-in under attack (bench/dos-bench.mjs). */
+  dos?: DosBenchResults;
   wallSeconds: number;
 }
 

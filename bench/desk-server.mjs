@@ -135,6 +135,8 @@ export async function startDeskServer(options) {
   return {
     url,
     log,
+    /** The server process's id (to read its CPU time in /proc). */
+    pid: child.pid,
     output: () => tail,
     /** SIGTERM (its own clean shutdown), SIGKILL if it has not gone 10 s later. */
     async stop() {

@@ -1,6 +1,7 @@
 // Turns one benchmark run (bench/results.json) into the table `npm run bench` prints and the
 // README section between the bench markers. Pure: no I/O, no clock; never measures anything.
 
+import { dosSection } from './dos-report.mjs';
 import { parallelSection } from './parallel-report.mjs';
 
 export const README_START = '<!-- bench:start -->';
@@ -641,6 +642,7 @@ export function readmeSection(r) {
     ...(r.sync ? ['', syncSection(r.sync)] : []),
     ...(r.issue4 ? ['', escalationSection(r.issue4)] : []),
     ...(r.parallel ? ['', parallelSection(r.parallel)] : []),
+    ...(r.dos ? ['', dosSection(r.dos)] : []),
     '',
     README_END,
   ].join('\n');

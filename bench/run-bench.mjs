@@ -23,6 +23,8 @@ import {
 import { componentSearchFigure, keyboardEscalations } from './escalation-bench.mjs';
 import { runParallelBench } from './parallel-bench.mjs';
 import { parallelFigureRows } from './parallel-report.mjs';
+import { runDosBench } from './dos-bench.mjs';
+import { dosFigureRows } from './dos-report.mjs';
 import { runSyncBench } from './sync-bench.mjs';
 
 /** @typedef {import('./bench-types').BenchResults} BenchResults */
@@ -67,6 +69,11 @@ const { values: options } = parseArgs({
     'many-desks': { type: 'string', default: '500' },
     'many-rounds': { type: 'string', default: '2' },
     'many-batch': { type: 'string', default: '2' },
+    'dos-health': { type: 'string', default: '500' },
+    'dos-sign-ins': { type: 'string', default: '120' },
+    'dos-concurrency': { type: 'string', default: '4' },
+    'dos-bodies': { type: 'string', default: '10' },
+    'dos-slow': { type: 'string', default: '200' },
     components: { type: 'string', default: '10000' },
     incidents: { type: 'string', default: '20000' },
     'component-searches': { type: 'string', default: '3000' },
@@ -109,10 +116,10 @@ const COMPONENT_SEARCHES = positive('component-searches');
 const REBUILDS = positive('rebuilds');
 const NAIVE_DB_SEARCHES = positive('naive-db-searches');
 const ESCALATIONS = positive('escalations');
-/** `--only issue2`, `sync`, `issue4` or `parallel` measures one part and keeps the others from results.json. */
+/** `--only issue2`, `sync`, `issue4`, `parallel` or `dos` measures one part and keeps the others from results.json. */
 const ONLY = options.only;
-if (!['all', 'issue2', 'sync', 'issue4', 'parallel'].includes(ONLY)) {
-  console.error('--only must be issue2, sync, issue4 or parallel.');
+if (!['all', 'issue2', 'sync', 'issue4', 'parallel', 'dos'].includes(ONLY)) {
+  console.error('--only must be issue2, sync, issue4, parallel or dos.');
   process.exit(2);
 }
 const runs = (/** @type {string} */ part) => ONLY === 'all' || ONLY === part;
@@ -509,13 +516,13 @@ async function main() {
 
   /** @type {BenchResults['parallel']} */
   let parallel = previous?.parallel;
+  if ((runs('parallel') || runs('dos')) && !runs('sync'))
+    await build({
+      configFile: path.join(repoRoot, 'server', 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: path.join(repoRoot, 'dist', 'bench-server') },
+    });
   if (runs('parallel')) {
-    if (!runs('sync'))
-      await build({
-        configFile: path.join(repoRoot, 'server', 'vite.config.ts'),
-        logLevel: 'warn',
-        build: { outDir: path.join(repoRoot, 'dist', 'bench-server') },
-      });
     parallel = await runParallelBench(
       {
         repoRoot,
@@ -533,6 +540,25 @@ async function main() {
       },
     );
   }
+
+  /** @type {BenchResults['dos']} */
+  let dos = previous?.dos;
+  if (runs('dos'))
+    dos = await runDosBench(
+      {
+        repoRoot,
+        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
+        say,
+        command: commandLine(),
+      },
+      {
+        healthRequests: positive('dos-health'),
+        signIns: positive('dos-sign-ins'),
+        concurrency: positive('dos-concurrency'),
+        bodies: positive('dos-bodies'),
+        slow: positive('dos-slow'),
+      },
+    );
 
   const base = issue2 ?? /** @type {BenchResults} */ (previous);
   /** @type {BenchResults} */
@@ -554,6 +580,7 @@ async function main() {
     ...(sync ? { sync } : {}),
     ...(issue4 ? { issue4 } : {}),
     ...(parallel ? { parallel } : {}),
+    ...(dos ? { dos } : {}),
     // The whole run's time; a partial run (--only) keeps the figure of the run it completes.
     wallSeconds:
       ONLY === 'all'
@@ -566,6 +593,7 @@ async function main() {
   if (results.sync) console.log(`${textTable(syncFigureRows(results.sync))}\n`);
   if (results.issue4) console.log(`${textTable(escalationFigureRows(results.issue4))}\n`);
   if (results.parallel) console.log(`${textTable(parallelFigureRows(results.parallel))}\n`);
+  if (results.dos) console.log(`${textTable(dosFigureRows(results.dos))}\n`);
   say('Wrote bench/results.json.');
   if (options['write-readme']) {
     const readmePath = path.join(repoRoot, 'README.md');

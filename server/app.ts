@@ -17,6 +17,7 @@ import { DEFAULT_ALLOWED_ORIGINS, registerCors } from './http/cors';
 import { apiNotFound, registerErrorHandling } from './http/error-handling';
 import { healthRoutes } from './http/health';
 import { DEFAULT_HTTP_LIMITS, httpServerOptions, type HttpLimits } from './http/http-limits';
+import { recentSessions } from './http/recent-sessions';
 import { isSourceMap, registerSecurityHeaders } from './http/security-headers';
 import { registerTextGuard } from './http/text-guard';
 import type { RouteDeps } from './http/route-deps';
@@ -80,10 +81,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     db: options.database.db,
     pokes: options.database.pokes,
     now,
-    sessions: createSessions(options.database.db, now, {
-      ...DEFAULT_AUTH_SETTINGS,
-      ...options.auth,
-    }),
+    // Who a token is, held for a second (recent-sessions.ts): one database read per desk request.
+    sessions: recentSessions(
+      createSessions(options.database.db, now, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
+      now,
+    ),
   };
   // After CORS (a refusal still carries its headers), before any body is read.
   authenticateBeforeBody(app, deps.sessions);

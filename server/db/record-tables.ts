@@ -2,7 +2,7 @@
 // jsonb, its number and sequence value, its change position, and the columns the filters use. Writing
 // and reading them by change position goes through here; it never decides what a record holds.
 
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { ChangePosition, SeenBefore } from '../sync/change-positions';
 import type { Database } from './schema';
 import { jsonb, toNumber } from './values';
@@ -85,9 +85,30 @@ export async function upsertRecords<T extends NumberedRecord>(
 }
 
 /**
- * Records of a table changed after a change position, oldest position first, each as the JSON
- * text PostgreSQL holds (a pull splices it into its answer unparsed); with `seen`, only rows of
+ * The rows of a table changed after a change position, oldest position first (`record`,
+ * `change_xid`, `version`), as a statement to run or to nest; with `seen`, only rows of
  * transactions the snapshot behind the cursor had not shown (ADR 0007).
+ */
+export function changedRowsSql(
+  table: RecordTable,
+  after: ChangePosition,
+  limit: number,
+  seen?: SeenBefore,
+): RawBuilder<{ record: unknown; change_xid: string; version: string | number }> {
+  const unseen = seen
+    ? sql`AND (change_xid >= ${seen.until.toString()}::xid8
+           OR change_xid = ANY(${seen.running.map(String)}::xid8[]))`
+    : sql``;
+  return sql`
+    SELECT record, change_xid, version FROM ${sql.table(table)}
+    WHERE (change_xid, version) > (${after.xid.toString()}::xid8, ${after.version}) ${unseen}
+    ORDER BY change_xid, version
+    LIMIT ${limit}`;
+}
+
+/**
+ * Records of a table changed after a change position, oldest position first, each as the JSON
+ * text PostgreSQL holds.
  */
 export async function changedJsonSince(
   db: Db,
@@ -96,15 +117,10 @@ export async function changedJsonSince(
   limit: number,
   seen?: SeenBefore,
 ): Promise<{ json: string; position: ChangePosition }[]> {
-  const unseen = seen
-    ? sql`AND (change_xid >= ${seen.until.toString()}::xid8
-           OR change_xid = ANY(${seen.running.map(String)}::xid8[]))`
-    : sql``;
   const { rows } = await sql<{ json: string; xid: string; version: string | number }>`
-    SELECT record::text AS json, change_xid::text AS xid, version FROM ${sql.table(table)}
-    WHERE (change_xid, version) > (${after.xid.toString()}::xid8, ${after.version}) ${unseen}
-    ORDER BY change_xid, version
-    LIMIT ${limit}`.execute(db);
+    SELECT record::text AS json, change_xid::text AS xid, version
+    FROM (${changedRowsSql(table, after, limit, seen)}) AS changed
+    ORDER BY change_xid, version`.execute(db);
   return rows.map((r) => ({
     json: r.json,
     position: { xid: BigInt(r.xid), version: toNumber(r.version) },

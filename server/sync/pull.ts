@@ -1,19 +1,20 @@
 // Answers a desk's pull: the interactions, incidents and requests changed since its cursor and its
-// last done mutation, read in one snapshot so they always agree. Read-only; never waits for a push.
+// last done mutation, read in one statement (one snapshot) so they agree. Never waits for a push.
 
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { StoreError } from '../../shared/domain/result';
 import { SYNC_LIMITS, type PullRequest, type PullResponse } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
-import { together } from '../db/together';
-import { changedJsonSince } from '../db/record-tables';
+import { changedRowsSql, type RecordTable } from '../db/record-tables';
+import type { RecordTexts } from './record-texts';
 import {
   comparePositions,
   decodeRecordCursor,
   encodeRecordCursor,
   laterOf,
   type ChangePosition,
+  type RecordCursor,
 } from './change-positions';
 
 /** A pull's answer with its records still the JSON text the database holds. */
@@ -48,83 +49,131 @@ export async function pullJson(
   db: Kysely<Database>,
   request: PullRequest,
   limit: number = SYNC_LIMITS.interactionsPerPull,
+  records?: RecordTexts,
 ): Promise<string> {
-  const { interactions, incidents, requests, ...rest } = await readPullPage(db, request, limit);
+  const { interactions, incidents, requests, ...rest } = await readPullPage(
+    db,
+    request,
+    limit,
+    records,
+  );
   const head = JSON.stringify(rest);
   return `${head.slice(0, -1)},"interactions":[${interactions.join(',')}],"incidents":[${incidents.join(',')}],"requests":[${requests.join(',')}]}`;
 }
+
+/** Far enough in the future that a cursor is read as it stands until the database answers. */
+const NO_BOUNDS = { next: 2n ** 64n, legacyHead: Number.MAX_SAFE_INTEGER };
 
 async function readPullPage(
   db: Kysely<Database>,
   request: PullRequest,
   limit: number,
+  records?: RecordTexts,
 ): Promise<PullPage> {
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .setAccessMode('read only')
-    .execute(async (trx) => {
-      const state = await readPullState(trx, request.clientId);
-      const position = decodeRecordCursor(request.cursor, state.databaseId, state);
-      const { after, seen } = position;
-      // Every change this snapshot shows after the cursor, in position order across the three
-      // kinds: the first `limit` of the merged streams are the first `limit` overall.
-      const [interactions, incidents, requests] = await together([
-        changedJsonSince(trx, 'interactions', after, limit + 1, seen),
-        changedJsonSince(trx, 'incidents', after, limit + 1, seen),
-        changedJsonSince(trx, 'requests', after, limit + 1, seen),
-      ]);
-      const rows = [
-        ...interactions.map((r) => ({ kind: 'interaction', ...r }) as const),
-        ...incidents.map((r) => ({ kind: 'incident', ...r }) as const),
-        ...requests.map((r) => ({ kind: 'request', ...r }) as const),
-      ].sort((a, b) => comparePositions(a.position, b.position));
-      const more = rows.length > limit;
-      const page = rows.slice(0, limit);
-      // The cursor never passes the horizon: a push still running (its id ≥ horizon) commits
-      // later at a position above it, and the next pull finds it (ADR 0007). A full page ends
-      // at its last row if that is below the horizon. Otherwise the cursor is the horizon and
-      // says which transactions above it this snapshot showed, so the next pull skips their rows.
-      const horizon: ChangePosition = { xid: state.horizon, version: 0 };
-      const last = page.at(-1)?.position;
-      const pageEnd = more && last && last.xid < state.horizon ? last : null;
-      const cursorAt = pageEnd ?? laterOf(after, horizon);
-      const shown =
-        !more && comparePositions(cursorAt, horizon) === 0
-          ? { until: state.next, running: state.running }
-          : undefined;
+  // The cursor's position is read before the database answers whose cursor it may be; if it
+  // turns out to be another database's or from a future this one never reached, the desk
+  // starts over with a second read from the start (rare: a restored or replaced database).
+  const claimed = request.cursor?.split('.')[0] ?? '';
+  let position = decodeRecordCursor(request.cursor, claimed, NO_BOUNDS);
+  // With the records' texts at hand, the statement answers positions only.
+  let read = await readPullStatement(db, request, position, limit, records === undefined);
+  const checked = decodeRecordCursor(request.cursor, read.state.databaseId, read.state);
+  if (checked.reset) {
+    position = checked;
+    read = await readPullStatement(db, request, position, limit, records === undefined);
+  }
+  if (records) {
+    const page = pageOf(read, limit);
+    const texts = await recordTextsOf(db, page.rows, records);
+    if (texts) return answerOf(read.state, page, position, read.refused, texts);
+    // A version on the page was overwritten since the statement: one that carries the texts.
+    read = await readPullStatement(db, request, position, limit, true);
+  }
+  return answerOf(read.state, pageOf(read, limit), position, read.refused, (row) => row.json ?? '');
+}
 
-      let refused: PullResponse['refused'] = [];
-      if (
-        request.firstPendingMutationId !== undefined &&
-        request.firstPendingMutationId <= state.lastMutationId
-      ) {
-        const refusedRows = await trx
-          .selectFrom('mutations')
-          .select(['mutation_id', 'reason'])
-          .where('client_id', '=', request.clientId)
-          .where('status', '=', 'refused')
-          .where('mutation_id', '>=', request.firstPendingMutationId)
-          .orderBy('mutation_id')
-          .limit(SYNC_LIMITS.refusalsPerPull)
-          .execute();
-        refused = refusedRows.map((r) => ({
-          mutationId: toNumber(r.mutation_id),
-          reason: r.reason as StoreError,
-        }));
-      }
+interface ChangeRow {
+  kind: number;
+  /** The record as JSON text, when the statement carried it. */
+  json: string | null;
+  position: ChangePosition;
+}
 
-      return {
-        cursor: encodeRecordCursor(state.databaseId, cursorAt, shown),
-        lastMutationId: state.lastMutationId,
-        interactions: page.flatMap((r) => (r.kind === 'interaction' ? [r.json] : [])),
-        incidents: page.flatMap((r) => (r.kind === 'incident' ? [r.json] : [])),
-        requests: page.flatMap((r) => (r.kind === 'request' ? [r.json] : [])),
-        more,
-        reset: position.reset,
-        refused,
-      };
-    });
+/** The first `limit` of the merged streams (each in position order) are the first `limit` overall. */
+function pageOf(read: PullRead, limit: number): { rows: ChangeRow[]; more: boolean } {
+  const rows = [...read.rows].sort((x, y) => comparePositions(x.position, y.position));
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+/**
+ * The JSON text of each row on the page: from the texts this server has read before (a row
+ * version never changes: a write makes a new version), the others read by position in one
+ * statement. Null if one of them is gone (overwritten since the page's snapshot).
+ */
+async function recordTextsOf(
+  db: Kysely<Database>,
+  rows: readonly ChangeRow[],
+  records: RecordTexts,
+): Promise<((row: ChangeRow) => string) | null> {
+  const found = new Map<number, string>();
+  const missing: ChangeRow[] = [];
+  for (const row of rows) {
+    const text = records.get(row.position.version);
+    if (text === undefined) missing.push(row);
+    else found.set(row.position.version, text);
+  }
+  if (missing.length > 0) {
+    const select = (table: RecordTable, kind: number) => {
+      const of = missing.filter((r) => r.kind === kind);
+      return sql`SELECT version, record::text AS json FROM ${sql.table(table)}
+        WHERE (change_xid, version) IN (SELECT * FROM unnest(
+          ${of.map((r) => r.position.xid.toString())}::xid8[],
+          ${of.map((r) => r.position.version)}::bigint[]))`;
+    };
+    const { rows: read } = await sql<{ version: string | number; json: string }>`
+      ${select('interactions', 0)} UNION ALL ${select('incidents', 1)}
+      UNION ALL ${select('requests', 2)}`.execute(db);
+    for (const row of read) {
+      const version = toNumber(row.version);
+      found.set(version, row.json);
+      records.put(version, row.json);
+    }
+  }
+  if (rows.some((row) => !found.has(row.position.version))) return null;
+  return (row) => found.get(row.position.version) ?? '';
+}
+
+/** The page's answer, with the cursor by the rule of ADR 0007. */
+function answerOf(
+  state: PullState,
+  { rows: page, more }: { rows: ChangeRow[]; more: boolean },
+  position: RecordCursor,
+  refused: PullResponse['refused'],
+  textOf: (row: ChangeRow) => string,
+): PullPage {
+  // The cursor never passes the horizon: a push still running (its id ≥ horizon) commits
+  // later at a position above it, and the next pull finds it (ADR 0007). A full page ends
+  // at its last row if that is below the horizon. Otherwise the cursor is the horizon and
+  // says which transactions above it this snapshot showed, so the next pull skips their rows.
+  const horizon: ChangePosition = { xid: state.horizon, version: 0 };
+  const last = page.at(-1)?.position;
+  const pageEnd = more && last && last.xid < state.horizon ? last : null;
+  const cursorAt = pageEnd ?? laterOf(position.after, horizon);
+  const shown =
+    !more && comparePositions(cursorAt, horizon) === 0
+      ? { until: state.next, running: state.running }
+      : undefined;
+  const ofKind = (kind: number) => page.flatMap((r) => (r.kind === kind ? [textOf(r)] : []));
+  return {
+    cursor: encodeRecordCursor(state.databaseId, cursorAt, shown),
+    lastMutationId: state.lastMutationId,
+    interactions: ofKind(0),
+    incidents: ofKind(1),
+    requests: ofKind(2),
+    more,
+    reset: position.reset,
+    refused,
+  };
 }
 
 interface PullState {
@@ -138,33 +187,96 @@ interface PullState {
   lastMutationId: number;
 }
 
-/** Everything a pull needs before its rows, in one round trip of its snapshot. */
-async function readPullState(trx: Transaction<Database>, clientId: string): Promise<PullState> {
+interface PullRead {
+  state: PullState;
+  /** Up to `limit + 1` changes of each kind after the cursor, each kind in position order. */
+  rows: ChangeRow[];
+  refused: PullResponse['refused'];
+}
+
+/**
+ * Everything a pull answers, in one statement and so in one snapshot S (a statement sees one,
+ * as a REPEATABLE READ transaction would, in one round trip): a first row with the horizon and
+ * running transactions of S and the client's last mutationId, then every change S shows after
+ * the cursor, up to `limit + 1` of each kind in position order.
+ */
+async function readPullStatement(
+  db: Kysely<Database>,
+  request: PullRequest,
+  { after, seen }: RecordCursor,
+  limit: number,
+  withTexts: boolean,
+): Promise<PullRead> {
+  const { clientId, firstPendingMutationId } = request;
+  const refused =
+    firstPendingMutationId === undefined
+      ? sql`NULL`
+      : sql`(SELECT json_agg(json_build_object('mutationId', mutation_id, 'reason', reason)
+          ORDER BY mutation_id)
+        FROM (SELECT mutation_id, reason FROM mutations
+          WHERE client_id = ${clientId} AND status = 'refused'
+            AND mutation_id >= ${firstPendingMutationId}
+            AND mutation_id <= (SELECT last_mutation_id FROM clients WHERE client_id = ${clientId})
+          ORDER BY mutation_id LIMIT ${SYNC_LIMITS.refusalsPerPull}) AS r)`;
+  const text = withTexts ? sql`record::text` : sql`NULL`;
+  const kindRows = (table: RecordTable, kind: number) =>
+    sql`SELECT ${sql.lit(kind)}, ${text}, change_xid::text, version, NULL
+      FROM (${changedRowsSql(table, after, limit + 1, seen)}) AS c`;
+  // The first row holds the snapshot's state as one JSON text; the others are changes.
   const { rows } = await sql<{
-    database_id: string | null;
-    head: string | null;
-    horizon: string;
-    next: string;
-    running: string[];
-    last_mutation_id: string | null;
-  }>`SELECT
-      (SELECT value FROM server_meta WHERE key = 'database_id') AS database_id,
-      (SELECT version::text FROM sync_state WHERE id = 1) AS head,
-      pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
-      pg_snapshot_xmax(pg_current_snapshot())::text AS next,
-      ARRAY(SELECT x::text FROM pg_snapshot_xip(pg_current_snapshot()) AS x) AS running,
-      (SELECT last_mutation_id::text FROM clients WHERE client_id = ${clientId}) AS last_mutation_id`.execute(
-    trx,
-  );
-  const row = rows[0];
-  if (!row?.database_id || row.head === null)
+    kind: number | null;
+    json: string | null;
+    xid: string | null;
+    version: string | number | null;
+    state: string | null;
+  }>`SELECT NULL::int AS kind, NULL::text AS json, NULL::text AS xid, NULL::bigint AS version,
+      json_build_object(
+        'databaseId', (SELECT value FROM server_meta WHERE key = 'database_id'),
+        'head', (SELECT version::text FROM sync_state WHERE id = 1),
+        'horizon', pg_snapshot_xmin(pg_current_snapshot())::text,
+        'next', pg_snapshot_xmax(pg_current_snapshot())::text,
+        'running', ARRAY(SELECT x::text FROM pg_snapshot_xip(pg_current_snapshot()) AS x),
+        'lastMutationId', (SELECT last_mutation_id::text FROM clients WHERE client_id = ${clientId}),
+        'refused', ${refused})::text AS state
+    UNION ALL (${kindRows('interactions', 0)})
+    UNION ALL (${kindRows('incidents', 1)})
+    UNION ALL (${kindRows('requests', 2)})`.execute(db);
+  const head = rows.find((r) => r.kind === null)?.state;
+  const state = head
+    ? (JSON.parse(head) as {
+        databaseId: string | null;
+        head: string | null;
+        horizon: string;
+        next: string;
+        running: string[];
+        lastMutationId: string | null;
+        refused: { mutationId: number | string; reason: unknown }[] | null;
+      })
+    : null;
+  if (!state?.databaseId || state.head === null)
     throw new Error('server_meta or sync_state is empty: the database was not migrated');
+  const changes: ChangeRow[] = [];
+  for (const r of rows)
+    if (r.kind !== null && r.xid !== null && r.version !== null)
+      changes.push({
+        kind: r.kind,
+        json: r.json,
+        position: { xid: BigInt(r.xid), version: toNumber(r.version) },
+      });
   return {
-    databaseId: row.database_id,
-    legacyHead: Number(row.head),
-    horizon: BigInt(row.horizon),
-    next: BigInt(row.next),
-    running: row.running.map((x) => BigInt(x)),
-    lastMutationId: row.last_mutation_id === null ? 0 : toNumber(row.last_mutation_id),
+    state: {
+      databaseId: state.databaseId,
+      legacyHead: Number(state.head),
+      horizon: BigInt(state.horizon),
+      next: BigInt(state.next),
+      running: state.running.map((x) => BigInt(x)),
+      lastMutationId: state.lastMutationId === null ? 0 : toNumber(state.lastMutationId),
+    },
+    rows: changes,
+    // The reasons were stored from the shared mutators' refusals.
+    refused: (state.refused ?? []).map((r) => ({
+      mutationId: toNumber(r.mutationId),
+      reason: r.reason as StoreError,
+    })),
   };
 }

@@ -13,7 +13,7 @@ import { checkRepeated, lockClient, recordMutations, saveClient } from './mutati
 import { kindedRecords, loadRules, lockRecords, writeChanged } from './push-records';
 import { checkReferences } from './push-references';
 import { DUMMY_COUNTERS, parseFresh, replayMutations } from './push-replay';
-import { lockCounters, saveCounters } from './record-numbers';
+import { takeNumbers } from './record-numbers';
 import { retriedTransaction } from './retried-transaction';
 
 export interface PushOutcome extends PushResponse {
@@ -65,18 +65,24 @@ export async function applyPush(
     const readable = fresh.map(parseFresh);
     const commands = readable.flatMap((p) => (p.ok ? [p.value] : []));
     const loaded = await lockRecords(trx, commands.flatMap(recordsOf));
-    const rules = await loadRules(trx, commands, kindedRecords(loaded), pusher);
+    // The client's row is this push's already: saved before the counters, not while holding them.
+    const [rules] = await together([
+      loadRules(trx, commands, kindedRecords(loaded), pusher),
+      saveClient(trx, push.clientId, lastInPush.mutationId, pusher, serverNow),
+    ]);
     // A change naming a user, group or configuration item the directory lacks is refused alone.
     const parsed = readable.map((p) => (p.ok ? checkReferences(p.value, loaded, rules.known) : p));
     const { clientId } = push;
     const replay = { mutations: fresh, parsed, loaded, rules, pusher, serverNow, clientId };
-    // Replays are pure and deterministic: a second one with the real counters asks the same kinds.
+    // Replays are pure and deterministic: a second one with the real counters asks the same kinds
+    // and uses as many numbers; from 0, the dry run's last numbers are how many of each it takes.
     const dry = replayMutations({ ...replay, counters: DUMMY_COUNTERS });
-    const kinds = [...dry.numbersAsked].sort();
-    const run =
-      kinds.length === 0
-        ? dry
-        : replayMutations({ ...replay, counters: await lockCounters(trx, kinds) });
+    const counts = new Map([...dry.numbersAsked].map((k) => [k, dry.numbersUsed.get(k) ?? 0]));
+    const before = await takeNumbers(trx, counts);
+    const run = counts.size === 0 ? dry : replayMutations({ ...replay, counters: before });
+    for (const [kind, taken] of counts)
+      if ((run.numbersUsed.get(kind) ?? before.get(kind)) !== (before.get(kind) ?? 0) + taken)
+        throw new Error(`the push used other ${kind} numbers than it took`);
 
     // One round trip: the connection runs them in order, nothing waits on another's lock.
     await together([
@@ -85,8 +91,6 @@ export async function applyPush(
         run.changed.map((entry) => stampedNow(entry, serverNow)),
       ),
       recordMutations(trx, push.clientId, fresh, run, pusher, serverNow),
-      saveClient(trx, push.clientId, lastInPush.mutationId, pusher, serverNow),
-      saveCounters(trx, run.numbersUsed),
     ]);
     const refused = [
       ...earlier,

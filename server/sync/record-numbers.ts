@@ -7,32 +7,28 @@ import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
 
 /**
- * Locks the counters of `kinds` until the transaction ends and answers their last values. Every
- * other push that creates one of these kinds waits here, so a push takes them last, once its
- * records are locked and loaded: the wait then covers only the replay, its writes and the commit.
+ * Takes `count` numbers of each kind in one statement: moves the counters on and locks their rows
+ * until the transaction ends, answering each counter's value before the move (the last number
+ * another push used). Every other push that creates one of these kinds waits here, so a push
+ * takes them last, once its records are locked and loaded: the wait then covers only the replay,
+ * its writes and the commit. Several kinds are locked in kind order first, as every push does.
  */
-export async function lockCounters(
+export async function takeNumbers(
   trx: Transaction<Database>,
-  kinds: readonly RecordKind[],
+  counts: ReadonlyMap<RecordKind, number>,
 ): Promise<Map<RecordKind, number>> {
+  const kinds = [...counts.keys()].sort();
   if (kinds.length === 0) return new Map();
-  const { rows } = await sql<{ kind: string; last_value: string | number }>`
-    SELECT kind, last_value FROM numbering WHERE kind = ANY(${[...kinds]}::text[])
-    ORDER BY kind FOR UPDATE`.execute(trx);
-  const counters = new Map(rows.map((r) => [r.kind as RecordKind, toNumber(r.last_value)]));
+  if (kinds.length > 1)
+    await sql`SELECT kind FROM numbering WHERE kind = ANY(${kinds}::text[])
+      ORDER BY kind FOR UPDATE`.execute(trx);
+  const { rows } = await sql<{ kind: string; before: string | number }>`
+    UPDATE numbering AS n SET last_value = n.last_value + c.taken
+    FROM unnest(${kinds}::text[], ${kinds.map((k) => counts.get(k) ?? 0)}::bigint[]) AS c(kind, taken)
+    WHERE n.kind = c.kind
+    RETURNING n.kind, n.last_value - c.taken AS before`.execute(trx);
+  const before = new Map(rows.map((r) => [r.kind as RecordKind, toNumber(r.before)]));
   for (const kind of kinds)
-    if (!counters.has(kind)) throw new Error(`numbering has no row for ${kind}`);
-  return counters;
-}
-
-export async function saveCounters(
-  trx: Transaction<Database>,
-  used: ReadonlyMap<RecordKind, number>,
-): Promise<void> {
-  for (const [kind, lastValue] of used)
-    await trx
-      .updateTable('numbering')
-      .set({ last_value: lastValue })
-      .where('kind', '=', kind)
-      .execute();
+    if (!before.has(kind)) throw new Error(`numbering has no row for ${kind}`);
+  return before;
 }

@@ -8,12 +8,14 @@ import {
   PokeStreamId,
   PullRequest,
   PushRequest,
+  SYNC_LIMITS,
 } from '../../shared/sync/protocol';
 import { API_PREFIX } from '../../shared/sync/server-api';
 import { parseInput } from '../http/api-error';
 import { ANY_ROLE, type RouteDeps } from '../http/route-deps';
 import type { EventStreams } from './event-stream';
 import { pullJson } from './pull';
+import { createRecordTexts } from './record-texts';
 import { applyPush } from './push';
 
 /** A full push of long interactions fits; the default 1 MiB would not. */
@@ -23,6 +25,8 @@ const PushHeaders = z.object({ [POKE_STREAM_HEADER]: PokeStreamId.optional() });
 
 export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: EventStreams): void {
   const { db, sessions, pokes, now } = deps;
+  // This instance's texts of record versions read lately: the next desks' pulls reuse them.
+  const records = createRecordTexts();
 
   app.post(`${API_PREFIX}/sync/push`, { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
     const { agent } = await sessions.authenticate(request.headers.authorization, ANY_ROLE);
@@ -53,7 +57,12 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
 
   app.post(`${API_PREFIX}/sync/pull`, async (request, reply) => {
     await sessions.authenticate(request.headers.authorization, ANY_ROLE);
-    const json = await pullJson(db, parseInput(PullRequest, request.body));
+    const json = await pullJson(
+      db,
+      parseInput(PullRequest, request.body),
+      SYNC_LIMITS.interactionsPerPull,
+      records,
+    );
     return reply.type('application/json; charset=utf-8').send(json);
   });
 
