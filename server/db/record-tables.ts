@@ -95,7 +95,14 @@ export async function changedJsonSince(
   after: ChangePosition,
   limit: number,
   seen?: SeenBefore,
+  worked?: WorkedBy,
 ): Promise<{ json: string; position: ChangePosition }[]> {
+  // Interactions have no assignment a technician works by: none are in a worked scope.
+  if (worked && table === 'interactions') return [];
+  const scoped = worked
+    ? sql`AND (assigned_to = ${worked.userId}
+           OR assignment_group = ANY(${[...worked.groupIds]}::text[]))`
+    : sql``;
   const unseen = seen
     ? sql`AND (change_xid >= ${seen.until.toString()}::xid8
            OR change_xid = ANY(${seen.running.map(String)}::xid8[]))`
@@ -103,12 +110,19 @@ export async function changedJsonSince(
   const { rows } = await sql<{ json: string; xid: string; version: string | number }>`
     SELECT record::text AS json, change_xid::text AS xid, version FROM ${sql.table(table)}
     WHERE (change_xid, version) > (${after.xid.toString()}::xid8, ${after.version}) ${unseen}
+      ${scoped}
     ORDER BY change_xid, version
     LIMIT ${limit}`.execute(db);
   return rows.map((r) => ({
     json: r.json,
     position: { xid: BigInt(r.xid), version: toNumber(r.version) },
   }));
+}
+
+/** Only the incidents and requests this agent works: assigned to it or to one of its groups. */
+export interface WorkedBy {
+  userId: string;
+  groupIds: readonly string[];
 }
 
 /** The same, parsed. */

@@ -7,7 +7,7 @@ import { SYNC_LIMITS, type PullRequest, type PullResponse } from '../../shared/s
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
 import { together } from '../db/together';
-import { changedJsonSince } from '../db/record-tables';
+import { changedJsonSince, type WorkedBy } from '../db/record-tables';
 import {
   comparePositions,
   decodeRecordCursor,
@@ -15,6 +15,14 @@ import {
   laterOf,
   type ChangePosition,
 } from './change-positions';
+
+/**
+ * What the puller may see (decision 0008): every record, or only the incidents and requests it
+ * works (a technician). A cache of answers must key on it as on the cursor.
+ */
+export type PullScope = { kind: 'everything' } | ({ kind: 'worked' } & WorkedBy);
+
+export const EVERYTHING: PullScope = { kind: 'everything' };
 
 /** A pull's answer with its records still the JSON text the database holds. */
 interface PullPage extends Omit<PullResponse, 'interactions' | 'incidents' | 'requests'> {
@@ -28,8 +36,9 @@ export async function pull(
   db: Kysely<Database>,
   request: PullRequest,
   limit: number = SYNC_LIMITS.interactionsPerPull,
+  scope: PullScope = EVERYTHING,
 ): Promise<PullResponse> {
-  const page = await readPullPage(db, request, limit);
+  const page = await readPullPage(db, request, limit, scope);
   // The record columns hold only what the shared mutators produced.
   const parsed = <T>(list: string[]) => list.map((json) => JSON.parse(json) as T);
   return {
@@ -48,8 +57,14 @@ export async function pullJson(
   db: Kysely<Database>,
   request: PullRequest,
   limit: number = SYNC_LIMITS.interactionsPerPull,
+  scope: PullScope = EVERYTHING,
 ): Promise<string> {
-  const { interactions, incidents, requests, ...rest } = await readPullPage(db, request, limit);
+  const { interactions, incidents, requests, ...rest } = await readPullPage(
+    db,
+    request,
+    limit,
+    scope,
+  );
   const head = JSON.stringify(rest);
   return `${head.slice(0, -1)},"interactions":[${interactions.join(',')}],"incidents":[${incidents.join(',')}],"requests":[${requests.join(',')}]}`;
 }
@@ -58,7 +73,9 @@ async function readPullPage(
   db: Kysely<Database>,
   request: PullRequest,
   limit: number,
+  scope: PullScope,
 ): Promise<PullPage> {
+  const worked = scope.kind === 'worked' ? scope : undefined;
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -68,11 +85,14 @@ async function readPullPage(
       const position = decodeRecordCursor(request.cursor, state.databaseId, state);
       const { after, seen } = position;
       // Every change this snapshot shows after the cursor, in position order across the three
-      // kinds: the first `limit` of the merged streams are the first `limit` overall.
+      // kinds: the first `limit` of the merged streams are the first `limit` overall. A scope
+      // only drops rows (a predicate on each row, never on positions): the cursor still moves by
+      // the same rule below, so any row in scope after it is found by this pull or the next one,
+      // and the rows dropped are ones this puller never gets. Gap-free as without a scope.
       const [interactions, incidents, requests] = await together([
-        changedJsonSince(trx, 'interactions', after, limit + 1, seen),
-        changedJsonSince(trx, 'incidents', after, limit + 1, seen),
-        changedJsonSince(trx, 'requests', after, limit + 1, seen),
+        changedJsonSince(trx, 'interactions', after, limit + 1, seen, worked),
+        changedJsonSince(trx, 'incidents', after, limit + 1, seen, worked),
+        changedJsonSince(trx, 'requests', after, limit + 1, seen, worked),
       ]);
       const rows = [
         ...interactions.map((r) => ({ kind: 'interaction', ...r }) as const),

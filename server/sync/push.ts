@@ -9,6 +9,7 @@ import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { together } from '../db/together';
 import { checkRepeated, lockClient, recordMutations, saveClient } from './mutation-log';
+import { groupNamesOf } from './group-names';
 import { kindedRecords, loadRules, lockRecords, writeChanged } from './push-records';
 import { DUMMY_COUNTERS, parseFresh, replayMutations } from './push-replay';
 import { lockCounters, saveCounters } from './record-numbers';
@@ -57,8 +58,11 @@ export async function applyPush(
     const parsed = fresh.map(parseFresh);
     const commands = parsed.flatMap((p) => (p.ok ? [p.value] : []));
     const loaded = await lockRecords(trx, commands.flatMap(recordsOf));
-    const rules = await loadRules(trx, commands, kindedRecords(loaded), pusher);
-    const replay = { mutations: fresh, parsed, loaded, rules, pusher };
+    const [rules, groupNames] = await together([
+      loadRules(trx, commands, kindedRecords(loaded), pusher),
+      groupNamesOf(trx, kindedRecords(loaded)),
+    ]);
+    const replay = { mutations: fresh, parsed, loaded, rules, pusher, groupNames };
     // Replays are pure and deterministic: a second one with the real counters asks the same kinds.
     const dry = replayMutations({ ...replay, counters: DUMMY_COUNTERS });
     const kinds = [...dry.numbersAsked].sort();

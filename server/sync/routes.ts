@@ -11,9 +11,12 @@ import {
 } from '../../shared/sync/protocol';
 import { API_PREFIX } from '../../shared/sync/server-api';
 import { parseInput } from '../http/api-error';
-import { ANY_ROLE, type RouteDeps } from '../http/route-deps';
+import { dataScopeOf } from '../../shared/commands/permission';
+import type { User } from '../../shared/domain/directory';
+import { SYNC_ROLES, type RouteDeps } from '../http/route-deps';
+import { groupsOfUser } from '../directory/directory-store';
 import type { EventStreams } from './event-stream';
-import { pullJson } from './pull';
+import { EVERYTHING, pullJson, type PullScope } from './pull';
 import { applyPush } from './push';
 
 /** A full push of long interactions fits; the default 1 MiB would not. */
@@ -24,8 +27,14 @@ const PushHeaders = z.object({ [POKE_STREAM_HEADER]: PokeStreamId.optional() });
 export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: EventStreams): void {
   const { db, sessions, pokes, now } = deps;
 
+  /** Kiosk and lobby accounts were refused by SYNC_ROLES already; a technician pulls what it works. */
+  const scopeOf = async (agent: User): Promise<PullScope> =>
+    dataScopeOf(agent.roles) === 'everything'
+      ? EVERYTHING
+      : { kind: 'worked', userId: agent.id, groupIds: await groupsOfUser(db, agent.id) };
+
   app.post(`${API_PREFIX}/sync/push`, { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
-    const { agent } = await sessions.authenticate(request.headers.authorization, ANY_ROLE);
+    const { agent } = await sessions.authenticate(request.headers.authorization, SYNC_ROLES);
     const push = parseInput(PushRequest, request.body);
     const { [POKE_STREAM_HEADER]: pusherStream } = parseInput(PushHeaders, {
       [POKE_STREAM_HEADER]: request.headers[POKE_STREAM_HEADER],
@@ -45,13 +54,14 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
   });
 
   app.post(`${API_PREFIX}/sync/pull`, async (request, reply) => {
-    await sessions.authenticate(request.headers.authorization, ANY_ROLE);
-    const json = await pullJson(db, parseInput(PullRequest, request.body));
+    const { agent } = await sessions.authenticate(request.headers.authorization, SYNC_ROLES);
+    const pullRequest = parseInput(PullRequest, request.body);
+    const json = await pullJson(db, pullRequest, undefined, await scopeOf(agent));
     return reply.type('application/json; charset=utf-8').send(json);
   });
 
   app.get(`${API_PREFIX}/sync/events`, async (request, reply) => {
-    await sessions.authenticate(request.headers.authorization, ANY_ROLE);
+    await sessions.authenticate(request.headers.authorization, SYNC_ROLES);
     return reply
       .header('content-type', 'text/event-stream; charset=utf-8')
       .header('cache-control', 'no-cache, no-transform')
