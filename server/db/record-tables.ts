@@ -97,11 +97,12 @@ export async function changedJsonSince(
   seen?: SeenBefore,
   worked?: WorkedBy,
 ): Promise<{ json: string; position: ChangePosition }[]> {
-  // Interactions have no assignment a technician works by: none are in a worked scope.
-  if (worked && table === 'interactions') return [];
+  // What the agent works: assigned to it or to one of its groups, or opened by it (so a record it
+  // made comes back with its real number). The same rule for all three kinds.
   const scoped = worked
     ? sql`AND (assigned_to = ${worked.userId}
-           OR assignment_group = ANY(${[...worked.groupIds]}::text[]))`
+           OR assignment_group = ANY(${[...worked.groupIds]}::text[])
+           OR record->>'openedBy' = ${worked.userId})`
     : sql``;
   const unseen = seen
     ? sql`AND (change_xid >= ${seen.until.toString()}::xid8
@@ -119,7 +120,7 @@ export async function changedJsonSince(
   }));
 }
 
-/** Only the incidents and requests this agent works: assigned to it or to one of its groups. */
+/** Only the records this agent works: assigned to it or to one of its groups, or opened by it. */
 export interface WorkedBy {
   userId: string;
   groupIds: readonly string[];

@@ -1,5 +1,5 @@
-// A technician's pull: only the incidents and requests it works, page after page with no gap and no
-// repeat (the scope drops rows, the cursor moves as it does for everyone), and no interactions.
+// A technician's pull: only the records it works or opened, page after page with no gap and no repeat
+// (the scope drops rows, the cursor moves as it does for everyone); other desks' interactions stay out.
 
 import { expect, it } from 'vitest';
 import type { PushResponse } from '../../shared/sync/protocol';
@@ -9,7 +9,7 @@ import { pull, type PullScope } from './pull';
 import { incidentArgs, takenInteraction } from './task-fixtures';
 
 describeOnDatabases('pulling within a scope', (suite) => {
-  it('pages through what the technician works, each once, without interactions', async () => {
+  it('pages through what the technician works, each once, without the desk’s interactions', async () => {
     await seedDirectory(suite.database());
     const app = await testServer(suite.database());
     try {
@@ -58,6 +58,22 @@ describeOnDatabases('pulling within a scope', (suite) => {
       expect(later.body.refused).toEqual([]);
       const next = await pull(suite.database().db, { clientId: 'desk-t', cursor }, 10, scope);
       expect(next.incidents.map((r) => r.id)).toEqual(['inc-2']);
+
+      // An interaction the technician logs itself comes back to it, with its real number.
+      const tess = await signIn(app, 'tess.tech');
+      const own = new DeskOutbox('desk-t', 'tech-1');
+      const logged = await tess.post<PushResponse>(
+        '/api/v1/sync/push',
+        own.push([own.mutation('interaction.create', takenInteraction('i-tess'))]),
+      );
+      expect(logged.body.refused).toEqual([]);
+      const mine = await pull(
+        suite.database().db,
+        { clientId: 'desk-t', cursor: next.cursor },
+        10,
+        scope,
+      );
+      expect(mine.interactions.map((r) => [r.id, r.number])).toEqual([['i-tess', 'IMS0001007']]);
     } finally {
       await app.close();
     }

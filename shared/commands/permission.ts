@@ -112,8 +112,9 @@ export function mayRun(
 }
 
 /**
- * What a role pulls and reads: every record, only the incidents and requests it works (its own or
- * its groups', no interactions), or nothing. An agent with several roles gets the widest.
+ * What a role pulls and reads: every record, only the records it works (assigned to it or its
+ * groups, or opened by it: other desks' interactions stay out), or nothing. An agent with several
+ * roles gets the widest.
  */
 export type DataScope = 'everything' | 'worked' | 'nothing';
 
