@@ -2,7 +2,7 @@
 // It shows in Needs attention with the server's reason; Retry sends it again, Discard drops it (asked first).
 
 import { describe, expect, it } from 'vitest';
-import { DEMO_AGENT, DEMO_TECHNICIAN } from './support/demo-directory';
+import { DEMO_AGENT, DEMO_SECOND_AGENT } from './support/demo-directory';
 import { Desk, uniqueText } from './support/desk';
 import { logQuickInteraction } from './support/flows';
 import { useBrowser, useDeskServerApp } from './support/harness';
@@ -16,7 +16,7 @@ describe('Needs attention', () => {
     const first = await browser.newPage(test);
     const second = await browser.newPage(test);
     const desk1 = await Desk.signIn(first.page, app.url(), DEMO_AGENT);
-    const desk2 = await Desk.signIn(second.page, app.url(), DEMO_TECHNICIAN);
+    const desk2 = await Desk.signIn(second.page, app.url(), DEMO_SECOND_AGENT);
     const reader = await app.reader();
 
     // Desk 1 logs a contact online; it reaches the server and desk 2.

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_AGENT_ID } from '../shared/demo/directory-generator';
 import { openProfile } from './support/chromium';
-import { DEMO_AGENT, DEMO_TECHNICIAN } from './support/demo-directory';
+import { DEMO_AGENT, DEMO_SECOND_AGENT } from './support/demo-directory';
 import { Desk, escapeRegExp, uniqueText } from './support/desk';
 import { logQuickInteraction } from './support/flows';
 import { closeWhenDone, useDeskServerApp, useTempDirs } from './support/harness';
@@ -33,9 +33,9 @@ describe('Two desks on one desk server', () => {
     const first = await openDeskProfile(test, 'desk-1');
     const second = await openDeskProfile(test, 'desk-2');
     const desk1 = await Desk.signIn(first.page, app.url(), DEMO_AGENT);
-    const desk2 = await Desk.signIn(second.page, app.url(), DEMO_TECHNICIAN);
+    const desk2 = await Desk.signIn(second.page, app.url(), DEMO_SECOND_AGENT);
     await expect.poll(() => desk1.signedInAs(DEMO_AGENT.name).count()).toBe(1);
-    await expect.poll(() => desk2.signedInAs(DEMO_TECHNICIAN.name).count()).toBe(1);
+    await expect.poll(() => desk2.signedInAs(DEMO_SECOND_AGENT.name).count()).toBe(1);
 
     await first.context.setOffline(true);
     await expect.poll(() => desk1.syncMark().textContent()).toContain('Offline');

@@ -6,6 +6,7 @@ import { expectServerHoldsExactlyWhatDesksSaved } from './support/counting';
 import { PUSH } from './support/fault-proxy';
 import { sleep, useFaultWorld } from './support/fault-harness';
 import { FAST_BACKOFF } from './support/fault-desk';
+import { DEMO_SECOND_AGENT } from '../e2e/support/demo-directory';
 
 const world = useFaultWorld(31);
 const CREATES = 500;
@@ -21,7 +22,7 @@ describe('a desk offline for a long time', () => {
     const away = await openDesk('away');
     const colleague = await openDesk('colleague');
     await away.signIn('demo.agent');
-    await colleague.signIn('demo.technician');
+    await colleague.signIn(DEMO_SECOND_AGENT.userName);
     await away.waitUntilDrained(10_000);
 
     await proxy.refuseConnections();

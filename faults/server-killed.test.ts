@@ -6,6 +6,7 @@ import { expectServerHoldsExactlyWhatDesksSaved } from './support/counting';
 import type { FaultDesk } from './support/fault-desk';
 import { PUSH } from './support/fault-proxy';
 import { sleep, useFaultWorld } from './support/fault-harness';
+import { DEMO_SECOND_AGENT } from '../e2e/support/demo-directory';
 
 const world = useFaultWorld(11);
 const KILLS = 5;
@@ -17,7 +18,7 @@ describe('the desk server killed in the middle of pushes', () => {
     const started = Date.now();
     const desks = [await openDesk('north'), await openDesk('south')];
     await desks[0]?.signIn('demo.agent');
-    await desks[1]?.signIn('demo.technician');
+    await desks[1]?.signIn(DEMO_SECOND_AGENT.userName);
 
     let working = true;
     const work = async (desk: FaultDesk): Promise<void> => {

@@ -7,6 +7,7 @@ import type { FaultDesk } from './support/fault-desk';
 import { PULL, PUSH, type FaultProxy } from './support/fault-proxy';
 import { sleep, useFaultWorld } from './support/fault-harness';
 import { memoryLocks } from './support/memory-locks';
+import { DEMO_SECOND_AGENT } from '../e2e/support/demo-directory';
 
 const world = useFaultWorld(23);
 const CASE_MS = 60_000;
@@ -131,7 +132,7 @@ describe('two windows of one desk on the same database (no SharedWorker)', () =>
     const first = await openDesk('window-5', { locks });
     const second = await openDesk('window-6', { locks, factory: first.factory });
     // Not the demo agent the windows start with: the second window must act as who signed in.
-    await first.signIn('demo.technician');
+    await first.signIn(DEMO_SECOND_AGENT.userName);
     second.agentId = first.agentId;
     for (let i = 0; i < 10; i += 1) await ledger.step(i % 2 === 0 ? first : second);
     await first.waitUntilDrained(20_000);

@@ -6,6 +6,7 @@ import { expectServerHoldsExactlyWhatDesksSaved } from './support/counting';
 import { PULL, PUSH, type FaultAction, type FaultPlan } from './support/fault-proxy';
 import { sleep, useFaultWorld } from './support/fault-harness';
 import { seededRandom } from './support/desk-work';
+import { DEMO_SECOND_AGENT } from '../e2e/support/demo-directory';
 
 const world = useFaultWorld(3);
 const CASE_MS = 60_000;
@@ -102,7 +103,7 @@ describe('a server that fails half the time and answers slowly the rest', () => 
     const started = Date.now();
     const desks = [await openDesk('east'), await openDesk('west')];
     await desks[0]?.signIn('demo.agent');
-    await desks[1]?.signIn('demo.technician');
+    await desks[1]?.signIn(DEMO_SECOND_AGENT.userName);
     for (const desk of desks) await desk.waitUntilDrained(10_000);
 
     proxy.setPlan(unreliable(5));

@@ -39,3 +39,14 @@ export const DEMO_TECHNICIAN: DemoAccount = {
   userName: 'demo.technician',
   name: 'Demo Technician',
 };
+
+/** Another Service Desk agent of the generated directory (a desk agent signs in with DEMO_PASSWORD). */
+const secondAgent = demoDirectory.users.find(
+  (user) => user.id !== DEMO_AGENT_ID && user.roles.includes('agent'),
+);
+if (!secondAgent) throw new Error('the demo directory has one agent only');
+/** A second desk agent: sees every interaction, as a technician (who pulls only its work) does not. */
+export const DEMO_SECOND_AGENT: DemoAccount = {
+  userName: secondAgent.userName,
+  name: secondAgent.name,
+};

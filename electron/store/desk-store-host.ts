@@ -21,7 +21,7 @@ import type { DeskDb } from './db';
 import { loadDirectory, type ProgressEvent } from './directory-store';
 import { commandOutput } from './command-views';
 import type { LoadedDirectory } from './loaded-directory';
-import { changedIncidents, runCommand } from './store-commands';
+import { changedIncidents, deskPermissions, runCommand } from './store-commands';
 import { LiveQueries } from './live-queries';
 import { createLogger, type Logger } from './logger';
 import { runAction } from './store-actions';
@@ -164,6 +164,7 @@ export class DeskStoreHost implements StoreHost {
         actorId: this.session.agentId,
         directory: directory.rules,
         isKnownUser: (id: string) => directory.getUser(id) !== null,
+        permissions: deskPermissions(directory, this.session.agentId),
       };
       const command = parsed.value;
       const run = await runCommand(this.db, command, ctx, this.session.clientId);

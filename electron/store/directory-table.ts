@@ -1,6 +1,7 @@
 // The directory held in memory as columns (one array per field), and its chunked storage form.
 // Columns load from IndexedDB in a few big reads; never build 100,000 objects up front.
 
+import { ROLES } from '../../shared/sync/server-api';
 import type { ConfigurationItem, User, UserHit } from '../../shared/domain/directory';
 import type { DirectoryChunk } from './db';
 
@@ -50,7 +51,7 @@ function indexOf(ids: readonly string[]): Map<string, number> {
   return map;
 }
 
-const ROLE_NAMES = new Set<string>(['agent', 'technician', 'admin']);
+const ROLE_NAMES = new Set<string>(ROLES);
 
 export class UserTable {
   readonly columns: Readonly<Columns<UserColumn>>;

@@ -1,11 +1,14 @@
-// Runs one validated command on the desk's database: loads the records it names, lets the shared
-// applyCommand decide, writes what changed plus ONE outbox entry in one transaction. Never decides a rule.
+// Runs one validated command on the desk's database: loads the records it names, checks the shared
+// permission matrix (as the server will), lets the shared applyCommand decide, writes what changed
+// plus ONE outbox entry in one transaction. Never decides a rule.
 
 import type { CatalogItem } from '../../shared/domain/catalog';
 import type { Incident } from '../../shared/domain/incident';
 import type { MutationContext } from '../../shared/domain/interaction';
 import { provisionalNumber } from '../../shared/domain/numbering';
 import { ok, type StoreResult } from '../../shared/domain/result';
+import { mayRun, type Actor } from '../../shared/commands/permission';
+import { commandModule } from '../../shared/commands/registry';
 import {
   RecordMap,
   type KindedRecord,
@@ -21,11 +24,54 @@ import {
 } from '../../shared/store-api/apply-command';
 import type { OutboxEntry } from '../../shared/store-api/outbox';
 import { readMeta, writeMeta, type DeskDb, type ProvisionalCounters } from './db';
+import type { LoadedDirectory } from './loaded-directory';
 import { bumpIncidentsRevision } from './task-store';
+
+/** The signed-in agent as the desk's directory knows it, for the permission matrix. */
+export interface DeskPermissions {
+  actor: Actor;
+  groupName(id: string): string | null;
+}
 
 export interface CommandContext extends MutationContext {
   /** Whether a catalog user-reference answer names a user this desk knows; absent: any id. */
   isKnownUser?: (id: string) => boolean;
+  /** Checked before the command runs; absent: the agent is not in the directory, the server decides. */
+  permissions?: DeskPermissions;
+}
+
+/**
+ * The agent's roles and assignment groups from the directory cache, or undefined when the cache
+ * does not know the agent (signed in before the directory arrived): the server still refuses.
+ */
+export function deskPermissions(
+  directory: Pick<LoadedDirectory, 'getUser' | 'groups' | 'groupName'>,
+  agentId: string,
+): DeskPermissions | undefined {
+  const agent = directory.getUser(agentId);
+  if (!agent) return undefined;
+  const groupIds = directory.groups.filter((g) => g.memberIds.includes(agentId)).map((g) => g.id);
+  return {
+    actor: { id: agentId, roles: agent.roles, groupIds },
+    groupName: (id) => directory.groupName(id),
+  };
+}
+
+/** The matrix for this command on the record as this desk holds it; null when allowed. */
+function refusal(command: ParsedCommand, records: RecordSet, permissions: DeskPermissions) {
+  const module = commandModule(command.name);
+  const record = records.get(module.kind, command.args.id);
+  const target = record && {
+    number: record.number,
+    assignedTo: record.assignedTo,
+    assignmentGroup: record.assignmentGroup,
+    assignmentGroupName:
+      record.assignmentGroup === null
+        ? undefined
+        : (permissions.groupName(record.assignmentGroup) ?? undefined),
+  };
+  const allowed = mayRun(module.permission, permissions.actor, target);
+  return allowed.ok ? null : allowed;
 }
 
 export interface CommandRun {
@@ -102,6 +148,8 @@ export async function runCommand(
     const records = new RecordMap();
     const loaded = await Promise.all(recordsOf(command).map((ref) => loadRecord(db, ref)));
     for (const kinded of loaded) if (kinded) records.put(kinded);
+    const refused = ctx.permissions && refusal(command, records, ctx.permissions);
+    if (refused) return refused;
 
     // The mutators are synchronous: every catalog item they may ask about is read first.
     const { catalogItemIds } = directoryNeeds([command], [...records.values()]);
@@ -110,7 +158,7 @@ export async function runCommand(
     for (const item of items) if (item) catalogItems.set(item.id, item);
 
     const counters = (await readMeta(db, 'counters')) ?? { interaction: 0 };
-    const { isKnownUser, ...mutation } = ctx;
+    const { isKnownUser, permissions: _checked, ...mutation } = ctx;
     const applied = applyCommand(command, records, {
       ...mutation,
       catalog: {

@@ -46,7 +46,59 @@ describe('Working the incident', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     expect(within(panel).queryByRole('button', { name: 'Reopen incident' })).toBeNull();
   });
 
+  it('does not offer a state change to an agent who does not work the incident, and says who may', async () => {
+    // Escalated with no assignment group: the demo agent is neither its assignee nor in its group.
+    await desk.store.command('interaction.update', {
+      id: desk.interactionId,
+      changes: { assignmentGroup: SERVICE_DESK_GROUP_ID, assignedTo: desk.agent.id },
+    });
+    const made = await desk.store.command('incident.createFromInteraction', {
+      id: 'inc-nobody',
+      interactionId: desk.interactionId,
+      caller: desk.caller.id,
+      shortDescription: 'Printer offline',
+      description: '',
+      component: desk.printer.id,
+      category: 'Hardware',
+      impact: 3,
+      urgency: 3,
+      assignmentGroup: null,
+      assignedTo: null,
+    });
+    if (!made.ok) throw new Error(made.error.message);
+    const number = made.value.incident.number;
+
+    renderOnDesk(desk.store, <IncidentPanel incidentId="inc-nobody" />);
+    const panel = await screen.findByRole('region', { name: `Incident ${number}` });
+    const states = within(panel).getByRole('group', { name: 'State' });
+    const why = `Only technicians and admins may change the state of ${number}.`;
+    await waitFor(() => expect(within(states).queryAllByRole('button')).toHaveLength(0));
+    expect(within(panel).queryByRole('button', { name: 'Resolve' })).toBeNull();
+    expect(states.textContent).toBe(why);
+    expect(states.getAttribute('aria-describedby')).toBe(within(states).getByText(why).id);
+    await expectNoAxeViolations(panel);
+    // The store host refuses it too, with the same words.
+    const resolved = await desk.store.command('incident.resolve', {
+      id: 'inc-nobody',
+      resolutionCode: 'Solution provided',
+      resolutionNotes: 'Tried anyway.',
+    });
+    expect(resolved).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not-permitted',
+        message: `Only technicians and admins may resolve ${number}.`,
+      },
+    });
+  });
+
   it('Assign to me picks the agent’s group, and work notes are added to the journal', async () => {
+    // The demo agent is in every demo group (it plays every part): from no group, Assign to me
+    // picks the agent's own, Service Desk.
+    await desk.store.command('incident.update', {
+      id: desk.outage.id,
+      changes: { assignmentGroup: null },
+    });
     const { user } = renderOnDesk(desk.store, <IncidentPanel incidentId={desk.outage.id} />);
     const panel = await screen.findByRole('region', { name: 'Incident INC0001001' });
     const assign = within(panel).getByRole('button', { name: 'Assign to me' });

@@ -25,7 +25,19 @@ import { RecordPlaceholder } from '../task-form/record-placeholder';
 import { SaveRow, StateButtons } from '../task-form/task-form-parts';
 import { RelatedInteractions } from '../task-form/related-interactions';
 import { TaskWorkNotes } from '../task-form/task-work-notes';
+import { offeredActions, useActor } from '../task-form/use-permission';
 import { useLiveQuery } from '../hooks/use-live-query';
+
+/** The command each button runs: what the permission matrix is asked about. */
+const COMMAND_OF = {
+  start: 'incident.setState',
+  hold: 'incident.setState',
+  resume: 'incident.setState',
+  resolve: 'incident.resolve',
+  reopen: 'incident.reopen',
+  close: 'incident.close',
+  cancel: 'incident.cancel',
+} as const satisfies Record<IncidentAction, string>;
 
 /** The button each transition is offered as; the names issue 4 lists are kept exactly. */
 export const ACTION_LABELS: Readonly<Record<IncidentAction, string>> = {
@@ -120,9 +132,16 @@ export function IncidentPanel({ incidentId, onOpenInteraction }: IncidentPanelPr
   const answer = useLiveQuery('incident.get', { id: incidentId });
   const [asking, setAsking] = useState<Asking>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const actor = useActor();
   const incident = answer?.ok ? answer.value : null;
 
   if (!incident) return <RecordPlaceholder kind="incident" answer={answer} />;
+  const { offered, withheld } = offeredActions(
+    actor,
+    transitionsFrom(INCIDENT_MACHINE, incident.state).map((t) => t.action),
+    (action) => COMMAND_OF[action],
+    incident,
+  );
 
   const run = async (action: IncidentAction) => {
     const id = incident.id;
@@ -173,10 +192,11 @@ export function IncidentPanel({ incidentId, onOpenInteraction }: IncidentPanelPr
         </p>
       )}
       <StateButtons
-        actions={transitionsFrom(INCIDENT_MACHINE, incident.state).map((t) => t.action)}
+        actions={offered}
         labels={ACTION_LABELS}
         primary={['resolve', 'close']}
         onAction={onAction}
+        withheld={withheld}
       />
       <p className="save-message" role="status" aria-atomic="true">
         {message}

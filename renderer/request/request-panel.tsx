@@ -30,6 +30,7 @@ import { RecordPlaceholder } from '../task-form/record-placeholder';
 import { SaveRow, StateButtons } from '../task-form/task-form-parts';
 import { RelatedInteractions } from '../task-form/related-interactions';
 import { TaskWorkNotes } from '../task-form/task-work-notes';
+import { offeredActions, useActor } from '../task-form/use-permission';
 import { useLiveQuery, useLiveValue } from '../hooks/use-live-query';
 
 /** The button each transition is offered as. */
@@ -244,11 +245,19 @@ export function RequestPanel({ requestId, onOpenInteraction }: RequestPanelProps
   const answer = useLiveQuery('request.get', { id: requestId });
   const [closing, setClosing] = useState<RequestState | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const actor = useActor();
   const request = answer?.ok ? answer.value : null;
 
   if (!request) return <RecordPlaceholder kind="request" answer={answer} />;
 
   const transitions = transitionsFrom(REQUEST_MACHINE, request.state);
+  // Every state change of a request is request.setState: its assignee, its group, technicians, admins.
+  const { offered, withheld } = offeredActions(
+    actor,
+    transitions.map((t) => t.action),
+    () => 'request.setState',
+    request,
+  );
   const start = async () => {
     const done = await store.command('request.setState', {
       id: request.id,
@@ -279,9 +288,10 @@ export function RequestPanel({ requestId, onOpenInteraction }: RequestPanelProps
         </p>
       )}
       <StateButtons
-        actions={transitions.map((t) => t.action)}
+        actions={offered}
         labels={REQUEST_ACTION_LABELS}
         primary={['complete']}
+        withheld={withheld}
         onAction={(action) => {
           const to = transitions.find((t) => t.action === action)?.to;
           if (action === 'start') void start();

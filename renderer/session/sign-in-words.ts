@@ -51,6 +51,7 @@ export function describeSignInError(error: StoreError): {
       return { message: SIGN_IN_WORDS.unreachable, fieldErrors };
     case 'not-found':
     case 'conflict':
+    case 'not-permitted':
     case 'unknown-operation':
     case 'internal':
       return { message: `Signing in did not work: ${error.message}`, fieldErrors };

@@ -1,22 +1,37 @@
 // What the incident and request panels share around their fields: the State group of buttons
-// (the transitions the machine allows from here) and the Save row with its outcome. Display only.
+// (the transitions the machine and the permission matrix allow from here) and the Save row with its
+// outcome. Display only.
 
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 export function StateButtons<A extends string>({
   actions,
   labels,
   primary,
   onAction,
+  withheld = null,
 }: {
   actions: readonly A[];
   labels: Readonly<Record<A, string>>;
   /** The action that finishes the work from here; `cancel` is always shown as the danger one. */
   primary: readonly A[];
   onAction: (action: A) => void;
+  /** Why some state changes are not offered to this agent (who may make them), or null. */
+  withheld?: string | null;
 }) {
+  const whyId = useId();
   return (
-    <div className="actions" role="group" aria-label="State">
+    <div
+      className="actions"
+      role="group"
+      aria-label="State"
+      {...(withheld ? { 'aria-describedby': whyId } : {})}
+    >
+      {withheld && (
+        <p id={whyId} className="field-hint">
+          {withheld}
+        </p>
+      )}
       {actions.map((action) => (
         <button
           key={action}

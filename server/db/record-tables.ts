@@ -94,14 +94,23 @@ export function changedRowsSql(
   after: ChangePosition,
   limit: number,
   seen?: SeenBefore,
+  worked?: WorkedBy,
 ): RawBuilder<{ record: unknown; change_xid: string; version: string | number }> {
   const unseen = seen
     ? sql`AND (change_xid >= ${seen.until.toString()}::xid8
            OR change_xid = ANY(${seen.running.map(String)}::xid8[]))`
     : sql``;
+  // What the agent works: assigned to it or to one of its groups, or opened by it (so a record it
+  // made comes back with its real number). The same rule for all three kinds.
+  const scoped = worked
+    ? sql`AND (assigned_to = ${worked.userId}
+           OR assignment_group = ANY(${[...worked.groupIds]}::text[])
+           OR record->>'openedBy' = ${worked.userId})`
+    : sql``;
   return sql`
     SELECT record, change_xid, version FROM ${sql.table(table)}
     WHERE (change_xid, version) > (${after.xid.toString()}::xid8, ${after.version}) ${unseen}
+      ${scoped}
     ORDER BY change_xid, version
     LIMIT ${limit}`;
 }
@@ -116,15 +125,22 @@ export async function changedJsonSince(
   after: ChangePosition,
   limit: number,
   seen?: SeenBefore,
+  worked?: WorkedBy,
 ): Promise<{ json: string; position: ChangePosition }[]> {
   const { rows } = await sql<{ json: string; xid: string; version: string | number }>`
     SELECT record::text AS json, change_xid::text AS xid, version
-    FROM (${changedRowsSql(table, after, limit, seen)}) AS changed
+    FROM (${changedRowsSql(table, after, limit, seen, worked)}) AS changed
     ORDER BY change_xid, version`.execute(db);
   return rows.map((r) => ({
     json: r.json,
     position: { xid: BigInt(r.xid), version: toNumber(r.version) },
   }));
+}
+
+/** Whose work a scoped pull holds: the agent and its assignment groups. */
+export interface WorkedBy {
+  userId: string;
+  groupIds: readonly string[];
 }
 
 /** The same, parsed. */

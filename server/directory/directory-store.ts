@@ -4,7 +4,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CatalogItem } from '../../shared/domain/catalog';
 import type { ConfigurationItem, Directory, User } from '../../shared/domain/directory';
-import type { ConfigurationItemWithParents } from '../../shared/sync/server-api';
+import { ROLES as KNOWN_ROLES, type ConfigurationItemWithParents } from '../../shared/sync/server-api';
 import type { Database, UserRow } from '../db/schema';
 import { jsonb } from '../db/values';
 
@@ -28,7 +28,7 @@ const USER_COLUMNS = [
 
 type UserColumns = Pick<UserRow, (typeof USER_COLUMNS)[number]>;
 
-const ROLES = new Set(['agent', 'technician', 'admin']);
+const ROLES = new Set<string>(KNOWN_ROLES);
 
 export function toUser(row: UserColumns): User {
   return {
@@ -292,6 +292,17 @@ export async function groupMembers(
     members.set(row.group_id, list);
   }
   return members;
+}
+
+/** The assignment groups a user is a member of, by id. */
+export async function groupsOfUser(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('group_members')
+    .select('group_id')
+    .where('user_id', '=', userId)
+    .orderBy('group_id')
+    .execute();
+  return rows.map((row) => row.group_id);
 }
 
 export async function usersById(db: Db, ids: readonly string[]): Promise<Map<string, User>> {

@@ -9,7 +9,7 @@ import {
   UserSearchQuery,
 } from '../../shared/sync/server-api';
 import { parseInput } from '../http/api-error';
-import { ANY_ROLE, READ_API_ROLES, type RouteDeps } from '../http/route-deps';
+import { READ_API_ROLES, SYNC_ROLES, type RouteDeps } from '../http/route-deps';
 import { answerFeedPage } from './feed-pages';
 import { createFeedReadAhead } from './feed-read-ahead';
 import { searchConfigurationItems, searchUsers } from './directory-store';
@@ -29,7 +29,7 @@ export function directoryRoutes(app: FastifyInstance, { db, sessions }: RouteDep
 
   const readAhead = createFeedReadAhead();
   app.get(`${API_PREFIX}/directory`, async (request, reply) => {
-    await sessions.authenticate(request.headers.authorization, ANY_ROLE);
+    await sessions.authenticate(request.headers.authorization, SYNC_ROLES);
     const query = parseInput(DirectoryPageQuery, request.query);
     const body = await answerFeedPage(db, query.cursor, query.limit, readAhead);
     return reply.type('application/json; charset=utf-8').send(body);

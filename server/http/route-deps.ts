@@ -2,6 +2,7 @@
 // clock. Passed in, never imported, so a test can hand its own.
 
 import type { Kysely } from 'kysely';
+import { READ_ALL_ROLES, ROLES, SYNC_ROLES } from '../../shared/commands/permission';
 import type { Database } from '../db/schema';
 import type { Sessions } from '../auth/sessions';
 import type { PokeBus } from '../sync/poke-bus';
@@ -13,6 +14,11 @@ export interface RouteDeps {
   now: () => Date;
 }
 
-/** Every role may sync; reading the API for integrations needs agent or admin. */
-export const ANY_ROLE = ['agent', 'technician', 'admin'] as const;
-export const READ_API_ROLES = ['agent', 'admin'] as const;
+/**
+ * From the permission matrix (decision 0008): every signed-in account has its session; the desk
+ * roles sync and read the directory (a technician pulls only what it works; kiosk and lobby
+ * accounts never do); the read API answers every record, so it is the roles' that see everything.
+ */
+export const ANY_ROLE = ROLES;
+export { SYNC_ROLES };
+export const READ_API_ROLES = READ_ALL_ROLES;

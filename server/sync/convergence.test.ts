@@ -149,7 +149,11 @@ class SimulatedDesk {
     // Each interaction may get one incident, `<id>-inc`; refused until the interaction is assigned.
     if (op === 'escalate') {
       this.escalated.push(`${id}-inc`);
-      this.record('incident.createFromInteraction', incidentArgs(`${id}-inc`, id));
+      // Service Desk's work: both agents are members, so either may resolve it (decision 0008).
+      this.record(
+        'incident.createFromInteraction',
+        incidentArgs(`${id}-inc`, id, { assignmentGroup: 'grp-desk' }),
+      );
     }
     if (op === 'resolve') {
       this.record('incident.resolve', {

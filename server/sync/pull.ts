@@ -6,7 +6,7 @@ import type { StoreError } from '../../shared/domain/result';
 import { SYNC_LIMITS, type PullRequest, type PullResponse } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
-import { changedRowsSql, type RecordTable } from '../db/record-tables';
+import { changedRowsSql, type RecordTable, type WorkedBy } from '../db/record-tables';
 import type { RecordTexts } from './record-texts';
 import {
   comparePositions,
@@ -16,6 +16,14 @@ import {
   type ChangePosition,
   type RecordCursor,
 } from './change-positions';
+
+/**
+ * What the puller may see (decision 0008): every record, or only the incidents and requests it
+ * works (a technician). The record texts' cache is keyed by version, so it is safe under any scope.
+ */
+export type PullScope = { kind: 'everything' } | ({ kind: 'worked' } & WorkedBy);
+
+export const EVERYTHING: PullScope = { kind: 'everything' };
 
 /** A pull's answer with its records still the JSON text the database holds. */
 interface PullPage extends Omit<PullResponse, 'interactions' | 'incidents' | 'requests'> {
@@ -29,8 +37,9 @@ export async function pull(
   db: Kysely<Database>,
   request: PullRequest,
   limit: number = SYNC_LIMITS.interactionsPerPull,
+  scope: PullScope = EVERYTHING,
 ): Promise<PullResponse> {
-  const page = await readPullPage(db, request, limit);
+  const page = await readPullPage(db, request, limit, scope);
   // The record columns hold only what the shared mutators produced.
   const parsed = <T>(list: string[]) => list.map((json) => JSON.parse(json) as T);
   return {
@@ -50,11 +59,13 @@ export async function pullJson(
   request: PullRequest,
   limit: number = SYNC_LIMITS.interactionsPerPull,
   records?: RecordTexts,
+  scope: PullScope = EVERYTHING,
 ): Promise<string> {
   const { interactions, incidents, requests, ...rest } = await readPullPage(
     db,
     request,
     limit,
+    scope,
     records,
   );
   const head = JSON.stringify(rest);
@@ -68,26 +79,31 @@ async function readPullPage(
   db: Kysely<Database>,
   request: PullRequest,
   limit: number,
+  scope: PullScope,
   records?: RecordTexts,
 ): Promise<PullPage> {
+  // A scope only drops rows (a predicate on each row, never on positions): the cursor moves by
+  // the same rule, so any row in scope after it is found by this pull or the next one, and the
+  // rows dropped are ones this puller never gets. Gap-free as without a scope.
+  const worked = scope.kind === 'worked' ? scope : undefined;
   // The cursor's position is read before the database answers whose cursor it may be; if it
   // turns out to be another database's or from a future this one never reached, the desk
   // starts over with a second read from the start (rare: a restored or replaced database).
   const claimed = request.cursor?.split('.')[0] ?? '';
   let position = decodeRecordCursor(request.cursor, claimed, NO_BOUNDS);
   // With the records' texts at hand, the statement answers positions only.
-  let read = await readPullStatement(db, request, position, limit, records === undefined);
+  let read = await readPullStatement(db, request, position, limit, records === undefined, worked);
   const checked = decodeRecordCursor(request.cursor, read.state.databaseId, read.state);
   if (checked.reset) {
     position = checked;
-    read = await readPullStatement(db, request, position, limit, records === undefined);
+    read = await readPullStatement(db, request, position, limit, records === undefined, worked);
   }
   if (records) {
     const page = pageOf(read, limit);
     const texts = await recordTextsOf(db, page.rows, records);
     if (texts) return answerOf(read.state, page, position, read.refused, texts);
     // A version on the page was overwritten since the statement: one that carries the texts.
-    read = await readPullStatement(db, request, position, limit, true);
+    read = await readPullStatement(db, request, position, limit, true, worked);
   }
   return answerOf(read.state, pageOf(read, limit), position, read.refused, (row) => row.json ?? '');
 }
@@ -206,6 +222,7 @@ async function readPullStatement(
   { after, seen }: RecordCursor,
   limit: number,
   withTexts: boolean,
+  worked: WorkedBy | undefined,
 ): Promise<PullRead> {
   const { clientId, firstPendingMutationId } = request;
   const refused =
@@ -221,7 +238,7 @@ async function readPullStatement(
   const text = withTexts ? sql`record::text` : sql`NULL`;
   const kindRows = (table: RecordTable, kind: number) =>
     sql`SELECT ${sql.lit(kind)}, ${text}, change_xid::text, version, NULL
-      FROM (${changedRowsSql(table, after, limit + 1, seen)}) AS c`;
+      FROM (${changedRowsSql(table, after, limit + 1, seen, worked)}) AS c`;
   // The first row holds the snapshot's state as one JSON text; the others are changes.
   const { rows } = await sql<{
     kind: number | null;

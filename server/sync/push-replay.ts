@@ -14,6 +14,8 @@ import {
   type RecordKind,
   type RecordTypes,
 } from '../../shared/commands/record-set';
+import { mayRun } from '../../shared/commands/permission';
+import { commandModule } from '../../shared/commands/registry';
 import { applyCommand, recordsOf, type ParsedCommand } from '../../shared/store-api/apply-command';
 import { parsePushedMutation, type PushedMutation } from '../../shared/sync/protocol';
 import type { StoredRecord } from '../db/record-tables';
@@ -49,6 +51,8 @@ export interface ReplayInput {
   loaded: WorkingSet;
   rules: { directory: DirectoryRules; catalog: CatalogRules };
   pusher: User;
+  /** The names of the assignment groups of the records loaded, for a refusal's words. */
+  groupNames?: ReadonlyMap<string, string>;
   /** The last number used per kind; a kind asked for but missing here throws. */
   counters: ReadonlyMap<RecordKind, number>;
   /** The server's now: a desk's `at` is kept only within bounds of it (mutation-clock.ts). */
@@ -90,6 +94,11 @@ export function replayMutations(input: ReplayInput): MutationRun {
       refusals.set(mutation.mutationId, command.error);
       continue;
     }
+    const refusal = permitted(command.value, working, input);
+    if (refusal) {
+      refusals.set(mutation.mutationId, refusal);
+      continue;
+    }
     // Done by whoever the session belongs to: a desk cannot act in someone else's name. The
     // actor the desk claimed stays in the mutations log (actor_id beside pushed_by).
     const when = boundedAt(mutation.at, serverNow, openedTimes(working, recordsOf(command.value)));
@@ -122,6 +131,35 @@ export function replayMutations(input: ReplayInput): MutationRun {
   }
 
   return { changed: [...changed.values()], refusals, numbersUsed, numbersAsked, appliedAt };
+}
+
+/**
+ * The permission matrix for the pusher (decision 0008), on the record as this replay has it so far
+ * (an earlier mutation of the push may have assigned it). The pusher's groups are asked of the
+ * directory the push loaded, which holds the members of every loaded record's group.
+ */
+function permitted(
+  command: ParsedCommand,
+  working: WorkingSet,
+  input: Pick<ReplayInput, 'pusher' | 'rules' | 'groupNames'>,
+): StoreError | null {
+  const module = commandModule(command.name);
+  const { pusher, rules, groupNames } = input;
+  const record = working.get(module.kind, command.args.id);
+  const group = record?.assignmentGroup ?? null;
+  const actor = {
+    id: pusher.id,
+    roles: pusher.roles,
+    groupIds: group !== null && rules.directory.isGroupMember(group, pusher.id) ? [group] : [],
+  };
+  const target = record && {
+    number: record.number,
+    assignedTo: record.assignedTo,
+    assignmentGroup: group,
+    assignmentGroupName: group === null ? undefined : groupNames?.get(group),
+  };
+  const allowed = mayRun(module.permission, actor, target);
+  return allowed.ok ? null : allowed.error;
 }
 
 /** Thrown when a replay needs a number of a kind whose counter it was not given. */

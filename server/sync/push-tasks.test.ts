@@ -172,7 +172,11 @@ describeOnDatabases('pushing incidents and requests', (suite) => {
   it('records a reopen of a Closed incident as refused with the reason and writes nothing', async () => {
     await push(
       ['interaction.create', takenInteraction('i-1')],
-      ['incident.createFromInteraction', incidentArgs('inc-1', 'i-1')],
+      // Service Desk's work: agent-1, a member, may resolve and close it (the permission matrix).
+      [
+        'incident.createFromInteraction',
+        incidentArgs('inc-1', 'i-1', { assignmentGroup: 'grp-desk' }),
+      ],
       [
         'incident.resolve',
         {
@@ -298,12 +302,16 @@ describeOnDatabases('pushing incidents and requests', (suite) => {
   it('runs the incident commands with the shared machine and assignment rules', async () => {
     await push(
       ['interaction.create', takenInteraction('i-1')],
-      ['incident.createFromInteraction', incidentArgs('inc-1', 'i-1')],
+      // Service Desk's work, so agent-1 (a member) may change its state.
+      [
+        'incident.createFromInteraction',
+        incidentArgs('inc-1', 'i-1', { assignmentGroup: 'grp-desk' }),
+      ],
     );
     const reply = await push(
-      // agent-1 is not in Network.
-      ['incident.update', { id: 'inc-1', changes: { assignedTo: 'agent-1' } }],
-      ['incident.update', { id: 'inc-1', changes: { assignedTo: 'tech-1', urgency: 1 } }],
+      // tech-1 is not in Service Desk.
+      ['incident.update', { id: 'inc-1', changes: { assignedTo: 'tech-1' } }],
+      ['incident.update', { id: 'inc-1', changes: { assignedTo: 'agent-2', urgency: 1 } }],
       ['incident.addWorkNote', { id: 'inc-1', noteId: 'n-1', text: 'Ordered a fuser' }],
       ['incident.setState', { id: 'inc-1', state: 'On Hold', onHoldReason: 'Awaiting Vendor' }],
       ['incident.close', { id: 'inc-1' }],
@@ -316,7 +324,7 @@ describeOnDatabases('pushing incidents and requests', (suite) => {
     ]);
     const [incident] = (await pullAll()).incidents;
     expect(incident).toMatchObject({
-      assignedTo: 'tech-1',
+      assignedTo: 'agent-2',
       urgency: 1,
       priority: 2,
       state: 'On Hold',

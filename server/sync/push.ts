@@ -10,6 +10,7 @@ import { ApiError } from '../http/api-error';
 import { together } from '../db/together';
 import { stampedNow } from './mutation-clock';
 import { checkRepeated, lockClient, recordMutations, saveClient } from './mutation-log';
+import { groupNamesOf } from './group-names';
 import { kindedRecords, loadRules, lockRecords, writeChanged } from './push-records';
 import { checkReferences } from './push-references';
 import { DUMMY_COUNTERS, parseFresh, replayMutations } from './push-replay';
@@ -66,14 +67,24 @@ export async function applyPush(
     const commands = readable.flatMap((p) => (p.ok ? [p.value] : []));
     const loaded = await lockRecords(trx, commands.flatMap(recordsOf));
     // The client's row is this push's already: saved before the counters, not while holding them.
-    const [rules] = await together([
+    const [rules, groupNames] = await together([
       loadRules(trx, commands, kindedRecords(loaded), pusher),
+      groupNamesOf(trx, kindedRecords(loaded)),
       saveClient(trx, push.clientId, lastInPush.mutationId, pusher, serverNow),
     ]);
     // A change naming a user, group or configuration item the directory lacks is refused alone.
     const parsed = readable.map((p) => (p.ok ? checkReferences(p.value, loaded, rules.known) : p));
     const { clientId } = push;
-    const replay = { mutations: fresh, parsed, loaded, rules, pusher, serverNow, clientId };
+    const replay = {
+      mutations: fresh,
+      parsed,
+      loaded,
+      rules,
+      pusher,
+      groupNames,
+      serverNow,
+      clientId,
+    };
     // Replays are pure and deterministic: a second one with the real counters asks the same kinds
     // and uses as many numbers; from 0, the dry run's last numbers are how many of each it takes.
     const dry = replayMutations({ ...replay, counters: DUMMY_COUNTERS });

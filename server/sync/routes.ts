@@ -12,9 +12,12 @@ import {
 } from '../../shared/sync/protocol';
 import { API_PREFIX } from '../../shared/sync/server-api';
 import { parseInput } from '../http/api-error';
-import { ANY_ROLE, type RouteDeps } from '../http/route-deps';
+import { dataScopeOf } from '../../shared/commands/permission';
+import type { User } from '../../shared/domain/directory';
+import { SYNC_ROLES, type RouteDeps } from '../http/route-deps';
+import { groupsOfUser } from '../directory/directory-store';
 import type { EventStreams } from './event-stream';
-import { pullJson } from './pull';
+import { EVERYTHING, pullJson, type PullScope } from './pull';
 import { createRecordTexts } from './record-texts';
 import { applyPush } from './push';
 
@@ -28,8 +31,14 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
   // This instance's texts of record versions read lately: the next desks' pulls reuse them.
   const records = createRecordTexts();
 
+  /** Kiosk and lobby accounts were refused by SYNC_ROLES already; a technician pulls what it works. */
+  const scopeOf = async (agent: User): Promise<PullScope> =>
+    dataScopeOf(agent.roles) === 'everything'
+      ? EVERYTHING
+      : { kind: 'worked', userId: agent.id, groupIds: await groupsOfUser(db, agent.id) };
+
   app.post(`${API_PREFIX}/sync/push`, { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
-    const { agent } = await sessions.authenticate(request.headers.authorization, ANY_ROLE);
+    const { agent } = await sessions.authenticate(request.headers.authorization, SYNC_ROLES);
     const push = parseInput(PushRequest, request.body);
     const { [POKE_STREAM_HEADER]: pusherStream } = parseInput(PushHeaders, {
       [POKE_STREAM_HEADER]: request.headers[POKE_STREAM_HEADER],
@@ -56,12 +65,13 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
   });
 
   app.post(`${API_PREFIX}/sync/pull`, async (request, reply) => {
-    await sessions.authenticate(request.headers.authorization, ANY_ROLE);
+    const { agent } = await sessions.authenticate(request.headers.authorization, SYNC_ROLES);
     const json = await pullJson(
       db,
       parseInput(PullRequest, request.body),
       SYNC_LIMITS.interactionsPerPull,
       records,
+      await scopeOf(agent),
     );
     return reply.type('application/json; charset=utf-8').send(json);
   });
@@ -69,7 +79,7 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
   app.get(`${API_PREFIX}/sync/events`, async (request, reply) => {
     const { agent, tokenHash } = await sessions.authenticate(
       request.headers.authorization,
-      ANY_ROLE,
+      SYNC_ROLES,
     );
     const stream = streams.open(request.raw, { tokenHash, userId: agent.id });
     return reply

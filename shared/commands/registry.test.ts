@@ -10,7 +10,7 @@ import { viewRefsOf, type CommandModule } from './command-module';
 import { mayRun, ROLES } from './permission';
 import { recordKey } from './record-set';
 import { COMMAND_MODULES, commandInputs, commandModule, recordsOfEntry } from './registry';
-import { commandDesk } from './testing/command-desk';
+import { commandDesk, GROUP_MEMBERS } from './testing/command-desk';
 import type { CommandFixture } from './testing/fixture';
 
 const files = import.meta.glob<{ fixture: CommandFixture }>('./*/*.fixtures.ts', { eager: true });
@@ -62,7 +62,17 @@ describe.each(COMMAND_MODULES.map((m) => [m.name, m] as const))('%s', (name, mod
 
   it('is allowed: the role runs it, and it changes the records it says', () => {
     const fixture = fixtureOf(name);
-    expect(mayRun(module.permission, [fixture.as ?? 'agent'])).toBe(true);
+    // The fixtures run as agent-1 (a member of grp-desk): its permission must let them, on the
+    // record as the scene leaves it.
+    const scene = commandDesk();
+    scene.given(fixture.given);
+    const target = scene.records.get(module.kind, fixture.allowed.id);
+    const actor = {
+      id: 'agent-1',
+      roles: [fixture.as ?? 'agent'],
+      groupIds: Object.keys(GROUP_MEMBERS).filter((g) => GROUP_MEMBERS[g]?.includes('agent-1')),
+    };
+    expect(mayRun(module.permission, actor, target).ok).toBe(true);
     for (const role of module.permission.roles) expect(ROLES).toContain(role);
 
     const desk = commandDesk();

@@ -174,6 +174,10 @@ function generateGroups(users: readonly User[]): Group[] {
     // Every fourth technician covers a second group.
     if (k % 4 === 0) join(technicalGroups[(k + 3) % technicalGroups.length]?.id, user);
   }
+  // The demo agent plays every part of the seeds' stories on a demo desk with no one else to sign
+  // in as: a member of every group, so it may change the state of any demo incident or request
+  // (the permission matrix lets an agent change the state of its groups' work only).
+  for (const group of GROUPS.slice(1)) join(group.id, users[0]);
   return GROUPS.map((g) => ({ ...g, memberIds: members.get(g.id) ?? [] }));
 }
 

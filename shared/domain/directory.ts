@@ -19,7 +19,7 @@ export const User = z.object({
   location: z.string(),
   vip: z.boolean(),
   /** Fulfillers (agents, technicians) can be assigned work; callers cannot. */
-  roles: z.array(z.enum(['agent', 'technician', 'admin'])),
+  roles: z.array(z.enum(['agent', 'technician', 'admin', 'kiosk', 'lobby'])),
 });
 export type User = z.infer<typeof User>;
 

@@ -6,6 +6,8 @@ export type StoreErrorCode =
   | 'not-found'
   | 'rule'
   | 'conflict'
+  /** The agent's role or relation to the record does not allow it (the permission matrix). */
+  | 'not-permitted'
   | 'unknown-operation'
   | 'not-ready'
   | 'internal';

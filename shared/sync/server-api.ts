@@ -50,7 +50,8 @@ export interface ApiErrorBody {
 
 // ---- sessions ----
 
-export const ROLES = ['agent', 'technician', 'admin'] as const;
+/** Desk roles, and the restricted kiosk and lobby accounts of the walk-up pages (decision 0008). */
+export const ROLES = ['agent', 'technician', 'admin', 'kiosk', 'lobby'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SignInRequest = z.strictObject({

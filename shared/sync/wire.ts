@@ -59,6 +59,7 @@ export const StoreErrorShape = z.object({
     'not-found',
     'rule',
     'conflict',
+    'not-permitted',
     'unknown-operation',
     'not-ready',
     'internal',

@@ -6,13 +6,14 @@
 // Catalog items are the exception: a few dozen forms with nested fields, checked by their own
 // schema (its cost is nothing next to one page of users, and its rules stay in one place).
 
+import { ROLES } from '../../../shared/sync/server-api';
 import { CatalogItem } from '../../../shared/domain/catalog';
 import type { DirectoryPage } from '../../../shared/sync/protocol';
 
 /** The first thing wrong with a page, in words: where, and what was expected there. */
 export type PageCheck = { ok: true; page: DirectoryPage } | { ok: false; problem: string };
 
-const ROLE_NAMES: ReadonlySet<unknown> = new Set(['agent', 'technician', 'admin']);
+const ROLE_NAMES: ReadonlySet<unknown> = new Set<unknown>(ROLES);
 
 /** Code points, as zod counts a string's length: a surrogate pair is one character. */
 function lengthOf(text: string): number {
@@ -60,7 +61,7 @@ function userProblem(row: Row): string | null {
   const roles = row.roles;
   if (!Array.isArray(roles)) return 'roles is not a list';
   for (let i = 0; i < roles.length; i++)
-    if (!ROLE_NAMES.has(roles[i])) return `roles[${i}] is not agent, technician or admin`;
+    if (!ROLE_NAMES.has(roles[i])) return `roles[${i}] is not one of ${ROLES.join(', ')}`;
   return null;
 }
 

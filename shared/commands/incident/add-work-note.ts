@@ -5,13 +5,13 @@ import { addIncidentWorkNote } from '../../domain/incident';
 import { AddWorkNoteArgs } from '../../domain/work-note';
 import { changeRecord, named } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { anyDeskRole } from '../permission';
 
 export const incidentAddWorkNote = defineCommand({
   name: 'incident.addWorkNote',
   kind: 'incident',
   args: AddWorkNoteArgs,
-  permission: ANY_DESK_ROLE,
+  permission: anyDeskRole('add work notes to incidents'),
   records: named('incident'),
   apply: (records, args, ctx) =>
     changeRecord(records, 'incident', args.id, (record) => addIncidentWorkNote(record, args, ctx)),

@@ -4,13 +4,13 @@
 import { cancelIncident, CancelIncidentArgs } from '../../domain/incident';
 import { changeRecord, named } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { whoWorksTheRecord } from '../permission';
 
 export const incidentCancel = defineCommand({
   name: 'incident.cancel',
   kind: 'incident',
   args: CancelIncidentArgs,
-  permission: ANY_DESK_ROLE,
+  permission: whoWorksTheRecord('cancel', 'incidents'),
   records: named('incident'),
   apply: (records, args, ctx) =>
     changeRecord(records, 'incident', args.id, (record) => cancelIncident(record, args, ctx)),

@@ -4,13 +4,13 @@
 import { closeIncident, CloseIncidentArgs } from '../../domain/incident';
 import { changeRecord, named } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { whoWorksTheRecord } from '../permission';
 
 export const incidentClose = defineCommand({
   name: 'incident.close',
   kind: 'incident',
   args: CloseIncidentArgs,
-  permission: ANY_DESK_ROLE,
+  permission: whoWorksTheRecord('close', 'incidents'),
   records: named('incident'),
   apply: (records, args, ctx) =>
     changeRecord(records, 'incident', args.id, (record) => closeIncident(record, args, ctx)),

@@ -7,13 +7,13 @@ import {
 } from '../../domain/escalation';
 import { changes, missing, nothing } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { anyDeskRole } from '../permission';
 
 export const incidentCreateFromInteraction = defineCommand({
   name: 'incident.createFromInteraction',
   kind: 'incident',
   args: CreateIncidentFromInteractionArgs,
-  permission: ANY_DESK_ROLE,
+  permission: anyDeskRole('create incidents'),
   creates: true,
   records: (args) => [
     { kind: 'incident', id: args.id },

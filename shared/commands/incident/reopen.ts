@@ -4,13 +4,13 @@
 import { reopenIncident, ReopenIncidentArgs } from '../../domain/incident';
 import { changeRecord, named } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { anyDeskRole } from '../permission';
 
 export const incidentReopen = defineCommand({
   name: 'incident.reopen',
   kind: 'incident',
   args: ReopenIncidentArgs,
-  permission: ANY_DESK_ROLE,
+  permission: anyDeskRole('reopen incidents'),
   records: named('incident'),
   apply: (records, args, ctx) =>
     changeRecord(records, 'incident', args.id, (record) => reopenIncident(record, args, ctx)),

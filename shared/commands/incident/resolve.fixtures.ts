@@ -12,6 +12,8 @@ const resolve = {
 
 export const fixture = commandFixture({
   name: 'incident.resolve',
+  // The record is its group's work, not agent-1's: a technician may change its state.
+  as: 'technician',
   given: AN_INCIDENT,
   allowed: resolve,
   changes: [{ kind: 'incident', id: 'inc-1' }],

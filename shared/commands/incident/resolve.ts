@@ -4,13 +4,13 @@
 import { resolveIncident, ResolveIncidentArgs } from '../../domain/incident';
 import { changeRecord, named } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { whoWorksTheRecord } from '../permission';
 
 export const incidentResolve = defineCommand({
   name: 'incident.resolve',
   kind: 'incident',
   args: ResolveIncidentArgs,
-  permission: ANY_DESK_ROLE,
+  permission: whoWorksTheRecord('resolve', 'incidents'),
   records: named('incident'),
   apply: (records, args, ctx) =>
     changeRecord(records, 'incident', args.id, (record) => resolveIncident(record, args, ctx)),

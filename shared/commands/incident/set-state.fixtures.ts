@@ -6,6 +6,8 @@ import { AN_INCIDENT } from '../testing/scenes';
 
 export const fixture = commandFixture({
   name: 'incident.setState',
+  // The record is its group's work, not agent-1's: a technician may change its state.
+  as: 'technician',
   given: AN_INCIDENT,
   allowed: { id: 'inc-1', state: 'On Hold', onHoldReason: 'Awaiting Vendor' },
   changes: [{ kind: 'incident', id: 'inc-1' }],

@@ -4,7 +4,7 @@
 import { setIncidentState, SetIncidentStateArgs } from '../../domain/incident';
 import { changeRecord, named } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { whoWorksTheRecord } from '../permission';
 
 /** Each state as the button that moves an incident there is named. */
 const STATE_CHANGES: Readonly<Record<string, string>> = {
@@ -19,7 +19,7 @@ export const incidentSetState = defineCommand({
   name: 'incident.setState',
   kind: 'incident',
   args: SetIncidentStateArgs,
-  permission: ANY_DESK_ROLE,
+  permission: whoWorksTheRecord('change the state of', 'incidents'),
   records: named('incident'),
   apply: (records, args, ctx) =>
     changeRecord(records, 'incident', args.id, (record) => setIncidentState(record, args, ctx)),

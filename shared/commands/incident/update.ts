@@ -4,13 +4,13 @@
 import { UpdateIncidentArgs, updateIncident } from '../../domain/incident';
 import { changeRecord, effectiveChanges, hasChanges, named, nothing } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { anyDeskRole } from '../permission';
 
 export const incidentUpdate = defineCommand({
   name: 'incident.update',
   kind: 'incident',
   args: UpdateIncidentArgs,
-  permission: ANY_DESK_ROLE,
+  permission: anyDeskRole('update incidents'),
   records: named('incident'),
   apply(records, args, ctx) {
     const current = records.get('incident', args.id);

@@ -4,13 +4,13 @@
 import { AddWorkNoteArgs, addWorkNote } from '../../domain/interaction';
 import { changeRecord, named } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { anyDeskRole } from '../permission';
 
 export const interactionAddWorkNote = defineCommand({
   name: 'interaction.addWorkNote',
   kind: 'interaction',
   args: AddWorkNoteArgs,
-  permission: ANY_DESK_ROLE,
+  permission: anyDeskRole('add work notes to interactions'),
   records: named('interaction'),
   apply: (records, args, ctx) =>
     changeRecord(records, 'interaction', args.id, (record) => addWorkNote(record, args, ctx)),

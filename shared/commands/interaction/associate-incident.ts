@@ -4,13 +4,13 @@
 import { associateInteraction, AssociateInteractionArgs } from '../../domain/escalation';
 import { changes, missing } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { anyDeskRole } from '../permission';
 
 export const interactionAssociateIncident = defineCommand({
   name: 'interaction.associateIncident',
   kind: 'interaction',
   args: AssociateInteractionArgs,
-  permission: ANY_DESK_ROLE,
+  permission: anyDeskRole('associate interactions with incidents'),
   records: (args) => [
     { kind: 'interaction', id: args.id },
     { kind: 'incident', id: args.incidentId },

@@ -4,13 +4,13 @@
 import { CloseInteractionArgs, closeInteraction } from '../../domain/interaction';
 import { changeRecord, named } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { anyDeskRole } from '../permission';
 
 export const interactionClose = defineCommand({
   name: 'interaction.close',
   kind: 'interaction',
   args: CloseInteractionArgs,
-  permission: ANY_DESK_ROLE,
+  permission: anyDeskRole('close interactions'),
   records: named('interaction'),
   apply: (records, args, ctx) =>
     changeRecord(records, 'interaction', args.id, (record) => closeInteraction(record, args, ctx)),

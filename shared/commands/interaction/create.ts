@@ -4,13 +4,13 @@
 import { createInteraction, CreateInteractionArgs } from '../../domain/interaction';
 import { changes, named, nothing } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { anyDeskRole } from '../permission';
 
 export const interactionCreate = defineCommand({
   name: 'interaction.create',
   kind: 'interaction',
   args: CreateInteractionArgs,
-  permission: ANY_DESK_ROLE,
+  permission: anyDeskRole('log interactions'),
   creates: true,
   records: named('interaction'),
   apply(records, args, ctx) {

@@ -12,7 +12,7 @@ import type { StoreResult } from '../../domain/result';
 import { appendWorkNote } from '../../domain/task';
 import { changes, effectiveChanges, hasChanges, named } from '../apply-steps';
 import { defineCommand, type ApplyContext } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { anyDeskRole } from '../permission';
 
 function withNote(record: Interaction, args: SaveArgs, ctx: ApplyContext): Interaction {
   const { noteId, workNote } = args;
@@ -41,7 +41,7 @@ export const interactionSave = defineCommand({
   name: 'interaction.save',
   kind: 'interaction',
   args: SaveInteractionArgs,
-  permission: ANY_DESK_ROLE,
+  permission: anyDeskRole('log interactions'),
   creates: true,
   records: named('interaction'),
   apply(records, args, ctx) {

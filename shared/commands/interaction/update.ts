@@ -4,13 +4,13 @@
 import { UpdateInteractionArgs, updateInteraction } from '../../domain/interaction';
 import { changeRecord, effectiveChanges, hasChanges, named, nothing } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { anyDeskRole } from '../permission';
 
 export const interactionUpdate = defineCommand({
   name: 'interaction.update',
   kind: 'interaction',
   args: UpdateInteractionArgs,
-  permission: ANY_DESK_ROLE,
+  permission: anyDeskRole('work interactions'),
   records: named('interaction'),
   apply(records, args, ctx) {
     const current = records.get('interaction', args.id);

@@ -5,13 +5,13 @@ import { addRequestWorkNote } from '../../domain/request';
 import { AddWorkNoteArgs } from '../../domain/work-note';
 import { changeRecord, named } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { anyDeskRole } from '../permission';
 
 export const requestAddWorkNote = defineCommand({
   name: 'request.addWorkNote',
   kind: 'request',
   args: AddWorkNoteArgs,
-  permission: ANY_DESK_ROLE,
+  permission: anyDeskRole('add work notes to requests'),
   records: named('request'),
   apply: (records, args, ctx) =>
     changeRecord(records, 'request', args.id, (record) => addRequestWorkNote(record, args, ctx)),

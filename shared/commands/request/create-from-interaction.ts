@@ -7,13 +7,13 @@ import {
 } from '../../domain/escalation';
 import { changes, missing, nothing } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { anyDeskRole } from '../permission';
 
 export const requestCreateFromInteraction = defineCommand({
   name: 'request.createFromInteraction',
   kind: 'request',
   args: CreateRequestFromInteractionArgs,
-  permission: ANY_DESK_ROLE,
+  permission: anyDeskRole('create requests'),
   creates: true,
   records: (args) => [
     { kind: 'request', id: args.id },

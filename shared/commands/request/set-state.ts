@@ -4,7 +4,7 @@
 import { setRequestState, SetRequestStateArgs } from '../../domain/request';
 import { changeRecord, named } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { whoWorksTheRecord } from '../permission';
 
 /** Each state as the button that moves a request there is named. */
 const STATE_CHANGES: Readonly<Record<string, string>> = {
@@ -18,7 +18,7 @@ export const requestSetState = defineCommand({
   name: 'request.setState',
   kind: 'request',
   args: SetRequestStateArgs,
-  permission: ANY_DESK_ROLE,
+  permission: whoWorksTheRecord('change the state of', 'requests'),
   records: named('request'),
   apply: (records, args, ctx) =>
     changeRecord(records, 'request', args.id, (record) => setRequestState(record, args, ctx)),

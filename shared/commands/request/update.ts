@@ -4,13 +4,13 @@
 import { UpdateRequestArgs, updateRequest } from '../../domain/request';
 import { changeRecord, effectiveChanges, hasChanges, named, nothing } from '../apply-steps';
 import { defineCommand } from '../command-module';
-import { ANY_DESK_ROLE } from '../permission';
+import { anyDeskRole } from '../permission';
 
 export const requestUpdate = defineCommand({
   name: 'request.update',
   kind: 'request',
   args: UpdateRequestArgs,
-  permission: ANY_DESK_ROLE,
+  permission: anyDeskRole('update requests'),
   records: named('request'),
   apply(records, args, ctx) {
     const current = records.get('request', args.id);

@@ -1,0 +1,104 @@
+// Every cell of the permission matrix on the server's push: each command × each role (× assignee,
+// group member, neither), generated from the registry. Allowed runs apply; refused ones change nothing.
+
+import { expect, it } from 'vitest';
+import { generateCatalog } from '../../shared/demo/catalog-generator';
+import { ROLES } from '../../shared/commands/permission';
+import { caseTitle, permissionCases } from '../../shared/commands/testing/permission-cells';
+import {
+  CELLS_GROUP,
+  cellsDirectory,
+  SCENE_SETTER,
+  sceneOf,
+} from '../../shared/commands/testing/permission-scenes';
+import type { RecordRef } from '../../shared/commands/record-set';
+import type { PushResponse } from '../../shared/sync/protocol';
+import { toNumber } from '../db/values';
+import { type ApiClient, DeskOutbox, seedDirectory, signIn, testServer } from '../testing/fixtures';
+import { describeOnDatabases } from '../testing/test-databases';
+import { seedCatalog } from './task-fixtures';
+
+const TABLE = { interaction: 'interactions', incident: 'incidents', request: 'requests' } as const;
+
+describeOnDatabases('the permission matrix on push', (suite) => {
+  it('allows and refuses every cell as the matrix states', async () => {
+    const database = suite.database();
+    await seedDirectory(database, cellsDirectory(ROLES));
+    await seedCatalog(database, generateCatalog());
+    const app = await testServer(database);
+    try {
+      const desks = new Map<string, { client: ApiClient; outbox: DeskOutbox }>();
+      const deskOf = async (userId: string) => {
+        const known = desks.get(userId);
+        if (known) return known;
+        const desk = {
+          client: await signIn(app, userId),
+          outbox: new DeskOutbox(`desk-${userId}`, userId),
+        };
+        desks.set(userId, desk);
+        return desk;
+      };
+      const push = async (userId: string, steps: readonly { name: string; input: unknown }[]) => {
+        const { client, outbox } = await deskOf(userId);
+        return client.post<PushResponse>(
+          '/api/v1/sync/push',
+          outbox.push(steps.map((s) => outbox.mutation(s.name, s.input))),
+        );
+      };
+      const version = async (ref: RecordRef) => {
+        const row = await database.db
+          .selectFrom(TABLE[ref.kind])
+          .select('version')
+          .where('id', '=', ref.id)
+          .executeTakeFirst();
+        return row ? toNumber(row.version) : null;
+      };
+
+      const cases = permissionCases().map((c, i) => ({ c, scene: sceneOf(c, i) }));
+      // Every scene first, while the assignees are still members of the group they were given…
+      for (const { c, scene } of cases) {
+        if (scene.steps.length === 0) continue;
+        const set = await push(SCENE_SETTER, scene.steps);
+        expect(set.body.refused, `scene of ${caseTitle(c)}`).toEqual([]);
+      }
+      // …then they leave it: an assignee is tried as the assignee alone.
+      await database.db
+        .deleteFrom('group_members')
+        .where('group_id', '=', CELLS_GROUP)
+        .where('user_id', 'like', '%-assignee')
+        .execute();
+
+      const wrong: string[] = [];
+      for (const { c, scene } of cases) {
+        const before = await version(scene.target);
+        const reply = await push(scene.actorId, [scene.run]);
+        const after = await version(scene.target);
+        const refusal = reply.status === 200 ? reply.body.refused[0]?.reason : undefined;
+        const outcome =
+          reply.status === 403
+            ? 'refused (403)'
+            : refusal?.code === 'not-permitted'
+              ? 'refused'
+              : refusal
+                ? `refused by its rules: ${refusal.message}`
+                : 'allowed';
+        const expected = c.allowed
+          ? 'allowed'
+          : outcome.startsWith('refused (')
+            ? outcome
+            : 'refused';
+        if (outcome !== expected) wrong.push(`${caseTitle(c)} — but ${outcome}`);
+        // Kiosk and lobby accounts do not sync at all; desk roles get a per-mutation refusal.
+        if (!c.allowed && ['kiosk', 'lobby'].includes(c.role) !== (reply.status === 403))
+          wrong.push(`${caseTitle(c)} — answered ${reply.status}`);
+        if (!c.allowed && after !== before) wrong.push(`${caseTitle(c)} — but the record changed`);
+        if (c.allowed && after === before)
+          wrong.push(`${caseTitle(c)} — but the record did not change`);
+      }
+      expect(wrong).toEqual([]);
+      expect(cases.length).toBeGreaterThan(100);
+    } finally {
+      await app.close();
+    }
+  }, 300_000);
+});
