@@ -35,7 +35,7 @@ export async function applyPush(
   if (!first || !lastInPush) return { lastMutationId: 0, refused: [], changed: false };
 
   return retriedTransaction(db, async (trx) => {
-    const last = await lockClient(trx, push.clientId, pusher, now());
+    const last = await lockClient(trx, push.clientId, pusher, now(), push.mutations);
     if (first.mutationId > last + 1) {
       throw new ApiError(
         409,
