@@ -160,6 +160,18 @@ export interface SyncStatus {
   serverReachable?: boolean;
   /** Changes the server refused, waiting in Needs attention. */
   needsAttention?: number;
+  /**
+   * Changes other agents made on this desk (counted in pendingChanges): each is sent only with
+   * its author's session, so they wait until that agent signs in here again.
+   */
+  waitingForOthers?: WaitingForAgent[];
+}
+
+export interface WaitingForAgent {
+  agentId: string;
+  /** The agent's name from the directory, or their id when the directory does not have them. */
+  name: string;
+  count: number;
 }
 
 export interface DirectoryStatus {

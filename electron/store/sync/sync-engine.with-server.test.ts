@@ -434,8 +434,58 @@ describe('sync engine: session ends', () => {
     });
     expect(value(await desk.host.query('sync.status', {})).lastError).toBeNull();
     await desk.host.sync?.syncNow();
+    // The first agent's change is applied only with their token: it waits here, named.
+    expect(await serverRows()).toHaveLength(0);
+    const status = value(await desk.host.query('sync.status', {}));
+    expect(status.pendingChanges).toBe(1);
+    expect(status.waitingForOthers).toEqual([
+      expect.objectContaining({ name: 'Demo Agent', count: 1 }),
+    ]);
+    await signIn(desk);
+    await desk.host.sync?.syncNow();
     expect(await pending(desk)).toBe(0);
     expect(await serverRows()).toHaveLength(1);
+  });
+
+  it('sends each agent’s changes only with their own token, each agent under a clientId of their own', async () => {
+    const desk = await openDesk();
+    await signIn(desk);
+    const first = value(await desk.host.command('interaction.create', form()));
+    // Nothing synced yet (the timers are manual); a colleague signs in on this desk.
+    value(await desk.host.act('session.signOut', {}));
+    await signIn(desk, SECOND_AGENT);
+    const second = value(await desk.host.command('interaction.create', form()));
+    await desk.host.sync?.syncNow();
+    expect((await serverRows()).map((r) => [r.id, r.openedBy])).toEqual([
+      [second.id, second.openedBy],
+    ]);
+    const status = value(await desk.host.query('sync.status', {}));
+    expect(status).toMatchObject({ pendingChanges: 1, lastError: null });
+    expect(status.waitingForOthers).toEqual([
+      { agentId: first.openedBy, name: 'Demo Agent', count: 1 },
+    ]);
+    // The first agent's change still shows on this desk while it waits.
+    expect((await deskRows(desk)).map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
+
+    value(await desk.host.act('session.signOut', {}));
+    await signIn(desk);
+    await desk.host.sync?.syncNow();
+    expect(await pending(desk)).toBe(0);
+    const rows = await serverRows();
+    expect(rows.map((r) => [r.id, r.openedBy]).sort()).toEqual(
+      [
+        [first.id, first.openedBy],
+        [second.id, second.openedBy],
+      ].sort(),
+    );
+    expect(first.openedBy).not.toBe(second.openedBy);
+    const clients = await database.db
+      .selectFrom('clients')
+      .select(['client_id', 'last_user_id'])
+      .execute();
+    expect(new Set(clients.map((c) => c.last_user_id))).toEqual(
+      new Set([first.openedBy, second.openedBy]),
+    );
   });
 });
 
