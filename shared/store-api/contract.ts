@@ -21,7 +21,7 @@ import {
   type CommandName,
   type CommandOutputs,
 } from '../commands/registry';
-import { SignInRequest } from '../sync/server-api';
+import { LaunchRequest, SignInRequest } from '../sync/server-api';
 import { escalationQueryInputs, type EscalationQueryOutputs } from './escalation-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
@@ -83,6 +83,14 @@ export const actionInputs = {
    * host checks it with the desk server (`GET /api/v1/sessions/current`) before keeping it.
    */
   'session.adopt': z.strictObject({ token: z.string().min(16).max(512) }),
+  /**
+   * Exchanges a launch code (`/#launch=<code>`, single use, short-lived) for a session with the
+   * desk server (`POST /api/v1/sessions/launch`). Like session.adopt, another agent than the one
+   * signed in is only offered (SessionState.switchAsked) until session.switch answers.
+   */
+  'session.launch': LaunchRequest,
+  /** Answers the switch the desk asked about: take the offered session, or keep the one signed in. */
+  'session.switch': z.strictObject({ accept: z.boolean() }),
   /** Forgets the session (and tells the server); changes not yet synced stay on the desk. */
   'session.signOut': z.object({}),
   /** Sync now instead of waiting for the next poke or retry. */
@@ -96,6 +104,8 @@ export const actionInputs = {
 export interface ActionOutputs {
   'session.signIn': SessionState;
   'session.adopt': SessionState;
+  'session.launch': SessionState;
+  'session.switch': SessionState;
   'session.signOut': SessionState;
   'sync.now': SyncStatus;
   /** The new mutationId the change was queued with. */
@@ -112,9 +122,11 @@ export interface Session {
 export interface SessionState {
   /**
    * `local`: no desk server is configured for this desk (the demo agent, the demo directory);
-   * `signed-out`: a server is configured and nobody is signed in; `signed-in`: a session is kept.
+   * `signed-out`: a server is configured and nobody is signed in; `signed-in`: a session is kept;
+   * `starting`: not known yet (a desk server is configured and has not answered, and this desk
+   * never knew one, or a launch link is being exchanged): show neither the workspace nor Sign in.
    */
-  status: 'local' | 'signed-out' | 'signed-in';
+  status: 'local' | 'signed-out' | 'signed-in' | 'starting';
   agent: User | null;
   serverUrl: string | null;
   /** When the kept session stops working and the agent must sign in again. */
@@ -125,6 +137,16 @@ export interface SessionState {
    * signs in again to sync). Null or absent otherwise, and when nobody has signed in yet.
    */
   endedBy?: 'sign-out' | 'expired' | null;
+  /** A session of another agent was offered (a launch link, an adopted token): ask first. */
+  switchAsked?: SwitchAsked | null;
+}
+
+/** "Switch from A to B?": who is signed in, who was offered, and A's changes not synced yet. */
+export interface SwitchAsked {
+  from: User;
+  to: User;
+  /** A's changes waiting on this desk; they stay and are sent when A signs in again. */
+  unsynced: number;
 }
 
 /** A change the desk server refused: its data stays here until the agent retries or discards it. */
