@@ -499,6 +499,37 @@ describe('sync engine: adopting a session', () => {
     return ((await response.json()) as { token: string }).token;
   };
 
+  it('asks before another agent’s token replaces the one signed in, and keeps it only when told', async () => {
+    const desk = await openDesk();
+    await signIn(desk);
+    value(await desk.host.command('interaction.create', form()));
+    const offered = value(
+      await desk.host.act('session.adopt', { token: await tokenFor(SECOND_AGENT) }),
+    );
+    expect(offered).toMatchObject({
+      status: 'signed-in',
+      agent: { userName: 'demo.agent' },
+      switchAsked: {
+        from: { userName: 'demo.agent' },
+        to: { userName: SECOND_AGENT },
+        unsynced: 1,
+      },
+    });
+    // Cancel keeps the agent signed in, and the declined session is ended on the server.
+    const kept = value(await desk.host.act('session.switch', { accept: false }));
+    expect(kept).toMatchObject({ agent: { userName: 'demo.agent' } });
+    expect(kept.switchAsked ?? null).toBeNull();
+
+    value(await desk.host.act('session.adopt', { token: await tokenFor(SECOND_AGENT) }));
+    const switched = value(await desk.host.act('session.switch', { accept: true }));
+    expect(switched).toMatchObject({ status: 'signed-in', agent: { userName: SECOND_AGENT } });
+    // The same agent again is taken without asking.
+    const same = value(
+      await desk.host.act('session.adopt', { token: await tokenFor(SECOND_AGENT) }),
+    );
+    expect(same.switchAsked ?? null).toBeNull();
+  });
+
   it('keeps a token the server vouches for, with its agent and expiry, and syncs with it', async () => {
     const desk = await openDesk();
     const token = await tokenFor(SECOND_AGENT);
