@@ -103,7 +103,7 @@ const MIGRATION_TESTS: Record<
         clientId: 'client-1',
         mutationId: 1,
         name: 'interaction.create',
-        args: { id: 'i-5' } as never,
+        args: { id: 'i-5' },
         at: '2026-01-01T09:00:00.000Z',
         actorId: 'usr_000002',
       });
