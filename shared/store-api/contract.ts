@@ -21,7 +21,7 @@ import {
   type CommandName,
   type CommandOutputs,
 } from '../commands/registry';
-import { LaunchRequest, SignInRequest } from '../sync/server-api';
+import { SignInRequest } from '../sync/server-api';
 import { escalationQueryInputs, type EscalationQueryOutputs } from './escalation-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
@@ -88,7 +88,8 @@ export const actionInputs = {
    * desk server (`POST /api/v1/sessions/launch`). Like session.adopt, another agent than the one
    * signed in is only offered (SessionState.switchAsked) until session.switch answers.
    */
-  'session.launch': LaunchRequest,
+  // The shape of server-api's LaunchRequest, which the desk server checks in full.
+  'session.launch': z.strictObject({ code: z.string().min(1).max(128) }),
   /** Answers the switch the desk asked about: take the offered session, or keep the one signed in. */
   'session.switch': z.strictObject({ accept: z.boolean() }),
   /** Forgets the session (and tells the server); changes not yet synced stay on the desk. */

@@ -74,13 +74,6 @@ export const SignInResponse = z.object({
 });
 export type SignInResponse = z.infer<typeof SignInResponse>;
 
-/**
- * `POST /api/v1/sessions/launch`: exchanges a launcher's single-use launch code (`/#launch=<code>`)
- * for a session, answered 201 as a sign-in (SignInResponse), 401 when used or expired.
- */
-export const LaunchRequest = z.strictObject({ code: z.string().min(1).max(128) });
-export type LaunchRequest = z.infer<typeof LaunchRequest>;
-
 /** `GET /api/v1/sessions/current`: whom the token belongs to and when it stops working. */
 export const CurrentSessionResponse = z.object({ agent: User, expiresAt: z.string() });
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
