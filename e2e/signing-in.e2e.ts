@@ -1,5 +1,6 @@
-// Signing in to the desk server from the browser build: a wrong password is refused and changes nothing;
-// once signed in the desk reloads and works offline; signing out is refused while offline, allowed online.
+// Signing in to the desk server from the browser build: the first screen painted is Sign in (never the
+// demo workspace first); a wrong password is refused and changes nothing; once signed in the desk
+// reloads and works offline; signing out is refused while offline, allowed online.
 
 import { describe, expect, it } from 'vitest';
 import { DEMO_AGENT } from './support/demo-directory';
@@ -12,6 +13,38 @@ const app = useDeskServerApp();
 const browser = useBrowser();
 
 describe('Signing in at a desk', () => {
+  it('paints Sign in first on a fresh desk: nothing of the workspace, no agent, ever shows before it', async (test) => {
+    const { page } = await browser.newPage(test);
+    // Every text the page ever showed (innerText: what was visible), from the first DOM change on.
+    await page.addInitScript(() => {
+      const shown: string[] = [];
+      (window as unknown as { shownTexts: string[] }).shownTexts = shown;
+      const note = (): void => {
+        const text = document.body?.innerText.trim() ?? '';
+        if (text !== shown.at(-1)) shown.push(text);
+      };
+      new MutationObserver(note).observe(document, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+      });
+    });
+    await page.goto(app.url());
+    const desk = new Desk(page);
+    await desk.signInForm().waitFor({ timeout: 60_000 });
+    const shown = await page.evaluate(
+      () => (window as unknown as { shownTexts: string[] }).shownTexts,
+    );
+    const signIn = shown.findIndex((text) => text.includes('Sign in'));
+    expect(signIn).toBeGreaterThanOrEqual(0);
+    expect(shown.slice(0, signIn).filter((text) => text !== '' && text !== 'Starting…')).toEqual(
+      [],
+    );
+    expect(shown.some((text) => text.includes(DEMO_AGENT.name))).toBe(false);
+    expect(shown.some((text) => text.includes('New interaction'))).toBe(false);
+  });
+
   it('refuses a wrong password, signs in, and reloads offline still signed in and working', async (test) => {
     const { context, page } = await browser.newPage(test);
     await page.goto(app.url());

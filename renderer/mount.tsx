@@ -28,6 +28,8 @@ export interface MountOptions {
   newId?: () => string;
   /** The browser build's answer on persistent storage (renderer/storage); Electron grants it. */
   storage?: StoragePersistenceSource;
+  /** A launcher's single-use code from the address (`/#launch=`), exchanged once for a session. */
+  launchCode?: string;
 }
 
 export interface MountedDeskpad {
@@ -42,12 +44,17 @@ export function mountDeskpad(
   options: MountOptions = {},
 ): MountedDeskpad {
   const newId = options.newId ?? (() => crypto.randomUUID());
+  const store = createStoreClient(source);
   const deps: DeskpadDeps = {
-    store: createStoreClient(source),
+    store,
     ui: createUiState(newId),
     now: options.now ?? (() => new Date()),
     newId,
     ...(options.storage ? { storage: options.storage } : {}),
+    // Started here, once, not in an effect: a code works only once, and StrictMode runs effects twice.
+    ...(options.launchCode
+      ? { launch: store.act('session.launch', { code: options.launchCode }) }
+      : {}),
   };
   const reactRoot = createRoot(root);
   reactRoot.render(<DeskpadApp deps={deps} />);

@@ -1,17 +1,14 @@
-// Hands a session token the launcher obtained (`npm start` signs the demo agent in) to the store
-// host, which checks it with the desk server before keeping it. Never logs the token itself.
+// Hands the launch code the launcher gave the desktop app (`npm start`: DESKPAD_LAUNCH_CODE) to the
+// store host, which exchanges it once for a session. Never logs the code itself.
 
 import type { StoreHostApi } from '../shared/store-api/contract';
 
-export async function adoptSession(
+export async function launchSession(
   store: Pick<StoreHostApi, 'act'>,
-  token: string,
+  code: string,
   warn: (message: string) => void,
 ): Promise<boolean> {
-  const answer = await store.act('session.adopt', { token });
-  if (!answer.ok)
-    warn(
-      `Deskpad: the session from the launcher was not taken (${answer.error.message}); sign in instead.`,
-    );
+  const answer = await store.act('session.launch', { code });
+  if (!answer.ok) warn(`Deskpad: the launcher's session was not taken (${answer.error.message}).`);
   return answer.ok;
 }

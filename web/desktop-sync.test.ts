@@ -1,10 +1,10 @@
 // The desktop store host's sync wiring: the bridge's desk server and vault become the engine's
-// sync options, and a launch token is handed to session.adopt (a refusal is said, not thrown).
+// sync options, and a launch code is handed to session.launch (a refusal is said, not thrown).
 
 import { describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../shared/domain/result';
 import type { StoreHostBridge } from '../shared/store-host-bridge';
-import { adoptSession } from './adopt-session';
+import { launchSession } from './adopt-session';
 import { desktopSync, storeHostBridge } from './desktop-sync';
 
 const bridge: StoreHostBridge = {
@@ -29,17 +29,17 @@ describe('desktop sync wiring', () => {
     expect(await sync.tokenVault.open('other')).toBeNull();
   });
 
-  it('adopts a launch token, and says so without the token when the host refuses it', async () => {
+  it('exchanges a launch code, and says so without the code when the host refuses it', async () => {
     const act = vi.fn().mockResolvedValueOnce(ok({ status: 'signed-in' }));
     const warn = vi.fn();
-    expect(await adoptSession({ act }, 'launch-token-1234567890', warn)).toBe(true);
-    expect(act).toHaveBeenCalledWith('session.adopt', { token: 'launch-token-1234567890' });
+    expect(await launchSession({ act }, 'launch-code-1234567890', warn)).toBe(true);
+    expect(act).toHaveBeenCalledWith('session.launch', { code: 'launch-code-1234567890' });
     expect(warn).not.toHaveBeenCalled();
 
     act.mockResolvedValueOnce(fail('invalid-input', 'The session has ended.'));
-    expect(await adoptSession({ act }, 'launch-token-1234567890', warn)).toBe(false);
+    expect(await launchSession({ act }, 'launch-code-1234567890', warn)).toBe(false);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]?.[0])).toContain('The session has ended.');
-    expect(String(warn.mock.calls[0]?.[0])).not.toContain('launch-token');
+    expect(String(warn.mock.calls[0]?.[0])).not.toContain('launch-code-1234567890');
   });
 });

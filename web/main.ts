@@ -1,16 +1,15 @@
-// The browser build's entry: takes a launcher's session token out of the address, starts the store
+// The browser build's entry: takes a launcher's launch code out of the address, starts the store
 // host in a SharedWorker (one per origin, shared by every tab) or, where there is none, a dedicated
 // Worker, and mounts the renderer. No UI here.
 
 // First: the page's CSP forbids eval, and zod would otherwise probe for it.
 import './csp-friendly-zod';
 import { mountDeskpad, type StorePort } from '../renderer/mount';
-import { adoptSession } from './adopt-session';
-import { takeSessionFragment } from './session-fragment';
+import { takeLaunchFragment } from './session-fragment';
 import { browserStoragePersistence } from './storage-persistence';
 
-// Before anything else: the token must not stay in the address bar, the history or a bookmark.
-const launchToken = takeSessionFragment(window);
+// Before anything else: the code must not stay in the address bar, the history or a bookmark.
+const launchCode = takeLaunchFragment(window);
 
 const WORKER_NAME = 'deskpad-store';
 
@@ -34,12 +33,15 @@ if (!root) throw new Error('index.html has no #root element.');
 
 // The outbox lives in IndexedDB: the browser is asked to keep it, and the agent is told (with the
 // fix) when it will not, rather than losing unsynced work silently (renderer/storage).
-const mounted = mountDeskpad(
+// The launch code is exchanged by the store host before the first screen is decided (renderer/app).
+mountDeskpad(
   root,
   { connect: (onPort) => onPort(openStorePort()) },
-  { storage: browserStoragePersistence(navigator.storage) },
+  {
+    storage: browserStoragePersistence(navigator.storage),
+    ...(launchCode !== null ? { launchCode } : {}),
+  },
 );
-if (launchToken !== null) void adoptSession(mounted.store, launchToken, console.warn);
 
 // Keep the app shell for offline reloads (see vite.config.ts); not needed to work.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -1,7 +1,8 @@
-// The launcher's `#session=<token>`: read once and wiped from the address at once.
+// The launcher's `#launch=<code>`: read once and wiped from the address at once; an old
+// `#session=<token>` is wiped and never used.
 
 import { describe, expect, it, vi } from 'vitest';
-import { takeSessionFragment } from './session-fragment';
+import { takeLaunchFragment } from './session-fragment';
 
 const bar = (hash: string) => {
   const replaceState = vi.fn();
@@ -14,31 +15,37 @@ const bar = (hash: string) => {
   };
 };
 
-describe('the session fragment', () => {
-  it('takes the token and removes it from the address without a new history entry', () => {
-    const { bar: address, replaceState } = bar('#session=abc123token4567890');
-    expect(takeSessionFragment(address)).toBe('abc123token4567890');
+describe('the launch fragment', () => {
+  it('takes the code and removes it from the address without a new history entry', () => {
+    const { bar: address, replaceState } = bar('#launch=abc123code4567890');
+    expect(takeLaunchFragment(address)).toBe('abc123code4567890');
     expect(replaceState).toHaveBeenCalledWith({ kept: true }, '', '/?x=1');
   });
 
   it('keeps other fragment parts', () => {
-    const { bar: address, replaceState } = bar('#view=all&session=tok-1234567890abcdef');
-    expect(takeSessionFragment(address)).toBe('tok-1234567890abcdef');
+    const { bar: address, replaceState } = bar('#view=all&launch=code-1234567890abcdef');
+    expect(takeLaunchFragment(address)).toBe('code-1234567890abcdef');
     expect(replaceState).toHaveBeenCalledWith({ kept: true }, '', '/?x=1#view=all');
   });
 
-  it('leaves an address without a session alone', () => {
+  it('leaves an address without a launch code alone', () => {
     for (const hash of ['', '#', '#view=all']) {
       const { bar: address, replaceState } = bar(hash);
-      expect(takeSessionFragment(address)).toBeNull();
+      expect(takeLaunchFragment(address)).toBeNull();
       expect(replaceState).not.toHaveBeenCalled();
     }
   });
 
-  it('wipes but refuses an empty or absurdly long token', () => {
-    const empty = bar('#session=');
-    expect(takeSessionFragment(empty.bar)).toBeNull();
+  it('wipes an old session token from the address and never uses it', () => {
+    const { bar: address, replaceState } = bar('#session=abc123token4567890');
+    expect(takeLaunchFragment(address)).toBeNull();
+    expect(replaceState).toHaveBeenCalledWith({ kept: true }, '', '/?x=1');
+  });
+
+  it('wipes but refuses an empty or absurdly long code', () => {
+    const empty = bar('#launch=');
+    expect(takeLaunchFragment(empty.bar)).toBeNull();
     expect(empty.replaceState).toHaveBeenCalled();
-    expect(takeSessionFragment(bar(`#session=${'x'.repeat(600)}`).bar)).toBeNull();
+    expect(takeLaunchFragment(bar(`#launch=${'x'.repeat(600)}`).bar)).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ import {
   type StoreHostOptions,
 } from '../electron/store/index';
 import type { StoreHostApi } from '../shared/store-api/contract';
-import { adoptSession } from './adopt-session';
+import { launchSession } from './adopt-session';
 import { desktopSync, storeHostBridge } from './desktop-sync';
 import { runStoreHostConnections } from './store-host-connections';
 
@@ -35,11 +35,11 @@ void runStoreHostConnections<StoreHostApi, MessagePort>({
   win: window,
   open: async () => {
     const host = await openStoreHost(options);
-    // `npm start` signed the demo agent in; the host checks the token and keeps it. Windows get
-    // their ports meanwhile: nothing waits on the desk server.
+    // `npm start` hands a single-use launch code; the host exchanges it for a session (asking
+    // first if another agent is signed in). Windows get their ports meanwhile.
     void bridge
       ?.takeLaunchToken()
-      .then((token) => (token === null ? false : adoptSession(host, token, console.warn)))
+      .then((token) => (token === null ? false : launchSession(host, token, console.warn)))
       .catch((error: unknown) => console.warn('Deskpad: no launch session:', error));
     return host;
   },

@@ -95,6 +95,28 @@ const MIGRATION_TESTS: Record<
       expect(await db.serverRequests.count()).toBe(0);
     },
   },
+  5: {
+    // Version 5 adds the parked streams of other agents: the outbox stays as it was, and its
+    // stream belongs to the agent last signed in (the next sync parks anyone else's entries).
+    seed: async (db) => {
+      await db.outbox.add({
+        clientId: 'client-1',
+        mutationId: 1,
+        name: 'interaction.create',
+        args: { id: 'i-5' },
+        at: '2026-01-01T09:00:00.000Z',
+        actorId: 'usr_000002',
+      });
+      await db.meta.put({ key: 'agentId', value: 'usr_000001' });
+    },
+    check: async (db) => {
+      expect(await db.outbox.toArray()).toEqual([
+        expect.objectContaining({ mutationId: 1, actorId: 'usr_000002', clientId: 'client-1' }),
+      ]);
+      expect((await db.meta.get('streams'))?.value).toEqual({ agentId: 'usr_000001', parked: {} });
+      expect(await db.parkedOutbox.where('actorId').equals('usr_000002').count()).toBe(0);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -114,6 +136,7 @@ describe('desk database schema', () => {
         'meta',
         'needsAttention',
         'outbox',
+        'parkedOutbox',
         'requests',
         'serverIncidents',
         'serverInteractions',

@@ -73,6 +73,22 @@ export const SCHEMA: readonly SchemaVersion[] = [
       serverRequests: '&id',
     },
   },
+  {
+    // Issue 10: each agent's changes are their own stream (a clientId per desk and agent), sent
+    // only with that agent's token. Another agent's waiting changes are parked here, in the order
+    // they were made, until that agent signs in again. The outbox keeps what it holds: its entries
+    // belong to their actorId, and the next sync parks those of anyone but the signed-in agent.
+    version: 5,
+    stores: {
+      parkedOutbox: '++seq, actorId',
+    },
+    upgrade: async (tx) => {
+      const meta = tx.table<MetaRow, MetaKey>('meta');
+      const agent = await meta.get('agentId');
+      const owner = agent?.key === 'agentId' ? agent.value : null;
+      await meta.put({ key: 'streams', value: { agentId: owner, parked: {} } });
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA.reduce((max, v) => Math.max(max, v.version), 0);
@@ -148,6 +164,35 @@ export interface SyncMeta {
   historyLost?: boolean;
 }
 
+/**
+ * A change stream put aside while another agent is signed in: where it was in the server's count
+ * of this agent's clientId. Its waiting entries are in `parkedOutbox`.
+ */
+export interface ParkedStream {
+  clientId: string;
+  /** The last mutationId used under clientId. */
+  mutationCounter: number;
+  sentThrough: number;
+  acknowledgedThrough: number;
+}
+
+/** Whose stream the outbox holds now, and the streams of the other agents who used this desk. */
+export interface OutboxStreams {
+  /** The agent the outbox's clientId and counter belong to; null before anyone synced. */
+  agentId: string | null;
+  parked: Record<string, ParkedStream>;
+}
+
+/**
+ * Another agent's waiting change. `entry.mutationId` is kept while it is the number the change has
+ * (maybe was sent with) in its agent's parked stream; absent, it is numbered when put back.
+ */
+export interface ParkedEntry {
+  seq?: number;
+  actorId: string;
+  entry: OutboxEntry;
+}
+
 /** A change the server refused, with the data the agent made it with. */
 export interface NeedsAttentionRow {
   /** Its own key: a server reset can make mutationIds repeat on one desk. */
@@ -161,6 +206,8 @@ export interface NeedsAttentionRow {
 export type MetaRow =
   | { key: 'clientId'; value: string }
   | { key: 'mutationCounter'; value: number }
+  /** Each agent's change stream on this desk (issue 10); absent before the schema 5 upgrade. */
+  | { key: 'streams'; value: OutboxStreams }
   | { key: 'session'; value: StoredSession }
   /** How the last session ended (`SessionState.endedBy`); absent while one is kept or none was. */
   | { key: 'sessionEnd'; value: 'sign-out' | 'expired' }
@@ -212,6 +259,7 @@ export type DeskDb = Dexie & {
   catalogItems: EntityTable<CatalogItem, 'id'>;
   serverIncidents: EntityTable<Incident, 'id'>;
   serverRequests: EntityTable<Request, 'id'>;
+  parkedOutbox: EntityTable<ParkedEntry, 'seq'>;
 };
 
 export interface DeskDbOptions {

@@ -32,9 +32,13 @@ export async function runAction(
   if (!sync) return fail('not-ready', 'This desk has no desk server to sign in to or sync with.');
   switch (action.name) {
     case 'session.signIn':
-      return sync.signIn(action.args);
+      return sync.offers.signIn(action.args);
     case 'session.adopt':
-      return sync.adopt(action.args.token);
+      return sync.offers.adopt(action.args.token);
+    case 'session.launch':
+      return sync.offers.launch(action.args.code);
+    case 'session.switch':
+      return sync.offers.answer(action.args.accept);
     case 'session.signOut':
       return ok(await sync.signOut());
     case 'sync.now':

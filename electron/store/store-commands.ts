@@ -158,9 +158,13 @@ export async function runCommand(
     for (const item of items) if (item) catalogItems.set(item.id, item);
 
     const counters = (await readMeta(db, 'counters')) ?? { interaction: 0 };
+    // Who is signed in as stored, not this host's copy: another host of the installation may have
+    // signed someone else in a moment ago, and a change is sent only with its author's token.
+    const actorId = (await readMeta(db, 'agentId')) ?? ctx.actorId;
     const { isKnownUser, permissions: _checked, ...mutation } = ctx;
     const applied = applyCommand(command, records, {
       ...mutation,
+      actorId,
       catalog: {
         catalogItem: (id) => catalogItems.get(id) ?? null,
         ...(isKnownUser ? { isKnownUser } : {}),
@@ -187,7 +191,7 @@ export async function runCommand(
       name: command.name,
       args: command.args,
       at: ctx.now,
-      actorId: ctx.actorId,
+      actorId,
     };
     await appendToOutbox(db, entry);
     // The component index in memory reads this revision to know it is stale (task-store.ts).

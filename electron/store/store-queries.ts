@@ -28,6 +28,7 @@ import {
   type QueryOutput,
 } from '../../shared/store-api/contract';
 import type { DeskDb } from './db';
+import { waitingForOthers } from './sync/author-streams';
 import { toInteractionView, toListItem } from './interaction-views';
 import type { LoadedDirectory } from './loaded-directory';
 import { isTaskQuery, runTaskQuery } from './task-queries';
@@ -72,8 +73,21 @@ export const LOCAL_ONLY = 'No desk server: changes are kept on this desk.';
 export async function runQuery(state: QueryState, query: ParsedQuery): Promise<Answer> {
   const { db } = state;
   if (query.name === 'sync.status') {
-    const [pending, attention] = await Promise.all([db.outbox.count(), db.needsAttention.count()]);
-    if (state.sync) return ok(state.sync.status(pending, attention));
+    const [pending, attention, others] = await Promise.all([
+      db.outbox.count(),
+      db.needsAttention.count(),
+      waitingForOthers(db, state.sync?.signedInAgent()?.id ?? state.agentId),
+    ]);
+    const waiting = [...others].map(([agentId, count]) => ({
+      agentId,
+      name: state.directory?.getUser(agentId)?.name ?? agentId,
+      count,
+    }));
+    if (state.sync)
+      return ok({
+        ...state.sync.status(pending + (await db.parkedOutbox.count()), attention),
+        ...(waiting.length > 0 ? { waitingForOthers: waiting } : {}),
+      });
     return ok({
       connection: state.online ? 'online' : 'offline',
       pendingChanges: pending,

@@ -4,7 +4,8 @@
 // ended by itself, the notice and Sign in dialog that keep the desk working. Composition only;
 // parts get deps from DeskpadDeps.
 
-import { StrictMode, useEffect, useRef } from 'react';
+import { StrictMode, useEffect, useRef, useState } from 'react';
+import type { SessionState } from '../../shared/store-api/contract';
 import { ModalLayerContext, useModalLayerFor } from '../dialog/modal-layer';
 import { CallbacksDue, type CallbacksDueHandle } from '../task-list/callbacks-due';
 import type { TaskListHandle } from '../task-list/task-list';
@@ -19,6 +20,9 @@ import { sessionEndOf } from '../session/session-end';
 import { SignInDialog } from '../session/sign-in-dialog';
 import { SignInScreen } from '../session/sign-in-screen';
 import { SignOutDialog } from '../session/sign-out-dialog';
+import { StartingScreen } from '../session/starting-screen';
+import { SwitchAgentDialog } from '../session/switch-agent-dialog';
+import { useLaunch } from '../session/use-launch';
 import { ShortcutsDialog } from '../shortcuts/shortcuts-dialog';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { AppHeader } from './app-header';
@@ -31,7 +35,14 @@ import { useUnloadWarning } from './use-unload-warning';
 
 const TASK_SECTIONS = { incidents: 'incident', requests: 'request' } as const;
 
-function Workspace() {
+function Workspace({
+  first,
+  launchRefused,
+}: {
+  /** The session state the first screen was decided on (no frame without one). */
+  first: SessionState | null;
+  launchRefused: string | null;
+}) {
   const open = useUi((s) => s.open);
   const helpOpen = useUi((s) => s.helpOpen);
   const newInteraction = useUi((s) => s.newInteraction);
@@ -47,7 +58,8 @@ function Workspace() {
   const setDiscardAsked = useUi((s) => s.setDiscardAsked);
   const signInAsked = useUi((s) => s.signInAsked);
   const setSignInAsked = useUi((s) => s.setSignInAsked);
-  const session = useLiveValue('session.state', {}, null);
+  const session = useLiveValue('session.state', {}, first);
+  const switchAsked = session?.switchAsked ?? null;
   const storage = useDeskpad().storage;
   const section = useUi((s) => s.section);
   const showSection = useUi((s) => s.showSection);
@@ -76,7 +88,8 @@ function Workspace() {
       leaving !== null ||
       signOutAsked ||
       discardAsked !== null ||
-      signingIn);
+      signingIn ||
+      switchAsked !== null);
   useUnloadWarning(unsaved !== null);
 
   // A question asked before the session ended is not asked again after the next sign-in; the agent
@@ -163,7 +176,7 @@ function Workspace() {
 
   return (
     <ModalLayerContext value={layer}>
-      {signInNeeded && session && <SignInScreen session={session} />}
+      {signInNeeded && session && <SignInScreen session={session} notice={launchRefused} />}
       <div className="app" ref={appRef} hidden={signInNeeded}>
         <AppHeader
           session={session}
@@ -217,6 +230,7 @@ function Workspace() {
           }}
         />
       )}
+      {switchAsked && <SwitchAgentDialog asked={switchAsked} />}
       {!signInNeeded && discardAsked && (
         <DiscardChangeDialog item={discardAsked} onClose={() => setDiscardAsked(null)} />
       )}
@@ -224,10 +238,27 @@ function Workspace() {
   );
 }
 
+/**
+ * The first screen is decided before any is shown: "Starting…" until the store host knows whether
+ * this desk works on its own, must sign in, or is signed in (and a launch link was exchanged).
+ */
+function FirstScreen() {
+  const session = useLiveValue('session.state', {}, null);
+  const launch = useLaunch();
+  const known =
+    useDeskpad().showBeforeSession === true ||
+    (session !== null && session.status !== 'starting' && !launch.pending);
+  // Once decided, the workspace stays (a later launch in another tab must not unmount the form).
+  const [decided, setDecided] = useState(false);
+  if (known && !decided) setDecided(true);
+  if (!known && !decided) return <StartingScreen />;
+  return <Workspace first={session} launchRefused={launch.refused} />;
+}
+
 export function DeskpadApp({ deps, strict = true }: { deps: DeskpadDeps; strict?: boolean }) {
   const app = (
     <DeskpadContext.Provider value={deps}>
-      <Workspace />
+      <FirstScreen />
     </DeskpadContext.Provider>
   );
   return strict ? <StrictMode>{app}</StrictMode> : app;

@@ -4,7 +4,8 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
-import type { StoreHostApi } from '../../shared/store-api/contract';
+import type { StoreResult } from '../../shared/domain/result';
+import type { SessionState, StoreHostApi } from '../../shared/store-api/contract';
 import type { StoragePersistenceSource } from '../storage/storage-persistence';
 import type { UiState } from './ui-state';
 
@@ -17,6 +18,17 @@ export interface DeskpadDeps {
   newId: () => string;
   /** Whether the browser keeps the database (browser build only; absent in Electron and tests). */
   storage?: StoragePersistenceSource;
+  /**
+   * A launch link's code being exchanged for a session (`/#launch=`), started once per page by
+   * mount.tsx: the first screen waits for it, and Sign in says why when it was refused.
+   */
+  launch?: Promise<StoreResult<SessionState>>;
+  /**
+   * Show the workspace before the session is known, as Deskpad did before issue 10. Only the
+   * component tests of other parts set it (their store host answers within the test anyway); the
+   * app never does: its first screen waits for the session (app.tsx, FirstScreen).
+   */
+  showBeforeSession?: boolean;
 }
 
 export const DeskpadContext = createContext<DeskpadDeps | null>(null);

@@ -6,6 +6,7 @@ import type { SyncDetails } from '../../shared/store-api/contract';
 import { ModalDialog } from '../dialog/modal-dialog';
 import { formatFullTime } from '../format/format-time';
 import { useLiveValue } from '../hooks/use-live-query';
+import { waitingWords } from '../session/waiting-words';
 import { useDeskpad } from './deskpad-context';
 import { supportText } from './support-text';
 
@@ -90,6 +91,13 @@ export function SyncDetailsDialog({ onClose }: { onClose: () => void }) {
       <p id={textId}>
         What this desk tried lately when syncing with the desk server, and how it went.
       </p>
+      {status?.waitingForOthers && status.waitingForOthers.length > 0 && (
+        <ul className="sync-waiting" aria-label="Changes waiting for other agents">
+          {status.waitingForOthers.map((w) => (
+            <li key={w.agentId}>{waitingWords(w)}</li>
+          ))}
+        </ul>
+      )}
       {details === null ? (
         <p>Loading…</p>
       ) : (

@@ -7,7 +7,14 @@ import { useLiveValue } from '../hooks/use-live-query';
 import { SignInForm } from './sign-in-form';
 import { waitingText } from './sign-in-words';
 
-export function SignInScreen({ session }: { session: SessionState }) {
+export function SignInScreen({
+  session,
+  notice = null,
+}: {
+  session: SessionState;
+  /** Why the agent is here after all (a launch link that was used or expired). */
+  notice?: string | null;
+}) {
   const status = useLiveValue('sync.status', {}, null);
   const headingId = `${useId()}-heading`;
   const firstField = useRef<HTMLInputElement>(null);
@@ -29,6 +36,11 @@ export function SignInScreen({ session }: { session: SessionState }) {
               Deskpad
             </p>
             <h1 id={headingId}>Sign in</h1>
+            {notice && (
+              <p className="form-error" role="alert">
+                {notice}
+              </p>
+            )}
             {session.serverUrl && (
               <p className="muted">
                 to the desk server at <span className="server-url">{session.serverUrl}</span>

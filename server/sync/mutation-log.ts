@@ -14,22 +14,39 @@ import { mutationDigest } from './mutation-digest';
 
 /**
  * Locks the client's row until the transaction ends (creating it at 0 the first time) and answers
- * its last mutationId: a second push of the same desk waits here and then reads the first's.
+ * its last mutationId: a second push of the same desk waits here and then reads the first's. A
+ * clientId is one agent's stream of changes: it belongs to the agent who first pushed it, and a
+ * change is applied only with its author's token (403, nothing applied, otherwise).
  */
 export async function lockClient(
   trx: Transaction<Database>,
   clientId: string,
   pusher: User,
   now: Date,
+  mutations: readonly Pick<PushedMutation, 'mutationId' | 'actorId'>[] = [],
 ): Promise<number> {
+  const foreign = mutations.find((m) => m.actorId !== pusher.id);
+  if (foreign)
+    throw new ApiError(
+      403,
+      'forbidden',
+      `Change ${foreign.mutationId} was made by another agent (${foreign.actorId}): a change is applied only when the agent who made it is signed in. Nothing of this push was applied.`,
+    );
   // ON CONFLICT DO UPDATE waits for a concurrent writer of the row and answers its committed value.
-  const { rows } = await sql<{ last_mutation_id: string | number }>`
+  const { rows } = await sql<{ last_mutation_id: string | number; last_user_id: string }>`
     INSERT INTO clients (client_id, last_mutation_id, last_user_id, updated_at)
     VALUES (${clientId}, 0, ${pusher.id}, ${now})
     ON CONFLICT (client_id) DO UPDATE SET client_id = clients.client_id
-    RETURNING last_mutation_id`.execute(trx);
+    RETURNING last_mutation_id, last_user_id`.execute(trx);
   const row = rows[0];
   if (!row) throw new Error('the clients upsert answered no row');
+  // Refused pushes save nothing, so the row still names the agent who pushed first.
+  if (row.last_user_id !== pusher.id)
+    throw new ApiError(
+      403,
+      'forbidden',
+      `This desk's change stream (${clientId}) belongs to another agent: each agent's changes are sent under their own client id. Nothing of this push was applied.`,
+    );
   return toNumber(row.last_mutation_id);
 }
 

@@ -239,34 +239,18 @@ describeOnDatabases('pushing a desk’s outbox', (suite) => {
     expect((await pullAll('desk-a')).interactions.map((i) => i.id)).toEqual(['i-2']);
   });
 
-  it('applies a change as the signed-in agent, keeping the actor the desk claimed in the log', async () => {
-    // Signed in as Ana; the desk says Bo (or a caller) did it.
+  it('refuses, applying nothing, a change whose author is not the signed-in agent', async () => {
+    // Signed in as Ana; the desk says a caller made it: that author's own token is needed.
     const outbox = new DeskOutbox('desk-a', 'caller-1');
-    const reply = await desk.post<PushResponse>(
+    const reply = await desk.post<ApiErrorBody>(
       '/api/v1/sync/push',
       outbox.push([
         outbox.mutation('interaction.create', createArgs('i-1', { workNote: 'First note' })),
-        outbox.mutation('interaction.close', { id: 'i-1', state: 'Closed Complete' }),
       ]),
     );
-    expect(reply.body).toEqual({ lastMutationId: 2, refused: [] });
-    const [record] = (await pullAll('desk-a')).interactions;
-    expect(record).toMatchObject({
-      openedBy: 'agent-1',
-      closedBy: 'agent-1',
-      updatedBy: 'agent-1',
-    });
-    expect(record?.workNotes[0]).toMatchObject({ author: 'agent-1', authorName: 'Ana Agent' });
-    const log = await suite
-      .database()
-      .db.selectFrom('mutations')
-      .select(['actor_id', 'pushed_by'])
-      .where('client_id', '=', 'desk-a')
-      .execute();
-    expect(log).toEqual([
-      { actor_id: 'caller-1', pushed_by: 'agent-1' },
-      { actor_id: 'caller-1', pushed_by: 'agent-1' },
-    ]);
+    expect(reply.status).toBe(403);
+    expect(reply.body.error.code).toBe('forbidden');
+    expect((await pullAll('desk-a')).interactions).toEqual([]);
   });
 
   it('refuses with 409 client-conflict a different mutation under an id this client already used', async () => {
@@ -320,11 +304,12 @@ describeOnDatabases('pushing a desk’s outbox', (suite) => {
   it('treats a create of an id the server already has as the same record', async () => {
     const a = new DeskOutbox('desk-a');
     const b = new DeskOutbox('desk-b', 'agent-2');
+    const bo = await signIn(app, 'bo.agent');
     await desk.post(
       '/api/v1/sync/push',
       a.push([a.mutation('interaction.create', createArgs('i-1'))]),
     );
-    const reply = await desk.post<PushResponse>(
+    const reply = await bo.post<PushResponse>(
       '/api/v1/sync/push',
       b.push([b.mutation('interaction.create', createArgs('i-1'))]),
     );
@@ -341,10 +326,11 @@ describeOnDatabases('pushing a desk’s outbox', (suite) => {
       (_, d) => new DeskOutbox(`desk-${d}`, d % 2 === 0 ? 'agent-1' : 'agent-2'),
     );
     const perDesk = 5;
+    const bo = await signIn(app, 'bo.agent');
     await Promise.all(
       desks.map(async (outbox, d) => {
         for (let n = 0; n < perDesk; n++) {
-          const reply = await desk.post<PushResponse>(
+          const reply = await (d % 2 === 0 ? desk : bo).post<PushResponse>(
             '/api/v1/sync/push',
             outbox.push([outbox.mutation('interaction.create', createArgs(`i-${d}-${n}`))]),
           );

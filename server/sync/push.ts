@@ -43,7 +43,7 @@ export async function applyPush(
   return retriedTransaction(db, async (trx) => {
     // One now for the whole push: it orders the changes (updatedAt) and bounds the desk's times.
     const serverNow = now();
-    const last = await lockClient(trx, push.clientId, pusher, serverNow);
+    const last = await lockClient(trx, push.clientId, pusher, serverNow, push.mutations);
     if (first.mutationId > last + 1) {
       throw new ApiError(
         409,

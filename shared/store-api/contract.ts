@@ -83,6 +83,15 @@ export const actionInputs = {
    * host checks it with the desk server (`GET /api/v1/sessions/current`) before keeping it.
    */
   'session.adopt': z.strictObject({ token: z.string().min(16).max(512) }),
+  /**
+   * Exchanges a launch code (`/#launch=<code>`, single use, short-lived) for a session with the
+   * desk server (`POST /api/v1/sessions/launch`). Like session.adopt, another agent than the one
+   * signed in is only offered (SessionState.switchAsked) until session.switch answers.
+   */
+  // The shape of server-api's LaunchRequest, which the desk server checks in full.
+  'session.launch': z.strictObject({ code: z.string().min(1).max(128) }),
+  /** Answers the switch the desk asked about: take the offered session, or keep the one signed in. */
+  'session.switch': z.strictObject({ accept: z.boolean() }),
   /** Forgets the session (and tells the server); changes not yet synced stay on the desk. */
   'session.signOut': z.object({}),
   /** Sync now instead of waiting for the next poke or retry. */
@@ -96,6 +105,8 @@ export const actionInputs = {
 export interface ActionOutputs {
   'session.signIn': SessionState;
   'session.adopt': SessionState;
+  'session.launch': SessionState;
+  'session.switch': SessionState;
   'session.signOut': SessionState;
   'sync.now': SyncStatus;
   /** The new mutationId the change was queued with. */
@@ -112,9 +123,11 @@ export interface Session {
 export interface SessionState {
   /**
    * `local`: no desk server is configured for this desk (the demo agent, the demo directory);
-   * `signed-out`: a server is configured and nobody is signed in; `signed-in`: a session is kept.
+   * `signed-out`: a server is configured and nobody is signed in; `signed-in`: a session is kept;
+   * `starting`: not known yet (a desk server is configured and has not answered, and this desk
+   * never knew one, or a launch link is being exchanged): show neither the workspace nor Sign in.
    */
-  status: 'local' | 'signed-out' | 'signed-in';
+  status: 'local' | 'signed-out' | 'signed-in' | 'starting';
   agent: User | null;
   serverUrl: string | null;
   /** When the kept session stops working and the agent must sign in again. */
@@ -125,6 +138,16 @@ export interface SessionState {
    * signs in again to sync). Null or absent otherwise, and when nobody has signed in yet.
    */
   endedBy?: 'sign-out' | 'expired' | null;
+  /** A session of another agent was offered (a launch link, an adopted token): ask first. */
+  switchAsked?: SwitchAsked | null;
+}
+
+/** "Switch from A to B?": who is signed in, who was offered, and A's changes not synced yet. */
+export interface SwitchAsked {
+  from: User;
+  to: User;
+  /** A's changes waiting on this desk; they stay and are sent when A signs in again. */
+  unsynced: number;
 }
 
 /** A change the desk server refused: its data stays here until the agent retries or discards it. */
@@ -160,6 +183,18 @@ export interface SyncStatus {
   serverReachable?: boolean;
   /** Changes the server refused, waiting in Needs attention. */
   needsAttention?: number;
+  /**
+   * Changes other agents made on this desk (counted in pendingChanges): each is sent only with
+   * its author's session, so they wait until that agent signs in here again.
+   */
+  waitingForOthers?: WaitingForAgent[];
+}
+
+export interface WaitingForAgent {
+  agentId: string;
+  /** The agent's name from the directory, or their id when the directory does not have them. */
+  name: string;
+  count: number;
 }
 
 export interface DirectoryStatus {

@@ -33,6 +33,9 @@ function depsOf(store: StoreHostApi, overrides: Overrides): DeskpadDeps {
     now: overrides.now ?? (() => new Date()),
     newId,
     ...(overrides.storage ? { storage: overrides.storage } : {}),
+    ...(overrides.launch ? { launch: overrides.launch } : {}),
+    // Most tests meet the workspace at once, as before; the first screen's own tests say false.
+    showBeforeSession: overrides.showBeforeSession ?? true,
   };
 }
 

@@ -76,6 +76,8 @@ export interface DeskServerClient {
   /** True when a Deskpad desk server answers at this address (not a plain file server). */
   health(signal?: AbortSignal): Promise<boolean>;
   signIn(input: SignInRequest): Promise<SignInResponse>;
+  /** Exchanges a launch code for a session; a DeskServerError with status 401 when it is no good. */
+  launch(code: string): Promise<SignInResponse>;
   /** Whom `token` belongs to and until when; a DeskServerError with status 401 when it is no good. */
   currentSession(token: string): Promise<CurrentSessionResponse>;
   signOut(token: string): Promise<void>;
@@ -252,6 +254,12 @@ export function createDeskServerClient(
         method: 'POST',
         headers: headers(null, true),
         body: JSON.stringify(input),
+      }),
+    launch: (code) =>
+      json(SignInResponse, '/sessions/launch', {
+        method: 'POST',
+        headers: headers(null, true),
+        body: JSON.stringify({ code }),
       }),
     currentSession: (token) =>
       json(CurrentSessionResponse, '/sessions/current', { headers: headers(token, false) }),

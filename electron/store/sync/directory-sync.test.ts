@@ -64,6 +64,7 @@ function pageClient(answer: (n: number, cursor: string | null) => Promise<Direct
     baseUrl: 'http://desk.test',
     health: () => Promise.resolve(true),
     signIn: () => Promise.reject(new Error('not scripted')),
+    launch: () => Promise.reject(new Error('not scripted')),
     currentSession: () => Promise.reject(new Error('not scripted')),
     signOut: () => Promise.resolve(),
     push: () => Promise.reject(new Error('not scripted')),

@@ -86,7 +86,7 @@ it('a desk synced from the demo server finds the printer example', async () => {
               resolutionNotes: 'Replaced the switch port on the floor network.',
             },
             at: new Date().toISOString(),
-            actorId: 'technician',
+            actorId: 'usr_demo_technician',
           },
         ],
       }),

@@ -12,6 +12,7 @@ import {
 import { SYNC_LIMITS } from '../../../shared/sync/protocol';
 import { writeMeta, type DeskDb } from '../db';
 import { appendToOutbox } from '../store-commands';
+import { parkedEntries } from './author-streams';
 import { noteRefused } from './needs-attention';
 import { rebaseRecords } from './rebase-records';
 import { recreateEntries } from './reset-recovery';
@@ -218,11 +219,14 @@ async function unlisted(db: DeskDb): Promise<RecordRef[]> {
  * back: after a restore, these would vanish. Inside the pull's transaction.
  */
 async function missingFromServer(db: DeskDb, acknowledgedThrough: number): Promise<Interaction[]> {
-  const [deskIds, serverIds, waiting] = await Promise.all([
+  const [deskIds, serverIds, waitingHere, parked] = await Promise.all([
     db.interactions.toCollection().primaryKeys(),
     db.serverInteractions.toCollection().primaryKeys(),
     db.outbox.where('mutationId').above(acknowledgedThrough).toArray(),
+    parkedEntries(db),
   ]);
+  // Another agent's parked create brings its record back when that agent signs in again.
+  const waiting = [...parked, ...waitingHere];
   const onServer = new Set(serverIds);
   const created = new Set(
     waiting

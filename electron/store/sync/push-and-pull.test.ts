@@ -107,6 +107,7 @@ function scriptedClient(pulls: PullScript[], push?: PushScript, db?: () => DeskD
     baseUrl: 'http://desk.test',
     health: () => Promise.resolve(true),
     signIn: () => Promise.reject(new Error('not scripted')),
+    launch: () => Promise.reject(new Error('not scripted')),
     currentSession: () => Promise.reject(new Error('not scripted')),
     signOut: () => Promise.resolve(),
     directoryPage: () => Promise.reject(new Error('not scripted')),

@@ -59,11 +59,17 @@ export async function pushOutbox(deps: InteractionSyncDeps, refusals: RefusalMap
   let renumbered = false;
   let reassigned = false;
   for (;;) {
-    const entries = (await db.outbox
+    const listed = (await db.outbox
       .where('mutationId')
       .above(acknowledged)
       .limit(SYNC_LIMITS.mutationsPerPush)
       .toArray()) as (OutboxEntry & { mutationId: number })[];
+    // Only the token's agent's changes, and never past another agent's: the server applies a
+    // change only as its author, and the next sync parks that entry for its author.
+    const foreign = listed.findIndex(
+      (e) => deps.agentId !== undefined && e.actorId !== deps.agentId,
+    );
+    const entries = foreign === -1 ? listed : listed.slice(0, foreign);
     const last = entries.at(-1);
     if (!last) return sent;
     await markSent(db, last.mutationId);
@@ -91,18 +97,21 @@ export async function pushOutbox(deps: InteractionSyncDeps, refusals: RefusalMap
         continue;
       }
       // Another installation uses this clientId (a copied profile or disk image) and the server
-      // holds different changes under our ids: take a new clientId for what it does not have.
-      if (
-        !reassigned &&
-        error.code === 'client-conflict' &&
-        error.firstConflictingMutationId !== null
-      ) {
+      // holds different changes under our ids, or the server binds it to another agent (nothing
+      // of ours was applied under it then): take a new clientId for what it does not have.
+      const firstConflicting =
+        error.code === 'client-conflict'
+          ? error.firstConflictingMutationId
+          : error.code === 'forbidden' && error.status === 403
+            ? (entries[0]?.mutationId ?? null)
+            : null;
+      if (!reassigned && firstConflicting !== null) {
         reassigned = true;
         for (const refusal of error.refused) refusals.set(refusal.mutationId, refusal.reason);
         clientId = await takeNewClientId(
           db,
           deps.newClientId(),
-          error.firstConflictingMutationId,
+          firstConflicting,
           refusals,
           deps.now,
         );

@@ -5,6 +5,7 @@ import Dexie from 'dexie';
 import type { CatalogItem } from '../../../shared/domain/catalog';
 import type { Incident } from '../../../shared/domain/incident';
 import type { DirectoryRules } from '../../../shared/domain/interaction';
+import { parkedEntries } from './author-streams';
 import {
   RECORD_KINDS,
   RecordMap,
@@ -90,7 +91,11 @@ export async function rebaseRecords(
   if (wanted.length === 0) return 0;
   const keepMissing = options.keepMissing ?? (await readMeta(db, 'sync'))?.resetInProgress === true;
   // The outbox is what is waiting on this desk: small unless the desk was offline a long time.
-  const outbox = await db.outbox.orderBy('mutationId').toArray();
+  // Other agents' parked changes were made before the signed-in agent's: they are replayed first.
+  const outbox = [
+    ...(await parkedEntries(db)),
+    ...(await db.outbox.orderBy('mutationId').toArray()),
+  ];
   const sets = connectedSets(outbox, wanted);
   const all = sets.flatMap((s) => s.refs);
   const [bases, shown, counters, catalog] = await Promise.all([

@@ -8,6 +8,7 @@ import type { ProgressEvent } from '../directory-store';
 import type { LoadedDirectory } from '../loaded-directory';
 import { describeError, type Logger } from '../logger';
 import type { TypedEmitter } from '../typed-emitter';
+import { takeStreamFor } from './author-streams';
 import type { AttemptOutcome } from './connection-loop';
 import { DeskServerError, type DeskServerClient } from './desk-server-client';
 import { syncDirectory } from './directory-sync';
@@ -121,6 +122,7 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     db: deps.db,
     client: deps.client,
     token: session.token,
+    agentId: session.agent.id,
     rules: directory.rules,
     now: deps.now,
     newClientId: deps.newClientId,
@@ -133,6 +135,16 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     incidentsWritten: (incidents, revision, removedIds) =>
       events.emit('incidents-written', { incidents, revision, removedIds }),
   };
+  // This agent's changes are the outbox's stream; anyone else's wait on the desk for them.
+  const taken = await takeStreamFor(deps.db, session.agent.id, deps.newClientId);
+  if (taken.parked > 0)
+    deps.log.info(`${taken.parked} changes by other agents wait until they sign in again`);
+  if (taken.switched) {
+    // Refusals heard under the other stream's numbers belong to its entries, not these.
+    deps.refusals.clear();
+    events.emit('client-id-changed', taken.clientId);
+    deps.post({ type: 'state' });
+  }
   // The agent's work first; then the directory (after the first download, one small page).
   // A pull may leave entries to send at once: re-created records after a server restore, or
   // ids the server says are done that this desk never sent (another desk with its clientId).

@@ -2,9 +2,7 @@
 // sync loop (push, pull-and-rebase, directory), the poke stream and the other hosts' channel, and
 // tells the store host what changed through typed events. Never blocks a command.
 
-import { ok, type StoreResult } from '../../../shared/domain/result';
 import type { SessionState, SyncDetails, SyncStatus } from '../../../shared/store-api/contract';
-import type { SignInRequest } from '../../../shared/sync/server-api';
 import { readMeta, type DeskDb, type StoredSession } from '../db';
 import type { LoadedDirectory } from '../loaded-directory';
 import { createLogger, type Logger } from '../logger';
@@ -20,6 +18,7 @@ import { DEFAULT_ONLINE_CHECK_MS, syncCycle, type SyncState } from './sync-cycle
 import type { SyncEvents } from './sync-events';
 import { readSyncMeta, type RefusalMap } from './sync-meta';
 import { SyncSession } from './sync-session';
+import { SessionOffers } from './session-offers';
 import type { SyncOptions } from './sync-options';
 
 export type { Cancel, Timers } from './connection-loop';
@@ -65,6 +64,8 @@ export class SyncEngine {
   private rereading: Promise<void> = Promise.resolve();
   private readonly refusals: RefusalMap = new Map();
   private readonly lifetime = new AbortController();
+  /** Sessions from elsewhere (session.adopt, session.launch) and the switch they may ask. */
+  readonly offers: SessionOffers;
 
   constructor(deps: SyncEngineDeps, options: SyncOptions) {
     this.deps = deps;
@@ -101,6 +102,15 @@ export class SyncEngine {
       now: deps.now,
       onLine: deps.onLine,
       log: this.log.child('session'),
+    });
+    this.offers = new SessionOffers({
+      db: deps.db,
+      client: this.client,
+      session: this.session,
+      log: this.log.child('session'),
+      notify: () => this.notify(),
+      established: (session) => this.established(session),
+      state: (agent) => this.sessionState(agent),
     });
     const locks = options.locks === undefined ? defaultLocks() : options.locks;
     this.election = new LeaderElection(locks, this.log.child('leader'));
@@ -188,7 +198,9 @@ export class SyncEngine {
   }
 
   sessionState(fallbackAgent: SessionState['agent']): SessionState {
-    return this.session.state(fallbackAgent, this.state.serverReachable);
+    return this.offers.decorate(
+      this.session.state(fallbackAgent, this.state.serverReachable, this.offers.launching()),
+    );
   }
 
   signedInAgent(): StoredSession['agent'] | null {
@@ -242,20 +254,6 @@ export class SyncEngine {
   }
 
   // ---- actions ----
-
-  async signIn(input: SignInRequest): Promise<StoreResult<SessionState>> {
-    const answer = await this.session.signIn(input);
-    if (!answer.ok) return answer;
-    this.established(answer.value);
-    return ok(this.sessionState(answer.value.agent));
-  }
-
-  async adopt(token: string): Promise<StoreResult<SessionState>> {
-    const answer = await this.session.adopt(token);
-    if (!answer.ok) return answer;
-    this.established(answer.value);
-    return ok(this.sessionState(answer.value.agent));
-  }
 
   async signOut(): Promise<SessionState> {
     const ended = await this.session.signOut();

@@ -266,7 +266,8 @@ describe('sync engine: session', () => {
   it('signs in, keeps the session, and opens signed in (and working) offline', async () => {
     const factory = new IDBFactory();
     const desk = await openDesk({ factory });
-    expect(value(await desk.host.query('session.state', {})).status).toBe('local');
+    // Before the server first answers, a fresh desk does not know which screen to show (issue 10).
+    expect(value(await desk.host.query('session.state', {})).status).toBe('starting');
     await desk.host.sync?.syncNow();
     expect(value(await desk.host.query('session.state', {})).status).toBe('signed-out');
 
@@ -434,8 +435,58 @@ describe('sync engine: session ends', () => {
     });
     expect(value(await desk.host.query('sync.status', {})).lastError).toBeNull();
     await desk.host.sync?.syncNow();
+    // The first agent's change is applied only with their token: it waits here, named.
+    expect(await serverRows()).toHaveLength(0);
+    const status = value(await desk.host.query('sync.status', {}));
+    expect(status.pendingChanges).toBe(1);
+    expect(status.waitingForOthers).toEqual([
+      expect.objectContaining({ name: 'Demo Agent', count: 1 }),
+    ]);
+    await signIn(desk);
+    await desk.host.sync?.syncNow();
     expect(await pending(desk)).toBe(0);
     expect(await serverRows()).toHaveLength(1);
+  });
+
+  it('sends each agent’s changes only with their own token, each agent under a clientId of their own', async () => {
+    const desk = await openDesk();
+    await signIn(desk);
+    const first = value(await desk.host.command('interaction.create', form()));
+    // Nothing synced yet (the timers are manual); a colleague signs in on this desk.
+    value(await desk.host.act('session.signOut', {}));
+    await signIn(desk, SECOND_AGENT);
+    const second = value(await desk.host.command('interaction.create', form()));
+    await desk.host.sync?.syncNow();
+    expect((await serverRows()).map((r) => [r.id, r.openedBy])).toEqual([
+      [second.id, second.openedBy],
+    ]);
+    const status = value(await desk.host.query('sync.status', {}));
+    expect(status).toMatchObject({ pendingChanges: 1, lastError: null });
+    expect(status.waitingForOthers).toEqual([
+      { agentId: first.openedBy, name: 'Demo Agent', count: 1 },
+    ]);
+    // The first agent's change still shows on this desk while it waits.
+    expect((await deskRows(desk)).map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
+
+    value(await desk.host.act('session.signOut', {}));
+    await signIn(desk);
+    await desk.host.sync?.syncNow();
+    expect(await pending(desk)).toBe(0);
+    const rows = await serverRows();
+    expect(rows.map((r) => [r.id, r.openedBy]).sort()).toEqual(
+      [
+        [first.id, first.openedBy],
+        [second.id, second.openedBy],
+      ].sort(),
+    );
+    expect(first.openedBy).not.toBe(second.openedBy);
+    const clients = await database.db
+      .selectFrom('clients')
+      .select(['client_id', 'last_user_id'])
+      .execute();
+    expect(new Set(clients.map((c) => c.last_user_id))).toEqual(
+      new Set([first.openedBy, second.openedBy]),
+    );
   });
 });
 
@@ -448,6 +499,37 @@ describe('sync engine: adopting a session', () => {
     });
     return ((await response.json()) as { token: string }).token;
   };
+
+  it('asks before another agent’s token replaces the one signed in, and keeps it only when told', async () => {
+    const desk = await openDesk();
+    await signIn(desk);
+    value(await desk.host.command('interaction.create', form()));
+    const offered = value(
+      await desk.host.act('session.adopt', { token: await tokenFor(SECOND_AGENT) }),
+    );
+    expect(offered).toMatchObject({
+      status: 'signed-in',
+      agent: { userName: 'demo.agent' },
+      switchAsked: {
+        from: { userName: 'demo.agent' },
+        to: { userName: SECOND_AGENT },
+        unsynced: 1,
+      },
+    });
+    // Cancel keeps the agent signed in, and the declined session is ended on the server.
+    const kept = value(await desk.host.act('session.switch', { accept: false }));
+    expect(kept).toMatchObject({ agent: { userName: 'demo.agent' } });
+    expect(kept.switchAsked ?? null).toBeNull();
+
+    value(await desk.host.act('session.adopt', { token: await tokenFor(SECOND_AGENT) }));
+    const switched = value(await desk.host.act('session.switch', { accept: true }));
+    expect(switched).toMatchObject({ status: 'signed-in', agent: { userName: SECOND_AGENT } });
+    // The same agent again is taken without asking.
+    const same = value(
+      await desk.host.act('session.adopt', { token: await tokenFor(SECOND_AGENT) }),
+    );
+    expect(same.switchAsked ?? null).toBeNull();
+  });
 
   it('keeps a token the server vouches for, with its agent and expiry, and syncs with it', async () => {
     const desk = await openDesk();

@@ -11,6 +11,8 @@ export interface InteractionSyncDeps {
   db: DeskDb;
   client: DeskServerClient;
   token: string;
+  /** Whose token it is: only this agent's changes are sent with it (issue 10). */
+  agentId?: string;
   /** The loaded directory's rules; the replay needs them. */
   rules: DirectoryRules;
   now: () => Date;

@@ -105,6 +105,40 @@ describe('the sync session', () => {
     );
   });
 
+  it('exchanges a launch code, keeping nothing until told, and says when the link was used or expired', async () => {
+    const { session, db } = await sessionWith({
+      launch: (code) =>
+        code === 'good-code'
+          ? Promise.resolve({
+              token: 'dpt_launched-token-123',
+              expiresAt: '2026-11-25T10:00:00.000Z',
+              agent,
+            })
+          : refusal(401, 'This launch code was already used or has expired.'),
+    });
+    const offered = await session.exchange('good-code');
+    expect(offered.ok && offered.value.agent).toEqual(agent);
+    expect(await readMeta(db, 'session')).toBeUndefined();
+    if (offered.ok) await session.keepOffered(offered.value);
+    expect(session.state(null, true)).toMatchObject({ status: 'signed-in', agent });
+
+    const used = await session.exchange('used-code');
+    expect(used.ok ? null : used.error).toEqual({
+      code: 'invalid-input',
+      message: 'This launch link was already used or has expired. Sign in.',
+    });
+  });
+
+  it('is starting, not local, until a desk server first answers or does not', async () => {
+    const { session } = await sessionWith({});
+    expect(session.state(null, null).status).toBe('starting');
+    expect(session.state(null, false).status).toBe('local');
+    expect(session.state(null, true).status).toBe('signed-out');
+    // Offline at the start, there is nothing to wait for: the desk works on its own.
+    const offline = await sessionWith({}, false);
+    expect(offline.session.state(null, null).status).toBe('local');
+  });
+
   it('takes no token to adopt while offline', async () => {
     const { session } = await sessionWith({}, false);
     const answer = await session.adopt('dpt_adopted-token-123');

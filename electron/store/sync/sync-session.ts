@@ -1,7 +1,7 @@
 // The session with the desk server: sign in, adopt a token obtained elsewhere, sign out, and the
 // end a refused token means (expired). Keeps it through kept-session; never pushes or pulls.
 
-import { fail, ok, type StoreResult } from '../../../shared/domain/result';
+import { fail, ok, type StoreErrorCode, type StoreResult } from '../../../shared/domain/result';
 import type { SessionState } from '../../../shared/store-api/contract';
 import type { SignInRequest } from '../../../shared/sync/server-api';
 import { readMeta, type DeskDb } from '../db';
@@ -16,6 +16,25 @@ import {
   type ActiveSession,
   type TokenVault,
 } from './kept-session';
+
+/** A session the desk server vouched for, not kept yet (it may still be declined). */
+export interface OfferedSession {
+  token: string;
+  expiresAt: string;
+  agent: ActiveSession['agent'];
+}
+
+const ADOPT_REFUSED =
+  'The desk server did not accept this session: it has ended or was never valid. Sign in with your user name and password.';
+export const LAUNCH_REFUSED = 'This launch link was already used or has expired. Sign in.';
+
+function refusedOffer(error: unknown, refused: string): [StoreErrorCode, string] {
+  if (error instanceof DeskServerError && error.kind === 'network')
+    return ['not-ready', UNREACHABLE_FOR_SESSION];
+  if (error instanceof DeskServerError && (error.status === 401 || error.status === 403))
+    return ['invalid-input', refused];
+  return ['internal', `The session could not be checked: ${describeError(error)}`];
+}
 
 const UNREACHABLE_FOR_SESSION =
   'The desk server cannot be reached; the session was not taken. Try again when it answers, or sign in.';
@@ -57,7 +76,11 @@ export class SyncSession {
     this.serverKnown = true;
   }
 
-  state(fallbackAgent: SessionState['agent'], serverReachable: boolean | null): SessionState {
+  state(
+    fallbackAgent: SessionState['agent'],
+    serverReachable: boolean | null,
+    deciding = false,
+  ): SessionState {
     const baseUrl = this.deps.client.baseUrl;
     if (this.session) {
       return {
@@ -71,6 +94,16 @@ export class SyncSession {
     // A desk that has synced or been signed in knows its server is a desk server, reachable or
     // not right now: it is signed out (the Sign in screen), never "local".
     const server = serverReachable === true || this.serverKnown;
+    // Not known yet whether this desk works on its own or must sign in: neither screen is shown
+    // (a fresh browser desk at a desk server never shows the demo workspace first).
+    if (deciding || (!server && serverReachable === null && this.deps.onLine()))
+      return {
+        status: 'starting',
+        agent: null,
+        serverUrl: baseUrl,
+        expiresAt: null,
+        endedBy: null,
+      };
     return {
       status: server ? 'signed-out' : 'local',
       agent: fallbackAgent,
@@ -104,22 +137,40 @@ export class SyncSession {
    * server said whose it is and until when. A token it refuses changes nothing.
    */
   async adopt(token: string): Promise<StoreResult<ActiveSession>> {
+    const offered = await this.check(token);
+    return offered.ok ? ok(await this.keepOffered(offered.value)) : offered;
+  }
+
+  /** Whose `token` is and until when, as the desk server says; nothing is kept. */
+  async check(token: string): Promise<StoreResult<OfferedSession>> {
     if (!this.deps.onLine()) return fail('not-ready', UNREACHABLE_FOR_SESSION);
     try {
       this.deps.log.addSecret(token);
       const answer = await this.deps.client.currentSession(token);
-      return ok(await this.keep(token, answer.expiresAt, answer.agent));
+      return ok({ token, expiresAt: answer.expiresAt, agent: answer.agent });
     } catch (error) {
       this.deps.log.info('adopting a session refused or failed', error);
-      if (error instanceof DeskServerError && error.kind === 'network')
-        return fail('not-ready', UNREACHABLE_FOR_SESSION);
-      if (error instanceof DeskServerError && (error.status === 401 || error.status === 403))
-        return fail(
-          'invalid-input',
-          'The desk server did not accept this session: it has ended or was never valid. Sign in with your user name and password.',
-        );
-      return fail('internal', `The session could not be checked: ${describeError(error)}`);
+      return fail(...refusedOffer(error, ADOPT_REFUSED));
     }
+  }
+
+  /** Exchanges a launcher's single-use code for a session; nothing is kept yet. */
+  async exchange(code: string): Promise<StoreResult<OfferedSession>> {
+    if (!this.deps.onLine()) return fail('not-ready', UNREACHABLE_FOR_SESSION);
+    try {
+      this.deps.log.addSecret(code);
+      const answer = await this.deps.client.launch(code);
+      this.deps.log.addSecret(answer.token);
+      return ok(answer);
+    } catch (error) {
+      this.deps.log.info('the launch link was refused or failed', error);
+      return fail(...refusedOffer(error, LAUNCH_REFUSED));
+    }
+  }
+
+  /** Keeps a session the server vouched for (check, exchange); the caller then syncs with it. */
+  keepOffered(offered: OfferedSession): Promise<ActiveSession> {
+    return this.keep(offered.token, offered.expiresAt, offered.agent);
   }
 
   /** Ends the session here and (best effort) on the server; answers the one that ended. */

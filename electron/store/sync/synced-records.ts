@@ -33,6 +33,7 @@ export function rebaseTables(db: DeskDb): Table[] {
     ...Object.values(viewTables(db)),
     ...Object.values(serverTables(db)),
     db.outbox,
+    db.parkedOutbox,
     db.meta,
     db.catalogItems,
   ];
