@@ -17,7 +17,7 @@ import { DEFAULT_ALLOWED_ORIGINS, registerCors } from './http/cors';
 import { apiNotFound, registerErrorHandling } from './http/error-handling';
 import { healthRoutes } from './http/health';
 import { DEFAULT_HTTP_LIMITS, httpServerOptions, type HttpLimits } from './http/http-limits';
-import { recentSessions } from './http/recent-sessions';
+import { SESSION_HOLD_MS, recentSessions } from './http/recent-sessions';
 import { isSourceMap, registerSecurityHeaders } from './http/security-headers';
 import { registerTextGuard } from './http/text-guard';
 import type { RouteDeps } from './http/route-deps';
@@ -36,6 +36,11 @@ export interface ServerOptions {
   logger?: Logger;
   now?: () => Date;
   auth?: Partial<AuthSettings>;
+  /**
+   * How long who a token is may be reused (recent-sessions.ts; 1 s by default, 0: never). A test
+   * that ends sessions in the database directly and expects the very next request refused sets 0.
+   */
+  sessionHoldMs?: number;
   /** The browser build to serve at `/` (e.g. dist/web); skipped when absent or missing. */
   webRoot?: string | null;
   /** Origins other than the server's own that may call the API; the desktop app's app://deskpad always may. */
@@ -85,6 +90,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     sessions: recentSessions(
       createSessions(options.database.db, now, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
       now,
+      { holdMs: options.sessionHoldMs ?? SESSION_HOLD_MS },
     ),
   };
   // After CORS (a refusal still carries its headers), before any body is read.

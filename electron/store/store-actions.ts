@@ -6,6 +6,7 @@ import type { ActionArgs, ActionName, SyncStatus } from '../../shared/store-api/
 import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
 import type { Logger } from './logger';
+import { DeskServerError } from './sync/desk-server-client';
 import { discardRefused, retryRefused } from './sync/needs-attention';
 import type { SyncEngine } from './sync/sync-engine';
 
@@ -40,7 +41,16 @@ export async function runAction(
     case 'session.switch':
       return sync.offers.answer(action.args.accept);
     case 'session.signOut':
-      return ok(await sync.signOut());
+      if (!action.args.everywhere) return ok(await sync.signOut());
+      try {
+        return ok(await sync.signOut(true));
+      } catch (error) {
+        if (!(error instanceof DeskServerError)) throw error;
+        return fail(
+          'not-ready',
+          `The desk server could not end your other sessions (${error.message}). You are still signed in here; try again when it answers.`,
+        );
+      }
     case 'sync.now':
       await sync.syncNow();
       return ctx.syncStatus();

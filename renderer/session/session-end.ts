@@ -16,6 +16,8 @@ export const SESSION_WORDS = {
   ended: 'Your session ended: sign in to sync. Your changes stay on this desk.',
   signOutOffline:
     'This desk is offline, and signing in again needs the desk server. Stay signed in and keep working: everything you save stays on this desk. Sign out once the desk server can be reached.',
+  signOutEverywhere:
+    'Sign out everywhere also ends your sessions on every other desk and browser (a lost laptop, a shared PC).',
 } as const;
 
 /** How a signed-out session ended, from the store host's `SessionState.endedBy` (absent: never signed in). */

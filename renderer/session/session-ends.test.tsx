@@ -167,6 +167,38 @@ describe('a session that ends by itself', { timeout: STORE_TEST_TIMEOUT_MS }, ()
   });
 });
 
+describe('signing out everywhere', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
+  it('offers Sign out everywhere beside Sign out, says what it does, and asks the store host for it', async () => {
+    const { user } = renderDeskpad(desk.api);
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign out' });
+    expect(
+      within(dialog)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Sign out', 'Sign out everywhere', 'Stay signed in']);
+    expect(within(dialog).getByText(SESSION_WORDS.signOutEverywhere)).toBeDefined();
+    await expectNoAxeViolations(dialog);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Sign out everywhere' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(desk.acts).toEqual([{ name: 'session.signOut', input: { everywhere: true } }]);
+  });
+
+  it('stays signed in and says why when the desk server cannot end the other sessions', async () => {
+    const words = 'The desk server could not end your other sessions (No answer.).';
+    desk.answerActs(() => fail('not-ready', words));
+    const { user } = renderDeskpad(desk.api);
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign out' });
+    await user.click(within(dialog).getByRole('button', { name: 'Sign out everywhere' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      `Signing out did not work: ${words}`,
+    );
+    expect(screen.getByRole('button', { name: 'New interaction' })).toBeDefined();
+  });
+});
+
 describe('signing out while offline', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
   const setWindowOnline = (online: boolean): void => {
     Object.defineProperty(window.navigator, 'onLine', { configurable: true, get: () => online });

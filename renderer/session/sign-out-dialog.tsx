@@ -1,5 +1,5 @@
-// Asks before signing out and says what happens to the work waiting on this desk (it stays and
-// syncs after the next sign-in). Stay signed in is the default and Escape's choice. Never signs out
+// Asks before signing out (here, or everywhere the agent is signed in) and says what happens to the
+// work waiting on this desk (it stays and syncs after the next sign-in). Stay signed in is the default and Escape's choice. Never signs out
 // while the desk is offline: signing in again needs the desk server, so the desk would be shut until it is back.
 
 import { useEffect, useId, useRef, useState } from 'react';
@@ -42,10 +42,10 @@ export function SignOutDialog({ onClose }: { onClose: () => void }) {
     if (offline && (active === null || active === document.body)) stayRef.current?.focus();
   }, [offline]);
 
-  const signOut = async (): Promise<void> => {
+  const signOut = async (everywhere: boolean): Promise<void> => {
     if (busy || offline) return;
     setBusy(true);
-    const answer = await store.act('session.signOut', {});
+    const answer = await store.act('session.signOut', everywhere ? { everywhere } : {});
     setBusy(false);
     if (answer.ok) onClose();
     else setError(`Signing out did not work: ${answer.error.message}`);
@@ -58,6 +58,7 @@ export function SignOutDialog({ onClose }: { onClose: () => void }) {
   return (
     <ModalDialog title="Sign out" onCancel={onClose} initialFocus={stayRef} describedBy={textId}>
       <p id={textId}>{offline ? SESSION_WORDS.signOutOffline : waiting}</p>
+      {!offline && <p>{SESSION_WORDS.signOutEverywhere}</p>}
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -69,9 +70,19 @@ export function SignOutDialog({ onClose }: { onClose: () => void }) {
             type="button"
             className="button button--danger"
             aria-disabled={busy}
-            onClick={() => void signOut()}
+            onClick={() => void signOut(false)}
           >
             Sign out
+          </button>
+        )}
+        {!offline && (
+          <button
+            type="button"
+            className="button button--danger"
+            aria-disabled={busy}
+            onClick={() => void signOut(true)}
+          >
+            Sign out everywhere
           </button>
         )}
         <button type="button" className="button" ref={stayRef} onClick={onClose}>

@@ -78,4 +78,15 @@ describe('who a token is, held for a moment', () => {
     fake.living.add('hash-1');
     await expect(sessions.authenticate(HEADER, ROLES)).resolves.toMatchObject({ agent: AGENT });
   });
+
+  it('asks again when the server’s clock moves on by the hold, though little time elapsed', async () => {
+    let at = new Date('2026-12-03T10:00:00Z').getTime();
+    const clock = () => new Date(at);
+    const fake = fakeSessions(clock);
+    const sessions = recentSessions(fake.inner, clock, { holdMs: 1000, elapsed: () => 0 });
+    await sessions.authenticate(HEADER, ROLES);
+    at += 24 * 60 * 60 * 1000;
+    await sessions.authenticate(HEADER, ROLES);
+    expect(fake.reads()).toBe(2);
+  });
 });

@@ -92,8 +92,11 @@ export const actionInputs = {
   'session.launch': z.strictObject({ code: z.string().min(1).max(128) }),
   /** Answers the switch the desk asked about: take the offered session, or keep the one signed in. */
   'session.switch': z.strictObject({ accept: z.boolean() }),
-  /** Forgets the session (and tells the server); changes not yet synced stay on the desk. */
-  'session.signOut': z.object({}),
+  /**
+   * Forgets the session (and tells the server); changes not yet synced stay on the desk. With
+   * `everywhere`, every session of the agent ends on the server first (a failure keeps this one).
+   */
+  'session.signOut': z.strictObject({ everywhere: z.boolean().optional() }),
   /** Sync now instead of waiting for the next poke or retry. */
   'sync.now': z.object({}),
   /** Sends a refused change again, as a new change, after the agent fixed what was wrong. */

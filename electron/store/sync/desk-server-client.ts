@@ -80,7 +80,8 @@ export interface DeskServerClient {
   launch(code: string): Promise<SignInResponse>;
   /** Whom `token` belongs to and until when; a DeskServerError with status 401 when it is no good. */
   currentSession(token: string): Promise<CurrentSessionResponse>;
-  signOut(token: string): Promise<void>;
+  /** Ends this session, or with `everywhere` every session of its agent. */
+  signOut(token: string, everywhere?: boolean): Promise<void>;
   /**
    * `pokeStream`: the id of this desk's open poke stream, so the server does not poke it for
    * this push (the desk pulls right after anyway).
@@ -263,9 +264,9 @@ export function createDeskServerClient(
       }),
     currentSession: (token) =>
       json(CurrentSessionResponse, '/sessions/current', { headers: headers(token, false) }),
-    async signOut(token) {
+    async signOut(token, everywhere = false) {
       await bounded(null, async (signal) => {
-        const response = await send('/sessions/current', {
+        const response = await send(everywhere ? '/sessions' : '/sessions/current', {
           method: 'DELETE',
           headers: headers(token, false),
           signal,

@@ -255,8 +255,8 @@ export class SyncEngine {
 
   // ---- actions ----
 
-  async signOut(): Promise<SessionState> {
-    const ended = await this.session.signOut();
+  async signOut(everywhere = false): Promise<SessionState> {
+    const ended = await this.session.signOut(everywhere);
     this.poke.close();
     this.state.lastError = null;
     this.notify();

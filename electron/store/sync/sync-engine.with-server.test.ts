@@ -46,7 +46,13 @@ beforeAll(async () => {
   database = await openDatabase({ logger: silentLogger() });
   await migrateToLatest(database.db);
   await seedDemo(database.db, { users: DEMO_USERS });
-  const app = await buildServer({ database, signInRateLimit: false, sseHeartbeatMs: 60_000 });
+  // Sessions are ended in the database directly here: the next request must hear it at once.
+  const app = await buildServer({
+    database,
+    signInRateLimit: false,
+    sseHeartbeatMs: 60_000,
+    sessionHoldMs: 0,
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   serverUrl = address;
   closeServer = async () => {
@@ -341,6 +347,33 @@ describe('sync engine: session', () => {
     await desk.host.sync?.syncNow();
     expect(await pending(desk)).toBe(1);
     expect(await serverRows()).toHaveLength(0);
+  });
+  it('signs out everywhere: the same agent on another desk is signed out at its next sync', async () => {
+    const here = await openDesk();
+    const there = await openDesk();
+    await signIn(here);
+    await signIn(there);
+    const out = value(await here.host.act('session.signOut', { everywhere: true }));
+    expect(out).toMatchObject({ status: 'signed-out', endedBy: 'sign-out' });
+    value(await there.host.command('interaction.create', form()));
+    await there.host.sync?.syncNow();
+    expect(value(await there.host.query('session.state', {}))).toMatchObject({
+      status: 'signed-out',
+      endedBy: 'expired',
+    });
+    // The work stays on the desk that was signed out from afar.
+    expect(await pending(there)).toBe(1);
+    expect(await serverRows()).toHaveLength(0);
+  });
+
+  it('keeps the session when the server cannot sign out everywhere, and says so', async () => {
+    const desk = await openDesk();
+    await signIn(desk);
+    desk.net.down = true;
+    const answer = await desk.host.act('session.signOut', { everywhere: true });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not-ready' } });
+    expect(answer.ok ? '' : answer.error.message).toMatch(/could not end your other sessions/);
+    expect(value(await desk.host.query('session.state', {})).status).toBe('signed-in');
   });
 });
 

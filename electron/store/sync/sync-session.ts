@@ -173,11 +173,16 @@ export class SyncSession {
     return this.keep(offered.token, offered.expiresAt, offered.agent);
   }
 
-  /** Ends the session here and (best effort) on the server; answers the one that ended. */
-  async signOut(): Promise<ActiveSession | null> {
+  /**
+   * Ends the session here and (best effort) on the server; answers the one that ended. With
+   * `everywhere`, the server must end every session of the agent first: if it cannot, this throws
+   * and nothing ends (the agent asked for the other desks too, so a quiet failure would mislead).
+   */
+  async signOut(everywhere = false): Promise<ActiveSession | null> {
     const session = this.session;
+    if (session && everywhere) await this.deps.client.signOut(session.token, true);
     // Best effort: the token dies on the server after its expiry anyway.
-    if (session)
+    else if (session)
       await this.deps.client
         .signOut(session.token)
         .catch((error: unknown) =>
