@@ -7,8 +7,7 @@ import type { Incident } from '../../shared/domain/incident';
 import type { MutationContext } from '../../shared/domain/interaction';
 import { provisionalNumber } from '../../shared/domain/numbering';
 import { ok, type StoreResult } from '../../shared/domain/result';
-import { mayRun, type Actor } from '../../shared/commands/permission';
-import { commandModule } from '../../shared/commands/registry';
+import type { Actor } from '../../shared/commands/permission';
 import {
   RecordMap,
   type KindedRecord,
@@ -18,6 +17,7 @@ import {
 } from '../../shared/commands/record-set';
 import {
   applyCommand,
+  commandPermitted,
   directoryNeeds,
   recordsOf,
   type ParsedCommand,
@@ -55,23 +55,6 @@ export function deskPermissions(
     actor: { id: agentId, roles: agent.roles, groupIds },
     groupName: (id) => directory.groupName(id),
   };
-}
-
-/** The matrix for this command on the record as this desk holds it; null when allowed. */
-function refusal(command: ParsedCommand, records: RecordSet, permissions: DeskPermissions) {
-  const module = commandModule(command.name);
-  const record = records.get(module.kind, command.args.id);
-  const target = record && {
-    number: record.number,
-    assignedTo: record.assignedTo,
-    assignmentGroup: record.assignmentGroup,
-    assignmentGroupName:
-      record.assignmentGroup === null
-        ? undefined
-        : (permissions.groupName(record.assignmentGroup) ?? undefined),
-  };
-  const allowed = mayRun(module.permission, permissions.actor, target);
-  return allowed.ok ? null : allowed;
 }
 
 export interface CommandRun {
@@ -148,8 +131,13 @@ export async function runCommand(
     const records = new RecordMap();
     const loaded = await Promise.all(recordsOf(command).map((ref) => loadRecord(db, ref)));
     for (const kinded of loaded) if (kinded) records.put(kinded);
-    const refused = ctx.permissions && refusal(command, records, ctx.permissions);
-    if (refused) return refused;
+    const { permissions } = ctx;
+    if (permissions) {
+      const allowed = commandPermitted(command, records, permissions.actor, (id) =>
+        permissions.groupName(id),
+      );
+      if (!allowed.ok) return allowed;
+    }
 
     // The mutators are synchronous: every catalog item they may ask about is read first.
     const { catalogItemIds } = directoryNeeds([command], [...records.values()]);

@@ -2,7 +2,7 @@
 // agent's roles and groups come through the store contract (session.current, directory.listGroups).
 // Only decides what is offered; the store host and the server refuse whatever slips through.
 
-import { mayRun, type Actor } from '../../shared/commands/permission';
+import { mayRun, permissionTarget, type Actor } from '../../shared/commands/permission';
 import { commandModule, type CommandName } from '../../shared/commands/registry';
 import type { StoreResult } from '../../shared/domain/result';
 import { useLiveValue } from '../hooks/use-live-query';
@@ -38,12 +38,11 @@ export function permissionFor(
   record: RuledRecord,
 ): StoreResult<null> {
   if (!actor) return { ok: true, value: null };
-  return mayRun(commandModule(name).permission, actor, {
-    number: record.number,
-    assignedTo: record.assignedTo,
-    assignmentGroup: record.assignmentGroup,
-    assignmentGroupName: record.assignmentGroupName ?? undefined,
-  });
+  return mayRun(
+    commandModule(name).permission,
+    actor,
+    permissionTarget(record, () => record.assignmentGroupName),
+  );
 }
 
 /** The actions whose command the agent may run, and the reason the others are not offered. */

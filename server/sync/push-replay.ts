@@ -14,9 +14,13 @@ import {
   type RecordKind,
   type RecordTypes,
 } from '../../shared/commands/record-set';
-import { mayRun } from '../../shared/commands/permission';
 import { commandModule } from '../../shared/commands/registry';
-import { applyCommand, recordsOf, type ParsedCommand } from '../../shared/store-api/apply-command';
+import {
+  applyCommand,
+  commandPermitted,
+  recordsOf,
+  type ParsedCommand,
+} from '../../shared/store-api/apply-command';
 import { parsePushedMutation, type PushedMutation } from '../../shared/sync/protocol';
 import type { StoredRecord } from '../db/record-tables';
 import { findUnstorableText } from '../db/storable-text';
@@ -143,22 +147,14 @@ function permitted(
   working: WorkingSet,
   input: Pick<ReplayInput, 'pusher' | 'rules' | 'groupNames'>,
 ): StoreError | null {
-  const module = commandModule(command.name);
   const { pusher, rules, groupNames } = input;
-  const record = working.get(module.kind, command.args.id);
-  const group = record?.assignmentGroup ?? null;
+  const group = working.get(commandModule(command.name).kind, command.args.id)?.assignmentGroup;
   const actor = {
     id: pusher.id,
     roles: pusher.roles,
-    groupIds: group !== null && rules.directory.isGroupMember(group, pusher.id) ? [group] : [],
+    groupIds: group && rules.directory.isGroupMember(group, pusher.id) ? [group] : [],
   };
-  const target = record && {
-    number: record.number,
-    assignedTo: record.assignedTo,
-    assignmentGroup: group,
-    assignmentGroupName: group === null ? undefined : groupNames?.get(group),
-  };
-  const allowed = mayRun(module.permission, actor, target);
+  const allowed = commandPermitted(command, working, actor, (id) => groupNames?.get(id));
   return allowed.ok ? null : allowed.error;
 }
 

@@ -47,6 +47,18 @@ export interface PermissionTarget {
   assignmentGroupName?: string | undefined;
 }
 
+/** The record rule's view of a record, its group named by `groupName` (its id when unknown). */
+export const permissionTarget = (
+  record: { number: string; assignedTo: string | null; assignmentGroup: string | null },
+  groupName: (groupId: string) => string | null | undefined,
+): PermissionTarget => ({
+  number: record.number,
+  assignedTo: record.assignedTo,
+  assignmentGroup: record.assignmentGroup,
+  assignmentGroupName:
+    record.assignmentGroup === null ? undefined : (groupName(record.assignmentGroup) ?? undefined),
+});
+
 /** Any desk role, on any record: logging and working interactions, creating, noting. */
 export const anyDeskRole = (action: string): Permission => ({ roles: DESK_ROLES, action });
 
@@ -105,10 +117,7 @@ export function mayRun(
   if (!rule || !record) return ok(null);
   if (roles.some((role) => rule.anyRecord.includes(role)) || worksTheRecord(actor, record))
     return ok(null);
-  return fail(
-    'not-permitted',
-    `Only ${whoMay(rule, record)} may ${rule.verb} ${record.number}.`,
-  );
+  return fail('not-permitted', `Only ${whoMay(rule, record)} may ${rule.verb} ${record.number}.`);
 }
 
 /**

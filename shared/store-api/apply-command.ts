@@ -6,6 +6,7 @@ import type { CatalogItem } from '../domain/catalog';
 import type { StoreResult } from '../domain/result';
 import type { Applied, ApplyContext } from '../commands/command-module';
 import type { KindedRecord, RecordRef, RecordSet } from '../commands/record-set';
+import { mayRun, permissionTarget, type Actor } from '../commands/permission';
 import { commandModule, type CommandName } from '../commands/registry';
 import type { CommandArgs } from './contract';
 
@@ -40,6 +41,21 @@ export const applyCommand = (
   records: RecordSet,
   ctx: ApplyContext,
 ): StoreResult<Applied> => commandModule(command.name).apply(records, command.args, ctx);
+
+/**
+ * The permission matrix for this command, on the record it is named by as `records` holds it
+ * (decision 0008): the store host asks it before it writes, the server before it replays.
+ */
+export function commandPermitted(
+  command: ParsedCommand,
+  records: RecordSet,
+  actor: Actor,
+  groupName: (groupId: string) => string | null | undefined,
+): StoreResult<null> {
+  const module = commandModule(command.name);
+  const record = records.get(module.kind, command.args.id);
+  return mayRun(module.permission, actor, record && permissionTarget(record, groupName));
+}
 
 const stringField = (fields: unknown, key: string): string | undefined => {
   if (typeof fields !== 'object' || fields === null) return undefined;
