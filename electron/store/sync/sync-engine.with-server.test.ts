@@ -24,6 +24,7 @@ import type { FetchLike } from './desk-server-client';
 import { createDeskServerClient } from './desk-server-client';
 import { pullAndRebase } from './pull-and-rebase';
 import type { Cancel, LockManagerLike, Timers, TokenVault } from './sync-engine';
+import { memoryLocks } from './timing-test-support';
 
 const DEMO_USERS = 300;
 /** A silence no backoff step in these tests lasts exactly, so the watchdog's wait is known. */
@@ -1628,29 +1629,6 @@ describe('sync engine: directory', () => {
     expect(value(await again.host.query('directory.status', {})).users).toBe(DEMO_USERS + 2);
   });
 });
-
-/** Web Locks in memory: one holder per name, the rest wait in order. */
-function memoryLocks(): LockManagerLike {
-  const queues = new Map<string, (() => void)[]>();
-  const held = new Set<string>();
-  return {
-    request(name, callback) {
-      return new Promise((resolve, reject) => {
-        const start = (): void => {
-          held.add(name);
-          callback(null)
-            .then(resolve, reject)
-            .finally(() => {
-              held.delete(name);
-              queues.get(name)?.shift()?.();
-            });
-        };
-        if (!held.has(name)) start();
-        else queues.set(name, [...(queues.get(name) ?? []), start]);
-      });
-    },
-  };
-}
 
 describe('sync engine: incidents', () => {
   /** An interaction the demo agent has taken (Assign to me), so it can be escalated. */
