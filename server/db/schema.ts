@@ -147,6 +147,19 @@ export interface CatalogItemsTable {
   active: boolean;
   version: Int8;
   record: Jsonb<unknown>;
+  /** The unpublished revision of a published or retired form (migration 0009); null when none. */
+  draft_record: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+/** A single-use link to one CSV export (migration 0009): only the code's hash is kept. */
+export interface ExportLinksTable {
+  code_hash: string;
+  user_id: string;
+  kind: string;
+  from_date: string;
+  to_date: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface ClientsTable {
@@ -190,6 +203,7 @@ export interface Database {
   incidents: IncidentsTable;
   requests: RequestsTable;
   catalog_items: CatalogItemsTable;
+  export_links: ExportLinksTable;
   clients: ClientsTable;
   mutations: MutationsTable;
 }
