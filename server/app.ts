@@ -12,6 +12,7 @@ import { DEFAULT_SIGN_IN_LIMITS, sessionRoutes } from './auth/routes';
 import { createSessions, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/sessions';
 import type { ServerDatabase } from './db/open-database';
 import { directoryRoutes } from './directory/routes';
+import { exportRoutes } from './export/routes';
 import { authenticateBeforeBody } from './http/authenticate-first';
 import { DEFAULT_ALLOWED_ORIGINS, registerCors } from './http/cors';
 import { apiNotFound, registerErrorHandling } from './http/error-handling';
@@ -114,6 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   directoryRoutes(app, deps);
   interactionRoutes(app, deps);
   taskRoutes(app, deps);
+  exportRoutes(app, deps);
   healthRoutes(app, deps.db);
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : null;
