@@ -59,7 +59,7 @@ type Issue = z.core.$ZodRawIssue;
 /** zod's own words for the rules without a message of their own, said as the editor names them. */
 function clearMessage(issue: Issue): string | undefined {
   const what = catalogPathLabel(issue.path ?? []);
-  const limit = (key: 'minimum' | 'maximum') => Number(issue[key] as number | bigint);
+  const limit = (key: 'minimum' | 'maximum') => Number(issue[key]);
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string')
@@ -84,7 +84,13 @@ function clearMessage(issue: Issue): string | undefined {
       return `${what}: pick one of text, multi-line text, choice, checkbox, date or user reference.`;
     case 'unrecognized_keys':
       return `${what} has nothing called ${issue.keys.join(', ')}.`;
-    default:
+    case 'custom':
+    case 'invalid_format':
+    case 'invalid_element':
+    case 'invalid_key':
+    case 'invalid_value':
+    case 'not_multiple_of':
+      // The schema's own messages (field names, duplicates) are already in words.
       return undefined;
   }
 }
