@@ -7,13 +7,13 @@ import {
   CreateRequestFromInteractionArgs,
   requestDraftFromInteraction,
 } from '../../shared/domain/escalation';
-import { REQUEST_LABELS as L } from '../../shared/domain/request';
 import type { InteractionView } from '../../shared/store-api/contract';
 import type { CatalogItemSummary, RequestView } from '../../shared/store-api/escalation-contract';
 import { ModalDialog } from '../dialog/modal-dialog';
-import { answersFrom, CatalogItemForm, type AnswerDraft } from '../catalog/catalog-item-form';
+import { answersFrom } from '../catalog/catalog-item-form';
 import { CatalogSearch } from '../catalog/catalog-search';
-import { UserLookupField } from '../task-form/directory-lookups';
+import { RequestFormFields } from '../catalog/request-form-fields';
+import { useAnswerDraft } from '../catalog/use-answer-draft';
 import { useDeskpad } from '../app/deskpad-context';
 import { fieldErrorsOf, focusFirstError, type FieldErrors } from '../task-form/field-errors';
 
@@ -37,9 +37,8 @@ export function CreateRequestDialog({
     id: interaction.openedFor ?? '',
     name: interaction.openedForName ?? '',
   });
-  const [answers, setAnswers] = useState<AnswerDraft>({});
-  const [userNames, setUserNames] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const draft = useAnswerDraft();
+  const { answers, setErrors } = draft;
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -60,8 +59,7 @@ export function CreateRequestDialog({
       return;
     }
     setFormError(null);
-    setErrors({});
-    setAnswers({});
+    draft.reset();
     setItem(found.value);
   };
 
@@ -120,30 +118,13 @@ export function CreateRequestDialog({
         <CatalogSearch inputRef={searchRef} onPick={(summary) => void pick(summary)} />
       ) : (
         <form className="escalation-form" noValidate onSubmit={(e) => void submit(e)}>
-          <div ref={formStart}>
-            <UserLookupField
-              id={idOf('requestedFor')}
-              label={L.requestedFor}
-              value={{ id: requestedFor.id || null, text: requestedFor.name }}
-              error={errors.requestedFor}
-              onPick={(user) => {
-                setRequestedFor({ id: user.id, name: user.name });
-                setErrors(({ requestedFor: _gone, ...rest }) => rest);
-              }}
-              onClear={() => setRequestedFor({ id: '', name: '' })}
-            />
-          </div>
-          <CatalogItemForm
+          <RequestFormFields
             item={item}
-            answers={answers}
-            userNames={userNames}
-            errors={errors}
+            requestedFor={requestedFor}
+            onRequestedFor={setRequestedFor}
+            draft={draft}
             idOf={idOf}
-            onAnswer={(name, value, userName) => {
-              setAnswers((a) => ({ ...a, [name]: value }));
-              if (userName !== undefined) setUserNames((n) => ({ ...n, [name]: userName }));
-              setErrors(({ [`answers.${name}`]: _gone, ...rest }) => rest);
-            }}
+            startRef={formStart}
           />
           <div className="actions actions--end">
             <button type="submit" className="button button--primary" aria-disabled={busy}>
