@@ -14,7 +14,7 @@ import {
 
 const at = new Date('2026-11-23T09:00:00.000Z');
 const later = new Date('2026-11-23T09:01:00.000Z');
-const PREVIOUS = '0007-launch-codes';
+const PREVIOUS = '0008-administration';
 const THIS = '0009-catalog-drafts-and-exports';
 
 for (const backend of testBackends()) {

@@ -9,6 +9,7 @@ import * as m0004 from './0004-incidents-requests-catalog';
 import * as m0005 from './0005-parallel-pushes';
 import * as m0006 from './0006-mutation-clock';
 import * as m0007 from './0007-launch-codes';
+import * as m0008 from './0008-administration';
 import * as m0009 from './0009-catalog-drafts-and-exports';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-parallel-pushes': m0005,
   '0006-mutation-clock': m0006,
   '0007-launch-codes': m0007,
+  '0008-administration': m0008,
   '0009-catalog-drafts-and-exports': m0009,
 };
 
