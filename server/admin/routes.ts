@@ -3,8 +3,12 @@
 
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../http/route-deps';
+import { registerExport } from '../export/export-operations';
+import { registerCatalog } from './catalog';
 import { registerOverview } from './overview';
 
 export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerOverview(app, deps);
+  registerCatalog(app, deps);
+  registerExport(app, deps);
 }

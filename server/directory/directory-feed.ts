@@ -129,12 +129,13 @@ export async function directoryFeedPage(
       WHERE ${inPage(sql`c.version`, after, upTo)}`,
     db,
   );
-  // Stored whole in the wire shape (the seed or an import checked it), so no renaming.
+  // Stored whole in the wire shape (the seed or an import checked it), so no renaming. Drafts
+  // are Administration's own until published: desks never receive them.
   const catalogItems = await jsonArray(
     sql<{ json: string }>`
       SELECT coalesce(json_agg(k.record ORDER BY k.version), '[]')::text AS json
       FROM catalog_items k
-      WHERE ${inPage(sql`k.version`, after, upTo)}`,
+      WHERE ${inPage(sql`k.version`, after, upTo)} AND k.state <> 'draft'`,
     db,
   );
   return {

@@ -51,8 +51,7 @@ async function* exportPages(
         // Work notes are internal (invariant 3): they never leave the database for an export.
         sql<ExportRecord>`record - 'workNotes'`.as('record'),
       ])
-      .where('opened_at', '>=', start)
-      .where('opened_at', '<', end);
+      .where(sql<boolean>`opened_at >= ${start}::timestamptz AND opened_at < ${end}::timestamptz`);
     if (after)
       query = query.where(
         sql<boolean>`(opened_at, seq) > (${after.openedAt}::timestamptz, ${after.seq}::bigint)`,

@@ -101,8 +101,10 @@ describeOnDatabases('the CSV export', (suite) => {
     });
     return { status: response.statusCode, body: response.body, headers: response.headers };
   };
-  const rowsOf = (body: string): string[][] =>
-    parse<string[]>(body.replace(/^\uFEFF/, ''), { relax_column_count: false });
+  const rowsOf = (body: string): string[][] => {
+    const rows: unknown = parse(body.replace(/^\uFEFF/, ''), { relax_column_count: false });
+    return rows as string[][];
+  };
 
   beforeEach(async () => {
     await seedDirectory(suite.database());

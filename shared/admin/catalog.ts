@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CatalogItem } from '../domain/catalog';
 import { Id } from '../domain/directory';
 import { foldText } from '../domain/search-text';
+import { adminOperation } from './operation';
 
 /**
  * draft: never offered, not sent to desks; published: offered (active); retired: kept for the
@@ -173,3 +174,19 @@ export function fieldNameFrom(label: string): string {
   const named = /^[a-z]/.test(base) ? base : `field_${base}`.replace(/_+$/, '');
   return named.slice(0, 40).replace(/_+$/, '');
 }
+
+const ById = z.strictObject({ id: Id });
+
+export const CATALOG_OPERATIONS = {
+  'catalog.list': adminOperation(
+    'catalog.list',
+    CatalogListInput,
+    z.object({ items: z.array(CatalogAdminSummary) }),
+  ),
+  'catalog.get': adminOperation('catalog.get', ById, CatalogAdminView),
+  /** A new form is a draft; a draft is edited in place; a published or retired form's edits wait for Publish. */
+  'catalog.save': adminOperation('catalog.save', CatalogItemInput, CatalogAdminView),
+  'catalog.publish': adminOperation('catalog.publish', ById, CatalogAdminView),
+  'catalog.retire': adminOperation('catalog.retire', ById, CatalogAdminView),
+  'catalog.discard-draft': adminOperation('catalog.discard-draft', ById, CatalogAdminView),
+} as const;

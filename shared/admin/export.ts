@@ -2,6 +2,7 @@
 // included, at most a year), and the download link the Export page asks for. Schemas only.
 
 import { z } from 'zod';
+import { adminOperation } from './operation';
 
 export const EXPORT_KINDS = ['interactions', 'incidents', 'requests'] as const;
 export const ExportKind = z.enum(EXPORT_KINDS, 'Pick interactions, incidents or requests.');
@@ -76,3 +77,8 @@ export const ExportLink = z.strictObject({
   expiresAt: z.string(),
 });
 export type ExportLink = z.infer<typeof ExportLink>;
+
+export const EXPORT_OPERATIONS = {
+  /** A single-use link the Export page downloads the CSV from (the read API's roles). */
+  'export.link': adminOperation('export.link', ExportLinkInput, ExportLink),
+} as const;

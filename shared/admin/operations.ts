@@ -3,10 +3,14 @@
 
 import type { z } from 'zod';
 import type { AdminOperation } from './operation';
+import { CATALOG_OPERATIONS } from './catalog';
+import { EXPORT_OPERATIONS } from './export';
 import { OVERVIEW_OPERATIONS } from './overview';
 
 export const ADMIN_OPERATIONS = {
   ...OVERVIEW_OPERATIONS,
+  ...CATALOG_OPERATIONS,
+  ...EXPORT_OPERATIONS,
 } as const satisfies Record<string, AdminOperation>;
 
 type Operations = typeof ADMIN_OPERATIONS;

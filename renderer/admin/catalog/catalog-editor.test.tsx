@@ -33,23 +33,24 @@ function recordingActions(
     item,
     draft: null,
   });
+  const answer = (outcome: CatalogOutcome) => Promise.resolve(outcome);
   const actions: CatalogEditorActions = {
     save: vi.fn((item: Record<string, unknown>) => {
       saved.push(item);
       last = viewOf(item as CatalogItem, 'draft');
-      return Promise.resolve(answers.save ?? { ok: true, view: last });
+      return answer(answers.save ?? { ok: true, view: last });
     }),
     publish: vi.fn(() => {
       if (!last) throw new Error('published before saving');
       last = viewOf({ ...last.item, active: true }, 'published');
-      return Promise.resolve(answers.publish ?? { ok: true, view: last });
+      return answer(answers.publish ?? { ok: true, view: last });
     }),
     retire: vi.fn(() => {
       if (!last) throw new Error('retired before saving');
       last = viewOf({ ...last.item, active: false }, 'retired');
-      return Promise.resolve(answers.retire ?? { ok: true, view: last });
+      return answer(answers.retire ?? { ok: true, view: last });
     }),
-    discard: vi.fn(() => Promise.resolve(answers.discard ?? { ok: false, message: 'No.' })),
+    discard: vi.fn(() => answer(answers.discard ?? { ok: false, message: 'No.' })),
   };
   return { actions, saved };
 }
