@@ -29,6 +29,17 @@ interface Row {
   draft: CatalogItem | null;
 }
 
+/** Keys in one order at every depth: a form read back from jsonb compares equal to the one sent. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+  );
+}
+
 /** What the audit log keeps of a form: everything an administrator edits. */
 const audited = (item: CatalogItem): Record<string, unknown> => ({
   name: item.name,
@@ -36,7 +47,7 @@ const audited = (item: CatalogItem): Record<string, unknown> => ({
   description: item.description,
   keywords: item.keywords,
   fulfillmentGroup: item.fulfillmentGroup,
-  fields: item.fields,
+  fields: canonical(item.fields),
 });
 
 const viewOf = (row: Row): CatalogAdminView => ({
