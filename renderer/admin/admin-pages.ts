@@ -2,6 +2,8 @@
 // adds one line. Composition only; every page owns its own calls and state.
 
 import type { ComponentType } from 'react';
+import { CatalogPage } from './catalog/catalog-page';
+import { ExportPage } from './export/export-page';
 import { OverviewPage } from './overview-page';
 
 export interface AdminPage {
@@ -14,4 +16,6 @@ export interface AdminPage {
 
 export const ADMIN_PAGES: readonly AdminPage[] = [
   { id: 'overview', label: 'Overview', Page: OverviewPage },
+  { id: 'catalog', label: 'Catalog', Page: CatalogPage },
+  { id: 'export', label: 'Export', Page: ExportPage },
 ];
