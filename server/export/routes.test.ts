@@ -298,6 +298,17 @@ describeOnDatabases('the CSV export', (suite) => {
       to: '2026-11-30',
     });
     expect((await download(tech.path, null)).status).toBe(403);
+    const gone = await createExportLink(db, new Date(), 'agent-2', {
+      kind: 'interactions',
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+    await db
+      .updateTable('users')
+      .set({ sign_in_disabled: true })
+      .where('id', '=', 'agent-2')
+      .execute();
+    expect((await download(gone.path, null)).status).toBe(401);
   });
 
   it('reads a large table in many small pages, one at a time as the reader takes them', async () => {

@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ExportFile, ExportQuery, kindOfFile } from '../../shared/admin/export';
 import { API_PREFIX } from '../../shared/sync/server-api';
-import { findUser } from '../directory/directory-store';
 import { ApiError, parseInput } from '../http/api-error';
 import { READ_API_ROLES, type RouteDeps } from '../http/route-deps';
 import { exportCsv, exportFileName, type ExportOptions } from './export-csv';
@@ -34,9 +33,15 @@ export function exportRoutes(
     const query = parseInput(ExportQuery, request.query);
     if (query.link !== undefined) {
       const userId = await spendExportLink(db, now(), query.link, { kind, ...query });
-      const user = await findUser(db, userId);
-      // The link's agent must still be one who may read every record.
-      if (!user?.roles.some((role) => READ_API_ROLES.includes(role)))
+      // The link's agent must still be able to sign in, in a role that may read every record.
+      const user = await db
+        .selectFrom('users')
+        .select(['roles', 'active', 'sign_in_disabled'])
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      if (!user?.active || user.sign_in_disabled)
+        throw new ApiError(401, 'unauthorized', 'This account cannot sign in any more.');
+      if (!user.roles.some((role) => (READ_API_ROLES as readonly string[]).includes(role)))
         throw new ApiError(403, 'forbidden', 'Your role does not let you export records.');
     }
     const range = { from: query.from, to: query.to };
