@@ -194,7 +194,7 @@ function Workspace({
         <StorageNotice source={storage} />
         <StoreErrors />
         {attentionOpen && <NeedsAttentionPanel />}
-        <div className="workspace">
+        <div className={section === 'administration' ? 'workspace workspace-wide' : 'workspace'}>
           {section === 'interactions' && <InteractionList ref={listRef} />}
           {section === 'callbacks' && (
             <CallbacksDue
