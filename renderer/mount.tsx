@@ -30,6 +30,8 @@ export interface MountOptions {
   storage?: StoragePersistenceSource;
   /** A launcher's single-use code from the address (`/#launch=`), exchanged once for a session. */
   launchCode?: string;
+  /** An empty server's setup code from the address (`/#setup=`): "Create the first administrator". */
+  setupCode?: string;
 }
 
 export interface MountedDeskpad {
@@ -52,6 +54,7 @@ export function mountDeskpad(
     newId,
     ...(options.storage ? { storage: options.storage } : {}),
     // Started here, once, not in an effect: a code works only once, and StrictMode runs effects twice.
+    ...(options.setupCode ? { setupCode: options.setupCode } : {}),
     ...(options.launchCode
       ? { launch: store.act('session.launch', { code: options.launchCode }) }
       : {}),

@@ -19,6 +19,8 @@ import { StorageNotice } from '../storage/storage-notice';
 import { sessionEndOf } from '../session/session-end';
 import { SignInDialog } from '../session/sign-in-dialog';
 import { SignInScreen } from '../session/sign-in-screen';
+import { ChangePasswordScreen } from '../session/change-password-screen';
+import { FirstAdminScreen } from '../session/first-admin-screen';
 import { SignOutDialog } from '../session/sign-out-dialog';
 import { StartingScreen } from '../session/starting-screen';
 import { SwitchAgentDialog } from '../session/switch-agent-dialog';
@@ -79,7 +81,14 @@ function Workspace({
   // (expired, revoked) hides nothing: the desk keeps working and saving here, and says so.
   const signedOut = session?.status === 'signed-out';
   const sessionEnded = signedOut && sessionEndOf(session) === 'expired';
-  const signInNeeded = signedOut && !sessionEnded;
+  // A temporary password is changed before the desk shows anything: it waits as when signed out.
+  const passwordChange = session?.status === 'signed-in' && session.mustChangePassword === true;
+  const signInNeeded = (signedOut && !sessionEnded) || passwordChange;
+  const setupCode = useDeskpad().setupCode;
+  const [setupDeclined, setSetupDeclined] = useState(false);
+  // A setup link works once: after the administrator is signed in, signing out leads to Sign in.
+  const signedInNow = session?.status === 'signed-in';
+  if (signedInNow && setupCode && !setupDeclined) setSetupDeclined(true);
   const signingIn = signInAsked && !signInNeeded && session !== null;
   const modalOpen =
     !signInNeeded &&
@@ -176,7 +185,19 @@ function Workspace({
 
   return (
     <ModalLayerContext value={layer}>
-      {signInNeeded && session && <SignInScreen session={session} notice={launchRefused} />}
+      {signInNeeded &&
+        session &&
+        (passwordChange ? (
+          <ChangePasswordScreen session={session} />
+        ) : setupCode && !setupDeclined ? (
+          <FirstAdminScreen
+            code={setupCode}
+            serverUrl={session.serverUrl}
+            onSignInInstead={() => setSetupDeclined(true)}
+          />
+        ) : (
+          <SignInScreen session={session} notice={launchRefused} />
+        ))}
       <div className="app" ref={appRef} hidden={signInNeeded}>
         <AppHeader
           session={session}

@@ -18,6 +18,8 @@ import {
   CurrentSessionResponse,
   SignInResponse,
   type ApiErrorCode,
+  type PasswordChangeRequest,
+  type SetupRequest,
   type SignInRequest,
 } from '../../../shared/sync/server-api';
 import { checkDirectoryPage } from './directory-page-check';
@@ -78,6 +80,10 @@ export interface DeskServerClient {
   signIn(input: SignInRequest): Promise<SignInResponse>;
   /** Exchanges a launch code for a session; a DeskServerError with status 401 when it is no good. */
   launch(code: string): Promise<SignInResponse>;
+  /** Creates the first administrator with a setup code; answered like sign-in. */
+  setup(input: SetupRequest): Promise<SignInResponse>;
+  /** Changes the signed-in agent's password. */
+  changePassword(token: string, input: PasswordChangeRequest): Promise<void>;
   /** Whom `token` belongs to and until when; a DeskServerError with status 401 when it is no good. */
   currentSession(token: string): Promise<CurrentSessionResponse>;
   /** Ends this session, or with `everywhere` every session of its agent. */
@@ -262,6 +268,23 @@ export function createDeskServerClient(
         headers: headers(null, true),
         body: JSON.stringify({ code }),
       }),
+    setup: (input) =>
+      json(SignInResponse, '/setup', {
+        method: 'POST',
+        headers: headers(null, true),
+        body: JSON.stringify(input),
+      }),
+    async changePassword(token, input) {
+      await bounded(null, async (signal) => {
+        const response = await send('/sessions/password', {
+          method: 'POST',
+          headers: headers(token, true),
+          body: JSON.stringify(input),
+          signal,
+        });
+        if (!response.ok) throw await failure(response);
+      });
+    },
     currentSession: (token) =>
       json(CurrentSessionResponse, '/sessions/current', { headers: headers(token, false) }),
     async signOut(token, everywhere = false) {

@@ -96,6 +96,13 @@ export async function syncCycle(deps: SyncCycleDeps): Promise<AttemptOutcome> {
     deps.notify();
     return { next: 'stop' };
   }
+  if (session.mustChangePassword) {
+    // The server answers nothing else until the temporary password is changed (then a new cycle).
+    state.connection = 'online';
+    state.lastError = 'Change your password to sync this desk.';
+    deps.notify();
+    return { next: 'stop' };
+  }
   state.connection = 'syncing';
   deps.notify();
   try {
