@@ -89,6 +89,11 @@ function Workspace({
   // A setup link works once: after the administrator is signed in, signing out leads to Sign in.
   const signedInNow = session?.status === 'signed-in';
   if (signedInNow && setupCode && !setupDeclined) setSetupDeclined(true);
+  const accountScreen = passwordChange
+    ? 'password'
+    : setupCode && !setupDeclined
+      ? 'setup'
+      : null;
   const signingIn = signInAsked && !signInNeeded && session !== null;
   const modalOpen =
     !signInNeeded &&
@@ -185,19 +190,9 @@ function Workspace({
 
   return (
     <ModalLayerContext value={layer}>
-      {signInNeeded &&
-        session &&
-        (passwordChange ? (
-          <ChangePasswordScreen session={session} />
-        ) : setupCode && !setupDeclined ? (
-          <FirstAdminScreen
-            code={setupCode}
-            serverUrl={session.serverUrl}
-            onSignInInstead={() => setSetupDeclined(true)}
-          />
-        ) : (
-          <SignInScreen session={session} notice={launchRefused} />
-        ))}
+      {signInNeeded && session && !accountScreen && (
+        <SignInScreen session={session} notice={launchRefused} />
+      )}
       <div className="app" ref={appRef} hidden={signInNeeded}>
         <AppHeader
           session={session}
@@ -231,6 +226,17 @@ function Workspace({
           </main>
         </div>
       </div>
+      {/* After the workspace, so their focus comes after the (hidden) form's own on mount. */}
+      {signInNeeded && session && accountScreen === 'password' && (
+        <ChangePasswordScreen session={session} />
+      )}
+      {signInNeeded && session && accountScreen === 'setup' && setupCode && (
+        <FirstAdminScreen
+          code={setupCode}
+          serverUrl={session.serverUrl}
+          onSignInInstead={() => setSetupDeclined(true)}
+        />
+      )}
       {!signInNeeded && helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {!signInNeeded && leaving && (
         <UnsavedChangesDialog
