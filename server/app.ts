@@ -8,6 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../shared/sync/server-api';
+import { adminRoutes } from './admin/routes';
 import { DEFAULT_SIGN_IN_LIMITS, sessionRoutes } from './auth/routes';
 import { directoryWriterFor } from './auth/directory-writer';
 import { hashPassword } from './auth/passwords';
@@ -122,6 +123,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   directoryRoutes(app, deps);
   interactionRoutes(app, deps);
   taskRoutes(app, deps);
+  adminRoutes(app, deps);
   healthRoutes(app, deps.db);
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : null;
