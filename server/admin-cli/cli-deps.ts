@@ -14,6 +14,3 @@ export interface AdminCliDeps {
   /** A password: typed without echo on a terminal, else the first line of standard input. */
   readPassword(prompt: string, confirm: boolean): Promise<string>;
 }
-
-/** The actor recorded in the audit log for changes made from the command line. */
-export const COMMAND_LINE_ACTOR = { id: null, name: 'command line' } as const;

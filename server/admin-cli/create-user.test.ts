@@ -54,7 +54,7 @@ describe('npm run admin -- create-user', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it(
-    'creates the first administrator from a piped password, who then signs in; the audit says "command line"',
+    'creates the first administrator from a piped password, who then signs in; the audit says "Command line"',
     async () => {
       const run = await admin(
         ['create-user', '--user-name', 'ada', '--role', 'admin', '--first-name', 'Ada', '--data', dataDir],
@@ -85,7 +85,7 @@ describe('npm run admin -- create-user', () => {
         expect(users).toEqual([{ user_name: 'ada', roles: ['admin'], must_change_password: false }]);
         const audit = await database.db.selectFrom('audit_log').selectAll().execute();
         expect(audit).toHaveLength(1);
-        expect(audit[0]).toMatchObject({ actor_name: 'command line', action: 'agent.create', target_name: 'ada' });
+        expect(audit[0]).toMatchObject({ actor_name: 'Command line', action: 'agent.create', target_name: 'ada' });
         const app = await buildServer({ database, signInRateLimit: false });
         const signedIn = await app.inject({
           method: 'POST',

@@ -8,7 +8,8 @@ import { insertAccount } from '../auth/accounts';
 import { directoryWriterFor } from '../auth/directory-writer';
 import { hashPassword } from '../auth/passwords';
 import { ApiError } from '../http/api-error';
-import { COMMAND_LINE_ACTOR, type AdminCliDeps } from './cli-deps';
+import { COMMAND_LINE_ACTOR } from '../admin/audit-log';
+import type { AdminCliDeps } from './cli-deps';
 
 export const CREATE_USER_ROLES = ['admin', 'agent', 'technician'] as const;
 

@@ -1,15 +1,13 @@
-// What account changes need from the administration foundation, as one parameter: a directory
-// write (one transaction, the version lock held, desks poked after) with its audit. No rules here.
+// What account changes need from Administration's foundation, as one parameter: a directory write
+// (one transaction under the version lock, desks poked after) with its audit rows. No rules here.
 
 import type { Transaction } from 'kysely';
+import { recordAudit, type AuditActor } from '../admin/audit-log';
+import { writeDirectory } from '../admin/directory-write';
 import type { ServerDatabase } from '../db/open-database';
 import type { Database } from '../db/schema';
-import { lockVersion, saveVersion } from '../sync/versions';
 
-export interface AuditActor {
-  id: string | null;
-  name: string;
-}
+export type { AuditActor };
 
 /** One administrative change; before/after never hold a password or a secret. */
 export interface AccountAudit {
@@ -28,31 +26,24 @@ export type DirectoryWork<T> = (
 
 export type DirectoryWriter = <T>(work: DirectoryWork<T>) => Promise<T>;
 
-/**
- * The writer over a database: one transaction holding the directory version lock, every row
- * numbered after it, the audit rows in the same transaction, the desks poked after commit.
- */
+/** The writer over a database: writeDirectory, with each audit row in the same transaction. */
 export function directoryWriterFor(
   database: Pick<ServerDatabase, 'db' | 'pokes'>,
   now: () => Date,
 ): DirectoryWriter {
-  return async (work) => {
-    const result = await database.db.transaction().execute(async (trx) => {
-      let version = await lockVersion(trx);
-      const first = version;
-      const answer = await work(
-        trx,
-        () => ++version,
-        async (entry) => {
-          void now;
-          void entry;
-          await Promise.resolve();
-        },
-      );
-      if (version !== first) await saveVersion(trx, version);
-      return answer;
-    });
-    await database.pokes.publish({ topic: 'directory' }).catch(() => undefined);
-    return result;
-  };
+  return (work) =>
+    writeDirectory(database, (trx, nextVersion) =>
+      work(trx, nextVersion, (entry) =>
+        recordAudit(trx, {
+          at: now(),
+          actor: entry.actor,
+          action: entry.action,
+          targetKind: entry.target.kind,
+          targetId: entry.target.id,
+          targetName: entry.target.name,
+          before: entry.before,
+          after: entry.after,
+        }),
+      ),
+    );
 }

@@ -58,7 +58,7 @@ export interface SignedIn {
   tokenHash: string;
   expiresAt: Date;
   /** The account has a temporary password: only changing it and signing out are allowed. */
-  mustChangePassword: boolean;
+  mustChangePassword?: boolean;
 }
 
 export interface AuthenticateOptions {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Id } from '../domain/directory';
 import { NewPassword, NewUserName, ROLES } from '../sync/server-api';
+import { adminOperation } from './operation';
 
 export const AGENT_ROLES = ROLES;
 export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
@@ -64,3 +65,17 @@ export const AgentRef = z.strictObject({ userId: Id });
 /** Every change answers the account as it is now. */
 export const AgentOutput = z.object({ agent: AgentRow });
 export const SignOutEverywhereOutput = z.object({ agent: AgentRow, sessionsEnded: z.number() });
+
+export const AGENTS_OPERATIONS = {
+  'agents.list': adminOperation('agents.list', ListAgentsInput, ListAgentsOutput),
+  'agents.create': adminOperation('agents.create', CreateAgentInput, AgentOutput),
+  'agents.set-roles': adminOperation('agents.set-roles', SetRolesInput, AgentOutput),
+  'agents.reset-password': adminOperation('agents.reset-password', ResetPasswordInput, AgentOutput),
+  'agents.set-disabled': adminOperation('agents.set-disabled', SetDisabledInput, AgentOutput),
+  'agents.unlock': adminOperation('agents.unlock', AgentRef, AgentOutput),
+  'agents.sign-out-everywhere': adminOperation(
+    'agents.sign-out-everywhere',
+    AgentRef,
+    SignOutEverywhereOutput,
+  ),
+} as const;
