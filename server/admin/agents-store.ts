@@ -131,5 +131,5 @@ export const auditView = (agent: AgentRow): Record<string, unknown> => ({
   email: agent.email,
   roles: agent.roles,
   disabled: agent.disabled,
-  mustChangePassword: agent.mustChangePassword,
+  changeAtNextSignIn: agent.mustChangePassword,
 });
