@@ -55,7 +55,11 @@ describe('First run of an empty desk server', () => {
 
     // Administration → Agents → Create agent.
     await page.getByRole('button', { name: 'Administration' }).click();
-    await page.getByRole('link', { name: 'Agents' }).or(page.getByRole('tab', { name: 'Agents' })).first().click();
+    await page
+      .getByRole('link', { name: 'Agents' })
+      .or(page.getByRole('tab', { name: 'Agents' }))
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Agents' }).waitFor();
     await page.getByRole('button', { name: 'Create agent' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create agent' });
@@ -76,7 +80,9 @@ describe('First run of an empty desk server', () => {
     await agentDesk.signInForm().waitFor({ timeout: 60_000 });
     await agentDesk.submitSignIn(AGENT.userName, AGENT.temporary);
     await other.page.getByRole('heading', { name: 'Change your password' }).waitFor();
-    expect(await other.page.getByRole('button', { name: 'New interaction' }).isVisible()).toBe(false);
+    expect(await other.page.getByRole('button', { name: 'New interaction' }).isVisible()).toBe(
+      false,
+    );
     await other.page.getByLabel('Current password', { exact: true }).fill(AGENT.temporary);
     await other.page.getByLabel('New password', { exact: true }).fill(AGENT.own);
     await other.page.getByLabel('Confirm new password', { exact: true }).fill(AGENT.own);

@@ -92,11 +92,7 @@ function Workspace({
   // A setup link works once: after the administrator is signed in, signing out leads to Sign in.
   const signedInNow = session?.status === 'signed-in';
   if (signedInNow && setupCode && !setupDeclined) setSetupDeclined(true);
-  const accountScreen = passwordChange
-    ? 'password'
-    : setupCode && !setupDeclined
-      ? 'setup'
-      : null;
+  const accountScreen = passwordChange ? 'password' : setupCode && !setupDeclined ? 'setup' : null;
   const signingIn = signInAsked && !signInNeeded && session !== null;
   const modalOpen =
     !signInNeeded &&

@@ -20,7 +20,11 @@ type Values = Record<Field, string>;
 export function ChangePasswordScreen({ session }: { session: SessionState }) {
   const store = useStoreHost();
   const baseId = useId();
-  const [values, setValues] = useState<Values>({ currentPassword: '', newPassword: '', confirm: '' });
+  const [values, setValues] = useState<Values>({
+    currentPassword: '',
+    newPassword: '',
+    confirm: '',
+  });
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -59,7 +59,8 @@ export function FirstAdminScreen({
     const { confirm, ...input } = values;
     const parsed = SetupRequest.safeParse({ ...input, code });
     const found: FieldErrors<Field> = parsed.success ? {} : fieldErrorsOf(parsed.error, FIELDS);
-    if (!found.password && confirm !== values.password) found.confirm = ACCOUNT_WORDS.passwordsDiffer;
+    if (!found.password && confirm !== values.password)
+      found.confirm = ACCOUNT_WORDS.passwordsDiffer;
     if (!parsed.success || Object.keys(found).length > 0) {
       setErrors(found);
       // No field named: the code itself (the link) is wrong.

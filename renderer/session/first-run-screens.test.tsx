@@ -99,7 +99,9 @@ describe('Create the first administrator', { timeout: STORE_TEST_TIMEOUT_MS }, (
   it('says the server’s refusal and offers Sign in instead', async () => {
     const { user } = renderDeskpad(desk.api, { setupCode: CODE, showBeforeSession: false });
     await screen.findByRole('heading', { name: 'Create the first administrator' });
-    desk.answerActs(() => fail('invalid-input', 'An administrator exists already: sign in instead.'));
+    desk.answerActs(() =>
+      fail('invalid-input', 'An administrator exists already: sign in instead.'),
+    );
     await user.type(field('User name'), 'ada');
     await user.type(field('First name'), 'Ada');
     await user.type(field('Last name'), 'L');
@@ -139,13 +141,17 @@ describe('Change your password', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     await user.tab();
     await user.keyboard('my own password{Enter}');
     await waitFor(() =>
-      expect(describedText(field('Current password'))).toContain('This is not your current password.'),
+      expect(describedText(field('Current password'))).toContain(
+        'This is not your current password.',
+      ),
     );
     expect(document.activeElement).toBe(field('Current password'));
 
     await user.clear(field('Current password'));
     await user.keyboard('temporary pw{Enter}');
-    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Change your password' })).toBeNull());
+    await waitFor(() =>
+      expect(screen.queryByRole('heading', { name: 'Change your password' })).toBeNull(),
+    );
     await screen.findByRole('button', { name: 'New interaction' });
   });
 });

@@ -57,7 +57,17 @@ describe('npm run admin -- create-user', () => {
     'creates the first administrator from a piped password, who then signs in; the audit says "Command line"',
     async () => {
       const run = await admin(
-        ['create-user', '--user-name', 'ada', '--role', 'admin', '--first-name', 'Ada', '--data', dataDir],
+        [
+          'create-user',
+          '--user-name',
+          'ada',
+          '--role',
+          'admin',
+          '--first-name',
+          'Ada',
+          '--data',
+          dataDir,
+        ],
         'a long first password\n',
       );
       expect(run.stderr).toBe('');
@@ -66,26 +76,50 @@ describe('npm run admin -- create-user', () => {
       expect(run.stdout + run.stderr).not.toContain('a long first password');
 
       // Refusals change nothing: a taken name, a short password, an unknown role.
-      const taken = await admin(['create-user', '--user-name', 'ADA', '--role', 'agent', '--data', dataDir], 'another long one\n');
+      const taken = await admin(
+        ['create-user', '--user-name', 'ADA', '--role', 'agent', '--data', dataDir],
+        'another long one\n',
+      );
       expect(taken.code).toBe(1);
       expect(taken.stderr).toContain('already taken');
-      const short = await admin(['create-user', '--user-name', 'bo', '--role', 'agent', '--data', dataDir], 'short\n');
+      const short = await admin(
+        ['create-user', '--user-name', 'bo', '--role', 'agent', '--data', dataDir],
+        'short\n',
+      );
       expect(short.code).toBe(2);
       expect(short.stderr).toContain('at least 8 characters');
-      const role = await admin(['create-user', '--user-name', 'bo', '--role', 'boss', '--data', dataDir], 'long enough pw\n');
+      const role = await admin(
+        ['create-user', '--user-name', 'bo', '--role', 'boss', '--data', dataDir],
+        'long enough pw\n',
+      );
       expect(role.code).toBe(2);
       expect(role.stderr).toContain('--role takes admin, agent, technician');
-      const none = await admin(['create-user', '--user-name', 'bo', '--role', 'agent', '--data', dataDir], '');
+      const none = await admin(
+        ['create-user', '--user-name', 'bo', '--role', 'agent', '--data', dataDir],
+        '',
+      );
       expect(none.code).toBe(2);
       expect(none.stderr).toContain('No password on standard input');
 
-      const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite'), logger: silentLogger() });
+      const database = await openDatabase({
+        pgliteDir: path.join(dataDir, 'pglite'),
+        logger: silentLogger(),
+      });
       try {
-        const users = await database.db.selectFrom('users').select(['user_name', 'roles', 'must_change_password']).execute();
-        expect(users).toEqual([{ user_name: 'ada', roles: ['admin'], must_change_password: false }]);
+        const users = await database.db
+          .selectFrom('users')
+          .select(['user_name', 'roles', 'must_change_password'])
+          .execute();
+        expect(users).toEqual([
+          { user_name: 'ada', roles: ['admin'], must_change_password: false },
+        ]);
         const audit = await database.db.selectFrom('audit_log').selectAll().execute();
         expect(audit).toHaveLength(1);
-        expect(audit[0]).toMatchObject({ actor_name: 'Command line', action: 'agent.create', target_name: 'ada' });
+        expect(audit[0]).toMatchObject({
+          actor_name: 'Command line',
+          action: 'agent.create',
+          target_name: 'ada',
+        });
         const app = await buildServer({ database, signInRateLimit: false });
         const signedIn = await app.inject({
           method: 'POST',

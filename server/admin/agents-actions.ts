@@ -104,7 +104,10 @@ export function agentActions(deps: AgentsDeps) {
           target: target(after),
           // (The audit log drops any key that mentions a password: these words say it instead.)
           before: { changeAtNextSignIn: before.mustChangePassword },
-          after: { changeAtNextSignIn: true, signIn: 'a temporary password set by an administrator' },
+          after: {
+            changeAtNextSignIn: true,
+            signIn: 'a temporary password set by an administrator',
+          },
         });
         return after;
       });

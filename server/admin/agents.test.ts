@@ -21,8 +21,7 @@ describeOnDatabases('Agents in Administration', (suite) => {
       userName,
       password,
     });
-  const auditRows = () =>
-    db().selectFrom('audit_log').selectAll().orderBy('id').execute();
+  const auditRows = () => db().selectFrom('audit_log').selectAll().orderBy('id').execute();
 
   beforeEach(async () => {
     await seedDirectory(suite.database());
@@ -97,7 +96,11 @@ describeOnDatabases('Agents in Administration', (suite) => {
     });
     // The desks' directory feed carries the change: the row has a new version.
     const version = await db().selectFrom('sync_state').select('version').executeTakeFirstOrThrow();
-    const row = await db().selectFrom('users').select('version').where('id', '=', 'caller-1').executeTakeFirstOrThrow();
+    const row = await db()
+      .selectFrom('users')
+      .select('version')
+      .where('id', '=', 'caller-1')
+      .executeTakeFirstOrThrow();
     expect(Number(row.version)).toBe(Number(version.version));
 
     const lastAdmin = await call('agents.set-roles', { userId: 'admin-1', roles: ['agent'] });

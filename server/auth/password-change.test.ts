@@ -24,10 +24,18 @@ describeOnDatabases('account checks at sign-in', (suite) => {
   it('refuses disabled and deactivated accounts with the words of a wrong password, and ends their sessions', async () => {
     const ana = await signIn('ana.agent');
     expect(ana.status).toBe(201);
-    const row = await db().selectFrom('users').select('last_sign_in_at').where('id', '=', 'agent-1').executeTakeFirstOrThrow();
+    const row = await db()
+      .selectFrom('users')
+      .select('last_sign_in_at')
+      .where('id', '=', 'agent-1')
+      .executeTakeFirstOrThrow();
     expect(row.last_sign_in_at).not.toBeNull();
 
-    await db().updateTable('users').set({ sign_in_disabled: true }).where('id', '=', 'agent-1').execute();
+    await db()
+      .updateTable('users')
+      .set({ sign_in_disabled: true })
+      .where('id', '=', 'agent-1')
+      .execute();
     await db().updateTable('users').set({ active: false }).where('id', '=', 'agent-2').execute();
     for (const userName of ['ana.agent', 'bo.agent']) {
       const refused = await signIn(userName);
@@ -39,15 +47,25 @@ describeOnDatabases('account checks at sign-in', (suite) => {
   });
 
   it('lets a temporary password do nothing but be changed, then the desk works', async () => {
-    await db().updateTable('users').set({ must_change_password: true }).where('id', '=', 'agent-1').execute();
+    await db()
+      .updateTable('users')
+      .set({ must_change_password: true })
+      .where('id', '=', 'agent-1')
+      .execute();
     const reply = await signIn('ana.agent');
     expect(reply.status).toBe(201);
     expect(reply.body.mustChangePassword).toBe(true);
     const agent = new ApiClient(app, reply.body.token);
 
-    const refused = await agent.post<ApiErrorBody>('/api/v1/sync/pull', { clientId: 'd', cursor: null });
+    const refused = await agent.post<ApiErrorBody>('/api/v1/sync/pull', {
+      clientId: 'd',
+      cursor: null,
+    });
     expect(refused.status).toBe(403);
-    expect(refused.body.error).toEqual({ code: 'password-change-required', message: PASSWORD_CHANGE_REQUIRED });
+    expect(refused.body.error).toEqual({
+      code: 'password-change-required',
+      message: PASSWORD_CHANGE_REQUIRED,
+    });
     const me = await agent.get<{ mustChangePassword?: boolean }>('/api/v1/sessions/current');
     expect(me.status).toBe(200);
     expect(me.body.mustChangePassword).toBe(true);
@@ -68,7 +86,9 @@ describeOnDatabases('account checks at sign-in', (suite) => {
       newPassword: 'my very own password',
     });
     expect(changed.status).toBe(204);
-    expect((await agent.post('/api/v1/sync/pull', { clientId: 'd', cursor: null })).status).toBe(200);
+    expect((await agent.post('/api/v1/sync/pull', { clientId: 'd', cursor: null })).status).toBe(
+      200,
+    );
     expect((await signIn('ana.agent')).status).toBe(401);
     const fresh = await signIn('ana.agent', 'my very own password');
     expect(fresh.status).toBe(201);

@@ -187,7 +187,11 @@ export function createSessions(
     );
     await db.transaction().execute(async (trx) => {
       if (alsoInTransaction) await alsoInTransaction(trx);
-      await trx.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', agent.id).execute();
+      await trx
+        .updateTable('users')
+        .set({ last_sign_in_at: at })
+        .where('id', '=', agent.id)
+        .execute();
       await trx.deleteFrom('sessions').where('expires_at', '<=', at).execute();
       await trx
         .insertInto('sessions')

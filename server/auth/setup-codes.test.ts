@@ -42,7 +42,11 @@ describeOnDatabases('the first administrator', (suite) => {
     const reply = await setup({ ...ADMIN, code });
     expect(reply.status).toBe(201);
     const session = SignInResponse.parse(reply.body);
-    expect(session.agent).toMatchObject({ userName: 'ada.admin', name: 'Ada Admin', roles: ['admin'] });
+    expect(session.agent).toMatchObject({
+      userName: 'ada.admin',
+      name: 'Ada Admin',
+      roles: ['admin'],
+    });
     expect(JSON.stringify(reply.body)).not.toContain(ADMIN.password);
     const me = await new ApiClient(app, session.token).get('/api/v1/sessions/current');
     expect(me.status).toBe(200);

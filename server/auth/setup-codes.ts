@@ -55,10 +55,7 @@ export interface FirstAdminDeps {
  * Spends the code and creates the administrator in one transaction holding the directory lock:
  * two setups at once cannot both make an admin, and a refused one spends nothing.
  */
-export async function createFirstAdmin(
-  deps: FirstAdminDeps,
-  input: SetupRequest,
-): Promise<User> {
+export async function createFirstAdmin(deps: FirstAdminDeps, input: SetupRequest): Promise<User> {
   const passwordHash = await deps.hashPassword(input.password);
   return deps.writeDirectory(async (trx, nextVersion, audit) => {
     if (await adminExists(trx)) throw new ApiError(409, 'conflict', ADMIN_EXISTS);

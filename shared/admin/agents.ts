@@ -50,7 +50,10 @@ export const CreateAgentInput = z.strictObject({
   userName: NewUserName,
   firstName: z.string().trim().min(1, 'Enter a first name.').max(100),
   lastName: z.string().trim().min(1, 'Enter a last name.').max(100),
-  email: z.union([z.literal(''), z.email('Enter an email address like name@example.org.').max(254)]),
+  email: z.union([
+    z.literal(''),
+    z.email('Enter an email address like name@example.org.').max(254),
+  ]),
   roles: Roles.refine((roles) => roles.length > 0, 'Choose at least one role.'),
   /** Temporary: the agent must change it at the next sign-in. */
   temporaryPassword: NewPassword,

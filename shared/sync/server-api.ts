@@ -127,7 +127,10 @@ export const SetupRequest = z.strictObject({
   userName: NewUserName,
   firstName: z.string().trim().min(1, 'Enter a first name.').max(100),
   lastName: z.string().trim().min(1, 'Enter a last name.').max(100),
-  email: z.union([z.literal(''), z.email('Enter an email address like name@example.org.').max(254)]),
+  email: z.union([
+    z.literal(''),
+    z.email('Enter an email address like name@example.org.').max(254),
+  ]),
   password: NewPassword,
 });
 export type SetupRequest = z.infer<typeof SetupRequest>;

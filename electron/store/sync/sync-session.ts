@@ -141,7 +141,11 @@ export class SyncSession {
     } catch (error) {
       this.deps.log.info('the password change was refused or failed', error);
       if (error instanceof DeskServerError && error.kind === 'http') {
-        if (error.status === 401 && error.code === 'unauthorized' && error.message.includes('current'))
+        if (
+          error.status === 401 &&
+          error.code === 'unauthorized' &&
+          error.message.includes('current')
+        )
           return fail('invalid-input', error.message, {
             currentPassword: 'This is not your current password.',
           });

@@ -67,11 +67,7 @@ export function SetRolesDialog({ agent, onClose, onDone }: DialogProps) {
     void send(() => call('agents.set-roles', parsed.data), `${agent.name}'s roles were changed.`);
   };
   return (
-    <ModalDialog
-      title={`Set roles of ${agent.name}`}
-      onCancel={onClose}
-      initialFocus={first}
-    >
+    <ModalDialog title={`Set roles of ${agent.name}`} onCancel={onClose} initialFocus={first}>
       <form noValidate onSubmit={submit}>
         <Failure error={error} />
         <RolesFieldset idPrefix={id} roles={roles} onChange={setRoles} firstRef={first} />
@@ -102,7 +98,11 @@ export function ResetPasswordDialog({ agent, onClose, onDone }: DialogProps) {
     );
   };
   return (
-    <ModalDialog title={`Reset the password of ${agent.name}`} onCancel={onClose} initialFocus={input}>
+    <ModalDialog
+      title={`Reset the password of ${agent.name}`}
+      onCancel={onClose}
+      initialFocus={input}
+    >
       <form noValidate onSubmit={submit}>
         <Failure error={error} />
         <AccountField

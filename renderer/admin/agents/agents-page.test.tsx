@@ -27,13 +27,22 @@ const row = (over: Partial<AgentRow>): AgentRow => ({
 });
 
 const ANA = row({ lastSignInAt: '2026-12-03T08:30:00.000Z' });
-const BO = row({ id: 'u2', userName: 'bo.tech', name: 'Bo Tech', roles: ['technician'], locked: true, disabled: true });
+const BO = row({
+  id: 'u2',
+  userName: 'bo.tech',
+  name: 'Bo Tech',
+  roles: ['technician'],
+  locked: true,
+  disabled: true,
+});
 
 describe('Agents', () => {
   it('lists the agents with roles, last sign-in and marks, axe-clean', async () => {
     const { store } = fakeAdminStore({ 'agents.list': () => ({ agents: [ANA, BO], more: false }) });
     const { container } = renderOnDesk(store, <AgentsPage />);
-    const ana = (await screen.findByRole('rowheader', { name: 'ana.agent' })).closest('tr') as HTMLElement;
+    const ana = (await screen.findByRole('rowheader', { name: 'ana.agent' })).closest(
+      'tr',
+    ) as HTMLElement;
     expect(ana.textContent).toContain('Agent');
     expect(ana.textContent).toContain('Active');
     expect(ana.textContent).not.toContain('Never');
@@ -46,7 +55,12 @@ describe('Agents', () => {
   });
 
   it('creates an agent by keyboard: the schema’s messages first, then one call, and the list reloads', async () => {
-    const created = row({ id: 'u3', userName: 'grace', name: 'Grace Hopper', mustChangePassword: true });
+    const created = row({
+      id: 'u3',
+      userName: 'grace',
+      name: 'Grace Hopper',
+      mustChangePassword: true,
+    });
     let listed = [ANA];
     const { store, calls } = fakeAdminStore({
       'agents.list': () => ({ agents: listed, more: false }),
@@ -79,7 +93,9 @@ describe('Agents', () => {
       roles: ['agent'],
       temporaryPassword: 'temporary pw 1',
     });
-    const grace = (await screen.findByRole('rowheader', { name: 'grace' })).closest('tr') as HTMLElement;
+    const grace = (await screen.findByRole('rowheader', { name: 'grace' })).closest(
+      'tr',
+    ) as HTMLElement;
     expect(grace.textContent).toContain('Must change password');
     expect(screen.getByRole('status').textContent).toContain('Grace Hopper was created');
   });
@@ -90,7 +106,10 @@ describe('Agents', () => {
       'agents.set-roles': () => ({ agent: ANA }),
       'agents.reset-password': () => ({ agent: ANA }),
       'agents.set-disabled': () =>
-        fail('conflict', 'Ana Agent is the only administrator: make someone else an administrator first.'),
+        fail(
+          'conflict',
+          'Ana Agent is the only administrator: make someone else an administrator first.',
+        ),
       'agents.unlock': () => ({ agent: BO }),
     });
     const { user } = renderOnDesk(store, <AgentsPage />);
@@ -121,12 +140,16 @@ describe('Agents', () => {
     const disable = await screen.findByRole('dialog', { name: 'Disable Ana Agent?' });
     expect(document.activeElement).toBe(within(disable).getByRole('button', { name: 'Cancel' }));
     await user.click(within(disable).getByRole('button', { name: 'Disable' }));
-    expect((await within(disable).findByRole('alert')).textContent).toContain('the only administrator');
+    expect((await within(disable).findByRole('alert')).textContent).toContain(
+      'the only administrator',
+    );
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
     await user.click(screen.getByRole('button', { name: 'Unlock bo.tech' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Bo Tech is unlocked'));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toContain('Bo Tech is unlocked'),
+    );
     expect(calls.filter((c) => c.operation !== 'agents.list').map((c) => c.operation)).toEqual([
       'agents.set-roles',
       'agents.reset-password',

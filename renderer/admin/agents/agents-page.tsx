@@ -5,11 +5,7 @@ import { useId, useState } from 'react';
 import type { AgentRow } from '../../../shared/admin/agents';
 import { AdminLoadState } from '../admin-load-state';
 import { useAdminCall, useAdminQuery } from '../admin-client';
-import {
-  ConfirmAgentDialog,
-  ResetPasswordDialog,
-  SetRolesDialog,
-} from './agent-change-dialogs';
+import { ConfirmAgentDialog, ResetPasswordDialog, SetRolesDialog } from './agent-change-dialogs';
 import { lastSignInText, marksOf, rolesText } from './agent-words';
 import { CreateAgentDialog } from './create-agent-dialog';
 
@@ -55,7 +51,11 @@ export function AgentsPage() {
         <span id={`${id}-find-hint`} className="field-hint">
           Empty: everyone with a role. A name finds any user, to make them an agent.
         </span>
-        <button type="button" className="button button--primary" onClick={() => setAsked({ kind: 'create' })}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => setAsked({ kind: 'create' })}
+        >
           Create agent
         </button>
         <button type="button" className="button" onClick={agents.reload}>
@@ -102,7 +102,9 @@ export function AgentsPage() {
           </tbody>
         </table>
       )}
-      {list && list.agents.length === 0 && <p>{query === '' ? 'No agents yet.' : 'Nobody matches.'}</p>}
+      {list && list.agents.length === 0 && (
+        <p>{query === '' ? 'No agents yet.' : 'Nobody matches.'}</p>
+      )}
       {list?.more && <p className="muted">More match: type more of the name.</p>}
       {asked && <AskedDialog asked={asked} onClose={() => setAsked(null)} onDone={done} />}
     </div>
@@ -121,18 +123,34 @@ function AgentActions({
   const of = ` ${agent.userName}`;
   return (
     <div className="admin-row-actions">
-      <button type="button" aria-label={`Set roles of${of}`} onClick={() => ask({ kind: 'roles', agent })}>
+      <button
+        type="button"
+        aria-label={`Set roles of${of}`}
+        onClick={() => ask({ kind: 'roles', agent })}
+      >
         Set roles
       </button>
-      <button type="button" aria-label={`Reset password of${of}`} onClick={() => ask({ kind: 'reset', agent })}>
+      <button
+        type="button"
+        aria-label={`Reset password of${of}`}
+        onClick={() => ask({ kind: 'reset', agent })}
+      >
         Reset password
       </button>
       {agent.disabled ? (
-        <button type="button" aria-label={`Enable${of}`} onClick={() => ask({ kind: 'enable', agent })}>
+        <button
+          type="button"
+          aria-label={`Enable${of}`}
+          onClick={() => ask({ kind: 'enable', agent })}
+        >
           Enable
         </button>
       ) : (
-        <button type="button" aria-label={`Disable${of}`} onClick={() => ask({ kind: 'disable', agent })}>
+        <button
+          type="button"
+          aria-label={`Disable${of}`}
+          onClick={() => ask({ kind: 'disable', agent })}
+        >
           Disable
         </button>
       )}
@@ -186,7 +204,11 @@ function AskedDialog({
           title={`${disabled ? 'Disable' : 'Enable'} ${agent.name}?`}
           confirm={disabled ? 'Disable' : 'Enable'}
           run={() => call('agents.set-disabled', { userId: agent.id, disabled })}
-          said={disabled ? `${agent.name} is disabled; their sessions ended.` : `${agent.name} can sign in again.`}
+          said={
+            disabled
+              ? `${agent.name} is disabled; their sessions ended.`
+              : `${agent.name} can sign in again.`
+          }
           onClose={onClose}
           onDone={onDone}
         >

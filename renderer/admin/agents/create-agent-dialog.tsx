@@ -10,7 +10,14 @@ import { describeAccountError, fieldErrorsOf, type FieldErrors } from '../../ses
 import { useAdminCall } from '../admin-client';
 import { RolesFieldset } from './roles-fieldset';
 
-const FIELDS = ['userName', 'firstName', 'lastName', 'email', 'roles', 'temporaryPassword'] as const;
+const FIELDS = [
+  'userName',
+  'firstName',
+  'lastName',
+  'email',
+  'roles',
+  'temporaryPassword',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 export function CreateAgentDialog({
