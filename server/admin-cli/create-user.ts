@@ -80,7 +80,7 @@ export async function runCreateUser(args: readonly string[], deps: AdminCliDeps)
   const passwordHash = await hashPassword(checked.data);
   const database = await deps.database();
   try {
-    const write = directoryWriterFor(database, deps.now);
+    const write = directoryWriterFor(database, () => deps.now());
     const user = await write(async (trx, nextVersion, audit) => {
       const created = await insertAccount(
         trx,

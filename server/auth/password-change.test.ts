@@ -3,7 +3,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { SignInResponse, type ApiErrorBody } from '../../shared/sync/server-api';
+import type { ApiErrorBody, SignInResponse } from '../../shared/sync/server-api';
 import { ApiClient, seedDirectory, TEST_PASSWORD, testServer } from '../testing/fixtures';
 import { describeOnDatabases } from '../testing/test-databases';
 import { PASSWORD_CHANGE_REQUIRED } from './sessions';
