@@ -56,9 +56,8 @@ describe('First run of an empty desk server', () => {
     // Administration → Agents → Create agent.
     await page.getByRole('button', { name: 'Administration' }).click();
     await page
-      .getByRole('link', { name: 'Agents' })
-      .or(page.getByRole('tab', { name: 'Agents' }))
-      .first()
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('button', { name: 'Agents' })
       .click();
     await page.getByRole('heading', { name: 'Agents' }).waitFor();
     await page.getByRole('button', { name: 'Create agent' }).click();
