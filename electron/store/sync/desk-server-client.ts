@@ -250,6 +250,12 @@ export function createDeskServerClient(
     ...(token ? { authorization: `Bearer ${token}` } : {}),
   });
 
+  const posting = (token: string | null, input: unknown): RequestInit => ({
+    method: 'POST',
+    headers: headers(token, true),
+    body: JSON.stringify(input),
+  });
+
   return {
     baseUrl: root,
     async health(outer) {
@@ -267,32 +273,12 @@ export function createDeskServerClient(
         return false;
       }
     },
-    signIn: (input) =>
-      json(SignInResponse, '/sessions', {
-        method: 'POST',
-        headers: headers(null, true),
-        body: JSON.stringify(input),
-      }),
-    launch: (code) =>
-      json(SignInResponse, '/sessions/launch', {
-        method: 'POST',
-        headers: headers(null, true),
-        body: JSON.stringify({ code }),
-      }),
-    setup: (input) =>
-      json(SignInResponse, '/setup', {
-        method: 'POST',
-        headers: headers(null, true),
-        body: JSON.stringify(input),
-      }),
+    signIn: (input) => json(SignInResponse, '/sessions', posting(null, input)),
+    launch: (code) => json(SignInResponse, '/sessions/launch', posting(null, { code })),
+    setup: (input) => json(SignInResponse, '/setup', posting(null, input)),
     async changePassword(token, input) {
       await bounded(null, async (signal) => {
-        const response = await send('/sessions/password', {
-          method: 'POST',
-          headers: headers(token, true),
-          body: JSON.stringify(input),
-          signal,
-        });
+        const response = await send('/sessions/password', { ...posting(token, input), signal });
         if (!response.ok) throw await failure(response);
       });
     },
