@@ -76,8 +76,19 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'create-user':
       return runCreateUser(rest, deps);
-    case 'import':
-      return runImportCommand(rest, deps);
+    case 'import': {
+      const opened = await database();
+      try {
+        return await runImportCommand(rest, {
+          db: opened.db,
+          pokes: opened.pokes,
+          out: (line) => deps.out(line),
+          now: () => deps.now(),
+        });
+      } finally {
+        await opened.close();
+      }
+    }
     case 'help':
     case '--help':
     case '-h':
