@@ -157,4 +157,32 @@ describe('Agents', () => {
       'agents.unlock',
     ]);
   });
+
+  it('finds any user by name to make them an agent, asking once the typing stops', async () => {
+    const CARLA = row({ id: 'c1', userName: 'carla', name: 'Carla Caller', roles: [] });
+    const { store, calls } = fakeAdminStore({
+      'agents.list': (input) =>
+        (input as { query: string }).query === 'carla'
+          ? { agents: [CARLA], more: false }
+          : { agents: [ANA], more: false },
+      'agents.set-roles': () => ({ agent: { ...CARLA, roles: ['agent'] } }),
+    });
+    const { user } = renderOnDesk(store, <AgentsPage />);
+    await screen.findByRole('rowheader', { name: 'ana.agent' });
+    await user.type(screen.getByLabelText('Find a user'), 'carla');
+    const carla = (await screen.findByRole('rowheader', { name: 'carla' })).closest(
+      'tr',
+    ) as HTMLElement;
+    expect(carla.textContent).toContain('No role (caller)');
+    expect(calls.map((c) => c.input)).toEqual([{ query: '' }, { query: 'carla' }]);
+    await user.click(within(carla).getByRole('button', { name: 'Set roles of carla' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Set roles of Carla Caller' });
+    expect(document.activeElement).toBe(within(dialog).getByLabelText('Agent'));
+    await user.keyboard(' {Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.find((c) => c.operation === 'agents.set-roles')?.input).toEqual({
+      userId: 'c1',
+      roles: ['agent'],
+    });
+  });
 });

@@ -1,13 +1,15 @@
 // The Agents page: the accounts with a role (or any user found by name, to make them an agent)
 // with roles, last sign-in and marks, and each change an admin makes to them. Calls only admin ops.
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { AgentRow } from '../../../shared/admin/agents';
 import { AdminLoadState } from '../admin-load-state';
 import { useAdminCall, useAdminQuery } from '../admin-client';
 import { ConfirmAgentDialog, ResetPasswordDialog, SetRolesDialog } from './agent-change-dialogs';
 import { lastSignInText, marksOf, rolesText } from './agent-words';
 import { CreateAgentDialog } from './create-agent-dialog';
+
+const SEARCH_PAUSE_MS = 250;
 
 type Asked =
   | { kind: 'create' }
@@ -17,7 +19,13 @@ export function AgentsPage() {
   const id = useId();
   const call = useAdminCall();
   const [query, setQuery] = useState('');
-  const agents = useAdminQuery('agents.list', { query });
+  // Asked a moment after the typing stops, not once per key.
+  const [asking, setAsking] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setAsking(query.trim()), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+  const agents = useAdminQuery('agents.list', { query: asking });
   const [asked, setAsked] = useState<Asked | null>(null);
   const [said, setSaid] = useState('');
   const [unlockError, setUnlockError] = useState<string | null>(null);
@@ -74,7 +82,7 @@ export function AgentsPage() {
       {list && (
         <table className="admin-table">
           <caption className="visually-hidden">
-            {query === '' ? 'Accounts with a role' : `Users matching ${query}`}
+            {asking === '' ? 'Accounts with a role' : `Users matching ${asking}`}
           </caption>
           <thead>
             <tr>
@@ -103,7 +111,7 @@ export function AgentsPage() {
         </table>
       )}
       {list && list.agents.length === 0 && (
-        <p>{query === '' ? 'No agents yet.' : 'Nobody matches.'}</p>
+        <p>{asking === '' ? 'No agents yet.' : 'Nobody matches.'}</p>
       )}
       {list?.more && <p className="muted">More match: type more of the name.</p>}
       {asked && <AskedDialog asked={asked} onClose={() => setAsked(null)} onDone={done} />}
