@@ -156,8 +156,12 @@ export class SyncSession {
         return fail('not-ready', `${error.message} Change it when the desk server can be reached.`);
       return fail('internal', `The password was not changed: ${describeError(error)}`);
     }
-    const { mustChangePassword: _done, ...rest } = session;
-    return ok(await this.keep(rest.token, rest.expiresAt, rest.agent));
+    return ok(await this.passwordChanged(session));
+  }
+
+  /** The password was changed (here or at another desk): the session is kept without the mark. */
+  passwordChanged(session: ActiveSession): Promise<ActiveSession> {
+    return this.keep(session.token, session.expiresAt, session.agent);
   }
 
   private async signInWith(
