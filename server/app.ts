@@ -10,7 +10,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../shared/sync/server-api';
 import { adminRoutes } from './admin/routes';
 import { DEFAULT_SIGN_IN_LIMITS, sessionRoutes } from './auth/routes';
+import { directoryWriterFor } from './auth/directory-writer';
+import { hashPassword } from './auth/passwords';
 import { createSessions, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/sessions';
+import { setupRoutes } from './auth/setup-routes';
 import type { ServerDatabase } from './db/open-database';
 import { directoryRoutes } from './directory/routes';
 import { authenticateBeforeBody } from './http/authenticate-first';
@@ -108,9 +111,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     done();
   });
 
-  sessionRoutes(app, deps, {
-    signInRateLimit: options.signInRateLimit ?? DEFAULT_SIGN_IN_LIMITS.perAddress,
-  });
+  const signInRateLimit = options.signInRateLimit ?? DEFAULT_SIGN_IN_LIMITS.perAddress;
+  sessionRoutes(app, deps, { signInRateLimit });
+  setupRoutes(
+    app,
+    deps,
+    { now, writeDirectory: directoryWriterFor(options.database, now), hashPassword },
+    signInRateLimit,
+  );
   syncRoutes(app, deps, streams);
   directoryRoutes(app, deps);
   interactionRoutes(app, deps);

@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { buildServer } from './app';
+import { issueSetupCode, setupLink } from './auth/setup-codes';
 import { parseCliOptions } from './cli-options';
 import { lockDataDir } from './db/data-dir-lock';
 import { migrateToLatest } from './db/migrate';
@@ -70,7 +71,36 @@ async function main(): Promise<number> {
     'Deskpad server ready',
   );
   if (options.demo) logger.info(`sign in as demo.agent with password ${DEMO_PASSWORD}`);
+  else await announceFirstRun(database.db, address, logger);
   return -1;
+}
+
+/**
+ * An empty server (no administrator) prints, once, how to create the first one: a setup link good
+ * for one use within an hour, on the console and in the log, and the command-line alternative.
+ */
+async function announceFirstRun(
+  db: Parameters<typeof issueSetupCode>[0],
+  address: string,
+  logger: ReturnType<typeof createLogger>,
+): Promise<void> {
+  const issued = await issueSetupCode(db, () => new Date());
+  if (!issued) return;
+  const link = setupLink(address.replace('://0.0.0.0', '://127.0.0.1'), issued.code);
+  const command = 'npm run admin -- create-user --user-name NAME --role admin';
+  logger.info(
+    { setupLink: link, expiresAt: issued.expiresAt.toISOString() },
+    'no administrator yet: open the setup link (one use, within an hour) to create the first one',
+  );
+  console.log(
+    [
+      '',
+      'No administrator yet. Create the first one:',
+      `  in the browser (one use, within an hour): ${link}`,
+      `  or on the command line (stop this server first): ${command}`,
+      '',
+    ].join('\n'),
+  );
 }
 
 main().then(

@@ -124,6 +124,8 @@ export interface StoredSession {
   expiresAt: string;
   agent: User;
   signedInAt: string;
+  /** The server gave the agent a temporary password: "Change your password" comes before the desk. */
+  mustChangePassword?: boolean;
 }
 
 export interface ProvisionalCounters {

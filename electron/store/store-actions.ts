@@ -39,6 +39,10 @@ export async function runAction(
       return sync.offers.adopt(action.args.token);
     case 'session.launch':
       return sync.offers.launch(action.args.code);
+    case 'session.setup':
+      return sync.offers.setup(action.args);
+    case 'session.changePassword':
+      return sync.offers.changePassword(action.args);
     case 'session.switch':
       return sync.offers.answer(action.args.accept);
     case 'session.signOut':

@@ -48,6 +48,8 @@ const sessions: Sessions = {
   createLaunchCode: () => Promise.reject(new Error('not used')),
   exchangeLaunchCode: () => Promise.reject(new Error('not used')),
   living: () => Promise.reject(new Error('not used')),
+  openFor: () => Promise.reject(new Error('not used')),
+  changePassword: () => Promise.reject(new Error('not used')),
 };
 
 let app: FastifyInstance;

@@ -21,7 +21,7 @@ import {
   type CommandName,
   type CommandOutputs,
 } from '../commands/registry';
-import { SignInRequest } from '../sync/server-api';
+import { PasswordChangeRequest, SetupRequest, SignInRequest } from '../sync/server-api';
 import { escalationQueryInputs, type EscalationQueryOutputs } from './escalation-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
@@ -90,6 +90,13 @@ export const actionInputs = {
    */
   // The shape of server-api's LaunchRequest, which the desk server checks in full.
   'session.launch': z.strictObject({ code: z.string().min(1).max(128) }),
+  /**
+   * Creates the first administrator with the setup link's code (`/#setup=<code>`) and signs this
+   * desk in as them (`POST /api/v1/setup`, answered like sign-in).
+   */
+  'session.setup': SetupRequest,
+  /** The signed-in agent changes their password (a temporary one first of all). */
+  'session.changePassword': PasswordChangeRequest,
   /** Answers the switch the desk asked about: take the offered session, or keep the one signed in. */
   'session.switch': z.strictObject({ accept: z.boolean() }),
   /**
@@ -117,6 +124,8 @@ export interface ActionOutputs {
   'session.signIn': SessionState;
   'session.adopt': SessionState;
   'session.launch': SessionState;
+  'session.setup': SessionState;
+  'session.changePassword': SessionState;
   'session.switch': SessionState;
   'session.signOut': SessionState;
   'sync.now': SyncStatus;
@@ -153,6 +162,8 @@ export interface SessionState {
   endedBy?: 'sign-out' | 'expired' | null;
   /** A session of another agent was offered (a launch link, an adopted token): ask first. */
   switchAsked?: SwitchAsked | null;
+  /** Signed in with a temporary password: "Change your password" before anything else. */
+  mustChangePassword?: boolean;
 }
 
 /** "Switch from A to B?": who is signed in, who was offered, and A's changes not synced yet. */
