@@ -1,0 +1,211 @@
+// Administration → Import: choose the kind and the file, map its columns, check it (a dry run),
+// import it, and the recent imports. Talks only through the ImportApi it is given.
+
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import type { ImportApi } from './import-api';
+import { CheckStep } from './check-step';
+import { ChooseStep } from './choose-step';
+import { MappingStep } from './mapping-step';
+import { RecentImports } from './recent-imports';
+import { RunStep } from './run-step';
+import type { ImportJob, ImportKind, ImportMapping, ImportUpload } from './import-types';
+import { startingMapping } from './import-words';
+import './import-page.css';
+
+export type ImportStep = 'choose' | 'map' | 'check' | 'run';
+
+const STEPS: { id: ImportStep; title: string }[] = [
+  { id: 'choose', title: 'Choose the file' },
+  { id: 'map', title: 'Map the columns' },
+  { id: 'check', title: 'Check' },
+  { id: 'run', title: 'Import' },
+];
+
+export interface ImportPageProps {
+  api: ImportApi;
+  /** How often a running check or import is asked about (ms). */
+  pollMs?: number;
+  onAuditLog?: () => void;
+}
+
+export function ImportPage({ api, pollMs, onAuditLog }: ImportPageProps) {
+  const [step, setStep] = useState<ImportStep>('choose');
+  const [kind, setKind] = useState<ImportKind>('users');
+  const [file, setFile] = useState<File | null>(null);
+  const [upload, setUpload] = useState<ImportUpload | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping>({});
+  const [dryJob, setDryJob] = useState<ImportJob | null>(null);
+  const [runJob, setRunJob] = useState<ImportJob | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingId = useId();
+  const moved = useRef(false);
+
+  useEffect(() => {
+    if (moved.current) headingRef.current?.focus();
+  }, [step]);
+
+  const go = (next: ImportStep): void => {
+    moved.current = true;
+    setError(null);
+    setStep(next);
+  };
+
+  const chooseFile = (next: File | null): void => {
+    setFile(next);
+    setError(null);
+  };
+
+  const send = async (): Promise<void> => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    const answer = await api.upload(kind, file, file.name);
+    setBusy(false);
+    if (!answer.ok) {
+      setError(answer.error.message);
+      return;
+    }
+    setUpload(answer.value);
+    setMapping(startingMapping(answer.value));
+    go('map');
+  };
+
+  const check = async (): Promise<void> => {
+    if (!upload) return;
+    setBusy(true);
+    const answer = await api.run({
+      importId: upload.importId,
+      mapping,
+      dryRun: true,
+      deactivateMissing: false,
+    });
+    setBusy(false);
+    if (!answer.ok) {
+      setError(answer.error.message);
+      return;
+    }
+    setDryJob(answer.value);
+    go('check');
+  };
+
+  const runImport = async (deactivateMissing: boolean): Promise<void> => {
+    if (!upload) return;
+    setBusy(true);
+    setError(null);
+    const answer = await api.run({
+      importId: upload.importId,
+      mapping,
+      dryRun: false,
+      deactivateMissing,
+    });
+    setBusy(false);
+    if (!answer.ok) {
+      setError(answer.error.message);
+      return;
+    }
+    setRunJob(answer.value);
+    go('run');
+  };
+
+  const startAgain = (): void => {
+    setUpload(null);
+    setDryJob(null);
+    setRunJob(null);
+    setFile(null);
+    setRefreshKey((k) => k + 1);
+    go('choose');
+  };
+
+  const onDragOver = (event: DragEvent): void => {
+    if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+  };
+  const onDrop = (event: DragEvent): void => {
+    event.preventDefault();
+    const dropped = event.dataTransfer.files[0];
+    if (!dropped) return;
+    if (step !== 'choose') {
+      setError(null);
+      setUpload(null);
+      go('choose');
+    }
+    chooseFile(dropped);
+  };
+
+  const index = STEPS.findIndex((s) => s.id === step);
+  const current = STEPS[index] ?? STEPS[0];
+
+  return (
+    <section
+      className="import-page"
+      aria-labelledby={headingId}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
+      <h2 id={headingId}>Import</h2>
+      <ol className="import-steps" aria-label="Steps">
+        {STEPS.map((s, i) => (
+          <li key={s.id} aria-current={s.id === step ? 'step' : undefined}>
+            {i + 1}. {s.title}
+          </li>
+        ))}
+      </ol>
+      <h3 ref={headingRef} tabIndex={-1} className="import-step-heading">
+        Step {index + 1} of {STEPS.length}: {current?.title}
+      </h3>
+      {step === 'choose' && (
+        <ChooseStep
+          kind={kind}
+          onKind={setKind}
+          file={file}
+          onFile={chooseFile}
+          onUpload={() => void send()}
+          busy={busy}
+          error={error}
+        />
+      )}
+      {step === 'map' && upload && (
+        <>
+          <MappingStep
+            upload={upload}
+            mapping={mapping}
+            onMapping={setMapping}
+            onCheck={() => void check()}
+            onBack={startAgain}
+            busy={busy}
+          />
+          {error && (
+            <p role="alert" className="import-error">
+              {error}
+            </p>
+          )}
+        </>
+      )}
+      {step === 'check' && dryJob && (
+        <CheckStep
+          api={api}
+          started={dryJob}
+          pollMs={pollMs}
+          onImport={(deactivate) => void runImport(deactivate)}
+          onChooseAgain={startAgain}
+          onChangeColumns={() => go('map')}
+          importing={busy}
+          error={error}
+        />
+      )}
+      {step === 'run' && runJob && (
+        <RunStep
+          api={api}
+          started={runJob}
+          pollMs={pollMs}
+          onAnother={startAgain}
+          onAuditLog={onAuditLog}
+          onSettled={() => setRefreshKey((k) => k + 1)}
+        />
+      )}
+      <RecentImports api={api} refreshKey={refreshKey} />
+    </section>
+  );
+}
