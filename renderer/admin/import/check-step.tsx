@@ -77,7 +77,11 @@ export function CheckStep(props: CheckStepProps) {
       <div className="import-check">
         <ImportProgress job={job} label="Checking" />
         {followed.error && <p className="import-error">{followed.error}</p>}
-        {cancelError && <p role="alert" className="import-error">{cancelError}</p>}
+        {cancelError && (
+          <p role="alert" className="import-error">
+            {cancelError}
+          </p>
+        )}
         <div className="import-actions">
           <button type="button" className="button" onClick={() => void stop()}>
             Stop checking

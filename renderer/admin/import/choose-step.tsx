@@ -52,8 +52,8 @@ export function ChooseStep({ kind, onKind, file, onFile, onUpload, busy, error }
           onChange={(event) => onFile(event.currentTarget.files?.[0] ?? null)}
         />
         <p id={hintId} className="import-hint">
-          A CSV file with a header line: comma, semicolon or tab separated, UTF-8. You can also
-          drop the file onto this page.
+          A CSV file with a header line: comma, semicolon or tab separated, UTF-8. You can also drop
+          the file onto this page.
         </p>
         {file && (
           <p className="import-chosen">

@@ -2,12 +2,7 @@
 // file, run (dry or real), ask the status, cancel, list recent imports. Never talks HTTP itself.
 
 import type { StoreResult } from '../../../shared/domain/result';
-import type {
-  ImportJob,
-  ImportKind,
-  ImportRunInput,
-  ImportUpload,
-} from './import-types';
+import type { ImportJob, ImportKind, ImportRunInput, ImportUpload } from './import-types';
 
 export interface ImportApi {
   /** Sends the file through the store host to the desk server, which reads its header. */

@@ -20,13 +20,7 @@ export interface ImportUpload {
 }
 
 export type ImportState =
-  | 'uploaded'
-  | 'checking'
-  | 'checked'
-  | 'importing'
-  | 'done'
-  | 'cancelled'
-  | 'failed';
+  'uploaded' | 'checking' | 'checked' | 'importing' | 'done' | 'cancelled' | 'failed';
 
 export interface ImportProblem {
   line: number;

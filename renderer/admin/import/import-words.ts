@@ -111,7 +111,8 @@ export function describeProgress(job: ImportJob, verb: string): string {
     job.rowsTotal === null
       ? `${verb} ${done} rows`
       : `${verb} ${done} of ${plural(job.rowsTotal, 'row', 'rows')}`;
-  const speed = job.rowsPerSecond > 0 ? `, ${formatCount(Math.round(job.rowsPerSecond))} rows per second` : '';
+  const speed =
+    job.rowsPerSecond > 0 ? `, ${formatCount(Math.round(job.rowsPerSecond))} rows per second` : '';
   const left = formatTimeLeft(job.secondsLeft);
   return `${rows}${speed}${left ? `, ${left}` : ''}`;
 }

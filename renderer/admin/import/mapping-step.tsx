@@ -21,7 +21,14 @@ export interface MappingStepProps {
   busy?: boolean;
 }
 
-export function MappingStep({ upload, mapping, onMapping, onCheck, onBack, busy = false }: MappingStepProps) {
+export function MappingStep({
+  upload,
+  mapping,
+  onMapping,
+  onCheck,
+  onBack,
+  busy = false,
+}: MappingStepProps) {
   const [tried, setTried] = useState(false);
   const idBase = useId();
   const missing = missingRequired(upload.kind, mapping);
@@ -35,8 +42,8 @@ export function MappingStep({ upload, mapping, onMapping, onCheck, onBack, busy 
   return (
     <div className="import-mapping">
       <p className="import-file-facts">
-        <strong>{upload.fileName}</strong>: {formatBytes(upload.bytes)},{' '}
-        {upload.columns.length} columns, separated by {describeDelimiter(upload.delimiter)},{' '}
+        <strong>{upload.fileName}</strong>: {formatBytes(upload.bytes)}, {upload.columns.length}{' '}
+        columns, separated by {describeDelimiter(upload.delimiter)},{' '}
         {upload.hasBom ? 'with a byte order mark (BOM)' : 'without a byte order mark (BOM)'}.
       </p>
       <table className="import-table import-fields">
@@ -53,14 +60,26 @@ export function MappingStep({ upload, mapping, onMapping, onCheck, onBack, busy 
             const invalid = tried && f.required && !mapping[f.name];
             return (
               <tr key={f.name}>
-                <th scope="row" id={headerId}>
-                  {f.label}
-                  {f.required && <span className="import-required"> (required)</span>}
-                  {f.hint && <span className="import-hint"> — {f.hint}</span>}
+                <th scope="row">
+                  <span id={`${headerId}-name`}>
+                    {f.label}
+                    {f.required && (
+                      <>
+                        {' '}
+                        <span className="import-required">(required)</span>
+                      </>
+                    )}
+                  </span>
+                  {f.hint && (
+                    <span id={`${headerId}-hint`} className="import-hint import-field-hint">
+                      {f.hint}
+                    </span>
+                  )}
                 </th>
                 <td>
                   <select
-                    aria-labelledby={headerId}
+                    aria-labelledby={`${headerId}-name`}
+                    aria-describedby={f.hint ? `${headerId}-hint` : undefined}
                     required={f.required}
                     aria-invalid={invalid || undefined}
                     value={mapping[f.name] ?? ''}
@@ -126,12 +145,7 @@ export function MappingStep({ upload, mapping, onMapping, onCheck, onBack, busy 
         <button type="button" className="button" onClick={onBack}>
           Choose another file
         </button>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={busy}
-          onClick={check}
-        >
+        <button type="button" className="button button--primary" disabled={busy} onClick={check}>
           {busy ? 'Starting the check…' : 'Check the file'}
         </button>
       </div>

@@ -35,11 +35,13 @@ export function useImportJob(
     const timer = setTimeout(() => {
       void api.status(importId).then((answer) => {
         if (!active) return;
-        setFollowed((current) =>
-          answer.ok
+        // A status that left before Cancel was answered must not undo the cancelled job.
+        setFollowed((current) => {
+          if (current.job === null || isSettled(current.job)) return current;
+          return answer.ok
             ? { job: answer.value, error: null }
-            : { job: current.job, error: answer.error.message },
-        );
+            : { job: current.job, error: answer.error.message };
+        });
       });
     }, pollMs);
     return () => {
