@@ -97,7 +97,7 @@ describe('Import, step 2: map the columns', () => {
       .getAllByRole('columnheader')
       .map((h) => h.textContent);
     expect(headers).toEqual([
-      'External key',
+      'External key (employee id)',
       'User name',
       'First name',
       'Last name',

@@ -1,6 +1,11 @@
 // The Import page's words: each kind's fields (label, required), delimiters, durations and counts
 // in plain English. Pure functions; never renders and never talks to the store host.
 
+import {
+  IMPORT_FIELDS,
+  IMPORT_FIELD_LABELS,
+  REQUIRED_IMPORT_FIELDS,
+} from '../../../shared/admin/import';
 import type { ImportJob, ImportKind, ImportMapping, ImportUpload } from './import-types';
 
 export interface ImportField {
@@ -10,36 +15,27 @@ export interface ImportField {
   hint?: string;
 }
 
-const field = (name: string, label: string, required = false, hint?: string): ImportField =>
-  hint === undefined ? { name, label, required } : { name, label, required, hint };
+const HINTS: Record<string, string> = {
+  members: 'User external keys or user names, separated by ; or |',
+};
 
-export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
-  users: [
-    field('externalKey', 'External key', true, 'Employee id, or the source’s own id'),
-    field('userName', 'User name', true),
-    field('firstName', 'First name'),
-    field('lastName', 'Last name'),
-    field('email', 'Email'),
-    field('phone', 'Phone'),
-    field('mobile', 'Mobile'),
-    field('department', 'Department'),
-    field('location', 'Location'),
-    field('vip', 'VIP'),
-    field('active', 'Active'),
-  ],
-  groups: [
-    field('externalKey', 'External key', true),
-    field('name', 'Name', true),
-    field('description', 'Description'),
-    field('members', 'Members', false, 'User external keys or user names, separated by ; or |'),
-  ],
-  'configuration-items': [
-    field('externalKey', 'External key', true),
-    field('name', 'Name', true),
-    field('className', 'Class', true),
-    field('parentKey', 'Parent', false, 'The parent’s external key'),
-    field('location', 'Location'),
-  ],
+function fieldsOf(kind: ImportKind): readonly ImportField[] {
+  return IMPORT_FIELDS[kind].map((name: string) => {
+    const f: ImportField = {
+      name,
+      label: IMPORT_FIELD_LABELS[name] ?? name,
+      required: REQUIRED_IMPORT_FIELDS[kind].includes(name),
+    };
+    const hint = HINTS[name];
+    return hint === undefined ? f : { ...f, hint };
+  });
+}
+
+/** Each kind's fields as the mapping screen shows them, from the shared list. */
+export const KIND_FIELDS: Record<ImportKind, readonly ImportField[]> = {
+  users: fieldsOf('users'),
+  groups: fieldsOf('groups'),
+  'configuration-items': fieldsOf('configuration-items'),
 };
 
 export const KIND_LABELS: Record<ImportKind, string> = {
@@ -81,12 +77,12 @@ export function formatBytes(bytes: number): string {
 
 /** The required fields of `kind` that have no column chosen. */
 export const missingRequired = (kind: ImportKind, mapping: ImportMapping): ImportField[] =>
-  IMPORT_FIELDS[kind].filter((f) => f.required && !mapping[f.name]);
+  KIND_FIELDS[kind].filter((f) => f.required && !mapping[f.name]);
 
 /** The mapping the page starts from: the server's guesses, kept only where the column exists. */
 export function startingMapping(upload: ImportUpload): ImportMapping {
   const mapping: ImportMapping = {};
-  for (const f of IMPORT_FIELDS[upload.kind]) {
+  for (const f of KIND_FIELDS[upload.kind]) {
     const guessed = upload.guessedMapping[f.name] ?? null;
     mapping[f.name] = guessed !== null && upload.columns.includes(guessed) ? guessed : null;
   }
@@ -98,7 +94,7 @@ export function mappedPreview(
   upload: ImportUpload,
   mapping: ImportMapping,
 ): { fields: ImportField[]; rows: string[][] } {
-  const fields = IMPORT_FIELDS[upload.kind].filter((f) => mapping[f.name]);
+  const fields = KIND_FIELDS[upload.kind].filter((f) => mapping[f.name]);
   const indexes = fields.map((f) => upload.columns.indexOf(mapping[f.name] ?? ''));
   const rows = upload.preview.map((row) => indexes.map((i) => (i < 0 ? '' : (row[i] ?? ''))));
   return { fields, rows };

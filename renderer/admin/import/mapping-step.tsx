@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import type { ImportMapping, ImportUpload } from './import-types';
 import {
-  IMPORT_FIELDS,
+  KIND_FIELDS,
   describeDelimiter,
   formatBytes,
   mappedPreview,
@@ -55,7 +55,7 @@ export function MappingStep({
           </tr>
         </thead>
         <tbody>
-          {IMPORT_FIELDS[upload.kind].map((f) => {
+          {KIND_FIELDS[upload.kind].map((f) => {
             const headerId = `${idBase}-${f.name}`;
             const invalid = tried && f.required && !mapping[f.name];
             return (
