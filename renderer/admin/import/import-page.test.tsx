@@ -68,9 +68,14 @@ describe('Import, step 1: choose', () => {
   it('takes a file dropped onto the page', () => {
     const api = scriptedApi();
     render(<ImportPage api={api} pollMs={5} />);
-    const page = screen.getByRole('region', { name: 'Import' });
     const dropped = csvFile('dropped.csv');
-    fireEvent.drop(page, { dataTransfer: { files: [dropped], types: ['Files'] } });
+    const over = fireEvent.dragOver(document.body, {
+      dataTransfer: { files: [], types: ['Files'] },
+    });
+    expect(over).toBe(false);
+    fireEvent.drop(screen.getByRole('heading', { name: 'Recent imports' }), {
+      dataTransfer: { files: [dropped], types: ['Files'] },
+    });
     expect(screen.getByText(/Chosen:/).textContent).toContain('dropped.csv');
     expect(
       screen.getByRole('button', { name: 'Send the file and map its columns' }),

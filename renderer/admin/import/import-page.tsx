@@ -1,7 +1,7 @@
 // Administration → Import: choose the kind and the file, map its columns, check it (a dry run),
 // import it, and the recent imports. Talks only through the ImportApi it is given.
 
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportApi } from './import-api';
 import { CheckStep } from './check-step';
 import { ChooseStep } from './choose-step';
@@ -119,31 +119,42 @@ export function ImportPage({ api, pollMs, onAuditLog }: ImportPageProps) {
     go('choose');
   };
 
-  const onDragOver = (event: DragEvent): void => {
-    if (event.dataTransfer.types.includes('Files')) event.preventDefault();
-  };
-  const onDrop = (event: DragEvent): void => {
-    event.preventDefault();
-    const dropped = event.dataTransfer.files[0];
-    if (!dropped) return;
+  const dropped = (next: File): void => {
     if (step !== 'choose') {
-      setError(null);
       setUpload(null);
       go('choose');
     }
-    chooseFile(dropped);
+    chooseFile(next);
   };
+  const droppedRef = useRef(dropped);
+  useEffect(() => {
+    droppedRef.current = dropped;
+  });
+
+  // A file dropped anywhere in the window while this page is open is chosen, never opened.
+  useEffect(() => {
+    const over = (event: DragEvent): void => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    const drop = (event: DragEvent): void => {
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      event.preventDefault();
+      droppedRef.current(file);
+    };
+    document.addEventListener('dragover', over);
+    document.addEventListener('drop', drop);
+    return () => {
+      document.removeEventListener('dragover', over);
+      document.removeEventListener('drop', drop);
+    };
+  }, []);
 
   const index = STEPS.findIndex((s) => s.id === step);
   const current = STEPS[index] ?? STEPS[0];
 
   return (
-    <section
-      className="import-page"
-      aria-labelledby={headingId}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-    >
+    <section className="import-page" aria-labelledby={headingId}>
       <h2 id={headingId}>Import</h2>
       <ol className="import-steps" aria-label="Steps">
         {STEPS.map((s, i) => (
