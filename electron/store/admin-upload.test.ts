@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { ImportUpload } from '../../shared/admin/import';
+import { parseAction } from '../../shared/store-api/validate';
 import { uploadImportFile, type AdminUploadDeps } from './admin-upload';
 
 const UPLOAD: ImportUpload = {
@@ -17,7 +18,17 @@ const UPLOAD: ImportUpload = {
   guessedMapping: { externalKey: 'Employee ID', userName: 'Login' },
 };
 
-const TARGET = { baseUrl: 'http://desk.example:8080/', token: 'token-of-an-admin-0123456789' };
+const TOKEN = 'token-of-an-admin-0123456789';
+function session(token: string | null = TOKEN) {
+  const refused: string[] = [];
+  return {
+    refused,
+    client: { baseUrl: 'http://desk.example:8080/' },
+    sessionToken: () => token,
+    sessionRefused: (t: string) => void refused.push(t),
+  };
+}
+const TARGET = session();
 const request = (file = new Blob(['Employee ID;Login\nE100;ada\n'])) => ({
   kind: 'users' as const,
   fileName: 'people; 2026.csv',
@@ -73,14 +84,16 @@ describe('uploadImportFile', () => {
 
   it('says what to do when signed out, not an admin, the file too large, or the server broke', async () => {
     const cases: [number, string, RegExp][] = [
-      [401, 'not-permitted', /session .* has ended\. Sign in again/],
+      [401, 'not-ready', /^The session with the desk server has ended: sign in again/],
       [403, 'not-permitted', /^Only an administrator can import files\.$/],
       [413, 'invalid-input', /larger than the 512 MB an import takes/],
       [500, 'internal', /could not take the file \(Disk full\.\)\. The file was not sent/],
     ];
     for (const [status, code, words] of cases) {
       const { deps } = fakeFetch(() => json(status, { error: { message: 'Disk full.' } }));
-      const answer = await uploadImportFile(deps, TARGET, request());
+      const held = session();
+      const answer = await uploadImportFile(deps, held, request());
+      expect(held.refused).toEqual(status === 401 ? [TOKEN] : []);
       expect(answer.ok).toBe(false);
       if (answer.ok) continue;
       expect(answer.error.code).toBe(code);
@@ -99,14 +112,14 @@ describe('uploadImportFile', () => {
       },
     });
     const none = fakeFetch(() => json(201, UPLOAD));
-    const answer = await uploadImportFile(
-      none.deps,
-      { unavailable: 'Sign in to import.' },
-      request(),
-    );
+    const answer = await uploadImportFile(none.deps, session(null), request());
     expect(answer).toEqual({
       ok: false,
-      error: { code: 'not-ready', message: 'Sign in to import.' },
+      error: { code: 'not-ready', message: 'Sign in to the desk server to import files.' },
+    });
+    expect(await uploadImportFile(none.deps, null, request())).toMatchObject({
+      ok: false,
+      error: { code: 'not-ready' },
     });
     expect(none.calls).toHaveLength(0);
   });
@@ -141,5 +154,19 @@ describe('uploadImportFile', () => {
     const answer = await uploadImportFile(big.deps, TARGET, request(huge));
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(big.calls).toHaveLength(0);
+  });
+});
+
+describe('the admin.import action on arrival', () => {
+  it('takes a file with its kind and name, and refuses anything else in words', () => {
+    const file = new Blob(['a,b\n1,2\n']);
+    const good = parseAction('admin.import', { kind: 'groups', fileName: 'teams.csv', file });
+    expect(good.ok && good.value.args.file).toBe(file);
+    expect(
+      parseAction('admin.import', { kind: 'groups', fileName: 'teams.csv', file: 'a,b\n' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'Check file.' } });
+    expect(
+      parseAction('admin.import', { kind: 'printers', fileName: 'x.csv', file }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });

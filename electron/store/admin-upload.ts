@@ -13,8 +13,12 @@ export interface AdminUploadDeps {
   timers?: { set(callback: () => void, ms: number): () => void };
 }
 
-/** The desk server and the session to send with, or why there is none. */
-export type UploadTarget = { baseUrl: string; token: string } | { unavailable: string };
+/** What the upload needs of the sync engine, as admin.call does: the server and the session. */
+export interface UploadSession {
+  readonly client: { readonly baseUrl: string };
+  sessionToken(): string | null;
+  sessionRefused(token: string): void;
+}
 
 export interface ImportUploadRequest {
   kind: ImportKind;
@@ -49,8 +53,8 @@ async function refusal(response: Response): Promise<StoreResult<never>> {
   switch (response.status) {
     case 401:
       return fail(
-        'not-permitted',
-        'Your session with the desk server has ended. Sign in again, then send the file again.',
+        'not-ready',
+        'The session with the desk server has ended: sign in again, then send the file again.',
       );
     case 403:
       return fail('not-permitted', 'Only an administrator can import files.');
@@ -74,16 +78,19 @@ async function refusal(response: Response): Promise<StoreResult<never>> {
 
 export async function uploadImportFile(
   deps: AdminUploadDeps,
-  target: UploadTarget,
+  sync: UploadSession | null,
   request: ImportUploadRequest,
 ): Promise<StoreResult<ImportUpload>> {
-  if ('unavailable' in target) return fail('not-ready', target.unavailable);
+  if (!sync)
+    return fail('not-ready', 'This desk has no desk server: Administration is on the desk server.');
+  const token = sync.sessionToken();
+  if (!token) return fail('not-ready', 'Sign in to the desk server to import files.');
   if (request.file.size > IMPORT_MAX_BYTES)
     return fail(
       'invalid-input',
       `The file is larger than the ${IMPORT_MAX_BYTES / (1024 * 1024)} MB an import takes.`,
     );
-  const root = target.baseUrl.replace(/\/+$/, '');
+  const root = sync.client.baseUrl.replace(/\/+$/, '');
   const query = new URLSearchParams({ kind: request.kind, fileName: request.fileName });
   const url = `${root}${IMPORT_UPLOAD_PATH}?${query.toString()}`;
   const timeoutMs =
@@ -97,7 +104,7 @@ export async function uploadImportFile(
         method: 'POST',
         headers: {
           accept: 'application/json',
-          authorization: `Bearer ${target.token}`,
+          authorization: `Bearer ${token}`,
           'content-type': 'application/octet-stream',
         },
         body: request.file,
@@ -111,6 +118,7 @@ export async function uploadImportFile(
           : `The desk server at ${root} cannot be reached. ${NOT_SENT}`,
       );
     }
+    if (response.status === 401) sync.sessionRefused(token);
     if (!response.ok) return await refusal(response);
     let body: unknown;
     try {

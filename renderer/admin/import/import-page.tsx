@@ -1,7 +1,7 @@
 // Administration → Import: choose the kind and the file, map its columns, check it (a dry run),
 // import it, and the recent imports. Talks only through the ImportApi it is given.
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImportApi } from './import-api';
 import { CheckStep } from './check-step';
 import { ChooseStep } from './choose-step';
@@ -40,7 +40,6 @@ export function ImportPage({ api, pollMs, onAuditLog }: ImportPageProps) {
   const [error, setError] = useState<string | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const headingId = useId();
   const moved = useRef(false);
 
   useEffect(() => {
@@ -154,8 +153,7 @@ export function ImportPage({ api, pollMs, onAuditLog }: ImportPageProps) {
   const current = STEPS[index] ?? STEPS[0];
 
   return (
-    <section className="import-page" aria-labelledby={headingId}>
-      <h2 id={headingId}>Import</h2>
+    <div className="import-page">
       <ol className="import-steps" aria-label="Steps">
         {STEPS.map((s, i) => (
           <li key={s.id} aria-current={s.id === step ? 'step' : undefined}>
@@ -217,6 +215,6 @@ export function ImportPage({ api, pollMs, onAuditLog }: ImportPageProps) {
         />
       )}
       <RecentImports api={api} refreshKey={refreshKey} />
-    </section>
+    </div>
   );
 }
