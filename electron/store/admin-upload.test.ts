@@ -161,7 +161,8 @@ describe('the admin.import action on arrival', () => {
   it('takes a file with its kind and name, and refuses anything else in words', () => {
     const file = new Blob(['a,b\n1,2\n']);
     const good = parseAction('admin.import', { kind: 'groups', fileName: 'teams.csv', file });
-    expect(good.ok && good.value.args.file).toBe(file);
+    expect(good).toMatchObject({ ok: true, value: { name: 'admin.import', args: { file } } });
+    expect(good.ok && good.value.name === 'admin.import' && good.value.args.file).toBe(file);
     expect(
       parseAction('admin.import', { kind: 'groups', fileName: 'teams.csv', file: 'a,b\n' }),
     ).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'Check file.' } });
