@@ -44,7 +44,9 @@ const phoneOf = (/** @type {number} */ i) => `020 7${String(i).padStart(3, '0').
 async function writeUsersCsv(file, rows) {
   const out = createWriteStream(file);
   const write = (/** @type {string} */ text) =>
-    out.write(text) ? Promise.resolve() : new Promise((resolve) => out.once('drain', resolve));
+    out.write(text)
+      ? Promise.resolve()
+      : /** @type {Promise<void>} */ (new Promise((resolve) => out.once('drain', () => resolve(undefined))));
   await write('\uFEFFEmployee ID;Login;First name;Last name;E-mail;Telephone;Mobile phone;Dept;Office\r\n');
   let chunk = '';
   for (let i = 1; i <= rows; i++) {

@@ -5,14 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import { recordAudit } from './audit-log';
-import type {
-  DirectoryConfigurationItem,
-  DirectoryGroup,
-  UpsertContext,
-  UpsertRefusal,
-  UpsertResult,
-} from './directory-upsert';
+import {
+  auditBatch as audit,
+  type DirectoryConfigurationItem,
+  type DirectoryGroup,
+  type UpsertContext,
+  type UpsertRefusal,
+  type UpsertResult,
+} from './directory-upsert-shapes';
 
 type Trx = Transaction<Database>;
 
@@ -43,21 +43,6 @@ export async function resolveMembers(
     }
   }
   return found;
-}
-
-async function audit(context: UpsertContext, kind: string, result: UpsertResult): Promise<void> {
-  const { counts } = result;
-  if (counts.created + counts.updated === 0) return;
-  await recordAudit(context.trx, {
-    actorId: context.actor.id,
-    actorName: context.actor.name,
-    action: `directory.${context.source}-import`,
-    targetKind: kind,
-    targetId: null,
-    targetName: `${kind} from ${context.source}`,
-    before: null,
-    after: { ...counts, refused: result.refused.length },
-  });
 }
 
 const sameMembers = (a: readonly string[], b: readonly string[]): boolean =>

@@ -86,7 +86,7 @@ describe('sniffCsv', () => {
     const block = 'x'.repeat(1024 * 1024);
     for (let i = 0; i < 50; i++) out.write(block);
     out.end('\n');
-    await new Promise((resolve) => out.on('finish', resolve));
+    await new Promise<void>((resolve) => out.on('finish', () => resolve()));
     expect(await refusal(p)).toMatch(/line 2 is longer than 1 MiB/);
     const header = await file(`${'y'.repeat(2 * 1024 * 1024)}\n`);
     expect(await refusal(header)).toMatch(/first line is longer than 1 MiB/);

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { IMPORT_FIELDS, ImportKind, type ImportMapping } from '../../shared/admin/import';
+import { COMMAND_LINE_ACTOR } from '../admin/audit-log';
 import type { DirectoryWriteDeps } from '../admin/directory-write';
 import type { Database } from '../db/schema';
 import { DEFAULT_PHONE_REGION, type PhoneRegion } from '../directory/phone-e164';
@@ -31,6 +32,13 @@ export const IMPORT_USAGE = `Usage: npm run admin -- import FILE --kind users|gr
   --deactivate-missing  deactivate the users imported from CSV before that this file leaves out
   --mapping             which column holds which field, where the guess from the headers is wrong
                         (fields: ${Object.entries(IMPORT_FIELDS).map(([k, f]) => `${k}: ${f.join(' ')}`).join('; ')})`;
+
+/** Without a poke bus (a stand-alone CLI on PGlite) desks find the changes at their next sync. */
+const NO_POKES: DirectoryWriteDeps['pokes'] = {
+  publish: () => Promise.resolve(),
+  subscribe: () => () => undefined,
+  close: () => Promise.resolve(),
+};
 
 const number = (n: number): string => n.toLocaleString('en-US');
 
@@ -116,12 +124,13 @@ export async function runImportCommand(args: string[], deps: ImportCommandDeps):
         : '';
     out(`No problems in ${number(checked.rowsTotal)} rows.${missing}`);
     if (values['dry-run']) return 0;
+    const importStarted = now().getTime();
     const counts = await runImport({
-      deps: { db: deps.db, pokes: deps.pokes }, path: file, kind: kind.data, shape, mapping, region,
-      actor: { id: null, name: 'command line' }, deactivateMissing: values['deactivate-missing'] ?? false,
+      deps: { db: deps.db, pokes: deps.pokes ?? NO_POKES }, path: file, kind: kind.data, shape, mapping, region,
+      actor: COMMAND_LINE_ACTOR, now, deactivateMissing: values['deactivate-missing'] ?? false,
       signal: deps.signal,
       onProgress: (rows) => {
-        const seconds = Math.max((now().getTime() - started) / 1000, 0.001);
+        const seconds = Math.max((now().getTime() - importStarted) / 1000, 0.001);
         const rate = rows / seconds;
         const left = rate > 0 ? Math.ceil((checked.rowsTotal - rows) / rate) : 0;
         out(`${number(rows)} of ${number(checked.rowsTotal)} rows, ${number(Math.round(rate))} rows/s, ${left} s left`);

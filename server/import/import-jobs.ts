@@ -67,12 +67,16 @@ export interface ImportJobs {
   settled(importId: string): Promise<ImportJob>;
 }
 
-export async function createImportJobs(options: ImportJobsOptions): Promise<ImportJobs> {
+export function createImportJobs(options: ImportJobsOptions): ImportJobs {
   const { dir, now } = options;
   const maxBytes = options.maxBytes ?? IMPORT_MAX_BYTES;
-  await mkdir(dir, { recursive: true });
-  // Files of a previous process: nobody can run them any more.
-  for (const name of await readdir(dir)) if (name.endsWith('.csv')) await rm(path.join(dir, name), { force: true });
+  let ready: Promise<void> | null = null;
+  // Files of a previous process: nobody can run them any more. Done at the first upload.
+  const prepare = async (): Promise<void> => {
+    await mkdir(dir, { recursive: true });
+    for (const name of await readdir(dir))
+      if (name.endsWith('.csv')) await rm(path.join(dir, name), { force: true });
+  };
   const entries = new Map<string, Entry>();
 
   const entry = (importId: string): Entry => {
@@ -128,7 +132,7 @@ export async function createImportJobs(options: ImportJobsOptions): Promise<Impo
       e.startedMs = now().getTime();
       job.counts = await runImport({
         deps: options.writeDeps, path: e.file, kind: job.kind, shape: e.shape, mapping: input.mapping,
-        region: options.region, actor, deactivateMissing: input.deactivateMissing, signal,
+        region: options.region, actor, now, deactivateMissing: input.deactivateMissing, signal,
         onProgress: (rows, counts) => {
           progress(e, rows);
           job.counts = { ...counts };
@@ -153,6 +157,8 @@ export async function createImportJobs(options: ImportJobsOptions): Promise<Impo
 
   return {
     async upload(kind, fileName, body) {
+      ready ??= prepare();
+      await ready;
       await prune();
       const importId = randomBytes(12).toString('base64url');
       const file = path.join(dir, `${importId}.csv`);

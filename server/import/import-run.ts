@@ -38,6 +38,7 @@ export interface RunInput {
   mapping: ImportMapping;
   region: PhoneRegion;
   actor: UpsertActor;
+  now: () => Date;
   deactivateMissing: boolean;
   signal?: AbortSignal;
   onProgress?: (rowsDone: number, counts: ImportCounts) => void;
@@ -74,7 +75,7 @@ async function writeBatch(
   signal: AbortSignal | undefined,
 ): Promise<UpsertResult> {
   return writeDirectory(input.deps, async (trx, nextVersion) => {
-    const context: UpsertContext = { trx, nextVersion, source: 'csv', actor: input.actor };
+    const context: UpsertContext = { trx, nextVersion, source: 'csv', actor: input.actor, now: input.now };
     let result: UpsertResult;
     switch (input.kind) {
       case 'users':
@@ -145,7 +146,7 @@ export async function runImport(input: RunInput): Promise<ImportCounts> {
   } else if (batch.length > 0) await write(batch);
   if (kind === 'users' && input.deactivateMissing) {
     counts.deactivated += await writeDirectory(input.deps, (trx, nextVersion) =>
-      deactivateMissingUsers({ trx, nextVersion, source: 'csv', actor: input.actor }, seen),
+      deactivateMissingUsers({ trx, nextVersion, source: 'csv', actor: input.actor, now: input.now }, seen),
     );
   }
   input.onProgress?.(rows, counts);
