@@ -35,7 +35,8 @@ const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(
 
 /** The bench's people: row i has key B<i>, user name bench.<i> and a London number. */
 const userName = (/** @type {number} */ i) => `bench.user${i}`;
-const phoneOf = (/** @type {number} */ i) => `020 7${String(i).padStart(3, '0').slice(-3)} ${String(i % 10_000).padStart(4, '0')}`;
+const phoneOf = (/** @type {number} */ i) =>
+  `020 7${String(i).padStart(3, '0').slice(-3)} ${String(i % 10_000).padStart(4, '0')}`;
 
 /**
  * Writes a users CSV of `rows` rows as HR exports them (semicolons, BOM, CRLF).
@@ -46,8 +47,12 @@ async function writeUsersCsv(file, rows) {
   const write = (/** @type {string} */ text) =>
     out.write(text)
       ? Promise.resolve()
-      : /** @type {Promise<void>} */ (new Promise((resolve) => out.once('drain', () => resolve(undefined))));
-  await write('\uFEFFEmployee ID;Login;First name;Last name;E-mail;Telephone;Mobile phone;Dept;Office\r\n');
+      : /** @type {Promise<void>} */ (
+          new Promise((resolve) => out.once('drain', () => resolve(undefined)))
+        );
+  await write(
+    '\uFEFFEmployee ID;Login;First name;Last name;E-mail;Telephone;Mobile phone;Dept;Office\r\n',
+  );
   let chunk = '';
   for (let i = 1; i <= rows; i++) {
     chunk += `B${i};${userName(i)};Bench;"User ${i}";${userName(i)}@bench.example;${phoneOf(i)};07700 ${String(900000 + (i % 100000)).slice(-6)};Dept ${i % 40};Site ${i % 12}\r\n`;
@@ -70,27 +75,33 @@ async function adminCall(url, token, name, input) {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(input),
   });
-  if (!response.ok) throw new Error(`${name} answered ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${name} answered ${response.status}: ${await response.text()}`);
   return response.json();
 }
 
 /** @param {string} url @param {string} token @param {string} file */
 async function upload(url, token, file) {
-  const response = await fetch(`${url}/api/v1/admin/imports?kind=users&fileName=${path.basename(file)}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-    body: /** @type {any} */ (Readable.toWeb(createReadStream(file))),
-    // @ts-expect-error Node's fetch streams a request body only half-duplex.
-    duplex: 'half',
-  });
-  if (response.status !== 201) throw new Error(`The upload answered ${response.status}: ${await response.text()}`);
+  const response = await fetch(
+    `${url}/api/v1/admin/imports?kind=users&fileName=${path.basename(file)}`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: /** @type {any} */ (Readable.toWeb(createReadStream(file))),
+      // @ts-expect-error Node's fetch streams a request body only half-duplex.
+      duplex: 'half',
+    },
+  );
+  if (response.status !== 201)
+    throw new Error(`The upload answered ${response.status}: ${await response.text()}`);
   return /** @type {import('../shared/admin/import').ImportUpload} */ (await response.json());
 }
 
 /** Peak and current resident memory of a process, in MiB (Linux /proc). @param {number} pid */
 async function memoryOf(pid) {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kib = (/** @type {string} */ key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  const kib = (/** @type {string} */ key) =>
+    Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { peakMiB: kib('VmHWM') / 1024, rssMiB: kib('VmRSS') / 1024 };
 }
 
@@ -122,10 +133,15 @@ async function importFile(url, token, file, rows, say, pid) {
     maxRssMiB = Math.max(maxRssMiB, (await memoryOf(pid)).rssMiB);
     if (Date.now() - lastSaid > 5000) {
       lastSaid = Date.now();
-      say(`  ${job.state}: ${job.rowsDone.toLocaleString('en-US')} rows, ${job.rowsPerSecond} rows/s, ${job.secondsLeft === null ? '?' : Math.round(job.secondsLeft)} s left`);
+      say(
+        `  ${job.state}: ${job.rowsDone.toLocaleString('en-US')} rows, ${job.rowsPerSecond} rows/s, ${job.secondsLeft === null ? '?' : Math.round(job.secondsLeft)} s left`,
+      );
     }
   }
-  if (job.state !== 'done') throw new Error(`The import ended ${job.state}: ${job.message} ${JSON.stringify(job.problems.slice(0, 3))}`);
+  if (job.state !== 'done')
+    throw new Error(
+      `The import ended ${job.state}: ${job.message} ${JSON.stringify(job.problems.slice(0, 3))}`,
+    );
   const committedMs = Date.now() - t0;
   const after = await memoryOf(pid);
   return {
@@ -157,7 +173,17 @@ export async function runImportBench(deps, options) {
     const server = await startDeskServer({
       main: deps.serverMain,
       cwd: deps.repoRoot,
-      args: ['--data', path.join(work, 'data'), '--demo', '--demo-users', String(DEMO_USERS), '--web', deps.webRoot, '--phone-region', 'GB'],
+      args: [
+        '--data',
+        path.join(work, 'data'),
+        '--demo',
+        '--demo-users',
+        String(DEMO_USERS),
+        '--web',
+        deps.webRoot,
+        '--phone-region',
+        'GB',
+      ],
       env: { LOG_LEVEL: 'warn' },
     });
     /** @type {ImportRun | null} */
@@ -168,12 +194,20 @@ export async function runImportBench(deps, options) {
       const admin = await signIn(server.url, ADMIN, PASSWORD);
       const target = Math.max(1, options.users - 7);
       await deps.session(path.join(work, 'profile'), async (context) => {
-        const desk = await deps.openPage(context, `${server.url}/desk.html?users=${DEMO_USERS}&db=bench-import-desk`);
+        const desk = await deps.openPage(
+          context,
+          `${server.url}/desk.html?users=${DEMO_USERS}&db=bench-import-desk`,
+        );
         await desk.waitForFunction(() => 'deskpadDesk' in window);
         await desk.evaluate(() => window.deskpadDesk.ready());
-        await desk.evaluate(([user, password]) => window.deskpadDesk.signIn(user, password), /** @type {const} */ ([AGENT, PASSWORD]));
+        await desk.evaluate(
+          ([user, password]) => window.deskpadDesk.signIn(user, password),
+          /** @type {const} */ ([AGENT, PASSWORD]),
+        );
         await desk.evaluate(() => window.deskpadDesk.syncNow());
-        say('Import: 100,000 users uploaded and imported while a signed-in desk looks one up by phone digits…');
+        say(
+          'Import: 100,000 users uploaded and imported while a signed-in desk looks one up by phone digits…',
+        );
         const t0 = Date.now();
         // The desk searches the way an agent would: the caller's number as they say it.
         const query = `+44 20 7${String(target).padStart(3, '0').slice(-3)} ${String(target % 10_000).padStart(4, '0')}`;
@@ -181,7 +215,14 @@ export async function runImportBench(deps, options) {
           ([q, name, timeout]) => window.deskpadDesk.foundAt(q, name, 100, timeout),
           /** @type {const} */ ([query, userName(target), 120_000]),
         );
-        hundredK = await importFile(server.url, admin.token, usersCsv, options.users, say, /** @type {number} */ (server.pid));
+        hundredK = await importFile(
+          server.url,
+          admin.token,
+          usersCsv,
+          options.users,
+          say,
+          /** @type {number} */ (server.pid),
+        );
         const at = await found;
         foundMs = at === null ? null : at - t0;
       });
@@ -203,7 +244,14 @@ export async function runImportBench(deps, options) {
     try {
       const admin = await signIn(big.url, ADMIN, PASSWORD);
       say(`Import: ${options.bigRows.toLocaleString('en-US')} rows, watching the server's memory…`);
-      million = await importFile(big.url, admin.token, bigCsv, options.bigRows, say, /** @type {number} */ (big.pid));
+      million = await importFile(
+        big.url,
+        admin.token,
+        bigCsv,
+        options.bigRows,
+        say,
+        /** @type {number} */ (big.pid),
+      );
     } finally {
       await big.stop();
     }

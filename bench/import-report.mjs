@@ -30,7 +30,8 @@ export function importFigureRows(r) {
       met: r.foundOnDeskMs !== null && r.foundOnDeskMs <= 15_000,
       deskpad: r.foundOnDeskMs === null ? 'not found within 120 s' : formatMs(r.foundOnDeskMs),
       baseline: '—',
-      ratio: r.foundOnDeskMs === null ? '—' : `${(r.foundOnDeskMs / 15_000).toFixed(2)}× the target`,
+      ratio:
+        r.foundOnDeskMs === null ? '—' : `${(r.foundOnDeskMs / 15_000).toFixed(2)}× the target`,
     },
     {
       figure: `${count(big.rows)} rows (${(big.bytes / 1048576).toFixed(0)} MiB) imported: the server's peak resident memory`,

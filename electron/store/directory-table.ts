@@ -49,7 +49,9 @@ function appendChunk<C extends string>(
   chunk: DirectoryChunk,
 ): void {
   for (const name of names) {
-    const source = chunk.columns[name] ?? (LATER_COLUMNS.has(name) ? new Array<string>(chunk.count).fill('') : undefined);
+    const source =
+      chunk.columns[name] ??
+      (LATER_COLUMNS.has(name) ? new Array<string>(chunk.count).fill('') : undefined);
     if (source?.length !== chunk.count)
       throw new Error(`Directory chunk ${chunk.kind}/${chunk.seq} lacks ${name}.`);
     const column = target[name];
@@ -73,7 +75,11 @@ export class UserTable {
   private readonly byId: Map<string, number>;
 
   /** `byId` when the caller already has it (a builder): saves a pass over 100,000 ids. */
-  constructor(columns: Readonly<Columns<UserColumn>>, flags: Uint8Array, byId?: Map<string, number>) {
+  constructor(
+    columns: Readonly<Columns<UserColumn>>,
+    flags: Uint8Array,
+    byId?: Map<string, number>,
+  ) {
     this.columns = columns;
     this.flags = flags;
     this.count = columns.id.length;

@@ -54,7 +54,12 @@ function e164Keys(e164: string, keys: string[]): void {
 export const PHONE_KEYS_PER_USER = 2 * GROUP_VARIANTS + 4;
 
 /** Every digit key of one user's numbers, without repeats, at most PHONE_KEYS_PER_USER. */
-export function userPhoneKeys(phone: string, mobile: string, phoneE164: string, mobileE164: string): string[] {
+export function userPhoneKeys(
+  phone: string,
+  mobile: string,
+  phoneE164: string,
+  mobileE164: string,
+): string[] {
   const keys: string[] = [];
   writtenKeys(phone, keys);
   if (mobile !== '') writtenKeys(mobile, keys);

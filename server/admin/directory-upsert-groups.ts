@@ -84,7 +84,8 @@ export async function upsertGroups(
           )
           .execute();
   const current = new Map<string, string[]>();
-  for (const row of memberRows) current.set(row.group_id, [...(current.get(row.group_id) ?? []), row.user_id]);
+  for (const row of memberRows)
+    current.set(row.group_id, [...(current.get(row.group_id) ?? []), row.user_id]);
   const people = await resolveMembers(
     trx,
     groups.flatMap((g) => g.members),
@@ -96,7 +97,11 @@ export async function upsertGroups(
         group.members.flatMap((name) => {
           const id = people.get(name);
           if (id === undefined)
-            refused.push({ index, field: 'members', message: `No user has the key or user name ${name}.` });
+            refused.push({
+              index,
+              field: 'members',
+              message: `No user has the key or user name ${name}.`,
+            });
           return id === undefined ? [] : [id];
         }),
       ),
@@ -187,7 +192,9 @@ export async function upsertConfigurationItems(
   const refused: UpsertRefusal[] = [];
   if (items.length === 0) return { counts, refused };
   const keys = [
-    ...new Set(items.flatMap((i) => (i.parentKey === null ? [i.externalKey] : [i.externalKey, i.parentKey]))),
+    ...new Set(
+      items.flatMap((i) => (i.parentKey === null ? [i.externalKey] : [i.externalKey, i.parentKey])),
+    ),
   ];
   const existing = await trx
     .selectFrom('configuration_items')
@@ -205,7 +212,11 @@ export async function upsertConfigurationItems(
     if (item.parentKey !== null) {
       const found = idOf.get(item.parentKey);
       if (found === undefined) {
-        refused.push({ index, field: 'parentKey', message: `No configuration item has the key ${item.parentKey}.` });
+        refused.push({
+          index,
+          field: 'parentKey',
+          message: `No configuration item has the key ${item.parentKey}.`,
+        });
         continue;
       }
       parentId = found;
@@ -228,8 +239,15 @@ export async function upsertConfigurationItems(
       counts.unchanged++;
       continue;
     }
-    if ((row === undefined || row.parent_id !== parentId) && (await closesLoop(trx, planned, id, parentId))) {
-      refused.push({ index, field: 'parentKey', message: `${item.externalKey} would be its own parent (a cycle through ${item.parentKey}).` });
+    if (
+      (row === undefined || row.parent_id !== parentId) &&
+      (await closesLoop(trx, planned, id, parentId))
+    ) {
+      refused.push({
+        index,
+        field: 'parentKey',
+        message: `${item.externalKey} would be its own parent (a cycle through ${item.parentKey}).`,
+      });
       continue;
     }
     planned.set(id, parentId);

@@ -107,4 +107,3 @@ export async function auditBatch(
     after: { ...counts, refused: result.refused.length },
   });
 }
-

@@ -109,7 +109,13 @@ export async function upsertUsers(
     nameOwner.set(user.userName.toLowerCase(), user.externalKey);
     const row = byKey.get(user.externalKey);
     if (row === undefined) {
-      inserts.push({ ...fields, id: newId(), external_key: user.externalKey, roles: [], version: 0 });
+      inserts.push({
+        ...fields,
+        id: newId(),
+        external_key: user.externalKey,
+        roles: [],
+        version: 0,
+      });
     } else if (USER_FIELDS.some((f) => row[f] !== fields[f])) {
       updates.push({ id: row.id, fields });
     } else {
@@ -188,4 +194,3 @@ export async function deactivateMissingUsers(
   await auditBatch(context, 'users', { counts, refused: [] });
   return count;
 }
-

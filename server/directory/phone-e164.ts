@@ -1,7 +1,11 @@
 // Phone numbers in E.164 (+442079460958) from what a source wrote ("020 7946 0958"), read in the
 // server's default region when the number has no country code. Never changes what the source said.
 
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import {
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js/min';
 
 export type PhoneRegion = CountryCode;
 

@@ -32,12 +32,25 @@ describe('guessMapping', () => {
   });
 
   it('takes LDAP attribute names and containment for longer words', () => {
-    const mapping = guessMapping('users', ['employeeNumber', 'uid', 'mail', 'telephoneNumber', 'Work phone number']);
-    expect(mapping).toMatchObject({ externalKey: 'employeeNumber', userName: 'uid', email: 'mail', phone: 'telephoneNumber' });
+    const mapping = guessMapping('users', [
+      'employeeNumber',
+      'uid',
+      'mail',
+      'telephoneNumber',
+      'Work phone number',
+    ]);
+    expect(mapping).toMatchObject({
+      externalKey: 'employeeNumber',
+      userName: 'uid',
+      email: 'mail',
+      phone: 'telephoneNumber',
+    });
   });
 
   it('guesses configuration items and groups', () => {
-    expect(guessMapping('configuration-items', ['CI ID', 'Name', 'Class', 'Parent', 'Site'])).toEqual({
+    expect(
+      guessMapping('configuration-items', ['CI ID', 'Name', 'Class', 'Parent', 'Site']),
+    ).toEqual({
       externalKey: 'CI ID',
       name: 'Name',
       className: 'Class',
@@ -55,7 +68,9 @@ describe('guessMapping', () => {
 
 describe('mappingProblems', () => {
   it('names missing required fields and columns the file lacks', () => {
-    expect(mappingProblems('users', { externalKey: 'id', userName: null, email: 'Mail' }, ['id'])).toEqual([
+    expect(
+      mappingProblems('users', { externalKey: 'id', userName: null, email: 'Mail' }, ['id']),
+    ).toEqual([
       'No column is chosen for userName, which is required.',
       'The file has no column "Mail" (chosen for email).',
     ]);

@@ -39,12 +39,44 @@ const SYNONYMS: Record<string, readonly string[]> = {
     'key',
     'id',
   ],
-  userName: ['username', 'samaccountname', 'login', 'loginname', 'logon', 'logonname', 'userid', 'uid', 'account', 'accountname', 'user'],
+  userName: [
+    'username',
+    'samaccountname',
+    'login',
+    'loginname',
+    'logon',
+    'logonname',
+    'userid',
+    'uid',
+    'account',
+    'accountname',
+    'user',
+  ],
   firstName: ['firstname', 'givenname', 'forename', 'first', 'vorname', 'prenom'],
   lastName: ['lastname', 'surname', 'familyname', 'sn', 'last', 'nachname', 'nom'],
   email: ['email', 'emailaddress', 'mail', 'workemail', 'businessemail', 'emailadresse'],
-  phone: ['phone', 'telephone', 'telephonenumber', 'phonenumber', 'tel', 'workphone', 'officephone', 'businessphone', 'telefon', 'extension'],
-  mobile: ['mobile', 'mobilephone', 'mobilenumber', 'cell', 'cellphone', 'cellular', 'handy', 'mobil'],
+  phone: [
+    'phone',
+    'telephone',
+    'telephonenumber',
+    'phonenumber',
+    'tel',
+    'workphone',
+    'officephone',
+    'businessphone',
+    'telefon',
+    'extension',
+  ],
+  mobile: [
+    'mobile',
+    'mobilephone',
+    'mobilenumber',
+    'cell',
+    'cellphone',
+    'cellular',
+    'handy',
+    'mobil',
+  ],
   department: ['department', 'dept', 'division', 'ou', 'organizationalunit', 'abteilung', 'team'],
   location: ['location', 'office', 'site', 'physicaldeliveryofficename', 'building', 'city', 'l'],
   vip: ['vip', 'isvip', 'important'],
@@ -91,7 +123,8 @@ export function mappingProblems(
 ): string[] {
   const problems: string[] = [];
   for (const field of REQUIRED_IMPORT_FIELDS[kind])
-    if (mapping[field] == null) problems.push(`No column is chosen for ${field}, which is required.`);
+    if (mapping[field] == null)
+      problems.push(`No column is chosen for ${field}, which is required.`);
   const known = new Set<string>(IMPORT_FIELDS[kind]);
   for (const [field, column] of Object.entries(mapping)) {
     if (!known.has(field)) problems.push(`${field} is not a field of ${kind}.`);

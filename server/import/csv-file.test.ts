@@ -20,7 +20,10 @@ async function file(content: string | Buffer): Promise<string> {
   return p;
 }
 
-async function records(p: string, delimiter: ',' | ';' | '\t' = ','): Promise<[number, string[]][]> {
+async function records(
+  p: string,
+  delimiter: ',' | ';' | '\t' = ',',
+): Promise<[number, string[]][]> {
   const out: [number, string[]][] = [];
   for await (const r of readCsvRecords(p, delimiter)) out.push([r.line, r.fields]);
   return out;
@@ -39,7 +42,9 @@ async function refusal(p: string): Promise<string> {
 
 describe('sniffCsv', () => {
   it('reads UTF-8 with a BOM, semicolons, quoted fields and CRLF', async () => {
-    const p = await file('\uFEFFEmployee ID;Name;Note\r\nE1;"Núñez; José";"said ""hi"""\r\nE2;Ana;"two\r\nlines"\r\n');
+    const p = await file(
+      '\uFEFFEmployee ID;Name;Note\r\nE1;"Núñez; José";"said ""hi"""\r\nE2;Ana;"two\r\nlines"\r\n',
+    );
     const shape = await sniffCsv(p);
     expect(shape).toEqual({
       delimiter: ';',
@@ -69,8 +74,12 @@ describe('sniffCsv', () => {
   });
 
   it('refuses a file that is not text', async () => {
-    expect(await refusal(await file(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14])))).toMatch(/not text/);
-    expect(await refusal(await file(Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xc3, 0x28, 0x0a])))).toMatch(/not UTF-8/);
+    expect(await refusal(await file(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14])))).toMatch(
+      /not text/,
+    );
+    expect(
+      await refusal(await file(Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xc3, 0x28, 0x0a]))),
+    ).toMatch(/not UTF-8/);
     expect(await refusal(await file(Buffer.from([0xff, 0xfe, 0x61, 0x00])))).toMatch(/UTF-16/);
   });
 
@@ -97,7 +106,9 @@ describe('sniffCsv', () => {
   });
 
   it('refuses a header with a blank or repeated column', async () => {
-    expect(await refusal(await file('id,,name\n'))).toMatch(/Column 2 of the header line has no name/);
+    expect(await refusal(await file('id,,name\n'))).toMatch(
+      /Column 2 of the header line has no name/,
+    );
     expect(await refusal(await file('id,name,id\n'))).toMatch(/"id" twice/);
   });
 });

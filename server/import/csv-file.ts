@@ -37,7 +37,8 @@ export interface CsvRecord {
   fields: string[];
 }
 
-const NOT_TEXT = 'The file is not text (it contains NUL bytes): save it as CSV (UTF-8) and try again.';
+const NOT_TEXT =
+  'The file is not text (it contains NUL bytes): save it as CSV (UTF-8) and try again.';
 const NOT_UTF8 = 'The file is not UTF-8 text: save it as "CSV UTF-8" and try again.';
 
 /** Counts each delimiter outside quotes on the first line; the most frequent wins, comma on none. */
@@ -48,7 +49,9 @@ export function detectDelimiter(headerLine: string): Delimiter {
     if (c === '"') quoted = !quoted;
     else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c]++;
   }
-  const best = (Object.keys(counts) as Delimiter[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  const best = (Object.keys(counts) as Delimiter[]).reduce((a, b) =>
+    counts[b] > counts[a] ? b : a,
+  );
   return counts[best] === 0 ? ',' : best;
 }
 
@@ -107,7 +110,10 @@ export function describeCsvError(error: unknown, delimiter: Delimiter): CsvFileE
           line,
         );
       case 'CSV_QUOTE_NOT_CLOSED':
-        return new CsvFileError(`A quoted field${at} is never closed: check the quotes (") on that line.`, line);
+        return new CsvFileError(
+          `A quoted field${at} is never closed: check the quotes (") on that line.`,
+          line,
+        );
       case 'CSV_INVALID_CLOSING_QUOTE':
       case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       case 'INVALID_OPENING_QUOTE':
@@ -116,7 +122,10 @@ export function describeCsvError(error: unknown, delimiter: Delimiter): CsvFileE
           line,
         );
       default:
-        return new CsvFileError(`The file cannot be read as CSV${at} (${delimiterName(delimiter)}): ${error.message}`, line);
+        return new CsvFileError(
+          `The file cannot be read as CSV${at} (${delimiterName(delimiter)}): ${error.message}`,
+          line,
+        );
     }
   }
   return new CsvFileError(error instanceof Error ? error.message : String(error));
@@ -147,7 +156,10 @@ export async function* readCsvRecords(
   text.on('error', fail);
   source.pipe(text).pipe(parser);
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const item of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
       if (signal?.aborted) return;
       const breaks = item.record.reduce((n, field) => n + countBreaks(field), 0);
       yield { line: item.info.lines - breaks, fields: item.record };
@@ -198,7 +210,10 @@ export async function sniffCsv(path: string): Promise<CsvShape> {
   if (text.trim() === '') throw new CsvFileError('The file is empty: it has no header line.');
   const header = firstLine(text, complete);
   if (header === null)
-    throw new CsvFileError(`The first line is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB: this is not a CSV header.`, 1);
+    throw new CsvFileError(
+      `The first line is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB: this is not a CSV header.`,
+      1,
+    );
   const delimiter = detectDelimiter(header);
   const records: string[][] = [];
   for await (const record of readCsvRecords(path, delimiter)) {
@@ -217,6 +232,7 @@ export async function sniffCsv(path: string): Promise<CsvShape> {
   if (blank !== -1 && columns.length > 1)
     throw new CsvFileError(`Column ${blank + 1} of the header line has no name.`, 1);
   const twice = columns.find((c, i) => columns.indexOf(c) !== i);
-  if (twice !== undefined) throw new CsvFileError(`The header names the column "${twice}" twice.`, 1);
+  if (twice !== undefined)
+    throw new CsvFileError(`The header names the column "${twice}" twice.`, 1);
   return { delimiter, hasBom, columns, preview: records.slice(1) };
 }

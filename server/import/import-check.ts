@@ -65,7 +65,9 @@ async function takenNames(
     )
     .execute();
   const owner = new Map(rows.map((r) => [r.lower_name, r.external_key]));
-  return new Set(pairs.filter((p) => owner.has(p.name) && owner.get(p.name) !== p.key).map((p) => p.name));
+  return new Set(
+    pairs.filter((p) => owner.has(p.name) && owner.get(p.name) !== p.key).map((p) => p.name),
+  );
 }
 
 async function knownMembers(db: Kysely<Database>, names: readonly string[]): Promise<Set<string>> {
@@ -75,7 +77,9 @@ async function knownMembers(db: Kysely<Database>, names: readonly string[]): Pro
   const rows = await db
     .selectFrom('users')
     .select(['external_key', sql<string>`lower(user_name)`.as('lower_name')])
-    .where((eb) => eb.or([eb('external_key', 'in', [...names]), eb(sql<string>`lower(user_name)`, 'in', lower)]))
+    .where((eb) =>
+      eb.or([eb('external_key', 'in', [...names]), eb(sql<string>`lower(user_name)`, 'in', lower)]),
+    )
     .execute();
   for (const r of rows) {
     if (r.external_key !== null) known.add(r.external_key);
@@ -87,7 +91,12 @@ async function knownMembers(db: Kysely<Database>, names: readonly string[]): Pro
 export async function checkImportFile(input: CheckInput): Promise<CheckResult> {
   const { db, kind, shape, mapping } = input;
   const problems = new ProblemList();
-  const read = rowReader(kind, { columns: shape.columns, delimiter: shape.delimiter, mapping, region: input.region });
+  const read = rowReader(kind, {
+    columns: shape.columns,
+    delimiter: shape.delimiter,
+    mapping,
+    region: input.region,
+  });
   const keys = new Map<string, number>();
   const names = new Map<string, number>();
   const parents = new Map<string, { parent: string; line: number }>();
@@ -99,11 +108,19 @@ export async function checkImportFile(input: CheckInput): Promise<CheckResult> {
     const taken = await takenNames(db, pendingNames);
     for (const p of pendingNames)
       if (taken.has(p.name))
-        problems.add({ line: p.line, column: column('userName'), message: `The user name ${p.name} belongs to another user already on the server.` });
+        problems.add({
+          line: p.line,
+          column: column('userName'),
+          message: `The user name ${p.name} belongs to another user already on the server.`,
+        });
     const found = await knownMembers(db, [...new Set(pendingMembers.map((m) => m.name))]);
     for (const m of pendingMembers)
       if (!found.has(m.name))
-        problems.add({ line: m.line, column: column('members'), message: `No user has the key or user name ${m.name}.` });
+        problems.add({
+          line: m.line,
+          column: column('members'),
+          message: `No user has the key or user name ${m.name}.`,
+        });
     pendingNames = [];
     pendingMembers = [];
   };
@@ -122,19 +139,28 @@ export async function checkImportFile(input: CheckInput): Promise<CheckResult> {
     if (item !== null) {
       const first = keys.get(item.externalKey);
       if (first !== undefined)
-        problems.add({ line: record.line, column: column('externalKey'), message: `The key ${item.externalKey} is already on line ${first}.` });
+        problems.add({
+          line: record.line,
+          column: column('externalKey'),
+          message: `The key ${item.externalKey} is already on line ${first}.`,
+        });
       else keys.set(item.externalKey, record.line);
       if ('userName' in item) {
         const name = item.userName.toLowerCase();
         const firstName = names.get(name);
         if (firstName !== undefined)
-          problems.add({ line: record.line, column: column('userName'), message: `The user name ${item.userName} is already on line ${firstName}.` });
+          problems.add({
+            line: record.line,
+            column: column('userName'),
+            message: `The user name ${item.userName} is already on line ${firstName}.`,
+          });
         else {
           names.set(name, record.line);
           pendingNames.push({ name, key: item.externalKey, line: record.line });
         }
       }
-      if ('members' in item) for (const name of item.members) pendingMembers.push({ name, line: record.line });
+      if ('members' in item)
+        for (const name of item.members) pendingMembers.push({ name, line: record.line });
       if ('parentKey' in item && item.parentKey !== null)
         parents.set(item.externalKey, { parent: item.parentKey, line: record.line });
     }
@@ -142,10 +168,17 @@ export async function checkImportFile(input: CheckInput): Promise<CheckResult> {
     if (rows % 5000 === 0) input.onProgress?.(rows);
   }
   await flush();
-  if (kind === 'configuration-items') await checkParents(db, keys, parents, problems, column('parentKey'));
-  const wouldDeactivate = kind === 'users' ? await countMissingUsers(db, 'csv', new Set(keys.keys())) : 0;
+  if (kind === 'configuration-items')
+    await checkParents(db, keys, parents, problems, column('parentKey'));
+  const wouldDeactivate =
+    kind === 'users' ? await countMissingUsers(db, 'csv', new Set(keys.keys())) : 0;
   input.onProgress?.(rows);
-  return { rowsTotal: rows, problems: problems.sorted(), problemCount: problems.count, wouldDeactivate };
+  return {
+    rowsTotal: rows,
+    problems: problems.sorted(),
+    problemCount: problems.count,
+    wouldDeactivate,
+  };
 }
 
 /** Unknown parents (neither in the file nor on the server) and cycles, file over server. */
@@ -168,7 +201,11 @@ async function checkParents(
   const reported = new Set<string>();
   for (const [key, { parent, line }] of parents) {
     if (!keys.has(parent) && !serverParent.has(parent)) {
-      problems.add({ line, column, message: `No configuration item has the key ${parent} (the parent of ${key}).` });
+      problems.add({
+        line,
+        column,
+        message: `No configuration item has the key ${parent} (the parent of ${key}).`,
+      });
       continue;
     }
     const chain = [key];
@@ -176,7 +213,11 @@ async function checkParents(
       if (node === key) {
         if (!reported.has(key)) {
           for (const k of chain) reported.add(k);
-          problems.add({ line, column, message: `The parents form a cycle: ${[...chain, key].join(' → ')}.` });
+          problems.add({
+            line,
+            column,
+            message: `The parents form a cycle: ${[...chain, key].join(' → ')}.`,
+          });
         }
         break;
       }

@@ -31,7 +31,9 @@ export const IMPORT_USAGE = `Usage: npm run admin -- import FILE --kind users|gr
   --dry-run             check every row and list the problems; write nothing
   --deactivate-missing  deactivate the users imported from CSV before that this file leaves out
   --mapping             which column holds which field, where the guess from the headers is wrong
-                        (fields: ${Object.entries(IMPORT_FIELDS).map(([k, f]) => `${k}: ${f.join(' ')}`).join('; ')})`;
+                        (fields: ${Object.entries(IMPORT_FIELDS)
+                          .map(([k, f]) => `${k}: ${f.join(' ')}`)
+                          .join('; ')})`;
 
 /** Without a poke bus (a stand-alone CLI on PGlite) desks find the changes at their next sync. */
 const NO_POKES: DirectoryWriteDeps['pokes'] = {
@@ -51,7 +53,8 @@ export function parseMappingArg(text: string, kind: ImportKind): ImportMapping |
     if (at <= 0) return `--mapping takes column=field pairs, not "${pair}"`;
     const column = pair.slice(0, at).trim();
     const field = pair.slice(at + 1).trim();
-    if (!fields.includes(field)) return `--mapping: ${field} is not a field of ${kind} (${fields.join(', ')})`;
+    if (!fields.includes(field))
+      return `--mapping: ${field} is not a field of ${kind} (${fields.join(', ')})`;
     mapping[field] = column === '-' ? null : column;
   }
   return mapping;
@@ -85,7 +88,9 @@ export async function runImportCommand(args: string[], deps: ImportCommandDeps):
   const kind = ImportKind.safeParse(values.kind);
   const file = positionals[0];
   if (!kind.success || file === undefined || positionals.length > 1) {
-    out(`${file === undefined ? 'Name the file to import.' : '--kind is users, groups or configuration-items.'}\n${IMPORT_USAGE}`);
+    out(
+      `${file === undefined ? 'Name the file to import.' : '--kind is users, groups or configuration-items.'}\n${IMPORT_USAGE}`,
+    );
     return 2;
   }
   const region = deps.region ?? DEFAULT_PHONE_REGION;
@@ -97,7 +102,9 @@ export async function runImportCommand(args: string[], deps: ImportCommandDeps):
       return 2;
     }
     const mapping = { ...guessMapping(kind.data, shape.columns), ...overrides };
-    out(`${file}: ${shape.columns.length} columns ${delimiterName(shape.delimiter)}${shape.hasBom ? ' (UTF-8 with BOM)' : ''}.`);
+    out(
+      `${file}: ${shape.columns.length} columns ${delimiterName(shape.delimiter)}${shape.hasBom ? ' (UTF-8 with BOM)' : ''}.`,
+    );
     for (const [field, column] of Object.entries(mapping))
       out(`  ${field.padEnd(12)} ← ${column === null ? '(not imported)' : `"${column}"`}`);
     const wrong = mappingProblems(kind.data, mapping, shape.columns);
@@ -108,14 +115,22 @@ export async function runImportCommand(args: string[], deps: ImportCommandDeps):
     }
     const started = now().getTime();
     const checked = await checkImportFile({
-      db: deps.db, path: file, kind: kind.data, shape, mapping, region, signal: deps.signal,
+      db: deps.db,
+      path: file,
+      kind: kind.data,
+      shape,
+      mapping,
+      region,
+      signal: deps.signal,
     });
     for (const p of checked.problems)
       out(`line ${p.line}${p.column === null ? '' : `, column "${p.column}"`}: ${p.message}`);
     if (checked.problemCount > checked.problems.length)
       out(`… and ${number(checked.problemCount - checked.problems.length)} more problems.`);
     if (checked.problemCount > 0) {
-      out(`${number(checked.problemCount)} problem(s) in ${number(checked.rowsTotal)} rows: nothing was written.`);
+      out(
+        `${number(checked.problemCount)} problem(s) in ${number(checked.rowsTotal)} rows: nothing was written.`,
+      );
       return 1;
     }
     const missing =
@@ -126,14 +141,23 @@ export async function runImportCommand(args: string[], deps: ImportCommandDeps):
     if (values['dry-run']) return 0;
     const importStarted = now().getTime();
     const counts = await runImport({
-      deps: { db: deps.db, pokes: deps.pokes ?? NO_POKES }, path: file, kind: kind.data, shape, mapping, region,
-      actor: COMMAND_LINE_ACTOR, now, deactivateMissing: values['deactivate-missing'] ?? false,
+      deps: { db: deps.db, pokes: deps.pokes ?? NO_POKES },
+      path: file,
+      kind: kind.data,
+      shape,
+      mapping,
+      region,
+      actor: COMMAND_LINE_ACTOR,
+      now,
+      deactivateMissing: values['deactivate-missing'] ?? false,
       signal: deps.signal,
       onProgress: (rows) => {
         const seconds = Math.max((now().getTime() - importStarted) / 1000, 0.001);
         const rate = rows / seconds;
         const left = rate > 0 ? Math.ceil((checked.rowsTotal - rows) / rate) : 0;
-        out(`${number(rows)} of ${number(checked.rowsTotal)} rows, ${number(Math.round(rate))} rows/s, ${left} s left`);
+        out(
+          `${number(rows)} of ${number(checked.rowsTotal)} rows, ${number(Math.round(rate))} rows/s, ${left} s left`,
+        );
       },
     });
     const seconds = (now().getTime() - started) / 1000;

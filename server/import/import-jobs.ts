@@ -91,7 +91,9 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
     e.job.rowsDone = rowsDone;
     e.job.rowsPerSecond = Math.round(rate);
     e.job.secondsLeft =
-      e.job.rowsTotal === null || rate === 0 ? null : Math.max(0, (e.job.rowsTotal - rowsDone) / rate);
+      e.job.rowsTotal === null || rate === 0
+        ? null
+        : Math.max(0, (e.job.rowsTotal - rowsDone) / rate);
   };
   const prune = async (): Promise<void> => {
     const old = [...entries.values()].filter((e) => e.controller === null).slice(0, -KEPT_JOBS);
@@ -109,13 +111,21 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
       if (input.dryRun || e.cleanMapping !== mappingKey) {
         job.state = 'checking';
         const checked = await checkImportFile({
-          db: options.db, path: e.file, kind: job.kind, shape: e.shape, mapping: input.mapping,
-          region: options.region, signal, onProgress: (rows) => progress(e, rows),
+          db: options.db,
+          path: e.file,
+          kind: job.kind,
+          shape: e.shape,
+          mapping: input.mapping,
+          region: options.region,
+          signal,
+          onProgress: (rows) => progress(e, rows),
         });
         if (signal?.aborted) throw new ImportCancelled();
         Object.assign(job, {
-          rowsTotal: checked.rowsTotal, problems: checked.problems,
-          problemCount: checked.problemCount, wouldDeactivate: checked.wouldDeactivate,
+          rowsTotal: checked.rowsTotal,
+          problems: checked.problems,
+          problemCount: checked.problemCount,
+          wouldDeactivate: checked.wouldDeactivate,
         });
         progress(e, checked.rowsTotal);
         e.cleanMapping = checked.problemCount === 0 ? mappingKey : null;
@@ -131,8 +141,16 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
       job.state = 'importing';
       e.startedMs = now().getTime();
       job.counts = await runImport({
-        deps: options.writeDeps, path: e.file, kind: job.kind, shape: e.shape, mapping: input.mapping,
-        region: options.region, actor, now, deactivateMissing: input.deactivateMissing, signal,
+        deps: options.writeDeps,
+        path: e.file,
+        kind: job.kind,
+        shape: e.shape,
+        mapping: input.mapping,
+        region: options.region,
+        actor,
+        now,
+        deactivateMissing: input.deactivateMissing,
+        signal,
         onProgress: (rows, counts) => {
           progress(e, rows);
           job.counts = { ...counts };
@@ -170,7 +188,10 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
             for await (const chunk of source) {
               bytes += chunk.length;
               if (bytes > maxBytes)
-                throw new ImportRefused(413, `The file is larger than ${maxBytes / 1024 / 1024} MiB.`);
+                throw new ImportRefused(
+                  413,
+                  `The file is larger than ${maxBytes / 1024 / 1024} MiB.`,
+                );
               yield chunk;
             }
           },
@@ -178,18 +199,42 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
         );
         const shape = await sniffCsv(file);
         const job: ImportJob = {
-          importId, kind, fileName, state: 'uploaded', dryRun: true, rowsDone: 0, rowsTotal: null,
-          rowsPerSecond: 0, secondsLeft: null, problems: [], problemCount: 0,
-          counts: { created: 0, updated: 0, unchanged: 0, deactivated: 0 }, wouldDeactivate: 0,
-          startedAt: now().toISOString(), finishedAt: null, message: null,
+          importId,
+          kind,
+          fileName,
+          state: 'uploaded',
+          dryRun: true,
+          rowsDone: 0,
+          rowsTotal: null,
+          rowsPerSecond: 0,
+          secondsLeft: null,
+          problems: [],
+          problemCount: 0,
+          counts: { created: 0, updated: 0, unchanged: 0, deactivated: 0 },
+          wouldDeactivate: 0,
+          startedAt: now().toISOString(),
+          finishedAt: null,
+          message: null,
         };
         entries.set(importId, {
-          job, file, shape, controller: null, cleanMapping: null, startedMs: now().getTime(),
+          job,
+          file,
+          shape,
+          controller: null,
+          cleanMapping: null,
+          startedMs: now().getTime(),
           done: Promise.resolve(),
         });
         return {
-          importId, kind, fileName, bytes, delimiter: shape.delimiter, hasBom: shape.hasBom,
-          columns: shape.columns, preview: shape.preview, guessedMapping: guessMapping(kind, shape.columns),
+          importId,
+          kind,
+          fileName,
+          bytes,
+          delimiter: shape.delimiter,
+          hasBom: shape.hasBom,
+          columns: shape.columns,
+          preview: shape.preview,
+          guessedMapping: guessMapping(kind, shape.columns),
         };
       } catch (error) {
         await rm(file, { force: true });
@@ -202,14 +247,23 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
       const e = entry(input.importId);
       if (e.controller !== null) throw new ImportRefused(409, 'This import is already running.');
       if (e.job.state === 'done' || e.job.state === 'importing')
-        throw new ImportRefused(409, 'This file was imported already: upload it again to import it again.');
+        throw new ImportRefused(
+          409,
+          'This file was imported already: upload it again to import it again.',
+        );
       const wrong = mappingProblems(e.job.kind, input.mapping, e.shape.columns);
       if (wrong.length > 0) throw new ImportRefused(400, wrong.join(' '));
       e.controller = new AbortController();
       Object.assign(e.job, {
-        dryRun: input.dryRun, state: 'checking', rowsDone: 0, rowsPerSecond: 0, secondsLeft: null,
+        dryRun: input.dryRun,
+        state: 'checking',
+        rowsDone: 0,
+        rowsPerSecond: 0,
+        secondsLeft: null,
         counts: { created: 0, updated: 0, unchanged: 0, deactivated: 0 },
-        startedAt: now().toISOString(), finishedAt: null, message: null,
+        startedAt: now().toISOString(),
+        finishedAt: null,
+        message: null,
       });
       e.startedMs = now().getTime();
       e.done = work(e, input, actor);

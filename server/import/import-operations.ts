@@ -14,7 +14,11 @@ import { asApiError, registerImportUpload } from './routes';
 export function registerImports(app: FastifyInstance, deps: RouteDeps): ImportJobs {
   const jobs = createImportJobs({
     db: deps.db,
-    writeDeps: { db: deps.db, pokes: deps.pokes, warn: (message, error) => app.log.warn({ err: error }, message) },
+    writeDeps: {
+      db: deps.db,
+      pokes: deps.pokes,
+      warn: (message, error) => app.log.warn({ err: error }, message),
+    },
     dir: deps.importDir ?? path.join(tmpdir(), `deskpad-imports-${process.pid}`),
     region: deps.phoneRegion ?? DEFAULT_PHONE_REGION,
     now: deps.now,
@@ -37,6 +41,8 @@ export function registerImports(app: FastifyInstance, deps: RouteDeps): ImportJo
   registerAdminOperation(app, deps, ops['imports.cancel'], (input) =>
     answer(() => jobs.cancel(input.importId)),
   );
-  registerAdminOperation(app, deps, ops['imports.list'], () => answer(() => ({ imports: jobs.list() })));
+  registerAdminOperation(app, deps, ops['imports.list'], () =>
+    answer(() => ({ imports: jobs.list() })),
+  );
   return jobs;
 }

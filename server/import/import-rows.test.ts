@@ -16,7 +16,10 @@ const users = rowReader('users', { columns, delimiter: ',', mapping, region: 'GB
 
 describe('rowReader users', () => {
   it('reads a user with phones in E.164 beside what the file said', () => {
-    const outcome = users({ line: 2, fields: ['E1', 'ana', 'Ana', 'Lee', 'ana@x.org', '020 7946 0958', '07700 900123', 'yes'] });
+    const outcome = users({
+      line: 2,
+      fields: ['E1', 'ana', 'Ana', 'Lee', 'ana@x.org', '020 7946 0958', '07700 900123', 'yes'],
+    });
     expect(outcome.problems).toEqual([]);
     expect(outcome.item).toMatchObject({
       externalKey: 'E1',
@@ -32,7 +35,10 @@ describe('rowReader users', () => {
   });
 
   it('names each problem by line and column', () => {
-    const outcome = users({ line: 7, fields: ['', 'bo', 'Bo', 'Ek', 'not-an-email', '', '', 'maybe'] });
+    const outcome = users({
+      line: 7,
+      fields: ['', 'bo', 'Bo', 'Ek', 'not-an-email', '', '', 'maybe'],
+    });
     expect(outcome.item).toBeNull();
     expect(outcome.problems).toEqual([
       { line: 7, column: 'Employee ID', message: 'externalKey is missing.' },
@@ -74,7 +80,9 @@ describe('rowReader groups and configuration items', () => {
       mapping: { externalKey: 'id', name: 'name', className: 'class', parentKey: 'parent' },
       region: 'US',
     });
-    expect(items({ line: 2, fields: ['B1', 'HQ', 'Building', ''] }).item).toMatchObject({ parentKey: null });
+    expect(items({ line: 2, fields: ['B1', 'HQ', 'Building', ''] }).item).toMatchObject({
+      parentKey: null,
+    });
     expect(items({ line: 3, fields: ['F1', 'HQ-F1', '', 'B1'] }).problems).toEqual([
       { line: 3, column: 'class', message: 'className is missing.' },
     ]);

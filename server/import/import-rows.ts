@@ -52,7 +52,9 @@ export function rowReader(kind: ImportKind, context: Context): RowReader<ImportI
     const { line, fields } = record;
     const problems: ImportProblem[] = [];
     if (fields.length !== context.columns.length) {
-      const other = otherDelimiters.find((d) => fields.length === 1 && (fields[0] ?? '').includes(d));
+      const other = otherDelimiters.find(
+        (d) => fields.length === 1 && (fields[0] ?? '').includes(d),
+      );
       problems.push({
         line,
         column: null,
@@ -67,14 +69,23 @@ export function rowReader(kind: ImportKind, context: Context): RowReader<ImportI
       const index = at.get(field);
       const text = index === undefined || index < 0 ? '' : (fields[index] ?? '').trim();
       if (text.length > MAX_FIELD_CHARS) {
-        problems.push({ line, column: context.mapping[field] ?? null, message: `${field} is longer than ${MAX_FIELD_CHARS} characters.` });
+        problems.push({
+          line,
+          column: context.mapping[field] ?? null,
+          message: `${field} is longer than ${MAX_FIELD_CHARS} characters.`,
+        });
         return '';
       }
       return text;
     };
     const required = (field: string): string => {
       const text = value(field);
-      if (text === '') problems.push({ line, column: context.mapping[field] ?? null, message: `${field} is missing.` });
+      if (text === '')
+        problems.push({
+          line,
+          column: context.mapping[field] ?? null,
+          message: `${field} is missing.`,
+        });
       return text;
     };
     const flag = (field: string, absent: boolean): boolean => {
@@ -82,7 +93,11 @@ export function rowReader(kind: ImportKind, context: Context): RowReader<ImportI
       const text = value(field).toLowerCase();
       if (TRUE.has(text)) return true;
       if (FALSE.has(text)) return text === '' ? absent : false;
-      problems.push({ line, column: context.mapping[field] ?? null, message: `${field} must be yes or no, not "${text}".` });
+      problems.push({
+        line,
+        column: context.mapping[field] ?? null,
+        message: `${field} must be yes or no, not "${text}".`,
+      });
       return absent;
     };
     let item: ImportItem;
@@ -91,7 +106,11 @@ export function rowReader(kind: ImportKind, context: Context): RowReader<ImportI
         const externalKey = required('externalKey');
         const email = value('email');
         if (email !== '' && !EMAIL.test(email))
-          problems.push({ line, column: context.mapping.email ?? null, message: `"${email}" is not an email address.` });
+          problems.push({
+            line,
+            column: context.mapping.email ?? null,
+            message: `"${email}" is not an email address.`,
+          });
         const phone = value('phone');
         const mobile = value('mobile');
         item = {

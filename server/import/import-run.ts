@@ -54,7 +54,9 @@ function add(into: ImportCounts, from: ImportCounts): void {
 }
 
 /** Parents before their children, so every parent exists when its child is written. */
-export function parentsFirst(items: readonly DirectoryConfigurationItem[]): DirectoryConfigurationItem[] {
+export function parentsFirst(
+  items: readonly DirectoryConfigurationItem[],
+): DirectoryConfigurationItem[] {
   const byKey = new Map(items.map((i) => [i.externalKey, i]));
   const placed = new Set<string>();
   const out: DirectoryConfigurationItem[] = [];
@@ -75,7 +77,13 @@ async function writeBatch(
   signal: AbortSignal | undefined,
 ): Promise<UpsertResult> {
   return writeDirectory(input.deps, async (trx, nextVersion) => {
-    const context: UpsertContext = { trx, nextVersion, source: 'csv', actor: input.actor, now: input.now };
+    const context: UpsertContext = {
+      trx,
+      nextVersion,
+      source: 'csv',
+      actor: input.actor,
+      now: input.now,
+    };
     let result: UpsertResult;
     switch (input.kind) {
       case 'users':
@@ -98,7 +106,12 @@ async function writeBatch(
 export async function runImport(input: RunInput): Promise<ImportCounts> {
   const { kind, shape, mapping, signal } = input;
   const batchRows = input.batchRows ?? IMPORT_BATCH_ROWS;
-  const read = rowReader(kind, { columns: shape.columns, delimiter: shape.delimiter, mapping, region: input.region });
+  const read = rowReader(kind, {
+    columns: shape.columns,
+    delimiter: shape.delimiter,
+    mapping,
+    region: input.region,
+  });
   const counts = emptyCounts();
   const seen = new Set<string>();
   let rows = 0;
@@ -109,7 +122,9 @@ export async function runImport(input: RunInput): Promise<ImportCounts> {
     const result = await writeBatch(input, items, signal);
     if (result.refused.length > 0) {
       const first = result.refused[0];
-      throw new Error(`The server refused ${result.refused.length} row(s) of a batch: ${first?.message ?? ''}`);
+      throw new Error(
+        `The server refused ${result.refused.length} row(s) of a batch: ${first?.message ?? ''}`,
+      );
     }
     add(counts, result.counts);
   };
@@ -121,7 +136,9 @@ export async function runImport(input: RunInput): Promise<ImportCounts> {
     }
     const { item, problems } = read(record);
     if (item === null || problems.length > 0)
-      throw new Error(`Line ${record.line} has a problem (${problems[0]?.message ?? 'unreadable'}): run the dry run first.`);
+      throw new Error(
+        `Line ${record.line} has a problem (${problems[0]?.message ?? 'unreadable'}): run the dry run first.`,
+      );
     rows++;
     seen.add(item.externalKey);
     if (kind === 'configuration-items') {
@@ -146,7 +163,10 @@ export async function runImport(input: RunInput): Promise<ImportCounts> {
   } else if (batch.length > 0) await write(batch);
   if (kind === 'users' && input.deactivateMissing) {
     counts.deactivated += await writeDirectory(input.deps, (trx, nextVersion) =>
-      deactivateMissingUsers({ trx, nextVersion, source: 'csv', actor: input.actor, now: input.now }, seen),
+      deactivateMissingUsers(
+        { trx, nextVersion, source: 'csv', actor: input.actor, now: input.now },
+        seen,
+      ),
     );
   }
   input.onProgress?.(rows, counts);

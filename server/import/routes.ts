@@ -15,7 +15,12 @@ const UploadQuery = z.strictObject({
   fileName: z.string().trim().min(1).max(255).default('import.csv'),
 });
 
-const CODES = { 400: 'invalid-input', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large' } as const;
+const CODES = {
+  400: 'invalid-input',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'payload-too-large',
+} as const;
 
 /** An ImportRefused in the API's error shape. */
 export function asApiError(error: unknown): unknown {
@@ -23,7 +28,11 @@ export function asApiError(error: unknown): unknown {
   return new ApiError(error.status, CODES[error.status], error.message);
 }
 
-export function registerImportUpload(app: FastifyInstance, deps: RouteDeps, jobs: ImportJobs): void {
+export function registerImportUpload(
+  app: FastifyInstance,
+  deps: RouteDeps,
+  jobs: ImportJobs,
+): void {
   // Encapsulated: the raw-stream parser and the route's admin check apply to this route alone.
   void app.register((scope, _options, done) => {
     const bodies = new WeakMap<FastifyRequest, Readable>();
