@@ -71,8 +71,9 @@ export function parentsFirst(
   return out;
 }
 
-async function writeBatch(
-  input: RunInput,
+/** One batch in one directory write; a cancel seen before the commit rolls all of it back. */
+export async function writeBatch(
+  input: Pick<RunInput, 'deps' | 'kind' | 'actor' | 'now'>,
   batch: readonly ImportItem[],
   signal: AbortSignal | undefined,
 ): Promise<UpsertResult> {
