@@ -97,36 +97,38 @@ class Utf8Text extends Transform {
   }
 }
 
+const BROKEN_QUOTES = new Set([
+  'CSV_INVALID_CLOSING_QUOTE',
+  'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE',
+  'INVALID_OPENING_QUOTE',
+]);
+
 /** csv-parse's errors in words a person can act on. */
 export function describeCsvError(error: unknown, delimiter: Delimiter): CsvFileError {
   if (error instanceof CsvFileError) return error;
   if (error instanceof CsvError) {
     const line = typeof error.lines === 'number' ? error.lines : null;
     const at = line === null ? '' : ` on line ${line}`;
-    switch (error.code) {
-      case 'CSV_MAX_RECORD_SIZE':
-        return new CsvFileError(
-          `A record${at} is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB: the file is probably not CSV, or a quote is never closed.`,
-          line,
-        );
-      case 'CSV_QUOTE_NOT_CLOSED':
-        return new CsvFileError(
-          `A quoted field${at} is never closed: check the quotes (") on that line.`,
-          line,
-        );
-      case 'CSV_INVALID_CLOSING_QUOTE':
-      case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      case 'INVALID_OPENING_QUOTE':
-        return new CsvFileError(
-          `Broken quotes${at}: a quote (") inside a field must be doubled ("") and the field quoted as a whole.`,
-          line,
-        );
-      default:
-        return new CsvFileError(
-          `The file cannot be read as CSV${at} (${delimiterName(delimiter)}): ${error.message}`,
-          line,
-        );
-    }
+    const code: string = error.code;
+    if (code === 'CSV_MAX_RECORD_SIZE')
+      return new CsvFileError(
+        `A record${at} is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB: the file is probably not CSV, or a quote is never closed.`,
+        line,
+      );
+    if (code === 'CSV_QUOTE_NOT_CLOSED')
+      return new CsvFileError(
+        `A quoted field is never closed (the file ends inside it${at}): check the quotes (") of the lines before.`,
+        line,
+      );
+    if (BROKEN_QUOTES.has(code))
+      return new CsvFileError(
+        `Broken quotes${at}: a quote (") inside a field must be doubled ("") and the field quoted as a whole.`,
+        line,
+      );
+    return new CsvFileError(
+      `The file cannot be read as CSV${at} (${delimiterName(delimiter)}): ${error.message}`,
+      line,
+    );
   }
   return new CsvFileError(error instanceof Error ? error.message : String(error));
 }

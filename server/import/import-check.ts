@@ -136,7 +136,7 @@ export async function checkImportFile(input: CheckInput): Promise<CheckResult> {
     const outcome = read(record);
     for (const p of outcome.problems) problems.add(p);
     const item = outcome.item;
-    if (item !== null) {
+    if (item !== null && item.externalKey !== '') {
       const first = keys.get(item.externalKey);
       if (first !== undefined)
         problems.add({
@@ -145,7 +145,7 @@ export async function checkImportFile(input: CheckInput): Promise<CheckResult> {
           message: `The key ${item.externalKey} is already on line ${first}.`,
         });
       else keys.set(item.externalKey, record.line);
-      if ('userName' in item) {
+      if ('userName' in item && item.userName !== '') {
         const name = item.userName.toLowerCase();
         const firstName = names.get(name);
         if (firstName !== undefined)

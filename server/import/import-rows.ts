@@ -15,6 +15,7 @@ export type ImportItem = DirectoryUser | DirectoryGroup | DirectoryConfiguration
 
 export interface RowOutcome<T> {
   line: number;
+  /** null when the line cannot be read at all; with `problems`, never to be written. */
   item: T | null;
   problems: ImportProblem[];
 }
@@ -154,6 +155,7 @@ export function rowReader(kind: ImportKind, context: Context): RowReader<ImportI
         break;
       }
     }
-    return { line, item: problems.length === 0 ? item : null, problems };
+    // With its problems too: the dry run still sees its key (a duplicate is a problem of its own).
+    return { line, item, problems };
   };
 }
