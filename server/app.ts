@@ -12,6 +12,7 @@ import { adminRoutes } from './admin/routes';
 import { DEFAULT_SIGN_IN_LIMITS, sessionRoutes } from './auth/routes';
 import { createSessions, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/sessions';
 import type { ServerDatabase } from './db/open-database';
+import type { PhoneRegion } from './directory/phone-e164';
 import { directoryRoutes } from './directory/routes';
 import { authenticateBeforeBody } from './http/authenticate-first';
 import { DEFAULT_ALLOWED_ORIGINS, registerCors } from './http/cors';
@@ -63,6 +64,10 @@ export interface ServerOptions {
   trustProxy?: boolean | number | string;
   /** Header, whole-request and idle timeouts; DEFAULT_HTTP_LIMITS for what is not given. */
   httpLimits?: Partial<HttpLimits>;
+  /** Imports and LDAP: the region of phone numbers without a country code (US by default). */
+  phoneRegion?: PhoneRegion;
+  /** Where uploaded import files wait (`<data>/imports`); a temp directory when unset. */
+  importDir?: string;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -87,6 +92,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     db: options.database.db,
     pokes: options.database.pokes,
     now,
+    ...(options.phoneRegion ? { phoneRegion: options.phoneRegion } : {}),
+    ...(options.importDir ? { importDir: options.importDir } : {}),
     // Who a token is, held for a second (recent-sessions.ts): one database read per desk request.
     sessions: recentSessions(
       createSessions(options.database.db, now, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),

@@ -3,8 +3,10 @@
 
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../http/route-deps';
+import { registerImports } from '../import/import-operations';
 import { registerOverview } from './overview';
 
 export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerOverview(app, deps);
+  registerImports(app, deps);
 }

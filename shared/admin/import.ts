@@ -2,6 +2,7 @@
 // server reports it, with the admin operations that run, watch and cancel an import. Shapes only.
 
 import { z } from 'zod';
+import { ADMIN_PREFIX, adminOperation } from './operation';
 
 export const IMPORT_KINDS = ['users', 'groups', 'configuration-items'] as const;
 export const ImportKind = z.enum(IMPORT_KINDS);
@@ -79,7 +80,8 @@ export const ImportUpload = z.object({
 });
 export type ImportUpload = z.infer<typeof ImportUpload>;
 
-export const IMPORT_UPLOAD_PATH = '/api/v1/admin/imports';
+/** The upload's path: beside the operations, but a raw body, not JSON. */
+export const IMPORT_UPLOAD_PATH = `${ADMIN_PREFIX}/imports`;
 /** The largest file the upload takes. */
 export const IMPORT_MAX_BYTES = 512 * 1024 * 1024;
 
@@ -144,3 +146,12 @@ export type ImportRunInput = z.infer<typeof ImportRunInput>;
 
 export const ImportRef = z.strictObject({ importId: ImportId });
 export const ImportList = z.object({ imports: z.array(ImportJob) });
+
+export const IMPORT_OPERATIONS = {
+  /** Starts a dry run or a real run in the background; a real run refuses a file with problems. */
+  'imports.run': adminOperation('imports.run', ImportRunInput, ImportJob),
+  'imports.status': adminOperation('imports.status', ImportRef, ImportJob),
+  /** Stops the run; the batch being written is rolled back, those before it stay. */
+  'imports.cancel': adminOperation('imports.cancel', ImportRef, ImportJob),
+  'imports.list': adminOperation('imports.list', z.strictObject({}), ImportList),
+} as const;
