@@ -1,7 +1,7 @@
 // Step 3 of the Import page: the dry run's progress, then its problems by line and column, what
 // would be created, updated or left, and the opt-in to deactivate missing users. Writes nothing.
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ImportApi } from './import-api';
 import { ImportProgress } from './import-progress';
 import type { ImportJob } from './import-types';
@@ -18,6 +18,7 @@ export interface CheckStepProps {
   /** The real run is being started (its answer has not come yet). */
   importing: boolean;
   error: string | null;
+  onSettled?: (job: ImportJob) => void;
 }
 
 const NOUNS = {
@@ -65,6 +66,13 @@ export function CheckStep(props: CheckStepProps) {
   const deactivateHint = useId();
   const job = followed.job ?? started;
   const [one, many] = NOUNS[job.kind];
+  const running = job.state === 'uploaded' || job.state === 'checking';
+  const { onSettled } = props;
+  useEffect(() => {
+    if (!running) onSettled?.(job);
+    // Told once per state the check settles in.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [running, job.state]);
 
   const stop = async (): Promise<void> => {
     const answer = await api.cancel(job.importId);
@@ -72,7 +80,7 @@ export function CheckStep(props: CheckStepProps) {
     else setCancelError(answer.error.message);
   };
 
-  if (job.state === 'uploaded' || job.state === 'checking')
+  if (running)
     return (
       <div className="import-check">
         <ImportProgress job={job} label="Checking" />
@@ -110,6 +118,8 @@ export function CheckStep(props: CheckStepProps) {
     );
 
   const clean = job.problemCount === 0;
+  // A server that did not count (or a file with problems it stopped counting on) says nothing here.
+  const counted = job.counts.created + job.counts.updated + job.counts.unchanged;
   return (
     <div className="import-check">
       <p role="status" className="import-verdict">
@@ -117,10 +127,12 @@ export function CheckStep(props: CheckStepProps) {
           ? `No problems in ${plural(job.rowsDone, 'row', 'rows')}. Nothing has been written yet.`
           : `${plural(job.problemCount, 'problem', 'problems')} in ${plural(job.rowsDone, 'row', 'rows')}. Nothing was written.`}
       </p>
-      <p className="import-counts">
-        Importing this file would create {plural(job.counts.created, one, many)}, update{' '}
-        {formatCount(job.counts.updated)} and leave {formatCount(job.counts.unchanged)} unchanged.
-      </p>
+      {counted > 0 && (
+        <p className="import-counts">
+          Importing this file would create {plural(job.counts.created, one, many)}, update{' '}
+          {formatCount(job.counts.updated)} and leave {formatCount(job.counts.unchanged)} unchanged.
+        </p>
+      )}
       {!clean && <ProblemList job={job} />}
       {clean && job.kind === 'users' && (
         <div className="import-deactivate">

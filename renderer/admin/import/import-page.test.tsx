@@ -151,6 +151,9 @@ describe('Import, step 2: map the columns', () => {
       deactivateMissing: false,
     });
     expect(api.runs[0]?.mapping).toMatchObject({ externalKey: 'Employee ID', userName: 'Login' });
+    // The recent imports are asked again once the check has settled.
+    await screen.findByText(/^No problems in 2 rows/);
+    await waitFor(() => expect(api.lists).toBe(2));
   });
 });
 

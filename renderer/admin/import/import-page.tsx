@@ -202,6 +202,7 @@ export function ImportPage({ api, pollMs, onAuditLog }: ImportPageProps) {
           onChangeColumns={() => go('map')}
           importing={busy}
           error={error}
+          onSettled={() => setRefreshKey((k) => k + 1)}
         />
       )}
       {step === 'run' && runJob && (

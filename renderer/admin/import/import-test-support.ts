@@ -60,6 +60,8 @@ export interface ScriptedApi extends ImportApi {
   cancelAnswer: ImportJob | null;
   uploadAnswer: StoreResult<ImportUpload>;
   listAnswer: ImportJob[];
+  /** How many times imports.list was asked. */
+  lists: number;
 }
 
 export function scriptedApi(): ScriptedApi {
@@ -72,6 +74,7 @@ export function scriptedApi(): ScriptedApi {
     cancelAnswer: null,
     uploadAnswer: ok(peopleUpload()),
     listAnswer: [],
+    lists: 0,
     upload(kind, file, fileName) {
       api.uploads.push({ kind, fileName, size: file.size });
       return Promise.resolve(api.uploadAnswer);
@@ -91,6 +94,7 @@ export function scriptedApi(): ScriptedApi {
       );
     },
     list() {
+      api.lists += 1;
       return Promise.resolve(ok({ imports: api.listAnswer }));
     },
   };
