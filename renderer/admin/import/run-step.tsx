@@ -92,6 +92,11 @@ export function RunStep({ api, started, pollMs, onAnother, onAuditLog, onSettled
             : `The import failed: ${job.message ?? 'the desk server did not say why.'} Nothing of the batch being written was kept; ${formatCount(job.rowsDone)} rows were imported before it.`}
       </p>
       <ImportSummary job={job} />
+      {!onAuditLog && (
+        <p className="import-hint">
+          Every change it made is in the Audit log (Administration → Audit log), as “CSV import”.
+        </p>
+      )}
       <div className="import-actions">
         {onAuditLog && (
           <button type="button" className="button button--link" onClick={onAuditLog}>
