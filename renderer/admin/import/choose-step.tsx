@@ -66,9 +66,11 @@ export function ChooseStep({ kind, onKind, file, onFile, onUpload, busy, error }
           {error}
         </p>
       )}
-      <button type="submit" className="button button--primary" disabled={file === null || busy}>
-        {busy ? 'Sending the file…' : 'Send the file and map its columns'}
-      </button>
+      <div className="import-actions">
+        <button type="submit" className="button button--primary" disabled={file === null || busy}>
+          {busy ? 'Sending the file…' : 'Send the file and map its columns'}
+        </button>
+      </div>
     </form>
   );
 }
