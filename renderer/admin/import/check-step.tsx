@@ -7,6 +7,7 @@ import { ImportProgress } from './import-progress';
 import type { ImportJob } from './import-types';
 import { formatCount, plural } from './import-words';
 import { useImportJob } from './use-import-job';
+import { ScrollRegion } from './scroll-region';
 
 export interface CheckStepProps {
   api: ImportApi;
@@ -30,7 +31,7 @@ const NOUNS = {
 export function ProblemList({ job }: { job: ImportJob }) {
   const shown = job.problems.length;
   return (
-    <div className="import-scroll">
+    <ScrollRegion label="Problems">
       <table className="import-table import-problems">
         <caption>
           {shown < job.problemCount
@@ -54,7 +55,7 @@ export function ProblemList({ job }: { job: ImportJob }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -10,6 +10,7 @@ import {
   mappedPreview,
   missingRequired,
 } from './import-words';
+import { ScrollRegion } from './scroll-region';
 
 export interface MappingStepProps {
   upload: ImportUpload;
@@ -109,7 +110,7 @@ export function MappingStep({
             : 'Choose a column for a field to see the rows as they will be read.'}
         </p>
       ) : (
-        <div className="import-scroll">
+        <ScrollRegion label="Preview rows">
           <table className="import-table import-preview">
             <caption>
               The first {preview.rows.length} rows as they will be read with these columns
@@ -133,7 +134,7 @@ export function MappingStep({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       {tried && missing.length > 0 && (

@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import type { ImportApi } from './import-api';
 import type { ImportJob } from './import-types';
 import { KIND_LABELS, STATE_LABELS, formatCount } from './import-words';
+import { ScrollRegion } from './scroll-region';
 
 export interface RecentImportsProps {
   api: ImportApi;
@@ -40,7 +41,7 @@ export function RecentImports({ api, refreshKey, formatTime = defaultTime }: Rec
       ) : answer.imports.length === 0 ? (
         <p>No imports yet.</p>
       ) : (
-        <div className="import-scroll">
+        <ScrollRegion label="Recent imports table">
           <table className="import-table">
             <thead>
               <tr>
@@ -70,7 +71,7 @@ export function RecentImports({ api, refreshKey, formatTime = defaultTime }: Rec
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
