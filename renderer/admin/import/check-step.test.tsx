@@ -160,4 +160,20 @@ describe('Import, step 3: check', () => {
       'The file could not be checked: Line 3 has a quote that is never closed. Nothing was written.',
     );
   });
+
+  it('stops a check by keyboard, with nothing written', async () => {
+    const user = userEvent.setup();
+    const api = scriptedApi();
+    api.statuses = [job({ rowsDone: 100 })];
+    api.cancelAnswer = job({ state: 'cancelled', rowsDone: 100 });
+    renderCheck({ api, started: job() });
+    const stop = screen.getByRole('button', { name: 'Stop checking' });
+    stop.focus();
+    await user.keyboard('{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The check was stopped. Nothing was written.',
+    );
+    expect(api.cancels).toEqual(['imp-1']);
+    expect(screen.getByRole('button', { name: 'Choose the file again' })).toBeDefined();
+  });
 });
