@@ -15,6 +15,7 @@ import { hashPassword } from './auth/passwords';
 import { createSessions, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/sessions';
 import { setupRoutes } from './auth/setup-routes';
 import type { ServerDatabase } from './db/open-database';
+import type { PhoneRegion } from './directory/phone-e164';
 import { directoryRoutes } from './directory/routes';
 import { authenticateBeforeBody } from './http/authenticate-first';
 import { DEFAULT_ALLOWED_ORIGINS, registerCors } from './http/cors';
@@ -66,6 +67,10 @@ export interface ServerOptions {
   trustProxy?: boolean | number | string;
   /** Header, whole-request and idle timeouts; DEFAULT_HTTP_LIMITS for what is not given. */
   httpLimits?: Partial<HttpLimits>;
+  /** Imports and LDAP: the region of phone numbers without a country code (US by default). */
+  phoneRegion?: PhoneRegion;
+  /** Where uploaded import files wait (`<data>/imports`); a temp directory when unset. */
+  importDir?: string;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -90,6 +95,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     db: options.database.db,
     pokes: options.database.pokes,
     now,
+    ...(options.phoneRegion ? { phoneRegion: options.phoneRegion } : {}),
+    ...(options.importDir ? { importDir: options.importDir } : {}),
     // Who a token is, held for a second (recent-sessions.ts): one database read per desk request.
     sessions: recentSessions(
       createSessions(options.database.db, now, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),

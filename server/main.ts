@@ -56,6 +56,8 @@ async function main(): Promise<number> {
     trustProxy: options.trustProxy,
     httpLimits: options.httpLimits,
     auth: options.sessionLifetimes,
+    phoneRegion: options.phoneRegion,
+    importDir: path.join(options.dataDir, 'imports'),
   });
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -237,7 +237,7 @@ export interface DirectoryChunk {
   seq: number;
   count: number;
   columns: Record<string, string[]>;
-  /** One byte per entry for boolean fields (users: VIP). */
+  /** One byte per entry for boolean fields (users: VIP_FLAG | INACTIVE_FLAG, directory-table.ts). */
   flags?: Uint8Array;
 }
 

@@ -36,7 +36,7 @@ export class LoadedDirectory {
     this.items = items;
     this.loadedAt = loadedAt;
     this.orders = orders;
-    this.callerSearch = new CallerSearch(users.columns, orders);
+    this.callerSearch = new CallerSearch(users.columns, orders, (row) => users.isActive(row));
     this.itemSearch = new ConfigurationItemSearch(items.columns.name);
     this.groupsById = new Map(groups.map((g) => [g.id, g]));
     this.members = new Map(groups.map((g) => [g.id, new Set(g.memberIds)]));

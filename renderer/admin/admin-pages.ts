@@ -3,6 +3,7 @@
 
 import type { ComponentType } from 'react';
 import { AgentsPage } from './agents/agents-page';
+import { ImportAdminPage } from './import/import-admin-page';
 import { OverviewPage } from './overview-page';
 
 export interface AdminPage {
@@ -16,4 +17,5 @@ export interface AdminPage {
 export const ADMIN_PAGES: readonly AdminPage[] = [
   { id: 'overview', label: 'Overview', Page: OverviewPage },
   { id: 'agents', label: 'Agents', Page: AgentsPage },
+  { id: 'import', label: 'Import', Page: ImportAdminPage },
 ];

@@ -4,9 +4,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../http/route-deps';
 import { registerAgents } from './agents';
+import { registerImports } from '../import/import-operations';
 import { registerOverview } from './overview';
 
 export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerOverview(app, deps);
   registerAgents(app, deps);
+  registerImports(app, deps);
 }

@@ -27,6 +27,10 @@ const agent = (userName: string): User => ({
   department: '',
   location: '',
   vip: false,
+  active: true,
+  mobile: '',
+  phoneE164: '',
+  mobileE164: '',
   roles: ['agent'],
 });
 

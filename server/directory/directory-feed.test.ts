@@ -23,6 +23,10 @@ const user = (i: number): User => ({
   department: 'Finance',
   location: 'HQ',
   vip: i % 7 === 0,
+  active: true,
+  mobile: '',
+  phoneE164: '',
+  mobileE164: '',
   roles: i % 5 === 0 ? ['agent'] : [],
 });
 

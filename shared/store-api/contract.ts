@@ -3,6 +3,7 @@
 // (shared/commands/registry.ts); adding a query or an action starts here.
 
 import { z } from 'zod';
+import { ImportKind, type ImportUpload } from '../admin/import';
 import type { ConfigurationItemView, Group, User, UserHit } from '../domain/directory';
 import { Id } from '../domain/directory';
 import type { Lookahead } from '../domain/lookahead';
@@ -73,6 +74,18 @@ export const queryInputs = {
 
 // ---- actions: writes that are not domain records, so never recorded in the outbox ----
 
+/** A file as it crosses the port (a Blob or File, structured-cloned): shared/ cannot name the DOM type. */
+export interface PortFile {
+  readonly size: number;
+  readonly type: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+const isPortFile = (value: unknown): value is PortFile =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { size?: unknown }).size === 'number' &&
+  typeof (value as { arrayBuffer?: unknown }).arrayBuffer === 'function';
+
 const NeedsAttentionRef = z.object({ id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 
 export const actionInputs = {
@@ -118,6 +131,12 @@ export const actionInputs = {
     operation: z.string().min(1).max(100),
     input: z.unknown(),
   }),
+  /** Sends a CSV file to the desk server for an import (admins); answers its columns and preview. */
+  'admin.import': z.strictObject({
+    kind: ImportKind,
+    fileName: z.string().trim().min(1, 'The file needs a name.').max(255),
+    file: z.custom<PortFile>(isPortFile, 'Choose a file to import.'),
+  }),
 } as const;
 
 export interface ActionOutputs {
@@ -134,6 +153,7 @@ export interface ActionOutputs {
   'sync.discard': { id: number };
   /** The operation's output; renderer/admin/admin-client.ts types it by the operation's name. */
   'admin.call': unknown;
+  'admin.import': ImportUpload;
 }
 
 export interface Session {

@@ -271,10 +271,10 @@ export function mergeUsers(
 ): { table: UserTable; changedChunks: Set<number> } {
   const encoded = UserTable.fromUsers(changes);
   const { columns, rows, changedChunks } = mergeColumns(table, encoded);
-  const vip = Array.from(table.vip);
-  rows.forEach((row, i) => (vip[row] = encoded.vip[i] ?? 0));
+  const flags = Array.from(table.flags);
+  rows.forEach((row, i) => (flags[row] = encoded.flags[i] ?? 0));
   return {
-    table: new UserTable(columns as UserTable['columns'], Uint8Array.from(vip)),
+    table: new UserTable(columns as UserTable['columns'], Uint8Array.from(flags)),
     changedChunks,
   };
 }

@@ -21,6 +21,10 @@ const agent: User = {
   department: 'IT',
   location: 'HQ',
   vip: false,
+  active: true,
+  mobile: '',
+  phoneE164: '',
+  mobileE164: '',
   roles: ['agent'],
 };
 
