@@ -48,8 +48,7 @@ export async function openLdapConnection(options: LdapConnectOptions): Promise<L
     await client.unbind().catch(() => undefined);
   };
   try {
-    if (settings.startTls && !secure)
-      await client.startTLS(tlsOptions);
+    if (settings.startTls && !secure) await client.startTLS(tlsOptions);
     await client.bind(settings.bindDn, options.password);
   } catch (error) {
     await close();

@@ -28,7 +28,7 @@ const TLS_CODES =
 
 function errorCode(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
+    const code = error.code;
     return typeof code === 'string' ? code : '';
   }
   return '';
@@ -68,7 +68,11 @@ export function describeLdapError(error: unknown, url: string, context: string):
     return new LdapSyncError(
       `The LDAP server at ${url} could not be reached (${code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' ? 'unknown host' : code}).`,
     );
-  if (code === 'ETIMEDOUT' || /timeout/i.test(message) || error?.constructor?.name === 'TimeoutError')
+  if (
+    code === 'ETIMEDOUT' ||
+    /timeout/i.test(message) ||
+    error?.constructor?.name === 'TimeoutError'
+  )
     return new LdapSyncError(`The LDAP server at ${url} did not answer in time.`);
   if (code === 'ECONNRESET' || /closed|socket/i.test(message))
     return new LdapSyncError(`The connection to the LDAP server at ${url} was cut (${context}).`);

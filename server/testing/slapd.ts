@@ -138,7 +138,10 @@ export async function startSlapd(options: StartSlapdOptions = {}): Promise<Slapd
     const conf = path.join(dir, 'slapd.conf');
     writeFileSync(conf, slapdConf(dir));
     const ldif = path.join(dir, 'directory.ldif');
-    writeFileSync(ldif, `${generateLdif(options.users ?? 10_000, now)}\n${serviceAccountLdif(now)}`);
+    writeFileSync(
+      ldif,
+      `${generateLdif(options.users ?? 10_000, now)}\n${serviceAccountLdif(now)}`,
+    );
     await run(SLAPADD_BIN, ['-q', '-f', conf, '-l', ldif], { maxBuffer: 16 * 1024 * 1024 });
     rmSync(ldif);
     const port = await freeLoopbackPort();
