@@ -27,7 +27,15 @@ interface LdapSettingsFormProps {
 export function LdapSettingsForm(props: LdapSettingsFormProps) {
   const { state, errors, onChange } = props;
   const id = useId();
-  const text = (field: keyof LdapFormState & string, label: string, hint?: string) => (
+  type TextField =
+    | 'url'
+    | 'bindDn'
+    | 'baseDn'
+    | 'userFilter'
+    | 'groupBaseDn'
+    | 'groupFilter'
+    | 'scheduleMinutes';
+  const text = (field: TextField, label: string, hint?: string) => (
     <FormField id={`${id}-${field}`} label={label} error={errors[field]} hint={hint}>
       {(control) => (
         <input
@@ -35,7 +43,7 @@ export function LdapSettingsForm(props: LdapSettingsFormProps) {
           type="text"
           spellCheck={false}
           autoComplete="off"
-          value={String(state[field])}
+          value={state[field]}
           onChange={(e) => onChange({ ...state, [field]: e.target.value })}
         />
       )}
