@@ -2,6 +2,7 @@
 // adds one line. Composition only; every page owns its own calls and state.
 
 import type { ComponentType } from 'react';
+import { LdapAdminPage } from './ldap/ldap-admin-page';
 import { OverviewPage } from './overview-page';
 
 export interface AdminPage {
@@ -14,4 +15,5 @@ export interface AdminPage {
 
 export const ADMIN_PAGES: readonly AdminPage[] = [
   { id: 'overview', label: 'Overview', Page: OverviewPage },
+  { id: 'ldap', label: 'LDAP / Active Directory', Page: LdapAdminPage },
 ];

@@ -3,8 +3,10 @@
 
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../http/route-deps';
+import { registerLdap } from './ldap';
 import { registerOverview } from './overview';
 
 export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerOverview(app, deps);
+  registerLdap(app, deps);
 }

@@ -81,6 +81,15 @@ export function describeLdapError(error: unknown, url: string, context: string):
 
 /** Checks a filter's syntax before anything is sent; answers the problem in words, or null. */
 export function filterProblem(filter: string, which: string): string | null {
+  // RFC 4515 escapes parentheses inside values (\28, \29), so every literal one must pair up;
+  // ldapts closes a missing one silently, which would search for something else than typed.
+  let depth = 0;
+  for (const c of filter) {
+    depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+    if (depth < 0) break;
+  }
+  if (depth !== 0)
+    return `The ${which} is not a valid LDAP filter: its parentheses do not pair up.`;
   try {
     FilterParser.parseString(filter);
     return null;

@@ -6,6 +6,9 @@ import type { Kysely } from 'kysely';
 import type { LdapSettings, LdapTestResult } from '../../shared/admin/ldap-settings';
 import type { Database } from '../db/schema';
 import type { Logger } from '../logger';
+
+/** The part of a pino logger the service uses (Fastify's app.log is one too). */
+export type LdapLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 import { openLdapConnection } from './ldap-connection';
 import { mapUser, userAttributes } from './ldap-entry-mapping';
 import { filterProblem, LdapSyncError, describeLdapError } from './ldap-errors';
@@ -23,7 +26,7 @@ export interface LdapServiceDeps {
   db: Kysely<Database>;
   /** Where entries land: the directory through directory-upsert. */
   target: LdapDirectoryTarget;
-  logger: Logger;
+  logger: LdapLogger;
   now?: () => Date;
   /** Progress is written at most this often (it also renews the lease). */
   progressIntervalMs?: number;

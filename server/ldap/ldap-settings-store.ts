@@ -239,3 +239,13 @@ export async function ldapRunDue(db: Kysely<Database>, now: Date): Promise<boole
     .executeTakeFirst();
   return row?.due === true;
 }
+
+/** The stored bind password, for Test connection with an unchanged password. Server-side only. */
+export async function readStoredPassword(db: Kysely<Database>): Promise<string> {
+  const row = await ldapDb(db)
+    .selectFrom('ldap_settings')
+    .select('bind_password')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return row?.bind_password ?? '';
+}

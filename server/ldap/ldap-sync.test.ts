@@ -31,7 +31,7 @@ function memoryDirectory() {
     writeUsers: (records) => {
       for (const r of records) users.set(r.externalKey, r);
       writes.users += records.length;
-      return Promise.resolve(records.length);
+      return Promise.resolve({ written: records.length, refused: [] });
     },
     writeGroups: (batch) => {
       for (const g of batch) groups.set(g.group.externalKey, { ...g, active: true });

@@ -24,8 +24,8 @@ import { filterProblem, LdapSyncError } from './ldap-errors';
 
 /** Where synced entries land (the directory, through directory-upsert). */
 export interface LdapDirectoryTarget {
-  /** Creates or updates users by external key (source 'ldap'); answers the rows changed. */
-  writeUsers(users: readonly LdapUserRecord[]): Promise<number>;
+  /** Creates or updates users by external key (source 'ldap'): rows changed, entries refused. */
+  writeUsers(users: readonly LdapUserRecord[]): Promise<{ written: number; refused: string[] }>;
   /** Creates or updates groups by external key, replacing members with these user keys. */
   writeGroups(groups: readonly { group: LdapGroupRecord; memberKeys: string[] }[]): Promise<number>;
   /** memberOf directories: replaces each listed user's groups with these group keys. */
@@ -182,6 +182,7 @@ export async function runLdapSync(input: LdapSyncInput): Promise<LdapSyncOutcome
     progress('users');
     const userGroups: { userKey: string; groupKeys: string[] }[] = [];
     let skipped = 0;
+    const refused: string[] = [];
     await collect(
       connection,
       {
@@ -201,7 +202,11 @@ export async function runLdapSync(input: LdapSyncInput): Promise<LdapSyncOutcome
           else records.push(record);
         }
         progress('writing');
-        if (records.length > 0) counts.usersWritten += await target.writeUsers(records);
+        if (records.length > 0) {
+          const written = await target.writeUsers(records);
+          counts.usersWritten += written.written;
+          refused.push(...written.refused);
+        }
         if (settings.membership === 'memberOf')
           for (const r of records)
             userGroups.push({
@@ -211,6 +216,10 @@ export async function runLdapSync(input: LdapSyncInput): Promise<LdapSyncOutcome
         progress('users');
       },
     );
+    if (refused.length > 0)
+      warnings.push(
+        `${refused.length} users were not written: ${refused.slice(0, 5).join(' ')}${refused.length > 5 ? ' …' : ''}`,
+      );
     if (skipped > 0)
       warnings.push(
         `${skipped} entries had no ${keyAttribute} or ${settings.mapping.userName} and were skipped.`,
@@ -254,7 +263,9 @@ export async function runLdapSync(input: LdapSyncInput): Promise<LdapSyncOutcome
     if (users.keys.size === 0)
       warnings.push('The user filter found no users: nobody was deactivated.');
     else counts.deactivated += await target.deactivateUsersMissing(users.keys);
-    counts.deactivated += await target.deactivateGroupsMissing(groups.keys);
+    if (groups.keys.size === 0)
+      warnings.push('The group filter found no groups: no group was deactivated.');
+    else counts.deactivated += await target.deactivateGroupsMissing(groups.keys);
     return { result: finish(true, []), cursor };
   } catch (error) {
     const message =

@@ -3,10 +3,12 @@
 
 import type { z } from 'zod';
 import type { AdminOperation } from './operation';
+import { LDAP_OPERATIONS } from './ldap';
 import { OVERVIEW_OPERATIONS } from './overview';
 
 export const ADMIN_OPERATIONS = {
   ...OVERVIEW_OPERATIONS,
+  ...LDAP_OPERATIONS,
 } as const satisfies Record<string, AdminOperation>;
 
 type Operations = typeof ADMIN_OPERATIONS;

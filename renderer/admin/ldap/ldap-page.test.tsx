@@ -10,7 +10,11 @@ import {
   type LdapSettingsInput,
   type LdapStatus,
 } from '../../../shared/admin/ldap-settings';
+import { fail } from '../../../shared/domain/result';
 import { expectNoAxeViolations, tabTo } from '../../../web/testing/agent-steps';
+import { renderOnDesk } from '../../../web/testing/render-deskpad';
+import { AdminSection } from '../admin-section';
+import { fakeAdminStore } from '../testing/fake-admin-store';
 import { LdapPage, type LdapPageClient } from './ldap-page';
 
 const STORED_PASSWORD = 'the-stored-bind-secret';
@@ -169,6 +173,33 @@ describe('the LDAP settings page', () => {
     expect(calls.synced).toBe(1);
     expect(screen.getByRole('progressbar', { name: 'Sync progress' })).toBeDefined();
     expect(syncNow.getAttribute('aria-disabled')).toBe('true');
+    await expectNoAxeViolations(container);
+  });
+});
+
+describe('the LDAP page in Administration', () => {
+  it('is reached from the navigation and calls the ldap operations through the store host', async () => {
+    const { store, calls } = fakeAdminStore({
+      'overview.get': () => fail('not-ready', 'Not needed here.'),
+      'ldap.settings.get': () => ({ settings: stored, passwordSet: true, warnings: [] }),
+      'ldap.status': () => failedLast,
+      'ldap.sync': () =>
+        fail('not-ready', 'Administration needs the desk server, and it cannot be reached now.'),
+    });
+    const { user, container } = renderOnDesk(store, <AdminSection />);
+    const link = screen.getByRole('button', { name: 'LDAP / Active Directory' });
+    await tabTo(user, link);
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('textbox', { name: 'Base DN' })).toHaveProperty(
+      'value',
+      stored.baseDn,
+    );
+    await user.click(screen.getByRole('button', { name: 'Sync now' }));
+    await screen.findByText('Administration needs the desk server, and it cannot be reached now.');
+    expect(calls.map((c) => c.operation)).toEqual(
+      expect.arrayContaining(['ldap.settings.get', 'ldap.status', 'ldap.sync']),
+    );
+    expect(container.innerHTML).not.toContain(STORED_PASSWORD);
     await expectNoAxeViolations(container);
   });
 });

@@ -1,7 +1,7 @@
 // The LDAP / Active Directory page of Administration: the settings form with Save and Test
 // connection, and the Sync now panel polling the status. Talks to the server only through `client`.
 
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type {
   LdapSettingsInput,
   LdapSettingsView,
@@ -34,7 +34,6 @@ const words = (error: unknown): string =>
   error instanceof Error ? error.message : 'The server did not answer.';
 
 export function LdapPage({ client }: { client: LdapPageClient }) {
-  const headingId = useId();
   const [view, setView] = useState<LdapSettingsView | null>(null);
   const [form, setForm] = useState<LdapFormState | null>(null);
   const [errors, setErrors] = useState<LdapFormErrors>({});
@@ -128,8 +127,7 @@ export function LdapPage({ client }: { client: LdapPageClient }) {
   };
 
   return (
-    <section className="admin-page ldap-page" aria-labelledby={headingId}>
-      <h2 id={headingId}>LDAP / Active Directory</h2>
+    <div className="ldap-page">
       {!form ? (
         <p role="status">{problem || 'Loading the LDAP settings…'}</p>
       ) : (
@@ -175,6 +173,6 @@ export function LdapPage({ client }: { client: LdapPageClient }) {
         startMessage={startMessage}
         onSyncNow={() => void syncNow()}
       />
-    </section>
+    </div>
   );
 }

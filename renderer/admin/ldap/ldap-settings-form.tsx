@@ -28,13 +28,7 @@ export function LdapSettingsForm(props: LdapSettingsFormProps) {
   const { state, errors, onChange } = props;
   const id = useId();
   type TextField =
-    | 'url'
-    | 'bindDn'
-    | 'baseDn'
-    | 'userFilter'
-    | 'groupBaseDn'
-    | 'groupFilter'
-    | 'scheduleMinutes';
+    'url' | 'bindDn' | 'baseDn' | 'userFilter' | 'groupBaseDn' | 'groupFilter' | 'scheduleMinutes';
   const text = (field: TextField, label: string, hint?: string) => (
     <FormField id={`${id}-${field}`} label={label} error={errors[field]} hint={hint}>
       {(control) => (

@@ -1,6 +1,7 @@
 // Sync now, the running sync's progress, the last result with its errors in words, and the next
 // scheduled run. Shows what the server says; never decides when a sync runs.
 
+import { useId } from 'react';
 import type { LdapRunResult, LdapStatus } from '../../../shared/admin/ldap-settings';
 
 interface LdapSyncPanelProps {
@@ -52,10 +53,11 @@ function LastResult({ result }: { result: LdapRunResult }) {
 }
 
 export function LdapSyncPanel({ status, canSync, startMessage, onSyncNow }: LdapSyncPanelProps) {
+  const headingId = useId();
   const running = status?.running ?? null;
   return (
-    <section className="ldap-sync" aria-labelledby="ldap-sync-heading">
-      <h3 id="ldap-sync-heading">Sync</h3>
+    <section className="ldap-sync" aria-labelledby={headingId}>
+      <h3 id={headingId}>Sync</h3>
       <div className="actions">
         <button
           type="button"
