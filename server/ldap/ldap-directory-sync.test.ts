@@ -14,7 +14,7 @@ import {
 } from '../../shared/admin/ldap-settings';
 import type { ServerDatabase } from '../db/open-database';
 import { toNumber } from '../db/values';
-import { ApiClient, seedDirectory, signIn, testServer } from '../testing/fixtures';
+import { type ApiClient, seedDirectory, signIn, testServer } from '../testing/fixtures';
 import { ldapAdmin, type LdapAdmin } from '../testing/ldap-admin';
 import { GROUPS_DN, TEST_BASE_DN, testLdapUser } from '../testing/ldap-ldif';
 import {
