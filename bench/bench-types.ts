@@ -450,6 +450,8 @@ export interface BenchResults {
   parallel?: ParallelBenchResults;
   /** Issue 10: health and sign-in under attack (bench/dos-bench.mjs). */
   dos?: DosBenchResults;
+  /** Issue 11: LDAP sync from a real slapd (bench/ldap-bench.mjs). */
+  ldap?: LdapBenchResults;
   wallSeconds: number;
 }
 
@@ -475,4 +477,28 @@ export interface ParallelBenchResults {
   interactionsOnServer: number;
   /** By every run's desks. */
   interactionsCreated: number;
+}
+
+// ---- issue 11: LDAP sync from a real slapd (bench/ldap-bench.mjs) ----
+
+export interface LdapSyncFigure {
+  /** The sync's own time on the server (its result's startedAt → finishedAt). */
+  serverMs: number;
+  /** From the Sync now request to the status showing the result (polled every 20 ms). */
+  wallMs: number;
+  entriesRead: number;
+  usersWritten: number;
+  deactivated: number;
+}
+
+export interface LdapBenchResults {
+  date: string;
+  command: string;
+  database: string;
+  users: number;
+  groups: number;
+  changes: number;
+  first: LdapSyncFigure;
+  incremental: LdapSyncFigure;
+  wallSeconds: number;
 }
