@@ -15,7 +15,8 @@ import {
 } from '../testing/slapd';
 import type { LdapGroupRecord, LdapUserRecord } from './ldap-entry-mapping';
 import { WRONG_PASSWORD_MESSAGE } from './ldap-errors';
-import { changedFilter, laterChange, runLdapSync, type LdapDirectoryTarget } from './ldap-sync';
+import { changedFilter, laterChange, parseCursor } from './ldap-cursor';
+import { runLdapSync, type LdapDirectoryTarget } from './ldap-sync';
 
 const USERS = 10_000;
 const HOOK_TIMEOUT_MS = 120_000;
@@ -69,8 +70,19 @@ describe('change cursor', () => {
     expect(laterChange('999', '1000')).toBe('1000');
     expect(laterChange('20260101000000Z', '20251231235959Z')).toBe('20260101000000Z');
     expect(laterChange(null, '5')).toBe('5');
-    expect(changedFilter('(a=b)', 'uSNChanged', '42')).toBe('(&(a=b)(uSNChanged>=42))');
-    expect(() => changedFilter('(a=b)', 'modifyTimestamp', '1)(x=*')).toThrow(/damaged/);
+    // uSNChanged counts every change: strictly after the cursor.
+    expect(changedFilter('(a=b)', 'uSNChanged', { value: '42', csn: null })).toBe(
+      '(&(a=b)(uSNChanged>=43))',
+    );
+    expect(
+      changedFilter(
+        '(a=b)',
+        'modifyTimestamp',
+        parseCursor('{"value":"20261204010203Z","csn":null}'),
+      ),
+    ).toBe('(&(a=b)(modifyTimestamp>=20261204010203Z))');
+    expect(() => parseCursor('1)(x=*')).toThrow(/damaged/);
+    expect(parseCursor('12345')).toEqual({ value: '12345', csn: null });
   });
 });
 
@@ -116,12 +128,13 @@ describe.skipIf(!slapdInstalled() && process.env.CI !== 'true')('LDAP sync again
     const finance = [...directory.groups.values()].find((g) => g.group.name === 'finance-team');
     expect(finance?.memberKeys.length).toBe(USERS / 8);
     cursor = outcome.cursor;
-    expect(cursor).toMatch(/^\d{14}Z$/);
+    expect(parseCursor(cursor)?.value).toMatch(/^\d{14}Z$/);
   });
 
   it('reflects an add, a changed phone, a move, a lock and a deletion, and reads only those', async () => {
     const added = testLdapUser(USERS + 1);
     await admin.addUser(added);
+    await admin.addMember('legal', added.dn);
     const phoned = testLdapUser(1);
     await admin.replace(phoned.dn, 'telephoneNumber', '+44 20 7946 9999');
     const moved = testLdapUser(2);
@@ -143,8 +156,12 @@ describe.skipIf(!slapdInstalled() && process.env.CI !== 'true')('LDAP sync again
     });
     expect(outcome.result.errors).toEqual([]);
     expect(outcome.result.mode).toBe('incremental');
-    // The four changed entries (and at most the cursor's own second again), not 10,000.
-    expect(directory.writes.users - before).toBeLessThanOrEqual(6);
+    // The four changed entries, not 10,000 (nor the cursor's own second again).
+    expect(directory.writes.users - before).toBe(4);
+    // Only the group that gained a member is read again.
+    expect(outcome.result.groupsWritten).toBe(1);
+    const legal = [...directory.groups.values()].find((g) => g.group.name === 'legal-team');
+    expect(legal?.memberKeys).toContain(byName(added.uid)?.externalKey);
     expect(byName(added.uid)).toMatchObject({ active: true, email: added.mail });
     expect(byName(phoned.uid)?.phone).toBe('+44 20 7946 9999');
     expect(byName(moved.uid)).toMatchObject({ externalKey: movedKey, dn: movedDn, active: true });
@@ -153,7 +170,7 @@ describe.skipIf(!slapdInstalled() && process.env.CI !== 'true')('LDAP sync again
     expect(byName(deleted.uid)?.active).toBe(false);
     expect(outcome.result.deactivated).toBe(1);
     expect(directory.users.size).toBe(USERS + 1);
-    expect(outcome.cursor! >= cursor!).toBe(true);
+    expect(parseCursor(outcome.cursor)!.value >= parseCursor(cursor)!.value).toBe(true);
     cursor = outcome.cursor;
   });
 

@@ -11,7 +11,6 @@ import {
 } from '../../shared/admin/ldap-settings';
 import { openLdapConnection, type LdapConnection } from './ldap-connection';
 import {
-  attribute,
   externalKeyOf,
   mapGroup,
   mapUser,
@@ -20,6 +19,7 @@ import {
   type LdapGroupRecord,
   type LdapUserRecord,
 } from './ldap-entry-mapping';
+import { changedFilter, cursorTracker, formatCursor, parseCursor } from './ldap-cursor';
 import { filterProblem, LdapSyncError } from './ldap-errors';
 
 /** Where synced entries land (the directory, through directory-upsert). */
@@ -51,27 +51,6 @@ export interface LdapSyncOutcome {
   result: LdapRunResult;
   /** The cursor to store: unchanged when the run failed. */
   cursor: string | null;
-}
-
-const GENERALIZED_TIME = /^\d{14}(\.\d+)?Z$/;
-const USN = /^\d+$/;
-
-/** The later of two change values: uSNChanged compares as a number, timestamps as text. */
-export function laterChange(a: string | null, b: string): string {
-  if (a === null) return b;
-  if (USN.test(a) && USN.test(b)) return BigInt(b) > BigInt(a) ? b : a;
-  return b.replace(/\.\d+/, '') > a.replace(/\.\d+/, '') ? b : a;
-}
-
-/**
- * Entries changed at or after the cursor. `>=` re-reads the cursor's own second (a change made in
- * the same second after the last read is never missed); writing an unchanged entry changes nothing.
- */
-export function changedFilter(filter: string, changeAttribute: string, cursor: string | null) {
-  if (cursor === null) return filter;
-  if (!GENERALIZED_TIME.test(cursor) && !USN.test(cursor))
-    throw new LdapSyncError('The stored sync cursor is damaged: run a full sync.');
-  return `(&${filter}(${changeAttribute}>=${cursor}))`;
 }
 
 function checkFilters(settings: LdapSettings): void {
@@ -172,12 +151,10 @@ export async function runLdapSync(input: LdapSyncInput): Promise<LdapSyncOutcome
       'the group listing',
     );
     counts.entriesRead += users.keys.size + groups.keys.size;
-    let cursor = input.cursor;
-    const track = (entry: Entry): void => {
-      const value = attribute(entry, changeAttribute);
-      const text = Array.isArray(value) ? value[0] : value;
-      if (typeof text === 'string' && text !== '') cursor = laterChange(cursor, text);
-    };
+    const since = parseCursor(input.cursor);
+    const tracker = cursorTracker(since, changeAttribute);
+    // entryCSN (OpenLDAP) tells an entry already read in the cursor's own second from a new change.
+    const csn = settings.kind === 'openldap' ? ['entryCSN'] : [];
 
     progress('users');
     const userGroups: { userKey: string; groupKeys: string[] }[] = [];
@@ -187,8 +164,8 @@ export async function runLdapSync(input: LdapSyncInput): Promise<LdapSyncOutcome
       connection,
       {
         base: settings.baseDn,
-        filter: changedFilter(settings.userFilter, changeAttribute, input.cursor),
-        attributes: userAttributes(settings, changeAttribute),
+        filter: changedFilter(settings.userFilter, changeAttribute, since),
+        attributes: [...userAttributes(settings, changeAttribute), ...csn],
         binary: binaryKey(keyAttribute),
         context: 'the user search',
       },
@@ -196,7 +173,7 @@ export async function runLdapSync(input: LdapSyncInput): Promise<LdapSyncOutcome
         counts.entriesRead += entries.length;
         const records: LdapUserRecord[] = [];
         for (const entry of entries) {
-          track(entry);
+          if (!tracker.isNew(entry)) continue;
           const record = mapUser(entry, settings);
           if (!record) skipped += 1;
           else records.push(record);
@@ -231,8 +208,8 @@ export async function runLdapSync(input: LdapSyncInput): Promise<LdapSyncOutcome
       connection,
       {
         base: groupBase,
-        filter: changedFilter(settings.groupFilter, changeAttribute, input.cursor),
-        attributes: ['cn', 'description', keyAttribute, changeAttribute, 'member'],
+        filter: changedFilter(settings.groupFilter, changeAttribute, since),
+        attributes: ['cn', 'description', keyAttribute, changeAttribute, 'member', ...csn],
         binary: binaryKey(keyAttribute),
         context: 'the group search',
       },
@@ -240,7 +217,7 @@ export async function runLdapSync(input: LdapSyncInput): Promise<LdapSyncOutcome
         counts.entriesRead += entries.length;
         const batch: { group: LdapGroupRecord; memberKeys: string[] }[] = [];
         for (const entry of entries) {
-          track(entry);
+          if (!tracker.isNew(entry)) continue;
           const group = mapGroup(entry, settings);
           if (!group) continue;
           const memberKeys: string[] = [];
@@ -266,7 +243,7 @@ export async function runLdapSync(input: LdapSyncInput): Promise<LdapSyncOutcome
     if (groups.keys.size === 0)
       warnings.push('The group filter found no groups: no group was deactivated.');
     else counts.deactivated += await target.deactivateGroupsMissing(groups.keys);
-    return { result: finish(true, []), cursor };
+    return { result: finish(true, []), cursor: formatCursor(tracker.current()) };
   } catch (error) {
     const message =
       error instanceof LdapSyncError
