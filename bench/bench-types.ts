@@ -484,7 +484,7 @@ export interface ParallelBenchResults {
 export interface LdapSyncFigure {
   /** The sync's own time on the server (its result's startedAt → finishedAt). */
   serverMs: number;
-  /** From the Sync now request to the status showing the result (polled every 20 ms). */
+  /** From the Sync now request to the status showing the result (polled every 100 ms). */
   wallMs: number;
   entriesRead: number;
   usersWritten: number;

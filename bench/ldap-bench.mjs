@@ -63,7 +63,7 @@ async function timedSync(url, token) {
       };
     }
     if (Date.now() > deadline) throw new Error('The LDAP sync did not finish in time.');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

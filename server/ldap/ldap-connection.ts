@@ -5,7 +5,8 @@ import { Client, type Entry } from 'ldapts';
 import type { LdapSettings } from '../../shared/admin/ldap-settings';
 import { describeLdapError } from './ldap-errors';
 
-export const LDAP_PAGE_SIZE = 500;
+/** Active Directory answers at most 1,000 entries a page by default (MaxPageSize). */
+export const LDAP_PAGE_SIZE = 1000;
 const CONNECT_TIMEOUT_MS = 5_000;
 const OPERATION_TIMEOUT_MS = 60_000;
 
