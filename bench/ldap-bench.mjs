@@ -81,7 +81,7 @@ export async function runLdapBench(deps, options) {
     logLevel: 'warn',
     publicDir: false,
     build: {
-      ssr: path.join(deps.repoRoot, 'bench', 'ldap-harness.ts'),
+      ssr: path.join(deps.repoRoot, 'server', 'testing', 'ldap-bench-harness.ts'),
       outDir,
       emptyOutDir: true,
       target: 'node20',

@@ -1,6 +1,0 @@
-// The LDAP bench's TypeScript half, bundled for Node by bench/ldap-bench.mjs: the test slapd, its
-// administrator and the generated users. Re-exports only; it never starts anything by itself.
-
-export { ldapAdmin } from '../server/testing/ldap-admin';
-export { GROUPS_DN, TEST_BASE_DN, testLdapUser } from '../server/testing/ldap-ldif';
-export { startSlapd, SYNC_BIND_DN, SYNC_BIND_PASSWORD } from '../server/testing/slapd';
