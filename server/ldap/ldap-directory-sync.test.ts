@@ -26,6 +26,7 @@ import {
   type Slapd,
 } from '../testing/slapd';
 import { describeOnDatabases } from '../testing/test-databases';
+import { LDAP_PAGE_SIZE } from './ldap-connection';
 import { WRONG_PASSWORD_MESSAGE } from './ldap-errors';
 
 const USERS = 10_000;
@@ -244,7 +245,7 @@ if (run)
           '/api/v1/admin/ldap.test',
           settings({ bindPassword: '' }),
         );
-        expect(ok.body).toMatchObject({ ok: true, sampleCount: 500 });
+        expect(ok.body).toMatchObject({ ok: true, sampleCount: LDAP_PAGE_SIZE });
         const agent = await signIn(app, 'ana.agent');
         expect((await agent.post('/api/v1/admin/ldap.settings.get', {})).status).toBe(403);
       },

@@ -9,7 +9,7 @@ import type { Logger } from '../logger';
 
 /** The part of a pino logger the service uses (Fastify's app.log is one too). */
 export type LdapLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
-import { openLdapConnection } from './ldap-connection';
+import { LDAP_PAGE_SIZE, openLdapConnection } from './ldap-connection';
 import { mapUser, userAttributes } from './ldap-entry-mapping';
 import { filterProblem, LdapSyncError, describeLdapError } from './ldap-errors';
 import {
@@ -147,7 +147,7 @@ export function ldapService(deps: LdapServiceDeps): LdapService {
         .map((entry) => mapUser(entry, settings))
         .flatMap((u) => (u ? [{ userName: u.userName, name: u.name, email: u.email }] : []))
         .slice(0, SAMPLE_SIZE);
-      const more = entries.length >= 500 ? ' or more' : '';
+      const more = entries.length >= LDAP_PAGE_SIZE ? ' or more' : '';
       return {
         ok: true,
         message: `Connected and signed in as ${settings.bindDn}: the user filter found ${entries.length}${more} users.`,
