@@ -208,6 +208,15 @@ describe.skipIf(!slapdInstalled() && process.env.CI !== 'true')('LDAP sync again
     );
   });
 
+  it('a TLS problem is named and changes nothing', async () => {
+    // ldaps:// to a port that speaks plain LDAP: the TLS handshake never completes.
+    await failsWithoutChange(
+      settingsFor(slapd, { url: `ldaps://127.0.0.1:${slapd.port}` }),
+      SYNC_BIND_PASSWORD,
+      /^A TLS problem with the LDAP server at ldaps:\/\/127\.0\.0\.1:\d+/,
+    );
+  });
+
   it('a bad filter is named and changes nothing', async () => {
     await failsWithoutChange(
       settingsFor(slapd, { userFilter: '(uid=user' }),
