@@ -9,14 +9,20 @@ import { migrateToLatest } from '../../../server/db/migrate';
 import { openDatabase } from '../../../server/db/open-database';
 import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/seed';
 import { silentLogger } from '../../../server/logger';
+import { fixtureClock } from '../../../server/testing/fixtures';
 import { openStoreHost } from '../store-host';
 import { IncidentComponentCache } from '../task-store';
 
 it('a desk synced from the demo server finds the printer example', async () => {
   const database = await openDatabase({ logger: silentLogger() });
   await migrateToLatest(database.db);
-  await seedDemo(database.db, { users: 300 });
-  const app = await buildServer({ database, signInRateLimit: false, sseHeartbeatMs: 60_000 });
+  await seedDemo(database.db, { users: 300, now: fixtureClock });
+  const app = await buildServer({
+    database,
+    now: fixtureClock,
+    signInRateLimit: false,
+    sseHeartbeatMs: 60_000,
+  });
   const serverUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   const host = await openStoreHost({
     dbName: 'desk',

@@ -16,6 +16,7 @@ import { migrateToLatest } from '../../../server/db/migrate';
 import { openDatabase, type ServerDatabase } from '../../../server/db/open-database';
 import { DEMO_PASSWORD, demoAccounts, demoDirectory, seedDemo } from '../../../server/demo/seed';
 import { silentLogger } from '../../../server/logger';
+import { fixtureClock } from '../../../server/testing/fixtures';
 import { lockVersion, saveVersion } from '../../../server/sync/versions';
 import { createDeskDb, type DeskDb, type StoredSession } from '../db';
 import { appendToOutbox } from '../store-commands';
@@ -46,10 +47,13 @@ let closeServer: () => Promise<void>;
 beforeAll(async () => {
   database = await openDatabase({ logger: silentLogger() });
   await migrateToLatest(database.db);
-  await seedDemo(database.db, { users: DEMO_USERS });
+  await seedDemo(database.db, { users: DEMO_USERS, now: fixtureClock });
   // Sessions are ended in the database directly here: the next request must hear it at once.
+  // The server's clock stays a few days after the desks' fixed times (it keeps a desk's time only
+  // within 30 days of its own), however long after them the tests run.
   const app = await buildServer({
     database,
+    now: fixtureClock,
     signInRateLimit: false,
     sseHeartbeatMs: 60_000,
     sessionHoldMs: 0,
