@@ -498,6 +498,8 @@ export interface LdapBenchResults {
   users: number;
   groups: number;
   changes: number;
+  /** The machine's 1-minute load average while measuring (other work blurs the figures). */
+  loadAverage: { min: number; max: number };
   first: LdapSyncFigure;
   incremental: LdapSyncFigure;
   wallSeconds: number;

@@ -74,6 +74,7 @@ async function timedSync(url, token) {
  */
 export async function runLdapBench(deps, options) {
   const wallStart = performance.now();
+  const loads = [os.loadavg()[0] ?? 0];
   const { build } = await import('vite');
   const outDir = path.join(deps.repoRoot, 'dist', 'bench-ldap');
   await build({
@@ -145,7 +146,9 @@ export async function runLdapBench(deps, options) {
     await changes.remove(u(26).dn);
     await changes.remove(u(27).dn);
     deps.say('LDAP: incremental sync (Sync now)…');
+    loads.push(os.loadavg()[0] ?? 0);
     const incremental = await timedSync(server.url, token);
+    loads.push(os.loadavg()[0] ?? 0);
     deps.say(`LDAP: incremental sync ${(incremental.serverMs / 1000).toFixed(2)} s.`);
     return {
       date: new Date().toISOString(),
@@ -154,6 +157,7 @@ export async function runLdapBench(deps, options) {
       users: options.users,
       groups: GROUPS,
       changes: 10,
+      loadAverage: { min: Math.min(...loads), max: Math.max(...loads) },
       first,
       incremental,
       wallSeconds: (performance.now() - wallStart) / 1000,
