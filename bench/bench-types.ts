@@ -483,6 +483,8 @@ export interface BenchResults {
   dos?: DosBenchResults;
   /** Issue 11: CSV import (bench/import-bench.mjs). */
   import?: ImportBenchResults;
+  /** Issue 11: LDAP sync from a real slapd (bench/ldap-bench.mjs). */
+  ldap?: LdapBenchResults;
   wallSeconds: number;
 }
 
@@ -508,4 +510,30 @@ export interface ParallelBenchResults {
   interactionsOnServer: number;
   /** By every run's desks. */
   interactionsCreated: number;
+}
+
+// ---- issue 11: LDAP sync from a real slapd (bench/ldap-bench.mjs) ----
+
+export interface LdapSyncFigure {
+  /** The sync's own time on the server (its result's startedAt → finishedAt). */
+  serverMs: number;
+  /** From the Sync now request to the status showing the result (polled every 100 ms). */
+  wallMs: number;
+  entriesRead: number;
+  usersWritten: number;
+  deactivated: number;
+}
+
+export interface LdapBenchResults {
+  date: string;
+  command: string;
+  database: string;
+  users: number;
+  groups: number;
+  changes: number;
+  /** The machine's 1-minute load average while measuring (other work blurs the figures). */
+  loadAverage: { min: number; max: number };
+  first: LdapSyncFigure;
+  incremental: LdapSyncFigure;
+  wallSeconds: number;
 }

@@ -10,6 +10,7 @@ import { migrateToLatest } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { createLogger } from './logger';
+import { createLdapService } from './ldap/ldap-runtime';
 
 async function main(): Promise<number> {
   const parsed = parseCliOptions(process.argv.slice(2), process.env, process.cwd());
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'stopping the desk server');
+    await stopLdapSchedule();
     await app.close();
     await database.close();
     unlock();
@@ -59,6 +61,12 @@ async function main(): Promise<number> {
     phoneRegion: options.phoneRegion,
     importDir: path.join(options.dataDir, 'imports'),
   });
+  // The LDAP schedule: every instance checks; the settings row's lease lets one run at a time.
+  const stopLdapSchedule = createLdapService({
+    db: database.db,
+    pokes: database.pokes,
+    logger,
+  }).schedule();
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ port: options.port, host: options.host });

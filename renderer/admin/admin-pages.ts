@@ -4,6 +4,7 @@
 import type { ComponentType } from 'react';
 import { AgentsPage } from './agents/agents-page';
 import { ImportAdminPage } from './import/import-admin-page';
+import { LdapAdminPage } from './ldap/ldap-admin-page';
 import { OverviewPage } from './overview-page';
 
 export interface AdminPage {
@@ -18,4 +19,5 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { id: 'overview', label: 'Overview', Page: OverviewPage },
   { id: 'agents', label: 'Agents', Page: AgentsPage },
   { id: 'import', label: 'Import', Page: ImportAdminPage },
+  { id: 'ldap', label: 'LDAP / Active Directory', Page: LdapAdminPage },
 ];

@@ -5,10 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../http/route-deps';
 import { registerAgents } from './agents';
 import { registerImports } from '../import/import-operations';
+import { registerLdap } from './ldap';
 import { registerOverview } from './overview';
 
 export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerOverview(app, deps);
   registerAgents(app, deps);
   registerImports(app, deps);
+  registerLdap(app, deps);
 }

@@ -10,6 +10,7 @@ import * as m0005 from './0005-parallel-pushes';
 import * as m0006 from './0006-mutation-clock';
 import * as m0007 from './0007-launch-codes';
 import * as m0008 from './0008-administration';
+import * as m0009 from './0009-ldap-settings';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-mutation-clock': m0006,
   '0007-launch-codes': m0007,
   '0008-administration': m0008,
+  '0009-ldap-settings': m0009,
 };
 
-export const LATEST_MIGRATION = '0008-administration';
+export const LATEST_MIGRATION = '0009-ldap-settings';

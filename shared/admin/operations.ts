@@ -5,12 +5,14 @@ import type { z } from 'zod';
 import type { AdminOperation } from './operation';
 import { AGENTS_OPERATIONS } from './agents';
 import { IMPORT_OPERATIONS } from './import';
+import { LDAP_OPERATIONS } from './ldap';
 import { OVERVIEW_OPERATIONS } from './overview';
 
 export const ADMIN_OPERATIONS = {
   ...OVERVIEW_OPERATIONS,
   ...AGENTS_OPERATIONS,
   ...IMPORT_OPERATIONS,
+  ...LDAP_OPERATIONS,
 } as const satisfies Record<string, AdminOperation>;
 
 type Operations = typeof ADMIN_OPERATIONS;
