@@ -84,6 +84,10 @@ export async function insertAccount(
     department: '',
     location: '',
     vip: false,
+    active: true,
+    mobile: '',
+    phoneE164: '',
+    mobileE164: '',
     roles: [...account.roles],
   };
   await trx
