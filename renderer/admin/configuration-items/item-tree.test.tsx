@@ -51,9 +51,6 @@ function Harness({ load, onReady }: { load: LoadChildren; onReady?: (reveal: Ret
   });
   return (
     <>
-      <button type="button" onClick={() => void tree.start()}>
-        Open the tree
-      </button>
       <ItemTree
         label="Configuration items"
         rows={tree.rows}
@@ -76,8 +73,8 @@ describe('the configuration item tree', () => {
     const user = userEvent.setup();
     const source = treeSource();
     render(<Harness load={source.load} />);
-    await user.click(screen.getByRole('button', { name: 'Open the tree' }));
     await screen.findByRole('treeitem', { name: /Alpha site/ });
+    await user.click(screen.getByText(/^Selected:/));
     await user.tab();
     expect(document.activeElement).toBe(item(/Alpha site/));
     expect(item(/Alpha site/).getAttribute('aria-expanded')).toBe('false');
@@ -116,6 +113,7 @@ describe('the configuration item tree', () => {
     let reveal: ReturnType<typeof useItemTree>['reveal'] | null = null;
     render(<Harness load={source.load} onReady={(r) => (reveal = r)} />);
     const [site, building, floor] = [ITEMS[0], ITEMS[2], ITEMS[4]] as ConfigurationItemNode[];
+    await screen.findByRole('treeitem', { name: /Alpha site/ });
     await act(async () => {
       await reveal?.([site, building], floor);
     });
@@ -129,7 +127,6 @@ describe('the configuration item tree', () => {
     const user = userEvent.setup();
     const source = treeSource(1);
     render(<Harness load={source.load} />);
-    await user.click(screen.getByRole('button', { name: 'Open the tree' }));
     await screen.findByRole('treeitem', { name: /Alpha site/ });
     expect(screen.queryByRole('treeitem', { name: /Beta site/ })).toBeNull();
     await user.tab();

@@ -1,7 +1,7 @@
 // The configuration item tree's state: the children loaded so far for each open item (a page at a
 // time), which items are open, and opening the path to a search match. Never renders anything.
 
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConfigurationItemNode } from '../../../shared/admin/configuration-items';
 
 export type LoadChildren = (
@@ -130,6 +130,14 @@ export function useItemTree(load: LoadChildren) {
     await Promise.all(keys.map((key) => fetchLevel(key === '' ? null : key, false)));
   }, [fetchLevel]);
 
+  // Another loader (retired items shown or not) is another tree: start again from the top.
+  useEffect(() => {
+    levelsRef.current = new Map();
+    setLevels(levelsRef.current);
+    setExpanded(new Set());
+    void fetchLevel(null, false);
+  }, [fetchLevel]);
+
   const rows = useMemo(() => visibleRows(levels, expanded), [levels, expanded]);
 
   return {
@@ -139,7 +147,6 @@ export function useItemTree(load: LoadChildren) {
     reveal,
     refresh,
     loadMore: (parentKey: string) => fetchLevel(parentKey === '' ? null : parentKey, true),
-    start: () => ensureLevel(null),
   };
 }
 
