@@ -1,10 +1,13 @@
-// Small pieces the organization's administration stores share: the database type, the version
-// counter a write is handed, search patterns and "not found" answers. Never writes anything.
+// Small pieces the organization's administration stores share: the database type, the write a
+// change is handed (adminWrite), search patterns and refusals. Never writes a row itself.
 
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
+import type { RouteDeps } from '../http/route-deps';
+import type { AdminContext } from './admin-operations';
 import type { AuditActor } from './audit-log';
+import { writeDirectory } from './directory-write';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -37,5 +40,16 @@ export function refused(message: string, field?: string): ApiError {
     'conflict',
     message,
     field === undefined ? {} : { fieldErrors: { [field]: message } },
+  );
+}
+
+/** Runs an administrative change in writeDirectory's transaction, as the asking agent. */
+export function adminWrite<T>(
+  deps: RouteDeps,
+  context: AdminContext,
+  work: (w: AdminWrite) => Promise<T>,
+): Promise<T> {
+  return writeDirectory(deps, (trx, nextVersion) =>
+    work({ trx, nextVersion, actor: context.actor, now: deps.now() }),
   );
 }
