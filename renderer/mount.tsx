@@ -18,6 +18,7 @@ import './styles/interaction-form.css';
 import './styles/lookups.css';
 import './styles/help-sign-in-attention.css';
 import './styles/navigation.css';
+import './styles/administration.css';
 import './styles/escalation.css';
 import './styles/sync-details.css';
 

@@ -8,6 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../shared/sync/server-api';
+import { adminRoutes } from './admin/routes';
 import { DEFAULT_SIGN_IN_LIMITS, sessionRoutes } from './auth/routes';
 import { createSessions, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/sessions';
 import type { ServerDatabase } from './db/open-database';
@@ -114,6 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   directoryRoutes(app, deps);
   interactionRoutes(app, deps);
   taskRoutes(app, deps);
+  adminRoutes(app, deps);
   healthRoutes(app, deps.db);
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : null;

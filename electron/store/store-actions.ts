@@ -3,6 +3,7 @@
 
 import { fail, ok, type StoreResult } from '../../shared/domain/result';
 import type { ActionArgs, ActionName, SyncStatus } from '../../shared/store-api/contract';
+import { runAdminCall } from './admin-calls';
 import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
 import type { Logger } from './logger';
@@ -69,6 +70,8 @@ export async function runAction(
       sync.nudge();
       return ok({ mutationId });
     }
+    case 'admin.call':
+      return runAdminCall(sync, action.args.operation, action.args.input);
     case 'sync.discard': {
       const discarded = await discardRefused(ctx.db, action.args.id);
       if (discarded) ctx.log.info(`a refused change was discarded (${action.args.id})`);

@@ -29,6 +29,7 @@ import { AppHeader } from './app-header';
 import { DeskpadContext, useDeskpad, useUi, type DeskpadDeps } from './deskpad-context';
 import { MainNav } from './main-nav';
 import { StoreErrors } from './store-errors';
+import { AdminSection } from '../admin/admin-section';
 import { TaskPanel, TaskSide } from './task-section';
 import { UnsavedChangesDialog } from './unsaved-changes-dialog';
 import { useUnloadWarning } from './use-unload-warning';
@@ -74,6 +75,8 @@ function Workspace({
   const { layer, dialogOpen } = useModalLayerFor(appRef);
   const taskKind =
     section === 'incidents' || section === 'requests' ? TASK_SECTIONS[section] : null;
+  // An incident, a request or Administration takes the form's place (the form is kept, hidden).
+  const formShown = taskKind === null && section !== 'administration';
   // Signed out on purpose (or never signed in): the workspace is hidden, not unmounted, so typing
   // not saved yet is still in the form after the agent signs in again. A session that ended by itself
   // (expired, revoked) hides nothing: the desk keeps working and saving here, and says so.
@@ -134,19 +137,19 @@ function Workspace({
   // Ctrl+K from an incident or request: back to the form (kept as it was), then to the caller.
   const lookupWanted = useRef(false);
   useEffect(() => {
-    if (taskKind !== null || !lookupWanted.current) return;
+    if (!formShown || !lookupWanted.current) return;
     lookupWanted.current = false;
     formRef.current?.focusCallerLookup();
-  }, [taskKind]);
+  }, [formShown]);
 
   useShortcuts(
     {
       'new-interaction': newInteraction,
       save: () => {
-        if (taskKind === null) formRef.current?.save();
+        if (formShown) formRef.current?.save();
       },
       'caller-lookup': () => {
-        if (taskKind === null) return formRef.current?.focusCallerLookup();
+        if (formShown) return formRef.current?.focusCallerLookup();
         lookupWanted.current = true;
         showSection('interactions');
       },
@@ -159,13 +162,13 @@ function Workspace({
         )?.focus(),
       // On the interaction shown in the form; an incident or request on screen hides the form.
       'create-incident': () => {
-        if (taskKind === null) formRef.current?.escalate('incident');
+        if (formShown) formRef.current?.escalate('incident');
       },
       'create-request': () => {
-        if (taskKind === null) formRef.current?.escalate('request');
+        if (formShown) formRef.current?.escalate('request');
       },
       'find-existing-incidents': () => {
-        if (taskKind === null) formRef.current?.escalate('find');
+        if (formShown) formRef.current?.escalate('find');
       },
       'show-shortcuts': () => setHelpOpen(true),
     },
@@ -202,11 +205,12 @@ function Workspace({
           )}
           {taskKind !== null && <TaskSide kind={taskKind} listRef={taskListRef} />}
           <main className="main">
-            {/* Hidden, not unmounted, while an incident or request is shown: typing is kept. */}
-            <div className="main-form" hidden={taskKind !== null}>
+            {/* Hidden, not unmounted, while another record or page is shown: typing is kept. */}
+            <div className="main-form" hidden={!formShown}>
               <InteractionForm key={open.id} id={open.id} isNew={open.isNew} ref={formRef} />
             </div>
             {taskKind !== null && <TaskPanel kind={taskKind} />}
+            {section === 'administration' && <AdminSection />}
           </main>
         </div>
       </div>

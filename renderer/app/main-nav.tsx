@@ -1,5 +1,5 @@
-// The main navigation: Interactions, Callbacks due (with how many are waiting), Incidents and
-// Requests. Switches the section shown; never changes a record or drops the form's typing.
+// The main navigation: Interactions, Callbacks due (with how many are waiting), Incidents,
+// Requests, and Administration for admins. Switches the section shown; never changes a record or drops the form's typing.
 
 import { useId } from 'react';
 import type { CallbackDueView } from '../../shared/store-api/escalation-contract';
@@ -12,19 +12,27 @@ export const SECTION_LABELS: Readonly<Record<Section, string>> = {
   callbacks: 'Callbacks due',
   incidents: 'Incidents',
   requests: 'Requests',
+  administration: 'Administration',
 };
 
+/** Sections shown only to some roles: Administration is the admins' (decision 0008). */
+const shownTo = (section: Section, roles: readonly string[]): boolean =>
+  section !== 'administration' || roles.includes('admin');
+
 const NONE: CallbackDueView[] = [];
+const NO_ROLES: readonly string[] = [];
 
 export function MainNav() {
   const id = useId();
   const section = useUi((s) => s.section);
   const showSection = useUi((s) => s.showSection);
   const due = useLiveValue('incident.callbacksDue', { limit: 200 }, NONE).length;
+  const roles = useLiveValue('session.current', {}, null)?.agent.roles ?? NO_ROLES;
+  const sections = (Object.keys(SECTION_LABELS) as Section[]).filter((s) => shownTo(s, roles));
   return (
     <nav className="main-nav" aria-label="Main">
       <ul>
-        {(Object.keys(SECTION_LABELS) as Section[]).map((s) => (
+        {sections.map((s) => (
           <li key={s}>
             <button
               type="button"

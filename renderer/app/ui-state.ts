@@ -10,9 +10,15 @@ import type { TaskKind, TaskListFilter } from '../task-list/task-list';
 
 /**
  * The main navigation: the interaction form with the Interactions list or Callbacks due beside
- * it, or the incidents or requests being worked.
+ * it, or the incidents or requests being worked, or (admins only) Administration.
  */
-export const SECTIONS = ['interactions', 'callbacks', 'incidents', 'requests'] as const;
+export const SECTIONS = [
+  'interactions',
+  'callbacks',
+  'incidents',
+  'requests',
+  'administration',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface OpenRecord {

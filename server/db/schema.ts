@@ -38,6 +38,20 @@ export interface UsersTable {
   roles: string[];
   password_hash: string | null;
   version: Int8;
+  /** false: deactivated (migration 0008): out of the caller lookup, no sign-in, name kept on records. */
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  /** An administrator disabled this account's sign-in (its sessions were ended). */
+  sign_in_disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+  last_sign_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Employee id or the source's own id: what an import or LDAP sync matches rows on. */
+  external_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Where the row came from: 'local' (created here), 'demo', 'csv' or 'ldap'. */
+  source: ColumnType<string, string | undefined, string>;
+  /** `phone` in E.164 (+441632960123), or '' when it could not be read as a number. */
+  phone_e164: ColumnType<string, string | undefined, string>;
+  mobile: ColumnType<string, string | undefined, string>;
+  mobile_e164: ColumnType<string, string | undefined, string>;
 }
 
 export interface GroupsTable {
@@ -45,6 +59,9 @@ export interface GroupsTable {
   name: string;
   description: string;
   version: Int8;
+  external_key: ColumnType<string | null, string | null | undefined, string | null>;
+  source: ColumnType<string, string | undefined, string>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface GroupMembersTable {
@@ -59,6 +76,9 @@ export interface ConfigurationItemsTable {
   parent_id: string | null;
   location: string;
   version: Int8;
+  external_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** false: retired; kept for the records that name it, no longer offered. */
+  active: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface SessionsTable {
@@ -147,6 +167,41 @@ export interface CatalogItemsTable {
   active: boolean;
   version: Int8;
   record: Jsonb<unknown>;
+  /** Drafts are never sent to desks; retired items stay for the requests that name them. */
+  state: ColumnType<CatalogState, CatalogState | undefined, CatalogState>;
+}
+
+export type CatalogState = 'draft' | 'published' | 'retired';
+
+/** Where desks serve walk-ups and phones (migration 0008). */
+export interface LocationsTable {
+  id: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  version: Int8;
+}
+
+/** One administrative change: who, when, what, before → after (never a password or secret). */
+export interface AuditLogTable {
+  id: ColumnType<string | number, never, never>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  target_kind: string;
+  target_id: string;
+  target_name: ColumnType<string, string | undefined, string>;
+  before: ColumnType<unknown, string | null | undefined, string | null>;
+  after: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+/** The first run's single-use setup code, hashed (migration 0008). */
+export interface SetupCodesTable {
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ClientsTable {
@@ -190,6 +245,9 @@ export interface Database {
   incidents: IncidentsTable;
   requests: RequestsTable;
   catalog_items: CatalogItemsTable;
+  locations: LocationsTable;
+  audit_log: AuditLogTable;
+  setup_codes: SetupCodesTable;
   clients: ClientsTable;
   mutations: MutationsTable;
 }

@@ -9,6 +9,7 @@ import * as m0004 from './0004-incidents-requests-catalog';
 import * as m0005 from './0005-parallel-pushes';
 import * as m0006 from './0006-mutation-clock';
 import * as m0007 from './0007-launch-codes';
+import * as m0008 from './0008-administration';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-parallel-pushes': m0005,
   '0006-mutation-clock': m0006,
   '0007-launch-codes': m0007,
+  '0008-administration': m0008,
 };
 
-export const LATEST_MIGRATION = '0007-launch-codes';
+export const LATEST_MIGRATION = '0008-administration';

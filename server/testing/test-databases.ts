@@ -101,25 +101,19 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
-const TABLES = [
-  'users',
-  'groups',
-  'group_members',
-  'configuration_items',
-  'sessions',
-  'login_failures',
-  'interactions',
-  'incidents',
-  'requests',
-  'catalog_items',
-  'clients',
-  'mutations',
-];
+/** Tables a reset keeps (emptied otherwise would break the database): counters and migrations. */
+const KEPT_TABLES = new Set(['server_meta', 'sync_state', 'numbering']);
 
 /** Empties every table and puts the counters back, so each test starts from a new database. */
 export async function resetDatabase(database: ServerDatabase): Promise<void> {
   await database.db.transaction().execute(async (trx) => {
-    await sql.raw(`TRUNCATE ${TABLES.join(', ')} CASCADE`).execute(trx);
+    // Every table of ours, whichever migration added it, so a new table never leaks between tests.
+    const { rows } = await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables
+      WHERE schemaname = current_schema() AND tablename NOT LIKE 'kysely_%'`.execute(trx);
+    const tables = rows.map((r) => r.name).filter((name) => !KEPT_TABLES.has(name));
+    await sql
+      .raw(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`)
+      .execute(trx);
     await sql`UPDATE sync_state SET version = 0`.execute(trx);
     await sql`UPDATE numbering SET last_value = 1000`.execute(trx);
     await sql`DELETE FROM server_meta WHERE key <> 'database_id'`.execute(trx);

@@ -103,6 +103,14 @@ export const actionInputs = {
   'sync.retry': NeedsAttentionRef,
   /** Drops a refused change for good. */
   'sync.discard': NeedsAttentionRef,
+  /**
+   * An administrative operation (shared/admin/operations.ts), run on the desk server as the
+   * signed-in agent; the store host checks the input and the answer against the operation's schemas.
+   */
+  'admin.call': z.strictObject({
+    operation: z.string().min(1).max(100),
+    input: z.unknown(),
+  }),
 } as const;
 
 export interface ActionOutputs {
@@ -115,6 +123,8 @@ export interface ActionOutputs {
   /** The new mutationId the change was queued with. */
   'sync.retry': { mutationId: number };
   'sync.discard': { id: number };
+  /** The operation's output; renderer/admin/admin-client.ts types it by the operation's name. */
+  'admin.call': unknown;
 }
 
 export interface Session {

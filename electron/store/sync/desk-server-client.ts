@@ -1,7 +1,7 @@
 // Speaks the desk server's HTTP API for the sync engine: health, sign-in, push, pull, directory
 // pages, the poke stream. Every answer is checked with the shared schemas; it never touches IndexedDB.
 
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   MutationRefusal,
   POKE_EVENT,
@@ -22,6 +22,8 @@ import {
 } from '../../../shared/sync/server-api';
 import { checkDirectoryPage } from './directory-page-check';
 
+const FieldErrors = z.record(z.string(), z.string());
+
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** Why a call to the desk server did not give an answer we can use. */
@@ -36,6 +38,8 @@ export class DeskServerError extends Error {
   /** On `client-conflict`: refusals among the push's mutations before that one. */
   readonly refused: MutationRefusal[];
   readonly retryAfterSeconds: number | null;
+  /** On `invalid-input`: the server's message per field of the request. */
+  readonly fieldErrors: Record<string, string> | null;
 
   constructor(
     kind: DeskServerError['kind'],
@@ -47,6 +51,7 @@ export class DeskServerError extends Error {
       firstConflictingMutationId?: number;
       refused?: MutationRefusal[];
       retryAfterSeconds?: number;
+      fieldErrors?: Record<string, string>;
     } = {},
   ) {
     super(message);
@@ -58,6 +63,7 @@ export class DeskServerError extends Error {
     this.firstConflictingMutationId = extra.firstConflictingMutationId ?? null;
     this.refused = extra.refused ?? [];
     this.retryAfterSeconds = extra.retryAfterSeconds ?? null;
+    this.fieldErrors = extra.fieldErrors ?? null;
   }
 }
 
@@ -68,6 +74,7 @@ interface ErrorBody {
     expectedMutationId?: unknown;
     firstConflictingMutationId?: unknown;
     refused?: unknown;
+    fieldErrors?: unknown;
   };
 }
 
@@ -89,6 +96,8 @@ export interface DeskServerClient {
   push(token: string, request: PushRequest, pokeStream?: string | null): Promise<PushResponse>;
   pull(token: string, request: PullRequest): Promise<PullResponse>;
   directoryPage(token: string, cursor: string | null, limit: number): Promise<DirectoryPage>;
+  /** Runs an administrative operation (POST /api/v1/admin/<name>); the answer is unchecked here. */
+  admin(token: string, name: string, input: unknown): Promise<unknown>;
   /**
    * Calls `onPoke` for every poke until the stream ends or `signal` aborts; resolves then.
    * `onBytes` hears every chunk that arrives, heartbeats included (a watchdog listens to it).
@@ -182,6 +191,7 @@ export function createDeskServerClient(
         : `The desk server answered ${response.status} ${response.statusText}.`;
     const retryAfter = Number(response.headers.get('retry-after'));
     const refused = MutationRefusal.array().safeParse(body.error?.refused);
+    const fieldErrors = FieldErrors.safeParse(body.error?.fieldErrors);
     return new DeskServerError('http', message, {
       status: response.status,
       ...(typeof body.error?.code === 'string' ? { code: body.error.code as ApiErrorCode } : {}),
@@ -192,6 +202,7 @@ export function createDeskServerClient(
         ? { firstConflictingMutationId: body.error.firstConflictingMutationId }
         : {}),
       ...(refused.success ? { refused: refused.data } : {}),
+      ...(fieldErrors.success ? { fieldErrors: fieldErrors.data } : {}),
       ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
     });
   }
@@ -283,6 +294,12 @@ export function createDeskServerClient(
           ...(pokeStream ? { [POKE_STREAM_HEADER]: pokeStream } : {}),
         },
         body: JSON.stringify(request),
+      }),
+    admin: (token, name, input) =>
+      body(`/admin/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: headers(token, true),
+        body: JSON.stringify(input),
       }),
     pull: (token, request) =>
       json(PullResponse, '/sync/pull', {

@@ -112,6 +112,7 @@ function scriptedClient(pulls: PullScript[], push?: PushScript, db?: () => DeskD
     signOut: () => Promise.resolve(),
     directoryPage: () => Promise.reject(new Error('not scripted')),
     events: () => Promise.resolve(),
+    admin: () => Promise.reject(new Error('not scripted')),
     push: async (_token, request) => {
       pushes.push(request);
       if (!push) throw new Error('no push scripted');

@@ -255,6 +255,21 @@ export class SyncEngine {
 
   // ---- actions ----
 
+  /** The signed-in agent's token, for calls beyond sync (Administration); null when signed out. */
+  sessionToken(): string | null {
+    return this.session.current()?.token ?? null;
+  }
+
+  /** The server answered 401 to a call made with `token`: the session has ended, as in a cycle. */
+  sessionRefused(token: string): void {
+    if (this.session.current()?.token !== token) return;
+    void this.session.expire(token).then((forgot) => {
+      if (forgot) this.post({ type: 'state' });
+    });
+    this.state.lastError = 'The session with the desk server has ended: sign in again to sync.';
+    this.notify();
+  }
+
   async signOut(everywhere = false): Promise<SessionState> {
     const ended = await this.session.signOut(everywhere);
     this.poke.close();

@@ -1,0 +1,17 @@
+// The pages of the Administration section, in the order its navigation lists them: each area
+// adds one line. Composition only; every page owns its own calls and state.
+
+import type { ComponentType } from 'react';
+import { OverviewPage } from './overview-page';
+
+export interface AdminPage {
+  /** Stable id, used in the UI state and as the page's DOM id prefix. */
+  id: string;
+  /** The navigation label and the page's heading. */
+  label: string;
+  Page: ComponentType;
+}
+
+export const ADMIN_PAGES: readonly AdminPage[] = [
+  { id: 'overview', label: 'Overview', Page: OverviewPage },
+];

@@ -1,0 +1,22 @@
+// Every administrative operation, by name: each area of Administration adds its record here with
+// one spread line. The server registers handlers by these; the store host forwards only these.
+
+import type { z } from 'zod';
+import type { AdminOperation } from './operation';
+import { OVERVIEW_OPERATIONS } from './overview';
+
+export const ADMIN_OPERATIONS = {
+  ...OVERVIEW_OPERATIONS,
+} as const satisfies Record<string, AdminOperation>;
+
+type Operations = typeof ADMIN_OPERATIONS;
+export type AdminOperationName = Extract<keyof Operations, string>;
+export type AdminInput<N extends AdminOperationName> = z.input<Operations[N]['input']>;
+export type AdminOutput<N extends AdminOperationName> = z.output<Operations[N]['output']>;
+
+/** The operation of this name, or undefined for a name nobody registered. */
+export function findAdminOperation(name: string): AdminOperation | undefined {
+  return Object.hasOwn(ADMIN_OPERATIONS, name)
+    ? (ADMIN_OPERATIONS as Record<string, AdminOperation>)[name]
+    : undefined;
+}
