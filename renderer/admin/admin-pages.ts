@@ -2,6 +2,10 @@
 // adds one line. Composition only; every page owns its own calls and state.
 
 import type { ComponentType } from 'react';
+import { AuditPage } from './audit/audit-page';
+import { ConfigurationItemsPage } from './configuration-items/configuration-items-page';
+import { GroupsPage } from './groups/groups-page';
+import { LocationsPage } from './locations/locations-page';
 import { OverviewPage } from './overview-page';
 
 export interface AdminPage {
@@ -14,4 +18,8 @@ export interface AdminPage {
 
 export const ADMIN_PAGES: readonly AdminPage[] = [
   { id: 'overview', label: 'Overview', Page: OverviewPage },
+  { id: 'groups', label: 'Groups', Page: GroupsPage },
+  { id: 'configuration-items', label: 'Configuration items', Page: ConfigurationItemsPage },
+  { id: 'locations', label: 'Locations', Page: LocationsPage },
+  { id: 'audit', label: 'Audit log', Page: AuditPage },
 ];

@@ -3,8 +3,16 @@
 
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../http/route-deps';
+import { registerAudit } from './audit';
+import { registerConfigurationItems } from './configuration-items';
+import { registerGroups } from './groups';
+import { registerLocations } from './locations';
 import { registerOverview } from './overview';
 
 export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerOverview(app, deps);
+  registerGroups(app, deps);
+  registerConfigurationItems(app, deps);
+  registerLocations(app, deps);
+  registerAudit(app, deps);
 }

@@ -3,10 +3,18 @@
 
 import type { z } from 'zod';
 import type { AdminOperation } from './operation';
+import { AUDIT_OPERATIONS } from './audit';
+import { CONFIGURATION_ITEM_OPERATIONS } from './configuration-items';
+import { GROUP_OPERATIONS } from './groups';
+import { LOCATION_OPERATIONS } from './locations';
 import { OVERVIEW_OPERATIONS } from './overview';
 
 export const ADMIN_OPERATIONS = {
   ...OVERVIEW_OPERATIONS,
+  ...GROUP_OPERATIONS,
+  ...CONFIGURATION_ITEM_OPERATIONS,
+  ...LOCATION_OPERATIONS,
+  ...AUDIT_OPERATIONS,
 } as const satisfies Record<string, AdminOperation>;
 
 type Operations = typeof ADMIN_OPERATIONS;

@@ -1,7 +1,7 @@
 // The Audit log page of Administration: every administrative change, newest first, filtered by
 // actor, action, target and date, older pages on request (keyset). Read-only.
 
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AuditEntryView } from '../../../shared/admin/audit';
 import { useStoreHost } from '../../app/deskpad-context';
 import { adminCall } from '../admin-client';
@@ -13,7 +13,6 @@ const when = (iso: string): string =>
 
 export function AuditPage() {
   const store = useStoreHost();
-  const id = useId();
   const [filter, setFilter] = useState<AuditFilter>(EMPTY_FILTER);
   const [applied, setApplied] = useState<AuditFilter>(EMPTY_FILTER);
   const [entries, setEntries] = useState<AuditEntryView[] | null>(null);
@@ -47,8 +46,7 @@ export function AuditPage() {
   };
 
   return (
-    <section className="admin-page" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Audit log</h2>
+    <div className="org-page">
       <AuditFilters
         filter={filter}
         onChange={setFilter}
@@ -110,6 +108,6 @@ export function AuditPage() {
           </button>
         </div>
       )}
-    </section>
+    </div>
   );
 }

@@ -80,8 +80,7 @@ export function ConfigurationItemsPage() {
   };
 
   return (
-    <section className="admin-page" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Configuration items</h2>
+    <div className="org-page">
       <form className="list-controls" role="search" aria-label="Configuration items" onSubmit={(e) => void search(e)}>
         <div className="filters">
           <label htmlFor={`${id}-search`}>Search configuration items</label>
@@ -191,6 +190,6 @@ export function ConfigurationItemsPage() {
       {dialog === 'retire' && selected && (
         <RetireItemDialog item={selected} onCancel={() => setDialog(null)} onDone={done} />
       )}
-    </section>
+    </div>
   );
 }

@@ -52,8 +52,7 @@ export function GroupsPage() {
   };
 
   return (
-    <section className="admin-page" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Groups</h2>
+    <div className="org-page">
       <div className="admin-columns">
         <div>
           <div className="list-controls">
@@ -162,6 +161,6 @@ export function GroupsPage() {
           />
         )}
       </div>
-    </section>
+    </div>
   );
 }

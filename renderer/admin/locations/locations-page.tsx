@@ -53,8 +53,7 @@ export function LocationsPage() {
   };
 
   return (
-    <section className="admin-page" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Locations</h2>
+    <div className="org-page">
       <form className="admin-form" aria-labelledby={`${id}-new`} onSubmit={(e) => void create(e)}>
         <h3 id={`${id}-new`}>New location</h3>
         <FormField id={`${id}-name`} label="Name" error={createError?.fieldErrors?.name}>
@@ -140,6 +139,6 @@ export function LocationsPage() {
           </table>
         </div>
       )}
-    </section>
+    </div>
   );
 }
