@@ -112,7 +112,9 @@ describe('the configuration item tree', () => {
     const source = treeSource();
     let reveal: ReturnType<typeof useItemTree>['reveal'] | null = null;
     render(<Harness load={source.load} onReady={(r) => (reveal = r)} />);
-    const [site, building, floor] = [ITEMS[0], ITEMS[2], ITEMS[4]] as ConfigurationItemNode[];
+    const site = ITEMS[0] as ConfigurationItemNode;
+    const building = ITEMS[2] as ConfigurationItemNode;
+    const floor = ITEMS[4] as ConfigurationItemNode;
     await screen.findByRole('treeitem', { name: /Alpha site/ });
     await act(async () => {
       await reveal?.([site, building], floor);
