@@ -49,7 +49,7 @@ export function AuditChanges({ entry }: { entry: AuditEntryView }) {
           {c.before !== null && c.after !== null && <span aria-hidden="true"> → </span>}
           {c.after !== null && (
             <ins>
-              <span className="visually-hidden">{c.before !== null ? ' now ' : ''}</span>
+              <span className="visually-hidden">{c.before !== null ? 'now ' : ''}</span>
               {c.after}
             </ins>
           )}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { GroupDetail, GroupSummary, MemberView } from '../../../shared/admin/groups';
 import { fail } from '../../../shared/domain/result';
 import { expectNoAxeViolations, tabTo } from '../../../web/testing/agent-steps';
-import { renderOnDesk } from '../../../web/testing/render-deskpad';
+import { STORE_TEST_TIMEOUT_MS, renderOnDesk } from '../../../web/testing/render-deskpad';
 import { fakeAdminStore } from '../testing/fake-admin-store';
 import { GroupsPage } from './groups-page';
 
@@ -88,7 +88,7 @@ describe('the Groups page', () => {
     await screen.findByText('Ana Agent removed from Service Desk.');
     await waitFor(() => expect(within(panel).queryByText('Ana Agent')).toBeNull());
     await expectNoAxeViolations(container);
-  });
+  }, STORE_TEST_TIMEOUT_MS);
 
   it('says a refused name at the Name field and keeps what was typed', async () => {
     const { store } = groupServer();
@@ -102,5 +102,5 @@ describe('the Groups page', () => {
     await within(form).findByText('There is already a group named Service Desk.');
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect((name as HTMLInputElement).value).toBe('Service Desk');
-  });
+  }, STORE_TEST_TIMEOUT_MS);
 });

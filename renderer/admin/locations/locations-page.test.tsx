@@ -5,7 +5,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { LocationView } from '../../../shared/admin/locations';
 import { expectNoAxeViolations, tabTo } from '../../../web/testing/agent-steps';
-import { renderOnDesk } from '../../../web/testing/render-deskpad';
+import { STORE_TEST_TIMEOUT_MS, renderOnDesk } from '../../../web/testing/render-deskpad';
 import { fakeAdminStore } from '../testing/fake-admin-store';
 import { LocationsPage } from './locations-page';
 
@@ -68,5 +68,5 @@ describe('the Locations page', () => {
       'locations.update',
       'locations.set-active',
     ]);
-  });
+  }, STORE_TEST_TIMEOUT_MS);
 });
