@@ -19,6 +19,7 @@ import './styles/lookups.css';
 import './styles/help-sign-in-attention.css';
 import './styles/navigation.css';
 import './styles/administration.css';
+import './styles/organization.css';
 import './styles/escalation.css';
 import './styles/sync-details.css';
 

@@ -23,8 +23,7 @@ export interface AdminWrite {
 }
 
 /** `%` and `_` typed by a person are letters, not wildcards. */
-export const containing = (text: string): string =>
-  `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export const startingWith = (text: string): string =>
   `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -63,7 +63,10 @@ describeOnDatabases('the Audit log', (suite) => {
   it('filters by actor, action, target kind, target and date range', async () => {
     expect(actions(await list({ actor: 'command' }))).toEqual(['agent.create']);
     expect(actions(await list({ actor: 'admin-1' }))).toHaveLength(4);
-    expect(actions(await list({ action: 'group' })).sort()).toEqual(['group.create', 'group.update']);
+    expect(actions(await list({ action: 'group' })).sort()).toEqual([
+      'group.create',
+      'group.update',
+    ]);
     expect(actions(await list({ action: 'group.update' }))).toEqual(['group.update']);
     expect(actions(await list({ targetKind: 'location' }))).toEqual(['location.create']);
     expect(actions(await list({ target: 'annex' }))).toEqual(['location.create']);
@@ -71,7 +74,9 @@ describeOnDatabases('the Audit log', (suite) => {
     expect(
       actions(await list({ from: '2026-01-01T00:00:00Z', to: '2026-01-31T23:59:59Z' })),
     ).toEqual(['agent.create']);
-    expect(actions(await list({ from: '2026-02-01T00:00:00+01:00' }))).not.toContain('agent.create');
+    expect(actions(await list({ from: '2026-02-01T00:00:00+01:00' }))).not.toContain(
+      'agent.create',
+    );
   });
 
   it('pages newest first without repeating or skipping an entry', async () => {

@@ -72,7 +72,11 @@ export async function listChildren(
       '>',
       (eb) => eb.tuple(after.name, after.id),
     );
-  const rows = await query.orderBy('c.name').orderBy('c.id').limit(input.limit + 1).execute();
+  const rows = await query
+    .orderBy('c.name')
+    .orderBy('c.id')
+    .limit(input.limit + 1)
+    .execute();
   return { items: rows.slice(0, input.limit).map(toNode), more: rows.length > input.limit };
 }
 
@@ -83,7 +87,11 @@ async function nodeById(db: Db, id: string): Promise<ConfigurationItemNode> {
 }
 
 /** The items above `id`, nearest first, `id` itself included first. */
-async function chainUp(db: Db, id: string, includeRetired = true): Promise<ConfigurationItemNode[]> {
+async function chainUp(
+  db: Db,
+  id: string,
+  includeRetired = true,
+): Promise<ConfigurationItemNode[]> {
   const counted = includeRetired ? sql`true` : sql`k.active`;
   const { rows } = await sql<NodeRow & { depth: number }>`
     WITH RECURSIVE chain(id, name, class_name, parent_id, location, active, depth) AS (
@@ -109,7 +117,11 @@ export async function searchItems(
     eb.or([eb('c.name', 'ilike', pattern), eb('c.class_name', 'ilike', pattern)]),
   );
   if (!input.includeRetired) query = query.where('c.active', '=', true);
-  const rows = await query.orderBy('c.name').orderBy('c.id').limit(input.limit + 1).execute();
+  const rows = await query
+    .orderBy('c.name')
+    .orderBy('c.id')
+    .limit(input.limit + 1)
+    .execute();
   const items: ConfigurationItemMatch[] = [];
   for (const row of rows.slice(0, input.limit)) {
     const chain =
@@ -127,7 +139,10 @@ async function activeParent(db: Db, parentId: string): Promise<{ id: string; nam
     .executeTakeFirst();
   if (!parent) throw notFound('configuration item', parentId);
   if (!parent.active)
-    throw refused(`${parent.name} is retired: restore it first or choose another parent.`, 'parentId');
+    throw refused(
+      `${parent.name} is retired: restore it first or choose another parent.`,
+      'parentId',
+    );
   return parent;
 }
 
@@ -274,7 +289,8 @@ export async function retireItem(
     targetId: id,
     targetName: item.name,
     before: { active: true },
-    after: inside.length > 0 ? { active: false, itemsInsideRetired: inside.length } : { active: false },
+    after:
+      inside.length > 0 ? { active: false, itemsInsideRetired: inside.length } : { active: false },
   });
   return { item: await nodeById(w.trx, id), retired: 1 + inside.length };
 }

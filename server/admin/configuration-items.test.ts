@@ -44,15 +44,24 @@ describeOnDatabases('the Configuration items operations', (suite) => {
       },
     ]);
     expect(names(await children('ci-hq'))).toEqual(['HQ-F1 network']);
-    await call('configuration-items.create', { name: 'HQ-F1-PRN02', className: 'Printer', parentId: 'ci-f1' });
+    await call('configuration-items.create', {
+      name: 'HQ-F1-PRN02',
+      className: 'Printer',
+      parentId: 'ci-f1',
+    });
     const first = await children('ci-f1', { limit: 1 });
     expect(first).toMatchObject({ more: true, items: [{ name: 'HQ-F1-PRN01' }] });
-    const next = await children('ci-f1', { limit: 1, after: { name: 'HQ-F1-PRN01', id: 'ci-prn' } });
+    const next = await children('ci-f1', {
+      limit: 1,
+      after: { name: 'HQ-F1-PRN01', id: 'ci-prn' },
+    });
     expect(next).toMatchObject({ more: false, items: [{ name: 'HQ-F1-PRN02' }] });
   });
 
   it('finds items with the path the tree opens to show them', async () => {
-    const found = await call<{ items: ConfigurationItemMatch[] }>('configuration-items.search', { q: 'prn' });
+    const found = await call<{ items: ConfigurationItemMatch[] }>('configuration-items.search', {
+      q: 'prn',
+    });
     expect(found.body.items.map((m) => [m.name, m.path.map((p) => p.name)])).toEqual([
       ['HQ-F1-PRN01', ['HQ', 'HQ-F1 network']],
     ]);
@@ -80,14 +89,25 @@ describeOnDatabases('the Configuration items operations', (suite) => {
         actor_name: 'Adam Admin',
         target_kind: 'configuration-item',
         before: null,
-        after: { name: 'HQ-F1-AP01', className: 'Access point', parent: 'HQ-F1 network', location: 'HQ floor 1' },
+        after: {
+          name: 'HQ-F1-AP01',
+          className: 'Access point',
+          parent: 'HQ-F1 network',
+          location: 'HQ floor 1',
+        },
       },
     ]);
   });
 
   it('moves an item to a new parent or to the top', async () => {
     const database = suite.database();
-    const annex = (await call<One>('configuration-items.create', { name: 'Annex', className: 'Building', parentId: null })).body.item;
+    const annex = (
+      await call<One>('configuration-items.create', {
+        name: 'Annex',
+        className: 'Building',
+        parentId: null,
+      })
+    ).body.item;
     const before = await directoryVersion(database);
     const moved = await call<One>('configuration-items.move', { id: 'ci-f1', parentId: annex.id });
     expect(moved.body.item.parentId).toBe(annex.id);
@@ -118,7 +138,9 @@ describeOnDatabases('the Configuration items operations', (suite) => {
     expect(cycle.body.error?.fieldErrors).toEqual({ parentId: cycle.body.error?.message });
     const self = await call('configuration-items.move', { id: 'ci-f1', parentId: 'ci-f1' });
     expect(self.body.error?.message).toBe('HQ-F1 network cannot be its own parent.');
-    expect((await call('configuration-items.move', { id: 'ci-f1', parentId: 'ci-none' })).status).toBe(404);
+    expect(
+      (await call('configuration-items.move', { id: 'ci-f1', parentId: 'ci-none' })).status,
+    ).toBe(404);
     expect(await snapshot(database)).toBe(was);
   });
 
@@ -154,7 +176,10 @@ describeOnDatabases('the Configuration items operations', (suite) => {
       expect(await snapshot(database)).toBe(was);
 
       const before = await directoryVersion(database);
-      const all = await call<{ retired: number }>('configuration-items.retire', { id: 'ci-hq', withChildren: true });
+      const all = await call<{ retired: number }>('configuration-items.retire', {
+        id: 'ci-hq',
+        withChildren: true,
+      });
       expect(all.body.retired).toBe(3);
       expect(await directoryVersion(database)).toBe(before + 3);
       const feed = await feedAfter(database, before);
@@ -175,8 +200,14 @@ describeOnDatabases('the Configuration items operations', (suite) => {
       const was = await snapshot(database);
       const early = await call('configuration-items.restore', { id: 'ci-f1' });
       expect(early.status).toBe(409);
-      expect(early.body.error?.message).toBe('HQ is retired: restore it first or choose another parent.');
-      const refusedAdd = await call('configuration-items.create', { name: 'X', className: 'Printer', parentId: 'ci-hq' });
+      expect(early.body.error?.message).toBe(
+        'HQ is retired: restore it first or choose another parent.',
+      );
+      const refusedAdd = await call('configuration-items.create', {
+        name: 'X',
+        className: 'Printer',
+        parentId: 'ci-hq',
+      });
       expect(refusedAdd.status).toBe(409);
       expect(await snapshot(database)).toBe(was);
       const back = await call<One>('configuration-items.restore', { id: 'ci-hq' });
@@ -188,17 +219,31 @@ describeOnDatabases('the Configuration items operations', (suite) => {
   it('refuses bad input with a clear message, and non-admins, changing nothing', async () => {
     const database = suite.database();
     const was = await snapshot(database);
-    const noClass = await call('configuration-items.create', { name: 'X', className: ' ', parentId: null });
+    const noClass = await call('configuration-items.create', {
+      name: 'X',
+      className: ' ',
+      parentId: null,
+    });
     expect(noClass.status).toBe(400);
-    expect(noClass.body.error?.fieldErrors?.className).toBe('Enter a class, such as Building or Printer.');
-    expect((await call('configuration-items.create', { name: 'X', className: 'Printer' })).status).toBe(400);
-    expect((await call('configuration-items.children', { parentId: null, limit: 1000 })).status).toBe(400);
+    expect(noClass.body.error?.fieldErrors?.className).toBe(
+      'Enter a class, such as Building or Printer.',
+    );
+    expect(
+      (await call('configuration-items.create', { name: 'X', className: 'Printer' })).status,
+    ).toBe(400);
+    expect(
+      (await call('configuration-items.children', { parentId: null, limit: 1000 })).status,
+    ).toBe(400);
     expect((await call('configuration-items.search', { q: '' })).body.error?.message).toBe(
       'q: Type part of a name or a class.',
     );
     const agent = await signIn(app, 'ana.agent');
-    expect((await callAdmin(agent, 'configuration-items.retire', { id: 'ci-prn' })).status).toBe(403);
-    expect((await callAdmin(agent, 'configuration-items.children', { parentId: null })).status).toBe(403);
+    expect((await callAdmin(agent, 'configuration-items.retire', { id: 'ci-prn' })).status).toBe(
+      403,
+    );
+    expect(
+      (await callAdmin(agent, 'configuration-items.children', { parentId: null })).status,
+    ).toBe(403);
     expect(await snapshot(database)).toBe(was);
   });
 });

@@ -30,7 +30,11 @@ export async function listGroups(
       eb.or([eb('name', 'ilike', pattern), eb('description', 'ilike', pattern)]),
     );
   }
-  const rows = await query.orderBy('name').orderBy('id').limit(GROUP_LIST_LIMIT + 1).execute();
+  const rows = await query
+    .orderBy('name')
+    .orderBy('id')
+    .limit(GROUP_LIST_LIMIT + 1)
+    .execute();
   return {
     groups: rows.slice(0, GROUP_LIST_LIMIT).map((r) => ({
       id: r.id,
@@ -233,7 +237,10 @@ export async function changeMember(
   if (add) {
     if (member) throw refused(`${user.name} is already a member of ${group.name}.`, 'userId');
     if (!user.active) throw refused(`${user.name} is deactivated.`, 'userId');
-    await w.trx.insertInto('group_members').values({ group_id: groupId, user_id: userId }).execute();
+    await w.trx
+      .insertInto('group_members')
+      .values({ group_id: groupId, user_id: userId })
+      .execute();
   } else {
     if (!member) throw refused(`${user.name} is not a member of ${group.name}.`, 'userId');
     await w.trx

@@ -41,11 +41,21 @@ describeOnDatabases('the Groups operations', (suite) => {
     });
     expect(created.status).toBe(200);
     const id = created.body.group.id;
-    expect(created.body.group).toMatchObject({ name: 'Field Services', memberCount: 0, active: true });
+    expect(created.body.group).toMatchObject({
+      name: 'Field Services',
+      memberCount: 0,
+      active: true,
+    });
 
-    const renamed = await call<{ group: GroupDetail }>('groups.update', { id, name: 'Field Service' });
+    const renamed = await call<{ group: GroupDetail }>('groups.update', {
+      id,
+      name: 'Field Service',
+    });
     expect(renamed.body.group.name).toBe('Field Service');
-    const added = await call<{ group: GroupDetail }>('groups.add-member', { groupId: id, userId: 'tech-1' });
+    const added = await call<{ group: GroupDetail }>('groups.add-member', {
+      groupId: id,
+      userId: 'tech-1',
+    });
     expect(added.body.group.members.map((m) => m.id)).toEqual(['tech-1']);
     await call('groups.add-member', { groupId: id, userId: 'agent-1' });
     const removed = await call<{ group: GroupDetail }>('groups.remove-member', {
@@ -90,7 +100,10 @@ describeOnDatabases('the Groups operations', (suite) => {
   });
 
   it('deactivates a group: out of the list unless asked for, and back again', async () => {
-    const off = await call<{ group: GroupDetail }>('groups.set-active', { id: 'grp-net', active: false });
+    const off = await call<{ group: GroupDetail }>('groups.set-active', {
+      id: 'grp-net',
+      active: false,
+    });
     expect(off.body.group.active).toBe(false);
     const list = await call<{ groups: GroupSummary[] }>('groups.list', {});
     expect(list.body.groups.map((g) => g.id)).toEqual(['grp-desk']);
@@ -132,7 +145,9 @@ describeOnDatabases('the Groups operations', (suite) => {
       const taken = await call('groups.create', { name: 'service desk' });
       expect(taken.status).toBe(409);
       expect(taken.body.error?.message).toBe('There is already a group named service desk.');
-      expect((await call('groups.add-member', { groupId: 'grp-net', userId: 'nobody' })).status).toBe(404);
+      expect(
+        (await call('groups.add-member', { groupId: 'grp-net', userId: 'nobody' })).status,
+      ).toBe(404);
       expect((await call('groups.get', { id: 'grp-none' })).status).toBe(404);
       const twice = await call('groups.add-member', { groupId: 'grp-desk', userId: 'agent-1' });
       expect(twice.status).toBe(409);

@@ -36,7 +36,9 @@ export function registerGroups(app: FastifyInstance, deps: RouteDeps): void {
     group: await adminWrite(deps, context, (w) => setGroupActive(w, input.id, input.active)),
   }));
   registerAdminOperation(app, deps, OPS['groups.add-member'], async (input, context) => ({
-    group: await adminWrite(deps, context, (w) => changeMember(w, input.groupId, input.userId, true)),
+    group: await adminWrite(deps, context, (w) =>
+      changeMember(w, input.groupId, input.userId, true),
+    ),
   }));
   registerAdminOperation(app, deps, OPS['groups.remove-member'], async (input, context) => ({
     group: await adminWrite(deps, context, (w) =>

@@ -29,7 +29,11 @@ export async function listLocations(
 }
 
 async function getLocation(db: Db, id: string): Promise<LocationView> {
-  const row = await db.selectFrom('locations').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('locations')
+    .select(COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound('location', id);
   return row;
 }
@@ -63,7 +67,13 @@ export async function createLocation(
   await refuseTakenName(w.trx, input.name, null);
   await w.trx
     .insertInto('locations')
-    .values({ id, name: input.name, description: input.description, active: true, version: w.nextVersion() })
+    .values({
+      id,
+      name: input.name,
+      description: input.description,
+      active: true,
+      version: w.nextVersion(),
+    })
     .execute();
   await recordAudit(w.trx, {
     at: w.now,

@@ -25,9 +25,16 @@ describeOnDatabases('the Locations operations', (suite) => {
   it('creates, lists, renames, describes, deactivates and reactivates a location', async () => {
     const database = suite.database();
     const before = await directoryVersion(database);
-    const hq = await call<One>('locations.create', { name: 'HQ lobby', description: 'Ground floor' });
+    const hq = await call<One>('locations.create', {
+      name: 'HQ lobby',
+      description: 'Ground floor',
+    });
     expect(hq.status).toBe(200);
-    expect(hq.body.location).toMatchObject({ name: 'HQ lobby', description: 'Ground floor', active: true });
+    expect(hq.body.location).toMatchObject({
+      name: 'HQ lobby',
+      description: 'Ground floor',
+      active: true,
+    });
     const id = hq.body.location.id;
     await call('locations.create', { name: 'Annex' });
 
@@ -36,12 +43,18 @@ describeOnDatabases('the Locations operations', (suite) => {
     const found = await call<{ locations: LocationView[] }>('locations.list', { q: 'ground' });
     expect(found.body.locations.map((l) => l.id)).toEqual([id]);
 
-    const renamed = await call<One>('locations.update', { id, name: 'HQ walk-up', description: '' });
+    const renamed = await call<One>('locations.update', {
+      id,
+      name: 'HQ walk-up',
+      description: '',
+    });
     expect(renamed.body.location).toMatchObject({ name: 'HQ walk-up', description: '' });
     await call('locations.set-active', { id, active: false });
     const active = await call<{ locations: LocationView[] }>('locations.list', {});
     expect(active.body.locations.map((l) => l.name)).toEqual(['Annex']);
-    const every = await call<{ locations: LocationView[] }>('locations.list', { includeInactive: true });
+    const every = await call<{ locations: LocationView[] }>('locations.list', {
+      includeInactive: true,
+    });
     expect(every.body.locations.map((l) => [l.name, l.active])).toEqual([
       ['Annex', true],
       ['HQ walk-up', false],
@@ -60,7 +73,11 @@ describeOnDatabases('the Locations operations', (suite) => {
       ['location.deactivate', { active: true }, { active: false }],
       ['location.reactivate', { active: false }, { active: true }],
     ]);
-    expect(audit[0]).toMatchObject({ actor_id: 'admin-1', target_kind: 'location', target_name: 'HQ lobby' });
+    expect(audit[0]).toMatchObject({
+      actor_id: 'admin-1',
+      target_kind: 'location',
+      target_name: 'HQ lobby',
+    });
   });
 
   it('refuses a blank or taken name and an unknown location, changing nothing', async () => {

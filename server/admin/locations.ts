@@ -25,8 +25,6 @@ export function registerLocations(app: FastifyInstance, deps: RouteDeps): void {
     location: await adminWrite(deps, context, (w) => updateLocation(w, input)),
   }));
   registerAdminOperation(app, deps, OPS['locations.set-active'], async (input, context) => ({
-    location: await adminWrite(deps, context, (w) =>
-      setLocationActive(w, input.id, input.active),
-    ),
+    location: await adminWrite(deps, context, (w) => setLocationActive(w, input.id, input.active)),
   }));
 }

@@ -12,7 +12,9 @@ export function callAdmin<T = Record<string, unknown>>(
   client: ApiClient,
   name: string,
   input: unknown,
-): Promise<Reply<T & { error?: { code: string; message: string; fieldErrors?: Record<string, string> } }>> {
+): Promise<
+  Reply<T & { error?: { code: string; message: string; fieldErrors?: Record<string, string> } }>
+> {
   return client.post(adminPath(name), input);
 }
 
@@ -40,7 +42,16 @@ export async function feedAfter(database: Pick<ServerDatabase, 'db'>, version: n
 export async function auditRows(database: Pick<ServerDatabase, 'db'>) {
   const rows = await database.db
     .selectFrom('audit_log')
-    .select(['actor_id', 'actor_name', 'action', 'target_kind', 'target_id', 'target_name', 'before', 'after'])
+    .select([
+      'actor_id',
+      'actor_name',
+      'action',
+      'target_kind',
+      'target_id',
+      'target_name',
+      'before',
+      'after',
+    ])
     .orderBy('id')
     .execute();
   return rows;
@@ -51,7 +62,12 @@ export async function snapshot(database: Pick<ServerDatabase, 'db'>): Promise<st
   const db = database.db;
   return JSON.stringify([
     await db.selectFrom('groups').selectAll().orderBy('id').execute(),
-    await db.selectFrom('group_members').selectAll().orderBy('group_id').orderBy('user_id').execute(),
+    await db
+      .selectFrom('group_members')
+      .selectAll()
+      .orderBy('group_id')
+      .orderBy('user_id')
+      .execute(),
     await db.selectFrom('configuration_items').selectAll().orderBy('id').execute(),
     await db.selectFrom('locations').selectAll().orderBy('id').execute(),
     await db.selectFrom('audit_log').select('id').execute(),

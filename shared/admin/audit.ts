@@ -19,7 +19,10 @@ export const AuditEntryView = z.object({
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
 
-const Instant = z.iso.datetime({ offset: true, error: 'Give a date and time, such as 2026-12-01T09:00:00Z.' });
+const Instant = z.iso.datetime({
+  offset: true,
+  error: 'Give a date and time, such as 2026-12-01T09:00:00Z.',
+});
 
 export const AUDIT_PAGE_LIMIT = 100;
 
@@ -38,10 +41,13 @@ export const AuditListInput = z
     before: z.string().max(100).optional(),
     limit: z.number().int().min(1).max(AUDIT_PAGE_LIMIT).default(50),
   })
-  .refine((v) => v.from === undefined || v.to === undefined || Date.parse(v.from) <= Date.parse(v.to), {
-    error: 'The start of the date range is after its end.',
-    path: ['from'],
-  });
+  .refine(
+    (v) => v.from === undefined || v.to === undefined || Date.parse(v.from) <= Date.parse(v.to),
+    {
+      error: 'The start of the date range is after its end.',
+      path: ['from'],
+    },
+  );
 
 export const AUDIT_OPERATIONS = {
   'audit.list': adminOperation(

@@ -64,8 +64,16 @@ export const GROUP_OPERATIONS = {
     z.object({ groups: z.array(GroupSummary), more: z.boolean() }),
   ),
   'groups.get': adminOperation('groups.get', GroupIdInput, z.object({ group: GroupDetail })),
-  'groups.create': adminOperation('groups.create', GroupCreateInput, z.object({ group: GroupDetail })),
-  'groups.update': adminOperation('groups.update', GroupUpdateInput, z.object({ group: GroupDetail })),
+  'groups.create': adminOperation(
+    'groups.create',
+    GroupCreateInput,
+    z.object({ group: GroupDetail }),
+  ),
+  'groups.update': adminOperation(
+    'groups.update',
+    GroupUpdateInput,
+    z.object({ group: GroupDetail }),
+  ),
   'groups.add-member': adminOperation(
     'groups.add-member',
     GroupMemberInput,

@@ -392,7 +392,14 @@ describe('retired configuration items on the desk', () => {
   const items: ConfigurationItem[] = [
     { id: 'ci-hq', name: 'HQ', className: 'Building', parentId: null, location: 'HQ' },
     { id: 'ci-prn', name: 'HQ-PRN01', className: 'Printer', parentId: 'ci-hq', location: 'HQ' },
-    { id: 'ci-old', name: 'HQ-PRN00', className: 'Printer', parentId: 'ci-hq', location: 'HQ', active: false },
+    {
+      id: 'ci-old',
+      name: 'HQ-PRN00',
+      className: 'Printer',
+      parentId: 'ci-hq',
+      location: 'HQ',
+      active: false,
+    },
   ];
   const rows: Row[] = items.map((row) => ({ list: 'configurationItems' as const, row }));
   const found = (directory: LoadedDirectory, q: string) =>
@@ -412,12 +419,17 @@ describe('retired configuration items on the desk', () => {
     };
     let stage: 'first' | 'retire' = 'first';
     const { client } = pageClient((n) => Promise.resolve(stage === 'first' ? first(n) : retire));
-    const downloaded = (await syncDirectory(syncDeps(db, client, demo))).directory as LoadedDirectory;
+    const downloaded = (await syncDirectory(syncDeps(db, client, demo)))
+      .directory as LoadedDirectory;
     expect(found(downloaded, 'HQ-PRN')).toEqual(['ci-prn']);
-    expect(downloaded.getConfigurationItem('ci-old')).toMatchObject({ name: 'HQ-PRN00', active: false });
+    expect(downloaded.getConfigurationItem('ci-old')).toMatchObject({
+      name: 'HQ-PRN00',
+      active: false,
+    });
 
     stage = 'retire';
-    const changed = (await syncDirectory(syncDeps(db, client, downloaded))).directory as LoadedDirectory;
+    const changed = (await syncDirectory(syncDeps(db, client, downloaded)))
+      .directory as LoadedDirectory;
     expect(found(changed, 'HQ-PRN')).toEqual([]);
     expect(found(changed, 'HQ')).toEqual(['ci-hq']);
     expect(changed.itemName('ci-prn')).toBe('HQ-PRN01');

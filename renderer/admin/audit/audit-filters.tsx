@@ -93,7 +93,11 @@ export function AuditFilters({ filter, onChange, onSubmit, onClear }: AuditFilte
     </div>
   );
   return (
-    <form className="list-controls audit-filters" aria-label="Filter the audit log" onSubmit={onSubmit}>
+    <form
+      className="list-controls audit-filters"
+      aria-label="Filter the audit log"
+      onSubmit={onSubmit}
+    >
       {text('actor', 'Who')}
       {text('action', 'Action', 'text', `${id}-actions`)}
       <datalist id={`${id}-actions`}>

@@ -36,41 +36,52 @@ const OLDER = entry('1', 'location.create', {
 });
 
 describe('the Audit log page', () => {
-  it('shows who changed what, before → after, filters and pages', async () => {
-    const { store, calls } = fakeAdminStore({
-      'audit.list': (input) =>
-        (input as { before?: string }).before === 'cursor-2'
-          ? { entries: [OLDER], next: null }
-          : { entries: [RENAME, ADDED], next: 'cursor-2' },
-    });
-    const { user, container } = renderOnDesk(store, <AuditPage />);
-    const table = await screen.findByRole('table', { name: 'Administrative changes, newest first' });
-    const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell')[2]?.textContent)).toEqual([
-      'group.update',
-      'group.add-member',
-    ]);
-    const changes = within(rows[0] as HTMLElement).getAllByRole('listitem').map((li) => li.textContent);
-    expect(changes).toEqual(['name: was Network → now Networks', 'description: was — → now LAN']);
-    expect(rows[1]?.textContent).toContain('member: Tess Tech (tech-1)');
-    await expectNoAxeViolations(container);
+  it(
+    'shows who changed what, before → after, filters and pages',
+    async () => {
+      const { store, calls } = fakeAdminStore({
+        'audit.list': (input) =>
+          (input as { before?: string }).before === 'cursor-2'
+            ? { entries: [OLDER], next: null }
+            : { entries: [RENAME, ADDED], next: 'cursor-2' },
+      });
+      const { user, container } = renderOnDesk(store, <AuditPage />);
+      const table = await screen.findByRole('table', {
+        name: 'Administrative changes, newest first',
+      });
+      const rows = within(table).getAllByRole('row').slice(1);
+      expect(rows.map((r) => within(r).getAllByRole('cell')[2]?.textContent)).toEqual([
+        'group.update',
+        'group.add-member',
+      ]);
+      const changes = within(rows[0] as HTMLElement)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+      expect(changes).toEqual(['name: was Network → now Networks', 'description: was — → now LAN']);
+      expect(rows[1]?.textContent).toContain('member: Tess Tech (tech-1)');
+      await expectNoAxeViolations(container);
 
-    await tabTo(user, screen.getByRole('button', { name: 'Show older changes' }));
-    await user.keyboard('{Enter}');
-    await within(table).findByText('location.create');
-    expect(screen.queryByRole('button', { name: 'Show older changes' })).toBeNull();
+      await tabTo(user, screen.getByRole('button', { name: 'Show older changes' }));
+      await user.keyboard('{Enter}');
+      await within(table).findByText('location.create');
+      expect(screen.queryByRole('button', { name: 'Show older changes' })).toBeNull();
 
-    const filters = screen.getByRole('form', { name: 'Filter the audit log' });
-    await tabTo(user, within(filters).getByRole('combobox', { name: 'Action' }));
-    await user.keyboard('group.update');
-    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Target kind' }), 'Groups');
-    await user.type(within(filters).getByLabelText('From'), '2026-12-01');
-    await user.click(within(filters).getByRole('button', { name: 'Filter' }));
-    await screen.findByRole('table');
-    const last = calls.at(-1)?.input as Record<string, unknown>;
-    expect(last).toMatchObject({ action: 'group.update', targetKind: 'group', actor: '' });
-    expect(new Date(last.from as string).getDate()).toBe(1);
-  }, STORE_TEST_TIMEOUT_MS);
+      const filters = screen.getByRole('form', { name: 'Filter the audit log' });
+      await tabTo(user, within(filters).getByRole('combobox', { name: 'Action' }));
+      await user.keyboard('group.update');
+      await user.selectOptions(
+        within(filters).getByRole('combobox', { name: 'Target kind' }),
+        'Groups',
+      );
+      await user.type(within(filters).getByLabelText('From'), '2026-12-01');
+      await user.click(within(filters).getByRole('button', { name: 'Filter' }));
+      await screen.findByRole('table');
+      const last = calls.at(-1)?.input as Record<string, unknown>;
+      expect(last).toMatchObject({ action: 'group.update', targetKind: 'group', actor: '' });
+      expect(new Date(last.from as string).getDate()).toBe(1);
+    },
+    STORE_TEST_TIMEOUT_MS,
+  );
 
   it('reads a creation and a removal as one side only', () => {
     expect(fieldChanges({ before: null, after: { name: 'Annex', active: true } })).toEqual([

@@ -1,10 +1,11 @@
 // The Audit log page of Administration: every administrative change, newest first, filtered by
 // actor, action, target and date, older pages on request (keyset). Read-only.
 
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { AuditEntryView } from '../../../shared/admin/audit';
 import { useStoreHost } from '../../app/deskpad-context';
-import { adminCall } from '../admin-client';
+import { adminCall, useAdminQuery } from '../admin-client';
+import { AdminLoadState } from '../admin-load-state';
 import { AuditChanges } from './audit-changes';
 import { AuditFilters, EMPTY_FILTER, filterInput, type AuditFilter } from './audit-filters';
 
@@ -15,34 +16,37 @@ export function AuditPage() {
   const store = useStoreHost();
   const [filter, setFilter] = useState<AuditFilter>(EMPTY_FILTER);
   const [applied, setApplied] = useState<AuditFilter>(EMPTY_FILTER);
-  const [entries, setEntries] = useState<AuditEntryView[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (wanted: AuditFilter, before: string | null): Promise<void> => {
-      const answer = await adminCall(store, 'audit.list', {
-        ...filterInput(wanted),
-        ...(before === null ? {} : { before }),
-      });
-      if (!answer.ok) {
-        setProblem(answer.error.message);
-        return;
-      }
-      setProblem(null);
-      setEntries((old) => (before === null ? answer.value.entries : [...(old ?? []), ...answer.value.entries]));
-      setNext(answer.value.next);
-    },
-    [store],
+  const newest = useAdminQuery('audit.list', filterInput(applied));
+  /** Older pages asked for since the filter was applied, after the newest page. */
+  const [older, setOlder] = useState<{ entries: AuditEntryView[]; next: string | null } | null>(
+    null,
   );
+  const [problem, setProblem] = useState<string | null>(null);
+  const entries = newest.value ? [...newest.value.entries, ...(older?.entries ?? [])] : null;
+  const next = older ? older.next : (newest.value?.next ?? null);
 
-  useEffect(() => {
-    void load(applied, null);
-  }, [load, applied]);
+  const showOlder = async (before: string): Promise<void> => {
+    const answer = await adminCall(store, 'audit.list', { ...filterInput(applied), before });
+    if (!answer.ok) {
+      setProblem(answer.error.message);
+      return;
+    }
+    setProblem(null);
+    setOlder((was) => ({
+      entries: [...(was?.entries ?? []), ...answer.value.entries],
+      next: answer.value.next,
+    }));
+  };
+
+  const applyFilter = (wanted: AuditFilter): void => {
+    setApplied(wanted);
+    setOlder(null);
+    setProblem(null);
+  };
 
   const apply = (event: FormEvent): void => {
     event.preventDefault();
-    setApplied(filter);
+    applyFilter(filter);
   };
 
   return (
@@ -53,7 +57,7 @@ export function AuditPage() {
         onSubmit={apply}
         onClear={() => {
           setFilter(EMPTY_FILTER);
-          setApplied(EMPTY_FILTER);
+          applyFilter(EMPTY_FILTER);
         }}
       />
       {problem && (
@@ -61,9 +65,8 @@ export function AuditPage() {
           {problem}
         </p>
       )}
-      {entries === null ? (
-        <p className="muted">Loading…</p>
-      ) : entries.length === 0 ? (
+      <AdminLoadState query={newest} what="the audit log" />
+      {entries === null ? null : entries.length === 0 ? (
         <p className="muted" role="status">
           No changes match.
         </p>
@@ -103,7 +106,7 @@ export function AuditPage() {
       )}
       {next !== null && (
         <div className="actions">
-          <button type="button" className="button" onClick={() => void load(applied, next)}>
+          <button type="button" className="button" onClick={() => void showOlder(next)}>
             Show older changes
           </button>
         </div>

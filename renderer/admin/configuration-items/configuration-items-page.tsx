@@ -1,7 +1,7 @@
 // The Configuration items page of Administration: the tree (site → building → floor network →
 // device) read a level at a time, search that opens the tree at a match, and add, move, retire.
 
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import type {
   ConfigurationItemMatch,
   ConfigurationItemNode,
@@ -25,6 +25,7 @@ export function ConfigurationItemsPage() {
   const [q, setQ] = useState('');
   const [matches, setMatches] = useState<ConfigurationItemMatch[] | null>(null);
   const [focusRequest, setFocusRequest] = useState<{ id: string; seq: number } | null>(null);
+  const requests = useRef(0);
 
   const load = useCallback<LoadChildren>(
     async (parentId, after) => {
@@ -60,7 +61,8 @@ export function ConfigurationItemsPage() {
   const reveal = async (match: ConfigurationItemMatch): Promise<void> => {
     await tree.reveal(match.path, match);
     setSelected(match);
-    setFocusRequest({ id: match.id, seq: Date.now() });
+    requests.current += 1;
+    setFocusRequest({ id: match.id, seq: requests.current });
   };
 
   const done = (message: string, item: ConfigurationItemNode): void => {
@@ -81,10 +83,20 @@ export function ConfigurationItemsPage() {
 
   return (
     <div className="org-page">
-      <form className="list-controls" role="search" aria-label="Configuration items" onSubmit={(e) => void search(e)}>
+      <form
+        className="list-controls"
+        role="search"
+        aria-label="Configuration items"
+        onSubmit={(e) => void search(e)}
+      >
         <div className="filters">
           <label htmlFor={`${id}-search`}>Search configuration items</label>
-          <input id={`${id}-search`} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+          <input
+            id={`${id}-search`}
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
           <button type="submit" className="button">
             Search
           </button>
@@ -113,7 +125,11 @@ export function ConfigurationItemsPage() {
         <ul className="admin-matches" aria-label="Matches">
           {matches.map((match) => (
             <li key={match.id}>
-              <button type="button" className="button button--quiet" onClick={() => void reveal(match)}>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => void reveal(match)}
+              >
                 Show {match.name} in the tree
               </button>{' '}
               <span className="muted">
@@ -155,13 +171,21 @@ export function ConfigurationItemsPage() {
               <div className="actions">
                 {selected.active ? (
                   <>
-                    <button type="button" className="button" onClick={() => setDialog('add-inside')}>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => setDialog('add-inside')}
+                    >
                       Add an item inside
                     </button>
                     <button type="button" className="button" onClick={() => setDialog('move')}>
                       Move…
                     </button>
-                    <button type="button" className="button button--danger" onClick={() => setDialog('retire')}>
+                    <button
+                      type="button"
+                      className="button button--danger"
+                      onClick={() => setDialog('retire')}
+                    >
                       Retire…
                     </button>
                   </>

@@ -27,7 +27,11 @@ function Problem({ error }: { error: StoreError | null }) {
   );
 }
 
-export function AddItemDialog({ parent, onCancel, onDone }: DialogProps & { parent: ConfigurationItemNode | null }) {
+export function AddItemDialog({
+  parent,
+  onCancel,
+  onDone,
+}: DialogProps & { parent: ConfigurationItemNode | null }) {
   const store = useStoreHost();
   const id = useId();
   const first = useRef<HTMLInputElement>(null);
@@ -57,7 +61,12 @@ export function AddItemDialog({ parent, onCancel, onDone }: DialogProps & { pare
       <form noValidate onSubmit={(e) => void submit(e)}>
         <FormField id={`${id}-name`} label="Name" error={error?.fieldErrors?.name}>
           {(control) => (
-            <input {...control} ref={first} value={name} onChange={(e) => setName(e.target.value)} />
+            <input
+              {...control}
+              ref={first}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
           )}
         </FormField>
         <FormField
@@ -92,7 +101,11 @@ export function AddItemDialog({ parent, onCancel, onDone }: DialogProps & { pare
 const pathText = (match: ConfigurationItemMatch): string =>
   [...match.path.map((p) => p.name), match.name].join(' › ');
 
-export function MoveItemDialog({ item, onCancel, onDone }: DialogProps & { item: ConfigurationItemNode }) {
+export function MoveItemDialog({
+  item,
+  onCancel,
+  onDone,
+}: DialogProps & { item: ConfigurationItemNode }) {
   const store = useStoreHost();
   const id = useId();
   const first = useRef<HTMLInputElement>(null);
@@ -168,7 +181,11 @@ export function MoveItemDialog({ item, onCancel, onDone }: DialogProps & { item:
   );
 }
 
-export function RetireItemDialog({ item, onCancel, onDone }: DialogProps & { item: ConfigurationItemNode }) {
+export function RetireItemDialog({
+  item,
+  onCancel,
+  onDone,
+}: DialogProps & { item: ConfigurationItemNode }) {
   const store = useStoreHost();
   const id = useId();
   const cancel = useRef<HTMLButtonElement>(null);
@@ -186,13 +203,20 @@ export function RetireItemDialog({ item, onCancel, onDone }: DialogProps & { ite
     }
     const { retired } = answer.value;
     onDone(
-      retired > 1 ? `${item.name} and ${retired - 1} items inside it retired.` : `${item.name} retired.`,
+      retired > 1
+        ? `${item.name} and ${retired - 1} items inside it retired.`
+        : `${item.name} retired.`,
       answer.value.item,
     );
   };
 
   return (
-    <ModalDialog title={`Retire ${item.name}?`} onCancel={onCancel} initialFocus={cancel} describedBy={`${id}-what`}>
+    <ModalDialog
+      title={`Retire ${item.name}?`}
+      onCancel={onCancel}
+      initialFocus={cancel}
+      describedBy={`${id}-what`}
+    >
       <p id={`${id}-what`}>
         A retired item is no longer offered as a Component at the desks. Records that name it keep
         its name.

@@ -1,16 +1,21 @@
 // The configuration item tree by keyboard: one Tab stop, arrows move, Right opens (loading the
 // children then) and Left closes or goes up, Enter picks, a match revealed deep down; axe-clean.
 
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { ConfigurationItemNode } from '../../../shared/admin/configuration-items';
 import { expectNoAxeViolations } from '../../../web/testing/agent-steps';
 import { ItemTree } from './item-tree';
 import { useItemTree, type LoadChildren } from './use-item-tree';
 
-const node = (id: string, name: string, parentId: string | null, childCount = 0): ConfigurationItemNode => ({
+const node = (
+  id: string,
+  name: string,
+  parentId: string | null,
+  childCount = 0,
+): ConfigurationItemNode => ({
   id,
   name,
   className: parentId === null ? 'Site' : 'Device',
@@ -40,15 +45,20 @@ function treeSource(pageSize = 200) {
   return { asked, load };
 }
 
-function Harness({ load, onReady }: { load: LoadChildren; onReady?: (reveal: ReturnType<typeof useItemTree>['reveal']) => void }) {
+/** The tree as a page uses it, with a button that reveals the floor network as a search would. */
+function Harness({ load }: { load: LoadChildren }) {
   const tree = useItemTree(load);
   const [selected, setSelected] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState<{ id: string; seq: number } | null>(null);
-  onReady?.(async (path, match) => {
-    await tree.reveal(path, match);
-    setSelected(match.id);
-    setFocusRequest({ id: match.id, seq: Date.now() });
-  });
+  const requests = useRef(0);
+  const revealFloor = async (): Promise<void> => {
+    const [site, building, floor] = [ITEMS[0], ITEMS[2], ITEMS[4]];
+    if (!site || !building || !floor) return;
+    await tree.reveal([site, building], floor);
+    setSelected(floor.id);
+    requests.current += 1;
+    setFocusRequest({ id: floor.id, seq: requests.current });
+  };
   return (
     <>
       <ItemTree
@@ -62,6 +72,9 @@ function Harness({ load, onReady }: { load: LoadChildren; onReady?: (reveal: Ret
         onLoadMore={(key) => void tree.loadMore(key)}
       />
       <p>Selected: {selected ?? 'none'}</p>
+      <button type="button" onClick={() => void revealFloor()}>
+        Reveal the floor network
+      </button>
     </>
   );
 }
@@ -109,16 +122,11 @@ describe('the configuration item tree', () => {
   });
 
   it('reveals a deep match: opens its parents and focuses it', async () => {
+    const user = userEvent.setup();
     const source = treeSource();
-    let reveal: ReturnType<typeof useItemTree>['reveal'] | null = null;
-    render(<Harness load={source.load} onReady={(r) => (reveal = r)} />);
-    const site = ITEMS[0] as ConfigurationItemNode;
-    const building = ITEMS[2] as ConfigurationItemNode;
-    const floor = ITEMS[4] as ConfigurationItemNode;
+    render(<Harness load={source.load} />);
     await screen.findByRole('treeitem', { name: /Alpha site/ });
-    await act(async () => {
-      await reveal?.([site, building], floor);
-    });
+    await user.click(screen.getByRole('button', { name: 'Reveal the floor network' }));
     await waitFor(() => expect(document.activeElement).toBe(item(/Floor 1 network/)));
     expect(item(/Floor 1 network/).getAttribute('aria-level')).toBe('3');
     expect(item(/Floor 1 network/).getAttribute('aria-selected')).toBe('true');

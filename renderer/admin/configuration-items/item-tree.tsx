@@ -27,7 +27,6 @@ export function ItemTree(props: ItemTreeProps) {
   const { rows, selectedId } = props;
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const tree = useRef<HTMLUListElement>(null);
-  const wantFocus = useRef(false);
 
   // The Tab stop: the focused row, else the selected one, else the first.
   const stopKey =
@@ -36,31 +35,27 @@ export function ItemTree(props: ItemTreeProps) {
     rows[0]?.key ??
     null;
 
+  /** Moves focus to a row on screen; its onFocus makes it the Tab stop. */
+  const focusRow = (key: string | undefined): void => {
+    if (key === undefined) return;
+    const element = [...(tree.current?.querySelectorAll<HTMLElement>('[data-key]') ?? [])].find(
+      (e) => e.dataset.key === key,
+    );
+    element?.focus();
+    element?.scrollIntoView?.({ block: 'nearest' });
+  };
+
   useEffect(() => {
     const request = props.focusRequest;
-    if (request) {
-      setFocusKey(request.id);
-      wantFocus.current = true;
-    }
+    if (!request) return;
+    const element = [...(tree.current?.querySelectorAll<HTMLElement>('[data-key]') ?? [])].find(
+      (e) => e.dataset.key === request.id,
+    );
+    element?.focus();
+    element?.scrollIntoView?.({ block: 'nearest' });
   }, [props.focusRequest]);
 
-  useEffect(() => {
-    if (!wantFocus.current || stopKey === null) return;
-    const element = [
-      ...(tree.current?.querySelectorAll<HTMLElement>('[data-key]') ?? []),
-    ].find((e) => e.dataset.key === stopKey);
-    if (element) {
-      wantFocus.current = false;
-      element.focus();
-      element.scrollIntoView?.({ block: 'nearest' });
-    }
-  }, [stopKey, rows]);
-
-  const moveTo = (key: string | undefined): void => {
-    if (key === undefined) return;
-    wantFocus.current = true;
-    setFocusKey(key);
-  };
+  const moveTo = focusRow;
 
   const activate = (row: TreeRow): void => {
     if (row.kind === 'item') props.onSelect(row.node);

@@ -30,12 +30,21 @@ export type TreeRow =
       expanded: boolean | undefined;
       parentKey: string;
     }
-  | { kind: 'more' | 'loading' | 'error'; key: string; parentKey: string; level: number; text: string };
+  | {
+      kind: 'more' | 'loading' | 'error';
+      key: string;
+      parentKey: string;
+      level: number;
+      text: string;
+    };
 
 const byNameThenId = (a: ConfigurationItemNode, b: ConfigurationItemNode): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-function withNode(items: ConfigurationItemNode[], node: ConfigurationItemNode): ConfigurationItemNode[] {
+function withNode(
+  items: ConfigurationItemNode[],
+  node: ConfigurationItemNode,
+): ConfigurationItemNode[] {
   const rest = items.filter((i) => i.id !== node.id);
   return [...rest, node].sort(byNameThenId);
 }
@@ -63,7 +72,12 @@ export function useItemTree(load: LoadChildren) {
       const key = keyOf(parentId);
       const old = levelsRef.current.get(key);
       const last = more ? old?.items.at(-1) : undefined;
-      putLevel(key, (l) => ({ items: l?.items ?? [], more: l?.more ?? false, loading: true, error: null }));
+      putLevel(key, (l) => ({
+        items: l?.items ?? [],
+        more: l?.more ?? false,
+        loading: true,
+        error: null,
+      }));
       try {
         const page = await load(parentId, last ? { name: last.name, id: last.id } : undefined);
         putLevel(key, (l) => ({
@@ -73,7 +87,12 @@ export function useItemTree(load: LoadChildren) {
           error: null,
         }));
       } catch (error) {
-        putLevel(key, (l) => ({ items: l?.items ?? [], more: l?.more ?? false, loading: false, error: problemText(error) }));
+        putLevel(key, (l) => ({
+          items: l?.items ?? [],
+          more: l?.more ?? false,
+          loading: false,
+          error: problemText(error),
+        }));
       }
     },
     [load, putLevel],
@@ -159,7 +178,13 @@ export function visibleRows(
   const walk = (parentKey: string, level: number, parentCount: number | null): void => {
     const found = levels.get(parentKey);
     if (!found) {
-      rows.push({ kind: 'loading', key: `loading:${parentKey}`, parentKey, level, text: 'Loading…' });
+      rows.push({
+        kind: 'loading',
+        key: `loading:${parentKey}`,
+        parentKey,
+        level,
+        text: 'Loading…',
+      });
       return;
     }
     const setsize = found.more ? (parentCount ?? -1) : found.items.length;
@@ -178,11 +203,23 @@ export function visibleRows(
       if (open) walk(node.id, level + 1, node.childCount);
     });
     if (found.loading && found.items.length === 0)
-      rows.push({ kind: 'loading', key: `loading:${parentKey}`, parentKey, level, text: 'Loading…' });
+      rows.push({
+        kind: 'loading',
+        key: `loading:${parentKey}`,
+        parentKey,
+        level,
+        text: 'Loading…',
+      });
     else if (found.error !== null)
       rows.push({ kind: 'error', key: `error:${parentKey}`, parentKey, level, text: found.error });
     else if (found.more)
-      rows.push({ kind: 'more', key: `more:${parentKey}`, parentKey, level, text: 'Show more items' });
+      rows.push({
+        kind: 'more',
+        key: `more:${parentKey}`,
+        parentKey,
+        level,
+        text: 'Show more items',
+      });
   };
   walk('', 1, null);
   return rows;

@@ -158,7 +158,10 @@ export function GroupDetailPanel({ groupId, onChanged }: GroupDetailProps) {
             itemText={(u) => u.name}
             renderItem={(u) => (
               <>
-                {u.name} <span className="muted">{u.userName} · {u.email}</span>
+                {u.name}{' '}
+                <span className="muted">
+                  {u.userName} · {u.email}
+                </span>
               </>
             )}
             noMatchText={(text) => `Nobody matches ${text}.`}

@@ -1,12 +1,12 @@
 // The Groups page of Administration: groups listed with their member counts and searched, a new
 // group created, one group opened to edit. Never writes but through admin operations.
 
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import type { GroupSummary } from '../../../shared/admin/groups';
+import { useId, useState, type FormEvent } from 'react';
 import type { StoreError } from '../../../shared/domain/result';
 import { useStoreHost } from '../../app/deskpad-context';
 import { FormField } from '../../interaction-form/form-field';
-import { adminCall } from '../admin-client';
+import { adminCall, useAdminQuery } from '../admin-client';
+import { AdminLoadState } from '../admin-load-state';
 import { GroupDetailPanel } from './group-detail';
 
 export function GroupsPage() {
@@ -14,27 +14,14 @@ export function GroupsPage() {
   const id = useId();
   const [q, setQ] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
-  const [groups, setGroups] = useState<GroupSummary[] | null>(null);
-  const [more, setMore] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const list = useAdminQuery('groups.list', { q, includeInactive });
+  const groups = list.value?.groups ?? null;
+  const more = list.value?.more ?? false;
   const [openId, setOpenId] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [createError, setCreateError] = useState<StoreError | null>(null);
-
-  const load = useCallback(async () => {
-    const answer = await adminCall(store, 'groups.list', { q, includeInactive });
-    if (answer.ok) {
-      setGroups(answer.value.groups);
-      setMore(answer.value.more);
-      setLoadError(null);
-    } else setLoadError(answer.error.message);
-  }, [store, q, includeInactive]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const create = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -48,7 +35,7 @@ export function GroupsPage() {
     setDescription('');
     setStatus(`Group ${answer.value.group.name} created.`);
     setOpenId(answer.value.group.id);
-    await load();
+    list.reload();
   };
 
   return (
@@ -77,11 +64,8 @@ export function GroupsPage() {
           <p role="status" className="muted">
             {status}
           </p>
-          {loadError !== null ? (
-            <p className="error-text">{loadError}</p>
-          ) : groups === null ? (
-            <p className="muted">Loading…</p>
-          ) : groups.length === 0 ? (
+          <AdminLoadState query={list} what="the groups" />
+          {groups === null ? null : groups.length === 0 ? (
             <p className="muted">No groups{q === '' ? ' yet' : ` match ${q}`}.</p>
           ) : (
             <div className="table-scroll">
@@ -118,7 +102,11 @@ export function GroupsPage() {
               {more && <p className="muted">More groups match: search to narrow the list.</p>}
             </div>
           )}
-          <form className="admin-form" aria-labelledby={`${id}-new`} onSubmit={(e) => void create(e)}>
+          <form
+            className="admin-form"
+            aria-labelledby={`${id}-new`}
+            onSubmit={(e) => void create(e)}
+          >
             <h3 id={`${id}-new`}>New group</h3>
             <FormField id={`${id}-name`} label="Name" error={createError?.fieldErrors?.name}>
               {(control) => (
@@ -156,7 +144,7 @@ export function GroupsPage() {
             groupId={openId}
             onChanged={(message) => {
               setStatus(message);
-              void load();
+              list.reload();
             }}
           />
         )}

@@ -35,38 +35,42 @@ function locationServer() {
 }
 
 describe('the Locations page', () => {
-  it('creates, renames and deactivates locations by keyboard', async () => {
-    const { store, calls } = locationServer();
-    const { user, container } = renderOnDesk(store, <LocationsPage />);
-    const table = await screen.findByRole('table', { name: 'Locations' });
-    expect(within(table).getByRole('row', { name: /HQ lobby/ }).textContent).toContain('Ground floor');
-    await expectNoAxeViolations(container);
+  it(
+    'creates, renames and deactivates locations by keyboard',
+    async () => {
+      const { store, calls } = locationServer();
+      const { user, container } = renderOnDesk(store, <LocationsPage />);
+      const table = await screen.findByRole('table', { name: 'Locations' });
+      expect(within(table).getByRole('row', { name: /HQ lobby/ }).textContent).toContain(
+        'Ground floor',
+      );
+      await expectNoAxeViolations(container);
 
-    const form = screen.getByRole('form', { name: 'New location' });
-    await tabTo(user, within(form).getByRole('textbox', { name: 'Name' }));
-    await user.keyboard('Annex{Tab}Car park entrance{Enter}');
-    await screen.findByText('Location Annex created.');
-    expect(calls.find((c) => c.operation === 'locations.create')?.input).toEqual({
-      name: 'Annex',
-      description: 'Car park entrance',
-    });
-    await within(table).findByRole('row', { name: /Annex/ });
+      const form = screen.getByRole('form', { name: 'New location' });
+      await tabTo(user, within(form).getByRole('textbox', { name: 'Name' }));
+      await user.keyboard('Annex{Tab}Car park entrance{Enter}');
+      await screen.findByText('Location Annex created.');
+      expect(calls.find((c) => c.operation === 'locations.create')?.input).toEqual({
+        name: 'Annex',
+        description: 'Car park entrance',
+      });
+      await within(table).findByRole('row', { name: /Annex/ });
 
-    await tabTo(user, screen.getByRole('button', { name: 'Edit HQ lobby' }));
-    await user.keyboard('{Enter}');
-    const name = screen.getByRole('textbox', { name: 'Name of HQ lobby' });
-    await tabTo(user, name);
-    await user.clear(name);
-    await user.keyboard('HQ walk-up{Enter}');
-    await screen.findByText('Location HQ walk-up saved.');
+      await tabTo(user, screen.getByRole('button', { name: 'Edit HQ lobby' }));
+      await user.keyboard('{Enter}');
+      const name = screen.getByRole('textbox', { name: 'Name of HQ lobby' });
+      await tabTo(user, name);
+      await user.clear(name);
+      await user.keyboard('HQ walk-up{Enter}');
+      await screen.findByText('Location HQ walk-up saved.');
 
-    await tabTo(user, screen.getByRole('button', { name: 'Deactivate HQ walk-up' }));
-    await user.keyboard('{Enter}');
-    await screen.findByText('Location HQ walk-up deactivated.');
-    expect(calls.filter((c) => c.operation !== 'locations.list').map((c) => c.operation)).toEqual([
-      'locations.create',
-      'locations.update',
-      'locations.set-active',
-    ]);
-  }, STORE_TEST_TIMEOUT_MS);
+      await tabTo(user, screen.getByRole('button', { name: 'Deactivate HQ walk-up' }));
+      await user.keyboard('{Enter}');
+      await screen.findByText('Location HQ walk-up deactivated.');
+      expect(calls.filter((c) => c.operation !== 'locations.list').map((c) => c.operation)).toEqual(
+        ['locations.create', 'locations.update', 'locations.set-active'],
+      );
+    },
+    STORE_TEST_TIMEOUT_MS,
+  );
 });

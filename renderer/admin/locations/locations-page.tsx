@@ -1,12 +1,12 @@
 // The Locations page of Administration: the walk-up desk's sites listed and searched, created,
 // renamed and described, deactivated and brought back. Never writes but through admin operations.
 
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import type { LocationView } from '../../../shared/admin/locations';
+import { useId, useState, type FormEvent } from 'react';
 import type { StoreError } from '../../../shared/domain/result';
 import { useStoreHost } from '../../app/deskpad-context';
 import { FormField } from '../../interaction-form/form-field';
-import { adminCall } from '../admin-client';
+import { adminCall, useAdminQuery } from '../admin-client';
+import { AdminLoadState } from '../admin-load-state';
 import { LocationRow } from './location-row';
 
 export function LocationsPage() {
@@ -14,24 +14,12 @@ export function LocationsPage() {
   const id = useId();
   const [q, setQ] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
-  const [locations, setLocations] = useState<LocationView[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const list = useAdminQuery('locations.list', { q, includeInactive });
+  const locations = list.value?.locations ?? null;
   const [status, setStatus] = useState('');
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [createError, setCreateError] = useState<StoreError | null>(null);
-
-  const load = useCallback(async () => {
-    const answer = await adminCall(store, 'locations.list', { q, includeInactive });
-    if (answer.ok) {
-      setLocations(answer.value.locations);
-      setLoadError(null);
-    } else setLoadError(answer.error.message);
-  }, [store, q, includeInactive]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const create = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -44,12 +32,12 @@ export function LocationsPage() {
     setName('');
     setDescription('');
     setStatus(`Location ${answer.value.location.name} created.`);
-    await load();
+    list.reload();
   };
 
-  const changed = async (message: string): Promise<void> => {
+  const changed = (message: string): void => {
     setStatus(message);
-    await load();
+    list.reload();
   };
 
   return (
@@ -107,11 +95,8 @@ export function LocationsPage() {
       <p role="status" className="muted">
         {status}
       </p>
-      {loadError !== null ? (
-        <p className="error-text">{loadError}</p>
-      ) : locations === null ? (
-        <p className="muted">Loading…</p>
-      ) : locations.length === 0 ? (
+      <AdminLoadState query={list} what="the locations" />
+      {locations === null ? null : locations.length === 0 ? (
         <p className="muted">No locations{q === '' ? ' yet' : ` match ${q}`}.</p>
       ) : (
         <div className="table-scroll">
@@ -129,11 +114,7 @@ export function LocationsPage() {
             </thead>
             <tbody>
               {locations.map((location) => (
-                <LocationRow
-                  key={location.id}
-                  location={location}
-                  onChanged={(message) => void changed(message)}
-                />
+                <LocationRow key={location.id} location={location} onChanged={changed} />
               ))}
             </tbody>
           </table>
