@@ -143,4 +143,20 @@ describe('the configuration item tree', () => {
     await user.keyboard('{ArrowDown}{Enter}');
     await screen.findByRole('treeitem', { name: /Beta site/ });
   });
+
+  it('keeps focus in the tree when the Loading… row it was on is replaced by the items', async () => {
+    const user = userEvent.setup();
+    let answer: (() => void) | null = null;
+    const source = treeSource();
+    const slow: LoadChildren = (parentId, after) =>
+      new Promise((resolve) => {
+        answer = () => void source.load(parentId, after).then(resolve);
+      });
+    render(<Harness load={slow} />);
+    const loading = await screen.findByRole('treeitem', { name: 'Loading…' });
+    await user.tab();
+    expect(document.activeElement).toBe(loading);
+    (answer as (() => void) | null)?.();
+    await waitFor(() => expect(document.activeElement).toBe(item(/Alpha site/)));
+  });
 });

@@ -57,6 +57,18 @@ export function ItemTree(props: ItemTreeProps) {
 
   const moveTo = focusRow;
 
+  // A focused row can be replaced (Loading… by the items, a page reloaded after a change):
+  // focus then falls to the page. Put it back on the tree's Tab stop.
+  const holdsFocus = useRef(false);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!holdsFocus.current || (active !== null && active !== document.body)) return;
+    const element = [...(tree.current?.querySelectorAll<HTMLElement>('[data-key]') ?? [])].find(
+      (e) => e.dataset.key === stopKey,
+    );
+    element?.focus();
+  }, [rows, stopKey]);
+
   const activate = (row: TreeRow): void => {
     if (row.kind === 'item') props.onSelect(row.node);
     else if (row.kind === 'more') props.onLoadMore(row.parentKey);
@@ -99,7 +111,24 @@ export function ItemTree(props: ItemTreeProps) {
   };
 
   return (
-    <ul ref={tree} role="tree" aria-label={props.label} className="item-tree" onKeyDown={onKeyDown}>
+    <ul
+      ref={tree}
+      role="tree"
+      aria-label={props.label}
+      className="item-tree"
+      onKeyDown={onKeyDown}
+      onFocus={() => (holdsFocus.current = true)}
+      onBlur={(event) => {
+        // Focus moved on (to another control, or a click elsewhere) unless its row was removed.
+        const left = event.target;
+        const moved = event.relatedTarget;
+        if (moved !== null && !tree.current?.contains(moved)) holdsFocus.current = false;
+        else if (moved === null)
+          setTimeout(() => {
+            if (left.isConnected) holdsFocus.current = false;
+          }, 0);
+      }}
+    >
       {rows.map((row) => {
         const common = {
           'data-key': row.key,
