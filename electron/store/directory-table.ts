@@ -178,12 +178,19 @@ export class UserTable {
 
 export class ItemTable {
   readonly columns: Readonly<Columns<ItemColumn>>;
+  /** 1: retired (out of the Component lookup, still named on records); stored as the chunk's flags. */
+  readonly retired: Uint8Array;
   readonly count: number;
   private readonly byId: Map<string, number>;
 
-  constructor(columns: Readonly<Columns<ItemColumn>>, byId?: Map<string, number>) {
+  constructor(
+    columns: Readonly<Columns<ItemColumn>>,
+    retired?: Uint8Array,
+    byId?: Map<string, number>,
+  ) {
     this.columns = columns;
     this.count = columns.id.length;
+    this.retired = retired ?? new Uint8Array(this.count);
     this.byId = byId ?? indexOf(columns.id);
   }
 
@@ -193,17 +200,32 @@ export class ItemTable {
       for (const name of ITEM_COLUMNS)
         columns[name].push(name === 'parentId' ? (item.parentId ?? '') : item[name]);
     }
-    return new ItemTable(columns);
+    return new ItemTable(
+      columns,
+      Uint8Array.from(items, (i) => (i.active === false ? 1 : 0)),
+    );
   }
 
   static fromChunks(chunks: readonly DirectoryChunk[]): ItemTable {
     const columns = emptyColumns(ITEM_COLUMNS);
-    for (const chunk of chunks) appendChunk(columns, ITEM_COLUMNS, chunk);
-    return new ItemTable(columns);
+    const retired: number[] = [];
+    for (const chunk of chunks) {
+      appendChunk(columns, ITEM_COLUMNS, chunk);
+      for (let i = 0; i < chunk.count; i++) retired.push(chunk.flags?.[i] ?? 0);
+    }
+    return new ItemTable(columns, Uint8Array.from(retired));
   }
 
   toChunks(firstSeq = 0, size = CHUNK_SIZE): DirectoryChunk[] {
-    return chunked('configurationItems', this.columns, ITEM_COLUMNS, this.count, size, firstSeq);
+    return chunked(
+      'configurationItems',
+      this.columns,
+      ITEM_COLUMNS,
+      this.count,
+      size,
+      firstSeq,
+      this.retired,
+    );
   }
 
   indexOf(id: string): number | undefined {
@@ -222,6 +244,7 @@ export class ItemTable {
       className: this.at('className', i),
       parentId: parentId === '' ? null : parentId,
       location: this.at('location', i),
+      ...(this.retired[i] === 1 ? { active: false } : {}),
     };
   }
 }
@@ -348,6 +371,8 @@ export class UserTableBuilder extends TableBuilder<UserColumn> {
 }
 
 export class ItemTableBuilder extends TableBuilder<ItemColumn> {
+  private readonly retired: number[] = [];
+
   constructor() {
     super('configurationItems', ITEM_COLUMNS);
   }
@@ -360,10 +385,15 @@ export class ItemTableBuilder extends TableBuilder<ItemColumn> {
     c.className[row] = item.className;
     c.parentId[row] = item.parentId ?? '';
     c.location[row] = item.location;
+    this.retired[row] = item.active === false ? 1 : 0;
     return row;
   }
 
+  override chunk(seq: number, start: number, end: number): DirectoryChunk {
+    return super.chunk(seq, start, end, this.retired);
+  }
+
   build(): ItemTable {
-    return new ItemTable(this.columns, this.byId);
+    return new ItemTable(this.columns, Uint8Array.from(this.retired), this.byId);
   }
 }

@@ -37,7 +37,7 @@ export class LoadedDirectory {
     this.loadedAt = loadedAt;
     this.orders = orders;
     this.callerSearch = new CallerSearch(users.columns, orders, (row) => users.isActive(row));
-    this.itemSearch = new ConfigurationItemSearch(items.columns.name);
+    this.itemSearch = new ConfigurationItemSearch(items.columns.name, items.retired);
     this.groupsById = new Map(groups.map((g) => [g.id, g]));
     this.members = new Map(groups.map((g) => [g.id, new Set(g.memberIds)]));
     this.rules = {

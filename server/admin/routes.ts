@@ -6,6 +6,10 @@ import type { RouteDeps } from '../http/route-deps';
 import { registerAgents } from './agents';
 import { registerImports } from '../import/import-operations';
 import { registerLdap } from './ldap';
+import { registerAudit } from './audit';
+import { registerConfigurationItems } from './configuration-items';
+import { registerGroups } from './groups';
+import { registerLocations } from './locations';
 import { registerOverview } from './overview';
 
 export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -13,4 +17,8 @@ export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerAgents(app, deps);
   registerImports(app, deps);
   registerLdap(app, deps);
+  registerGroups(app, deps);
+  registerConfigurationItems(app, deps);
+  registerLocations(app, deps);
+  registerAudit(app, deps);
 }

@@ -125,7 +125,8 @@ export async function directoryFeedPage(
     sql<{ json: string }>`
       SELECT coalesce(json_agg(wire ORDER BY c.version), '[]')::text AS json
       FROM configuration_items c CROSS JOIN LATERAL (
-        SELECT c.id, c.name, c.class_name AS "className", c.parent_id AS "parentId", c.location
+        SELECT c.id, c.name, c.class_name AS "className", c.parent_id AS "parentId", c.location,
+          c.active
       ) wire
       WHERE ${inPage(sql`c.version`, after, upTo)}`,
     db,

@@ -281,6 +281,8 @@ export async function searchConfigurationItems(
       eb.or([eb('name', 'ilike', pattern), eb('class_name', 'ilike', pattern)]),
     );
   }
+  // Retired items stay on the records naming them but are no longer offered.
+  query = query.where('active', '=', true);
   const rows = await query.orderBy('name').orderBy('id').limit(limit).execute();
   return withParents(db, rows.map(toConfigurationItem));
 }

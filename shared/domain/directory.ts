@@ -47,6 +47,8 @@ export const ConfigurationItem = z.object({
   className: z.string(),
   parentId: Id.nullable(),
   location: z.string(),
+  /** false: retired in Administration; kept for the records naming it, out of the Component lookup. Absent: active. */
+  active: z.boolean().optional(),
 });
 export type ConfigurationItem = z.infer<typeof ConfigurationItem>;
 

@@ -284,6 +284,12 @@ export function mergeItems(
   table: ItemTable,
   changes: readonly ConfigurationItem[],
 ): { table: ItemTable; changedChunks: Set<number> } {
-  const { columns, changedChunks } = mergeColumns(table, ItemTable.fromItems(changes));
-  return { table: new ItemTable(columns as ItemTable['columns']), changedChunks };
+  const encoded = ItemTable.fromItems(changes);
+  const { columns, rows, changedChunks } = mergeColumns(table, encoded);
+  const retired = Array.from(table.retired);
+  rows.forEach((row, i) => (retired[row] = encoded.retired[i] ?? 0));
+  return {
+    table: new ItemTable(columns as ItemTable['columns'], Uint8Array.from(retired)),
+    changedChunks,
+  };
 }
