@@ -3,11 +3,13 @@
 
 import { useMemo } from 'react';
 import { useStoreHost } from '../../app/deskpad-context';
+import { useOpenAdminPage } from '../admin-section';
 import { ImportPage } from './import-page';
 import { storeImportApi } from './store-import-api';
 
 export function ImportAdminPage() {
   const store = useStoreHost();
   const api = useMemo(() => storeImportApi(store), [store]);
-  return <ImportPage api={api} />;
+  const openPage = useOpenAdminPage();
+  return <ImportPage api={api} onAuditLog={() => openPage('audit')} />;
 }
