@@ -185,6 +185,11 @@ export interface DeskProbeApi {
   /** Date.now() when the desk first reported 0 changes waiting since watchSynced. */
   syncedAt(timeoutMs: number): Promise<number>;
   naiveDirectory(token: string, pageSize: number): Promise<NaiveDirectoryResult>;
+  /**
+   * Searches the caller lookup every `everyMs` until a hit has `expectUserName`: Date.now() then
+   * (the import bench: an imported caller reaching a signed-in desk), or null after `timeoutMs`.
+   */
+  foundAt(query: string, expectUserName: string, everyMs: number, timeoutMs: number): Promise<number | null>;
 }
 
 /** One round of "1,000 interactions saved offline reach the server". */
@@ -427,6 +432,32 @@ declare global {
   }
 }
 
+/** One CSV import through the HTTP upload and `imports.run` (bench/import-bench.mjs). */
+export interface ImportRun {
+  rows: number;
+  bytes: number;
+  uploadMs: number;
+  /** From the upload's start until the check ended and writing began. */
+  checkedMs: number;
+  /** From the upload's start until the job reported done: everything committed. */
+  committedMs: number;
+  rowsPerSecond: number;
+  counts: { created: number; updated: number; unchanged: number; deactivated: number };
+  rssBeforeMiB: number;
+  rssMaxSampledMiB: number;
+  /** The server process's peak resident memory (VmHWM), start included. */
+  peakRssMiB: number;
+}
+
+export interface ImportBenchResults {
+  command: string;
+  users: ImportRun;
+  /** From the upload's start until a signed-in desk's caller lookup found an imported caller. */
+  foundOnDeskMs: number | null;
+  big: ImportRun;
+  loadAverage: number;
+}
+
 /** Everything one `npm run bench` run found; bench/results.json holds exactly this. */
 export interface BenchResults {
   date: string;
@@ -450,6 +481,10 @@ export interface BenchResults {
   parallel?: ParallelBenchResults;
   /** Issue 10: health and sign-in under attack (bench/dos-bench.mjs). */
   dos?: DosBenchResults;
+  /** Issue 11: CSV import (bench/import-bench.mjs). */
+  import?: ImportBenchResults;
+  /** Issue 11: LDAP sync from a real slapd (bench/ldap-bench.mjs). */
+  ldap?: LdapBenchResults;
   wallSeconds: number;
 }
 
@@ -475,4 +510,30 @@ export interface ParallelBenchResults {
   interactionsOnServer: number;
   /** By every run's desks. */
   interactionsCreated: number;
+}
+
+// ---- issue 11: LDAP sync from a real slapd (bench/ldap-bench.mjs) ----
+
+export interface LdapSyncFigure {
+  /** The sync's own time on the server (its result's startedAt → finishedAt). */
+  serverMs: number;
+  /** From the Sync now request to the status showing the result (polled every 100 ms). */
+  wallMs: number;
+  entriesRead: number;
+  usersWritten: number;
+  deactivated: number;
+}
+
+export interface LdapBenchResults {
+  date: string;
+  command: string;
+  database: string;
+  users: number;
+  groups: number;
+  changes: number;
+  /** The machine's 1-minute load average while measuring (other work blurs the figures). */
+  loadAverage: { min: number; max: number };
+  first: LdapSyncFigure;
+  incremental: LdapSyncFigure;
+  wallSeconds: number;
 }

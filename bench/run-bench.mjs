@@ -26,6 +26,10 @@ import { parallelFigureRows } from './parallel-report.mjs';
 import { runDosBench } from './dos-bench.mjs';
 import { dosFigureRows } from './dos-report.mjs';
 import { runSyncBench } from './sync-bench.mjs';
+import { runImportBench } from './import-bench.mjs';
+import { importFigureRows } from './import-report.mjs';
+import { runLdapBench } from './ldap-bench.mjs';
+import { ldapFigureRows } from './ldap-report.mjs';
 
 /** @typedef {import('./bench-types').BenchResults} BenchResults */
 /** @typedef {import('./bench-types').StartResult} StartResult */
@@ -80,6 +84,9 @@ const { values: options } = parseArgs({
     rebuilds: { type: 'string', default: '20' },
     'naive-db-searches': { type: 'string', default: '30' },
     escalations: { type: 'string', default: '10' },
+    'import-users': { type: 'string', default: '100000' },
+    'import-big-rows': { type: 'string', default: '1000000' },
+    'ldap-users': { type: 'string', default: '10000' },
     'skip-keyboard': { type: 'boolean', default: false },
     only: { type: 'string', default: 'all' },
     'write-readme': { type: 'boolean', default: false },
@@ -116,10 +123,10 @@ const COMPONENT_SEARCHES = positive('component-searches');
 const REBUILDS = positive('rebuilds');
 const NAIVE_DB_SEARCHES = positive('naive-db-searches');
 const ESCALATIONS = positive('escalations');
-/** `--only issue2`, `sync`, `issue4`, `parallel` or `dos` measures one part and keeps the others from results.json. */
+/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import` or `ldap` measures one part and keeps the others from results.json. */
 const ONLY = options.only;
-if (!['all', 'issue2', 'sync', 'issue4', 'parallel', 'dos'].includes(ONLY)) {
-  console.error('--only must be issue2, sync, issue4, parallel or dos.');
+if (!['all', 'issue2', 'sync', 'issue4', 'parallel', 'dos', 'import', 'ldap'].includes(ONLY)) {
+  console.error('--only must be issue2, sync, issue4, parallel, dos, import or ldap.');
   process.exit(2);
 }
 const runs = (/** @type {string} */ part) => ONLY === 'all' || ONLY === part;
@@ -516,7 +523,7 @@ async function main() {
 
   /** @type {BenchResults['parallel']} */
   let parallel = previous?.parallel;
-  if ((runs('parallel') || runs('dos')) && !runs('sync'))
+  if ((runs('parallel') || runs('dos') || runs('import') || runs('ldap')) && !runs('sync'))
     await build({
       configFile: path.join(repoRoot, 'server', 'vite.config.ts'),
       logLevel: 'warn',
@@ -560,6 +567,34 @@ async function main() {
       },
     );
 
+  /** @type {BenchResults['import']} */
+  let imported = previous?.import;
+  if (runs('import'))
+    imported = await runImportBench(
+      {
+        repoRoot,
+        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
+        webRoot: path.join(repoRoot, 'dist', 'bench'),
+        say,
+        session: (profile, work) => session(profile, work),
+        openPage,
+        command: commandLine(),
+      },
+      { users: positive('import-users'), bigRows: positive('import-big-rows') },
+    );
+  /** @type {BenchResults['ldap']} */
+  let ldap = previous?.ldap;
+  if (runs('ldap'))
+    ldap = await runLdapBench(
+      {
+        repoRoot,
+        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
+        say,
+        command: commandLine(),
+      },
+      { users: positive('ldap-users') },
+    );
+
   const base = issue2 ?? /** @type {BenchResults} */ (previous);
   /** @type {BenchResults} */
   const results = {
@@ -581,6 +616,8 @@ async function main() {
     ...(issue4 ? { issue4 } : {}),
     ...(parallel ? { parallel } : {}),
     ...(dos ? { dos } : {}),
+    ...(imported ? { import: imported } : {}),
+    ...(ldap ? { ldap } : {}),
     // The whole run's time; a partial run (--only) keeps the figure of the run it completes.
     wallSeconds:
       ONLY === 'all'
@@ -594,6 +631,8 @@ async function main() {
   if (results.issue4) console.log(`${textTable(escalationFigureRows(results.issue4))}\n`);
   if (results.parallel) console.log(`${textTable(parallelFigureRows(results.parallel))}\n`);
   if (results.dos) console.log(`${textTable(dosFigureRows(results.dos))}\n`);
+  if (results.import) console.log(`${textTable(importFigureRows(results.import))}\n`);
+  if (results.ldap) console.log(`${textTable(ldapFigureRows(results.ldap))}\n`);
   say('Wrote bench/results.json.');
   if (options['write-readme']) {
     const readmePath = path.join(repoRoot, 'README.md');

@@ -19,6 +19,8 @@ import './styles/lookups.css';
 import './styles/help-sign-in-attention.css';
 import './styles/navigation.css';
 import './styles/administration.css';
+import './styles/admin-agents.css';
+import './styles/organization.css';
 import './styles/escalation.css';
 import './styles/sync-details.css';
 
@@ -31,6 +33,8 @@ export interface MountOptions {
   storage?: StoragePersistenceSource;
   /** A launcher's single-use code from the address (`/#launch=`), exchanged once for a session. */
   launchCode?: string;
+  /** An empty server's setup code from the address (`/#setup=`): "Create the first administrator". */
+  setupCode?: string;
 }
 
 export interface MountedDeskpad {
@@ -53,6 +57,7 @@ export function mountDeskpad(
     newId,
     ...(options.storage ? { storage: options.storage } : {}),
     // Started here, once, not in an effect: a code works only once, and StrictMode runs effects twice.
+    ...(options.setupCode ? { setupCode: options.setupCode } : {}),
     ...(options.launchCode
       ? { launch: store.act('session.launch', { code: options.launchCode }) }
       : {}),

@@ -46,13 +46,16 @@ export const postgresBin = (base = '/usr/lib/postgresql') => {
 };
 
 /**
- * The tests drive Debian's Chromium and run the server suite on a real PostgreSQL as well as on
- * PGlite; install both when we may (root with apt-get), else say what is missing.
+ * The tests drive Debian's Chromium, run the server suite on a real PostgreSQL as well as on
+ * PGlite, and sync from a real OpenLDAP slapd; install them when we may (root with apt-get), else
+ * say what is missing.
  */
 export function ensureTestTools() {
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push('chromium');
   if (postgresBin() === null) missing.push('postgresql');
+  // The LDAP sync tests start their own OpenLDAP slapd.
+  if (!existsSync('/usr/sbin/slapd')) missing.push('slapd', 'ldap-utils');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (missing.length > 0 && isRoot && existsSync('/usr/bin/apt-get')) {
     console.log(`Deskpad: installing ${missing.join(' and ')} for the tests (apt-get)…`);
@@ -63,6 +66,11 @@ export function ensureTestTools() {
   if (!existsSync(CHROMIUM)) {
     console.error(
       `Deskpad: the browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium).`,
+    );
+  }
+  if (!existsSync('/usr/sbin/slapd')) {
+    console.error(
+      'Deskpad: OpenLDAP slapd is missing (Debian: apt-get install slapd ldap-utils); the LDAP sync tests are skipped.',
     );
   }
   if (postgresBin() === null) {

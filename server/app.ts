@@ -10,8 +10,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../shared/sync/server-api';
 import { adminRoutes } from './admin/routes';
 import { DEFAULT_SIGN_IN_LIMITS, sessionRoutes } from './auth/routes';
+import { directoryWriterFor } from './auth/directory-writer';
+import { hashPassword } from './auth/passwords';
 import { createSessions, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/sessions';
+import { setupRoutes } from './auth/setup-routes';
 import type { ServerDatabase } from './db/open-database';
+import type { PhoneRegion } from './directory/phone-e164';
 import { directoryRoutes } from './directory/routes';
 import { exportRoutes } from './export/routes';
 import { authenticateBeforeBody } from './http/authenticate-first';
@@ -64,6 +68,10 @@ export interface ServerOptions {
   trustProxy?: boolean | number | string;
   /** Header, whole-request and idle timeouts; DEFAULT_HTTP_LIMITS for what is not given. */
   httpLimits?: Partial<HttpLimits>;
+  /** Imports and LDAP: the region of phone numbers without a country code (US by default). */
+  phoneRegion?: PhoneRegion;
+  /** Where uploaded import files wait (`<data>/imports`); a temp directory when unset. */
+  importDir?: string;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -88,6 +96,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     db: options.database.db,
     pokes: options.database.pokes,
     now,
+    ...(options.phoneRegion ? { phoneRegion: options.phoneRegion } : {}),
+    ...(options.importDir ? { importDir: options.importDir } : {}),
     // Who a token is, held for a second (recent-sessions.ts): one database read per desk request.
     sessions: recentSessions(
       createSessions(options.database.db, now, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
@@ -109,9 +119,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     done();
   });
 
-  sessionRoutes(app, deps, {
-    signInRateLimit: options.signInRateLimit ?? DEFAULT_SIGN_IN_LIMITS.perAddress,
-  });
+  const signInRateLimit = options.signInRateLimit ?? DEFAULT_SIGN_IN_LIMITS.perAddress;
+  sessionRoutes(app, deps, { signInRateLimit });
+  setupRoutes(
+    app,
+    deps,
+    { now, writeDirectory: directoryWriterFor(options.database, now), hashPassword },
+    signInRateLimit,
+  );
   syncRoutes(app, deps, streams);
   directoryRoutes(app, deps);
   interactionRoutes(app, deps);

@@ -26,6 +26,7 @@ describe('the server command line', () => {
           keepAliveTimeoutMs: 30_000,
         },
         sessionLifetimes: { sessionIdleMs: 14 * DAY_MS, sessionMaxMs: 30 * DAY_MS },
+        phoneRegion: 'US',
       },
     });
   });
@@ -101,6 +102,17 @@ describe('the server command line', () => {
     expect(parsed.ok && parsed.options).toMatchObject({
       databaseUrl: 'postgres://x/y',
       port: 7000,
+    });
+  });
+
+  it('reads the phone region from --phone-region or DESKPAD_PHONE_REGION, US by default', () => {
+    const fromFlag = parse(['--phone-region', 'gb'], { DESKPAD_PHONE_REGION: 'DE' });
+    expect(fromFlag.ok && fromFlag.options.phoneRegion).toBe('GB');
+    const fromEnv = parse([], { DESKPAD_PHONE_REGION: 'DE' });
+    expect(fromEnv.ok && fromEnv.options.phoneRegion).toBe('DE');
+    expect(parse(['--phone-region', 'Narnia'])).toMatchObject({
+      ok: false,
+      message: '--phone-region takes a two-letter country code such as US or GB, not "Narnia"',
     });
   });
 

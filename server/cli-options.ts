@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/sessions';
+import { DEFAULT_PHONE_REGION, parsePhoneRegion, type PhoneRegion } from './directory/phone-e164';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/http-limits';
 
 export interface CliOptions {
@@ -21,6 +22,8 @@ export interface CliOptions {
   httpLimits: HttpLimits;
   /** How long a session lives unused, and at most since sign-in. */
   sessionLifetimes: Pick<AuthSettings, 'sessionIdleMs' | 'sessionMaxMs'>;
+  /** The region phone numbers without a country code are read in (imports, LDAP): "GB". */
+  phoneRegion: PhoneRegion;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,6 +45,8 @@ export const USAGE = `Usage: npm run server -- [options]
   --idle-timeout <s>     seconds a kept-alive connection may stay idle (default 30)
   --session-idle-days <n>  days a session lives after its last use (default 14)
   --session-max-days <n>   days a session lives at most after sign-in, however busy (default 30)
+  --phone-region <XX>    the country imported phone numbers without +code belong to
+                         (default $DESKPAD_PHONE_REGION, or US)
   --help              show this
 
 Environment: DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded database.
@@ -87,6 +92,7 @@ export function parseCliOptions(
         'idle-timeout': { type: 'string' },
         'session-idle-days': { type: 'string' },
         'session-max-days': { type: 'string' },
+        'phone-region': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -134,6 +140,14 @@ export function parseCliOptions(
       help: false,
       message: `--session-idle-days (${idleDays}) cannot be more than --session-max-days (${maxDays})`,
     };
+  const regionText = values['phone-region'] ?? env.DESKPAD_PHONE_REGION ?? DEFAULT_PHONE_REGION;
+  const phoneRegion = parsePhoneRegion(regionText);
+  if (phoneRegion === null)
+    return {
+      ok: false,
+      help: false,
+      message: `--phone-region takes a two-letter country code such as US or GB, not "${regionText}"`,
+    };
   const trustProxy = parseTrustProxy(values['trust-proxy']);
   if (trustProxy === null)
     return {
@@ -155,6 +169,7 @@ export function parseCliOptions(
       trustProxy,
       httpLimits,
       sessionLifetimes: { sessionIdleMs: idleDays * DAY_MS, sessionMaxMs: maxDays * DAY_MS },
+      phoneRegion,
     },
   };
 }

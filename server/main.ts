@@ -3,12 +3,14 @@
 
 import path from 'node:path';
 import { buildServer } from './app';
+import { issueSetupCode, setupLink } from './auth/setup-codes';
 import { parseCliOptions } from './cli-options';
 import { lockDataDir } from './db/data-dir-lock';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { createLogger } from './logger';
+import { createLdapService } from './ldap/ldap-runtime';
 
 async function main(): Promise<number> {
   const parsed = parseCliOptions(process.argv.slice(2), process.env, process.cwd());
@@ -29,6 +31,7 @@ async function main(): Promise<number> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'stopping the desk server');
+    await stopLdapSchedule();
     await app.close();
     await database.close();
     unlock();
@@ -55,7 +58,15 @@ async function main(): Promise<number> {
     trustProxy: options.trustProxy,
     httpLimits: options.httpLimits,
     auth: options.sessionLifetimes,
+    phoneRegion: options.phoneRegion,
+    importDir: path.join(options.dataDir, 'imports'),
   });
+  // The LDAP schedule: every instance checks; the settings row's lease lets one run at a time.
+  const stopLdapSchedule = createLdapService({
+    db: database.db,
+    pokes: database.pokes,
+    logger,
+  }).schedule();
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ port: options.port, host: options.host });
@@ -70,7 +81,36 @@ async function main(): Promise<number> {
     'Deskpad server ready',
   );
   if (options.demo) logger.info(`sign in as demo.agent with password ${DEMO_PASSWORD}`);
+  else await announceFirstRun(database.db, address, logger);
   return -1;
+}
+
+/**
+ * An empty server (no administrator) prints, once, how to create the first one: a setup link good
+ * for one use within an hour, on the console and in the log, and the command-line alternative.
+ */
+async function announceFirstRun(
+  db: Parameters<typeof issueSetupCode>[0],
+  address: string,
+  logger: ReturnType<typeof createLogger>,
+): Promise<void> {
+  const issued = await issueSetupCode(db, () => new Date());
+  if (!issued) return;
+  const link = setupLink(address.replace('://0.0.0.0', '://127.0.0.1'), issued.code);
+  const command = 'npm run admin -- create-user --user-name NAME --role admin';
+  logger.info(
+    { setupLink: link, expiresAt: issued.expiresAt.toISOString() },
+    'no administrator yet: open the setup link (one use, within an hour) to create the first one',
+  );
+  console.log(
+    [
+      '',
+      'No administrator yet. Create the first one:',
+      `  in the browser (one use, within an hour): ${link}`,
+      `  or on the command line (stop this server first): ${command}`,
+      '',
+    ].join('\n'),
+  );
 }
 
 main().then(

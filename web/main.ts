@@ -5,11 +5,11 @@
 // First: the page's CSP forbids eval, and zod would otherwise probe for it.
 import './csp-friendly-zod';
 import { mountDeskpad, type StorePort } from '../renderer/mount';
-import { takeLaunchFragment } from './session-fragment';
+import { takeSessionFragment } from './session-fragment';
 import { browserStoragePersistence } from './storage-persistence';
 
 // Before anything else: the code must not stay in the address bar, the history or a bookmark.
-const launchCode = takeLaunchFragment(window);
+const { launch: launchCode, setup: setupCode } = takeSessionFragment(window);
 
 const WORKER_NAME = 'deskpad-store';
 
@@ -40,6 +40,7 @@ mountDeskpad(
   {
     storage: browserStoragePersistence(navigator.storage),
     ...(launchCode !== null ? { launchCode } : {}),
+    ...(setupCode !== null ? { setupCode } : {}),
   },
 );
 

@@ -1,8 +1,8 @@
-// The launcher's `#launch=<code>`: read once and wiped from the address at once; an old
-// `#session=<token>` is wiped and never used.
+// The launcher's `#launch=<code>` and an empty server's `#setup=<code>`: read once and wiped from
+// the address at once; an old `#session=<token>` is wiped and never used.
 
 import { describe, expect, it, vi } from 'vitest';
-import { takeLaunchFragment } from './session-fragment';
+import { takeLaunchFragment, takeSessionFragment } from './session-fragment';
 
 const bar = (hash: string) => {
   const replaceState = vi.fn();
@@ -47,5 +47,21 @@ describe('the launch fragment', () => {
     expect(takeLaunchFragment(empty.bar)).toBeNull();
     expect(empty.replaceState).toHaveBeenCalled();
     expect(takeLaunchFragment(bar(`#launch=${'x'.repeat(600)}`).bar)).toBeNull();
+  });
+});
+
+describe('the setup fragment', () => {
+  it('takes an empty server’s setup code and removes it from the address at once', () => {
+    const code = 's'.repeat(43);
+    const { bar: address, replaceState } = bar(`#setup=${code}`);
+    expect(takeSessionFragment(address)).toEqual({ launch: null, setup: code });
+    expect(replaceState).toHaveBeenCalledWith({ kept: true }, '', '/?x=1');
+  });
+
+  it('is not a launch code, and an oversized one is wiped but not used', () => {
+    expect(takeLaunchFragment(bar('#setup=abc').bar)).toBeNull();
+    const { bar: address, replaceState } = bar(`#setup=${'x'.repeat(600)}&view=all`);
+    expect(takeSessionFragment(address)).toEqual({ launch: null, setup: null });
+    expect(replaceState).toHaveBeenCalledWith({ kept: true }, '', '/?x=1#view=all');
   });
 });

@@ -176,6 +176,21 @@ export function installDeskProbe(win: Window, openPort: () => StorePort): void {
     }
   }
 
+  async function foundAt(
+    query: string,
+    expectUserName: string,
+    everyMs: number,
+    timeoutMs: number,
+  ): Promise<number | null> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const hits = unwrap(await store.query('directory.searchUsers', { query, limit: 5 }));
+      if (hits.some((hit) => hit.userName === expectUserName)) return Date.now();
+      await sleep(everyMs);
+    }
+    return null;
+  }
+
   const api: DeskProbeApi = {
     ready: async () => {
       unwrap(await store.query('directory.status', {}));
@@ -189,6 +204,7 @@ export function installDeskProbe(win: Window, openPort: () => StorePort): void {
     watchSynced,
     syncedAt,
     naiveDirectory,
+    foundAt,
   };
   win.deskpadDesk = api;
 }

@@ -17,6 +17,8 @@ export interface DeskServerOptions {
   dataDir: string;
   /** A fixed port (the browser's origin has the port in it); a free one when absent. */
   port?: number;
+  /** Seed the demo (`--demo`, the default); false starts an empty server, as a new organization does. */
+  demo?: boolean;
   /** How many demo users `--demo` seeds (the server's default is 5,000). */
   demoUsers?: number;
   /** The browser build to serve at `/`; the server's default (dist/web) when absent. */
@@ -66,7 +68,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   let output = '';
   let starts = 0;
 
-  const args = [serverMain, '--port', String(port), '--data', options.dataDir, '--demo'];
+  const args = [serverMain, '--port', String(port), '--data', options.dataDir];
+  if (options.demo !== false) args.push('--demo');
   if (options.demoUsers !== undefined) args.push('--demo-users', String(options.demoUsers));
   if (options.webRoot !== undefined) args.push('--web', options.webRoot);
 

@@ -21,6 +21,10 @@ function person(id: string, firstName: string, lastName: string, extra: Partial<
     department: 'Finance',
     location: 'London – Riverside House',
     vip: false,
+    active: true,
+    mobile: '',
+    phoneE164: '',
+    mobileE164: '',
     roles: [],
     ...extra,
   };
@@ -67,6 +71,37 @@ describe('caller search', () => {
     expect(find('+1 555 98')).toEqual(['Johanna Adams']);
     expect(find('987-65')).toEqual(['Johanna Adams']);
     expect(find('(555) 333')).toEqual(["Søren O'Brien"]);
+  });
+
+  it('finds a caller by the national or international form of any of their numbers', () => {
+    const local = searcher([
+      person('1', 'Gwen', 'Hall', {
+        phone: '020 7946 0958',
+        phoneE164: '+442079460958',
+        mobile: '07700 900123',
+        mobileE164: '+447700900123',
+      }),
+      person('2', 'Otto', 'Berg', { phone: '030 123456', phoneE164: '+4930123456' }),
+    ]);
+    for (const typed of ['020 7946 0958', '+44 20 7946 0958', '0044 20 7946 0958', '2079460958', '7946 0958'])
+      expect(local(typed)).toEqual(['Gwen Hall']);
+    for (const typed of ['07700 900123', '+447700900123', '7700 900 123'])
+      expect(local(typed)).toEqual(['Gwen Hall']);
+    expect(local('+49 30 123456')).toEqual(['Otto Berg']);
+    expect(local('0049 30 12')).toEqual(['Otto Berg']);
+  });
+
+  it('never finds a deactivated user, whose name stays readable', () => {
+    const users = [person('1', 'Ivy', 'Old', { active: false, phone: '+1 555 777 0000' }), person('2', 'Ivan', 'New')];
+    const table = UserTable.fromUsers(users);
+    const search = new CallerSearch(table.columns, buildCallerOrders(table.columns), (row) =>
+      table.isActive(row),
+    );
+    const names = (q: string): string[] => search.search(q, 10).map((row) => table.at('name', row));
+    expect(names('iv')).toEqual(['Ivan New']);
+    expect(names('555 777')).toEqual([]);
+    expect(table.nameOf('1')).toBe('Ivy Old');
+    expect(table.userById('1')).toMatchObject({ active: false, vip: false });
   });
 
   it('ignores case and accents both ways', () => {

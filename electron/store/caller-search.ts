@@ -1,15 +1,17 @@
 // The caller-lookup index: prefix search over names, user name, email, employee id and phone
-// digits, best match first. Pure and synchronous; it never touches IndexedDB or the DOM.
+// digits (as written, mobile and E.164), best match first; deactivated users are never found.
+// Pure and synchronous; it never touches IndexedDB or the DOM.
 //
 // Each field keeps its entries sorted by folded key (an Int32Array). Keys are computed from the
 // directory's columns on demand, so a search is a binary search plus `limit` steps per field,
 // and a restart only loads the stored orders: no sort, no key strings held in memory.
 
 import { digitsOf, foldName, foldText } from '../../shared/domain/search-text';
+import { PHONE_KEYS_PER_USER, userPhoneKeys, withoutDialPrefix } from './phone-keys';
 import { sortRowsByKey } from './sort-by-key';
 
 /** Bump when folding or the fields change: stored orders of another format are rebuilt. */
-export const CALLER_INDEX_FORMAT = 1;
+export const CALLER_INDEX_FORMAT = 2;
 
 export const CALLER_FIELDS = [
   'fullName',
@@ -30,31 +32,21 @@ export interface CallerColumns {
   readonly email: readonly string[];
   readonly employeeId: readonly string[];
   readonly phone: readonly string[];
+  /** Absent in directories stored before they existed: no mobile, no E.164 keys. */
+  readonly mobile?: readonly string[];
+  readonly phoneE164?: readonly string[];
+  readonly mobileE164?: readonly string[];
 }
 
-/** A phone is indexed from each digit group on: "+1 555 123 4567" → 15551234567, 5551234567, 1234567. */
-const PHONE_VARIANTS = 4;
+const PHONE_VARIANTS = PHONE_KEYS_PER_USER;
 
-function phoneKeys(phone: string): string[] {
-  // Hand-rolled rather than split/join: this runs 100,000s of times when the index is built.
-  let digits = '';
-  const groupStarts: number[] = [];
-  let inGroup = false;
-  for (let i = 0; i < phone.length; i++) {
-    const c = phone.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (!inGroup) groupStarts.push(digits.length);
-      digits += phone[i];
-      inGroup = true;
-    } else {
-      inGroup = false;
-    }
-  }
-  if (groupStarts.length <= 1) return digits === '' ? [] : [digits];
-  const variants = Math.min(groupStarts.length - 1, PHONE_VARIANTS);
-  const keys: string[] = [];
-  for (let g = 0; g < variants; g++) keys.push(digits.slice(groupStarts[g]));
-  return keys;
+function phoneKeys(columns: CallerColumns, user: number): string[] {
+  return userPhoneKeys(
+    columns.phone[user] ?? '',
+    columns.mobile?.[user] ?? '',
+    columns.phoneE164?.[user] ?? '',
+    columns.mobileE164?.[user] ?? '',
+  );
 }
 
 const nameKey = (text: string): string => foldName(text).trimEnd();
@@ -72,11 +64,7 @@ function keyOf(columns: CallerColumns, field: CallerField, entry: number): strin
     case 'employeeId':
       return foldText(columns.employeeId[entry] ?? '');
     case 'phone':
-      return (
-        phoneKeys(columns.phone[Math.floor(entry / PHONE_VARIANTS)] ?? '')[
-          entry % PHONE_VARIANTS
-        ] ?? ''
-      );
+      return phoneKeys(columns, Math.floor(entry / PHONE_VARIANTS))[entry % PHONE_VARIANTS] ?? '';
   }
 }
 
@@ -97,7 +85,7 @@ export function appendCallerKeys(
 ): void {
   for (let user = from; user < to; user++) {
     if (field === 'phone') {
-      const phone = phoneKeys(columns.phone[user] ?? '');
+      const phone = phoneKeys(columns, user);
       for (let v = 0; v < phone.length; v++) {
         keys.push(phone[v] as string);
         entries.push(user * PHONE_VARIANTS + v);
@@ -137,10 +125,17 @@ export function ordersFit(
 export class CallerSearch {
   private readonly columns: CallerColumns;
   private readonly orders: CallerOrders;
+  private readonly isActive: (user: number) => boolean;
 
-  constructor(columns: CallerColumns, orders: CallerOrders) {
+  /** `isActive`: deactivated users stay in the index (for a reactivation) but are never found. */
+  constructor(
+    columns: CallerColumns,
+    orders: CallerOrders,
+    isActive: (user: number) => boolean = () => true,
+  ) {
     this.columns = columns;
     this.orders = orders;
+    this.isActive = isActive;
   }
 
   /** Row indexes of matching users, best first: exact matches, full name, last name, then ids. */
@@ -150,6 +145,7 @@ export class CallerSearch {
     if (text === '') return [];
     const looksLikePhone = /^[\d\s+()./-]+$/.test(query);
     const digits = looksLikePhone ? digitsOf(query) : '';
+    const dialed = withoutDialPrefix(digits);
 
     const found: number[] = [];
     const seen = new Set<number>();
@@ -163,6 +159,7 @@ export class CallerSearch {
         const user = userOf(field, entry);
         if (seen.has(user)) continue;
         seen.add(user);
+        if (!this.isActive(user)) continue;
         found.push(user);
         if (found.length >= limit) return true;
       }
@@ -177,12 +174,14 @@ export class CallerSearch {
       ['email', text, true],
       ['employeeId', text, true],
       ['phone', digits, true],
+      ['phone', dialed, true],
       ['fullName', name, false],
       ['lastFirst', name, false],
       ['userName', text, false],
       ['email', text, false],
       ['employeeId', text, false],
       ['phone', digits, false],
+      ['phone', dialed, false],
     ];
     for (const [field, q, exact] of steps) if (take(field, q, exact)) break;
     return found;

@@ -1,4 +1,5 @@
-// Tests for the Component search: name prefix, word prefix inside a name, ranking and limit.
+// Tests for the Component search: name prefix, word prefix inside a name, ranking and limit;
+// retired items never found.
 
 import { describe, expect, it } from 'vitest';
 import { ConfigurationItemSearch } from './configuration-item-search';
@@ -34,5 +35,14 @@ describe('configuration item search', () => {
   it('honours the limit and ignores blank queries', () => {
     expect(find('lon', 2)).toHaveLength(2);
     expect(find('  ')).toEqual([]);
+  });
+
+  it('never finds a retired item', () => {
+    const retired = Uint8Array.from(NAMES, (name) => (name === 'LON-RH-F3-PRN01' ? 1 : 0));
+    const withRetired = new ConfigurationItemSearch(NAMES, retired);
+    const names = (q: string) => withRetired.search(q, 10).map((row) => NAMES[row]);
+    expect(names('prn')).toEqual(['LON-RH-F3-PRN02']);
+    expect(names('LON-RH-F3-PRN01')).toEqual([]);
+    expect(names('lon')).toEqual(['LON-RH-F3 network', 'LON-RH-F3-PRN02']);
   });
 });

@@ -1,5 +1,5 @@
 // Search for the Component field: configuration items by name, or by any word of the name
-// ("prn" finds LON-RH-F3-PRN01). Pure; built in memory when the directory loads.
+// ("prn" finds LON-RH-F3-PRN01), never a retired one. Pure; built in memory when the directory loads.
 
 import { foldText } from '../../shared/domain/search-text';
 import { sortRowsByKey } from './sort-by-key';
@@ -41,8 +41,11 @@ class SortedKeys {
 export class ConfigurationItemSearch {
   private readonly names: SortedKeys;
   private readonly words: SortedKeys;
+  /** Rows marked 1 (retired items) are never found. */
+  private readonly hidden: Uint8Array | undefined;
 
-  constructor(names: readonly string[]) {
+  constructor(names: readonly string[], hidden?: Uint8Array) {
+    this.hidden = hidden;
     const folded = names.map((name) => foldText(name).trim());
     this.names = new SortedKeys(
       folded,
@@ -71,6 +74,7 @@ export class ConfigurationItemSearch {
     const found: number[] = [];
     const seen = new Set<number>();
     const take = (row: number): boolean => {
+      if (this.hidden?.[row] === 1) return false;
       if (!seen.has(row)) {
         seen.add(row);
         found.push(row);

@@ -124,6 +124,8 @@ export interface StoredSession {
   expiresAt: string;
   agent: User;
   signedInAt: string;
+  /** The server gave the agent a temporary password: "Change your password" comes before the desk. */
+  mustChangePassword?: boolean;
 }
 
 export interface ProvisionalCounters {
@@ -235,7 +237,7 @@ export interface DirectoryChunk {
   seq: number;
   count: number;
   columns: Record<string, string[]>;
-  /** One byte per entry for boolean fields (users: VIP). */
+  /** One byte per entry for boolean fields (users: VIP_FLAG | INACTIVE_FLAG, directory-table.ts). */
   flags?: Uint8Array;
 }
 

@@ -19,8 +19,20 @@ const USER_COLUMNS = [
   'department',
   'location',
   'roles',
+  'mobile',
+  'phoneE164',
+  'mobileE164',
 ] as const;
 type UserColumn = (typeof USER_COLUMNS)[number];
+
+/** Columns that chunks stored before they existed lack: read as ''. */
+const LATER_COLUMNS = new Set<string>(['mobile', 'phoneE164', 'mobileE164']);
+
+/** A user's flags, one byte per user: bit 0 VIP, bit 1 deactivated (so 0 = an active non-VIP). */
+export const VIP_FLAG = 1;
+export const INACTIVE_FLAG = 2;
+const flagsOf = (user: Pick<User, 'vip' | 'active'>): number =>
+  (user.vip ? VIP_FLAG : 0) | (user.active ? 0 : INACTIVE_FLAG);
 
 const ITEM_COLUMNS = ['id', 'name', 'className', 'parentId', 'location'] as const;
 type ItemColumn = (typeof ITEM_COLUMNS)[number];
@@ -37,7 +49,9 @@ function appendChunk<C extends string>(
   chunk: DirectoryChunk,
 ): void {
   for (const name of names) {
-    const source = chunk.columns[name];
+    const source =
+      chunk.columns[name] ??
+      (LATER_COLUMNS.has(name) ? new Array<string>(chunk.count).fill('') : undefined);
     if (source?.length !== chunk.count)
       throw new Error(`Directory chunk ${chunk.kind}/${chunk.seq} lacks ${name}.`);
     const column = target[name];
@@ -55,14 +69,19 @@ const ROLE_NAMES = new Set<string>(ROLES);
 
 export class UserTable {
   readonly columns: Readonly<Columns<UserColumn>>;
-  readonly vip: Uint8Array;
+  /** Per user: VIP_FLAG | INACTIVE_FLAG. */
+  readonly flags: Uint8Array;
   readonly count: number;
   private readonly byId: Map<string, number>;
 
   /** `byId` when the caller already has it (a builder): saves a pass over 100,000 ids. */
-  constructor(columns: Readonly<Columns<UserColumn>>, vip: Uint8Array, byId?: Map<string, number>) {
+  constructor(
+    columns: Readonly<Columns<UserColumn>>,
+    flags: Uint8Array,
+    byId?: Map<string, number>,
+  ) {
     this.columns = columns;
-    this.vip = vip;
+    this.flags = flags;
     this.count = columns.id.length;
     this.byId = byId ?? indexOf(columns.id);
   }
@@ -73,25 +92,22 @@ export class UserTable {
       for (const name of USER_COLUMNS)
         columns[name].push(name === 'roles' ? user.roles.join(',') : user[name]);
     }
-    return new UserTable(
-      columns,
-      Uint8Array.from(users, (u) => (u.vip ? 1 : 0)),
-    );
+    return new UserTable(columns, Uint8Array.from(users, flagsOf));
   }
 
   static fromChunks(chunks: readonly DirectoryChunk[]): UserTable {
     const columns = emptyColumns(USER_COLUMNS);
-    const vip: number[] = [];
+    const flags: number[] = [];
     for (const chunk of chunks) {
       appendChunk(columns, USER_COLUMNS, chunk);
-      for (let i = 0; i < chunk.count; i++) vip.push(chunk.flags?.[i] ?? 0);
+      for (let i = 0; i < chunk.count; i++) flags.push(chunk.flags?.[i] ?? 0);
     }
-    return new UserTable(columns, Uint8Array.from(vip));
+    return new UserTable(columns, Uint8Array.from(flags));
   }
 
   /** The stored form, numbered from `firstSeq` (the directory's chunk base). */
   toChunks(firstSeq = 0, size = CHUNK_SIZE): DirectoryChunk[] {
-    return chunked('users', this.columns, USER_COLUMNS, this.count, size, firstSeq, this.vip);
+    return chunked('users', this.columns, USER_COLUMNS, this.count, size, firstSeq, this.flags);
   }
 
   indexOf(id: string): number | undefined {
@@ -101,6 +117,15 @@ export class UserTable {
   /** The column value at row `i`; '' outside the table. */
   at(column: UserColumn, i: number): string {
     return this.columns[column][i] ?? '';
+  }
+
+  /** False for a deactivated user: kept for names on past records, out of the caller lookup. */
+  isActive(i: number): boolean {
+    return ((this.flags[i] ?? 0) & INACTIVE_FLAG) === 0;
+  }
+
+  private isVip(i: number): boolean {
+    return ((this.flags[i] ?? 0) & VIP_FLAG) !== 0;
   }
 
   user(i: number): User {
@@ -116,7 +141,11 @@ export class UserTable {
       employeeId: this.at('employeeId', i),
       department: this.at('department', i),
       location: this.at('location', i),
-      vip: this.vip[i] === 1,
+      vip: this.isVip(i),
+      active: this.isActive(i),
+      mobile: this.at('mobile', i),
+      phoneE164: this.at('phoneE164', i),
+      mobileE164: this.at('mobileE164', i),
       roles:
         roles === '' ? [] : (roles.split(',').filter((r) => ROLE_NAMES.has(r)) as User['roles']),
     };
@@ -132,7 +161,7 @@ export class UserTable {
       employeeId: this.at('employeeId', i),
       department: this.at('department', i),
       location: this.at('location', i),
-      vip: this.vip[i] === 1,
+      vip: this.isVip(i),
     };
   }
 
@@ -149,12 +178,19 @@ export class UserTable {
 
 export class ItemTable {
   readonly columns: Readonly<Columns<ItemColumn>>;
+  /** 1: retired (out of the Component lookup, still named on records); stored as the chunk's flags. */
+  readonly retired: Uint8Array;
   readonly count: number;
   private readonly byId: Map<string, number>;
 
-  constructor(columns: Readonly<Columns<ItemColumn>>, byId?: Map<string, number>) {
+  constructor(
+    columns: Readonly<Columns<ItemColumn>>,
+    retired?: Uint8Array,
+    byId?: Map<string, number>,
+  ) {
     this.columns = columns;
     this.count = columns.id.length;
+    this.retired = retired ?? new Uint8Array(this.count);
     this.byId = byId ?? indexOf(columns.id);
   }
 
@@ -164,17 +200,32 @@ export class ItemTable {
       for (const name of ITEM_COLUMNS)
         columns[name].push(name === 'parentId' ? (item.parentId ?? '') : item[name]);
     }
-    return new ItemTable(columns);
+    return new ItemTable(
+      columns,
+      Uint8Array.from(items, (i) => (i.active === false ? 1 : 0)),
+    );
   }
 
   static fromChunks(chunks: readonly DirectoryChunk[]): ItemTable {
     const columns = emptyColumns(ITEM_COLUMNS);
-    for (const chunk of chunks) appendChunk(columns, ITEM_COLUMNS, chunk);
-    return new ItemTable(columns);
+    const retired: number[] = [];
+    for (const chunk of chunks) {
+      appendChunk(columns, ITEM_COLUMNS, chunk);
+      for (let i = 0; i < chunk.count; i++) retired.push(chunk.flags?.[i] ?? 0);
+    }
+    return new ItemTable(columns, Uint8Array.from(retired));
   }
 
   toChunks(firstSeq = 0, size = CHUNK_SIZE): DirectoryChunk[] {
-    return chunked('configurationItems', this.columns, ITEM_COLUMNS, this.count, size, firstSeq);
+    return chunked(
+      'configurationItems',
+      this.columns,
+      ITEM_COLUMNS,
+      this.count,
+      size,
+      firstSeq,
+      this.retired,
+    );
   }
 
   indexOf(id: string): number | undefined {
@@ -193,6 +244,7 @@ export class ItemTable {
       className: this.at('className', i),
       parentId: parentId === '' ? null : parentId,
       location: this.at('location', i),
+      ...(this.retired[i] === 1 ? { active: false } : {}),
     };
   }
 }
@@ -281,7 +333,7 @@ class TableBuilder<C extends string> {
 }
 
 export class UserTableBuilder extends TableBuilder<UserColumn> {
-  private readonly vip: number[] = [];
+  private readonly flags: number[] = [];
 
   constructor() {
     super('users', USER_COLUMNS);
@@ -302,20 +354,25 @@ export class UserTableBuilder extends TableBuilder<UserColumn> {
     c.department[row] = user.department;
     c.location[row] = user.location;
     c.roles[row] = user.roles.join(',');
-    this.vip[row] = user.vip ? 1 : 0;
+    c.mobile[row] = user.mobile;
+    c.phoneE164[row] = user.phoneE164;
+    c.mobileE164[row] = user.mobileE164;
+    this.flags[row] = flagsOf(user);
     return row;
   }
 
   override chunk(seq: number, start: number, end: number): DirectoryChunk {
-    return super.chunk(seq, start, end, this.vip);
+    return super.chunk(seq, start, end, this.flags);
   }
 
   build(): UserTable {
-    return new UserTable(this.columns, Uint8Array.from(this.vip), this.byId);
+    return new UserTable(this.columns, Uint8Array.from(this.flags), this.byId);
   }
 }
 
 export class ItemTableBuilder extends TableBuilder<ItemColumn> {
+  private readonly retired: number[] = [];
+
   constructor() {
     super('configurationItems', ITEM_COLUMNS);
   }
@@ -328,10 +385,15 @@ export class ItemTableBuilder extends TableBuilder<ItemColumn> {
     c.className[row] = item.className;
     c.parentId[row] = item.parentId ?? '';
     c.location[row] = item.location;
+    this.retired[row] = item.active === false ? 1 : 0;
     return row;
   }
 
+  override chunk(seq: number, start: number, end: number): DirectoryChunk {
+    return super.chunk(seq, start, end, this.retired);
+  }
+
   build(): ItemTable {
-    return new ItemTable(this.columns, this.byId);
+    return new ItemTable(this.columns, Uint8Array.from(this.retired), this.byId);
   }
 }

@@ -36,8 +36,8 @@ export class LoadedDirectory {
     this.items = items;
     this.loadedAt = loadedAt;
     this.orders = orders;
-    this.callerSearch = new CallerSearch(users.columns, orders);
-    this.itemSearch = new ConfigurationItemSearch(items.columns.name);
+    this.callerSearch = new CallerSearch(users.columns, orders, (row) => users.isActive(row));
+    this.itemSearch = new ConfigurationItemSearch(items.columns.name, items.retired);
     this.groupsById = new Map(groups.map((g) => [g.id, g]));
     this.members = new Map(groups.map((g) => [g.id, new Set(g.memberIds)]));
     this.rules = {

@@ -4,6 +4,7 @@
 import { fail, ok, type StoreResult } from '../../shared/domain/result';
 import type { ActionArgs, ActionName, SyncStatus } from '../../shared/store-api/contract';
 import { runAdminCall } from './admin-calls';
+import { uploadImportFile } from './admin-upload';
 import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
 import type { Logger } from './logger';
@@ -39,6 +40,10 @@ export async function runAction(
       return sync.offers.adopt(action.args.token);
     case 'session.launch':
       return sync.offers.launch(action.args.code);
+    case 'session.setup':
+      return sync.offers.setup(action.args);
+    case 'session.changePassword':
+      return sync.offers.changePassword(action.args);
     case 'session.switch':
       return sync.offers.answer(action.args.accept);
     case 'session.signOut':
@@ -72,6 +77,13 @@ export async function runAction(
     }
     case 'admin.call':
       return runAdminCall(sync, action.args.operation, action.args.input);
+    case 'admin.import':
+      if (!(action.args.file instanceof Blob))
+        return fail('invalid-input', 'Choose a file to import.');
+      return uploadImportFile({ fetch: (input, init) => fetch(input, init) }, sync, {
+        ...action.args,
+        file: action.args.file,
+      });
     case 'sync.discard': {
       const discarded = await discardRefused(ctx.db, action.args.id);
       if (discarded) ctx.log.info(`a refused change was discarded (${action.args.id})`);

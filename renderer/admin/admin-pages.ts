@@ -2,6 +2,13 @@
 // adds one line. Composition only; every page owns its own calls and state.
 
 import type { ComponentType } from 'react';
+import { AgentsPage } from './agents/agents-page';
+import { ImportAdminPage } from './import/import-admin-page';
+import { LdapAdminPage } from './ldap/ldap-admin-page';
+import { AuditPage } from './audit/audit-page';
+import { ConfigurationItemsPage } from './configuration-items/configuration-items-page';
+import { GroupsPage } from './groups/groups-page';
+import { LocationsPage } from './locations/locations-page';
 import { CatalogPage } from './catalog/catalog-page';
 import { ExportPage } from './export/export-page';
 import { OverviewPage } from './overview-page';
@@ -16,6 +23,13 @@ export interface AdminPage {
 
 export const ADMIN_PAGES: readonly AdminPage[] = [
   { id: 'overview', label: 'Overview', Page: OverviewPage },
+  { id: 'agents', label: 'Agents', Page: AgentsPage },
+  { id: 'groups', label: 'Groups', Page: GroupsPage },
+  { id: 'configuration-items', label: 'Configuration items', Page: ConfigurationItemsPage },
   { id: 'catalog', label: 'Catalog', Page: CatalogPage },
+  { id: 'locations', label: 'Locations', Page: LocationsPage },
+  { id: 'import', label: 'Import', Page: ImportAdminPage },
+  { id: 'ldap', label: 'LDAP / Active Directory', Page: LdapAdminPage },
   { id: 'export', label: 'Export', Page: ExportPage },
+  { id: 'audit', label: 'Audit log', Page: AuditPage },
 ];

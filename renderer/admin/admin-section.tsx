@@ -1,8 +1,13 @@
 // The Administration section (admins only): a navigation of its pages beside the page shown.
 // Composition only; each page in admin-pages.ts owns its calls and state.
 
-import { useId, useState } from 'react';
+import { createContext, useContext, useId, useState } from 'react';
 import { ADMIN_PAGES } from './admin-pages';
+
+const OpenPageContext = createContext<(pageId: string) => void>(() => undefined);
+
+/** Opens another page of the section (the Import summary's link to the Audit log). */
+export const useOpenAdminPage = (): ((pageId: string) => void) => useContext(OpenPageContext);
 
 export function AdminSection() {
   const id = useId();
@@ -33,7 +38,9 @@ export function AdminSection() {
       </nav>
       <section className="admin-page" aria-labelledby={`${id}-page`}>
         <h2 id={`${id}-page`}>{page.label}</h2>
-        <Page key={page.id} />
+        <OpenPageContext value={setPageId}>
+          <Page key={page.id} />
+        </OpenPageContext>
       </section>
     </div>
   );

@@ -19,6 +19,8 @@ import { StorageNotice } from '../storage/storage-notice';
 import { sessionEndOf } from '../session/session-end';
 import { SignInDialog } from '../session/sign-in-dialog';
 import { SignInScreen } from '../session/sign-in-screen';
+import { ChangePasswordScreen } from '../session/change-password-screen';
+import { FirstAdminScreen } from '../session/first-admin-screen';
 import { SignOutDialog } from '../session/sign-out-dialog';
 import { StartingScreen } from '../session/starting-screen';
 import { SwitchAgentDialog } from '../session/switch-agent-dialog';
@@ -82,7 +84,15 @@ function Workspace({
   // (expired, revoked) hides nothing: the desk keeps working and saving here, and says so.
   const signedOut = session?.status === 'signed-out';
   const sessionEnded = signedOut && sessionEndOf(session) === 'expired';
-  const signInNeeded = signedOut && !sessionEnded;
+  // A temporary password is changed before the desk shows anything: it waits as when signed out.
+  const passwordChange = session?.status === 'signed-in' && session.mustChangePassword === true;
+  const signInNeeded = (signedOut && !sessionEnded) || passwordChange;
+  const setupCode = useDeskpad().setupCode;
+  const [setupDeclined, setSetupDeclined] = useState(false);
+  // A setup link works once: after the administrator is signed in, signing out leads to Sign in.
+  const signedInNow = session?.status === 'signed-in';
+  if (signedInNow && setupCode && !setupDeclined) setSetupDeclined(true);
+  const accountScreen = passwordChange ? 'password' : setupCode && !setupDeclined ? 'setup' : null;
   const signingIn = signInAsked && !signInNeeded && session !== null;
   const modalOpen =
     !signInNeeded &&
@@ -179,7 +189,9 @@ function Workspace({
 
   return (
     <ModalLayerContext value={layer}>
-      {signInNeeded && session && <SignInScreen session={session} notice={launchRefused} />}
+      {signInNeeded && session && !accountScreen && (
+        <SignInScreen session={session} notice={launchRefused} />
+      )}
       <div className="app" ref={appRef} hidden={signInNeeded}>
         <AppHeader
           session={session}
@@ -194,7 +206,7 @@ function Workspace({
         <StorageNotice source={storage} />
         <StoreErrors />
         {attentionOpen && <NeedsAttentionPanel />}
-        <div className="workspace">
+        <div className={section === 'administration' ? 'workspace workspace-wide' : 'workspace'}>
           {section === 'interactions' && <InteractionList ref={listRef} />}
           {section === 'callbacks' && (
             <CallbacksDue
@@ -214,6 +226,17 @@ function Workspace({
           </main>
         </div>
       </div>
+      {/* After the workspace, so their focus comes after the (hidden) form's own on mount. */}
+      {signInNeeded && session && accountScreen === 'password' && (
+        <ChangePasswordScreen session={session} />
+      )}
+      {signInNeeded && session && accountScreen === 'setup' && setupCode && (
+        <FirstAdminScreen
+          code={setupCode}
+          serverUrl={session.serverUrl}
+          onSignInInstead={() => setSetupDeclined(true)}
+        />
+      )}
       {!signInNeeded && helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {!signInNeeded && leaving && (
         <UnsavedChangesDialog

@@ -23,6 +23,8 @@ export interface DeskpadDeps {
    * mount.tsx: the first screen waits for it, and Sign in says why when it was refused.
    */
   launch?: Promise<StoreResult<SessionState>>;
+  /** A setup link's code (`/#setup=`): a signed-out desk offers "Create the first administrator". */
+  setupCode?: string;
   /**
    * Show the workspace before the session is known, as Deskpad did before issue 10. Only the
    * component tests of other parts set it (their store host answers within the test anyway); the

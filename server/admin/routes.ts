@@ -3,12 +3,26 @@
 
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../http/route-deps';
+import { registerAgents } from './agents';
+import { registerImports } from '../import/import-operations';
+import { registerLdap } from './ldap';
+import { registerAudit } from './audit';
+import { registerConfigurationItems } from './configuration-items';
+import { registerGroups } from './groups';
+import { registerLocations } from './locations';
 import { registerExport } from '../export/export-operations';
 import { registerCatalog } from './catalog';
 import { registerOverview } from './overview';
 
 export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerOverview(app, deps);
+  registerAgents(app, deps);
+  registerImports(app, deps);
+  registerLdap(app, deps);
+  registerGroups(app, deps);
+  registerConfigurationItems(app, deps);
+  registerLocations(app, deps);
+  registerAudit(app, deps);
   registerCatalog(app, deps);
   registerExport(app, deps);
 }

@@ -27,6 +27,10 @@ const agent = (userName: string): User => ({
   department: '',
   location: '',
   vip: false,
+  active: true,
+  mobile: '',
+  phoneE164: '',
+  mobileE164: '',
   roles: ['agent'],
 });
 
@@ -48,6 +52,8 @@ const sessions: Sessions = {
   createLaunchCode: () => Promise.reject(new Error('not used')),
   exchangeLaunchCode: () => Promise.reject(new Error('not used')),
   living: () => Promise.reject(new Error('not used')),
+  openFor: () => Promise.reject(new Error('not used')),
+  changePassword: () => Promise.reject(new Error('not used')),
 };
 
 let app: FastifyInstance;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   API_PREFIX,
   LaunchRequest,
+  PasswordChangeRequest,
   SignInRequest,
   type CurrentSessionResponse,
   type LaunchCodeResponse,
@@ -57,6 +58,9 @@ function userNameOf(request: FastifyRequest): string {
   const body = request.body as { userName?: unknown } | null | undefined;
   return typeof body?.userName === 'string' ? body.userName.toLowerCase() : '';
 }
+
+/** Routes an account with a temporary password may still use: who am I, sign out, change it. */
+const WHILE_MUST_CHANGE = { whileMustChangePassword: true } as const;
 
 const AgentParams = z.strictObject({ userId: z.string().min(1).max(200) });
 
@@ -123,15 +127,41 @@ export function sessionRoutes(
   );
 
   app.get(`${API_PREFIX}/sessions/current`, async (request): Promise<CurrentSessionResponse> => {
-    const { agent, expiresAt } = await sessions.authenticate(
+    const { agent, expiresAt, mustChangePassword } = await sessions.authenticate(
       request.headers.authorization,
       ANY_ROLE,
+      WHILE_MUST_CHANGE,
     );
-    return { agent, expiresAt: expiresAt.toISOString() };
+    return {
+      agent,
+      expiresAt: expiresAt.toISOString(),
+      ...(mustChangePassword ? { mustChangePassword } : {}),
+    };
   });
 
+  // The agent's own password: a temporary one is changed here before anything else works.
+  app.post(
+    `${API_PREFIX}/sessions/password`,
+    perAddressLimit('Too many password changes from this network address.'),
+    async (request, reply) => {
+      const signedIn = await sessions.authenticate(
+        request.headers.authorization,
+        ANY_ROLE,
+        WHILE_MUST_CHANGE,
+      );
+      const input = parseInput(PasswordChangeRequest, request.body);
+      await sessions.changePassword(signedIn, input.currentPassword, input.newPassword);
+      // The agent's other sessions ended: their event streams close at the streams' next re-check.
+      return reply.status(204).send();
+    },
+  );
+
   app.delete(`${API_PREFIX}/sessions/current`, async (request, reply) => {
-    const signedIn = await sessions.authenticate(request.headers.authorization, ANY_ROLE);
+    const signedIn = await sessions.authenticate(
+      request.headers.authorization,
+      ANY_ROLE,
+      WHILE_MUST_CHANGE,
+    );
     await sessions.signOut(signedIn);
     await announceEnded(request, { tokenHash: signedIn.tokenHash });
     return reply.status(204).send();
@@ -139,7 +169,11 @@ export function sessionRoutes(
 
   // Sign out everywhere: every session of the signed-in agent, this one included.
   app.delete(`${API_PREFIX}/sessions`, async (request, reply) => {
-    const { agent } = await sessions.authenticate(request.headers.authorization, ANY_ROLE);
+    const { agent } = await sessions.authenticate(
+      request.headers.authorization,
+      ANY_ROLE,
+      WHILE_MUST_CHANGE,
+    );
     await sessions.endAllOf(agent.id);
     await announceEnded(request, { userId: agent.id });
     return reply.status(204).send();

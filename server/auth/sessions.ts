@@ -7,8 +7,9 @@ import type { LaunchCodeResponse, Role, SignInResponse } from '../../shared/sync
 import type { Database } from '../db/schema';
 import { findUser, findUserByUserName } from '../directory/directory-store';
 import { ApiError } from '../http/api-error';
+import { accountFlags } from './accounts';
 import { createLaunchCodes } from './launch-codes';
-import { verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
 import { bearerToken, hashToken, newToken } from './tokens';
 
 export interface AuthSettings {
@@ -56,12 +57,26 @@ export interface SignedIn {
   agent: User;
   tokenHash: string;
   expiresAt: Date;
+  /** The account has a temporary password: only changing it and signing out are allowed. */
+  mustChangePassword?: boolean;
 }
+
+export interface AuthenticateOptions {
+  /** The route works for an account that must change its password first (who am I, sign out, change it). */
+  whileMustChangePassword?: boolean;
+}
+
+export const PASSWORD_CHANGE_REQUIRED =
+  'Change your password first: this account was given a temporary password.';
 
 export interface Sessions {
   signIn(userName: string, password: string): Promise<SignInResponse>;
   /** Who the token belongs to; a valid one is also used, so its expiry slides (see AuthSettings). */
-  authenticate(authorization: string | undefined, roles: readonly Role[]): Promise<SignedIn>;
+  authenticate(
+    authorization: string | undefined,
+    roles: readonly Role[],
+    options?: AuthenticateOptions,
+  ): Promise<SignedIn>;
   signOut(signedIn: SignedIn): Promise<void>;
   /** Ends every session and launch code of the agent (sign out everywhere, an admin's revocation). */
   endAllOf(userId: string): Promise<number>;
@@ -70,6 +85,13 @@ export interface Sessions {
   exchangeLaunchCode(code: string): Promise<SignInResponse>;
   /** Of these token hashes, the ones whose session still lives (for the event streams' re-check). */
   living(tokenHashes: readonly string[]): Promise<Set<string>>;
+  /** Opens a session of an account just made (the first administrator): answered as sign-in. */
+  openFor(agent: User): Promise<SignInResponse>;
+  /**
+   * The signed-in agent's own password: the current one must be right (a 401 otherwise, counted
+   * like a sign-in try). Clears must-change-password; the agent's other sessions end.
+   */
+  changePassword(signedIn: SignedIn, currentPassword: string, newPassword: string): Promise<void>;
 }
 
 const unauthorized = (message: string): ApiError => new ApiError(401, 'unauthorized', message);
@@ -155,6 +177,9 @@ export function createSessions(
     agent: User,
     alsoInTransaction?: (trx: Kysely<Database>) => Promise<unknown>,
   ): Promise<SignInResponse> => {
+    // A disabled or deactivated account gets no session, whichever way it asks (password, launch code).
+    const flags = await accountFlags(db, agent.id);
+    if (!flags?.maySignIn) throw unauthorized('The user name or password is not right.');
     const at = now();
     const token = newToken();
     const expiresAt = new Date(
@@ -162,6 +187,11 @@ export function createSessions(
     );
     await db.transaction().execute(async (trx) => {
       if (alsoInTransaction) await alsoInTransaction(trx);
+      await trx
+        .updateTable('users')
+        .set({ last_sign_in_at: at })
+        .where('id', '=', agent.id)
+        .execute();
       await trx.deleteFrom('sessions').where('expires_at', '<=', at).execute();
       await trx
         .insertInto('sessions')
@@ -173,7 +203,12 @@ export function createSessions(
         })
         .execute();
     });
-    return { token, expiresAt: expiresAt.toISOString(), agent };
+    return {
+      token,
+      expiresAt: expiresAt.toISOString(),
+      agent,
+      ...(flags.mustChangePassword ? { mustChangePassword: true } : {}),
+    };
   };
 
   const signInNow = async (
@@ -203,7 +238,7 @@ export function createSessions(
       return oneAtATime(key, () => signInNow(key, userName, password));
     },
 
-    authenticate: async (authorization, roles) => {
+    authenticate: async (authorization, roles, options = {}) => {
       const token = bearerToken(authorization);
       if (!token) throw unauthorized('Sign in first: send Authorization: Bearer <token>.');
       const tokenHash = hashToken(token);
@@ -217,7 +252,10 @@ export function createSessions(
         throw unauthorized('The session has ended. Sign in again.');
       }
       const agent = await findUser(db, session.user_id);
-      if (!agent) throw unauthorized('The session has ended. Sign in again.');
+      const flags = agent && (await accountFlags(db, agent.id));
+      if (!agent || !flags?.maySignIn) throw unauthorized('The session has ended. Sign in again.');
+      if (flags.mustChangePassword && !options.whileMustChangePassword)
+        throw new ApiError(403, 'password-change-required', PASSWORD_CHANGE_REQUIRED);
       if (!agent.roles.some((role) => roles.includes(role))) {
         throw new ApiError(403, 'forbidden', `This needs one of these roles: ${roles.join(', ')}.`);
       }
@@ -236,7 +274,7 @@ export function createSessions(
           .where('expires_at', '<', expiresAt)
           .execute();
       }
-      return { agent, tokenHash, expiresAt };
+      return { agent, tokenHash, expiresAt, mustChangePassword: flags.mustChangePassword };
     },
 
     signOut: async (signedIn) => {
@@ -255,6 +293,44 @@ export function createSessions(
 
     createLaunchCode: (signedIn) => launchCodes.create(signedIn.agent.id),
     exchangeLaunchCode: (code) => launchCodes.exchange(code),
+
+    openFor: (agent) => openSession(agent),
+
+    changePassword: async (signedIn, currentPassword, newPassword) => {
+      if (currentPassword === newPassword)
+        throw new ApiError(400, 'invalid-input', 'Choose a new password, not the current one.', {
+          fieldErrors: { newPassword: 'Choose a password other than the current one.' },
+        });
+      const key = signedIn.agent.userName.toLowerCase();
+      await oneAtATime(key, async () => {
+        await countAttempt(key);
+        const row = await db
+          .selectFrom('users')
+          .select('password_hash')
+          .where('id', '=', signedIn.agent.id)
+          .executeTakeFirst();
+        if (!(await verifyPassword(row?.password_hash ?? null, currentPassword)))
+          throw new ApiError(401, 'unauthorized', 'The current password is not right.', {
+            fieldErrors: { currentPassword: 'This is not your current password.' },
+          });
+        const passwordHash = await hashPassword(newPassword);
+        await db.transaction().execute(async (trx) => {
+          await trx.deleteFrom('login_failures').where('key', '=', key).execute();
+          await trx
+            .updateTable('users')
+            .set({ password_hash: passwordHash, must_change_password: false })
+            .where('id', '=', signedIn.agent.id)
+            .execute();
+          // Whoever knew the old password keeps no session; this desk keeps its own.
+          await trx
+            .deleteFrom('sessions')
+            .where('user_id', '=', signedIn.agent.id)
+            .where('token_hash', '!=', signedIn.tokenHash)
+            .execute();
+          await trx.deleteFrom('launch_codes').where('user_id', '=', signedIn.agent.id).execute();
+        });
+      });
+    },
 
     living: async (tokenHashes) => {
       if (tokenHashes.length === 0) return new Set();

@@ -169,11 +169,11 @@ export interface CatalogItemsTable {
   record: Jsonb<unknown>;
   /** Drafts are never sent to desks; retired items stay for the requests that name them. */
   state: ColumnType<CatalogState, CatalogState | undefined, CatalogState>;
-  /** The unpublished revision of a published or retired form (migration 0009); null when none. */
+  /** The unpublished revision of a published or retired form (migration 0010); null when none. */
   draft_record: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
-/** A single-use link to one CSV export (migration 0009): only the code's hash is kept. */
+/** A single-use link to one CSV export (migration 0010): only the code's hash is kept. */
 export interface ExportLinksTable {
   code_hash: string;
   user_id: string;

@@ -54,6 +54,10 @@ const demoUser = (
   department: 'Information Technology',
   location: '',
   vip: false,
+  active: true,
+  mobile: '',
+  phoneE164: '',
+  mobileE164: '',
   roles,
 });
 

@@ -23,6 +23,10 @@ const user = (i: number): User => ({
   department: 'Finance',
   location: 'HQ',
   vip: i % 7 === 0,
+  active: true,
+  mobile: '',
+  phoneE164: '',
+  mobileE164: '',
   roles: i % 5 === 0 ? ['agent'] : [],
 });
 
@@ -151,7 +155,7 @@ describeOnDatabases('the directory feed', (suite) => {
       expect(next.users).toEqual(slice.flatMap((r) => (r.kind === 'user' ? [r.value] : [])));
       expect(next.groups).toEqual(slice.flatMap((r) => (r.kind === 'group' ? [r.value] : [])));
       expect(next.configurationItems).toEqual(
-        slice.flatMap((r) => (r.kind === 'item' ? [r.value] : [])),
+        slice.flatMap((r) => (r.kind === 'item' ? [{ ...r.value, active: true }] : [])),
       );
       expect(next.catalogItems).toEqual(slice.flatMap((r) => (r.kind === 'form' ? [r.value] : [])));
       rows.push(...slice);

@@ -100,7 +100,8 @@ export async function directoryFeedPage(
       FROM users u CROSS JOIN LATERAL (
         SELECT u.id, u.user_name AS "userName", u.first_name AS "firstName",
           u.last_name AS "lastName", u.name, u.email, u.phone, u.employee_id AS "employeeId",
-          u.department, u.location, u.vip,
+          u.department, u.location, u.vip, u.active, u.mobile,
+          u.phone_e164 AS "phoneE164", u.mobile_e164 AS "mobileE164",
           -- Roles the contract does not know are left out, as toUser does elsewhere.
           CASE WHEN u.roles <@ ${KNOWN_ROLES} THEN u.roles
             ELSE array(SELECT role FROM unnest(u.roles) AS role WHERE role = ANY (${KNOWN_ROLES}))
@@ -124,7 +125,8 @@ export async function directoryFeedPage(
     sql<{ json: string }>`
       SELECT coalesce(json_agg(wire ORDER BY c.version), '[]')::text AS json
       FROM configuration_items c CROSS JOIN LATERAL (
-        SELECT c.id, c.name, c.class_name AS "className", c.parent_id AS "parentId", c.location
+        SELECT c.id, c.name, c.class_name AS "className", c.parent_id AS "parentId", c.location,
+          c.active
       ) wire
       WHERE ${inPage(sql`c.version`, after, upTo)}`,
     db,

@@ -24,6 +24,10 @@ const USER_COLUMNS = [
   'vip',
   'roles',
   'version',
+  'active',
+  'mobile',
+  'phone_e164',
+  'mobile_e164',
 ] as const;
 
 type UserColumns = Pick<UserRow, (typeof USER_COLUMNS)[number]>;
@@ -43,6 +47,10 @@ export function toUser(row: UserColumns): User {
     department: row.department,
     location: row.location,
     vip: row.vip,
+    active: row.active,
+    mobile: row.mobile,
+    phoneE164: row.phone_e164,
+    mobileE164: row.mobile_e164,
     roles: row.roles.filter((r): r is User['roles'][number] => ROLES.has(r)),
   };
 }
@@ -96,6 +104,10 @@ export async function insertDirectory(
           department: u.department,
           location: u.location,
           vip: u.vip,
+          active: u.active,
+          mobile: u.mobile,
+          phone_e164: u.phoneE164,
+          mobile_e164: u.mobileE164,
           roles: u.roles,
           password_hash: passwordHashes.get(u.id) ?? null,
           version: ++version,
@@ -269,6 +281,8 @@ export async function searchConfigurationItems(
       eb.or([eb('name', 'ilike', pattern), eb('class_name', 'ilike', pattern)]),
     );
   }
+  // Retired items stay on the records naming them but are no longer offered.
+  query = query.where('active', '=', true);
   const rows = await query.orderBy('name').orderBy('id').limit(limit).execute();
   return withParents(db, rows.map(toConfigurationItem));
 }

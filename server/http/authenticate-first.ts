@@ -7,10 +7,14 @@ import { API_PREFIX } from '../../shared/sync/server-api';
 import type { Sessions } from '../auth/sessions';
 import { ANY_ROLE } from './route-deps';
 
-/** The only API routes that take a body without a session: signing in, by password or launch code. */
+/**
+ * The only API routes that take a body without a session: signing in, by password or launch code,
+ * and the first administrator's setup (its code is checked by the route).
+ */
 const OPEN_WITH_BODY = new Set([
   `POST ${API_PREFIX}/sessions`,
   `POST ${API_PREFIX}/sessions/launch`,
+  `POST ${API_PREFIX}/setup`,
 ]);
 
 const CARRIES_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -25,6 +29,9 @@ export function authenticateBeforeBody(
     const route = request.routeOptions.url;
     if (route === undefined || !route.startsWith(`${API_PREFIX}/`)) return;
     if (OPEN_WITH_BODY.has(`${request.method} ${route}`)) return;
-    await sessions.authenticate(request.headers.authorization, ANY_ROLE);
+    // Only "is there a session": what the account may do is the route's to decide.
+    await sessions.authenticate(request.headers.authorization, ANY_ROLE, {
+      whileMustChangePassword: true,
+    });
   });
 }

@@ -33,6 +33,8 @@ function fakeSessions(now: () => Date) {
     createLaunchCode: () => Promise.reject(new Error('not used')),
     exchangeLaunchCode: () => Promise.reject(new Error('not used')),
     living: (hashes) => Promise.resolve(new Set(hashes.filter((hash) => living.has(hash)))),
+    openFor: () => Promise.reject(new Error('not used')),
+    changePassword: () => Promise.reject(new Error('not used')),
   };
   return { inner, living, reads: () => reads };
 }

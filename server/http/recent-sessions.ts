@@ -2,7 +2,7 @@
 // check before the body ask the database once instead of four times. Never remembers a refusal.
 
 import type { Role } from '../../shared/sync/server-api';
-import type { SignedIn, Sessions } from '../auth/sessions';
+import type { AuthenticateOptions, SignedIn, Sessions } from '../auth/sessions';
 import { ApiError } from './api-error';
 
 /**
@@ -23,6 +23,7 @@ const KEEPS_HELD = new Set([
   'living',
   'createLaunchCode',
   'exchangeLaunchCode',
+  'openFor',
 ]);
 
 interface Held {
@@ -54,9 +55,10 @@ export function recentSessions<S extends Sessions>(
   const authenticate = async (
     authorization: string | undefined,
     roles: readonly Role[],
+    options: AuthenticateOptions = {},
   ): Promise<SignedIn> => {
-    if (!authorization || holdMs <= 0) return inner.authenticate(authorization, roles);
-    const key = `${roles.join(',')} ${authorization}`;
+    if (!authorization || holdMs <= 0) return inner.authenticate(authorization, roles, options);
+    const key = `${roles.join(',')}${options.whileMustChangePassword ? '+' : ''} ${authorization}`;
     const found = held.get(key);
     // Either clock moving on by the hold ends it: a test's clock that jumps a day asks again.
     const within = (held: Held): boolean =>
@@ -69,7 +71,7 @@ export function recentSessions<S extends Sessions>(
       throw new ApiError(401, 'unauthorized', 'The session has ended. Sign in again.');
     }
     const entry: Held = {
-      answer: inner.authenticate(authorization, roles),
+      answer: inner.authenticate(authorization, roles, options),
       until: elapsed() + holdMs,
       heldAt: now().getTime(),
     };

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { READ_ALL_ROLES, ROLES, SYNC_ROLES } from '../../shared/commands/permission';
 import type { Database } from '../db/schema';
 import type { Sessions } from '../auth/sessions';
+import type { PhoneRegion } from '../directory/phone-e164';
 import type { PokeBus } from '../sync/poke-bus';
 
 export interface RouteDeps {
@@ -12,6 +13,10 @@ export interface RouteDeps {
   sessions: Sessions;
   pokes: PokeBus;
   now: () => Date;
+  /** The region phone numbers without a country code are read in (`--phone-region`; US). */
+  phoneRegion?: PhoneRegion;
+  /** Where uploaded import files wait (`<data>/imports`; a temp directory when unset). */
+  importDir?: string;
 }
 
 /**

@@ -10,7 +10,8 @@ import * as m0005 from './0005-parallel-pushes';
 import * as m0006 from './0006-mutation-clock';
 import * as m0007 from './0007-launch-codes';
 import * as m0008 from './0008-administration';
-import * as m0009 from './0009-catalog-drafts-and-exports';
+import * as m0009 from './0009-ldap-settings';
+import * as m0010 from './0010-catalog-drafts-and-exports';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
@@ -21,7 +22,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-mutation-clock': m0006,
   '0007-launch-codes': m0007,
   '0008-administration': m0008,
-  '0009-catalog-drafts-and-exports': m0009,
+  '0009-ldap-settings': m0009,
+  '0010-catalog-drafts-and-exports': m0010,
 };
 
-export const LATEST_MIGRATION = '0009-catalog-drafts-and-exports';
+export const LATEST_MIGRATION = '0010-catalog-drafts-and-exports';

@@ -41,6 +41,10 @@ const roleUser = (role: Role): User => ({
   department: 'Information Technology',
   location: 'HQ',
   vip: false,
+  active: true,
+  mobile: '',
+  phoneE164: '',
+  mobileE164: '',
   roles: [role],
 });
 

@@ -32,6 +32,10 @@ const person = (
     department: roles.length > 0 ? 'Information Technology' : 'Finance',
     location: 'HQ',
     vip: false,
+    active: true,
+    mobile: '',
+    phoneE164: '',
+    mobileE164: '',
     roles,
   };
 };

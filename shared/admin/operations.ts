@@ -3,12 +3,26 @@
 
 import type { z } from 'zod';
 import type { AdminOperation } from './operation';
+import { AGENTS_OPERATIONS } from './agents';
+import { IMPORT_OPERATIONS } from './import';
+import { LDAP_OPERATIONS } from './ldap';
+import { AUDIT_OPERATIONS } from './audit';
+import { CONFIGURATION_ITEM_OPERATIONS } from './configuration-items';
+import { GROUP_OPERATIONS } from './groups';
+import { LOCATION_OPERATIONS } from './locations';
 import { CATALOG_OPERATIONS } from './catalog';
 import { EXPORT_OPERATIONS } from './export';
 import { OVERVIEW_OPERATIONS } from './overview';
 
 export const ADMIN_OPERATIONS = {
   ...OVERVIEW_OPERATIONS,
+  ...AGENTS_OPERATIONS,
+  ...IMPORT_OPERATIONS,
+  ...LDAP_OPERATIONS,
+  ...GROUP_OPERATIONS,
+  ...CONFIGURATION_ITEM_OPERATIONS,
+  ...LOCATION_OPERATIONS,
+  ...AUDIT_OPERATIONS,
   ...CATALOG_OPERATIONS,
   ...EXPORT_OPERATIONS,
 } as const satisfies Record<string, AdminOperation>;

@@ -153,6 +153,10 @@ function generateUsers(
       location: pick(BUILDINGS).name,
       // About 2% overall, far more often in the executive office.
       vip: !isFulfiller && random() < (department === 'Executive Office' ? 0.25 : 0.0045),
+      active: true,
+      mobile: '',
+      phoneE164: '',
+      mobileE164: '',
       roles: isAgent ? ['agent'] : isFulfiller ? ['technician'] : [],
     });
   }

@@ -25,6 +25,10 @@ const rules = directoryRules({
     department: '',
     location: '',
     vip: false,
+    active: true,
+    mobile: '',
+    phoneE164: '',
+    mobileE164: '',
     roles: ['agent' as const],
   })),
   groups: [

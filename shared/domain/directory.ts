@@ -18,6 +18,15 @@ export const User = z.object({
   department: z.string(),
   location: z.string(),
   vip: z.boolean(),
+  /**
+   * False: deactivated (an import or a sync no longer names them). Out of the caller lookup, but
+   * their name stays on past records. Absent on what older servers and desks stored: active.
+   */
+  active: z.boolean().default(true),
+  mobile: z.string().default(''),
+  /** The phones in E.164 (+442079460958), normalized by the server; '' when none or unreadable. */
+  phoneE164: z.string().default(''),
+  mobileE164: z.string().default(''),
   /** Fulfillers (agents, technicians) can be assigned work; callers cannot. */
   roles: z.array(z.enum(['agent', 'technician', 'admin', 'kiosk', 'lobby'])),
 });
@@ -38,6 +47,8 @@ export const ConfigurationItem = z.object({
   className: z.string(),
   parentId: Id.nullable(),
   location: z.string(),
+  /** false: retired in Administration; kept for the records naming it, out of the Component lookup. Absent: active. */
+  active: z.boolean().optional(),
 });
 export type ConfigurationItem = z.infer<typeof ConfigurationItem>;
 

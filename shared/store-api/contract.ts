@@ -3,6 +3,7 @@
 // (shared/commands/registry.ts); adding a query or an action starts here.
 
 import { z } from 'zod';
+import { ImportKind, type ImportUpload } from '../admin/import';
 import type { ConfigurationItemView, Group, User, UserHit } from '../domain/directory';
 import { Id } from '../domain/directory';
 import type { Lookahead } from '../domain/lookahead';
@@ -21,7 +22,7 @@ import {
   type CommandName,
   type CommandOutputs,
 } from '../commands/registry';
-import { SignInRequest } from '../sync/server-api';
+import { PasswordChangeRequest, SetupRequest, SignInRequest } from '../sync/server-api';
 import { escalationQueryInputs, type EscalationQueryOutputs } from './escalation-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
@@ -73,6 +74,18 @@ export const queryInputs = {
 
 // ---- actions: writes that are not domain records, so never recorded in the outbox ----
 
+/** A file as it crosses the port (a Blob or File, structured-cloned): shared/ cannot name the DOM type. */
+export interface PortFile {
+  readonly size: number;
+  readonly type: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+const isPortFile = (value: unknown): value is PortFile =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { size?: unknown }).size === 'number' &&
+  typeof (value as { arrayBuffer?: unknown }).arrayBuffer === 'function';
+
 const NeedsAttentionRef = z.object({ id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 
 export const actionInputs = {
@@ -90,6 +103,13 @@ export const actionInputs = {
    */
   // The shape of server-api's LaunchRequest, which the desk server checks in full.
   'session.launch': z.strictObject({ code: z.string().min(1).max(128) }),
+  /**
+   * Creates the first administrator with the setup link's code (`/#setup=<code>`) and signs this
+   * desk in as them (`POST /api/v1/setup`, answered like sign-in).
+   */
+  'session.setup': SetupRequest,
+  /** The signed-in agent changes their password (a temporary one first of all). */
+  'session.changePassword': PasswordChangeRequest,
   /** Answers the switch the desk asked about: take the offered session, or keep the one signed in. */
   'session.switch': z.strictObject({ accept: z.boolean() }),
   /**
@@ -111,12 +131,20 @@ export const actionInputs = {
     operation: z.string().min(1).max(100),
     input: z.unknown(),
   }),
+  /** Sends a CSV file to the desk server for an import (admins); answers its columns and preview. */
+  'admin.import': z.strictObject({
+    kind: ImportKind,
+    fileName: z.string().trim().min(1, 'The file needs a name.').max(255),
+    file: z.custom<PortFile>(isPortFile, 'Choose a file to import.'),
+  }),
 } as const;
 
 export interface ActionOutputs {
   'session.signIn': SessionState;
   'session.adopt': SessionState;
   'session.launch': SessionState;
+  'session.setup': SessionState;
+  'session.changePassword': SessionState;
   'session.switch': SessionState;
   'session.signOut': SessionState;
   'sync.now': SyncStatus;
@@ -125,6 +153,7 @@ export interface ActionOutputs {
   'sync.discard': { id: number };
   /** The operation's output; renderer/admin/admin-client.ts types it by the operation's name. */
   'admin.call': unknown;
+  'admin.import': ImportUpload;
 }
 
 export interface Session {
@@ -153,6 +182,8 @@ export interface SessionState {
   endedBy?: 'sign-out' | 'expired' | null;
   /** A session of another agent was offered (a launch link, an adopted token): ask first. */
   switchAsked?: SwitchAsked | null;
+  /** Signed in with a temporary password: "Change your password" before anything else. */
+  mustChangePassword?: boolean;
 }
 
 /** "Switch from A to B?": who is signed in, who was offered, and A's changes not synced yet. */

@@ -27,7 +27,9 @@ export type ApiErrorCode =
   | 'mutation-gap'
   | 'client-conflict'
   | 'payload-too-large'
-  | 'unsupported-media-type';
+  | 'unsupported-media-type'
+  /** The account was given a temporary password: only changing it (and signing out) is allowed. */
+  | 'password-change-required';
 
 /** Every error answer: `{ "error": { code, message, fieldErrors? } }` with a 4xx or 5xx status. */
 export interface ApiErrorBody {
@@ -72,11 +74,17 @@ export const SignInResponse = z.object({
   token: z.string(),
   expiresAt: z.string(),
   agent: User,
+  /** A temporary password: the agent changes it (`POST /sessions/password`) before anything else. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type SignInResponse = z.infer<typeof SignInResponse>;
 
 /** `GET /api/v1/sessions/current`: whom the token belongs to and when it stops working. */
-export const CurrentSessionResponse = z.object({ agent: User, expiresAt: z.string() });
+export const CurrentSessionResponse = z.object({
+  agent: User,
+  expiresAt: z.string(),
+  mustChangePassword: z.boolean().optional(),
+});
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
 
 /**
@@ -94,6 +102,45 @@ export type LaunchRequest = z.infer<typeof LaunchRequest>;
 /** `POST /api/v1/sessions/launch-codes` (signed in): a code that opens a session of the same agent. */
 export const LaunchCodeResponse = z.object({ code: LaunchCode, expiresAt: z.string() });
 export type LaunchCodeResponse = z.infer<typeof LaunchCodeResponse>;
+
+/**
+ * A password someone chooses (the first administrator, a new or changed password, a temporary one
+ * an admin sets): sign-in's bounds, and long enough not to be guessed in the sign-in limits' time.
+ */
+export const NEW_PASSWORD_MIN = 8;
+export const NewPassword = z
+  .string()
+  .min(NEW_PASSWORD_MIN, `A password needs at least ${NEW_PASSWORD_MIN} characters.`)
+  .max(1024, 'A password can be at most 1024 characters.');
+
+/** A user name someone chooses: what sign-in takes, without spaces or control characters. */
+export const NewUserName = z
+  .string()
+  .trim()
+  .min(1, 'Enter a user name.')
+  .max(128, 'A user name can be at most 128 characters.')
+  .regex(/^[^\s\p{Cc}]+$/u, 'A user name cannot have spaces.');
+
+/** `POST /api/v1/setup`: the first administrator, with the setup code the server printed. */
+export const SetupRequest = z.strictObject({
+  code: z.string().min(1, 'The setup link has no code.').max(128, 'This setup code is not right.'),
+  userName: NewUserName,
+  firstName: z.string().trim().min(1, 'Enter a first name.').max(100),
+  lastName: z.string().trim().min(1, 'Enter a last name.').max(100),
+  email: z.union([
+    z.literal(''),
+    z.email('Enter an email address like name@example.org.').max(254),
+  ]),
+  password: NewPassword,
+});
+export type SetupRequest = z.infer<typeof SetupRequest>;
+
+/** `POST /api/v1/sessions/password`: the signed-in agent changes their own password. */
+export const PasswordChangeRequest = z.strictObject({
+  currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
+  newPassword: NewPassword,
+});
+export type PasswordChangeRequest = z.infer<typeof PasswordChangeRequest>;
 
 // ---- query strings (every value arrives as text) ----
 

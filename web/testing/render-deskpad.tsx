@@ -34,6 +34,7 @@ function depsOf(store: StoreHostApi, overrides: Overrides): DeskpadDeps {
     newId,
     ...(overrides.storage ? { storage: overrides.storage } : {}),
     ...(overrides.launch ? { launch: overrides.launch } : {}),
+    ...(overrides.setupCode ? { setupCode: overrides.setupCode } : {}),
     // Most tests meet the workspace at once, as before; the first screen's own tests say false.
     showBeforeSession: overrides.showBeforeSession ?? true,
   };

@@ -62,6 +62,10 @@ export const testAgent = (overrides: Partial<User> = {}): User => ({
   department: 'Service Desk',
   location: 'HQ',
   vip: false,
+  active: true,
+  mobile: '',
+  phoneE164: '',
+  mobileE164: '',
   roles: ['agent'],
   ...overrides,
 });

@@ -111,6 +111,10 @@ describe('createDeskServerClient', () => {
       department: 'IT',
       location: 'HQ',
       vip: false,
+      active: true,
+      mobile: '',
+      phoneE164: '',
+      mobileE164: '',
       roles: ['agent'],
     };
     const client = createDeskServerClient('http://x', (input, init) => {

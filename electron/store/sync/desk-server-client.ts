@@ -18,6 +18,8 @@ import {
   CurrentSessionResponse,
   SignInResponse,
   type ApiErrorCode,
+  type PasswordChangeRequest,
+  type SetupRequest,
   type SignInRequest,
 } from '../../../shared/sync/server-api';
 import { checkDirectoryPage } from './directory-page-check';
@@ -85,6 +87,10 @@ export interface DeskServerClient {
   signIn(input: SignInRequest): Promise<SignInResponse>;
   /** Exchanges a launch code for a session; a DeskServerError with status 401 when it is no good. */
   launch(code: string): Promise<SignInResponse>;
+  /** Creates the first administrator with a setup code; answered like sign-in. */
+  setup(input: SetupRequest): Promise<SignInResponse>;
+  /** Changes the signed-in agent's password. */
+  changePassword(token: string, input: PasswordChangeRequest): Promise<void>;
   /** Whom `token` belongs to and until when; a DeskServerError with status 401 when it is no good. */
   currentSession(token: string): Promise<CurrentSessionResponse>;
   /** Ends this session, or with `everywhere` every session of its agent. */
@@ -244,6 +250,12 @@ export function createDeskServerClient(
     ...(token ? { authorization: `Bearer ${token}` } : {}),
   });
 
+  const posting = (token: string | null, input: unknown): RequestInit => ({
+    method: 'POST',
+    headers: headers(token, true),
+    body: JSON.stringify(input),
+  });
+
   return {
     baseUrl: root,
     async health(outer) {
@@ -261,18 +273,15 @@ export function createDeskServerClient(
         return false;
       }
     },
-    signIn: (input) =>
-      json(SignInResponse, '/sessions', {
-        method: 'POST',
-        headers: headers(null, true),
-        body: JSON.stringify(input),
-      }),
-    launch: (code) =>
-      json(SignInResponse, '/sessions/launch', {
-        method: 'POST',
-        headers: headers(null, true),
-        body: JSON.stringify({ code }),
-      }),
+    signIn: (input) => json(SignInResponse, '/sessions', posting(null, input)),
+    launch: (code) => json(SignInResponse, '/sessions/launch', posting(null, { code })),
+    setup: (input) => json(SignInResponse, '/setup', posting(null, input)),
+    async changePassword(token, input) {
+      await bounded(null, async (signal) => {
+        const response = await send('/sessions/password', { ...posting(token, input), signal });
+        if (!response.ok) throw await failure(response);
+      });
+    },
     currentSession: (token) =>
       json(CurrentSessionResponse, '/sessions/current', { headers: headers(token, false) }),
     async signOut(token, everywhere = false) {

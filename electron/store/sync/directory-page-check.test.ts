@@ -20,6 +20,10 @@ const user = (id: string) => ({
   department: 'Finance',
   location: 'Harbour House',
   vip: false,
+  active: true,
+  mobile: '',
+  phoneE164: '',
+  mobileE164: '',
   roles: ['agent'],
 });
 

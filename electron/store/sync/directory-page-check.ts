@@ -83,6 +83,8 @@ function itemProblem(row: Row): string | null {
   if (row.parentId !== null && !isId(row.parentId))
     return 'parentId is neither null nor an id (text of 1 to 64 characters)';
   if (typeof row.location !== 'string') return 'location is not text';
+  if (row.active !== undefined && typeof row.active !== 'boolean')
+    return 'active is not true or false';
   return null;
 }
 

@@ -65,6 +65,8 @@ function pageClient(answer: (n: number, cursor: string | null) => Promise<Direct
     health: () => Promise.resolve(true),
     signIn: () => Promise.reject(new Error('not scripted')),
     launch: () => Promise.reject(new Error('not scripted')),
+    setup: () => Promise.reject(new Error('not scripted')),
+    changePassword: () => Promise.reject(new Error('not scripted')),
     currentSession: () => Promise.reject(new Error('not scripted')),
     signOut: () => Promise.resolve(),
     push: () => Promise.reject(new Error('not scripted')),
@@ -387,3 +389,55 @@ describe('the catalog in the directory', () => {
 function groupsIn(rows: Row[]): number {
   return rows.filter((r) => r.list === 'groups').length;
 }
+
+describe('retired configuration items on the desk', () => {
+  const items: ConfigurationItem[] = [
+    { id: 'ci-hq', name: 'HQ', className: 'Building', parentId: null, location: 'HQ' },
+    { id: 'ci-prn', name: 'HQ-PRN01', className: 'Printer', parentId: 'ci-hq', location: 'HQ' },
+    {
+      id: 'ci-old',
+      name: 'HQ-PRN00',
+      className: 'Printer',
+      parentId: 'ci-hq',
+      location: 'HQ',
+      active: false,
+    },
+  ];
+  const rows: Row[] = items.map((row) => ({ list: 'configurationItems' as const, row }));
+  const found = (directory: LoadedDirectory, q: string) =>
+    directory.searchConfigurationItems(q, 10).map((c) => c.id);
+
+  it('leave the Component lookup from the first download and from a later change, and keep their names', async () => {
+    const { db, demo } = await freshDesk();
+    const first = feed('db1', rows, 1000);
+    const retire: DirectoryPage = {
+      users: [],
+      groups: [],
+      configurationItems: [{ ...(items[1] as ConfigurationItem), active: false }],
+      catalogItems: [],
+      cursor: 'db1.50',
+      more: false,
+      reset: false,
+    };
+    let stage: 'first' | 'retire' = 'first';
+    const { client } = pageClient((n) => Promise.resolve(stage === 'first' ? first(n) : retire));
+    const downloaded = (await syncDirectory(syncDeps(db, client, demo)))
+      .directory as LoadedDirectory;
+    expect(found(downloaded, 'HQ-PRN')).toEqual(['ci-prn']);
+    expect(downloaded.getConfigurationItem('ci-old')).toMatchObject({
+      name: 'HQ-PRN00',
+      active: false,
+    });
+
+    stage = 'retire';
+    const changed = (await syncDirectory(syncDeps(db, client, downloaded)))
+      .directory as LoadedDirectory;
+    expect(found(changed, 'HQ-PRN')).toEqual([]);
+    expect(found(changed, 'HQ')).toEqual(['ci-hq']);
+    expect(changed.itemName('ci-prn')).toBe('HQ-PRN01');
+
+    const restarted = await reloaded(db);
+    expect(found(restarted, 'HQ-PRN')).toEqual([]);
+    expect(restarted.getConfigurationItem('ci-prn')?.parents.map((p) => p.id)).toEqual(['ci-hq']);
+  });
+});

@@ -271,10 +271,10 @@ export function mergeUsers(
 ): { table: UserTable; changedChunks: Set<number> } {
   const encoded = UserTable.fromUsers(changes);
   const { columns, rows, changedChunks } = mergeColumns(table, encoded);
-  const vip = Array.from(table.vip);
-  rows.forEach((row, i) => (vip[row] = encoded.vip[i] ?? 0));
+  const flags = Array.from(table.flags);
+  rows.forEach((row, i) => (flags[row] = encoded.flags[i] ?? 0));
   return {
-    table: new UserTable(columns as UserTable['columns'], Uint8Array.from(vip)),
+    table: new UserTable(columns as UserTable['columns'], Uint8Array.from(flags)),
     changedChunks,
   };
 }
@@ -284,6 +284,12 @@ export function mergeItems(
   table: ItemTable,
   changes: readonly ConfigurationItem[],
 ): { table: ItemTable; changedChunks: Set<number> } {
-  const { columns, changedChunks } = mergeColumns(table, ItemTable.fromItems(changes));
-  return { table: new ItemTable(columns as ItemTable['columns']), changedChunks };
+  const encoded = ItemTable.fromItems(changes);
+  const { columns, rows, changedChunks } = mergeColumns(table, encoded);
+  const retired = Array.from(table.retired);
+  rows.forEach((row, i) => (retired[row] = encoded.retired[i] ?? 0));
+  return {
+    table: new ItemTable(columns as ItemTable['columns'], Uint8Array.from(retired)),
+    changedChunks,
+  };
 }

@@ -21,6 +21,8 @@ export interface ActiveSession {
   expiresAt: string;
   agent: User;
   signedInAt: string;
+  /** The agent must change a temporary password before syncing (SignInResponse says so). */
+  mustChangePassword?: boolean;
 }
 
 /**

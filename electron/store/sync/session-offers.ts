@@ -4,7 +4,11 @@
 import type { User } from '../../../shared/domain/directory';
 import { ok, type StoreResult } from '../../../shared/domain/result';
 import type { SessionState } from '../../../shared/store-api/contract';
-import type { SignInRequest } from '../../../shared/sync/server-api';
+import type {
+  PasswordChangeRequest,
+  SetupRequest,
+  SignInRequest,
+} from '../../../shared/sync/server-api';
 import type { DeskDb } from '../db';
 import type { Logger } from '../logger';
 import { waitingForOthers } from './author-streams';
@@ -46,6 +50,23 @@ export class SessionOffers {
     const answer = await this.deps.session.signIn(input);
     if (!answer.ok) return answer;
     await this.decline();
+    this.deps.established(answer.value);
+    return ok(this.deps.state(answer.value.agent));
+  }
+
+  /** The first administrator, from a setup link: signed in at once, like a sign-in. */
+  async setup(input: SetupRequest): Promise<StoreResult<SessionState>> {
+    const answer = await this.deps.session.setup(input);
+    if (!answer.ok) return answer;
+    await this.decline();
+    this.deps.established(answer.value);
+    return ok(this.deps.state(answer.value.agent));
+  }
+
+  /** A new password for the signed-in agent; with a temporary one gone, sync starts. */
+  async changePassword(input: PasswordChangeRequest): Promise<StoreResult<SessionState>> {
+    const answer = await this.deps.session.changePassword(input);
+    if (!answer.ok) return answer;
     this.deps.established(answer.value);
     return ok(this.deps.state(answer.value.agent));
   }

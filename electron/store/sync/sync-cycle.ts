@@ -89,10 +89,31 @@ export async function syncCycle(deps: SyncCycleDeps): Promise<AttemptOutcome> {
       return { next: 'retry' };
     }
   }
-  const session = deps.session.current();
+  let session = deps.session.current();
+  if (session?.mustChangePassword) {
+    // Changed at another desk meanwhile? The server says; until it is changed, nothing else works.
+    try {
+      const answer = await client.currentSession(session.token);
+      if (!answer.mustChangePassword) {
+        session = await deps.session.passwordChanged(session);
+        deps.post({ type: 'state' });
+        deps.notify();
+      }
+    } catch (error) {
+      if (deps.stopped()) return { next: 'stop' };
+      return failed(deps, error, session);
+    }
+  }
   if (!session) {
     state.connection = 'online';
     state.lastError = 'Sign in to sync this desk with the desk server.';
+    deps.notify();
+    return { next: 'stop' };
+  }
+  if (session.mustChangePassword) {
+    // The server answers nothing else until the temporary password is changed (then a new cycle).
+    state.connection = 'online';
+    state.lastError = 'Change your password to sync this desk.';
     deps.notify();
     return { next: 'stop' };
   }

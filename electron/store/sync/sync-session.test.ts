@@ -21,6 +21,10 @@ const agent: User = {
   department: 'IT',
   location: 'HQ',
   vip: false,
+  active: true,
+  mobile: '',
+  phoneE164: '',
+  mobileE164: '',
   roles: ['agent'],
 };
 
@@ -143,5 +147,58 @@ describe('the sync session', () => {
     const { session } = await sessionWith({}, false);
     const answer = await session.adopt('dpt_adopted-token-123');
     expect(answer.ok ? null : answer.error.code).toBe('not-ready');
+  });
+
+  it('keeps a temporary password’s session marked until the password is changed', async () => {
+    const changes: unknown[] = [];
+    const { db, session, log } = await sessionWith({
+      setup: () =>
+        Promise.resolve({
+          token: 'dpt_setup-token-1234',
+          expiresAt: '2026-12-01',
+          agent,
+          mustChangePassword: true,
+        }),
+      changePassword: (_token, input) => {
+        changes.push(input);
+        if (input.currentPassword === 'temporary pw') return Promise.resolve();
+        return Promise.reject(
+          new DeskServerError('http', 'The current password is not right.', {
+            status: 401,
+            code: 'unauthorized',
+          }),
+        );
+      },
+    });
+    const setUp = await session.setup({
+      code: 'c'.repeat(43),
+      userName: 'demo.agent',
+      firstName: 'Dana',
+      lastName: 'Agent',
+      email: '',
+      password: 'temporary pw',
+    });
+    expect(setUp.ok).toBe(true);
+    expect(session.state(null, true)).toMatchObject({
+      status: 'signed-in',
+      mustChangePassword: true,
+    });
+    expect(JSON.stringify(log.recent())).not.toContain('c'.repeat(43));
+
+    const wrong = await session.changePassword({
+      currentPassword: 'nope',
+      newPassword: 'own password',
+    });
+    expect(wrong.ok ? null : wrong.error.fieldErrors).toEqual({
+      currentPassword: 'This is not your current password.',
+    });
+    const changed = await session.changePassword({
+      currentPassword: 'temporary pw',
+      newPassword: 'own password',
+    });
+    expect(changed.ok).toBe(true);
+    expect(session.state(null, true).mustChangePassword).toBeUndefined();
+    expect(changes).toHaveLength(2);
+    expect((await readMeta(db, 'session'))?.mustChangePassword).toBeUndefined();
   });
 });

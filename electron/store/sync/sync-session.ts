@@ -3,7 +3,12 @@
 
 import { fail, ok, type StoreErrorCode, type StoreResult } from '../../../shared/domain/result';
 import type { SessionState } from '../../../shared/store-api/contract';
-import type { SignInRequest } from '../../../shared/sync/server-api';
+import type {
+  PasswordChangeRequest,
+  SetupRequest,
+  SignInRequest,
+  SignInResponse,
+} from '../../../shared/sync/server-api';
 import { readMeta, type DeskDb } from '../db';
 import { describeError, type Logger } from '../logger';
 import { DeskServerError, type DeskServerClient } from './desk-server-client';
@@ -22,6 +27,7 @@ export interface OfferedSession {
   token: string;
   expiresAt: string;
   agent: ActiveSession['agent'];
+  mustChangePassword?: boolean;
 }
 
 const ADOPT_REFUSED =
@@ -89,6 +95,7 @@ export class SyncSession {
         serverUrl: baseUrl,
         expiresAt: this.session.expiresAt,
         endedBy: null,
+        ...(this.session.mustChangePassword ? { mustChangePassword: true } : {}),
       };
     }
     // A desk that has synced or been signed in knows its server is a desk server, reachable or
@@ -114,16 +121,63 @@ export class SyncSession {
   }
 
   /** Signs in and keeps the session; the caller then syncs with it. */
-  async signIn(input: SignInRequest): Promise<StoreResult<ActiveSession>> {
+  signIn(input: SignInRequest): Promise<StoreResult<ActiveSession>> {
+    return this.signInWith(() => this.deps.client.signIn(input));
+  }
+
+  /** Creates the first administrator (a setup link) and keeps their session. */
+  setup(input: SetupRequest): Promise<StoreResult<ActiveSession>> {
+    if (!this.deps.onLine()) return Promise.resolve(fail('not-ready', UNREACHABLE_FOR_SESSION));
+    this.deps.log.addSecret(input.code);
+    return this.signInWith(() => this.deps.client.setup(input));
+  }
+
+  /** The signed-in agent's new password; the session goes on without must-change-password. */
+  async changePassword(input: PasswordChangeRequest): Promise<StoreResult<ActiveSession>> {
+    const session = this.session;
+    if (!session) return fail('not-ready', 'Sign in first.');
     try {
-      const answer = await this.deps.client.signIn(input);
-      return ok(await this.keep(answer.token, answer.expiresAt, answer.agent));
+      await this.deps.client.changePassword(session.token, input);
+    } catch (error) {
+      this.deps.log.info('the password change was refused or failed', error);
+      if (error instanceof DeskServerError && error.kind === 'http') {
+        if (
+          error.status === 401 &&
+          error.code === 'unauthorized' &&
+          error.message.includes('current')
+        )
+          return fail('invalid-input', error.message, {
+            currentPassword: 'This is not your current password.',
+          });
+        if (error.status === 400 || error.status === 429)
+          return fail('invalid-input', error.message);
+      }
+      if (error instanceof DeskServerError && error.kind === 'network')
+        return fail('not-ready', `${error.message} Change it when the desk server can be reached.`);
+      return fail('internal', `The password was not changed: ${describeError(error)}`);
+    }
+    return ok(await this.passwordChanged(session));
+  }
+
+  /** The password was changed (here or at another desk): the session is kept without the mark. */
+  passwordChanged(session: ActiveSession): Promise<ActiveSession> {
+    return this.keep(session.token, session.expiresAt, session.agent);
+  }
+
+  private async signInWith(
+    ask: () => Promise<SignInResponse>,
+  ): Promise<StoreResult<ActiveSession>> {
+    try {
+      const answer = await ask();
+      return ok(
+        await this.keep(answer.token, answer.expiresAt, answer.agent, answer.mustChangePassword),
+      );
     } catch (error) {
       this.deps.log.info('sign-in refused or failed', error);
       if (error instanceof DeskServerError && error.kind === 'http') {
         if (error.status === 429)
           return fail('rule', `${error.message} Too many tries: wait a little and try again.`);
-        if (error.status === 400 || error.status === 401)
+        if (error.status === 400 || error.status === 401 || error.status === 409)
           return fail('invalid-input', error.message);
       }
       if (error instanceof DeskServerError && error.kind === 'network')
@@ -147,7 +201,12 @@ export class SyncSession {
     try {
       this.deps.log.addSecret(token);
       const answer = await this.deps.client.currentSession(token);
-      return ok({ token, expiresAt: answer.expiresAt, agent: answer.agent });
+      return ok({
+        token,
+        expiresAt: answer.expiresAt,
+        agent: answer.agent,
+        ...(answer.mustChangePassword ? { mustChangePassword: true } : {}),
+      });
     } catch (error) {
       this.deps.log.info('adopting a session refused or failed', error);
       return fail(...refusedOffer(error, ADOPT_REFUSED));
@@ -170,7 +229,7 @@ export class SyncSession {
 
   /** Keeps a session the server vouched for (check, exchange); the caller then syncs with it. */
   keepOffered(offered: OfferedSession): Promise<ActiveSession> {
-    return this.keep(offered.token, offered.expiresAt, offered.agent);
+    return this.keep(offered.token, offered.expiresAt, offered.agent, offered.mustChangePassword);
   }
 
   /**
@@ -230,6 +289,7 @@ export class SyncSession {
     token: string,
     expiresAt: string,
     agent: ActiveSession['agent'],
+    mustChangePassword = false,
   ): Promise<ActiveSession> {
     this.deps.log.addSecret(token);
     const session: ActiveSession = {
@@ -238,6 +298,7 @@ export class SyncSession {
       expiresAt,
       agent,
       signedInAt: this.deps.now().toISOString(),
+      ...(mustChangePassword ? { mustChangePassword: true } : {}),
     };
     await keepSession(this.deps.db, session, this.deps.vault, this.deps.log);
     this.set(session);

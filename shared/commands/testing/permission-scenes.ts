@@ -98,6 +98,10 @@ const user = (id: string, roles: Role[]): User => ({
   department: 'Information Technology',
   location: 'HQ',
   vip: false,
+  active: true,
+  mobile: '',
+  phoneE164: '',
+  mobileE164: '',
   roles,
 });
 

@@ -1,4 +1,4 @@
-// Migration 0009 on a database at 0007 with a catalog item: the item keeps its record and gets an
+// Migration 0010 on a database at 0009 with a catalog item: the item keeps its record and gets an
 // empty draft revision, export links get their table (gone with their user), and down undoes both.
 
 import { sql } from 'kysely';
@@ -14,8 +14,8 @@ import {
 
 const at = new Date('2026-11-23T09:00:00.000Z');
 const later = new Date('2026-11-23T09:01:00.000Z');
-const PREVIOUS = '0008-administration';
-const THIS = '0009-catalog-drafts-and-exports';
+const PREVIOUS = '0009-ldap-settings';
+const THIS = '0010-catalog-drafts-and-exports';
 
 for (const backend of testBackends()) {
   describe(`migration ${THIS} [${backend}]`, () => {

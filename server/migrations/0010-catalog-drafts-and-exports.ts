@@ -1,4 +1,4 @@
-// Migration 0009: a published catalog item's unpublished revision, the index the CSV export walks
+// Migration 0010: a published catalog item's unpublished revision, the index the CSV export walks
 // (opened_at, seq) and its single-use download links (hash only). Never edit once released.
 
 import type { Kysely } from 'kysely';
