@@ -1,13 +1,9 @@
 // The Administration section (admins only): a navigation of its pages beside the page shown.
 // Composition only; each page in admin-pages.ts owns its calls and state.
 
-import { createContext, useContext, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { OpenAdminPageContext } from './admin-navigation';
 import { ADMIN_PAGES } from './admin-pages';
-
-const OpenPageContext = createContext<(pageId: string) => void>(() => undefined);
-
-/** Opens another page of the section (the Import summary's link to the Audit log). */
-export const useOpenAdminPage = (): ((pageId: string) => void) => useContext(OpenPageContext);
 
 export function AdminSection() {
   const id = useId();
@@ -38,9 +34,9 @@ export function AdminSection() {
       </nav>
       <section className="admin-page" aria-labelledby={`${id}-page`}>
         <h2 id={`${id}-page`}>{page.label}</h2>
-        <OpenPageContext value={setPageId}>
+        <OpenAdminPageContext value={setPageId}>
           <Page key={page.id} />
-        </OpenPageContext>
+        </OpenAdminPageContext>
       </section>
     </div>
   );

@@ -3,7 +3,7 @@
 
 import { useMemo } from 'react';
 import { useStoreHost } from '../../app/deskpad-context';
-import { useOpenAdminPage } from '../admin-section';
+import { useOpenAdminPage } from '../admin-navigation';
 import { ImportPage } from './import-page';
 import { storeImportApi } from './store-import-api';
 
