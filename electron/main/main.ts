@@ -219,7 +219,9 @@ const start = (): void => {
 
 if (claimSingleInstance(app, focusOrOpen)) {
   app.setAppUserModelId('org.deskpad.desktop');
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, log, deskServer.address.origin),
+  );
   app
     .whenReady()
     .then(start)

@@ -11,16 +11,20 @@ class FakeContents extends FakeEmitter {
   getURL(): string {
     return this.url;
   }
+  downloads: string[] = [];
+  downloadURL(url: string): void {
+    this.downloads.push(url);
+  }
   openHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
     this.openHandler = handler;
   }
 }
 
-const harden = () => {
+const harden = (deskServerOrigin: string | null = null) => {
   const contents = new FakeContents();
   const log = silentLog();
-  hardenWebContents(asFake<GuardedWebContents>(contents), log);
+  hardenWebContents(asFake<GuardedWebContents>(contents), log, deskServerOrigin);
   return { contents, log };
 };
 
@@ -62,6 +66,24 @@ describe('web contents guard', () => {
     expect(
       contents.emitPreventable('will-redirect', { url: 'app://deskpad/desktop.html' }).prevented,
     ).toBe(false);
+  });
+
+  it('downloads a CSV export link of its own desk server instead of going there, and nothing else', () => {
+    const { contents } = harden('https://desk.example');
+    const link = 'https://desk.example/api/v1/export/incidents.csv?link=abc';
+    expect(contents.emitPreventable('will-navigate', { url: link }).prevented).toBe(true);
+    expect(contents.downloads).toEqual([link]);
+    for (const url of [
+      'https://other.example/api/v1/export/incidents.csv?link=abc',
+      'https://desk.example/api/v1/export/incidents.csv',
+      'https://desk.example/api/v1/export/users.csv?link=abc',
+      'https://desk.example/api/v1/interactions?link=abc',
+    ])
+      expect(contents.emitPreventable('will-navigate', { url }).prevented).toBe(true);
+    expect(contents.downloads).toEqual([link]);
+    const withoutServer = harden();
+    withoutServer.contents.emitPreventable('will-navigate', { url: link });
+    expect(withoutServer.contents.downloads).toEqual([]);
   });
 
   it('refuses to attach a <webview>', () => {
