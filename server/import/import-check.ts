@@ -96,6 +96,7 @@ export async function checkImportFile(input: CheckInput): Promise<CheckResult> {
     delimiter: shape.delimiter,
     mapping,
     region: input.region,
+    normalizePhones: false,
   });
   const keys = new Map<string, number>();
   const names = new Map<string, number>();

@@ -114,7 +114,8 @@ export async function runImport(input: RunInput): Promise<ImportCounts> {
     region: input.region,
   });
   const counts = emptyCounts();
-  const seen = new Set<string>();
+  // Only a run that deactivates needs every key (a million keys are tens of MB).
+  const seen = input.deactivateMissing ? new Set<string>() : null;
   let rows = 0;
   let batch: ImportItem[] = [];
   const held: DirectoryConfigurationItem[] = [];
@@ -141,7 +142,7 @@ export async function runImport(input: RunInput): Promise<ImportCounts> {
         `Line ${record.line} has a problem (${problems[0]?.message ?? 'unreadable'}): run the dry run first.`,
       );
     rows++;
-    seen.add(item.externalKey);
+    seen?.add(item.externalKey);
     if (kind === 'configuration-items') {
       held.push(item as DirectoryConfigurationItem);
       continue;
@@ -162,7 +163,7 @@ export async function runImport(input: RunInput): Promise<ImportCounts> {
       input.onProgress?.(Math.min(rows, i + batchRows), counts);
     }
   } else if (batch.length > 0) await write(batch);
-  if (kind === 'users' && input.deactivateMissing) {
+  if (kind === 'users' && seen !== null) {
     counts.deactivated += await writeDirectory(input.deps, (trx, nextVersion) =>
       deactivateMissingUsers(
         { trx, nextVersion, source: 'csv', actor: input.actor, now: input.now },
