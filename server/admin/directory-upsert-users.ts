@@ -17,6 +17,11 @@ import {
 
 type Trx = Transaction<Database>;
 
+/** The keys a full run named: a Set, or anything that answers `has` (a compact hash set). */
+export interface KeySet {
+  has(key: string): boolean;
+}
+
 const fullName = (u: DirectoryUser): string => `${u.firstName} ${u.lastName}`.trim() || u.userName;
 
 const USER_FIELDS = [
@@ -141,7 +146,7 @@ export async function upsertUsers(
 async function* missingUsers(
   trx: Trx | Kysely<Database>,
   source: DirectorySource,
-  seen: ReadonlySet<string>,
+  seen: KeySet,
 ): AsyncGenerator<string[]> {
   let after = '';
   for (;;) {
@@ -166,7 +171,7 @@ async function* missingUsers(
 export async function countMissingUsers(
   db: Trx | Kysely<Database>,
   source: DirectorySource,
-  seen: ReadonlySet<string>,
+  seen: KeySet,
 ): Promise<number> {
   let count = 0;
   for await (const ids of missingUsers(db, source, seen)) count += ids.length;
@@ -176,7 +181,7 @@ export async function countMissingUsers(
 /** Deactivates (never deletes) the active users of `source` a full run did not name. */
 export async function deactivateMissingUsers(
   context: UpsertContext,
-  seen: ReadonlySet<string>,
+  seen: KeySet,
 ): Promise<number> {
   const pages: string[][] = [];
   for await (const ids of missingUsers(context.trx, context.source, seen)) pages.push(ids);

@@ -4,5 +4,10 @@
 // This module is the one entry point; the work is in its three parts.
 
 export * from './directory-upsert-shapes';
-export { countMissingUsers, deactivateMissingUsers, upsertUsers } from './directory-upsert-users';
+export {
+  countMissingUsers,
+  deactivateMissingUsers,
+  upsertUsers,
+  type KeySet,
+} from './directory-upsert-users';
 export { resolveMembers, upsertConfigurationItems, upsertGroups } from './directory-upsert-groups';

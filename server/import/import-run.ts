@@ -20,6 +20,7 @@ import { writeDirectory, type DirectoryWriteDeps } from '../admin/directory-writ
 import type { PhoneRegion } from '../directory/phone-e164';
 import { readCsvRecords, type CsvShape } from './csv-file';
 import { rowReader, type ImportItem } from './import-rows';
+import { KeyLines } from './key-lines';
 
 export const IMPORT_BATCH_ROWS = 2000;
 
@@ -114,8 +115,8 @@ export async function runImport(input: RunInput): Promise<ImportCounts> {
     region: input.region,
   });
   const counts = emptyCounts();
-  // Only a run that deactivates needs every key (a million keys are tens of MB).
-  const seen = input.deactivateMissing ? new Set<string>() : null;
+  // Only a run that deactivates needs every key (hashed: key-lines.ts).
+  const seen = input.deactivateMissing ? new KeyLines() : null;
   let rows = 0;
   let batch: ImportItem[] = [];
   const held: DirectoryConfigurationItem[] = [];
