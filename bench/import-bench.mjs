@@ -29,7 +29,7 @@ const PASSWORD = 'deskpad-demo';
 const ADMIN = 'demo.admin';
 const AGENT = 'demo.agent';
 const DEMO_USERS = 200;
-const RUN_TIMEOUT_MS = 15 * 60_000;
+const RUN_TIMEOUT_MS = 60 * 60_000;
 
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
