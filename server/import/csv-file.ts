@@ -82,7 +82,11 @@ class Utf8Text extends Transform {
     try {
       text = this.decoder.decode(chunk, { stream: true });
     } catch {
-      return done(new CsvFileError(`${NOT_UTF8} (near line ${this.line})`, this.line));
+      // Where in this chunk: the lossy decoding marks the first bad byte with U+FFFD.
+      const lossy = chunk.toString('utf8');
+      const bad = lossy.indexOf('\ufffd');
+      const line = this.line + countBreaks(lossy.slice(0, Math.max(bad, 0)).replaceAll('\r', ''));
+      return done(new CsvFileError(`${NOT_UTF8} (line ${line})`, line));
     }
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.line++;
     done(null, text);

@@ -14,6 +14,7 @@ import type { Database } from '../db/schema';
 import type { PhoneRegion } from '../directory/phone-e164';
 import { readCsvRecords, type CsvShape } from './csv-file';
 import { rowReader } from './import-rows';
+import { KeyLines } from './key-lines';
 
 export interface CheckInput {
   db: Kysely<Database>;
@@ -96,9 +97,11 @@ export async function checkImportFile(input: CheckInput): Promise<CheckResult> {
     delimiter: shape.delimiter,
     mapping,
     region: input.region,
+    normalizePhones: false,
   });
-  const keys = new Map<string, number>();
-  const names = new Map<string, number>();
+  // Hashes, not strings: a million keys and user names in tens of MB (key-lines.ts).
+  const keys = new KeyLines();
+  const names = new KeyLines();
   const parents = new Map<string, { parent: string; line: number }>();
   let pendingNames: { name: string; key: string; line: number }[] = [];
   let pendingMembers: { name: string; line: number }[] = [];
@@ -137,25 +140,23 @@ export async function checkImportFile(input: CheckInput): Promise<CheckResult> {
     for (const p of outcome.problems) problems.add(p);
     const item = outcome.item;
     if (item !== null && item.externalKey !== '') {
-      const first = keys.get(item.externalKey);
-      if (first !== undefined)
+      const first = keys.add(item.externalKey, record.line);
+      if (first !== record.line)
         problems.add({
           line: record.line,
           column: column('externalKey'),
           message: `The key ${item.externalKey} is already on line ${first}.`,
         });
-      else keys.set(item.externalKey, record.line);
       if ('userName' in item && item.userName !== '') {
         const name = item.userName.toLowerCase();
-        const firstName = names.get(name);
-        if (firstName !== undefined)
+        const firstName = names.add(name, record.line);
+        if (firstName !== record.line)
           problems.add({
             line: record.line,
             column: column('userName'),
             message: `The user name ${item.userName} is already on line ${firstName}.`,
           });
         else {
-          names.set(name, record.line);
           pendingNames.push({ name, key: item.externalKey, line: record.line });
         }
       }
@@ -170,8 +171,7 @@ export async function checkImportFile(input: CheckInput): Promise<CheckResult> {
   await flush();
   if (kind === 'configuration-items')
     await checkParents(db, keys, parents, problems, column('parentKey'));
-  const wouldDeactivate =
-    kind === 'users' ? await countMissingUsers(db, 'csv', new Set(keys.keys())) : 0;
+  const wouldDeactivate = kind === 'users' ? await countMissingUsers(db, 'csv', keys) : 0;
   input.onProgress?.(rows);
   return {
     rowsTotal: rows,
@@ -184,7 +184,7 @@ export async function checkImportFile(input: CheckInput): Promise<CheckResult> {
 /** Unknown parents (neither in the file nor on the server) and cycles, file over server. */
 async function checkParents(
   db: Kysely<Database>,
-  keys: ReadonlyMap<string, number>,
+  keys: KeyLines,
   parents: ReadonlyMap<string, { parent: string; line: number }>,
   problems: ProblemList,
   column: string | null,

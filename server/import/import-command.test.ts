@@ -113,5 +113,20 @@ describeOnDatabases('the import command', (suite) => {
       .where('external_key', '=', 'E1')
       .executeTakeFirstOrThrow();
     expect(stored.phone_e164).toBe('+15551234567');
+    const british = await file(
+      'gb.csv',
+      'Employee ID,Login,Telephone\nE1,ann,020 7946 0958\nE2,bob,\n',
+    );
+    expect((await runCli([british, '--kind', 'users', '--phone-region', 'gb'])).text).toMatch(
+      /1 updated, 1 unchanged/,
+    );
+    const gb = await suite
+      .database()
+      .db.selectFrom('users')
+      .select('phone_e164')
+      .where('external_key', '=', 'E1')
+      .executeTakeFirstOrThrow();
+    expect(gb.phone_e164).toBe('+442079460958');
+    expect((await runCli([british, '--kind', 'users', '--phone-region', 'Mars'])).code).toBe(2);
   });
 });

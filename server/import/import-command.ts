@@ -8,7 +8,7 @@ import { IMPORT_FIELDS, ImportKind, type ImportMapping } from '../../shared/admi
 import { COMMAND_LINE_ACTOR } from '../admin/audit-log';
 import type { DirectoryWriteDeps } from '../admin/directory-write';
 import type { Database } from '../db/schema';
-import { DEFAULT_PHONE_REGION, type PhoneRegion } from '../directory/phone-e164';
+import { DEFAULT_PHONE_REGION, parsePhoneRegion, type PhoneRegion } from '../directory/phone-e164';
 import { guessMapping, mappingProblems } from './column-guess';
 import { CsvFileError, delimiterName, sniffCsv } from './csv-file';
 import { checkImportFile } from './import-check';
@@ -25,11 +25,13 @@ export interface ImportCommandDeps {
 }
 
 export const IMPORT_USAGE = `Usage: npm run admin -- import FILE --kind users|groups|configuration-items
-         [--dry-run] [--deactivate-missing] [--mapping "Column=field,Other column=field"]
+         [--dry-run] [--deactivate-missing] [--phone-region XX]
+         [--mapping "Column=field,Other column=field"]
 
   --kind                users, groups (with members) or configuration-items
   --dry-run             check every row and list the problems; write nothing
   --deactivate-missing  deactivate the users imported from CSV before that this file leaves out
+  --phone-region XX     the country of phone numbers written without +code (default US)
   --mapping             which column holds which field, where the guess from the headers is wrong
                         (fields: ${Object.entries(IMPORT_FIELDS)
                           .map(([k, f]) => `${k}: ${f.join(' ')}`)
@@ -74,6 +76,7 @@ export async function runImportCommand(args: string[], deps: ImportCommandDeps):
         'dry-run': { type: 'boolean' },
         'deactivate-missing': { type: 'boolean' },
         mapping: { type: 'string' },
+        'phone-region': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -93,7 +96,13 @@ export async function runImportCommand(args: string[], deps: ImportCommandDeps):
     );
     return 2;
   }
-  const region = deps.region ?? DEFAULT_PHONE_REGION;
+  const regionText = values['phone-region'];
+  const region =
+    regionText === undefined ? (deps.region ?? DEFAULT_PHONE_REGION) : parsePhoneRegion(regionText);
+  if (region === null) {
+    out(`--phone-region takes a two-letter country code such as US or GB, not "${regionText}".`);
+    return 2;
+  }
   try {
     const shape = await sniffCsv(file);
     const overrides = parseMappingArg(values.mapping ?? '', kind.data);

@@ -160,12 +160,19 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
       const c = job.counts;
       job.message = `Imported ${job.rowsDone} rows: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.deactivated} deactivated.`;
     } catch (error) {
-      const cancelled = error instanceof ImportCancelled;
-      job.state = cancelled ? 'cancelled' : 'failed';
-      job.message =
-        error instanceof ImportCancelled || error instanceof CsvFileError || error instanceof Error
-          ? error.message
-          : String(error);
+      if (error instanceof CsvFileError && job.state === 'checking') {
+        // A file broken past its first lines (quotes, bytes): the dry run's one problem.
+        Object.assign(job, {
+          state: 'checked',
+          problems: [{ line: error.line ?? 0, column: null, message: error.message }],
+          problemCount: 1,
+          message: `${error.message} Nothing was written.`,
+        });
+        e.cleanMapping = null;
+        return;
+      }
+      job.state = error instanceof ImportCancelled ? 'cancelled' : 'failed';
+      job.message = error instanceof Error ? error.message : String(error);
     } finally {
       job.finishedAt = now().toISOString();
       job.secondsLeft = job.state === 'done' ? 0 : null;

@@ -20,6 +20,7 @@ import { writeDirectory, type DirectoryWriteDeps } from '../admin/directory-writ
 import type { PhoneRegion } from '../directory/phone-e164';
 import { readCsvRecords, type CsvShape } from './csv-file';
 import { rowReader, type ImportItem } from './import-rows';
+import { KeyLines } from './key-lines';
 
 export const IMPORT_BATCH_ROWS = 2000;
 
@@ -114,7 +115,8 @@ export async function runImport(input: RunInput): Promise<ImportCounts> {
     region: input.region,
   });
   const counts = emptyCounts();
-  const seen = new Set<string>();
+  // Only a run that deactivates needs every key (hashed: key-lines.ts).
+  const seen = input.deactivateMissing ? new KeyLines() : null;
   let rows = 0;
   let batch: ImportItem[] = [];
   const held: DirectoryConfigurationItem[] = [];
@@ -141,7 +143,7 @@ export async function runImport(input: RunInput): Promise<ImportCounts> {
         `Line ${record.line} has a problem (${problems[0]?.message ?? 'unreadable'}): run the dry run first.`,
       );
     rows++;
-    seen.add(item.externalKey);
+    seen?.add(item.externalKey);
     if (kind === 'configuration-items') {
       held.push(item as DirectoryConfigurationItem);
       continue;
@@ -162,7 +164,7 @@ export async function runImport(input: RunInput): Promise<ImportCounts> {
       input.onProgress?.(Math.min(rows, i + batchRows), counts);
     }
   } else if (batch.length > 0) await write(batch);
-  if (kind === 'users' && input.deactivateMissing) {
+  if (kind === 'users' && seen !== null) {
     counts.deactivated += await writeDirectory(input.deps, (trx, nextVersion) =>
       deactivateMissingUsers(
         { trx, nextVersion, source: 'csv', actor: input.actor, now: input.now },

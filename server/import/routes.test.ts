@@ -147,6 +147,42 @@ describeOnDatabases('the import endpoints', (suite) => {
     expect((reply.body as ImportUpload).bytes).toBe(Buffer.byteLength(big));
   });
 
+  it('reports a file broken past its first lines as the problem of the dry run, by line', async () => {
+    const admin = await signIn(app, 'adam.admin');
+    const rows = Array.from({ length: 20 }, (_, i) => `E${i},user${i}\n`).join('');
+    // Invalid bytes in the first MiB are refused at the upload; past it, or broken quotes past
+    // the preview, the dry run finds them.
+    const big = Array.from({ length: 100_000 }, (_, i) => `E${i},user${i}\n`).join('');
+    const cases: [Buffer, number, RegExp][] = [
+      [Buffer.from(`Employee ID,Login\n${rows}E99,"broken\nE100,x\n`), 23, /never closed/],
+      [
+        Buffer.concat([
+          Buffer.from(`Employee ID,Login\n${big}`),
+          Buffer.from([0x45, 0x39, 0x2c, 0xc3, 0x28, 0x0a]),
+        ]),
+        100_002,
+        /not UTF-8/,
+      ],
+    ];
+    for (const [body, line, message] of cases) {
+      const uploaded = await upload(admin, body);
+      const answer = uploaded.body as ImportUpload;
+      await admin.post('/api/v1/admin/imports.run', {
+        importId: answer.importId,
+        mapping: answer.guessedMapping,
+        dryRun: true,
+        deactivateMissing: false,
+      });
+      const job = await settled(admin, answer.importId);
+      expect(job).toMatchObject({
+        state: 'checked',
+        problemCount: 1,
+        problems: [{ line, column: null }],
+      });
+      expect(job.problems[0]?.message).toMatch(message);
+    }
+  }, 60_000);
+
   it('refuses a real run of a file with problems and writes nothing', async () => {
     const admin = await signIn(app, 'adam.admin');
     const answer = (await upload(admin, 'Employee ID,Login,E-mail\nE1,ann,nope\n'))
