@@ -1,10 +1,18 @@
 // A new organization's first run, as its administrator would do it: an empty desk server (no --demo)
-// prints a setup link → Create the first administrator → an agent created in Agents → that agent signs
-// in at another desk, must change the temporary password, then reaches the desk.
+// prints a setup link → Create the first administrator → an agent created in Agents → a CSV of users
+// with three bad rows, named by the dry run → the fixed file imported → the agent signs in at another
+// desk, must change the temporary password, then finds an imported caller by phone digits.
 
 import { describe, expect, it } from 'vitest';
 import { Desk } from './support/desk';
 import { useBrowser, useDeskServerApp } from './support/harness';
+import {
+  importedPhone,
+  openAdministration,
+  peopleCsv,
+  problemCells,
+  sendImportFile,
+} from './support/import-steps';
 
 const app = useDeskServerApp({ demo: false });
 const browser = useBrowser();
@@ -30,7 +38,7 @@ async function setupLinkFromOutput(): Promise<string> {
 }
 
 describe('First run of an empty desk server', () => {
-  it('sets up the first administrator from the setup link, creates an agent, and the agent starts at another desk', async (test) => {
+  it('sets up the first administrator from the setup link, creates an agent, imports the users after a dry run, and the agent finds one by phone at another desk', async (test) => {
     const link = await setupLinkFromOutput();
     expect(app.server().output()).toContain(
       'npm run admin -- create-user --user-name NAME --role admin',
@@ -54,11 +62,7 @@ describe('First run of an empty desk server', () => {
     await adminDesk.waitUntilReady(ADMIN.name);
 
     // Administration → Agents → Create agent.
-    await page.getByRole('button', { name: 'Administration' }).click();
-    await page
-      .getByRole('navigation', { name: 'Administration' })
-      .getByRole('button', { name: 'Agents' })
-      .click();
+    await openAdministration(page, 'Agents');
     await page.getByRole('heading', { name: 'Agents' }).waitFor();
     await page.getByRole('button', { name: 'Create agent' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create agent' });
@@ -71,6 +75,24 @@ describe('First run of an empty desk server', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     const row = page.getByRole('row').filter({ hasText: AGENT.userName });
     await expect.poll(() => row.textContent()).toContain('Must change password');
+
+    // Administration → Import: the HR export's three bad rows are named, the fixed file imported.
+    await openAdministration(page, 'Import');
+    await sendImportFile(page, 'hr-export.csv', peopleCsv(20, true));
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    expect(await problemCells(page, 3)).toEqual([
+      ['5', 'E-mail'],
+      ['9', 'Employee ID'],
+      ['12', 'Employee ID'],
+    ]);
+    await page.getByRole('button', { name: 'Fix the file and choose it again' }).click();
+    await sendImportFile(page, 'hr-export-fixed.csv', peopleCsv(20, false));
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page
+      .getByText('No problems in 20 rows. Nothing has been written yet.')
+      .waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Import', exact: true }).last().click();
+    await page.getByText('Imported hr-export-fixed.csv.').waitFor({ timeout: 60_000 });
 
     // The agent at another desk (another browser profile): the temporary password, then their own.
     const other = await browser.newPage(test, {}, 'agent');
@@ -89,7 +111,14 @@ describe('First run of an empty desk server', () => {
     await agentDesk.waitUntilReady(AGENT.name);
     await expect.poll(() => agentDesk.signedInAs(AGENT.name).count()).toBe(1);
 
-    // The administrator sees the agent's last sign-in, and the temporary mark gone.
+    // An imported caller rings from 020 7946 0017: the national digits find them.
+    await agentDesk.newInteraction();
+    await agentDesk.lookUpCaller('020 7946 0017');
+    expect(importedPhone(17)).toBe('+44 20 7946 0017');
+    expect(await agentDesk.pickFirstMatch()).toBe('Ima17 Porter17');
+
+    // Back in Agents, the administrator sees the agent's last sign-in, and the temporary mark gone.
+    await openAdministration(page, 'Agents');
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => row.textContent()).not.toContain('Must change password');
     await expect.poll(() => row.textContent()).not.toContain('Never');
