@@ -45,8 +45,13 @@ export async function resolveMembers(
   return found;
 }
 
-const sameMembers = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && [...a].sort().every((id, i) => id === [...b].sort()[i]);
+/** The same members in any order: each list sorted once (groups of thousands are compared often). */
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const left = [...a].sort();
+  const right = [...b].sort();
+  return left.every((id, i) => id === right[i]);
+}
 
 /**
  * Groups of one batch with their members (by user external key or user name). A member nobody
