@@ -193,6 +193,22 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
   }
 }
 
+/**
+ * The server answered 401 to `token` (a sync cycle's request, or an Administration call): the
+ * session has ended. Forgets it here (the other hosts read that), and says so in the status.
+ */
+export function sessionEnded(
+  deps: Pick<SyncCycleDeps, 'session' | 'state' | 'notify' | 'post'>,
+  token: string,
+): void {
+  void deps.session.expire(token).then((forgot) => {
+    if (forgot) deps.post({ type: 'state' });
+  });
+  deps.state.connection = 'online';
+  deps.state.lastError = 'The session with the desk server has ended: sign in again to sync.';
+  deps.notify();
+}
+
 function failed(deps: SyncCycleDeps, error: unknown, session: ActiveSession): AttemptOutcome {
   const { state, client } = deps;
   if (deps.session.current()?.token !== session.token) {
@@ -205,12 +221,7 @@ function failed(deps: SyncCycleDeps, error: unknown, session: ActiveSession): At
   if (error instanceof DeskServerError && error.status === 401) {
     // The token is no longer good: stop syncing until the agent signs in again. The agent's
     // work goes on offline; nothing waiting is lost.
-    void deps.session.expire(session.token).then((forgot) => {
-      if (forgot) deps.post({ type: 'state' });
-    });
-    state.connection = 'online';
-    state.lastError = 'The session with the desk server has ended: sign in again to sync.';
-    deps.notify();
+    sessionEnded(deps, session.token);
     return { next: 'stop' };
   }
   if (error instanceof DeskServerError && error.kind === 'network') {

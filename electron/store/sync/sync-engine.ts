@@ -14,7 +14,13 @@ import type { ActiveSession } from './kept-session';
 import { LeaderElection, defaultLocks } from './leader-election';
 import { PokeStream } from './poke-stream';
 import { createSyncAttempts, type SyncAttempts } from './sync-attempts';
-import { DEFAULT_ONLINE_CHECK_MS, syncCycle, type SyncState } from './sync-cycle';
+import {
+  DEFAULT_ONLINE_CHECK_MS,
+  sessionEnded,
+  syncCycle,
+  type SyncCycleDeps,
+  type SyncState,
+} from './sync-cycle';
 import type { SyncEvents } from './sync-events';
 import { readSyncMeta, type RefusalMap } from './sync-meta';
 import { SyncSession } from './sync-session';
@@ -262,12 +268,7 @@ export class SyncEngine {
 
   /** The server answered 401 to a call made with `token`: the session has ended, as in a cycle. */
   sessionRefused(token: string): void {
-    if (this.session.current()?.token !== token) return;
-    void this.session.expire(token).then((forgot) => {
-      if (forgot) this.post({ type: 'state' });
-    });
-    this.state.lastError = 'The session with the desk server has ended: sign in again to sync.';
-    this.notify();
+    if (this.session.current()?.token === token) sessionEnded(this.cycleDeps(), token);
   }
 
   async signOut(everywhere = false): Promise<SessionState> {
@@ -382,7 +383,11 @@ export class SyncEngine {
   }
 
   private cycle() {
-    return syncCycle({
+    return syncCycle(this.cycleDeps());
+  }
+
+  private cycleDeps(): SyncCycleDeps {
+    return {
       db: this.deps.db,
       client: this.client,
       now: this.deps.now,
@@ -403,6 +408,6 @@ export class SyncEngine {
       post: (message) => this.post(message),
       networkReturned: () => this.networkReturned(),
       stopped: () => this.stopped,
-    });
+    };
   }
 }
