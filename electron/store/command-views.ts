@@ -12,6 +12,7 @@ import { toInteractionView } from './interaction-views';
 import type { LoadedDirectory } from './loaded-directory';
 import type { CommandRun } from './store-commands';
 import { toIncidentView, toRequestView } from './task-views';
+import { toVisitView } from './visit-views';
 
 type Output = CommandOutputs[CommandName];
 type AnyView = ViewTypes[RecordKind];
@@ -20,6 +21,7 @@ const NOT_HERE: Record<RecordKind, string> = {
   interaction: 'This interaction is not on this desk.',
   incident: 'This incident is not on this desk.',
   request: 'This request is not on this desk.',
+  visit: 'This visit is not on this desk.',
 };
 
 /** The view of one record of the run, or not-found when it is not on this desk. */
@@ -48,6 +50,14 @@ function viewOf(
       if (!record) return fail('not-found', NOT_HERE.request);
       const item = run.catalogItems.get(record.catalogItem) ?? null;
       return ok(toRequestView(record, item, directory));
+    }
+    case 'visit': {
+      const record = records.get('visit', id);
+      if (!record) return fail('not-found', NOT_HERE.visit);
+      const interaction = record.interaction
+        ? records.get('interaction', record.interaction)
+        : undefined;
+      return ok(toVisitView(record, directory, interaction?.number ?? null));
     }
   }
 }

@@ -1,6 +1,8 @@
 // The desk's IndexedDB schema: every version ever shipped, in order, with its upgrade. The only
 // place that declares tables. Never edit a shipped version: append a new one with its test.
 
+import type { Visit } from '../../shared/domain/visit';
+import type { WalkUpLocation } from '../../shared/domain/walk-up-location';
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Group, User } from '../../shared/domain/directory';
 import type { StoreError } from '../../shared/domain/result';
@@ -89,6 +91,17 @@ export const SCHEMA: readonly SchemaVersion[] = [
       await meta.put({ key: 'streams', value: { agentId: owner, parked: {} } });
     },
   },
+  {
+    // Issue 12: the walk-up desk's visits, cached for the queue of this desk's locations (the
+    // server's copy beside them, as for every synced kind), and the locations from the directory
+    // feed. New tables only: nothing to move.
+    version: 6,
+    stores: {
+      visits: '&id, [location+state], [location+checkedInAt], person, interaction, updatedAt',
+      serverVisits: '&id',
+      locations: '&id',
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA.reduce((max, v) => Math.max(max, v.version), 0);
@@ -132,6 +145,7 @@ export interface ProvisionalCounters {
   interaction: number;
   incident?: number;
   request?: number;
+  visit?: number;
 }
 
 /** Where this desk is in the server's change streams. */
@@ -262,6 +276,9 @@ export type DeskDb = Dexie & {
   serverIncidents: EntityTable<Incident, 'id'>;
   serverRequests: EntityTable<Request, 'id'>;
   parkedOutbox: EntityTable<ParkedEntry, 'seq'>;
+  visits: EntityTable<Visit, 'id'>;
+  serverVisits: EntityTable<Visit, 'id'>;
+  locations: EntityTable<WalkUpLocation, 'id'>;
 };
 
 export interface DeskDbOptions {

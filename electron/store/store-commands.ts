@@ -2,6 +2,7 @@
 // permission matrix (as the server will), lets the shared applyCommand decide, writes what changed
 // plus ONE outbox entry in one transaction. Never decides a rule.
 
+import type { Table } from 'dexie';
 import type { CatalogItem } from '../../shared/domain/catalog';
 import type { Incident } from '../../shared/domain/incident';
 import type { MutationContext } from '../../shared/domain/interaction';
@@ -24,6 +25,7 @@ import {
 } from '../../shared/store-api/apply-command';
 import type { OutboxEntry } from '../../shared/store-api/outbox';
 import { readMeta, writeMeta, type DeskDb, type ProvisionalCounters } from './db';
+import { viewTables } from './sync/synced-records';
 import type { LoadedDirectory } from './loaded-directory';
 import { bumpIncidentsRevision } from './task-store';
 
@@ -84,34 +86,13 @@ export async function appendToOutbox(db: DeskDb, entry: OutboxEntry): Promise<nu
 }
 
 async function loadRecord(db: DeskDb, ref: RecordRef): Promise<KindedRecord | undefined> {
-  switch (ref.kind) {
-    case 'interaction': {
-      const record = await db.interactions.get(ref.id);
-      return record && { kind: 'interaction', record };
-    }
-    case 'incident': {
-      const record = await db.incidents.get(ref.id);
-      return record && { kind: 'incident', record };
-    }
-    case 'request': {
-      const record = await db.requests.get(ref.id);
-      return record && { kind: 'request', record };
-    }
-  }
+  // Each kind's view table holds records of that kind only: the pair is one KindedRecord.
+  const record = await (viewTables(db)[ref.kind] as Table<{ id: string }, string>).get(ref.id);
+  return record && ({ kind: ref.kind, record } as KindedRecord);
 }
 
 async function putRecord(db: DeskDb, kinded: KindedRecord): Promise<void> {
-  switch (kinded.kind) {
-    case 'interaction':
-      await db.interactions.put(kinded.record);
-      return;
-    case 'incident':
-      await db.incidents.put(kinded.record);
-      return;
-    case 'request':
-      await db.requests.put(kinded.record);
-      return;
-  }
+  await (viewTables(db)[kinded.kind] as Table<object, string>).put(kinded.record);
 }
 
 const usedSoFar = (counters: ProvisionalCounters, kind: RecordKind): number => counters[kind] ?? 0;
@@ -126,7 +107,7 @@ export async function runCommand(
   ctx: CommandContext,
   clientId: string,
 ): Promise<StoreResult<CommandRun>> {
-  const tables = [db.interactions, db.incidents, db.requests, db.catalogItems, db.outbox, db.meta];
+  const tables = [...Object.values(viewTables(db)), db.catalogItems, db.outbox, db.meta];
   return db.transaction('rw', tables, async () => {
     const records = new RecordMap();
     const loaded = await Promise.all(recordsOf(command).map((ref) => loadRecord(db, ref)));

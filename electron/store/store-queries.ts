@@ -224,10 +224,11 @@ async function recordsHere(
   const idsOf = (kind: RecordKind): string[] => [
     ...new Set(refs.flatMap((ref) => (ref?.kind === kind ? [ref.id] : []))),
   ];
-  const [interactions, incidents, requests] = await Promise.all([
+  const [interactions, incidents, requests, visits] = await Promise.all([
     db.interactions.bulkGet(idsOf('interaction')),
     db.incidents.bulkGet(idsOf('incident')),
     db.requests.bulkGet(idsOf('request')),
+    db.visits.bulkGet(idsOf('visit')),
   ]);
   const here = new Map<string, { number: string; shortDescription: string }>();
   const keep = (
@@ -241,6 +242,11 @@ async function recordsHere(
   keep('interaction', interactions);
   keep('incident', incidents);
   keep('request', requests);
+  // A visit is named by its number and the person with their reason.
+  keep(
+    'visit',
+    visits.map((v) => v && { ...v, shortDescription: `${v.displayName} · ${v.reason}` }),
+  );
   return here;
 }
 

@@ -12,6 +12,7 @@ export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
   interaction: 'Interaction',
   incident: 'Incident',
   request: 'Request',
+  visit: 'Visit',
 };
 
 /** The change as the button that made it is named ("Close interaction", "Reopen incident"…). */

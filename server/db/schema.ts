@@ -52,6 +52,8 @@ export interface UsersTable {
   phone_e164: ColumnType<string, string | undefined, string>;
   mobile: ColumnType<string, string | undefined, string>;
   mobile_e164: ColumnType<string, string | undefined, string>;
+  /** The badge the kiosk's reader scans (migration 0011); '' when none. */
+  badge_number: ColumnType<string, string | undefined, string>;
 }
 
 export interface GroupsTable {
@@ -160,6 +162,25 @@ export interface RequestsTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** Walk-up visits (migration 0011): stored as the other synced records are. */
+export interface VisitsTable {
+  id: string;
+  seq: Int8;
+  number: string;
+  state: string;
+  location: string;
+  person: string | null;
+  /** Always null: the record tables' shared scope filter reads these two columns. */
+  assignment_group: ColumnType<string | null, string | null | undefined, string | null>;
+  assigned_to: ColumnType<string | null, string | null | undefined, string | null>;
+  opened_at: Timestamp;
+  updated_at: Timestamp;
+  version: Int8;
+  change_xid: ColumnType<string, string | undefined, string>;
+  record: Jsonb<unknown>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface CatalogItemsTable {
   id: string;
   name: string;
@@ -193,6 +214,12 @@ export interface LocationsTable {
   description: ColumnType<string, string | undefined, string>;
   active: ColumnType<boolean, boolean | undefined, boolean>;
   version: Int8;
+  /** The walk-up settings (migration 0011): reasons as a JSON array of strings. */
+  reasons: ColumnType<unknown, string | undefined, string>;
+  vip_first: ColumnType<boolean, boolean | undefined, boolean>;
+  grace_minutes: ColumnType<number, number | undefined, number>;
+  lobby_names: ColumnType<string, string | undefined, string>;
+  wait_target_minutes: ColumnType<number, number | undefined, number>;
 }
 
 /** One administrative change: who, when, what, before → after (never a password or secret). */
@@ -257,6 +284,7 @@ export interface Database {
   interactions: InteractionsTable;
   incidents: IncidentsTable;
   requests: RequestsTable;
+  visits: VisitsTable;
   catalog_items: CatalogItemsTable;
   locations: LocationsTable;
   audit_log: AuditLogTable;

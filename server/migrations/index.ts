@@ -12,6 +12,7 @@ import * as m0007 from './0007-launch-codes';
 import * as m0008 from './0008-administration';
 import * as m0009 from './0009-ldap-settings';
 import * as m0010 from './0010-catalog-drafts-and-exports';
+import * as m0011 from './0011-walk-up';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-administration': m0008,
   '0009-ldap-settings': m0009,
   '0010-catalog-drafts-and-exports': m0010,
+  '0011-walk-up': m0011,
 };
 
-export const LATEST_MIGRATION = '0010-catalog-drafts-and-exports';
+export const LATEST_MIGRATION = '0011-walk-up';

@@ -9,7 +9,13 @@ export async function groupNamesOf(
   trx: Transaction<Database>,
   records: readonly KindedRecord[],
 ): Promise<Map<string, string>> {
-  const ids = [...new Set(records.flatMap(({ record }) => record.assignmentGroup ?? []))].sort();
+  const ids = [
+    ...new Set(
+      records.flatMap(({ record }) =>
+        'assignmentGroup' in record ? (record.assignmentGroup ?? []) : [],
+      ),
+    ),
+  ].sort();
   if (ids.length === 0) return new Map();
   const rows = await trx
     .selectFrom('groups')

@@ -49,7 +49,7 @@ describe('the clock mark', () => {
       { at: '2026-11-01T12:00:00.000Z', adjusted: true },
       mark,
     );
-    expect(marked?.record.workNotes).toEqual([
+    expect(marked && 'workNotes' in marked.record ? marked.record.workNotes : []).toEqual([
       expect.objectContaining({ id: clockNoteId('desk-a', 3), at: '2026-11-01T12:00:00.000Z' }),
     ]);
   });

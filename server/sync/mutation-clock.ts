@@ -68,6 +68,8 @@ export function withClockNote(
   deskAt: string,
   applied: string,
 ): KindedRecord {
+  // A visit has no notes: its times are simply the server's.
+  if (change.kind === 'visit') return change;
   if (change.record.workNotes.some((n) => n.id === noteId)) return change;
   const note: WorkNote = {
     id: noteId,
@@ -85,6 +87,7 @@ export function withClockNote(
     case 'request':
       return { kind: change.kind, record: { ...change.record, workNotes } };
   }
+  return change;
 }
 
 /** A changed record as the server writes it: updated at the server's now, whatever the desk said. */

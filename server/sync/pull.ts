@@ -1,7 +1,7 @@
 // Answers a desk's pull: the interactions, incidents and requests changed since its cursor and its
 // last done mutation, read in one statement (one snapshot) so they agree. Never waits for a push.
 
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { StoreError } from '../../shared/domain/result';
 import { SYNC_LIMITS, type PullRequest, type PullResponse } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
@@ -25,12 +25,25 @@ export type PullScope = { kind: 'everything' } | ({ kind: 'worked' } & WorkedBy)
 
 export const EVERYTHING: PullScope = { kind: 'everything' };
 
+/** The synced record tables a pull reads, each under its answer's field; a row's kind is its index. */
+const PULLED = [
+  { table: 'interactions', field: 'interactions' },
+  { table: 'incidents', field: 'incidents' },
+  { table: 'requests', field: 'requests' },
+  { table: 'visits', field: 'visits' },
+] as const satisfies readonly { table: RecordTable; field: keyof PullResponse }[];
+
+type PulledField = (typeof PULLED)[number]['field'];
+
 /** A pull's answer with its records still the JSON text the database holds. */
-interface PullPage extends Omit<PullResponse, 'interactions' | 'incidents' | 'requests'> {
-  interactions: string[];
-  incidents: string[];
-  requests: string[];
-}
+type PullPage = Omit<PullResponse, PulledField> & Record<PulledField, string[]>;
+
+/** One statement per pulled table, joined by UNION ALL, in PULLED's order. */
+const unionOf = (part: (table: RecordTable, kind: number) => RawBuilder<unknown>) =>
+  sql.join(
+    PULLED.map(({ table }, kind) => sql`(${part(table, kind)})`),
+    sql` UNION ALL `,
+  );
 
 /** The answer as an object (for callers in this process). */
 export async function pull(
@@ -47,6 +60,7 @@ export async function pull(
     interactions: parsed(page.interactions),
     incidents: parsed(page.incidents),
     requests: parsed(page.requests),
+    visits: parsed(page.visits),
   };
 }
 
@@ -61,15 +75,12 @@ export async function pullJson(
   records?: RecordTexts,
   scope: PullScope = EVERYTHING,
 ): Promise<string> {
-  const { interactions, incidents, requests, ...rest } = await readPullPage(
-    db,
-    request,
-    limit,
-    scope,
-    records,
-  );
+  const page = await readPullPage(db, request, limit, scope, records);
+  const rest: Record<string, unknown> = { ...page };
+  for (const { field } of PULLED) delete rest[field];
   const head = JSON.stringify(rest);
-  return `${head.slice(0, -1)},"interactions":[${interactions.join(',')}],"incidents":[${incidents.join(',')}],"requests":[${requests.join(',')}]}`;
+  const lists = PULLED.map(({ field }) => `"${field}":[${page[field].join(',')}]`).join(',');
+  return `${head.slice(0, -1)},${lists}}`;
 }
 
 /** Far enough in the future that a cursor is read as it stands until the database answers. */
@@ -147,8 +158,7 @@ async function recordTextsOf(
           ${of.map((r) => r.position.version)}::bigint[]))`;
     };
     const { rows: read } = await sql<{ version: string | number; json: string }>`
-      ${select('interactions', 0)} UNION ALL ${select('incidents', 1)}
-      UNION ALL ${select('requests', 2)}`.execute(db);
+      ${unionOf(select)}`.execute(db);
     for (const row of read) {
       const version = toNumber(row.version);
       found.set(version, row.json);
@@ -186,6 +196,7 @@ function answerOf(
     interactions: ofKind(0),
     incidents: ofKind(1),
     requests: ofKind(2),
+    visits: ofKind(3),
     more,
     reset: position.reset,
     refused,
@@ -255,9 +266,7 @@ async function readPullStatement(
         'running', ARRAY(SELECT x::text FROM pg_snapshot_xip(pg_current_snapshot()) AS x),
         'lastMutationId', (SELECT last_mutation_id::text FROM clients WHERE client_id = ${clientId}),
         'refused', ${refused})::text AS state
-    UNION ALL (${kindRows('interactions', 0)})
-    UNION ALL (${kindRows('incidents', 1)})
-    UNION ALL (${kindRows('requests', 2)})`.execute(db);
+    UNION ALL ${unionOf(kindRows)}`.execute(db);
   const head = rows.find((r) => r.kind === null)?.state;
   const state = head
     ? (JSON.parse(head) as {

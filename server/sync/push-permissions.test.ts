@@ -18,7 +18,12 @@ import { type ApiClient, DeskOutbox, seedDirectory, signIn, testServer } from '.
 import { describeOnDatabases } from '../testing/test-databases';
 import { seedCatalog } from './task-fixtures';
 
-const TABLE = { interaction: 'interactions', incident: 'incidents', request: 'requests' } as const;
+const TABLE = {
+  interaction: 'interactions',
+  incident: 'incidents',
+  request: 'requests',
+  visit: 'visits',
+} as const;
 
 describeOnDatabases('the permission matrix on push', (suite) => {
   it('allows and refuses every cell as the matrix states', async () => {

@@ -7,6 +7,7 @@ import type { User } from '../../shared/domain/directory';
 import type { Incident } from '../../shared/domain/incident';
 import type { DirectoryRules, Interaction } from '../../shared/domain/interaction';
 import type { CatalogRules, Request } from '../../shared/domain/request';
+import type { Visit } from '../../shared/domain/visit';
 import {
   RecordMap,
   type KindedRecord,
@@ -21,6 +22,7 @@ import { together } from '../db/together';
 import { groupMembers, usersById } from '../directory/directory-store';
 import { upsertInteractions } from '../interactions/interaction-store';
 import { upsertIncidents, upsertRequests } from '../tasks/task-store';
+import { upsertVisits } from '../walk-up/visit-store';
 import { referencedIds, type KnownReferences } from './push-references';
 import { splitByKind, type KindedStored, type WorkingSet } from './push-replay';
 
@@ -28,6 +30,7 @@ const TABLE_OF: { [K in RecordKind]: RecordTable } = {
   interaction: 'interactions',
   incident: 'incidents',
   request: 'requests',
+  visit: 'visits',
 };
 
 /**
@@ -55,6 +58,7 @@ export async function lockRecords(
   const interactions = await rowsOf('interaction');
   const incidents = await rowsOf('incident');
   const requests = await rowsOf('request');
+  const visits = await rowsOf('visit');
   // The record columns hold only what these same mutators produced.
   for (const row of interactions)
     working.put({ kind: 'interaction', record: row.record as Interaction, seq: toNumber(row.seq) });
@@ -62,6 +66,8 @@ export async function lockRecords(
     working.put({ kind: 'incident', record: row.record as Incident, seq: toNumber(row.seq) });
   for (const row of requests)
     working.put({ kind: 'request', record: row.record as Request, seq: toNumber(row.seq) });
+  for (const row of visits)
+    working.put({ kind: 'visit', record: row.record as Visit, seq: toNumber(row.seq) });
   return working;
 }
 
@@ -88,6 +94,8 @@ export async function writeChanged(
     upsertIncidents(trx, byKind.incident.updated),
     upsertRequests(trx, byKind.request.created, 'fail'),
     upsertRequests(trx, byKind.request.updated),
+    upsertVisits(trx, byKind.visit.created, 'fail'),
+    upsertVisits(trx, byKind.visit.updated),
   ]);
 }
 

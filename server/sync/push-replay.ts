@@ -148,7 +148,8 @@ function permitted(
   input: Pick<ReplayInput, 'pusher' | 'rules' | 'groupNames'>,
 ): StoreError | null {
   const { pusher, rules, groupNames } = input;
-  const group = working.get(commandModule(command.name).kind, command.args.id)?.assignmentGroup;
+  const named = working.get(commandModule(command.name).kind, command.args.id);
+  const group = named && 'assignmentGroup' in named ? named.assignmentGroup : null;
   const actor = {
     id: pusher.id,
     roles: pusher.roles,
@@ -175,6 +176,7 @@ export const DUMMY_COUNTERS: ReadonlyMap<RecordKind, number> = new Map([
   ['interaction', 0],
   ['incident', 0],
   ['request', 0],
+  ['visit', 0],
 ]);
 
 /**
@@ -208,12 +210,14 @@ export function splitByKind(entries: readonly KindedStored[]): ByKind {
     interaction: { created: [], updated: [] },
     incident: { created: [], updated: [] },
     request: { created: [], updated: [] },
+    visit: { created: [], updated: [] },
   };
   for (const entry of entries) {
     const into = entry.created ? 'created' : 'updated';
     if (entry.kind === 'interaction') out.interaction[into].push(entry);
     else if (entry.kind === 'incident') out.incident[into].push(entry);
-    else out.request[into].push(entry);
+    else if (entry.kind === 'request') out.request[into].push(entry);
+    else out.visit[into].push(entry);
   }
   return out;
 }

@@ -9,6 +9,7 @@ const LABEL: Record<RecordKind, string> = {
   interaction: 'interaction',
   incident: 'incident',
   request: 'request',
+  visit: 'visit',
 };
 
 export const missing = (kind: RecordKind): StoreResult<never> =>

@@ -7,6 +7,7 @@ import type { CatalogRules } from '../domain/request';
 import type { StoreResult } from '../domain/result';
 import type { InteractionView } from '../store-api/contract';
 import type { IncidentView, RequestView } from '../store-api/escalation-contract';
+import type { VisitView } from '../store-api/walk-up-contract';
 import type { Permission } from './permission';
 import type { KindedRecord, RecordKind, RecordRef, RecordSet } from './record-set';
 
@@ -70,6 +71,7 @@ export interface ViewTypes {
   interaction: InteractionView;
   incident: IncidentView;
   request: RequestView;
+  visit: VisitView;
 }
 
 type ViewOfRef<R> = R extends { kind: infer K extends RecordKind } ? ViewTypes[K] : never;

@@ -62,6 +62,18 @@ export const permissionTarget = (
 /** Any desk role, on any record: logging and working interactions, creating, noting. */
 export const anyDeskRole = (action: string): Permission => ({ roles: DESK_ROLES, action });
 
+/** Checking someone in at a walk-up location: every desk role, and the kiosk at the entrance. */
+export const WALK_UP_CHECK_IN: Permission = {
+  roles: [...DESK_ROLES, 'kiosk'],
+  action: 'check people in',
+};
+
+/** The exit survey: the kiosk (or a desk, for someone who answers there). */
+export const WALK_UP_SURVEY: Permission = {
+  roles: [...DESK_ROLES, 'kiosk'],
+  action: 'record exit surveys',
+};
+
 /** A state change: its assignee, its group's members, technicians and admins. */
 export const whoWorksTheRecord = (verb: string, kind: 'incidents' | 'requests'): Permission => ({
   roles: DESK_ROLES,

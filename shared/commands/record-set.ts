@@ -5,14 +5,16 @@
 import type { Incident } from '../domain/incident';
 import type { Interaction } from '../domain/interaction';
 import type { Request } from '../domain/request';
+import type { Visit } from '../domain/visit';
 
-export const RECORD_KINDS = ['interaction', 'incident', 'request'] as const;
+export const RECORD_KINDS = ['interaction', 'incident', 'request', 'visit'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export interface RecordTypes {
   interaction: Interaction;
   incident: Incident;
   request: Request;
+  visit: Visit;
 }
 
 export interface RecordRef {

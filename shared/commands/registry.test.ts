@@ -66,7 +66,8 @@ describe.each(COMMAND_MODULES.map((m) => [m.name, m] as const))('%s', (name, mod
     // record as the scene leaves it.
     const scene = commandDesk();
     scene.given(fixture.given);
-    const target = scene.records.get(module.kind, fixture.allowed.id);
+    const named = scene.records.get(module.kind, fixture.allowed.id);
+    const target = named && 'assignmentGroup' in named ? named : undefined;
     const actor = {
       id: 'agent-1',
       roles: [fixture.as ?? 'agent'],

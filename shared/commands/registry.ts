@@ -22,6 +22,14 @@ import { requestAddWorkNote } from './request/add-work-note';
 import { requestCreateFromInteraction } from './request/create-from-interaction';
 import { requestSetState } from './request/set-state';
 import { requestUpdate } from './request/update';
+import { visitCall } from './visit/call';
+import { visitCheckIn } from './visit/check-in';
+import { visitFinish } from './visit/finish';
+import { visitMarkLeft } from './visit/mark-left';
+import { visitNoShow } from './visit/no-show';
+import { visitRate } from './visit/rate';
+import { visitReturnToQueue } from './visit/return-to-queue';
+import { visitStart } from './visit/start';
 
 /** Adding a command: its module, its fixtures, and one line here. */
 export const COMMAND_MODULES = [
@@ -43,6 +51,14 @@ export const COMMAND_MODULES = [
   requestUpdate,
   requestAddWorkNote,
   requestSetState,
+  visitCheckIn,
+  visitCall,
+  visitReturnToQueue,
+  visitStart,
+  visitFinish,
+  visitNoShow,
+  visitMarkLeft,
+  visitRate,
 ] as const;
 
 type Registered = (typeof COMMAND_MODULES)[number];

@@ -111,6 +111,8 @@ export const Interaction = InteractionFields.extend({
   updatedBy: Id,
   /** The incidents and requests made from it or associated with it (docs/decisions/0006). */
   relatedRecords: z.array(RelatedRecord).default([]),
+  /** The walk-up visit it was started from (visit.start); closing it finishes that visit. */
+  visit: Id.nullable().optional(),
 });
 export type Interaction = z.infer<typeof Interaction>;
 
@@ -152,6 +154,8 @@ export type SaveInteractionArgs = z.infer<typeof SaveInteractionArgs>;
 
 export const CloseInteractionArgs = z.object({
   id: Id,
+  /** The walk-up visit the interaction was started from: the same close finishes it (Done). */
+  visit: Id.optional(),
   state: z.enum(CLOSED_STATES),
   /** Unsaved edits on the form are saved with the close, atomically. */
   changes: InteractionChanges.optional(),

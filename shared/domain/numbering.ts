@@ -1,7 +1,12 @@
 // Human record numbers. The desk server assigns the real ones (IMS0001001); a record made on a
 // desk shows a provisional number (IMS-P0001) until its first sync. Never reuses a number.
 
-export const NUMBER_PREFIX = { interaction: 'IMS', incident: 'INC', request: 'REQ' } as const;
+export const NUMBER_PREFIX = {
+  interaction: 'IMS',
+  incident: 'INC',
+  request: 'REQ',
+  visit: 'VIS',
+} as const;
 export type NumberedKind = keyof typeof NUMBER_PREFIX;
 
 /** Server numbers start at 0001001, as ServiceNow's do. */

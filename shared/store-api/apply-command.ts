@@ -54,7 +54,10 @@ export function commandPermitted(
 ): StoreResult<null> {
   const module = commandModule(command.name);
   const record = records.get(module.kind, command.args.id);
-  return mayRun(module.permission, actor, record && permissionTarget(record, groupName));
+  // The record rule reads an assignment; a visit has none (its commands have no record rule).
+  const target =
+    record && 'assignmentGroup' in record ? permissionTarget(record, groupName) : undefined;
+  return mayRun(module.permission, actor, target);
 }
 
 const stringField = (fields: unknown, key: string): string | undefined => {
@@ -81,7 +84,7 @@ export function directoryNeeds(
   const catalogItemIds = new Set<string>();
   const userIds = new Set<string>();
   for (const { kind, record } of records) {
-    if (record.assignmentGroup) groupIds.add(record.assignmentGroup);
+    if ('assignmentGroup' in record && record.assignmentGroup) groupIds.add(record.assignmentGroup);
     if (kind === 'request') catalogItemIds.add(record.catalogItem);
   }
   for (const { args } of commands) {

@@ -1,6 +1,7 @@
 // The sync protocol between a desk and the desk server: push, pull, poke and directory pages.
 // Shapes and pure checks only; it never talks to the network and never touches a database.
 
+import { Visit } from '../domain/visit';
 import { z } from 'zod';
 import { CatalogItem } from '../domain/catalog';
 import { ConfigurationItem, Group, Id, User } from '../domain/directory';
@@ -124,6 +125,8 @@ export const PullResponse = z.object({
   interactions: z.array(InteractionRecord),
   incidents: z.array(IncidentRecord).default([]),
   requests: z.array(RequestRecord).default([]),
+  /** Walk-up visits (issue 12); absent from servers before them. */
+  visits: z.array(Visit).default([]),
   /** More changes wait: pull again at once with the new cursor. */
   more: z.boolean(),
   /**

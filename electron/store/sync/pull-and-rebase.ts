@@ -80,7 +80,10 @@ export async function pullAndRebase(
     startOver = false;
     for (const refusal of answer.refused) refusals.set(refusal.mutationId, refusal.reason);
     outcome.received +=
-      answer.interactions.length + answer.incidents.length + answer.requests.length;
+      answer.interactions.length +
+      answer.incidents.length +
+      answer.requests.length +
+      answer.visits.length;
     outcome.reset ||= reset;
     meta = { ...meta, interactionsCursor: answer.cursor };
     // A full list of refusals may have more behind it: acknowledge only up to the last one
@@ -113,9 +116,11 @@ export async function pullAndRebase(
       for (const record of answer.interactions) touched.add({ kind: 'interaction', id: record.id });
       for (const record of answer.incidents) touched.add({ kind: 'incident', id: record.id });
       for (const record of answer.requests) touched.add({ kind: 'request', id: record.id });
+      for (const record of answer.visits) touched.add({ kind: 'visit', id: record.id });
       await servers.interaction.bulkPut(answer.interactions);
       await servers.incident.bulkPut(answer.incidents);
       await servers.request.bulkPut(answer.requests);
+      await servers.visit.bulkPut(answer.visits);
       let acknowledged = 0;
       let refused = 0;
       let requeued = 0;

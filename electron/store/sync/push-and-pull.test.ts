@@ -135,6 +135,7 @@ const answer = (over: Partial<PullResponse>): PullResponse => ({
   interactions: [],
   incidents: [],
   requests: [],
+  visits: [],
   more: false,
   reset: false,
   refused: [],

@@ -38,6 +38,9 @@ function collect(lists: RecordLists, kinded: KindedRecord): void {
     case 'request':
       lists.request.push(kinded.record);
       return;
+    case 'visit':
+      lists.visit.push(kinded.record);
+      return;
   }
 }
 
@@ -110,8 +113,13 @@ export async function rebaseRecords(
   const items = new Map(catalog.map((item) => [item.id, item]));
   const rules = { directory, catalog: { catalogItem: (id: string) => items.get(id) ?? null } };
   const numbers = new ProvisionalNumbers(counters);
-  const puts: RecordLists = { interaction: [], incident: [], request: [] };
-  const deletes: Record<RecordKind, string[]> = { interaction: [], incident: [], request: [] };
+  const puts: RecordLists = { interaction: [], incident: [], request: [], visit: [] };
+  const deletes: Record<RecordKind, string[]> = {
+    interaction: [],
+    incident: [],
+    request: [],
+    visit: [],
+  };
   for (const set of sets) {
     const setBases = new RecordMap();
     for (const ref of set.refs) {

@@ -15,7 +15,12 @@ export type RecordTables = { [K in RecordKind]: EntityTable<RecordTypes[K], 'id'
 
 /** The desk's view of each kind: what lists, forms and queries read. */
 export function viewTables(db: DeskDb): RecordTables {
-  return { interaction: db.interactions, incident: db.incidents, request: db.requests };
+  return {
+    interaction: db.interactions,
+    incident: db.incidents,
+    request: db.requests,
+    visit: db.visits,
+  };
 }
 
 /** The server's copy of each kind: the base a rebase starts from. */
@@ -24,6 +29,7 @@ export function serverTables(db: DeskDb): RecordTables {
     interaction: db.serverInteractions,
     incident: db.serverIncidents,
     request: db.serverRequests,
+    visit: db.serverVisits,
   };
 }
 

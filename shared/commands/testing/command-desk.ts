@@ -1,6 +1,7 @@
 // An in-memory desk for command tests: the records, a small directory and the demo catalog, and
 // run(name, input) through the one applyCommand, writing back what changed. Test support only.
 
+import { NUMBER_PREFIX } from '../../domain/numbering';
 import { generateCatalog } from '../../demo/catalog-generator';
 import { fail, type StoreResult } from '../../domain/result';
 import { applyCommand } from '../../store-api/apply-command';
@@ -36,7 +37,7 @@ export interface CommandDesk {
 export function commandDesk(actorId = 'agent-1'): CommandDesk {
   const records = new RecordMap();
   const asked: RecordKind[] = [];
-  const used: Record<RecordKind, number> = { interaction: 0, incident: 0, request: 0 };
+  const used: Record<RecordKind, number> = { interaction: 0, incident: 0, request: 0, visit: 0 };
   let minute = 0;
   const ctx = (): ApplyContext => ({
     now: new Date(Date.UTC(2026, 10, 23, 9, minute++)).toISOString(),
@@ -48,7 +49,7 @@ export function commandDesk(actorId = 'agent-1'): CommandDesk {
     catalog: { catalogItem: (id) => catalog.find((i) => i.id === id) ?? null },
     numberFor: (kind) => {
       asked.push(kind);
-      const prefix = { interaction: 'IMS', incident: 'INC', request: 'REQ' }[kind];
+      const prefix = NUMBER_PREFIX[kind];
       return { number: `${prefix}-P${String(used[kind] + 1).padStart(4, '0')}`, provisional: true };
     },
   });
