@@ -16,6 +16,8 @@ const REFERENCE_FIELDS: Readonly<Record<string, ReferenceKind>> = {
   caller: 'user',
   requestedFor: 'user',
   assignedTo: 'user',
+  /** A walk-up visit's person (a guest has none). */
+  person: 'user',
   assignmentGroup: 'group',
   component: 'configurationItem',
 };
