@@ -36,6 +36,7 @@ import {
 } from './sync/event-stream';
 import { syncRoutes } from './sync/routes';
 import { taskRoutes } from './tasks/routes';
+import { lobbyRoutes } from './walk-up/lobby-routes';
 
 export interface ServerOptions {
   database: Pick<ServerDatabase, 'db' | 'pokes'>;
@@ -133,6 +134,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   taskRoutes(app, deps);
   adminRoutes(app, deps);
   exportRoutes(app, deps);
+  lobbyRoutes(app, deps);
   healthRoutes(app, deps.db);
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : null;
