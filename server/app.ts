@@ -37,6 +37,7 @@ import {
 import { syncRoutes } from './sync/routes';
 import { taskRoutes } from './tasks/routes';
 import { kioskRoutes } from './walk-up/kiosk-routes';
+import { lobbyRoutes } from './walk-up/lobby-routes';
 
 export interface ServerOptions {
   database: Pick<ServerDatabase, 'db' | 'pokes'>;
@@ -135,6 +136,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   kioskRoutes(app, deps);
   adminRoutes(app, deps);
   exportRoutes(app, deps);
+  lobbyRoutes(app, deps);
   healthRoutes(app, deps.db);
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : null;
