@@ -95,6 +95,7 @@ interface LocationRow {
 /**
  * The demo's walk-up location with the settings a test needs (a grace time of 0 lets No-show be
  * offered at once), set through Administration → Locations before the desks sign in. Answers its id.
+ * Created when the server has no such location.
  */
 export async function prepareLocation(
   serverUrl: string,
@@ -103,11 +104,10 @@ export async function prepareLocation(
 ): Promise<string> {
   const admin = await signInApi(serverUrl, 'demo.admin');
   const { locations } = await adminCall<{ locations: LocationRow[] }>(admin, 'locations.list', {});
-  const found = locations.find((location) => location.name === name);
-  if (!found)
-    throw new Error(
-      `The demo has no location "${name}" (it has: ${locations.map((l) => l.name).join(', ') || 'none'}).`,
-    );
+  // The demo seeds it; an empty server gets it here, as an administrator would add it.
+  const found =
+    locations.find((location) => location.name === name) ??
+    (await adminCall<{ location: LocationRow }>(admin, 'locations.create', { name })).location;
   if (Object.keys(settings).length > 0)
     await adminCall(admin, 'locations.update', { id: found.id, ...settings });
   return found.id;
