@@ -98,6 +98,10 @@ describe('The walk-up desk', () => {
     await expect.poll(() => lobby.chimes()).toBeGreaterThan(chimesBefore);
     await expect.poll(() => lobby.called().innerText()).toContain(expectedBoard[0]);
     await expect.poll(() => lobby.called().innerText()).toContain('Counter 1');
+    // The fresh call is highlighted (and said: "just called") until the board has shown it a while.
+    await expect
+      .poll(async () => (await lobby.called().textContent()) ?? '')
+      .toContain('just called');
 
     // Start: the interaction opens prefilled (Walk-in, Opened for, the reason), linked both ways.
     await agentA.pressOn(atKiosk.name, 'Start');

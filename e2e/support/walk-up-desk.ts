@@ -20,16 +20,13 @@ export class WalkUpDesk {
 
   /** The section itself (its heading is "Walk-up"). */
   section(): Locator {
-    return this.page.getByRole('region', { name: /^Walk-up/ });
+    return this.page.getByRole('region', { name: 'Walk-up', exact: true });
   }
 
   /** Opens the section from the main navigation and picks the location and the station (kept per desk). */
   async open(location: string, station: string): Promise<void> {
     await this.desk.showSection('Walk-up');
-    await this.page
-      .getByRole('heading', { name: /^Walk-up/ })
-      .first()
-      .waitFor({ timeout: ANSWER_TIMEOUT_MS });
+    await this.section().waitFor({ timeout: ANSWER_TIMEOUT_MS });
     const locationField = this.page.getByRole('combobox', { name: 'Location', exact: true });
     await locationField.waitFor({ timeout: ANSWER_TIMEOUT_MS });
     await expect
@@ -40,12 +37,14 @@ export class WalkUpDesk {
     await locationField.selectOption({ label: location });
     const stationField = this.page.getByRole('textbox', { name: 'Station', exact: true });
     await stationField.fill(station);
-    await stationField.press('Enter');
+    // The queue is loaded once Call next can be pressed.
+    const callNext = this.section().getByRole('button', { name: 'Call next', exact: true });
+    await expect.poll(() => callNext.isEnabled(), { timeout: ANSWER_TIMEOUT_MS }).toBe(true);
   }
 
   /** The waiting queue's rows, in the order Call next takes them. */
   queue(): Locator {
-    return this.page.getByRole('table', { name: /waiting|queue/i });
+    return this.section().getByRole('table', { name: /^Waiting/ });
   }
 
   row(name: string): Locator {
@@ -62,77 +61,67 @@ export class WalkUpDesk {
     return texts.slice(1).map((text) => text.replace(/\s+/g, ' ').trim());
   }
 
-  /** Check in on someone's behalf: the caller lookup (three letters, first match) and a reason. */
-  async checkInPerson(letters: string, reason: string): Promise<string> {
-    const dialog = await this.openCheckIn();
-    const person = dialog.getByRole('combobox', { name: /^Person|^Opened for|^Caller/ });
+  /** Check in on someone's behalf: the caller lookup (typed, first match picked) and a reason. */
+  async checkInPerson(typed: string, reason: string): Promise<string> {
+    const form = this.checkInForm();
+    await form.getByRole('radio', { name: 'Someone in the directory' }).check();
+    const person = form.getByRole('combobox', { name: 'Person', exact: true });
     await person.click();
-    await person.pressSequentially(letters, { delay: 30 });
-    const option = this.page.getByRole('option').first();
-    await option.waitFor({ timeout: ANSWER_TIMEOUT_MS });
+    await person.pressSequentially(typed, { delay: 30 });
+    await this.page.getByRole('option').first().waitFor({ timeout: ANSWER_TIMEOUT_MS });
     await person.press('ArrowDown');
+    await this.page.getByRole('option', { selected: true }).waitFor();
     await person.press('Enter');
     const name = await person.inputValue();
-    await this.chooseReason(dialog, reason);
-    await this.submitCheckIn(dialog);
+    await this.chooseReason(form, reason);
+    await this.submitCheckIn(form, name);
     return name;
   }
 
   /** Check in a guest by name. */
   async checkInGuest(name: string, reason: string): Promise<void> {
-    const dialog = await this.openCheckIn();
-    const guest = dialog.getByRole('checkbox', { name: /guest/i });
-    if ((await guest.count()) > 0) await guest.check();
-    else {
-      const radio = dialog.getByRole('radio', { name: /guest/i });
-      if ((await radio.count()) > 0) await radio.check();
-    }
-    await dialog
-      .getByRole('textbox', { name: /guest name|name/i })
-      .first()
-      .fill(name);
-    await this.chooseReason(dialog, reason);
-    await this.submitCheckIn(dialog);
+    const form = this.checkInForm();
+    await form.getByRole('radio', { name: 'A guest' }).check();
+    await form.getByRole('textbox', { name: 'Guest name', exact: true }).fill(name);
+    await this.chooseReason(form, reason);
+    await this.submitCheckIn(form, name);
   }
 
-  private async openCheckIn(): Promise<Locator> {
-    await this.page.getByRole('button', { name: 'Check in', exact: true }).first().click();
-    const dialog = this.page.getByRole('dialog', { name: /Check in/ });
-    await dialog.waitFor({ timeout: ANSWER_TIMEOUT_MS });
-    return dialog;
+  /** The section's Check in form (beside the queue). */
+  checkInForm(): Locator {
+    return this.page.getByRole('form', { name: 'Check in', exact: true });
   }
 
-  private async chooseReason(dialog: Locator, reason: string): Promise<void> {
-    const reasonField = dialog.getByRole('combobox', { name: /Reason/ });
-    if ((await reasonField.count()) > 0) {
-      const tag = await reasonField.evaluate((element) => element.tagName);
-      if (tag === 'SELECT') await reasonField.selectOption({ label: reason });
-      else await reasonField.fill(reason);
-      return;
-    }
-    await dialog.getByRole('textbox', { name: /Reason/ }).fill(reason);
+  private async chooseReason(form: Locator, reason: string): Promise<void> {
+    await form
+      .getByRole('combobox', { name: 'Reason for visit', exact: true })
+      .selectOption({ label: reason });
   }
 
-  private async submitCheckIn(dialog: Locator): Promise<void> {
-    await dialog.getByRole('button', { name: 'Check in', exact: true }).click();
-    await dialog.waitFor({ state: 'detached', timeout: ANSWER_TIMEOUT_MS });
+  /** Check in, then waits for the section's confirmation ("Checked in <name> at <location>."). */
+  private async submitCheckIn(form: Locator, name: string): Promise<void> {
+    await form.getByRole('button', { name: 'Check in', exact: true }).click();
+    await this.page
+      .getByRole('status')
+      .filter({ hasText: `Checked in ${name}` })
+      .waitFor({ timeout: ANSWER_TIMEOUT_MS });
   }
 
   /** Call next: the button (its shortcut is shown beside it). */
   async callNext(): Promise<void> {
-    await this.page.getByRole('button', { name: /^Call next/ }).click();
+    await this.section().getByRole('button', { name: 'Call next', exact: true }).click();
   }
 
-  /** Called and In service visits of this location, as the section lists them. */
+  /** The Called table: who this location's desks have called and not yet served. */
   calledList(): Locator {
-    return this.page.getByRole('region', { name: /Called|Serving/ });
+    return this.section().getByRole('table', { name: /^Called/ });
   }
 
   async pressOn(
     name: string,
     button: 'Start' | 'No-show' | 'Left' | 'Back to the queue' | 'Call',
   ): Promise<void> {
-    const target = this.page
+    const target = this.section()
       .getByRole('row')
       .filter({ hasText: new RegExp(escapeRegExp(name)) })
       .getByRole('button', { name: new RegExp(`^${escapeRegExp(button)}`) });

@@ -42,7 +42,7 @@ export class KioskPage {
 
   /** The one field a person types (or a badge reader "types") their employee id, email or badge into. */
   identifierField(): Locator {
-    return this.page.getByRole('textbox', { name: /employee id|email|badge/i });
+    return this.page.getByRole('textbox', { name: 'Employee id, email or badge number' });
   }
 
   /** A badge reader is a keyboard that ends with Enter: typed, then Enter, no button. */
@@ -54,8 +54,8 @@ export class KioskPage {
   }
 
   async checkInAsGuest(name: string): Promise<void> {
-    await this.page.getByRole('button', { name: /guest/i }).click();
-    const field = this.page.getByRole('textbox', { name: /name/i });
+    await this.page.getByRole('button', { name: 'Check in as a guest', exact: true }).click();
+    const field = this.page.getByRole('textbox', { name: 'Your name', exact: true });
     await field.fill(name);
     await field.press('Enter');
   }
@@ -65,19 +65,26 @@ export class KioskPage {
     await this.page.getByRole('button', { name: reason, exact: true }).click();
   }
 
-  /** "You are number N" / "Position N": the number the kiosk shows once checked in. */
+  /** The kiosk's status line once checked in: "You are next in the queue." or "You are number N …". */
+  status(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /queue|called|served|go to/i });
+  }
+
+  /** The position the kiosk tells the person (next = 1). */
   async position(): Promise<number> {
-    let seen = '';
-    await expect
-      .poll(
-        async () => {
-          seen = (await this.page.locator('body').innerText()).replace(/\s+/g, ' ');
-          return /(?:number|position|#)\s*(\d+)/i.test(seen);
-        },
-        { timeout: READY_TIMEOUT_MS },
-      )
-      .toBe(true);
-    return Number(/(?:number|position|#)\s*(\d+)/i.exec(seen)?.[1]);
+    const status = this.status();
+    await status.waitFor({ timeout: READY_TIMEOUT_MS });
+    const text = (await status.innerText()).replace(/\s+/g, ' ');
+    if (/\bnext\b/i.test(text)) return 1;
+    const number = /number (\d+)/i.exec(text)?.[1];
+    if (number === undefined) throw new Error(`The kiosk names no position: "${text}"`);
+    return Number(number);
+  }
+
+  /** Done: back to the first screen for the next person (it also resets by itself after a minute). */
+  async finish(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Done', exact: true }).click();
+    await this.identifierField().waitFor({ timeout: READY_TIMEOUT_MS });
   }
 
   /** Everything the kiosk says right now, on one line. */
@@ -90,14 +97,14 @@ export class KioskPage {
     return this.page.getByRole('button', { name: new RegExp(`^${rating}\\b`) });
   }
 
+  /** The survey: an optional comment first, then one tap on the rating sends it. */
   async rate(rating: number, comment = ''): Promise<void> {
+    if (comment !== '')
+      await this.page.getByRole('textbox', { name: /Anything to add/ }).fill(comment);
     await this.ratingButton(rating).click();
-    if (comment !== '') {
-      const field = this.page.getByRole('textbox', { name: /comment/i });
-      await field.fill(comment);
-    }
-    const send = this.page.getByRole('button', { name: /^(Send|Submit|Done|Finish)/i });
-    if ((await send.count()) > 0) await send.first().click();
+    await this.page
+      .getByRole('heading', { name: 'Thank you!' })
+      .waitFor({ timeout: READY_TIMEOUT_MS });
   }
 }
 
@@ -135,22 +142,33 @@ export class LobbyPage {
     );
     await signInIfAsked(page, account);
     const lobby = new LobbyPage(page);
-    await page.getByRole('heading').first().waitFor({ timeout: READY_TIMEOUT_MS });
+    await lobby.waiting().waitFor({ timeout: READY_TIMEOUT_MS });
+    await lobby.turnOnChime();
     return lobby;
   }
 
-  /** The waiting list, in the board's order. */
+  /** The board's Waiting part (a section named by its heading). */
   waiting(): Locator {
-    return this.page.getByRole('list', { name: /waiting/i });
+    return this.page.getByRole('region', { name: 'Waiting', exact: true });
   }
 
+  /** Each waiting line's text, in the board's order (the header row left out). */
   async waitingNames(): Promise<string[]> {
-    return this.waiting().getByRole('listitem').allInnerTexts();
+    const lines = this.waiting()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
+    return (await lines.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
   }
 
-  /** The called / being served part of the board. */
+  /** The "Now calling" part: who is called, to which station; a fresh call is highlighted. */
   called(): Locator {
-    return this.page.getByRole('list', { name: /called|now serving|being served/i });
+    return this.page.getByRole('region', { name: 'Now calling', exact: true });
+  }
+
+  /** A browser keeps sound off until someone touches the page: staff tap this once when it shows. */
+  async turnOnChime(): Promise<void> {
+    const button = this.page.getByRole('button', { name: 'Turn on the chime', exact: true });
+    if ((await button.count()) > 0) await button.click();
   }
 
   async chimes(): Promise<number> {
