@@ -1,7 +1,6 @@
 // Drivers for the walk-up pages the desk server serves: the entrance kiosk and the lobby board, read
 // and tapped like a person would (roles and accessible names only). They never call the API themselves.
 
-import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { WalkUpAccount } from './walk-up-server';
 
