@@ -7,15 +7,15 @@ import { useDeskpad } from '../app/deskpad-context';
 /** The queue's times move on every half minute: often enough for a "min" figure. */
 export const TICK_MS = 30_000;
 
-/** The desk's time now, refreshed every `TICK_MS`. */
+/** The desk's time now: read on every render, and a render at least every `tickMs`. */
 export function useTickingNow(tickMs: number = TICK_MS): number {
   const { now } = useDeskpad();
-  const [at, setAt] = useState(() => now().getTime());
+  const [, setTicks] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setAt(now().getTime()), tickMs);
+    const timer = setInterval(() => setTicks((t) => t + 1), tickMs);
     return () => clearInterval(timer);
-  }, [now, tickMs]);
-  return at;
+  }, [tickMs]);
+  return now().getTime();
 }
 
 export const minutesSince = (iso: string | null, now: number): number =>

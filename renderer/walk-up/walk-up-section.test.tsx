@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { User } from '../../shared/domain/directory';
 import { WALK_UP_DEFAULTS, type WalkUpLocation } from '../../shared/domain/walk-up-location';
 import { expectNoAxeViolations, tabTo } from '../../web/testing/agent-steps';
-import { renderOnDesk } from '../../web/testing/render-deskpad';
+import { renderOnDesk, STORE_TEST_TIMEOUT_MS } from '../../web/testing/render-deskpad';
 import { fakeWalkUpStore, type FakeWalkUpStore } from './testing/fake-walk-up-store';
 import { PLACE_KEY } from './walk-up-place';
 import { WalkUpSection } from './walk-up-section';
@@ -83,7 +83,7 @@ const rowOf = (table: HTMLElement, name: string): HTMLElement => {
   return row;
 };
 
-describe('the Walk-up section', () => {
+describe('the Walk-up section', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
   it('asks for the location, then keeps the place for this desk', async () => {
     const { user } = renderSection(false);
     const section = screen.getByRole('region', { name: 'Walk-up' });

@@ -50,20 +50,15 @@ export function WalkUpSection({ ref }: { ref?: Ref<WalkUpSectionHandle> }) {
         <h2 id={`${id}-title`}>Walk-up</h2>
         <PlaceChooser locations={locations} place={place} onChange={setPlace} />
       </div>
-      {actions.notice &&
-        (actions.notice.refused ? (
-          <p className="walk-up-notice walk-up-notice--refused" role="alert">
-            {actions.notice.text}
-          </p>
-        ) : null)}
-      <p className="visually-hidden" role="status">
-        {actions.notice && !actions.notice.refused ? actions.notice.text : ''}
-      </p>
-      {actions.notice && !actions.notice.refused && (
-        <p className="walk-up-notice" aria-hidden="true">
+      {actions.notice?.refused && (
+        <p className="walk-up-notice walk-up-notice--refused" role="alert">
           {actions.notice.text}
         </p>
       )}
+      {/* Always there, so a screen reader hears each new confirmation. */}
+      <p className="walk-up-notice" role="status">
+        {actions.notice && !actions.notice.refused ? actions.notice.text : ''}
+      </p>
       {place.location === null ? (
         <p className="walk-up-empty">
           {locations.length === 0
