@@ -22,7 +22,12 @@ export const SHORTCUTS = [
   },
   // The Walk-up section: Call next at this desk's station, and Start serving the person called.
   { id: 'call-next', label: 'Call next', keys: 'Alt+C', accelerator: 'Alt+C' },
-  { id: 'start-visit', label: 'Start serving the called person', keys: 'Alt+S', accelerator: 'Alt+S' },
+  {
+    id: 'start-visit',
+    label: 'Start serving the called person',
+    keys: 'Alt+S',
+    accelerator: 'Alt+S',
+  },
   { id: 'show-shortcuts', label: 'Show keyboard shortcuts', keys: '? or F1', accelerator: 'F1' },
 ] as const;
 

@@ -41,7 +41,7 @@ const person = (id: string, name: string, extra: Partial<User> = {}): User => {
     mobileE164: '',
     roles: [],
     ...extra,
-  } as User;
+  };
 };
 
 const AGENT = person('agent-1', 'Dana Desk', { roles: ['agent'] });

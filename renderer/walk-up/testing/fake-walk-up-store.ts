@@ -103,8 +103,8 @@ export function fakeWalkUpStore({ location, agent, users, now }: FakeOptions): F
     return ok(view(changed.value));
   };
   const run = (name: string, input: Record<string, unknown>): StoreResult<unknown> => {
-    const id = String(input.id);
-    const station = String(input.station ?? '');
+    const id = typeof input.id === 'string' ? input.id : '';
+    const station = typeof input.station === 'string' ? input.station : '';
     switch (name) {
       case 'visit.checkIn': {
         const args = CheckInArgs.parse(input);
@@ -129,7 +129,7 @@ export function fakeWalkUpStore({ location, agent, users, now }: FakeOptions): F
   const store: StoreHostApi = {
     command: (name, input) => {
       commands.push({ name, input });
-      const result = run(name, input as Record<string, unknown>);
+      const result = run(name, input);
       if (result.ok) refresh();
       return Promise.resolve(result as never);
     },
