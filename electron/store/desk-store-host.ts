@@ -285,6 +285,7 @@ export class DeskStoreHost implements StoreHost {
       components: this.components,
       sync: this.sync,
       details: () => this.sync?.details() ?? { attempts: [], log: this.log.recent() },
+      now: this.now,
     };
   }
 

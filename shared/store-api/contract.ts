@@ -71,7 +71,7 @@ export const queryInputs = {
   'sync.details': z.object({}),
   // Incidents, requests, User's Tasks, Callbacks due and the catalog (issue 4, ADR 0006).
   ...escalationQueryInputs,
-  // The walk-up desk: locations, a location's queue, one visit (issue 12).
+  // The walk-up desk: its locations, a location's live queue, a visit (issue 12).
   ...walkUpQueryInputs,
 } as const;
 
