@@ -15,6 +15,7 @@ import {
 } from '../testing/fixtures';
 import { describeOnDatabases } from '../testing/test-databases';
 import { kioskClientId } from './kiosk-apply';
+import { NOT_RECOGNIZED } from './kiosk-identify';
 
 const LOCATION = 'loc-hq';
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -177,7 +178,7 @@ describeOnDatabases('the kiosk endpoints', (suite) => {
         const reply = await checkIn(kiosk, 10, { identifier });
         expect(reply.status, identifier).toBe(400);
         expect(reply.body).toMatchObject({
-          error: { code: 'invalid-input', message: expect.stringContaining('could not find you') },
+          error: { code: 'invalid-input', message: NOT_RECOGNIZED },
         });
       }
       const bad = [
@@ -192,7 +193,8 @@ describeOnDatabases('the kiosk endpoints', (suite) => {
       for (const over of bad) {
         const reply = await checkIn(kiosk, 11, over);
         expect([400, 404], JSON.stringify(over)).toContain(reply.status);
-        expect(reply.body).toMatchObject({ error: { message: expect.any(String) } });
+        const { error } = reply.body as unknown as { error: { message: unknown } };
+        expect(typeof error.message).toBe('string');
       }
       expect(await visitCount(database)).toBe(0);
       expect((await kiosk.get('/api/v1/kiosk/visits/not-a-visit')).status).toBe(404);
