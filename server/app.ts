@@ -36,6 +36,7 @@ import {
 } from './sync/event-stream';
 import { syncRoutes } from './sync/routes';
 import { taskRoutes } from './tasks/routes';
+import { visitRoutes } from './walk-up/visit-routes';
 
 export interface ServerOptions {
   database: Pick<ServerDatabase, 'db' | 'pokes'>;
@@ -130,6 +131,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   syncRoutes(app, deps, streams);
   directoryRoutes(app, deps);
   interactionRoutes(app, deps);
+  visitRoutes(app, deps);
   taskRoutes(app, deps);
   adminRoutes(app, deps);
   exportRoutes(app, deps);
