@@ -38,6 +38,7 @@ import { syncRoutes } from './sync/routes';
 import { taskRoutes } from './tasks/routes';
 import { kioskRoutes } from './walk-up/kiosk-routes';
 import { lobbyRoutes } from './walk-up/lobby-routes';
+import { visitRoutes } from './walk-up/visit-routes';
 
 export interface ServerOptions {
   database: Pick<ServerDatabase, 'db' | 'pokes'>;
@@ -132,6 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   syncRoutes(app, deps, streams);
   directoryRoutes(app, deps);
   interactionRoutes(app, deps);
+  visitRoutes(app, deps);
   taskRoutes(app, deps);
   kioskRoutes(app, deps);
   adminRoutes(app, deps);

@@ -141,8 +141,10 @@ export async function loadRules(
   for (const item of items.values()) if (item.fulfillmentGroup) groupIds.add(item.fulfillmentGroup);
   // Associating names the interaction's caller in the incident's work note, as the desk does.
   const callerIds = new Set<string>();
+  // A visit another agent called is refused naming them (two desks calling one person).
   for (const { kind, record } of loaded)
     if (kind === 'interaction' && record.openedFor) callerIds.add(record.openedFor);
+    else if (kind === 'visit' && record.calledBy) callerIds.add(record.calledBy);
   for (const id of needs.userIds) callerIds.add(id);
   // A user-reference answer must name a known user, as on the desk: the answers' id-shaped
   // values are looked up with the callers (a text answer simply finds nobody).
