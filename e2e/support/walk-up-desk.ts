@@ -68,9 +68,11 @@ export class WalkUpDesk {
     const person = form.getByRole('combobox', { name: 'Person', exact: true });
     await person.click();
     await person.pressSequentially(typed, { delay: 30 });
-    await this.page.getByRole('option').first().waitFor({ timeout: ANSWER_TIMEOUT_MS });
+    // The caller lookup's listbox (a <select>'s options are not in one).
+    const matches = this.page.getByRole('listbox');
+    await matches.getByRole('option').first().waitFor({ timeout: ANSWER_TIMEOUT_MS });
     await person.press('ArrowDown');
-    await this.page.getByRole('option', { selected: true }).waitFor();
+    await matches.getByRole('option', { selected: true }).waitFor();
     await person.press('Enter');
     const name = await person.inputValue();
     await this.chooseReason(form, reason);
