@@ -4,12 +4,11 @@
 
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDeskDb } from '../../electron/store/db';
-import { openStoreHost, type StoreHost } from '../../electron/store/index';
 import { WALK_UP_DEFAULTS, type WalkUpLocation } from '../../shared/domain/walk-up-location';
 import { expectNoAxeViolations } from '../../web/testing/agent-steps';
 import { valueOf } from '../../web/testing/desks';
 import { renderDeskpad, STORE_TEST_TIMEOUT_MS } from '../../web/testing/render-deskpad';
+import { openWalkUpDesk } from '../../web/testing/walk-up-desk';
 import { PLACE_KEY } from './walk-up-place';
 
 const HQ: WalkUpLocation = {
@@ -20,19 +19,11 @@ const HQ: WalkUpLocation = {
   ...WALK_UP_DEFAULTS,
 };
 
-let store: StoreHost;
-let opened = 0;
+let store: Awaited<ReturnType<typeof openWalkUpDesk>>;
 
 beforeEach(async () => {
-  opened += 1;
-  const dbName = `deskpad-walk-up-${Date.now()}-${opened}`;
-  store = await openStoreHost({ dbName, demoUsers: 50, demoIncidents: 0 });
-  await store.directoryReady();
-  // The directory feed brings a desk its locations (db.locations); here the test puts one there.
-  const db = createDeskDb({ name: dbName });
-  await db.open();
-  await db.locations.put(HQ);
-  db.close();
+  // The directory feed brings a desk its locations; here the fixture puts one there.
+  store = await openWalkUpDesk([HQ]);
   localStorage.setItem(PLACE_KEY, JSON.stringify({ location: HQ.id, station: 'Counter 1' }));
 });
 afterEach(async () => {
