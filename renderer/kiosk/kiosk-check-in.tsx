@@ -77,6 +77,7 @@ export function KioskCheckIn({
           title="Check in"
           intro={`Welcome to ${location.name}. Type or scan your ${IDENTIFIER_LABEL.toLowerCase()}.`}
           label={IDENTIFIER_LABEL}
+          missing="Enter your employee id, email or badge number, or check in as a guest."
           error={step.error}
           autoComplete="off"
           onSubmit={(identifier) =>
@@ -99,6 +100,7 @@ export function KioskCheckIn({
           title="Check in as a guest"
           intro="Tell us your name, so we can call you."
           label="Your name"
+          missing="Enter your name."
           error={step.error}
           autoComplete="name"
           onSubmit={(guestName) =>
@@ -134,13 +136,24 @@ interface NameFormProps {
   title: string;
   intro: string;
   label: string;
+  /** Said when Continue is pressed with the field empty. */
+  missing: string;
   error: string | null;
   autoComplete: string;
   onSubmit: (value: string) => void;
   other: React.ReactNode;
 }
 
-function NameForm({ title, intro, label, error, autoComplete, onSubmit, other }: NameFormProps) {
+function NameForm({
+  title,
+  intro,
+  label,
+  missing,
+  error,
+  autoComplete,
+  onSubmit,
+  other,
+}: NameFormProps) {
   const id = useId();
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -152,7 +165,7 @@ function NameForm({ title, intro, label, error, autoComplete, onSubmit, other }:
     event.preventDefault();
     const trimmed = value.trim();
     if (trimmed === '') {
-      setProblem(`Enter your ${label.toLowerCase()}.`);
+      setProblem(missing);
       input.current?.focus();
       return;
     }
