@@ -23,11 +23,11 @@ export type KioskAnswer<T> =
 export const UNREACHABLE = 'This kiosk cannot reach the server right now. Please ask at the desk.';
 
 export interface KioskApi {
-  signIn(userName: string, password: string): Promise<KioskAnswer<SignInResponse>>;
-  location(id: string): Promise<KioskAnswer<WalkUpLocationSummary>>;
-  checkIn(request: KioskCheckInRequest): Promise<KioskAnswer<KioskVisitStatus>>;
-  visit(id: string): Promise<KioskAnswer<KioskVisitStatus>>;
-  survey(id: string, answer: SurveyAnswer): Promise<KioskAnswer<KioskVisitStatus>>;
+  signIn: (userName: string, password: string) => Promise<KioskAnswer<SignInResponse>>;
+  location: (id: string) => Promise<KioskAnswer<WalkUpLocationSummary>>;
+  checkIn: (request: KioskCheckInRequest) => Promise<KioskAnswer<KioskVisitStatus>>;
+  visit: (id: string) => Promise<KioskAnswer<KioskVisitStatus>>;
+  survey: (id: string, answer: SurveyAnswer) => Promise<KioskAnswer<KioskVisitStatus>>;
 }
 
 const errorOf = (body: unknown): ApiErrorBody['error'] | undefined =>
