@@ -201,6 +201,7 @@ export function KioskApp({
         />
       ) : (
         <div
+          className="kiosk-flow"
           onPointerDown={() => {
             busyFlow.current = true;
           }}
