@@ -214,28 +214,37 @@ describeOnDatabases('the kiosk endpoints', (suite) => {
         expect([401, 403]).toContain((await client.get(`/api/v1/kiosk/visits/${id(20)}`)).status);
       }
       expect(await visitCount(database)).toBe(0);
-      const outbox = new DeskOutbox('kiosk-desk', 'kiosk-1');
-      const refused = [
-        await kiosk.post('/api/v1/sync/pull', { clientId: 'kiosk-desk', cursor: null }),
-        await kiosk.post(
-          '/api/v1/sync/push',
-          outbox.push([
-            outbox.mutation('visit.checkIn', {
-              id: id(21),
-              location: LOCATION,
-              person: null,
-              guestName: 'Gail',
-              reason: 'Printer',
-            }),
-          ]),
-        ),
-        await kiosk.get('/api/v1/sync/events'),
-        await kiosk.get('/api/v1/interactions'),
-        await kiosk.get('/api/v1/users?q=carla'),
-        await kiosk.get('/api/v1/directory'),
-        await kiosk.post('/api/v1/admin/agents.list', {}),
-      ];
-      expect(refused.map((r) => r.status)).toEqual(refused.map(() => 403));
+      // Kiosk and lobby accounts sign in, and may do nothing a desk does.
+      for (const [client, userId] of [
+        [kiosk, 'kiosk-1'],
+        [lobby, 'lobby-1'],
+      ] as const) {
+        const outbox = new DeskOutbox(`desk-${userId}`, userId);
+        const refused = [
+          await client.post('/api/v1/sync/pull', { clientId: outbox.clientId, cursor: null }),
+          await client.post(
+            '/api/v1/sync/push',
+            outbox.push([
+              outbox.mutation('visit.checkIn', {
+                id: id(21),
+                location: LOCATION,
+                person: null,
+                guestName: 'Gail',
+                reason: 'Printer',
+              }),
+            ]),
+          ),
+          await client.get('/api/v1/sync/events'),
+          await client.get('/api/v1/interactions'),
+          await client.get('/api/v1/users?q=carla'),
+          await client.get('/api/v1/directory'),
+          await client.post('/api/v1/admin/agents.list', {}),
+        ];
+        expect(
+          refused.map((r) => r.status),
+          userId,
+        ).toEqual(refused.map(() => 403));
+      }
       expect(await visitCount(database)).toBe(0);
 
       // The location's summary is for the kiosk and lobby pages.

@@ -34,6 +34,9 @@ const STATUS: Readonly<Record<StoreError['code'], number>> = {
   'not-permitted': 403,
   rule: 409,
   conflict: 409,
+  'unknown-operation': 400,
+  'not-ready': 503,
+  internal: 500,
 };
 
 const refusal = (reason: StoreError): ApiError =>
