@@ -7,7 +7,7 @@ import http from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { signIn, startDeskServer } from './desk-server.mjs';
+import { startDeskServer } from './desk-server.mjs';
 import { spreadOf } from './report.mjs';
 
 /** @typedef {import('./bench-types').WalkupLatencyResults} WalkupLatencyResults */
@@ -126,6 +126,20 @@ function client(baseUrl, localAddress) {
 }
 
 /**
+ * Signs in from the client's own address (the sign-in limits count per address and user name).
+ * @param {ReturnType<typeof client>} http @param {string} userName @param {string} password
+ * @returns {Promise<{ token: string; agent: { id: string } }>}
+ */
+async function signInFrom(http, userName, password) {
+  const answer = await http.request('POST', '/api/v1/sessions', { userName, password }, null);
+  if (answer.status !== 201)
+    throw new Error(
+      `Sign-in as ${userName} answered ${answer.status}: ${JSON.stringify(answer.json)}`,
+    );
+  return answer.json;
+}
+
+/**
  * An account with one role, created by the admin, its temporary password changed at once.
  * @param {ReturnType<typeof client>} http @param {string} adminToken @param {string} userName @param {'lobby' | 'kiosk'} role
  */
@@ -145,22 +159,15 @@ async function roleAccount(http, adminToken, userName, role) {
   );
   if (created.status !== 200 && created.status !== 201)
     throw new Error(`agents.create answered ${created.status}: ${JSON.stringify(created.json)}`);
-  const first = await http.request('POST', '/api/v1/sessions', {
-    userName,
-    password: `${ACCOUNT_PASSWORD} (temporary)`,
-  });
+  const first = await signInFrom(http, userName, `${ACCOUNT_PASSWORD} (temporary)`);
   const changed = await http.request(
     'POST',
     '/api/v1/sessions/password',
     { currentPassword: `${ACCOUNT_PASSWORD} (temporary)`, newPassword: ACCOUNT_PASSWORD },
-    first.json.token,
+    first.token,
   );
   if (changed.status >= 300) throw new Error(`The password change answered ${changed.status}.`);
-  const session = await http.request('POST', '/api/v1/sessions', {
-    userName,
-    password: ACCOUNT_PASSWORD,
-  });
-  return /** @type {string} */ (session.json.token);
+  return (await signInFrom(http, userName, ACCOUNT_PASSWORD)).token;
 }
 
 /**
@@ -170,13 +177,7 @@ async function roleAccount(http, adminToken, userName, role) {
  */
 async function connectDesk(url, index, onVisit) {
   const http = client(url, `127.0.1.${index + 1}`);
-  const { token } = await signIn(url, AGENT, PASSWORD).catch(async () => {
-    const answer = await http.request('POST', '/api/v1/sessions', {
-      userName: AGENT,
-      password: PASSWORD,
-    });
-    return /** @type {{ token: string }} */ (answer.json);
-  });
+  const { token } = await signInFrom(http, AGENT, PASSWORD);
   const clientId = `walkup-bench-desk-${index}-${Date.now()}`;
   /** @type {string | null} */
   let cursor = null;
@@ -235,7 +236,7 @@ export async function runWalkupLatencyBench(deps, options) {
   try {
     const admin = client(server.url, '127.0.0.2');
     closers.push(admin);
-    const { token: adminToken } = await signIn(server.url, ADMIN, PASSWORD);
+    const { token: adminToken } = await signInFrom(admin, ADMIN, PASSWORD);
     const location = await admin.request(
       'POST',
       '/api/v1/admin/locations.create',
@@ -281,7 +282,7 @@ export async function runWalkupLatencyBench(deps, options) {
     closers.push(kiosk);
     const kioskProbe = await kiosk.request('POST', '/api/v1/kiosk/check-ins', {}, lobbyToken);
     const viaKiosk = kioskProbe.status !== 404;
-    const pusher = viaKiosk ? null : await signIn(server.url, AGENT, PASSWORD);
+    const pusher = viaKiosk ? null : await signInFrom(kiosk, AGENT, PASSWORD);
     const kioskToken = pusher
       ? pusher.token
       : await roleAccount(admin, adminToken, 'kiosk.bench', 'kiosk');
