@@ -561,6 +561,10 @@ export interface WalkupLatencyResults {
   spacingMs: number;
   /** 'kiosk': POST /api/v1/kiosk/check-ins; 'push': visit.checkIn through a desk's push. */
   checkInPath: 'kiosk' | 'push';
+  /** The check-in request's own answer time (ms): how busy the server was. */
+  checkIn: LatencySpread;
+  /** The machine's 1-minute load average at the end (other work blurs the figures). */
+  loadAverage: number;
   /** Check-in sent → the person on the lobby board's stream (ms). */
   lobby: LatencySpread;
   /** Check-in sent → the visit in one desk's pull (ms), every desk and check-in. */

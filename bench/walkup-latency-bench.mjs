@@ -249,6 +249,8 @@ export async function runWalkupLatencyBench(deps, options) {
 
     /** @type {Map<string, { sentAt: number; name: string; lobbyAt: number | null; desks: Map<number, number> }>} */
     const pending = new Map();
+    /** @type {number[]} the check-in requests' own answer times */
+    const checkInMs = [];
     /** @type {Map<string, string>} board name → visit id */
     const byName = new Map();
 
@@ -327,6 +329,7 @@ export async function runWalkupLatencyBench(deps, options) {
             },
             kioskToken,
           );
+      checkInMs.push(performance.now() - (pending.get(id)?.sentAt ?? 0));
       if (answer.status >= 300)
         throw new Error(`A check-in answered ${answer.status}: ${JSON.stringify(answer.json)}`);
       await sleep(options.spacingMs);
@@ -352,6 +355,8 @@ export async function runWalkupLatencyBench(deps, options) {
       checkIns: options.checkIns,
       spacingMs: options.spacingMs,
       checkInPath: viaKiosk ? 'kiosk' : 'push',
+      checkIn: spreadOf(checkInMs),
+      loadAverage: os.loadavg()[0] ?? 0,
       lobby: spreadOf(lobbyMs),
       desk: spreadOf(deskMs),
       everyDesk: spreadOf(everyDeskMs),

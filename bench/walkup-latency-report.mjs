@@ -47,7 +47,9 @@ export function walkupLatencySection(w) {
       w.checkInPath === 'kiosk'
         ? 'at the kiosk endpoint (`POST /api/v1/kiosk/check-ins`, kiosk account)'
         : 'as `visit.checkIn` pushed by a desk (the kiosk endpoint was not on this server)'
-    }; the clock starts when the request is sent. All processes share the machine.`;
+    }; the clock starts when the request is sent. All processes share the machine: the check-in
+    request alone took ${spread(w.checkIn)}, and the 1-minute load average was
+    ${w.loadAverage.toFixed(1)} at the end.`;
   return [
     '### Walk-up check-in to lobby board and desks (issue 12)',
     '',
