@@ -36,6 +36,7 @@ import {
 } from './sync/event-stream';
 import { syncRoutes } from './sync/routes';
 import { taskRoutes } from './tasks/routes';
+import { kioskRoutes } from './walk-up/kiosk-routes';
 import { lobbyRoutes } from './walk-up/lobby-routes';
 
 export interface ServerOptions {
@@ -132,6 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   directoryRoutes(app, deps);
   interactionRoutes(app, deps);
   taskRoutes(app, deps);
+  kioskRoutes(app, deps);
   adminRoutes(app, deps);
   exportRoutes(app, deps);
   lobbyRoutes(app, deps);
