@@ -189,7 +189,12 @@ export interface DeskProbeApi {
    * Searches the caller lookup every `everyMs` until a hit has `expectUserName`: Date.now() then
    * (the import bench: an imported caller reaching a signed-in desk), or null after `timeoutMs`.
    */
-  foundAt(query: string, expectUserName: string, everyMs: number, timeoutMs: number): Promise<number | null>;
+  foundAt(
+    query: string,
+    expectUserName: string,
+    everyMs: number,
+    timeoutMs: number,
+  ): Promise<number | null>;
 }
 
 /** One round of "1,000 interactions saved offline reach the server". */
@@ -485,6 +490,8 @@ export interface BenchResults {
   import?: ImportBenchResults;
   /** Issue 11: LDAP sync from a real slapd (bench/ldap-bench.mjs). */
   ldap?: LdapBenchResults;
+  /** Issue 12: kiosk check-in → lobby board and every desk (bench/walkup-latency-bench.mjs). */
+  walkupLatency?: WalkupLatencyResults;
   wallSeconds: number;
 }
 
@@ -535,5 +542,36 @@ export interface LdapBenchResults {
   loadAverage: { min: number; max: number };
   first: LdapSyncFigure;
   incremental: LdapSyncFigure;
+  wallSeconds: number;
+}
+
+// ---- issue 12: walk-up check-in latency (bench/walkup-latency-bench.mjs) ----
+
+export interface LatencySpread {
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export interface WalkupLatencyResults {
+  command: string;
+  desks: number;
+  checkIns: number;
+  spacingMs: number;
+  /** 'kiosk': POST /api/v1/kiosk/check-ins; 'push': visit.checkIn through a desk's push. */
+  checkInPath: 'kiosk' | 'push';
+  /** The check-in request's own answer time (ms): how busy the server was. */
+  checkIn: LatencySpread;
+  /** The machine's 1-minute load average at the end (other work blurs the figures). */
+  loadAverage: number;
+  /** Check-in sent → the person on the lobby board's stream (ms). */
+  lobby: LatencySpread;
+  /** Check-in sent → the visit in one desk's pull (ms), every desk and check-in. */
+  desk: LatencySpread;
+  /** Check-in sent → the visit on the last of the desks (ms). */
+  everyDesk: LatencySpread;
+  /** Arrivals that never came within the timeout (should be 0). */
+  missing: number;
   wallSeconds: number;
 }

@@ -30,6 +30,8 @@ import { runImportBench } from './import-bench.mjs';
 import { importFigureRows } from './import-report.mjs';
 import { runLdapBench } from './ldap-bench.mjs';
 import { ldapFigureRows } from './ldap-report.mjs';
+import { runWalkupLatencyBench } from './walkup-latency-bench.mjs';
+import { walkupLatencyFigureRows } from './walkup-latency-report.mjs';
 
 /** @typedef {import('./bench-types').BenchResults} BenchResults */
 /** @typedef {import('./bench-types').StartResult} StartResult */
@@ -87,6 +89,8 @@ const { values: options } = parseArgs({
     'import-users': { type: 'string', default: '100000' },
     'import-big-rows': { type: 'string', default: '1000000' },
     'ldap-users': { type: 'string', default: '10000' },
+    'walkup-desks': { type: 'string', default: '20' },
+    'walkup-check-ins': { type: 'string', default: '60' },
     'skip-keyboard': { type: 'boolean', default: false },
     only: { type: 'string', default: 'all' },
     'write-readme': { type: 'boolean', default: false },
@@ -125,8 +129,22 @@ const NAIVE_DB_SEARCHES = positive('naive-db-searches');
 const ESCALATIONS = positive('escalations');
 /** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import` or `ldap` measures one part and keeps the others from results.json. */
 const ONLY = options.only;
-if (!['all', 'issue2', 'sync', 'issue4', 'parallel', 'dos', 'import', 'ldap'].includes(ONLY)) {
-  console.error('--only must be issue2, sync, issue4, parallel, dos, import or ldap.');
+if (
+  ![
+    'all',
+    'issue2',
+    'sync',
+    'issue4',
+    'parallel',
+    'dos',
+    'import',
+    'ldap',
+    'walkup-latency',
+  ].includes(ONLY)
+) {
+  console.error(
+    '--only must be issue2, sync, issue4, parallel, dos, import, ldap or walkup-latency.',
+  );
   process.exit(2);
 }
 const runs = (/** @type {string} */ part) => ONLY === 'all' || ONLY === part;
@@ -523,7 +541,10 @@ async function main() {
 
   /** @type {BenchResults['parallel']} */
   let parallel = previous?.parallel;
-  if ((runs('parallel') || runs('dos') || runs('import') || runs('ldap')) && !runs('sync'))
+  if (
+    (runs('parallel') || runs('dos') || runs('import') || runs('ldap') || runs('walkup-latency')) &&
+    !runs('sync')
+  )
     await build({
       configFile: path.join(repoRoot, 'server', 'vite.config.ts'),
       logLevel: 'warn',
@@ -595,6 +616,23 @@ async function main() {
       { users: positive('ldap-users') },
     );
 
+  /** @type {BenchResults['walkupLatency']} */
+  let walkupLatency = previous?.walkupLatency;
+  if (runs('walkup-latency'))
+    walkupLatency = await runWalkupLatencyBench(
+      {
+        repoRoot,
+        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
+        say,
+        command: commandLine(),
+      },
+      {
+        desks: positive('walkup-desks'),
+        checkIns: positive('walkup-check-ins'),
+        spacingMs: 250,
+      },
+    );
+
   const base = issue2 ?? /** @type {BenchResults} */ (previous);
   /** @type {BenchResults} */
   const results = {
@@ -618,6 +656,7 @@ async function main() {
     ...(dos ? { dos } : {}),
     ...(imported ? { import: imported } : {}),
     ...(ldap ? { ldap } : {}),
+    ...(walkupLatency ? { walkupLatency } : {}),
     // The whole run's time; a partial run (--only) keeps the figure of the run it completes.
     wallSeconds:
       ONLY === 'all'
@@ -633,6 +672,8 @@ async function main() {
   if (results.dos) console.log(`${textTable(dosFigureRows(results.dos))}\n`);
   if (results.import) console.log(`${textTable(importFigureRows(results.import))}\n`);
   if (results.ldap) console.log(`${textTable(ldapFigureRows(results.ldap))}\n`);
+  if (results.walkupLatency)
+    console.log(`${textTable(walkupLatencyFigureRows(results.walkupLatency))}\n`);
   say('Wrote bench/results.json.');
   if (options['write-readme']) {
     const readmePath = path.join(repoRoot, 'README.md');

@@ -50,12 +50,16 @@ function scriptedServer() {
     onBoard: (b: LobbyBoard) => void;
     end: (error?: Error) => void;
   }[] = [];
+  const changePassword = vi.fn((_token: string, _current: string, _next: string) =>
+    Promise.resolve(),
+  );
   const transport: LobbyTransport = {
     signIn: vi.fn((userName: string, password: string) =>
-      userName === 'lobby.hq' && password === 'secret'
-        ? Promise.resolve('token-1')
+      userName === 'lobby.hq' && (password === 'secret' || password === 'temporary')
+        ? Promise.resolve({ token: 'token-1', mustChangePassword: password === 'temporary' })
         : Promise.reject(new LobbyError('refused', 'The user name or password is not right.')),
     ),
+    changePassword,
     board: () => Promise.resolve(board()),
     events: (_token, _location, onBoard, signal) =>
       new Promise<void>((resolve, reject) => {
@@ -69,7 +73,7 @@ function scriptedServer() {
     if (!stream) throw new Error('no stream is open');
     return stream;
   };
-  return { transport, streams, latest };
+  return { transport, streams, latest, changePassword };
 }
 
 const fakeChime = (): Chime & { plays: number } => {
@@ -134,7 +138,7 @@ describe('the lobby board page', () => {
     expect(screen.getByText(/^Wait now/).textContent).toBe('Wait now: About 12 minutes');
     expect(screen.queryByText(/Connecting/)).toBeNull();
     await expectNoAxeViolations(container);
-  });
+  }, 20_000);
 
   it('chimes once and highlights a new call, never for calls already on the first board', () => {
     const server = scriptedServer();
@@ -236,6 +240,39 @@ describe('the lobby board page', () => {
     );
     expect(storage.items.has(LOBBY_TOKEN_KEY)).toBe(false);
   });
+
+  it('has a temporary password changed before the board opens', async () => {
+    const server = scriptedServer();
+    const storage = memoryStorage();
+    const user = userEvent.setup();
+    const { container } = render(
+      <LobbyApp
+        transport={server.transport}
+        location="loc-hq"
+        storage={storage}
+        chime={fakeChime()}
+        timers={browserTimers}
+      />,
+    );
+    await user.type(screen.getByLabelText('User name'), 'lobby.hq');
+    await user.type(screen.getByLabelText('Password'), 'temporary{Enter}');
+    await user.type(await screen.findByLabelText('New password'), 'a new long password');
+    await user.type(screen.getByLabelText('Repeat the new password'), 'a new long passwort');
+    await user.click(screen.getByRole('button', { name: 'Change password' }));
+    expect(screen.getByRole('alert').textContent).toBe('The two new passwords are not the same.');
+    expect(storage.items.has(LOBBY_TOKEN_KEY)).toBe(false);
+    await expectNoAxeViolations(container);
+    await user.clear(screen.getByLabelText('Repeat the new password'));
+    await user.type(screen.getByLabelText('Repeat the new password'), 'a new long password');
+    await user.click(screen.getByRole('button', { name: 'Change password' }));
+    expect(server.changePassword).toHaveBeenCalledWith(
+      'token-1',
+      'temporary',
+      'a new long password',
+    );
+    expect(storage.items.get(LOBBY_TOKEN_KEY)).toBe('token-1');
+    expect((await screen.findByText('Connecting to the desk server…')).tagName).toBe('P');
+  }, 20_000);
 
   it('says plainly when the address names no location', () => {
     render(

@@ -1,8 +1,9 @@
-// Signs the lobby screen in once with the lobby account: user name and password, the server's words
-// when it refuses. Never keeps the password; the token goes to whoever called (the page keeps it).
+// Signs the lobby screen in once with the lobby account: user name and password, then a new password
+// when the administrator gave a temporary one; the server's words when it refuses. Never keeps a
+// password; the token goes to whoever called (the page keeps it).
 
 import { useId, useState, type FormEvent } from 'react';
-import { SignInRequest } from '../../shared/sync/server-api';
+import { NewPassword, SignInRequest } from '../../shared/sync/server-api';
 import type { LobbyTransport } from './lobby-transport';
 
 export interface LobbySignInProps {
@@ -12,14 +13,57 @@ export interface LobbySignInProps {
   onSignedIn: (token: string) => void;
 }
 
+/** Signed in with a temporary password: the account chooses its own before the board opens. */
+interface Temporary {
+  token: string;
+  currentPassword: string;
+}
+
+function Field(props: {
+  id: string;
+  label: string;
+  value: string;
+  type?: 'password';
+  autoComplete: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <>
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type={props.type ?? 'text'}
+        autoComplete={props.autoComplete}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </>
+  );
+}
+
 export function LobbySignIn({ transport, reason, onSignedIn }: LobbySignInProps) {
   const id = useId();
   const [userName, setUserName] = useState('');
   const [password, setPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [repeated, setRepeated] = useState('');
+  const [temporary, setTemporary] = useState<Temporary | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+  const attempt = async (work: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await work();
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : 'Signing in did not work.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const signIn = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (busy) return;
     const checked = SignInRequest.safeParse({ userName, password });
@@ -27,45 +71,94 @@ export function LobbySignIn({ transport, reason, onSignedIn }: LobbySignInProps)
       setMessage(checked.error.issues[0]?.message ?? 'Enter the user name and password.');
       return;
     }
-    setBusy(true);
-    setMessage(null);
-    try {
-      onSignedIn(await transport.signIn(checked.data.userName, checked.data.password));
-    } catch (error) {
+    await attempt(async () => {
       setPassword('');
-      setMessage(error instanceof Error ? error.message : 'Signing in did not work.');
-    } finally {
-      setBusy(false);
-    }
+      const session = await transport.signIn(checked.data.userName, checked.data.password);
+      if (session.mustChangePassword)
+        setTemporary({ token: session.token, currentPassword: checked.data.password });
+      else onSignedIn(session.token);
+    });
   };
+
+  const choose = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    if (busy || temporary === null) return;
+    const checked = NewPassword.safeParse(newPassword);
+    if (!checked.success) {
+      setMessage(checked.error.issues[0]?.message ?? 'Choose a longer password.');
+      return;
+    }
+    if (newPassword !== repeated) {
+      setMessage('The two new passwords are not the same.');
+      return;
+    }
+    await attempt(async () => {
+      await transport.changePassword(temporary.token, temporary.currentPassword, checked.data);
+      onSignedIn(temporary.token);
+    });
+  };
+
+  const error = message ? (
+    <p role="alert" className="lobby-error">
+      {message}
+    </p>
+  ) : null;
+
+  if (temporary)
+    return (
+      <main className="lobby lobby-sign-in">
+        <h1>Lobby board</h1>
+        <form onSubmit={(event) => void choose(event)} aria-describedby={`${id}-about`}>
+          <p id={`${id}-about`}>
+            This account has a temporary password: choose its own password before the board opens.
+          </p>
+          <Field
+            id={`${id}-new`}
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={setNewPassword}
+          />
+          <Field
+            id={`${id}-repeat`}
+            label="Repeat the new password"
+            type="password"
+            autoComplete="new-password"
+            value={repeated}
+            onChange={setRepeated}
+          />
+          {error}
+          <button type="submit" disabled={busy}>
+            Change password
+          </button>
+        </form>
+      </main>
+    );
 
   return (
     <main className="lobby lobby-sign-in">
       <h1>Lobby board</h1>
-      <form onSubmit={(event) => void submit(event)} aria-describedby={`${id}-about`}>
+      <form onSubmit={(event) => void signIn(event)} aria-describedby={`${id}-about`}>
         <p id={`${id}-about`}>
           {reason ?? 'Sign in once with the lobby account; this screen then stays signed in.'}
         </p>
-        <label htmlFor={`${id}-user`}>User name</label>
-        <input
+        <Field
           id={`${id}-user`}
+          label="User name"
           autoComplete="username"
           value={userName}
-          onChange={(event) => setUserName(event.target.value)}
+          onChange={setUserName}
         />
-        <label htmlFor={`${id}-password`}>Password</label>
-        <input
+        <Field
           id={`${id}-password`}
+          label="Password"
           type="password"
           autoComplete="current-password"
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          onChange={setPassword}
         />
-        {message ? (
-          <p role="alert" className="lobby-error">
-            {message}
-          </p>
-        ) : null}
+        {error}
         <button type="submit" disabled={busy}>
           Sign in
         </button>

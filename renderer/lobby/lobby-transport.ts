@@ -18,8 +18,15 @@ export class LobbyError extends Error {
 }
 
 export interface LobbyTransport {
-  /** A token for the lobby account; LobbyError 'refused' with the server's words otherwise. */
-  signIn(userName: string, password: string): Promise<string>;
+  /**
+   * A token for the lobby account (with a temporary password, it must change it first);
+   * LobbyError 'refused' with the server's words otherwise.
+   */
+  signIn(
+    userName: string,
+    password: string,
+  ): Promise<{ token: string; mustChangePassword: boolean }>;
+  changePassword(token: string, currentPassword: string, newPassword: string): Promise<void>;
   board(token: string, location: string): Promise<LobbyBoard>;
   /** Calls `onBoard` for each board until the stream ends (resolves) or fails (rejects). */
   events(
@@ -71,7 +78,15 @@ export function httpLobbyTransport(apiBase: string, fetchFn: Fetch): LobbyTransp
           throw new LobbyError('refused', 'The user name or password is not right.');
         throw error;
       });
-      return SignInResponse.parse(await response.json()).token;
+      const session = SignInResponse.parse(await response.json());
+      return { token: session.token, mustChangePassword: session.mustChangePassword === true };
+    },
+    async changePassword(token, currentPassword, newPassword) {
+      await send('/sessions/password', {
+        method: 'POST',
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        body: JSON.stringify({ currentPassword, newPassword }),
+      });
     },
     async board(token, location) {
       const response = await send(at(location), { headers: bearer(token) });

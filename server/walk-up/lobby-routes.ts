@@ -1,5 +1,5 @@
 // The lobby board's endpoints (lobby role, read-only): the board of a location now, and its event
-// stream that sends a fresh board on every visit change. Thin: lobby-store and lobby-feeds do the work.
+// stream that sends a fresh board on every visit change. Thin: walk-up-reads and lobby-feeds do the work.
 
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import type { LobbyBoard } from '../../shared/sync/walk-up-api';
 import { ApiError, parseInput } from '../http/api-error';
 import type { RouteDeps } from '../http/route-deps';
 import { createLobbyFeeds } from './lobby-feeds';
-import { readLobbyVisits, readWalkUpLocation } from './lobby-store';
+import { findWalkUpLocation, locationVisits } from './walk-up-reads';
 
 /** Only the lobby screen's account reads the board (decision 0008): it may do nothing else. */
 export const LOBBY_ROLES = ['lobby'] as const;
@@ -28,8 +28,9 @@ export function lobbyRoutes(
   options: LobbyRouteOptions = {},
 ): void {
   const board = async (location: string): Promise<LobbyBoard | null> => {
-    const found = await readWalkUpLocation(db, location);
-    return found ? lobbyBoard(found, await readLobbyVisits(db, location), now()) : null;
+    const found = await findWalkUpLocation(db, location);
+    const at = now();
+    return found ? lobbyBoard(found, await locationVisits(db, location, at), at) : null;
   };
   const feeds = createLobbyFeeds(pokes, {
     board,
