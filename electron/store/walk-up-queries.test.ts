@@ -70,7 +70,7 @@ const location = (overrides: Partial<WalkUpLocation> = {}): WalkUpLocation => ({
   ...overrides,
 });
 
-/** A visit done earlier today: served at `station` from `start` for `service` minutes. */
+/** A visit done earlier today: called to `station` at `start`, done `service` minutes later. */
 const done = (id: string, start: number, service: number, station = 'Counter 1'): Visit => ({
   id,
   number: `VIS000${id}`,
@@ -86,10 +86,10 @@ const done = (id: string, start: number, service: number, station = 'Counter 1')
   state: 'Done',
   checkedInAt: minutes(start - 5),
   checkedInBy: DEMO_AGENT_ID,
-  calledAt: minutes(start - 1),
+  calledAt: minutes(start),
   calledBy: DEMO_AGENT_ID,
   station,
-  startedAt: minutes(start),
+  startedAt: minutes(start + 1),
   servedBy: DEMO_AGENT_ID,
   endedAt: minutes(start + service),
   interaction: null,
