@@ -21,14 +21,14 @@ export function walkUpEstimateRows(w) {
   const first = w.perDay[0];
   return [
     {
-      figure: `Walk-up wait estimate at check-in, median absolute error over ${w.arrivals.toLocaleString('en-US')} arrivals on ${w.days} simulated days (actual waits: median ${min(w.waits.median)}, p90 ${min(w.waits.p90)})`,
+      figure: `Walk-up wait estimate at check-in, median absolute error over ${w.arrivals.toLocaleString('en-US')} arrivals on ${w.days} simulated day${w.days === 1 ? '' : 's'} (actual waits: median ${min(w.waits.median)}, p90 ${min(w.waits.p90)})`,
       target: 'report',
       met: w.deskpad.medianAbsMinutes <= w.serviceNow.medianAbsMinutes,
       deskpad: described(w.deskpad),
       baseline: `ServiceNow's formula: ${described(w.serviceNow)}`,
       ratio: `${(w.serviceNow.medianAbsMinutes / Math.max(w.deskpad.medianAbsMinutes, 0.01)).toFixed(1)}× smaller error`,
     },
-    ...(first
+    ...(first && w.days > 1
       ? [
           {
             figure: `The same on the first day alone (seed ${first.seed}, ${first.arrivals} arrivals)`,
@@ -54,7 +54,7 @@ export function walkUpEstimateSection(w) {
   const paragraphs = [
     `Produced by \`${w.command}\` on ${w.date.slice(0, 10)} (${w.wallSeconds.toFixed(1)} s; a
     simulation in Node, \`bench/walkup-estimate-bench.mjs\`, no server or browser). Each day is drawn
-    from a fixed seed (seeds ${w.seed}–${w.seed + w.days - 1}): check-ins from 08:00 to 16:45 arrive
+    from a fixed seed (${w.days === 1 ? `seed ${w.seed}` : `seeds ${w.seed}–${w.seed + w.days - 1}`}): check-ins from 08:00 to 16:45 arrive
     as a Poisson process of 10 an hour with a morning peak of +30 around 09:30 and +10 around 13:00;
     2 to 4 counters are open as the day goes (4 from 09:00 to 11:00, 2 over lunch); each calls the
     next person in queue order (VIPs, 8 %, first) when free; the walk to the counter is log-normal
