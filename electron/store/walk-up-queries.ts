@@ -16,6 +16,7 @@ import type {
   WalkUpQueueView,
 } from '../../shared/store-api/walk-up-contract';
 import type { DeskDb } from './db';
+import type { ClockBoundQuery } from './live-queries';
 import type { LoadedDirectory } from './loaded-directory';
 import { toVisitView } from './visit-views';
 
@@ -41,6 +42,14 @@ export const RECENT_VISITS = 300;
 export const FINISHED_SHOWN = 10;
 
 const OPEN_STATES = ['Waiting', 'Called', 'In service'] as const;
+
+/**
+ * The queue's estimate moves with the clock too (a service runs on, a station goes quiet), so its
+ * live subscribers get a fresh answer every half minute even when no visit changed.
+ */
+export const CLOCK_BOUND_QUERIES: readonly ClockBoundQuery[] = [
+  { name: 'walkUp.queue', everyMs: 30_000 },
+];
 
 type Answer = StoreResult<WalkUpQueryOutputs[WalkUpQueryName]>;
 
