@@ -13,7 +13,8 @@ import { openStoreHost, type StoreHost } from './store-host';
 
 const DB_NAME = 'desk';
 const opened: { close(): Promise<void> | void }[] = [];
-const T0 = Date.parse('2026-11-23T09:00:00.000Z');
+/** Noon on this machine's clock, so "today" holds the morning whatever the time zone. */
+const T0 = new Date(2026, 10, 23, 12, 0, 0).getTime();
 const minutes = (n: number): string => new Date(T0 + n * 60_000).toISOString();
 
 afterEach(async () => {
@@ -23,7 +24,7 @@ afterEach(async () => {
 interface Desk {
   host: StoreHost;
   db: DeskDb;
-  /** Sets the desk's clock, in minutes after 09:00. */
+  /** Sets the desk's clock, in minutes after noon. */
   at(minute: number): void;
 }
 
@@ -192,7 +193,7 @@ describe('walkUp.queue', () => {
   it('lists who is in service with their interaction, and today’s finished visits newest first', async () => {
     const desk = await openDesk();
     await desk.db.locations.put(location());
-    await desk.db.visits.bulkPut([done('d1', -60, 4), done('d2', -30, 5)]);
+    await desk.db.visits.bulkPut([done('d1', -60, 4), done('d2', -30, 5), done('d0', -24 * 60, 5)]);
     await checkIn(desk, 'v-1', 0, { person: 'usr_000100' });
     await checkIn(desk, 'v-2', 1);
     desk.at(2);
