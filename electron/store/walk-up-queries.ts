@@ -4,7 +4,7 @@
 
 import { Dexie } from 'dexie';
 import { ok, type StoreResult } from '../../shared/domain/result';
-import type { Visit } from '../../shared/domain/visit';
+import { isFinal, type Visit } from '../../shared/domain/visit';
 import { estimateWaits, queueOrder } from '../../shared/domain/walk-up-queue';
 import { WALK_UP_DEFAULTS, type WalkUpLocation } from '../../shared/domain/walk-up-location';
 import type { QueryArgs } from '../../shared/store-api/contract';
@@ -149,8 +149,7 @@ async function queueOf(state: WalkUpQueryState, locationId: string): Promise<Wal
     .filter((v) => v.state === 'In service')
     .sort(oldestFirst((v) => at(v.startedAt)));
   const finished = visits
-    .filter((v) => v.state !== 'Waiting' && v.state !== 'Called' && v.state !== 'In service')
-    .filter((v) => at(v.endedAt) >= today)
+    .filter((v) => isFinal(v.state) && at(v.endedAt) >= today)
     .sort(oldestFirst((v) => at(v.endedAt)))
     .reverse()
     .slice(0, FINISHED_SHOWN);
