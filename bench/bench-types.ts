@@ -492,6 +492,8 @@ export interface BenchResults {
   ldap?: LdapBenchResults;
   /** Issue 12: kiosk check-in → lobby board and every desk (bench/walkup-latency-bench.mjs). */
   walkupLatency?: WalkupLatencyResults;
+  /** Issue 12: the walk-up wait estimate on simulated days (bench/walkup-estimate-bench.mjs). */
+  walkUpEstimate?: WalkUpEstimateResults;
   wallSeconds: number;
 }
 
@@ -573,5 +575,38 @@ export interface WalkupLatencyResults {
   everyDesk: LatencySpread;
   /** Arrivals that never came within the timeout (should be 0). */
   missing: number;
+  wallSeconds: number;
+}
+
+// ---- issue 12: the walk-up wait estimate on a simulated day (bench/walkup-estimate-bench.mjs) ----
+
+export interface EstimateErrors {
+  /** Arrivals that got an estimate at check-in. */
+  estimated: number;
+  /** |estimate at check-in − actual wait until called|, minutes. */
+  medianAbsMinutes: number;
+  p90AbsMinutes: number;
+  /** Share of estimates within 5 minutes of the actual wait. */
+  within5: number;
+}
+
+export interface WalkUpEstimateResults {
+  date: string;
+  command: string;
+  /** The first day's seed; day d has seed + d. */
+  seed: number;
+  days: number;
+  /** Over all the days. */
+  arrivals: number;
+  /** The actual waits (check-in → called), minutes. */
+  waits: { median: number; p90: number; max: number };
+  deskpad: EstimateErrors;
+  serviceNow: EstimateErrors;
+  perDay: {
+    seed: number;
+    arrivals: number;
+    deskpadMedianAbsMinutes: number;
+    serviceNowMedianAbsMinutes: number;
+  }[];
   wallSeconds: number;
 }
