@@ -23,7 +23,7 @@ export function ReasonListEditor({ reasons, onChange, error }: ReasonListEditorP
   const id = useId();
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const list = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLFieldSetElement>(null);
   const [focus, setFocus] = useState<Focus>(null);
 
   // A moved row's DOM node may be taken out and put back, which drops the focus: put it back.
