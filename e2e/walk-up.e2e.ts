@@ -56,6 +56,9 @@ describe('The walk-up desk', () => {
     await kiosk.scan(atKiosk.email);
     await kiosk.pickReason(KIOSK_REASON);
     expect(await kiosk.position()).toBe(alreadyWaiting + 1);
+    expect(await kiosk.status().innerText()).toMatch(/Estimated wait|cannot estimate/);
+    // They tap Done and take a seat; the kiosk is ready for the next person (and offers the survey later).
+    await kiosk.finish();
     // 2. Agent A checks someone in on their behalf (caller lookup by full name).
     const onBehalfName = await agentA.checkInPerson(onBehalf.name, DESK_REASON);
     expect(onBehalfName).toContain(onBehalf.name);
