@@ -189,7 +189,12 @@ export interface DeskProbeApi {
    * Searches the caller lookup every `everyMs` until a hit has `expectUserName`: Date.now() then
    * (the import bench: an imported caller reaching a signed-in desk), or null after `timeoutMs`.
    */
-  foundAt(query: string, expectUserName: string, everyMs: number, timeoutMs: number): Promise<number | null>;
+  foundAt(
+    query: string,
+    expectUserName: string,
+    everyMs: number,
+    timeoutMs: number,
+  ): Promise<number | null>;
 }
 
 /** One round of "1,000 interactions saved offline reach the server". */
@@ -485,6 +490,8 @@ export interface BenchResults {
   import?: ImportBenchResults;
   /** Issue 11: LDAP sync from a real slapd (bench/ldap-bench.mjs). */
   ldap?: LdapBenchResults;
+  /** Issue 12: the walk-up wait estimate on simulated days (bench/walkup-estimate-bench.mjs). */
+  walkUpEstimate?: WalkUpEstimateResults;
   wallSeconds: number;
 }
 
@@ -535,5 +542,38 @@ export interface LdapBenchResults {
   loadAverage: { min: number; max: number };
   first: LdapSyncFigure;
   incremental: LdapSyncFigure;
+  wallSeconds: number;
+}
+
+// ---- issue 12: the walk-up wait estimate on a simulated day (bench/walkup-estimate-bench.mjs) ----
+
+export interface EstimateErrors {
+  /** Arrivals that got an estimate at check-in. */
+  estimated: number;
+  /** |estimate at check-in − actual wait until called|, minutes. */
+  medianAbsMinutes: number;
+  p90AbsMinutes: number;
+  /** Share of estimates within 5 minutes of the actual wait. */
+  within5: number;
+}
+
+export interface WalkUpEstimateResults {
+  date: string;
+  command: string;
+  /** The first day's seed; day d has seed + d. */
+  seed: number;
+  days: number;
+  /** Over all the days. */
+  arrivals: number;
+  /** The actual waits (check-in → called), minutes. */
+  waits: { median: number; p90: number; max: number };
+  deskpad: EstimateErrors;
+  serviceNow: EstimateErrors;
+  perDay: {
+    seed: number;
+    arrivals: number;
+    deskpadMedianAbsMinutes: number;
+    serviceNowMedianAbsMinutes: number;
+  }[];
   wallSeconds: number;
 }

@@ -3,6 +3,7 @@
 
 import { dosSection } from './dos-report.mjs';
 import { parallelSection } from './parallel-report.mjs';
+import { walkUpEstimateSection } from './walkup-estimate-report.mjs';
 
 export const README_START = '<!-- bench:start -->';
 export const README_END = '<!-- bench:end -->';
@@ -643,6 +644,7 @@ export function readmeSection(r) {
     ...(r.issue4 ? ['', escalationSection(r.issue4)] : []),
     ...(r.parallel ? ['', parallelSection(r.parallel)] : []),
     ...(r.dos ? ['', dosSection(r.dos)] : []),
+    ...(r.walkUpEstimate ? ['', walkUpEstimateSection(r.walkUpEstimate)] : []),
     '',
     README_END,
   ].join('\n');

@@ -13,7 +13,8 @@ import { openStoreHost, type StoreHost } from './store-host';
 
 const DB_NAME = 'desk';
 const opened: { close(): Promise<void> | void }[] = [];
-const T0 = Date.parse('2026-11-23T09:00:00.000Z');
+/** Noon on this machine's clock, so "today" holds the morning whatever the time zone. */
+const T0 = new Date(2026, 10, 23, 12, 0, 0).getTime();
 const minutes = (n: number): string => new Date(T0 + n * 60_000).toISOString();
 
 afterEach(async () => {
@@ -23,7 +24,7 @@ afterEach(async () => {
 interface Desk {
   host: StoreHost;
   db: DeskDb;
-  /** Sets the desk's clock, in minutes after 09:00. */
+  /** Sets the desk's clock, in minutes after noon. */
   at(minute: number): void;
 }
 
@@ -70,7 +71,7 @@ const location = (overrides: Partial<WalkUpLocation> = {}): WalkUpLocation => ({
   ...overrides,
 });
 
-/** A visit done earlier today: served at `station` from `start` for `service` minutes. */
+/** A visit done earlier today: called to `station` at `start`, done `service` minutes later. */
 const done = (id: string, start: number, service: number, station = 'Counter 1'): Visit => ({
   id,
   number: `VIS000${id}`,
@@ -86,10 +87,10 @@ const done = (id: string, start: number, service: number, station = 'Counter 1')
   state: 'Done',
   checkedInAt: minutes(start - 5),
   checkedInBy: DEMO_AGENT_ID,
-  calledAt: minutes(start - 1),
+  calledAt: minutes(start),
   calledBy: DEMO_AGENT_ID,
   station,
-  startedAt: minutes(start),
+  startedAt: minutes(start + 1),
   servedBy: DEMO_AGENT_ID,
   endedAt: minutes(start + service),
   interaction: null,
@@ -192,7 +193,7 @@ describe('walkUp.queue', () => {
   it('lists who is in service with their interaction, and today’s finished visits newest first', async () => {
     const desk = await openDesk();
     await desk.db.locations.put(location());
-    await desk.db.visits.bulkPut([done('d1', -60, 4), done('d2', -30, 5)]);
+    await desk.db.visits.bulkPut([done('d1', -60, 4), done('d2', -30, 5), done('d0', -24 * 60, 5)]);
     await checkIn(desk, 'v-1', 0, { person: 'usr_000100' });
     await checkIn(desk, 'v-2', 1);
     desk.at(2);

@@ -4,7 +4,7 @@
 
 import { Dexie } from 'dexie';
 import { ok, type StoreResult } from '../../shared/domain/result';
-import type { Visit } from '../../shared/domain/visit';
+import { isFinal, type Visit } from '../../shared/domain/visit';
 import { estimateWaits, queueOrder } from '../../shared/domain/walk-up-queue';
 import { WALK_UP_DEFAULTS, type WalkUpLocation } from '../../shared/domain/walk-up-location';
 import type { QueryArgs } from '../../shared/store-api/contract';
@@ -16,6 +16,7 @@ import type {
   WalkUpQueueView,
 } from '../../shared/store-api/walk-up-contract';
 import type { DeskDb } from './db';
+import type { ClockBoundQuery } from './live-queries';
 import type { LoadedDirectory } from './loaded-directory';
 import { toVisitView } from './visit-views';
 
@@ -41,6 +42,14 @@ export const RECENT_VISITS = 300;
 export const FINISHED_SHOWN = 10;
 
 const OPEN_STATES = ['Waiting', 'Called', 'In service'] as const;
+
+/**
+ * The queue's estimate moves with the clock too (a service runs on, a station goes quiet), so its
+ * live subscribers get a fresh answer every half minute even when no visit changed.
+ */
+export const CLOCK_BOUND_QUERIES: readonly ClockBoundQuery[] = [
+  { name: 'walkUp.queue', everyMs: 30_000 },
+];
 
 type Answer = StoreResult<WalkUpQueryOutputs[WalkUpQueryName]>;
 
@@ -140,8 +149,7 @@ async function queueOf(state: WalkUpQueryState, locationId: string): Promise<Wal
     .filter((v) => v.state === 'In service')
     .sort(oldestFirst((v) => at(v.startedAt)));
   const finished = visits
-    .filter((v) => v.state !== 'Waiting' && v.state !== 'Called' && v.state !== 'In service')
-    .filter((v) => at(v.endedAt) >= today)
+    .filter((v) => isFinal(v.state) && at(v.endedAt) >= today)
     .sort(oldestFirst((v) => at(v.endedAt)))
     .reverse()
     .slice(0, FINISHED_SHOWN);

@@ -56,24 +56,24 @@ function visit(id: string, overrides: Partial<Visit> = {}): Visit {
 const waiting = (id: string, checkedIn: number, vip = false): Visit =>
   visit(id, { checkedInAt: at(checkedIn), vip });
 
-/** A service at `station` that started at `start` and took `minutes`. */
-const done = (id: string, start: number, minutes: number, station = 'Counter 1'): Visit =>
+/** A service at `station`: called at `call`, started a minute later, done `minutes` after the call. */
+const done = (id: string, call: number, minutes: number, station = 'Counter 1'): Visit =>
   visit(id, {
     state: 'Done',
-    checkedInAt: at(start - 10),
-    calledAt: at(start - 1),
+    checkedInAt: at(call - 10),
+    calledAt: at(call),
     station,
-    startedAt: at(start),
-    endedAt: at(start + minutes),
+    startedAt: at(call + 1),
+    endedAt: at(call + minutes),
   });
 
-const inService = (id: string, start: number, station: string): Visit =>
+const inService = (id: string, call: number, station: string): Visit =>
   visit(id, {
     state: 'In service',
-    checkedInAt: at(start - 10),
-    calledAt: at(start - 1),
+    checkedInAt: at(call - 10),
+    calledAt: at(call),
     station,
-    startedAt: at(start),
+    startedAt: at(call + 1),
   });
 
 const called = (id: string, calledAt: number, station: string): Visit =>
@@ -123,8 +123,12 @@ describe('queueOrder', () => {
 });
 
 describe('service times and the rolling median', () => {
-  it('measures a Done visit from start to end, and nothing else', () => {
+  it('measures a Done visit from the call to the end, and nothing else', () => {
+    // The walk to the counter is the station's time too.
     expect(serviceMinutes(done('d', 0, 7.5))).toBe(7.5);
+    expect(
+      serviceMinutes(visit('started', { state: 'Done', startedAt: at(2), endedAt: at(8) })),
+    ).toBe(6);
     expect(serviceMinutes(inService('s', 0, 'Counter 1'))).toBeNull();
     expect(
       serviceMinutes(visit('n', { state: 'Done', startedAt: null, endedAt: at(3) })),
@@ -225,8 +229,8 @@ describe('estimateWaits', () => {
     expect(result.minutes.get('d')).toBe(6);
   });
 
-  it('waits for what is left of a service in progress, and a whole one for a called person', () => {
-    // Counter 1 started 2 minutes ago (4 left of the 6-minute median); Counter 2 just called.
+  it('waits for what is left of the services in progress, counted from their call', () => {
+    // Counter 1 called 2 minutes ago (4 left of the 6-minute median); Counter 2 a minute ago.
     const visits = [
       ...history,
       inService('s', 8, 'Counter 1'),
@@ -238,7 +242,7 @@ describe('estimateWaits', () => {
     const result = estimateWaits(visits, HQ, now(10));
     expect([...result.minutes]).toEqual([
       ['a', 4],
-      ['b', 6],
+      ['b', 5],
       ['x', 10],
     ]);
   });
