@@ -569,6 +569,10 @@ export interface WalkupLatencyResults {
   loadAverage: number;
   /** Check-in sent → the person on the lobby board's stream (ms). */
   lobby: LatencySpread;
+  /** The check-in's answer → the person on the board (ms): the part the check-in's own time leaves. */
+  lobbyAfterAnswer: LatencySpread;
+  /** The check-in's answer → the visit on the last desk (ms). */
+  everyDeskAfterAnswer: LatencySpread;
   /** Check-in sent → the visit in one desk's pull (ms), every desk and check-in. */
   desk: LatencySpread;
   /** Check-in sent → the visit on the last of the desks (ms). */

@@ -92,7 +92,7 @@ const { values: options } = parseArgs({
     'import-big-rows': { type: 'string', default: '1000000' },
     'ldap-users': { type: 'string', default: '10000' },
     'walkup-desks': { type: 'string', default: '20' },
-    'walkup-check-ins': { type: 'string', default: '60' },
+    'walkup-check-ins': { type: 'string', default: '40' },
     'walkup-seed': { type: 'string', default: '1' },
     'walkup-days': { type: 'string', default: '10' },
     'skip-keyboard': { type: 'boolean', default: false },
@@ -633,7 +633,8 @@ async function main() {
       {
         desks: positive('walkup-desks'),
         checkIns: positive('walkup-check-ins'),
-        spacingMs: 250,
+        // A check-in a second: a busy walk-up desk's peak, several times over.
+        spacingMs: 1000,
       },
     );
 

@@ -247,7 +247,7 @@ export async function runWalkupLatencyBench(deps, options) {
     const locationId = /** @type {string} */ (location.json.location.id);
     const lobbyToken = await roleAccount(admin, adminToken, 'lobby.bench', 'lobby');
 
-    /** @type {Map<string, { sentAt: number; name: string; lobbyAt: number | null; desks: Map<number, number> }>} */
+    /** @type {Map<string, { sentAt: number; answeredAt: number; name: string; lobbyAt: number | null; desks: Map<number, number> }>} */
     const pending = new Map();
     /** @type {number[]} the check-in requests' own answer times */
     const checkInMs = [];
@@ -297,7 +297,14 @@ export async function runWalkupLatencyBench(deps, options) {
       const first = `Visitor${String(n).padStart(3, '0')}`;
       const name = `${first} B.`;
       byName.set(name, id);
-      pending.set(id, { sentAt: performance.now(), name, lobbyAt: null, desks: new Map() });
+      const entry = {
+        sentAt: performance.now(),
+        answeredAt: 0,
+        name,
+        lobbyAt: null,
+        desks: new Map(),
+      };
+      pending.set(id, entry);
       const answer = viaKiosk
         ? await kiosk.request(
             'POST',
@@ -329,7 +336,8 @@ export async function runWalkupLatencyBench(deps, options) {
             },
             kioskToken,
           );
-      checkInMs.push(performance.now() - (pending.get(id)?.sentAt ?? 0));
+      entry.answeredAt = performance.now();
+      checkInMs.push(entry.answeredAt - entry.sentAt);
       if (answer.status >= 300)
         throw new Error(`A check-in answered ${answer.status}: ${JSON.stringify(answer.json)}`);
       await sleep(options.spacingMs);
@@ -358,6 +366,14 @@ export async function runWalkupLatencyBench(deps, options) {
       checkIn: spreadOf(checkInMs),
       loadAverage: os.loadavg()[0] ?? 0,
       lobby: spreadOf(lobbyMs),
+      lobbyAfterAnswer: spreadOf(
+        entries.flatMap((e) => (e.lobbyAt === null ? [] : [Math.max(0, e.lobbyAt - e.answeredAt)])),
+      ),
+      everyDeskAfterAnswer: spreadOf(
+        entries.flatMap((e) =>
+          e.desks.size === options.desks ? [Math.max(...e.desks.values()) - e.answeredAt] : [],
+        ),
+      ),
       desk: spreadOf(deskMs),
       everyDesk: spreadOf(everyDeskMs),
       missing,

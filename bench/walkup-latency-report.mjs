@@ -49,7 +49,8 @@ export function walkupLatencySection(w) {
         : 'as `visit.checkIn` pushed by a desk (the kiosk endpoint was not on this server)'
     }; the clock starts when the request is sent. All processes share the machine: the check-in
     request alone took ${spread(w.checkIn)}, and the 1-minute load average was
-    ${w.loadAverage.toFixed(1)} at the end.`;
+    ${w.loadAverage.toFixed(1)} at the end. From the check-in's answer on, the board took
+    ${spread(w.lobbyAfterAnswer)} and the last desk ${spread(w.everyDeskAfterAnswer)}.`;
   return [
     '### Walk-up check-in to lobby board and desks (issue 12)',
     '',

@@ -216,6 +216,26 @@ describe('the lobby board page', () => {
     expect(screen.queryByText(/Not updated since/)).toBeNull();
   });
 
+  it('says plainly when it cannot reach the desk server', async () => {
+    const server = scriptedServer();
+    render(
+      <LobbyApp
+        transport={server.transport}
+        location="loc-hq"
+        storage={memoryStorage({ [LOBBY_TOKEN_KEY]: 'token-1' })}
+        chime={fakeChime()}
+        timers={browserTimers}
+      />,
+    );
+    await act(async () => {
+      server.latest().end(new LobbyError('unreachable', 'The desk server cannot be reached.'));
+      await Promise.resolve();
+    });
+    expect(screen.getByText(/^Cannot reach/).textContent).toBe(
+      'Cannot reach the desk server — trying again',
+    );
+  });
+
   it('asks to sign in again when the session has ended, and forgets the token', async () => {
     const server = scriptedServer();
     const storage = memoryStorage({ [LOBBY_TOKEN_KEY]: 'token-old' });

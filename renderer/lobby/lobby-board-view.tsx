@@ -38,6 +38,12 @@ function LinkNotice({ link }: { link: LobbyLink }) {
           Not updated since {clock(link.since)} — reconnecting
         </p>
       );
+    case 'unreachable':
+      return (
+        <p className="lobby-notice lobby-notice-stale">
+          Cannot reach the desk server — trying again
+        </p>
+      );
     case 'refused':
       return <p className="lobby-notice lobby-notice-stale">{link.reason}</p>;
     case 'signed-out':

@@ -10,6 +10,8 @@ export type LobbyLink =
   | { state: 'live' }
   /** No board for a while: what is shown may be out of date since `since`. */
   | { state: 'stale'; since: Date; reason: string }
+  /** No board yet and the server does not answer. */
+  | { state: 'unreachable'; reason: string }
   | { state: 'signed-out'; reason: string }
   | { state: 'refused'; reason: string };
 
@@ -55,7 +57,9 @@ export function connectLobby(options: LobbyConnectionOptions): () => void {
 
   const stale = (reason: string): void => {
     options.onLink(
-      lastBoard === null ? { state: 'connecting' } : { state: 'stale', since: lastBoard, reason },
+      lastBoard === null
+        ? { state: 'unreachable', reason }
+        : { state: 'stale', since: lastBoard, reason },
     );
   };
 

@@ -43,21 +43,15 @@ export function lobbyRoutes(
     done();
   });
 
-  const boardOf = async (location: string): Promise<LobbyBoard> => {
-    const found = await board(location);
-    if (!found)
-      throw new ApiError(
-        404,
-        'not-found',
-        `There is no walk-up location ${location} on the server.`,
-      );
-    return found;
-  };
+  const unknown = (location: string): ApiError =>
+    new ApiError(404, 'not-found', `There is no walk-up location ${location} on the server.`);
 
   app.get(`${API_PREFIX}/lobby/:location`, async (request): Promise<LobbyBoard> => {
     await sessions.authenticate(request.headers.authorization, LOBBY_ROLES);
     const { location } = parseInput(LocationParam, request.params);
-    return boardOf(location);
+    const found = await board(location);
+    if (!found) throw unknown(location);
+    return found;
   });
 
   app.get(`${API_PREFIX}/lobby/:location/events`, async (request, reply) => {
@@ -66,7 +60,7 @@ export function lobbyRoutes(
       LOBBY_ROLES,
     );
     const { location } = parseInput(LocationParam, request.params);
-    await boardOf(location);
+    if (!(await findWalkUpLocation(db, location))) throw unknown(location);
     const stream = feeds.open(request.raw, { tokenHash, userId: agent.id }, location);
     return reply
       .header('content-type', 'text/event-stream; charset=utf-8')
