@@ -220,4 +220,27 @@ describeOnDatabases('visits through push and pull', (suite) => {
     ]);
     expect((await pullAll(ana, 'desk-b')).visits).toEqual([]);
   });
+
+  it('gives a technician’s desk the whole queue, not only the records it works', async () => {
+    const desk = new DeskOutbox('desk-a', 'agent-1');
+    await ana.post(
+      '/api/v1/sync/push',
+      desk.push([desk.mutation('visit.checkIn', checkIn('v-1'))]),
+    );
+    const tess = await signIn(app, 'tess.tech');
+    const bar = new DeskOutbox('desk-t', 'tech-1');
+    const reply = await tess.post<PushResponse>(
+      '/api/v1/sync/push',
+      bar.push([
+        bar.mutation('visit.checkIn', checkIn('v-2', { person: 'caller-2' })),
+        bar.mutation('visit.call', { id: 'v-1', station: 'Tech Bar 1' }),
+      ]),
+    );
+    expect(reply.body.refused).toEqual([]);
+    const { visits } = await pullAll(tess, 'desk-t');
+    expect(visits.map((v) => [v.id, v.number, v.state])).toEqual([
+      ['v-2', 'VIS0001002', 'Waiting'],
+      ['v-1', 'VIS0001001', 'Called'],
+    ]);
+  });
 });
