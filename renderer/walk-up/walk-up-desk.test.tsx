@@ -74,5 +74,10 @@ describe('the walk-up desk in the window', { timeout: STORE_TEST_TIMEOUT_MS }, (
       const done = valueOf(await store.query('visit.get', { id: visit?.id ?? '' }));
       expect(done?.state).toBe('Done');
     });
+    await user.click(screen.getByRole('button', { name: 'Walk-up' }));
+    const finished = await screen.findByRole('table', { name: 'Finished today (1)' });
+    expect(within(finished).getAllByRole('row')[1]?.textContent).toBe(
+      'Sam Visitor (guest)PrinterDone',
+    );
   });
 });

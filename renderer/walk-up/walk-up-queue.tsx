@@ -232,6 +232,36 @@ function InServiceRows({ visits, onOpen }: { visits: VisitView[]; onOpen: (id: s
   );
 }
 
+function FinishedRows({ visits }: { visits: VisitView[] }) {
+  return (
+    <table className="walk-up-table walk-up-finished">
+      <caption>Finished today ({visits.length})</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Reason for visit</th>
+          <th scope="col">State</th>
+          <th scope="col">Survey</th>
+        </tr>
+      </thead>
+      <tbody>
+        {visits.map((visit) => (
+          <tr key={visit.id}>
+            <th scope="row">
+              <PersonName visit={visit} />
+            </th>
+            <td>
+              <Reason visit={visit} />
+            </td>
+            <td>{visit.state}</td>
+            <td>{visit.survey ? `${visit.survey.rating} of 5` : ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function WalkUpQueue({ queue, now, agentId, actions, onOpenInteraction }: WalkUpQueueProps) {
   const grace = queue.location?.graceMinutes ?? 0;
   return (
@@ -262,6 +292,7 @@ export function WalkUpQueue({ queue, now, agentId, actions, onOpenInteraction }:
       {queue.inService.length > 0 && (
         <InServiceRows visits={queue.inService} onOpen={onOpenInteraction} />
       )}
+      {queue.finished.length > 0 && <FinishedRows visits={queue.finished} />}
     </div>
   );
 }
