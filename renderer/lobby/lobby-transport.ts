@@ -79,6 +79,12 @@ export function httpLobbyTransport(apiBase: string, fetchFn: Fetch): LobbyTransp
         throw error;
       });
       const session = SignInResponse.parse(await response.json());
+      // Only the lobby role reads the board: say so now rather than on every reconnect.
+      if (!session.agent.roles.includes('lobby'))
+        throw new LobbyError(
+          'refused',
+          `${session.agent.userName} is not a lobby account: sign in with the lobby screen’s account.`,
+        );
       return { token: session.token, mustChangePassword: session.mustChangePassword === true };
     },
     async changePassword(token, currentPassword, newPassword) {
