@@ -10,7 +10,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 const webRoot = fileURLToPath(new URL('./web/', import.meta.url));
 
 /** Pages other helpers add (desktop.html, store-host.html) join the build once they exist. */
-const PAGES = ['index', 'desktop', 'store-host'] as const;
+const PAGES = ['index', 'desktop', 'store-host', 'lobby', 'kiosk'] as const;
 const input = Object.fromEntries(
   PAGES.filter((page) => existsSync(`${webRoot}${page}.html`)).map((page) => [
     page,

@@ -189,7 +189,12 @@ export interface DeskProbeApi {
    * Searches the caller lookup every `everyMs` until a hit has `expectUserName`: Date.now() then
    * (the import bench: an imported caller reaching a signed-in desk), or null after `timeoutMs`.
    */
-  foundAt(query: string, expectUserName: string, everyMs: number, timeoutMs: number): Promise<number | null>;
+  foundAt(
+    query: string,
+    expectUserName: string,
+    everyMs: number,
+    timeoutMs: number,
+  ): Promise<number | null>;
 }
 
 /** One round of "1,000 interactions saved offline reach the server". */
@@ -485,6 +490,10 @@ export interface BenchResults {
   import?: ImportBenchResults;
   /** Issue 11: LDAP sync from a real slapd (bench/ldap-bench.mjs). */
   ldap?: LdapBenchResults;
+  /** Issue 12: kiosk check-in → lobby board and every desk (bench/walkup-latency-bench.mjs). */
+  walkupLatency?: WalkupLatencyResults;
+  /** Issue 12: the walk-up wait estimate on simulated days (bench/walkup-estimate-bench.mjs). */
+  walkUpEstimate?: WalkUpEstimateResults;
   wallSeconds: number;
 }
 
@@ -535,5 +544,73 @@ export interface LdapBenchResults {
   loadAverage: { min: number; max: number };
   first: LdapSyncFigure;
   incremental: LdapSyncFigure;
+  wallSeconds: number;
+}
+
+// ---- issue 12: walk-up check-in latency (bench/walkup-latency-bench.mjs) ----
+
+export interface LatencySpread {
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export interface WalkupLatencyResults {
+  command: string;
+  desks: number;
+  checkIns: number;
+  spacingMs: number;
+  /** 'kiosk': POST /api/v1/kiosk/check-ins; 'push': visit.checkIn through a desk's push. */
+  checkInPath: 'kiosk' | 'push';
+  /** The check-in request's own answer time (ms): how busy the server was. */
+  checkIn: LatencySpread;
+  /** The machine's 1-minute load average at the end (other work blurs the figures). */
+  loadAverage: number;
+  /** Check-in sent → the person on the lobby board's stream (ms). */
+  lobby: LatencySpread;
+  /** The check-in's answer → the person on the board (ms): the part the check-in's own time leaves. */
+  lobbyAfterAnswer: LatencySpread;
+  /** The check-in's answer → the visit on the last desk (ms). */
+  everyDeskAfterAnswer: LatencySpread;
+  /** Check-in sent → the visit in one desk's pull (ms), every desk and check-in. */
+  desk: LatencySpread;
+  /** Check-in sent → the visit on the last of the desks (ms). */
+  everyDesk: LatencySpread;
+  /** Arrivals that never came within the timeout (should be 0). */
+  missing: number;
+  wallSeconds: number;
+}
+
+// ---- issue 12: the walk-up wait estimate on a simulated day (bench/walkup-estimate-bench.mjs) ----
+
+export interface EstimateErrors {
+  /** Arrivals that got an estimate at check-in. */
+  estimated: number;
+  /** |estimate at check-in − actual wait until called|, minutes. */
+  medianAbsMinutes: number;
+  p90AbsMinutes: number;
+  /** Share of estimates within 5 minutes of the actual wait. */
+  within5: number;
+}
+
+export interface WalkUpEstimateResults {
+  date: string;
+  command: string;
+  /** The first day's seed; day d has seed + d. */
+  seed: number;
+  days: number;
+  /** Over all the days. */
+  arrivals: number;
+  /** The actual waits (check-in → called), minutes. */
+  waits: { median: number; p90: number; max: number };
+  deskpad: EstimateErrors;
+  serviceNow: EstimateErrors;
+  perDay: {
+    seed: number;
+    arrivals: number;
+    deskpadMedianAbsMinutes: number;
+    serviceNowMedianAbsMinutes: number;
+  }[];
   wallSeconds: number;
 }

@@ -3,6 +3,8 @@
 
 import { dosSection } from './dos-report.mjs';
 import { parallelSection } from './parallel-report.mjs';
+import { walkupLatencySection } from './walkup-latency-report.mjs';
+import { walkUpEstimateSection } from './walkup-estimate-report.mjs';
 
 export const README_START = '<!-- bench:start -->';
 export const README_END = '<!-- bench:end -->';
@@ -643,6 +645,8 @@ export function readmeSection(r) {
     ...(r.issue4 ? ['', escalationSection(r.issue4)] : []),
     ...(r.parallel ? ['', parallelSection(r.parallel)] : []),
     ...(r.dos ? ['', dosSection(r.dos)] : []),
+    ...(r.walkupLatency ? ['', walkupLatencySection(r.walkupLatency)] : []),
+    ...(r.walkUpEstimate ? ['', walkUpEstimateSection(r.walkUpEstimate)] : []),
     '',
     README_END,
   ].join('\n');

@@ -30,6 +30,10 @@ import { runImportBench } from './import-bench.mjs';
 import { importFigureRows } from './import-report.mjs';
 import { runLdapBench } from './ldap-bench.mjs';
 import { ldapFigureRows } from './ldap-report.mjs';
+import { runWalkupLatencyBench } from './walkup-latency-bench.mjs';
+import { walkupLatencyFigureRows } from './walkup-latency-report.mjs';
+import { runWalkUpEstimateBench } from './walkup-estimate-bench.mjs';
+import { walkUpEstimateRows } from './walkup-estimate-report.mjs';
 
 /** @typedef {import('./bench-types').BenchResults} BenchResults */
 /** @typedef {import('./bench-types').StartResult} StartResult */
@@ -87,6 +91,10 @@ const { values: options } = parseArgs({
     'import-users': { type: 'string', default: '100000' },
     'import-big-rows': { type: 'string', default: '1000000' },
     'ldap-users': { type: 'string', default: '10000' },
+    'walkup-desks': { type: 'string', default: '20' },
+    'walkup-check-ins': { type: 'string', default: '40' },
+    'walkup-seed': { type: 'string', default: '1' },
+    'walkup-days': { type: 'string', default: '10' },
     'skip-keyboard': { type: 'boolean', default: false },
     only: { type: 'string', default: 'all' },
     'write-readme': { type: 'boolean', default: false },
@@ -123,10 +131,21 @@ const COMPONENT_SEARCHES = positive('component-searches');
 const REBUILDS = positive('rebuilds');
 const NAIVE_DB_SEARCHES = positive('naive-db-searches');
 const ESCALATIONS = positive('escalations');
-/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import` or `ldap` measures one part and keeps the others from results.json. */
+/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import`, `ldap`, `walkup-latency` or `walkup-estimate` measures one part and keeps the others from results.json. */
 const ONLY = options.only;
-if (!['all', 'issue2', 'sync', 'issue4', 'parallel', 'dos', 'import', 'ldap'].includes(ONLY)) {
-  console.error('--only must be issue2, sync, issue4, parallel, dos, import or ldap.');
+const PARTS = [
+  'issue2',
+  'sync',
+  'issue4',
+  'parallel',
+  'dos',
+  'import',
+  'ldap',
+  'walkup-latency',
+  'walkup-estimate',
+];
+if (!['all', ...PARTS].includes(ONLY)) {
+  console.error(`--only must be one of ${PARTS.join(', ')}.`);
   process.exit(2);
 }
 const runs = (/** @type {string} */ part) => ONLY === 'all' || ONLY === part;
@@ -458,8 +477,11 @@ async function previousResults() {
 async function main() {
   const { build, preview } = await import('vite');
   const configFile = path.join(benchDir, 'vite.config.ts');
-  say('Building bench pages (bench/pages → dist/bench)…');
-  await build({ configFile, logLevel: 'warn' });
+  // The walk-up estimate is a simulation in Node: it needs no pages.
+  if (ONLY !== 'walkup-estimate') {
+    say('Building bench pages (bench/pages → dist/bench)…');
+    await build({ configFile, logLevel: 'warn' });
+  }
   const previous = ONLY === 'all' ? null : await previousResults();
   if (ONLY !== 'all' && !previous) {
     console.error(
@@ -523,7 +545,10 @@ async function main() {
 
   /** @type {BenchResults['parallel']} */
   let parallel = previous?.parallel;
-  if ((runs('parallel') || runs('dos') || runs('import') || runs('ldap')) && !runs('sync'))
+  if (
+    (runs('parallel') || runs('dos') || runs('import') || runs('ldap') || runs('walkup-latency')) &&
+    !runs('sync')
+  )
     await build({
       configFile: path.join(repoRoot, 'server', 'vite.config.ts'),
       logLevel: 'warn',
@@ -595,6 +620,32 @@ async function main() {
       { users: positive('ldap-users') },
     );
 
+  /** @type {BenchResults['walkupLatency']} */
+  let walkupLatency = previous?.walkupLatency;
+  if (runs('walkup-latency'))
+    walkupLatency = await runWalkupLatencyBench(
+      {
+        repoRoot,
+        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
+        say,
+        command: commandLine(),
+      },
+      {
+        desks: positive('walkup-desks'),
+        checkIns: positive('walkup-check-ins'),
+        // A check-in a second: a busy walk-up desk's peak, several times over.
+        spacingMs: 1000,
+      },
+    );
+
+  /** @type {BenchResults['walkUpEstimate']} */
+  let walkUpEstimate = previous?.walkUpEstimate;
+  if (runs('walkup-estimate'))
+    walkUpEstimate = await runWalkUpEstimateBench(
+      { repoRoot, say, command: commandLine() },
+      { seed: positive('walkup-seed'), days: positive('walkup-days') },
+    );
+
   const base = issue2 ?? /** @type {BenchResults} */ (previous);
   /** @type {BenchResults} */
   const results = {
@@ -618,6 +669,8 @@ async function main() {
     ...(dos ? { dos } : {}),
     ...(imported ? { import: imported } : {}),
     ...(ldap ? { ldap } : {}),
+    ...(walkupLatency ? { walkupLatency } : {}),
+    ...(walkUpEstimate ? { walkUpEstimate } : {}),
     // The whole run's time; a partial run (--only) keeps the figure of the run it completes.
     wallSeconds:
       ONLY === 'all'
@@ -633,6 +686,10 @@ async function main() {
   if (results.dos) console.log(`${textTable(dosFigureRows(results.dos))}\n`);
   if (results.import) console.log(`${textTable(importFigureRows(results.import))}\n`);
   if (results.ldap) console.log(`${textTable(ldapFigureRows(results.ldap))}\n`);
+  if (results.walkupLatency)
+    console.log(`${textTable(walkupLatencyFigureRows(results.walkupLatency))}\n`);
+  if (results.walkUpEstimate)
+    console.log(`${textTable(walkUpEstimateRows(results.walkUpEstimate))}\n`);
   say('Wrote bench/results.json.');
   if (options['write-readme']) {
     const readmePath = path.join(repoRoot, 'README.md');

@@ -20,6 +20,7 @@ import './styles/help-sign-in-attention.css';
 import './styles/navigation.css';
 import './styles/administration.css';
 import './styles/admin-agents.css';
+import './styles/walk-up.css';
 import './styles/organization.css';
 import './styles/escalation.css';
 import './styles/sync-details.css';

@@ -36,6 +36,9 @@ import {
 } from './sync/event-stream';
 import { syncRoutes } from './sync/routes';
 import { taskRoutes } from './tasks/routes';
+import { kioskRoutes } from './walk-up/kiosk-routes';
+import { lobbyRoutes } from './walk-up/lobby-routes';
+import { visitRoutes } from './walk-up/visit-routes';
 
 export interface ServerOptions {
   database: Pick<ServerDatabase, 'db' | 'pokes'>;
@@ -130,9 +133,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   syncRoutes(app, deps, streams);
   directoryRoutes(app, deps);
   interactionRoutes(app, deps);
+  visitRoutes(app, deps);
   taskRoutes(app, deps);
+  kioskRoutes(app, deps);
   adminRoutes(app, deps);
   exportRoutes(app, deps);
+  lobbyRoutes(app, deps);
   healthRoutes(app, deps.db);
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : null;

@@ -20,6 +20,14 @@ export const SHORTCUTS = [
     keys: 'Alt+X',
     accelerator: 'Alt+X',
   },
+  // The Walk-up section: Call next at this desk's station, and Start serving the person called.
+  { id: 'call-next', label: 'Call next', keys: 'Alt+C', accelerator: 'Alt+C' },
+  {
+    id: 'start-visit',
+    label: 'Start serving the called person',
+    keys: 'Alt+S',
+    accelerator: 'Alt+S',
+  },
   { id: 'show-shortcuts', label: 'Show keyboard shortcuts', keys: '? or F1', accelerator: 'F1' },
 ] as const;
 

@@ -36,7 +36,7 @@ const FIELD_ROLES: Record<FieldLabel, 'combobox' | 'textbox'> = {
 export type ListView = 'My open' | 'All open' | 'Recently closed';
 
 /** The main navigation's sections. */
-export type Section = 'Interactions' | 'Callbacks due' | 'Incidents' | 'Requests';
+export type Section = 'Interactions' | 'Callbacks due' | 'Incidents' | 'Requests' | 'Walk-up';
 
 /** The queues of the Incidents and Requests work lists. */
 export type TaskQueueLabel = 'Assigned to me' | 'My groups' | 'Unassigned' | 'All';

@@ -69,6 +69,11 @@ export const buildAppMenuTemplate = (options: AppMenuOptions): MenuItemConstruct
         command('find-existing-incidents'),
       ],
     },
+    {
+      // Acts on the Walk-up section's location and station, as its own buttons do.
+      label: 'Walk-up',
+      submenu: [command('call-next'), command('start-visit')],
+    },
     { role: 'windowMenu' },
     { role: 'help', submenu: [command('show-shortcuts')] },
   ];

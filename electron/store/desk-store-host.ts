@@ -23,6 +23,7 @@ import { commandOutput } from './command-views';
 import type { LoadedDirectory } from './loaded-directory';
 import { changedIncidents, deskPermissions, runCommand } from './store-commands';
 import { LiveQueries } from './live-queries';
+import { CLOCK_BOUND_QUERIES } from './walk-up-queries';
 import { createLogger, type Logger } from './logger';
 import { runAction } from './store-actions';
 import { deliver, describeError, internal, type Listener } from './store-host-errors';
@@ -76,7 +77,7 @@ export class DeskStoreHost implements StoreHost {
     this.session = session;
     this.options = options;
     this.log = options.logger ?? createLogger();
-    this.live = new LiveQueries(this.log.child('live-query'));
+    this.live = new LiveQueries(this.log.child('live-query'), CLOCK_BOUND_QUERIES);
     this.now = options.now ?? (() => new Date());
     this.onLine =
       options.onLine ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
@@ -285,6 +286,7 @@ export class DeskStoreHost implements StoreHost {
       components: this.components,
       sync: this.sync,
       details: () => this.sync?.details() ?? { attempts: [], log: this.log.recent() },
+      now: this.now,
     };
   }
 

@@ -8,14 +8,24 @@ import type { ParsedQuery } from './store-queries';
 import { deliver, internal } from './store-host-errors';
 import type { Logger } from './logger';
 
+/** A query whose answer also moves with the clock (a wait estimate): re-run every `everyMs`. */
+export interface ClockBoundQuery {
+  name: QueryName;
+  everyMs: number;
+}
+
 export class LiveQueries {
   /** Re-runs of live queries whose data lives outside IndexedDB. */
   private readonly refreshers = new Map<() => void, QueryName>();
   private readonly subscriptions = new Set<Unsubscribe>();
   private readonly log: Logger;
+  private readonly clockBound: ReadonlyMap<QueryName, number>;
+  /** One timer per clock-bound query name while anyone subscribes to it. */
+  private readonly timers = new Map<QueryName, ReturnType<typeof setInterval>>();
 
-  constructor(log: Logger) {
+  constructor(log: Logger, clockBound: readonly ClockBoundQuery[] = []) {
     this.log = log;
+    this.clockBound = new Map(clockBound.map((q) => [q.name, q.everyMs]));
   }
 
   /** Answers `run` now and whenever what it read changes, until unsubscribed. */
@@ -46,11 +56,13 @@ export class LiveQueries {
     };
     start();
     this.refreshers.set(start, query.name);
+    this.tick(query.name);
     const unsubscribe = (): void => {
       closed = true;
       current?.unsubscribe();
       this.refreshers.delete(start);
       this.subscriptions.delete(unsubscribe);
+      this.tick(query.name);
     };
     this.subscriptions.add(unsubscribe);
     return unsubscribe;
@@ -67,5 +79,22 @@ export class LiveQueries {
 
   close(): void {
     for (const unsubscribe of [...this.subscriptions]) unsubscribe();
+  }
+
+  /** Keeps a clock-bound query's timer running exactly while it has subscribers. */
+  private tick(name: QueryName): void {
+    const everyMs = this.clockBound.get(name);
+    if (everyMs === undefined) return;
+    const wanted = [...this.refreshers.values()].includes(name);
+    const timer = this.timers.get(name);
+    if (wanted && timer === undefined)
+      this.timers.set(
+        name,
+        setInterval(() => this.refresh(name), everyMs),
+      );
+    else if (!wanted && timer !== undefined) {
+      clearInterval(timer);
+      this.timers.delete(name);
+    }
   }
 }

@@ -69,7 +69,9 @@ it('allows and refuses every cell of the permission matrix as the server does', 
         ? await desk.interactions.get(ref.id)
         : ref.kind === 'incident'
           ? await desk.incidents.get(ref.id)
-          : await desk.requests.get(ref.id),
+          : ref.kind === 'request'
+            ? await desk.requests.get(ref.id)
+            : await desk.visits.get(ref.id),
     );
 
   const cases = permissionCases().map((c, i) => ({ c, scene: sceneOf(c, i) }));

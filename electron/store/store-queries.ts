@@ -32,6 +32,7 @@ import { waitingForOthers } from './sync/author-streams';
 import { toInteractionView, toListItem } from './interaction-views';
 import type { LoadedDirectory } from './loaded-directory';
 import { isTaskQuery, runTaskQuery } from './task-queries';
+import { isWalkUpQuery, runWalkUpQuery } from './walk-up-queries';
 import type { IncidentComponentCache } from './task-store';
 
 export type ParsedQuery = { [N in QueryName]: { name: N; args: QueryArgs<N> } }[QueryName];
@@ -55,6 +56,8 @@ export interface QueryState {
   } | null;
   /** Sync details: the last sync attempts and the host's recent log lines. */
   details: () => SyncDetails;
+  /** The walk-up queue's estimate and "today" are read against it. */
+  now: () => Date;
 }
 
 type Answer = StoreResult<QueryOutput<QueryName>>;
@@ -128,6 +131,7 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
       query,
     );
   }
+  if (isWalkUpQuery(query)) return runWalkUpQuery({ db, directory, now: state.now }, query);
   switch (query.name) {
     case 'session.current': {
       // Signed in before the server's directory arrived: the session knows who the agent is.

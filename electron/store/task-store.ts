@@ -3,6 +3,7 @@
 
 import { generateCatalog } from '../../shared/demo/catalog-generator';
 import { generateIncidents } from '../../shared/demo/incident-generator';
+import { DEMO_LOCATIONS } from '../../shared/demo/walk-up-generator';
 import { ComponentIncidentIndex } from '../../shared/domain/component-search';
 import type { Directory } from '../../shared/domain/directory';
 import { OPEN_INCIDENT_STATES, type Incident } from '../../shared/domain/incident';
@@ -23,9 +24,9 @@ function asDirectory(directory: LoadedDirectory): Directory {
 }
 
 /**
- * At a local desk's first start: the demo catalog and a deterministic set of demo incidents, in
- * one transaction, once (the meta row says it was done; an agent's own records are never touched).
- * A desk with a server never calls this: its incidents and catalog come with sync.
+ * At a local desk's first start: the demo catalog, the demo walk-up locations and a deterministic
+ * set of demo incidents, in one transaction, once (the meta row says it was done; an agent's own
+ * records are never touched). A desk with a server never calls this: they come with sync.
  */
 export async function seedDemoTasks(
   db: DeskDb,
@@ -41,11 +42,13 @@ export async function seedDemoTasks(
     seed: source.seed,
     now: seededAt,
   });
-  return db.transaction('rw', [db.meta, db.catalogItems, db.incidents], async () => {
+  return db.transaction('rw', [db.meta, db.catalogItems, db.incidents, db.locations], async () => {
     // Another window of this installation may have seeded between the check and here.
     if ((await readMeta(db, 'demoTasks')) !== undefined) return false;
     await db.catalogItems.bulkPut(catalog);
     await db.incidents.bulkPut(incidents);
+    // The walk-up section's locations (a desk with a server gets them with its directory).
+    await db.locations.bulkPut([...DEMO_LOCATIONS]);
     await bumpIncidentsRevision(db);
     await writeMeta(db, 'demoTasks', {
       seed: source.seed,

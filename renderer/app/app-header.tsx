@@ -1,10 +1,11 @@
-// The banner: the app's name, New interaction, the directory's progress, Needs attention, the sync
-// mark, who is signed in and Sign out, and the help button. Never holds data of its own.
+// The banner: the app's name, New interaction, the directory's progress, how many wait at the walk-up
+// desk, Needs attention, the sync mark, who is signed in, Sign out and help. Never holds data of its own.
 
 import type { SessionState } from '../../shared/store-api/contract';
 import { useLiveValue } from '../hooks/use-live-query';
 import { NEEDS_ATTENTION_PANEL_ID } from '../needs-attention/needs-attention-panel';
 import { SessionControls } from '../session/session-controls';
+import { WalkUpWaiting } from '../walk-up/walk-up-waiting';
 import { useUi } from './deskpad-context';
 import { DirectoryProgress } from './directory-progress';
 import { SyncMark } from './sync-mark';
@@ -48,6 +49,7 @@ export function AppHeader({ session, onNewInteraction, onShowShortcuts }: AppHea
       </button>
       <DirectoryProgress />
       <div className="header-end">
+        <WalkUpWaiting />
         <NeedsAttentionButton />
         <SyncMark session={session} />
         <SessionControls session={session} />

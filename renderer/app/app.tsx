@@ -1,6 +1,6 @@
 // The window: banner, main navigation, the Interactions list or Callbacks due beside the
-// interaction form, the incidents and requests being worked, keyboard shortcuts, their help
-// overlay, the Unsaved changes guard, Needs attention, the Sign in screen and, when the session
+// interaction form, the Walk-up queue, the incidents and requests being worked, keyboard shortcuts,
+// their help overlay, the Unsaved changes guard, Needs attention, the Sign in screen and, when the session
 // ended by itself, the notice and Sign in dialog that keep the desk working. Composition only;
 // parts get deps from DeskpadDeps.
 
@@ -32,6 +32,7 @@ import { DeskpadContext, useDeskpad, useUi, type DeskpadDeps } from './deskpad-c
 import { MainNav } from './main-nav';
 import { StoreErrors } from './store-errors';
 import { AdminSection } from '../admin/admin-section';
+import { WalkUpSection, type WalkUpSectionHandle } from '../walk-up/walk-up-section';
 import { TaskPanel, TaskSide } from './task-section';
 import { UnsavedChangesDialog } from './unsaved-changes-dialog';
 import { useUnloadWarning } from './use-unload-warning';
@@ -72,13 +73,15 @@ function Workspace({
   const listRef = useRef<InteractionListHandle>(null);
   const callbacksRef = useRef<CallbacksDueHandle>(null);
   const taskListRef = useRef<TaskListHandle>(null);
+  const walkUpRef = useRef<WalkUpSectionHandle>(null);
   const appRef = useRef<HTMLDivElement>(null);
   // Every dialog (ModalDialog) holds this layer: the window behind it is inert meanwhile.
   const { layer, dialogOpen } = useModalLayerFor(appRef);
   const taskKind =
     section === 'incidents' || section === 'requests' ? TASK_SECTIONS[section] : null;
   // An incident, a request or Administration takes the form's place (the form is kept, hidden).
-  const formShown = taskKind === null && section !== 'administration';
+  const formShown = taskKind === null && section !== 'administration' && section !== 'walk-up';
+  const wideSection = section === 'administration' || section === 'walk-up';
   // Signed out on purpose (or never signed in): the workspace is hidden, not unmounted, so typing
   // not saved yet is still in the form after the agent signs in again. A session that ended by itself
   // (expired, revoked) hides nothing: the desk keeps working and saving here, and says so.
@@ -152,6 +155,20 @@ function Workspace({
     formRef.current?.focusCallerLookup();
   }, [formShown]);
 
+  // Call next or Start from another section: the Walk-up section opens and then does it.
+  const walkUpWanted = useRef<keyof WalkUpSectionHandle | null>(null);
+  useEffect(() => {
+    const wanted = walkUpWanted.current;
+    if (section !== 'walk-up' || wanted === null || !walkUpRef.current) return;
+    walkUpWanted.current = null;
+    walkUpRef.current[wanted]();
+  }, [section]);
+  const walkUp = (action: keyof WalkUpSectionHandle): void => {
+    if (section === 'walk-up' && walkUpRef.current) return walkUpRef.current[action]();
+    walkUpWanted.current = action;
+    showSection('walk-up');
+  };
+
   useShortcuts(
     {
       'new-interaction': newInteraction,
@@ -180,6 +197,8 @@ function Workspace({
       'find-existing-incidents': () => {
         if (formShown) formRef.current?.escalate('find');
       },
+      'call-next': () => walkUp('callNext'),
+      'start-visit': () => walkUp('startCalled'),
       'show-shortcuts': () => setHelpOpen(true),
     },
     !modalOpen && !signInNeeded,
@@ -206,7 +225,7 @@ function Workspace({
         <StorageNotice source={storage} />
         <StoreErrors />
         {attentionOpen && <NeedsAttentionPanel />}
-        <div className={section === 'administration' ? 'workspace workspace-wide' : 'workspace'}>
+        <div className={wideSection ? 'workspace workspace-wide' : 'workspace'}>
           {section === 'interactions' && <InteractionList ref={listRef} />}
           {section === 'callbacks' && (
             <CallbacksDue
@@ -223,6 +242,7 @@ function Workspace({
             </div>
             {taskKind !== null && <TaskPanel kind={taskKind} />}
             {section === 'administration' && <AdminSection />}
+            {section === 'walk-up' && <WalkUpSection ref={walkUpRef} />}
           </main>
         </div>
       </div>

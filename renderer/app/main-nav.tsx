@@ -1,4 +1,4 @@
-// The main navigation: Interactions, Callbacks due (with how many are waiting), Incidents,
+// The main navigation: Interactions, Walk-up, Callbacks due (with how many are waiting), Incidents,
 // Requests, and Administration for admins. Switches the section shown; never changes a record or drops the form's typing.
 
 import { useId } from 'react';
@@ -9,6 +9,7 @@ import type { Section } from './ui-state';
 
 export const SECTION_LABELS: Readonly<Record<Section, string>> = {
   interactions: 'Interactions',
+  'walk-up': 'Walk-up',
   callbacks: 'Callbacks due',
   incidents: 'Incidents',
   requests: 'Requests',

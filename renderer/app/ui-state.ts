@@ -10,10 +10,11 @@ import type { TaskKind, TaskListFilter } from '../task-list/task-list';
 
 /**
  * The main navigation: the interaction form with the Interactions list or Callbacks due beside
- * it, or the incidents or requests being worked, or (admins only) Administration.
+ * it, the Walk-up queue, or the incidents or requests being worked, or (admins only) Administration.
  */
 export const SECTIONS = [
   'interactions',
+  'walk-up',
   'callbacks',
   'incidents',
   'requests',
@@ -30,6 +31,12 @@ export interface OpenRecord {
 /** The open form has changes not saved yet; `number` is null for a record never saved. */
 export interface UnsavedForm {
   number: string | null;
+}
+
+/** Where this desk serves walk-up visitors: the location's queue and the agent's station. */
+export interface WalkUpPlace {
+  location: string | null;
+  station: string;
 }
 
 export interface UiState {
@@ -86,6 +93,9 @@ export interface UiState {
   openAnyRecord: (kind: RecordKind, id: string) => void;
   taskLists: Record<TaskKind, TaskListFilter>;
   setTaskList: (kind: TaskKind, filter: TaskListFilter) => void;
+  /** This desk's walk-up location and station; null until chosen (or read back by the Walk-up section). */
+  walkUpPlace: WalkUpPlace | null;
+  setWalkUpPlace: (place: WalkUpPlace) => void;
 }
 
 /** The agent's typing is never dropped silently: an unsaved form asks before it is replaced. */
@@ -151,5 +161,7 @@ export function createUiState(newId: () => string): StoreApi<UiState> {
       request: { queue: 'assigned-to-me', state: null },
     },
     setTaskList: (kind, filter) => set((s) => ({ taskLists: { ...s.taskLists, [kind]: filter } })),
+    walkUpPlace: null,
+    setWalkUpPlace: (walkUpPlace) => set({ walkUpPlace }),
   }));
 }

@@ -7,7 +7,7 @@ import { ModalDialog } from '../dialog/modal-dialog';
 import { useDeskpad } from '../app/deskpad-context';
 
 interface CloseInteractionQuestionProps {
-  interaction: Pick<InteractionView, 'id' | 'number'>;
+  interaction: Pick<InteractionView, 'id' | 'number' | 'visit'>;
   /** What was made, in words: "Incident INC-P0001 was created." */
   made: string;
   /** Why keeping it open may be the better choice (a callback is coming). */
@@ -33,6 +33,7 @@ export function CloseInteractionQuestion({
     const answer = await store.command('interaction.close', {
       id: interaction.id,
       state: 'Closed Complete',
+      ...(interaction.visit ? { visit: interaction.visit } : {}),
     });
     setBusy(false);
     if (answer.ok) onDone(true);

@@ -258,6 +258,8 @@ export function useInteractionForm(
       const closedView = await store.command('interaction.close', {
         id,
         state,
+        // A walk-up visit started as this interaction is finished (Done) by the same close.
+        ...(view.visit ? { visit: view.visit } : {}),
         ...(Object.keys(changes).length > 0 ? { changes } : {}),
       });
       if (!closedView.ok) return showStoreError(closedView.error);

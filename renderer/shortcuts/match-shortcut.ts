@@ -27,6 +27,8 @@ export function matchShortcut(press: KeyPress, typingInField: boolean): Shortcut
     if (press.code === 'KeyI') return 'create-incident';
     if (press.code === 'KeyR') return 'create-request';
     if (press.code === 'KeyX') return 'find-existing-incidents';
+    if (press.code === 'KeyC') return 'call-next';
+    if (press.code === 'KeyS') return 'start-visit';
     return null;
   }
   if (press.key === 'F1' && !command && !press.altKey) return 'show-shortcuts';

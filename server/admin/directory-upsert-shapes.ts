@@ -38,6 +38,11 @@ export interface DirectoryUser {
   location: string;
   vip: boolean;
   active: boolean;
+  /**
+   * The number on the card the walk-up kiosk reads; undefined when the source does not say (the
+   * user keeps the one they have), '' to clear it.
+   */
+  badgeNumber?: string | undefined;
 }
 
 export interface DirectoryGroup {

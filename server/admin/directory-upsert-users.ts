@@ -64,6 +64,21 @@ function userFields(u: DirectoryUser, source: DirectorySource) {
 
 type UserFields = ReturnType<typeof userFields>;
 
+/** Who holds each badge number the batch names (by external key; null for a user without one). */
+async function badgeOwners(
+  trx: Trx,
+  users: readonly DirectoryUser[],
+): Promise<Map<string, string | null>> {
+  const badges = [...new Set(users.flatMap((u) => (u.badgeNumber ? [u.badgeNumber] : [])))];
+  if (badges.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('users')
+    .select(['badge_number', 'external_key'])
+    .where('badge_number', 'in', badges)
+    .execute();
+  return new Map(rows.map((row) => [row.badge_number, row.external_key]));
+}
+
 /**
  * Users of one batch: new keys inserted, changed rows updated with a new version, the rest left
  * alone. A user name already taken by another user is refused (the row is skipped). One audit
@@ -81,7 +96,7 @@ export async function upsertUsers(
   const keys = users.map((u) => u.externalKey);
   const existing = await trx
     .selectFrom('users')
-    .select(['id', 'external_key', ...USER_FIELDS])
+    .select(['id', 'external_key', 'badge_number', ...USER_FIELDS])
     .where('external_key', 'in', keys)
     .execute();
   const byKey = new Map(existing.map((row) => [row.external_key as string, row]));
@@ -92,14 +107,16 @@ export async function upsertUsers(
     .where(sql<string>`lower(user_name)`, 'in', names)
     .execute();
   const nameOwner = new Map(taken.map((row) => [row.lower_name, row.external_key]));
+  const badgeOwner = await badgeOwners(trx, users);
 
   const inserts: (UserFields & {
     id: string;
     external_key: string;
+    badge_number: string;
     roles: string[];
     version: number;
   })[] = [];
-  const updates: { id: string; fields: UserFields }[] = [];
+  const updates: { id: string; fields: UserFields & { badge_number?: string } }[] = [];
   users.forEach((user, index) => {
     const fields = userFields(user, source);
     const owner = nameOwner.get(user.userName.toLowerCase());
@@ -111,6 +128,19 @@ export async function upsertUsers(
       });
       return;
     }
+    const badge = user.badgeNumber;
+    if (badge !== undefined && badge !== '') {
+      const holder = badgeOwner.get(badge);
+      if (holder !== undefined && holder !== user.externalKey) {
+        refused.push({
+          index,
+          field: 'badgeNumber',
+          message: `The badge number ${badge} belongs to another user.`,
+        });
+        return;
+      }
+      badgeOwner.set(badge, user.externalKey);
+    }
     nameOwner.set(user.userName.toLowerCase(), user.externalKey);
     const row = byKey.get(user.externalKey);
     if (row === undefined) {
@@ -118,11 +148,18 @@ export async function upsertUsers(
         ...fields,
         id: newId(),
         external_key: user.externalKey,
+        badge_number: badge ?? '',
         roles: [],
         version: 0,
       });
-    } else if (USER_FIELDS.some((f) => row[f] !== fields[f])) {
-      updates.push({ id: row.id, fields });
+    } else if (
+      USER_FIELDS.some((f) => row[f] !== fields[f]) ||
+      (badge !== undefined && row.badge_number !== badge)
+    ) {
+      updates.push({
+        id: row.id,
+        fields: badge === undefined ? fields : { ...fields, badge_number: badge },
+      });
     } else {
       counts.unchanged++;
     }

@@ -114,6 +114,59 @@ describeOnDatabases('directory upsert', (suite) => {
     expect(result.counts.created).toBe(0);
   });
 
+  it('writes badge numbers, keeps them when the source does not say, and refuses one another user has', async () => {
+    const db = suite.database();
+    await seedDirectory(db);
+    const badges = async () =>
+      new Map(
+        (
+          await db.db
+            .selectFrom('users')
+            .select(['external_key', 'badge_number'])
+            .where('external_key', 'in', ['E1', 'E2', 'E3'])
+            .execute()
+        ).map((r) => [r.external_key, r.badge_number]),
+      );
+    await write(db, (c) =>
+      upsertUsers(c, [
+        person('E1', { badgeNumber: '0042' }),
+        person('E2'),
+        person('E3', { badgeNumber: '0043' }),
+      ]),
+    );
+    expect(await badges()).toEqual(
+      new Map([
+        ['E1', '0042'],
+        ['E2', ''],
+        ['E3', '0043'],
+      ]),
+    );
+    const before = await versions(db);
+    // No badge column: nothing changes, not even a version.
+    const same = await write(db, (c) => upsertUsers(c, [person('E1'), person('E3')]));
+    expect(same.counts).toMatchObject({ updated: 0, unchanged: 2 });
+    expect(await versions(db)).toEqual(before);
+
+    const moved = await write(db, (c) =>
+      upsertUsers(c, [
+        person('E2', { badgeNumber: '0042' }),
+        person('E3', { badgeNumber: '' }),
+        person('E1', { badgeNumber: '0044' }),
+      ]),
+    );
+    expect(moved.refused).toEqual([
+      { index: 0, field: 'badgeNumber', message: 'The badge number 0042 belongs to another user.' },
+    ]);
+    expect(moved.counts).toMatchObject({ updated: 2 });
+    expect(await badges()).toEqual(
+      new Map([
+        ['E1', '0044'],
+        ['E2', ''],
+        ['E3', ''],
+      ]),
+    );
+  });
+
   it('counts, then deactivates (never deletes) the users of the source a full run left out', async () => {
     const db = suite.database();
     await seedDirectory(db);

@@ -1,17 +1,66 @@
-// Reads and writes locations (the walk-up desk's sites) for Administration, each change with its
-// new version and its audit entry in the caller's transaction. Never deletes a location.
+// Reads and writes locations (the walk-up desk's sites) and their walk-up settings for
+// Administration, each change with its new version and its audit entry in the caller's
+// transaction. Never deletes a location.
 
-import { sql } from 'kysely';
-import type { z } from 'zod';
+import { sql, type Selectable } from 'kysely';
+import { z } from 'zod';
 import type {
   LocationCreateInput,
   LocationUpdateInput,
   LocationView,
 } from '../../shared/admin/locations';
+import {
+  LobbyNameFormat,
+  WALK_UP_DEFAULTS,
+  type WalkUpLocation,
+} from '../../shared/domain/walk-up-location';
+import type { LocationsTable } from '../db/schema';
 import { changedFields, recordAudit } from './audit-log';
 import { containing, notFound, refused, type AdminWrite, type Db } from './admin-store-kit';
 
-const COLUMNS = ['id', 'name', 'description', 'active'] as const;
+const COLUMNS = [
+  'id',
+  'name',
+  'description',
+  'active',
+  'reasons',
+  'vip_first',
+  'grace_minutes',
+  'lobby_names',
+  'wait_target_minutes',
+] as const;
+
+type LocationRow = Pick<Selectable<LocationsTable>, (typeof COLUMNS)[number]>;
+
+const StoredReasons = z.array(z.string());
+
+/** A row as the desks, the kiosk and the lobby read it; a value the schema no longer knows reads as the default. */
+export function toWalkUpLocation(row: LocationRow): WalkUpLocation {
+  const reasons = StoredReasons.safeParse(row.reasons);
+  const lobbyNames = LobbyNameFormat.safeParse(row.lobby_names);
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    active: row.active,
+    reasons: reasons.success ? reasons.data : [],
+    vipFirst: row.vip_first,
+    graceMinutes: row.grace_minutes,
+    lobbyNames: lobbyNames.success ? lobbyNames.data : WALK_UP_DEFAULTS.lobbyNames,
+    waitTargetMinutes: row.wait_target_minutes,
+  };
+}
+
+/** The fields an audit entry compares (everything but the id and the state). */
+const audited = (l: LocationView) => ({
+  name: l.name,
+  description: l.description,
+  reasons: l.reasons,
+  vipFirst: l.vipFirst,
+  graceMinutes: l.graceMinutes,
+  lobbyNames: l.lobbyNames,
+  waitTargetMinutes: l.waitTargetMinutes,
+});
 
 export async function listLocations(
   db: Db,
@@ -25,17 +74,18 @@ export async function listLocations(
       eb.or([eb('name', 'ilike', pattern), eb('description', 'ilike', pattern)]),
     );
   }
-  return query.orderBy('name').orderBy('id').limit(1000).execute();
+  const rows = await query.orderBy('name').orderBy('id').limit(1000).execute();
+  return rows.map(toWalkUpLocation);
 }
 
-async function getLocation(db: Db, id: string): Promise<LocationView> {
+export async function getLocation(db: Db, id: string): Promise<LocationView> {
   const row = await db
     .selectFrom('locations')
     .select(COLUMNS)
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('location', id);
-  return row;
+  return toWalkUpLocation(row);
 }
 
 async function lockedLocation(w: AdminWrite, id: string): Promise<LocationView> {
@@ -46,7 +96,7 @@ async function lockedLocation(w: AdminWrite, id: string): Promise<LocationView> 
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw notFound('location', id);
-  return row;
+  return toWalkUpLocation(row);
 }
 
 async function refuseTakenName(db: Db, name: string, exceptId: string | null): Promise<void> {
@@ -73,6 +123,11 @@ export async function createLocation(
       description: input.description,
       active: true,
       version: w.nextVersion(),
+      reasons: JSON.stringify(WALK_UP_DEFAULTS.reasons),
+      vip_first: WALK_UP_DEFAULTS.vipFirst,
+      grace_minutes: WALK_UP_DEFAULTS.graceMinutes,
+      lobby_names: WALK_UP_DEFAULTS.lobbyNames,
+      wait_target_minutes: WALK_UP_DEFAULTS.waitTargetMinutes,
     })
     .execute();
   await recordAudit(w.trx, {
@@ -94,16 +149,28 @@ export async function updateLocation(
 ): Promise<LocationView> {
   const location = await lockedLocation(w, input.id);
   if (input.name !== undefined) await refuseTakenName(w.trx, input.name, input.id);
-  const change = changedFields(
-    { name: location.name, description: location.description },
-    { name: input.name, description: input.description },
-  );
+  const wanted: Partial<ReturnType<typeof audited>> = {
+    name: input.name,
+    description: input.description,
+    reasons: input.reasons,
+    vipFirst: input.vipFirst,
+    graceMinutes: input.graceMinutes,
+    lobbyNames: input.lobbyNames,
+    waitTargetMinutes: input.waitTargetMinutes,
+  };
+  const change = changedFields(audited(location), wanted);
   if (Object.keys(change.after).length === 0) return location;
+  const next: LocationView = { ...location, ...definedOf(wanted) };
   await w.trx
     .updateTable('locations')
     .set({
-      name: input.name ?? location.name,
-      description: input.description ?? location.description,
+      name: next.name,
+      description: next.description,
+      reasons: JSON.stringify(next.reasons),
+      vip_first: next.vipFirst,
+      grace_minutes: next.graceMinutes,
+      lobby_names: next.lobbyNames,
+      wait_target_minutes: next.waitTargetMinutes,
       version: w.nextVersion(),
     })
     .where('id', '=', input.id)
@@ -114,10 +181,15 @@ export async function updateLocation(
     action: 'location.update',
     targetKind: 'location',
     targetId: input.id,
-    targetName: input.name ?? location.name,
+    targetName: next.name,
     ...change,
   });
   return getLocation(w.trx, input.id);
+}
+
+/** The fields given a value (an absent one keeps what the location has). */
+function definedOf<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export async function setLocationActive(

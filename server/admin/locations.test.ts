@@ -1,9 +1,12 @@
 // The Locations operations against a real server on PGlite: list and search, create, rename and
-// describe, deactivate and back; audited, versioned; refusals change nothing; admins only.
+// describe, the walk-up settings, deactivate and back; audited, versioned, in the desks' directory
+// feed; refusals change nothing; admins only.
 
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { LocationView } from '../../shared/admin/locations';
+import { WALK_UP_DEFAULTS } from '../../shared/domain/walk-up-location';
+import type { DirectoryPage } from '../../shared/sync/protocol';
 import { seedDirectory, signIn, testServer, type ApiClient } from '../testing/fixtures';
 import { describeOnDatabases } from '../testing/test-databases';
 import { auditRows, callAdmin, directoryVersion, snapshot } from './org-fixtures';
@@ -78,6 +81,92 @@ describeOnDatabases('the Locations operations', (suite) => {
       target_kind: 'location',
       target_name: 'HQ lobby',
     });
+  });
+
+  it('starts a location with the walk-up defaults, changes its settings, and the desks receive them', async () => {
+    const database = suite.database();
+    const created = await call<One>('locations.create', { name: 'Tech Bar' });
+    expect(created.body.location).toMatchObject(WALK_UP_DEFAULTS);
+    const id = created.body.location.id;
+    const before = await directoryVersion(database);
+    const settings = {
+      reasons: ['Pick up equipment', ' Laptop problem ', 'Printer'],
+      vipFirst: false,
+      graceMinutes: 5,
+      lobbyNames: 'initials',
+      waitTargetMinutes: 15,
+    };
+    const saved = await call<One>('locations.update', { id, ...settings });
+    expect(saved.status).toBe(200);
+    const expected = {
+      id,
+      name: 'Tech Bar',
+      description: '',
+      active: true,
+      ...settings,
+      reasons: ['Pick up equipment', 'Laptop problem', 'Printer'],
+    };
+    expect(saved.body.location).toEqual(expected);
+    // Reordered: only the order changes, and the audit says so.
+    const reordered = await call<One>('locations.update', {
+      id,
+      reasons: ['Printer', 'Pick up equipment', 'Laptop problem'],
+    });
+    expect(reordered.body.location.reasons).toEqual([
+      'Printer',
+      'Pick up equipment',
+      'Laptop problem',
+    ]);
+    // Saving what it has already changes nothing, not even the version.
+    await call<One>('locations.update', { id, graceMinutes: 5 });
+    expect(await directoryVersion(database)).toBe(before + 2);
+
+    const audit = (await auditRows(database)).filter(
+      (a) => a.target_id === id && a.action === 'location.update',
+    );
+    expect(audit.map((a) => [a.before, a.after])).toEqual([
+      [
+        {
+          reasons: WALK_UP_DEFAULTS.reasons,
+          vipFirst: true,
+          graceMinutes: 3,
+          lobbyNames: 'first-name-last-initial',
+          waitTargetMinutes: 10,
+        },
+        { ...settings, reasons: expected.reasons },
+      ],
+      [
+        { reasons: expected.reasons },
+        { reasons: ['Printer', 'Pick up equipment', 'Laptop problem'] },
+      ],
+    ]);
+
+    const page = await admin.get<DirectoryPage>('/api/v1/directory');
+    expect(page.body.locations).toEqual([
+      { ...expected, reasons: ['Printer', 'Pick up equipment', 'Laptop problem'] },
+    ]);
+  });
+
+  it('refuses bad walk-up settings with a clear message, changing nothing', async () => {
+    const id = (await call<One>('locations.create', { name: 'Annex' })).body.location.id;
+    const database = suite.database();
+    const was = await snapshot(database);
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ reasons: ['Printer', 'printer'] }, 'reasons', 'Each reason can be in the list only once.'],
+      [{ reasons: ['Printer', '  '] }, 'reasons', 'A reason cannot be blank.'],
+      [{ graceMinutes: -1 }, 'graceMinutes', 'The grace time cannot be negative.'],
+      [{ graceMinutes: 2.5 }, 'graceMinutes', 'Enter whole minutes.'],
+      [{ waitTargetMinutes: 0 }, 'waitTargetMinutes', 'The wait target is at least 1 minute.'],
+    ];
+    for (const [input, field, message] of cases) {
+      const reply = await call('locations.update', { id, ...input });
+      expect(reply.status, JSON.stringify(input)).toBe(400);
+      expect(JSON.stringify(reply.body.error), JSON.stringify(input)).toContain(message);
+      expect(JSON.stringify(reply.body.error?.fieldErrors ?? {})).toContain(field);
+    }
+    expect((await call('locations.update', { id, lobbyNames: 'full-name' })).status).toBe(400);
+    expect((await call('locations.update', { id })).status).toBe(400);
+    expect(await snapshot(database)).toBe(was);
   });
 
   it('refuses a blank or taken name and an unknown location, changing nothing', async () => {

@@ -1,5 +1,6 @@
-// The demo seed: a deterministic directory with accounts that sign in, the catalog in the
-// directory feed, and numbered demo incidents with the printer example first, seeded once.
+// The demo seed: a deterministic directory with accounts that sign in, the catalog and the walk-up
+// locations in the directory feed, numbered demo incidents with the printer example first, badge
+// numbers and finished visits, seeded once.
 
 import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
@@ -13,6 +14,9 @@ import {
 import { ComponentIncidentIndex } from '../../shared/domain/component-search';
 import { Incident } from '../../shared/domain/incident';
 import { DirectoryPage } from '../../shared/sync/protocol';
+import { DEMO_LOCATIONS, demoBadgeNumber } from '../../shared/demo/walk-up-generator';
+import { Visit } from '../../shared/domain/visit';
+import { medianServiceMinutes, stationsServing } from '../../shared/domain/walk-up-queue';
 import { toNumber } from '../db/values';
 import { directoryFeedPage } from '../directory/directory-feed';
 import { insertDirectory } from '../directory/directory-store';
@@ -114,11 +118,13 @@ describeOnDatabases('the demo seed', (suite) => {
       groups: JSON.parse(feed.groups) as unknown,
       configurationItems: JSON.parse(feed.configurationItems) as unknown,
       catalogItems: JSON.parse(feed.catalogItems) as unknown,
+      locations: JSON.parse(feed.locations) as unknown,
       cursor: 'c',
       more: feed.more,
       reset: false,
     });
     expect(page.catalogItems).toEqual(generateCatalog());
+    expect(page.locations).toEqual(DEMO_LOCATIONS);
     // Every form routes its requests to a group the desks just downloaded.
     const groups = new Set(page.groups.map((g) => g.id));
     for (const item of page.catalogItems)
@@ -134,8 +140,14 @@ describeOnDatabases('the demo seed', (suite) => {
     expect(catalogVersions[0]).toBe(lastDirectory + 1);
     expect(new Set(catalogVersions).size).toBe(catalogVersions.length);
     const head = await db.selectFrom('sync_state').select('version').executeTakeFirstOrThrow();
-    // Incidents are records, positioned apart from the directory's counter (ADR 0007).
-    expect(toNumber(head.version)).toBe(catalogVersions.at(-1) ?? 0);
+    // The walk-up locations come right after the catalog. Incidents and visits are records,
+    // positioned apart from the directory's counter (ADR 0007).
+    const locationVersions = (await db.selectFrom('locations').select('version').execute())
+      .map((r) => toNumber(r.version))
+      .sort((a, b) => a - b);
+    const lastCatalog = catalogVersions.at(-1) ?? 0;
+    expect(locationVersions).toEqual([lastCatalog + 1, lastCatalog + 2]);
+    expect(toNumber(head.version)).toBe(lastCatalog + 2);
   });
 
   it('stores numbered demo incidents, the printer example first, and moves the counter past them', async () => {
@@ -205,6 +217,57 @@ describeOnDatabases('the demo seed', (suite) => {
       generateCatalog().length,
     );
     expect(await counter('incident')).toBe(1005);
+    expect(await db.selectFrom('locations').select('id').execute()).toHaveLength(2);
+  });
+
+  it('seeds the walk-up desk: badge numbers, numbered finished visits that give an estimate', async () => {
+    const { db } = suite.database();
+    await seedDemo(db, { users: 100, incidents: 0, now: () => NOW });
+    const agent = await db
+      .selectFrom('users')
+      .select(['employee_id', 'badge_number'])
+      .where('user_name', '=', DEMO_AGENT_USER_NAME)
+      .executeTakeFirstOrThrow();
+    expect(agent.badge_number).toBe(demoBadgeNumber({ employeeId: agent.employee_id }));
+    expect(agent.badge_number).toMatch(/^7\d+$/);
+    const rows = await db
+      .selectFrom('visits')
+      .select(['record', 'seq', 'number', 'state', 'location'])
+      .orderBy('seq')
+      .execute();
+    const visits = rows.map((r) => Visit.parse(r.record));
+    expect(visits).toHaveLength(24);
+    expect(rows[0]).toMatchObject({ seq: expect.anything() as unknown, number: 'VIS0001001' });
+    expect(rows.map((r) => r.number)).toEqual(visits.map((v) => v.number));
+    expect(new Set(rows.map((r) => r.state))).toEqual(new Set(['Done']));
+    expect(await counter('visit')).toBe(1024);
+    for (const location of DEMO_LOCATIONS) {
+      const minutes = medianServiceMinutes(visits, location.id);
+      expect(minutes, location.name).toBeGreaterThan(3);
+      expect(minutes, location.name).toBeLessThan(17);
+      // Finished an hour ago: no station looks busy now.
+      expect(stationsServing(visits, location.id, NOW.getTime())).toEqual([]);
+    }
+  });
+
+  it('gives a demo seeded before the walk-up desk its locations, badges and visits, once', async () => {
+    const { db } = suite.database();
+    await seedDemo(db, { users: 60, incidents: 0, now: () => NOW });
+    await sql`TRUNCATE visits, locations`.execute(db);
+    await sql`UPDATE users SET badge_number = ''`.execute(db);
+    await sql`UPDATE server_meta SET value = '{"users":62,"seed":1,"tasks":{"incidents":0}}' WHERE key = 'demo_seed'`.execute(
+      db,
+    );
+    expect(await seedDemo(db, { now: () => NOW })).toBe('walk-up-added');
+    expect(await seedDemo(db, { now: () => NOW })).toBe('already-seeded');
+    expect(await db.selectFrom('locations').select('id').execute()).toHaveLength(2);
+    expect(await db.selectFrom('visits').select('id').execute()).toHaveLength(24);
+    const badged = await db
+      .selectFrom('users')
+      .select('id')
+      .where('badge_number', '<>', '')
+      .execute();
+    expect(badged.length).toBe(60);
   });
 });
 

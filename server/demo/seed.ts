@@ -1,5 +1,5 @@
-// Seeds the deterministic demo directory, demo accounts, the demo catalog and demo incidents (the
-// printer example first) into an empty database, once. It never touches a database that already
+// Seeds the deterministic demo directory, demo accounts, the demo catalog, demo incidents (the
+// printer example first) and the demo walk-up desk (seed-walk-up.ts) into an empty database, once. It never touches a database that already
 // holds a directory it did not seed.
 //
 // The printer example (DEMO_PRINTER_EXAMPLE in shared/demo/incident-generator.ts): incident
@@ -23,6 +23,7 @@ import { toNumber } from '../db/values';
 import { insertDirectory, upsertCatalogItems } from '../directory/directory-store';
 import { lockVersion, saveVersion } from '../sync/versions';
 import { upsertIncidents } from '../tasks/task-store';
+import { insertDemoWalkUp } from './seed-walk-up';
 
 /** Written in the README: every demo account signs in with it. */
 export const DEMO_PASSWORD = 'deskpad-demo';
@@ -102,15 +103,19 @@ export function demoCatalog(directory: Directory): CatalogItem[] {
 }
 
 /**
- * `tasks-added`: a demo seeded before incidents existed (issue 3) got its catalog and incidents.
+ * `tasks-added`: a demo seeded before incidents existed (issue 3) got its catalog and incidents;
+ * `walk-up-added`: a demo seeded before the walk-up desk (issue 12) got its locations and visits.
  */
-export type SeedOutcome = 'seeded' | 'already-seeded' | 'tasks-added' | 'directory-exists';
+export type SeedOutcome =
+  'seeded' | 'already-seeded' | 'tasks-added' | 'walk-up-added' | 'directory-exists';
 
 interface DemoMarker {
   users: number;
   seed: number;
   /** Set once the catalog and incidents are in; absent on a demo seeded before issue 4. */
   tasks?: { incidents: number };
+  /** Set once the walk-up locations, badges and visits are in; absent before issue 12. */
+  walkUp?: true;
 }
 
 async function readMarker(
@@ -170,7 +175,7 @@ export async function seedDemo(
   options: DemoOptions = {},
 ): Promise<SeedOutcome> {
   const marker = await readMarker(db);
-  if (marker?.tasks) return 'already-seeded';
+  if (marker?.tasks) return marker.walkUp ? 'already-seeded' : addDemoWalkUp(db, options);
   if (marker) return addDemoTasks(db, marker, options);
   const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return 'directory-exists';
@@ -195,11 +200,13 @@ export async function seedDemo(
     version = await insertDirectory(trx, directory, version, hashes);
     version = await insertDemoCatalog(trx, directory, version);
     await insertDemoIncidents(trx, directory, { seed, count, now });
+    version = await insertDemoWalkUp(trx, directory, version, { seed, now });
     await saveVersion(trx, version);
     const written: DemoMarker = {
       users: directory.users.length,
       seed,
       tasks: { incidents: count },
+      walkUp: true,
     };
     await trx
       .insertInto('server_meta')
@@ -231,13 +238,35 @@ async function addDemoTasks(
     const incident = await trx.selectFrom('incidents').select('id').limit(1).executeTakeFirst();
     const count = incident ? 0 : (options.incidents ?? 200);
     await insertDemoIncidents(trx, directory, { seed: current.seed, count, now });
+    version = await insertDemoWalkUp(trx, directory, version, { seed: current.seed, now });
     await saveVersion(trx, version);
-    const written: DemoMarker = { ...current, tasks: { incidents: count } };
+    const written: DemoMarker = { ...current, tasks: { incidents: count }, walkUp: true };
     await trx
       .updateTable('server_meta')
       .set({ value: JSON.stringify(written) })
       .where('key', '=', 'demo_seed')
       .execute();
     return 'tasks-added';
+  });
+}
+
+/** A demo seeded before the walk-up desk gets its locations, badges and visits, once. */
+async function addDemoWalkUp(db: Kysely<Database>, options: DemoOptions): Promise<SeedOutcome> {
+  const now = (options.now ?? (() => new Date()))();
+  return db.transaction().execute(async (trx) => {
+    let version = await lockVersion(trx);
+    const current = await readMarker(trx);
+    if (!current?.tasks || current.walkUp) return 'already-seeded';
+    // The marker counts the two accounts demoDirectory adds to the generated users.
+    const directory = demoDirectory({ users: current.users - 2, seed: current.seed });
+    version = await insertDemoWalkUp(trx, directory, version, { seed: current.seed, now });
+    await saveVersion(trx, version);
+    const written: DemoMarker = { ...current, walkUp: true };
+    await trx
+      .updateTable('server_meta')
+      .set({ value: JSON.stringify(written) })
+      .where('key', '=', 'demo_seed')
+      .execute();
+    return 'walk-up-added';
   });
 }

@@ -1,11 +1,13 @@
-// The directory feed's pages: exactly `limit` rows cut across the four tables by version, in the
+// The directory feed's pages: exactly `limit` rows cut across the five tables by version, in the
 // wire shapes the desks validate, whatever the number of digits the versions have.
 
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import type { CatalogItem } from '../../shared/domain/catalog';
 import type { ConfigurationItem, Directory, Group, User } from '../../shared/domain/directory';
+import type { WalkUpLocation } from '../../shared/domain/walk-up-location';
 import { DirectoryPage } from '../../shared/sync/protocol';
+import type { Database } from '../db/schema';
 import { lockVersion, saveVersion } from '../sync/versions';
 import { describeOnDatabases } from '../testing/test-databases';
 import { directoryFeedPage } from './directory-feed';
@@ -77,7 +79,54 @@ type Row =
   | { kind: 'user'; value: User }
   | { kind: 'group'; value: Group }
   | { kind: 'item'; value: ConfigurationItem }
-  | { kind: 'form'; value: CatalogItem };
+  | { kind: 'form'; value: CatalogItem }
+  | { kind: 'location'; value: WalkUpLocation };
+
+const hq: WalkUpLocation = {
+  id: 'loc_hq',
+  name: 'Service Desk — HQ',
+  description: 'Ground floor',
+  active: true,
+  reasons: ['Printer', 'Password or account'],
+  vipFirst: true,
+  graceMinutes: 3,
+  lobbyNames: 'first-name-last-initial',
+  waitTargetMinutes: 10,
+};
+const techBar: WalkUpLocation = {
+  ...hq,
+  id: 'loc_tech_bar',
+  name: 'Tech Bar — Building 2',
+  description: '',
+  active: false,
+  reasons: [],
+  vipFirst: false,
+  graceMinutes: 0,
+  lobbyNames: 'ticket',
+  waitTargetMinutes: 20,
+};
+
+async function insertLocation(
+  db: Kysely<Database>,
+  location: WalkUpLocation,
+  version: number,
+): Promise<void> {
+  await db
+    .insertInto('locations')
+    .values({
+      id: location.id,
+      name: location.name,
+      description: location.description,
+      active: location.active,
+      version,
+      reasons: JSON.stringify(location.reasons),
+      vip_first: location.vipFirst,
+      grace_minutes: location.graceMinutes,
+      lobby_names: location.lobbyNames,
+      wait_target_minutes: location.waitTargetMinutes,
+    })
+    .execute();
+}
 
 describeOnDatabases('the directory feed', (suite) => {
   async function seed(): Promise<Row[]> {
@@ -92,6 +141,7 @@ describeOnDatabases('the directory feed', (suite) => {
     await sql`UPDATE users SET name = 'User 3 renamed', version = 1000 WHERE id = 'u003'`.execute(
       db,
     );
+    await insertLocation(db, hq, 999);
     await sql`UPDATE configuration_items SET name = 'Item 2 moved', version = 1001 WHERE id = 'ci002'`.execute(
       db,
     );
@@ -104,6 +154,7 @@ describeOnDatabases('the directory feed', (suite) => {
       await lockVersion(trx);
       await saveVersion(trx, await upsertCatalogItems(trx, [retired], 1002));
     });
+    await insertLocation(db, techBar, 1004);
     const renamed = { ...user(3), name: 'User 3 renamed' };
     const moved = { ...item(2), name: 'Item 2 moved' };
     return [
@@ -115,11 +166,13 @@ describeOnDatabases('the directory feed', (suite) => {
         .filter((c) => c.id !== 'ci002')
         .map((value): Row => ({ kind: 'item', value })),
       ...forms.filter((f) => f.id !== 'cat03').map((value): Row => ({ kind: 'form', value })),
+      { kind: 'location', value: hq },
       { kind: 'user', value: renamed },
       { kind: 'item', value: moved },
       // A role the contract does not know is left out.
       { kind: 'user', value: { ...user(12), roles: ['agent'] } },
       { kind: 'form', value: retired },
+      { kind: 'location', value: techBar },
     ];
   }
 
@@ -130,6 +183,7 @@ describeOnDatabases('the directory feed', (suite) => {
       groups: JSON.parse(feed.groups) as unknown,
       configurationItems: JSON.parse(feed.configurationItems) as unknown,
       catalogItems: JSON.parse(feed.catalogItems) as unknown,
+      locations: JSON.parse(feed.locations) as unknown,
       cursor: 'c',
       more: feed.more,
       reset: false,
@@ -147,7 +201,8 @@ describeOnDatabases('the directory feed', (suite) => {
         next.users.length +
         next.groups.length +
         next.configurationItems.length +
-        next.catalogItems.length;
+        next.catalogItems.length +
+        next.locations.length;
       if (next.more) expect(size).toBe(limit);
       else expect(size).toBeLessThanOrEqual(limit);
       // Within a page the tables come apart; the page's rows are the next `size` changes.
@@ -158,23 +213,27 @@ describeOnDatabases('the directory feed', (suite) => {
         slice.flatMap((r) => (r.kind === 'item' ? [{ ...r.value, active: true }] : [])),
       );
       expect(next.catalogItems).toEqual(slice.flatMap((r) => (r.kind === 'form' ? [r.value] : [])));
+      expect(next.locations).toEqual(
+        slice.flatMap((r) => (r.kind === 'location' ? [r.value] : [])),
+      );
       rows.push(...slice);
       after = next.last;
       if (!next.more) break;
     }
     expect(rows).toHaveLength(expected.length);
-    expect(after).toBe(1003);
+    expect(after).toBe(1004);
   });
 
   it('answers an empty page after the last change', async () => {
     await seed();
-    const feed = await directoryFeedPage(suite.database().db, 1003, 10);
+    const feed = await directoryFeedPage(suite.database().db, 1004, 10);
     expect(feed).toEqual({
       users: '[]',
       groups: '[]',
       configurationItems: '[]',
       catalogItems: '[]',
-      lastVersion: 1003,
+      locations: '[]',
+      lastVersion: 1004,
       more: false,
     });
   });

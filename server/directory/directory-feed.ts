@@ -1,5 +1,5 @@
-// The desks' directory feed: one page of users, groups, configuration items and catalog items
-// changed after a version, built as JSON text by the database. Read-only; never returns a password hash.
+// The desks' directory feed: one page of users, groups, configuration items, catalog items and
+// walk-up locations changed after a version, built as JSON text by the database. Read-only; never returns a password hash.
 
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { ROLES } from '../../shared/sync/server-api';
@@ -11,13 +11,15 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface DirectoryFeedPage {
   /**
    * JSON arrays as text, oldest change first, already in the wire shapes of `User`, `Group`,
-   * `ConfigurationItem` and `CatalogItem`: the route splices them into its answer without parsing
+   * `ConfigurationItem`, `CatalogItem` and `WalkUpLocation`: the route splices them into its answer without parsing
    * them again.
    */
   users: string;
   groups: string;
   configurationItems: string;
   catalogItems: string;
+  /** Walk-up locations with their settings, in the wire shape of `WalkUpLocation`. */
+  locations: string;
   /** The greatest version in this page, or `after` when the page is empty. */
   lastVersion: number;
   more: boolean;
@@ -25,7 +27,7 @@ export interface DirectoryFeedPage {
 
 /**
  * Where a page of `limit` changes after `after` ends. Versions come from one counter, so the
- * limit-th smallest version across the four tables cuts every table at the same place.
+ * limit-th smallest version across the five tables cuts every table at the same place.
  */
 async function pageEnd(
   db: Db,
@@ -43,6 +45,8 @@ async function pageEnd(
         (SELECT version FROM configuration_items WHERE version > ${after} ORDER BY version LIMIT ${deep})
         UNION ALL
         (SELECT version FROM catalog_items WHERE version > ${after} ORDER BY version LIMIT ${deep})
+        UNION ALL
+        (SELECT version FROM locations WHERE version > ${after} ORDER BY version LIMIT ${deep})
       ) changed ORDER BY version LIMIT ${deep}
     )
     SELECT count(*)::text AS changes,
@@ -88,6 +92,7 @@ export async function directoryFeedPage(
       groups: '[]',
       configurationItems: '[]',
       catalogItems: '[]',
+      locations: '[]',
       lastVersion: after,
       more: false,
     };
@@ -140,11 +145,24 @@ export async function directoryFeedPage(
       WHERE ${inPage(sql`k.version`, after, upTo)} AND k.state <> 'draft'`,
     db,
   );
+  // An inactive location is sent too (active: false): a desk's cached queue may still name it.
+  const locations = await jsonArray(
+    sql<{ json: string }>`
+      SELECT coalesce(json_agg(wire ORDER BY l.version), '[]')::text AS json
+      FROM locations l CROSS JOIN LATERAL (
+        SELECT l.id, l.name, l.description, l.active, l.reasons, l.vip_first AS "vipFirst",
+          l.grace_minutes AS "graceMinutes", l.lobby_names AS "lobbyNames",
+          l.wait_target_minutes AS "waitTargetMinutes"
+      ) wire
+      WHERE ${inPage(sql`l.version`, after, upTo)}`,
+    db,
+  );
   return {
     users,
     groups,
     configurationItems,
     catalogItems,
+    locations,
     lastVersion: end.last,
     more: end.more,
   };

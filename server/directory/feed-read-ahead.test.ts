@@ -11,6 +11,7 @@ const page = (lastVersion: number): DirectoryFeedPage => ({
   groups: '[]',
   configurationItems: '[]',
   catalogItems: '[]',
+  locations: '[]',
   lastVersion,
   more: true,
 });

@@ -104,6 +104,7 @@ describeOnDatabases('the directory endpoints', (suite) => {
     expect(changed.body.users.map((u) => u.name)).toEqual(['Carla Renamed']);
     expect(changed.body.groups).toEqual([]);
     expect(changed.body.catalogItems).toEqual([]);
+    expect(changed.body.locations).toEqual([]);
   });
 
   it('answers 400 to a bad cursor or limit', async () => {

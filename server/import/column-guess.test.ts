@@ -15,6 +15,7 @@ describe('guessMapping', () => {
         'Dept',
         'Office',
         'Notes',
+        'Badge',
       ]),
     ).toEqual({
       externalKey: 'Employee ID',
@@ -28,6 +29,10 @@ describe('guessMapping', () => {
       location: 'Office',
       vip: null,
       active: null,
+      badgeNumber: 'Badge',
+    });
+    expect(guessMapping('users', ['id', 'login', 'Badge number'])).toMatchObject({
+      badgeNumber: 'Badge number',
     });
   });
 

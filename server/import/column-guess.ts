@@ -80,6 +80,18 @@ const SYNONYMS: Record<string, readonly string[]> = {
   department: ['department', 'dept', 'division', 'ou', 'organizationalunit', 'abteilung', 'team'],
   location: ['location', 'office', 'site', 'physicaldeliveryofficename', 'building', 'city', 'l'],
   vip: ['vip', 'isvip', 'important'],
+  // The number on the card people scan at the walk-up kiosk.
+  badgeNumber: [
+    'badgenumber',
+    'badge',
+    'badgeid',
+    'badgeno',
+    'badgenr',
+    'cardnumber',
+    'accesscard',
+    'cardid',
+    'badgecard',
+  ],
   active: ['active', 'enabled', 'isactive', 'status', 'accountstatus'],
   name: ['name', 'groupname', 'ciname', 'displayname', 'hostname', 'title', 'cn'],
   description: ['description', 'desc', 'details', 'notes'],

@@ -57,6 +57,25 @@ describe('rowReader users', () => {
   });
 });
 
+describe('rowReader users with a badge column', () => {
+  it('reads the badge number when the file has the column, and leaves it alone when not', () => {
+    const withBadge = rowReader('users', {
+      columns: ['id', 'login', 'Badge'],
+      delimiter: ',',
+      mapping: { externalKey: 'id', userName: 'login', badgeNumber: 'Badge' },
+      region: 'GB',
+    });
+    expect(withBadge({ line: 2, fields: ['E1', 'ana', ' 0042 '] }).item).toMatchObject({
+      badgeNumber: '0042',
+    });
+    const item = users({
+      line: 2,
+      fields: ['E1', 'ana', 'Ana', 'Lee', 'ana@x.org', '', '', 'no'],
+    }).item;
+    expect(item && 'badgeNumber' in item ? item.badgeNumber : 'absent').toBeUndefined();
+  });
+});
+
 describe('rowReader groups and configuration items', () => {
   it('splits members on ; or |', () => {
     const groups = rowReader('groups', {

@@ -136,6 +136,8 @@ export function rowReader(kind: ImportKind, context: Context): RowReader<ImportI
           location: value('location'),
           vip: flag('vip', false),
           active: flag('active', true),
+          // A file without the column leaves everyone's badge as it is.
+          badgeNumber: at.has('badgeNumber') ? value('badgeNumber') : undefined,
         };
         break;
       }

@@ -45,6 +45,7 @@ export function toDirectoryUser(
     location: user.location,
     vip: false,
     active: user.active,
+    badgeNumber: user.badgeNumber,
   };
 }
 

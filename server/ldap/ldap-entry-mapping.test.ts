@@ -65,6 +65,10 @@ describe('LDAP entry mapping', () => {
       employeeNumber: 'E7',
     };
     expect(mapUser(entry, openldap)).toMatchObject({ active: true, department: 'Sales' });
+    // No badge attribute mapped: the badge is left alone; mapped: read like any other field.
+    expect(mapUser(entry, openldap)?.badgeNumber).toBeUndefined();
+    const badged = { ...openldap, mapping: { ...openldap.mapping, badgeNumber: 'roomNumber' } };
+    expect(mapUser({ ...entry, roomNumber: ' 0042 ' }, badged)?.badgeNumber).toBe('0042');
     expect(mapUser({ ...entry, pwdAccountLockedTime: '000001010000Z' }, openldap)?.active).toBe(
       false,
     );

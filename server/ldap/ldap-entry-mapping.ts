@@ -18,6 +18,8 @@ export interface LdapUserRecord {
   employeeId: string;
   department: string;
   location: string;
+  /** Undefined when no attribute is mapped to it: the user keeps the badge number they have. */
+  badgeNumber?: string | undefined;
   active: boolean;
   /** Group DNs from memberOf (AD); empty when groups list their members. */
   groupDns: string[];
@@ -125,6 +127,7 @@ export function mapUser(entry: Entry, settings: LdapSettings): LdapUserRecord | 
     employeeId: get(m.employeeId),
     department: get(m.department),
     location: get(m.location),
+    badgeNumber: m.badgeNumber === '' ? undefined : get(m.badgeNumber),
     active: !isDisabled(entry, m.disabled),
     groupDns: settings.membership === 'memberOf' ? all(attribute(entry, 'memberOf')) : [],
   };

@@ -247,9 +247,11 @@ async function readPullStatement(
             AND mutation_id <= (SELECT last_mutation_id FROM clients WHERE client_id = ${clientId})
           ORDER BY mutation_id LIMIT ${SYNC_LIMITS.refusalsPerPull}) AS r)`;
   const text = withTexts ? sql`record::text` : sql`NULL`;
+  // The walk-up queue is every desk's at a location, a technician's too (decision 0013): visits
+  // are never scoped, so one a technician checks in comes back numbered and its queue is whole.
   const kindRows = (table: RecordTable, kind: number) =>
     sql`SELECT ${sql.lit(kind)}, ${text}, change_xid::text, version, NULL
-      FROM (${changedRowsSql(table, after, limit + 1, seen, worked)}) AS c`;
+      FROM (${changedRowsSql(table, after, limit + 1, seen, table === 'visits' ? undefined : worked)}) AS c`;
   // The first row holds the snapshot's state as one JSON text; the others are changes.
   const { rows } = await sql<{
     kind: number | null;

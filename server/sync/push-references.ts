@@ -15,6 +15,8 @@ const REFERENCE_FIELDS: Readonly<Record<string, ReferenceKind>> = {
   openedFor: 'user',
   caller: 'user',
   requestedFor: 'user',
+  /** The walk-up visitor (a guest has none). */
+  person: 'user',
   assignedTo: 'user',
   /** A walk-up visit's person (a guest has none). */
   person: 'user',

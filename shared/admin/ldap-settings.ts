@@ -26,6 +26,11 @@ export const LdapAttributeMapping = z.object({
   department: OptionalAttribute,
   location: OptionalAttribute,
   employeeId: OptionalAttribute,
+  /**
+   * The number on the card the walk-up kiosk reads (issue 12). No directory has a standard one, so
+   * '' by default, and '' here leaves everyone's badge number as the import or an admin set it.
+   */
+  badgeNumber: OptionalAttribute.default(''),
   /** userAccountControl: bit 2 means disabled; any other attribute: present and not FALSE. */
   disabled: OptionalAttribute,
 });
@@ -136,6 +141,7 @@ const AD_MAPPING: LdapAttributeMapping = {
   department: 'department',
   location: 'physicalDeliveryOfficeName',
   employeeId: 'employeeID',
+  badgeNumber: '',
   disabled: 'userAccountControl',
 };
 
@@ -151,6 +157,7 @@ const OPENLDAP_MAPPING: LdapAttributeMapping = {
   department: 'ou',
   location: 'l',
   employeeId: 'employeeNumber',
+  badgeNumber: '',
   disabled: 'pwdAccountLockedTime',
 };
 

@@ -1,17 +1,15 @@
 // The Locations operations of Administration (the walk-up desk's sites): list, create, rename,
-// describe, deactivate. Shapes only; never touches a database.
+// describe, deactivate, and the walk-up settings (reasons, VIP first, grace time, lobby names,
+// wait target). Shapes only; never touches a database.
 
 import { z } from 'zod';
+import { LobbyNameFormat, WalkUpLocation } from '../domain/walk-up-location';
 import { adminOperation } from './operation';
 import { Description, DisplayName, RecordId, SearchText } from './admin-fields';
 
-export const LocationView = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string(),
-  active: z.boolean(),
-});
-export type LocationView = z.infer<typeof LocationView>;
+/** A location as Administration shows it: the very shape the desks, kiosk and lobby read. */
+export const LocationView = WalkUpLocation;
+export type LocationView = WalkUpLocation;
 
 export const LocationListInput = z.strictObject({
   q: SearchText.default(''),
@@ -23,10 +21,54 @@ export const LocationCreateInput = z.strictObject({
   description: Description.default(''),
 });
 
+const Reason = z
+  .string({ error: 'A reason must be text.' })
+  .trim()
+  .min(1, { error: 'A reason cannot be blank.' })
+  .max(80, { error: 'Keep each reason under 80 characters.' });
+
+/** The reasons for a visit, in the order the kiosk and the desks offer them. */
+export const ReasonList = z
+  .array(Reason, { error: 'The reasons must be a list.' })
+  .max(30, { error: 'Keep the list to 30 reasons.' })
+  .refine((reasons) => new Set(reasons.map((r) => r.toLowerCase())).size === reasons.length, {
+    error: 'Each reason can be in the list only once.',
+  });
+
+export const GraceMinutes = z
+  .number({ error: 'Enter the grace time in minutes.' })
+  .int({ error: 'Enter whole minutes.' })
+  .min(0, { error: 'The grace time cannot be negative.' })
+  .max(120, { error: 'Keep the grace time to 120 minutes or less.' });
+
+export const WaitTargetMinutes = z
+  .number({ error: 'Enter the wait target in minutes.' })
+  .int({ error: 'Enter whole minutes.' })
+  .min(1, { error: 'The wait target is at least 1 minute.' })
+  .max(480, { error: 'Keep the wait target to 480 minutes or less.' });
+
+/** The walk-up settings an update may change; the names match WalkUpLocation's. */
+export const WALK_UP_SETTINGS = [
+  'reasons',
+  'vipFirst',
+  'graceMinutes',
+  'lobbyNames',
+  'waitTargetMinutes',
+] as const;
+
 export const LocationUpdateInput = z
-  .strictObject({ id: RecordId, name: DisplayName.optional(), description: Description.optional() })
-  .refine((v) => v.name !== undefined || v.description !== undefined, {
-    error: 'Change the name or the description.',
+  .strictObject({
+    id: RecordId,
+    name: DisplayName.optional(),
+    description: Description.optional(),
+    reasons: ReasonList.optional(),
+    vipFirst: z.boolean({ error: 'VIPs first is yes or no.' }).optional(),
+    graceMinutes: GraceMinutes.optional(),
+    lobbyNames: LobbyNameFormat.optional(),
+    waitTargetMinutes: WaitTargetMinutes.optional(),
+  })
+  .refine((v) => Object.entries(v).some(([key, value]) => key !== 'id' && value !== undefined), {
+    error: 'Change the name, the description or a walk-up setting.',
   });
 
 export const LocationSetActiveInput = z.strictObject({ id: RecordId, active: z.boolean() });

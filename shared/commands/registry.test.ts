@@ -42,7 +42,9 @@ describe('the command registry', () => {
     expect(new Set(names).size).toBe(names.length);
     expect(Object.keys(commandInputs)).toEqual(names);
     for (const module of COMMAND_MODULES) {
-      expect(module.name.split('.')[0], module.name).toMatch(/^(interaction|incident|request)$/);
+      expect(module.name.split('.')[0], module.name).toMatch(
+        /^(interaction|incident|request|visit)$/,
+      );
       expect(commandInputs[module.name]).toBe(module.args);
     }
   });

@@ -40,10 +40,18 @@ export function queueOrder(
   );
 }
 
-/** Service time of a Done visit in minutes (start → end), or null when not measurable. */
+/** When a station's time with a visit began: the call (walking to the counter takes its time too). */
+const stationSince = (visit: Visit): number => ms(visit.calledAt ?? visit.startedAt);
+
+/**
+ * Service time of a Done visit in minutes, or null when not measurable: the station's time with the
+ * person, from the call to the end (from the start when it was never called). The bench
+ * (bench/walkup-estimate-bench.mjs) showed start → end alone leaves out the walk to the counter and
+ * makes every wait look shorter than it turns out.
+ */
 export function serviceMinutes(visit: Visit): number | null {
   if (visit.state !== 'Done') return null;
-  const minutes = (ms(visit.endedAt) - ms(visit.startedAt)) / 60_000;
+  const minutes = (ms(visit.endedAt) - stationSince(visit)) / 60_000;
   return Number.isFinite(minutes) && minutes >= 0 ? minutes : null;
 }
 
@@ -96,9 +104,9 @@ export interface WaitEstimate {
 
 /**
  * Estimated waits for everyone waiting, in queue order: each station is free after what is left of
- * its current service (the median minus the time already served, never below zero; a called
- * person counts as a whole service), then serves the next person for the median time. With no
- * service time yet there is no estimate; with no station serving, one is assumed (someone will).
+ * its current service (the median minus the time since it called the person it has, never below
+ * zero), then serves the next person for the median time. With no service time yet there is no
+ * estimate; with no station serving, one is assumed (someone will).
  */
 export function estimateWaits(
   visits: readonly Visit[],
@@ -114,12 +122,10 @@ export function estimateWaits(
   const freeAt = new Map<string, number>(stations.map((s) => [s, 0]));
   for (const v of visits) {
     if (v.location !== location.id || v.station === null || !freeAt.has(v.station)) continue;
-    if (v.state === 'In service') {
-      const served = Math.max(0, (now - ms(v.startedAt)) / 60_000);
-      freeAt.set(v.station, Math.max(freeAt.get(v.station) ?? 0, serviceMedian - served, 0));
-    } else if (v.state === 'Called') {
-      freeAt.set(v.station, Math.max(freeAt.get(v.station) ?? 0, serviceMedian));
-    }
+    if (v.state !== 'In service' && v.state !== 'Called') continue;
+    const since = Math.max(0, (now - stationSince(v)) / 60_000);
+    const left = Number.isFinite(since) ? serviceMedian - since : serviceMedian;
+    freeAt.set(v.station, Math.max(freeAt.get(v.station) ?? 0, left, 0));
   }
   const free = freeAt.size > 0 ? [...freeAt.values()] : [0];
   for (const visit of queueOrder(visits, location)) {

@@ -24,6 +24,7 @@ import {
 } from '../commands/registry';
 import { PasswordChangeRequest, SetupRequest, SignInRequest } from '../sync/server-api';
 import { escalationQueryInputs, type EscalationQueryOutputs } from './escalation-contract';
+import { walkUpQueryInputs, type WalkUpQueryOutputs } from './walk-up-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
 
@@ -70,6 +71,8 @@ export const queryInputs = {
   'sync.details': z.object({}),
   // Incidents, requests, User's Tasks, Callbacks due and the catalog (issue 4, ADR 0006).
   ...escalationQueryInputs,
+  // The walk-up desk: its locations, a location's live queue, a visit (issue 12).
+  ...walkUpQueryInputs,
 } as const;
 
 // ---- actions: writes that are not domain records, so never recorded in the outbox ----
@@ -273,7 +276,7 @@ export interface InteractionListItem {
   closedAt: string | null;
 }
 
-export interface QueryOutputs extends EscalationQueryOutputs {
+export interface QueryOutputs extends EscalationQueryOutputs, WalkUpQueryOutputs {
   'session.current': Session;
   'sync.status': SyncStatus;
   'directory.status': DirectoryStatus;

@@ -5,6 +5,7 @@ import { Visit } from '../domain/visit';
 import { z } from 'zod';
 import { CatalogItem } from '../domain/catalog';
 import { ConfigurationItem, Group, Id, User } from '../domain/directory';
+import { WalkUpLocation } from '../domain/walk-up-location';
 import type { StoreResult } from '../domain/result';
 import { ok } from '../domain/result';
 import type { CommandArgs, CommandName } from '../store-api/contract';
@@ -171,6 +172,8 @@ export const DirectoryPage = z.object({
   configurationItems: z.array(ConfigurationItem),
   /** Request forms (docs/decisions/0006); a desk keeps them for Create Request offline. */
   catalogItems: z.array(CatalogItem).default([]),
+  /** Walk-up locations with their settings (issue 12); a desk keeps them for its queue offline. */
+  locations: z.array(WalkUpLocation).default([]),
   cursor: SyncCursor,
   more: z.boolean(),
   reset: z.boolean(),

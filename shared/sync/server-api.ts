@@ -144,7 +144,8 @@ export type PasswordChangeRequest = z.infer<typeof PasswordChangeRequest>;
 
 // ---- query strings (every value arrives as text) ----
 
-const whole = (name: string, min: number, max: number) =>
+/** A whole number in a query string, between min and max. */
+export const whole = (name: string, min: number, max: number) =>
   z
     .string()
     .regex(/^\d{1,9}$/, `${name} must be a whole number.`)

@@ -22,7 +22,10 @@ import {
   type SetupRequest,
   type SignInRequest,
 } from '../../../shared/sync/server-api';
+import { EventStreamParser } from '../../../shared/sync/event-stream-parser';
 import { checkDirectoryPage } from './directory-page-check';
+
+export { EventStreamParser };
 
 const FieldErrors = z.record(z.string(), z.string());
 
@@ -362,34 +365,4 @@ export function createDeskServerClient(
       }
     },
   };
-}
-
-/** The text/event-stream format, as far as the desk server uses it: `event:` and `data:` lines. */
-export class EventStreamParser {
-  private buffer = '';
-  private readonly onEvent: (event: string, data: string) => void;
-
-  constructor(onEvent: (event: string, data: string) => void) {
-    this.onEvent = onEvent;
-  }
-
-  feed(text: string): void {
-    this.buffer += text.replace(/\r\n?/g, '\n');
-    let end: number;
-    while ((end = this.buffer.indexOf('\n\n')) >= 0) {
-      const block = this.buffer.slice(0, end);
-      this.buffer = this.buffer.slice(end + 2);
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith(':')) continue;
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'event') event = value;
-        else if (field === 'data') data.push(value);
-      }
-      if (data.length > 0) this.onEvent(event, data.join('\n'));
-    }
-  }
 }

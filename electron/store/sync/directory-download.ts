@@ -6,6 +6,7 @@
 
 import type { CatalogItem } from '../../../shared/domain/catalog';
 import type { Group } from '../../../shared/domain/directory';
+import type { WalkUpLocation } from '../../../shared/domain/walk-up-location';
 import type { DirectoryPage } from '../../../shared/sync/protocol';
 import { CallerIndexBuilder } from '../caller-index-builder';
 import {
@@ -71,6 +72,7 @@ export interface FinishedDownload {
   groups: Group[];
   orders: CallerOrders;
   catalogItems: CatalogItem[];
+  locations: WalkUpLocation[];
 }
 
 /**
@@ -128,6 +130,7 @@ export class FullDownload {
   private items = new ItemTableBuilder();
   private groups = new Map<string, Group>();
   private catalogItems = new Map<string, CatalogItem>();
+  private locations = new Map<string, WalkUpLocation>();
   private index = new CallerIndexBuilder();
   private staged: Record<Kind, number> = { users: 0, configurationItems: 0 };
   /** The last page brought users: more may follow. */
@@ -147,6 +150,7 @@ export class FullDownload {
     this.items = new ItemTableBuilder();
     this.groups = new Map();
     this.catalogItems = new Map();
+    this.locations = new Map();
     this.index = new CallerIndexBuilder();
     this.staged = { users: 0, configurationItems: 0 };
     this.usersComing = true;
@@ -159,6 +163,7 @@ export class FullDownload {
     for (const item of page.configurationItems) this.items.add(item);
     for (const group of page.groups) this.groups.set(group.id, groupOf(group));
     for (const item of page.catalogItems) this.catalogItems.set(item.id, item);
+    for (const location of page.locations) this.locations.set(location.id, location);
     this.received +=
       page.users.length +
       page.groups.length +
@@ -197,8 +202,15 @@ export class FullDownload {
     await this.writer.done().catch(() => undefined);
   }
 
-  counts(): { users: number; groups: number; configurationItems: number; catalogItems: number } {
+  counts(): {
+    users: number;
+    groups: number;
+    configurationItems: number;
+    catalogItems: number;
+    locations: number;
+  } {
     return {
+      locations: this.locations.size,
       users: this.users.count,
       groups: this.groups.size,
       configurationItems: this.items.count,
@@ -227,12 +239,13 @@ export class FullDownload {
       groups: [...this.groups.values()],
       orders,
       catalogItems: [...this.catalogItems.values()],
+      locations: [...this.locations.values()],
     };
   }
 
   /**
-   * Stores what is not on disk yet, the groups, the index, the catalog (replacing the one kept:
-   * a full download is the whole of it) and the meta with the new chunk base, in one
+   * Stores what is not on disk yet, the groups, the index, the catalog and the walk-up locations
+   * (replacing the ones kept: a full download is the whole of them) and the meta with the new chunk base, in one
    * transaction, and answers the directory once it has committed.
    */
   async commit(
@@ -241,7 +254,7 @@ export class FullDownload {
     loadedAt: string,
   ): Promise<LoadedDirectory> {
     const { db } = this.deps;
-    const { users, items, groups, orders, catalogItems } = finished;
+    const { users, items, groups, orders, catalogItems, locations } = finished;
     const rest = [
       ...this.unstaged('users', this.users),
       ...this.unstaged('configurationItems', this.items),
@@ -261,7 +274,7 @@ export class FullDownload {
     const old = this.base === 0 ? CHUNK_SLOT : 0;
     await db.transaction(
       'rw',
-      [db.directoryChunks, db.groups, db.callerIndex, db.catalogItems, db.meta],
+      [db.directoryChunks, db.groups, db.callerIndex, db.catalogItems, db.locations, db.meta],
       async () => {
         await db.directoryChunks.bulkPut(rest);
         for (const [kind, count] of [
@@ -282,6 +295,8 @@ export class FullDownload {
         await db.groups.bulkPut(groups);
         await db.catalogItems.clear();
         await db.catalogItems.bulkPut(catalogItems);
+        await db.locations.clear();
+        await db.locations.bulkPut(locations);
         await db.callerIndex.bulkPut(
           CALLER_FIELDS.map((field) => ({ field, order: orders[field] })),
         );

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateCatalog } from '../../../shared/demo/catalog-generator';
 import type { CatalogItem } from '../../../shared/domain/catalog';
+import { WALK_UP_DEFAULTS, type WalkUpLocation } from '../../../shared/domain/walk-up-location';
 import { DirectoryPage } from '../../../shared/sync/protocol';
 import { checkDirectoryPage } from './directory-page-check';
 
@@ -41,13 +42,37 @@ const page = (overrides: Record<string, unknown> = {}) => ({
 });
 
 const catalog = generateCatalog();
+const hq: WalkUpLocation = {
+  id: 'loc_hq',
+  name: 'Service Desk — HQ',
+  description: '',
+  active: true,
+  ...WALK_UP_DEFAULTS,
+};
 
 describe('checkDirectoryPage', () => {
   it('passes a good page as it is; a page without catalog items has none', () => {
     const good = page();
-    expect(checkDirectoryPage(good)).toEqual({ ok: true, page: { ...good, catalogItems: [] } });
-    const withForms = page({ catalogItems: catalog });
+    expect(checkDirectoryPage(good)).toEqual({
+      ok: true,
+      page: { ...good, catalogItems: [], locations: [] },
+    });
+    const withForms = page({ catalogItems: catalog, locations: [hq] });
     expect(checkDirectoryPage(withForms)).toEqual({ ok: true, page: withForms });
+  });
+
+  it('checks walk-up locations by their own schema, and says which and where', () => {
+    const bad = checkDirectoryPage(page({ locations: [hq, { ...hq, graceMinutes: -1 }] }));
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.problem).toMatch(/^locations\[1\]\.graceMinutes: /);
+    expect(checkDirectoryPage(page({ locations: {} }))).toEqual({
+      ok: false,
+      problem: 'locations is not a list',
+    });
+    const checked = checkDirectoryPage(
+      page({ locations: [{ ...hq, reasons: [' Printer '], colour: 'red' }] }),
+    );
+    expect(checked.ok && checked.page.locations).toEqual([{ ...hq, reasons: ['Printer'] }]);
   });
 
   it('checks catalog items by their own schema, and says which and where', () => {
@@ -195,6 +220,19 @@ describe('checkDirectoryPage', () => {
       ),
       { maxLength: 2 },
     );
+    const locations = fc.array(
+      fc.oneof(
+        { weight: 10, arbitrary: fc.constant(hq) },
+        {
+          weight: 2,
+          arbitrary: fc
+            .integer({ min: -5, max: 200 })
+            .map((graceMinutes) => ({ ...hq, graceMinutes })),
+        },
+        { weight: 1, arbitrary: junk },
+      ),
+      { maxLength: 2 },
+    );
     const pages = fc.oneof(
       {
         weight: 20,
@@ -203,6 +241,7 @@ describe('checkDirectoryPage', () => {
           groups: sometimes(groups),
           configurationItems: sometimes(items),
           catalogItems: sometimes(catalogItems),
+          locations: sometimes(locations),
           cursor: sometimes(fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), text)),
           more: sometimes(fc.boolean()),
           reset: sometimes(fc.boolean()),

@@ -3,11 +3,14 @@
 //
 // Why not zod: the store host runs zod without eval (the pages' CSP), which makes a 100,000-user
 // download spend its time walking schemas. directory-page-check.test.ts proves the two agree.
-// Catalog items are the exception: a few dozen forms with nested fields, checked by their own
-// schema (its cost is nothing next to one page of users, and its rules stay in one place).
+// Catalog items and walk-up locations are the exception: a few dozen rows with nested fields,
+// checked by their own schemas (their cost is nothing next to one page of users, and their rules
+// stay in one place).
 
+import type { ZodType } from 'zod';
 import { ROLES } from '../../../shared/sync/server-api';
 import { CatalogItem } from '../../../shared/domain/catalog';
+import { WalkUpLocation } from '../../../shared/domain/walk-up-location';
 import type { DirectoryPage } from '../../../shared/sync/protocol';
 
 /** The first thing wrong with a page, in words: where, and what was expected there. */
@@ -112,30 +115,29 @@ function pathOf(path: readonly PropertyKey[]): string {
 }
 
 /**
- * The catalog items as the schema reads them (absent is none, as its default says; names come
- * trimmed, unknown fields dropped), or the first problem.
+ * The rows of a short list as `schema` reads them (absent is none, as the page's default says;
+ * names come trimmed, unknown fields dropped), or the first problem.
  */
-function checkCatalogItems(
+function checkSchemaRows<T>(
+  list: 'catalogItems' | 'locations',
   value: unknown,
-): { ok: true; items: CatalogItem[] } | { ok: false; problem: string } {
-  if (value === undefined) return { ok: true, items: [] };
-  if (!Array.isArray(value)) return { ok: false, problem: 'catalogItems is not a list' };
-  const items: CatalogItem[] = [];
+  schema: ZodType<T>,
+): { ok: true; rows: T[] } | { ok: false; problem: string } {
+  if (value === undefined) return { ok: true, rows: [] };
+  if (!Array.isArray(value)) return { ok: false, problem: `${list} is not a list` };
+  const rows: T[] = [];
   for (let i = 0; i < value.length; i++) {
     const row: unknown = value[i];
-    if (!isRow(row)) return { ok: false, problem: `catalogItems[${i}] is not an object` };
-    const parsed = CatalogItem.safeParse(row);
+    if (!isRow(row)) return { ok: false, problem: `${list}[${i}] is not an object` };
+    const parsed = schema.safeParse(row);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? `.${pathOf(issue.path)}` : '';
-      return {
-        ok: false,
-        problem: `catalogItems[${i}]${where}: ${issue?.message ?? 'not a catalog item'}`,
-      };
+      return { ok: false, problem: `${list}[${i}]${where}: ${issue?.message ?? 'not valid'}` };
     }
-    items.push(parsed.data);
+    rows.push(parsed.data);
   }
-  return { ok: true, items };
+  return { ok: true, rows };
 }
 
 /**
@@ -149,16 +151,23 @@ export function checkDirectoryPage(value: unknown): PageCheck {
     listProblem(value, 'groups', groupProblem) ??
     listProblem(value, 'configurationItems', itemProblem);
   if (problem !== null) return { ok: false, problem };
-  const catalog = checkCatalogItems(value.catalogItems);
+  const catalog = checkSchemaRows('catalogItems', value.catalogItems, CatalogItem);
   if (!catalog.ok) return catalog;
+  const locations = checkSchemaRows('locations', value.locations, WalkUpLocation);
+  if (!locations.ok) return locations;
   const rest =
     (textOfLength(value.cursor, 1, 100) ? null : 'cursor is not text of 1 to 100 characters') ??
     (typeof value.more === 'boolean' ? null : 'more is not true or false') ??
     (typeof value.reset === 'boolean' ? null : 'reset is not true or false');
   if (rest !== null) return { ok: false, problem: rest };
-  // A new object for the page, its rows as they came: only the catalog is the schema's copy.
+  // A new object for the page, its rows as they came: only the catalog and the locations are
+  // the schemas' copies.
   return {
     ok: true,
-    page: { ...(value as unknown as DirectoryPage), catalogItems: catalog.items },
+    page: {
+      ...(value as unknown as DirectoryPage),
+      catalogItems: catalog.rows,
+      locations: locations.rows,
+    },
   };
 }

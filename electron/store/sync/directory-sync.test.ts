@@ -7,6 +7,7 @@ import { generateCatalog } from '../../../shared/demo/catalog-generator';
 import { generateDirectory } from '../../../shared/demo/directory-generator';
 import { searchCatalog, type CatalogItem } from '../../../shared/domain/catalog';
 import type { ConfigurationItem, Group, User } from '../../../shared/domain/directory';
+import { WALK_UP_DEFAULTS, type WalkUpLocation } from '../../../shared/domain/walk-up-location';
 import type { DirectoryPage } from '../../../shared/sync/protocol';
 import { buildCallerOrders } from '../caller-search';
 import { CHUNK_SLOT, openDeskDb, readMeta, type DeskDb } from '../db';
@@ -27,7 +28,8 @@ type Row =
   | { list: 'users'; row: User }
   | { list: 'groups'; row: Group }
   | { list: 'configurationItems'; row: ConfigurationItem }
-  | { list: 'catalogItems'; row: CatalogItem };
+  | { list: 'catalogItems'; row: CatalogItem }
+  | { list: 'locations'; row: WalkUpLocation };
 
 /** A server database's directory feed: its rows in change order, `size` to a page. */
 function feed(database: string, rows: Row[], size: number) {
@@ -38,6 +40,7 @@ function feed(database: string, rows: Row[], size: number) {
       groups: [],
       configurationItems: [],
       catalogItems: [],
+      locations: [],
       cursor: `${database}.${n + 1}`,
       more: n + 1 < pages,
       reset,
@@ -352,6 +355,7 @@ describe('the catalog in the directory', () => {
       groups: [],
       configurationItems: [],
       catalogItems: [renamed, added, retired],
+      locations: [],
       cursor: 'db1.99',
       more: false,
       reset: false,
@@ -386,6 +390,73 @@ describe('the catalog in the directory', () => {
   });
 });
 
+describe('the walk-up locations in the directory', () => {
+  const hq: WalkUpLocation = {
+    id: 'loc_hq',
+    name: 'Service Desk — HQ',
+    description: 'Ground floor',
+    active: true,
+    ...WALK_UP_DEFAULTS,
+  };
+  const techBar: WalkUpLocation = {
+    ...hq,
+    id: 'loc_tech_bar',
+    name: 'Tech Bar — Building 2',
+    reasons: ['Pick up equipment'],
+    vipFirst: false,
+  };
+  const withLocations = (locations: WalkUpLocation[]): Row[] => [
+    ...rowsOf(300),
+    ...locations.map((row) => ({ list: 'locations' as const, row })),
+  ];
+
+  it('stores them with their settings at the first download, upserts changes, and a reset replaces them', async () => {
+    const { db, demo } = await freshDesk();
+    const first = feed('db1', withLocations([hq, techBar]), 200);
+    const moved: WalkUpLocation = { ...hq, graceMinutes: 5, reasons: ['Printer', 'Laptop'] };
+    const closed: WalkUpLocation = { ...techBar, active: false };
+    const laterPage: DirectoryPage = {
+      users: [],
+      groups: [],
+      configurationItems: [],
+      catalogItems: [],
+      locations: [moved, closed],
+      cursor: 'db1.99',
+      more: false,
+      reset: false,
+    };
+    const other = feed('db2', withLocations([{ ...hq, id: 'loc_other', name: 'Other' }]), 200);
+    let stage: 'first' | 'changes' | 'reset' = 'first';
+    const { client } = pageClient((n, cursor) =>
+      Promise.resolve(
+        stage === 'first'
+          ? first(n)
+          : stage === 'changes'
+            ? laterPage
+            : cursor?.startsWith('db1.')
+              ? other(0, true)
+              : other(n),
+      ),
+    );
+    const downloaded = await syncDirectory(syncDeps(db, client, demo));
+    expect(downloaded).toMatchObject({ full: true, locations: 2 });
+    expect(await db.locations.get(hq.id)).toEqual(hq);
+    expect(await db.locations.get(techBar.id)).toEqual(techBar);
+
+    stage = 'changes';
+    const changed = await syncDirectory(syncDeps(db, client, downloaded.directory));
+    expect(changed).toMatchObject({ full: false, locations: 2, directory: null });
+    expect(await db.locations.get(hq.id)).toEqual(moved);
+    // Kept, inactive: visits cached on this desk may still name it.
+    expect(await db.locations.get(techBar.id)).toEqual(closed);
+
+    stage = 'reset';
+    const reset = await syncDirectory(syncDeps(db, client, downloaded.directory));
+    expect(reset.full).toBe(true);
+    expect(await db.locations.toCollection().primaryKeys()).toEqual(['loc_other']);
+  });
+});
+
 function groupsIn(rows: Row[]): number {
   return rows.filter((r) => r.list === 'groups').length;
 }
@@ -415,6 +486,7 @@ describe('retired configuration items on the desk', () => {
       groups: [],
       configurationItems: [{ ...(items[1] as ConfigurationItem), active: false }],
       catalogItems: [],
+      locations: [],
       cursor: 'db1.50',
       more: false,
       reset: false,

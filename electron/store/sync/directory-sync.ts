@@ -1,9 +1,10 @@
-// Downloads the directory (and its catalog items) from the desk server in pages, then only changes
+// Downloads the directory (and its catalog items and walk-up locations) from the desk server in pages, then only changes
 // since its cursor; the next page is asked for while this one is folded in. Never writes half a
 // directory: a full download is staged (directory-download.ts), changes commit in one transaction.
 
 import type { CatalogItem } from '../../../shared/domain/catalog';
 import type { ConfigurationItem, Group, User } from '../../../shared/domain/directory';
+import type { WalkUpLocation } from '../../../shared/domain/walk-up-location';
 import type { DirectoryPage } from '../../../shared/sync/protocol';
 import { CALLER_FIELDS, CALLER_INDEX_FORMAT, buildCallerOrders } from '../caller-search';
 import { readMeta, writeMeta, type DeskDb, type DirectoryChunk, type DirectoryMeta } from '../db';
@@ -35,6 +36,8 @@ export interface DirectorySyncOutcome {
   configurationItems: number;
   /** Request forms received (new, changed or retired); they are stored, not part of `directory`. */
   catalogItems: number;
+  /** Walk-up locations received (new, changed or deactivated); stored in db.locations. */
+  locations: number;
   full: boolean;
 }
 
@@ -90,6 +93,7 @@ interface Changes {
   groups: Map<string, Group>;
   items: Map<string, ConfigurationItem>;
   catalogItems: Map<string, CatalogItem>;
+  locations: Map<string, WalkUpLocation>;
 }
 
 export async function syncDirectory(deps: DirectorySyncDeps): Promise<DirectorySyncOutcome> {
@@ -108,6 +112,7 @@ export async function syncDirectory(deps: DirectorySyncDeps): Promise<DirectoryS
     groups: new Map(),
     items: new Map(),
     catalogItems: new Map(),
+    locations: new Map(),
   };
   let cursor = startCursor;
   let first = true;
@@ -136,6 +141,7 @@ export async function syncDirectory(deps: DirectorySyncDeps): Promise<DirectoryS
         for (const g of page.groups) changes.groups.set(g.id, groupOf(g));
         for (const c of page.configurationItems) changes.items.set(c.id, c);
         for (const k of page.catalogItems) changes.catalogItems.set(k.id, k);
+        for (const l of page.locations) changes.locations.set(l.id, l);
       }
     }
   } catch (error) {
@@ -175,12 +181,15 @@ async function applyChanges(
     groups: changes.groups.size,
     configurationItems: changes.items.size,
     catalogItems: changes.catalogItems.size,
+    locations: changes.locations.size,
     full: false,
   };
   const catalogItems = [...changes.catalogItems.values()];
+  const locations = [...changes.locations.values()];
   if (!current || counts.users + counts.groups + counts.configurationItems === 0) {
-    await db.transaction('rw', [db.catalogItems, db.meta], async () => {
+    await db.transaction('rw', [db.catalogItems, db.locations, db.meta], async () => {
       await db.catalogItems.bulkPut(catalogItems);
+      await db.locations.bulkPut(locations);
       await writeMeta(db, 'sync', { ...(await readSyncMeta(db)), directoryCursor: cursor });
     });
     return { directory: null, ...counts };
@@ -208,10 +217,18 @@ async function applyChanges(
     chunkBase: base,
     callerIndexFormat: CALLER_INDEX_FORMAT,
   };
-  const tables = [db.directoryChunks, db.groups, db.callerIndex, db.catalogItems, db.meta];
+  const tables = [
+    db.directoryChunks,
+    db.groups,
+    db.callerIndex,
+    db.catalogItems,
+    db.locations,
+    db.meta,
+  ];
   await db.transaction('rw', tables, async () => {
     await db.directoryChunks.bulkPut([...userChunks, ...itemChunks]);
     await db.catalogItems.bulkPut(catalogItems);
+    await db.locations.bulkPut(locations);
     await db.groups.bulkPut(groupList);
     if (counts.users > 0)
       await db.callerIndex.bulkPut(CALLER_FIELDS.map((field) => ({ field, order: orders[field] })));

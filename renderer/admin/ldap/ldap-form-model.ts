@@ -38,6 +38,7 @@ export const MAPPING_LABELS: Readonly<Record<keyof LdapAttributeMapping, string>
   department: 'Department',
   location: 'Location',
   employeeId: 'Employee ID',
+  badgeNumber: 'Badge number',
   disabled: 'Disabled when',
 };
 

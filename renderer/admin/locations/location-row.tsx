@@ -1,11 +1,27 @@
-// One row of the Locations table: its name, description and state, editing both in place, and
-// deactivating or bringing it back. Never lists locations: the page does.
+// One row of the Locations table: its name, description, walk-up summary and state, editing the
+// name and description in place, opening its walk-up settings below it, and deactivating or
+// bringing it back. Never lists locations: the page does.
 
-import { useId, useState, type FormEvent } from 'react';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import type { LocationView } from '../../../shared/admin/locations';
 import type { StoreError } from '../../../shared/domain/result';
 import { useStoreHost } from '../../app/deskpad-context';
 import { adminCall } from '../admin-client';
+import { LocationWalkUpSettings } from './location-walk-up-settings';
+
+/** Columns of the Locations table, for a row that spans them all. */
+export const LOCATION_COLUMNS = 5;
+
+/** The walk-up settings in a few words, for the table. */
+export function walkUpSummary(location: LocationView): string {
+  const reasons = location.reasons.length;
+  return [
+    reasons === 0 ? 'free text only' : `${reasons} reason${reasons === 1 ? '' : 's'}`,
+    location.vipFirst ? 'VIPs first' : 'first come, first served',
+    `${location.graceMinutes} min grace`,
+    `target ${location.waitTargetMinutes} min`,
+  ].join(' · ');
+}
 
 interface LocationRowProps {
   location: LocationView;
@@ -16,6 +32,7 @@ export function LocationRow({ location, onChanged }: LocationRowProps) {
   const store = useStoreHost();
   const id = useId();
   const [editing, setEditing] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [name, setName] = useState(location.name);
   const [description, setDescription] = useState(location.description);
   const [error, setError] = useState<StoreError | null>(null);
@@ -45,7 +62,7 @@ export function LocationRow({ location, onChanged }: LocationRowProps) {
   if (editing)
     return (
       <tr>
-        <td colSpan={4}>
+        <td colSpan={LOCATION_COLUMNS}>
           <form className="admin-inline-form" onSubmit={(e) => void save(e)}>
             <label htmlFor={`${id}-name`}>Name of {location.name}</label>
             <input
@@ -88,35 +105,61 @@ export function LocationRow({ location, onChanged }: LocationRowProps) {
     );
 
   return (
-    <tr>
-      <td>{location.name}</td>
-      <td>{location.description}</td>
-      <td>{location.active ? 'Active' : 'Deactivated'}</td>
-      <td>
-        <div className="actions">
-          <button
-            type="button"
-            className="button button--quiet"
-            aria-label={`Edit ${location.name}`}
-            onClick={() => setEditing(true)}
-          >
-            Edit
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            aria-label={`${location.active ? 'Deactivate' : 'Reactivate'} ${location.name}`}
-            onClick={() => void setActive(!location.active)}
-          >
-            {location.active ? 'Deactivate' : 'Reactivate'}
-          </button>
-        </div>
-        {error && !editing && (
-          <p className="error-text" role="alert">
-            {error.message}
-          </p>
-        )}
-      </td>
-    </tr>
+    <Fragment>
+      <tr>
+        <td>{location.name}</td>
+        <td>{location.description}</td>
+        <td>{walkUpSummary(location)}</td>
+        <td>{location.active ? 'Active' : 'Deactivated'}</td>
+        <td>
+          <div className="actions">
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-label={`Walk-up settings of ${location.name}`}
+              aria-expanded={settingsOpen}
+              onClick={() => setSettingsOpen(!settingsOpen)}
+            >
+              Walk-up settings
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-label={`Edit ${location.name}`}
+              onClick={() => setEditing(true)}
+            >
+              Edit
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-label={`${location.active ? 'Deactivate' : 'Reactivate'} ${location.name}`}
+              onClick={() => void setActive(!location.active)}
+            >
+              {location.active ? 'Deactivate' : 'Reactivate'}
+            </button>
+          </div>
+          {error && !editing && (
+            <p className="error-text" role="alert">
+              {error.message}
+            </p>
+          )}
+        </td>
+      </tr>
+      {settingsOpen && (
+        <tr>
+          <td colSpan={LOCATION_COLUMNS}>
+            <LocationWalkUpSettings
+              location={location}
+              onCancel={() => setSettingsOpen(false)}
+              onSaved={(saved) => {
+                setSettingsOpen(false);
+                onChanged(`Walk-up settings of ${saved.name} saved.`);
+              }}
+            />
+          </td>
+        </tr>
+      )}
+    </Fragment>
   );
 }

@@ -1,5 +1,5 @@
 // The Locations page of Administration: the walk-up desk's sites listed and searched, created,
-// renamed and described, deactivated and brought back. Never writes but through admin operations.
+// renamed and described, their walk-up settings changed, deactivated and brought back. Never writes but through admin operations.
 
 import { useId, useState, type FormEvent } from 'react';
 import type { StoreError } from '../../../shared/domain/result';
@@ -8,6 +8,7 @@ import { FormField } from '../../interaction-form/form-field';
 import { adminCall, useAdminQuery } from '../admin-client';
 import { AdminLoadState } from '../admin-load-state';
 import { LocationRow } from './location-row';
+import './locations.css';
 
 export function LocationsPage() {
   const store = useStoreHost();
@@ -106,6 +107,7 @@ export function LocationsPage() {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Description</th>
+                <th scope="col">Walk-up</th>
                 <th scope="col">State</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>

@@ -26,6 +26,9 @@ const STATE: Readonly<Record<Role, Cell>> = {
   lobby: 'no',
 };
 
+/** Checking in and the exit survey: every desk role, and the kiosk at the entrance. */
+const WALK_UP_KIOSK: Readonly<Record<Role, Cell>> = { ...DESK, kiosk: 'yes' };
+
 export const MATRIX: Readonly<Partial<Record<CommandName, Readonly<Record<Role, Cell>>>>> = {
   'interaction.create': DESK,
   'interaction.update': DESK,
@@ -45,6 +48,14 @@ export const MATRIX: Readonly<Partial<Record<CommandName, Readonly<Record<Role, 
   'request.update': DESK,
   'request.addWorkNote': DESK,
   'request.setState': STATE,
+  'visit.checkIn': WALK_UP_KIOSK,
+  'visit.call': DESK,
+  'visit.returnToQueue': DESK,
+  'visit.start': DESK,
+  'visit.finish': DESK,
+  'visit.noShow': DESK,
+  'visit.markLeft': DESK,
+  'visit.rate': WALK_UP_KIOSK,
 };
 
 export interface PermissionCase {

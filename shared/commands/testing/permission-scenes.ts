@@ -50,7 +50,7 @@ export interface CaseScene {
 /** The case's own ids: ims-1 → ims-1-c7, so every case has its own records in one database. */
 function unique<T>(value: T, suffix: string): T {
   if (typeof value === 'string')
-    return (/^(ims|inc|req)-\d+$/.test(value) ? `${value}${suffix}` : value) as T;
+    return (/^(ims|inc|req|vis)-\d+$/.test(value) ? `${value}${suffix}` : value) as T;
   if (Array.isArray(value)) return value.map((v: unknown) => unique(v, suffix)) as T;
   if (typeof value === 'object' && value !== null)
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unique(v, suffix)])) as T;

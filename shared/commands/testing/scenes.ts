@@ -90,3 +90,59 @@ export const A_CANCELED_REQUEST: readonly Step[] = [
   ...A_REQUEST,
   step('request.setState', { id: 'req-1', state: 'Canceled' }),
 ];
+
+/** The walk-up location the visit scenes check people in at. */
+export const A_LOCATION = 'loc-hq';
+
+export const checkInInput = (
+  over: Partial<CommandInput<'visit.checkIn'>> = {},
+): CommandInput<'visit.checkIn'> => ({
+  id: 'vis-1',
+  location: A_LOCATION,
+  person: 'user-9',
+  guestName: '',
+  displayName: 'Ruth Hale',
+  vip: false,
+  reason: 'Laptop',
+  reasonDetail: 'The screen flickers.',
+  channel: 'agent',
+  ...over,
+});
+
+export const startInput = (
+  over: Partial<CommandInput<'visit.start'>> = {},
+): CommandInput<'visit.start'> => ({
+  id: 'vis-1',
+  interactionId: 'ims-1',
+  station: 'Counter 1',
+  contactEmail: '',
+  contactPhone: '',
+  ...over,
+});
+
+/** Visit vis-1 of user-9, Waiting at loc-hq. */
+export const A_WAITING_VISIT: readonly Step[] = [step('visit.checkIn', checkInInput())];
+
+/** vis-1 Called by agent-1 to Counter 1. */
+export const A_CALLED_VISIT: readonly Step[] = [
+  ...A_WAITING_VISIT,
+  step('visit.call', { id: 'vis-1', station: 'Counter 1' }),
+];
+
+/** vis-1 In service: started by agent-1 as interaction ims-1. */
+export const A_VISIT_IN_SERVICE: readonly Step[] = [
+  ...A_CALLED_VISIT,
+  step('visit.start', startInput()),
+];
+
+/** vis-1 Done (its interaction ims-1 closed with it). */
+export const A_DONE_VISIT: readonly Step[] = [
+  ...A_VISIT_IN_SERVICE,
+  step('interaction.close', { id: 'ims-1', state: 'Closed Complete', visit: 'vis-1' }),
+];
+
+/** vis-1 went away before being served. */
+export const A_VISIT_THAT_LEFT: readonly Step[] = [
+  ...A_WAITING_VISIT,
+  step('visit.markLeft', { id: 'vis-1' }),
+];
