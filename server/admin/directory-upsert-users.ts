@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { inJsonTexts, jsonRecordset } from '../db/values';
 import {
   auditBatch,
   emptyCounts,
@@ -64,6 +65,50 @@ function userFields(u: DirectoryUser, source: DirectorySource) {
 
 type UserFields = ReturnType<typeof userFields>;
 
+/** Each written column and its SQL type, for a batch sent as one JSON parameter. */
+const WRITTEN_COLUMNS: Readonly<
+  Record<keyof UserFields | 'id' | 'external_key' | 'version', string>
+> = {
+  id: 'text',
+  external_key: 'text',
+  version: 'bigint',
+  user_name: 'text',
+  first_name: 'text',
+  last_name: 'text',
+  name: 'text',
+  email: 'text',
+  phone: 'text',
+  phone_e164: 'text',
+  mobile: 'text',
+  mobile_e164: 'text',
+  employee_id: 'text',
+  department: 'text',
+  location: 'text',
+  vip: 'boolean',
+  active: 'boolean',
+  source: 'text',
+};
+
+type WrittenRow = UserFields & { id: string; external_key: string; version: number };
+
+/** The batch's new users in one statement. */
+async function insertUsers(trx: Trx, rows: readonly WrittenRow[]): Promise<void> {
+  const columns = sql.raw(Object.keys(WRITTEN_COLUMNS).join(', '));
+  await sql`INSERT INTO users (${columns}) SELECT ${columns} FROM ${jsonRecordset(rows, WRITTEN_COLUMNS, 'r')}`.execute(
+    trx,
+  );
+}
+
+/** The batch's changed users in one statement (matched on id; external_key stays). */
+async function updateUsers(trx: Trx, rows: readonly WrittenRow[]): Promise<void> {
+  const set = sql.raw(
+    [...USER_FIELDS, 'version' as const].map((column) => `${column} = r.${column}`).join(', '),
+  );
+  await sql`UPDATE users AS u SET ${set} FROM ${jsonRecordset(rows, WRITTEN_COLUMNS, 'r')} WHERE u.id = r.id`.execute(
+    trx,
+  );
+}
+
 /**
  * Users of one batch: new keys inserted, changed rows updated with a new version, the rest left
  * alone. A user name already taken by another user is refused (the row is skipped). One audit
@@ -82,24 +127,20 @@ export async function upsertUsers(
   const existing = await trx
     .selectFrom('users')
     .select(['id', 'external_key', ...USER_FIELDS])
-    .where('external_key', 'in', keys)
+    .where(inJsonTexts(sql.ref('external_key'), keys))
+    .where('external_key', 'is not', null)
     .execute();
   const byKey = new Map(existing.map((row) => [row.external_key as string, row]));
   const names = users.map((u) => u.userName.toLowerCase());
   const taken = await trx
     .selectFrom('users')
     .select(['external_key', sql<string>`lower(user_name)`.as('lower_name')])
-    .where(sql<string>`lower(user_name)`, 'in', names)
+    .where(inJsonTexts(sql`lower(user_name)`, names))
     .execute();
   const nameOwner = new Map(taken.map((row) => [row.lower_name, row.external_key]));
 
-  const inserts: (UserFields & {
-    id: string;
-    external_key: string;
-    roles: string[];
-    version: number;
-  })[] = [];
-  const updates: { id: string; fields: UserFields }[] = [];
+  const inserts: WrittenRow[] = [];
+  const updates: WrittenRow[] = [];
   users.forEach((user, index) => {
     const fields = userFields(user, source);
     const owner = nameOwner.get(user.userName.toLowerCase());
@@ -118,23 +159,18 @@ export async function upsertUsers(
         ...fields,
         id: newId(),
         external_key: user.externalKey,
-        roles: [],
         version: 0,
       });
     } else if (USER_FIELDS.some((f) => row[f] !== fields[f])) {
-      updates.push({ id: row.id, fields });
+      updates.push({ ...fields, id: row.id, external_key: user.externalKey, version: 0 });
     } else {
       counts.unchanged++;
     }
   });
   for (const row of inserts) row.version = nextVersion();
-  if (inserts.length > 0) await trx.insertInto('users').values(inserts).execute();
-  for (const update of updates)
-    await trx
-      .updateTable('users')
-      .set({ ...update.fields, version: nextVersion() })
-      .where('id', '=', update.id)
-      .execute();
+  for (const row of updates) row.version = nextVersion();
+  if (inserts.length > 0) await insertUsers(trx, inserts);
+  if (updates.length > 0) await updateUsers(trx, updates);
   counts.created = inserts.length;
   counts.updated = updates.length;
   const result = { counts, refused };
@@ -187,12 +223,10 @@ export async function deactivateMissingUsers(
   for await (const ids of missingUsers(context.trx, context.source, seen)) pages.push(ids);
   let count = 0;
   for (const ids of pages) {
-    for (const id of ids)
-      await context.trx
-        .updateTable('users')
-        .set({ active: false, version: context.nextVersion() })
-        .where('id', '=', id)
-        .execute();
+    const rows = ids.map((id) => ({ id, version: context.nextVersion() }));
+    await sql`UPDATE users AS u SET active = false, version = r.version FROM ${jsonRecordset(rows, { id: 'text', version: 'bigint' }, 'r')} WHERE u.id = r.id`.execute(
+      context.trx,
+    );
     count += ids.length;
   }
   const counts = { ...emptyCounts(), deactivated: count };
