@@ -2,6 +2,7 @@
 // README section between the bench markers. Pure: no I/O, no clock; never measures anything.
 
 import { dosSection } from './dos-report.mjs';
+import { organizationSection } from './import-report.mjs';
 import { parallelSection } from './parallel-report.mjs';
 
 export const README_START = '<!-- bench:start -->';
@@ -643,6 +644,7 @@ export function readmeSection(r) {
     ...(r.issue4 ? ['', escalationSection(r.issue4)] : []),
     ...(r.parallel ? ['', parallelSection(r.parallel)] : []),
     ...(r.dos ? ['', dosSection(r.dos)] : []),
+    ...(r.import || r.ldap ? ['', organizationSection(r.import, r.ldap)] : []),
     '',
     README_END,
   ].join('\n');
