@@ -96,9 +96,10 @@ export function organizationSection(imported, ldap) {
     path for an organization of that size) the database runs in its own processes, so the figure is
     the server's own; with the embedded PGlite the database lives inside the server's process and
     idles at several hundred MB whatever it holds, so the 300 MB target is met on PostgreSQL only.
-    The import streams the file in batches of 2,000 rows, each batch one transaction and one
-    statement per kind of write; the dry run keeps only 8-byte hashes of the keys and user names
-    (duplicate keys), never the rows. Timings are noisy on this shared 2-core machine: the load
+    The import streams the file in batches of 2,000 rows, each batch one transaction in which the
+    new users are one statement and the changed users another (the batch travels as one JSON
+    parameter); the desks are poked at most every 2 s while it runs. The dry run keeps only 8-byte
+    hashes of the keys and user names (to find duplicates), never the rows. Timings are noisy on this shared 2-core machine: the load
     average is given with each.`);
   return [
     '### Bring your own organization (issue 11)',

@@ -149,29 +149,41 @@ async function importRows(input: RunInput): Promise<ImportCounts> {
     }
     add(counts, result.counts);
   };
+  // One batch is written while the next is read: the database works while this thread parses.
+  let writing: Promise<void> = Promise.resolve();
+  const startWrite = async (items: readonly ImportItem[], upTo: number): Promise<void> => {
+    await writing;
+    writing = write(items).then(() => input.onProgress?.(upTo, counts));
+    // Marks a failure handled until the next batch or the end awaits it (and throws it).
+    writing.catch(() => {});
+  };
   let header = true;
-  for await (const record of readCsvRecords(input.path, shape.delimiter, signal)) {
-    if (header) {
-      header = false;
-      continue;
+  try {
+    for await (const record of readCsvRecords(input.path, shape.delimiter, signal)) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      const { item, problems } = read(record);
+      if (item === null || problems.length > 0)
+        throw new Error(
+          `Line ${record.line} has a problem (${problems[0]?.message ?? 'unreadable'}): run the dry run first.`,
+        );
+      rows++;
+      seen?.add(item.externalKey);
+      if (kind === 'configuration-items') {
+        held.push(item as DirectoryConfigurationItem);
+        continue;
+      }
+      batch.push(item);
+      if (batch.length >= batchRows) {
+        await startWrite(batch, rows);
+        batch = [];
+      }
     }
-    const { item, problems } = read(record);
-    if (item === null || problems.length > 0)
-      throw new Error(
-        `Line ${record.line} has a problem (${problems[0]?.message ?? 'unreadable'}): run the dry run first.`,
-      );
-    rows++;
-    seen?.add(item.externalKey);
-    if (kind === 'configuration-items') {
-      held.push(item as DirectoryConfigurationItem);
-      continue;
-    }
-    batch.push(item);
-    if (batch.length >= batchRows) {
-      await write(batch);
-      batch = [];
-      input.onProgress?.(rows, counts);
-    }
+  } finally {
+    // Nothing of this run goes on writing after it has ended; a failure of that batch throws here.
+    await writing;
   }
   if (signal?.aborted) throw new ImportCancelled();
   if (kind === 'configuration-items') {
