@@ -463,6 +463,8 @@ export interface ImportBenchResults {
   date: string;
   /** 100,000 users into a desk server on PGlite (the default) with a desk signed in. */
   users: ImportRun;
+  /** The same file into a server on PostgreSQL (DATABASE_URL), no desk attached. */
+  usersPostgres: ImportRun;
   /** From the import's start (after the dry run) until a signed-in desk's caller lookup found an imported caller. */
   foundOnDeskMs: number | null;
   /** 1,000,000 rows with the database out of the server's process (PostgreSQL): the memory figure. */

@@ -1,6 +1,6 @@
-// Issue 11's import figures against real desk server processes: a CSV of 100,000 users uploaded
-// and imported (committed on the server, then found by a signed-in desk's caller lookup through
-// the desks' own directory sync), and 1,000,000 rows with the server's peak memory. Measures only.
+// Issue 11's import figures against real desk server processes: a CSV of 100,000 users uploaded,
+// checked and imported (committed on the server on PGlite and on PostgreSQL, found by a signed-in
+// desk's caller lookup through its own directory sync), 1,000,000 rows with the server's peak memory.
 
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -220,12 +220,12 @@ async function pgHarness(repoRoot) {
 }
 
 /**
- * The big file into a server that was seeded and restarted (so its memory is a running server's,
- * not a first start's); `env` chooses the database.
+ * A file into a server (no desk attached) that was seeded and restarted, so its memory is a
+ * running server's, not a first start's; `env` chooses the database.
  * @param {ImportBenchDeps} deps @param {string} dataDir @param {string} file @param {number} rows
  * @param {Record<string, string>} env @param {string} database
  */
-async function importBig(deps, dataDir, file, rows, env, database) {
+async function importWithoutDesk(deps, dataDir, file, rows, env, database) {
   const start = (/** @type {string[]} */ extra) =>
     startDeskServer({
       main: deps.serverMain,
@@ -345,9 +345,20 @@ export async function runImportBench(deps, options) {
     const cluster = await harness.startPgCluster();
     /** @type {ImportRun} */
     let onPostgres;
+    /** @type {ImportRun} */
+    let usersOnPostgres;
     try {
+      // The same 100,000 users with the database out of the server's process (no desk attached).
+      usersOnPostgres = await importWithoutDesk(
+        deps,
+        path.join(work, 'data-pg-users'),
+        usersCsv,
+        options.users,
+        { DATABASE_URL: await cluster.createDatabase('deskpad_import_users') },
+        'PostgreSQL',
+      );
       const databaseUrl = await cluster.createDatabase('deskpad_import_bench');
-      onPostgres = await importBig(
+      onPostgres = await importWithoutDesk(
         deps,
         path.join(work, 'data-pg'),
         bigCsv,
@@ -358,7 +369,7 @@ export async function runImportBench(deps, options) {
     } finally {
       await cluster.stop();
     }
-    const onPglite = await importBig(
+    const onPglite = await importWithoutDesk(
       deps,
       path.join(work, 'data-big'),
       bigCsv,
@@ -372,6 +383,7 @@ export async function runImportBench(deps, options) {
       command: deps.command,
       date: new Date().toISOString(),
       users,
+      usersPostgres: usersOnPostgres,
       foundOnDeskMs: foundMs,
       big: onPostgres,
       bigPglite: onPglite,

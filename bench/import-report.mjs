@@ -34,8 +34,16 @@ export function importFigureRows(r) {
       ratio: `${(users.committedMs / 10_000).toFixed(2)} of the target`,
     },
     {
+      figure: `The same ${count(r.usersPostgres.rows)} users, desk server on ${r.usersPostgres.database} (no desk attached)`,
+      target: '≤ 10 s',
+      met: r.usersPostgres.committedMs <= 10_000,
+      deskpad: `${formatMs(r.usersPostgres.committedMs)} (${count(r.usersPostgres.rowsPerSecond)} rows/s; ${load(r.usersPostgres)}); dry run ${formatMs(r.usersPostgres.checkMs)}`,
+      baseline: '10 s target',
+      ratio: `${(r.usersPostgres.committedMs / 10_000).toFixed(2)} of the target`,
+    },
+    {
       figure:
-        'The same import, from its start until a signed-in desk finds an imported caller by phone digits',
+        'The import on PGlite above, from its start until a signed-in desk finds an imported caller by phone digits',
       target: '≤ 15 s',
       met: r.foundOnDeskMs !== null && r.foundOnDeskMs <= 15_000,
       deskpad:
@@ -92,10 +100,11 @@ export function organizationSection(imported, ldap) {
     store host in a worker) starts asking its own caller lookup for one of the file's callers by the
     digits of their phone when the import starts; it finds them once the directory sync has brought
     them to the desk. The memory figure is the server process's peak resident set (VmHWM) over a
-    restarted server's whole dry run and import. With PostgreSQL (\`DATABASE_URL\`, the production
-    path for an organization of that size) the database runs in its own processes, so the figure is
-    the server's own; with the embedded PGlite the database lives inside the server's process and
-    idles at several hundred MB whatever it holds, so the 300 MB target is met on PostgreSQL only.
+    restarted server's upload, dry run and import. With PostgreSQL (\`DATABASE_URL\`, the production
+    path for an organization of that size) the database runs in its own processes (a throwaway
+    local cluster, \`server/testing/pg-cluster.ts\`, not counted), so the figure is the server's own; with the embedded PGlite the database lives inside the server's process and
+    idles at several hundred MB whatever it holds, so the 300 MB target is one for the PostgreSQL path
+    (its row above); the PGlite row shows what the embedded database costs.
     The import streams the file in batches of 2,000 rows, each batch one transaction in which the
     new users are one statement and the changed users another (the batch travels as one JSON
     parameter); the desks are poked at most every 2 s while it runs. The dry run keeps only 8-byte
