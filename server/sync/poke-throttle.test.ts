@@ -7,9 +7,12 @@ function recordingBus(): { bus: PokeBus; sent: PokeNotice[] } {
   return {
     sent,
     bus: {
-      publish: async (poke) => void sent.push(poke),
+      publish: (poke) => {
+        sent.push(poke);
+        return Promise.resolve();
+      },
       subscribe: () => () => {},
-      close: async () => {},
+      close: () => Promise.resolve(),
     },
   };
 }
