@@ -2,7 +2,6 @@
 // bad email, duplicate keys, user names taken, unknown members or parents, parent cycles) and how
 // many users a full run would deactivate. It only reads: nothing is ever written here.
 
-import { stat } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
 import {
   IMPORT_PROBLEMS_LISTED,
@@ -92,23 +91,6 @@ async function knownMembers(db: Kysely<Database>, names: readonly string[]): Pro
   return new Set(names.filter((n) => known.has(n) || known.has(n.toLowerCase())));
 }
 
-/** Key sets are sized once, up to this: growing a big one leaves its old arrays as garbage. */
-const SIZED_ROWS_AT_MOST = 2_000_000;
-
-/**
- * Somewhat fewer rows than a file of `bytes` holds, judged by its header and previewed lines: the
- * key sets start near their final size (a file that holds more makes them grow, as before).
- */
-export function likelyRows(bytes: number, shape: Pick<CsvShape, 'columns' | 'preview'>): number {
-  const lines = [shape.columns, ...shape.preview];
-  const chars = lines.reduce(
-    (total, fields) => total + fields.reduce((n, field) => n + field.length + 1, 1),
-    0,
-  );
-  const perLine = Math.max(chars / lines.length, 8);
-  return Math.min(Math.floor((0.9 * bytes) / perLine), SIZED_ROWS_AT_MOST);
-}
-
 export async function checkImportFile(input: CheckInput): Promise<CheckResult> {
   const { db, kind, shape, mapping } = input;
   const problems = new ProblemList();
@@ -120,9 +102,8 @@ export async function checkImportFile(input: CheckInput): Promise<CheckResult> {
     normalizePhones: false,
   });
   // Hashes, not strings: a million keys and user names in tens of MB (key-lines.ts).
-  const rowsLikely = likelyRows((await stat(input.path)).size, shape);
-  const keys = new KeyLines(rowsLikely);
-  const names = new KeyLines(kind === 'users' ? rowsLikely : undefined);
+  const keys = new KeyLines();
+  const names = new KeyLines();
   const parents = new Map<string, { parent: string; line: number }>();
   let pendingNames: { name: string; key: string; line: number }[] = [];
   let pendingMembers: { name: string; line: number }[] = [];
