@@ -437,14 +437,16 @@ declare global {
   }
 }
 
-/** One CSV import through the HTTP upload and `imports.run` (bench/import-bench.mjs). */
+/** One CSV import through the HTTP upload, a dry run, then `imports.run` (bench/import-bench.mjs). */
 export interface ImportRun {
+  /** The desk server's database: 'PGlite' (in its process) or 'PostgreSQL' (DATABASE_URL). */
+  database: string;
   rows: number;
   bytes: number;
   uploadMs: number;
-  /** From the upload's start until the check ended and writing began. */
-  checkedMs: number;
-  /** From the upload's start until the job reported done: everything committed. */
+  /** The dry run, from `imports.run` until it reported the file checked. */
+  checkMs: number;
+  /** From the import's own start (`imports.run` after the dry run) until it reported done. */
   committedMs: number;
   rowsPerSecond: number;
   counts: { created: number; updated: number; unchanged: number; deactivated: number };
@@ -452,14 +454,23 @@ export interface ImportRun {
   rssMaxSampledMiB: number;
   /** The server process's peak resident memory (VmHWM), start included. */
   peakRssMiB: number;
+  /** The machine's 1-minute load average when the import started, and the most seen during it. */
+  loadAverage: { atStart: number; max: number };
 }
 
 export interface ImportBenchResults {
   command: string;
+  date: string;
+  /** 100,000 users into a desk server on PGlite (the default) with a desk signed in. */
   users: ImportRun;
-  /** From the upload's start until a signed-in desk's caller lookup found an imported caller. */
+  /** The same file into a server on PostgreSQL (DATABASE_URL), no desk attached. */
+  usersPostgres: ImportRun;
+  /** From the import's start (after the dry run) until a signed-in desk's caller lookup found an imported caller. */
   foundOnDeskMs: number | null;
+  /** 1,000,000 rows with the database out of the server's process (PostgreSQL): the memory figure. */
   big: ImportRun;
+  /** The same file on PGlite, whose database lives in the server's process. */
+  bigPglite: ImportRun;
   loadAverage: number;
 }
 

@@ -1,11 +1,12 @@
-// Issue 11's import figures against real desk server processes: a CSV of 100,000 users uploaded
-// and imported (committed on the server, then found by a signed-in desk's caller lookup through
-// the desks' own directory sync), and 1,000,000 rows with the server's peak memory. Measures only.
+// Issue 11's import figures against real desk server processes: a CSV of 100,000 users uploaded,
+// checked and imported (committed on the server on PGlite and on PostgreSQL, found by a signed-in
+// desk's caller lookup through its own directory sync), 1,000,000 rows with the server's peak memory.
 
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
 import { signIn, startDeskServer } from './desk-server.mjs';
 
@@ -33,10 +34,14 @@ const RUN_TIMEOUT_MS = 60 * 60_000;
 
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The bench's people: row i has key B<i>, user name bench.<i> and a London number. */
+/** The bench's people: row i has key B<i>, user name bench.<i> and a London number of its own. */
 const userName = (/** @type {number} */ i) => `bench.user${i}`;
-const phoneOf = (/** @type {number} */ i) =>
-  `020 7${String(i).padStart(3, '0').slice(-3)} ${String(i % 10_000).padStart(4, '0')}`;
+/** Seven digits of i after "020 7": one number per row up to 10,000,000 rows. */
+const londonDigits = (/** @type {number} */ i) => {
+  const d = String(i).padStart(7, '0');
+  return `7${d.slice(0, 3)} ${d.slice(3)}`;
+};
+const phoneOf = (/** @type {number} */ i) => `020 ${londonDigits(i)}`;
 
 /**
  * Writes a users CSV of `rows` rows as HR exports them (semicolons, BOM, CRLF).
@@ -106,57 +111,150 @@ async function memoryOf(pid) {
 }
 
 /**
- * Uploads and imports `file`; answers when the job is done, with timings from `t0`.
- * @param {string} url @param {string} token @param {string} file @param {number} rows
- * @param {(text: string) => void} say @param {number} pid
- * @returns {Promise<ImportRun>}
+ * Starts `imports.run` and polls until the job reaches one of `until`, sampling the server's
+ * memory and the machine's load at each poll.
+ * @param {string} url @param {string} token @param {any} input
+ * @param {string[]} until @param {(text: string) => void} say @param {number} pid
+ * @param {{ maxRssMiB: number; maxLoad: number }} seen
  */
-async function importFile(url, token, file, rows, say, pid) {
-  const before = await memoryOf(pid);
+async function runJob(url, token, input, until, say, pid, seen) {
   const t0 = Date.now();
-  const uploaded = await upload(url, token, file);
-  const uploadMs = Date.now() - t0;
-  let job = await adminCall(url, token, 'imports.run', {
-    importId: uploaded.importId,
-    mapping: uploaded.guessedMapping,
-    dryRun: false,
-    deactivateMissing: false,
-  });
-  let maxRssMiB = before.rssMiB;
-  let checkedMs = null;
-  let lastSaid = 0;
-  while (!['done', 'failed', 'cancelled', 'checked'].includes(job.state)) {
+  let job = await adminCall(url, token, 'imports.run', input);
+  let lastSaid = Date.now();
+  while (!until.includes(job.state)) {
     if (Date.now() - t0 > RUN_TIMEOUT_MS) throw new Error('The import did not end in time.');
-    await sleep(200);
-    job = await adminCall(url, token, 'imports.status', { importId: uploaded.importId });
-    if (checkedMs === null && job.state === 'importing') checkedMs = Date.now() - t0;
+    if (['failed', 'cancelled'].includes(job.state))
+      throw new Error(`The import ended ${job.state}: ${job.message}`);
+    await sleep(100);
+    job = await adminCall(url, token, 'imports.status', { importId: input.importId });
     const memory = await memoryOf(pid);
-    maxRssMiB = Math.max(maxRssMiB, memory.rssMiB);
+    seen.maxRssMiB = Math.max(seen.maxRssMiB, memory.rssMiB);
+    seen.maxLoad = Math.max(seen.maxLoad, os.loadavg()[0] ?? 0);
     if (Date.now() - lastSaid > 5000) {
       lastSaid = Date.now();
       say(
-        `  ${job.state}: ${job.rowsDone.toLocaleString('en-US')} rows, ${job.rowsPerSecond} rows/s, ${job.secondsLeft === null ? '?' : Math.round(job.secondsLeft)} s left; server RSS ${memory.rssMiB.toFixed(0)} MiB`,
+        `  ${job.state}: ${job.rowsDone.toLocaleString('en-US')} rows, ${job.rowsPerSecond} rows/s, ${job.secondsLeft === null ? '?' : Math.round(job.secondsLeft)} s left; server RSS ${memory.rssMiB.toFixed(0)} MiB; load ${(os.loadavg()[0] ?? 0).toFixed(1)}`,
       );
     }
   }
-  if (job.state !== 'done')
+  return { job, ms: Date.now() - t0 };
+}
+
+/**
+ * Uploads `file`, runs the dry run as an administrator would, then the import itself; the import
+ * is timed from its own start (`onImportStart` is called right before it).
+ * @param {string} url @param {string} token @param {string} file @param {number} rows
+ * @param {(text: string) => void} say @param {number} pid @param {string} database
+ * @param {() => void} [onImportStart]
+ * @returns {Promise<ImportRun>}
+ */
+async function importFile(url, token, file, rows, say, pid, database, onImportStart) {
+  const before = await memoryOf(pid);
+  const seen = { maxRssMiB: before.rssMiB, maxLoad: os.loadavg()[0] ?? 0 };
+  const tUpload = Date.now();
+  const uploaded = await upload(url, token, file);
+  const uploadMs = Date.now() - tUpload;
+  const base = { importId: uploaded.importId, mapping: uploaded.guessedMapping };
+  const checked = await runJob(
+    url,
+    token,
+    { ...base, dryRun: true, deactivateMissing: false },
+    ['checked'],
+    say,
+    pid,
+    seen,
+  );
+  if (checked.job.problemCount > 0)
     throw new Error(
-      `The import ended ${job.state}: ${job.message} ${JSON.stringify(job.problems.slice(0, 3))}`,
+      `The dry run found problems: ${JSON.stringify(checked.job.problems.slice(0, 3))}`,
     );
-  const committedMs = Date.now() - t0;
+  const loadAtStart = os.loadavg()[0] ?? 0;
+  onImportStart?.();
+  const imported = await runJob(
+    url,
+    token,
+    { ...base, dryRun: false, deactivateMissing: false },
+    ['done'],
+    say,
+    pid,
+    seen,
+  );
   const after = await memoryOf(pid);
   return {
+    database,
     rows,
     bytes: (await stat(file)).size,
     uploadMs,
-    checkedMs: checkedMs ?? committedMs,
-    committedMs,
-    rowsPerSecond: Math.round(rows / (committedMs / 1000)),
-    counts: job.counts,
+    checkMs: checked.ms,
+    committedMs: imported.ms,
+    rowsPerSecond: Math.round(rows / (imported.ms / 1000)),
+    counts: imported.job.counts,
     rssBeforeMiB: before.rssMiB,
-    rssMaxSampledMiB: maxRssMiB,
+    rssMaxSampledMiB: seen.maxRssMiB,
     peakRssMiB: after.peakMiB,
+    loadAverage: { atStart: loadAtStart, max: seen.maxLoad },
   };
+}
+
+/**
+ * The PostgreSQL cluster helper (server/testing/pg-cluster.ts) built for Node, as the LDAP bench
+ * builds its slapd harness. @param {string} repoRoot
+ * @returns {Promise<{ startPgCluster: () => Promise<{ createDatabase(name: string): Promise<string>; stop(): Promise<void> }> }>}
+ */
+async function pgHarness(repoRoot) {
+  const { build } = await import('vite');
+  const outDir = path.join(repoRoot, 'dist', 'bench-pg');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      ssr: path.join(repoRoot, 'server', 'testing', 'pg-cluster.ts'),
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      rollupOptions: { output: { entryFileNames: 'pg-cluster.js', format: 'es' } },
+    },
+  });
+  return import(pathToFileURL(path.join(outDir, 'pg-cluster.js')).href);
+}
+
+/**
+ * A file into a server (no desk attached) that was seeded and restarted, so its memory is a
+ * running server's, not a first start's; `env` chooses the database.
+ * @param {ImportBenchDeps} deps @param {string} dataDir @param {string} file @param {number} rows
+ * @param {Record<string, string>} env @param {string} database
+ */
+async function importWithoutDesk(deps, dataDir, file, rows, env, database) {
+  const start = (/** @type {string[]} */ extra) =>
+    startDeskServer({
+      main: deps.serverMain,
+      cwd: deps.repoRoot,
+      args: ['--data', dataDir, ...extra],
+      env: { LOG_LEVEL: 'warn', ...env },
+    });
+  // PGlite's first start (initdb) keeps ~900 MB: seed once, stop, measure a restarted server.
+  await (await start(['--demo', '--demo-users', '20'])).stop();
+  const server = await start([]);
+  try {
+    const admin = await signIn(server.url, ADMIN, PASSWORD);
+    deps.say(
+      `Import: ${rows.toLocaleString('en-US')} rows on ${database}, watching the server's memory…`,
+    );
+    const run = await importFile(
+      server.url,
+      admin.token,
+      file,
+      rows,
+      deps.say,
+      /** @type {number} */ (server.pid),
+      database,
+    );
+    deps.say(`Import: ${JSON.stringify(run)}`);
+    return run;
+  } finally {
+    await server.stop();
+  }
 }
 
 /**
@@ -207,15 +305,15 @@ export async function runImportBench(deps, options) {
         );
         await desk.evaluate(() => window.deskpadDesk.syncNow());
         say(
-          'Import: 100,000 users uploaded and imported while a signed-in desk looks one up by phone digits…',
+          `Import: ${options.users.toLocaleString('en-US')} users uploaded, checked, then imported while a signed-in desk looks one up by phone digits…`,
         );
-        const t0 = Date.now();
         // The desk searches the way an agent would: the caller's number as they say it.
-        const query = `+44 20 7${String(target).padStart(3, '0').slice(-3)} ${String(target % 10_000).padStart(4, '0')}`;
-        const found = desk.evaluate(
-          ([q, name, timeout]) => window.deskpadDesk.foundAt(q, name, 100, timeout),
-          /** @type {const} */ ([query, userName(target), 120_000]),
-        );
+        // (The caller's number is theirs alone: a number shared by more callers than the lookup
+        // lists would hide them behind the others.)
+        const query = `+44 20 ${londonDigits(target)}`;
+        let t0 = 0;
+        /** @type {Promise<number | null> | null} */
+        let found = null;
         hundredK = await importFile(
           server.url,
           admin.token,
@@ -223,8 +321,16 @@ export async function runImportBench(deps, options) {
           options.users,
           say,
           /** @type {number} */ (server.pid),
+          'PGlite',
+          () => {
+            t0 = Date.now();
+            found = desk.evaluate(
+              ([q, name, timeout]) => window.deskpadDesk.foundAt(q, name, 100, timeout),
+              /** @type {const} */ ([query, userName(target), 120_000]),
+            );
+          },
         );
-        const at = await found;
+        const at = await /** @type {Promise<number | null>} */ (/** @type {unknown} */ (found));
         foundMs = at === null ? null : at - t0;
         say(`Import: ${JSON.stringify(hundredK)}; found on the desk after ${foundMs} ms`);
       });
@@ -235,47 +341,52 @@ export async function runImportBench(deps, options) {
     const bigCsv = path.join(work, 'big.csv');
     say(`Import: writing a CSV of ${options.bigRows.toLocaleString('en-US')} users…`);
     await writeUsersCsv(bigCsv, options.bigRows);
-    // The first start of an empty data directory runs PGlite's initdb, whose memory the process
-    // keeps (~900 MB peak on PGlite 0.5): seed once, stop, and measure a restarted server.
-    const seedArgs = ['--data', path.join(work, 'data-big'), '--demo', '--demo-users', '20'];
-    await (
-      await startDeskServer({
-        main: deps.serverMain,
-        cwd: deps.repoRoot,
-        args: seedArgs,
-        env: { LOG_LEVEL: 'warn' },
-      })
-    ).stop();
-    const big = await startDeskServer({
-      main: deps.serverMain,
-      cwd: deps.repoRoot,
-      args: ['--data', path.join(work, 'data-big')],
-      env: { LOG_LEVEL: 'warn' },
-    });
+    const harness = await pgHarness(deps.repoRoot);
+    const cluster = await harness.startPgCluster();
     /** @type {ImportRun} */
-    let million;
+    let onPostgres;
+    /** @type {ImportRun} */
+    let usersOnPostgres;
     try {
-      const admin = await signIn(big.url, ADMIN, PASSWORD);
-      say(`Import: ${options.bigRows.toLocaleString('en-US')} rows, watching the server's memory…`);
-      million = await importFile(
-        big.url,
-        admin.token,
+      // The same 100,000 users with the database out of the server's process (no desk attached).
+      usersOnPostgres = await importWithoutDesk(
+        deps,
+        path.join(work, 'data-pg-users'),
+        usersCsv,
+        options.users,
+        { DATABASE_URL: await cluster.createDatabase('deskpad_import_users') },
+        'PostgreSQL',
+      );
+      const databaseUrl = await cluster.createDatabase('deskpad_import_bench');
+      onPostgres = await importWithoutDesk(
+        deps,
+        path.join(work, 'data-pg'),
         bigCsv,
         options.bigRows,
-        say,
-        /** @type {number} */ (big.pid),
+        { DATABASE_URL: databaseUrl },
+        'PostgreSQL',
       );
-      say(`Import: ${JSON.stringify(million)}`);
     } finally {
-      await big.stop();
+      await cluster.stop();
     }
+    const onPglite = await importWithoutDesk(
+      deps,
+      path.join(work, 'data-big'),
+      bigCsv,
+      options.bigRows,
+      {},
+      'PGlite',
+    );
     const users = /** @type {ImportRun | null} */ (hundredK);
     if (users === null) throw new Error('The 100,000-user import did not run.');
     return {
       command: deps.command,
+      date: new Date().toISOString(),
       users,
+      usersPostgres: usersOnPostgres,
       foundOnDeskMs: foundMs,
-      big: million,
+      big: onPostgres,
+      bigPglite: onPglite,
       loadAverage: os.loadavg()[0] ?? 0,
     };
   } finally {

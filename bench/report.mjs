@@ -2,6 +2,7 @@
 // README section between the bench markers. Pure: no I/O, no clock; never measures anything.
 
 import { dosSection } from './dos-report.mjs';
+import { organizationSection } from './import-report.mjs';
 import { parallelSection } from './parallel-report.mjs';
 import { walkupLatencySection } from './walkup-latency-report.mjs';
 import { walkUpEstimateSection } from './walkup-estimate-report.mjs';
@@ -647,6 +648,7 @@ export function readmeSection(r) {
     ...(r.dos ? ['', dosSection(r.dos)] : []),
     ...(r.walkupLatency ? ['', walkupLatencySection(r.walkupLatency)] : []),
     ...(r.walkUpEstimate ? ['', walkUpEstimateSection(r.walkUpEstimate)] : []),
+    ...(r.import || r.ldap ? ['', organizationSection(r.import, r.ldap)] : []),
     '',
     README_END,
   ].join('\n');

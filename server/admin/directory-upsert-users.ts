@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { inJsonTexts, jsonRecordset } from '../db/values';
 import {
   auditBatch,
   emptyCounts,
@@ -64,6 +65,39 @@ function userFields(u: DirectoryUser, source: DirectorySource) {
 
 type UserFields = ReturnType<typeof userFields>;
 
+/** Each written column and its SQL type, for a batch sent as one JSON parameter. */
+const WRITTEN_COLUMNS: Readonly<
+  Record<keyof UserFields | 'id' | 'external_key' | 'badge_number' | 'version', string>
+> = {
+  id: 'text',
+  external_key: 'text',
+  badge_number: 'text',
+  version: 'bigint',
+  user_name: 'text',
+  first_name: 'text',
+  last_name: 'text',
+  name: 'text',
+  email: 'text',
+  phone: 'text',
+  phone_e164: 'text',
+  mobile: 'text',
+  mobile_e164: 'text',
+  employee_id: 'text',
+  department: 'text',
+  location: 'text',
+  vip: 'boolean',
+  active: 'boolean',
+  source: 'text',
+};
+
+/** A row as written: `badge_number` null on an update keeps the badge the user has. */
+type WrittenRow = UserFields & {
+  id: string;
+  external_key: string;
+  badge_number: string | null;
+  version: number;
+};
+
 /** Who holds each badge number the batch names (by external key; null for a user without one). */
 async function badgeOwners(
   trx: Trx,
@@ -74,9 +108,34 @@ async function badgeOwners(
   const rows = await trx
     .selectFrom('users')
     .select(['badge_number', 'external_key'])
-    .where('badge_number', 'in', badges)
+    .where(inJsonTexts(sql.ref('badge_number'), badges))
     .execute();
   return new Map(rows.map((row) => [row.badge_number, row.external_key]));
+}
+
+/** The batch's new users in one statement. */
+async function insertUsers(trx: Trx, rows: readonly WrittenRow[]): Promise<void> {
+  const names = Object.keys(WRITTEN_COLUMNS);
+  const columns = sql.raw(names.join(', '));
+  const values = sql.raw(
+    names.map((c) => (c === 'badge_number' ? `COALESCE(r.${c}, '')` : `r.${c}`)).join(', '),
+  );
+  await sql`INSERT INTO users (${columns}) SELECT ${values} FROM ${jsonRecordset(rows, WRITTEN_COLUMNS, 'r')}`.execute(
+    trx,
+  );
+}
+
+/** The batch's changed users in one statement (matched on id; external_key stays). */
+async function updateUsers(trx: Trx, rows: readonly WrittenRow[]): Promise<void> {
+  const set = sql.raw(
+    [
+      ...[...USER_FIELDS, 'version' as const].map((column) => `${column} = r.${column}`),
+      'badge_number = COALESCE(r.badge_number, u.badge_number)',
+    ].join(', '),
+  );
+  await sql`UPDATE users AS u SET ${set} FROM ${jsonRecordset(rows, WRITTEN_COLUMNS, 'r')} WHERE u.id = r.id`.execute(
+    trx,
+  );
 }
 
 /**
@@ -97,26 +156,21 @@ export async function upsertUsers(
   const existing = await trx
     .selectFrom('users')
     .select(['id', 'external_key', 'badge_number', ...USER_FIELDS])
-    .where('external_key', 'in', keys)
+    .where(inJsonTexts(sql.ref('external_key'), keys))
+    .where('external_key', 'is not', null)
     .execute();
   const byKey = new Map(existing.map((row) => [row.external_key as string, row]));
   const names = users.map((u) => u.userName.toLowerCase());
   const taken = await trx
     .selectFrom('users')
     .select(['external_key', sql<string>`lower(user_name)`.as('lower_name')])
-    .where(sql<string>`lower(user_name)`, 'in', names)
+    .where(inJsonTexts(sql`lower(user_name)`, names))
     .execute();
   const nameOwner = new Map(taken.map((row) => [row.lower_name, row.external_key]));
   const badgeOwner = await badgeOwners(trx, users);
 
-  const inserts: (UserFields & {
-    id: string;
-    external_key: string;
-    badge_number: string;
-    roles: string[];
-    version: number;
-  })[] = [];
-  const updates: { id: string; fields: UserFields & { badge_number?: string } }[] = [];
+  const inserts: WrittenRow[] = [];
+  const updates: WrittenRow[] = [];
   users.forEach((user, index) => {
     const fields = userFields(user, source);
     const owner = nameOwner.get(user.userName.toLowerCase());
@@ -149,7 +203,6 @@ export async function upsertUsers(
         id: newId(),
         external_key: user.externalKey,
         badge_number: badge ?? '',
-        roles: [],
         version: 0,
       });
     } else if (
@@ -157,21 +210,20 @@ export async function upsertUsers(
       (badge !== undefined && row.badge_number !== badge)
     ) {
       updates.push({
+        ...fields,
         id: row.id,
-        fields: badge === undefined ? fields : { ...fields, badge_number: badge },
+        external_key: user.externalKey,
+        badge_number: badge ?? null,
+        version: 0,
       });
     } else {
       counts.unchanged++;
     }
   });
   for (const row of inserts) row.version = nextVersion();
-  if (inserts.length > 0) await trx.insertInto('users').values(inserts).execute();
-  for (const update of updates)
-    await trx
-      .updateTable('users')
-      .set({ ...update.fields, version: nextVersion() })
-      .where('id', '=', update.id)
-      .execute();
+  for (const row of updates) row.version = nextVersion();
+  if (inserts.length > 0) await insertUsers(trx, inserts);
+  if (updates.length > 0) await updateUsers(trx, updates);
   counts.created = inserts.length;
   counts.updated = updates.length;
   const result = { counts, refused };
@@ -224,12 +276,10 @@ export async function deactivateMissingUsers(
   for await (const ids of missingUsers(context.trx, context.source, seen)) pages.push(ids);
   let count = 0;
   for (const ids of pages) {
-    for (const id of ids)
-      await context.trx
-        .updateTable('users')
-        .set({ active: false, version: context.nextVersion() })
-        .where('id', '=', id)
-        .execute();
+    const rows = ids.map((id) => ({ id, version: context.nextVersion() }));
+    await sql`UPDATE users AS u SET active = false, version = r.version FROM ${jsonRecordset(rows, { id: 'text', version: 'bigint' }, 'r')} WHERE u.id = r.id`.execute(
+      context.trx,
+    );
     count += ids.length;
   }
   const counts = { ...emptyCounts(), deactivated: count };

@@ -15,3 +15,27 @@ export function toNumber(value: string | number | bigint): number {
 export function jsonb(value: unknown): RawBuilder<string> {
   return sql<string>`${JSON.stringify(value)}::jsonb`;
 }
+
+/**
+ * Rows sent as ONE JSON parameter and read back as a relation (`json_to_recordset`): a batch of
+ * thousands of rows costs one bind parameter, not one per value. `columns` (trusted constants,
+ * never input) names each field and its SQL type, in the order `alias.*` yields them.
+ */
+export function jsonRecordset(
+  rows: readonly object[],
+  columns: Readonly<Record<string, string>>,
+  alias: string,
+): RawBuilder<unknown> {
+  const shape = Object.entries(columns)
+    .map(([name, type]) => `${name} ${type}`)
+    .join(', ');
+  return sql`json_to_recordset(${JSON.stringify(rows)}::json) AS ${sql.raw(alias)}(${sql.raw(shape)})`;
+}
+
+/** `expression IN (…the strings…)` with the strings as one JSON parameter (any count). */
+export function inJsonTexts(
+  expression: RawBuilder<unknown>,
+  texts: readonly string[],
+): RawBuilder<boolean> {
+  return sql<boolean>`${expression} IN (SELECT json_array_elements_text(${JSON.stringify(texts)}::json))`;
+}

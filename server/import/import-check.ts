@@ -11,6 +11,7 @@ import {
 } from '../../shared/admin/import';
 import { countMissingUsers } from '../admin/directory-upsert';
 import type { Database } from '../db/schema';
+import { inJsonTexts } from '../db/values';
 import type { PhoneRegion } from '../directory/phone-e164';
 import { readCsvRecords, type CsvShape } from './csv-file';
 import { rowReader } from './import-rows';
@@ -60,9 +61,10 @@ async function takenNames(
     .selectFrom('users')
     .select([sql<string>`lower(user_name)`.as('lower_name'), 'external_key'])
     .where(
-      sql<string>`lower(user_name)`,
-      'in',
-      pairs.map((p) => p.name),
+      inJsonTexts(
+        sql`lower(user_name)`,
+        pairs.map((p) => p.name),
+      ),
     )
     .execute();
   const owner = new Map(rows.map((r) => [r.lower_name, r.external_key]));

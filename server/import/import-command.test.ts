@@ -102,7 +102,7 @@ describeOnDatabases('the import command', (suite) => {
     expect(real.code).toBe(0);
     expect(real.text).toMatch(/2 of 2 rows, [\d,]+ rows\/s, 0 s left/);
     expect(real.text).toMatch(
-      /Imported 2 rows in [\d.]+ s: 2 created, 0 updated, 0 unchanged, 0 deactivated\./,
+      /Imported 2 rows in [\d.]+ s: 2 created, 0 updated, 0 unchanged, 0 deactivated \(after a [\d.]+ s check\)\./,
     );
     const again = await runCli([good, '--kind', 'users']);
     expect(again.text).toMatch(/0 created, 0 updated, 2 unchanged/);

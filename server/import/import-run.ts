@@ -18,11 +18,17 @@ import {
 } from '../admin/directory-upsert';
 import { writeDirectory, type DirectoryWriteDeps } from '../admin/directory-write';
 import type { PhoneRegion } from '../directory/phone-e164';
+import { throttlePokes } from '../sync/poke-throttle';
 import { readCsvRecords, type CsvShape } from './csv-file';
 import { rowReader, type ImportItem } from './import-rows';
 import { KeyLines } from './key-lines';
 
 export const IMPORT_BATCH_ROWS = 2000;
+/**
+ * The desks are poked at most this often while batches commit (and once at the end): each poke
+ * starts a directory pull on every desk, which competes with the import for the server.
+ */
+export const IMPORT_POKE_EVERY_MS = 2000;
 
 export class ImportCancelled extends Error {
   constructor() {
@@ -106,6 +112,18 @@ export async function writeBatch(
 
 /** Imports the file; throws ImportCancelled when cancelled (batches before it stay written). */
 export async function runImport(input: RunInput): Promise<ImportCounts> {
+  const pokes = throttlePokes(input.deps.pokes, IMPORT_POKE_EVERY_MS, () => input.now().getTime());
+  try {
+    return await importRows({ ...input, deps: { ...input.deps, pokes } });
+  } finally {
+    // Done, failed or cancelled: the batches committed so far reach the desks.
+    await pokes.flush().catch((error: unknown) => {
+      input.deps.warn?.('could not poke the desks after an import', error);
+    });
+  }
+}
+
+async function importRows(input: RunInput): Promise<ImportCounts> {
   const { kind, shape, mapping, signal } = input;
   const batchRows = input.batchRows ?? IMPORT_BATCH_ROWS;
   const read = rowReader(kind, {
@@ -131,29 +149,41 @@ export async function runImport(input: RunInput): Promise<ImportCounts> {
     }
     add(counts, result.counts);
   };
+  // One batch is written while the next is read: the database works while this thread parses.
+  let writing: Promise<void> = Promise.resolve();
+  const startWrite = async (items: readonly ImportItem[], upTo: number): Promise<void> => {
+    await writing;
+    writing = write(items).then(() => input.onProgress?.(upTo, counts));
+    // Marks a failure handled until the next batch or the end awaits it (and throws it).
+    writing.catch(() => {});
+  };
   let header = true;
-  for await (const record of readCsvRecords(input.path, shape.delimiter, signal)) {
-    if (header) {
-      header = false;
-      continue;
+  try {
+    for await (const record of readCsvRecords(input.path, shape.delimiter, signal)) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      const { item, problems } = read(record);
+      if (item === null || problems.length > 0)
+        throw new Error(
+          `Line ${record.line} has a problem (${problems[0]?.message ?? 'unreadable'}): run the dry run first.`,
+        );
+      rows++;
+      seen?.add(item.externalKey);
+      if (kind === 'configuration-items') {
+        held.push(item as DirectoryConfigurationItem);
+        continue;
+      }
+      batch.push(item);
+      if (batch.length >= batchRows) {
+        await startWrite(batch, rows);
+        batch = [];
+      }
     }
-    const { item, problems } = read(record);
-    if (item === null || problems.length > 0)
-      throw new Error(
-        `Line ${record.line} has a problem (${problems[0]?.message ?? 'unreadable'}): run the dry run first.`,
-      );
-    rows++;
-    seen?.add(item.externalKey);
-    if (kind === 'configuration-items') {
-      held.push(item as DirectoryConfigurationItem);
-      continue;
-    }
-    batch.push(item);
-    if (batch.length >= batchRows) {
-      await write(batch);
-      batch = [];
-      input.onProgress?.(rows, counts);
-    }
+  } finally {
+    // Nothing of this run goes on writing after it has ended; a failure of that batch throws here.
+    await writing;
   }
   if (signal?.aborted) throw new ImportCancelled();
   if (kind === 'configuration-items') {
