@@ -37,7 +37,8 @@ export default defineConfig(({ command }) => {
         workbox: {
           globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
           navigateFallback: 'index.html',
-          navigateFallbackDenylist: [/^\/api\//],
+          // The kiosk and lobby pages are pages of their own, never the desk's index.html.
+          navigateFallbackDenylist: [/^\/api\//, /\/(kiosk|lobby)\.html/],
           cleanupOutdatedCaches: true,
           clientsClaim: true,
           skipWaiting: true,

@@ -87,6 +87,15 @@ describe('sections: the form keeps its typing while an incident or request is sh
     expect(ui.getState().leaving).toEqual({ id: 'r2', isNew: false });
   });
 
+  it('opens a visit (from Needs attention) on the Walk-up queue, never as a request', () => {
+    const ui = createUiState(ids());
+    ui.getState().setUnsaved({ number: null });
+    ui.getState().openAnyRecord('visit', 'vis-1');
+    expect(ui.getState().section).toBe('walk-up');
+    expect(ui.getState().openTasks).toEqual({ incident: null, request: null });
+    expect(ui.getState().leaving).toBeNull();
+  });
+
   it('New interaction goes back to the Interactions section', () => {
     const ui = createUiState(ids());
     ui.getState().showSection('requests');

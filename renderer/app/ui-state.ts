@@ -145,6 +145,8 @@ export function createUiState(newId: () => string): StoreApi<UiState> {
       })),
     openAnyRecord: (kind, id) =>
       set((s) => {
+        // A visit lives on the walk-up queue, which shows every visit of the desk's location.
+        if (kind === 'visit') return { section: 'walk-up' };
         if (kind !== 'interaction') {
           return {
             section: kind === 'incident' ? 'incidents' : 'requests',
