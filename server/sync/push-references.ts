@@ -18,8 +18,6 @@ const REFERENCE_FIELDS: Readonly<Record<string, ReferenceKind>> = {
   /** The walk-up visitor (a guest has none). */
   person: 'user',
   assignedTo: 'user',
-  /** A walk-up visit's person (a guest has none). */
-  person: 'user',
   assignmentGroup: 'group',
   component: 'configurationItem',
 };
