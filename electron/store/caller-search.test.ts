@@ -83,7 +83,13 @@ describe('caller search', () => {
       }),
       person('2', 'Otto', 'Berg', { phone: '030 123456', phoneE164: '+4930123456' }),
     ]);
-    for (const typed of ['020 7946 0958', '+44 20 7946 0958', '0044 20 7946 0958', '2079460958', '7946 0958'])
+    for (const typed of [
+      '020 7946 0958',
+      '+44 20 7946 0958',
+      '0044 20 7946 0958',
+      '2079460958',
+      '7946 0958',
+    ])
       expect(local(typed)).toEqual(['Gwen Hall']);
     for (const typed of ['07700 900123', '+447700900123', '7700 900 123'])
       expect(local(typed)).toEqual(['Gwen Hall']);
@@ -92,7 +98,10 @@ describe('caller search', () => {
   });
 
   it('never finds a deactivated user, whose name stays readable', () => {
-    const users = [person('1', 'Ivy', 'Old', { active: false, phone: '+1 555 777 0000' }), person('2', 'Ivan', 'New')];
+    const users = [
+      person('1', 'Ivy', 'Old', { active: false, phone: '+1 555 777 0000' }),
+      person('2', 'Ivan', 'New'),
+    ];
     const table = UserTable.fromUsers(users);
     const search = new CallerSearch(table.columns, buildCallerOrders(table.columns), (row) =>
       table.isActive(row),

@@ -4,7 +4,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CatalogItem } from '../../shared/domain/catalog';
 import type { ConfigurationItem, Directory, User } from '../../shared/domain/directory';
-import { ROLES as KNOWN_ROLES, type ConfigurationItemWithParents } from '../../shared/sync/server-api';
+import {
+  ROLES as KNOWN_ROLES,
+  type ConfigurationItemWithParents,
+} from '../../shared/sync/server-api';
 import type { Database, UserRow } from '../db/schema';
 import { jsonb } from '../db/values';
 
