@@ -96,6 +96,17 @@ describe('sections: the form keeps its typing while an incident or request is sh
     expect(ui.getState().leaving).toBeNull();
   });
 
+  it('a call opens a new interaction that names it, asking first while the form is unsaved', () => {
+    const ui = createUiState(ids());
+    ui.getState().showSection('walk-up');
+    ui.getState().newInteractionFromCall('call-1');
+    expect(ui.getState().section).toBe('interactions');
+    expect(ui.getState().open).toMatchObject({ isNew: true, fromCall: 'call-1' });
+    ui.getState().setUnsaved({ number: null });
+    ui.getState().newInteractionFromCall('call-2');
+    expect(ui.getState().leaving).toMatchObject({ isNew: true, fromCall: 'call-2' });
+  });
+
   it('New interaction goes back to the Interactions section', () => {
     const ui = createUiState(ids());
     ui.getState().showSection('requests');

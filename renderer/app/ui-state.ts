@@ -26,6 +26,8 @@ export interface OpenRecord {
   id: string;
   /** True for a form opened with "New interaction": no record exists until the first save. */
   isNew: boolean;
+  /** A new interaction opened for a phone call (answered, or a missed call logged): the form fills itself from it. */
+  fromCall?: string;
 }
 
 /** The open form has changes not saved yet; `number` is null for a record never saved. */
@@ -91,6 +93,8 @@ export interface UiState {
   openTask: (kind: TaskKind, id: string) => void;
   /** Opens any record where it is worked: an interaction in the form (asking first if unsaved). */
   openAnyRecord: (kind: RecordKind, id: string) => void;
+  /** A new interaction for a call (Answer on the banner, Log as interaction in Calls). */
+  newInteractionFromCall: (callId: string) => void;
   taskLists: Record<TaskKind, TaskListFilter>;
   setTaskList: (kind: TaskKind, filter: TaskListFilter) => void;
   /** This desk's walk-up location and station; null until chosen (or read back by the Walk-up section). */
@@ -142,6 +146,11 @@ export function createUiState(newId: () => string): StoreApi<UiState> {
       set((s) => ({
         section: kind === 'incident' ? 'incidents' : 'requests',
         openTasks: { ...s.openTasks, [kind]: id },
+      })),
+    newInteractionFromCall: (callId) =>
+      set((s) => ({
+        section: 'interactions',
+        ...goOrAsk(s, { id: newId(), isNew: true, fromCall: callId }),
       })),
     openAnyRecord: (kind, id) =>
       set((s) => {

@@ -220,6 +220,67 @@ export interface LocationsTable {
   grace_minutes: ColumnType<number, number | undefined, number>;
   lobby_names: ColumnType<string, string | undefined, string>;
   wait_target_minutes: ColumnType<number, number | undefined, number>;
+  /** The phone desk (migration 0012): numbers whose calls are rejected, E.164, a JSON array. */
+  blocked_numbers: ColumnType<unknown, string | undefined, string>;
+  /** Wrap-up codes the location's agents pick from, a JSON array of strings. */
+  wrap_up_codes: ColumnType<unknown, string | undefined, string>;
+}
+
+/** A phone system's CTI integration (migration 0012): only the token's hash is kept. */
+export interface IntegrationsTable {
+  id: string;
+  name: string;
+  kind: ColumnType<string, string | undefined, string>;
+  token_hash: string;
+  location: string | null;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: ColumnType<string | number | bigint, number | undefined, number>;
+}
+
+/** A phone system's queue name and the group whose agents its calls pop for (migration 0012). */
+export interface PhoneQueuesTable {
+  id: string;
+  name: string;
+  group_id: string;
+  version: ColumnType<string | number | bigint, number | undefined, number>;
+}
+
+/** A call (migration 0012), stored as the other synced records are. */
+export interface CallsTable {
+  id: string;
+  seq: Int8;
+  number: string;
+  integration: string;
+  call_id: string;
+  state: string;
+  location: string | null;
+  caller: string | null;
+  queue: string | null;
+  answered_by: string | null;
+  /** Always null: the record tables' shared scope filter reads these two columns. */
+  assignment_group: ColumnType<string | null, string | null | undefined, string | null>;
+  assigned_to: ColumnType<string | null, string | null | undefined, string | null>;
+  opened_at: Timestamp;
+  updated_at: Timestamp;
+  version: Int8;
+  change_xid: ColumnType<string, string | undefined, string>;
+  record: Jsonb<unknown>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** Every CTI event as received, kept whatever became of it (migration 0012). */
+export interface CtiEventsTable {
+  id: ColumnType<string | number, never, never>;
+  integration: string;
+  call_id: string;
+  event: string;
+  body: Jsonb<unknown>;
+  received_at: ColumnType<Date, Date | string | undefined, never>;
+  /** 'applied', 'out-of-order', 'rejected' (blocked number), 'ignored' (e.g. after the end). */
+  outcome: string;
 }
 
 /** One administrative change: who, when, what, before → after (never a password or secret). */
@@ -285,6 +346,10 @@ export interface Database {
   incidents: IncidentsTable;
   requests: RequestsTable;
   visits: VisitsTable;
+  calls: CallsTable;
+  integrations: IntegrationsTable;
+  phone_queues: PhoneQueuesTable;
+  cti_events: CtiEventsTable;
   catalog_items: CatalogItemsTable;
   locations: LocationsTable;
   audit_log: AuditLogTable;

@@ -13,6 +13,7 @@ import * as m0008 from './0008-administration';
 import * as m0009 from './0009-ldap-settings';
 import * as m0010 from './0010-catalog-drafts-and-exports';
 import * as m0011 from './0011-walk-up';
+import * as m0012 from './0012-phone';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
@@ -26,6 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-ldap-settings': m0009,
   '0010-catalog-drafts-and-exports': m0010,
   '0011-walk-up': m0011,
+  '0012-phone': m0012,
 };
 
-export const LATEST_MIGRATION = '0011-walk-up';
+export const LATEST_MIGRATION = '0012-phone';
