@@ -95,7 +95,7 @@ describeOnDatabases('pushing incidents and requests', (suite) => {
     const interactionVersion = (await versions('interactions'))['i-1'] ?? 0;
     const incidentVersion = (await versions('incidents'))['inc-1'] ?? 0;
     expect(new Set([interactionVersion, incidentVersion]).size).toBe(2);
-    expect(await counters()).toEqual({ interaction: 1001, incident: 1001, request: 1000 });
+    expect(await counters()).toMatchObject({ interaction: 1001, incident: 1001, request: 1000 });
   });
 
   it('uses no number for a refused create, so the numbers have no holes', async () => {
@@ -139,7 +139,7 @@ describeOnDatabases('pushing incidents and requests', (suite) => {
       'INC0001001',
       'INC0001002',
     ]);
-    expect(await counters()).toEqual({ interaction: 1003, incident: 1002, request: 1000 });
+    expect(await counters()).toMatchObject({ interaction: 1003, incident: 1002, request: 1000 });
   });
 
   it('associates an interaction with an incident, naming its caller on both', async () => {
