@@ -117,6 +117,22 @@ const MIGRATION_TESTS: Record<
       expect(await db.parkedOutbox.where('actorId').equals('usr_000002').count()).toBe(0);
     },
   },
+  6: {
+    // Version 6 only adds the walk-up desk's visits (and their server copies) and the locations:
+    // v5's records stay, and the queue's indexes exist.
+    seed: async (db) => {
+      await db.interactions.add(legacyInteraction('i-6') as never);
+    },
+    check: async (db) => {
+      expect(await db.interactions.get('i-6')).toMatchObject({ shortDescription: 'Printer jams' });
+      expect(await db.visits.count()).toBe(0);
+      expect(await db.serverVisits.count()).toBe(0);
+      expect(await db.locations.count()).toBe(0);
+      expect(
+        await db.visits.where('[location+state]').equals(['loc-1', 'Waiting']).count(),
+      ).toBe(0);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -141,6 +157,9 @@ describe('desk database schema', () => {
         'serverIncidents',
         'serverInteractions',
         'serverRequests',
+        'visits',
+        'serverVisits',
+        'locations',
       ].sort(),
     );
     db.close();

@@ -125,6 +125,8 @@ const queue = async (desk: Desk, loc = 'loc-hq'): Promise<WalkUpQueueView> =>
 describe('walkUp.locations', () => {
   it('lists the active locations this desk knows, by name', async () => {
     const desk = await openDesk();
+    // The demo directory brings its own locations: this desk starts from none.
+    await desk.db.locations.clear();
     expect(value(await desk.host.query('walkUp.locations', {}))).toEqual([]);
     await desk.db.locations.bulkPut([
       location({ id: 'loc-tb', name: 'Tech Bar — Building 2' }),

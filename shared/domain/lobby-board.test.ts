@@ -91,9 +91,10 @@ describe('the lobby board', () => {
     ];
     const board = lobbyBoard(location, [...history, ...waiting], NOW);
     expect(board.stationsServing).toBe(2);
-    // Two stations free now, 6 minutes a service: 0, 0, then 6; someone checking in now: 6.
-    expect(board.waiting.map((l) => l.estimatedWaitMinutes)).toEqual([0, 0, 6]);
-    expect(board.estimatedWaitMinutes).toBe(6);
+    // Two stations free now, 7 minutes a service (counted from the call, the walk to the counter
+    // included): 0, 0, then 7; someone checking in now: 7.
+    expect(board.waiting.map((l) => l.estimatedWaitMinutes)).toEqual([0, 0, 7]);
+    expect(board.estimatedWaitMinutes).toBe(7);
   });
 
   it('shows who is called (latest first) and who is served at which station; none of another location', () => {
