@@ -128,9 +128,9 @@ const MIGRATION_TESTS: Record<
       expect(await db.visits.count()).toBe(0);
       expect(await db.serverVisits.count()).toBe(0);
       expect(await db.locations.count()).toBe(0);
-      expect(
-        await db.visits.where('[location+state]').equals(['loc-1', 'Waiting']).count(),
-      ).toBe(0);
+      expect(await db.visits.where('[location+state]').equals(['loc-1', 'Waiting']).count()).toBe(
+        0,
+      );
     },
   },
 };

@@ -158,7 +158,7 @@ it('two desks at one location: an offline check-in merges in check-in order; a c
       expect.objectContaining({
         id: 'v-ruth',
         // A real number from the server (the demo's past visits took the first ones).
-        number: expect.stringMatching(/^VIS\d{7}$/),
+        number: expect.stringMatching(/^VIS\d{7}$/) as string,
         displayName: RUTH.name,
         state: 'Waiting',
       }),
