@@ -32,6 +32,7 @@ import { waitingForOthers } from './sync/author-streams';
 import { toInteractionView, toListItem } from './interaction-views';
 import type { LoadedDirectory } from './loaded-directory';
 import { isTaskQuery, runTaskQuery } from './task-queries';
+import { isCallQuery, runCallQuery } from './call-queries';
 import { isWalkUpQuery, runWalkUpQuery } from './walk-up-queries';
 import type { IncidentComponentCache } from './task-store';
 
@@ -132,6 +133,7 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
     );
   }
   if (isWalkUpQuery(query)) return runWalkUpQuery({ db, directory, now: state.now }, query);
+  if (isCallQuery(query)) return runCallQuery({ db, directory, agentId: state.agentId }, query);
   switch (query.name) {
     case 'session.current': {
       // Signed in before the server's directory arrived: the session knows who the agent is.
