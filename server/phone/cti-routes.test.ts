@@ -274,6 +274,31 @@ describeOnDatabases('the CTI endpoint', (suite) => {
     }
   });
 
+  it('lists calls in the read API, newest first, and finds one by number', async () => {
+    const app = await ctiServer(suite.database());
+    try {
+      await post(app, newCall('r-1', KNOWN, { queue: 'Service Desk' }));
+      await post(app, newCall('r-2', UNKNOWN));
+      await post(app, { event: 'hangup', callId: 'r-2' });
+      const agent = await signIn(app, 'ana.agent');
+      const all = await agent.get<{ calls: Call[]; nextCursor: string | null }>('/api/v1/calls');
+      expect(all.body.calls.map((c) => c.callId)).toEqual(['r-2', 'r-1']);
+      const missed = await agent.get<{ calls: Call[] }>('/api/v1/calls?state=Missed');
+      expect(missed.body.calls.map((c) => c.callId)).toEqual(['r-2']);
+      const page = await agent.get<{ calls: Call[]; nextCursor: string }>('/api/v1/calls?limit=1');
+      const next = await agent.get<{ calls: Call[] }>(
+        `/api/v1/calls?limit=1&cursor=${page.body.nextCursor}`,
+      );
+      expect(next.body.calls.map((c) => c.callId)).toEqual(['r-1']);
+      const one = await agent.get<Call>('/api/v1/calls/CAL0001001');
+      expect(one.body).toMatchObject({ callId: 'r-1', caller: 'caller-1' });
+      expect((await agent.get('/api/v1/calls/CAL0009999')).status).toBe(404);
+      expect((await agent.get('/api/v1/calls?state=Lost')).status).toBe(400);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('takes 100 events in a burst without refusing one', async () => {
     const app = await ctiServer(suite.database());
     try {
