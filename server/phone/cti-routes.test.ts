@@ -18,6 +18,7 @@ import {
   TOKEN,
   UNKNOWN,
 } from './cti-testing';
+import { CTI_RATE_LIMIT } from './cti-routes';
 
 const url = (token = TOKEN) => `/api/v1/cti/${token}`;
 
@@ -308,6 +309,9 @@ describeOnDatabases('the CTI endpoint', (suite) => {
       expect(replies.filter((r) => r.status !== 200)).toEqual([]);
       const rows = await suite.database().db.selectFrom('calls').select('number').execute();
       expect(new Set(rows.map((r) => r.number)).size).toBe(100);
+      // Its own limit per token, far above a phone system's pace (not sign-in's).
+      const one = await app.inject({ method: 'POST', url: url(), payload: newCall('b-x', KNOWN) });
+      expect(one.headers['x-ratelimit-limit']).toBe(String(CTI_RATE_LIMIT.max));
     } finally {
       await app.close();
     }
