@@ -133,6 +133,20 @@ const MIGRATION_TESTS: Record<
       );
     },
   },
+  7: {
+    // New tables only (calls and their server copies): the visits stay as they were.
+    seed: async (db) => {
+      await db.meta.put({ key: 'agentId', value: 'usr_000001' });
+      await db.table('visits').put({ id: 'vis-1', location: 'loc-1', state: 'Waiting' });
+    },
+    check: async (db) => {
+      expect((await db.meta.get('agentId'))?.value).toBe('usr_000001');
+      expect(await db.table('visits').get('vis-1')).toMatchObject({ state: 'Waiting' });
+      expect(await db.calls.count()).toBe(0);
+      expect(await db.calls.where('state').equals('Ringing').count()).toBe(0);
+      expect(await db.serverCalls.count()).toBe(0);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -160,6 +174,8 @@ describe('desk database schema', () => {
         'visits',
         'serverVisits',
         'locations',
+        'calls',
+        'serverCalls',
       ].sort(),
     );
     db.close();

@@ -32,6 +32,7 @@ import { waitingForOthers } from './sync/author-streams';
 import { toInteractionView, toListItem } from './interaction-views';
 import type { LoadedDirectory } from './loaded-directory';
 import { isTaskQuery, runTaskQuery } from './task-queries';
+import { isCallQuery, runCallQuery } from './call-queries';
 import { isWalkUpQuery, runWalkUpQuery } from './walk-up-queries';
 import type { IncidentComponentCache } from './task-store';
 
@@ -132,6 +133,7 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
     );
   }
   if (isWalkUpQuery(query)) return runWalkUpQuery({ db, directory, now: state.now }, query);
+  if (isCallQuery(query)) return runCallQuery({ db, directory, agentId: state.agentId }, query);
   switch (query.name) {
     case 'session.current': {
       // Signed in before the server's directory arrived: the session knows who the agent is.
@@ -228,11 +230,12 @@ async function recordsHere(
   const idsOf = (kind: RecordKind): string[] => [
     ...new Set(refs.flatMap((ref) => (ref?.kind === kind ? [ref.id] : []))),
   ];
-  const [interactions, incidents, requests, visits] = await Promise.all([
+  const [interactions, incidents, requests, visits, calls] = await Promise.all([
     db.interactions.bulkGet(idsOf('interaction')),
     db.incidents.bulkGet(idsOf('incident')),
     db.requests.bulkGet(idsOf('request')),
     db.visits.bulkGet(idsOf('visit')),
+    db.calls.bulkGet(idsOf('call')),
   ]);
   const here = new Map<string, { number: string; shortDescription: string }>();
   const keep = (
@@ -250,6 +253,11 @@ async function recordsHere(
   keep(
     'visit',
     visits.map((v) => v && { ...v, shortDescription: `${v.displayName} · ${v.reason}` }),
+  );
+  // A call is named by its number and the outside number.
+  keep(
+    'call',
+    calls.map((c) => c && { ...c, shortDescription: `Call from ${c.from || 'an unknown number'}` }),
   );
   return here;
 }
