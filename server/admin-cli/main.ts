@@ -14,7 +14,7 @@ import { passwordReader } from './read-password';
 export const USAGE = `Usage: npm run admin -- <command> [options] [--data DIR]
 
 Commands:
-  create-user   an account: --user-name NAME --role admin|agent|technician
+  create-user   an account: --user-name NAME --role admin|agent|technician|kiosk|lobby
                 [--first-name F] [--last-name L] [--email E]; the password is typed
                 without echo, or piped in: echo 'password' | npm run admin -- create-user …
   import        a CSV file of users, groups or configuration items:
