@@ -12,6 +12,8 @@ import { LocationsPage } from './locations/locations-page';
 import { CatalogPage } from './catalog/catalog-page';
 import { ExportPage } from './export/export-page';
 import { OverviewPage } from './overview-page';
+import { IntegrationsPage } from './integrations/integrations-page';
+import { PhoneQueuesPage } from './phone-queues/phone-queues-page';
 
 export interface AdminPage {
   /** Stable id, used in the UI state and as the page's DOM id prefix. */
@@ -28,6 +30,8 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { id: 'configuration-items', label: 'Configuration items', Page: ConfigurationItemsPage },
   { id: 'catalog', label: 'Catalog', Page: CatalogPage },
   { id: 'locations', label: 'Locations', Page: LocationsPage },
+  { id: 'integrations', label: 'Integrations', Page: IntegrationsPage },
+  { id: 'phone-queues', label: 'Phone queues', Page: PhoneQueuesPage },
   { id: 'import', label: 'Import', Page: ImportAdminPage },
   { id: 'ldap', label: 'LDAP / Active Directory', Page: LdapAdminPage },
   { id: 'export', label: 'Export', Page: ExportPage },

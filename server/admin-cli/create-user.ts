@@ -3,7 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { NewPassword, NewUserName } from '../../shared/sync/server-api';
+import { NewPassword, NewUserName, ROLES } from '../../shared/sync/server-api';
 import { insertAccount } from '../auth/accounts';
 import { directoryWriterFor } from '../auth/directory-writer';
 import { hashPassword } from '../auth/passwords';
@@ -11,9 +11,9 @@ import { ApiError } from '../http/api-error';
 import { COMMAND_LINE_ACTOR } from '../admin/audit-log';
 import type { AdminCliDeps } from './cli-deps';
 
-export const CREATE_USER_ROLES = ['admin', 'agent', 'technician'] as const;
+export const CREATE_USER_ROLES = ROLES;
 
-export const CREATE_USER_USAGE = `Usage: npm run admin -- create-user --user-name NAME --role admin|agent|technician
+export const CREATE_USER_USAGE = `Usage: npm run admin -- create-user --user-name NAME --role admin|agent|technician|kiosk|lobby
          [--role …] [--first-name F] [--last-name L] [--email E] [--data DIR]
 
 The password is asked for without echo on a terminal; in a script, pipe it in:

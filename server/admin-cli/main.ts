@@ -1,5 +1,6 @@
-// `npm run admin -- <subcommand>`: administration from the command line (create-user, import,
-// help) on the database `--data DIR` or DATABASE_URL names. Owns the process; no rules of its own.
+// `npm run admin -- <subcommand>`: administration from the command line (create-user,
+// create-integration, import, help) on the database `--data DIR` or DATABASE_URL names. Owns the
+// process; no rules of its own.
 
 import path from 'node:path';
 import { lockDataDir } from '../db/data-dir-lock';
@@ -9,14 +10,17 @@ import { runImportCommand } from '../import/import-command';
 import { silentLogger } from '../logger';
 import type { AdminCliDeps } from './cli-deps';
 import { CREATE_USER_USAGE, runCreateUser } from './create-user';
+import { runCreateIntegration } from './create-integration';
 import { passwordReader } from './read-password';
 
 export const USAGE = `Usage: npm run admin -- <command> [options] [--data DIR]
 
 Commands:
-  create-user   an account: --user-name NAME --role admin|agent|technician
+  create-user   an account: --user-name NAME --role admin|agent|technician|kiosk|lobby
                 [--first-name F] [--last-name L] [--email E]; the password is typed
                 without echo, or piped in: echo 'password' | npm run admin -- create-user …
+  create-integration  a phone system's CTI integration: --name NAME [--location ID]
+                [--server-url URL]; prints its address with the token once
   import        a CSV file of users, groups or configuration items:
                 import FILE --kind users|groups|configuration-items [--dry-run]
   help          this text
@@ -76,6 +80,8 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'create-user':
       return runCreateUser(rest, deps);
+    case 'create-integration':
+      return runCreateIntegration(rest, deps);
     case 'import': {
       const opened = await database();
       try {

@@ -1,6 +1,7 @@
-// Seeds the demo walk-up desk into the demo's transaction: the two demo locations (each at a new
-// directory version), badge numbers for the demo users, and numbered finished visits. Never
-// overwrites a location, a badge or a visit the database already has.
+// Seeds the demo walk-up and phone desk into the demo's transaction: the two demo locations (each at
+// a new directory version, with their wrap-up codes), badge numbers for the demo users, numbered
+// finished visits, and the Service Desk phone queue. Never overwrites a location, a badge, a visit
+// or a queue the database already has; never creates an integration (a token is never in code).
 
 import { sql, type Transaction } from 'kysely';
 import {
@@ -11,6 +12,7 @@ import {
 import type { Directory } from '../../shared/domain/directory';
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
+import { SERVICE_DESK_GROUP_ID } from '../../shared/demo/directory-generator';
 import { upsertVisits } from '../walk-up/visit-store';
 
 export interface DemoWalkUpOptions {
@@ -47,6 +49,7 @@ export async function insertDemoWalkUp(
         grace_minutes: location.graceMinutes,
         lobby_names: location.lobbyNames,
         wait_target_minutes: location.waitTargetMinutes,
+        wrap_up_codes: JSON.stringify(location.wrapUpCodes),
       })
       // A location an admin already named so is theirs.
       .onConflict((oc) => oc.doNothing())
@@ -92,6 +95,41 @@ export async function insertDemoWalkUp(
         .where('kind', '=', 'visit')
         .execute();
     }
+  }
+  return version;
+}
+
+/** The phone system's queue the demo's calls come in on; its calls pop on the Service Desk's desks. */
+export const DEMO_PHONE_QUEUE = { id: 'pq_demo_service_desk', name: 'Service Desk' } as const;
+
+/**
+ * The demo phone desk: the Service Desk queue mapped to the demo service-desk group, and the demo
+ * locations' wrap-up codes where they have none yet. Once an admin creates an integration, calls
+ * pop for the demo agents. Answers the last directory version used.
+ */
+export async function insertDemoPhone(
+  trx: Transaction<Database>,
+  afterVersion: number,
+): Promise<number> {
+  let version = afterVersion;
+  await trx
+    .insertInto('phone_queues')
+    .values({ ...DEMO_PHONE_QUEUE, group_id: SERVICE_DESK_GROUP_ID, version: 1 })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  for (const location of DEMO_LOCATIONS) {
+    const row = await trx
+      .selectFrom('locations')
+      .select('wrap_up_codes')
+      .where('id', '=', location.id)
+      .executeTakeFirst();
+    if (!row || (Array.isArray(row.wrap_up_codes) && row.wrap_up_codes.length > 0)) continue;
+    version += 1;
+    await trx
+      .updateTable('locations')
+      .set({ wrap_up_codes: JSON.stringify(location.wrapUpCodes), version })
+      .where('id', '=', location.id)
+      .execute();
   }
   return version;
 }

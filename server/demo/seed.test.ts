@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { generateCatalog } from '../../shared/demo/catalog-generator';
-import { DEMO_AGENT_USER_NAME } from '../../shared/demo/directory-generator';
+import { DEMO_AGENT_USER_NAME, SERVICE_DESK_GROUP_ID } from '../../shared/demo/directory-generator';
 import {
   DEMO_PRINTER_EXAMPLE,
   findPrinterScenario,
@@ -268,6 +268,36 @@ describeOnDatabases('the demo seed', (suite) => {
       .where('badge_number', '<>', '')
       .execute();
     expect(badged.length).toBe(60);
+  });
+
+  it('maps the Service Desk phone queue to the demo service desk and gives the locations wrap-up codes; an older demo gets them once', async () => {
+    const { db } = suite.database();
+    await seedDemo(db, { users: 60, incidents: 0, now: () => NOW });
+    const queues = await db.selectFrom('phone_queues').select(['name', 'group_id']).execute();
+    expect(queues).toEqual([{ name: 'Service Desk', group_id: SERVICE_DESK_GROUP_ID }]);
+    const codes = async () =>
+      (
+        await db.selectFrom('locations').select(['id', 'wrap_up_codes']).orderBy('id').execute()
+      ).map((row) => [row.id, row.wrap_up_codes]);
+    const expected = [...DEMO_LOCATIONS]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((l) => [l.id, l.wrapUpCodes]);
+    expect(await codes()).toEqual(expected);
+    expect(expected[0]?.[1]).toContain('Advice given');
+    // No integration: a token is never fixed in code.
+    expect(await db.selectFrom('integrations').select('id').execute()).toEqual([]);
+
+    await sql`TRUNCATE phone_queues`.execute(db);
+    await sql`UPDATE locations SET wrap_up_codes = '[]'::jsonb`.execute(db);
+    await sql`UPDATE server_meta SET value = '{"users":62,"seed":1,"tasks":{"incidents":0},"walkUp":true}' WHERE key = 'demo_seed'`.execute(
+      db,
+    );
+    expect(await seedDemo(db, { now: () => NOW })).toBe('phone-added');
+    expect(await seedDemo(db, { now: () => NOW })).toBe('already-seeded');
+    expect(await db.selectFrom('phone_queues').select('name').execute()).toEqual([
+      { name: 'Service Desk' },
+    ]);
+    expect(await codes()).toEqual(expected);
   });
 });
 

@@ -23,7 +23,7 @@ import { toNumber } from '../db/values';
 import { insertDirectory, upsertCatalogItems } from '../directory/directory-store';
 import { lockVersion, saveVersion } from '../sync/versions';
 import { upsertIncidents } from '../tasks/task-store';
-import { insertDemoWalkUp } from './seed-walk-up';
+import { insertDemoPhone, insertDemoWalkUp } from './seed-walk-up';
 
 /** Written in the README: every demo account signs in with it. */
 export const DEMO_PASSWORD = 'deskpad-demo';
@@ -107,7 +107,12 @@ export function demoCatalog(directory: Directory): CatalogItem[] {
  * `walk-up-added`: a demo seeded before the walk-up desk (issue 12) got its locations and visits.
  */
 export type SeedOutcome =
-  'seeded' | 'already-seeded' | 'tasks-added' | 'walk-up-added' | 'directory-exists';
+  | 'seeded'
+  | 'already-seeded'
+  | 'tasks-added'
+  | 'walk-up-added'
+  | 'phone-added'
+  | 'directory-exists';
 
 interface DemoMarker {
   users: number;
@@ -116,6 +121,8 @@ interface DemoMarker {
   tasks?: { incidents: number };
   /** Set once the walk-up locations, badges and visits are in; absent before issue 12. */
   walkUp?: true;
+  /** Set once the phone queue and wrap-up codes are in; absent before issue 13. */
+  phone?: true;
 }
 
 async function readMarker(
@@ -175,7 +182,8 @@ export async function seedDemo(
   options: DemoOptions = {},
 ): Promise<SeedOutcome> {
   const marker = await readMarker(db);
-  if (marker?.tasks) return marker.walkUp ? 'already-seeded' : addDemoWalkUp(db, options);
+  if (marker?.tasks && marker.walkUp) return marker.phone ? 'already-seeded' : addDemoPhone(db);
+  if (marker?.tasks) return addDemoWalkUp(db, options);
   if (marker) return addDemoTasks(db, marker, options);
   const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return 'directory-exists';
@@ -201,12 +209,14 @@ export async function seedDemo(
     version = await insertDemoCatalog(trx, directory, version);
     await insertDemoIncidents(trx, directory, { seed, count, now });
     version = await insertDemoWalkUp(trx, directory, version, { seed, now });
+    version = await insertDemoPhone(trx, version);
     await saveVersion(trx, version);
     const written: DemoMarker = {
       users: directory.users.length,
       seed,
       tasks: { incidents: count },
       walkUp: true,
+      phone: true,
     };
     await trx
       .insertInto('server_meta')
@@ -239,8 +249,14 @@ async function addDemoTasks(
     const count = incident ? 0 : (options.incidents ?? 200);
     await insertDemoIncidents(trx, directory, { seed: current.seed, count, now });
     version = await insertDemoWalkUp(trx, directory, version, { seed: current.seed, now });
+    version = await insertDemoPhone(trx, version);
     await saveVersion(trx, version);
-    const written: DemoMarker = { ...current, tasks: { incidents: count }, walkUp: true };
+    const written: DemoMarker = {
+      ...current,
+      tasks: { incidents: count },
+      walkUp: true,
+      phone: true,
+    };
     await trx
       .updateTable('server_meta')
       .set({ value: JSON.stringify(written) })
@@ -260,13 +276,32 @@ async function addDemoWalkUp(db: Kysely<Database>, options: DemoOptions): Promis
     // The marker counts the two accounts demoDirectory adds to the generated users.
     const directory = demoDirectory({ users: current.users - 2, seed: current.seed });
     version = await insertDemoWalkUp(trx, directory, version, { seed: current.seed, now });
+    version = await insertDemoPhone(trx, version);
     await saveVersion(trx, version);
-    const written: DemoMarker = { ...current, walkUp: true };
+    const written: DemoMarker = { ...current, walkUp: true, phone: true };
     await trx
       .updateTable('server_meta')
       .set({ value: JSON.stringify(written) })
       .where('key', '=', 'demo_seed')
       .execute();
     return 'walk-up-added';
+  });
+}
+
+/** A demo seeded before the phone desk gets its Service Desk queue and wrap-up codes, once. */
+async function addDemoPhone(db: Kysely<Database>): Promise<SeedOutcome> {
+  return db.transaction().execute(async (trx) => {
+    let version = await lockVersion(trx);
+    const current = await readMarker(trx);
+    if (!current?.walkUp || current.phone) return 'already-seeded';
+    version = await insertDemoPhone(trx, version);
+    await saveVersion(trx, version);
+    const written: DemoMarker = { ...current, phone: true };
+    await trx
+      .updateTable('server_meta')
+      .set({ value: JSON.stringify(written) })
+      .where('key', '=', 'demo_seed')
+      .execute();
+    return 'phone-added';
   });
 }

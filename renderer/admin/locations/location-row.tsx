@@ -1,16 +1,27 @@
-// One row of the Locations table: its name, description, walk-up summary and state, editing the
-// name and description in place, opening its walk-up settings below it, and deactivating or
-// bringing it back. Never lists locations: the page does.
+// One row of the Locations table: its name, description, walk-up and phone summary and state,
+// editing the name and description in place, opening its walk-up or phone settings below it, and
+// deactivating or bringing it back. Never lists locations: the page does.
 
 import { Fragment, useId, useState, type FormEvent } from 'react';
 import type { LocationView } from '../../../shared/admin/locations';
 import type { StoreError } from '../../../shared/domain/result';
 import { useStoreHost } from '../../app/deskpad-context';
 import { adminCall } from '../admin-client';
+import { LocationPhoneSettings } from './location-phone-settings';
 import { LocationWalkUpSettings } from './location-walk-up-settings';
 
 /** Columns of the Locations table, for a row that spans them all. */
-export const LOCATION_COLUMNS = 5;
+export const LOCATION_COLUMNS = 6;
+
+/** The phone settings in a few words, for the table. */
+export function phoneSummary(location: LocationView): string {
+  const codes = location.wrapUpCodes.length;
+  const blocked = location.blockedNumbers.length;
+  return [
+    codes === 0 ? 'no wrap-up codes' : `${codes} wrap-up code${codes === 1 ? '' : 's'}`,
+    `${blocked} blocked number${blocked === 1 ? '' : 's'}`,
+  ].join(' · ');
+}
 
 /** The walk-up settings in a few words, for the table. */
 export function walkUpSummary(location: LocationView): string {
@@ -33,6 +44,7 @@ export function LocationRow({ location, onChanged }: LocationRowProps) {
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [phoneOpen, setPhoneOpen] = useState(false);
   const [name, setName] = useState(location.name);
   const [description, setDescription] = useState(location.description);
   const [error, setError] = useState<StoreError | null>(null);
@@ -110,6 +122,7 @@ export function LocationRow({ location, onChanged }: LocationRowProps) {
         <td>{location.name}</td>
         <td>{location.description}</td>
         <td>{walkUpSummary(location)}</td>
+        <td>{phoneSummary(location)}</td>
         <td>{location.active ? 'Active' : 'Deactivated'}</td>
         <td>
           <div className="actions">
@@ -121,6 +134,15 @@ export function LocationRow({ location, onChanged }: LocationRowProps) {
               onClick={() => setSettingsOpen(!settingsOpen)}
             >
               Walk-up settings
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-label={`Phone settings of ${location.name}`}
+              aria-expanded={phoneOpen}
+              onClick={() => setPhoneOpen(!phoneOpen)}
+            >
+              Phone settings
             </button>
             <button
               type="button"
@@ -155,6 +177,20 @@ export function LocationRow({ location, onChanged }: LocationRowProps) {
               onSaved={(saved) => {
                 setSettingsOpen(false);
                 onChanged(`Walk-up settings of ${saved.name} saved.`);
+              }}
+            />
+          </td>
+        </tr>
+      )}
+      {phoneOpen && (
+        <tr>
+          <td colSpan={LOCATION_COLUMNS}>
+            <LocationPhoneSettings
+              location={location}
+              onCancel={() => setPhoneOpen(false)}
+              onSaved={(saved) => {
+                setPhoneOpen(false);
+                onChanged(`Phone settings of ${saved.name} saved.`);
               }}
             />
           </td>

@@ -8,6 +8,7 @@ import type { LocationView } from '../../../shared/admin/locations';
 import { WALK_UP_DEFAULTS } from '../../../shared/domain/walk-up-location';
 import { expectNoAxeViolations, tabTo } from '../../../web/testing/agent-steps';
 import { STORE_TEST_TIMEOUT_MS, renderOnDesk } from '../../../web/testing/render-deskpad';
+import { fail } from '../../../shared/domain/result';
 import { fakeAdminStore } from '../testing/fake-admin-store';
 import { LocationsPage } from './locations-page';
 
@@ -20,6 +21,7 @@ function locationServer() {
       active: true,
       ...WALK_UP_DEFAULTS,
       reasons: ['Printer', 'Password or account', 'Something else'],
+      blockedNumbers: [],
     },
   ];
   const one = (id: string) => ({ location: locations.find((l) => l.id === id) });
@@ -29,12 +31,27 @@ function locationServer() {
       const { name, description } = input as { name: string; description: string };
       locations = [
         ...locations,
-        { id: 'loc-new', name, description, active: true, ...WALK_UP_DEFAULTS },
+        {
+          id: 'loc-new',
+          name,
+          description,
+          active: true,
+          ...WALK_UP_DEFAULTS,
+          blockedNumbers: [],
+        },
       ];
       return one('loc-new');
     },
     'locations.update': (input) => {
-      const change = input as Partial<LocationView> & { id: string };
+      const asked = input as Partial<LocationView> & { id: string };
+      if (asked.blockedNumbers?.includes('not a number'))
+        return fail('invalid-input', 'not a number cannot be read as a phone number.', {
+          blockedNumbers: 'not a number cannot be read as a phone number.',
+        });
+      // As the server keeps them: in E.164.
+      const change = asked.blockedNumbers
+        ? { ...asked, blockedNumbers: asked.blockedNumbers.map((n) => `+1${n.replace(/\D/g, '')}`) }
+        : asked;
       locations = locations.map((l) => (l.id === change.id ? { ...l, ...change } : l));
       return one(change.id);
     },
@@ -150,6 +167,69 @@ describe('the Locations page', () => {
       expect((await within(table).findByRole('row', { name: /HQ lobby/ })).textContent).toContain(
         '3 reasons · first come, first served · 5 min grace · target 15 min',
       );
+    },
+    STORE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'changes the phone settings by keyboard: wrap-up codes added and ordered, a block list read by the server',
+    async () => {
+      const { store, calls } = locationServer();
+      const { user, container } = renderOnDesk(store, <LocationsPage />);
+      const table = await screen.findByRole('table', { name: 'Locations' });
+      expect(within(table).getByRole('row', { name: /HQ lobby/ }).textContent).toContain(
+        'no wrap-up codes · 0 blocked numbers',
+      );
+      await tabTo(user, screen.getByRole('button', { name: 'Phone settings of HQ lobby' }));
+      await user.keyboard('{Enter}');
+      const form = screen.getByRole('form', { name: 'Phone settings of HQ lobby' });
+      await expectNoAxeViolations(container);
+
+      const code = within(form).getByRole('textbox', { name: 'New wrap-up code' });
+      await tabTo(user, code);
+      await user.keyboard('Hardware{Enter}Password reset{Enter}hardware{Enter}');
+      expect(within(form).getByRole('alert').textContent).toBe('hardware is in the list already.');
+      await user.clear(code);
+      await tabTo(user, within(form).getByRole('button', { name: 'Move Password reset up' }));
+      await user.keyboard('{Enter}');
+      const blocked = within(form).getByRole('textbox', { name: 'Blocked numbers' });
+      await tabTo(user, blocked);
+      await user.keyboard('202 555 0143{Enter}{Enter}not a number');
+      await tabTo(user, within(form).getByRole('button', { name: 'Save phone settings' }));
+      await user.keyboard('{Enter}');
+      // The server's message stays with the field; nothing closes.
+      expect((await within(form).findByText(/cannot be read/)).textContent).toBe(
+        'not a number cannot be read as a phone number.',
+      );
+      expect(blocked.getAttribute('aria-invalid')).toBe('true');
+      await expectNoAxeViolations(container);
+
+      await user.clear(blocked);
+      await user.keyboard('202 555 0143{Enter}(202) 555-0199');
+      await tabTo(user, within(form).getByRole('button', { name: 'Save phone settings' }));
+      await user.keyboard('{Enter}');
+      await screen.findByText('Phone settings of HQ lobby saved.');
+      expect(calls.filter((c) => c.operation === 'locations.update').map((c) => c.input)).toEqual([
+        {
+          id: 'loc-hq',
+          wrapUpCodes: ['Password reset', 'Hardware'],
+          blockedNumbers: ['202 555 0143', 'not a number'],
+        },
+        {
+          id: 'loc-hq',
+          wrapUpCodes: ['Password reset', 'Hardware'],
+          blockedNumbers: ['202 555 0143', '(202) 555-0199'],
+        },
+      ]);
+      expect((await within(table).findByRole('row', { name: /HQ lobby/ })).textContent).toContain(
+        '2 wrap-up codes · 2 blocked numbers',
+      );
+      // Opened again, it shows the numbers as the server keeps them.
+      await tabTo(user, screen.getByRole('button', { name: 'Phone settings of HQ lobby' }));
+      await user.keyboard('{Enter}');
+      expect(
+        screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Blocked numbers' }).value,
+      ).toBe('+12025550143\n+12025550199');
     },
     STORE_TEST_TIMEOUT_MS,
   );

@@ -1,5 +1,5 @@
 // The Locations page of Administration: the walk-up desk's sites listed and searched, created,
-// renamed and described, their walk-up settings changed, deactivated and brought back. Never writes but through admin operations.
+// renamed and described, their walk-up and phone settings changed, deactivated and brought back. Never writes but through admin operations.
 
 import { useId, useState, type FormEvent } from 'react';
 import type { StoreError } from '../../../shared/domain/result';
@@ -108,6 +108,7 @@ export function LocationsPage() {
                 <th scope="col">Name</th>
                 <th scope="col">Description</th>
                 <th scope="col">Walk-up</th>
+                <th scope="col">Phone</th>
                 <th scope="col">State</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>

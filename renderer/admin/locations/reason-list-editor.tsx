@@ -1,5 +1,6 @@
-// The reasons for a visit at one location, as an editable, reorderable list: each reason moved up
-// or down, removed, or a new one added at the end. Never saves: the settings form does.
+// An ordered list of short labels at one location (the reasons for a visit, the wrap-up codes), as
+// an editable, reorderable list: each moved up or down, removed, or a new one added at the end.
+// Never saves: the settings form does.
 
 import { useEffect, useId, useRef, useState } from 'react';
 
@@ -8,7 +9,25 @@ interface ReasonListEditorProps {
   reasons: readonly string[];
   onChange: (reasons: string[]) => void;
   error?: string | undefined;
+  /** What the list is and says; a visit's reasons unless told. */
+  words?: ListWords;
+  maxLength?: number;
 }
+
+export interface ListWords {
+  legend: string;
+  hint: string;
+  empty: string;
+  /** One item, in lower case for the sentences: 'reason', 'wrap-up code'. */
+  item: string;
+}
+
+const REASON_WORDS: ListWords = {
+  legend: 'Reasons for a visit',
+  hint: 'Offered in this order at the kiosk and on the desks; people can always type their own.',
+  empty: 'No reasons: people type their own.',
+  item: 'reason',
+};
 
 type Focus = { reason: string; control: 'up' | 'down' | 'remove' } | { control: 'new' } | null;
 
@@ -19,7 +38,13 @@ function moved(list: readonly string[], from: number, to: number): string[] {
   return next;
 }
 
-export function ReasonListEditor({ reasons, onChange, error }: ReasonListEditorProps) {
+export function ReasonListEditor({
+  reasons,
+  onChange,
+  error,
+  words = REASON_WORDS,
+  maxLength = 80,
+}: ReasonListEditorProps) {
   const id = useId();
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -61,7 +86,7 @@ export function ReasonListEditor({ reasons, onChange, error }: ReasonListEditorP
   const add = (): void => {
     const reason = draft.trim();
     if (reason === '') {
-      setProblem('Type the reason to add.');
+      setProblem(`Type the ${words.item} to add.`);
       return;
     }
     if (reasons.some((r) => r.toLowerCase() === reason.toLowerCase())) {
@@ -76,12 +101,12 @@ export function ReasonListEditor({ reasons, onChange, error }: ReasonListEditorP
   const message = problem ?? error;
   return (
     <fieldset className="reason-list" ref={list} aria-describedby={`${id}-hint`}>
-      <legend>Reasons for a visit</legend>
+      <legend>{words.legend}</legend>
       <p id={`${id}-hint`} className="field-hint">
-        Offered in this order at the kiosk and on the desks; people can always type their own.
+        {words.hint}
       </p>
       {reasons.length === 0 ? (
-        <p className="muted">No reasons: people type their own.</p>
+        <p className="muted">{words.empty}</p>
       ) : (
         <ol className="reason-list-items">
           {reasons.map((reason, index) => (
@@ -126,17 +151,17 @@ export function ReasonListEditor({ reasons, onChange, error }: ReasonListEditorP
         </ol>
       )}
       <div className="admin-inline-form">
-        <label htmlFor={`${id}-new`}>New reason</label>
+        <label htmlFor={`${id}-new`}>New {words.item}</label>
         <input
           id={`${id}-new`}
           data-reason-control="new"
           value={draft}
-          maxLength={80}
+          maxLength={maxLength}
           aria-invalid={message ? true : undefined}
           aria-describedby={message ? `${id}-error` : undefined}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => {
-            // Enter adds the reason rather than saving the whole form.
+            // Enter adds the item rather than saving the whole form.
             if (e.key === 'Enter') {
               e.preventDefault();
               add();
@@ -144,7 +169,7 @@ export function ReasonListEditor({ reasons, onChange, error }: ReasonListEditorP
           }}
         />
         <button type="button" className="button" onClick={add}>
-          Add reason
+          Add {words.item}
         </button>
       </div>
       {message && (
