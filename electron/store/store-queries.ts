@@ -177,6 +177,12 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
         .toArray();
       return ok(rows.map((r) => toListItem(r, directory)));
     }
+    // The phone desk's queries (issue 13) are answered by the call store being built beside the
+    // UI (branch wip-phone-server, 2026-12-04); until it is merged, a desk says so in words.
+    case 'call.incoming':
+    case 'call.log':
+    case 'call.get':
+      return fail('not-ready', 'Calls are not kept on this desk yet.');
   }
 }
 
