@@ -19,27 +19,31 @@ export function telHref(call: Pick<CallView, 'direction' | 'from' | 'to' | 'numb
   return `tel:${number}`;
 }
 
-/** What Look up types in the caller lookup: the number in E.164, else as the phone system sent it. */
+/** What Look up types in the caller lookup: the number in E.164, else as sent; nothing when withheld. */
 export const lookupTextOf = (
   call: Pick<CallView, 'direction' | 'from' | 'to' | 'numberE164'>,
-): string => call.numberE164 || outsideNumber(call);
+): string => (isDialable(call) ? call.numberE164 || outsideNumber(call) : '');
 
-/** "Anonymous" or an empty number is said so, never shown as a blank. */
-export function numberText(call: Pick<CallView, 'direction' | 'from' | 'to'>): string {
+/** Whether the number is one a phone can dial back (not withheld: "anonymous" or empty). */
+export function isDialable(call: Pick<CallView, 'direction' | 'from' | 'to'>): boolean {
   const number = outsideNumber(call);
-  return number === '' || number.toLowerCase() === 'anonymous' ? 'a withheld number' : number;
+  return number !== '' && number.toLowerCase() !== 'anonymous';
 }
 
-/** Whether the number is one a phone can dial back (not withheld). */
-export const isDialable = (call: Pick<CallView, 'direction' | 'from' | 'to'>): boolean =>
-  numberText(call) !== 'a withheld number';
+/** The number as shown; a withheld one is said so, never shown as a blank. */
+export const numberText = (call: Pick<CallView, 'direction' | 'from' | 'to'>): string =>
+  isDialable(call) ? outsideNumber(call) : 'Number withheld';
+
+/** "Unknown caller +44 …", or "Unknown caller (number withheld)". */
+const unknownCaller = (call: CallView): string =>
+  isDialable(call) ? `Unknown caller ${numberText(call)}` : 'Unknown caller (number withheld)';
 
 /** The caller in a few words: "Ana Ruiz", "2 people share +44 …", "Unknown caller +44 …". */
 export function callerText(call: CallView): string {
   if (call.callerPerson) return call.callerPerson.name;
   if (call.candidatePeople.length > 1)
     return `${call.candidatePeople.length} people share ${numberText(call)}`;
-  return `Unknown caller ${numberText(call)}`;
+  return unknownCaller(call);
 }
 
 /** What the polite live region says when a call starts ringing on this desk. */
@@ -52,7 +56,7 @@ export function announcementOf(call: CallView): string {
     return `Incoming call from ${numberText(call)}, shared by ${call.candidatePeople
       .map((p) => p.name)
       .join(' and ')}`;
-  return `Incoming call from unknown caller ${numberText(call)}`;
+  return `Incoming call from ${unknownCaller(call).replace('Unknown', 'unknown')}`;
 }
 
 /** How long it has rung: "0:07", "1:32", "12:05". */
