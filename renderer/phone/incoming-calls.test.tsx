@@ -5,7 +5,7 @@
 
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../../web/testing/agent-steps';
+import { expectNoAxeViolations, tabTo } from '../../web/testing/agent-steps';
 import { openTestStore } from '../../web/testing/open-test-store';
 import { renderDeskpad, STORE_TEST_TIMEOUT_MS } from '../../web/testing/render-deskpad';
 import { callPerson, callView, fakeCallStore, type FakeCallStore } from './testing/fake-call-store';
@@ -179,14 +179,43 @@ describe('the incoming-call banner', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     const left = await bannerOf(/Ben Okafor/);
     expect(screen.queryByRole('article', { name: /Ana Ruiz/ })).toBeNull();
 
-    // Dismiss by keyboard: the banner goes on this desk only; the call still rings for the others.
-    within(left).getByRole('button', { name: 'Dismiss' }).focus();
+    // Dismiss by keyboard: the banner goes on this desk only; the call still rings for the others,
+    // and focus goes back where the agent came from.
+    const newButton = screen.getByRole('button', { name: 'New interaction' });
+    newButton.focus();
+    await tabTo(user, within(left).getByRole('button', { name: 'Dismiss' }));
     await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(
+      within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', {
+        name: 'Requests',
+      }),
+    );
     await waitFor(() =>
       expect(screen.queryByRole('region', { name: /^Incoming call/ })).toBeNull(),
     );
     expect(fake.calls().find((c) => c.id === 'older')?.state).toBe('Ringing');
     expect(fake.commands).toEqual([]);
+  });
+
+  it('by keyboard: Tab from the navigation reaches the banner; Answer with unsaved typing asks first and keeps the banner', async () => {
+    const { user, deps } = render();
+    await user.click(screen.getByLabelText('Short description', { exact: true }));
+    await user.keyboard('Half-typed note');
+    fake.setCalls([callView('call-6', { callerPerson: BEN, notify: [me] })]);
+    const banner = await bannerOf(/Ben Okafor/);
+    within(screen.getByRole('navigation', { name: 'Main' }))
+      .getByRole('button', { name: 'Requests' })
+      .focus();
+    // The number to dial back, then Answer: the banner reads and tabs in the same order.
+    await user.tab();
+    expect(document.activeElement).toBe(within(banner).getByRole('link', { name: /7946 0958/ }));
+    await user.tab();
+    expect(document.activeElement).toBe(within(banner).getByRole('button', { name: 'Answer' }));
+    await user.keyboard('{Enter}');
+    await screen.findByRole('dialog', { name: /Unsaved changes/ });
+    await user.click(screen.getByRole('button', { name: 'Keep editing' }));
+    expect(deps.ui.getState().open.fromCall).toBeUndefined();
+    expect(screen.getByRole('article', { name: /Ben Okafor/ })).toBe(banner);
   });
 
   it('opens the interaction once when the phone says this agent answered, and not again for the same call', async () => {

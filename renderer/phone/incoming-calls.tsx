@@ -2,7 +2,7 @@
 // agent, newest first, said once in a polite live region (focus stays where the agent types). A
 // call this agent answered opens its interaction once. Reads the store API; never changes a call.
 
-import { useId, useImperativeHandle, useState, type Ref } from 'react';
+import { useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { shortcutOf } from '../../shared/shortcuts';
 import type { CallView, IncomingCall } from '../../shared/store-api/call-contract';
 import { useDeskpad, useUi } from '../app/deskpad-context';
@@ -78,6 +78,8 @@ export function IncomingCalls({ onLookUp, ref }: IncomingCallsProps) {
   const newInteractionFromCall = useUi((s) => s.newInteractionFromCall);
   const showSection = useUi((s) => s.showSection);
   useAnsweredCallOpens(agentId, incoming);
+  /** Where focus was before the agent moved into the banners (Tab or a click). */
+  const cameFrom = useRef<HTMLElement | null>(null);
 
   // Someone answered (this agent or another) or the caller hung up: the banner goes.
   const ringing = incoming
@@ -98,15 +100,20 @@ export function IncomingCalls({ onLookUp, ref }: IncomingCallsProps) {
     // Already open (Look up opened it): the form is shown again, never a second one.
     if (ui.getState().open.fromCall === call.id) showSection('interactions');
     else newInteractionFromCall(call.id);
-    if (ui.getState().callsOpened.includes(call.id)) dismissCall(call.id);
+    // While the Unsaved changes dialog asks first, the banner stays: the agent may keep editing.
+    if (ui.getState().open.fromCall === call.id) dismissCall(call.id);
   };
 
   const dismiss = (call: CallView, item: HTMLElement | null): void => {
-    // Focus in the banner that goes moves to the next one, not to the page's start.
+    // Focus in the banner that goes moves to the next one, or back where the agent came from,
+    // never to the page's start.
     const focusWasHere = item?.contains(document.activeElement) ?? false;
     const next = item?.nextElementSibling ?? item?.previousElementSibling ?? null;
     dismissCall(call.id);
-    if (focusWasHere) next?.querySelector<HTMLElement>('article')?.focus();
+    if (!focusWasHere) return;
+    const back = cameFrom.current;
+    if (next) next.querySelector<HTMLElement>('article')?.focus();
+    else if (back?.isConnected) back.focus();
   };
 
   useImperativeHandle(ref, () => ({
@@ -123,7 +130,15 @@ export function IncomingCalls({ onLookUp, ref }: IncomingCallsProps) {
         {said}
       </p>
       {ringing.length > 0 && (
-        <section className="incoming-calls" aria-labelledby={titleId}>
+        <section
+          className="incoming-calls"
+          aria-labelledby={titleId}
+          onFocus={(event) => {
+            const from = event.relatedTarget;
+            if (from instanceof HTMLElement && !event.currentTarget.contains(from))
+              cameFrom.current = from;
+          }}
+        >
           <h2 id={titleId} className="visually-hidden">
             {ringing.length === 1 ? 'Incoming call' : `Incoming calls (${ringing.length})`}
           </h2>
