@@ -21,6 +21,7 @@ import './styles/navigation.css';
 import './styles/administration.css';
 import './styles/admin-agents.css';
 import './styles/walk-up.css';
+import './styles/phone.css';
 import './styles/organization.css';
 import './styles/escalation.css';
 import './styles/sync-details.css';

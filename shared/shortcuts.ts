@@ -28,6 +28,13 @@ export const SHORTCUTS = [
     keys: 'Alt+S',
     accelerator: 'Alt+S',
   },
+  // The phone desk: the newest incoming call's banner (its interaction opens, prefilled).
+  {
+    id: 'answer-call',
+    label: 'Answer the newest incoming call',
+    keys: 'Alt+A',
+    accelerator: 'Alt+A',
+  },
   { id: 'show-shortcuts', label: 'Show keyboard shortcuts', keys: '? or F1', accelerator: 'F1' },
 ] as const;
 

@@ -74,6 +74,11 @@ export const buildAppMenuTemplate = (options: AppMenuOptions): MenuItemConstruct
       label: 'Walk-up',
       submenu: [command('call-next'), command('start-visit')],
     },
+    {
+      // Acts on the incoming-call banners, as their own Answer buttons do.
+      label: 'Phone',
+      submenu: [command('answer-call')],
+    },
     { role: 'windowMenu' },
     { role: 'help', submenu: [command('show-shortcuts')] },
   ];

@@ -61,13 +61,15 @@ describe('accessible names', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     }
   });
 
-  it('has one h1, the sync mark and the save message, the two named regions, and the internal-notes warning', async () => {
+  it('has one h1, the sync mark, the call announcer and the save message, the two named regions, and the internal-notes warning', async () => {
     renderDeskpad(store);
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
-    // The sync mark, and the form's message that says what the last save did.
+    // The sync mark, the incoming calls said politely (silent while none rings), and the form's
+    // message that says what the last save did.
     const statuses = screen.getAllByRole('status');
-    expect(statuses).toHaveLength(2);
+    expect(statuses).toHaveLength(3);
     expect(statuses[0]?.textContent).toMatch(/Online|Offline/);
+    expect(statuses[1]?.textContent).toBe('');
     const list = screen.getByRole('region', { name: 'Interactions' });
     expect(list.textContent).toContain('Interactions');
     const related = screen.getByRole('region', { name: "User's Interactions" });

@@ -1,5 +1,5 @@
-// The window: banner, main navigation, the Interactions list or Callbacks due beside the
-// interaction form, the Walk-up queue, the incidents and requests being worked, keyboard shortcuts,
+// The window: banner, main navigation, incoming-call banners, the Interactions list or Callbacks due
+// beside the interaction form, the Walk-up queue, the Calls, the incidents and requests being worked, keyboard shortcuts,
 // their help overlay, the Unsaved changes guard, Needs attention, the Sign in screen and, when the session
 // ended by itself, the notice and Sign in dialog that keep the desk working. Composition only;
 // parts get deps from DeskpadDeps.
@@ -33,6 +33,10 @@ import { MainNav } from './main-nav';
 import { StoreErrors } from './store-errors';
 import { AdminSection } from '../admin/admin-section';
 import { WalkUpSection, type WalkUpSectionHandle } from '../walk-up/walk-up-section';
+import type { CallView } from '../../shared/store-api/call-contract';
+import { lookupTextOf } from '../phone/call-words';
+import { CallsSection, type CallsSectionHandle } from '../phone/calls-section';
+import { IncomingCalls, type IncomingCallsHandle } from '../phone/incoming-calls';
 import { TaskPanel, TaskSide } from './task-section';
 import { UnsavedChangesDialog } from './unsaved-changes-dialog';
 import { useUnloadWarning } from './use-unload-warning';
@@ -74,14 +78,17 @@ function Workspace({
   const callbacksRef = useRef<CallbacksDueHandle>(null);
   const taskListRef = useRef<TaskListHandle>(null);
   const walkUpRef = useRef<WalkUpSectionHandle>(null);
+  const callsRef = useRef<CallsSectionHandle>(null);
+  const incomingRef = useRef<IncomingCallsHandle>(null);
+  const newInteractionFromCall = useUi((s) => s.newInteractionFromCall);
   const appRef = useRef<HTMLDivElement>(null);
   // Every dialog (ModalDialog) holds this layer: the window behind it is inert meanwhile.
   const { layer, dialogOpen } = useModalLayerFor(appRef);
   const taskKind =
     section === 'incidents' || section === 'requests' ? TASK_SECTIONS[section] : null;
   // An incident, a request or Administration takes the form's place (the form is kept, hidden).
-  const formShown = taskKind === null && section !== 'administration' && section !== 'walk-up';
-  const wideSection = section === 'administration' || section === 'walk-up';
+  const wideSection = section === 'administration' || section === 'walk-up' || section === 'calls';
+  const formShown = taskKind === null && !wideSection;
   // Signed out on purpose (or never signed in): the workspace is hidden, not unmounted, so typing
   // not saved yet is still in the form after the agent signs in again. A session that ended by itself
   // (expired, revoked) hides nothing: the desk keeps working and saving here, and says so.
@@ -155,6 +162,23 @@ function Workspace({
     formRef.current?.focusCallerLookup();
   }, [formShown]);
 
+  // Look up on an unknown caller's banner: the call's new interaction, its caller lookup with the
+  // number typed, once the form for that call is the one shown.
+  const callLookupWanted = useRef<{ callId: string; text: string } | null>(null);
+  const lookUpIfShown = (): void => {
+    const wanted = callLookupWanted.current;
+    if (wanted === null || !formShown || open.fromCall !== wanted.callId) return;
+    callLookupWanted.current = null;
+    // After the new form's own mount effects (twice under StrictMode), which set its empty text.
+    setTimeout(() => formRef.current?.lookUpCaller(wanted.text), 0);
+  };
+  useEffect(lookUpIfShown);
+  const lookUpCaller = (call: CallView): void => {
+    callLookupWanted.current = { callId: call.id, text: lookupTextOf(call) };
+    if (open.fromCall === call.id) showSection('interactions');
+    else newInteractionFromCall(call.id);
+  };
+
   // Call next or Start from another section: the Walk-up section opens and then does it.
   const walkUpWanted = useRef<keyof WalkUpSectionHandle | null>(null);
   useEffect(() => {
@@ -185,7 +209,9 @@ function Workspace({
           ? taskListRef.current
           : section === 'callbacks'
             ? callbacksRef.current
-            : listRef.current
+            : section === 'calls'
+              ? callsRef.current
+              : listRef.current
         )?.focus(),
       // On the interaction shown in the form; an incident or request on screen hides the form.
       'create-incident': () => {
@@ -199,6 +225,7 @@ function Workspace({
       },
       'call-next': () => walkUp('callNext'),
       'start-visit': () => walkUp('startCalled'),
+      'answer-call': () => incomingRef.current?.answerNewest(),
       'show-shortcuts': () => setHelpOpen(true),
     },
     !modalOpen && !signInNeeded,
@@ -218,6 +245,8 @@ function Workspace({
           onShowShortcuts={() => setHelpOpen(true)}
         />
         <MainNav />
+        {/* On every screen, above the work: a call never waits for the agent to look elsewhere. */}
+        <IncomingCalls ref={incomingRef} onLookUp={lookUpCaller} />
         {/* Only a desk with a desk server has a session that can end. */}
         {session && session.status !== 'local' && (
           <SessionEndedNotice ended={sessionEnded} onSignIn={askSignIn} />
@@ -243,6 +272,7 @@ function Workspace({
             {taskKind !== null && <TaskPanel kind={taskKind} />}
             {section === 'administration' && <AdminSection />}
             {section === 'walk-up' && <WalkUpSection ref={walkUpRef} />}
+            {section === 'calls' && <CallsSection ref={callsRef} />}
           </main>
         </div>
       </div>

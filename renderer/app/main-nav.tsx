@@ -1,5 +1,5 @@
-// The main navigation: Interactions, Walk-up, Callbacks due (with how many are waiting), Incidents,
-// Requests, and Administration for admins. Switches the section shown; never changes a record or drops the form's typing.
+// The main navigation: Interactions, Walk-up, Calls (with how many missed calls are not seen),
+// Callbacks due (with how many are waiting), Incidents, Requests, and Administration for admins. Switches the section shown; never changes a record or drops the form's typing.
 
 import { useId } from 'react';
 import type { CallbackDueView } from '../../shared/store-api/escalation-contract';
@@ -10,6 +10,7 @@ import type { Section } from './ui-state';
 export const SECTION_LABELS: Readonly<Record<Section, string>> = {
   interactions: 'Interactions',
   'walk-up': 'Walk-up',
+  calls: 'Calls',
   callbacks: 'Callbacks due',
   incidents: 'Incidents',
   requests: 'Requests',
@@ -22,41 +23,60 @@ const shownTo = (section: Section, roles: readonly string[]): boolean =>
 
 const NONE: CallbackDueView[] = [];
 const NO_ROLES: readonly string[] = [];
+/** The unseen count is all the navigation reads: one call is enough to ask for. */
+const UNSEEN_MISSED = { filter: 'missed', unseenOnly: true, limit: 1 } as const;
+
+/** The count beside a section and what a screen reader hears for it; null shows none. */
+interface NavCount {
+  count: number;
+  said: string;
+}
+
+const countOf = (count: number, one: string, many: string): NavCount | null =>
+  count > 0 ? { count, said: count === 1 ? one : `${count} ${many}` } : null;
 
 export function MainNav() {
   const id = useId();
   const section = useUi((s) => s.section);
   const showSection = useUi((s) => s.showSection);
   const due = useLiveValue('incident.callbacksDue', { limit: 200 }, NONE).length;
+  const unseen = useLiveValue('call.log', UNSEEN_MISSED, null)?.unseenMissed ?? 0;
+  const counts: Partial<Record<Section, NavCount | null>> = {
+    calls: countOf(unseen, '1 missed call not seen', 'missed calls not seen'),
+    callbacks: countOf(due, '1 callback waiting', 'callbacks waiting'),
+  };
   const roles = useLiveValue('session.current', {}, null)?.agent.roles ?? NO_ROLES;
   const sections = (Object.keys(SECTION_LABELS) as Section[]).filter((s) => shownTo(s, roles));
   return (
     <nav className="main-nav" aria-label="Main">
       <ul>
-        {sections.map((s) => (
-          <li key={s}>
-            <button
-              type="button"
-              className="main-nav-item"
-              aria-current={s === section ? 'page' : undefined}
-              aria-describedby={s === 'callbacks' && due > 0 ? `${id}-due` : undefined}
-              onClick={() => showSection(s)}
-            >
-              {SECTION_LABELS[s]}
-              {s === 'callbacks' && due > 0 && (
-                <span className="nav-count" aria-hidden="true">
-                  {due}
+        {sections.map((s) => {
+          const count = counts[s] ?? null;
+          return (
+            <li key={s}>
+              <button
+                type="button"
+                className="main-nav-item"
+                aria-current={s === section ? 'page' : undefined}
+                aria-describedby={count ? `${id}-${s}-count` : undefined}
+                onClick={() => showSection(s)}
+              >
+                {SECTION_LABELS[s]}
+                {count && (
+                  <span className="nav-count" aria-hidden="true">
+                    {count.count}
+                  </span>
+                )}
+              </button>
+              {count && (
+                <span id={`${id}-${s}-count`} hidden>
+                  {count.said}
                 </span>
               )}
-            </button>
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ul>
-      {due > 0 && (
-        <span id={`${id}-due`} hidden>
-          {due === 1 ? '1 callback waiting' : `${due} callbacks waiting`}
-        </span>
-      )}
     </nav>
   );
 }

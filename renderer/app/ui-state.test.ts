@@ -107,6 +107,25 @@ describe('sections: the form keeps its typing while an incident or request is sh
     expect(ui.getState().leaving).toMatchObject({ isNew: true, fromCall: 'call-2' });
   });
 
+  it('counts a call opened once, and not while another question is open', () => {
+    const ui = createUiState(ids());
+    ui.getState().newInteractionFromCall('call-1');
+    ui.getState().newInteractionFromCall('call-1');
+    expect(ui.getState().callsOpened).toEqual(['call-1']);
+    ui.getState().setUnsaved({ number: null });
+    ui.getState().newInteraction();
+    // The Unsaved changes dialog asks about New interaction: the call did not open anything.
+    ui.getState().newInteractionFromCall('call-2');
+    expect(ui.getState().callsOpened).toEqual(['call-1']);
+  });
+
+  it('dismisses a call’s banner on this desk once', () => {
+    const ui = createUiState(ids());
+    ui.getState().dismissCall('call-1');
+    ui.getState().dismissCall('call-1');
+    expect(ui.getState().dismissedCalls).toEqual(['call-1']);
+  });
+
   it('New interaction goes back to the Interactions section', () => {
     const ui = createUiState(ids());
     ui.getState().showSection('requests');

@@ -5,16 +5,19 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { InteractionState, InteractionType } from '../../shared/domain/interaction';
 import type { RecordKind } from '../../shared/store-api/apply-command';
+import type { CallLogFilter } from '../../shared/store-api/call-contract';
 import type { InteractionListView, NeedsAttentionItem } from '../../shared/store-api/contract';
 import type { TaskKind, TaskListFilter } from '../task-list/task-list';
 
 /**
  * The main navigation: the interaction form with the Interactions list or Callbacks due beside
- * it, the Walk-up queue, or the incidents or requests being worked, or (admins only) Administration.
+ * it, the Walk-up queue, the Calls (caller log), or the incidents or requests being worked, or
+ * (admins only) Administration.
  */
 export const SECTIONS = [
   'interactions',
   'walk-up',
+  'calls',
   'callbacks',
   'incidents',
   'requests',
@@ -39,6 +42,13 @@ export interface UnsavedForm {
 export interface WalkUpPlace {
   location: string | null;
   station: string;
+}
+
+/** What the Calls section lists: All, Missed or Answered, narrowed by queue and by agent. */
+export interface CallLogView {
+  filter: CallLogFilter;
+  queue: string | null;
+  agent: string | null;
 }
 
 export interface UiState {
@@ -95,6 +105,16 @@ export interface UiState {
   openAnyRecord: (kind: RecordKind, id: string) => void;
   /** A new interaction for a call (Answer on the banner, Log as interaction in Calls). */
   newInteractionFromCall: (callId: string) => void;
+  /**
+   * The calls this window opened an interaction for (or asked to, when the form was unsaved), so
+   * the answered call opens its interaction once, however many times the call's data arrives.
+   */
+  callsOpened: readonly string[];
+  /** Incoming-call banners dismissed on this desk (the call still rings for the others). */
+  dismissedCalls: readonly string[];
+  dismissCall: (callId: string) => void;
+  callLog: CallLogView;
+  setCallLog: (view: Partial<CallLogView>) => void;
   taskLists: Record<TaskKind, TaskListFilter>;
   setTaskList: (kind: TaskKind, filter: TaskListFilter) => void;
   /** This desk's walk-up location and station; null until chosen (or read back by the Walk-up section). */
@@ -148,10 +168,23 @@ export function createUiState(newId: () => string): StoreApi<UiState> {
         openTasks: { ...s.openTasks, [kind]: id },
       })),
     newInteractionFromCall: (callId) =>
-      set((s) => ({
-        section: 'interactions',
-        ...goOrAsk(s, { id: newId(), isNew: true, fromCall: callId }),
-      })),
+      set((s) => {
+        const going = goOrAsk(s, { id: newId(), isNew: true, fromCall: callId });
+        // Another question is open (nothing happens): the call is not counted as opened.
+        if (Object.keys(going).length === 0) return { section: 'interactions' };
+        const callsOpened = s.callsOpened.includes(callId)
+          ? s.callsOpened
+          : [...s.callsOpened, callId];
+        return { section: 'interactions', ...going, callsOpened };
+      }),
+    callsOpened: [],
+    dismissedCalls: [],
+    dismissCall: (callId) =>
+      set((s) =>
+        s.dismissedCalls.includes(callId) ? s : { dismissedCalls: [...s.dismissedCalls, callId] },
+      ),
+    callLog: { filter: 'all', queue: null, agent: null },
+    setCallLog: (view) => set((s) => ({ callLog: { ...s.callLog, ...view } })),
     openAnyRecord: (kind, id) =>
       set((s) => {
         // A visit lives on the walk-up queue, which shows every visit of the desk's location.

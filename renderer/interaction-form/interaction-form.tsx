@@ -5,6 +5,7 @@
 import { useEffect, useId, useImperativeHandle, useRef, type Ref } from 'react';
 import { relatedRecordsOf } from '../../shared/domain/related-records';
 import { useUi } from '../app/deskpad-context';
+import { enterText } from '../lookup/enter-text';
 import { CallbackNotice } from '../escalation/callback-notice';
 import {
   EscalationActions,
@@ -29,6 +30,8 @@ export interface InteractionFormHandle {
   /** Saves; answers the confirmation to carry to the next form, or null when nothing was saved. */
   saveBeforeLeaving(): Promise<string | null>;
   focusCallerLookup(): void;
+  /** Look up on an unknown caller's banner: the caller lookup with `text` typed (and selected). */
+  lookUpCaller(text: string): void;
   /**
    * A shortcut for Create Incident, Create Request or Find existing incidents: the button's own
    * flow on a saved, open interaction; on a new one only "Save the interaction first.".
@@ -56,6 +59,14 @@ export function InteractionForm({ id, isNew, ref }: InteractionFormProps) {
     save: () => void model.save(),
     saveBeforeLeaving: async () => ((await model.save()) ? model.lastAnnouncement() : null),
     focusCallerLookup: () => lookupRef.current?.focus(),
+    lookUpCaller: (text) => {
+      const input = lookupRef.current;
+      if (!input || input.readOnly) return;
+      input.focus();
+      enterText(input, text);
+      // The matches for the number show; a name typed now replaces it.
+      input.select();
+    },
     escalate: (kind) => {
       if (mode === 'new') model.announce('Save the interaction first.');
       else escalationRef.current?.start(kind);

@@ -29,6 +29,8 @@ describe('matchShortcut', () => {
     [press('r', 'KeyR', { altKey: true }), 'create-request'],
     [press('®', 'KeyR', { altKey: true }), 'create-request'],
     [press('x', 'KeyX', { altKey: true }), 'find-existing-incidents'],
+    // Alt+A on a Mac types "å": the physical key answers the newest incoming call.
+    [press('å', 'KeyA', { altKey: true }), 'answer-call'],
     [press('F1', 'F1'), 'show-shortcuts'],
     [press('?', 'Slash', { shiftKey: true }), 'show-shortcuts'],
   ] as const)('%o is %s', (key, id) => {

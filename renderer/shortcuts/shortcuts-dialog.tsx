@@ -2,7 +2,7 @@
 // ends it and focus goes back where it was. Never handles the shortcuts themselves.
 
 import { useRef } from 'react';
-import { SHORTCUTS } from '../../shared/shortcuts';
+import { SHORTCUTS, shortcutOf } from '../../shared/shortcuts';
 import { ModalDialog } from '../dialog/modal-dialog';
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
@@ -29,6 +29,11 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       </table>
       <p className="muted">
         In the lookups, Up and Down move through the matches and Enter picks one.
+      </p>
+      <p className="muted">
+        In the Calls section, Up and Down move between the calls and Enter opens the interaction a
+        call became, or logs the call as one. An incoming call never takes the focus: Tab reaches
+        its banner at the top, or {shortcutOf('answer-call').keys} answers the newest.
       </p>
       <div className="actions actions--end">
         <button type="button" className="button" ref={closeRef} onClick={onClose}>
