@@ -28,6 +28,7 @@ const COLUMNS = [
   'grace_minutes',
   'lobby_names',
   'wait_target_minutes',
+  'wrap_up_codes',
 ] as const;
 
 type LocationRow = Pick<Selectable<LocationsTable>, (typeof COLUMNS)[number]>;
@@ -38,6 +39,7 @@ const StoredReasons = z.array(z.string());
 export function toWalkUpLocation(row: LocationRow): WalkUpLocation {
   const reasons = StoredReasons.safeParse(row.reasons);
   const lobbyNames = LobbyNameFormat.safeParse(row.lobby_names);
+  const wrapUpCodes = StoredReasons.safeParse(row.wrap_up_codes);
   return {
     id: row.id,
     name: row.name,
@@ -48,6 +50,7 @@ export function toWalkUpLocation(row: LocationRow): WalkUpLocation {
     graceMinutes: row.grace_minutes,
     lobbyNames: lobbyNames.success ? lobbyNames.data : WALK_UP_DEFAULTS.lobbyNames,
     waitTargetMinutes: row.wait_target_minutes,
+    wrapUpCodes: wrapUpCodes.success ? wrapUpCodes.data : [],
   };
 }
 

@@ -92,6 +92,7 @@ const hq: WalkUpLocation = {
   graceMinutes: 3,
   lobbyNames: 'first-name-last-initial',
   waitTargetMinutes: 10,
+  wrapUpCodes: [],
 };
 const techBar: WalkUpLocation = {
   ...hq,

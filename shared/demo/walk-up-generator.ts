@@ -21,6 +21,7 @@ export const DEMO_LOCATIONS: readonly WalkUpLocation[] = [
     graceMinutes: 3,
     lobbyNames: 'first-name-last-initial',
     waitTargetMinutes: 10,
+    wrapUpCodes: [],
   },
   {
     id: DEMO_TECH_BAR_LOCATION_ID,
@@ -38,6 +39,7 @@ export const DEMO_LOCATIONS: readonly WalkUpLocation[] = [
     graceMinutes: 5,
     lobbyNames: 'first-name',
     waitTargetMinutes: 15,
+    wrapUpCodes: [],
   },
 ];
 

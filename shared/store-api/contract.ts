@@ -24,6 +24,7 @@ import {
 } from '../commands/registry';
 import { PasswordChangeRequest, SetupRequest, SignInRequest } from '../sync/server-api';
 import { escalationQueryInputs, type EscalationQueryOutputs } from './escalation-contract';
+import { callQueryInputs, type CallQueryOutputs } from './call-contract';
 import { walkUpQueryInputs, type WalkUpQueryOutputs } from './walk-up-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
@@ -73,6 +74,8 @@ export const queryInputs = {
   ...escalationQueryInputs,
   // The walk-up desk: its locations, a location's live queue, a visit (issue 12).
   ...walkUpQueryInputs,
+  // The phone desk: the incoming-call banner, the caller log, a call (issue 13).
+  ...callQueryInputs,
 } as const;
 
 // ---- actions: writes that are not domain records, so never recorded in the outbox ----
@@ -276,7 +279,7 @@ export interface InteractionListItem {
   closedAt: string | null;
 }
 
-export interface QueryOutputs extends EscalationQueryOutputs, WalkUpQueryOutputs {
+export interface QueryOutputs extends EscalationQueryOutputs, WalkUpQueryOutputs, CallQueryOutputs {
   'session.current': Session;
   'sync.status': SyncStatus;
   'directory.status': DirectoryStatus;
