@@ -197,6 +197,9 @@ function Workspace({
       'find-existing-incidents': () => {
         if (formShown) formRef.current?.escalate('find');
       },
+      'call-timer': () => {
+        if (formShown) formRef.current?.toggleCall();
+      },
       'call-next': () => walkUp('callNext'),
       'start-visit': () => walkUp('startCalled'),
       'show-shortcuts': () => setHelpOpen(true),
@@ -238,7 +241,13 @@ function Workspace({
           <main className="main">
             {/* Hidden, not unmounted, while another record or page is shown: typing is kept. */}
             <div className="main-form" hidden={!formShown}>
-              <InteractionForm key={open.id} id={open.id} isNew={open.isNew} ref={formRef} />
+              <InteractionForm
+                key={open.id}
+                id={open.id}
+                isNew={open.isNew}
+                fromCall={open.fromCall}
+                ref={formRef}
+              />
             </div>
             {taskKind !== null && <TaskPanel kind={taskKind} />}
             {section === 'administration' && <AdminSection />}

@@ -3,7 +3,9 @@
 
 import type { Ref } from 'react';
 import { INTERACTION_LABELS as L } from '../../shared/domain/interaction';
+import { telUri } from '../../shared/domain/tel-uri';
 import { CallerLookup } from '../caller-lookup/caller-lookup';
+import { TelLink } from '../format/tel-link';
 import { useLiveValue } from '../hooks/use-live-query';
 import { FormField } from './form-field';
 import type { InteractionFormModel } from './use-interaction-form';
@@ -19,6 +21,15 @@ function CallerHint({ userId }: { userId: string | null }) {
       {user.location} · employee {user.employeeId}
     </>
   );
+}
+
+/** Click to dial the contact phone (the softphone's `tel:` handler). */
+function DialHint({ number }: { number: string }) {
+  return telUri(number) ? (
+    <>
+      Dial <TelLink number={number} />
+    </>
+  ) : null;
 }
 
 export function CallerFields({
@@ -62,7 +73,12 @@ export function CallerFields({
           />
         )}
       </FormField>
-      <FormField id={fieldId('contactPhone')} label={L.contactPhone} error={errors.contactPhone}>
+      <FormField
+        id={fieldId('contactPhone')}
+        label={L.contactPhone}
+        error={errors.contactPhone}
+        hint={values.contactPhone.trim() !== '' && <DialHint number={values.contactPhone} />}
+      >
         {(control) => (
           <input
             {...control}

@@ -29,6 +29,9 @@ describe('matchShortcut', () => {
     [press('r', 'KeyR', { altKey: true }), 'create-request'],
     [press('®', 'KeyR', { altKey: true }), 'create-request'],
     [press('x', 'KeyX', { altKey: true }), 'find-existing-incidents'],
+    // Start call / End call; on a Mac Alt+T types "†".
+    [press('t', 'KeyT', { altKey: true }), 'call-timer'],
+    [press('†', 'KeyT', { altKey: true }), 'call-timer'],
     [press('F1', 'F1'), 'show-shortcuts'],
     [press('?', 'Slash', { shiftKey: true }), 'show-shortcuts'],
   ] as const)('%o is %s', (key, id) => {

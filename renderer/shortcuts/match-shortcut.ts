@@ -29,6 +29,7 @@ export function matchShortcut(press: KeyPress, typingInField: boolean): Shortcut
     if (press.code === 'KeyX') return 'find-existing-incidents';
     if (press.code === 'KeyC') return 'call-next';
     if (press.code === 'KeyS') return 'start-visit';
+    if (press.code === 'KeyT') return 'call-timer';
     return null;
   }
   if (press.key === 'F1' && !command && !press.altKey) return 'show-shortcuts';
