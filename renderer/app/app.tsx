@@ -35,6 +35,7 @@ import { AdminSection } from '../admin/admin-section';
 import { WalkUpSection, type WalkUpSectionHandle } from '../walk-up/walk-up-section';
 import { TaskPanel, TaskSide } from './task-section';
 import { UnsavedChangesDialog } from './unsaved-changes-dialog';
+import { useCallLinks } from './use-call-links';
 import { useUnloadWarning } from './use-unload-warning';
 
 const TASK_SECTIONS = { incidents: 'incident', requests: 'request' } as const;
@@ -169,6 +170,10 @@ function Workspace({
     showSection('walk-up');
   };
 
+  // A softphone's deskpad://call link pops the caller: a new Phone interaction for the number.
+  const newInteractionFromNumber = useUi((s) => s.newInteractionFromNumber);
+  useCallLinks((link) => newInteractionFromNumber(link.from));
+
   useShortcuts(
     {
       'new-interaction': newInteraction,
@@ -246,6 +251,7 @@ function Workspace({
                 id={open.id}
                 isNew={open.isNew}
                 fromCall={open.fromCall}
+                fromNumber={open.fromNumber}
                 ref={formRef}
               />
             </div>

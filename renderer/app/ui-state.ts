@@ -28,6 +28,11 @@ export interface OpenRecord {
   isNew: boolean;
   /** A new interaction opened for a phone call (answered, or a missed call logged): the form fills itself from it. */
   fromCall?: string;
+  /**
+   * A new Phone interaction for a number a softphone's deskpad://call link named (no call record):
+   * the form finds the caller in the directory by it.
+   */
+  fromNumber?: string;
 }
 
 /** The open form has changes not saved yet; `number` is null for a record never saved. */
@@ -95,6 +100,8 @@ export interface UiState {
   openAnyRecord: (kind: RecordKind, id: string) => void;
   /** A new interaction for a call (Answer on the banner, Log as interaction in Calls). */
   newInteractionFromCall: (callId: string) => void;
+  /** A new Phone interaction for a caller's number (a softphone's deskpad://call link). */
+  newInteractionFromNumber: (number: string) => void;
   taskLists: Record<TaskKind, TaskListFilter>;
   setTaskList: (kind: TaskKind, filter: TaskListFilter) => void;
   /** This desk's walk-up location and station; null until chosen (or read back by the Walk-up section). */
@@ -151,6 +158,11 @@ export function createUiState(newId: () => string): StoreApi<UiState> {
       set((s) => ({
         section: 'interactions',
         ...goOrAsk(s, { id: newId(), isNew: true, fromCall: callId }),
+      })),
+    newInteractionFromNumber: (number) =>
+      set((s) => ({
+        section: 'interactions',
+        ...goOrAsk(s, { id: newId(), isNew: true, fromNumber: number }),
       })),
     openAnyRecord: (kind, id) =>
       set((s) => {

@@ -3,6 +3,7 @@
 // form opened for a call. Pure; never reads a clock or the store host.
 
 import { InteractionFields, isClosed } from '../../shared/domain/interaction';
+import type { UserHit } from '../../shared/domain/directory';
 import type { CallPerson, CallView } from '../../shared/store-api/call-contract';
 import type { InteractionView } from '../../shared/store-api/contract';
 import type { FormEdits } from './form-model';
@@ -51,6 +52,61 @@ export function formatClock(totalSeconds: number): string {
   return hours > 0 ? `${hours}:${two(minutes)}:${two(s % 60)}` : `${two(minutes)}:${two(s % 60)}`;
 }
 
+/** Who a number belongs to: the one caller, the people who share it, or nobody known. */
+export interface CallerMatch {
+  /** The number as the phone system or softphone gave it (E.164 when known). */
+  number: string;
+  person: CallPerson | null;
+  /** 2+ people share the number: the form offers one keypress each. */
+  candidates: CallPerson[];
+}
+
+/** The caller match of a call the server matched. */
+export const matchOfCall = (
+  call: Pick<
+    CallView,
+    'callerPerson' | 'candidatePeople' | 'numberE164' | 'from' | 'to' | 'direction'
+  >,
+): CallerMatch => ({
+  number: call.numberE164 || (call.direction === 'in' ? call.from : call.to),
+  person: call.callerPerson,
+  candidates: call.candidatePeople.length > 1 ? call.candidatePeople : [],
+});
+
+const digits = (text: string): string => text.replace(/\D+/g, '');
+
+/**
+ * Whether two ways of writing a number name the same line: the same national number (the last nine
+ * digits: +44 20 7946 0958 and 020 7946 0958), or the same extension.
+ */
+export function samePhoneNumber(a: string, b: string): boolean {
+  const x = digits(a);
+  const y = digits(b);
+  if (x.length < 3 || y.length < 3) return false;
+  const n = Math.min(9, x.length, y.length);
+  return x.length === y.length ? x === y : x.slice(-n) === y.slice(-n) && n >= 7;
+}
+
+/** The caller match of a bare number (a softphone's link), found in the desk's directory. */
+export function matchOfNumber(number: string, hits: readonly UserHit[]): CallerMatch {
+  const people = hits.filter((hit) => samePhoneNumber(hit.phone, number)).map(personOfHit);
+  return {
+    number,
+    person: people.length === 1 ? (people[0] ?? null) : null,
+    candidates: people.length > 1 ? people : [],
+  };
+}
+
+const personOfHit = (hit: UserHit): CallPerson => ({
+  id: hit.id,
+  name: hit.name,
+  vip: hit.vip,
+  email: hit.email,
+  phone: hit.phone,
+  department: hit.department,
+  location: hit.location,
+});
+
 /** A number as Contact phone takes it (the phone system's "anonymous" is no number). */
 const asContactPhone = (number: string): string => {
   const trimmed = number.trim();
@@ -69,17 +125,14 @@ export const editsForPerson = (person: CallPerson): FormEdits => ({
  * A form opened for a call: Type Phone, and the caller when the number is theirs alone; with
  * several candidates or none, Opened for stays empty and the number is the Contact phone.
  */
-export function editsForCall(
-  call: Pick<CallView, 'callerPerson' | 'numberE164' | 'from' | 'to' | 'direction'>,
-): FormEdits {
-  const number = call.numberE164 || (call.direction === 'in' ? call.from : call.to);
-  if (call.callerPerson) {
-    const person = editsForPerson(call.callerPerson);
+export function editsForMatch(match: CallerMatch): FormEdits {
+  if (match.person) {
+    const person = editsForPerson(match.person);
     return {
       type: 'Phone',
       ...person,
-      contactPhone: person.contactPhone || asContactPhone(number),
+      contactPhone: person.contactPhone || asContactPhone(match.number),
     };
   }
-  return { type: 'Phone', contactPhone: asContactPhone(number) };
+  return { type: 'Phone', contactPhone: asContactPhone(match.number) };
 }

@@ -6,6 +6,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WALK_UP_DEFAULTS, type WalkUpLocation } from '../../shared/domain/walk-up-location';
+import type { CallLink } from '../../shared/call-link';
+import type { DeskpadBridge } from '../../shared/desktop-bridge';
 import type { Interaction } from '../../shared/domain/interaction';
 import { expectNoAxeViolations } from '../../web/testing/agent-steps';
 import { renderDeskpad, STORE_TEST_TIMEOUT_MS } from '../../web/testing/render-deskpad';
@@ -38,6 +40,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   localStorage.clear();
+  delete (window as Window & { deskpad?: DeskpadBridge }).deskpad;
   await real.close();
 });
 
@@ -225,3 +228,42 @@ describe(
     });
   },
 );
+
+describe('a softphone’s deskpad://call link', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
+  it('pops the caller found in the directory by the number, without the server', async () => {
+    const [caller] = await someUsers(real, 'o', 1);
+    if (!caller) throw new Error('no caller');
+    const links: { send: ((link: CallLink) => void) | null } = { send: null };
+    (window as Window & { deskpad?: DeskpadBridge }).deskpad = {
+      platform: 'linux',
+      appVersion: 'test',
+      onMenuCommand: () => () => undefined,
+      requestStorePort: () => undefined,
+      onCallLink: (listener) => {
+        links.send = listener;
+        return () => {
+          links.send = null;
+        };
+      },
+    };
+    const app = renderDeskpad(desk.store);
+    await waitFor(() => expect(links.send).not.toBeNull());
+    act(() => links.send?.({ from: caller.phone, callId: 'softphone-1' }));
+
+    await waitFor(() => expect(field('Contact email').value).toBe(caller.email));
+    expect(screen.getByRole('combobox', { name: 'Opened for' })).toHaveProperty(
+      'value',
+      caller.name,
+    );
+    expect(field<HTMLSelectElement>('Type').value).toBe('Phone');
+    expect(app.deps.ui.getState().open).toMatchObject({ isNew: true, fromNumber: caller.phone });
+    expect(desk.commands).toEqual([]);
+  });
+
+  it('an unknown number leaves Opened for empty, with the number in Contact phone', async () => {
+    const app = renderDeskpad(desk.store);
+    act(() => app.deps.ui.getState().newInteractionFromNumber('+1 999 555 0199'));
+    await waitFor(() => expect(field('Contact phone').value).toBe('+1 999 555 0199'));
+    expect(screen.getByRole('combobox', { name: 'Opened for' })).toHaveProperty('value', '');
+  });
+});

@@ -45,22 +45,24 @@ interface InteractionFormProps {
   isNew: boolean;
   /** The call a new interaction is opened for (Answer on the banner, Log as interaction). */
   fromCall?: string | undefined;
+  /** The caller's number a softphone's deskpad://call link named. */
+  fromNumber?: string | undefined;
   ref?: Ref<InteractionFormHandle>;
 }
 
-export function InteractionForm({ id, isNew, fromCall, ref }: InteractionFormProps) {
+export function InteractionForm({ id, isNew, fromCall, fromNumber, ref }: InteractionFormProps) {
   const baseId = useId();
   const headingId = `${baseId}-heading`;
-  const model = useInteractionForm(id, isNew, baseId, fromCall);
+  const model = useInteractionForm(id, isNew, baseId, { call: fromCall, number: fromNumber });
   const lookupRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const escalationRef = useRef<EscalationActionsHandle>(null);
   const openTask = useUi((s) => s.openTask);
-  const { mode, record, formError, call } = model;
+  const { mode, record, formError, callerMatch } = model;
   // A number several people share: offered until one is picked (or the agent picks in Opened for).
   const candidates =
-    call && !record && call.candidatePeople.length > 1 && model.values.openedFor === null
-      ? { number: call.numberE164 || call.from, people: call.candidatePeople }
+    callerMatch && callerMatch.candidates.length > 1 && model.values.openedFor === null
+      ? { number: callerMatch.number, people: callerMatch.candidates }
       : null;
 
   useImperativeHandle(ref, () => ({

@@ -9,8 +9,16 @@ import { WorkNoteText } from '../../shared/domain/work-note';
 import type { CallPerson, CallView } from '../../shared/store-api/call-contract';
 import type { InteractionView } from '../../shared/store-api/contract';
 import { useDeskpad } from '../app/deskpad-context';
-import { useLiveQuery } from '../hooks/use-live-query';
-import { callPhase, editsForCall, editsForPerson, type CallPhase } from './call-timer-model';
+import { useLiveQuery, useLiveValue } from '../hooks/use-live-query';
+import {
+  callPhase,
+  editsForMatch,
+  editsForPerson,
+  matchOfCall,
+  matchOfNumber,
+  type CallerMatch,
+  type CallPhase,
+} from './call-timer-model';
 import {
   blankValues,
   changesFrom,
@@ -67,6 +75,8 @@ export interface InteractionFormModel {
   callPhase: CallPhase;
   /** Start call or End call, whichever the timer allows (the button and Alt+T). */
   toggleCall: () => Promise<void>;
+  /** Who the call's (or the softphone's) number belongs to, before the first save. */
+  callerMatch: CallerMatch | null;
   /** Several people share the caller's number: picking one fills the caller's fields. */
   pickCandidate: (person: CallPerson) => void;
   /** The wrap-up code picked for the close ('' for none). */
@@ -87,8 +97,9 @@ export function useInteractionForm(
   id: string,
   isNew: boolean,
   baseId: string,
-  fromCall?: string,
+  from: { call?: string | undefined; number?: string | undefined } = {},
 ): InteractionFormModel {
+  const { call: fromCall, number: fromNumber } = from;
   const { store, ui, newId, now } = useDeskpad();
   const live = useLiveQuery('interaction.get', { id });
   // Start call pressed before the first save: the save carries its time.
@@ -130,6 +141,19 @@ export function useInteractionForm(
   const callAnswer = useLiveQuery('call.get', callId ? { id: callId } : null);
   const call = callAnswer?.ok ? callAnswer.value : null;
   const phase = callPhase(record, record ? null : call, pendingStart);
+  // A softphone's number: the caller is looked up in the desk's directory (offline too).
+  const numberHits = useLiveValue(
+    'directory.searchUsers',
+    !record && fromNumber ? { query: fromNumber, limit: 20 } : null,
+    null,
+  );
+  const callerMatch: CallerMatch | null = record
+    ? null
+    : call
+      ? matchOfCall(call)
+      : fromNumber && numberHits
+        ? matchOfNumber(fromNumber, numberHits)
+        : null;
   const fieldId = useCallback((field: ErrorField) => `${baseId}-${field}`, [baseId]);
 
   // A layout effect, so the window knows before the next key press that leaving must ask first.
@@ -326,13 +350,14 @@ export function useInteractionForm(
   const pickCaller = (user: UserHit): void =>
     edit({ openedFor: user.id, openedForName: user.name, ...contactFromCaller(user) });
 
-  // A form opened for a call fills itself from it once, when the call arrives; typing is kept.
+  // A form opened for a call (or a number) fills itself once, when the caller is known; typing is kept.
   const prefilled = useRef(false);
   useEffect(() => {
-    if (prefilled.current || !isNew || !fromCall || !call || record) return;
+    if (prefilled.current || !isNew || !callerMatch) return;
     prefilled.current = true;
-    setEdits((current) => ({ ...editsForCall(call), ...current }));
-  }, [isNew, fromCall, call, record]);
+    const filled = editsForMatch(callerMatch);
+    setEdits((current) => ({ ...filled, ...current }));
+  }, [isNew, callerMatch]);
 
   // The phone system's hangup ends the saved interaction's call, once, at the call's end.
   const hangupSent = useRef(false);
@@ -411,6 +436,7 @@ export function useInteractionForm(
     addWorkNote,
     call,
     callPhase: phase,
+    callerMatch,
     toggleCall,
     pickCandidate,
     wrapUpCode,
