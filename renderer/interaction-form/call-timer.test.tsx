@@ -75,6 +75,10 @@ describe('a form opened for a call', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     );
     expect(field('Contact phone').value).toBe(caller.phone);
     expect(screen.getByRole('timer').textContent).toMatch(/^Call 03:1[2-5]$/);
+    // Click to dial: the caller card's phone and the contact phone are tel: links.
+    await waitFor(() => expect(screen.getAllByRole('link', { name: caller.phone }).length).toBe(2));
+    const dial = screen.getAllByRole('link', { name: caller.phone });
+    for (const link of dial) expect(link.getAttribute('href')).toMatch(/^tel:\+?\d{4,}$/);
 
     await app.user.type(field('Short description'), 'VPN drops every hour');
     await app.user.keyboard('{Control>}s{/Control}');

@@ -19,6 +19,12 @@ function CallerHint({ userId }: { userId: string | null }) {
     <>
       {user.vip && <span className="badge badge--vip">VIP</span>} {user.department} ·{' '}
       {user.location} · employee {user.employeeId}
+      {telUri(user.phone, user.phoneE164) && (
+        <>
+          {' '}
+          · <TelLink number={user.phone} e164={user.phoneE164} />
+        </>
+      )}
     </>
   );
 }
