@@ -105,6 +105,7 @@ describeOnDatabases('the Locations operations', (suite) => {
       active: true,
       ...settings,
       reasons: ['Pick up equipment', 'Laptop problem', 'Printer'],
+      wrapUpCodes: [],
     };
     expect(saved.body.location).toEqual(expected);
     // Reordered: only the order changes, and the audit says so.
