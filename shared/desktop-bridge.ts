@@ -1,6 +1,7 @@
 // The contract between Electron main, the preloads and the pages: `window.deskpad`, IPC channels,
 // page messages. Types and small guards only: never DOM, Node, Electron, or a port on the bridge.
 
+import type { CallLink } from './call-link';
 import { SHORTCUT_IDS, type ShortcutId } from './shortcuts';
 
 /** The custom scheme pages are served from; `app://deskpad/…` replaces `file://`. */
@@ -40,6 +41,11 @@ export interface DeskpadBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Asks main for a fresh store port, e.g. after the page noticed its port went quiet. */
   requestStorePort(): void;
+  /**
+   * Listens for `deskpad://call?from=…` links a softphone opened, checked; a link that came before
+   * the page listened is handed over at once. Returns the function that stops listening.
+   */
+  onCallLink(listener: (link: CallLink) => void): () => void;
 }
 
 export const DESKPAD_BRIDGE_KEY = 'deskpad';
@@ -50,6 +56,7 @@ export const DESKPAD_BRIDGE_KEYS = [
   'appVersion',
   'onMenuCommand',
   'requestStorePort',
+  'onCallLink',
 ] as const satisfies readonly (keyof DeskpadBridge)[];
 type MissingBridgeKeys = Exclude<keyof DeskpadBridge, (typeof DESKPAD_BRIDGE_KEYS)[number]>;
 export const bridgeKeysAreComplete: [MissingBridgeKeys] extends [never] ? true : never = true;
@@ -71,6 +78,8 @@ export const IPC_CHANNEL = {
   storeRequestPort: 'store:request-port',
   /** main → app preload: an app-menu command. */
   menuCommand: 'menu:command',
+  /** main → app preload: a deskpad://call link a softphone opened. */
+  callLink: 'call:link',
   /** main → store preload: a port for app window `windowId`. */
   storeConnect: 'store:connect',
   /** main → store preload: app window `windowId` closed. */

@@ -35,6 +35,8 @@ export const SHORTCUTS = [
     keys: 'Alt+A',
     accelerator: 'Alt+A',
   },
+  // The call timer of the interaction in the form, for calls without a phone system (issue 13).
+  { id: 'call-timer', label: 'Start call / End call', keys: 'Alt+T', accelerator: 'Alt+T' },
   { id: 'show-shortcuts', label: 'Show keyboard shortcuts', keys: '? or F1', accelerator: 'F1' },
 ] as const;
 

@@ -70,6 +70,11 @@ export const buildAppMenuTemplate = (options: AppMenuOptions): MenuItemConstruct
       ],
     },
     {
+      // Acts on the interaction in the focused window's form, as its call timer's button does.
+      label: 'Phone',
+      submenu: [command('call-timer')],
+    },
+    {
       // Acts on the Walk-up section's location and station, as its own buttons do.
       label: 'Walk-up',
       submenu: [command('call-next'), command('start-visit')],

@@ -18,8 +18,10 @@ import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CallLink } from '../../shared/call-link';
 import { APP_SCHEME, DESKTOP_PAGES, IPC_CHANNEL, appPageUrl } from '../../shared/desktop-bridge';
 import { buildAppMenuTemplate } from './app-menu';
+import { registerCallLinks, type CallLinks } from './call-links';
 import { applyChromiumSwitches } from './chromium-switches';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { openAppWindow } from './app-window';
@@ -59,6 +61,17 @@ applyChromiumSwitches(app.commandLine);
 
 const appWindows = new Set<BrowserWindow>();
 let openWindow: () => void = () => undefined;
+let callLinks: CallLinks | null = null;
+
+/** A deskpad://call link goes to the focused app window once its page has loaded. */
+const deliverCallLink = (link: CallLink): boolean => {
+  const focused = BrowserWindow.getFocusedWindow();
+  const target = [...appWindows].find((w) => w === focused) ?? [...appWindows].at(-1);
+  if (target === undefined || target.isDestroyed() || target.webContents.isLoading()) return false;
+  target.webContents.send(IPC_CHANNEL.callLink, link);
+  bringToFront(target);
+  return true;
+};
 
 const focusOrOpen = (): void => {
   const existing = BrowserWindow.getFocusedWindow() ?? [...appWindows].at(-1);
@@ -206,6 +219,7 @@ const start = (): void => {
       },
     });
     appWindows.add(window);
+    window.webContents.on('did-finish-load', () => callLinks?.windowReady());
   };
 
   app.on('before-quit', () => supervisor.stop());
@@ -217,7 +231,19 @@ const start = (): void => {
   openWindow();
 };
 
-if (claimSingleInstance(app, focusOrOpen)) {
+if (
+  claimSingleInstance(app, (argv) => {
+    focusOrOpen();
+    callLinks?.fromArgv(argv);
+  })
+) {
+  // Before `ready`: macOS sends the link that launched the app as open-url early.
+  callLinks = registerCallLinks({
+    app,
+    launch: { defaultApp: process.defaultApp, execPath: process.execPath, argv: process.argv },
+    deliver: deliverCallLink,
+    log,
+  });
   app.setAppUserModelId('org.deskpad.desktop');
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, log, deskServer.address.origin),

@@ -24,6 +24,7 @@ describe('single instance', () => {
     expect(app.quit).not.toHaveBeenCalled();
     app.emit('second-instance', {}, ['deskpad'], '/home/agent');
     expect(onSecond).toHaveBeenCalledTimes(1);
+    expect(onSecond).toHaveBeenCalledWith(['deskpad']);
   });
 
   it('a second instance quits without opening anything', () => {

@@ -8,13 +8,14 @@ export type SingleInstanceApp = Pick<App, 'requestSingleInstanceLock' | 'quit' |
 /** Returns false when another instance already runs; this one then quits. */
 export const claimSingleInstance = (
   app: SingleInstanceApp,
-  onSecondInstance: () => void,
+  /** With the second launch's arguments: a deskpad:// link arrives that way on Windows and Linux. */
+  onSecondInstance: (argv: readonly string[]) => void,
 ): boolean => {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;
   }
-  app.on('second-instance', () => onSecondInstance());
+  app.on('second-instance', (_event, argv) => onSecondInstance(Array.isArray(argv) ? argv : []));
   return true;
 };
 

@@ -61,6 +61,23 @@ describe('app preload bridge', () => {
     expect(() => bridge.onMenuCommand('save' as unknown as () => void)).toThrow(TypeError);
   });
 
+  it('passes checked call links to the page, keeping the newest until the page listens', () => {
+    const ipc = fakeIpc();
+    const bridge = createDeskpadBridge(asIpc(ipc), 'linux', []);
+    ipc.emit(IPC_CHANNEL.callLink, {}, { from: '1001' });
+    ipc.emit(IPC_CHANNEL.callLink, {}, { from: '1002', callId: 'c-2' });
+    ipc.emit(IPC_CHANNEL.callLink, {}, { from: 'anonymous' });
+    const listener = vi.fn();
+    const stop = bridge.onCallLink(listener);
+    expect(listener.mock.calls).toEqual([[{ from: '1002', callId: 'c-2' }]]);
+    ipc.emit(IPC_CHANNEL.callLink, { sender: 'the raw event' }, { from: '1003' });
+    ipc.emit(IPC_CHANNEL.callLink, {}, { from: '1004', extra: 'refused' });
+    expect(listener.mock.calls).toEqual([[{ from: '1002', callId: 'c-2' }], [{ from: '1003' }]]);
+    stop();
+    ipc.emit(IPC_CHANNEL.callLink, {}, { from: '1005' });
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
   it('asks main for a store port on its one fixed channel', () => {
     const ipc = fakeIpc();
     createDeskpadBridge(asIpc(ipc), 'darwin', []).requestStorePort();

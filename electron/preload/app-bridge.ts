@@ -12,16 +12,45 @@ import {
   type DeskpadBridge,
   type MenuCommand,
 } from '../../shared/desktop-bridge';
+import { CallLink } from '../../shared/call-link';
 import type { PageWindow } from './page-window';
 
 export type BridgeIpc = Pick<IpcRenderer, 'on' | 'removeListener' | 'send'>;
+
+/**
+ * Call links from main, kept from the moment the preload runs: the link that launched the app
+ * arrives before the page has mounted its listener. Only the newest is kept (an older call is over).
+ */
+const callLinkInbox = (ipc: BridgeIpc) => {
+  let waiting: CallLink | null = null;
+  const listeners = new Set<(link: CallLink) => void>();
+  ipc.on(IPC_CHANNEL.callLink, (_event: unknown, raw: unknown) => {
+    const parsed = CallLink.safeParse(raw);
+    if (!parsed.success) return;
+    if (listeners.size === 0) waiting = parsed.data;
+    for (const listener of listeners) listener(parsed.data);
+  });
+  return (listener: (link: CallLink) => void): (() => void) => {
+    if (typeof listener !== 'function') throw new TypeError('onCallLink needs a function');
+    listeners.add(listener);
+    if (waiting !== null) {
+      const link = waiting;
+      waiting = null;
+      listener(link);
+    }
+    return () => {
+      listeners.delete(listener);
+    };
+  };
+};
 
 export const createDeskpadBridge = (
   ipc: BridgeIpc,
   platform: string,
   argv: readonly string[],
-): DeskpadBridge =>
-  Object.freeze({
+): DeskpadBridge => {
+  const onCallLink = callLinkInbox(ipc);
+  return Object.freeze({
     platform: toDesktopPlatform(platform),
     appVersion: readAppVersion(argv),
     onMenuCommand(listener: (command: MenuCommand) => void): () => void {
@@ -38,7 +67,9 @@ export const createDeskpadBridge = (
     requestStorePort(): void {
       ipc.send(IPC_CHANNEL.storeRequestPort);
     },
+    onCallLink,
   } satisfies DeskpadBridge);
+};
 
 /** Hands each store port main sends to the page; a MessagePort cannot cross contextBridge. */
 export const forwardStorePorts = (ipc: Pick<IpcRenderer, 'on'>, page: PageWindow): void => {

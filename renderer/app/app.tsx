@@ -39,6 +39,7 @@ import { CallsSection, type CallsSectionHandle } from '../phone/calls-section';
 import { IncomingCalls, type IncomingCallsHandle } from '../phone/incoming-calls';
 import { TaskPanel, TaskSide } from './task-section';
 import { UnsavedChangesDialog } from './unsaved-changes-dialog';
+import { useCallLinks } from './use-call-links';
 import { useUnloadWarning } from './use-unload-warning';
 
 const TASK_SECTIONS = { incidents: 'incident', requests: 'request' } as const;
@@ -193,6 +194,10 @@ function Workspace({
     showSection('walk-up');
   };
 
+  // A softphone's deskpad://call link pops the caller: a new Phone interaction for the number.
+  const newInteractionFromNumber = useUi((s) => s.newInteractionFromNumber);
+  useCallLinks((link) => newInteractionFromNumber(link.from));
+
   useShortcuts(
     {
       'new-interaction': newInteraction,
@@ -222,6 +227,9 @@ function Workspace({
       },
       'find-existing-incidents': () => {
         if (formShown) formRef.current?.escalate('find');
+      },
+      'call-timer': () => {
+        if (formShown) formRef.current?.toggleCall();
       },
       'call-next': () => walkUp('callNext'),
       'start-visit': () => walkUp('startCalled'),
@@ -267,7 +275,14 @@ function Workspace({
           <main className="main">
             {/* Hidden, not unmounted, while another record or page is shown: typing is kept. */}
             <div className="main-form" hidden={!formShown}>
-              <InteractionForm key={open.id} id={open.id} isNew={open.isNew} ref={formRef} />
+              <InteractionForm
+                key={open.id}
+                id={open.id}
+                isNew={open.isNew}
+                fromCall={open.fromCall}
+                fromNumber={open.fromNumber}
+                ref={formRef}
+              />
             </div>
             {taskKind !== null && <TaskPanel kind={taskKind} />}
             {section === 'administration' && <AdminSection />}

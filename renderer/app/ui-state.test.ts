@@ -126,6 +126,17 @@ describe('sections: the form keeps its typing while an incident or request is sh
     expect(ui.getState().dismissedCalls).toEqual(['call-1']);
   });
 
+  it('a softphone’s number opens a new interaction for it, asking first while the form is unsaved', () => {
+    const ui = createUiState(ids());
+    ui.getState().showSection('walk-up');
+    ui.getState().newInteractionFromNumber('+442079460958');
+    expect(ui.getState().section).toBe('interactions');
+    expect(ui.getState().open).toMatchObject({ isNew: true, fromNumber: '+442079460958' });
+    ui.getState().setUnsaved({ number: null });
+    ui.getState().newInteractionFromNumber('4711');
+    expect(ui.getState().leaving).toMatchObject({ isNew: true, fromNumber: '4711' });
+  });
+
   it('New interaction goes back to the Interactions section', () => {
     const ui = createUiState(ids());
     ui.getState().showSection('requests');

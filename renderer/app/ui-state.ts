@@ -31,6 +31,11 @@ export interface OpenRecord {
   isNew: boolean;
   /** A new interaction opened for a phone call (answered, or a missed call logged): the form fills itself from it. */
   fromCall?: string;
+  /**
+   * A new Phone interaction for a number a softphone's deskpad://call link named (no call record):
+   * the form finds the caller in the directory by it.
+   */
+  fromNumber?: string;
 }
 
 /** The open form has changes not saved yet; `number` is null for a record never saved. */
@@ -115,6 +120,8 @@ export interface UiState {
   dismissCall: (callId: string) => void;
   callLog: CallLogView;
   setCallLog: (view: Partial<CallLogView>) => void;
+  /** A new Phone interaction for a caller's number (a softphone's deskpad://call link). */
+  newInteractionFromNumber: (number: string) => void;
   taskLists: Record<TaskKind, TaskListFilter>;
   setTaskList: (kind: TaskKind, filter: TaskListFilter) => void;
   /** This desk's walk-up location and station; null until chosen (or read back by the Walk-up section). */
@@ -185,6 +192,11 @@ export function createUiState(newId: () => string): StoreApi<UiState> {
       ),
     callLog: { filter: 'all', queue: null, agent: null },
     setCallLog: (view) => set((s) => ({ callLog: { ...s.callLog, ...view } })),
+    newInteractionFromNumber: (number) =>
+      set((s) => ({
+        section: 'interactions',
+        ...goOrAsk(s, { id: newId(), isNew: true, fromNumber: number }),
+      })),
     openAnyRecord: (kind, id) =>
       set((s) => {
         // A visit lives on the walk-up queue, which shows every visit of the desk's location.

@@ -207,6 +207,7 @@ describe('unsaved changes', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
         };
       },
       requestStorePort: () => undefined,
+      onCallLink: () => () => undefined,
     };
     (window as Window & { deskpad?: DeskpadBridge }).deskpad = bridge;
     const app = renderDeskpad(store);

@@ -3,7 +3,9 @@
 
 import type { Ref } from 'react';
 import { INTERACTION_LABELS as L } from '../../shared/domain/interaction';
+import { telUri } from '../../shared/domain/tel-uri';
 import { CallerLookup } from '../caller-lookup/caller-lookup';
+import { TelLink } from '../format/tel-link';
 import { useLiveValue } from '../hooks/use-live-query';
 import { FormField } from './form-field';
 import type { InteractionFormModel } from './use-interaction-form';
@@ -17,8 +19,23 @@ function CallerHint({ userId }: { userId: string | null }) {
     <>
       {user.vip && <span className="badge badge--vip">VIP</span>} {user.department} ·{' '}
       {user.location} · employee {user.employeeId}
+      {telUri(user.phone, user.phoneE164) && (
+        <>
+          {' '}
+          · <TelLink number={user.phone} e164={user.phoneE164} />
+        </>
+      )}
     </>
   );
+}
+
+/** Click to dial the contact phone (the softphone's `tel:` handler). */
+function DialHint({ number }: { number: string }) {
+  return telUri(number) ? (
+    <>
+      Dial <TelLink number={number} />
+    </>
+  ) : null;
 }
 
 export function CallerFields({
@@ -62,7 +79,12 @@ export function CallerFields({
           />
         )}
       </FormField>
-      <FormField id={fieldId('contactPhone')} label={L.contactPhone} error={errors.contactPhone}>
+      <FormField
+        id={fieldId('contactPhone')}
+        label={L.contactPhone}
+        error={errors.contactPhone}
+        hint={values.contactPhone.trim() !== '' && <DialHint number={values.contactPhone} />}
+      >
         {(control) => (
           <input
             {...control}

@@ -14,6 +14,8 @@ import {
 } from '../escalation/escalation-actions';
 import { RelatedRecords } from '../task-list/related-records';
 import { UsersTasks } from '../task-list/users-tasks';
+import { CallCandidates } from './call-candidates';
+import { CallTimer } from './call-timer';
 import { CallerFields } from './caller-fields';
 import { ClassificationFields } from './classification-fields';
 import { AssignmentFields } from './assignment-fields';
@@ -37,23 +39,34 @@ export interface InteractionFormHandle {
    * flow on a saved, open interaction; on a new one only "Save the interaction first.".
    */
   escalate(kind: EscalationStart): void;
+  /** Start call or End call (Alt+T), as the call timer's button. */
+  toggleCall(): void;
 }
 
 interface InteractionFormProps {
   id: string;
   isNew: boolean;
+  /** The call a new interaction is opened for (Answer on the banner, Log as interaction). */
+  fromCall?: string | undefined;
+  /** The caller's number a softphone's deskpad://call link named. */
+  fromNumber?: string | undefined;
   ref?: Ref<InteractionFormHandle>;
 }
 
-export function InteractionForm({ id, isNew, ref }: InteractionFormProps) {
+export function InteractionForm({ id, isNew, fromCall, fromNumber, ref }: InteractionFormProps) {
   const baseId = useId();
   const headingId = `${baseId}-heading`;
-  const model = useInteractionForm(id, isNew, baseId);
+  const model = useInteractionForm(id, isNew, baseId, { call: fromCall, number: fromNumber });
   const lookupRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const escalationRef = useRef<EscalationActionsHandle>(null);
   const openTask = useUi((s) => s.openTask);
-  const { mode, record, formError } = model;
+  const { mode, record, formError, callerMatch } = model;
+  // A number several people share: offered until one is picked (or the agent picks in Opened for).
+  const candidates =
+    callerMatch && callerMatch.candidates.length > 1 && model.values.openedFor === null
+      ? { number: callerMatch.number, people: callerMatch.candidates }
+      : null;
 
   useImperativeHandle(ref, () => ({
     save: () => void model.save(),
@@ -71,6 +84,7 @@ export function InteractionForm({ id, isNew, ref }: InteractionFormProps) {
       if (mode === 'new') model.announce('Save the interaction first.');
       else escalationRef.current?.start(kind);
     },
+    toggleCall: () => void model.toggleCall(),
   }));
 
   // A new interaction starts where the agent starts: at the caller.
@@ -125,6 +139,17 @@ export function InteractionForm({ id, isNew, ref }: InteractionFormProps) {
             onReopened={(text) => {
               model.announce(text);
               headingRef.current?.focus();
+            }}
+          />
+        )}
+        <CallTimer model={model} />
+        {candidates && (
+          <CallCandidates
+            number={candidates.number}
+            people={candidates.people}
+            onPick={(person) => {
+              model.pickCandidate(person);
+              document.getElementById(model.fieldId('shortDescription'))?.focus();
             }}
           />
         )}

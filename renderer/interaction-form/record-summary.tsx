@@ -63,6 +63,13 @@ export function RecordSummary({ record }: { record: InteractionView | null }) {
           ? formatDuration(record.handleTimeSeconds)
           : `open for ${formatDuration(openSeconds)}`}
       </Fact>
+      {record.handleTimeSeconds !== null && record.talkSeconds != null && (
+        <>
+          <Fact label={L.talkTime}>{formatDuration(record.talkSeconds)}</Fact>
+          <Fact label={L.wrapUpTime}>{formatDuration(record.wrapUpSeconds ?? 0)}</Fact>
+        </>
+      )}
+      {record.wrapUpCode && <Fact label={L.wrapUpCode}>{record.wrapUpCode}</Fact>}
     </dl>
   );
 }

@@ -6,9 +6,19 @@ import { contactFromCaller, isClosed, type ClosedState } from '../../shared/doma
 import type { UserHit } from '../../shared/domain/directory';
 import type { StoreError } from '../../shared/domain/result';
 import { WorkNoteText } from '../../shared/domain/work-note';
+import type { CallPerson, CallView } from '../../shared/store-api/call-contract';
 import type { InteractionView } from '../../shared/store-api/contract';
 import { useDeskpad } from '../app/deskpad-context';
-import { useLiveQuery } from '../hooks/use-live-query';
+import { useLiveQuery, useLiveValue } from '../hooks/use-live-query';
+import {
+  callPhase,
+  editsForMatch,
+  editsForPerson,
+  matchOfCall,
+  matchOfNumber,
+  type CallerMatch,
+  type CallPhase,
+} from './call-timer-model';
 import {
   blankValues,
   changesFrom,
@@ -59,6 +69,19 @@ export interface InteractionFormModel {
   lastAnnouncement: () => string | null;
   close: (state: ClosedState) => Promise<void>;
   addWorkNote: () => Promise<void>;
+  /** The call the form was opened for or the record was logged from, as the store host has it. */
+  call: CallView | null;
+  /** The call timer: talking or wrapping up since when. */
+  callPhase: CallPhase;
+  /** Start call or End call, whichever the timer allows (the button and Alt+T). */
+  toggleCall: () => Promise<void>;
+  /** Who the call's (or the softphone's) number belongs to, before the first save. */
+  callerMatch: CallerMatch | null;
+  /** Several people share the caller's number: picking one fills the caller's fields. */
+  pickCandidate: (person: CallPerson) => void;
+  /** The wrap-up code picked for the close ('' for none). */
+  wrapUpCode: string;
+  setWrapUpCode: (code: string) => void;
 }
 
 /** Edits to a display name belong to the field the name stands for. */
@@ -74,9 +97,14 @@ export function useInteractionForm(
   id: string,
   isNew: boolean,
   baseId: string,
+  from: { call?: string | undefined; number?: string | undefined } = {},
 ): InteractionFormModel {
-  const { store, ui, newId } = useDeskpad();
+  const { call: fromCall, number: fromNumber } = from;
+  const { store, ui, newId, now } = useDeskpad();
   const live = useLiveQuery('interaction.get', { id });
+  // Start call pressed before the first save: the save carries its time.
+  const [pendingStart, setPendingStart] = useState<string | null>(null);
+  const [wrapUpCode, setWrapUpCode] = useState('');
   const [saved, setSaved] = useState<InteractionView | null>(null);
   const [edits, setEdits] = useState<FormEdits>({});
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -109,6 +137,23 @@ export function useInteractionForm(
   const closed = record !== null && isClosed(record.state);
   const unsaved = hasChanges(base, edits) || noteText.trim() !== '';
   const number = record?.number ?? null;
+  const callId = record?.call ?? (record ? null : (fromCall ?? null));
+  const callAnswer = useLiveQuery('call.get', callId ? { id: callId } : null);
+  const call = callAnswer?.ok ? callAnswer.value : null;
+  const phase = callPhase(record, record ? null : call, pendingStart);
+  // A softphone's number: the caller is looked up in the desk's directory (offline too).
+  const numberHits = useLiveValue(
+    'directory.searchUsers',
+    !record && fromNumber ? { query: fromNumber, limit: 20 } : null,
+    null,
+  );
+  const callerMatch: CallerMatch | null = record
+    ? null
+    : call
+      ? matchOfCall(call)
+      : fromNumber && numberHits
+        ? matchOfNumber(fromNumber, numberHits)
+        : null;
   const fieldId = useCallback((field: ErrorField) => `${baseId}-${field}`, [baseId]);
 
   // A layout effect, so the window knows before the next key press that leaving must ask first.
@@ -221,11 +266,15 @@ export function useInteractionForm(
         return record;
       }
     }
+    // A first save of a form opened for a call names the call; its timer runs from the answer.
+    const talkStartedAt = call?.answeredAt ?? pendingStart;
     const saved = await store.command('interaction.save', {
       ...checked.fields,
       id,
       ...(changed ? { changed } : {}),
       ...(note ? { noteId: note.id, workNote: note.text } : {}),
+      ...(!record && fromCall ? { call: fromCall } : {}),
+      ...(!record && talkStartedAt ? { talkStartedAt } : {}),
     });
     if (!saved.ok) return (showStoreError(saved.error), null);
     if (!record) ui.getState().rememberType(saved.value.type);
@@ -260,6 +309,7 @@ export function useInteractionForm(
         state,
         // A walk-up visit started as this interaction is finished (Done) by the same close.
         ...(view.visit ? { visit: view.visit } : {}),
+        ...(wrapUpCode !== '' ? { wrapUpCode } : {}),
         ...(Object.keys(changes).length > 0 ? { changes } : {}),
       });
       if (!closedView.ok) return showStoreError(closedView.error);
@@ -300,6 +350,68 @@ export function useInteractionForm(
   const pickCaller = (user: UserHit): void =>
     edit({ openedFor: user.id, openedForName: user.name, ...contactFromCaller(user) });
 
+  // A form opened for a call (or a number) fills itself once, when the caller is known; typing is kept.
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (prefilled.current || !isNew || !callerMatch) return;
+    prefilled.current = true;
+    const filled = editsForMatch(callerMatch);
+    setEdits((current) => ({ ...filled, ...current }));
+  }, [isNew, callerMatch]);
+
+  // The phone system's hangup ends the saved interaction's call, once, at the call's end.
+  const hangupSent = useRef(false);
+  const endedAt = call?.endedAt ?? null;
+  const awaitingHangup =
+    record !== null &&
+    record.call === call?.id &&
+    Boolean(record.talkStartedAt) &&
+    !record.talkEndedAt &&
+    !isClosed(record.state);
+  useEffect(() => {
+    if (!awaitingHangup || !endedAt || hangupSent.current) return;
+    hangupSent.current = true;
+    void store.command('interaction.endCall', { id, at: endedAt }).then((ended) => {
+      if (!ended.ok) return showStoreError(ended.error);
+      setSaved(ended.value);
+      announce(`Call ended: ${ended.value.number} is in Wrap Up`);
+    });
+    // Only the hangup itself triggers this; the helpers are the render's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [awaitingHangup, endedAt, store, id]);
+
+  const toggleCall = (): Promise<void> =>
+    exclusive(async () => {
+      if (closed) {
+        announce(
+          `${number ?? 'This interaction'} is ${record?.state ?? 'closed'}: its call timer is stopped.`,
+        );
+        return;
+      }
+      const talking = phase.phase === 'talking';
+      if (!record && !talking) {
+        setPendingStart(now().toISOString());
+        announce('Call started: Save keeps the call timer.');
+        return;
+      }
+      // End call on a form never saved: it is saved first (Save's rules), then ended.
+      const view = record ?? (await persist(true));
+      if (!view) return;
+      const result = talking
+        ? await store.command('interaction.endCall', { id })
+        : await store.command('interaction.startCall', { id });
+      if (!result.ok) return showStoreError(result.error);
+      setPendingStart(null);
+      accept(result.value, {});
+      announce(
+        talking
+          ? `Call ended: ${result.value.number} is in Wrap Up`
+          : `Call started on ${result.value.number}`,
+      );
+    });
+
+  const pickCandidate = (person: CallPerson): void => edit(editsForPerson(person));
+
   return {
     id,
     mode,
@@ -322,5 +434,12 @@ export function useInteractionForm(
     saveIfChanged,
     close,
     addWorkNote,
+    call,
+    callPhase: phase,
+    callerMatch,
+    toggleCall,
+    pickCandidate,
+    wrapUpCode,
+    setWrapUpCode,
   };
 }

@@ -163,6 +163,7 @@ describe('escalation shortcuts', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
         };
       },
       requestStorePort: () => undefined,
+      onCallLink: () => () => undefined,
     };
     const { number, app } = await openWindow();
     await openByKeyboard(app.user, number);

@@ -31,6 +31,9 @@ describe('matchShortcut', () => {
     [press('x', 'KeyX', { altKey: true }), 'find-existing-incidents'],
     // Alt+A on a Mac types "å": the physical key answers the newest incoming call.
     [press('å', 'KeyA', { altKey: true }), 'answer-call'],
+    // Start call / End call; on a Mac Alt+T types "†".
+    [press('t', 'KeyT', { altKey: true }), 'call-timer'],
+    [press('†', 'KeyT', { altKey: true }), 'call-timer'],
     [press('F1', 'F1'), 'show-shortcuts'],
     [press('?', 'Slash', { shiftKey: true }), 'show-shortcuts'],
   ] as const)('%o is %s', (key, id) => {

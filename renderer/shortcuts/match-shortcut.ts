@@ -30,6 +30,7 @@ export function matchShortcut(press: KeyPress, typingInField: boolean): Shortcut
     if (press.code === 'KeyC') return 'call-next';
     if (press.code === 'KeyS') return 'start-visit';
     if (press.code === 'KeyA') return 'answer-call';
+    if (press.code === 'KeyT') return 'call-timer';
     return null;
   }
   if (press.key === 'F1' && !command && !press.altKey) return 'show-shortcuts';

@@ -15,7 +15,9 @@ import { interactionAddWorkNote } from './interaction/add-work-note';
 import { interactionAssociateIncident } from './interaction/associate-incident';
 import { interactionClose } from './interaction/close';
 import { interactionCreate } from './interaction/create';
+import { interactionEndCall } from './interaction/end-call';
 import { interactionSave } from './interaction/save';
+import { interactionStartCall } from './interaction/start-call';
 import { interactionUpdate } from './interaction/update';
 import type { RecordKind, RecordRef } from './record-set';
 import { requestAddWorkNote } from './request/add-work-note';
@@ -41,6 +43,8 @@ export const COMMAND_MODULES = [
   interactionClose,
   interactionSave,
   interactionAssociateIncident,
+  interactionStartCall,
+  interactionEndCall,
   incidentCreateFromInteraction,
   incidentUpdate,
   incidentAddWorkNote,

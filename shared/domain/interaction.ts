@@ -7,6 +7,9 @@ import { Id } from './directory';
 import { withoutUndefined } from './record-changes';
 import { RelatedRecord } from './related-records';
 import { AddWorkNoteArgs, appendWorkNote, WorkNote, WorkNoteText, workNoteFrom } from './work-note';
+import { closeCallTimer, handleTimeOf } from './interaction-call';
+
+export { HANDLE_TIME_MAX_SECONDS } from './interaction-call';
 import { fail, ok, type StoreResult } from './result';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
 
@@ -19,7 +22,13 @@ export const INTERACTION_TYPES = ['Chat', 'Email', 'Phone', 'Walk-in', 'Self-ser
 export const InteractionType = z.enum(INTERACTION_TYPES, 'Pick the channel the caller used.');
 export type InteractionType = z.infer<typeof InteractionType>;
 
-export const OPEN_STATES = ['New', 'Work in Progress', 'On Hold'] as const;
+/** The open states an agent picks on the form. */
+export const EDITABLE_STATES = ['New', 'Work in Progress', 'On Hold'] as const;
+/**
+ * ServiceNow's order: New → Work in Progress / On Hold → Wrap Up → Closed. Wrap Up is entered when
+ * the call ends (End call, or the phone system's hangup), never picked on the form.
+ */
+export const OPEN_STATES = [...EDITABLE_STATES, 'Wrap Up'] as const;
 export const CLOSED_STATES = ['Closed Complete', 'Closed Abandoned'] as const;
 export const INTERACTION_STATES = [...OPEN_STATES, ...CLOSED_STATES] as const;
 export const InteractionState = z.enum(INTERACTION_STATES);
@@ -49,11 +58,12 @@ export const INTERACTION_LABELS = {
   closedAt: 'Closed',
   closedBy: 'Closed by',
   handleTime: 'Handle time',
+  wrapUpCode: 'Wrap-up code',
+  talkTime: 'Talk time',
+  wrapUpTime: 'Wrap-up time',
 } as const;
 
 export const SHORT_DESCRIPTION_MAX = 160;
-/** The longest handle time kept: an interaction is one contact, and one left open for days is not. */
-export const HANDLE_TIME_MAX_SECONDS = 24 * 60 * 60;
 export const DESCRIPTION_MAX = 8000;
 
 const optionalRef = Id.nullable();
@@ -91,7 +101,7 @@ export const InteractionFields = z.object({
 export type InteractionFields = z.infer<typeof InteractionFields>;
 
 export const InteractionChanges = InteractionFields.partial().extend({
-  state: z.enum(OPEN_STATES).optional(),
+  state: z.enum(EDITABLE_STATES).optional(),
 });
 export type InteractionChanges = z.infer<typeof InteractionChanges>;
 
@@ -113,8 +123,34 @@ export const Interaction = InteractionFields.extend({
   relatedRecords: z.array(RelatedRecord).default([]),
   /** The walk-up visit it was started from (visit.start); closing it finishes that visit. */
   visit: Id.nullable().optional(),
+  /** The phone call it was logged from (issue 13); null or absent when none. */
+  call: Id.nullable().optional(),
+  /**
+   * The call timer, as times in the record the moment the agent starts and ends the call, so a
+   * reload or a crash keeps them (interaction-call.ts). Talk started and ended of the running or
+   * last call; the seconds of the calls before it are in talkSeconds and wrapUpSeconds.
+   */
+  talkStartedAt: z.string().nullable().optional(),
+  talkEndedAt: z.string().nullable().optional(),
+  /** Talk and wrap-up time in whole seconds: handle time = talk + wrap-up for a call. */
+  talkSeconds: z.number().int().nonnegative().nullable().optional(),
+  wrapUpSeconds: z.number().int().nonnegative().nullable().optional(),
+  /** The wrap-up code picked on close (the codes of the desk's location). */
+  wrapUpCode: z.string().nullable().optional(),
 });
 export type Interaction = z.infer<typeof Interaction>;
+
+/** An ISO time with its offset, as the desk and the phone system write them. */
+export const CallTime = z.iso.datetime({
+  offset: true,
+  message: 'Give the time as an ISO date and time.',
+});
+
+export const WRAP_UP_CODE_MAX = 80;
+export const WrapUpCode = text()
+  .trim()
+  .min(1, 'Pick a wrap-up code.')
+  .max(WRAP_UP_CODE_MAX, `A wrap-up code can be at most ${WRAP_UP_CODE_MAX} characters.`);
 
 // ---- command arguments (what the outbox records and the server replays) ----
 
@@ -146,6 +182,10 @@ export const SaveInteractionArgs = InteractionFields.extend({
   /** The work note's id, chosen by the desk for its text, so a retried save adds it once. */
   noteId: Id.optional(),
   workNote: WorkNoteText.optional(),
+  /** On a first save of a form opened for a phone call: the call it is logged from. */
+  call: Id.optional(),
+  /** On a first save: when the call was answered or Start call pressed (never after the save). */
+  talkStartedAt: CallTime.optional(),
 }).refine((args) => args.workNote === undefined || args.noteId !== undefined, {
   message: 'A work note needs its id.',
   path: ['noteId'],
@@ -159,8 +199,24 @@ export const CloseInteractionArgs = z.object({
   state: z.enum(CLOSED_STATES),
   /** Unsaved edits on the form are saved with the close, atomically. */
   changes: InteractionChanges.optional(),
+  /** The wrap-up code picked for a call (the codes of the desk's location). */
+  wrapUpCode: WrapUpCode.optional(),
 });
 export type CloseInteractionArgs = z.infer<typeof CloseInteractionArgs>;
+
+/**
+ * Start call: the call timer starts. `at` is when the phone system says the call was answered;
+ * left out (a call started by hand), it is the command's time.
+ */
+export const StartCallArgs = z.object({ id: Id, at: CallTime.optional() });
+export type StartCallArgs = z.infer<typeof StartCallArgs>;
+
+/**
+ * End call: the interaction goes to Wrap Up and the wrap-up timer starts. `at` is when the phone
+ * system says the call ended; left out (ended by hand), it is the command's time.
+ */
+export const EndCallArgs = z.object({ id: Id, at: CallTime.optional() });
+export type EndCallArgs = z.infer<typeof EndCallArgs>;
 
 // ---- the mutators ----
 
@@ -268,17 +324,15 @@ export function closeInteraction(
       shortDescription: 'Short description is required.',
     });
   }
-  // Bounded: a close before the open (a desk's clock) is 0, one left open for days is a day.
-  const seconds = Math.min(
-    HANDLE_TIME_MAX_SECONDS,
-    Math.max(0, Math.round((Date.parse(ctx.now) - Date.parse(record.openedAt)) / 1000)),
-  );
+  const timed = closeCallTimer(record, ctx.now);
   return ok({
     ...record,
+    ...timed,
+    ...(args.wrapUpCode === undefined ? {} : { wrapUpCode: args.wrapUpCode }),
     state: args.state,
     closedAt: ctx.now,
     closedBy: ctx.actorId,
-    handleTimeSeconds: Number.isFinite(seconds) ? seconds : 0,
+    handleTimeSeconds: handleTimeOf({ ...record, ...timed }, ctx.now),
     updatedAt: ctx.now,
     updatedBy: ctx.actorId,
   });

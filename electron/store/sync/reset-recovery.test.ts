@@ -10,6 +10,7 @@ import {
   type CreateInteractionArgs,
   type Interaction,
 } from '../../../shared/domain/interaction';
+import { endCall, startCall } from '../../../shared/domain/interaction-call';
 import { RecordMap } from '../../../shared/commands/record-set';
 import { ProvisionalNumbers, replay } from './rebase';
 import { recreateEntries } from './reset-recovery';
@@ -81,5 +82,34 @@ describe('recreateEntries', () => {
     expect(failed).toEqual([]);
     expect(again).toEqual({ ...record, number: 'IMS-P0042', numberProvisional: true });
     expect(again?.handleTimeSeconds).toBe(420);
+  });
+
+  it('rebuilds a call in Wrap Up, and a closed one with its talk, wrap-up and code', () => {
+    let record = value(
+      createInteraction({ ...args, workNote: undefined }, 'IMS0001007', false, ctx(0)),
+    );
+    record = value(startCall(record, { id: 'int-1' }, ctx(1)));
+    record = value(endCall(record, { id: 'int-1' }, ctx(4)));
+    const wrapping = rebuilt(record);
+    expect(wrapping.failed).toEqual([]);
+    expect(wrapping.record).toEqual({ ...record, number: 'IMS-P0042', numberProvisional: true });
+    expect(wrapping.record?.state).toBe('Wrap Up');
+
+    record = value(
+      closeInteraction(
+        record,
+        { id: 'int-1', state: 'Closed Complete', wrapUpCode: 'Advice given' },
+        ctx(5),
+      ),
+    );
+    const { record: again, failed } = rebuilt(record);
+    expect(failed).toEqual([]);
+    expect(again).toEqual({ ...record, number: 'IMS-P0042', numberProvisional: true });
+    expect(again).toMatchObject({
+      talkSeconds: 180,
+      wrapUpSeconds: 60,
+      handleTimeSeconds: 240,
+      wrapUpCode: 'Advice given',
+    });
   });
 });

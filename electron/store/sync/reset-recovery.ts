@@ -44,9 +44,30 @@ export function recreateEntries(record: Interaction, clientId: string): OutboxEn
       actorId: note.author,
     });
   }
-  // A create makes New (Work in Progress once someone is assigned); anything else was set later.
-  const created = record.assignedTo === null ? 'New' : 'Work in Progress';
-  if (!isClosed(record.state) && record.state !== created) {
+  // The call timer: started and ended at the times the record kept (a record with several calls
+  // comes back as one call from the last start to the last end).
+  if (record.talkStartedAt) {
+    entries.push({
+      clientId,
+      name: 'interaction.startCall',
+      args: { id: record.id, at: record.talkStartedAt },
+      at: record.talkStartedAt,
+      actorId: record.updatedBy,
+    });
+  }
+  if (record.talkStartedAt && record.talkEndedAt) {
+    entries.push({
+      clientId,
+      name: 'interaction.endCall',
+      args: { id: record.id, at: record.talkEndedAt },
+      at: record.talkEndedAt,
+      actorId: record.updatedBy,
+    });
+  }
+  // A create makes New (Work in Progress once someone is assigned, or a call started); Wrap Up
+  // comes from End call; anything else was set later.
+  const created = record.assignedTo === null && !record.talkStartedAt ? 'New' : 'Work in Progress';
+  if (!isClosed(record.state) && record.state !== 'Wrap Up' && record.state !== created) {
     entries.push({
       clientId,
       name: 'interaction.update',
@@ -59,7 +80,11 @@ export function recreateEntries(record: Interaction, clientId: string): OutboxEn
     entries.push({
       clientId,
       name: 'interaction.close',
-      args: { id: record.id, state: record.state },
+      args: {
+        id: record.id,
+        state: record.state,
+        ...(record.wrapUpCode ? { wrapUpCode: record.wrapUpCode } : {}),
+      },
       at: record.closedAt ?? record.updatedAt,
       actorId: record.closedBy ?? record.updatedBy,
     });

@@ -8,6 +8,7 @@ import {
   type Interaction,
   type SaveInteractionArgs as SaveArgs,
 } from '../../domain/interaction';
+import { loggedFromCall } from '../../domain/interaction-call';
 import type { StoreResult } from '../../domain/result';
 import { appendWorkNote } from '../../domain/task';
 import { changes, effectiveChanges, hasChanges, named } from '../apply-steps';
@@ -23,7 +24,16 @@ function withNote(record: Interaction, args: SaveArgs, ctx: ApplyContext): Inter
 
 /** The fields this save writes to a record that exists: those named (all when none are), changed. */
 function fieldChanges(current: Interaction, args: SaveArgs) {
-  const { id: _id, changed, noteId: _noteId, workNote: _note, ...fields } = args;
+  // The call a form was opened for is the first save's: a later one never relinks the record.
+  const {
+    id: _id,
+    changed,
+    noteId: _noteId,
+    workNote: _note,
+    call: _call,
+    talkStartedAt: _talk,
+    ...fields
+  } = args;
   const named = changed
     ? Object.fromEntries(changed.map((field) => [field, fields[field]]))
     : fields;
@@ -52,11 +62,22 @@ export const interactionSave = defineCommand({
       if (!next.ok) return next;
       return changes([{ before: current, after: { kind: 'interaction', record: next.value } }]);
     }
-    const { changed: _changed, noteId: _noteId, workNote: _note, ...fields } = args;
+    const {
+      changed: _changed,
+      noteId: _noteId,
+      workNote: _note,
+      call,
+      talkStartedAt,
+      ...fields
+    } = args;
     const { number, provisional } = ctx.numberFor('interaction', args.id);
     const created = createInteraction(fields, number, provisional, ctx);
     if (!created.ok) return created;
-    const record = withNote(created.value, args, ctx);
+    // Logged from a phone call: the record names it and the call timer runs from its answer.
+    // INTEGRATION (wip-phone-server): once `call` is a record kind, this same command links the
+    // call to the interaction (call.link's mutator), so the save and the link are one change.
+    const fromCall = loggedFromCall(created.value, { call, talkStartedAt }, ctx);
+    const record = withNote(fromCall, args, ctx);
     return changes([{ before: undefined, after: { kind: 'interaction', record } }], 'interaction');
   },
   output: { kind: 'interaction', id: 'id' },

@@ -57,6 +57,12 @@ export const A_CLOSED_INTERACTION: readonly Step[] = [
   step('interaction.close', { id: 'ims-1', state: 'Closed Complete' }),
 ];
 
+/** ims-1 with its call timer running (Start call). */
+export const A_CALL_RUNNING: readonly Step[] = [
+  ...AN_INTERACTION,
+  step('interaction.startCall', { id: 'ims-1', at: '2026-11-23T09:00:30.000Z' }),
+];
+
 /** Incident inc-1 (New, network group) made from ims-1. */
 export const AN_INCIDENT: readonly Step[] = [
   ...AN_INTERACTION,
