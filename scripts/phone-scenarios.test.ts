@@ -5,7 +5,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDirectory } from '../server/demo/seed';
-import { postCti, type CtiFields } from './cti-request.mjs';
+import { CtiEvent } from '../shared/domain/call';
+import { ctiBody, postCti, type CtiFields } from './cti-request.mjs';
 import {
   ALL_SCENARIOS,
   CALLS,
@@ -92,6 +93,28 @@ describe('the scenarios', () => {
     expect(agents.find((a) => a.name === DEMO_AGENTS.answering.name)?.userName).toBe(
       DEMO_AGENTS.answering.answeringNumber,
     );
+  });
+
+  it('send only events the endpoint’s schema accepts, the same in JSON and in form data', () => {
+    const steps = [...ALL_SCENARIOS.flatMap((name) => CALLS[name]({}).steps)];
+    expect(steps).toHaveLength(16);
+    for (const { fields } of steps) {
+      const fromJson = CtiEvent.parse(JSON.parse(ctiBody(fields, 'json').body));
+      // Form data as the endpoint folds it: every user[] into user.
+      const form = new URLSearchParams(ctiBody(fields, 'form').body);
+      const folded: Record<string, string | string[]> = Object.fromEntries(
+        [...form.keys()].filter((k) => k !== 'user[]').map((k) => [k, form.get(k) ?? '']),
+      );
+      if (form.has('user[]')) folded.user = form.getAll('user[]');
+      const fromForm = CtiEvent.parse(folded);
+      expect(fromForm).toEqual(fromJson);
+      expect(fromJson).toMatchObject({
+        event: fields.event,
+        callId: fields.callId,
+        from: fields.from,
+      });
+      expect(fromJson.user ?? []).toEqual(fields.user ?? []);
+    }
   });
 
   it('plan `all` one call after the other and `burst` at the rate asked', () => {
