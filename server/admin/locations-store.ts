@@ -1,6 +1,6 @@
-// Reads and writes locations (the walk-up desk's sites) and their walk-up settings for
-// Administration, each change with its new version and its audit entry in the caller's
-// transaction. Never deletes a location.
+// Reads and writes locations (the walk-up desk's sites), their walk-up settings and their phone
+// settings (block list in E.164, wrap-up codes) for Administration, each change with its new version
+// and its audit entry in the caller's transaction. Never deletes a location.
 
 import { sql, type Selectable } from 'kysely';
 import { z } from 'zod';
@@ -9,12 +9,9 @@ import type {
   LocationUpdateInput,
   LocationView,
 } from '../../shared/admin/locations';
-import {
-  LobbyNameFormat,
-  WALK_UP_DEFAULTS,
-  type WalkUpLocation,
-} from '../../shared/domain/walk-up-location';
+import { LobbyNameFormat, WALK_UP_DEFAULTS } from '../../shared/domain/walk-up-location';
 import type { LocationsTable } from '../db/schema';
+import { toE164, type PhoneRegion } from '../directory/phone-e164';
 import { changedFields, recordAudit } from './audit-log';
 import { containing, notFound, refused, type AdminWrite, type Db } from './admin-store-kit';
 
@@ -28,26 +25,33 @@ const COLUMNS = [
   'grace_minutes',
   'lobby_names',
   'wait_target_minutes',
+  'blocked_numbers',
+  'wrap_up_codes',
 ] as const;
 
 type LocationRow = Pick<Selectable<LocationsTable>, (typeof COLUMNS)[number]>;
 
-const StoredReasons = z.array(z.string());
+const StoredList = z.array(z.string());
+const storedList = (value: unknown): string[] => {
+  const list = StoredList.safeParse(value);
+  return list.success ? list.data : [];
+};
 
-/** A row as the desks, the kiosk and the lobby read it; a value the schema no longer knows reads as the default. */
-export function toWalkUpLocation(row: LocationRow): WalkUpLocation {
-  const reasons = StoredReasons.safeParse(row.reasons);
+/** A row as Administration shows it; a value the schema no longer knows reads as the default. */
+function toLocationView(row: LocationRow): LocationView {
   const lobbyNames = LobbyNameFormat.safeParse(row.lobby_names);
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     active: row.active,
-    reasons: reasons.success ? reasons.data : [],
+    reasons: storedList(row.reasons),
     vipFirst: row.vip_first,
     graceMinutes: row.grace_minutes,
     lobbyNames: lobbyNames.success ? lobbyNames.data : WALK_UP_DEFAULTS.lobbyNames,
     waitTargetMinutes: row.wait_target_minutes,
+    wrapUpCodes: storedList(row.wrap_up_codes),
+    blockedNumbers: storedList(row.blocked_numbers),
   };
 }
 
@@ -60,6 +64,8 @@ const audited = (l: LocationView) => ({
   graceMinutes: l.graceMinutes,
   lobbyNames: l.lobbyNames,
   waitTargetMinutes: l.waitTargetMinutes,
+  blockedNumbers: l.blockedNumbers,
+  wrapUpCodes: l.wrapUpCodes,
 });
 
 export async function listLocations(
@@ -75,7 +81,7 @@ export async function listLocations(
     );
   }
   const rows = await query.orderBy('name').orderBy('id').limit(1000).execute();
-  return rows.map(toWalkUpLocation);
+  return rows.map(toLocationView);
 }
 
 export async function getLocation(db: Db, id: string): Promise<LocationView> {
@@ -85,7 +91,7 @@ export async function getLocation(db: Db, id: string): Promise<LocationView> {
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('location', id);
-  return toWalkUpLocation(row);
+  return toLocationView(row);
 }
 
 async function lockedLocation(w: AdminWrite, id: string): Promise<LocationView> {
@@ -96,7 +102,7 @@ async function lockedLocation(w: AdminWrite, id: string): Promise<LocationView> 
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw notFound('location', id);
-  return toWalkUpLocation(row);
+  return toLocationView(row);
 }
 
 async function refuseTakenName(db: Db, name: string, exceptId: string | null): Promise<void> {
@@ -128,6 +134,8 @@ export async function createLocation(
       grace_minutes: WALK_UP_DEFAULTS.graceMinutes,
       lobby_names: WALK_UP_DEFAULTS.lobbyNames,
       wait_target_minutes: WALK_UP_DEFAULTS.waitTargetMinutes,
+      wrap_up_codes: JSON.stringify(WALK_UP_DEFAULTS.wrapUpCodes),
+      blocked_numbers: JSON.stringify([]),
     })
     .execute();
   await recordAudit(w.trx, {
@@ -143,10 +151,33 @@ export async function createLocation(
   return getLocation(w.trx, id);
 }
 
+/**
+ * The block list in E.164, each number read in `region` when written without a country code, in
+ * the order given, once each. A number that cannot be read refuses the whole list.
+ */
+export function blockedNumbersInE164(numbers: readonly string[], region: PhoneRegion): string[] {
+  const read: string[] = [];
+  for (const number of numbers) {
+    const e164 = toE164(number, region);
+    if (e164 === '')
+      throw refused(
+        `${number} cannot be read as a phone number. Write it as the phone shows it, with its country code if it is abroad (+44 20 7946 0958).`,
+        'blockedNumbers',
+      );
+    if (!read.includes(e164)) read.push(e164);
+  }
+  return read;
+}
+
 export async function updateLocation(
   w: AdminWrite,
   input: z.output<typeof LocationUpdateInput>,
+  region: PhoneRegion,
 ): Promise<LocationView> {
+  const blockedNumbers =
+    input.blockedNumbers === undefined
+      ? undefined
+      : blockedNumbersInE164(input.blockedNumbers, region);
   const location = await lockedLocation(w, input.id);
   if (input.name !== undefined) await refuseTakenName(w.trx, input.name, input.id);
   const wanted: Partial<ReturnType<typeof audited>> = {
@@ -157,6 +188,8 @@ export async function updateLocation(
     graceMinutes: input.graceMinutes,
     lobbyNames: input.lobbyNames,
     waitTargetMinutes: input.waitTargetMinutes,
+    blockedNumbers,
+    wrapUpCodes: input.wrapUpCodes,
   };
   const change = changedFields(audited(location), wanted);
   if (Object.keys(change.after).length === 0) return location;
@@ -171,6 +204,8 @@ export async function updateLocation(
       grace_minutes: next.graceMinutes,
       lobby_names: next.lobbyNames,
       wait_target_minutes: next.waitTargetMinutes,
+      blocked_numbers: JSON.stringify(next.blockedNumbers),
+      wrap_up_codes: JSON.stringify(next.wrapUpCodes),
       version: w.nextVersion(),
     })
     .where('id', '=', input.id)

@@ -1,6 +1,7 @@
 // The Locations operations against a real server on PGlite: list and search, create, rename and
-// describe, the walk-up settings, deactivate and back; audited, versioned, in the desks' directory
-// feed; refusals change nothing; admins only.
+// describe, the walk-up settings, the phone settings (block list in E.164, wrap-up codes),
+// deactivate and back; audited, versioned, in the desks' directory feed (never the block list);
+// refusals change nothing; admins only.
 
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -105,6 +106,8 @@ describeOnDatabases('the Locations operations', (suite) => {
       active: true,
       ...settings,
       reasons: ['Pick up equipment', 'Laptop problem', 'Printer'],
+      wrapUpCodes: [],
+      blockedNumbers: [],
     };
     expect(saved.body.location).toEqual(expected);
     // Reordered: only the order changes, and the audit says so.
@@ -142,9 +145,88 @@ describeOnDatabases('the Locations operations', (suite) => {
     ]);
 
     const page = await admin.get<DirectoryPage>('/api/v1/directory');
+    const { blockedNumbers: _serverOnly, ...onDesks } = expected;
     expect(page.body.locations).toEqual([
-      { ...expected, reasons: ['Printer', 'Pick up equipment', 'Laptop problem'] },
+      { ...onDesks, reasons: ['Printer', 'Pick up equipment', 'Laptop problem'] },
     ]);
+  });
+
+  it('keeps the block list in E.164 and the wrap-up codes in order; the desks get the codes, never the block list', async () => {
+    const database = suite.database();
+    const id = (await call<One>('locations.create', { name: 'Phones' })).body.location.id;
+    const before = await directoryVersion(database);
+    const saved = await call<One>('locations.update', {
+      id,
+      blockedNumbers: ['(202) 555-0143', '+44 20 7946 0958', '+1 202-555-0143', ' 202.555.0199 '],
+      wrapUpCodes: [' Password reset ', 'Hardware', 'Advice given'],
+    });
+    expect(saved.status).toBe(200);
+    // Read in the server's region (US here); the same number twice is kept once.
+    expect(saved.body.location.blockedNumbers).toEqual([
+      '+12025550143',
+      '+442079460958',
+      '+12025550199',
+    ]);
+    expect(saved.body.location.wrapUpCodes).toEqual(['Password reset', 'Hardware', 'Advice given']);
+    expect(await directoryVersion(database)).toBe(before + 1);
+
+    const audit = (await auditRows(database)).filter(
+      (a) => a.target_id === id && a.action === 'location.update',
+    );
+    expect(audit.map((a) => [a.before, a.after])).toEqual([
+      [
+        { blockedNumbers: [], wrapUpCodes: [] },
+        {
+          blockedNumbers: ['+12025550143', '+442079460958', '+12025550199'],
+          wrapUpCodes: ['Password reset', 'Hardware', 'Advice given'],
+        },
+      ],
+    ]);
+    const list = await call<{ locations: LocationView[] }>('locations.list', {});
+    expect(list.body.locations[0]?.blockedNumbers).toEqual([
+      '+12025550143',
+      '+442079460958',
+      '+12025550199',
+    ]);
+
+    const page = await admin.get<DirectoryPage>('/api/v1/directory');
+    const [onDesk] = page.body.locations;
+    expect(onDesk?.wrapUpCodes).toEqual(['Password reset', 'Hardware', 'Advice given']);
+    expect(onDesk).not.toHaveProperty('blockedNumbers');
+    expect(JSON.stringify(page.body)).not.toContain('2025550143');
+  });
+
+  it('refuses a number it cannot read and bad wrap-up codes with a clear message, changing nothing', async () => {
+    const id = (await call<One>('locations.create', { name: 'Phones' })).body.location.id;
+    await call('locations.update', { id, blockedNumbers: ['+44 20 7946 0958'] });
+    const database = suite.database();
+    const was = await snapshot(database);
+    const unreadable = await call('locations.update', {
+      id,
+      blockedNumbers: ['+1 202 555 0143', 'call me maybe'],
+      wrapUpCodes: ['Hardware'],
+    });
+    expect(unreadable.status).toBe(409);
+    expect(unreadable.body.error?.fieldErrors?.blockedNumbers).toBe(
+      'call me maybe cannot be read as a phone number. Write it as the phone shows it, with its country code if it is abroad (+44 20 7946 0958).',
+    );
+    expect((await call('locations.update', { id, blockedNumbers: ['12'] })).status).toBe(409);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ blockedNumbers: ['  '] }, 'A phone number cannot be blank.'],
+      [{ blockedNumbers: '+12025550143' }, 'The block list must be a list of phone numbers.'],
+      [
+        { wrapUpCodes: ['Hardware', 'HARDWARE'] },
+        'Each wrap-up code can be in the list only once.',
+      ],
+      [{ wrapUpCodes: [''] }, 'A wrap-up code cannot be blank.'],
+      [{ wrapUpCodes: ['x'.repeat(61)] }, 'Keep each wrap-up code under 60 characters.'],
+    ];
+    for (const [input, message] of cases) {
+      const reply = await call('locations.update', { id, ...input });
+      expect(reply.status, JSON.stringify(input)).toBe(400);
+      expect(JSON.stringify(reply.body.error), JSON.stringify(input)).toContain(message);
+    }
+    expect(await snapshot(database)).toBe(was);
   });
 
   it('refuses bad walk-up settings with a clear message, changing nothing', async () => {

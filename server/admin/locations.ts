@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { LOCATION_OPERATIONS as OPS } from '../../shared/admin/locations';
+import { DEFAULT_PHONE_REGION } from '../directory/phone-e164';
 import type { RouteDeps } from '../http/route-deps';
 import { registerAdminOperation } from './admin-operations';
 import { adminWrite } from './admin-store-kit';
@@ -22,7 +23,9 @@ export function registerLocations(app: FastifyInstance, deps: RouteDeps): void {
     location: await adminWrite(deps, context, (w) => createLocation(w, randomUUID(), input)),
   }));
   registerAdminOperation(app, deps, OPS['locations.update'], async (input, context) => ({
-    location: await adminWrite(deps, context, (w) => updateLocation(w, input)),
+    location: await adminWrite(deps, context, (w) =>
+      updateLocation(w, input, deps.phoneRegion ?? DEFAULT_PHONE_REGION),
+    ),
   }));
   registerAdminOperation(app, deps, OPS['locations.set-active'], async (input, context) => ({
     location: await adminWrite(deps, context, (w) => setLocationActive(w, input.id, input.active)),

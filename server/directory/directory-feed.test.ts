@@ -92,6 +92,7 @@ const hq: WalkUpLocation = {
   graceMinutes: 3,
   lobbyNames: 'first-name-last-initial',
   waitTargetMinutes: 10,
+  wrapUpCodes: ['Password reset', 'Advice given'],
 };
 const techBar: WalkUpLocation = {
   ...hq,
@@ -104,6 +105,7 @@ const techBar: WalkUpLocation = {
   graceMinutes: 0,
   lobbyNames: 'ticket',
   waitTargetMinutes: 20,
+  wrapUpCodes: [],
 };
 
 async function insertLocation(
@@ -124,6 +126,7 @@ async function insertLocation(
       grace_minutes: location.graceMinutes,
       lobby_names: location.lobbyNames,
       wait_target_minutes: location.waitTargetMinutes,
+      wrap_up_codes: JSON.stringify(location.wrapUpCodes),
     })
     .execute();
 }

@@ -18,7 +18,7 @@ export interface DirectoryFeedPage {
   groups: string;
   configurationItems: string;
   catalogItems: string;
-  /** Walk-up locations with their settings, in the wire shape of `WalkUpLocation`. */
+  /** Walk-up locations with their settings and wrap-up codes (never the block list), as `WalkUpLocation`. */
   locations: string;
   /** The greatest version in this page, or `after` when the page is empty. */
   lastVersion: number;
@@ -152,7 +152,7 @@ export async function directoryFeedPage(
       FROM locations l CROSS JOIN LATERAL (
         SELECT l.id, l.name, l.description, l.active, l.reasons, l.vip_first AS "vipFirst",
           l.grace_minutes AS "graceMinutes", l.lobby_names AS "lobbyNames",
-          l.wait_target_minutes AS "waitTargetMinutes"
+          l.wait_target_minutes AS "waitTargetMinutes", l.wrap_up_codes AS "wrapUpCodes"
       ) wire
       WHERE ${inPage(sql`l.version`, after, upTo)}`,
     db,

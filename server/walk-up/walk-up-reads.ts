@@ -31,6 +31,7 @@ export async function findWalkUpLocation(
       'grace_minutes',
       'lobby_names',
       'wait_target_minutes',
+      'wrap_up_codes',
     ])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -47,6 +48,7 @@ export async function findWalkUpLocation(
     graceMinutes: row.grace_minutes,
     lobbyNames: lobbyNames.success ? lobbyNames.data : WALK_UP_DEFAULTS.lobbyNames,
     waitTargetMinutes: row.wait_target_minutes,
+    wrapUpCodes: stringList(row.wrap_up_codes),
   };
 }
 

@@ -1,5 +1,5 @@
 // The demo walk-up desk: two locations (the service desk at HQ with the default reasons, a tech bar
-// in building 2), a badge number for everyone with an employee id, and a few finished visits so a
+// in building 2, each with its phone wrap-up codes), a badge number for everyone with an employee id, and a few finished visits so a
 // fresh demo's wait estimates have service times. Deterministic from a seed and a clock; pure.
 
 import type { Directory, User } from '../domain/directory';
@@ -21,6 +21,15 @@ export const DEMO_LOCATIONS: readonly WalkUpLocation[] = [
     graceMinutes: 3,
     lobbyNames: 'first-name-last-initial',
     waitTargetMinutes: 10,
+    wrapUpCodes: [
+      'Password reset',
+      'Account unlocked',
+      'Hardware',
+      'Software',
+      'Advice given',
+      'Escalated',
+      'Wrong number',
+    ],
   },
   {
     id: DEMO_TECH_BAR_LOCATION_ID,
@@ -38,6 +47,13 @@ export const DEMO_LOCATIONS: readonly WalkUpLocation[] = [
     graceMinutes: 5,
     lobbyNames: 'first-name',
     waitTargetMinutes: 15,
+    wrapUpCodes: [
+      'Equipment handed out',
+      'Equipment returned',
+      'Hardware',
+      'Advice given',
+      'Escalated',
+    ],
   },
 ];
 

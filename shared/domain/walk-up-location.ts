@@ -45,6 +45,7 @@ export const WalkUpLocation = z.object({
   lobbyNames: LobbyNameFormat,
   /** The wait the desk aims for (the dashboard and the board show it). */
   waitTargetMinutes: z.number().int().min(1).max(480),
+  wrapUpCodes: z.array(z.string()).default([]),
 });
 export type WalkUpLocation = z.infer<typeof WalkUpLocation>;
 
@@ -55,6 +56,7 @@ export const WALK_UP_DEFAULTS: Omit<WalkUpLocation, 'id' | 'name' | 'description
   graceMinutes: 3,
   lobbyNames: 'first-name-last-initial',
   waitTargetMinutes: 10,
+  wrapUpCodes: [],
 };
 
 /** The name the lobby board shows for someone, by the location's format. */

@@ -20,6 +20,7 @@ function locationServer() {
       active: true,
       ...WALK_UP_DEFAULTS,
       reasons: ['Printer', 'Password or account', 'Something else'],
+      blockedNumbers: [],
     },
   ];
   const one = (id: string) => ({ location: locations.find((l) => l.id === id) });
@@ -29,7 +30,14 @@ function locationServer() {
       const { name, description } = input as { name: string; description: string };
       locations = [
         ...locations,
-        { id: 'loc-new', name, description, active: true, ...WALK_UP_DEFAULTS },
+        {
+          id: 'loc-new',
+          name,
+          description,
+          active: true,
+          ...WALK_UP_DEFAULTS,
+          blockedNumbers: [],
+        },
       ];
       return one('loc-new');
     },
