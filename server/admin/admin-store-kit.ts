@@ -42,6 +42,21 @@ export function refused(message: string, field?: string): ApiError {
   );
 }
 
+/** An administrative change the desks never receive (integrations, phone queues): no version. */
+export type AuditedWrite = Omit<AdminWrite, 'nextVersion'>;
+
+/**
+ * Runs an administrative change to the server's own settings in one transaction, as the asking
+ * agent: audited like every change, but outside the directory (no version taken, no desk poked).
+ */
+export function auditedWrite<T>(
+  deps: Pick<RouteDeps, 'db' | 'now'>,
+  actor: AuditActor,
+  work: (w: AuditedWrite) => Promise<T>,
+): Promise<T> {
+  return deps.db.transaction().execute((trx) => work({ trx, actor, now: deps.now() }));
+}
+
 /** Runs an administrative change in writeDirectory's transaction, as the asking agent. */
 export function adminWrite<T>(
   deps: RouteDeps,

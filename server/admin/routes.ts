@@ -1,5 +1,6 @@
 // Administration's routes: one register function per area (agents, groups, configuration items,
-// catalog, locations, audit, import, LDAP), each its operations' handlers. Registers nothing else.
+// catalog, locations, integrations, phone queues, audit, import, LDAP), each its operations'
+// handlers. Registers nothing else.
 
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../http/route-deps';
@@ -13,6 +14,8 @@ import { registerLocations } from './locations';
 import { registerExport } from '../export/export-operations';
 import { registerCatalog } from './catalog';
 import { registerOverview } from './overview';
+import { registerIntegrations } from './integrations';
+import { registerPhoneQueues } from './phone-queues';
 
 export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerOverview(app, deps);
@@ -22,6 +25,8 @@ export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerGroups(app, deps);
   registerConfigurationItems(app, deps);
   registerLocations(app, deps);
+  registerIntegrations(app, deps);
+  registerPhoneQueues(app, deps);
   registerAudit(app, deps);
   registerCatalog(app, deps);
   registerExport(app, deps);

@@ -12,6 +12,8 @@ import { GROUP_OPERATIONS } from './groups';
 import { LOCATION_OPERATIONS } from './locations';
 import { CATALOG_OPERATIONS } from './catalog';
 import { EXPORT_OPERATIONS } from './export';
+import { INTEGRATION_OPERATIONS } from './integrations';
+import { PHONE_QUEUE_OPERATIONS } from './phone-queues';
 import { OVERVIEW_OPERATIONS } from './overview';
 
 export const ADMIN_OPERATIONS = {
@@ -25,6 +27,8 @@ export const ADMIN_OPERATIONS = {
   ...AUDIT_OPERATIONS,
   ...CATALOG_OPERATIONS,
   ...EXPORT_OPERATIONS,
+  ...INTEGRATION_OPERATIONS,
+  ...PHONE_QUEUE_OPERATIONS,
 } as const satisfies Record<string, AdminOperation>;
 
 type Operations = typeof ADMIN_OPERATIONS;
