@@ -39,13 +39,6 @@ import { client, signInFrom } from './walkup-latency-bench.mjs';
  * @property {number} talkMs in the burst, answer → hangup
  */
 
-/**
- * server/phone/integration-token.ts (wip-phone-server): how the endpoint finds an integration.
- * @typedef {object} IntegrationTokenModule
- * @property {() => string} newIntegrationToken
- * @property {(token: string) => string} hashIntegrationToken
- */
-
 /** @typedef {import('./sync-bench.mjs').PgClusterModule} PgClusterModule */
 
 /**
@@ -77,7 +70,6 @@ async function loadServerParts(repoRoot) {
     (await runnerImport(path.join(repoRoot, file), { configFile: false, logLevel: 'warn' })).module;
   return {
     pgCluster: /** @type {PgClusterModule} */ (await load('server/testing/pg-cluster.ts')),
-    token: /** @type {IntegrationTokenModule} */ (await load('server/phone/integration-token.ts')),
     generator: /** @type {typeof import('../shared/demo/directory-generator')} */ (
       await load('shared/demo/directory-generator.ts')
     ),
@@ -211,21 +203,17 @@ export async function runPhoneBench(deps, options) {
       await admin(office, adminSession.token, 'groups.add-member', { groupId, userId: agentId });
       agents.push({ id: agentId, userName });
     }
-    const token = parts.token.newIntegrationToken();
+    // Administration → Integrations and → Phone queues, as an administrator sets them up.
+    const integration = await admin(office, adminSession.token, 'integrations.create', {
+      name: 'Phone bench',
+      locationId: null,
+    });
+    const integrationId = /** @type {string} */ (integration.integration.id);
+    await admin(office, adminSession.token, 'phone-queues.create', { name: QUEUE, groupId });
+    const ctiUrl = `${url}/api/v1/cti/${/** @type {string} */ (integration.token)}`;
+    // The database is only read: whether every call ended as the phone system announced it.
     db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
-    const integrationId = 'int_phone_bench';
-    await db.query(
-      `INSERT INTO integrations (id, name, kind, token_hash, location, created_by)
-       VALUES ($1, 'Phone bench', 'cti', $2, NULL, $3)`,
-      [integrationId, parts.token.hashIntegrationToken(token), adminSession.agent.id],
-    );
-    await db.query(`INSERT INTO phone_queues (id, name, group_id) VALUES ($1, $2, $3)`, [
-      'pq_phone_bench',
-      QUEUE,
-      groupId,
-    ]);
-    const ctiUrl = `${url}/api/v1/cti/${token}`;
 
     // Who calls: demo users who are not agents, by the number the phone system sends.
     const callers = parts.generator

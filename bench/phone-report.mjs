@@ -58,9 +58,8 @@ export function phoneSection(p) {
   const b = p.burst;
   const text = `Produced by \`${p.command}\` on ${p.date.slice(0, 10)} in ${Math.round(p.wallSeconds)} s.
     One desk server process (\`dist/bench-server/main.js\`, \`--demo\`) on ${p.database}; an
-    administrator creates ${p.desks} agents in one group through the admin API, and the bench writes
-    the integration (its token hashed as the server hashes it) and a phone queue \`helpdesk\` mapped to
-    that group straight into the database. Each agent's desk runs in Node (\`bench/phone-bench.mjs\`):
+    administrator creates ${p.desks} agents in one group, a CTI integration and a phone queue
+    \`helpdesk\` mapped to that group, all through Administration's API. Each agent's desk runs in Node (\`bench/phone-bench.mjs\`):
     its own session and loopback address, its poke stream (\`GET /api/v1/sync/events\`) and a pull on
     every poke until the server has no more, as the store host's sync engine does; a time is taken
     when the pull answer that carries the call arrives (the desk's IndexedDB write, the banner's render

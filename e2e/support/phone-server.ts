@@ -3,27 +3,25 @@
 // one number (an HR export imported through the admin API). Never writes the database directly.
 
 import { IMPORT_FIELDS } from '../../shared/admin/import';
+import { ctiEndpointUrl, type IntegrationCreated } from '../../shared/admin/integrations';
 import { ADMIN_PREFIX } from '../../shared/admin/operation';
 import { adminCall, prepareLocation, signInApi, type ApiSession } from './walk-up-server';
 
 /**
  * Administration → Integrations: a new generic CTI integration for the location; answers the URL
- * to paste into the phone system. The operation is wip-phone-admin's (`integrations.create`,
- * answering the token once); adjust here, and only here, if its shape differs.
+ * to paste into the phone system, shown this once.
  */
 export async function createCtiIntegration(
   serverUrl: string,
   name: string,
-  location: string | null,
+  locationId: string | null,
 ): Promise<string> {
   const admin = await signInApi(serverUrl, 'demo.admin');
-  const created = await adminCall<{ token?: string; url?: string }>(admin, 'integrations.create', {
+  const created = await adminCall<IntegrationCreated>(admin, 'integrations.create', {
     name,
-    ...(location === null ? {} : { location }),
+    locationId,
   });
-  if (created.url) return new URL(created.url, serverUrl).href;
-  if (!created.token) throw new Error('integrations.create answered no token and no URL');
-  return `${serverUrl.replace(/\/+$/, '')}/api/v1/cti/${created.token}`;
+  return ctiEndpointUrl(serverUrl, created.token);
 }
 
 /** Administration → Locations: the number on the location's block list (kept in E.164). */
