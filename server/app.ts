@@ -36,6 +36,7 @@ import {
 } from './sync/event-stream';
 import { syncRoutes } from './sync/routes';
 import { taskRoutes } from './tasks/routes';
+import { ctiRoutes } from './phone/cti-routes';
 import { kioskRoutes } from './walk-up/kiosk-routes';
 import { lobbyRoutes } from './walk-up/lobby-routes';
 import { visitRoutes } from './walk-up/visit-routes';
@@ -139,6 +140,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   adminRoutes(app, deps);
   exportRoutes(app, deps);
   lobbyRoutes(app, deps);
+  ctiRoutes(app, deps);
   healthRoutes(app, deps.db);
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : null;

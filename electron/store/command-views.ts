@@ -12,6 +12,7 @@ import { toInteractionView } from './interaction-views';
 import type { LoadedDirectory } from './loaded-directory';
 import type { CommandRun } from './store-commands';
 import { toIncidentView, toRequestView } from './task-views';
+import { toCallView } from './call-views';
 import { toVisitView } from './visit-views';
 
 type Output = CommandOutputs[CommandName];
@@ -22,6 +23,7 @@ const NOT_HERE: Record<RecordKind, string> = {
   incident: 'This incident is not on this desk.',
   request: 'This request is not on this desk.',
   visit: 'This visit is not on this desk.',
+  call: 'This call is not on this desk.',
 };
 
 /** The view of one record of the run, or not-found when it is not on this desk. */
@@ -30,6 +32,7 @@ function viewOf(
   id: string,
   run: Pick<CommandRun, 'records' | 'catalogItems'>,
   directory: LoadedDirectory,
+  agentId: string,
 ): StoreResult<AnyView> {
   const { records } = run;
   switch (kind) {
@@ -59,6 +62,14 @@ function viewOf(
         : undefined;
       return ok(toVisitView(record, directory, interaction?.number ?? null));
     }
+    case 'call': {
+      const record = records.get('call', id);
+      if (!record) return fail('not-found', NOT_HERE.call);
+      const interaction = record.interaction
+        ? records.get('interaction', record.interaction)
+        : undefined;
+      return ok(toCallView(record, directory, interaction?.number ?? null, agentId));
+    }
   }
 }
 
@@ -66,6 +77,8 @@ export function commandOutput(
   command: ParsedCommand,
   run: Pick<CommandRun, 'records' | 'catalogItems'>,
   directory: LoadedDirectory,
+  /** The signed-in agent: what a call's view says they saw. */
+  agentId = '',
 ): StoreResult<Output> {
   const { output } = commandModule(command.name);
   const args = command.args as Readonly<Record<string, unknown>>;
@@ -77,7 +90,7 @@ export function commandOutput(
   const refs = viewRefsOf(output);
   const answer: Record<string, AnyView> = {};
   for (const { field, kind, id } of refs) {
-    const view = viewOf(kind, idOf(id), run, directory);
+    const view = viewOf(kind, idOf(id), run, directory, agentId);
     if (!view.ok || field === null) return view;
     answer[field] = view.value;
   }

@@ -117,6 +117,31 @@ const MIGRATION_TESTS: Record<
       expect(await db.parkedOutbox.where('actorId').equals('usr_000002').count()).toBe(0);
     },
   },
+  6: {
+    // New tables only (visits, their server copies, locations): what was there stays.
+    seed: async (db) => {
+      await db.meta.put({ key: 'agentId', value: 'usr_000001' });
+    },
+    check: async (db) => {
+      expect((await db.meta.get('agentId'))?.value).toBe('usr_000001');
+      expect(await db.visits.count()).toBe(0);
+      expect(await db.locations.count()).toBe(0);
+    },
+  },
+  7: {
+    // New tables only (calls and their server copies): the visits stay as they were.
+    seed: async (db) => {
+      await db.meta.put({ key: 'agentId', value: 'usr_000001' });
+      await db.table('visits').put({ id: 'vis-1', location: 'loc-1', state: 'Waiting' });
+    },
+    check: async (db) => {
+      expect((await db.meta.get('agentId'))?.value).toBe('usr_000001');
+      expect(await db.table('visits').get('vis-1')).toMatchObject({ state: 'Waiting' });
+      expect(await db.calls.count()).toBe(0);
+      expect(await db.calls.where('state').equals('Ringing').count()).toBe(0);
+      expect(await db.serverCalls.count()).toBe(0);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -141,6 +166,11 @@ describe('desk database schema', () => {
         'serverIncidents',
         'serverInteractions',
         'serverRequests',
+        'visits',
+        'serverVisits',
+        'locations',
+        'calls',
+        'serverCalls',
       ].sort(),
     );
     db.close();

@@ -1,6 +1,7 @@
 // The desk's IndexedDB schema: every version ever shipped, in order, with its upgrade. The only
 // place that declares tables. Never edit a shipped version: append a new one with its test.
 
+import type { Call } from '../../shared/domain/call';
 import type { Visit } from '../../shared/domain/visit';
 import type { WalkUpLocation } from '../../shared/domain/walk-up-location';
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
@@ -102,6 +103,15 @@ export const SCHEMA: readonly SchemaVersion[] = [
       locations: '&id',
     },
   },
+  {
+    // Issue 13: the phone desk's calls (made by the desk server from the phone system's events),
+    // with the server's copy beside them. New tables only: nothing to move.
+    version: 7,
+    stores: {
+      calls: '&id, state, rangAt, caller, interaction, updatedAt',
+      serverCalls: '&id',
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA.reduce((max, v) => Math.max(max, v.version), 0);
@@ -146,6 +156,7 @@ export interface ProvisionalCounters {
   incident?: number;
   request?: number;
   visit?: number;
+  call?: number;
 }
 
 /** Where this desk is in the server's change streams. */
@@ -279,6 +290,8 @@ export type DeskDb = Dexie & {
   visits: EntityTable<Visit, 'id'>;
   serverVisits: EntityTable<Visit, 'id'>;
   locations: EntityTable<WalkUpLocation, 'id'>;
+  calls: EntityTable<Call, 'id'>;
+  serverCalls: EntityTable<Call, 'id'>;
 };
 
 export interface DeskDbOptions {

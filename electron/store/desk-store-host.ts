@@ -175,7 +175,9 @@ export class DeskStoreHost implements StoreHost {
       if (incidentsRevision !== null)
         this.components.written(changedIncidents(run.value), incidentsRevision);
       if (changed.length > 0) this.sync?.nudge();
-      return commandOutput(command, run.value, directory) as StoreResult<CommandOutput<N>>;
+      return commandOutput(command, run.value, directory, this.session.agentId) as StoreResult<
+        CommandOutput<N>
+      >;
     } catch (e) {
       return this.reportInternal(e, `command ${String(name).slice(0, 64)}`);
     }

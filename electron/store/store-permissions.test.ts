@@ -71,15 +71,20 @@ it('allows and refuses every cell of the permission matrix as the server does', 
           ? await desk.incidents.get(ref.id)
           : ref.kind === 'request'
             ? await desk.requests.get(ref.id)
-            : await desk.visits.get(ref.id),
+            : ref.kind === 'visit'
+              ? await desk.visits.get(ref.id)
+              : await desk.calls.get(ref.id),
     );
 
   const cases = permissionCases().map((c, i) => ({ c, scene: sceneOf(c, i) }));
-  for (const { c, scene } of cases)
+  for (const { c, scene } of cases) {
+    // The server's calls, as a pull brings them.
+    for (const { kind, record } of scene.records) if (kind === 'call') await desk.calls.put(record);
     for (const given of scene.steps) {
       const set = await run(scenes, SCENE_SETTER, given);
       if (!set.ok) throw new Error(`scene of ${caseTitle(c)}: ${set.error.message}`);
     }
+  }
 
   const wrong: string[] = [];
   for (const { c, scene } of cases) {

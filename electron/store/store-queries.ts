@@ -228,11 +228,12 @@ async function recordsHere(
   const idsOf = (kind: RecordKind): string[] => [
     ...new Set(refs.flatMap((ref) => (ref?.kind === kind ? [ref.id] : []))),
   ];
-  const [interactions, incidents, requests, visits] = await Promise.all([
+  const [interactions, incidents, requests, visits, calls] = await Promise.all([
     db.interactions.bulkGet(idsOf('interaction')),
     db.incidents.bulkGet(idsOf('incident')),
     db.requests.bulkGet(idsOf('request')),
     db.visits.bulkGet(idsOf('visit')),
+    db.calls.bulkGet(idsOf('call')),
   ]);
   const here = new Map<string, { number: string; shortDescription: string }>();
   const keep = (
@@ -250,6 +251,11 @@ async function recordsHere(
   keep(
     'visit',
     visits.map((v) => v && { ...v, shortDescription: `${v.displayName} · ${v.reason}` }),
+  );
+  // A call is named by its number and the outside number.
+  keep(
+    'call',
+    calls.map((c) => c && { ...c, shortDescription: `Call from ${c.from || 'an unknown number'}` }),
   );
   return here;
 }

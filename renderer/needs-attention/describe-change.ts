@@ -13,6 +13,7 @@ export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
   incident: 'Incident',
   request: 'Request',
   visit: 'Visit',
+  call: 'Call',
 };
 
 /** The change as the button that made it is named ("Close interaction", "Reopen incident"…). */

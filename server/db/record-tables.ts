@@ -7,7 +7,7 @@ import type { ChangePosition, SeenBefore } from '../sync/change-positions';
 import type { Database } from './schema';
 import { jsonb, toNumber } from './values';
 
-export type RecordTable = 'interactions' | 'incidents' | 'requests' | 'visits';
+export type RecordTable = 'interactions' | 'incidents' | 'requests' | 'visits' | 'calls';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

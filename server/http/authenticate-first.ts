@@ -9,12 +9,14 @@ import { ANY_ROLE } from './route-deps';
 
 /**
  * The only API routes that take a body without a session: signing in, by password or launch code,
- * and the first administrator's setup (its code is checked by the route).
+ * the first administrator's setup (its code is checked by the route), and a phone system's CTI
+ * events (the integration token in the path is checked by the route).
  */
 const OPEN_WITH_BODY = new Set([
   `POST ${API_PREFIX}/sessions`,
   `POST ${API_PREFIX}/sessions/launch`,
   `POST ${API_PREFIX}/setup`,
+  `POST ${API_PREFIX}/cti/:token`,
 ]);
 
 const CARRIES_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

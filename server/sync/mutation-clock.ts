@@ -68,8 +68,8 @@ export function withClockNote(
   deskAt: string,
   applied: string,
 ): KindedRecord {
-  // A visit has no notes: its times are simply the server's.
-  if (change.kind === 'visit') return change;
+  // A visit or a call has no notes: its times are simply the server's.
+  if (change.kind === 'visit' || change.kind === 'call') return change;
   if (change.record.workNotes.some((n) => n.id === noteId)) return change;
   const note: WorkNote = {
     id: noteId,

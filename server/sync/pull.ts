@@ -1,4 +1,4 @@
-// Answers a desk's pull: the interactions, incidents and requests changed since its cursor and its
+// Answers a desk's pull: the interactions, incidents, requests, visits and calls changed since its cursor and its
 // last done mutation, read in one statement (one snapshot) so they agree. Never waits for a push.
 
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -31,6 +31,7 @@ const PULLED = [
   { table: 'incidents', field: 'incidents' },
   { table: 'requests', field: 'requests' },
   { table: 'visits', field: 'visits' },
+  { table: 'calls', field: 'calls' },
 ] as const satisfies readonly { table: RecordTable; field: keyof PullResponse }[];
 
 type PulledField = (typeof PULLED)[number]['field'];
@@ -61,6 +62,7 @@ export async function pull(
     incidents: parsed(page.incidents),
     requests: parsed(page.requests),
     visits: parsed(page.visits),
+    calls: parsed(page.calls),
   };
 }
 
@@ -197,6 +199,7 @@ function answerOf(
     incidents: ofKind(1),
     requests: ofKind(2),
     visits: ofKind(3),
+    calls: ofKind(4),
     more,
     reset: position.reset,
     refused,
@@ -249,9 +252,11 @@ async function readPullStatement(
   const text = withTexts ? sql`record::text` : sql`NULL`;
   // The walk-up queue is every desk's at a location, a technician's too (decision 0013): visits
   // are never scoped, so one a technician checks in comes back numbered and its queue is whole.
+  // Calls neither: a call has no assignment, and a technician answers the phone as an agent does.
+  const unscoped = (table: RecordTable) => table === 'visits' || table === 'calls';
   const kindRows = (table: RecordTable, kind: number) =>
     sql`SELECT ${sql.lit(kind)}, ${text}, change_xid::text, version, NULL
-      FROM (${changedRowsSql(table, after, limit + 1, seen, table === 'visits' ? undefined : worked)}) AS c`;
+      FROM (${changedRowsSql(table, after, limit + 1, seen, unscoped(table) ? undefined : worked)}) AS c`;
   // The first row holds the snapshot's state as one JSON text; the others are changes.
   const { rows } = await sql<{
     kind: number | null;

@@ -14,6 +14,7 @@ import {
 import type { RecordRef } from '../../shared/commands/record-set';
 import type { PushResponse } from '../../shared/sync/protocol';
 import { toNumber } from '../db/values';
+import { upsertCalls } from '../phone/call-store';
 import { type ApiClient, DeskOutbox, seedDirectory, signIn, testServer } from '../testing/fixtures';
 import { describeOnDatabases } from '../testing/test-databases';
 import { seedCatalog } from './task-fixtures';
@@ -23,6 +24,7 @@ const TABLE = {
   incident: 'incidents',
   request: 'requests',
   visit: 'visits',
+  call: 'calls',
 } as const;
 
 describeOnDatabases('the permission matrix on push', (suite) => {
@@ -60,6 +62,17 @@ describeOnDatabases('the permission matrix on push', (suite) => {
       };
 
       const cases = permissionCases().map((c, i) => ({ c, scene: sceneOf(c, i) }));
+      // The calls the phone system announced (the server makes them, never a push).
+      const calls = cases.flatMap(({ scene }) =>
+        scene.records.flatMap((r) => (r.kind === 'call' ? [r.record] : [])),
+      );
+      await database.db.transaction().execute((trx) =>
+        upsertCalls(
+          trx,
+          calls.map((record, i) => ({ record, seq: 1_000_001 + i })),
+          'fail',
+        ),
+      );
       // Every scene first, while the assignees are still members of the group they were given…
       for (const { c, scene } of cases) {
         if (scene.steps.length === 0) continue;

@@ -7,6 +7,7 @@ import type { User } from '../../shared/domain/directory';
 import type { Incident } from '../../shared/domain/incident';
 import type { DirectoryRules, Interaction } from '../../shared/domain/interaction';
 import type { CatalogRules, Request } from '../../shared/domain/request';
+import type { Call } from '../../shared/domain/call';
 import type { Visit } from '../../shared/domain/visit';
 import {
   RecordMap,
@@ -22,6 +23,7 @@ import { together } from '../db/together';
 import { groupMembers, usersById } from '../directory/directory-store';
 import { upsertInteractions } from '../interactions/interaction-store';
 import { upsertIncidents, upsertRequests } from '../tasks/task-store';
+import { upsertCalls } from '../phone/call-store';
 import { upsertVisits } from '../walk-up/visit-store';
 import { referencedIds, type KnownReferences } from './push-references';
 import { splitByKind, type KindedStored, type WorkingSet } from './push-replay';
@@ -31,6 +33,7 @@ const TABLE_OF: { [K in RecordKind]: RecordTable } = {
   incident: 'incidents',
   request: 'requests',
   visit: 'visits',
+  call: 'calls',
 };
 
 /**
@@ -59,6 +62,7 @@ export async function lockRecords(
   const incidents = await rowsOf('incident');
   const requests = await rowsOf('request');
   const visits = await rowsOf('visit');
+  const calls = await rowsOf('call');
   // The record columns hold only what these same mutators produced.
   for (const row of interactions)
     working.put({ kind: 'interaction', record: row.record as Interaction, seq: toNumber(row.seq) });
@@ -68,6 +72,8 @@ export async function lockRecords(
     working.put({ kind: 'request', record: row.record as Request, seq: toNumber(row.seq) });
   for (const row of visits)
     working.put({ kind: 'visit', record: row.record as Visit, seq: toNumber(row.seq) });
+  for (const row of calls)
+    working.put({ kind: 'call', record: row.record as Call, seq: toNumber(row.seq) });
   return working;
 }
 
@@ -96,6 +102,8 @@ export async function writeChanged(
     upsertRequests(trx, byKind.request.updated),
     upsertVisits(trx, byKind.visit.created, 'fail'),
     upsertVisits(trx, byKind.visit.updated),
+    upsertCalls(trx, byKind.call.created, 'fail'),
+    upsertCalls(trx, byKind.call.updated),
   ]);
 }
 

@@ -177,6 +177,7 @@ export const DUMMY_COUNTERS: ReadonlyMap<RecordKind, number> = new Map([
   ['incident', 0],
   ['request', 0],
   ['visit', 0],
+  ['call', 0],
 ]);
 
 /**
@@ -211,13 +212,15 @@ export function splitByKind(entries: readonly KindedStored[]): ByKind {
     incident: { created: [], updated: [] },
     request: { created: [], updated: [] },
     visit: { created: [], updated: [] },
+    call: { created: [], updated: [] },
   };
   for (const entry of entries) {
     const into = entry.created ? 'created' : 'updated';
     if (entry.kind === 'interaction') out.interaction[into].push(entry);
     else if (entry.kind === 'incident') out.incident[into].push(entry);
     else if (entry.kind === 'request') out.request[into].push(entry);
-    else out.visit[into].push(entry);
+    else if (entry.kind === 'visit') out.visit[into].push(entry);
+    else out.call[into].push(entry);
   }
   return out;
 }

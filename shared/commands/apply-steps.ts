@@ -10,6 +10,7 @@ const LABEL: Record<RecordKind, string> = {
   incident: 'incident',
   request: 'request',
   visit: 'visit',
+  call: 'call',
 };
 
 export const missing = (kind: RecordKind): StoreResult<never> =>

@@ -7,6 +7,7 @@ import type { CatalogRules } from '../domain/request';
 import type { StoreResult } from '../domain/result';
 import type { InteractionView } from '../store-api/contract';
 import type { IncidentView, RequestView } from '../store-api/escalation-contract';
+import type { CallView } from '../store-api/call-contract';
 import type { VisitView } from '../store-api/walk-up-contract';
 import type { Permission } from './permission';
 import type { KindedRecord, RecordKind, RecordRef, RecordSet } from './record-set';
@@ -72,6 +73,7 @@ export interface ViewTypes {
   incident: IncidentView;
   request: RequestView;
   visit: VisitView;
+  call: CallView;
 }
 
 type ViewOfRef<R> = R extends { kind: infer K extends RecordKind } ? ViewTypes[K] : never;

@@ -2,12 +2,13 @@
 // and the one map of records the store host, the desk's rebase and the desk server read and write.
 // Pure; never loads or stores a record itself.
 
+import type { Call } from '../domain/call';
 import type { Incident } from '../domain/incident';
 import type { Interaction } from '../domain/interaction';
 import type { Request } from '../domain/request';
 import type { Visit } from '../domain/visit';
 
-export const RECORD_KINDS = ['interaction', 'incident', 'request', 'visit'] as const;
+export const RECORD_KINDS = ['interaction', 'incident', 'request', 'visit', 'call'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export interface RecordTypes {
@@ -15,6 +16,7 @@ export interface RecordTypes {
   incident: Incident;
   request: Request;
   visit: Visit;
+  call: Call;
 }
 
 export interface RecordRef {

@@ -33,6 +33,16 @@ const fixtureOf = (name: CommandName): CommandFixture => {
 const run = (desk: ReturnType<typeof commandDesk>, name: CommandName, input: unknown) =>
   desk.run(name, input as CommandInput<typeof name>);
 
+/** The records only the server makes, as they are, then the steps. */
+const setScene = (
+  desk: ReturnType<typeof commandDesk>,
+  records: CommandFixture['records'],
+  steps: CommandFixture['given'],
+) => {
+  for (const record of records ?? []) desk.records.put(record);
+  desk.given(steps);
+};
+
 const snapshot = (desk: ReturnType<typeof commandDesk>) =>
   JSON.stringify([...desk.records.values()]);
 
@@ -43,7 +53,7 @@ describe('the command registry', () => {
     expect(Object.keys(commandInputs)).toEqual(names);
     for (const module of COMMAND_MODULES) {
       expect(module.name.split('.')[0], module.name).toMatch(
-        /^(interaction|incident|request|visit)$/,
+        /^(interaction|incident|request|visit|call)$/,
       );
       expect(commandInputs[module.name]).toBe(module.args);
     }
@@ -67,7 +77,7 @@ describe.each(COMMAND_MODULES.map((m) => [m.name, m] as const))('%s', (name, mod
     // The fixtures run as agent-1 (a member of grp-desk): its permission must let them, on the
     // record as the scene leaves it.
     const scene = commandDesk();
-    scene.given(fixture.given);
+    setScene(scene, fixture.records, fixture.given);
     const named = scene.records.get(module.kind, fixture.allowed.id);
     const target = named && 'assignmentGroup' in named ? named : undefined;
     const actor = {
@@ -79,7 +89,7 @@ describe.each(COMMAND_MODULES.map((m) => [m.name, m] as const))('%s', (name, mod
     for (const role of module.permission.roles) expect(ROLES).toContain(role);
 
     const desk = commandDesk();
-    desk.given(fixture.given);
+    setScene(desk, fixture.records, fixture.given);
     const applied = run(desk, name, fixture.allowed);
     if (!applied.ok) throw new Error(`${name} was refused: ${applied.error.message}`);
     expect(applied.value.changed.map((c) => recordKey({ kind: c.kind, id: c.record.id }))).toEqual(
@@ -112,7 +122,7 @@ describe.each(COMMAND_MODULES.map((m) => [m.name, m] as const))('%s', (name, mod
   it('is idempotent: the same change again changes nothing and takes no number', () => {
     const fixture = fixtureOf(name);
     const desk = commandDesk();
-    desk.given(fixture.given);
+    setScene(desk, fixture.records, fixture.given);
     const first = run(desk, name, fixture.allowed);
     expect(first.ok).toBe(true);
     const asked = desk.asked.length;
@@ -126,7 +136,11 @@ describe.each(COMMAND_MODULES.map((m) => [m.name, m] as const))('%s', (name, mod
   it('is refused by its rules, and then changes nothing', () => {
     const fixture = fixtureOf(name);
     const desk = commandDesk();
-    desk.given(fixture.refused.given ?? fixture.given);
+    setScene(
+      desk,
+      fixture.refused.records ?? fixture.records,
+      fixture.refused.given ?? fixture.given,
+    );
     const before = snapshot(desk);
     const refused = run(desk, name, fixture.refused.input);
     expect(refused).toMatchObject({ ok: false, error: { code: fixture.refused.code } });

@@ -22,6 +22,8 @@ import { requestAddWorkNote } from './request/add-work-note';
 import { requestCreateFromInteraction } from './request/create-from-interaction';
 import { requestSetState } from './request/set-state';
 import { requestUpdate } from './request/update';
+import { callLink } from './call/link';
+import { callMarkSeen } from './call/mark-seen';
 import { visitCall } from './visit/call';
 import { visitCheckIn } from './visit/check-in';
 import { visitFinish } from './visit/finish';
@@ -59,6 +61,8 @@ export const COMMAND_MODULES = [
   visitNoShow,
   visitMarkLeft,
   visitRate,
+  callMarkSeen,
+  callLink,
 ] as const;
 
 type Registered = (typeof COMMAND_MODULES)[number];

@@ -161,3 +161,201 @@ export const LinkCallArgs = z.object({
   interaction: Id,
 });
 export type LinkCallArgs = z.infer<typeof LinkCallArgs>;
+
+// ---- what desks do to a call (the commands' pure rules) ----
+
+/** The calls "Mark all missed as seen" covers: the one it is keyed on and the list, each once. */
+export const callsToMarkSeen = (args: MarkCallsSeenArgs): string[] => [
+  ...new Set([args.id, ...args.ids]),
+];
+
+/**
+ * The agent saw this missed call: they join its seenBy (once). A call that is not missed (it was
+ * answered, is ringing, or was rejected) is left as it is; so is one the agent already saw.
+ */
+export function markCallSeen(call: Call, ctx: { now: string; actorId: string }): Call {
+  if (!isMissed(call) || call.seenBy.includes(ctx.actorId)) return call;
+  return {
+    ...call,
+    seenBy: [...call.seenBy, ctx.actorId],
+    updatedAt: ctx.now,
+    updatedBy: ctx.actorId,
+  };
+}
+
+export type CallLinked = { ok: true; value: Call } | { ok: false; message: string };
+
+/**
+ * The call became this interaction (answered, or a missed call logged afterwards). The same link
+ * again changes nothing; a call that already became another interaction keeps it.
+ */
+export function linkCall(
+  call: Call,
+  args: LinkCallArgs,
+  ctx: { now: string; actorId: string },
+): CallLinked {
+  if (call.interaction === args.interaction) return { ok: true, value: call };
+  if (call.interaction !== null)
+    return {
+      ok: false,
+      message: `Call ${call.number} is already logged as another interaction: it stays with that one.`,
+    };
+  return {
+    ok: true,
+    value: { ...call, interaction: args.interaction, updatedAt: ctx.now, updatedBy: ctx.actorId },
+  };
+}
+
+// ---- the phone system's events applied to the call (the desk server's pure reducer) ----
+
+/** What became of one CTI event, as cti_events records it. */
+export const CTI_OUTCOMES = ['applied', 'out-of-order', 'rejected', 'ignored', 'invalid'] as const;
+export type CtiOutcome = (typeof CTI_OUTCOMES)[number];
+
+/** Who the outside number belongs to: one active user, several, or nobody. */
+export interface CallerMatch {
+  numberE164: string;
+  caller: string | null;
+  candidates: string[];
+}
+
+/** What the server worked out around the event (lookups done before the pure step). */
+export interface CtiContext {
+  /** The server's time of receipt (ISO). */
+  now: string;
+  /** For a call not seen before: its id and number (CAL0001001). Unused otherwise. */
+  newId: string;
+  newNumber: string;
+  integration: string;
+  location: string | null;
+  /** The outside number's match (computed from the event's `from`/`to`). */
+  match: CallerMatch;
+  /** The agents whose desks pop the banner for a new inbound call. */
+  notify: string[];
+  /** The agent who answered (answeringNumber, then user name, then id), when the event says. */
+  answeredBy: string | null;
+  /** The outside number is on the location's block list. */
+  blocked: boolean;
+}
+
+export interface CtiApplied {
+  /** The call as it stands after the event; null when nothing is stored (no call to change). */
+  call: Call | null;
+  /** Whether `call` differs from the previous one (so it is written and desks poked). */
+  changed: boolean;
+  outcome: CtiOutcome;
+  reply: CtiReply;
+}
+
+const ENDED_STATES: readonly CallState[] = ['Ended', 'Missed', 'Rejected'];
+
+/** A cause phone systems send that Zammad knows; any other is kept in the event log only. */
+export const causeOf = (cause: string | undefined): HangupCause | null => {
+  const parsed = HangupCause.safeParse(cause);
+  return parsed.success ? parsed.data : null;
+};
+
+function freshCall(event: CtiEvent, ctx: CtiContext): Call {
+  return {
+    id: ctx.newId,
+    number: ctx.newNumber,
+    numberProvisional: false,
+    callId: event.callId,
+    integration: ctx.integration,
+    location: ctx.location,
+    direction: event.direction,
+    from: event.from,
+    to: event.to,
+    numberE164: ctx.match.numberE164,
+    caller: ctx.match.caller,
+    candidates: ctx.match.candidates,
+    queue: event.queue && event.queue !== '' ? event.queue : null,
+    notify: event.direction === 'in' ? ctx.notify : [],
+    state: 'Ringing',
+    rangAt: ctx.now,
+    answeredAt: null,
+    answeredBy: null,
+    answeringNumber: null,
+    endedAt: null,
+    cause: null,
+    interaction: null,
+    seenBy: [],
+    openedAt: ctx.now,
+    updatedAt: ctx.now,
+    updatedBy: ctx.integration,
+  };
+}
+
+const answered = (call: Call, event: CtiEvent, ctx: CtiContext): Call => ({
+  ...call,
+  state: 'Answered',
+  answeredAt: ctx.now,
+  answeredBy: ctx.answeredBy,
+  answeringNumber:
+    event.answeringNumber && event.answeringNumber !== '' ? event.answeringNumber : null,
+  updatedAt: ctx.now,
+  updatedBy: ctx.integration,
+});
+
+const hungUp = (call: Call, event: CtiEvent, ctx: CtiContext): Call => ({
+  ...call,
+  state: call.state === 'Answered' ? 'Ended' : 'Missed',
+  endedAt: ctx.now,
+  cause: causeOf(event.cause),
+  updatedAt: ctx.now,
+  updatedBy: ctx.integration,
+});
+
+const EMPTY: CtiReply = {};
+const REJECT: CtiReply = { action: 'reject' };
+
+/**
+ * One CTI event applied to the call it names (`previous`: the stored call with that callId, or
+ * null). newCall → Ringing (Rejected for a blocked number, answered `{"action":"reject"}`);
+ * answer → Answered; hangup → Ended if it was answered, else Missed. Events out of order are kept
+ * and answered `{}`: an answer or hangup for a call never announced makes the call as far as it
+ * got (so a late newCall cannot turn an answered call into a ringing one); a second newCall, a
+ * second answer, and anything after the end change nothing. Pure.
+ */
+export function applyCtiEvent(previous: Call | null, event: CtiEvent, ctx: CtiContext): CtiApplied {
+  const same = (outcome: CtiOutcome, reply: CtiReply = EMPTY): CtiApplied => ({
+    call: previous,
+    changed: false,
+    outcome,
+    reply,
+  });
+  const changedTo = (call: Call, outcome: CtiOutcome, reply: CtiReply = EMPTY): CtiApplied => ({
+    call,
+    changed: true,
+    outcome,
+    reply,
+  });
+  switch (event.event) {
+    case 'newCall': {
+      if (previous !== null)
+        // The phone system announced it again: a blocked caller is rejected again, nothing moves.
+        return same('out-of-order', previous.state === 'Rejected' ? REJECT : EMPTY);
+      const call = freshCall(event, ctx);
+      if (ctx.blocked && event.direction === 'in')
+        return changedTo(
+          { ...call, state: 'Rejected', notify: [], endedAt: ctx.now },
+          'rejected',
+          REJECT,
+        );
+      return changedTo(call, 'applied');
+    }
+    case 'answer': {
+      if (previous === null)
+        return changedTo(answered(freshCall(event, ctx), event, ctx), 'out-of-order');
+      if (previous.state === 'Ringing') return changedTo(answered(previous, event, ctx), 'applied');
+      if (previous.state === 'Answered') return same('out-of-order');
+      return same('ignored');
+    }
+    case 'hangup': {
+      if (previous === null)
+        return changedTo(hungUp(freshCall(event, ctx), event, ctx), 'out-of-order');
+      if (ENDED_STATES.includes(previous.state)) return same('ignored');
+      return changedTo(hungUp(previous, event, ctx), 'applied');
+    }
+  }
+}

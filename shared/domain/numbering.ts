@@ -6,6 +6,7 @@ export const NUMBER_PREFIX = {
   incident: 'INC',
   request: 'REQ',
   visit: 'VIS',
+  call: 'CAL',
 } as const;
 export type NumberedKind = keyof typeof NUMBER_PREFIX;
 

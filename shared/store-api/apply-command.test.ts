@@ -74,7 +74,13 @@ function command<N extends CommandName>(name: N, input: CommandInput<N>): Parsed
 function desk(): Desk {
   const records = new Records();
   const asked: RecordKind[] = [];
-  const used: Record<RecordKind, number> = { interaction: 0, incident: 0, request: 0, visit: 0 };
+  const used: Record<RecordKind, number> = {
+    interaction: 0,
+    incident: 0,
+    request: 0,
+    visit: 0,
+    call: 0,
+  };
   let minute = 0;
   const ctx = (): ApplyContext => ({
     now: new Date(Date.UTC(2026, 10, 23, 9, minute++)).toISOString(),
@@ -86,7 +92,13 @@ function desk(): Desk {
     catalog: { catalogItem: (id) => catalog.find((i) => i.id === id) ?? null },
     numberFor: (kind) => {
       asked.push(kind);
-      const prefix = { interaction: 'IMS', incident: 'INC', request: 'REQ', visit: 'VIS' }[kind];
+      const prefix = {
+        interaction: 'IMS',
+        incident: 'INC',
+        request: 'REQ',
+        visit: 'VIS',
+        call: 'CAL',
+      }[kind];
       return { number: `${prefix}-P${String(used[kind] + 1).padStart(4, '0')}`, provisional: true };
     },
   });

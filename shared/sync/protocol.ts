@@ -1,6 +1,7 @@
 // The sync protocol between a desk and the desk server: push, pull, poke and directory pages.
 // Shapes and pure checks only; it never talks to the network and never touches a database.
 
+import { Call } from '../domain/call';
 import { Visit } from '../domain/visit';
 import { z } from 'zod';
 import { CatalogItem } from '../domain/catalog';
@@ -128,6 +129,8 @@ export const PullResponse = z.object({
   requests: z.array(RequestRecord).default([]),
   /** Walk-up visits (issue 12); absent from servers before them. */
   visits: z.array(Visit).default([]),
+  /** Phone calls (issue 13); absent from servers before them. */
+  calls: z.array(Call).default([]),
   /** More changes wait: pull again at once with the new cursor. */
   more: z.boolean(),
   /**

@@ -83,7 +83,8 @@ export async function pullAndRebase(
       answer.interactions.length +
       answer.incidents.length +
       answer.requests.length +
-      answer.visits.length;
+      answer.visits.length +
+      answer.calls.length;
     outcome.reset ||= reset;
     meta = { ...meta, interactionsCursor: answer.cursor };
     // A full list of refusals may have more behind it: acknowledge only up to the last one
@@ -117,10 +118,12 @@ export async function pullAndRebase(
       for (const record of answer.incidents) touched.add({ kind: 'incident', id: record.id });
       for (const record of answer.requests) touched.add({ kind: 'request', id: record.id });
       for (const record of answer.visits) touched.add({ kind: 'visit', id: record.id });
+      for (const record of answer.calls) touched.add({ kind: 'call', id: record.id });
       await servers.interaction.bulkPut(answer.interactions);
       await servers.incident.bulkPut(answer.incidents);
       await servers.request.bulkPut(answer.requests);
       await servers.visit.bulkPut(answer.visits);
+      await servers.call.bulkPut(answer.calls);
       let acknowledged = 0;
       let refused = 0;
       let requeued = 0;

@@ -136,6 +136,7 @@ const answer = (over: Partial<PullResponse>): PullResponse => ({
   incidents: [],
   requests: [],
   visits: [],
+  calls: [],
   more: false,
   reset: false,
   refused: [],

@@ -41,6 +41,9 @@ function collect(lists: RecordLists, kinded: KindedRecord): void {
     case 'visit':
       lists.visit.push(kinded.record);
       return;
+    case 'call':
+      lists.call.push(kinded.record);
+      return;
   }
 }
 
@@ -113,12 +116,13 @@ export async function rebaseRecords(
   const items = new Map(catalog.map((item) => [item.id, item]));
   const rules = { directory, catalog: { catalogItem: (id: string) => items.get(id) ?? null } };
   const numbers = new ProvisionalNumbers(counters);
-  const puts: RecordLists = { interaction: [], incident: [], request: [], visit: [] };
+  const puts: RecordLists = { interaction: [], incident: [], request: [], visit: [], call: [] };
   const deletes: Record<RecordKind, string[]> = {
     interaction: [],
     incident: [],
     request: [],
     visit: [],
+    call: [],
   };
   for (const set of sets) {
     const setBases = new RecordMap();

@@ -1,4 +1,4 @@
-// Where the desk keeps each kind of synced record (interaction, incident, request): the view the
+// Where the desk keeps each kind of synced record (interaction, incident, request, visit, call): the view the
 // lists show, and the server's copy the waiting changes are replayed on. Never decides what to write.
 
 import type { EntityTable, Table } from 'dexie';
@@ -20,6 +20,7 @@ export function viewTables(db: DeskDb): RecordTables {
     incident: db.incidents,
     request: db.requests,
     visit: db.visits,
+    call: db.calls,
   };
 }
 
@@ -30,6 +31,7 @@ export function serverTables(db: DeskDb): RecordTables {
     incident: db.serverIncidents,
     request: db.serverRequests,
     visit: db.serverVisits,
+    call: db.serverCalls,
   };
 }
 

@@ -37,7 +37,13 @@ export interface CommandDesk {
 export function commandDesk(actorId = 'agent-1'): CommandDesk {
   const records = new RecordMap();
   const asked: RecordKind[] = [];
-  const used: Record<RecordKind, number> = { interaction: 0, incident: 0, request: 0, visit: 0 };
+  const used: Record<RecordKind, number> = {
+    interaction: 0,
+    incident: 0,
+    request: 0,
+    visit: 0,
+    call: 0,
+  };
   let minute = 0;
   const ctx = (): ApplyContext => ({
     now: new Date(Date.UTC(2026, 10, 23, 9, minute++)).toISOString(),

@@ -4,11 +4,16 @@
 import type { StoreErrorCode } from '../../domain/result';
 import type { CommandInput, CommandName } from '../../store-api/contract';
 import type { Role } from '../permission';
-import type { RecordRef } from '../record-set';
+import type { KindedRecord, RecordRef } from '../record-set';
 import type { Step } from './command-desk';
 
 export interface CommandFixture<N extends CommandName = CommandName> {
   name: N;
+  /**
+   * Records only the desk server makes (calls, from the phone system's events), put in place as
+   * they are before `given` runs.
+   */
+  records?: readonly KindedRecord[];
   /** The records the allowed case needs, made by commands that must each go through. */
   given: readonly Step[];
   /** Who runs it (agent when left out): its permission must allow them. */
@@ -18,7 +23,12 @@ export interface CommandFixture<N extends CommandName = CommandName> {
   /** The records the allowed run changes, the one it is named by first. */
   changes: readonly RecordRef[];
   /** A run the rules refuse, on its own scene (`given` when it has none): it changes nothing. */
-  refused: { given?: readonly Step[]; input: CommandInput<N>; code: StoreErrorCode };
+  refused: {
+    records?: readonly KindedRecord[];
+    given?: readonly Step[];
+    input: CommandInput<N>;
+    code: StoreErrorCode;
+  };
 }
 
 /** Declares a command's fixtures (its `<verb>.fixtures.ts` exports it as `fixture`). */

@@ -56,6 +56,9 @@ export const MATRIX: Readonly<Partial<Record<CommandName, Readonly<Record<Role, 
   'visit.noShow': DESK,
   'visit.markLeft': DESK,
   'visit.rate': WALK_UP_KIOSK,
+  // The phone desk: every desk role, never the kiosk or the lobby.
+  'call.markSeen': DESK,
+  'call.link': DESK,
 };
 
 export interface PermissionCase {

@@ -5,7 +5,7 @@
 
 import type { Directory, User } from '../../domain/directory';
 import type { Role } from '../permission';
-import type { RecordRef } from '../record-set';
+import type { KindedRecord, RecordRef } from '../record-set';
 import { commandModule, type CommandName } from '../registry';
 import type { CommandFixture } from './fixture';
 import { type PermissionCase, type Relation } from './permission-cells';
@@ -36,6 +36,8 @@ export const actorOf = (role: Role, relation: Relation | null): string =>
   `cells-${role}-${RELATION_WORD[relation ?? 'neither']}`;
 
 export interface CaseScene {
+  /** Records only the desk server makes (calls): stored as they are before the steps. */
+  records: KindedRecord[];
   /** Run first, by SCENE_SETTER. */
   steps: Step[];
   /** The command under test. */
@@ -50,7 +52,7 @@ export interface CaseScene {
 /** The case's own ids: ims-1 → ims-1-c7, so every case has its own records in one database. */
 function unique<T>(value: T, suffix: string): T {
   if (typeof value === 'string')
-    return (/^(ims|inc|req|vis)-\d+$/.test(value) ? `${value}${suffix}` : value) as T;
+    return (/^(ims|inc|req|vis|cal)-\d+$/.test(value) ? `${value}${suffix}` : value) as T;
   if (Array.isArray(value)) return value.map((v: unknown) => unique(v, suffix)) as T;
   if (typeof value === 'object' && value !== null)
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unique(v, suffix)])) as T;
@@ -78,6 +80,22 @@ export function sceneOf(c: PermissionCase, index: number): CaseScene {
     }
   }
   return {
+    // A call's callId is unique per integration: each case's calls get their own.
+    records: (fixture.records ?? []).map((r) =>
+      r.kind === 'call'
+        ? unique(
+            {
+              ...r,
+              record: {
+                ...r.record,
+                callId: `${r.record.callId}${suffix}`,
+                number: `${r.record.number}${suffix}`,
+              },
+            },
+            suffix,
+          )
+        : unique(r, suffix),
+    ),
     steps,
     run: unique({ name: c.name, input: fixture.allowed } as Step, suffix),
     target,
