@@ -656,6 +656,8 @@ export interface PhoneBurstResults {
   desksCaughtUpMs: number | null;
   /** (desk, call) pairs not Ended on the desk when the bench stopped waiting. */
   desksBehind: number;
+  /** Desks' pulls that failed (a reset connection) and were tried again, over the whole run. */
+  deskPullErrors: number;
 }
 
 export interface PhoneBenchResults {

@@ -138,10 +138,17 @@ async function connectDesk(url, index, userName, onCall) {
     }
   };
   await pull();
+  let errors = 0;
+  // A failed pull (a reset connection under load) is tried again, as the sync engine's loop does.
+  const pullAgain = () =>
+    pull().catch(() => {
+      errors += 1;
+      setTimeout(() => void pullAgain(), 100);
+    });
   await http.stream('/api/v1/sync/events', token, (event) => {
-    if (event === 'poke') void pull();
+    if (event === 'poke') void pullAgain();
   });
-  return { close: http.close };
+  return { close: http.close, errors: () => errors };
 }
 
 /**
@@ -235,6 +242,8 @@ export async function runPhoneBench(deps, options) {
       seen.set(callId, entry);
       return entry;
     };
+    /** @type {(() => number)[]} */
+    const deskErrors = [];
     say(`Connecting ${options.desks} desks (sessions, poke streams, first pulls)…`);
     for (const [i, agent] of agents.entries()) {
       const desk = await connectDesk(url, i, agent.userName, (call, at) => {
@@ -250,6 +259,7 @@ export async function runPhoneBench(deps, options) {
           entry.answeredAt = at;
       });
       closers.push(desk);
+      deskErrors.push(desk.errors);
     }
 
     // The phone system: one address, keep-alive connections, as a PBX's CTI script holds them.
@@ -433,6 +443,7 @@ export async function runPhoneBench(deps, options) {
         eventsLogged: /** @type {number} */ (logged.rows[0]?.n ?? 0),
         desksCaughtUpMs,
         desksBehind,
+        deskPullErrors: deskErrors.reduce((sum, errors) => sum + errors(), 0),
       },
       wallSeconds: (performance.now() - started) / 1000,
     };

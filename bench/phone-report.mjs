@@ -46,7 +46,7 @@ export function phoneFigureRows(p) {
       figure: `Phone: ${b.rate} calls a second for ${b.seconds} s (${b.calls.toLocaleString('en-US')} calls × newCall, answer, hangup), ${p.desks} desks connected`,
       target: '0 dropped events',
       met: dropped === 0 && b.desksCaughtUpMs !== null,
-      deskpad: `${dropped} dropped (${b.non2xx} not 2xx, ${b.wrongState} calls not ended as announced, ${Math.max(0, b.events - b.eventsLogged)} events not logged); requests ${spread(b.request)}; ${b.announcedPerSecond.toFixed(0)} calls/s sent${b.desksCaughtUpMs === null ? `; ${b.desksBehind} desk copies still behind` : `; every desk up to date ${formatMs(b.desksCaughtUpMs)} after the last event`}`,
+      deskpad: `${dropped} dropped (${b.non2xx} not 2xx, ${b.wrongState} calls not ended as announced, ${Math.max(0, b.events - b.eventsLogged)} events not logged); the server answered ${(b.events / b.sendSeconds).toFixed(0)} events/s (${b.events.toLocaleString('en-US')} in ${b.sendSeconds.toFixed(1)} s; ${b.announcedPerSecond.toFixed(0)} calls/s offered), each request ${spread(b.request)}${b.desksCaughtUpMs === null ? `; ${b.desksBehind} desk copies still behind` : `; every desk up to date ${formatMs(b.desksCaughtUpMs)} after the last event`}`,
       baseline: health,
       ratio: `request p95 ${(b.request.p95 / Math.max(p.healthRoundTrip.p95, 0.001)).toFixed(1)}× the health round trip`,
     },
@@ -72,7 +72,8 @@ export function phoneSection(p) {
     address: ${spread(p.healthRoundTrip)}. Then ${b.calls.toLocaleString('en-US')} calls at ${b.rate} a
     second (each answered ${b.ringMs} ms after newCall and hung up ${b.talkMs} ms later, normalClearing,
     the encodings alternating), all ${p.desks} desks connected and pulling; ${b.events.toLocaleString('en-US')}
-    requests sent in ${b.sendSeconds.toFixed(1)} s. A call counts as kept when the \`calls\` table has it
+    requests sent in ${b.sendSeconds.toFixed(1)} s (the desks' pulls that failed and were tried again over
+    the run: ${b.deskPullErrors}). A call counts as kept when the \`calls\` table has it
     Ended and answered by the agent the phone system named, and an event when the CTI event log has
     it (${b.eventsLogged.toLocaleString('en-US')} of ${b.events.toLocaleString('en-US')}). Other work
     shared the machine: its 1-minute load average went from ${p.loadAverage.min.toFixed(1)} to
