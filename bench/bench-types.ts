@@ -505,6 +505,8 @@ export interface BenchResults {
   walkupLatency?: WalkupLatencyResults;
   /** Issue 12: the walk-up wait estimate on simulated days (bench/walkup-estimate-bench.mjs). */
   walkUpEstimate?: WalkUpEstimateResults;
+  /** Issue 13: the phone desk over the generic CTI endpoint (bench/phone-bench.mjs). */
+  phone?: PhoneBenchResults;
   wallSeconds: number;
 }
 
@@ -623,5 +625,64 @@ export interface WalkUpEstimateResults {
     deskpadMedianAbsMinutes: number;
     serviceNowMedianAbsMinutes: number;
   }[];
+  wallSeconds: number;
+}
+
+// ---- issue 13: the phone desk over the generic CTI endpoint (bench/phone-bench.mjs) ----
+
+export interface PhoneBurstResults {
+  /** Calls announced a second, and for how long. */
+  rate: number;
+  seconds: number;
+  /** Each call: newCall, answer ringMs later, hangup talkMs after that. */
+  ringMs: number;
+  talkMs: number;
+  calls: number;
+  /** CTI requests sent (3 per call). */
+  events: number;
+  /** newCalls a second as actually sent (first to last newCall). */
+  announcedPerSecond: number;
+  /** From the first event to the last event's answer. */
+  sendSeconds: number;
+  /** Each CTI request's round trip (ms). */
+  request: LatencySpread;
+  /** Requests not answered 2xx (or not answered at all). */
+  non2xx: number;
+  /** Calls not in the database as Ended, answered by the agent the phone system named. */
+  wrongState: number;
+  /** Rows in the CTI event log for the burst's calls (every event is kept: 3 per call). */
+  eventsLogged: number;
+  /** The last event's answer → every desk holds every burst call as Ended (ms); null: never. */
+  desksCaughtUpMs: number | null;
+  /** (desk, call) pairs not Ended on the desk when the bench stopped waiting. */
+  desksBehind: number;
+  /** Desks' pulls that failed (a reset connection) and were tried again, over the whole run. */
+  deskPullErrors: number;
+}
+
+export interface PhoneBenchResults {
+  date: string;
+  command: string;
+  database: string;
+  /** Agents in the queue's group, each with a desk connected. */
+  desks: number;
+  /** Calls measured one at a time for the latency figures. */
+  calls: number;
+  spacingMs: number;
+  /** The 1-minute load average while it ran. */
+  loadAverage: { min: number; max: number };
+  /** Baseline: GET /api/v1/health from the phone system's address (ms). */
+  healthRoundTrip: LatencySpread;
+  /** The newCall request's own round trip (ms). */
+  newCallRequest: LatencySpread;
+  /** newCall sent → the call in the last of the desks' pulls (ms). */
+  newCallEveryDesk: LatencySpread;
+  /** newCall answered → the call in the last desk's pull (ms). */
+  newCallEveryDeskAfterAnswer: LatencySpread;
+  /** answer sent → the answered call in the answering agent's desk's pull (ms). */
+  answerAgentDesk: LatencySpread;
+  /** Arrivals that never came within the timeout (should be 0). */
+  missing: number;
+  burst: PhoneBurstResults;
   wallSeconds: number;
 }

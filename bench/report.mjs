@@ -6,6 +6,7 @@ import { organizationSection } from './import-report.mjs';
 import { parallelSection } from './parallel-report.mjs';
 import { walkupLatencySection } from './walkup-latency-report.mjs';
 import { walkUpEstimateSection } from './walkup-estimate-report.mjs';
+import { phoneSection } from './phone-report.mjs';
 
 export const README_START = '<!-- bench:start -->';
 export const README_END = '<!-- bench:end -->';
@@ -648,6 +649,7 @@ export function readmeSection(r) {
     ...(r.dos ? ['', dosSection(r.dos)] : []),
     ...(r.walkupLatency ? ['', walkupLatencySection(r.walkupLatency)] : []),
     ...(r.walkUpEstimate ? ['', walkUpEstimateSection(r.walkUpEstimate)] : []),
+    ...(r.phone ? ['', phoneSection(r.phone)] : []),
     ...(r.import || r.ldap ? ['', organizationSection(r.import, r.ldap)] : []),
     '',
     README_END,

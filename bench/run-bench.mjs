@@ -34,6 +34,8 @@ import { runWalkupLatencyBench } from './walkup-latency-bench.mjs';
 import { walkupLatencyFigureRows } from './walkup-latency-report.mjs';
 import { runWalkUpEstimateBench } from './walkup-estimate-bench.mjs';
 import { walkUpEstimateRows } from './walkup-estimate-report.mjs';
+import { runPhoneBench } from './phone-bench.mjs';
+import { phoneFigureRows } from './phone-report.mjs';
 
 /** @typedef {import('./bench-types').BenchResults} BenchResults */
 /** @typedef {import('./bench-types').StartResult} StartResult */
@@ -95,6 +97,10 @@ const { values: options } = parseArgs({
     'walkup-check-ins': { type: 'string', default: '40' },
     'walkup-seed': { type: 'string', default: '1' },
     'walkup-days': { type: 'string', default: '10' },
+    'phone-desks': { type: 'string', default: '50' },
+    'phone-calls': { type: 'string', default: '40' },
+    'phone-rate': { type: 'string', default: '100' },
+    'phone-seconds': { type: 'string', default: '10' },
     'skip-keyboard': { type: 'boolean', default: false },
     only: { type: 'string', default: 'all' },
     'write-readme': { type: 'boolean', default: false },
@@ -131,7 +137,7 @@ const COMPONENT_SEARCHES = positive('component-searches');
 const REBUILDS = positive('rebuilds');
 const NAIVE_DB_SEARCHES = positive('naive-db-searches');
 const ESCALATIONS = positive('escalations');
-/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import`, `ldap`, `walkup-latency` or `walkup-estimate` measures one part and keeps the others from results.json. */
+/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import`, `ldap`, `walkup-latency`, `walkup-estimate` or `phone` measures one part and keeps the others from results.json. */
 const ONLY = options.only;
 const PARTS = [
   'issue2',
@@ -143,6 +149,7 @@ const PARTS = [
   'ldap',
   'walkup-latency',
   'walkup-estimate',
+  'phone',
 ];
 if (!['all', ...PARTS].includes(ONLY)) {
   console.error(`--only must be one of ${PARTS.join(', ')}.`);
@@ -478,7 +485,7 @@ async function main() {
   const { build, preview } = await import('vite');
   const configFile = path.join(benchDir, 'vite.config.ts');
   // The walk-up estimate is a simulation in Node: it needs no pages.
-  if (ONLY !== 'walkup-estimate') {
+  if (ONLY !== 'walkup-estimate' && ONLY !== 'phone') {
     say('Building bench pages (bench/pages → dist/bench)…');
     await build({ configFile, logLevel: 'warn' });
   }
@@ -546,7 +553,12 @@ async function main() {
   /** @type {BenchResults['parallel']} */
   let parallel = previous?.parallel;
   if (
-    (runs('parallel') || runs('dos') || runs('import') || runs('ldap') || runs('walkup-latency')) &&
+    (runs('parallel') ||
+      runs('dos') ||
+      runs('import') ||
+      runs('ldap') ||
+      runs('walkup-latency') ||
+      runs('phone')) &&
     !runs('sync')
   )
     await build({
@@ -646,6 +658,29 @@ async function main() {
       { seed: positive('walkup-seed'), days: positive('walkup-days') },
     );
 
+  /** @type {BenchResults['phone']} */
+  let phone = previous?.phone;
+  if (runs('phone'))
+    phone = await runPhoneBench(
+      {
+        repoRoot,
+        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
+        say,
+        command: commandLine(),
+      },
+      {
+        desks: positive('phone-desks'),
+        calls: positive('phone-calls'),
+        // One measured call at a time, half a second apart: the figure is each call's own path.
+        spacingMs: 500,
+        rate: positive('phone-rate'),
+        seconds: positive('phone-seconds'),
+        // Short rings and talks keep the burst's calls overlapping as a busy hour's do, in seconds.
+        ringMs: 1000,
+        talkMs: 2000,
+      },
+    );
+
   const base = issue2 ?? /** @type {BenchResults} */ (previous);
   /** @type {BenchResults} */
   const results = {
@@ -671,6 +706,7 @@ async function main() {
     ...(ldap ? { ldap } : {}),
     ...(walkupLatency ? { walkupLatency } : {}),
     ...(walkUpEstimate ? { walkUpEstimate } : {}),
+    ...(phone ? { phone } : {}),
     // The whole run's time; a partial run (--only) keeps the figure of the run it completes.
     wallSeconds:
       ONLY === 'all'
@@ -690,6 +726,7 @@ async function main() {
     console.log(`${textTable(walkupLatencyFigureRows(results.walkupLatency))}\n`);
   if (results.walkUpEstimate)
     console.log(`${textTable(walkUpEstimateRows(results.walkUpEstimate))}\n`);
+  if (results.phone) console.log(`${textTable(phoneFigureRows(results.phone))}\n`);
   say('Wrote bench/results.json.');
   if (options['write-readme']) {
     const readmePath = path.join(repoRoot, 'README.md');

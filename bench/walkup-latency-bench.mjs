@@ -30,11 +30,12 @@ const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(
 
 /**
  * One machine's HTTP client: keep-alive, bound to its own loopback address (so 20 desks signing in
- * are 20 addresses, as in an office), JSON requests and a server-sent event stream.
+ * are 20 addresses, as in an office), JSON requests and a server-sent event stream. The phone bench
+ * (phone-bench.mjs) connects its desks with it too.
  * @param {string} baseUrl
  * @param {string} localAddress
  */
-function client(baseUrl, localAddress) {
+export function client(baseUrl, localAddress) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4, localAddress });
   const base = new URL(baseUrl);
   /** @type {Set<http.ClientRequest>} */
@@ -130,7 +131,7 @@ function client(baseUrl, localAddress) {
  * @param {ReturnType<typeof client>} http @param {string} userName @param {string} password
  * @returns {Promise<{ token: string; agent: { id: string } }>}
  */
-async function signInFrom(http, userName, password) {
+export async function signInFrom(http, userName, password) {
   const answer = await http.request('POST', '/api/v1/sessions', { userName, password }, null);
   if (answer.status !== 201)
     throw new Error(
