@@ -8,10 +8,11 @@ import {
   type Interaction,
   type SaveInteractionArgs as SaveArgs,
 } from '../../domain/interaction';
+import { linkCall } from '../../domain/call';
 import { loggedFromCall } from '../../domain/interaction-call';
 import type { StoreResult } from '../../domain/result';
 import { appendWorkNote } from '../../domain/task';
-import { changes, effectiveChanges, hasChanges, named } from '../apply-steps';
+import { changes, effectiveChanges, hasChanges } from '../apply-steps';
 import { defineCommand, type ApplyContext } from '../command-module';
 import { anyDeskRole } from '../permission';
 
@@ -53,7 +54,11 @@ export const interactionSave = defineCommand({
   args: SaveInteractionArgs,
   permission: anyDeskRole('log interactions'),
   creates: true,
-  records: named('interaction'),
+  // A first save for a call links the call too (when the desk has it), in the same change.
+  records: (args) => [
+    { kind: 'interaction', id: args.id },
+    ...(args.call ? [{ kind: 'call' as const, id: args.call }] : []),
+  ],
   apply(records, args, ctx) {
     const current = records.get('interaction', args.id);
     if (current) {
@@ -74,11 +79,21 @@ export const interactionSave = defineCommand({
     const created = createInteraction(fields, number, provisional, ctx);
     if (!created.ok) return created;
     // Logged from a phone call: the record names it and the call timer runs from its answer.
-    // INTEGRATION (wip-phone-server): once `call` is a record kind, this same command links the
-    // call to the interaction (call.link's mutator), so the save and the link are one change.
     const fromCall = loggedFromCall(created.value, { call, talkStartedAt }, ctx);
     const record = withNote(fromCall, args, ctx);
-    return changes([{ before: undefined, after: { kind: 'interaction', record } }], 'interaction');
+    const made = { before: undefined, after: { kind: 'interaction' as const, record } };
+    // The call becomes this interaction in the same change (call.link's rule). A call already
+    // logged as another interaction keeps it, and the agent's save is never refused for that.
+    const theCall = call ? records.get('call', call) : undefined;
+    const linked = theCall
+      ? linkCall(theCall, { id: theCall.id, interaction: args.id }, ctx)
+      : null;
+    if (theCall && linked?.ok && linked.value !== theCall)
+      return changes(
+        [made, { before: theCall, after: { kind: 'call', record: linked.value } }],
+        'interaction',
+      );
+    return changes([made], 'interaction');
   },
   output: { kind: 'interaction', id: 'id' },
   describe: () => 'Save interaction',
