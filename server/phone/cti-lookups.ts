@@ -96,7 +96,7 @@ export async function answeringAgent(
 
 /**
  * Whose desks pop the banner: the members of the group the queue maps to (phone_queues); else the
- * agents `user[]` names (by user name); else, with neither (or a queue nobody mapped and no
+ * agents `user[]` names (Zammad sends their real names; a user name is read too); else, with neither (or a queue nobody mapped and no
  * user[]), every active agent, as a phone system that names nobody rings the whole desk. Only
  * active accounts with a desk role, in id order.
  */
@@ -125,7 +125,9 @@ export async function agentsToNotify(
   if (names.length > 0) {
     const named = await deskAgents(db)
       .select('id')
-      .where(sql<boolean>`lower(user_name) = ANY(${sql.val(names)}::text[])`)
+      .where(
+        sql<boolean>`(lower(user_name) = ANY(${sql.val(names)}::text[]) OR lower(name) = ANY(${sql.val(names)}::text[]))`,
+      )
       .orderBy('id')
       .execute();
     if (named.length > 0) return named.map((n) => n.id);

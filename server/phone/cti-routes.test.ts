@@ -249,6 +249,9 @@ describeOnDatabases('the CTI endpoint', (suite) => {
       // A queue nobody mapped falls back to user[].
       await postForm(app, 'event=newCall&from=0958&callId=f-3&queue=Sales&user[]=ana.agent');
       expect(await callOf('f-3')).toMatchObject({ queue: 'Sales', notify: ['agent-1'] });
+      // Zammad's user[] carries the agent's real name.
+      await postForm(app, 'event=newCall&from=0958&callId=f-4&user[]=Bo%20Agent');
+      expect(await callOf('f-4')).toMatchObject({ notify: ['agent-2'] });
       await postForm(app, 'event=answer&callId=f-1&user[]=bo.agent&answeringNumber=');
       expect(await callOf('f-1')).toMatchObject({ state: 'Answered', answeredBy: 'agent-2' });
     } finally {
