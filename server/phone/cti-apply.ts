@@ -15,7 +15,6 @@ import { serverNumber } from '../../shared/domain/numbering';
 import type { Database } from '../db/schema';
 import { jsonb, toNumber } from '../db/values';
 import type { PhoneRegion } from '../directory/phone-e164';
-import { toE164 } from '../directory/phone-e164';
 import { takeNumbers } from '../sync/record-numbers';
 import { retriedTransaction } from '../sync/retried-transaction';
 import { upsertCalls } from './call-store';
@@ -24,6 +23,7 @@ import {
   answeringAgent,
   isBlocked,
   matchCaller,
+  ctiNumberE164,
   outsideNumber,
   type IntegrationRow,
 } from './cti-lookups';
@@ -85,7 +85,7 @@ export async function applyCti(
     // The record column holds only what this reducer and the shared mutators produced.
     const previous = row ? (row.record as Call) : null;
     let seq = row ? toNumber(row.seq) : 0;
-    const numberE164 = toE164(outsideNumber(event), deps.region);
+    const numberE164 = ctiNumberE164(outsideNumber(event), deps.region);
     const fresh = previous === null;
     const match = fresh
       ? await matchCaller(trx, numberE164)

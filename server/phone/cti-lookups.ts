@@ -33,6 +33,20 @@ export const outsideNumber = (event: Pick<CtiEvent, 'direction' | 'from' | 'to'>
   event.direction === 'in' ? event.from : event.to;
 
 /** Active users whose phone or mobile is that number: one is the caller, several candidates. */
+/**
+ * The outside number in E.164. Zammad's generic CTI sends international numbers as digits without
+ * the plus (`4930609854180`): digits only and no leading 0 (a national trunk prefix) are read as
+ * international first; anything else is read in the server's phone region.
+ */
+export function ctiNumberE164(raw: string, region: PhoneRegion): string {
+  const digits = raw.trim();
+  if (/^[1-9]\d{7,14}$/.test(digits)) {
+    const international = toE164(`+${digits}`, region);
+    if (international !== '') return international;
+  }
+  return toE164(raw, region);
+}
+
 export async function matchCaller(db: Db, numberE164: string): Promise<CallerMatch> {
   if (numberE164 === '') return { numberE164, caller: null, candidates: [] };
   const rows = await db

@@ -249,6 +249,12 @@ describeOnDatabases('the CTI endpoint', (suite) => {
       // A queue nobody mapped falls back to user[].
       await postForm(app, 'event=newCall&from=0958&callId=f-3&queue=Sales&user[]=ana.agent');
       expect(await callOf('f-3')).toMatchObject({ queue: 'Sales', notify: ['agent-1'] });
+      // Zammad sends international numbers as digits without the plus.
+      await postForm(app, 'event=newCall&from=442079460958&callId=f-5&user[]=ana.agent');
+      expect(await callOf('f-5')).toMatchObject({
+        caller: 'caller-1',
+        numberE164: '+442079460958',
+      });
       // Zammad's user[] carries the agent's real name.
       await postForm(app, 'event=newCall&from=0958&callId=f-4&user[]=Bo%20Agent');
       expect(await callOf('f-4')).toMatchObject({ notify: ['agent-2'] });
