@@ -241,7 +241,7 @@ export async function runWalkupLatencyBench(deps, options) {
     const location = await admin.request(
       'POST',
       '/api/v1/admin/locations.create',
-      { name: 'Service Desk — HQ', description: 'The walk-up latency bench' },
+      { name: 'Latency bench counter', description: 'The walk-up latency bench' },
       adminToken,
     );
     if (location.status >= 300) throw new Error(`locations.create answered ${location.status}.`);

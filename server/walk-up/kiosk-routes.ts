@@ -8,6 +8,7 @@ import { Id, type User } from '../../shared/domain/directory';
 import type { StoreError } from '../../shared/domain/result';
 import type { Visit } from '../../shared/domain/visit';
 import type { WalkUpLocation } from '../../shared/domain/walk-up-location';
+import { locationSummary } from '../../shared/domain/lobby-board';
 import { API_PREFIX } from '../../shared/sync/server-api';
 import {
   KioskCheckInRequest,
@@ -46,14 +47,6 @@ const refusal = (reason: StoreError): ApiError =>
     reason.message,
     reason.fieldErrors ? { fieldErrors: reason.fieldErrors } : {},
   );
-
-export const summaryOf = (location: WalkUpLocation): WalkUpLocationSummary => ({
-  id: location.id,
-  name: location.name,
-  reasons: location.reasons,
-  lobbyNames: location.lobbyNames,
-  waitTargetMinutes: location.waitTargetMinutes,
-});
 
 export function kioskRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db, sessions, now } = deps;
@@ -139,7 +132,7 @@ export function kioskRoutes(app: FastifyInstance, deps: RouteDeps): void {
     async (request): Promise<WalkUpLocationSummary> => {
       await sessions.authenticate(request.headers.authorization, WALK_UP_PAGES);
       const { id } = parseInput(IdParam, request.params);
-      return summaryOf(await activeLocation(id));
+      return locationSummary(await activeLocation(id));
     },
   );
 }
