@@ -18,6 +18,7 @@ import { DEMO_LOCATIONS, demoBadgeNumber } from '../../shared/demo/walk-up-gener
 import { Visit } from '../../shared/domain/visit';
 import { medianServiceMinutes, stationsServing } from '../../shared/domain/walk-up-queue';
 import { toNumber } from '../db/values';
+import { DEFAULT_PHONE_REGION, toE164 } from '../directory/phone-e164';
 import { directoryFeedPage } from '../directory/directory-feed';
 import { insertDirectory } from '../directory/directory-store';
 import { lockVersion, saveVersion } from '../sync/versions';
@@ -340,4 +341,10 @@ it('is the same directory for the same seed, with demo accounts for each role', 
   );
   const network = one.groups.find((g) => g.id === 'grp_network');
   expect(network?.memberIds).toContain('usr_demo_technician');
+});
+
+it('gives every demo user with a phone its E.164 form, as the server reads it, so a call finds them', () => {
+  const users = demoDirectory({ users: 300 }).users.filter((u) => u.phone !== '');
+  expect(users.length).toBeGreaterThan(100);
+  for (const u of users) expect(u.phoneE164).toBe(toE164(u.phone, DEFAULT_PHONE_REGION));
 });

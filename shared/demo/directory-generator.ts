@@ -155,7 +155,8 @@ function generateUsers(
       vip: !isFulfiller && random() < (department === 'Executive Office' ? 0.25 : 0.0045),
       active: true,
       mobile: '',
-      phoneE164: '',
+      // What the server's E.164 reading of `phone` gives, so a call from it finds them.
+      phoneE164: `+1555${phone}`,
       mobileE164: '',
       roles: isAgent ? ['agent'] : isFulfiller ? ['technician'] : [],
     });
