@@ -4,10 +4,11 @@
 // time recorded); an unknown number; a shared number; a missed call logged afterwards; a blocked
 // number rejected; the desk reloaded mid-call keeps the timer.
 
-import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { DEMO_NUMBERS } from '../scripts/phone-scenarios.mjs';
 import { DEMO_AGENT, DEMO_SECOND_AGENT, demoDirectory } from './support/demo-directory';
 import { Desk } from './support/desk';
+import { waitUntilSynced } from './support/flows';
 import { useBrowser, useDeskServerApp } from './support/harness';
 import { PhoneDesk } from './support/phone-desk';
 import {
@@ -49,6 +50,11 @@ beforeAll(async () => {
   shared = await importSharedNumber(serverUrl, `+${DEMO_NUMBERS.sharedNumber}`);
 });
 
+afterEach(async () => {
+  await phone.endAll();
+  await phoneForms.endAll();
+});
+
 const signIn = async (test: TestContext, who = DEMO_AGENT) => {
   const tab = await browser.newPage(test, {}, who.userName);
   return new PhoneDesk(await Desk.signIn(tab.page, app.url(), who));
@@ -79,7 +85,7 @@ describe('The phone desk', () => {
     await expect.poll(() => agentA.timerSeconds(), { timeout: 5000 }).toBeGreaterThan(first);
 
     await desk.typeInto('Short description', 'Cannot print on LON-RH-F1-PRN01');
-    const number = await desk.save();
+    await desk.save();
     await call.hangUp();
     await desk.waitForState('Wrap Up');
     const wrapUp = agentA.wrapUpTimer();
@@ -87,6 +93,7 @@ describe('The phone desk', () => {
     await expect.poll(() => agentA.timerSeconds(wrapUp), { timeout: 5000 }).toBeGreaterThan(0);
     await desk.pressButton('Close interaction');
     await desk.waitForState('Closed Complete');
+    const number = await waitUntilSynced(desk);
 
     const reader = await app.reader();
     await expect
@@ -120,12 +127,16 @@ describe('The phone desk', () => {
     await call.answer();
     const desk = agent.desk;
     await desk.page.getByRole('heading', { name: 'New interaction', exact: true }).waitFor();
-    // One key picks among the candidates.
-    const options = desk.page.getByRole('listbox').getByRole('option');
-    const offered = async (): Promise<string> => (await options.allTextContents()).join('\n');
-    for (const name of shared.names) await expect.poll(offered).toContain(name);
-    await desk.key('Enter');
-    await expect.poll(() => desk.field('Opened for').inputValue()).toMatch(/Shared-Line$/);
+    // One key picks among the candidates: the list has the focus, 1–9 name them.
+    const pick = desk.page.getByRole('group', { name: /people have/ });
+    await pick.waitFor();
+    const buttons = await pick.getByRole('button').allTextContents();
+    for (const name of shared.names) expect(buttons.join('\n')).toContain(name);
+    const chosen = shared.names[shared.names.length - 1] ?? '';
+    const key = buttons.findIndex((text) => text.includes(chosen)) + 1;
+    expect(key).toBeGreaterThan(0);
+    await desk.key(String(key));
+    await expect.poll(() => desk.field('Opened for').inputValue()).toBe(chosen);
     await call.hangUp();
   });
 
@@ -145,7 +156,8 @@ describe('The phone desk', () => {
     await desk.page.getByRole('heading', { name: 'New interaction', exact: true }).waitFor();
     await expect.poll(() => desk.field('Opened for').inputValue()).toBe(knownCaller.name);
     await desk.typeInto('Short description', 'Called back about the missed call');
-    const number = await desk.save();
+    await desk.save();
+    const number = await waitUntilSynced(desk);
     await agent.showCalls();
     await expect
       .poll(async () => (await agent.callRow(calls, knownCaller.name).allTextContents()).join('\n'))

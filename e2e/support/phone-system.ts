@@ -68,12 +68,25 @@ export class PhoneCall {
   hangUp(): Promise<CtiAnswer> {
     return this.send('hangup');
   }
+
+  /** Ends a call left ringing or talking (a failed test's): sends its hangup, unchecked. */
+  async endIfLive(): Promise<void> {
+    if (this.next === 0) return;
+    const index = this.call.steps.findIndex(
+      (s, i) => i >= this.next && s.fields.event === 'hangup',
+    );
+    const hangup = this.call.steps[index];
+    if (!hangup) return;
+    this.next = this.call.steps.length;
+    await postCti(this.url, hangup.fields, this.format);
+  }
 }
 
 /** A phone system pointed at one integration's URL (`…/api/v1/cti/{token}`). */
 export class PhoneSystem {
   readonly url: string;
   private readonly format: CtiFormat;
+  private readonly calls: PhoneCall[] = [];
 
   constructor(url: string, format: CtiFormat = 'json') {
     this.url = url;
@@ -82,6 +95,14 @@ export class PhoneSystem {
 
   /** A call of one of the simulator's scenarios, not yet rung. */
   call(scenario: ScenarioName, options: CallOptions = {}, format = this.format): PhoneCall {
-    return new PhoneCall(this.url, CALLS[scenario](options), format);
+    const call = new PhoneCall(this.url, CALLS[scenario](options), format);
+    this.calls.push(call);
+    return call;
+  }
+
+  /** Hangs up every call this phone system began and did not end, so the next test starts quiet. */
+  async endAll(): Promise<void> {
+    const calls = this.calls.splice(0);
+    for (const call of calls) await call.endIfLive();
   }
 }

@@ -28,6 +28,10 @@ describe('call words', () => {
       'Incoming call from +44 20 7946 0958, shared by Ana Ruiz and Ben Okafor',
     );
     expect(callerText(callView('c'))).toBe('Unknown caller +44 20 7946 0958');
+    // Sent as bare digits (Zammad's form), shown as the server read it.
+    const digits = callView('d', { from: '442079460958', numberE164: '+442079460958' });
+    expect(callerText(digits)).toBe('Unknown caller +44 20 7946 0958');
+    expect(numberText({ ...digits, numberE164: '' })).toBe('442079460958');
     expect(announcementOf(callView('c'))).toBe(
       'Incoming call from unknown caller +44 20 7946 0958',
     );

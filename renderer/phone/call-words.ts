@@ -1,6 +1,7 @@
 // How a call reads on the desk: who called (a known caller, several people sharing the number, or
 // an unknown number), the outside number, the direction, ringing and talk times. Pure words.
 
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { CallDirection } from '../../shared/domain/call';
 import type { CallView } from '../../shared/store-api/call-contract';
 
@@ -30,9 +31,17 @@ export function isDialable(call: Pick<CallView, 'direction' | 'from' | 'to'>): b
   return number !== '' && number.toLowerCase() !== 'anonymous';
 }
 
-/** The number as shown; a withheld one is said so, never shown as a blank. */
-export const numberText = (call: Pick<CallView, 'direction' | 'from' | 'to'>): string =>
-  isDialable(call) ? outsideNumber(call) : 'Number withheld';
+/**
+ * The number as shown: the server's E.164 reading in international form ("+44 20 7946 0958"), else
+ * as the phone system sent it; a withheld one is said so, never shown as a blank.
+ */
+export function numberText(
+  call: Pick<CallView, 'direction' | 'from' | 'to'> & { numberE164?: string },
+): string {
+  if (!isDialable(call)) return 'Number withheld';
+  const e164 = call.numberE164 ?? '';
+  return (e164 && parsePhoneNumberFromString(e164)?.formatInternational()) || outsideNumber(call);
+}
 
 /** "Unknown caller +44 …", or "Unknown caller (number withheld)". */
 const unknownCaller = (call: CallView): string =>

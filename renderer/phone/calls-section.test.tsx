@@ -69,7 +69,12 @@ function seedLog(): void {
       rangAt: at('09:00:00'),
       seen: true,
     }),
-    callView('blocked', { state: 'Rejected', rangAt: at('08:00:00'), from: '+44 7700 900123' }),
+    callView('blocked', {
+      state: 'Rejected',
+      rangAt: at('08:00:00'),
+      from: '+44 7700 900123',
+      numberE164: '+447700900123',
+    }),
   ]);
 }
 
