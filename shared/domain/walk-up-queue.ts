@@ -2,6 +2,7 @@
 // estimate from recent service times. Pure and shared: the store host (offline too), the kiosk and
 // the lobby board compute the same numbers from the same visits. Never reads a clock itself.
 
+import { median } from './percentile';
 import type { Visit } from './visit';
 import type { WalkUpLocation } from './walk-up-location';
 
@@ -54,15 +55,6 @@ export function serviceMinutes(visit: Visit): number | null {
   const minutes = (ms(visit.endedAt) - stationSince(visit)) / 60_000;
   return Number.isFinite(minutes) && minutes >= 0 ? minutes : null;
 }
-
-const median = (values: readonly number[]): number | null => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? null)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
 
 /** The rolling median of the location's last `SERVICE_SAMPLE` service times, or null without any. */
 export function medianServiceMinutes(visits: readonly Visit[], locationId: string): number | null {
