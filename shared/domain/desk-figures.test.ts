@@ -12,6 +12,7 @@ import {
   FigureFilter,
   firstContactResolution,
   handleTime,
+  reopenTimes,
   localClock,
   openIncidents,
   satisfaction,
@@ -19,7 +20,7 @@ import {
   walkUpTimes,
   type DeskRecords,
 } from './desk-figures';
-import type { Incident } from './incident';
+import { reopenIncident, type Incident } from './incident';
 import type { Interaction } from './interaction';
 import type { RelatedRecord } from './related-records';
 import type { Visit } from './visit';
@@ -340,6 +341,27 @@ describe('first-contact resolution', () => {
     // window includes its last instant)
     // resolved: plain, reopened-8d, reopened-before, incident-not-held → 4 of 8
     expect(fcr).toEqual({ resolved: 4, eligible: 8, share: 0.5 });
+  });
+
+  it('reads the reopen time from the note the real Reopen incident writes', () => {
+    const resolved = incident('inc-r', {
+      state: 'Resolved',
+      resolutionCode: 'Solution provided',
+      resolutionNotes: 'Replaced the cable.',
+      resolvedAt: at(5),
+      resolvedBy: 'agent-a',
+    });
+    const ctx = {
+      now: at(60),
+      actorId: 'agent-a',
+      directory: { isGroupMember: () => true, userName: () => 'Agent A' },
+    };
+    const result = reopenIncident(
+      resolved,
+      { id: 'inc-r', noteId: 'n-1', reason: 'Still down' },
+      ctx,
+    );
+    expect(result.ok && reopenTimes(result.value)).toEqual([at(60)]);
   });
 
   it('is null, not NaN, when nothing is eligible', () => {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isMissed, QUEUE_MAX, type Call } from './call';
 import { Id } from './directory';
 import { callbacksDue } from './escalation';
-import { isOpenIncident, type Incident } from './incident';
+import { isOpenIncident, REOPEN_NOTE_PREFIX, type Incident } from './incident';
 import { INTERACTION_TYPES, InteractionType, isClosed, type Interaction } from './interaction';
 import { median, nearestRank } from './percentile';
 import { PRIORITIES, type Priority } from './priority';
@@ -338,8 +338,6 @@ export function volume(interactions: readonly Interaction[], clock: LocalClock):
 
 /** How long after an interaction's close a reopen of its associated incident still counts. */
 export const REOPEN_WINDOW_DAYS = 7;
-/** incident.ts writes each reopen as a work note starting with this, at the reopen's time. */
-const REOPEN_NOTE_PREFIX = 'Reopened: ';
 
 /** The times an incident was reopened: its reopen work notes (the record keeps no other history). */
 export const reopenTimes = (incident: Pick<Incident, 'workNotes'>): string[] =>

@@ -214,6 +214,9 @@ export function setIncidentState(
   }
 }
 
+/** Every reopen's work note starts with this: the incident's only record of when it was reopened. */
+export const REOPEN_NOTE_PREFIX = 'Reopened: ';
+
 /**
  * Back to In Progress with the reason in a work note. The resolution is cleared, so the next
  * Resolve asks for a new one; the old one is kept in the note, never lost.
@@ -229,7 +232,7 @@ function reopened(
     incident.resolutionNotes === null
       ? ''
       : `\nPrevious resolution (${incident.resolutionCode ?? 'no code'}): ${incident.resolutionNotes}`;
-  const text = `Reopened: ${reason}${previous}`.slice(0, WORK_NOTE_MAX);
+  const text = `${REOPEN_NOTE_PREFIX}${reason}${previous}`.slice(0, WORK_NOTE_MAX);
   return {
     ...appendWorkNote(incident, noteId ?? `${incident.id}:reopen-${reopenCount}`, text, ctx),
     state: 'In Progress',
