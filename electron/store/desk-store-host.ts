@@ -24,6 +24,7 @@ import type { LoadedDirectory } from './loaded-directory';
 import { changedIncidents, deskPermissions, runCommand } from './store-commands';
 import { LiveQueries } from './live-queries';
 import { CLOCK_BOUND_QUERIES } from './walk-up-queries';
+import { FIGURE_CLOCK_BOUND_QUERIES } from './figure-queries';
 import { createLogger, type Logger } from './logger';
 import { runAction } from './store-actions';
 import { deliver, describeError, internal, type Listener } from './store-host-errors';
@@ -77,7 +78,10 @@ export class DeskStoreHost implements StoreHost {
     this.session = session;
     this.options = options;
     this.log = options.logger ?? createLogger();
-    this.live = new LiveQueries(this.log.child('live-query'), CLOCK_BOUND_QUERIES);
+    this.live = new LiveQueries(this.log.child('live-query'), [
+      ...CLOCK_BOUND_QUERIES,
+      ...FIGURE_CLOCK_BOUND_QUERIES,
+    ]);
     this.now = options.now ?? (() => new Date());
     this.onLine =
       options.onLine ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));

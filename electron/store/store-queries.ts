@@ -33,6 +33,7 @@ import { toInteractionView, toListItem } from './interaction-views';
 import type { LoadedDirectory } from './loaded-directory';
 import { isTaskQuery, runTaskQuery } from './task-queries';
 import { isCallQuery, runCallQuery } from './call-queries';
+import { isFigureQuery, runFigureQuery } from './figure-queries';
 import { isWalkUpQuery, runWalkUpQuery } from './walk-up-queries';
 import type { IncidentComponentCache } from './task-store';
 
@@ -134,6 +135,8 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
   }
   if (isWalkUpQuery(query)) return runWalkUpQuery({ db, directory, now: state.now }, query);
   if (isCallQuery(query)) return runCallQuery({ db, directory, agentId: state.agentId }, query);
+  if (isFigureQuery(query))
+    return runFigureQuery({ db, agentId: state.agentId, now: state.now }, query);
   switch (query.name) {
     case 'session.current': {
       // Signed in before the server's directory arrived: the session knows who the agent is.

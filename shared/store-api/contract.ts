@@ -25,6 +25,7 @@ import {
 import { PasswordChangeRequest, SetupRequest, SignInRequest } from '../sync/server-api';
 import { escalationQueryInputs, type EscalationQueryOutputs } from './escalation-contract';
 import { callQueryInputs, type CallQueryOutputs } from './call-contract';
+import { figureQueryInputs, type FigureQueryOutputs } from './figures-contract';
 import { walkUpQueryInputs, type WalkUpQueryOutputs } from './walk-up-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
@@ -76,6 +77,8 @@ export const queryInputs = {
   ...walkUpQueryInputs,
   // The phone desk: the incoming-call banner, the caller log, a call (issue 13).
   ...callQueryInputs,
+  // The agent's own figures for today, offline too (issue 14).
+  ...figureQueryInputs,
 } as const;
 
 // ---- actions: writes that are not domain records, so never recorded in the outbox ----
@@ -279,7 +282,8 @@ export interface InteractionListItem {
   closedAt: string | null;
 }
 
-export interface QueryOutputs extends EscalationQueryOutputs, WalkUpQueryOutputs, CallQueryOutputs {
+export interface QueryOutputs
+  extends EscalationQueryOutputs, WalkUpQueryOutputs, CallQueryOutputs, FigureQueryOutputs {
   'session.current': Session;
   'sync.status': SyncStatus;
   'directory.status': DirectoryStatus;

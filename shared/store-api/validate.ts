@@ -34,6 +34,7 @@ const ARGUMENT_LABELS: Readonly<Record<string, string>> = {
   workNote: 'Work note',
   reason: 'Reason for reopening',
   query: 'Search text',
+  timeZone: 'Time zone',
 };
 
 /** The labels of the record an operation is named by: `incident.…`, `request.…`, else the interaction's. */
