@@ -4,6 +4,7 @@
 import { useImperativeHandle, useRef, type Ref } from 'react';
 import type { InteractionListItem } from '../../shared/store-api/contract';
 import { useUi } from '../app/deskpad-context';
+import { MyDay } from '../figures/my-day';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { InteractionTable } from './interaction-table';
 import { ListControls, LIST_VIEW_LABELS } from './list-controls';
@@ -46,6 +47,7 @@ export function InteractionList({ ref }: { ref?: Ref<InteractionListHandle> }) {
   return (
     <section className="interaction-list" aria-labelledby="interactions-heading" ref={regionRef}>
       <h2 id="interactions-heading">Interactions</h2>
+      <MyDay />
       <ListControls />
       {result === undefined ? (
         <p className="muted">Loading…</p>
