@@ -38,26 +38,40 @@ export async function runAdminCall(
   try {
     answer = await sync.client.admin(token, operation, parsed.data);
   } catch (error) {
-    if (!(error instanceof DeskServerError)) throw error;
-    if (error.kind === 'network') return fail('not-ready', OFFLINE);
-    if (error.status === 401) {
-      sync.sessionRefused(token);
-      return fail('not-ready', 'The session with the desk server has ended: sign in again.');
-    }
-    if (error.status === 403) return fail('not-permitted', error.message);
-    if (error.status === 404) return fail('not-found', error.message);
-    if (error.status === 409) return fail('conflict', error.message);
-    if (error.status === 400 || error.status === 422)
-      return fail(
-        'invalid-input',
-        error.message,
-        // By their path in the input (`fields.2.label`), as the form names them.
-        error.fieldErrors ?? undefined,
-      );
-    return fail('internal', `The desk server could not do it: ${error.message}`);
+    return serverCallFailure(sync, token, error, OFFLINE);
   }
   const checked = known.output.safeParse(answer);
   if (!checked.success)
     return fail('internal', `The desk server's answer to ${operation} was not understood.`);
   return ok(checked.data);
+}
+
+/**
+ * What a failed call to the desk server made for the signed-in agent tells the window: offline,
+ * the session ended (the sync engine hears of it), refused, not found, or the server's message.
+ * Anything but a DeskServerError is a bug and is thrown on.
+ */
+export function serverCallFailure(
+  sync: Pick<AdminCallDeps, 'sessionRefused'>,
+  token: string,
+  error: unknown,
+  offline: string,
+): StoreResult<never> {
+  if (!(error instanceof DeskServerError)) throw error;
+  if (error.kind === 'network') return fail('not-ready', offline);
+  if (error.status === 401) {
+    sync.sessionRefused(token);
+    return fail('not-ready', 'The session with the desk server has ended: sign in again.');
+  }
+  if (error.status === 403) return fail('not-permitted', error.message);
+  if (error.status === 404) return fail('not-found', error.message);
+  if (error.status === 409) return fail('conflict', error.message);
+  if (error.status === 400 || error.status === 422)
+    return fail(
+      'invalid-input',
+      error.message,
+      // By their path in the input (`fields.2.label`), as the form names them.
+      error.fieldErrors ?? undefined,
+    );
+  return fail('internal', `The desk server could not do it: ${error.message}`);
 }

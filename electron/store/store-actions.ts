@@ -3,6 +3,7 @@
 
 import { fail, ok, type StoreResult } from '../../shared/domain/result';
 import type { ActionArgs, ActionName, SyncStatus } from '../../shared/store-api/contract';
+import { fetchReports } from './report-calls';
 import { runAdminCall } from './admin-calls';
 import { uploadImportFile } from './admin-upload';
 import type { DeskDb } from './db';
@@ -77,6 +78,8 @@ export async function runAction(
     }
     case 'admin.call':
       return runAdminCall(sync, action.args.operation, action.args.input);
+    case 'reports.fetch':
+      return fetchReports(sync, action.args);
     case 'admin.import':
       if (!(action.args.file instanceof Blob))
         return fail('invalid-input', 'Choose a file to import.');

@@ -26,6 +26,7 @@ import { PasswordChangeRequest, SetupRequest, SignInRequest } from '../sync/serv
 import { escalationQueryInputs, type EscalationQueryOutputs } from './escalation-contract';
 import { callQueryInputs, type CallQueryOutputs } from './call-contract';
 import { figureQueryInputs, type FigureQueryOutputs } from './figures-contract';
+import { FigureFilter, type DeskFigures } from '../domain/desk-figures';
 import { walkUpQueryInputs, type WalkUpQueryOutputs } from './walk-up-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
@@ -140,6 +141,11 @@ export const actionInputs = {
     operation: z.string().min(1).max(100),
     input: z.unknown(),
   }),
+  /**
+   * The desk's figures over every desk for a period and filters (managers and admins), computed by
+   * the desk server with the same definitions as My day (docs/decisions/0015). Online only.
+   */
+  'reports.fetch': FigureFilter,
   /** Sends a CSV file to the desk server for an import (admins); answers its columns and preview. */
   'admin.import': z.strictObject({
     kind: ImportKind,
@@ -163,6 +169,7 @@ export interface ActionOutputs {
   /** The operation's output; renderer/admin/admin-client.ts types it by the operation's name. */
   'admin.call': unknown;
   'admin.import': ImportUpload;
+  'reports.fetch': DeskFigures;
 }
 
 export interface Session {

@@ -107,6 +107,8 @@ export interface DeskServerClient {
   directoryPage(token: string, cursor: string | null, limit: number): Promise<DirectoryPage>;
   /** Runs an administrative operation (POST /api/v1/admin/<name>); the answer is unchecked here. */
   admin(token: string, name: string, input: unknown): Promise<unknown>;
+  /** The desk's figures for a filter (GET /api/v1/reports?…); the answer is unchecked here. */
+  reports(token: string, query: URLSearchParams): Promise<unknown>;
   /**
    * Calls `onPoke` for every poke until the stream ends or `signal` aborts; resolves then.
    * `onBytes` hears every chunk that arrives, heartbeats included (a watchdog listens to it).
@@ -313,6 +315,8 @@ export function createDeskServerClient(
         headers: headers(token, true),
         body: JSON.stringify(input),
       }),
+    reports: (token, query) =>
+      body(`/reports?${query.toString()}`, { headers: headers(token, false) }),
     pull: (token, request) =>
       json(PullResponse, '/sync/pull', {
         method: 'POST',

@@ -76,6 +76,7 @@ function pageClient(answer: (n: number, cursor: string | null) => Promise<Direct
     pull: () => Promise.reject(new Error('not scripted')),
     events: () => Promise.resolve(),
     admin: () => Promise.reject(new Error('not scripted')),
+    reports: () => Promise.reject(new Error('not scripted')),
     directoryPage: (_token, cursor) => {
       requested.push(cursor);
       return answer(cursor === null ? 0 : Number(cursor.split('.')[1]), cursor);

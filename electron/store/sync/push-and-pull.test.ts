@@ -115,6 +115,7 @@ function scriptedClient(pulls: PullScript[], push?: PushScript, db?: () => DeskD
     directoryPage: () => Promise.reject(new Error('not scripted')),
     events: () => Promise.resolve(),
     admin: () => Promise.reject(new Error('not scripted')),
+    reports: () => Promise.reject(new Error('not scripted')),
     push: async (_token, request) => {
       pushes.push(request);
       if (!push) throw new Error('no push scripted');
