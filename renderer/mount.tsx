@@ -22,6 +22,7 @@ import './styles/administration.css';
 import './styles/admin-agents.css';
 import './styles/walk-up.css';
 import './styles/phone.css';
+import './styles/dashboard.css';
 import './styles/organization.css';
 import './styles/escalation.css';
 import './styles/sync-details.css';

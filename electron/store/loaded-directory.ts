@@ -11,6 +11,9 @@ import type { ItemTable, UserTable } from './directory-table';
 /** Deeper than any real hierarchy; stops a bad parent loop from hanging a lookup. */
 const MAX_PARENT_DEPTH = 32;
 
+/** Roles whose holders work the desk and have figures of their own. */
+const DESK_ROLE_NAMES: ReadonlySet<string> = new Set(['agent', 'admin', 'manager']);
+
 export class LoadedDirectory {
   readonly users: UserTable;
   readonly groups: readonly Group[];
@@ -70,6 +73,17 @@ export class LoadedDirectory {
 
   groupName(id: string | null): string | null {
     return id === null ? null : (this.groupsById.get(id)?.name ?? null);
+  }
+
+  /** The people who work the desk (agents, admins, managers) among the groups' members, by name. */
+  deskAgents(): User[] {
+    const ids = new Set(this.groups.flatMap((g) => g.memberIds));
+    return [...ids]
+      .flatMap((id) => {
+        const user = this.getUser(id);
+        return user && user.active && user.roles.some((r) => DESK_ROLE_NAMES.has(r)) ? [user] : [];
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   groupMembers(groupId: string): User[] {

@@ -161,6 +161,8 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
       return ok([...directory.groups]);
     case 'directory.groupMembers':
       return ok(directory.groupMembers(query.args.groupId));
+    case 'directory.agents':
+      return ok(directory.deskAgents());
     case 'directory.searchConfigurationItems':
       return ok(directory.searchConfigurationItems(query.args.query, query.args.limit));
     case 'directory.getConfigurationItem':

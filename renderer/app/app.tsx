@@ -4,7 +4,7 @@
 // ended by itself, the notice and Sign in dialog that keep the desk working. Composition only;
 // parts get deps from DeskpadDeps.
 
-import { StrictMode, useEffect, useRef, useState } from 'react';
+import { lazy, StrictMode, Suspense, useEffect, useRef, useState } from 'react';
 import type { SessionState } from '../../shared/store-api/contract';
 import { ModalLayerContext, useModalLayerFor } from '../dialog/modal-layer';
 import { CallbacksDue, type CallbacksDueHandle } from '../task-list/callbacks-due';
@@ -32,6 +32,11 @@ import { DeskpadContext, useDeskpad, useUi, type DeskpadDeps } from './deskpad-c
 import { MainNav } from './main-nav';
 import { StoreErrors } from './store-errors';
 import { AdminSection } from '../admin/admin-section';
+
+// The charts' library is loaded when a manager first opens the Dashboard, not with the desk.
+const DashboardSection = lazy(async () => ({
+  default: (await import('../dashboard/dashboard-section')).DashboardSection,
+}));
 import { WalkUpSection, type WalkUpSectionHandle } from '../walk-up/walk-up-section';
 import type { CallView } from '../../shared/store-api/call-contract';
 import { lookupTextOf } from '../phone/call-words';
@@ -88,7 +93,11 @@ function Workspace({
   const taskKind =
     section === 'incidents' || section === 'requests' ? TASK_SECTIONS[section] : null;
   // An incident, a request or Administration takes the form's place (the form is kept, hidden).
-  const wideSection = section === 'administration' || section === 'walk-up' || section === 'calls';
+  const wideSection =
+    section === 'administration' ||
+    section === 'walk-up' ||
+    section === 'calls' ||
+    section === 'dashboard';
   const formShown = taskKind === null && !wideSection;
   // Signed out on purpose (or never signed in): the workspace is hidden, not unmounted, so typing
   // not saved yet is still in the form after the agent signs in again. A session that ended by itself
@@ -286,6 +295,11 @@ function Workspace({
             </div>
             {taskKind !== null && <TaskPanel kind={taskKind} />}
             {section === 'administration' && <AdminSection />}
+            {section === 'dashboard' && (
+              <Suspense fallback={<p className="muted">Loading the dashboard…</p>}>
+                <DashboardSection />
+              </Suspense>
+            )}
             {section === 'walk-up' && <WalkUpSection ref={walkUpRef} />}
             {section === 'calls' && <CallsSection ref={callsRef} />}
           </main>

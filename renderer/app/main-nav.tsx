@@ -1,5 +1,6 @@
 // The main navigation: Interactions, Walk-up, Calls (with how many missed calls are not seen),
-// Callbacks due (with how many are waiting), Incidents, Requests, and Administration for admins. Switches the section shown; never changes a record or drops the form's typing.
+// Callbacks due (with how many are waiting), Incidents, Requests, the Dashboard for managers and
+// admins, and Administration for admins. Switches the section shown; never changes a record or drops the form's typing.
 
 import { useId } from 'react';
 import type { CallbackDueView } from '../../shared/store-api/escalation-contract';
@@ -14,12 +15,20 @@ export const SECTION_LABELS: Readonly<Record<Section, string>> = {
   callbacks: 'Callbacks due',
   incidents: 'Incidents',
   requests: 'Requests',
+  dashboard: 'Dashboard',
   administration: 'Administration',
 };
 
-/** Sections shown only to some roles: Administration is the admins' (decision 0008). */
+/**
+ * Sections shown only to some roles: Administration is the admins' (decision 0008), the
+ * Dashboard the managers' and admins' (decision 0015).
+ */
 const shownTo = (section: Section, roles: readonly string[]): boolean =>
-  section !== 'administration' || roles.includes('admin');
+  section === 'administration'
+    ? roles.includes('admin')
+    : section === 'dashboard'
+      ? roles.includes('manager') || roles.includes('admin')
+      : true;
 
 const NONE: CallbackDueView[] = [];
 const NO_ROLES: readonly string[] = [];

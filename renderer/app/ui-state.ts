@@ -12,7 +12,7 @@ import type { TaskKind, TaskListFilter } from '../task-list/task-list';
 /**
  * The main navigation: the interaction form with the Interactions list or Callbacks due beside
  * it, the Walk-up queue, the Calls (caller log), or the incidents or requests being worked, or
- * (admins only) Administration.
+ * (managers and admins) the Dashboard, or (admins only) Administration.
  */
 export const SECTIONS = [
   'interactions',
@@ -21,6 +21,7 @@ export const SECTIONS = [
   'callbacks',
   'incidents',
   'requests',
+  'dashboard',
   'administration',
 ] as const;
 export type Section = (typeof SECTIONS)[number];

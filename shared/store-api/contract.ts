@@ -55,6 +55,8 @@ export const queryInputs = {
   'directory.getUser': z.object({ id: Id }),
   'directory.listGroups': z.object({}),
   'directory.groupMembers': z.object({ groupId: Id }),
+  /** The desk's agents (agents, admins, managers in any group), by name: the dashboard's Agent filter. */
+  'directory.agents': z.object({}),
   'directory.searchConfigurationItems': z.object({
     query: SearchText,
     limit: Limit.max(50).default(10),
@@ -299,6 +301,7 @@ export interface QueryOutputs
   'directory.getUser': User | null;
   'directory.listGroups': Group[];
   'directory.groupMembers': User[];
+  'directory.agents': User[];
   'directory.searchConfigurationItems': ConfigurationItemView[];
   'directory.getConfigurationItem': ConfigurationItemView | null;
   'interaction.get': InteractionView | null;
