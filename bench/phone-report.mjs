@@ -38,8 +38,16 @@ export function phoneFigureRows(p) {
       `Phone: newCall → the call in the last of ${p.desks} agents' desks' pulls`,
       p.newCallEveryDesk,
     ),
+    ...(p.answerFormPrefilled
+      ? [
+          latency(
+            'Phone: answer → the form prefilled on the answering agent’s desk in Chromium (New interaction, the caller in Opened for)',
+            p.answerFormPrefilled,
+          ),
+        ]
+      : []),
     latency(
-      'Phone: answer → the answered call in the answering agent’s desk’s pull (the data; the form prefill is the browser’s)',
+      'Phone: answer → the answered call in the answering agent’s desk’s pull (the data alone)',
       p.answerAgentDesk,
     ),
     {
