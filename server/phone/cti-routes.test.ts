@@ -82,7 +82,8 @@ describeOnDatabases('the CTI endpoint', (suite) => {
         queue: 'Service Desk',
         notify: ['agent-1', 'agent-2'],
       });
-      expect(pokes).toContainEqual({ topic: 'interactions' });
+      // PostgreSQL's pokes travel by NOTIFY: they arrive a moment after the answer.
+      await expect.poll(() => pokes).toContainEqual({ topic: 'interactions' });
 
       const answered = await post(app, {
         event: 'answer',
