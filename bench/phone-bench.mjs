@@ -424,10 +424,13 @@ export async function runPhoneBench(deps, options) {
           if (at === null) missing += 1;
           else formPrefilledMs.push(at - sentAt);
           await send(hangup.fields);
-          // A fresh form for the next call: the answered one is left as it is, unsaved.
-          await page.reload();
-          await page.waitForFunction(() => 'deskpadDesk' in window);
-          await page.evaluate(() => window.deskpadDesk.ready());
+          // The agent wraps up and closes, as after every call: the next call opens a fresh form.
+          await page.getByRole('heading', { name: 'New interaction', exact: true }).waitFor();
+          await page
+            .getByRole('textbox', { name: 'Short description', exact: true })
+            .fill(`Phone bench call ${n + 1}`);
+          await page.getByRole('button', { name: 'Close interaction', exact: true }).click();
+          await page.getByText('Closed Complete', { exact: true }).first().waitFor();
           await sleep(options.spacingMs);
         }
       });
