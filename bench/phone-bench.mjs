@@ -430,7 +430,12 @@ export async function runPhoneBench(deps, options) {
             .getByRole('textbox', { name: 'Short description', exact: true })
             .fill(`Phone bench call ${n + 1}`);
           await page.getByRole('button', { name: 'Close interaction', exact: true }).click();
-          await page.getByText('Closed Complete', { exact: true }).first().waitFor();
+          // The form's State reads Closed Complete (a <dd> in the form's header).
+          await page
+            .getByRole('definition')
+            .filter({ hasText: /^Closed Complete$/ })
+            .first()
+            .waitFor({ timeout: ARRIVAL_TIMEOUT_MS });
           await sleep(options.spacingMs);
         }
       });
