@@ -681,6 +681,8 @@ export interface PhoneBenchResults {
   newCallEveryDeskAfterAnswer: LatencySpread;
   /** answer sent → the answered call in the answering agent's desk's pull (ms). */
   answerAgentDesk: LatencySpread;
+  /** answer sent → Demo Agent's desk in Chromium shows New interaction with the caller in Opened for (ms). */
+  answerFormPrefilled?: LatencySpread;
   /** Arrivals that never came within the timeout (should be 0). */
   missing: number;
   burst: PhoneBurstResults;

@@ -26,6 +26,9 @@ import { client, signInFrom } from './walkup-latency-bench.mjs';
  * @property {string} serverMain the built desk server (main.js)
  * @property {(text: string) => void} say
  * @property {string} command
+ * @property {string} [webRoot] the bench pages build (desk.html: the real UI on a store host)
+ * @property {<T>(profile: string, work: (context: import('playwright-core').BrowserContext) => Promise<T>) => Promise<T>} [session]
+ * @property {(context: import('playwright-core').BrowserContext, url: string) => Promise<import('playwright-core').Page>} [openPage]
  */
 
 /**
@@ -37,6 +40,7 @@ import { client, signInFrom } from './walkup-latency-bench.mjs';
  * @property {number} seconds the burst's length
  * @property {number} ringMs in the burst, newCall → answer
  * @property {number} talkMs in the burst, answer → hangup
+ * @property {number} [browserCalls] answered on a real desk in Chromium (answer → form prefilled)
  */
 
 /** @typedef {import('./sync-bench.mjs').PgClusterModule} PgClusterModule */
@@ -48,6 +52,8 @@ import { client, signInFrom } from './walkup-latency-bench.mjs';
 
 const PASSWORD = 'deskpad-demo';
 const ADMIN = 'demo.admin';
+/** The demo's agent, who answers the browser phase's calls on a real desk. */
+const DEMO_AGENT = { id: 'usr_000001', userName: 'demo.agent', name: 'Demo Agent' };
 const AGENT_PASSWORD = 'phone bench agent password';
 const QUEUE = 'helpdesk';
 const DEMO_USERS = 200;
@@ -179,7 +185,14 @@ export async function runPhoneBench(deps, options) {
     server = await startDeskServer({
       main: deps.serverMain,
       cwd: deps.repoRoot,
-      args: ['--data', dataDir, '--demo', '--demo-users', String(DEMO_USERS)],
+      args: [
+        '--data',
+        dataDir,
+        '--demo',
+        '--demo-users',
+        String(DEMO_USERS),
+        ...(deps.webRoot ? ['--web', deps.webRoot] : []),
+      ],
       env: { LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl },
     });
     const url = server.url;
@@ -228,6 +241,10 @@ export async function runPhoneBench(deps, options) {
       .users.filter((u) => u.roles.length === 0)
       .map((u) => u.phone.replace(/\D/g, ''));
     const callerAt = (/** @type {number} */ n) => callers[n % callers.length] ?? '';
+    const callerPeople = parts.generator
+      .generateDirectory({ users: DEMO_USERS, seed: 1 })
+      .users.filter((u) => u.roles.length === 0 && u.phone !== '')
+      .map((u) => ({ name: u.name, digits: u.phone.replace(/\D/g, '') }));
 
     /**
      * Per call id: when each desk first had it, when the answering agent's desk had it answered,
@@ -335,6 +352,95 @@ export async function runPhoneBench(deps, options) {
       await sleep(options.spacingMs);
     }
 
+    /** @type {number[]} */
+    const formPrefilledMs = [];
+    const browserCalls = options.browserCalls ?? 0;
+    if (browserCalls > 0 && deps.session && deps.openPage && deps.webRoot) {
+      const { session, openPage } = deps;
+      // Demo Agent joins the queue's group and answers on the real desk, in Chromium.
+      await admin(office, adminSession.token, 'groups.add-member', {
+        groupId,
+        userId: DEMO_AGENT.id,
+      });
+      say(
+        `${browserCalls} calls answered on Demo Agent's desk in Chromium: answer → form prefilled…`,
+      );
+      const profile = await mkdtemp(path.join(os.tmpdir(), 'deskpad-phone-bench-profile-'));
+      closers.push({ close: () => void rm(profile, { recursive: true, force: true }) });
+      await session(profile, async (context) => {
+        const page = await openPage(context, `${url}/desk.html?users=${DEMO_USERS}&db=bench-phone`);
+        await page.waitForFunction(() => 'deskpadDesk' in window);
+        await page.evaluate(() => window.deskpadDesk.ready());
+        await page.evaluate(
+          ([user, password]) => window.deskpadDesk.signIn(user, password),
+          /** @type {const} */ ([DEMO_AGENT.userName, PASSWORD]),
+        );
+        for (let n = 0; n < browserCalls; n++) {
+          await page.getByRole('button', { name: 'New interaction', exact: true }).waitFor();
+          const caller = callerPeople[(n * 7) % callerPeople.length];
+          if (!caller) throw new Error('The demo directory has no callers.');
+          const call = CALLS['inbound-answered']({
+            from: caller.digits,
+            queue: QUEUE,
+            user: [],
+            answering: { name: DEMO_AGENT.name, answeringNumber: DEMO_AGENT.userName },
+            newCallId: () => `phone-bench-browser-${n}-${Date.now()}`,
+          });
+          const [ring, answer, hangup] = call.steps;
+          if (!ring || !answer || !hangup) throw new Error('inbound-answered has three steps.');
+          await send(ring.fields);
+          await page
+            .getByRole('article', { name: new RegExp(`^Incoming call\\s+${caller.name}`) })
+            .waitFor({ timeout: ARRIVAL_TIMEOUT_MS });
+          // The page notes the wall-clock time the form shows the caller, checked every frame.
+          const prefilled = page.evaluate(
+            ([name, timeout]) =>
+              new Promise((resolve) => {
+                const until = Date.now() + timeout;
+                const check = () => {
+                  const named = (/** @type {HTMLInputElement} */ input) =>
+                    input.getAttribute('aria-label') === 'Opened for' ||
+                    [...(input.labels ?? [])].some((l) => l.textContent?.trim() === 'Opened for') ||
+                    (input.getAttribute('aria-labelledby') ?? '')
+                      .split(' ')
+                      .some(
+                        (id) => document.getElementById(id)?.textContent?.trim() === 'Opened for',
+                      );
+                  const field = [...document.querySelectorAll('input')].find(named);
+                  const heading = [...document.querySelectorAll('h2')].some(
+                    (h) => h.textContent === 'New interaction',
+                  );
+                  if (heading && field?.value === name) resolve(Date.now());
+                  else if (Date.now() > until) resolve(null);
+                  else requestAnimationFrame(check);
+                };
+                check();
+              }),
+            /** @type {const} */ ([caller.name, ARRIVAL_TIMEOUT_MS]),
+          );
+          const sentAt = Date.now();
+          await send(answer.fields);
+          const at = /** @type {number | null} */ (await prefilled);
+          if (at === null) missing += 1;
+          else formPrefilledMs.push(at - sentAt);
+          await send(hangup.fields);
+          // The agent wraps up and closes, as after every call: the next call opens a fresh form.
+          await page.getByRole('heading', { name: 'New interaction', exact: true }).waitFor();
+          await page
+            .getByRole('textbox', { name: 'Short description', exact: true })
+            .fill(`Phone bench call ${n + 1}`);
+          await page.getByRole('button', { name: 'Close interaction', exact: true }).click();
+          // The form's State reads Closed Complete (a <dd> in the form's header).
+          await page
+            .getByRole('definition')
+            .filter({ hasText: /^Closed Complete$/ })
+            .first()
+            .waitFor({ timeout: ARRIVAL_TIMEOUT_MS });
+          await sleep(options.spacingMs);
+        }
+      });
+    }
+
     const burstCalls = options.rate * options.seconds;
     say(
       `${burstCalls} calls announced at ${options.rate} a second (newCall, answer after ${options.ringMs} ms, hangup after ${options.talkMs} ms)…`,
@@ -425,6 +531,7 @@ export async function runPhoneBench(deps, options) {
       newCallEveryDesk: spreadOf(everyDeskMs),
       newCallEveryDeskAfterAnswer: spreadOf(everyDeskAfterAnswerMs),
       answerAgentDesk: spreadOf(answerMs),
+      ...(formPrefilledMs.length > 0 ? { answerFormPrefilled: spreadOf(formPrefilledMs) } : {}),
       missing,
       burst: {
         rate: options.rate,

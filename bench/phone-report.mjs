@@ -38,8 +38,16 @@ export function phoneFigureRows(p) {
       `Phone: newCall → the call in the last of ${p.desks} agents' desks' pulls`,
       p.newCallEveryDesk,
     ),
+    ...(p.answerFormPrefilled
+      ? [
+          latency(
+            'Phone: answer → the form prefilled on the answering agent’s desk in Chromium (New interaction, the caller in Opened for)',
+            p.answerFormPrefilled,
+          ),
+        ]
+      : []),
     latency(
-      'Phone: answer → the answered call in the answering agent’s desk’s pull (the data; the form prefill is the browser’s)',
+      'Phone: answer → the answered call in the answering agent’s desk’s pull (the data alone)',
       p.answerAgentDesk,
     ),
     {
@@ -62,8 +70,15 @@ export function phoneSection(p) {
     \`helpdesk\` mapped to that group, all through Administration's API. Each agent's desk runs in Node (\`bench/phone-bench.mjs\`):
     its own session and loopback address, its poke stream (\`GET /api/v1/sync/events\`) and a pull on
     every poke until the server has no more, as the store host's sync engine does; a time is taken
-    when the pull answer that carries the call arrives (the desk's IndexedDB write, the banner's render
-    and the form's prefill after it are not included: they are the browser's). The phone system is
+    when the pull answer that carries the call arrives.${
+      p.answerFormPrefilled
+        ? ` The answer → form figure is the whole path on a real desk: Demo Agent, in the queue's group
+    too, signed in to the real UI in headless Chromium (the bench pages' \`desk.html\`: the store host in
+    a Worker, IndexedDB, the React form), answers ${p.answerFormPrefilled.count} calls one at a time; the
+    page notes, checking every frame, when New interaction shows the caller in Opened for, and the
+    agent closes each call's interaction before the next.`
+        : ''
+    } The phone system is
     \`scripts/cti-request.mjs\` on its own address, the simulator's request builder (\`npm run phone-sim\`).
     ${p.calls} calls one at a time, ${p.spacingMs} ms apart, half in JSON and half in form data:
     newCall for the queue, then, once every desk has it, answer naming the agent by user name. The
@@ -73,7 +88,10 @@ export function phoneSection(p) {
     second (each answered ${b.ringMs} ms after newCall and hung up ${b.talkMs} ms later, normalClearing,
     the encodings alternating), all ${p.desks} desks connected and pulling; ${b.events.toLocaleString('en-US')}
     requests sent in ${b.sendSeconds.toFixed(1)} s (the desks' pulls that failed and were tried again over
-    the run: ${b.deskPullErrors}). A call counts as kept when the \`calls\` table has it
+    the run: ${b.deskPullErrors}). Offered ${Math.round((b.events / b.seconds) * 10) / 10} events a second,
+    the server answered ${(b.events / b.sendSeconds).toFixed(0)}: nothing is dropped, the requests queue
+    (the phone system waits up to ${formatMs(b.request.max)} for its answer at the end of the burst), and
+    pokes to the desks go out at most ten times a second while it lasts. A call counts as kept when the \`calls\` table has it
     Ended and answered by the agent the phone system named, and an event when the CTI event log has
     it (${b.eventsLogged.toLocaleString('en-US')} of ${b.events.toLocaleString('en-US')}). Other work
     shared the machine: its 1-minute load average went from ${p.loadAverage.min.toFixed(1)} to

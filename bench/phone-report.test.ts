@@ -51,8 +51,19 @@ describe('the phone figures', () => {
       ['0 dropped events', true],
     ]);
     expect(rows[0]?.figure).toContain('last of 50 agents');
-    expect(rows[1]?.figure).toContain('the form prefill is the browser’s');
+    expect(rows[1]?.figure).toContain('the data alone');
     expect(rows[0]?.ratio).toBe('0.60 of the target');
+  });
+
+  it('judge the form prefilled in the browser too, when it was measured', () => {
+    const rows = phoneFigureRows(results({ answerFormPrefilled: spread(120, 280) }));
+    expect(rows.map((r) => [r.figure.slice(0, 40), r.met])).toEqual([
+      ['Phone: newCall → the call in the last of', true],
+      ['Phone: answer → the form prefilled on th', true],
+      ['Phone: answer → the answered call in the', true],
+      ['Phone: 100 calls a second for 10 s (1,00', true],
+    ]);
+    expect(rows[1]?.deskpad).toContain('p95 280 ms');
   });
 
   it('never count a run where an arrival never came as met', () => {

@@ -99,6 +99,7 @@ const { values: options } = parseArgs({
     'walkup-days': { type: 'string', default: '10' },
     'phone-desks': { type: 'string', default: '50' },
     'phone-calls': { type: 'string', default: '40' },
+    'phone-browser-calls': { type: 'string', default: '20' },
     'phone-rate': { type: 'string', default: '100' },
     'phone-seconds': { type: 'string', default: '10' },
     'skip-keyboard': { type: 'boolean', default: false },
@@ -485,7 +486,7 @@ async function main() {
   const { build, preview } = await import('vite');
   const configFile = path.join(benchDir, 'vite.config.ts');
   // The walk-up estimate is a simulation in Node: it needs no pages.
-  if (ONLY !== 'walkup-estimate' && ONLY !== 'phone') {
+  if (ONLY !== 'walkup-estimate') {
     say('Building bench pages (bench/pages → dist/bench)…');
     await build({ configFile, logLevel: 'warn' });
   }
@@ -667,8 +668,12 @@ async function main() {
         serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
         say,
         command: commandLine(),
+        webRoot: path.join(repoRoot, 'dist', 'bench'),
+        session,
+        openPage,
       },
       {
+        browserCalls: positive('phone-browser-calls'),
         desks: positive('phone-desks'),
         calls: positive('phone-calls'),
         // One measured call at a time, half a second apart: the figure is each call's own path.

@@ -32,9 +32,9 @@ describe('desktop bridge contract', () => {
     expect(isMenuCommand(42)).toBe(false);
   });
 
-  it('lists the four bridge keys and nothing else', () => {
+  it('lists the five bridge keys and nothing else', () => {
     expect([...DESKPAD_BRIDGE_KEYS].sort()).toEqual(
-      ['appVersion', 'onMenuCommand', 'platform', 'requestStorePort'].sort(),
+      ['appVersion', 'onCallLink', 'onMenuCommand', 'platform', 'requestStorePort'].sort(),
     );
   });
 

@@ -18,7 +18,7 @@ import {
   TOKEN,
   UNKNOWN,
 } from './cti-testing';
-import { CTI_RATE_LIMIT } from './cti-routes';
+import { CTI_POKE_WINDOW_MS, CTI_RATE_LIMIT } from './cti-routes';
 
 const url = (token = TOKEN) => `/api/v1/cti/${token}`;
 
@@ -82,7 +82,8 @@ describeOnDatabases('the CTI endpoint', (suite) => {
         queue: 'Service Desk',
         notify: ['agent-1', 'agent-2'],
       });
-      expect(pokes).toContainEqual({ topic: 'interactions' });
+      // PostgreSQL's pokes travel by NOTIFY: they arrive a moment after the answer.
+      await expect.poll(() => pokes).toContainEqual({ topic: 'interactions' });
 
       const answered = await post(app, {
         event: 'answer',
@@ -322,6 +323,26 @@ describeOnDatabases('the CTI endpoint', (suite) => {
       const one = await app.inject({ method: 'POST', url: url(), payload: newCall('b-x', KNOWN) });
       expect(one.headers['x-ratelimit-limit']).toBe(String(CTI_RATE_LIMIT.max));
     } finally {
+      await app.close();
+    }
+  });
+
+  it('pokes the desks once per window in a burst, and always after the last event', async () => {
+    const database = suite.database();
+    const app = await ctiServer(database);
+    const pokes: number[] = [];
+    const stop = database.pokes.subscribe(() => pokes.push(Date.now()));
+    try {
+      const started = Date.now();
+      for (let i = 0; i < 30; i += 1) await post(app, newCall(`burst-poke-${i}`, UNKNOWN));
+      const lastEventAt = Date.now();
+      await expect.poll(() => pokes.some((at) => at >= lastEventAt)).toBe(true);
+      // The first at once, at most one per window while it lasted, one at its end; not one per event.
+      const windows = Math.ceil((lastEventAt - started) / CTI_POKE_WINDOW_MS);
+      expect(pokes.length).toBeLessThanOrEqual(windows + 2);
+      expect(pokes.length).toBeLessThan(15);
+    } finally {
+      stop();
       await app.close();
     }
   });

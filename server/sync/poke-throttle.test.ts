@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PokeBus, PokeNotice } from './poke-bus';
-import { throttlePokes } from './poke-throttle';
+import { coalescePokes, throttlePokes } from './poke-throttle';
 
 function recordingBus(): { bus: PokeBus; sent: PokeNotice[] } {
   const sent: PokeNotice[] = [];
@@ -45,5 +45,46 @@ describe('throttlePokes', () => {
     const pokes = throttlePokes(bus, 1000, () => 0);
     await pokes.flush();
     expect(sent).toEqual([]);
+  });
+});
+
+describe('coalescePokes', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('pokes a lone event at once and a burst once per window, never losing the last', async () => {
+    vi.useFakeTimers();
+    const { bus, sent } = recordingBus();
+    const pokes = coalescePokes(bus, 100, () => Date.now());
+    await pokes.publish({ topic: 'interactions' });
+    expect(sent).toHaveLength(1);
+    // 30 events in the next 90 ms: held, then one poke when the window ends.
+    for (let i = 0; i < 30; i += 1) {
+      await vi.advanceTimersByTimeAsync(3);
+      await pokes.publish({ topic: 'interactions' });
+    }
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sent).toHaveLength(2);
+    // Quiet for a while: the next lone event goes at once again.
+    await vi.advanceTimersByTimeAsync(500);
+    await pokes.publish({ topic: 'interactions' });
+    expect(sent).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent).toHaveLength(3);
+  });
+
+  it('sends what it holds when closed', async () => {
+    vi.useFakeTimers();
+    const { bus, sent } = recordingBus();
+    const pokes = coalescePokes(bus, 100, () => Date.now());
+    await pokes.publish({ topic: 'interactions' });
+    await pokes.publish({ topic: 'interactions' });
+    expect(sent).toHaveLength(1);
+    await pokes.close();
+    expect(sent).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent).toHaveLength(2);
   });
 });

@@ -6,6 +6,8 @@ import type { PokeBus, PokeNotice } from './poke-bus';
 export interface ThrottledPokes extends PokeBus {
   /** Publishes what the interval held back; call when the run ends (done, failed or cancelled). */
   flush(): Promise<void>;
+  /** Whether a poke is held back, waiting for `flush()`. */
+  holding(): boolean;
 }
 
 /**
@@ -33,12 +35,45 @@ export function throttlePokes(
     subscribe: (listener) => bus.subscribe(listener),
     // The wrapped bus belongs to the server, not to this run.
     close: async () => {},
+    holding: () => held !== null,
     async flush() {
       const poke = held;
       held = null;
       if (poke === null) return;
       lastMs = nowMs();
       await bus.publish(poke);
+    },
+  };
+}
+
+/**
+ * For a stream of small commits with no end (a phone system's events): the first poke goes out at
+ * once, and pokes that come within `windowMs` of the last one go out together once the window
+ * ends. A burst of 300 events a second pokes the desks about 1000 / windowMs times a second, not
+ * 300; a lone event is never delayed. `close()` sends what is held and stops the timer.
+ */
+export function coalescePokes(bus: PokeBus, windowMs: number, nowMs = () => Date.now()): PokeBus {
+  const throttled = throttlePokes(bus, windowMs, nowMs);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flushLater = () => {
+    if (timer !== null || !throttled.holding()) return;
+    timer = setTimeout(() => {
+      timer = null;
+      throttled.flush().catch(() => undefined);
+    }, windowMs);
+    // A held poke never keeps the process alive; the next pull catches up regardless.
+    timer.unref?.();
+  };
+  return {
+    async publish(poke) {
+      await throttled.publish(poke);
+      flushLater();
+    },
+    subscribe: (listener) => bus.subscribe(listener),
+    async close() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      await throttled.flush();
     },
   };
 }
