@@ -93,7 +93,9 @@ describe('npm run admin -- create-user', () => {
         'long enough pw\n',
       );
       expect(role.code).toBe(2);
-      expect(role.stderr).toContain('--role takes admin, agent, technician');
+      expect(role.stderr).toContain(
+        '--role takes agent, technician, manager, admin, kiosk, lobby.',
+      );
       const none = await admin(
         ['create-user', '--user-name', 'bo', '--role', 'agent', '--data', dataDir],
         '',
