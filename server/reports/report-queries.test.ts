@@ -2,6 +2,7 @@
 // worked out here by hand AND equals deskFigures (shared/domain) over the same records, so the
 // server and the desk agree. Filters, a DST night, a half-hour zone, empty ranges.
 
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import {
   deskFigures,
@@ -11,7 +12,7 @@ import {
 } from '../../shared/domain/desk-figures';
 import { closed } from '../../shared/domain/testing/desk-records';
 import { describeOnDatabases } from '../testing/test-databases';
-import { deskFiguresInSql } from './report-queries';
+import { deskFiguresInSql, volumeFigure } from './report-queries';
 import { MONDAY, mondayRecords, NOW, storeRecords } from './report-testing';
 
 const hours = (counts: Record<number, number>): number[] =>
@@ -160,5 +161,15 @@ describeOnDatabases('the desk figures in SQL', (suite) => {
     // A range that is not whole hours reads the interactions too.
     const part = await figures(records, { from: '2026-11-01T04:20:00Z', to: night.to });
     expect(part.volume.total).toBe(4);
+
+    // Which one answered: with report_hourly's counts made wrong on purpose, New York's whole
+    // hours read them, while Kolkata and the part-hour range count the interactions themselves.
+    const { db } = suite.database();
+    await sql`UPDATE report_hourly SET opened = opened + 100`.execute(db);
+    const volume = (filter: Partial<FigureFilter>) =>
+      volumeFigure(db, { ...MONDAY, ...night, ...filter }).then((v) => v.total);
+    expect(await volume({ timeZone: 'America/New_York' })).toBe(5 + 4 * 100);
+    expect(await volume({ timeZone: 'Asia/Kolkata' })).toBe(5);
+    expect(await volume({ from: '2026-11-01T04:20:00Z' })).toBe(4);
   });
 });
