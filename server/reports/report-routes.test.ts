@@ -8,6 +8,8 @@ import { deskFigures, type DeskFigures } from '../../shared/domain/desk-figures'
 import type { ApiErrorBody } from '../../shared/sync/server-api';
 import { ApiClient, seedDirectory, signIn, smallDirectory, testServer } from '../testing/fixtures';
 import { describeOnDatabases } from '../testing/test-databases';
+import { volumeFigure } from './report-queries';
+import { inKnownTimeZone } from './report-routes';
 import { MONDAY, mondayRecords, NOW, storeRecords } from './report-testing';
 
 const QUERY = `from=${MONDAY.from}&to=${MONDAY.to}`;
@@ -88,6 +90,16 @@ describeOnDatabases('the reports API', (suite) => {
     const unknown = await manager.get<ApiErrorBody>(`/api/v1/reports/revenue?${QUERY}`);
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toContain('There is no report revenue.');
+  });
+
+  it('answers a time zone Intl knows but the database does not with a 400, not a 500', async () => {
+    const db = suite.database().db;
+    const filter = { ...MONDAY, timeZone: 'Mars/Olympus' };
+    const refused = inKnownTimeZone(filter.timeZone, () => volumeFigure(db, filter));
+    await expect(refused).rejects.toMatchObject({
+      status: 400,
+      message: 'The database does not know the time zone Mars/Olympus: give another IANA name.',
+    });
   });
 
   it('answers CSV for spreadsheets: one report, measure, value row per number', async () => {

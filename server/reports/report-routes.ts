@@ -41,6 +41,23 @@ function reportQuery(query: unknown): { filter: FigureFilter; format: 'json' | '
 
 const READ_BY = 'Only managers and admins may read the desk figures.';
 
+/**
+ * Runs the queries, turning PostgreSQL's "time zone not recognized" (22023: its zone data can be
+ * older than the runtime's Intl, which FigureFilter checks against) into a 400 on `timeZone`.
+ */
+export async function inKnownTimeZone<T>(timeZone: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    if (code === '22023' && typeof message === 'string' && message.includes('time zone')) {
+      const why = `The database does not know the time zone ${timeZone}: give another IANA name.`;
+      throw new ApiError(400, 'invalid-input', why, { fieldErrors: { timeZone: why } });
+    }
+    throw error;
+  }
+}
+
 export function reportRoutes(app: FastifyInstance, { db, sessions, now }: RouteDeps): void {
   const authorize = async (authorization: string | undefined): Promise<void> => {
     const signedIn = await sessions.authenticate(authorization, ANY_ROLE);
@@ -58,7 +75,9 @@ export function reportRoutes(app: FastifyInstance, { db, sessions, now }: RouteD
   app.get(`${API_PREFIX}/reports`, async (request, reply) => {
     await authorize(request.headers.authorization);
     const { filter, format } = reportQuery(request.query);
-    const figures = await deskFiguresInSql(db, filter, now().toISOString());
+    const figures = await inKnownTimeZone(filter.timeZone, () =>
+      deskFiguresInSql(db, filter, now().toISOString()),
+    );
     if (format === 'json') return answer(reply, format, { ...figures });
     // The CSV names each figure as its URL does.
     const byName = Object.fromEntries(
@@ -78,7 +97,9 @@ export function reportRoutes(app: FastifyInstance, { db, sessions, now }: RouteD
       );
     const { filter, format } = reportQuery(request.query);
     const figure = REPORT_NAMES[name];
-    const value = await FIGURE_QUERIES[figure](db, filter, now().toISOString());
+    const value = await inKnownTimeZone(filter.timeZone, () =>
+      FIGURE_QUERIES[figure](db, filter, now().toISOString()),
+    );
     return format === 'csv'
       ? answer(reply, format, { [name]: value })
       : reply.header('cache-control', 'no-store').send(value);
