@@ -37,6 +37,7 @@ import {
 import { syncRoutes } from './sync/routes';
 import { taskRoutes } from './tasks/routes';
 import { callRoutes } from './phone/call-routes';
+import { reportRoutes } from './reports/report-routes';
 import { ctiRoutes } from './phone/cti-routes';
 import { kioskRoutes } from './walk-up/kiosk-routes';
 import { lobbyRoutes } from './walk-up/lobby-routes';
@@ -143,6 +144,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   lobbyRoutes(app, deps);
   ctiRoutes(app, deps);
   callRoutes(app, deps);
+  reportRoutes(app, deps);
   healthRoutes(app, deps.db);
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : null;

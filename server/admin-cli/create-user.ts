@@ -13,7 +13,7 @@ import type { AdminCliDeps } from './cli-deps';
 
 export const CREATE_USER_ROLES = ROLES;
 
-export const CREATE_USER_USAGE = `Usage: npm run admin -- create-user --user-name NAME --role admin|agent|technician|kiosk|lobby
+export const CREATE_USER_USAGE = `Usage: npm run admin -- create-user --user-name NAME --role admin|manager|agent|technician|kiosk|lobby
          [--role …] [--first-name F] [--last-name L] [--email E] [--data DIR]
 
 The password is asked for without echo on a terminal; in a script, pipe it in:

@@ -25,13 +25,16 @@ interface NumberedRecord {
   updatedAt: string;
 }
 
+/** A filter column's value: text, a number, null, or SQL reading other rows (an interaction's location). */
+export type FilterValue = string | number | null | RawBuilder<unknown>;
+
 /** Rows per insert: well under PostgreSQL's bind-parameter limit at a dozen columns a row. */
 const CHUNK = 200;
 
 /**
  * Inserts or replaces records, each at a new change position: this transaction's id and the next
  * version. `filterColumns` gives the table's own filter columns from a record (state, caller…);
- * they, `updated_at`, the position and `record` are replaced on conflict, while id, number, seq
+ * they (the desk figures' columns among them, migration 0013), `updated_at`, the position and `record` are replaced on conflict, while id, number, seq
  * and opened_at never change once written. `onConflict: 'fail'` is for records just created: a
  * row with the same id (another desk's create, committed meanwhile) is then a unique violation.
  */
@@ -39,7 +42,7 @@ export async function upsertRecords<T extends NumberedRecord>(
   trx: Transaction<Database>,
   table: RecordTable,
   entries: readonly StoredRecord<T>[],
-  filterColumns: (record: T) => Record<string, string | null>,
+  filterColumns: (record: T) => Record<string, FilterValue>,
   onConflict: 'replace' | 'fail' = 'replace',
 ): Promise<void> {
   const first = entries[0];

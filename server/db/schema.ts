@@ -124,6 +124,16 @@ export interface InteractionsTable {
   change_xid: ColumnType<string, string | undefined, string>;
   record: Jsonb<unknown>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+  /** What the desk figures read (migration 0013): Type, Opened by, the close and its handle time. */
+  type: ColumnType<string | null, string | null | undefined, string | null>;
+  opened_by: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  handle_time_seconds: ColumnType<number | null, number | null | undefined, number | null>;
+  visit_id: ColumnType<string | null, string | null | undefined, string | null>;
+  call_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Its visit's location, else its call's; its call's queue: read when the interaction is written. */
+  location: ColumnType<string | null, string | null | undefined, string | null>;
+  queue: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IncidentsTable {
@@ -135,6 +145,9 @@ export interface IncidentsTable {
   component: string | null;
   assignment_group: string | null;
   assigned_to: string | null;
+  /** The desk figures' columns (migration 0013). */
+  priority: ColumnType<number | null, number | null | undefined, number | null>;
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   opened_at: Timestamp;
   updated_at: Timestamp;
   version: Int8;
@@ -170,6 +183,13 @@ export interface VisitsTable {
   state: string;
   location: string;
   person: string | null;
+  /** The desk figures' columns (migration 0013): the visit's times, who served it, its rating. */
+  checked_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  called_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  served_by: ColumnType<string | null, string | null | undefined, string | null>;
+  survey_rating: ColumnType<number | null, number | null | undefined, number | null>;
   /** Always null: the record tables' shared scope filter reads these two columns. */
   assignment_group: ColumnType<string | null, string | null | undefined, string | null>;
   assigned_to: ColumnType<string | null, string | null | undefined, string | null>;
@@ -179,6 +199,22 @@ export interface VisitsTable {
   change_xid: ColumnType<string, string | undefined, string>;
   record: Jsonb<unknown>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/**
+ * The interactions per UTC hour (of Opened), location, queue, channel and agent (migration 0013),
+ * kept current in the push's transaction; '' is "none" in the key.
+ */
+export interface ReportHourlyTable {
+  hour: Timestamp;
+  location: string;
+  queue: string;
+  channel: string;
+  agent: string;
+  opened: number;
+  /** Closed with a handle time kept, and the sum of those handle times in seconds. */
+  handled: number;
+  handle_seconds: Int8;
 }
 
 export interface CatalogItemsTable {
@@ -260,6 +296,9 @@ export interface CallsTable {
   caller: string | null;
   queue: string | null;
   answered_by: string | null;
+  /** The desk figures' columns (migration 0013). */
+  rang_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  direction: ColumnType<string | null, string | null | undefined, string | null>;
   /** Always null: the record tables' shared scope filter reads these two columns. */
   assignment_group: ColumnType<string | null, string | null | undefined, string | null>;
   assigned_to: ColumnType<string | null, string | null | undefined, string | null>;
@@ -347,6 +386,7 @@ export interface Database {
   requests: RequestsTable;
   visits: VisitsTable;
   calls: CallsTable;
+  report_hourly: ReportHourlyTable;
   integrations: IntegrationsTable;
   phone_queues: PhoneQueuesTable;
   cti_events: CtiEventsTable;

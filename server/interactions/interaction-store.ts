@@ -6,6 +6,7 @@ import type { Interaction, InteractionState } from '../../shared/domain/interact
 import { changedSince, findByNumber, upsertRecords, type StoredRecord } from '../db/record-tables';
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
+import { hourlyParts, moveHourly } from '../reports/report-hourly';
 import type { ChangePosition, SeenBefore } from '../sync/change-positions';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -13,12 +14,21 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** The number's sequence value is IMS0001001 → 1001. */
 export type StoredInteraction = StoredRecord<Interaction>;
 
-export const upsertInteractions = (
+/**
+ * Writes interactions and moves their counts in report_hourly (migration 0013) in the same
+ * transaction. Location and queue are read from the interaction's visit and call as they are when
+ * it is written: those exist first (the desk opens the interaction from them; push writes visits
+ * and calls before interactions) and their location and queue never change afterwards.
+ */
+export async function upsertInteractions(
   trx: Transaction<Database>,
   entries: readonly StoredInteraction[],
   onConflict: 'replace' | 'fail' = 'replace',
-): Promise<void> =>
-  upsertRecords(
+): Promise<void> {
+  if (entries.length === 0) return;
+  const ids = entries.map((e) => e.record.id);
+  const before = onConflict === 'fail' ? [] : await hourlyParts(trx, ids);
+  await upsertRecords(
     trx,
     'interactions',
     entries,
@@ -27,9 +37,21 @@ export const upsertInteractions = (
       opened_for: record.openedFor,
       assignment_group: record.assignmentGroup,
       assigned_to: record.assignedTo,
+      type: record.type,
+      opened_by: record.openedBy,
+      closed_at: record.closedAt,
+      handle_time_seconds: record.handleTimeSeconds,
+      visit_id: record.visit ?? null,
+      call_id: record.call ?? null,
+      location: sql`COALESCE(
+        (SELECT v.location FROM visits v WHERE v.id = ${record.visit ?? null}),
+        (SELECT c.location FROM calls c WHERE c.id = ${record.call ?? null}))`,
+      queue: sql`(SELECT c.queue FROM calls c WHERE c.id = ${record.call ?? null})`,
     }),
     onConflict,
   );
+  await moveHourly(trx, before, await hourlyParts(trx, ids));
+}
 
 /** Interactions changed after a change position, oldest first. */
 export const changedInteractionsSince = (

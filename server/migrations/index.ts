@@ -14,6 +14,7 @@ import * as m0009 from './0009-ldap-settings';
 import * as m0010 from './0010-catalog-drafts-and-exports';
 import * as m0011 from './0011-walk-up';
 import * as m0012 from './0012-phone';
+import * as m0013 from './0013-desk-figures';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
@@ -28,6 +29,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-catalog-drafts-and-exports': m0010,
   '0011-walk-up': m0011,
   '0012-phone': m0012,
+  '0013-desk-figures': m0013,
 };
 
-export const LATEST_MIGRATION = '0012-phone';
+export const LATEST_MIGRATION = '0013-desk-figures';

@@ -24,6 +24,8 @@ export const upsertCalls = (
       caller: record.caller,
       queue: record.queue,
       answered_by: record.answeredBy,
+      rang_at: record.rangAt,
+      direction: record.direction,
     }),
     onConflict,
   );

@@ -94,8 +94,6 @@ export async function writeChanged(
     a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0;
   const byKind = splitByKind([...changed].sort(byId));
   await together([
-    upsertInteractions(trx, byKind.interaction.created, 'fail'),
-    upsertInteractions(trx, byKind.interaction.updated),
     upsertIncidents(trx, byKind.incident.created, 'fail'),
     upsertIncidents(trx, byKind.incident.updated),
     upsertRequests(trx, byKind.request.created, 'fail'),
@@ -104,6 +102,11 @@ export async function writeChanged(
     upsertVisits(trx, byKind.visit.updated),
     upsertCalls(trx, byKind.call.created, 'fail'),
     upsertCalls(trx, byKind.call.updated),
+  ]);
+  // After visits and calls: an interaction's location and queue are read from them (migration 0013).
+  await together([
+    upsertInteractions(trx, byKind.interaction.created, 'fail'),
+    upsertInteractions(trx, byKind.interaction.updated),
   ]);
 }
 

@@ -28,6 +28,8 @@ export const upsertIncidents = (
       component: record.component,
       assignment_group: record.assignmentGroup,
       assigned_to: record.assignedTo,
+      priority: record.priority,
+      resolved_at: record.resolvedAt,
     }),
     onConflict,
   );

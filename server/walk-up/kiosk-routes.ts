@@ -25,7 +25,7 @@ import { findVisit, findWalkUpLocation, locationVisits } from './walk-up-reads';
 
 const KIOSK = ['kiosk'] as const;
 /** The pages beyond the desk read a location's summary; so may the desks (nothing in it is private). */
-const WALK_UP_PAGES = ['kiosk', 'lobby', 'agent', 'technician', 'admin'] as const;
+const WALK_UP_PAGES = ['kiosk', 'lobby', 'agent', 'technician', 'manager', 'admin'] as const;
 
 const IdParam = z.strictObject({ id: Id });
 

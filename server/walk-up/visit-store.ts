@@ -15,6 +15,16 @@ export const upsertVisits = (
     trx,
     'visits',
     entries,
-    (record) => ({ state: record.state, location: record.location, person: record.person }),
+    (record) => ({
+      state: record.state,
+      location: record.location,
+      person: record.person,
+      checked_in_at: record.checkedInAt,
+      called_at: record.calledAt,
+      started_at: record.startedAt,
+      ended_at: record.endedAt,
+      served_by: record.servedBy,
+      survey_rating: record.survey?.rating ?? null,
+    }),
     onConflict,
   );

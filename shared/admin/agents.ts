@@ -10,6 +10,7 @@ export const AGENT_ROLES = ROLES;
 export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
   agent: 'Agent',
   technician: 'Technician',
+  manager: 'Manager',
   admin: 'Administrator',
   kiosk: 'Kiosk',
   lobby: 'Lobby board',

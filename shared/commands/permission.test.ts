@@ -53,7 +53,7 @@ describe('refusals', () => {
       error: { message: 'Only technicians and admins may resolve INC0001235.' },
     });
     expect(mayRun(resolve, actorIn(null, ['kiosk']))).toMatchObject({
-      error: { message: 'Only agents, technicians and admins may resolve incidents.' },
+      error: { message: 'Only agents, technicians, managers and admins may resolve incidents.' },
     });
   });
 
@@ -69,7 +69,8 @@ describe('data scope', () => {
     expect(dataScopeOf(['technician', 'admin'])).toBe('everything');
     expect(dataScopeOf(['kiosk', 'lobby'])).toBe('nothing');
     expect(dataScopeOf([])).toBe('nothing');
-    expect(READ_ALL_ROLES).toEqual(['agent', 'admin']);
-    expect(SYNC_ROLES).toEqual(['agent', 'technician', 'admin']);
+    expect(dataScopeOf(['manager'])).toBe('everything');
+    expect(READ_ALL_ROLES).toEqual(['agent', 'manager', 'admin']);
+    expect(SYNC_ROLES).toEqual(['agent', 'technician', 'manager', 'admin']);
   });
 });

@@ -6,8 +6,20 @@ import { ROLES, type Role } from '../sync/server-api';
 
 export { ROLES, type Role };
 
-/** The roles that work at a desk. Kiosk and lobby accounts run no desk command and pull nothing. */
-export const DESK_ROLES = ['agent', 'technician', 'admin'] as const satisfies readonly Role[];
+/**
+ * The roles that work at a desk. Kiosk and lobby accounts run no desk command and pull nothing.
+ * A manager (a team lead) also takes calls and walk-ups, so works the desk as an agent does:
+ * same commands, same record rule, sees everything; what a manager adds is the desk figures.
+ */
+export const DESK_ROLES = [
+  'agent',
+  'technician',
+  'manager',
+  'admin',
+] as const satisfies readonly Role[];
+
+/** The roles that read the desk figures (the dashboard and `GET /api/v1/reports`; ADR 0015). */
+export const REPORT_ROLES = ['manager', 'admin'] as const satisfies readonly Role[];
 
 /** The roles that may change the state of any incident or request, worked by them or not. */
 export const STATE_ROLES = ['technician', 'admin'] as const satisfies readonly Role[];
@@ -84,6 +96,7 @@ export const whoWorksTheRecord = (verb: string, kind: 'incidents' | 'requests'):
 const PLURAL: Record<Role, string> = {
   agent: 'agents',
   technician: 'technicians',
+  manager: 'managers',
   admin: 'admins',
   kiosk: 'kiosk accounts',
   lobby: 'lobby accounts',
@@ -141,6 +154,7 @@ export type DataScope = 'everything' | 'worked' | 'nothing';
 
 export const DATA_SCOPE: Readonly<Record<Role, DataScope>> = {
   agent: 'everything',
+  manager: 'everything',
   admin: 'everything',
   technician: 'worked',
   kiosk: 'nothing',

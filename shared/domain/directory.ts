@@ -28,7 +28,7 @@ export const User = z.object({
   phoneE164: z.string().default(''),
   mobileE164: z.string().default(''),
   /** Fulfillers (agents, technicians) can be assigned work; callers cannot. */
-  roles: z.array(z.enum(['agent', 'technician', 'admin', 'kiosk', 'lobby'])),
+  roles: z.array(z.enum(['agent', 'technician', 'manager', 'admin', 'kiosk', 'lobby'])),
 });
 export type User = z.infer<typeof User>;
 

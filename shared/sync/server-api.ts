@@ -53,7 +53,7 @@ export interface ApiErrorBody {
 // ---- sessions ----
 
 /** Desk roles, and the restricted kiosk and lobby accounts of the walk-up pages (decision 0008). */
-export const ROLES = ['agent', 'technician', 'admin', 'kiosk', 'lobby'] as const;
+export const ROLES = ['agent', 'technician', 'manager', 'admin', 'kiosk', 'lobby'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SignInRequest = z.strictObject({

@@ -14,6 +14,7 @@ export type Relation = (typeof RELATIONS)[number];
 const DESK: Readonly<Record<Role, Cell>> = {
   agent: 'yes',
   technician: 'yes',
+  manager: 'yes',
   admin: 'yes',
   kiosk: 'no',
   lobby: 'no',
@@ -21,6 +22,7 @@ const DESK: Readonly<Record<Role, Cell>> = {
 const STATE: Readonly<Record<Role, Cell>> = {
   agent: 'works the record',
   technician: 'yes',
+  manager: 'works the record',
   admin: 'yes',
   kiosk: 'no',
   lobby: 'no',

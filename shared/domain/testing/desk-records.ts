@@ -1,6 +1,5 @@
-// Records for the desk figures' tests, built by hand around one instant (Monday 23 November 2026,
-// 09:00 UTC): interactions, visits, calls and incidents with only what a test names changed. Used
-// by the figures' tests on the desk (shared, store host) and on the server, so both read the same.
+// Hand-built records for the desk figures' tests (the store host's, the server's SQL), all around
+// Monday 23 November 2026 09:00 UTC. Test support only; never imported by the app.
 
 import type { Call } from '../call';
 import type { Incident } from '../incident';
