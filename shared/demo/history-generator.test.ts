@@ -12,12 +12,12 @@ const directory = generateDirectory({ users: 600, seed: 1 });
 // A Thursday afternoon.
 const now = '2026-12-03T15:30:00.000Z';
 const firstNumbers = { interaction: 1001, call: 1001, visit: 1025, incident: 1201 };
-const history = generateHistory(directory, { seed: 7, now, firstNumbers });
+const history = generateHistory(directory, { seed: 7, now, days: 28, firstNumbers });
 
 describe('generateHistory', () => {
   it('gives the same history for the same seed and clock, and another for another seed', () => {
-    expect(generateHistory(directory, { seed: 7, now, firstNumbers })).toEqual(history);
-    const other = generateHistory(directory, { seed: 8, now, firstNumbers });
+    expect(generateHistory(directory, { seed: 7, now, days: 28, firstNumbers })).toEqual(history);
+    const other = generateHistory(directory, { seed: 8, now, days: 28, firstNumbers });
     expect(other.interactions.map((i) => i.openedAt)).not.toEqual(
       history.interactions.map((i) => i.openedAt),
     );
@@ -35,6 +35,14 @@ describe('generateHistory', () => {
     const opened = history.interactions.map((i) => i.openedAt);
     expect([...opened].sort()).toEqual(opened);
     expect(new Set(history.interactions.map((i) => i.id)).size).toBe(history.interactions.length);
+  });
+
+  it('covers two weeks and today by default', () => {
+    const clock = localClock('UTC');
+    const recent = generateHistory(directory, { seed: 7, now, firstNumbers });
+    const days = new Set(recent.interactions.map((i) => clock.day(i.openedAt)));
+    expect(days.size).toBe(15);
+    expect(days.has('2026-11-19')).toBe(true);
   });
 
   it('covers 28 days and today up to now, about 100–150 contacts a business day', () => {
@@ -117,6 +125,7 @@ describe('generateHistory', () => {
     const records = generateHistory(directory, {
       seed: 7,
       now,
+      days: 28,
       firstNumbers,
       ...(visitsBefore === undefined ? {} : { visitsBefore }),
     });

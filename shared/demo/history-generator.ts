@@ -27,13 +27,13 @@ export const DEMO_HISTORY_INTEGRATION_ID = 'int_demo_phone_system';
 export const DEMO_HISTORY_QUEUE = 'Service Desk';
 /** The desk's own number, as the phone system reports it in `to`. */
 export const DEMO_DESK_NUMBER = '+1 555 010 0100';
-export const DEFAULT_HISTORY_DAYS = 28;
+export const DEFAULT_HISTORY_DAYS = 14;
 
 export interface HistoryOptions {
   seed?: number;
   /** The end of the history: today's activity runs up to it. */
   now: string;
-  /** Calendar days before today (UTC) the history starts; today comes on top. 28 by default. */
+  /** Calendar days before today (UTC) the history starts; today comes on top. 14 by default. */
   days?: number;
   /** The first server sequence number of each kind (the counters' next values). */
   firstNumbers: { interaction: number; call: number; visit: number; incident: number };
