@@ -17,6 +17,7 @@ describe('the server command line', () => {
         databaseUrl: undefined,
         demo: false,
         demoUsers: 5000,
+        demoHistoryDays: 14,
         webRoot: '/work/dist/web',
         allowedOrigins: [],
         trustProxy: false,
@@ -113,6 +114,15 @@ describe('the server command line', () => {
     expect(parse(['--phone-region', 'Narnia'])).toMatchObject({
       ok: false,
       message: '--phone-region takes a two-letter country code such as US or GB, not "Narnia"',
+    });
+  });
+
+  it('reads how many days of history the demo seeds, 0 to 90', () => {
+    const parsed = parse(['--demo', '--demo-history-days', '0']);
+    expect(parsed.ok && parsed.options.demoHistoryDays).toBe(0);
+    expect(parse(['--demo-history-days', '91'])).toMatchObject({
+      ok: false,
+      message: '--demo-history-days must be between 0 and 90',
     });
   });
 

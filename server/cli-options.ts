@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_HISTORY_DAYS } from '../shared/demo/history-generator';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/sessions';
 import { DEFAULT_PHONE_REGION, parsePhoneRegion, type PhoneRegion } from './directory/phone-e164';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/http-limits';
@@ -15,6 +16,8 @@ export interface CliOptions {
   databaseUrl: string | undefined;
   demo: boolean;
   demoUsers: number;
+  /** Days of demo history before today (shared/demo/history-generator.ts). */
+  demoHistoryDays: number;
   webRoot: string;
   /** Besides app://deskpad, which is always allowed. */
   allowedOrigins: string[];
@@ -35,6 +38,7 @@ export const USAGE = `Usage: npm run server -- [options]
   --data <dir>        where the embedded database lives (default .deskpad-data)
   --demo              seed the demo directory and demo accounts into an empty database
   --demo-users <n>    how many demo users to generate (default 5000)
+  --demo-history-days <n>  days of desk history before today the demo seeds (default 14; 0–90)
   --web <dir>         the browser build to serve at / (default dist/web)
   --allow-origin <o>  another origin allowed to call the API (repeatable; app://deskpad always is)
   --trust-proxy <v>   behind a reverse proxy: take the client's address from X-Forwarded-For.
@@ -84,6 +88,7 @@ export function parseCliOptions(
         data: { type: 'string' },
         demo: { type: 'boolean' },
         'demo-users': { type: 'string' },
+        'demo-history-days': { type: 'string' },
         web: { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         'trust-proxy': { type: 'string' },
@@ -109,6 +114,14 @@ export function parseCliOptions(
   if (typeof port === 'string') return { ok: false, help: false, message: port };
   const demoUsers = whole(values['demo-users'] ?? '5000', '--demo-users', 1, 1_000_000);
   if (typeof demoUsers === 'string') return { ok: false, help: false, message: demoUsers };
+  const demoHistoryDays = whole(
+    values['demo-history-days'] ?? String(DEFAULT_HISTORY_DAYS),
+    '--demo-history-days',
+    0,
+    90,
+  );
+  if (typeof demoHistoryDays === 'string')
+    return { ok: false, help: false, message: demoHistoryDays };
   const httpLimits: HttpLimits = { ...DEFAULT_HTTP_LIMITS };
   const timeouts = [
     ['headers-timeout', 'headersTimeoutMs'],
@@ -164,6 +177,7 @@ export function parseCliOptions(
       databaseUrl: env.DATABASE_URL || undefined,
       demo: values.demo ?? false,
       demoUsers,
+      demoHistoryDays,
       webRoot: path.resolve(cwd, values.web ?? 'dist/web'),
       allowedOrigins: values['allow-origin'] ?? [],
       trustProxy,

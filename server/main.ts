@@ -41,7 +41,10 @@ async function main(): Promise<number> {
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   if (options.demo) {
-    const outcome = await seedDemo(database.db, { users: options.demoUsers });
+    const outcome = await seedDemo(database.db, {
+      users: options.demoUsers,
+      historyDays: options.demoHistoryDays,
+    });
     logger.info(
       { outcome },
       outcome === 'directory-exists'

@@ -12,7 +12,9 @@ import {
   generateIncidents,
 } from '../../shared/demo/incident-generator';
 import { ComponentIncidentIndex } from '../../shared/domain/component-search';
+import { Call } from '../../shared/domain/call';
 import { Incident } from '../../shared/domain/incident';
+import { Interaction } from '../../shared/domain/interaction';
 import { DirectoryPage } from '../../shared/sync/protocol';
 import { DEMO_LOCATIONS, demoBadgeNumber } from '../../shared/demo/walk-up-generator';
 import { Visit } from '../../shared/domain/visit';
@@ -34,11 +36,13 @@ describeOnDatabases('the demo seed', (suite) => {
     await sql`TRUNCATE incidents, requests, catalog_items`.execute(suite.database().db);
   });
 
+  /** The demo incidents; the ones escalated in the history (inc_hist_…) are left out. */
   const stored = async () => {
     const { db } = suite.database();
     const rows = await db
       .selectFrom('incidents')
       .select(['record', 'seq', 'number', 'version'])
+      .where('id', 'not like', 'inc\\_hist\\_%')
       .orderBy('seq')
       .execute();
     return rows.map((r) => ({
@@ -57,6 +61,26 @@ describeOnDatabases('the demo seed', (suite) => {
       .executeTakeFirstOrThrow();
     return toNumber(row.last_value);
   };
+  const kinds = ['interactions', 'calls', 'visits', 'incidents'] as const;
+  const historyCounts = async () => {
+    const { db } = suite.database();
+    const counts: Record<(typeof kinds)[number], number> = {
+      interactions: 0,
+      calls: 0,
+      visits: 0,
+      incidents: 0,
+    };
+    for (const table of kinds) {
+      const row = await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('id', 'like', '%\\_hist\\_%')
+        .executeTakeFirstOrThrow();
+      counts[table] = Number(row.n);
+    }
+    return counts;
+  };
+
   it('seeds the deterministic directory once, and demo.agent signs in with the README password', async () => {
     const { db } = suite.database();
     expect(await seedDemo(db, { users: 200 })).toBe('seeded');
@@ -167,7 +191,8 @@ describeOnDatabases('the demo seed', (suite) => {
     const versions = incidents.map((i) => i.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(30);
-    expect(await counter('incident')).toBe(1030);
+    // The history's escalated incidents are numbered after them.
+    expect(await counter('incident')).toBe(1030 + (await historyCounts()).incidents);
     expect(await counter('request')).toBe(1000);
     // The generator's incidents for this directory, as a local demo desk seeds them (electron/store/task-store.ts).
     const directory = demoDirectory({ users: 200 });
@@ -217,7 +242,7 @@ describeOnDatabases('the demo seed', (suite) => {
     expect(await db.selectFrom('catalog_items').select('id').execute()).toHaveLength(
       generateCatalog().length,
     );
-    expect(await counter('incident')).toBe(1005);
+    expect(await counter('incident')).toBe(1005 + (await historyCounts()).incidents);
     expect(await db.selectFrom('locations').select('id').execute()).toHaveLength(2);
   });
 
@@ -231,9 +256,12 @@ describeOnDatabases('the demo seed', (suite) => {
       .executeTakeFirstOrThrow();
     expect(agent.badge_number).toBe(demoBadgeNumber({ employeeId: agent.employee_id }));
     expect(agent.badge_number).toMatch(/^7\d+$/);
+    const all = await db.selectFrom('visits').select('id').execute();
+    // The walk-up generator's visits of today; the history's come after them (seed-history.ts).
     const rows = await db
       .selectFrom('visits')
       .select(['record', 'seq', 'number', 'state', 'location'])
+      .where('id', 'like', 'vis\\_demo\\_%')
       .orderBy('seq')
       .execute();
     const visits = rows.map((r) => Visit.parse(r.record));
@@ -241,7 +269,7 @@ describeOnDatabases('the demo seed', (suite) => {
     expect(rows[0]).toMatchObject({ seq: expect.anything() as unknown, number: 'VIS0001001' });
     expect(rows.map((r) => r.number)).toEqual(visits.map((v) => v.number));
     expect(new Set(rows.map((r) => r.state))).toEqual(new Set(['Done']));
-    expect(await counter('visit')).toBe(1024);
+    expect(await counter('visit')).toBe(1000 + all.length);
     for (const location of DEMO_LOCATIONS) {
       const minutes = medianServiceMinutes(visits, location.id);
       expect(minutes, location.name).toBeGreaterThan(3);
@@ -254,7 +282,7 @@ describeOnDatabases('the demo seed', (suite) => {
   it('gives a demo seeded before the walk-up desk its locations, badges and visits, once', async () => {
     const { db } = suite.database();
     await seedDemo(db, { users: 60, incidents: 0, now: () => NOW });
-    await sql`TRUNCATE visits, locations`.execute(db);
+    await sql`TRUNCATE visits, locations, interactions, calls`.execute(db);
     await sql`UPDATE users SET badge_number = ''`.execute(db);
     await sql`UPDATE server_meta SET value = '{"users":62,"seed":1,"tasks":{"incidents":0}}' WHERE key = 'demo_seed'`.execute(
       db,
@@ -262,7 +290,9 @@ describeOnDatabases('the demo seed', (suite) => {
     expect(await seedDemo(db, { now: () => NOW })).toBe('walk-up-added');
     expect(await seedDemo(db, { now: () => NOW })).toBe('already-seeded');
     expect(await db.selectFrom('locations').select('id').execute()).toHaveLength(2);
-    expect(await db.selectFrom('visits').select('id').execute()).toHaveLength(24);
+    expect(
+      await db.selectFrom('visits').select('id').where('id', 'like', 'vis\\_demo\\_%').execute(),
+    ).toHaveLength(24);
     const badged = await db
       .selectFrom('users')
       .select('id')
@@ -288,7 +318,7 @@ describeOnDatabases('the demo seed', (suite) => {
     // No integration: a token is never fixed in code.
     expect(await db.selectFrom('integrations').select('id').execute()).toEqual([]);
 
-    await sql`TRUNCATE phone_queues`.execute(db);
+    await sql`TRUNCATE phone_queues, interactions, calls, visits`.execute(db);
     await sql`UPDATE locations SET wrap_up_codes = '[]'::jsonb`.execute(db);
     await sql`UPDATE server_meta SET value = '{"users":62,"seed":1,"tasks":{"incidents":0},"walkUp":true}' WHERE key = 'demo_seed'`.execute(
       db,
@@ -299,6 +329,72 @@ describeOnDatabases('the demo seed', (suite) => {
       { name: 'Service Desk' },
     ]);
     expect(await codes()).toEqual(expected);
+  });
+
+  it('seeds the desk history once, through the record stores, numbered from the counters; a restart adds nothing', async () => {
+    const { db } = suite.database();
+    expect(await seedDemo(db, { users: 60, incidents: 5, historyDays: 3, now: () => NOW })).toBe(
+      'seeded',
+    );
+    const first = await historyCounts();
+    // Friday, the weekend and Monday until 9:00.
+    expect(first.interactions).toBeGreaterThan(80);
+    expect(first.calls).toBeGreaterThan(40);
+    expect(first.visits).toBeGreaterThan(5);
+    expect(first.incidents).toBeGreaterThan(15);
+    expect(await seedDemo(db, { users: 60, historyDays: 3, now: () => NOW })).toBe(
+      'already-seeded',
+    );
+    expect(await historyCounts()).toEqual(first);
+
+    const interactions = await db
+      .selectFrom('interactions')
+      .select(['record', 'number', 'seq', 'state'])
+      .orderBy('seq')
+      .execute();
+    const parsed = interactions.map((r) => Interaction.parse(r.record));
+    expect(interactions[0]?.number).toBe('IMS0001001');
+    expect(interactions.map((r) => r.number)).toEqual(parsed.map((i) => i.number));
+    expect(interactions.map((r) => r.state)).toEqual(parsed.map((i) => i.state));
+    expect(await counter('interaction')).toBe(1000 + first.interactions);
+    expect(await counter('call')).toBe(1000 + first.calls);
+    expect(await counter('incident')).toBe(1005 + first.incidents);
+    // After the demo incidents; every call answered is linked to a stored interaction.
+    const firstEscalated = await db
+      .selectFrom('incidents')
+      .select('number')
+      .where('id', 'like', 'inc\\_hist\\_%')
+      .orderBy('seq')
+      .executeTakeFirstOrThrow();
+    expect(firstEscalated.number).toBe('INC0001006');
+    const numbers = new Set(parsed.map((i) => i.id));
+    const calls = await db.selectFrom('calls').select('record').execute();
+    for (const { record } of calls) {
+      const call = Call.parse(record);
+      if (call.interaction !== null) expect(numbers.has(call.interaction)).toBe(true);
+    }
+    // Each at its own change position, as push writes them.
+    const versions = await db.selectFrom('interactions').select('version').execute();
+    expect(new Set(versions.map((v) => String(v.version))).size).toBe(versions.length);
+  });
+
+  it('gives a demo seeded before the history its past weeks, once', async () => {
+    const { db } = suite.database();
+    await seedDemo(db, { users: 60, incidents: 0, historyDays: 2, now: () => NOW });
+    const seeded = await historyCounts();
+    await sql`TRUNCATE interactions, calls`.execute(db);
+    await sql`DELETE FROM visits WHERE id LIKE 'vis\\_hist\\_%'`.execute(db);
+    await sql`TRUNCATE incidents`.execute(db);
+    await sql`UPDATE server_meta SET value = '{"users":62,"seed":1,"tasks":{"incidents":0},"walkUp":true,"phone":true}' WHERE key = 'demo_seed'`.execute(
+      db,
+    );
+    expect(await seedDemo(db, { historyDays: 2, now: () => NOW })).toBe('history-added');
+    expect(await seedDemo(db, { historyDays: 2, now: () => NOW })).toBe('already-seeded');
+    expect(await historyCounts()).toEqual(seeded);
+    // The walk-up generator's visits are kept, not doubled.
+    expect(
+      await db.selectFrom('visits').select('id').where('id', 'like', 'vis\\_demo\\_%').execute(),
+    ).toHaveLength(24);
   });
 });
 

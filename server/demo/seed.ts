@@ -1,5 +1,6 @@
 // Seeds the deterministic demo directory, demo accounts, the demo catalog, demo incidents (the
-// printer example first) and the demo walk-up desk (seed-walk-up.ts) into an empty database, once. It never touches a database that already
+// printer example first), the demo walk-up desk (seed-walk-up.ts) and the desk's past weeks
+// (seed-history.ts) into an empty database, once. It never touches a database that already
 // holds a directory it did not seed.
 //
 // The printer example (DEMO_PRINTER_EXAMPLE in shared/demo/incident-generator.ts): incident
@@ -23,6 +24,7 @@ import { toNumber } from '../db/values';
 import { insertDirectory, upsertCatalogItems } from '../directory/directory-store';
 import { lockVersion, saveVersion } from '../sync/versions';
 import { upsertIncidents } from '../tasks/task-store';
+import { insertDemoHistory } from './seed-history';
 import { insertDemoPhone, insertDemoWalkUp } from './seed-walk-up';
 
 /** Written in the README: every demo account signs in with it. */
@@ -35,6 +37,8 @@ export interface DemoOptions {
   incidents?: number;
   /** The newest demo incident is opened just before this; the printer example 20 minutes before. */
   now?: () => Date;
+  /** Days of history before today (seed-history.ts); 28 by default, 0 for today's only. */
+  historyDays?: number;
 }
 
 const demoUser = (
@@ -112,6 +116,7 @@ export type SeedOutcome =
   | 'tasks-added'
   | 'walk-up-added'
   | 'phone-added'
+  | 'history-added'
   | 'directory-exists';
 
 interface DemoMarker {
@@ -123,6 +128,8 @@ interface DemoMarker {
   walkUp?: true;
   /** Set once the phone queue and wrap-up codes are in; absent before issue 13. */
   phone?: true;
+  /** Set once the desk's past weeks are in; absent before issue 14. */
+  history?: true;
 }
 
 async function readMarker(
@@ -182,7 +189,9 @@ export async function seedDemo(
   options: DemoOptions = {},
 ): Promise<SeedOutcome> {
   const marker = await readMarker(db);
-  if (marker?.tasks && marker.walkUp) return marker.phone ? 'already-seeded' : addDemoPhone(db);
+  if (marker?.tasks && marker.walkUp && marker.phone)
+    return marker.history ? 'already-seeded' : addDemoHistory(db, options);
+  if (marker?.tasks && marker.walkUp) return addDemoPhone(db, options);
   if (marker?.tasks) return addDemoWalkUp(db, options);
   if (marker) return addDemoTasks(db, marker, options);
   const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
@@ -210,6 +219,7 @@ export async function seedDemo(
     await insertDemoIncidents(trx, directory, { seed, count, now });
     version = await insertDemoWalkUp(trx, directory, version, { seed, now });
     version = await insertDemoPhone(trx, version);
+    await insertDemoHistory(trx, directory, historyOptions(seed, now, options));
     await saveVersion(trx, version);
     const written: DemoMarker = {
       users: directory.users.length,
@@ -217,6 +227,7 @@ export async function seedDemo(
       tasks: { incidents: count },
       walkUp: true,
       phone: true,
+      history: true,
     };
     await trx
       .insertInto('server_meta')
@@ -250,12 +261,14 @@ async function addDemoTasks(
     await insertDemoIncidents(trx, directory, { seed: current.seed, count, now });
     version = await insertDemoWalkUp(trx, directory, version, { seed: current.seed, now });
     version = await insertDemoPhone(trx, version);
+    await insertDemoHistory(trx, directory, historyOptions(current.seed, now, options));
     await saveVersion(trx, version);
     const written: DemoMarker = {
       ...current,
       tasks: { incidents: count },
       walkUp: true,
       phone: true,
+      history: true,
     };
     await trx
       .updateTable('server_meta')
@@ -277,8 +290,9 @@ async function addDemoWalkUp(db: Kysely<Database>, options: DemoOptions): Promis
     const directory = demoDirectory({ users: current.users - 2, seed: current.seed });
     version = await insertDemoWalkUp(trx, directory, version, { seed: current.seed, now });
     version = await insertDemoPhone(trx, version);
+    await insertDemoHistory(trx, directory, historyOptions(current.seed, now, options));
     await saveVersion(trx, version);
-    const written: DemoMarker = { ...current, walkUp: true, phone: true };
+    const written: DemoMarker = { ...current, walkUp: true, phone: true, history: true };
     await trx
       .updateTable('server_meta')
       .set({ value: JSON.stringify(written) })
@@ -289,14 +303,18 @@ async function addDemoWalkUp(db: Kysely<Database>, options: DemoOptions): Promis
 }
 
 /** A demo seeded before the phone desk gets its Service Desk queue and wrap-up codes, once. */
-async function addDemoPhone(db: Kysely<Database>): Promise<SeedOutcome> {
+async function addDemoPhone(db: Kysely<Database>, options: DemoOptions): Promise<SeedOutcome> {
+  const now = (options.now ?? (() => new Date()))();
   return db.transaction().execute(async (trx) => {
     let version = await lockVersion(trx);
     const current = await readMarker(trx);
     if (!current?.walkUp || current.phone) return 'already-seeded';
     version = await insertDemoPhone(trx, version);
+    // The marker counts the two accounts demoDirectory adds to the generated users.
+    const directory = demoDirectory({ users: current.users - 2, seed: current.seed });
+    await insertDemoHistory(trx, directory, historyOptions(current.seed, now, options));
     await saveVersion(trx, version);
-    const written: DemoMarker = { ...current, phone: true };
+    const written: DemoMarker = { ...current, phone: true, history: true };
     await trx
       .updateTable('server_meta')
       .set({ value: JSON.stringify(written) })
@@ -305,3 +323,30 @@ async function addDemoPhone(db: Kysely<Database>): Promise<SeedOutcome> {
     return 'phone-added';
   });
 }
+
+/** A demo seeded before the history (issue 14) gets the desk's past weeks, once. */
+async function addDemoHistory(db: Kysely<Database>, options: DemoOptions): Promise<SeedOutcome> {
+  const now = (options.now ?? (() => new Date()))();
+  return db.transaction().execute(async (trx) => {
+    // Under the version lock, as every seed step: two instances started with --demo add it once.
+    await lockVersion(trx);
+    const current = await readMarker(trx);
+    if (!current?.phone || current.history) return 'already-seeded';
+    // The marker counts the two accounts demoDirectory adds to the generated users.
+    const directory = demoDirectory({ users: current.users - 2, seed: current.seed });
+    await insertDemoHistory(trx, directory, historyOptions(current.seed, now, options));
+    const written: DemoMarker = { ...current, history: true };
+    await trx
+      .updateTable('server_meta')
+      .set({ value: JSON.stringify(written) })
+      .where('key', '=', 'demo_seed')
+      .execute();
+    return 'history-added';
+  });
+}
+
+const historyOptions = (seed: number, now: Date, options: DemoOptions) => ({
+  seed,
+  now,
+  ...(options.historyDays === undefined ? {} : { days: options.historyDays }),
+});

@@ -74,10 +74,10 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  // Each test starts with no interactions, incidents or requests on the server; the demo
-  // directory and catalog stay.
+  // Each test starts with no interactions, incidents, requests, calls or visits on the server
+  // (the demo's history included); the demo directory and catalog stay.
   await database.db.transaction().execute(async (trx) => {
-    await sql`TRUNCATE interactions, incidents, requests, clients, mutations, sessions, login_failures CASCADE`.execute(
+    await sql`TRUNCATE interactions, incidents, requests, calls, visits, clients, mutations, sessions, login_failures CASCADE`.execute(
       trx,
     );
     await sql`UPDATE numbering SET last_value = 1000`.execute(trx);
