@@ -55,20 +55,25 @@ export interface WalkUpAccount {
 }
 
 /**
- * An account with only the kiosk (or lobby) role, created by demo.admin in Administration → Agents,
+ * An account with only the kiosk, lobby or manager role, created by demo.admin in Administration → Agents,
  * its temporary password changed once through the API, as the administrator setting up the tablet would.
  */
 export async function createWalkUpAccount(
   serverUrl: string,
-  role: 'kiosk' | 'lobby',
+  role: 'kiosk' | 'lobby' | 'manager',
   userName: string,
 ): Promise<WalkUpAccount> {
   const admin = await signInApi(serverUrl, 'demo.admin');
   const temporaryPassword = `temporary-${role}-password-1`;
+  const names = {
+    kiosk: ['Entrance', 'Kiosk'],
+    lobby: ['Lobby', 'Board'],
+    manager: ['Desk', 'Manager'],
+  };
   await adminCall(admin, 'agents.create', {
     userName,
-    firstName: role === 'kiosk' ? 'Entrance' : 'Lobby',
-    lastName: role === 'kiosk' ? 'Kiosk' : 'Board',
+    firstName: names[role][0],
+    lastName: names[role][1],
     email: '',
     roles: [role],
     temporaryPassword,

@@ -140,39 +140,49 @@ export function DashboardSection({ now = () => new Date() }: { now?: () => Date 
         aria-label="Period and filters"
         onSubmit={(e) => e.preventDefault()}
       >
-        <label>
-          Period
-          <select value={filters.period} onChange={(e) => set('period', e.target.value as Period)}>
+        <div className="dashboard__filter">
+          <label htmlFor={`${id}-period`}>Period</label>
+          <select
+            id={`${id}-period`}
+            value={filters.period}
+            onChange={(e) => set('period', e.target.value as Period)}
+          >
             {PERIODS.map((p) => (
               <option key={p} value={p}>
                 {PERIOD_LABELS[p]}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {filters.period === 'custom' && (
           <>
-            <label>
-              First day
+            <div className="dashboard__filter">
+              <label htmlFor={`${id}-first-day`}>First day</label>
               <input
+                id={`${id}-first-day`}
                 type="date"
                 value={filters.first}
                 onChange={(e) => set('first', e.target.value)}
               />
-            </label>
-            <label>
-              Last day
+            </div>
+            <div className="dashboard__filter">
+              <label htmlFor={`${id}-last-day`}>Last day</label>
               <input
+                id={`${id}-last-day`}
                 type="date"
                 value={filters.last}
                 onChange={(e) => set('last', e.target.value)}
               />
-            </label>
+            </div>
           </>
         )}
-        <label>
-          Location
-          <select value={filters.location} onChange={(e) => set('location', e.target.value)}>
+        <div className="dashboard__filter">
+          <label htmlFor={`${id}-location`}>Location</label>
+          <select
+            id={`${id}-location`}
+            value={filters.location}
+            onChange={(e) => set('location', e.target.value)}
+          >
             <option value="">All locations</option>
             {locations.map((l) => (
               <option key={l.id} value={l.id}>
@@ -180,10 +190,14 @@ export function DashboardSection({ now = () => new Date() }: { now?: () => Date 
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Queue
-          <select value={filters.queue} onChange={(e) => set('queue', e.target.value)}>
+        </div>
+        <div className="dashboard__filter">
+          <label htmlFor={`${id}-queue`}>Queue</label>
+          <select
+            id={`${id}-queue`}
+            value={filters.queue}
+            onChange={(e) => set('queue', e.target.value)}
+          >
             <option value="">All queues</option>
             {queues.map((q) => (
               <option key={q} value={q}>
@@ -191,10 +205,11 @@ export function DashboardSection({ now = () => new Date() }: { now?: () => Date 
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Channel
+        </div>
+        <div className="dashboard__filter">
+          <label htmlFor={`${id}-channel`}>Channel</label>
           <select
+            id={`${id}-channel`}
             value={filters.channel}
             onChange={(e) => set('channel', e.target.value as InteractionType | '')}
           >
@@ -205,10 +220,14 @@ export function DashboardSection({ now = () => new Date() }: { now?: () => Date 
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Agent
-          <select value={filters.agent} onChange={(e) => set('agent', e.target.value)}>
+        </div>
+        <div className="dashboard__filter">
+          <label htmlFor={`${id}-agent`}>Agent</label>
+          <select
+            id={`${id}-agent`}
+            value={filters.agent}
+            onChange={(e) => set('agent', e.target.value)}
+          >
             <option value="">All agents</option>
             {agents.map((a) => (
               <option key={a.id} value={a.id}>
@@ -216,7 +235,7 @@ export function DashboardSection({ now = () => new Date() }: { now?: () => Date 
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </form>
       {'error' in range && (
         <p className="error-text" role="alert">
