@@ -11,7 +11,8 @@ import { Desk } from './support/desk';
 import { useBrowser, useDeskServerApp } from './support/harness';
 import { createWalkUpAccount } from './support/walk-up-server';
 
-const app = useDeskServerApp();
+// The demo's last two weeks, as `npm start` seeds them.
+const app = useDeskServerApp({ historyDays: 14 });
 const browser = useBrowser();
 
 const MANAGER = 'Desk Manager';

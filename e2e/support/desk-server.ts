@@ -21,6 +21,11 @@ export interface DeskServerOptions {
   demo?: boolean;
   /** How many demo users `--demo` seeds (the server's default is 5,000). */
   demoUsers?: number;
+  /**
+   * Days of the demo's desk history (`--demo-history-days`). 0 unless a test asks: a desk signing
+   * in downloads every record, and the tests of other things time what they test, not that.
+   */
+  historyDays?: number;
   /** The browser build to serve at `/`; the server's default (dist/web) when absent. */
   webRoot?: string;
 }
@@ -69,7 +74,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   let starts = 0;
 
   const args = [serverMain, '--port', String(port), '--data', options.dataDir];
-  if (options.demo !== false) args.push('--demo');
+  if (options.demo !== false)
+    args.push('--demo', '--demo-history-days', String(options.historyDays ?? 0));
   if (options.demoUsers !== undefined) args.push('--demo-users', String(options.demoUsers));
   if (options.webRoot !== undefined) args.push('--web', options.webRoot);
 

@@ -33,7 +33,7 @@ export function useWebApp(): { url(): string } {
  * origin), on a temp data directory with the demo seeded. Its port is fixed for the file: IndexedDB,
  * the service worker and the session belong to the origin, and the origin has the port.
  */
-export function useDeskServerApp(options: { demo?: boolean } = {}): {
+export function useDeskServerApp(options: { demo?: boolean; historyDays?: number } = {}): {
   url(): string;
   server(): DeskServerProcess;
   /** The read API as demo.admin, to count what reached the server. */
@@ -51,6 +51,7 @@ export function useDeskServerApp(options: { demo?: boolean } = {}): {
     server = await startDeskServer({
       dataDir,
       ...(options.demo === false ? { demo: false } : {}),
+      ...(options.historyDays === undefined ? {} : { historyDays: options.historyDays }),
       port: await freePort(),
       webRoot: path.join(repoRoot, 'dist', 'web'),
     });
