@@ -157,6 +157,7 @@ describe('walkUp.queue', () => {
     expect(view.waiting[0]?.visit.displayName).not.toBe('');
     // No service time yet: no estimate, and the screens say so.
     expect(view.medianServiceMinutes).toBeNull();
+    expect(view.todayMedianWaitMinutes).toBeNull();
     expect(view.waiting.map((e) => e.estimatedWaitMinutes)).toEqual([null, null, null]);
 
     await desk.db.locations.put(location({ vipFirst: false }));
@@ -176,6 +177,8 @@ describe('walkUp.queue', () => {
     // One station served in the last half hour (Counter 1): one after the other, 6 minutes each.
     let view = await queue(desk);
     expect(view.medianServiceMinutes).toBe(6);
+    // Each waited 6 minutes from check-in to Start today: the header's typical wait today.
+    expect(view.todayMedianWaitMinutes).toBe(6);
     expect(view.stationsServing).toBe(1);
     expect(view.waiting.map((e) => e.estimatedWaitMinutes)).toEqual([0, 6, 12]);
 

@@ -138,6 +138,11 @@ describe('the lobby board page', () => {
     expect(screen.getByText(/^Wait now/).textContent).toBe('Wait now: About 12 minutes');
     expect(screen.queryByText(/Connecting/)).toBeNull();
     await expectNoAxeViolations(container);
+    // Once someone was served today, the board says today's typical wait (the Dashboard's median).
+    act(() => server.latest().onBoard(board({ todayMedianWaitMinutes: 7 })));
+    expect(screen.getByText(/^Wait now/).textContent).toBe(
+      'Wait now: About 12 minutes · Today’s typical wait: 7 minutes',
+    );
   }, 20_000);
 
   it('chimes once and highlights a new call, never for calls already on the first board', () => {

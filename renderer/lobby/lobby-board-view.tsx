@@ -17,6 +17,10 @@ export interface LobbyBoardViewProps {
 const clock = (at: Date): string =>
   `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
 
+/** Today's median wait, as words a lobby reads: "under a minute", "7 minutes". */
+export const typicalWords = (minutes: number): string =>
+  minutes < 1 ? 'under a minute' : minutes === 1 ? '1 minute' : `${minutes} minutes`;
+
 export const waitWords = (minutes: number | null): string =>
   minutes === null
     ? 'Estimating…'
@@ -72,6 +76,13 @@ export function LobbyBoardView({ board, link, freshCalls, onSoundOn }: LobbyBoar
         {board ? (
           <p className="lobby-wait-now">
             Wait now: <strong>{waitWords(board.estimatedWaitMinutes)}</strong>
+            {typeof board.todayMedianWaitMinutes === 'number' ? (
+              <span className="lobby-wait-today">
+                {' '}
+                · Today’s typical wait:{' '}
+                <strong>{typicalWords(board.todayMedianWaitMinutes)}</strong>
+              </span>
+            ) : null}
           </p>
         ) : null}
       </header>

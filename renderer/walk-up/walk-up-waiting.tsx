@@ -1,5 +1,5 @@
-// The banner's walk-up count: how many wait in this desk's location's queue, a button to the
-// Walk-up section. Reads the live queue; never changes it.
+// The banner's walk-up count: how many wait in this desk's location's queue and today's typical
+// wait there (the Dashboard's median), a button to the Walk-up section. Reads the live queue; never changes it.
 
 import { useUi } from '../app/deskpad-context';
 import { useLiveValue } from '../hooks/use-live-query';
@@ -26,6 +26,12 @@ export function WalkUpWaiting() {
       onClick={() => showSection('walk-up')}
     >
       {count === 1 ? '1 waiting' : `${count} waiting`}
+      {queue.todayMedianWaitMinutes === null ? null : (
+        <span className="walk-up-waiting__today">
+          {' '}
+          · typical wait today {queue.todayMedianWaitMinutes} min
+        </span>
+      )}
     </button>
   );
 }

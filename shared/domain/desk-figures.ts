@@ -397,6 +397,24 @@ export function walkUpTimes(visits: readonly Visit[]): WalkUpTimes {
   return { wait: durationStats(wait), service: durationStats(service) };
 }
 
+/**
+ * Today's walk-up wait at a place, as the Dashboard counts it (check-in → Start), over the visits
+ * checked in on `now`'s local day in `timeZone`: what the lobby board and the agent's header show.
+ */
+export function todaysWalkUpWait(
+  visits: readonly Visit[],
+  now: number,
+  timeZone: string,
+): DurationStats {
+  const clock = localClock(timeZone);
+  const today = clock.day(new Date(now).toISOString());
+  return walkUpTimes(visits.filter((v) => clock.day(v.checkedInAt) === today)).wait;
+}
+
+/** Whole minutes of a median in seconds, or null without one. */
+export const medianMinutes = (stats: DurationStats): number | null =>
+  stats.median === null ? null : Math.round(stats.median / 60);
+
 /** Missed inbound calls of those answered or missed; visits that Left or No-show of those finished. */
 export function abandonment(calls: readonly Call[], visits: readonly Visit[]): Abandonment {
   const decided = calls.filter(

@@ -130,3 +130,27 @@ describe('the lobby board', () => {
     expect(board.generatedAt).toBe(NOW.toISOString());
   });
 });
+
+describe("the lobby board's typical wait today", () => {
+  it('is the median check-in → start of today’s visits, as the Dashboard counts it', () => {
+    // Waited 4, 6 and 20 minutes today (check-in → start); one from yesterday waited 90.
+    const served = (waited: number, startedAgo: number): Visit =>
+      visit({
+        state: 'In service',
+        checkedInAt: at(startedAgo + waited),
+        startedAt: at(startedAgo),
+        calledAt: at(startedAgo + 1),
+        station: 'Counter 1',
+      });
+    const yesterday = visit({
+      state: 'Done',
+      checkedInAt: at(24 * 60 + 90),
+      startedAt: at(24 * 60),
+      endedAt: at(24 * 60 - 5),
+    });
+    const visits = [served(4, 50), served(6, 30), served(20, 10), yesterday];
+    expect(lobbyBoard(location, visits, NOW, 'UTC').todayMedianWaitMinutes).toBe(6);
+    // Nobody started yet today: no typical wait to say.
+    expect(lobbyBoard(location, [visit({})], NOW, 'UTC').todayMedianWaitMinutes).toBeNull();
+  });
+});

@@ -3,6 +3,7 @@
 // Pure and shared (the server builds the board, tests check it); never reads a clock or a store.
 
 import type { LobbyBoard, LobbyLine, WalkUpLocationSummary } from '../sync/walk-up-api';
+import { medianMinutes, todaysWalkUpWait } from './desk-figures';
 import type { Visit } from './visit';
 import { estimateWaits, queueOrder } from './walk-up-queue';
 import { lobbyName, type WalkUpLocation } from './walk-up-location';
@@ -60,6 +61,8 @@ export function lobbyBoard(
   location: WalkUpLocation,
   visits: readonly Visit[],
   now: Date,
+  /** Whose day "today" is: the server's own time zone unless told. */
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
 ): LobbyBoard {
   const at = now.toISOString();
   const here = visits.filter((v) => v.location === location.id);
@@ -89,6 +92,7 @@ export function lobbyBoard(
       .map((v) => line(v, null)),
     estimatedWaitMinutes: withNewcomer.minutes.get(NEWCOMER_ID) ?? null,
     stationsServing: estimate.stations,
+    todayMedianWaitMinutes: medianMinutes(todaysWalkUpWait(here, now.getTime(), timeZone)),
     generatedAt: at,
   };
 }

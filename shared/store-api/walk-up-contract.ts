@@ -38,6 +38,8 @@ export interface WalkUpQueueView {
   stationsServing: number;
   /** The rolling median of recent service times, minutes; null without any. */
   medianServiceMinutes: number | null;
+  /** Today's median wait (check-in → Start), whole minutes, as the Dashboard counts it; null before any. */
+  todayMedianWaitMinutes: number | null;
 }
 
 export const walkUpQueryInputs = {

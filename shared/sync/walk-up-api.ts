@@ -88,6 +88,11 @@ export const LobbyBoard = z.object({
   /** The wait for someone checking in now, minutes; null without service times yet. */
   estimatedWaitMinutes: z.number().int().nullable(),
   stationsServing: z.number().int(),
+  /**
+   * The median wait (check-in → Start) of today's visits, whole minutes, as the Dashboard counts
+   * it; null before anyone was served today. Absent from servers older than issue 14.
+   */
+  todayMedianWaitMinutes: z.number().int().nullable().optional(),
   /** The server's time of this snapshot: the board says its data is stale when it gets old. */
   generatedAt: z.string(),
 });

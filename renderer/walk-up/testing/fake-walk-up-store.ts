@@ -2,6 +2,7 @@
 // mutators to them and answers the walk-up queries live, until the store host's own walk-up
 // queries land (QUEUE). For the Walk-up section's component tests; never used by the app.
 
+import { medianMinutes, todaysWalkUpWait } from '../../../shared/domain/desk-figures';
 import type { User } from '../../../shared/domain/directory';
 import { fail, ok, type StoreResult } from '../../../shared/domain/result';
 import {
@@ -69,6 +70,7 @@ export function fakeWalkUpStore({ location, agent, users, now }: FakeOptions): F
       finished: [],
       stationsServing: estimate.stations,
       medianServiceMinutes: estimate.medianServiceMinutes,
+      todayMedianWaitMinutes: medianMinutes(todaysWalkUpWait(here, at, 'UTC')),
     };
   };
   const answer = (name: string, input: unknown): StoreResult<unknown> => {
