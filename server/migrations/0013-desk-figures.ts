@@ -63,13 +63,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`,
     `INSERT INTO report_hourly (hour, location, queue, channel, agent, opened, handled, handle_seconds)
       SELECT date_trunc('hour', opened_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
-        COALESCE(location, ''), COALESCE(queue, ''), type, COALESCE(opened_by, ''),
+        COALESCE(location, ''), COALESCE(queue, ''), COALESCE(type, ''), COALESCE(opened_by, ''),
         count(*),
         count(*) FILTER (WHERE state IN ('Closed Complete', 'Closed Abandoned')
           AND handle_time_seconds IS NOT NULL),
         COALESCE(sum(handle_time_seconds) FILTER (
           WHERE state IN ('Closed Complete', 'Closed Abandoned')), 0)
-      FROM interactions GROUP BY 1, 2, 3, 4, 5`,
+      FROM interactions WHERE opened_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5`,
   ]);
 }
 

@@ -112,7 +112,7 @@ describe('checkDirectoryPage', () => {
     const role = page({ users: [{ ...user('usr_1'), roles: ['agent', 'root'] }] });
     expect(checkDirectoryPage(role)).toMatchObject({
       ok: false,
-      problem: 'users[0].roles[1] is not one of agent, technician, admin, kiosk, lobby',
+      problem: 'users[0].roles[1] is not one of agent, technician, manager, admin, kiosk, lobby',
     });
     expect(checkDirectoryPage([])).toMatchObject({ ok: false });
   });
