@@ -38,7 +38,8 @@ export const USAGE = `Usage: npm run server -- [options]
   --data <dir>        where the embedded database lives (default .deskpad-data)
   --demo              seed the demo directory and demo accounts into an empty database
   --demo-users <n>    how many demo users to generate (default 5000)
-  --demo-history-days <n>  days of desk history before today the demo seeds (default 14; 0–90)
+  --demo-history-days <n>  days of desk history before today the demo seeds (default 14; 0–90;
+                      0 seeds none, not even today's)
   --web <dir>         the browser build to serve at / (default dist/web)
   --allow-origin <o>  another origin allowed to call the API (repeatable; app://deskpad always is)
   --trust-proxy <v>   behind a reverse proxy: take the client's address from X-Forwarded-For.

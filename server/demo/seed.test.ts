@@ -378,6 +378,14 @@ describeOnDatabases('the demo seed', (suite) => {
     expect(new Set(versions.map((v) => String(v.version))).size).toBe(versions.length);
   });
 
+  it('seeds no history at all with 0 days, not even today’s (the fault tests count every record)', async () => {
+    const { db } = suite.database();
+    expect(await seedDemo(db, { users: 60, incidents: 0, historyDays: 0, now: () => NOW })).toBe(
+      'seeded',
+    );
+    expect(await historyCounts()).toEqual({ interactions: 0, calls: 0, visits: 0, incidents: 0 });
+  });
+
   it('gives a demo seeded before the history its past weeks, once', async () => {
     const { db } = suite.database();
     await seedDemo(db, { users: 60, incidents: 0, historyDays: 2, now: () => NOW });
