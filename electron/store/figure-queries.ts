@@ -4,7 +4,12 @@
 // interactions, calls, visits or incidents re-runs it); never writes.
 
 import { Dexie } from 'dexie';
-import { agentToday, localClock, type DeskRecords } from '../../shared/domain/desk-figures';
+import {
+  agentToday,
+  localClock,
+  localTimeZone,
+  type DeskRecords,
+} from '../../shared/domain/desk-figures';
 import { INTERACTION_STATES } from '../../shared/domain/interaction';
 import { relatedRecordsOf } from '../../shared/domain/related-records';
 import { ok, type StoreResult } from '../../shared/domain/result';
@@ -68,9 +73,6 @@ export async function recentRecords(db: DeskDb, nowMs: number): Promise<DeskReco
   return { interactions: [...interactions.values()], visits, calls, incidents };
 }
 
-/** The desk's own time zone: the one its clock shows. */
-export const deskTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 export const isFigureQuery = (query: { name: string }): query is FigureQuery =>
   query.name === 'figures.agentToday';
 
@@ -79,7 +81,7 @@ export async function runFigureQuery(
   query: FigureQuery,
 ): Promise<StoreResult<FigureQueryOutputs[FigureQueryName]>> {
   const nowMs = state.now().getTime();
-  const timeZone = query.args.timeZone ?? deskTimeZone();
+  const timeZone = query.args.timeZone ?? localTimeZone();
   const records = await recentRecords(state.db, nowMs);
   return ok({
     ...agentToday(records, state.agentId, nowMs, timeZone),

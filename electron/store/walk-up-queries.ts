@@ -16,8 +16,7 @@ import type {
   WalkUpQueueView,
 } from '../../shared/store-api/walk-up-contract';
 import type { DeskDb } from './db';
-import { deskTimeZone } from './figure-queries';
-import { medianMinutes, todaysWalkUpWait } from '../../shared/domain/desk-figures';
+import { localTimeZone, medianMinutes, todaysWalkUpWait } from '../../shared/domain/desk-figures';
 import type { ClockBoundQuery } from './live-queries';
 import type { LoadedDirectory } from './loaded-directory';
 import { toVisitView } from './visit-views';
@@ -172,6 +171,6 @@ async function queueOf(state: WalkUpQueryState, locationId: string): Promise<Wal
     finished: finished.map(view),
     stationsServing: estimate.stations,
     medianServiceMinutes: estimate.medianServiceMinutes,
-    todayMedianWaitMinutes: medianMinutes(todaysWalkUpWait(visits, now.getTime(), deskTimeZone())),
+    todayMedianWaitMinutes: medianMinutes(todaysWalkUpWait(visits, now.getTime(), localTimeZone())),
   };
 }

@@ -4,7 +4,12 @@
 // figures come from the desk server (reports.fetch), computed as My day is (docs/decisions/0015).
 
 import { useEffect, useId, useMemo, useState } from 'react';
-import { FIGURE_HELP, type DeskFigures, type FigureFilter } from '../../shared/domain/desk-figures';
+import {
+  FIGURE_HELP,
+  localTimeZone,
+  type DeskFigures,
+  type FigureFilter,
+} from '../../shared/domain/desk-figures';
 import { INTERACTION_TYPES, type InteractionType } from '../../shared/domain/interaction';
 import type { StoreError } from '../../shared/domain/result';
 import { useStoreHost } from '../app/deskpad-context';
@@ -42,8 +47,6 @@ type Loaded =
   | { status: 'ready'; figures: DeskFigures; at: Date }
   | { status: 'failed'; figures: DeskFigures | null; error: StoreError };
 
-const timeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 export function DashboardSection({ now = () => new Date() }: { now?: () => Date }) {
   const store = useStoreHost();
   const id = useId();
@@ -71,7 +74,7 @@ export function DashboardSection({ now = () => new Date() }: { now?: () => Date 
       ? null
       : {
           ...range,
-          timeZone: timeZone(),
+          timeZone: localTimeZone(),
           ...(filters.location ? { location: filters.location } : {}),
           ...(filters.queue ? { queue: filters.queue } : {}),
           ...(filters.channel ? { channel: filters.channel } : {}),

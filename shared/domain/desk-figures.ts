@@ -213,6 +213,9 @@ export interface LocalClock {
   day(iso: string): string;
 }
 
+/** The time zone this process's clock shows (the desk's, or the server's): "today" where no zone is given. */
+export const localTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export function localClock(timeZone: string): LocalClock {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone,

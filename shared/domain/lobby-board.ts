@@ -3,7 +3,7 @@
 // Pure and shared (the server builds the board, tests check it); never reads a clock or a store.
 
 import type { LobbyBoard, LobbyLine, WalkUpLocationSummary } from '../sync/walk-up-api';
-import { medianMinutes, todaysWalkUpWait } from './desk-figures';
+import { localTimeZone, medianMinutes, todaysWalkUpWait } from './desk-figures';
 import type { Visit } from './visit';
 import { estimateWaits, queueOrder } from './walk-up-queue';
 import { lobbyName, type WalkUpLocation } from './walk-up-location';
@@ -62,7 +62,7 @@ export function lobbyBoard(
   visits: readonly Visit[],
   now: Date,
   /** Whose day "today" is: the server's own time zone unless told. */
-  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  timeZone = localTimeZone(),
 ): LobbyBoard {
   const at = now.toISOString();
   const here = visits.filter((v) => v.location === location.id);
