@@ -25,8 +25,8 @@ interface NumberedRecord {
   updatedAt: string;
 }
 
-/** A filter column's value: text, a number, null, or SQL reading other rows (an interaction's location). */
-export type FilterValue = string | number | null | RawBuilder<unknown>;
+/** A filter column's value: text, a number, a flag, null, or SQL reading other rows (an interaction's location). */
+export type FilterValue = string | number | boolean | null | RawBuilder<unknown>;
 
 /** Rows per insert: well under PostgreSQL's bind-parameter limit at a dozen columns a row. */
 const CHUNK = 200;

@@ -134,6 +134,9 @@ export interface InteractionsTable {
   /** Its visit's location, else its call's; its call's queue: read when the interaction is written. */
   location: ColumnType<string | null, string | null | undefined, string | null>;
   queue: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Whether it made an incident or request, and the incidents it is linked to (migration 0014). */
+  made_record: ColumnType<boolean, boolean | undefined, boolean>;
+  linked_incidents: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
 }
 
 export interface IncidentsTable {
@@ -148,6 +151,8 @@ export interface IncidentsTable {
   /** The desk figures' columns (migration 0013). */
   priority: ColumnType<number | null, number | null | undefined, number | null>;
   resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The times it was reopened: its reopen work notes (migration 0014). */
+  reopened_at: ColumnType<Date[] | null, unknown, unknown>;
   opened_at: Timestamp;
   updated_at: Timestamp;
   version: Int8;

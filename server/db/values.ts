@@ -39,3 +39,15 @@ export function inJsonTexts(
 ): RawBuilder<boolean> {
   return sql<boolean>`${expression} IN (SELECT json_array_elements_text(${JSON.stringify(texts)}::json))`;
 }
+
+/**
+ * An array column's value from strings, sent as one JSON parameter so both drivers store the same
+ * thing; null when there are none (the columns keep "none" as null, not as an empty array).
+ */
+export function textArray(
+  values: readonly string[],
+  type: 'text' | 'timestamptz',
+): RawBuilder<string[] | null> | null {
+  if (values.length === 0) return null;
+  return sql<string[]>`ARRAY(SELECT json_array_elements_text(${JSON.stringify(values)}::json)::${sql.raw(type)})`;
+}

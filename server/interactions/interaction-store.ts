@@ -5,7 +5,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Interaction, InteractionState } from '../../shared/domain/interaction';
 import { changedSince, findByNumber, upsertRecords, type StoredRecord } from '../db/record-tables';
 import type { Database } from '../db/schema';
-import { toNumber } from '../db/values';
+import { textArray, toNumber } from '../db/values';
+import { relatedRecordsOf } from '../../shared/domain/related-records';
 import { hourlyParts, moveHourly } from '../reports/report-hourly';
 import type { ChangePosition, SeenBefore } from '../sync/change-positions';
 
@@ -47,6 +48,13 @@ export async function upsertInteractions(
         (SELECT v.location FROM visits v WHERE v.id = ${record.visit ?? null}),
         (SELECT c.location FROM calls c WHERE c.id = ${record.call ?? null}))`,
       queue: sql`(SELECT c.queue FROM calls c WHERE c.id = ${record.call ?? null})`,
+      made_record: relatedRecordsOf(record).some((r) => r.relation === 'created'),
+      linked_incidents: textArray(
+        relatedRecordsOf(record)
+          .filter((r) => r.kind === 'incident')
+          .map((r) => r.id),
+        'text',
+      ),
     }),
     onConflict,
   );

@@ -15,6 +15,7 @@ import * as m0010 from './0010-catalog-drafts-and-exports';
 import * as m0011 from './0011-walk-up';
 import * as m0012 from './0012-phone';
 import * as m0013 from './0013-desk-figures';
+import * as m0014 from './0014-figure-indexes';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
@@ -30,6 +31,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011-walk-up': m0011,
   '0012-phone': m0012,
   '0013-desk-figures': m0013,
+  '0014-figure-indexes': m0014,
 };
 
-export const LATEST_MIGRATION = '0013-desk-figures';
+export const LATEST_MIGRATION = '0014-figure-indexes';

@@ -1,4 +1,4 @@
-// One SQL query per desk figure (ADR 0015), over the typed columns of migration 0013 and, for
+// One SQL query per desk figure (ADR 0015), over the typed columns and covering indexes of migrations 0013 and 0014 and, for
 // volume, report_hourly. Answers exactly desk-figures.ts's shapes with the same definitions; never
 // a second definition: report-queries.test.ts checks each one against deskFigures on the same records.
 
@@ -22,7 +22,6 @@ import {
   type Volume,
   type WalkUpTimes,
 } from '../../shared/domain/desk-figures';
-import { REOPEN_NOTE_PREFIX } from '../../shared/domain/incident';
 import { CLOSED_STATES, INTERACTION_TYPES } from '../../shared/domain/interaction';
 import { PRIORITIES } from '../../shared/domain/priority';
 import { OPEN_INCIDENT_STATES } from '../../shared/domain/task-states';
@@ -178,6 +177,11 @@ export async function volumeFigure(db: Db, f: FigureFilter): Promise<Volume> {
       .execute();
     if (rows.every((r) => r.whole)) return volumeOf(rows);
   }
+  return volumeFromInteractions(db, f);
+}
+
+/** Volume counted from the interactions themselves (and the bench's "without report_hourly"). */
+export async function volumeFromInteractions(db: Db, f: FigureFilter): Promise<Volume> {
   const openedAt = sql.ref('opened_at');
   const rows = await periodInteractions(db, f)
     .select([
@@ -193,20 +197,15 @@ export async function volumeFigure(db: Db, f: FigureFilter): Promise<Volume> {
 
 // ---- first-contact resolution ----
 
-/** Made from it: any related record with relation `created`. */
-const CREATED_FROM = sql`EXISTS (
-  SELECT 1 FROM jsonb_array_elements(COALESCE(interactions.record->'relatedRecords', '[]'::jsonb)) AS r(link)
-  WHERE r.link->>'relation' = 'created')`;
-
-/** An associated incident reopened (its reopen work note) from the close to 7 days after it. */
-const REOPENED_AFTER_CLOSE = sql`EXISTS (
-  SELECT 1 FROM jsonb_array_elements(COALESCE(interactions.record->'relatedRecords', '[]'::jsonb)) AS r(link)
-  JOIN incidents AS inc ON inc.id = r.link->>'id'
-  CROSS JOIN LATERAL jsonb_array_elements(inc.record->'workNotes') AS n(note)
-  WHERE r.link->>'kind' = 'incident'
-    AND starts_with(n.note->>'text', ${REOPEN_NOTE_PREFIX})
-    AND (n.note->>'at')::timestamptz >= interactions.closed_at
-    AND (n.note->>'at')::timestamptz <= interactions.closed_at + interval '1 day' * ${REOPEN_WINDOW_DAYS}::int)`;
+/**
+ * An associated incident reopened from the close to 7 days after it: its reopen times (migration
+ * 0014, the reopen work notes) against the close. Only interactions linked to an incident look.
+ */
+const REOPENED_AFTER_CLOSE = sql`(interactions.linked_incidents IS NOT NULL AND EXISTS (
+  SELECT 1 FROM incidents AS inc CROSS JOIN LATERAL unnest(inc.reopened_at) AS r(at)
+  WHERE inc.id = ANY(interactions.linked_incidents)
+    AND r.at >= interactions.closed_at
+    AND r.at <= interactions.closed_at + interval '1 day' * ${REOPEN_WINDOW_DAYS}::int))`;
 
 export async function firstContactResolutionFigure(
   db: Db,
@@ -217,7 +216,7 @@ export async function firstContactResolutionFigure(
     .select([
       sql<number>`count(*)::int`.as('eligible'),
       sql<number>`(count(*) FILTER (WHERE interactions.closed_at IS NOT NULL
-        AND NOT ${CREATED_FROM} AND NOT ${REOPENED_AFTER_CLOSE}))::int`.as('resolved'),
+        AND NOT interactions.made_record AND NOT ${REOPENED_AFTER_CLOSE}))::int`.as('resolved'),
     ])
     .executeTakeFirst();
   const eligible = num(row?.eligible);

@@ -6,7 +6,8 @@ import type { Incident, IncidentState } from '../../shared/domain/incident';
 import type { Request, RequestState } from '../../shared/domain/request';
 import { changedSince, findByNumber, upsertRecords, type StoredRecord } from '../db/record-tables';
 import type { Database } from '../db/schema';
-import { toNumber } from '../db/values';
+import { textArray, toNumber } from '../db/values';
+import { reopenTimes } from '../../shared/domain/desk-figures';
 import type { ChangePosition, SeenBefore } from '../sync/change-positions';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -30,6 +31,7 @@ export const upsertIncidents = (
       assigned_to: record.assignedTo,
       priority: record.priority,
       resolved_at: record.resolvedAt,
+      reopened_at: textArray(reopenTimes(record), 'timestamptz'),
     }),
     onConflict,
   );
