@@ -507,6 +507,7 @@ export interface BenchResults {
   walkUpEstimate?: WalkUpEstimateResults;
   /** Issue 13: the phone desk over the generic CTI endpoint (bench/phone-bench.mjs). */
   phone?: PhoneBenchResults;
+  reports?: ReportsBenchResults;
   wallSeconds: number;
 }
 
@@ -686,5 +687,44 @@ export interface PhoneBenchResults {
   /** Arrivals that never came within the timeout (should be 0). */
   missing: number;
   burst: PhoneBurstResults;
+  wallSeconds: number;
+}
+
+// ---- issue 14: the desk figures over a year of history (bench/reports-bench.mjs) ----
+
+export interface ReportsBenchResults {
+  date: string;
+  command: string;
+  database: string;
+  timeZone: string;
+  /** Timed requests per report and period, after one warm-up. */
+  runs: number;
+  loaded: {
+    demo: Record<'interactions' | 'visits' | 'calls' | 'incidents', number>;
+    copies: Record<'interactions' | 'visits' | 'calls', number>;
+    interactions: number;
+    visits: number;
+    calls: number;
+    incidents: number;
+    seconds: number;
+  };
+  /** Baseline: GET /api/v1/health from the same client (ms). */
+  healthRoundTrip: LatencySpread;
+  /** GET /api/v1/reports/{name} over the last 30 days (month) and 365 days (year), ms. */
+  reports: { name: string; period: 'month' | 'year'; spread: LatencySpread }[];
+  /** The volume query alone, from report_hourly and from the interactions (ms). */
+  volume: {
+    period: 'month' | 'year';
+    withHourly: LatencySpread;
+    without: LatencySpread;
+    total: number;
+  }[];
+  /** Dashboard clicked → every chart drawn on a real desk, the first time (chunk loaded). */
+  dashboardColdRender: number | null;
+  /** Dashboard clicked → every chart drawn (Today), each opening (ms). */
+  dashboardFirstRender: LatencySpread;
+  /** Period changed to the last 28 days → drawn again (ms). */
+  dashboardMonth: LatencySpread;
+  loadAverage: { min: number; max: number };
   wallSeconds: number;
 }

@@ -7,6 +7,7 @@ import { parallelSection } from './parallel-report.mjs';
 import { walkupLatencySection } from './walkup-latency-report.mjs';
 import { walkUpEstimateSection } from './walkup-estimate-report.mjs';
 import { phoneSection } from './phone-report.mjs';
+import { reportsSection } from './reports-report.mjs';
 
 export const README_START = '<!-- bench:start -->';
 export const README_END = '<!-- bench:end -->';
@@ -650,6 +651,7 @@ export function readmeSection(r) {
     ...(r.walkupLatency ? ['', walkupLatencySection(r.walkupLatency)] : []),
     ...(r.walkUpEstimate ? ['', walkUpEstimateSection(r.walkUpEstimate)] : []),
     ...(r.phone ? ['', phoneSection(r.phone)] : []),
+    ...(r.reports ? ['', reportsSection(r.reports)] : []),
     ...(r.import || r.ldap ? ['', organizationSection(r.import, r.ldap)] : []),
     '',
     README_END,

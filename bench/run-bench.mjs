@@ -36,6 +36,8 @@ import { runWalkUpEstimateBench } from './walkup-estimate-bench.mjs';
 import { walkUpEstimateRows } from './walkup-estimate-report.mjs';
 import { runPhoneBench } from './phone-bench.mjs';
 import { phoneFigureRows } from './phone-report.mjs';
+import { runReportsBench } from './reports-bench.mjs';
+import { reportsFigureRows } from './reports-report.mjs';
 
 /** @typedef {import('./bench-types').BenchResults} BenchResults */
 /** @typedef {import('./bench-types').StartResult} StartResult */
@@ -102,6 +104,11 @@ const { values: options } = parseArgs({
     'phone-browser-calls': { type: 'string', default: '20' },
     'phone-rate': { type: 'string', default: '100' },
     'phone-seconds': { type: 'string', default: '10' },
+    'reports-interactions': { type: 'string', default: '1000000' },
+    'reports-visits': { type: 'string', default: '200000' },
+    'reports-calls': { type: 'string', default: '500000' },
+    'reports-runs': { type: 'string', default: '5' },
+    'reports-renders': { type: 'string', default: '5' },
     'skip-keyboard': { type: 'boolean', default: false },
     only: { type: 'string', default: 'all' },
     'write-readme': { type: 'boolean', default: false },
@@ -138,7 +145,7 @@ const COMPONENT_SEARCHES = positive('component-searches');
 const REBUILDS = positive('rebuilds');
 const NAIVE_DB_SEARCHES = positive('naive-db-searches');
 const ESCALATIONS = positive('escalations');
-/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import`, `ldap`, `walkup-latency`, `walkup-estimate` or `phone` measures one part and keeps the others from results.json. */
+/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import`, `ldap`, `walkup-latency`, `walkup-estimate`, `phone` or `reports` measures one part and keeps the others from results.json. */
 const ONLY = options.only;
 const PARTS = [
   'issue2',
@@ -151,6 +158,7 @@ const PARTS = [
   'walkup-latency',
   'walkup-estimate',
   'phone',
+  'reports',
 ];
 if (!['all', ...PARTS].includes(ONLY)) {
   console.error(`--only must be one of ${PARTS.join(', ')}.`);
@@ -559,7 +567,8 @@ async function main() {
       runs('import') ||
       runs('ldap') ||
       runs('walkup-latency') ||
-      runs('phone')) &&
+      runs('phone') ||
+      runs('reports')) &&
     !runs('sync')
   )
     await build({
@@ -686,6 +695,28 @@ async function main() {
       },
     );
 
+  /** @type {BenchResults['reports']} */
+  let reports = previous?.reports;
+  if (runs('reports'))
+    reports = await runReportsBench(
+      {
+        repoRoot,
+        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
+        say,
+        command: commandLine(),
+        webRoot: path.join(repoRoot, 'dist', 'bench'),
+        session,
+        openPage,
+      },
+      {
+        interactions: positive('reports-interactions'),
+        visits: positive('reports-visits'),
+        calls: positive('reports-calls'),
+        runs: positive('reports-runs'),
+        renders: positive('reports-renders'),
+      },
+    );
+
   const base = issue2 ?? /** @type {BenchResults} */ (previous);
   /** @type {BenchResults} */
   const results = {
@@ -712,6 +743,7 @@ async function main() {
     ...(walkupLatency ? { walkupLatency } : {}),
     ...(walkUpEstimate ? { walkUpEstimate } : {}),
     ...(phone ? { phone } : {}),
+    ...(reports ? { reports } : {}),
     // The whole run's time; a partial run (--only) keeps the figure of the run it completes.
     wallSeconds:
       ONLY === 'all'
@@ -732,6 +764,7 @@ async function main() {
   if (results.walkUpEstimate)
     console.log(`${textTable(walkUpEstimateRows(results.walkUpEstimate))}\n`);
   if (results.phone) console.log(`${textTable(phoneFigureRows(results.phone))}\n`);
+  if (results.reports) console.log(`${textTable(reportsFigureRows(results.reports))}\n`);
   say('Wrote bench/results.json.');
   if (options['write-readme']) {
     const readmePath = path.join(repoRoot, 'README.md');
