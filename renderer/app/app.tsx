@@ -32,10 +32,11 @@ import { DeskpadContext, useDeskpad, useUi, type DeskpadDeps } from './deskpad-c
 import { MainNav } from './main-nav';
 import { StoreErrors } from './store-errors';
 import { AdminSection } from '../admin/admin-section';
+import { loadDashboard } from '../dashboard/load-dashboard';
 
-// The charts' library is loaded when a manager first opens the Dashboard, not with the desk.
+// The charts' library is loaded for managers and admins only (main-nav prefetches it), not with the desk.
 const DashboardSection = lazy(async () => ({
-  default: (await import('../dashboard/dashboard-section')).DashboardSection,
+  default: (await loadDashboard()).DashboardSection,
 }));
 import { WalkUpSection, type WalkUpSectionHandle } from '../walk-up/walk-up-section';
 import type { CallView } from '../../shared/store-api/call-contract';

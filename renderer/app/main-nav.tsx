@@ -2,8 +2,9 @@
 // Callbacks due (with how many are waiting), Incidents, Requests, the Dashboard for managers and
 // admins, and Administration for admins. Switches the section shown; never changes a record or drops the form's typing.
 
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import type { CallbackDueView } from '../../shared/store-api/escalation-contract';
+import { prefetchDashboard } from '../dashboard/load-dashboard';
 import { useLiveValue } from '../hooks/use-live-query';
 import { useUi } from './deskpad-context';
 import type { Section } from './ui-state';
@@ -56,6 +57,8 @@ export function MainNav() {
   };
   const roles = useLiveValue('session.current', {}, null)?.agent.roles ?? NO_ROLES;
   const sections = (Object.keys(SECTION_LABELS) as Section[]).filter((s) => shownTo(s, roles));
+  const dashboardShown = sections.includes('dashboard');
+  useEffect(() => (dashboardShown ? prefetchDashboard() : undefined), [dashboardShown]);
   return (
     <nav className="main-nav" aria-label="Main">
       <ul>

@@ -12,7 +12,7 @@ import type { StoreHostApi } from '../../shared/store-api/contract';
 import { expectNoAxeViolations, tabTo } from '../../web/testing/agent-steps';
 import { openTestStore } from '../../web/testing/open-test-store';
 import { STORE_TEST_TIMEOUT_MS, renderOnDesk } from '../../web/testing/render-deskpad';
-import { tableCsv } from './chart-figure';
+import { drawChart, tableCsv } from './chart-figure';
 import { chartTables } from './dashboard-data';
 import { DashboardSection } from './dashboard-section';
 
@@ -150,5 +150,14 @@ describe('the Dashboard', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
         chartTables(figures, null)[0]!,
     );
     expect(csv.split('\n').slice(0, 3)).toEqual(['Weekday,Count', 'Mon,3', 'Tue,0']);
+  });
+
+  it('draws every chart without <style> elements, which the desk’s CSP would refuse', () => {
+    const figures = deskFigures(RECORDS, { from: at(-600), to: at(600), timeZone: 'UTC' }, T0);
+    for (const table of chartTables(figures, 10)) {
+      const chart = drawChart(table);
+      expect(chart.querySelectorAll('style')).toHaveLength(0);
+      expect(chart.querySelector('svg[role="img"]') ?? chart).toBeTruthy();
+    }
   });
 });
