@@ -152,7 +152,12 @@ export async function loadReportHistory(db, target, say) {
         'relatedInteractions', (SELECT COALESCE(jsonb_agg(l || jsonb_build_object('id', (l->>'id') || '~' || j)), '[]'::jsonb)
           FROM jsonb_array_elements(COALESCE(r.record->'relatedInteractions', '[]'::jsonb)) AS l)),
         ARRAY['openedAt', 'updatedAt', 'resolvedAt'], s.iv)`,
-      [['reopened_at', `ARRAY(SELECT t - s.iv FROM unnest(r.reopened_at) AS t)`]],
+      [
+        [
+          'reopened_at',
+          `CASE WHEN r.reopened_at IS NOT NULL THEN ARRAY(SELECT t - s.iv FROM unnest(r.reopened_at) AS t) END`,
+        ],
+      ],
     ),
   );
   await timed(
@@ -173,13 +178,13 @@ export async function loadReportHistory(db, target, say) {
       [
         ['visit_id', `CASE WHEN j < ${copies.visits} THEN r.visit_id || '~' || j END`],
         ['call_id', `CASE WHEN j < ${copies.calls} THEN r.call_id || '~' || j END`],
-        ['linked_incidents', `ARRAY(SELECT t || '~' || j FROM unnest(r.linked_incidents) AS t)`],
+        [
+          'linked_incidents',
+          `CASE WHEN r.linked_incidents IS NOT NULL THEN ARRAY(SELECT t || '~' || j FROM unnest(r.linked_incidents) AS t) END`,
+        ],
       ],
     ),
   );
-  // Empty arrays back to null, as the stores write "none".
-  await db.query(`UPDATE interactions SET linked_incidents = NULL WHERE linked_incidents = '{}'`);
-  await db.query(`UPDATE incidents SET reopened_at = NULL WHERE reopened_at = '{}'`);
   await timed('report_hourly', `DELETE FROM report_hourly`);
   // The same roll-up as migration 0013's, over every interaction now there.
   await timed(

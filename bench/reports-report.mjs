@@ -42,15 +42,30 @@ export function reportsFigureRows(r) {
           : `${(s.max / target).toFixed(2)} of the target`,
     };
   });
-  rows.push({
-    figure: 'Dashboard clicked → every chart drawn on a real desk in Chromium (Today)',
+  /** @param {string} figure @param {import('./bench-types').DashboardTimes} d */
+  const dashboardRow = (figure, d) => ({
+    figure,
     target: `≤ ${formatMs(DASHBOARD_TARGET_MS)}`,
-    met:
-      r.dashboardFirstRender.max <= DASHBOARD_TARGET_MS &&
-      (r.dashboardColdRender ?? Infinity) <= DASHBOARD_TARGET_MS,
-    deskpad: `first opening ${r.dashboardColdRender === null ? '—' : formatMs(r.dashboardColdRender)}; ${spread(r.dashboardFirstRender)} over ${r.dashboardFirstRender.count} openings`,
-    baseline: `period changed to the last 28 days → drawn: ${spread(r.dashboardMonth)}`,
-    ratio: `${(r.dashboardFirstRender.max / DASHBOARD_TARGET_MS).toFixed(2)} of the target`,
+    met: d.today.max <= DASHBOARD_TARGET_MS && (d.first ?? Infinity) <= DASHBOARD_TARGET_MS,
+    deskpad: `first opening ${d.first === null ? '—' : formatMs(d.first)}; ${spread(d.today)} over ${d.today.count} openings`,
+    baseline: `period changed to the last 28 days → drawn: ${spread(d.month)}`,
+    ratio: `${(d.today.max / DASHBOARD_TARGET_MS).toFixed(2)} of the target`,
+  });
+  rows.push(
+    dashboardRow(
+      'Dashboard clicked → every chart drawn (Today), a manager’s desk in daily use (its sync caught up), in Chromium',
+      r.dashboard,
+    ),
+  );
+  // The worst case, shown beside it: no target of its own (issue 15 makes the first sync small).
+  rows.push({
+    ...dashboardRow(
+      'Dashboard clicked → every chart drawn (Today), a new desk while its first sync of the whole year runs',
+      r.dashboardFirstSync,
+    ),
+    target: '—',
+    met: null,
+    ratio: `${(r.dashboardFirstSync.today.p50 / Math.max(r.dashboard.today.p50, 0.001)).toFixed(1)}× the caught-up desk`,
   });
   return rows;
 }
@@ -67,13 +82,17 @@ export function reportsSection(r) {
     ${thousands(l.interactions)} interactions, ${thousands(l.visits)} visits, ${thousands(l.calls)} calls and
     ${thousands(l.incidents)} incidents, in ${Math.round(l.seconds)} s; report_hourly is rebuilt as
     migration 0013 builds it, then VACUUM ANALYZE. Each report is asked ${r.runs} times after one
-    warm-up, as demo.admin, in ${r.timeZone}, for the 30 and the 365 days up to the last whole hour;
+    warm-up, as demo.manager, in ${r.timeZone}, for the 30 and the 365 days up to the last whole hour;
     a row is met when its slowest answer is. The volume query is also timed alone, on the same
     database, from report_hourly and from the interactions themselves (the same answer, checked).
-    The dashboard row is the real desk (the bench pages' \`desk.html\`, the store host in a Worker)
-    signed in as demo.admin in headless Chromium while its first sync runs: Interactions, then
-    Dashboard clicked, until the status names the figures' time and every chart has its picture;
-    the first opening also loads the dashboard's script. Other work shared the machine: its
+    The dashboard rows are the real desk (the bench pages' \`desk.html\`, the store host in a
+    Worker, IndexedDB, the React UI) signed in as demo.manager in headless Chromium: Interactions,
+    then Dashboard clicked, until the status names the figures' time and every chart has its
+    picture. The desk in daily use signed in before the year was copied in and had caught up (the
+    copies are written in SQL: no desk is poked about them); the new desk signs in after, so its
+    first sync pulls the whole year (every record, 500 at a time, until issue 15's scopes) while the
+    dashboard is opened. The dashboard's script is fetched while the desk is idle after a manager
+    signs in, so the first opening rarely waits for it. Other work shared the machine: its
     1-minute load average went from ${r.loadAverage.min.toFixed(1)} to ${r.loadAverage.max.toFixed(1)}.`;
   return [
     '### The desk manager’s figures over a year (issue 14)',

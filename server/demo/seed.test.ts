@@ -86,7 +86,7 @@ describeOnDatabases('the demo seed', (suite) => {
     expect(await seedDemo(db, { users: 200 })).toBe('seeded');
     expect(await seedDemo(db, { users: 200 })).toBe('already-seeded');
     const users = await db.selectFrom('users').select('id').execute();
-    expect(users).toHaveLength(202);
+    expect(users).toHaveLength(203);
 
     const app = await testServer(suite.database());
     try {
@@ -99,7 +99,7 @@ describeOnDatabases('the demo seed', (suite) => {
       );
       expect(reply.status).toBe(201);
       expect(reply.body.agent).toMatchObject({ userName: 'demo.agent', roles: ['agent'] });
-      for (const userName of ['demo.technician', 'demo.admin']) {
+      for (const userName of ['demo.technician', 'demo.manager', 'demo.admin']) {
         expect(
           (await new ApiClient(app).post('/api/v1/sessions', { userName, password: DEMO_PASSWORD }))
             .status,
@@ -438,10 +438,10 @@ it('is the same directory for the same seed, with demo accounts for each role', 
   expect(demoDirectory({ users: 100, seed: 7 })).toEqual(one);
   const accounts = demoAccounts(one);
   expect(accounts.map((u) => u.userName)).toEqual(
-    expect.arrayContaining(['demo.agent', 'demo.technician', 'demo.admin']),
+    expect.arrayContaining(['demo.agent', 'demo.technician', 'demo.manager', 'demo.admin']),
   );
   expect(new Set(accounts.flatMap((u) => u.roles))).toEqual(
-    new Set(['agent', 'technician', 'admin']),
+    new Set(['agent', 'technician', 'manager', 'admin']),
   );
   const network = one.groups.find((g) => g.id === 'grp_network');
   expect(network?.memberIds).toContain('usr_demo_technician');

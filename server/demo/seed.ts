@@ -66,15 +66,16 @@ const demoUser = (
   roles,
 });
 
-/** The generated directory plus a technician and an administrator to sign in as. */
+/** The generated directory plus a technician, a desk manager and an administrator to sign in as. */
 export function demoDirectory(options: DemoOptions = {}): Directory {
   const directory = generateDirectory({ users: options.users ?? 5000, seed: options.seed ?? 1 });
   const technician = demoUser('usr_demo_technician', 'demo.technician', 'Demo', 'Technician', [
     'technician',
   ]);
+  const manager = demoUser('usr_demo_manager', 'demo.manager', 'Demo', 'Manager', ['manager']);
   const admin = demoUser('usr_demo_admin', 'demo.admin', 'Demo', 'Admin', ['admin']);
   return {
-    users: [...directory.users, technician, admin],
+    users: [...directory.users, technician, manager, admin],
     groups: directory.groups.map((g) =>
       g.id === 'grp_network' ? { ...g, memberIds: [...g.memberIds, technician.id] } : g,
     ),
@@ -82,11 +83,12 @@ export function demoDirectory(options: DemoOptions = {}): Directory {
   };
 }
 
-/** Who may sign in with DEMO_PASSWORD: the desk agents (demo.agent first) and the two extra accounts. */
+const EXTRA_ACCOUNTS: readonly string[] = ['demo.technician', 'demo.manager', 'demo.admin'];
+
+/** Who may sign in with DEMO_PASSWORD: the desk agents (demo.agent first) and the three extra accounts. */
 export function demoAccounts(directory: Directory): User[] {
   return directory.users.filter(
-    (u) =>
-      u.roles.includes('agent') || u.userName === 'demo.technician' || u.userName === 'demo.admin',
+    (u) => u.roles.includes('agent') || EXTRA_ACCOUNTS.includes(u.userName),
   );
 }
 

@@ -94,6 +94,7 @@ for (const backend of testBackends()) {
         ).map((r) => r.indexname);
       expect(await indexes()).toEqual([
         'calls_figures_idx',
+        'incidents_figures_idx',
         'interactions_figures_idx',
         'visits_figures_idx',
       ]);

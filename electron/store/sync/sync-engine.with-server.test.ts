@@ -886,7 +886,7 @@ describe('sync engine: push and pull', () => {
       expect(await deskRows(desk)).toEqual(server);
       expect(await pending(desk)).toBe(0);
       expect(value(await desk.host.query('sync.needsAttention', {}))).toEqual([]);
-      expect(value(await desk.host.query('directory.status', {})).users).toBe(DEMO_USERS + 2);
+      expect(value(await desk.host.query('directory.status', {})).users).toBe(DEMO_USERS + 3);
     } finally {
       await database.db
         .updateTable('server_meta')
@@ -1509,7 +1509,7 @@ describe('sync engine: one installation, several hosts (no SharedWorker)', () =>
     // The other tab hears how the runner is doing, and has the directory the runner downloaded.
     await expect
       .poll(async () => value(await other.host.query('directory.status', {})).users)
-      .toBe(DEMO_USERS + 2);
+      .toBe(DEMO_USERS + 3);
     await expect
       .poll(async () => value(await other.host.query('sync.status', {})))
       .toMatchObject({
@@ -1595,7 +1595,7 @@ describe('sync engine: directory', () => {
     await signIn(desk);
     await desk.host.sync?.syncNow();
     const status = value(await desk.host.query('directory.status', {}));
-    expect(status.users).toBe(DEMO_USERS + 2);
+    expect(status.users).toBe(DEMO_USERS + 3);
     const downloads = desk.events.filter(
       (e) => e.type === 'directory-progress' && e.source === 'server' && e.phase === 'generating',
     );
@@ -1619,7 +1619,7 @@ describe('sync engine: directory', () => {
     expect(desk.net.count('GET /api/v1/directory') - pagesBefore).toBe(1);
     const found = value(await desk.host.query('directory.searchUsers', { query: 'zebedee' }));
     expect(found.map((h) => h.id)).toEqual(['usr_000100']);
-    expect(value(await desk.host.query('directory.status', {})).users).toBe(DEMO_USERS + 2);
+    expect(value(await desk.host.query('directory.status', {})).users).toBe(DEMO_USERS + 3);
 
     // After a restart the downloaded directory is what loads, not the demo.
     const factory = desk.factory;
@@ -1630,7 +1630,7 @@ describe('sync engine: directory', () => {
     expect(value(await again.host.query('directory.getUser', { id: 'usr_000100' }))?.name).toBe(
       'Zebedee Quux',
     );
-    expect(value(await again.host.query('directory.status', {})).users).toBe(DEMO_USERS + 2);
+    expect(value(await again.host.query('directory.status', {})).users).toBe(DEMO_USERS + 3);
   });
 });
 
