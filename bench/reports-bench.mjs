@@ -43,6 +43,7 @@ const PASSWORD = 'deskpad-demo';
 /** The demo's desk manager (role manager): the dashboard's user. */
 const MANAGER = 'demo.manager';
 const CAUGHT_UP_TIMEOUT_MS = 120_000;
+const SHARED_BUFFERS = '1GB';
 const DEMO_USERS = 500;
 /** The demo's weeks the copies are made of (its generator's realistic day). */
 const HISTORY_DAYS = 28;
@@ -185,8 +186,11 @@ export async function runReportsBench(deps, options) {
   const parts = await loadParts(deps.repoRoot);
   const bin = parts.pgCluster.findPgBinaries();
   if (!bin) throw new Error('The reports figures need PostgreSQL server binaries (PG_BIN).');
-  const cluster = await parts.pgCluster.startPgCluster(bin);
-  const database = `PostgreSQL ${path.basename(path.dirname(bin))} (throwaway cluster)`;
+  // A production-sized cache (the test clusters' 32 MB would read a year's index from the OS each time).
+  const cluster = await parts.pgCluster.startPgCluster(bin, [
+    `-c shared_buffers=${SHARED_BUFFERS}`,
+  ]);
+  const database = `PostgreSQL ${path.basename(path.dirname(bin))} (throwaway cluster, shared_buffers ${SHARED_BUFFERS})`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'deskpad-reports-bench-'));
   /** @type {Awaited<ReturnType<typeof startDeskServer>> | null} */
   let server = null;

@@ -157,6 +157,10 @@ export async function loadReportHistory(db, target, say) {
           'reopened_at',
           `CASE WHEN r.reopened_at IS NOT NULL THEN ARRAY(SELECT t - s.iv FROM unnest(r.reopened_at) AS t) END`,
         ],
+        [
+          'related_interactions',
+          `CASE WHEN r.related_interactions IS NOT NULL THEN ARRAY(SELECT t || '~' || j FROM unnest(r.related_interactions) AS t) END`,
+        ],
       ],
     ),
   );

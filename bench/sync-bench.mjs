@@ -102,7 +102,7 @@ function readApi(url, token) {
  * server/testing/pg-cluster.ts, as far as the bench uses it (server/ is outside this tsconfig).
  * @typedef {object} PgClusterModule
  * @property {() => string | null} findPgBinaries
- * @property {(bin: string) => Promise<{ createDatabase(name: string): Promise<string>; stop(): Promise<void> }>} startPgCluster
+ * @property {(bin: string, settings?: readonly string[]) => Promise<{ createDatabase(name: string): Promise<string>; stop(): Promise<void> }>} startPgCluster
  */
 
 /**

@@ -153,6 +153,8 @@ export interface IncidentsTable {
   resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** The times it was reopened: its reopen work notes (migration 0014). */
   reopened_at: ColumnType<Date[] | null, unknown, unknown>;
+  /** Its related interactions' ids (migration 0014). */
+  related_interactions: ColumnType<string[] | null, unknown, unknown>;
   opened_at: Timestamp;
   updated_at: Timestamp;
   version: Int8;

@@ -43,6 +43,7 @@ for (const backend of testBackends()) {
           version, change_xid, record)
         VALUES ('inc-1', 1001, 'INC0001001', 'In Progress', 'user-1', '2026-11-23T08:00Z',
           '2026-11-25T10:00Z', 1, pg_current_xact_id(), ${json({
+            relatedInteractions: [{ id: 'i-linked' }],
             workNotes: [
               { text: 'Reopened: still broken', at: '2026-11-24T10:00:00.000Z' },
               { text: 'Called the user back', at: '2026-11-24T11:00:00.000Z' },
@@ -80,22 +81,29 @@ for (const backend of testBackends()) {
       ]);
       expect(
         await rows(sql`SELECT id, ARRAY(SELECT to_char(t AT TIME ZONE 'UTC', 'MM-DD HH24')
-            FROM unnest(reopened_at) AS t) AS reopens, reopened_at IS NULL AS none
-          FROM incidents ORDER BY id`),
+            FROM unnest(reopened_at) AS t) AS reopens, reopened_at IS NULL AS none,
+            related_interactions FROM incidents ORDER BY id`),
       ).toEqual([
-        { id: 'inc-1', reopens: ['11-24 10', '11-25 10'], none: false },
-        { id: 'inc-2', reopens: [], none: true },
+        {
+          id: 'inc-1',
+          reopens: ['11-24 10', '11-25 10'],
+          none: false,
+          related_interactions: ['i-linked'],
+        },
+        { id: 'inc-2', reopens: [], none: true, related_interactions: null },
       ]);
       const indexes = async () =>
         (
           await rows(sql`SELECT indexname FROM pg_indexes
-            WHERE indexname LIKE '%figures_idx' OR indexname IN ('visits_checked_in_at_idx', 'calls_rang_at_idx')
+            WHERE indexname LIKE '%figures_idx' OR indexname IN ('visits_checked_in_at_idx',
+              'calls_rang_at_idx', 'interactions_open_idx')
             ORDER BY indexname`)
         ).map((r) => r.indexname);
       expect(await indexes()).toEqual([
         'calls_figures_idx',
         'incidents_figures_idx',
         'interactions_figures_idx',
+        'interactions_open_idx',
         'visits_figures_idx',
       ]);
 

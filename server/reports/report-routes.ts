@@ -10,7 +10,7 @@ import { API_PREFIX } from '../../shared/sync/server-api';
 import { ApiError, parseInput } from '../http/api-error';
 import { ANY_ROLE, type RouteDeps } from '../http/route-deps';
 import { figuresCsv } from './report-csv';
-import { deskFiguresInSql, FIGURE_QUERIES } from './report-queries';
+import { deskFiguresInSql, figureInSql } from './report-queries';
 
 /** The reports' names in URLs, each a figure of desk-figures.ts. */
 export const REPORT_NAMES = {
@@ -99,7 +99,7 @@ export function reportRoutes(app: FastifyInstance, { db, sessions, now }: RouteD
     const figure = REPORT_NAMES[name];
     // Each query answers its own figure's shape; the union is read as one value here.
     const value = await inKnownTimeZone<unknown>(filter.timeZone, () =>
-      FIGURE_QUERIES[figure](db, filter, now().toISOString()),
+      figureInSql(db, figure, filter, now().toISOString()),
     );
     return format === 'csv'
       ? answer(reply, format, { [name]: value })

@@ -32,6 +32,10 @@ export const upsertIncidents = (
       priority: record.priority,
       resolved_at: record.resolvedAt,
       reopened_at: textArray(reopenTimes(record), 'timestamptz'),
+      related_interactions: textArray(
+        record.relatedInteractions.map((r) => r.id),
+        'text',
+      ),
     }),
     onConflict,
   );

@@ -64,8 +64,14 @@ async function postgresUid(): Promise<{ uid: number; gid: number } | null> {
   return { uid: Number(stdout.trim()), gid: Number(gid.trim()) };
 }
 
-/** Fast and disposable: no fsync, since the data dies with the test anyway. */
-export async function startPgCluster(bin = findPgBinaries()): Promise<PgCluster> {
+/**
+ * Fast and disposable: no fsync, since the data dies with the test anyway. `settings` (`-c name=value`)
+ * come last and win: the reports bench gives a production-sized shared_buffers.
+ */
+export async function startPgCluster(
+  bin = findPgBinaries(),
+  settings: readonly string[] = [],
+): Promise<PgCluster> {
   if (!bin)
     throw new Error('PostgreSQL server binaries not found (install `postgresql` or set PG_BIN).');
   const dir = mkdtempSync(path.join(tmpdir(), 'deskpad-pg-'));
@@ -84,7 +90,7 @@ export async function startPgCluster(bin = findPgBinaries()): Promise<PgCluster>
     'UTF8',
     '--no-sync',
   ]);
-  const settings = [
+  const options = [
     `-p ${port}`,
     `-k ${dir}`,
     '-c listen_addresses=127.0.0.1',
@@ -93,12 +99,13 @@ export async function startPgCluster(bin = findPgBinaries()): Promise<PgCluster>
     '-c full_page_writes=off',
     '-c max_connections=200',
     '-c shared_buffers=32MB',
+    ...settings,
   ].join(' ');
   await asClusterUser(path.join(bin, 'pg_ctl'), [
     '-D',
     dataDir,
     '-o',
-    settings,
+    options,
     '-l',
     path.join(dir, 'log'),
     '-w',
