@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Desk } from './support/desk';
-import { createInteractionByKeyboard } from './support/flows';
+import { createInteractionByKeyboard, reloadOffline } from './support/flows';
 import { useBrowser, useWebApp } from './support/harness';
 
 const app = useWebApp();
@@ -44,7 +44,7 @@ describe('Working with the network unplugged', () => {
 
     await context.setOffline(true);
     const created = await createInteractionByKeyboard(desk);
-    await page.reload();
+    await reloadOffline(page, context);
     await desk.waitUntilReady();
     await expect.poll(() => desk.syncMark().textContent()).toContain('Offline');
     await desk.showList('All open');

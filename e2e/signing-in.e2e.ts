@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_AGENT } from './support/demo-directory';
 import { Desk, uniqueText } from './support/desk';
-import { logQuickInteraction } from './support/flows';
+import { logQuickInteraction, reloadOffline } from './support/flows';
 import { useBrowser, useDeskServerApp } from './support/harness';
 import { DEMO_PASSWORD } from './support/read-api';
 
@@ -71,7 +71,7 @@ describe('Signing in at a desk', () => {
       })
       .toBe(true);
     await context.setOffline(true);
-    await page.reload();
+    await reloadOffline(page, context);
     await desk.waitUntilReady(DEMO_AGENT.name);
     await expect.poll(() => desk.signedInAs(DEMO_AGENT.name).count()).toBe(1);
     await expect.poll(() => desk.syncMark().textContent()).toContain('Offline');
@@ -90,7 +90,7 @@ describe('Signing in at a desk', () => {
       .toBe(true);
     // The morning after: the desk opens offline (the store host starts without reaching the server).
     await context.setOffline(true);
-    await page.reload();
+    await reloadOffline(page, context);
     await desk.waitUntilReady(DEMO_AGENT.name);
     await expect.poll(() => desk.syncMark().textContent()).toContain('Offline');
     const shortDescription = uniqueText('Saved while signing out was refused');

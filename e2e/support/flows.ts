@@ -1,7 +1,7 @@
 // The seeds' steps shared by the e2e files: "How to create an Interaction", logging a contact, the network
 // going and coming back. Steps only: they assert what the agent would notice, never how the app stores it.
 
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { callerToLookUp, usersNamed } from './demo-directory';
 import { type Desk, uniqueText } from './desk';
@@ -111,4 +111,16 @@ export async function goOffline(desk: Desk, context: BrowserContext): Promise<vo
 export async function goOnline(desk: Desk, context: BrowserContext): Promise<void> {
   await context.setOffline(false);
   await expect.poll(() => desk.syncMark().textContent()).not.toContain('Offline');
+}
+
+/**
+ * Reloads the page while the context is offline, as an agent does in an outage: the service worker
+ * opens the app again. Chromium 150 starts the new document with navigator.onLine true although the
+ * context is still offline (Playwright's emulation is not carried over to it), so the emulation is
+ * applied again, and the window reads offline as it would on a machine that is.
+ */
+export async function reloadOffline(page: Page, context: BrowserContext): Promise<void> {
+  await page.reload();
+  await context.setOffline(false);
+  await context.setOffline(true);
 }
