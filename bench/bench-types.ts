@@ -508,6 +508,8 @@ export interface BenchResults {
   /** Issue 13: the phone desk over the generic CTI endpoint (bench/phone-bench.mjs). */
   phone?: PhoneBenchResults;
   reports?: ReportsBenchResults;
+  /** Issue 15: Lighthouse's mobile preset on Sign in and the workspace (bench/lighthouse-bench.mjs). */
+  lighthouse?: LighthouseResults;
   wallSeconds: number;
 }
 
@@ -734,4 +736,42 @@ export interface DashboardTimes {
   today: LatencySpread;
   /** Period changed to the last 28 days → drawn again (ms). */
   month: LatencySpread;
+}
+// ---- issue 15: slow links, Lighthouse's mobile preset (bench/lighthouse-bench.mjs) ----
+
+/** One Lighthouse run of one page: category scores (0–100) and its key metrics. */
+export interface LighthouseRun {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  /** Simulated on Lighthouse's slow-4G mobile link (ms). */
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  speedIndexMs: number;
+  cls: number;
+  /** Bytes over the wire for the whole load (compressed where the server compressed). */
+  transferBytes: number;
+  /** Of which scripts. */
+  scriptBytes: number;
+  requests: number;
+  /** Weighted audits that did not pass, as `category: audit-id`. */
+  faults: string[];
+}
+
+export interface LighthouseResults {
+  command: string;
+  date: string;
+  lighthouseVersion: string;
+  chromium: string;
+  /** Runs per page; each page's figure is the median run by performance score. */
+  runs: number;
+  /** A fresh desk's first screen: Sign in. */
+  signIn: LighthouseRun;
+  /** The demo agent's workspace, signed in, with the app's caches (service worker, HTTP) cleared. */
+  workspace: LighthouseRun;
+  /** The machine's 1-minute load average at the end: Lighthouse scales the CPU time it saw by 4. */
+  loadAverage: number;
+  wallSeconds: number;
 }

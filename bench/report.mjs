@@ -8,6 +8,7 @@ import { walkupLatencySection } from './walkup-latency-report.mjs';
 import { walkUpEstimateSection } from './walkup-estimate-report.mjs';
 import { phoneSection } from './phone-report.mjs';
 import { reportsSection } from './reports-report.mjs';
+import { lighthouseSection } from './lighthouse-report.mjs';
 
 export const README_START = '<!-- bench:start -->';
 export const README_END = '<!-- bench:end -->';
@@ -652,6 +653,7 @@ export function readmeSection(r) {
     ...(r.walkUpEstimate ? ['', walkUpEstimateSection(r.walkUpEstimate)] : []),
     ...(r.phone ? ['', phoneSection(r.phone)] : []),
     ...(r.reports ? ['', reportsSection(r.reports)] : []),
+    ...(r.lighthouse ? ['', lighthouseSection(r.lighthouse)] : []),
     ...(r.import || r.ldap ? ['', organizationSection(r.import, r.ldap)] : []),
     '',
     README_END,

@@ -38,6 +38,8 @@ import { runPhoneBench } from './phone-bench.mjs';
 import { phoneFigureRows } from './phone-report.mjs';
 import { runReportsBench } from './reports-bench.mjs';
 import { reportsFigureRows } from './reports-report.mjs';
+import { runLighthouseBench } from './lighthouse-bench.mjs';
+import { lighthouseFigureRows } from './lighthouse-report.mjs';
 
 /** @typedef {import('./bench-types').BenchResults} BenchResults */
 /** @typedef {import('./bench-types').StartResult} StartResult */
@@ -109,6 +111,7 @@ const { values: options } = parseArgs({
     'reports-calls': { type: 'string', default: '500000' },
     'reports-runs': { type: 'string', default: '5' },
     'reports-renders': { type: 'string', default: '5' },
+    'lighthouse-runs': { type: 'string', default: '3' },
     'skip-keyboard': { type: 'boolean', default: false },
     only: { type: 'string', default: 'all' },
     'write-readme': { type: 'boolean', default: false },
@@ -145,7 +148,7 @@ const COMPONENT_SEARCHES = positive('component-searches');
 const REBUILDS = positive('rebuilds');
 const NAIVE_DB_SEARCHES = positive('naive-db-searches');
 const ESCALATIONS = positive('escalations');
-/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import`, `ldap`, `walkup-latency`, `walkup-estimate`, `phone` or `reports` measures one part and keeps the others from results.json. */
+/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import`, `ldap`, `walkup-latency`, `walkup-estimate`, `phone`, `reports` or `lighthouse` measures one part and keeps the others from results.json. */
 const ONLY = options.only;
 const PARTS = [
   'issue2',
@@ -159,6 +162,7 @@ const PARTS = [
   'walkup-estimate',
   'phone',
   'reports',
+  'lighthouse',
 ];
 if (!['all', ...PARTS].includes(ONLY)) {
   console.error(`--only must be one of ${PARTS.join(', ')}.`);
@@ -493,8 +497,8 @@ async function previousResults() {
 async function main() {
   const { build, preview } = await import('vite');
   const configFile = path.join(benchDir, 'vite.config.ts');
-  // The walk-up estimate is a simulation in Node: it needs no pages.
-  if (ONLY !== 'walkup-estimate') {
+  // The walk-up estimate is a simulation in Node, Lighthouse loads the real app: neither needs them.
+  if (ONLY !== 'walkup-estimate' && ONLY !== 'lighthouse') {
     say('Building bench pages (bench/pages → dist/bench)…');
     await build({ configFile, logLevel: 'warn' });
   }
@@ -568,7 +572,8 @@ async function main() {
       runs('ldap') ||
       runs('walkup-latency') ||
       runs('phone') ||
-      runs('reports')) &&
+      runs('reports') ||
+      runs('lighthouse')) &&
     !runs('sync')
   )
     await build({
@@ -716,6 +721,24 @@ async function main() {
         renders: positive('reports-renders'),
       },
     );
+  /** @type {BenchResults['lighthouse']} */
+  let lighthouse = previous?.lighthouse;
+  if (runs('lighthouse')) {
+    say('Building the browser app (web/ → dist/web, as `npm run build:web` builds it)…');
+    await build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
+    lighthouse = await runLighthouseBench(
+      {
+        repoRoot,
+        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
+        webRoot: path.join(repoRoot, 'dist', 'web'),
+        chromiumPath: CHROMIUM_PATH,
+        chromiumArgs: CHROMIUM_ARGS,
+        say,
+        command: commandLine(),
+      },
+      { runs: positive('lighthouse-runs') },
+    );
+  }
 
   const base = issue2 ?? /** @type {BenchResults} */ (previous);
   /** @type {BenchResults} */
@@ -744,6 +767,7 @@ async function main() {
     ...(walkUpEstimate ? { walkUpEstimate } : {}),
     ...(phone ? { phone } : {}),
     ...(reports ? { reports } : {}),
+    ...(lighthouse ? { lighthouse } : {}),
     // The whole run's time; a partial run (--only) keeps the figure of the run it completes.
     wallSeconds:
       ONLY === 'all'
@@ -765,6 +789,7 @@ async function main() {
     console.log(`${textTable(walkUpEstimateRows(results.walkUpEstimate))}\n`);
   if (results.phone) console.log(`${textTable(phoneFigureRows(results.phone))}\n`);
   if (results.reports) console.log(`${textTable(reportsFigureRows(results.reports))}\n`);
+  if (results.lighthouse) console.log(`${textTable(lighthouseFigureRows(results.lighthouse))}\n`);
   say('Wrote bench/results.json.');
   if (options['write-readme']) {
     const readmePath = path.join(repoRoot, 'README.md');

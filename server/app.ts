@@ -20,6 +20,7 @@ import { directoryRoutes } from './directory/routes';
 import { exportRoutes } from './export/routes';
 import { authenticateBeforeBody } from './http/authenticate-first';
 import { DEFAULT_ALLOWED_ORIGINS, registerCors } from './http/cors';
+import { registerCompression } from './http/compression';
 import { apiNotFound, registerErrorHandling } from './http/error-handling';
 import { healthRoutes } from './http/health';
 import { DEFAULT_HTTP_LIMITS, httpServerOptions, type HttpLimits } from './http/http-limits';
@@ -96,6 +97,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerCors(app, [...DEFAULT_ALLOWED_ORIGINS, ...(options.allowedOrigins ?? [])]);
   await registerSecurityHeaders(app);
   registerTextGuard(app);
+  // Before every route, the browser build's files included: the plugin hooks routes as they are added.
+  await registerCompression(app);
   await app.register(fastifyRateLimit, { global: false });
 
   const deps: RouteDeps = {

@@ -44,9 +44,14 @@ mountDeskpad(
   },
 );
 
-// Keep the app shell for offline reloads (see vite.config.ts); not needed to work.
+// Keep the app for offline reloads and the next start (see vite.config.ts); not needed to work.
+// After the page has loaded: on a slow link, its precaching must not compete with the first screen.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
-    console.warn('Deskpad: offline reloads are unavailable:', error);
-  });
+  const register = (): void => {
+    navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
+      console.warn('Deskpad: offline reloads are unavailable:', error);
+    });
+  };
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 }

@@ -1,13 +1,14 @@
 // The window's dependencies (store host, UI state, clock, id generator) handed down through React
 // context, so a test passes its own. Never creates them: mount.tsx and the tests do.
 
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type ComponentType } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { StoreResult } from '../../shared/domain/result';
 import type { SessionState, StoreHostApi } from '../../shared/store-api/contract';
 import type { StoragePersistenceSource } from '../storage/storage-persistence';
 import type { UiState } from './ui-state';
+import type { WorkspaceProps } from './workspace';
 
 export interface DeskpadDeps {
   store: StoreHostApi;
@@ -31,6 +32,11 @@ export interface DeskpadDeps {
    * app never does: its first screen waits for the session (app.tsx, FirstScreen).
    */
   showBeforeSession?: boolean;
+  /**
+   * The workspace itself, for component tests that need it on the first render; the app leaves it
+   * out and loads the workspace's script once a desk is signed in (app.tsx).
+   */
+  workspace?: ComponentType<WorkspaceProps>;
 }
 
 export const DeskpadContext = createContext<DeskpadDeps | null>(null);

@@ -83,13 +83,16 @@ export function SyncMark({ session }: { session: SessionState | null }) {
         {/* Visible, not a tooltip: keyboard and screen-reader users need the reason too. */}
         {status?.lastError && <span className="sync-detail sync-reason">{status.lastError}</span>}
       </div>
-      {lastSyncedAt && lastSynced && (
+      {lastSyncedAt && lastSynced ? (
         <span className="sync-last">
           Last synced{' '}
           <time dateTime={lastSyncedAt} title={formatFullTime(lastSyncedAt)}>
             {lastSynced}
           </time>
         </span>
+      ) : (
+        // Its place is kept until the first sync, so the banner never reflows when it comes.
+        session?.serverUrl && <span className="sync-last" aria-hidden="true" />
       )}
       {session?.serverUrl && <SyncNow />}
       {details && <SyncDetailsDialog onClose={() => setDetails(false)} />}

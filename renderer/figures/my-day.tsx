@@ -34,16 +34,30 @@ export function myDayItems(
   ];
 }
 
+/** Until the store host answers: the same figures with dashes, so nothing moves when they come. */
+const NOT_YET: AgentTodayView = {
+  day: '',
+  timeZone: 'UTC',
+  interactionsLogged: 0,
+  closed: 0,
+  firstContactResolution: null,
+  medianHandleSeconds: null,
+  callsAnswered: 0,
+  visitsServed: 0,
+};
+
 export function MyDay() {
   const today = useLiveValue('figures.agentToday', ARGS, null);
-  if (today === null) return null;
+  const items = myDayItems(today ?? NOT_YET).map((item) =>
+    today === null ? { ...item, value: '—' } : item,
+  );
   return (
     <section className="my-day" aria-labelledby="my-day-heading">
       <h3 id="my-day-heading" className="my-day__title">
         My day
       </h3>
       <dl className="my-day__figures">
-        {myDayItems(today).map((item) => (
+        {items.map((item) => (
           <div key={item.label} className="my-day__figure" title={item.title}>
             <dt>{item.label}</dt>
             <dd>{item.value}</dd>

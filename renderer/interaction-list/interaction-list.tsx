@@ -49,25 +49,29 @@ export function InteractionList({ ref }: { ref?: Ref<InteractionListHandle> }) {
       <h2 id="interactions-heading">Interactions</h2>
       <MyDay />
       <ListControls />
-      {result === undefined ? (
-        <p className="muted">Loading…</p>
-      ) : !result.ok ? (
-        <p className="error-text">{result.error.message}</p>
-      ) : items.length === 0 ? (
-        <p className="muted">
-          No interactions in {LIST_VIEW_LABELS[view]}
-          {type || state ? ' with these filters' : ''}.
-        </p>
-      ) : (
-        <div className="table-scroll">
-          <InteractionTable
-            items={items}
-            selectedId={openId}
-            onOpen={openInteraction}
-            firstRowRef={firstRowRef}
-          />
-        </div>
-      )}
+      {/* One box for Loading…, the words and the table: on a narrow window its height is fixed,
+          so the form below it never moves as the list fills (styles/interaction-list.css). */}
+      <div className="interaction-list__results">
+        {result === undefined ? (
+          <p className="muted">Loading…</p>
+        ) : !result.ok ? (
+          <p className="error-text">{result.error.message}</p>
+        ) : items.length === 0 ? (
+          <p className="muted">
+            No interactions in {LIST_VIEW_LABELS[view]}
+            {type || state ? ' with these filters' : ''}.
+          </p>
+        ) : (
+          <div className="table-scroll">
+            <InteractionTable
+              items={items}
+              selectedId={openId}
+              onOpen={openInteraction}
+              firstRowRef={firstRowRef}
+            />
+          </div>
+        )}
+      </div>
     </section>
   );
 }

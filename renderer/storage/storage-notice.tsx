@@ -8,13 +8,20 @@ import {
   type StoragePersistenceSource,
 } from './storage-persistence';
 
-export function StorageNotice({ source }: { source: StoragePersistenceSource | undefined }) {
+export function StorageNotice({
+  source,
+  first,
+}: {
+  source: StoragePersistenceSource | undefined;
+  /** The answer the first screen waited for (use-storage-answer.ts): shown from the first paint. */
+  first?: StoragePersistence | null;
+}) {
   const textId = useId();
-  const [state, setState] = useState<StoragePersistence>('unknown');
+  const [state, setState] = useState<StoragePersistence>(first ?? 'unknown');
   const [dismissed, setDismissed] = useState(false);
 
   useEffect(() => {
-    if (!source) return;
+    if (!source || (first !== undefined && first !== null)) return;
     let live = true;
     source.check().then(
       (answer) => live && setState(answer),
@@ -23,7 +30,7 @@ export function StorageNotice({ source }: { source: StoragePersistenceSource | u
     return () => {
       live = false;
     };
-  }, [source]);
+  }, [source, first]);
 
   // No source: a page that never asks (the desktop app, which grants it itself), so no region.
   if (!source) return null;

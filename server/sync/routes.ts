@@ -76,7 +76,8 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
     return reply.type('application/json; charset=utf-8').send(json);
   });
 
-  app.get(`${API_PREFIX}/sync/events`, async (request, reply) => {
+  // Never compressed: a poke must leave at once, not wait in a compressor (http/compression.ts).
+  app.get(`${API_PREFIX}/sync/events`, { compress: false }, async (request, reply) => {
     const { agent, tokenHash } = await sessions.authenticate(
       request.headers.authorization,
       SYNC_ROLES,

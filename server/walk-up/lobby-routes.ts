@@ -54,7 +54,8 @@ export function lobbyRoutes(
     return found;
   });
 
-  app.get(`${API_PREFIX}/lobby/:location/events`, async (request, reply) => {
+  // Never compressed: a poke must leave at once, not wait in a compressor (http/compression.ts).
+  app.get(`${API_PREFIX}/lobby/:location/events`, { compress: false }, async (request, reply) => {
     const { agent, tokenHash } = await sessions.authenticate(
       request.headers.authorization,
       LOBBY_ROLES,

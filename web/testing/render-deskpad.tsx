@@ -8,6 +8,7 @@ import type { StoreHostApi } from '../../shared/store-api/contract';
 import { DeskpadApp } from '../../renderer/app/app';
 import { DeskpadContext, type DeskpadDeps } from '../../renderer/app/deskpad-context';
 import { createUiState } from '../../renderer/app/ui-state';
+import { Workspace } from '../../renderer/app/workspace';
 
 export interface RenderedDeskpad extends RenderResult {
   user: UserEvent;
@@ -37,6 +38,8 @@ function depsOf(store: StoreHostApi, overrides: Overrides): DeskpadDeps {
     ...(overrides.setupCode ? { setupCode: overrides.setupCode } : {}),
     // Most tests meet the workspace at once, as before; the first screen's own tests say false.
     showBeforeSession: overrides.showBeforeSession ?? true,
+    // On the first render, as the tests expect; the app's own lazy load is the e2e suite's.
+    workspace: overrides.workspace ?? Workspace,
   };
 }
 

@@ -1,0 +1,90 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { seedDirectory, signIn, testServer } from '../testing/fixtures';
+import { describeOnDatabases } from '../testing/test-databases';
+
+/** A script as the build writes it: long, repetitive, well worth compressing. */
+const SCRIPT = 'export const words = ["interaction", "incident", "request"];\n'.repeat(200);
+
+describeOnDatabases('compressed answers for slow links', (suite) => {
+  let webRoot: string;
+  let app: FastifyInstance;
+  let token: string;
+
+  beforeAll(() => {
+    webRoot = mkdtempSync(path.join(tmpdir(), 'deskpad-web-'));
+    mkdirSync(path.join(webRoot, 'assets'));
+    writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Deskpad</title>');
+    writeFileSync(path.join(webRoot, 'assets', 'app-1a2b3c.js'), SCRIPT);
+  });
+  afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
+  beforeEach(async () => {
+    await seedDirectory(suite.database());
+    app = await testServer(suite.database(), { webRoot });
+    token = (await signIn(app)).token ?? '';
+  });
+  afterEach(() => app.close());
+
+  const get = (url: string, acceptEncoding?: string) =>
+    app.inject({
+      method: 'GET',
+      url,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }),
+      },
+    });
+
+  it('sends the API’s JSON in brotli, or gzip, to a client that accepts it', async () => {
+    const plain = await get('/api/v1/directory');
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.length).toBeGreaterThan(1024);
+
+    const br = await get('/api/v1/directory', 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
+
+    const gzip = await get('/api/v1/directory', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString())).toEqual(plain.json());
+  });
+
+  it('sends the browser build’s files compressed, and as they are without Accept-Encoding', async () => {
+    const plain = await get('/assets/app-1a2b3c.js');
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(SCRIPT);
+
+    const br = await get('/assets/app-1a2b3c.js', 'br, gzip');
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(SCRIPT);
+    expect(br.rawPayload.length).toBeLessThan(SCRIPT.length / 10);
+  });
+
+  it('never holds back the event stream’s pokes in a compressor', async () => {
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const controller = new AbortController();
+    const response = await fetch(`${address}/api/v1/sync/events`, {
+      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'br, gzip' },
+      signal: controller.signal,
+    });
+    try {
+      expect(response.headers.get('content-encoding')).toBeNull();
+      if (!response.body) throw new Error('The event stream has no body.');
+      // The connect poke arrives at once, readable as it is.
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      expect((await reader.read()).value).toMatch(/^event: poke/m);
+    } finally {
+      controller.abort();
+    }
+  });
+});
