@@ -25,6 +25,7 @@ import { SignOutDialog } from '../session/sign-out-dialog';
 import { StartingScreen } from '../session/starting-screen';
 import { SwitchAgentDialog } from '../session/switch-agent-dialog';
 import { useLaunch } from '../session/use-launch';
+import { GoToAnything } from '../go-to/go-to-anything';
 import { ShortcutsDialog } from '../shortcuts/shortcuts-dialog';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { AppHeader } from './app-header';
@@ -61,6 +62,8 @@ function Workspace({
   const helpOpen = useUi((s) => s.helpOpen);
   const newInteraction = useUi((s) => s.newInteraction);
   const setHelpOpen = useUi((s) => s.setHelpOpen);
+  const goToOpen = useUi((s) => s.goToOpen);
+  const setGoToOpen = useUi((s) => s.setGoToOpen);
   const unsaved = useUi((s) => s.unsaved);
   const leaving = useUi((s) => s.leaving);
   const stayOnForm = useUi((s) => s.stayOnForm);
@@ -118,6 +121,7 @@ function Workspace({
     !signInNeeded &&
     (dialogOpen ||
       helpOpen ||
+      goToOpen ||
       leaving !== null ||
       signOutAsked ||
       discardAsked !== null ||
@@ -213,6 +217,10 @@ function Workspace({
       save: () => {
         if (formShown) formRef.current?.save();
       },
+      'save-and-close': () => {
+        if (formShown) formRef.current?.saveAndClose();
+      },
+      'go-to-anything': () => setGoToOpen(true),
       'caller-lookup': () => {
         if (formShown) return formRef.current?.focusCallerLookup();
         lookupWanted.current = true;
@@ -317,6 +325,7 @@ function Workspace({
         />
       )}
       {!signInNeeded && helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      {!signInNeeded && <GoToAnything />}
       {!signInNeeded && leaving && (
         <UnsavedChangesDialog
           unsaved={unsaved}
