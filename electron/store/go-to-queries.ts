@@ -36,8 +36,12 @@ const NUMBER_PREFIX_SCAN = 20;
 /** Callers the lookup finds for the text, and the newest records read for each, per kind. */
 const CALLERS = 3;
 const PER_CALLER = 8;
-/** Word rows read for the rarest typed word; a word that common ranks the newest of these. */
-const WORD_SCAN = 300;
+/**
+ * Word rows read for the rarest typed word; a word that common ranks the newest of these. Read in
+ * one getAll (no distinct(), no reverse(): either makes Dexie walk a cursor, one event per row);
+ * a record listed twice (two words with that beginning) is one hit after ranking.
+ */
+const WORD_SCAN = 200;
 /** One kind never takes more than this share of the rows, so the others still show. */
 const PER_KIND_SHARE = 0.6;
 
@@ -88,36 +92,52 @@ async function byNumber(db: DeskDb, query: string): Promise<Candidate[]> {
   return found.flat();
 }
 
-async function byCaller(db: DeskDb, directory: LoadedDirectory, query: string) {
+/**
+ * The records of the callers the text finds, taken in turns. Interactions come newest first (their
+ * index holds openedAt); the other kinds' caller indexes are read forward, in one getAllKeys each.
+ */
+async function byCaller(
+  db: DeskDb,
+  directory: LoadedDirectory,
+  query: string,
+  limit: number,
+): Promise<Candidate[]> {
   const users = directory.searchUsers(query, CALLERS);
-  const found = await Promise.all(
-    users.map(async ({ id: userId }) => {
-      const newest = (table: Table<AnyRecord, string>, index: string) =>
-        table.where(index).equals(userId).reverse().limit(PER_CALLER).primaryKeys();
-      const [interactions, incidents, requests, visits, calls] = await Promise.all([
+  const tables = tablesOf(db);
+  const lists = await Promise.all(
+    users.flatMap(({ id: userId }) => {
+      const newest = (kind: RecordKind, index: string) =>
+        tables[kind]
+          .where(index)
+          .equals(userId)
+          .limit(PER_CALLER)
+          .primaryKeys()
+          .then((ids) => ids.map((id): Candidate => ({ kind, id, match: 'caller' })));
+      return [
         db.interactions
           .where('[openedFor+openedAt]')
           .between([userId, Dexie.minKey], [userId, Dexie.maxKey])
           .reverse()
           .limit(PER_CALLER)
-          .primaryKeys(),
-        newest(tablesOf(db).incident, 'caller'),
-        newest(tablesOf(db).request, 'requestedFor'),
-        newest(tablesOf(db).visit, 'person'),
-        newest(tablesOf(db).call, 'caller'),
-      ]);
-      const of = (kind: RecordKind, ids: string[]) =>
-        ids.map((id): Candidate => ({ kind, id, match: 'caller' }));
-      return [
-        ...of('interaction', interactions),
-        ...of('incident', incidents),
-        ...of('request', requests),
-        ...of('visit', visits),
-        ...of('call', calls),
+          .primaryKeys()
+          .then((ids) =>
+            ids.map((id): Candidate => ({ kind: 'interaction', id, match: 'caller' })),
+          ),
+        newest('incident', 'caller'),
+        newest('request', 'requestedFor'),
+        newest('visit', 'person'),
+        newest('call', 'caller'),
       ];
     }),
   );
-  return found.flat();
+  // In turns (each caller's newest of each kind first), so that only `limit` records are read.
+  const taken: Candidate[] = [];
+  for (let round = 0; round < PER_CALLER && taken.length < limit; round++)
+    for (const list of lists) {
+      const next = list[round];
+      if (next && taken.length < limit) taken.push(next);
+    }
+  return taken;
 }
 
 async function byWords(db: DeskDb, query: string): Promise<Candidate[]> {
@@ -125,12 +145,7 @@ async function byWords(db: DeskDb, query: string): Promise<Candidate[]> {
   if (typed.length === 0) return [];
   // The longest word is the likeliest to be rare: its rows are read, the others filter them.
   const rarest = typed.reduce((a, b) => (b.length > a.length ? b : a));
-  const rows = await db.recordWords
-    .where('words')
-    .startsWith(rarest)
-    .distinct()
-    .limit(WORD_SCAN)
-    .toArray();
+  const rows = await db.recordWords.where('words').startsWith(rarest).limit(WORD_SCAN).toArray();
   return rows
     .filter((row) => wordsMatch(row.words, typed))
     .map((row) => ({ ...refOfWordsKey(row.key), match: 'words', at: row.at }));
@@ -183,7 +198,17 @@ async function load(db: DeskDb, candidates: readonly Candidate[]): Promise<Map<s
   return loaded;
 }
 
-export async function goToSearch(
+/** One read-only transaction for the whole answer: a dozen index reads, not a dozen transactions. */
+export function goToSearch(state: GoToState, args: QueryArgs<'goTo.search'>): Promise<GoToHit[]> {
+  const { db } = state;
+  return db.transaction(
+    'r',
+    [db.interactions, db.incidents, db.requests, db.visits, db.calls, db.recordWords],
+    () => search(state, args),
+  );
+}
+
+async function search(
   { db, directory }: GoToState,
   { query, recent, limit }: QueryArgs<'goTo.search'>,
 ): Promise<GoToHit[]> {
@@ -194,7 +219,11 @@ export async function goToSearch(
     text === ''
       ? recent.map((r) => ({ ...r, match: 'recent' }))
       : (
-          await Promise.all([byNumber(db, text), byCaller(db, directory, text), byWords(db, text)])
+          await Promise.all([
+            byNumber(db, text),
+            byCaller(db, directory, text, limit),
+            byWords(db, text),
+          ])
         ).flat();
   // Word hits carry their time: only the best of them are read. Numbers and callers are few.
   const known = found.filter((c): c is Candidate & { at: string } => c.at !== undefined);
