@@ -179,8 +179,8 @@ function hitOf(
   };
 }
 
-/** Reads the records named, at most `limit` after ranking those whose time is already known. */
-async function load(db: DeskDb, candidates: readonly Candidate[]): Promise<Map<string, AnyRecord>> {
+/** Reads the records named, by kind, keyed `kind:id`. */
+async function load(db: DeskDb, candidates: readonly RecordRef[]): Promise<Map<string, AnyRecord>> {
   const tables = tablesOf(db);
   const ids = new Map<RecordKind, Set<string>>();
   for (const c of candidates) {
@@ -213,45 +213,43 @@ async function search(
   { query, recent, limit }: QueryArgs<'goTo.search'>,
 ): Promise<GoToHit[]> {
   const text = query.trim();
-  const recentKeys = new Set(recent.map((r) => `${r.kind}:${r.id}`));
+  const keyOf = (r: RecordRef) => `${r.kind}:${r.id}`;
+  if (text === '') {
+    // With no text, the recent records in the order the window gave, those still here.
+    const records = await load(db, recent);
+    const seen = new Set<string>();
+    return recent
+      .flatMap((r) => {
+        const record = records.get(keyOf(r));
+        if (!record || seen.has(keyOf(r))) return [];
+        seen.add(keyOf(r));
+        return [hitOf(r.kind, record, 'recent', directory)];
+      })
+      .slice(0, limit);
+  }
+  const recentKeys = new Set(recent.map(keyOf));
   const perKind = Math.max(1, Math.ceil(limit * PER_KIND_SHARE));
-  const found: Candidate[] =
-    text === ''
-      ? recent.map((r) => ({ ...r, match: 'recent' }))
-      : (
-          await Promise.all([
-            byNumber(db, text),
-            byCaller(db, directory, text, limit),
-            byWords(db, text),
-          ])
-        ).flat();
+  const found = (
+    await Promise.all([byNumber(db, text), byCaller(db, directory, text, limit), byWords(db, text)])
+  ).flat();
   // Word hits carry their time: only the best of them are read. Numbers and callers are few.
   const known = found.filter((c): c is Candidate & { at: string } => c.at !== undefined);
   const bestWords = new Set(
     rankHits(
-      known.map((c) => ({ ...c, recent: recentKeys.has(`${c.kind}:${c.id}`) })),
+      known.map((c) => ({ ...c, recent: recentKeys.has(keyOf(c)) })),
       limit,
       perKind,
-    ).map((h) => `${h.kind}:${h.id}`),
+    ).map(keyOf),
   );
-  const wanted = found.filter((c) => c.at === undefined || bestWords.has(`${c.kind}:${c.id}`));
+  const wanted = found.filter((c) => c.at === undefined || bestWords.has(keyOf(c)));
   const records = await load(db, wanted);
   const ranked: (RankedHit & { record: AnyRecord })[] = wanted.flatMap((c) => {
-    const record = records.get(`${c.kind}:${c.id}`);
+    const record = records.get(keyOf(c));
     if (!record) return [];
-    const isRecent = recentKeys.has(`${c.kind}:${c.id}`);
-    // With no text, the recent records keep the order the window gave.
-    const at =
-      c.match === 'recent'
-        ? String(
-            recent.length - recent.findIndex((r) => r.kind === c.kind && r.id === c.id),
-          ).padStart(3, '0')
-        : record.updatedAt;
-    return [{ kind: c.kind, id: c.id, match: c.match, at, recent: isRecent, record }];
+    const hit = { kind: c.kind, id: c.id, match: c.match, at: record.updatedAt };
+    return [{ ...hit, recent: recentKeys.has(keyOf(c)), record }];
   });
-  return rankHits(ranked, limit, text === '' ? limit : perKind).map((h) =>
-    hitOf(h.kind, h.record, h.match, directory),
-  );
+  return rankHits(ranked, limit, perKind).map((h) => hitOf(h.kind, h.record, h.match, directory));
 }
 
 export const isGoToQuery = (query: { name: string }): query is GoToQuery =>
