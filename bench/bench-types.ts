@@ -434,7 +434,27 @@ declare global {
     deskpadDesk: DeskProbeApi;
     /** Set by bench/pages/incident-bench.ts. */
     deskpadIncidents: IncidentBenchApi;
+    /** Set by bench/pages/goto-seed.ts. */
+    deskpadGoTo: GoToSeedApi;
+    /** The Go to anything measures the runner collects (bench/goto-bench.mjs). */
+    gotoMeasures?: number[];
   }
+}
+
+/** What goto.html puts on `window.deskpadGoTo`: seeds a busy desk's database. */
+export interface GoToSeedApi {
+  seed(options: {
+    dbName: string;
+    users: number;
+    interactions: number;
+    incidents: number;
+    requests: number;
+    queries: number;
+  }): Promise<{
+    seedMs: number;
+    records: number;
+    queries: { kind: 'number' | 'caller' | 'words'; text: string }[];
+  }>;
 }
 
 /** One CSV import through the HTTP upload, a dry run, then `imports.run` (bench/import-bench.mjs). */
@@ -503,6 +523,8 @@ export interface BenchResults {
   ldap?: LdapBenchResults;
   /** Issue 12: kiosk check-in → lobby board and every desk (bench/walkup-latency-bench.mjs). */
   walkupLatency?: WalkupLatencyResults;
+  /** Issue 16: Go to anything over a busy desk, keystroke → results shown (bench/goto-bench.mjs). */
+  goTo?: GoToResults;
   /** Issue 12: the walk-up wait estimate on simulated days (bench/walkup-estimate-bench.mjs). */
   walkUpEstimate?: WalkUpEstimateResults;
   /** Issue 13: the phone desk over the generic CTI endpoint (bench/phone-bench.mjs). */
@@ -772,6 +794,31 @@ export interface LighthouseResults {
   /** The demo agent's workspace, signed in, with the app's caches (service worker, HTTP) cleared. */
   workspace: LighthouseRun;
   /** The machine's 1-minute load average at the end: Lighthouse scales the CPU time it saw by 4. */
+  loadAverage: number;
+  wallSeconds: number;
+}
+
+// ---- issue 16: Go to anything, keystroke to results shown (bench/goto-bench.mjs) ----
+
+export interface GoToResults {
+  command: string;
+  date: string;
+  /** What the desk held: interactions + incidents + requests. */
+  records: number;
+  interactions: number;
+  incidents: number;
+  requests: number;
+  seedSeconds: number;
+  /** Texts typed (numbers, callers' names, words, in turn) and how many ended with rows shown. */
+  texts: number;
+  found: number;
+  /** Every keystroke's `goto:keystroke-to-render` (ms), and by kind of text. */
+  keystrokes: LatencySpread;
+  number: LatencySpread;
+  caller: LatencySpread;
+  words: LatencySpread;
+  /** The same texts with Chromium's DeferRendererTasksAfterInput off, as the desktop app runs. */
+  withoutInputDeferral: LatencySpread;
   loadAverage: number;
   wallSeconds: number;
 }

@@ -5,6 +5,7 @@ import { dosSection } from './dos-report.mjs';
 import { organizationSection } from './import-report.mjs';
 import { parallelSection } from './parallel-report.mjs';
 import { walkupLatencySection } from './walkup-latency-report.mjs';
+import { goToSection } from './goto-report.mjs';
 import { walkUpEstimateSection } from './walkup-estimate-report.mjs';
 import { phoneSection } from './phone-report.mjs';
 import { reportsSection } from './reports-report.mjs';
@@ -650,6 +651,7 @@ export function readmeSection(r) {
     ...(r.parallel ? ['', parallelSection(r.parallel)] : []),
     ...(r.dos ? ['', dosSection(r.dos)] : []),
     ...(r.walkupLatency ? ['', walkupLatencySection(r.walkupLatency)] : []),
+    ...(r.goTo ? ['', goToSection(r.goTo)] : []),
     ...(r.walkUpEstimate ? ['', walkUpEstimateSection(r.walkUpEstimate)] : []),
     ...(r.phone ? ['', phoneSection(r.phone)] : []),
     ...(r.reports ? ['', reportsSection(r.reports)] : []),

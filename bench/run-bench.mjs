@@ -35,6 +35,8 @@ import { walkupLatencyFigureRows } from './walkup-latency-report.mjs';
 import { runWalkUpEstimateBench } from './walkup-estimate-bench.mjs';
 import { walkUpEstimateRows } from './walkup-estimate-report.mjs';
 import { runPhoneBench } from './phone-bench.mjs';
+import { runGoToBench } from './goto-bench.mjs';
+import { goToFigureRows } from './goto-report.mjs';
 import { phoneFigureRows } from './phone-report.mjs';
 import { runReportsBench } from './reports-bench.mjs';
 import { reportsFigureRows } from './reports-report.mjs';
@@ -112,6 +114,10 @@ const { values: options } = parseArgs({
     'reports-runs': { type: 'string', default: '5' },
     'reports-renders': { type: 'string', default: '5' },
     'lighthouse-runs': { type: 'string', default: '3' },
+    'goto-interactions': { type: 'string', default: '20000' },
+    'goto-incidents': { type: 'string', default: '20000' },
+    'goto-requests': { type: 'string', default: '20000' },
+    'goto-texts': { type: 'string', default: '20' },
     'skip-keyboard': { type: 'boolean', default: false },
     only: { type: 'string', default: 'all' },
     'write-readme': { type: 'boolean', default: false },
@@ -148,7 +154,7 @@ const COMPONENT_SEARCHES = positive('component-searches');
 const REBUILDS = positive('rebuilds');
 const NAIVE_DB_SEARCHES = positive('naive-db-searches');
 const ESCALATIONS = positive('escalations');
-/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import`, `ldap`, `walkup-latency`, `walkup-estimate`, `phone`, `reports` or `lighthouse` measures one part and keeps the others from results.json. */
+/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import`, `ldap`, `walkup-latency`, `walkup-estimate`, `phone`, `reports`, `lighthouse` or `goto` measures one part and keeps the others from results.json. */
 const ONLY = options.only;
 const PARTS = [
   'issue2',
@@ -163,6 +169,7 @@ const PARTS = [
   'phone',
   'reports',
   'lighthouse',
+  'goto',
 ];
 if (!['all', ...PARTS].includes(ONLY)) {
   console.error(`--only must be one of ${PARTS.join(', ')}.`);
@@ -514,7 +521,9 @@ async function main() {
   let issue2 = null;
   /** @type {import('./bench-types').EscalationBenchResults | undefined} */
   let issue4 = previous?.issue4;
-  if (runs('issue2') || runs('issue4')) {
+  /** @type {BenchResults['goTo']} */
+  let goTo = previous?.goTo;
+  if (runs('issue2') || runs('issue4') || runs('goto')) {
     const server = await preview({ configFile, preview: { port: 0 } });
     const address = server.httpServer.address();
     if (!address || typeof address !== 'object')
@@ -523,6 +532,14 @@ async function main() {
     try {
       if (runs('issue2')) issue2 = await issue2Figures(base);
       if (runs('issue4')) issue4 = await issue4Figures(base);
+      if (runs('goto'))
+        goTo = await runGoToBench({ say, session, openPage, command: commandLine() }, base, {
+          interactions: positive('goto-interactions'),
+          incidents: positive('goto-incidents'),
+          requests: positive('goto-requests'),
+          // Each of the kinds of text (a number, a caller, words): 3 × this many texts typed.
+          queries: positive('goto-texts'),
+        });
     } finally {
       await server.close();
     }
@@ -768,6 +785,7 @@ async function main() {
     ...(phone ? { phone } : {}),
     ...(reports ? { reports } : {}),
     ...(lighthouse ? { lighthouse } : {}),
+    ...(goTo ? { goTo } : {}),
     // The whole run's time; a partial run (--only) keeps the figure of the run it completes.
     wallSeconds:
       ONLY === 'all'
@@ -790,6 +808,7 @@ async function main() {
   if (results.phone) console.log(`${textTable(phoneFigureRows(results.phone))}\n`);
   if (results.reports) console.log(`${textTable(reportsFigureRows(results.reports))}\n`);
   if (results.lighthouse) console.log(`${textTable(lighthouseFigureRows(results.lighthouse))}\n`);
+  if (results.goTo) console.log(`${textTable(goToFigureRows(results.goTo))}\n`);
   say('Wrote bench/results.json.');
   if (options['write-readme']) {
     const readmePath = path.join(repoRoot, 'README.md');

@@ -31,6 +31,7 @@ export default defineConfig({
         app: `${pages}app.html`,
         desk: `${pages}desk.html`,
         incidents: `${pages}incidents.html`,
+        goto: `${pages}goto.html`,
       },
     },
   },

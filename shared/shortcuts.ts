@@ -4,6 +4,15 @@
 export const SHORTCUTS = [
   { id: 'new-interaction', label: 'New interaction', keys: 'Alt+N', accelerator: 'Alt+N' },
   { id: 'save', label: 'Save', keys: 'Ctrl+S', accelerator: 'CmdOrCtrl+S' },
+  // Issue 16: the contact resolved on the spot, saved and closed (Closed Complete) in one key.
+  {
+    id: 'save-and-close',
+    label: 'Save and close the interaction (Closed Complete)',
+    keys: 'Ctrl+Enter',
+    accelerator: 'CmdOrCtrl+Enter',
+  },
+  // Issue 16: one box for a number, a caller, words of a short description, a recent record or a command.
+  { id: 'go-to-anything', label: 'Go to anything', keys: 'Ctrl+G', accelerator: 'CmdOrCtrl+G' },
   {
     id: 'caller-lookup',
     label: 'Jump to caller lookup (Opened for)',

@@ -249,20 +249,23 @@ export class Desk {
     throw new Error(`${key} never reached ${target.toString()} in ${MAX_TABS} presses`);
   }
 
-  /** Tabs to a field and types into it, replacing what was there (select all + type). */
+  /**
+   * Tabs to a field the short way (Shift+Tab when it lies behind: picking the caller moves focus on
+   * to Short description, past Type) and types into it, replacing what was there (select all + type).
+   */
   async typeInto(label: FieldLabel, text: string): Promise<void> {
-    await this.tabTo(this.field(label));
+    await this.reach(this.field(label));
     await this.key('Control+a');
     await this.typeKeys(text);
   }
 
   /**
-   * Tabs to a field and picks `choice` by keyboard: a list (select) by typing the option's first letters,
+   * Tabs (the short way, as typeInto) to a field and picks `choice` by keyboard: a list (select) by typing the option's first letters,
    * a lookup (combobox) by typing, ArrowDown and Enter.
    */
   async choose(label: FieldLabel, choice: string): Promise<void> {
     const field = this.field(label);
-    await this.tabTo(field);
+    await this.reach(field);
     const isSelect = await field.evaluate((element) => element instanceof HTMLSelectElement);
     if (isSelect) {
       await this.typeKeys(choice);

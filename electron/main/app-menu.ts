@@ -41,6 +41,7 @@ export const buildAppMenuTemplate = (options: AppMenuOptions): MenuItemConstruct
       submenu: [
         command('new-interaction'),
         command('save'),
+        command('save-and-close'),
         SEPARATOR,
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -49,6 +50,7 @@ export const buildAppMenuTemplate = (options: AppMenuOptions): MenuItemConstruct
     {
       label: 'View',
       submenu: [
+        command('go-to-anything'),
         command('caller-lookup'),
         command('focus-list'),
         SEPARATOR,

@@ -147,6 +147,24 @@ const MIGRATION_TESTS: Record<
       expect(await db.serverCalls.count()).toBe(0);
     },
   },
+  8: {
+    // Go to anything: every kind found by number, and the records already here get their words.
+    seed: async (db) => {
+      await db.interactions.add(legacyInteraction('i-8') as never);
+      await db.table('visits').put({ id: 'vis-8', number: 'VIS-P0002', displayName: 'Ana P.' });
+    },
+    check: async (db) => {
+      expect(await db.interactions.get('i-8')).toMatchObject({ shortDescription: 'Printer jams' });
+      expect(await db.interactions.where('number').equals('IMS-P0001').primaryKeys()).toEqual([
+        'i-8',
+      ]);
+      expect(await db.recordWords.where('words').startsWith('jam').primaryKeys()).toEqual([
+        'interaction:i-8',
+      ]);
+      expect(await db.recordWords.get('visit:vis-8')).toMatchObject({ words: ['ana'] });
+      expect(await db.calls.where('number').equals('CAL1').count()).toBe(0);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -176,6 +194,7 @@ describe('desk database schema', () => {
         'locations',
         'calls',
         'serverCalls',
+        'recordWords',
       ].sort(),
     );
     db.close();

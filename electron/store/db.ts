@@ -13,6 +13,13 @@ import type { Interaction } from '../../shared/domain/interaction';
 import type { Request } from '../../shared/domain/request';
 import type { RecordRef } from '../../shared/store-api/apply-command';
 import type { OutboxEntry } from '../../shared/store-api/outbox';
+import {
+  recordWordsMiddleware,
+  WORD_TABLES,
+  WORDS_TABLE,
+  wordsRowOf,
+  type RecordWordsRow,
+} from './record-words';
 
 export interface SchemaVersion {
   version: number;
@@ -110,6 +117,28 @@ export const SCHEMA: readonly SchemaVersion[] = [
     stores: {
       calls: '&id, state, rangAt, caller, interaction, updatedAt',
       serverCalls: '&id',
+    },
+  },
+  {
+    // Issue 16, Go to anything: every record kind found by its number, and the words of each
+    // record's short description in a multi-entry index of their own (record-words.ts keeps it in
+    // step with every write). The upgrade indexes the records already here.
+    version: 8,
+    stores: {
+      interactions: '&id, [state+openedAt], [openedFor+openedAt], closedAt, number',
+      incidents: '&id, state, caller, assignmentGroup, assignedTo, component, updatedAt, number',
+      requests: '&id, state, requestedFor, assignmentGroup, assignedTo, updatedAt, number',
+      visits:
+        '&id, [location+state], [location+checkedInAt], person, interaction, updatedAt, number',
+      calls: '&id, state, rangAt, caller, interaction, updatedAt, number',
+      [WORDS_TABLE]: '&key, *words',
+    },
+    upgrade: async (tx) => {
+      const words = tx.table<RecordWordsRow, string>(WORDS_TABLE);
+      for (const [table, kind] of Object.entries(WORD_TABLES)) {
+        const records = await tx.table<object, string>(table).toArray();
+        await words.bulkPut(records.map((record) => wordsRowOf(kind, record)));
+      }
     },
   },
 ];
@@ -292,6 +321,7 @@ export type DeskDb = Dexie & {
   locations: EntityTable<WalkUpLocation, 'id'>;
   calls: EntityTable<Call, 'id'>;
   serverCalls: EntityTable<Call, 'id'>;
+  recordWords: EntityTable<RecordWordsRow, 'key'>;
 };
 
 export interface DeskDbOptions {
@@ -330,10 +360,13 @@ function dexieOptions(options: DeskDbOptions) {
 
 export function createDeskDb(options: DeskDbOptions): DeskDb {
   const db = new Dexie(options.name, dexieOptions(options)) as DeskDb;
-  for (const v of options.schema ?? SCHEMA) {
+  const schema = options.schema ?? SCHEMA;
+  for (const v of schema) {
     const version = db.version(v.version).stores(v.stores);
     if (v.upgrade) version.upgrade(v.upgrade);
   }
+  // An older history (a migration test) has no word index to keep.
+  if (schema.some((v) => v.stores[WORDS_TABLE] !== undefined)) db.use(recordWordsMiddleware);
   return db;
 }
 

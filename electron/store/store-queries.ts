@@ -35,6 +35,7 @@ import { isTaskQuery, runTaskQuery } from './task-queries';
 import { isCallQuery, runCallQuery } from './call-queries';
 import { isFigureQuery, runFigureQuery } from './figure-queries';
 import { isWalkUpQuery, runWalkUpQuery } from './walk-up-queries';
+import { isGoToQuery, runGoToQuery } from './go-to-queries';
 import type { IncidentComponentCache } from './task-store';
 
 export type ParsedQuery = { [N in QueryName]: { name: N; args: QueryArgs<N> } }[QueryName];
@@ -137,6 +138,7 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
   if (isCallQuery(query)) return runCallQuery({ db, directory, agentId: state.agentId }, query);
   if (isFigureQuery(query))
     return runFigureQuery({ db, agentId: state.agentId, now: state.now }, query);
+  if (isGoToQuery(query)) return runGoToQuery({ db, directory }, query);
   switch (query.name) {
     case 'session.current': {
       // Signed in before the server's directory arrived: the session knows who the agent is.

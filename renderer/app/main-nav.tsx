@@ -24,7 +24,7 @@ export const SECTION_LABELS: Readonly<Record<Section, string>> = {
  * Sections shown only to some roles: Administration is the admins' (decision 0008), the
  * Dashboard the managers' and admins' (decision 0015).
  */
-const shownTo = (section: Section, roles: readonly string[]): boolean =>
+export const shownTo = (section: Section, roles: readonly string[]): boolean =>
   section === 'administration'
     ? roles.includes('admin')
     : section === 'dashboard'

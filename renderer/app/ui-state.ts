@@ -4,7 +4,8 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { InteractionState, InteractionType } from '../../shared/domain/interaction';
-import type { RecordKind } from '../../shared/store-api/apply-command';
+import type { RecordKind, RecordRef } from '../../shared/store-api/apply-command';
+import { MAX_RECENT } from '../../shared/store-api/go-to-contract';
 import type { CallLogFilter } from '../../shared/store-api/call-contract';
 import type { InteractionListView, NeedsAttentionItem } from '../../shared/store-api/contract';
 import type { TaskKind, TaskListFilter } from '../task-list/task-list';
@@ -128,6 +129,29 @@ export interface UiState {
   /** This desk's walk-up location and station; null until chosen (or read back by the Walk-up section). */
   walkUpPlace: WalkUpPlace | null;
   setWalkUpPlace: (place: WalkUpPlace) => void;
+  /** The records this window opened lately, newest first: Go to anything lists them. */
+  recentRecords: readonly RecordRef[];
+  /** The Go to anything box is open. */
+  goToOpen: boolean;
+  setGoToOpen: (open: boolean) => void;
+}
+
+/** `ref` first, once, and at most MAX_RECENT. */
+const withRecent = (recent: readonly RecordRef[], ref: RecordRef): readonly RecordRef[] =>
+  recent[0]?.kind === ref.kind && recent[0].id === ref.id
+    ? recent
+    : [ref, ...recent.filter((r) => r.kind !== ref.kind || r.id !== ref.id)].slice(0, MAX_RECENT);
+
+/** The records a change of state opened: an interaction in the form, an incident or a request. */
+function openedBy(state: UiState, previous: UiState): RecordRef[] {
+  const opened: RecordRef[] = [];
+  if (state.open !== previous.open && !state.open.isNew)
+    opened.push({ kind: 'interaction', id: state.open.id });
+  for (const kind of ['incident', 'request'] as const) {
+    const id = state.openTasks[kind];
+    if (id !== null && id !== previous.openTasks[kind]) opened.push({ kind, id });
+  }
+  return opened;
 }
 
 /** The agent's typing is never dropped silently: an unsaved form asks before it is replaced. */
@@ -137,7 +161,7 @@ function goOrAsk(state: UiState, target: OpenRecord): Partial<UiState> {
 }
 
 export function createUiState(newId: () => string): StoreApi<UiState> {
-  return createStore<UiState>()((set) => ({
+  const store = createStore<UiState>()((set) => ({
     open: { id: newId(), isNew: true },
     unsaved: null,
     leaving: null,
@@ -220,5 +244,15 @@ export function createUiState(newId: () => string): StoreApi<UiState> {
     setTaskList: (kind, filter) => set((s) => ({ taskLists: { ...s.taskLists, [kind]: filter } })),
     walkUpPlace: null,
     setWalkUpPlace: (walkUpPlace) => set({ walkUpPlace }),
+    recentRecords: [],
+    goToOpen: false,
+    setGoToOpen: (goToOpen) => set({ goToOpen }),
   }));
+  // However a record was opened (a list, a link, Go to anything), it becomes the most recent.
+  store.subscribe((state, previous) => {
+    const opened = openedBy(state, previous);
+    if (opened.length > 0)
+      store.setState({ recentRecords: opened.reduce(withRecent, state.recentRecords) });
+  });
+  return store;
 }

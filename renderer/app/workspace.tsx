@@ -19,6 +19,7 @@ import type { StoragePersistence } from '../storage/storage-persistence';
 import { SignInDialog } from '../session/sign-in-dialog';
 import { SignOutDialog } from '../session/sign-out-dialog';
 import { SwitchAgentDialog } from '../session/switch-agent-dialog';
+import { GoToAnything } from '../go-to/go-to-anything';
 import { ShortcutsDialog } from '../shortcuts/shortcuts-dialog';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { AppHeader } from './app-header';
@@ -60,6 +61,8 @@ export function Workspace({ session, signInNeeded, sessionEnded, storageAnswer }
   const helpOpen = useUi((s) => s.helpOpen);
   const newInteraction = useUi((s) => s.newInteraction);
   const setHelpOpen = useUi((s) => s.setHelpOpen);
+  const goToOpen = useUi((s) => s.goToOpen);
+  const setGoToOpen = useUi((s) => s.setGoToOpen);
   const unsaved = useUi((s) => s.unsaved);
   const leaving = useUi((s) => s.leaving);
   const stayOnForm = useUi((s) => s.stayOnForm);
@@ -102,6 +105,7 @@ export function Workspace({ session, signInNeeded, sessionEnded, storageAnswer }
     !signInNeeded &&
     (dialogOpen ||
       helpOpen ||
+      goToOpen ||
       leaving !== null ||
       signOutAsked ||
       discardAsked !== null ||
@@ -197,6 +201,10 @@ export function Workspace({ session, signInNeeded, sessionEnded, storageAnswer }
       save: () => {
         if (formShown) formRef.current?.save();
       },
+      'save-and-close': () => {
+        if (formShown) formRef.current?.saveAndClose();
+      },
+      'go-to-anything': () => setGoToOpen(true),
       'caller-lookup': () => {
         if (formShown) return formRef.current?.focusCallerLookup();
         lookupWanted.current = true;
@@ -287,6 +295,7 @@ export function Workspace({ session, signInNeeded, sessionEnded, storageAnswer }
         </div>
       </div>
       {!signInNeeded && helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      {!signInNeeded && <GoToAnything />}
       {!signInNeeded && leaving && (
         <UnsavedChangesDialog
           unsaved={unsaved}

@@ -150,3 +150,13 @@ export function editsAfterSave(current: FormEdits, saved: FormEdits): FormEdits 
 function isFieldName(key: string): key is FieldName {
   return Object.hasOwn(InteractionFields.shape, key);
 }
+
+/**
+ * Where the agent goes once the caller is picked: the first required field still empty (Type,
+ * then Short description), or null when nothing more is needed.
+ */
+export function nextNeededField(values: FormValues): 'type' | 'shortDescription' | null {
+  if (!(values.type as string | undefined)) return 'type';
+  if (values.shortDescription.trim() === '') return 'shortDescription';
+  return null;
+}

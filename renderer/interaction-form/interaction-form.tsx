@@ -28,6 +28,8 @@ import { WorkNotes } from './work-notes';
 
 export interface InteractionFormHandle {
   save(): void;
+  /** Ctrl+Enter: saves and closes as Closed Complete in one step, when the form is valid. */
+  saveAndClose(): void;
   /** Save and continue: saves with Save's rules and answers whether the record was saved. */
   /** Saves; answers the confirmation to carry to the next form, or null when nothing was saved. */
   saveBeforeLeaving(): Promise<string | null>;
@@ -70,6 +72,9 @@ export function InteractionForm({ id, isNew, fromCall, fromNumber, ref }: Intera
 
   useImperativeHandle(ref, () => ({
     save: () => void model.save(),
+    saveAndClose: () => {
+      if (!model.closed) void model.close('Closed Complete');
+    },
     saveBeforeLeaving: async () => ((await model.save()) ? model.lastAnnouncement() : null),
     focusCallerLookup: () => lookupRef.current?.focus(),
     lookUpCaller: (text) => {

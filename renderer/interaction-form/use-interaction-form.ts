@@ -27,6 +27,7 @@ import {
   fieldErrorsFrom,
   firstInvalid,
   hasChanges,
+  nextNeededField,
   valuesOf,
   withEdits,
   type FieldErrors,
@@ -347,8 +348,12 @@ export function useInteractionForm(
       announce(`Work note added to ${noted.value.number}`);
     });
 
-  const pickCaller = (user: UserHit): void =>
+  // Focus follows the work: from the caller to the first field still needed.
+  const pickCaller = (user: UserHit): void => {
     edit({ openedFor: user.id, openedForName: user.name, ...contactFromCaller(user) });
+    const next = nextNeededField(values);
+    if (next) setFocusRequest({ field: next });
+  };
 
   // A form opened for a call (or a number) fills itself once, when the caller is known; typing is kept.
   const prefilled = useRef(false);

@@ -22,6 +22,9 @@ describe('matchShortcut', () => {
     [press('s', 'KeyS', { ctrlKey: true }), 'save'],
     [press('s', 'KeyS', { metaKey: true }), 'save'],
     [press('k', 'KeyK', { ctrlKey: true }), 'caller-lookup'],
+    [press('g', 'KeyG', { ctrlKey: true }), 'go-to-anything'],
+    [press('Enter', 'Enter', { ctrlKey: true }), 'save-and-close'],
+    [press('Enter', 'NumpadEnter', { metaKey: true }), 'save-and-close'],
     [press('l', 'KeyL', { altKey: true }), 'focus-list'],
     [press('i', 'KeyI', { altKey: true }), 'create-incident'],
     // Alt+I on a Mac is a dead key (ˆ): the physical key still says which shortcut it is.

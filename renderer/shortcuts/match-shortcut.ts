@@ -19,6 +19,8 @@ export function matchShortcut(press: KeyPress, typingInField: boolean): Shortcut
   if (command && !press.altKey && !press.shiftKey) {
     if (press.code === 'KeyS' || key === 's') return 'save';
     if (press.code === 'KeyK' || key === 'k') return 'caller-lookup';
+    if (press.code === 'KeyG' || key === 'g') return 'go-to-anything';
+    if (press.key === 'Enter') return 'save-and-close';
     return null;
   }
   if (press.altKey && !command && !press.shiftKey) {

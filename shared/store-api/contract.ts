@@ -28,6 +28,7 @@ import { callQueryInputs, type CallQueryOutputs } from './call-contract';
 import { figureQueryInputs, type FigureQueryOutputs } from './figures-contract';
 import { FigureFilter, type DeskFigures } from '../domain/desk-figures';
 import { walkUpQueryInputs, type WalkUpQueryOutputs } from './walk-up-contract';
+import { goToQueryInputs, type GoToQueryOutputs } from './go-to-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
 
@@ -82,6 +83,8 @@ export const queryInputs = {
   ...callQueryInputs,
   // The agent's own figures for today, offline too (issue 14).
   ...figureQueryInputs,
+  // Go to anything: by number, caller or words over what the desk holds, offline too (issue 16).
+  ...goToQueryInputs,
 } as const;
 
 // ---- actions: writes that are not domain records, so never recorded in the outbox ----
@@ -292,7 +295,12 @@ export interface InteractionListItem {
 }
 
 export interface QueryOutputs
-  extends EscalationQueryOutputs, WalkUpQueryOutputs, CallQueryOutputs, FigureQueryOutputs {
+  extends
+    EscalationQueryOutputs,
+    WalkUpQueryOutputs,
+    CallQueryOutputs,
+    FigureQueryOutputs,
+    GoToQueryOutputs {
   'session.current': Session;
   'sync.status': SyncStatus;
   'directory.status': DirectoryStatus;

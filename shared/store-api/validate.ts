@@ -34,6 +34,7 @@ const ARGUMENT_LABELS: Readonly<Record<string, string>> = {
   workNote: 'Work note',
   reason: 'Reason for reopening',
   query: 'Search text',
+  recent: 'Recent records',
   timeZone: 'Time zone',
 };
 

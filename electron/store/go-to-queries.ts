@@ -1,0 +1,263 @@
+// Answers Go to anything from IndexedDB's indexes and the in-memory directory: numbers by each kind's
+// `number` index, callers by the caller lookup then each kind's caller index, words by the word index
+// (record-words.ts). Every read is bounded, so an answer costs the same on a desk of any size. Awaits
+// nothing but Dexie; never writes.
+
+import { Dexie, type Table } from 'dexie';
+import type { RecordKind, RecordRef } from '../../shared/commands/record-set';
+import {
+  numberCandidates,
+  rankHits,
+  wordsMatch,
+  wordsOf,
+  type GoToMatch,
+  type RankedHit,
+} from '../../shared/domain/go-to';
+import { ok, type StoreResult } from '../../shared/domain/result';
+import type { QueryArgs } from '../../shared/store-api/contract';
+import type { GoToHit, GoToQueryOutputs } from '../../shared/store-api/go-to-contract';
+import type { DeskDb } from './db';
+import type { LoadedDirectory } from './loaded-directory';
+import { refOfWordsKey } from './record-words';
+import { viewTables } from './sync/synced-records';
+
+export interface GoToQuery {
+  name: 'goTo.search';
+  args: QueryArgs<'goTo.search'>;
+}
+
+export interface GoToState {
+  db: DeskDb;
+  directory: LoadedDirectory;
+}
+
+/** Records read per number prefix ("INC00012" may name a hundred). */
+const NUMBER_PREFIX_SCAN = 20;
+/** Callers the lookup finds for the text, and the newest records read for each, per kind. */
+const CALLERS = 3;
+const PER_CALLER = 8;
+/**
+ * Word rows read for the rarest typed word; a word that common ranks the newest of these. Read in
+ * one getAll (no distinct(), no reverse(): either makes Dexie walk a cursor, one event per row);
+ * a record listed twice (two words with that beginning) is one hit after ranking.
+ */
+const WORD_SCAN = 200;
+/** One kind never takes more than this share of the rows, so the others still show. */
+const PER_KIND_SHARE = 0.6;
+
+interface Candidate extends RecordRef {
+  match: GoToMatch;
+  /** Known already (the word index carries it); else read with the record. */
+  at?: string;
+}
+
+/** Common fields of every record kind, as the hit rows read them. */
+interface AnyRecord {
+  id: string;
+  number: string;
+  state: string;
+  updatedAt: string;
+  openedAt: string;
+  shortDescription?: string;
+  openedFor?: string | null;
+  caller?: string | null;
+  requestedFor?: string | null;
+  person?: string | null;
+  displayName?: string;
+  reason?: string;
+  from?: string;
+  interaction?: string | null;
+}
+
+const tablesOf = (db: DeskDb) =>
+  viewTables(db) as unknown as Record<RecordKind, Table<AnyRecord, string>>;
+
+async function byNumber(db: DeskDb, query: string): Promise<Candidate[]> {
+  const tables = tablesOf(db);
+  const found = await Promise.all(
+    numberCandidates(query).map(async ({ kind, exact, prefix }) => {
+      const table = tables[kind];
+      const [exactIds, prefixIds] = await Promise.all([
+        exact ? table.where('number').equals(exact).primaryKeys() : [],
+        prefix
+          ? table.where('number').startsWith(prefix).limit(NUMBER_PREFIX_SCAN).primaryKeys()
+          : [],
+      ]);
+      return [
+        ...exactIds.map((id): Candidate => ({ kind, id, match: 'number' })),
+        ...prefixIds.map((id): Candidate => ({ kind, id, match: 'number-prefix' })),
+      ];
+    }),
+  );
+  return found.flat();
+}
+
+/**
+ * The records of the callers the text finds, taken in turns. Interactions come newest first (their
+ * index holds openedAt); the other kinds' caller indexes are read forward, in one getAllKeys each.
+ */
+async function byCaller(
+  db: DeskDb,
+  directory: LoadedDirectory,
+  query: string,
+  limit: number,
+): Promise<Candidate[]> {
+  const users = directory.searchUsers(query, CALLERS);
+  const tables = tablesOf(db);
+  const lists = await Promise.all(
+    users.flatMap(({ id: userId }) => {
+      const newest = (kind: RecordKind, index: string) =>
+        tables[kind]
+          .where(index)
+          .equals(userId)
+          .limit(PER_CALLER)
+          .primaryKeys()
+          .then((ids) => ids.map((id): Candidate => ({ kind, id, match: 'caller' })));
+      return [
+        db.interactions
+          .where('[openedFor+openedAt]')
+          .between([userId, Dexie.minKey], [userId, Dexie.maxKey])
+          .reverse()
+          .limit(PER_CALLER)
+          .primaryKeys()
+          .then((ids) =>
+            ids.map((id): Candidate => ({ kind: 'interaction', id, match: 'caller' })),
+          ),
+        newest('incident', 'caller'),
+        newest('request', 'requestedFor'),
+        newest('visit', 'person'),
+        newest('call', 'caller'),
+      ];
+    }),
+  );
+  // In turns (each caller's newest of each kind first), so that only `limit` records are read.
+  const taken: Candidate[] = [];
+  for (let round = 0; round < PER_CALLER && taken.length < limit; round++)
+    for (const list of lists) {
+      const next = list[round];
+      if (next && taken.length < limit) taken.push(next);
+    }
+  return taken;
+}
+
+async function byWords(db: DeskDb, query: string): Promise<Candidate[]> {
+  const typed = wordsOf(query);
+  if (typed.length === 0) return [];
+  // The longest word is the likeliest to be rare: its rows are read, the others filter them.
+  const rarest = typed.reduce((a, b) => (b.length > a.length ? b : a));
+  const rows = await db.recordWords.where('words').startsWith(rarest).limit(WORD_SCAN).toArray();
+  return rows
+    .filter((row) => wordsMatch(row.words, typed))
+    .map((row) => ({ ...refOfWordsKey(row.key), match: 'words', at: row.at }));
+}
+
+/** A visit opens its interaction, a call the one it became; else their section. */
+function hitOf(
+  kind: RecordKind,
+  record: AnyRecord,
+  match: GoToMatch,
+  directory: LoadedDirectory,
+): GoToHit {
+  const callerId =
+    record.openedFor ?? record.caller ?? record.requestedFor ?? record.person ?? null;
+  const title =
+    kind === 'visit'
+      ? `${record.displayName ?? ''} · ${record.reason ?? ''}`
+      : kind === 'call'
+        ? `Call from ${record.from || 'an unknown number'}`
+        : (record.shortDescription ?? '');
+  return {
+    kind,
+    id: record.id,
+    number: record.number,
+    title,
+    callerName: callerId ? (directory.getUser(callerId)?.name ?? null) : null,
+    state: record.state,
+    match,
+    at: record.updatedAt,
+    interactionId: kind === 'visit' || kind === 'call' ? (record.interaction ?? null) : null,
+  };
+}
+
+/** Reads the records named, by kind, keyed `kind:id`. */
+async function load(db: DeskDb, candidates: readonly RecordRef[]): Promise<Map<string, AnyRecord>> {
+  const tables = tablesOf(db);
+  const ids = new Map<RecordKind, Set<string>>();
+  for (const c of candidates) {
+    const set = ids.get(c.kind) ?? new Set<string>();
+    set.add(c.id);
+    ids.set(c.kind, set);
+  }
+  const loaded = new Map<string, AnyRecord>();
+  await Promise.all(
+    [...ids].map(async ([kind, set]) => {
+      const records = await tables[kind].bulkGet([...set]);
+      for (const r of records) if (r) loaded.set(`${kind}:${r.id}`, r);
+    }),
+  );
+  return loaded;
+}
+
+/** One read-only transaction for the whole answer: a dozen index reads, not a dozen transactions. */
+export function goToSearch(state: GoToState, args: QueryArgs<'goTo.search'>): Promise<GoToHit[]> {
+  const { db } = state;
+  return db.transaction(
+    'r',
+    [db.interactions, db.incidents, db.requests, db.visits, db.calls, db.recordWords],
+    () => search(state, args),
+  );
+}
+
+async function search(
+  { db, directory }: GoToState,
+  { query, recent, limit }: QueryArgs<'goTo.search'>,
+): Promise<GoToHit[]> {
+  const text = query.trim();
+  const keyOf = (r: RecordRef) => `${r.kind}:${r.id}`;
+  if (text === '') {
+    // With no text, the recent records in the order the window gave, those still here.
+    const records = await load(db, recent);
+    const seen = new Set<string>();
+    return recent
+      .flatMap((r) => {
+        const record = records.get(keyOf(r));
+        if (!record || seen.has(keyOf(r))) return [];
+        seen.add(keyOf(r));
+        return [hitOf(r.kind, record, 'recent', directory)];
+      })
+      .slice(0, limit);
+  }
+  const recentKeys = new Set(recent.map(keyOf));
+  const perKind = Math.max(1, Math.ceil(limit * PER_KIND_SHARE));
+  const found = (
+    await Promise.all([byNumber(db, text), byCaller(db, directory, text, limit), byWords(db, text)])
+  ).flat();
+  // Word hits carry their time: only the best of them are read. Numbers and callers are few.
+  const known = found.filter((c): c is Candidate & { at: string } => c.at !== undefined);
+  const bestWords = new Set(
+    rankHits(
+      known.map((c) => ({ ...c, recent: recentKeys.has(keyOf(c)) })),
+      limit,
+      perKind,
+    ).map(keyOf),
+  );
+  const wanted = found.filter((c) => c.at === undefined || bestWords.has(keyOf(c)));
+  const records = await load(db, wanted);
+  const ranked: (RankedHit & { record: AnyRecord })[] = wanted.flatMap((c) => {
+    const record = records.get(keyOf(c));
+    if (!record) return [];
+    const hit = { kind: c.kind, id: c.id, match: c.match, at: record.updatedAt };
+    return [{ ...hit, recent: recentKeys.has(keyOf(c)), record }];
+  });
+  return rankHits(ranked, limit, perKind).map((h) => hitOf(h.kind, h.record, h.match, directory));
+}
+
+export const isGoToQuery = (query: { name: string }): query is GoToQuery =>
+  query.name === 'goTo.search';
+
+export async function runGoToQuery(
+  state: GoToState,
+  query: GoToQuery,
+): Promise<StoreResult<GoToQueryOutputs['goTo.search']>> {
+  return ok(await goToSearch(state, query.args));
+}
