@@ -49,5 +49,7 @@ export function textArray(
   type: 'text' | 'timestamptz',
 ): RawBuilder<string[] | null> | null {
   if (values.length === 0) return null;
-  return sql<string[]>`ARRAY(SELECT json_array_elements_text(${JSON.stringify(values)}::json)::${sql.raw(type)})`;
+  return sql<
+    string[]
+  >`ARRAY(SELECT json_array_elements_text(${JSON.stringify(values)}::json)::${sql.raw(type)})`;
 }
