@@ -334,8 +334,11 @@ describeOnDatabases('the CTI endpoint', (suite) => {
     const stop = database.pokes.subscribe(() => pokes.push(Date.now()));
     try {
       const started = Date.now();
-      for (let i = 0; i < 30; i += 1) await post(app, newCall(`burst-poke-${i}`, UNKNOWN));
+      for (let i = 0; i < 29; i += 1) await post(app, newCall(`burst-poke-${i}`, UNKNOWN));
+      // The last event's own poke may go out while its request is still answering (when the
+      // window had already passed), so "after the last event" counts from when it was sent.
       const lastEventAt = Date.now();
+      await post(app, newCall('burst-poke-29', UNKNOWN));
       await expect.poll(() => pokes.some((at) => at >= lastEventAt)).toBe(true);
       // The first at once, at most one per window while it lasted, one at its end; not one per event.
       const windows = Math.ceil((lastEventAt - started) / CTI_POKE_WINDOW_MS);
