@@ -114,12 +114,16 @@ function kindStatements(
             : sql`AND (updated_at < ${after.u}::timestamptz
                 OR (updated_at = ${after.u}::timestamptz AND id > ${after.id}))`
         : sql``;
+    // OFFSET 0 keeps the planner on the match's own index (GIN, seq, caller): without it, a word
+    // that matches little walks the whole updated_at index backwards looking for it.
     return [
-      sql`(SELECT ${m}::int AS m, ${kind}::text AS kind, id, number, state,
-            ${sql.ref(caller)} AS caller_id, record->>'shortDescription' AS short_description,
-            opened_at, updated_at
-          FROM ${sql.table(table)}
-          WHERE ${condition} ${keyset}
+      sql`(SELECT * FROM (
+            SELECT ${m}::int AS m, ${kind}::text AS kind, id, number, state,
+              ${sql.ref(caller)} AS caller_id, record->>'shortDescription' AS short_description,
+              opened_at, updated_at
+            FROM ${sql.table(table)}
+            WHERE ${condition} ${keyset}
+            OFFSET 0) AS matched
           ORDER BY updated_at DESC, id LIMIT ${limit})`,
     ];
   });
