@@ -3,6 +3,7 @@
 // as a synced record would be (its server copy, then a rebase), noted as opened by the agent.
 // Never writes the outbox: nothing here is a change.
 
+import { NOT_ON_THIS_DESK } from '../../shared/domain/history-search';
 import type { DirectoryRules } from '../../shared/domain/interaction';
 import { fail, ok, type StoreResult } from '../../shared/domain/result';
 import type { ActionArgs, ActionOutput } from '../../shared/store-api/contract';
@@ -10,10 +11,6 @@ import { serverCallFailure, type AdminCallDeps } from './admin-calls';
 import { readMeta, writeMeta, type DeskDb, type HistoryOpened } from './db';
 import { rebaseRecords } from './sync/rebase-records';
 import { rebaseTables, serverTables, viewTables } from './sync/synced-records';
-
-/** Said offline, in the search and when opening a number this desk does not hold. */
-export const NOT_ON_THIS_DESK =
-  'Older records are not on this desk — connect to search the history.';
 
 /** The records opened from the history that are remembered (newest first). */
 export const MAX_HISTORY_OPENED = 500;

@@ -4,6 +4,10 @@
 
 import { numberCandidates, MIN_WORD_LENGTH } from './go-to';
 
+/** Said wherever the desk cannot reach the history: offline, or a number it does not hold. */
+export const NOT_ON_THIS_DESK =
+  'Older records are not on this desk — connect to search the history.';
+
 /** The kinds the server's history holds and searches. */
 export const HISTORY_KINDS = ['interaction', 'incident', 'request'] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];

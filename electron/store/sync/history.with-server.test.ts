@@ -11,8 +11,8 @@ import { openDatabase } from '../../../server/db/open-database';
 import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/seed';
 import { silentLogger } from '../../../server/logger';
 import { fixtureClock } from '../../../server/testing/fixtures';
+import { NOT_ON_THIS_DESK } from '../../../shared/domain/history-search';
 import { openDeskDb, readMeta } from '../db';
-import { NOT_ON_THIS_DESK } from '../history-calls';
 import { openStoreHost } from '../store-host';
 import type { FetchLike } from './desk-server-client';
 
