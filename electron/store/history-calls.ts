@@ -97,8 +97,6 @@ export async function openFromHistory(
         case 'request':
           await servers.request.put(fetched.record);
           break;
-        default:
-          return;
       }
     }
     await rebaseRecords(db, [ref], rules);

@@ -19,6 +19,9 @@ import {
 import type { HistoryKind } from '../../../shared/domain/history-search';
 import type { KindedRecord } from '../../../shared/commands/record-set';
 import { HistorySearchResult } from '../../../shared/sync/history-search-api';
+
+/** A record of a kind the server's history holds, with its kind. */
+export type HistoryRecord = Extract<KindedRecord, { kind: HistoryKind }>;
 import {
   API_PREFIX,
   CurrentSessionResponse,
@@ -121,7 +124,7 @@ export interface DeskServerClient {
    * One record by number with its work notes (GET /api/v1/{kind}s/{number}?include=workNotes),
    * checked as the pull checks records; a DeskServerError with status 404 when there is none.
    */
-  recordByNumber(token: string, kind: HistoryKind, number: string): Promise<KindedRecord>;
+  recordByNumber(token: string, kind: HistoryKind, number: string): Promise<HistoryRecord>;
   /**
    * Calls `onPoke` for every poke until the stream ends or `signal` aborts; resolves then.
    * `onBytes` hears every chunk that arrives, heartbeats included (a watchdog listens to it).
@@ -333,8 +336,7 @@ export function createDeskServerClient(
     historySearch: (token, query) =>
       json(HistorySearchResult, `/search?${query.toString()}`, { headers: headers(token, false) }),
     async recordByNumber(token, kind, number) {
-      const path = (plural: string) =>
-        `/${plural}/${encodeURIComponent(number)}?include=workNotes`;
+      const path = (plural: string) => `/${plural}/${encodeURIComponent(number)}?include=workNotes`;
       const init = { headers: headers(token, false) };
       switch (kind) {
         case 'interaction':
