@@ -48,8 +48,11 @@ export function decodeHistoryCursor(cursor: string | undefined): HistoryCursor |
   }
 }
 
-/** `print jam` → `print:* & jam:*`: every word, each as a beginning (as the desk's own search). */
-const prefixQuery = (words: readonly string[]): string => words.map((w) => `${w}:*`).join(' & ');
+/**
+ * `print jam` → `'print':* & 'jam':*`: every word, each as a beginning (as the desk's own search).
+ * Words hold letters and digits only; quoted, none is ever read as an operator.
+ */
+const prefixQuery = (words: readonly string[]): string => words.map((w) => `'${w}':*`).join(' & ');
 
 interface SearchRow {
   m: number;

@@ -91,6 +91,9 @@ describeOnDatabases('the history search (read API)', (suite) => {
     expect(await found('q=tray')).toEqual(['IMS0001001 words']);
     expect(await found('q=vpn%20hour')).toEqual(['INC0001001 words', 'IMS0001002 words']);
     expect(await found('q=nothing%20like%20this')).toEqual([]);
+    // Any script is words, never a syntax error.
+    for (const q of ['١٢٣ ٤٥', '打印机 卡纸', 'Ærøskøbing', 'xx!yy|zz&ww:*'])
+      expect((await search(`q=${encodeURIComponent(q)}`)).status, q).toBe(200);
   });
 
   it('finds a number exactly as typed, by its beginning, or by its digits in every kind', async () => {
