@@ -3,6 +3,7 @@
 // Keeps only the answer to the text shown, so a slow early answer never replaces a later one.
 
 import { useEffect, useState } from 'react';
+import { dataScopeOf } from '../../shared/commands/permission';
 import { asksHistory } from '../../shared/domain/history-search';
 import type { HistoryHitView } from '../../shared/store-api/history-contract';
 import { useDeskpad } from '../app/deskpad-context';
@@ -13,7 +14,7 @@ export const HISTORY_DELAY_MS = 250;
 export const HISTORY_LIMIT = 10;
 
 export type HistorySearchState =
-  /** Nothing to ask: no text, or a desk without a desk server. */
+  /** Nothing to ask: no text, a desk without a desk server, or a role that may not read it. */
   | { status: 'idle' }
   | { status: 'offline' }
   | { status: 'searching'; query: string }
@@ -27,7 +28,11 @@ export function useHistorySearch(text: string): HistorySearchState {
   const session = useLiveValue('session.state', {}, null);
   const connection = useLiveValue('sync.status', {}, null)?.connection ?? null;
   const query = text.trim();
-  const hasServer = session?.status === 'signed-in';
+  // The history is the read API's, for the roles that see every record (not a technician's).
+  const hasServer =
+    session?.status === 'signed-in' &&
+    session.agent !== null &&
+    dataScopeOf(session.agent.roles) === 'everything';
   const offline = connection === 'offline';
   const wanted = hasServer && !offline && asksHistory(query);
   const [answer, setAnswer] = useState<HistorySearchState>(IDLE);
