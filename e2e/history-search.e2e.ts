@@ -2,14 +2,15 @@
 // this desk no longer holds (dropped from its database, as bounded storage will drop old records)
 // are on the server. Online, Go to anything finds the first by words under "From the server
 // (history)"; Enter fetches and opens it, and the desk keeps it. Offline, the second's number is
-// said plainly not to be on this desk, and so is any search of the history; axe-clean throughout.
+// said plainly not to be on this desk, and so is any search of the history; online again, that
+// number is found on the server and opened. Axe-clean throughout.
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe';
 import { DEMO_AGENT } from './support/demo-directory';
 import { Desk, uniqueText } from './support/desk';
-import { goOffline, logQuickInteraction, waitUntilSynced } from './support/flows';
+import { goOffline, goOnline, logQuickInteraction, waitUntilSynced } from './support/flows';
 import { useBrowser, useDeskServerApp } from './support/harness';
 
 const app = useDeskServerApp({ historyDays: 0 });
@@ -67,7 +68,7 @@ async function openGoTo(desk: Desk, text: string): Promise<void> {
 }
 
 describe('older records on demand (issues 15 and 16)', () => {
-  it('finds an old interaction by words online through the server, opens it, and says so offline', async (test) => {
+  it('finds an old interaction by words (and by number) online through the server, opens it, and says so offline', async (test) => {
     // The app's CSP (script-src 'self') rightly refuses the injected axe script; lift it for this check only.
     const { context, page } = await browser.newPage(test, { bypassCSP: true });
     const desk = await Desk.signIn(page, app.url(), DEMO_AGENT);
@@ -120,5 +121,19 @@ describe('older records on demand (issues 15 and 16)', () => {
     await expect
       .poll(() => statusOf(desk).textContent())
       .toBe(`Nothing on this desk matches “projector bulb”. ${NOT_ON_THIS_DESK}`);
+    await desk.key('Escape');
+    await goToBox(desk).waitFor({ state: 'hidden' });
+
+    // Online again, the same number is found on the server and opened.
+    await goOnline(desk, context);
+    await openGoTo(desk, second);
+    await goToBox(desk)
+      .getByRole('group', { name: HISTORY_GROUP })
+      .getByRole('option', { name: new RegExp(second) })
+      .waitFor({ timeout: 20_000 });
+    await desk.key('Enter');
+    await expect
+      .poll(() => desk.formHeading().textContent(), { timeout: 20_000 })
+      .toBe(`Interaction ${second}`);
   });
 });
