@@ -29,6 +29,7 @@ import { figureQueryInputs, type FigureQueryOutputs } from './figures-contract';
 import { FigureFilter, type DeskFigures } from '../domain/desk-figures';
 import { walkUpQueryInputs, type WalkUpQueryOutputs } from './walk-up-contract';
 import { goToQueryInputs, type GoToQueryOutputs } from './go-to-contract';
+import { historyActionInputs, type HistoryActionOutputs } from './history-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
 
@@ -157,9 +158,11 @@ export const actionInputs = {
     fileName: z.string().trim().min(1, 'The file needs a name.').max(255),
     file: z.custom<PortFile>(isPortFile, 'Choose a file to import.'),
   }),
+  // The server's history: search it and open a record this desk does not hold (issue 15).
+  ...historyActionInputs,
 } as const;
 
-export interface ActionOutputs {
+export interface ActionOutputs extends HistoryActionOutputs {
   'session.signIn': SessionState;
   'session.adopt': SessionState;
   'session.launch': SessionState;

@@ -116,6 +116,8 @@ function scriptedClient(pulls: PullScript[], push?: PushScript, db?: () => DeskD
     events: () => Promise.resolve(),
     admin: () => Promise.reject(new Error('not scripted')),
     reports: () => Promise.reject(new Error('not scripted')),
+    historySearch: () => Promise.reject(new Error('not scripted')),
+    recordByNumber: () => Promise.reject(new Error('not scripted')),
     push: async (_token, request) => {
       pushes.push(request);
       if (!push) throw new Error('no push scripted');
