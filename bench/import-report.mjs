@@ -105,7 +105,7 @@ export function organizationSection(imported, ldap) {
     local cluster, \`server/testing/pg-cluster.ts\`, not counted), so the figure is the server's own; with the embedded PGlite the database lives inside the server's process and
     idles at several hundred MB whatever it holds, so the 300 MB target is one for the PostgreSQL path
     (its row above); the PGlite row shows what the embedded database costs.
-    The import streams the file in batches of 2,000 rows, each batch one transaction in which the
+    The import streams the file in batches of 1,000 rows, each batch one transaction in which the
     new users are one statement and the changed users another (the batch travels as one JSON
     parameter); the desks are poked at most every 2 s while it runs. The dry run keeps only 8-byte
     hashes of the keys and user names (to find duplicates), never the rows. Timings are noisy on this shared 2-core machine: the load

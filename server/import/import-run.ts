@@ -24,7 +24,7 @@ import { readCsvRecords, type CsvShape } from './csv-file';
 import { rowReader, type ImportItem } from './import-rows';
 import { KeyLines, estimateRows } from './key-lines';
 
-export const IMPORT_BATCH_ROWS = 2000;
+export const IMPORT_BATCH_ROWS = 1000;
 /**
  * The desks are poked at most this often while batches commit (and once at the end): each poke
  * starts a directory pull on every desk, which competes with the import for the server.
