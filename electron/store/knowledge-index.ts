@@ -57,7 +57,11 @@ export class KnowledgeIndex {
   });
 
   /** `today` is the desk's calendar date (YYYY-MM-DD): an article valid until yesterday is not offered. */
-  constructor(private readonly today: () => string) {}
+  readonly #today: () => string;
+
+  constructor(today: () => string) {
+    this.#today = today;
+  }
 
   get size(): number {
     return this.#articles.size;
@@ -94,7 +98,7 @@ export class KnowledgeIndex {
   suggest(query: KnowledgeQuery): ArticleSuggestion[] {
     const text = query.text.trim();
     if (text.length < 2) return [];
-    const today = this.today();
+    const today = this.#today();
     const ciClass = query.ciClass ? foldText(query.ciClass) : null;
     const words = tokenize(text).filter((word) => word !== '');
     const last = words.at(-1) ?? '';

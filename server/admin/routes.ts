@@ -1,5 +1,5 @@
 // Administration's routes: one register function per area (agents, groups, configuration items,
-// catalog, locations, integrations, phone queues, audit, import, LDAP), each its operations'
+// catalog, knowledge, locations, integrations, phone queues, audit, import, LDAP), each its operations'
 // handlers. Registers nothing else.
 
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +13,7 @@ import { registerGroups } from './groups';
 import { registerLocations } from './locations';
 import { registerExport } from '../export/export-operations';
 import { registerCatalog } from './catalog';
+import { registerKnowledge } from './knowledge';
 import { registerOverview } from './overview';
 import { registerIntegrations } from './integrations';
 import { registerPhoneQueues } from './phone-queues';
@@ -29,5 +30,6 @@ export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerPhoneQueues(app, deps);
   registerAudit(app, deps);
   registerCatalog(app, deps);
+  registerKnowledge(app, deps);
   registerExport(app, deps);
 }
