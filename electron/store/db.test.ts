@@ -165,6 +165,16 @@ const MIGRATION_TESTS: Record<
       expect(await db.calls.where('number').equals('CAL1').count()).toBe(0);
     },
   },
+  9: {
+    // Knowledge articles: a new, empty table; what the desk held stays as it was.
+    seed: async (db) => {
+      await db.interactions.add(legacyInteraction('i-9') as never);
+    },
+    check: async (db) => {
+      expect(await db.interactions.get('i-9')).toMatchObject({ shortDescription: 'Printer jams' });
+      expect(await db.knowledgeArticles.count()).toBe(0);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -195,6 +205,7 @@ describe('desk database schema', () => {
         'calls',
         'serverCalls',
         'recordWords',
+        'knowledgeArticles',
       ].sort(),
     );
     db.close();

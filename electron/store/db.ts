@@ -7,6 +7,7 @@ import type { WalkUpLocation } from '../../shared/domain/walk-up-location';
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Group, User } from '../../shared/domain/directory';
 import type { StoreError } from '../../shared/domain/result';
+import type { PublishedArticle } from '../../shared/domain/knowledge';
 import type { CatalogItem } from '../../shared/domain/catalog';
 import type { Incident } from '../../shared/domain/incident';
 import type { Interaction } from '../../shared/domain/interaction';
@@ -139,6 +140,14 @@ export const SCHEMA: readonly SchemaVersion[] = [
         const records = await tx.table<object, string>(table).toArray();
         await words.bulkPut(records.map((record) => wordsRowOf(kind, record)));
       }
+    },
+  },
+  {
+    // Issue 16 item 4: the published knowledge articles from the directory feed, searched in
+    // memory (knowledge-index.ts). A new table only: the next directory sync fills it.
+    version: 9,
+    stores: {
+      knowledgeArticles: '&id',
     },
   },
 ];
@@ -335,6 +344,7 @@ export type DeskDb = Dexie & {
   calls: EntityTable<Call, 'id'>;
   serverCalls: EntityTable<Call, 'id'>;
   recordWords: EntityTable<RecordWordsRow, 'key'>;
+  knowledgeArticles: EntityTable<PublishedArticle, 'id'>;
 };
 
 export interface DeskDbOptions {

@@ -30,6 +30,7 @@ import { runAction } from './store-actions';
 import { deliver, describeError, internal, type Listener } from './store-host-errors';
 import { runQuery, type ParsedQuery, type QueryState } from './store-queries';
 import { IncidentComponentCache, seedDemoTasks } from './task-store';
+import { KnowledgeCache } from './knowledge-queries';
 import { SyncEngine, type SyncOptions } from './sync/sync-engine';
 
 import type { StoreHost, StoreHostOptions } from './store-host';
@@ -57,6 +58,7 @@ export class DeskStoreHost implements StoreHost {
   private directory: LoadedDirectory | null = null;
   private directoryError: string | null = null;
   private readonly components = new IncidentComponentCache(() => this.directory);
+  private readonly knowledge: KnowledgeCache;
   private readonly loading: Promise<void>;
   private persisting: Promise<void> = Promise.resolve();
   private readonly eventListeners = new Set<Listener<StoreEvent>>();
@@ -83,6 +85,7 @@ export class DeskStoreHost implements StoreHost {
       ...FIGURE_CLOCK_BOUND_QUERIES,
     ]);
     this.now = options.now ?? (() => new Date());
+    this.knowledge = new KnowledgeCache(this.now);
     this.onLine =
       options.onLine ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
     this.connectivity()?.addEventListener('online', this.onConnectivityChange);
@@ -290,6 +293,7 @@ export class DeskStoreHost implements StoreHost {
       directory: this.directory,
       directoryError: this.directoryError,
       components: this.components,
+      knowledge: this.knowledge,
       sync: this.sync,
       details: () => this.sync?.details() ?? { attempts: [], log: this.log.recent() },
       now: this.now,

@@ -5,14 +5,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { PublishedArticle } from '../../shared/domain/knowledge';
 import { foldText } from '../../shared/domain/search-text';
-
-/** What a suggestion shows beside the form; the article itself is opened by id. */
-export interface ArticleSuggestion {
-  id: string;
-  title: string;
-  revision: number;
-  score: number;
-}
+import type { ArticleSuggestion } from '../../shared/store-api/knowledge-contract';
 
 export interface KnowledgeQuery {
   /** What the agent typed (the Short description); the last word may be half typed. */

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { KnowledgeAdminView, KnowledgeSummary } from '../../shared/admin/knowledge';
 import type { KnowledgeArticle } from '../../shared/domain/knowledge';
+import type { DirectoryPage, KnowledgeFeedEntry } from '../../shared/sync/protocol';
 import type { ApiErrorBody } from '../../shared/sync/server-api';
 import { type ApiClient, seedDirectory, signIn, testServer } from '../testing/fixtures';
 import { describeOnDatabases } from '../testing/test-databases';
@@ -121,6 +122,39 @@ describeOnDatabases('knowledge administration', (suite) => {
       ['Adam Admin', 'knowledge-article.publish'],
       ['Adam Admin', 'knowledge-article.retire'],
     ]);
+  });
+
+  it('sends desks the published revision through the directory feed, and retirement as null', async () => {
+    /** What a desk's directory sync receives after `cursor` (every page). */
+    const feed = async (cursor = '') => {
+      const entries: KnowledgeFeedEntry[] = [];
+      let next = cursor;
+      for (;;) {
+        const page = await agent.get<DirectoryPage>(
+          `/api/v1/directory${next ? `?cursor=${next}` : ''}`,
+        );
+        entries.push(...page.body.knowledgeArticles);
+        next = page.body.cursor;
+        if (!page.body.more) return { entries, cursor: next };
+      }
+    };
+    const start = await feed();
+    expect(start.entries).toEqual([]);
+    await call('knowledge.save', PRINTER);
+    await call('knowledge.submit', { id: PRINTER.id });
+    expect((await feed(start.cursor)).entries).toEqual([]);
+    await call('knowledge.publish', { id: PRINTER.id }, admin);
+    const published = await feed(start.cursor);
+    expect(published.entries).toHaveLength(1);
+    expect(published.entries[0]).toMatchObject({
+      id: PRINTER.id,
+      article: { ...PRINTER, revision: 1 },
+    });
+    // A draft of the next revision is not sent; Retire is.
+    await call('knowledge.save', { ...PRINTER, body: 'Restart the spooler.' });
+    expect((await feed(published.cursor)).entries).toEqual([]);
+    await call('knowledge.retire', { id: PRINTER.id }, admin);
+    expect((await feed(published.cursor)).entries).toEqual([{ id: PRINTER.id, article: null }]);
   });
 
   it('sends an article edited in review back to draft, and refuses what cannot be done', async () => {

@@ -29,6 +29,7 @@ import { figureQueryInputs, type FigureQueryOutputs } from './figures-contract';
 import { FigureFilter, type DeskFigures } from '../domain/desk-figures';
 import { walkUpQueryInputs, type WalkUpQueryOutputs } from './walk-up-contract';
 import { goToQueryInputs, type GoToQueryOutputs } from './go-to-contract';
+import { knowledgeQueryInputs, type KnowledgeQueryOutputs } from './knowledge-contract';
 import { historyActionInputs, type HistoryActionOutputs } from './history-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
@@ -86,6 +87,8 @@ export const queryInputs = {
   ...figureQueryInputs,
   // Go to anything: by number, caller or words over what the desk holds, offline too (issue 16).
   ...goToQueryInputs,
+  // Knowledge articles suggested beside the interaction form, offline too (issue 16 item 4).
+  ...knowledgeQueryInputs,
 } as const;
 
 // ---- actions: writes that are not domain records, so never recorded in the outbox ----
@@ -303,7 +306,8 @@ export interface QueryOutputs
     WalkUpQueryOutputs,
     CallQueryOutputs,
     FigureQueryOutputs,
-    GoToQueryOutputs {
+    GoToQueryOutputs,
+    KnowledgeQueryOutputs {
   'session.current': Session;
   'sync.status': SyncStatus;
   'directory.status': DirectoryStatus;
