@@ -103,6 +103,8 @@ describe('knowledge article suggestions', () => {
     expect(ids(index(), 'hour')[0]).toBe('kb-vpn');
     expect(ids(index(), 'running slow', 'Computer')).toEqual(['kb-slow-laptop', 'kb-slow-network']);
     expect(ids(index(), 'running slow', 'Network')).toEqual(['kb-slow-network', 'kb-slow-laptop']);
+    // A Component picked before anything is typed: its class's articles, expired ones never.
+    expect(ids(index(), '', 'Printer')).toEqual(['kb-printer-jam', 'kb-printer-queue', 'kb-toner']);
     // The class orders close matches; it never lifts a body mention over a title.
     expect(ids(index(), 'printer', 'Network')[0]).toBe('kb-printer-jam');
   });

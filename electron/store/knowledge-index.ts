@@ -90,9 +90,10 @@ export class KnowledgeIndex {
   /** The best articles for what was typed, best first; nothing for fewer than two letters. */
   suggest(query: KnowledgeQuery): ArticleSuggestion[] {
     const text = query.text.trim();
-    if (text.length < 2) return [];
     const today = this.#today();
     const ciClass = query.ciClass ? foldText(query.ciClass) : null;
+    const limit = query.limit ?? 3;
+    if (text.length < 2) return ciClass ? this.#forClass(ciClass, today, limit) : [];
     const words = tokenize(text).filter((word) => word !== '');
     const last = words.at(-1) ?? '';
     // A half-typed last word matches as a prefix ("print" → printer); a finished one does too,
@@ -112,7 +113,6 @@ export class KnowledgeIndex {
         return 1;
       },
     });
-    const limit = query.limit ?? 3;
     const found: ArticleSuggestion[] = [];
     for (const result of results) {
       if (result.score <= 0) continue;
@@ -127,5 +127,18 @@ export class KnowledgeIndex {
       if (found.length === limit) break;
     }
     return found;
+  }
+
+  /** Nothing typed yet but a Component picked: the articles for its class, newest first. */
+  #forClass(ciClass: string, today: string, limit: number): ArticleSuggestion[] {
+    return [...this.#articles.values()]
+      .filter(
+        (a) =>
+          (a.validUntil === null || a.validUntil >= today) &&
+          a.ciClasses.some((c) => foldText(c) === ciClass),
+      )
+      .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id))
+      .slice(0, limit)
+      .map((a) => ({ id: a.id, title: a.title, revision: a.revision, score: 0 }));
   }
 }
