@@ -66,9 +66,12 @@ it('suggests the articles for the Component’s class first, and follows a direc
   );
   expect(opened.ok && opened.value?.title).toBe('Slow after the update: printer');
 
-  // A directory sync stores a new article and moves the cursor: the next keystroke finds it.
+  // A directory sync stores a new article: the next keystroke finds it.
   await db.knowledgeArticles.put(article('kb-toner', 'Toner is low', ['Printer']));
-  expect(await suggest('toner')).toEqual([]);
-  await writeMeta(db, 'sync', { ...(await readSyncMeta(db)), directoryCursor: 'db1.2' });
   expect(await suggest('toner')).toEqual(['kb-toner']);
+  // A new revision (as many articles as before) is found once the sync moved the cursor.
+  await db.knowledgeArticles.put(article('kb-toner', 'Toner and drum are low', ['Printer']));
+  expect(await suggest('drum')).toEqual([]);
+  await writeMeta(db, 'sync', { ...(await readSyncMeta(db)), directoryCursor: 'db1.2' });
+  expect(await suggest('drum')).toEqual(['kb-toner']);
 });

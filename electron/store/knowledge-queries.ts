@@ -1,6 +1,6 @@
 // Answers knowledge.suggest and knowledge.get from the published articles the directory sync
 // stored: the in-memory index is rebuilt from Dexie only when the directory cursor moved (a sync
-// brought articles), so a keystroke costs one meta read and the search. Never writes.
+// brought articles), so a keystroke costs a meta read, a count and the search. Never writes.
 
 import { ok, type StoreResult } from '../../shared/domain/result';
 import type { QueryArgs } from '../../shared/store-api/contract';
@@ -26,8 +26,8 @@ const calendarDate = (now: Date): string => {
 /** The store host's one knowledge index, loaded on first use and again after a directory sync. */
 export class KnowledgeCache {
   readonly #index: KnowledgeIndex;
-  /** The directory cursor the index was loaded at; undefined before the first load. */
-  #loadedAt: string | null | undefined;
+  /** The directory cursor and article count the index was loaded at; undefined before the first load. */
+  #loadedAt: string | undefined;
   #loading: Promise<void> | null = null;
 
   constructor(now: () => Date) {
@@ -35,8 +35,9 @@ export class KnowledgeCache {
   }
 
   async index(db: DeskDb): Promise<KnowledgeIndex> {
-    const cursor = (await readSyncMeta(db)).directoryCursor;
-    if (this.#loadedAt === undefined || this.#loadedAt !== cursor) {
+    // The cursor moves with every directory sync; the count catches the demo desk's seeding.
+    const cursor = `${(await readSyncMeta(db)).directoryCursor ?? ''}|${await db.knowledgeArticles.count()}`;
+    if (this.#loadedAt !== cursor) {
       this.#loading ??= (async () => {
         this.#index.replaceAll(await db.knowledgeArticles.toArray());
         this.#loadedAt = cursor;

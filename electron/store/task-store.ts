@@ -5,6 +5,7 @@ import { generateCatalog } from '../../shared/demo/catalog-generator';
 import { generateIncidents } from '../../shared/demo/incident-generator';
 import { DEMO_LOCATIONS } from '../../shared/demo/walk-up-generator';
 import { ComponentIncidentIndex } from '../../shared/domain/component-search';
+import { DEMO_KNOWLEDGE_ARTICLES } from '../../shared/demo/knowledge-articles';
 import type { Directory } from '../../shared/domain/directory';
 import { OPEN_INCIDENT_STATES, type Incident } from '../../shared/domain/incident';
 import { readMeta, writeMeta, type DeskDb } from './db';
@@ -42,13 +43,16 @@ export async function seedDemoTasks(
     seed: source.seed,
     now: seededAt,
   });
-  return db.transaction('rw', [db.meta, db.catalogItems, db.incidents, db.locations], async () => {
+  const tables = [db.meta, db.catalogItems, db.incidents, db.locations, db.knowledgeArticles];
+  return db.transaction('rw', tables, async () => {
     // Another window of this installation may have seeded between the check and here.
     if ((await readMeta(db, 'demoTasks')) !== undefined) return false;
     await db.catalogItems.bulkPut(catalog);
     await db.incidents.bulkPut(incidents);
     // The walk-up section's locations (a desk with a server gets them with its directory).
     await db.locations.bulkPut([...DEMO_LOCATIONS]);
+    // The suggestions beside the form (a desk with a server gets the published ones).
+    await db.knowledgeArticles.bulkPut([...DEMO_KNOWLEDGE_ARTICLES]);
     await bumpIncidentsRevision(db);
     await writeMeta(db, 'demoTasks', {
       seed: source.seed,
