@@ -13,7 +13,7 @@ it('shows headings, lists, emphasis, code and web links', () => {
       }
     />,
   );
-  expect(screen.getByRole('heading', { level: 4 }).textContent).toBe('Clear the queue');
+  expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Clear the queue');
   expect(container.querySelector('strong')?.textContent).toBe('Devices and printers');
   expect(container.querySelector('em')?.textContent).toBe('See what is printing');
   expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([

@@ -34,7 +34,7 @@ function inline(text: string, key: string): ReactNode[] {
 }
 
 type Block =
-  | { kind: 'heading'; level: 3 | 4 | 5; text: string }
+  | { kind: 'heading'; level: 3 | 4; text: string }
   | { kind: 'paragraph'; lines: string[] }
   | { kind: 'list'; ordered: boolean; items: string[] };
 
@@ -49,8 +49,8 @@ function blocksOf(markdown: string): Block[] {
     }
     const heading = /^(#{1,3})\s+(.*)$/.exec(line);
     if (heading) {
-      // The article's title is the dialog's heading: its own headings sit below it.
-      const level = (2 + (heading[1]?.length ?? 1)) as 3 | 4 | 5;
+      // The article's title is the dialog's heading (h2): # and ## sit right below it, ### below those.
+      const level = (heading[1]?.length ?? 1) <= 2 ? 3 : 4;
       blocks.push({ kind: 'heading', level, text: heading[2] ?? '' });
       continue;
     }
