@@ -1,6 +1,7 @@
 // One knowledge article opened beside an interaction: its Markdown shown safely, and two actions
 // through the form's own commands: Attach (a work note names the article, saved with the record)
-// and Resolved with this (the same note, and the interaction closed Closed Complete). Never writes
+// and Resolved with this (the same note, and the interaction closed Closed Complete with the
+// article and its revision recorded on it, synced like every field). Never writes
 // anything but through the form.
 
 import { useEffect, useRef } from 'react';
@@ -29,7 +30,7 @@ export function ArticleDialog({
   const article = result?.ok ? result.value : null;
   const attachRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
-  const after = useRef<{ what: After; note: string } | null>(null);
+  const after = useRef<{ what: After; note: string; article: PublishedArticle } | null>(null);
 
   // The note is the form's state: the save or close runs once the form holds it.
   useEffect(() => {
@@ -37,7 +38,10 @@ export function ArticleDialog({
     if (!pending || model.noteText !== pending.note) return;
     after.current = null;
     onClose();
-    void (pending.what === 'save' ? model.save() : model.close('Closed Complete'));
+    const { id: articleId, revision } = pending.article;
+    void (pending.what === 'save'
+      ? model.save()
+      : model.close('Closed Complete', { id: articleId, revision }));
   }, [model, onClose]);
 
   const act = (what: After) => {
@@ -45,7 +49,7 @@ export function ArticleDialog({
     const note = articleNote(article, what === 'close');
     const typed = model.noteText.trim();
     const text = typed === '' ? note : `${typed}\n${note}`;
-    after.current = { what, note: text };
+    after.current = { what, note: text, article };
     model.setNoteText(text);
   };
 

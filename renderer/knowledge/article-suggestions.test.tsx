@@ -95,6 +95,10 @@ it(
     const item = list.ok ? list.value.find((i) => i.number === number) : undefined;
     const record = await store.query('interaction.get', { id: item?.id ?? '' });
     expect(record.ok && record.value?.state).toBe('Closed Complete');
+    expect(record.ok && record.value?.resolvedWith).toEqual({
+      id: 'kb-demo-printer-offline',
+      revision: 1,
+    });
     expect(record.ok && record.value?.workNotes.map((n) => n.text)).toEqual([
       'Resolved with knowledge article kb-demo-printer-offline (revision 1): Printer shows offline or jobs stay in the queue',
     ]);

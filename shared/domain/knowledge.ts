@@ -40,6 +40,10 @@ export const KnowledgeArticle = z.object({
 });
 export type KnowledgeArticle = z.infer<typeof KnowledgeArticle>;
 
+/** Which article, in which revision, an interaction was resolved with. */
+export const ArticleRef = z.strictObject({ id: Id, revision: z.number().int().positive() });
+export type ArticleRef = z.infer<typeof ArticleRef>;
+
 /** A published article as desks hold it: its content and which version of it this is. */
 export const PublishedArticle = KnowledgeArticle.extend({
   revision: z.number().int().positive(),
