@@ -28,7 +28,6 @@ export class KnowledgeCache {
   readonly #index: KnowledgeIndex;
   /** The directory cursor and article count the index was loaded at; undefined before the first load. */
   #loadedAt: string | undefined;
-  #loading: Promise<void> | null = null;
 
   constructor(now: () => Date) {
     this.#index = new KnowledgeIndex(() => calendarDate(now()));
@@ -38,13 +37,10 @@ export class KnowledgeCache {
     // The cursor moves with every directory sync; the count catches the demo desk's seeding.
     const cursor = `${(await readSyncMeta(db)).directoryCursor ?? ''}|${await db.knowledgeArticles.count()}`;
     if (this.#loadedAt !== cursor) {
-      this.#loading ??= (async () => {
-        this.#index.replaceAll(await db.knowledgeArticles.toArray());
-        this.#loadedAt = cursor;
-      })().finally(() => {
-        this.#loading = null;
-      });
-      await this.#loading;
+      // No promise shared between callers: each runs inside its own live query's Dexie zone.
+      const articles = await db.knowledgeArticles.toArray();
+      this.#index.replaceAll(articles);
+      this.#loadedAt = cursor;
     }
     return this.#index;
   }
