@@ -5,6 +5,7 @@ import { fail, ok, type StoreResult } from '../../shared/domain/result';
 import type { ActionArgs, ActionName, SyncStatus } from '../../shared/store-api/contract';
 import { fetchReports } from './report-calls';
 import { runAdminCall } from './admin-calls';
+import { deleteOwnTemplate, renameOwnTemplate, saveOwnTemplate } from './template-store';
 import { uploadImportFile } from './admin-upload';
 import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
@@ -32,6 +33,12 @@ export async function runAction(
   ctx: ActionContext,
   action: ParsedAction,
 ): Promise<StoreResult<unknown>> {
+  if (
+    action.name === 'template.save' ||
+    action.name === 'template.rename' ||
+    action.name === 'template.delete'
+  )
+    return runTemplateAction(ctx, action);
   const sync = ctx.sync;
   if (!sync) return fail('not-ready', 'This desk has no desk server to sign in to or sync with.');
   switch (action.name) {
@@ -93,4 +100,27 @@ export async function runAction(
       return discarded ? ok({ id: action.args.id }) : fail('not-found', GONE);
     }
   }
+}
+
+type TemplateAction = Extract<
+  ParsedAction,
+  { name: 'template.save' | 'template.rename' | 'template.delete' }
+>;
+
+/** The agent's own templates are kept on the desk (a local desk too); a sync sends them. */
+async function runTemplateAction(
+  ctx: ActionContext,
+  action: TemplateAction,
+): Promise<StoreResult<unknown>> {
+  const directory = await ctx.directory();
+  if (typeof directory === 'string') return fail('not-ready', directory);
+  const deps = { db: ctx.db, agentId: ctx.agentId(), directory, now: ctx.now };
+  const answer =
+    action.name === 'template.save'
+      ? await saveOwnTemplate(deps, action.args)
+      : action.name === 'template.rename'
+        ? await renameOwnTemplate(deps, action.args.id, action.args.name)
+        : await deleteOwnTemplate(deps, action.args.id);
+  if (answer.ok) ctx.sync?.nudge();
+  return answer;
 }

@@ -28,6 +28,12 @@ import { callQueryInputs, type CallQueryOutputs } from './call-contract';
 import { figureQueryInputs, type FigureQueryOutputs } from './figures-contract';
 import { FigureFilter, type DeskFigures } from '../domain/desk-figures';
 import { walkUpQueryInputs, type WalkUpQueryOutputs } from './walk-up-contract';
+import {
+  templateActionInputs,
+  templateQueryInputs,
+  type TemplateActionOutputs,
+  type TemplateQueryOutputs,
+} from './template-contract';
 import { goToQueryInputs, type GoToQueryOutputs } from './go-to-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
@@ -85,6 +91,8 @@ export const queryInputs = {
   ...figureQueryInputs,
   // Go to anything: by number, caller or words over what the desk holds, offline too (issue 16).
   ...goToQueryInputs,
+  // Contact templates: the agent's own and its location's (issue 16, item 3).
+  ...templateQueryInputs,
 } as const;
 
 // ---- actions: writes that are not domain records, so never recorded in the outbox ----
@@ -157,9 +165,11 @@ export const actionInputs = {
     fileName: z.string().trim().min(1, 'The file needs a name.').max(255),
     file: z.custom<PortFile>(isPortFile, 'Choose a file to import.'),
   }),
+  // The agent's own contact templates, kept on the desk and exchanged with the desk server.
+  ...templateActionInputs,
 } as const;
 
-export interface ActionOutputs {
+export interface ActionOutputs extends TemplateActionOutputs {
   'session.signIn': SessionState;
   'session.adopt': SessionState;
   'session.launch': SessionState;
@@ -300,7 +310,8 @@ export interface QueryOutputs
     WalkUpQueryOutputs,
     CallQueryOutputs,
     FigureQueryOutputs,
-    GoToQueryOutputs {
+    GoToQueryOutputs,
+    TemplateQueryOutputs {
   'session.current': Session;
   'sync.status': SyncStatus;
   'directory.status': DirectoryStatus;
