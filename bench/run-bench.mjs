@@ -328,7 +328,7 @@ async function saveInteractions(page, callers) {
       .and(page.locator(':not([value=""])'))
       .waitFor();
     await page
-      .getByRole('textbox', { name: 'Short description', exact: true })
+      .getByRole('combobox', { name: 'Short description', exact: true })
       .fill(`Benchmark walk-in ${i + 1}: printer jam`);
     await page.evaluate(() => window.deskpadApp.armSave());
     await page.keyboard.press('Control+s');

@@ -168,15 +168,15 @@ export function InteractionForm({ id, isNew, fromCall, fromNumber, ref }: Intera
           />
         )}
         <CallerFields model={model} lookupRef={lookupRef} />
+        <ClassificationFields model={model} />
+        <AssignmentFields model={model} />
+        <DescriptionFields model={model} templates={templates} />
         <TemplateBar
           model={model}
           templates={templates}
           pickerOpen={templatesOpen}
           setPickerOpen={setTemplatesOpen}
         />
-        <ClassificationFields model={model} />
-        <AssignmentFields model={model} />
-        <DescriptionFields model={model} templates={templates} />
         <FormActions model={model} />
         <WorkNotes model={model} />
       </form>

@@ -3,7 +3,7 @@
 // text is just the short description. Never applies a template itself: the form does.
 
 import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
-import { useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { matchTemplates, slashQuery } from '../../shared/domain/contact-template';
 import type { TemplateView } from '../../shared/store-api/template-contract';
 import type { ControlProps } from '../interaction-form/form-field';
@@ -21,7 +21,8 @@ interface ShortDescriptionInputProps {
   readOnly: boolean;
   templates: readonly TemplateView[];
   onChange: (text: string) => void;
-  onApply: (template: TemplateView) => void;
+  /** `thenClose`: Ctrl+Enter on a template — apply it, then save and close. */
+  onApply: (template: TemplateView, thenClose: boolean) => void;
 }
 
 export function ShortDescriptionInput(props: ShortDescriptionInputProps) {
@@ -62,7 +63,7 @@ export function ShortDescriptionInput(props: ShortDescriptionInputProps) {
       if (type !== Types.InputChange) setHighlighted(highlightedIndex ?? 0);
     },
     onSelectedItemChange: ({ selectedItem }) => {
-      if (selectedItem) props.onApply(selectedItem);
+      if (selectedItem) props.onApply(selectedItem, false);
     },
   });
 
@@ -78,6 +79,18 @@ export function ShortDescriptionInput(props: ShortDescriptionInputProps) {
           'aria-required': true,
           'aria-invalid': control['aria-invalid'],
           'aria-describedby': control['aria-describedby'],
+          onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
+            // Ctrl+Enter saves and closes everywhere; on a highlighted template it uses it first.
+            const template = matches[combobox.highlightedIndex];
+            if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || !isOpen || !template)
+              return;
+            (
+              event.nativeEvent as Event & { preventDownshiftDefault?: boolean }
+            ).preventDownshiftDefault = true;
+            event.preventDefault();
+            setDismissed(true);
+            props.onApply(template, true);
+          },
           onChange: (event: ChangeEvent<HTMLInputElement>) => {
             setDismissed(false);
             setHighlighted(0);

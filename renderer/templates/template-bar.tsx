@@ -59,7 +59,7 @@ export function TemplateBar({ model, templates, pickerOpen, setPickerOpen }: Tem
       {pickerOpen && (
         <TemplatePicker
           templates={templates.templates}
-          onApply={templates.apply}
+          onApply={(template) => templates.apply(template)}
           onClose={() => setPickerOpen(false)}
           announce={model.announce}
         />

@@ -157,6 +157,22 @@ describe('contact templates on the form', { timeout: STORE_TEST_TIMEOUT_MS }, ()
     expect(listed.ok && listed.value.map((t) => t.name)).toEqual(['Password reset', 'Printer jam']);
   });
 
+  it('applies the highlighted template and saves and closes with Ctrl+Enter', async () => {
+    const { user } = renderDeskpad(store);
+    const short = await shortDescription();
+    await user.click(short);
+    await user.keyboard('/pr');
+    const list = await screen.findByRole('listbox', { name: 'Contact templates' });
+    await waitFor(() =>
+      expect(within(list).getByRole('option', { selected: true }).textContent).toMatch(
+        /^Printer jam/,
+      ),
+    );
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(await screen.findByText(/^Closed IMS-P\d+: Closed Complete$/)).toBeDefined();
+    expect(short.value).toBe('Printer jam');
+  });
+
   it('closes the interaction on Save when the template usually closes at once', async () => {
     const { user } = renderDeskpad(store);
     const lookup = await screen.findByRole('combobox', { name: 'Opened for' });

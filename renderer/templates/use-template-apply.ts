@@ -2,7 +2,7 @@
 // agent typed is changed only after the confirm's yes (planTemplate decides which is which). A
 // template that usually closes at once sets the form to close on save. Never saves anything.
 
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { planTemplate, slashQuery, type TemplatePlan } from '../../shared/domain/contact-template';
 import type { TemplateView } from '../../shared/store-api/template-contract';
 import { useLiveValue } from '../hooks/use-live-query';
@@ -18,12 +18,14 @@ export interface PendingTemplate {
   plan: TemplatePlan;
   /** Short description held `/letters` (the search itself): it is cleared, never kept as text. */
   fromSlash: boolean;
+  thenClose: boolean;
 }
 
 export interface TemplateApply {
   /** The templates this desk offers (the agent's own first, then its location's). */
   templates: TemplateView[];
-  apply: (template: TemplateView) => void;
+  /** `thenClose` (Ctrl+Enter on a template): once applied, save and close as Closed Complete. */
+  apply: (template: TemplateView, thenClose?: boolean) => void;
   pending: PendingTemplate | null;
   answer: (choice: ConfirmAnswer) => void;
 }
@@ -42,6 +44,13 @@ export function useTemplateApply(model: InteractionFormModel): TemplateApply {
     return (id: string) => names.get(id) ?? id;
   }, [groups]);
   const [pending, setPending] = useState<PendingTemplate | null>(null);
+  // Save and close waits for the render that shows the template's fields: it saves what it shows.
+  const [closeNext, setCloseNext] = useState(false);
+  useEffect(() => {
+    if (!closeNext) return;
+    setCloseNext(false);
+    void model.close('Closed Complete');
+  }, [closeNext, model]);
 
   const finish = (next: PendingTemplate, edits: FormEdits): void => {
     const { template, plan, fromSlash } = next;
@@ -49,17 +58,18 @@ export function useTemplateApply(model: InteractionFormModel): TemplateApply {
       fromSlash && edits.shortDescription === undefined ? { shortDescription: '' } : {};
     model.edit({ ...cleared, ...edits });
     if (plan.closesAtOnce) model.setCloseOnSave(true);
+    if (next.thenClose) setCloseNext(true);
     model.announce(
       `Template ${template.name} applied${plan.closesAtOnce ? ': Save closes the interaction (Closed Complete)' : ''}`,
     );
   };
 
-  const apply = (template: TemplateView): void => {
+  const apply = (template: TemplateView, thenClose = false): void => {
     if (model.closed) return;
     const fromSlash = slashQuery(model.values.shortDescription) !== null;
     const form = fromSlash ? { ...model.values, shortDescription: '' } : model.values;
     const plan = planTemplate(form, model.typeChosen, template, groupName);
-    const next = { template, plan, fromSlash };
+    const next = { template, plan, fromSlash, thenClose };
     if (plan.conflicts.length === 0) finish(next, plan.fill);
     else setPending(next);
   };
