@@ -3,7 +3,7 @@
 // itself: the form does, with its confirm.
 
 import { useCombobox } from 'downshift';
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type Ref } from 'react';
 import { matchTemplates } from '../../shared/domain/contact-template';
 import type { TemplateView } from '../../shared/store-api/template-contract';
 import { ModalDialog } from '../dialog/modal-dialog';
@@ -17,8 +17,23 @@ interface TemplatePickerProps {
   announce: (text: string) => void;
 }
 
-export function TemplatePicker({ templates, onApply, onClose, announce }: TemplatePickerProps) {
+export function TemplatePicker(props: TemplatePickerProps) {
   const inputRef = useRef<HTMLInputElement>(null);
+  return (
+    <ModalDialog title="Contact templates" onCancel={props.onClose} initialFocus={inputRef} wide>
+      <TemplatePickerBox {...props} inputRef={inputRef} />
+    </ModalDialog>
+  );
+}
+
+/** The dialog's content: the combobox, its list, the agent's own, Close. */
+function TemplatePickerBox({
+  templates,
+  onApply,
+  onClose,
+  announce,
+  inputRef,
+}: TemplatePickerProps & { inputRef: Ref<HTMLInputElement> }) {
   const id = useId();
   const [text, setText] = useState('');
   const matches = matchTemplates(templates, text);
@@ -41,13 +56,13 @@ export function TemplatePicker({ templates, onApply, onClose, announce }: Templa
   });
   const own = templates.filter((t) => t.scope === 'agent');
   return (
-    <ModalDialog title="Contact templates" onCancel={onClose} initialFocus={inputRef} wide>
+    <>
       <label id={`${id}-label`} htmlFor={`${id}-input`}>
         Find a template
       </label>
       <input
         {...combobox.getInputProps({
-          ref: inputRef,
+          ...(inputRef ? { ref: inputRef } : {}),
           autoComplete: 'off',
           spellCheck: false,
           placeholder: 'A few letters of its name',
@@ -86,6 +101,6 @@ export function TemplatePicker({ templates, onApply, onClose, announce }: Templa
           Close
         </button>
       </div>
-    </ModalDialog>
+    </>
   );
 }

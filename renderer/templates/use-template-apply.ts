@@ -2,7 +2,7 @@
 // agent typed is changed only after the confirm's yes (planTemplate decides which is which). A
 // template that usually closes at once sets the form to close on save. Never saves anything.
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { planTemplate, slashQuery, type TemplatePlan } from '../../shared/domain/contact-template';
 import type { TemplateView } from '../../shared/store-api/template-contract';
 import { useLiveValue } from '../hooks/use-live-query';
@@ -45,12 +45,12 @@ export function useTemplateApply(model: InteractionFormModel): TemplateApply {
   }, [groups]);
   const [pending, setPending] = useState<PendingTemplate | null>(null);
   // Save and close waits for the render that shows the template's fields: it saves what it shows.
-  const [closeNext, setCloseNext] = useState(false);
+  const closeNext = useRef(false);
   useEffect(() => {
-    if (!closeNext) return;
-    setCloseNext(false);
+    if (!closeNext.current) return;
+    closeNext.current = false;
     void model.close('Closed Complete');
-  }, [closeNext, model]);
+  });
 
   const finish = (next: PendingTemplate, edits: FormEdits): void => {
     const { template, plan, fromSlash } = next;
@@ -58,7 +58,7 @@ export function useTemplateApply(model: InteractionFormModel): TemplateApply {
       fromSlash && edits.shortDescription === undefined ? { shortDescription: '' } : {};
     model.edit({ ...cleared, ...edits });
     if (plan.closesAtOnce) model.setCloseOnSave(true);
-    if (next.thenClose) setCloseNext(true);
+    if (next.thenClose) closeNext.current = true;
     model.announce(
       `Template ${template.name} applied${plan.closesAtOnce ? ': Save closes the interaction (Closed Complete)' : ''}`,
     );
