@@ -1,12 +1,13 @@
 // Issue 16, item 3, by keyboard on a real desk server: a known caller's call logged and closed with
 // a contact template (Alt+N, the caller, `/` and a letter in Short description, Ctrl+Enter),
 // its keys counted; a template never overwrites typed text without the confirm's yes; axe-core over
-// the open template list and the confirm.
+// the open template list and the confirm; a template saved offline reaches the agent's other desk.
 
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe';
 import { callerToLookUp, DEMO_AGENT } from './support/demo-directory';
-import { Desk } from './support/desk';
+import { Desk, uniqueText } from './support/desk';
+import { goOffline, goOnline } from './support/flows';
 import { useBrowser, useDeskServerApp } from './support/harness';
 
 const app = useDeskServerApp({ historyDays: 0 });
@@ -97,5 +98,39 @@ describe('contact templates (issue 16, item 3)', () => {
     await confirm.waitFor({ state: 'hidden' });
     await expect.poll(() => desk.field('Short description').inputValue()).toBe(TEMPLATE);
     expect(await desk.field('Description').inputValue()).toBe('Typed by the agent.');
+  });
+
+  it('keeps a template saved offline as the agent’s own, and brings it to the agent’s other desk', async (test) => {
+    const first = await browser.newPage(test, {}, 'first desk');
+    const desk = await Desk.signIn(first.page, app.url(), DEMO_AGENT);
+    await goOffline(desk, first.context);
+    const name = uniqueText('Badge');
+    await desk.newInteraction();
+    await desk.typeInto('Short description', 'Badge does not open the door');
+    await desk.typeInto('Description', 'Badge number:');
+    await desk.page.getByRole('button', { name: 'Save as template', exact: true }).click();
+    const dialog = desk.dialog('Save as template');
+    const nameField = dialog.getByRole('textbox', { name: 'Template name' });
+    await nameField.fill(name);
+    await nameField.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    // Offered at once on this desk, offline.
+    await desk.typeInto('Short description', '/badge');
+    await templateList(desk)
+      .getByRole('option', { name: new RegExp(`^${name}\\s*Mine`) })
+      .waitFor();
+    await desk.key('Escape');
+    await goOnline(desk, first.context);
+
+    const second = await browser.newPage(test, {}, 'second desk');
+    const other = await Desk.signIn(second.page, app.url(), DEMO_AGENT);
+    await other.newInteraction();
+    await other.reach(other.field('Short description'));
+    await findTemplate(other, 'badge', name);
+    await other.key('Enter');
+    await expect.poll(() => other.field('Description').inputValue()).toBe('Badge number:');
+    expect(await other.field('Short description').inputValue()).toBe(
+      'Badge does not open the door',
+    );
   });
 });
