@@ -270,6 +270,9 @@ export interface NeedsAttentionRow {
   refusedAt: string;
 }
 
+/** An own template's change waiting on the desk, with the agent who made it (sent only as them). */
+export type StoredTemplateChange = OwnTemplateChange & { owner: string };
+
 export type MetaRow =
   | { key: 'clientId'; value: string }
   /** The digest of the templates list this desk holds (templates-api.ts); absent before the first. */
@@ -336,7 +339,7 @@ export type DeskDb = Dexie & {
   serverCalls: EntityTable<Call, 'id'>;
   recordWords: EntityTable<RecordWordsRow, 'key'>;
   templates: EntityTable<ContactTemplate, 'id'>;
-  templateChanges: EntityTable<OwnTemplateChange, 'id'>;
+  templateChanges: EntityTable<StoredTemplateChange, 'id'>;
 };
 
 export interface DeskDbOptions {

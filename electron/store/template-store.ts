@@ -9,9 +9,8 @@ import {
   type ContactTemplate,
   type TemplateFields,
 } from '../../shared/domain/contact-template';
-import type { OwnTemplateChange } from '../../shared/sync/templates-api';
 import type { TemplateView } from '../../shared/store-api/template-contract';
-import type { DeskDb } from './db';
+import type { DeskDb, StoredTemplateChange } from './db';
 import type { LoadedDirectory } from './loaded-directory';
 
 /** The server's copy with this desk's own changes on top: what the agent sees, offline too. */
@@ -21,12 +20,13 @@ async function currentTemplates(
 ): Promise<{ template: ContactTemplate; pending: boolean }[]> {
   const [held, changes] = await Promise.all([db.templates.toArray(), db.templateChanges.toArray()]);
   const byId = new Map(held.map((template) => [template.id, { template, pending: false }]));
-  for (const change of changes) {
+  // Another agent's changes on this desk wait for that agent: they are not this agent's list.
+  for (const change of changes.filter((c) => c.owner === agentId)) {
     if (change.change === 'delete') {
       byId.delete(change.id);
       continue;
     }
-    const { change: _kind, at, ...fields } = change;
+    const { change: _kind, at, owner: _owner, ...fields } = change;
     byId.set(change.id, {
       template: {
         ...fields,
@@ -111,7 +111,12 @@ export async function saveOwnTemplate(
   input: TemplateFields & { id: string },
 ): Promise<StoreResult<TemplateView>> {
   const { db } = deps;
-  const change: OwnTemplateChange = { change: 'save', ...input, at: deps.now().toISOString() };
+  const change: StoredTemplateChange = {
+    change: 'save',
+    ...input,
+    at: deps.now().toISOString(),
+    owner: deps.agentId,
+  };
   const outcome = await db.transaction('rw', [db.templates, db.templateChanges], async () => {
     const all = await currentTemplates(db, deps.agentId);
     const existing = all.find(({ template }) => template.id === input.id);
@@ -148,6 +153,11 @@ export async function deleteOwnTemplate(
 ): Promise<StoreResult<{ id: string }>> {
   const template = await ownTemplate(deps, id);
   if (!template) return fail('not-found', NOT_YOURS);
-  await deps.db.templateChanges.put({ change: 'delete', id, at: deps.now().toISOString() });
+  await deps.db.templateChanges.put({
+    change: 'delete',
+    id,
+    at: deps.now().toISOString(),
+    owner: deps.agentId,
+  });
   return ok({ id });
 }

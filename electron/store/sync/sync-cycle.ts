@@ -193,7 +193,13 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     deps.post({ type: 'directory' });
   }
   // The agent's own contact templates up, the list down when it moved (a few rows; ADR 0018).
-  await syncTemplates({ db: deps.db, client: deps.client, token: session.token, log: deps.log });
+  await syncTemplates({
+    db: deps.db,
+    client: deps.client,
+    token: session.token,
+    agentId: session.agent.id,
+    log: deps.log,
+  });
 }
 
 /**

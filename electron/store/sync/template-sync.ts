@@ -11,12 +11,15 @@ export interface TemplateSyncDeps {
   db: DeskDb;
   client: DeskServerClient;
   token: string;
+  /** The signed-in agent: only its changes are sent (another agent's wait on the desk for them). */
+  agentId: string;
   log: Logger;
 }
 
 export async function syncTemplates(deps: TemplateSyncDeps): Promise<void> {
   const { db } = deps;
-  const changes: OwnTemplateChange[] = await db.templateChanges.toArray();
+  const mine = (await db.templateChanges.toArray()).filter((c) => c.owner === deps.agentId);
+  const changes: OwnTemplateChange[] = mine.map(({ owner: _owner, ...change }) => change);
   const digest = (await readMeta(db, 'templatesDigest')) ?? null;
   let answer;
   try {
