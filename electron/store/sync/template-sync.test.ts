@@ -34,7 +34,14 @@ const save = (id: string, owner: string, at: string): StoredTemplateChange => ({
 });
 
 const onServer = (id: string): ContactTemplate => ({
-  ...save(id, 'agent-1', '2026-12-04T10:00:00.000Z'),
+  id,
+  name: `Template ${id}`,
+  type: null,
+  component: null,
+  assignmentGroup: null,
+  shortDescription: 'Printer jam',
+  description: '',
+  closesAtOnce: false,
   scope: 'agent',
   location: null,
   owner: 'agent-1',
