@@ -311,7 +311,7 @@ export interface ContactTemplatesTable {
   active: boolean;
   updated_at: Timestamp;
   /** From the sequence contact_template_versions: every change takes the next. */
-  version: ColumnType<string | number | bigint, never, never>;
+  version: ColumnType<string | number | bigint, never, number>;
 }
 
 /** A call (migration 0012), stored as the other synced records are. */

@@ -247,7 +247,7 @@ export async function updateLocationTemplate(
   if (Object.keys(change.after).length === 0) return template;
   await w.trx
     .updateTable('contact_templates')
-    .set({ ...columnsOf(fields), updated_at: w.now, version: NEXT_VERSION } as never)
+    .set({ ...columnsOf(fields), updated_at: w.now, version: NEXT_VERSION })
     .where('id', '=', id)
     .execute();
   await recordAudit(w.trx, {
@@ -274,7 +274,7 @@ export async function setLocationTemplateActive(
     await refuseTakenName(w.trx, template.location, template.name, id);
   await w.trx
     .updateTable('contact_templates')
-    .set({ active, updated_at: w.now, version: NEXT_VERSION } as never)
+    .set({ active, updated_at: w.now, version: NEXT_VERSION })
     .where('id', '=', id)
     .execute();
   await recordAudit(w.trx, {
@@ -324,7 +324,7 @@ export async function applyOwnChanges(
       if (held?.active)
         await db
           .updateTable('contact_templates')
-          .set({ active: false, updated_at: at, version: NEXT_VERSION } as never)
+          .set({ active: false, updated_at: at, version: NEXT_VERSION })
           .where('id', '=', change.id)
           .execute();
       continue;
@@ -349,7 +349,7 @@ export async function applyOwnChanges(
     if (held)
       await db
         .updateTable('contact_templates')
-        .set({ ...columns, version: NEXT_VERSION } as never)
+        .set({ ...columns, version: NEXT_VERSION })
         .where('id', '=', id)
         .execute();
     else
