@@ -292,7 +292,7 @@ export interface PhoneQueuesTable {
 }
 
 /**
- * A contact template (migration 0015): a location's (scope 'location', Administration's) or an
+ * A contact template (migration 0016): a location's (scope 'location', Administration's) or an
  * agent's own (scope 'agent'). Never deleted: a retired or deleted one stays with active false, so
  * the desks' digest (count and sum of versions) changes with it.
  */

@@ -192,7 +192,7 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     events.emit('directory-replaced', outcome.directory);
     deps.post({ type: 'directory' });
   }
-  // The agent's own contact templates up, the list down when it moved (a few rows; ADR 0018).
+  // The agent's own contact templates up, the list down when it moved (a few rows; ADR 0019).
   await syncTemplates({
     db: deps.db,
     client: deps.client,

@@ -1,4 +1,4 @@
-// Migration 0015: contact templates (issue 16, item 3). One table for a location's templates and an
+// Migration 0016: contact templates (issue 16, item 3). One table for a location's templates and an
 // agent's own, each change taking the next value of its own sequence (the desks' digest reads it).
 // Nothing is ever deleted from it: a retired or deleted template keeps its row, inactive.
 // Never edit once released.

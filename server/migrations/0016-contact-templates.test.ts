@@ -1,4 +1,4 @@
-// Migration 0015 on a database at 0014: contact templates get their table and sequence; a location's
+// Migration 0016 on a database at 0014 (0015 is the history search's, merged from main): contact templates get their table and sequence; a location's
 // template needs its location and an agent's its owner; one active name per location; every change
 // takes a new version; down removes them.
 
@@ -14,7 +14,7 @@ import {
 } from '../testing/test-databases';
 
 const PREVIOUS = '0014-figure-indexes';
-const THIS = '0015-contact-templates';
+const THIS = '0016-contact-templates';
 
 for (const backend of testBackends()) {
   describe(`migration ${THIS} [${backend}]`, () => {
