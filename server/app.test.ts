@@ -69,6 +69,7 @@ describe('the desk server as a web server', () => {
       '/api/v1/incidents/INC0001001',
       '/api/v1/requests',
       '/api/v1/requests/REQ0001001',
+      '/api/v1/search?q=printer',
     ]) {
       const reply = await app.inject({ method: 'GET', url });
       // Known routes refuse an anonymous caller before touching the database.

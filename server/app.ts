@@ -23,6 +23,7 @@ import { DEFAULT_ALLOWED_ORIGINS, registerCors } from './http/cors';
 import { registerCompression } from './http/compression';
 import { apiNotFound, registerErrorHandling } from './http/error-handling';
 import { healthRoutes } from './http/health';
+import { historyRoutes } from './history/routes';
 import { DEFAULT_HTTP_LIMITS, httpServerOptions, type HttpLimits } from './http/http-limits';
 import { SESSION_HOLD_MS, recentSessions } from './http/recent-sessions';
 import { isSourceMap, registerSecurityHeaders } from './http/security-headers';
@@ -140,6 +141,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   syncRoutes(app, deps, streams);
   directoryRoutes(app, deps);
   interactionRoutes(app, deps);
+  historyRoutes(app, deps);
   visitRoutes(app, deps);
   taskRoutes(app, deps);
   kioskRoutes(app, deps);

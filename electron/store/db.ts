@@ -260,6 +260,14 @@ export interface ParkedEntry {
   entry: OutboxEntry;
 }
 
+/** A record fetched from the server's history because the agent opened it. */
+export interface HistoryOpened {
+  kind: 'interaction' | 'incident' | 'request';
+  id: string;
+  number: string;
+  at: string;
+}
+
 /** A change the server refused, with the data the agent made it with. */
 export interface NeedsAttentionRow {
   /** Its own key: a server reset can make mutationIds repeat on one desk. */
@@ -297,7 +305,12 @@ export type MetaRow =
    * Bumped in the same transaction as every write to `incidents`: the in-memory component index
    * reads it (a tracked read) to know whether it is stale, in this window or another.
    */
-  | { key: 'incidentsRevision'; value: number };
+  | { key: 'incidentsRevision'; value: number }
+  /**
+   * Records the agent opened from the server's history (issue 15), newest first: kept on the
+   * desk as any synced record; whatever bounds the desk's storage later keeps these as opened.
+   */
+  | { key: 'historyOpened'; value: HistoryOpened[] };
 export type MetaKey = MetaRow['key'];
 export type MetaValue<K extends MetaKey> = Extract<MetaRow, { key: K }>['value'];
 

@@ -4,6 +4,7 @@
 import { fail, ok, type StoreResult } from '../../shared/domain/result';
 import type { ActionArgs, ActionName, SyncStatus } from '../../shared/store-api/contract';
 import { fetchReports } from './report-calls';
+import { openFromHistory, searchServerHistory } from './history-calls';
 import { runAdminCall } from './admin-calls';
 import { deleteOwnTemplate, renameOwnTemplate, saveOwnTemplate } from './template-store';
 import { uploadImportFile } from './admin-upload';
@@ -87,6 +88,21 @@ export async function runAction(
       return runAdminCall(sync, action.args.operation, action.args.input);
     case 'reports.fetch':
       return fetchReports(sync, action.args);
+    case 'history.search':
+      return searchServerHistory(sync, ctx.db, action.args);
+    case 'history.open':
+      return openFromHistory(
+        {
+          db: ctx.db,
+          sync,
+          now: ctx.now,
+          rules: async () => {
+            const directory = await ctx.directory();
+            return typeof directory === 'string' ? directory : directory.rules;
+          },
+        },
+        action.args,
+      );
     case 'admin.import':
       if (!(action.args.file instanceof Blob))
         return fail('invalid-input', 'Choose a file to import.');

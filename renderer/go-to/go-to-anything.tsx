@@ -55,5 +55,12 @@ export function GoToAnything() {
     }
     openAnyRecord(hit.kind, hit.id);
   };
-  return <GoToDialog commands={commands} onOpen={onOpen} onClose={() => setOpen(false)} />;
+  return (
+    <GoToDialog
+      commands={commands}
+      onOpen={onOpen}
+      onOpenRecord={openAnyRecord}
+      onClose={() => setOpen(false)}
+    />
+  );
 }

@@ -4,12 +4,34 @@
 // Never opens anything itself: the app says what opening a record or running a command does.
 
 import { useCombobox } from 'downshift';
-import { useCallback, useEffect, useId, useRef, type KeyboardEvent, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
+import {
+  historySearchTerms,
+  NOT_ON_THIS_DESK,
+  type HistoryKind,
+} from '../../shared/domain/history-search';
 import type { GoToHit } from '../../shared/store-api/go-to-contract';
+import type { HistoryHitView } from '../../shared/store-api/history-contract';
 import { useDeskpad, useUi } from '../app/deskpad-context';
 import { ModalDialog } from '../dialog/modal-dialog';
 import { useLookupSearch, type LookupInstrument } from '../lookup/use-lookup-search';
-import { arrangeItems, groupItems, type GoToCommand, type GoToItem } from './go-to-items';
+import {
+  arrangeItems,
+  groupItems,
+  withHistory,
+  type GoToCommand,
+  type GoToItem,
+} from './go-to-items';
+import { useHistorySearch, type HistorySearchState } from './use-history-search';
 
 /** The names the benchmark reads from the Performance timeline. */
 export const GO_TO_INSTRUMENT: LookupInstrument = {
@@ -41,8 +63,26 @@ function HitRow({ hit }: { hit: GoToHit }) {
   );
 }
 
+function HistoryRow({ hit }: { hit: HistoryHitView }) {
+  const match = hit.match === 'number-prefix' ? 'number' : hit.match;
+  return (
+    <>
+      <span className="option-title">
+        <span className="option-name">{hit.number}</span>
+        <span>{hit.shortDescription}</span>
+      </span>
+      <span className="option-detail">
+        {[hit.callerName, hit.state, `by ${match}`, hit.onDesk ? 'on this desk' : 'on the server']
+          .filter(Boolean)
+          .join(' · ')}
+      </span>
+    </>
+  );
+}
+
 function ItemRow({ item }: { item: GoToItem }) {
   if (item.type === 'record') return <HitRow hit={item.hit} />;
+  if (item.type === 'history') return <HistoryRow hit={item.hit} />;
   return (
     <span className="option-title">
       <span className="option-name">{item.command.label}</span>
@@ -54,7 +94,37 @@ function ItemRow({ item }: { item: GoToItem }) {
 interface GoToDialogProps {
   commands: readonly GoToCommand[];
   onOpen: (hit: GoToHit) => void;
+  /** A record the server's history found, now on the desk (fetched if it was not). */
+  onOpenRecord: (kind: HistoryKind, id: string) => void;
   onClose: () => void;
+}
+
+/**
+ * The line under the results: what is happening or missing, in words. Offline, a typed number
+ * the desk does not hold is named; the history is never searched without saying so.
+ */
+function statusLine(text: string, noMatch: boolean, history: HistorySearchState): string {
+  const quoted = `“${text}”`;
+  switch (history.status) {
+    case 'offline': {
+      const named = historySearchTerms(text).numbers.filter((n) => n.exact !== null);
+      const only = named.length === 1 ? named[0]?.exact : null;
+      if (noMatch && only) return `${only} is not on this desk. ${NOT_ON_THIS_DESK}`;
+      return noMatch
+        ? `Nothing on this desk matches ${quoted}. ${NOT_ON_THIS_DESK}`
+        : NOT_ON_THIS_DESK;
+    }
+    case 'searching':
+      return 'Searching the history on the desk server…';
+    case 'failed':
+      return history.message;
+    case 'done':
+      if (noMatch && history.hits.length === 0)
+        return `Nothing on this desk or in the history matches ${quoted}.`;
+      return '';
+    case 'idle':
+      return noMatch ? `Nothing on this desk matches ${quoted}.` : '';
+  }
 }
 
 export function GoToDialog(props: GoToDialogProps) {
@@ -70,6 +140,7 @@ export function GoToDialog(props: GoToDialogProps) {
 function GoToBox({
   commands,
   onOpen,
+  onOpenRecord,
   onClose,
   inputRef,
 }: GoToDialogProps & { inputRef: Ref<HTMLInputElement> }) {
@@ -90,12 +161,35 @@ function GoToBox({
     [store, recent, commands],
   );
   const { results, run, isCurrent } = useLookupSearch(search, GO_TO_INSTRUMENT);
-  const items = results.items;
+  const history = useHistorySearch(results.query);
+  const items = useMemo(
+    () => withHistory(results.items, history.status === 'done' ? history.hits : []),
+    [results.items, history],
+  );
+  /** Opening a record from the history: what it says meanwhile, or why it could not. */
+  const [opening, setOpening] = useState<string | null>(null);
 
   // With nothing typed yet: the recent records and the commands.
   useEffect(() => run('', false), []); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const openFromHistory = (hit: HistoryHitView): void => {
+    setOpening(`Opening ${hit.number}${hit.onDesk ? '' : ' from the desk server'}…`);
+    void store.act('history.open', { kind: hit.kind, number: hit.number }).then((opened) => {
+      if (!opened.ok) {
+        setOpening(opened.error.message);
+        return;
+      }
+      onClose();
+      onOpenRecord(opened.value.kind, opened.value.id);
+    });
+  };
+
   const pick = (item: GoToItem): void => {
+    // The box stays open while a record comes from the server, so a failure can say why here.
+    if (item.type === 'history') {
+      openFromHistory(item.hit);
+      return;
+    }
     onClose();
     if (item.type === 'record') onOpen(item.hit);
     else item.command.run();
@@ -110,7 +204,7 @@ function GoToBox({
     defaultHighlightedIndex: 0,
     selectedItem: null,
     itemToString: (item) =>
-      item?.type === 'record' ? item.hit.number : (item?.command.label ?? ''),
+      !item ? '' : item.type === 'command' ? item.command.label : item.hit.number,
     itemToKey: (item) => item?.key ?? null,
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem) pick(selectedItem);
@@ -137,7 +231,10 @@ function GoToBox({
           autoComplete: 'off',
           spellCheck: false,
           placeholder: 'INC0001234, a caller’s name, “printer jam”…',
-          onChange: (event) => run(event.currentTarget.value, false),
+          onChange: (event) => {
+            setOpening(null);
+            run(event.currentTarget.value, false);
+          },
           onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
             // Escape closes the box at once (the dialog's own Escape), never only clears the text.
             if (event.key === 'Escape')
@@ -146,6 +243,8 @@ function GoToBox({
               ).preventDownshiftDefault = true;
           },
         })}
+        // Downshift names row 0 even when there is none; a combobox must not point at nothing.
+        {...(items.length === 0 ? { 'aria-activedescendant': undefined } : {})}
       />
       <div
         {...combobox.getMenuProps({
@@ -174,7 +273,7 @@ function GoToBox({
         ))}
       </div>
       <p className="muted go-to-status" role="status">
-        {results.error ?? (noMatch ? `Nothing on this desk matches “${inputValue.trim()}”.` : '')}
+        {opening ?? results.error ?? statusLine(inputValue.trim(), noMatch, history)}
       </p>
       <p className="muted">Up and Down move, Enter opens, Escape closes.</p>
     </>

@@ -3,6 +3,7 @@
 
 import type { RecordKind } from '../../shared/store-api/apply-command';
 import type { GoToHit } from '../../shared/store-api/go-to-contract';
+import type { HistoryHitView } from '../../shared/store-api/history-contract';
 import { wordsOf } from '../../shared/domain/go-to';
 import { foldText } from '../../shared/domain/search-text';
 
@@ -17,6 +18,7 @@ export interface GoToCommand {
 
 export type GoToItem =
   | { type: 'record'; key: string; group: string; hit: GoToHit }
+  | { type: 'history'; key: string; group: string; hit: HistoryHitView }
   | { type: 'command'; key: string; group: string; command: GoToCommand };
 
 export interface GoToGroup {
@@ -34,6 +36,7 @@ export const KIND_GROUPS: Readonly<Record<RecordKind, string>> = {
 };
 
 export const RECENT_GROUP = 'Recent';
+export const HISTORY_GROUP = 'From the server (history)';
 export const COMMAND_GROUP = 'Commands';
 
 /** Every typed word begins a word of the label ("call" → Calls, Callbacks due). */
@@ -72,6 +75,26 @@ export function arrangeItems(
   return empty || numberFirst || commandItems.length === 0
     ? [...grouped, ...commandItems]
     : [...commandItems, ...grouped];
+}
+
+/**
+ * The server's hits after the desk's own, under their own heading: each record once, so one the
+ * desk already listed is not listed again.
+ */
+export function withHistory(
+  items: readonly GoToItem[],
+  history: readonly HistoryHitView[],
+): GoToItem[] {
+  const listed = new Set(items.map((item) => item.key));
+  const more: GoToItem[] = history
+    .map((hit) => ({
+      type: 'history' as const,
+      key: `${hit.kind}:${hit.id}`,
+      group: HISTORY_GROUP,
+      hit,
+    }))
+    .filter((item) => !listed.has(item.key));
+  return [...items, ...more];
 }
 
 export function groupItems(items: readonly GoToItem[]): GoToGroup[] {

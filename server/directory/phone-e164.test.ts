@@ -24,3 +24,15 @@ describe('parsePhoneRegion', () => {
     expect(parsePhoneRegion('USA')).toBeNull();
   });
 });
+
+describe('toE164 where countries share a calling code', () => {
+  it('reads numbers of every country of +44 and +1 in any of their regions', () => {
+    expect(toE164('01534 123456', 'JE')).toBe('+441534123456');
+    expect(toE164('01624 612345', 'IM')).toBe('+441624612345');
+    expect(toE164('01534 123456', 'GB')).toBe('+441534123456');
+    expect(toE164('(613) 555-0100', 'CA')).toBe('+16135550100');
+    expect(toE164('+1 876 555 0100', 'GB')).toBe('+18765550100');
+    expect(toE164('07700 900123', 'GG')).toBe('+447700900123');
+    expect(toE164('0153412', 'JE')).toBe('');
+  });
+});

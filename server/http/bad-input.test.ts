@@ -248,6 +248,7 @@ describeOnDatabases('bad input over HTTP', (suite) => {
     expect(signInNul.statusCode).toBe(400);
     expect((await raw('GET', '/api/v1/users?q=%00')).statusCode).toBe(400);
     expect((await raw('GET', '/api/v1/interactions/IMS%00')).statusCode).toBe(400);
+    expect((await raw('GET', '/api/v1/search?q=printer%00')).statusCode).toBe(400);
   });
 
   it('answers 404 in the same shape for an unknown API path', async () => {
@@ -330,6 +331,7 @@ describeOnDatabases('bad input over HTTP', (suite) => {
       '/api/v1/users',
       '/api/v1/configuration-items',
       '/api/v1/directory',
+      '/api/v1/search',
     ];
     await fc.assert(
       fc.asyncProperty(
@@ -343,6 +345,7 @@ describeOnDatabases('bad input over HTTP', (suite) => {
             'updatedSince',
             'openedFor',
             'include',
+            'kind',
             'x',
           ),
           fc.string({ maxLength: 300 }),

@@ -2,6 +2,7 @@
 // bad email, duplicate keys, user names taken, unknown members or parents, parent cycles) and how
 // many users a full run would deactivate. It only reads: nothing is ever written here.
 
+import { stat } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
 import {
   IMPORT_PROBLEMS_LISTED,
@@ -15,7 +16,7 @@ import { inJsonTexts } from '../db/values';
 import type { PhoneRegion } from '../directory/phone-e164';
 import { readCsvRecords, type CsvShape } from './csv-file';
 import { rowReader } from './import-rows';
-import { KeyLines } from './key-lines';
+import { KeyLines, estimateRows } from './key-lines';
 
 export interface CheckInput {
   db: Kysely<Database>;
@@ -102,8 +103,9 @@ export async function checkImportFile(input: CheckInput): Promise<CheckResult> {
     normalizePhones: false,
   });
   // Hashes, not strings: a million keys and user names in tens of MB (key-lines.ts).
-  const keys = new KeyLines();
-  const names = new KeyLines();
+  const expected = estimateRows((await stat(input.path)).size, shape.preview);
+  const keys = new KeyLines(expected);
+  const names = new KeyLines(kind === 'users' ? expected : 16);
   const parents = new Map<string, { parent: string; line: number }>();
   let pendingNames: { name: string; key: string; line: number }[] = [];
   let pendingMembers: { name: string; line: number }[] = [];

@@ -2,6 +2,7 @@
 // transaction, one audit entry), so a cancel rolls back only the batch being written. Users of
 // the file's source it does not name are deactivated only when asked.
 
+import { stat } from 'node:fs/promises';
 import type { ImportCounts, ImportKind, ImportMapping } from '../../shared/admin/import';
 import {
   deactivateMissingUsers,
@@ -21,7 +22,7 @@ import type { PhoneRegion } from '../directory/phone-e164';
 import { throttlePokes } from '../sync/poke-throttle';
 import { readCsvRecords, type CsvShape } from './csv-file';
 import { rowReader, type ImportItem } from './import-rows';
-import { KeyLines } from './key-lines';
+import { KeyLines, estimateRows } from './key-lines';
 
 export const IMPORT_BATCH_ROWS = 2000;
 /**
@@ -134,7 +135,9 @@ async function importRows(input: RunInput): Promise<ImportCounts> {
   });
   const counts = emptyCounts();
   // Only a run that deactivates needs every key (hashed: key-lines.ts).
-  const seen = input.deactivateMissing ? new KeyLines() : null;
+  const seen = input.deactivateMissing
+    ? new KeyLines(estimateRows((await stat(input.path)).size, shape.preview))
+    : null;
   let rows = 0;
   let batch: ImportItem[] = [];
   const held: DirectoryConfigurationItem[] = [];

@@ -1,4 +1,4 @@
-// Migration 0016 on a database at 0014 (0015 is the history search's, merged from main): contact templates get their table and sequence; a location's
+// Migration 0016 on a database at 0015: contact templates get their table and sequence; a location's
 // template needs its location and an agent's its owner; one active name per location; every change
 // takes a new version; down removes them.
 
@@ -13,7 +13,7 @@ import {
   type TestDatabaseSource,
 } from '../testing/test-databases';
 
-const PREVIOUS = '0014-figure-indexes';
+const PREVIOUS = '0015-history-search';
 const THIS = '0016-contact-templates';
 
 for (const backend of testBackends()) {

@@ -35,6 +35,7 @@ import {
   type TemplateQueryOutputs,
 } from './template-contract';
 import { goToQueryInputs, type GoToQueryOutputs } from './go-to-contract';
+import { historyActionInputs, type HistoryActionOutputs } from './history-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
 
@@ -165,11 +166,13 @@ export const actionInputs = {
     fileName: z.string().trim().min(1, 'The file needs a name.').max(255),
     file: z.custom<PortFile>(isPortFile, 'Choose a file to import.'),
   }),
+  // The server's history: search it and open a record this desk does not hold (issue 15).
+  ...historyActionInputs,
   // The agent's own contact templates, kept on the desk and exchanged with the desk server.
   ...templateActionInputs,
 } as const;
 
-export interface ActionOutputs extends TemplateActionOutputs {
+export interface ActionOutputs extends HistoryActionOutputs, TemplateActionOutputs {
   'session.signIn': SessionState;
   'session.adopt': SessionState;
   'session.launch': SessionState;

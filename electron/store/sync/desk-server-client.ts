@@ -14,10 +14,19 @@ import {
   Poke,
   PullResponse,
   PushResponse,
+  IncidentRecord,
+  InteractionRecord,
+  RequestRecord,
   type DirectoryPage,
   type PullRequest,
   type PushRequest,
 } from '../../../shared/sync/protocol';
+import type { HistoryKind } from '../../../shared/domain/history-search';
+import type { KindedRecord } from '../../../shared/commands/record-set';
+import { HistorySearchResult } from '../../../shared/sync/history-search-api';
+
+/** A record of a kind the server's history holds, with its kind. */
+export type HistoryRecord = Extract<KindedRecord, { kind: HistoryKind }>;
 import {
   API_PREFIX,
   CurrentSessionResponse,
@@ -116,6 +125,13 @@ export interface DeskServerClient {
   templates(token: string, request: TemplatesSyncRequest): Promise<TemplatesSyncResponse>;
   /** The desk's figures for a filter (GET /api/v1/reports?…); the answer is unchecked here. */
   reports(token: string, query: URLSearchParams): Promise<unknown>;
+  /** The server's history search (GET /api/v1/search?…), checked. */
+  historySearch(token: string, query: URLSearchParams): Promise<HistorySearchResult>;
+  /**
+   * One record by number with its work notes (GET /api/v1/{kind}s/{number}?include=workNotes),
+   * checked as the pull checks records; a DeskServerError with status 404 when there is none.
+   */
+  recordByNumber(token: string, kind: HistoryKind, number: string): Promise<HistoryRecord>;
   /**
    * Calls `onPoke` for every poke until the stream ends or `signal` aborts; resolves then.
    * `onBytes` hears every chunk that arrives, heartbeats included (a watchdog listens to it).
@@ -326,6 +342,20 @@ export function createDeskServerClient(
       json(TemplatesSyncResponse, TEMPLATES_SYNC_PATH, posting(token, request)),
     reports: (token, query) =>
       body(`/reports?${query.toString()}`, { headers: headers(token, false) }),
+    historySearch: (token, query) =>
+      json(HistorySearchResult, `/search?${query.toString()}`, { headers: headers(token, false) }),
+    async recordByNumber(token, kind, number) {
+      const path = (plural: string) => `/${plural}/${encodeURIComponent(number)}?include=workNotes`;
+      const init = { headers: headers(token, false) };
+      switch (kind) {
+        case 'interaction':
+          return { kind, record: await json(InteractionRecord, path('interactions'), init) };
+        case 'incident':
+          return { kind, record: await json(IncidentRecord, path('incidents'), init) };
+        case 'request':
+          return { kind, record: await json(RequestRecord, path('requests'), init) };
+      }
+    },
     pull: (token, request) =>
       json(PullResponse, '/sync/pull', {
         method: 'POST',

@@ -77,6 +77,8 @@ function pageClient(answer: (n: number, cursor: string | null) => Promise<Direct
     events: () => Promise.resolve(),
     admin: () => Promise.reject(new Error('not scripted')),
     reports: () => Promise.reject(new Error('not scripted')),
+    historySearch: () => Promise.reject(new Error('not scripted')),
+    recordByNumber: () => Promise.reject(new Error('not scripted')),
     templates: () => Promise.reject(new Error('not scripted')),
     directoryPage: (_token, cursor) => {
       requested.push(cursor);

@@ -116,6 +116,8 @@ function scriptedClient(pulls: PullScript[], push?: PushScript, db?: () => DeskD
     events: () => Promise.resolve(),
     admin: () => Promise.reject(new Error('not scripted')),
     reports: () => Promise.reject(new Error('not scripted')),
+    historySearch: () => Promise.reject(new Error('not scripted')),
+    recordByNumber: () => Promise.reject(new Error('not scripted')),
     templates: () => Promise.resolve({ digest: '0.0', templates: [], refused: [] }),
     push: async (_token, request) => {
       pushes.push(request);
