@@ -165,6 +165,17 @@ const MIGRATION_TESTS: Record<
       expect(await db.calls.where('number').equals('CAL1').count()).toBe(0);
     },
   },
+  9: {
+    // Contact templates: two new tables, empty; the records stay as they were.
+    seed: async (db) => {
+      await db.interactions.add(legacyInteraction('i-9') as never);
+    },
+    check: async (db) => {
+      expect(await db.interactions.get('i-9')).toMatchObject({ shortDescription: 'Printer jams' });
+      expect(await db.templates.count()).toBe(0);
+      expect(await db.templateChanges.count()).toBe(0);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -195,6 +206,8 @@ describe('desk database schema', () => {
         'calls',
         'serverCalls',
         'recordWords',
+        'templates',
+        'templateChanges',
       ].sort(),
     );
     db.close();

@@ -36,6 +36,7 @@ import { isCallQuery, runCallQuery } from './call-queries';
 import { isFigureQuery, runFigureQuery } from './figure-queries';
 import { isWalkUpQuery, runWalkUpQuery } from './walk-up-queries';
 import { isGoToQuery, runGoToQuery } from './go-to-queries';
+import { listTemplates } from './template-store';
 import type { IncidentComponentCache } from './task-store';
 
 export type ParsedQuery = { [N in QueryName]: { name: N; args: QueryArgs<N> } }[QueryName];
@@ -140,6 +141,8 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
     return runFigureQuery({ db, agentId: state.agentId, now: state.now }, query);
   if (isGoToQuery(query)) return runGoToQuery({ db, directory }, query);
   switch (query.name) {
+    case 'template.list':
+      return ok(await listTemplates(db, state.agentId, directory, query.args.location));
     case 'session.current': {
       // Signed in before the server's directory arrived: the session knows who the agent is.
       const agent = directory.getUser(state.agentId) ?? state.sync?.signedInAgent() ?? null;

@@ -1,5 +1,5 @@
 // Administration's routes: one register function per area (agents, groups, configuration items,
-// catalog, locations, integrations, phone queues, audit, import, LDAP), each its operations'
+// catalog, locations, contact templates, integrations, phone queues, audit, import, LDAP), each its operations'
 // handlers. Registers nothing else.
 
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +16,7 @@ import { registerCatalog } from './catalog';
 import { registerOverview } from './overview';
 import { registerIntegrations } from './integrations';
 import { registerPhoneQueues } from './phone-queues';
+import { registerTemplates } from './templates';
 
 export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerOverview(app, deps);
@@ -27,6 +28,7 @@ export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerLocations(app, deps);
   registerIntegrations(app, deps);
   registerPhoneQueues(app, deps);
+  registerTemplates(app, deps);
   registerAudit(app, deps);
   registerCatalog(app, deps);
   registerExport(app, deps);

@@ -17,6 +17,7 @@ import * as m0012 from './0012-phone';
 import * as m0013 from './0013-desk-figures';
 import * as m0014 from './0014-figure-indexes';
 import * as m0015 from './0015-history-search';
+import * as m0016 from './0016-contact-templates';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
@@ -34,6 +35,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013-desk-figures': m0013,
   '0014-figure-indexes': m0014,
   '0015-history-search': m0015,
+  '0016-contact-templates': m0016,
 };
 
-export const LATEST_MIGRATION = '0015-history-search';
+export const LATEST_MIGRATION = '0016-contact-templates';

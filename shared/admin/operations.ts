@@ -14,6 +14,7 @@ import { CATALOG_OPERATIONS } from './catalog';
 import { EXPORT_OPERATIONS } from './export';
 import { INTEGRATION_OPERATIONS } from './integrations';
 import { PHONE_QUEUE_OPERATIONS } from './phone-queues';
+import { TEMPLATE_OPERATIONS } from './templates';
 import { OVERVIEW_OPERATIONS } from './overview';
 
 export const ADMIN_OPERATIONS = {
@@ -29,6 +30,7 @@ export const ADMIN_OPERATIONS = {
   ...EXPORT_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
   ...PHONE_QUEUE_OPERATIONS,
+  ...TEMPLATE_OPERATIONS,
 } as const satisfies Record<string, AdminOperation>;
 
 type Operations = typeof ADMIN_OPERATIONS;

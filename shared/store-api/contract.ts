@@ -28,6 +28,12 @@ import { callQueryInputs, type CallQueryOutputs } from './call-contract';
 import { figureQueryInputs, type FigureQueryOutputs } from './figures-contract';
 import { FigureFilter, type DeskFigures } from '../domain/desk-figures';
 import { walkUpQueryInputs, type WalkUpQueryOutputs } from './walk-up-contract';
+import {
+  templateActionInputs,
+  templateQueryInputs,
+  type TemplateActionOutputs,
+  type TemplateQueryOutputs,
+} from './template-contract';
 import { goToQueryInputs, type GoToQueryOutputs } from './go-to-contract';
 import { historyActionInputs, type HistoryActionOutputs } from './history-contract';
 
@@ -86,6 +92,8 @@ export const queryInputs = {
   ...figureQueryInputs,
   // Go to anything: by number, caller or words over what the desk holds, offline too (issue 16).
   ...goToQueryInputs,
+  // Contact templates: the agent's own and its location's (issue 16, item 3).
+  ...templateQueryInputs,
 } as const;
 
 // ---- actions: writes that are not domain records, so never recorded in the outbox ----
@@ -160,9 +168,11 @@ export const actionInputs = {
   }),
   // The server's history: search it and open a record this desk does not hold (issue 15).
   ...historyActionInputs,
+  // The agent's own contact templates, kept on the desk and exchanged with the desk server.
+  ...templateActionInputs,
 } as const;
 
-export interface ActionOutputs extends HistoryActionOutputs {
+export interface ActionOutputs extends HistoryActionOutputs, TemplateActionOutputs {
   'session.signIn': SessionState;
   'session.adopt': SessionState;
   'session.launch': SessionState;
@@ -303,7 +313,8 @@ export interface QueryOutputs
     WalkUpQueryOutputs,
     CallQueryOutputs,
     FigureQueryOutputs,
-    GoToQueryOutputs {
+    GoToQueryOutputs,
+    TemplateQueryOutputs {
   'session.current': Session;
   'sync.status': SyncStatus;
   'directory.status': DirectoryStatus;

@@ -17,6 +17,7 @@ import type { ActiveSession } from './kept-session';
 import type { PokeStream } from './poke-stream';
 import { pullAndRebase } from './pull-and-rebase';
 import { pushOutbox } from './push';
+import { syncTemplates } from './template-sync';
 import type { SyncAttempts } from './sync-attempts';
 import { readSyncMeta, type InteractionSyncDeps, type RefusalMap } from './sync-meta';
 import type { SyncSession } from './sync-session';
@@ -133,7 +134,7 @@ export async function syncCycle(deps: SyncCycleDeps): Promise<AttemptOutcome> {
   }
 }
 
-/** Push, pull-and-rebase, directory: each recorded as an attempt of its own. */
+/** Push, pull-and-rebase, directory (each recorded as an attempt of its own), then templates. */
 async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<void> {
   const { attempts, events } = deps;
   await deps.directoryReady();
@@ -191,6 +192,14 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     events.emit('directory-replaced', outcome.directory);
     deps.post({ type: 'directory' });
   }
+  // The agent's own contact templates up, the list down when it moved (a few rows; ADR 0019).
+  await syncTemplates({
+    db: deps.db,
+    client: deps.client,
+    token: session.token,
+    agentId: session.agent.id,
+    log: deps.log,
+  });
 }
 
 /**
