@@ -31,6 +31,8 @@ export interface EvictionOutcome {
   evicted: RecordRef[];
   /** Records held after the eviction, all kinds. */
   held: number;
+  /** The incidents revision the eviction moved to, when it removed incidents. */
+  incidentsRevision?: number;
 }
 
 /** The records the desk must keep whatever the scope says, by recordKey. Inside a transaction. */
@@ -117,6 +119,14 @@ export async function evictOutOfScope(deps: EvictionDeps): Promise<EvictionOutco
       return { evicted, held: records.length - evicted.length };
     },
   );
+}
+
+/** What the browser says this origin's storage uses; nulls where it does not say. */
+export async function storageEstimate(): Promise<{ usage: number | null; quota: number | null }> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (typeof storage?.estimate !== 'function') return { usage: null, quota: null };
+  const { usage, quota } = await storage.estimate();
+  return { usage: usage ?? null, quota: quota ?? null };
 }
 
 export async function heldCount(db: DeskDb): Promise<number> {
