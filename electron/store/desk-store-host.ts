@@ -101,10 +101,9 @@ export class DeskStoreHost implements StoreHost {
     });
     this.loading = this.loadDirectory();
     this.sync = options.sync ? this.openSync(options.sync) : null;
-    if (this.sync)
-      this.measureStorage().catch((error: unknown) =>
-        this.log.warn("this desk's storage could not be measured", error),
-      );
+    this.measureStorage().catch((error: unknown) =>
+      this.log.warn("this desk's storage could not be measured", error),
+    );
   }
 
   async startSync(): Promise<void> {
