@@ -15,7 +15,7 @@ import {
   type SyncDouble,
 } from '../../web/testing/sync-double';
 import { expectNoAxeViolations } from '../../web/testing/agent-steps';
-import { storageWords } from './storage-use';
+import { storageWords } from './storage-words';
 import { supportText } from './support-text';
 
 type TestStore = Awaited<ReturnType<typeof openTestStore>>;
@@ -168,6 +168,12 @@ describe('Sync details', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
       within(dialog).getByText('12.3 MB used, kept under 200 MB: 1,234 records on this desk.'),
     ).toBeInstanceOf(HTMLElement);
     await expectNoAxeViolations(dialog);
+    await user.click(within(dialog).getByRole('button', { name: 'Copy for support' }));
+    await waitFor(async () =>
+      expect(await navigator.clipboard.readText()).toContain(
+        'Storage: 12.3 MB used, kept under 200 MB: 1,234 records on this desk.',
+      ),
+    );
   });
 
   it('where the browser does not estimate storage, says so and still counts the records', () => {
