@@ -14,6 +14,7 @@ import type {
   QueryName,
   QueryOutput,
   StoreEvent,
+  StorageUse,
   Unsubscribe,
 } from '../../shared/store-api/contract';
 import { parseAction, parseCommand, parseQuery } from '../../shared/store-api/validate';
@@ -31,6 +32,8 @@ import { deliver, describeError, internal, type Listener } from './store-host-er
 import { runQuery, type ParsedQuery, type QueryState } from './store-queries';
 import { IncidentComponentCache, seedDemoTasks } from './task-store';
 import { SyncEngine, type SyncOptions } from './sync/sync-engine';
+import { evictOutOfScope, heldCount, storageEstimate } from './sync/scope-eviction';
+import { SCOPE_DEFAULTS, type ScopeSettings } from '../../shared/sync/scope';
 
 import type { StoreHost, StoreHostOptions } from './store-host';
 
@@ -68,6 +71,8 @@ export class DeskStoreHost implements StoreHost {
   private readonly session: { clientId: string; agentId: string };
   private readonly options: StoreHostOptions;
   readonly sync: SyncEngine | null;
+  /** The storage last measured (after each eviction, and once at start), for Sync details. */
+  private storage: StorageUse | null = null;
 
   constructor(
     db: DeskDb,
@@ -96,6 +101,9 @@ export class DeskStoreHost implements StoreHost {
     });
     this.loading = this.loadDirectory();
     this.sync = options.sync ? this.openSync(options.sync) : null;
+    this.measureStorage().catch((error: unknown) =>
+      this.log.warn("this desk's storage could not be measured", error),
+    );
   }
 
   async startSync(): Promise<void> {
@@ -113,6 +121,7 @@ export class DeskStoreHost implements StoreHost {
         directory: () => this.directory,
         directoryReady: () => this.loading,
         log: this.log,
+        evict: () => this.evictOutOfScope(),
       },
       options,
     );
@@ -149,6 +158,46 @@ export class DeskStoreHost implements StoreHost {
       this.components.written(incidents, revision, removedIds),
     );
     return sync;
+  }
+
+  // ---- the sync scope (ADR 0020) ----
+
+  private scopeSettings(): ScopeSettings {
+    return { ...SCOPE_DEFAULTS, ...this.options.scope };
+  }
+
+  /** Drops what left this desk's scope, then measures what its storage holds for Sync details. */
+  private async evictOutOfScope(): Promise<void> {
+    const settings = this.scopeSettings();
+    const outcome = await evictOutOfScope({
+      db: this.db,
+      agentId: this.session.agentId,
+      now: this.now,
+      settings,
+      openInForms: () => this.live.openRecords(),
+      usedBytes: async () => (await storageEstimate()).usage,
+    });
+    if (outcome.evicted.length > 0)
+      this.log.info(`${outcome.evicted.length} records left this desk's scope and were evicted`);
+    if (outcome.incidentsRevision !== undefined)
+      this.components.written(
+        [],
+        outcome.incidentsRevision,
+        outcome.evicted.filter((r) => r.kind === 'incident').map((r) => r.id),
+      );
+    await this.measureStorage(outcome.held);
+  }
+
+  private async measureStorage(held?: number): Promise<void> {
+    const { usage, quota } = await storageEstimate();
+    this.storage = {
+      usedBytes: usage,
+      quotaBytes: quota,
+      ceilingBytes: this.scopeSettings().ceilingBytes,
+      records: held ?? (await heldCount(this.db)),
+      measuredAt: this.now().toISOString(),
+    };
+    this.live.refresh('sync.details');
   }
 
   // ---- the contract ----
@@ -291,7 +340,10 @@ export class DeskStoreHost implements StoreHost {
       directoryError: this.directoryError,
       components: this.components,
       sync: this.sync,
-      details: () => this.sync?.details() ?? { attempts: [], log: this.log.recent() },
+      details: () => {
+        const details = this.sync?.details() ?? { attempts: [], log: this.log.recent() };
+        return this.storage ? { ...details, storage: this.storage } : details;
+      },
       now: this.now,
     };
   }

@@ -358,6 +358,19 @@ export interface SyncLogLine {
 export interface SyncDetails {
   attempts: SyncAttempt[];
   log: SyncLogLine[];
+  /** The desk's storage (ADR 0020); absent until measured, and on a desk without a server. */
+  storage?: StorageUse;
+}
+
+/** What this desk's storage holds, as the browser says, against the ceiling eviction keeps it under. */
+export interface StorageUse {
+  /** navigator.storage.estimate()'s usage; null where the browser does not say. */
+  usedBytes: number | null;
+  quotaBytes: number | null;
+  ceilingBytes: number;
+  /** Interactions, incidents, requests, visits and calls held. */
+  records: number;
+  measuredAt: string;
 }
 
 // ---- events pushed from the store host ----

@@ -59,6 +59,8 @@ export interface SyncCycleDeps {
   /** The network is back: the backoff starts over, and the server is asked again. */
   networkReturned: () => void;
   stopped: () => boolean;
+  /** After a complete pull: drop what left the desk's scope (scope-eviction.ts). */
+  evict?: (() => Promise<void>) | undefined;
 }
 
 export async function syncCycle(deps: SyncCycleDeps): Promise<AttemptOutcome> {
@@ -177,6 +179,9 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     const pulled = await attempts.track('pull', () => pullAndRebase(work, deps.refusals));
     if (round >= 2 || (!pulled.unsent && pulled.requeued === 0)) break;
   }
+  // The pull is complete and rebased: what left the scope (an agent who left a group, records
+  // that aged out) goes now, before the directory's pages.
+  await deps.evict?.();
   const outcome = await attempts.track('directory', () =>
     syncDirectory({
       db: deps.db,
