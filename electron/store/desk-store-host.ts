@@ -166,9 +166,19 @@ export class DeskStoreHost implements StoreHost {
     return { ...SCOPE_DEFAULTS, ...this.options.scope };
   }
 
-  /** Drops what left this desk's scope, then measures what its storage holds for Sync details. */
+  /** When the last eviction ran (the desk's clock); null before the first. */
+  private evictedAt: number | null = null;
+
+  /**
+   * Drops what left this desk's scope, then measures what its storage holds for Sync details; at
+   * most once per `evictEveryMs`, so a desk poked every few seconds does not read every record
+   * it holds each time.
+   */
   private async evictOutOfScope(): Promise<void> {
     const settings = this.scopeSettings();
+    const at = this.now().getTime();
+    if (this.evictedAt !== null && at - this.evictedAt < settings.evictEveryMs) return;
+    this.evictedAt = at;
     const outcome = await evictOutOfScope({
       db: this.db,
       agentId: this.session.agentId,

@@ -16,12 +16,18 @@ export interface ScopeSettings {
   openedDays: number;
   /** Above this, records beyond what the screens need are evicted too, oldest first. */
   ceilingBytes: number;
+  /**
+   * At most one eviction this often (after a complete pull). Records leave the scope as days pass
+   * or an agent leaves a group, not between two pokes; each eviction reads every record held.
+   */
+  evictEveryMs: number;
 }
 
 export const SCOPE_DEFAULTS: ScopeSettings = {
   recentDays: 30,
   openedDays: 30,
   ceilingBytes: 200 * 1024 * 1024,
+  evictEveryMs: 10 * 60_000,
 };
 
 /** Who the desk works for, and what it remembers the agent opening. */

@@ -37,6 +37,8 @@ it('evicts what left the scope after a sync, and never a record open in a form',
     // Three months after the server's history: nothing closed is recent any more.
     now: () => new Date(fixtureClock().getTime() + 90 * 86_400_000),
     newId: () => 'client-scope',
+    // Every sync evicts here (a desk does it at most every 10 minutes).
+    scope: { evictEveryMs: 0 },
     onLine: () => true,
     connectivityEvents: new EventTarget(),
     sync: {
