@@ -525,6 +525,8 @@ export interface BenchResults {
   walkupLatency?: WalkupLatencyResults;
   /** Issue 16: Go to anything over a busy desk, keystroke → results shown (bench/goto-bench.mjs). */
   goTo?: GoToResults;
+  /** Issue 16: keys for a known caller's call, typed and with a template (bench/keys-bench.mjs). */
+  keys?: KeysResults;
   /** Issue 12: the walk-up wait estimate on simulated days (bench/walkup-estimate-bench.mjs). */
   walkUpEstimate?: WalkUpEstimateResults;
   /** Issue 13: the phone desk over the generic CTI endpoint (bench/phone-bench.mjs). */
@@ -819,6 +821,33 @@ export interface GoToResults {
   words: LatencySpread;
   /** The same texts with Chromium's DeferRendererTasksAfterInput off, as the desktop app runs. */
   withoutInputDeferral: LatencySpread;
+  loadAverage: number;
+  wallSeconds: number;
+}
+
+// ---- issue 16: keys for a known caller's call, typed and with a template (bench/keys-bench.mjs) ----
+
+export interface KeysRound {
+  /** The short description typed in full, or a contact template by `/` and a letter. */
+  how: 'typed' | 'template';
+  /** Every key pressed, as the report names them (Alt+N, a letter, ArrowDown, Ctrl+Enter). */
+  keys: string[];
+  /** Of those, the short description's characters (0 with a template). */
+  typed: number;
+  /** First key → "Closed IMS…: Closed Complete" on screen. */
+  ms: number;
+  /** Short description as the closed interaction shows it. */
+  shortDescription: string;
+}
+
+export interface KeysResults {
+  command: string;
+  date: string;
+  /** The template the template rounds apply. */
+  template: string;
+  rounds: KeysRound[];
+  withTemplate: LatencySpread;
+  typed: LatencySpread;
   loadAverage: number;
   wallSeconds: number;
 }

@@ -129,7 +129,7 @@ async function saveInteraction(page, round) {
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page
-    .getByRole('textbox', { name: 'Short description', exact: true })
+    .getByRole('combobox', { name: 'Short description', exact: true })
     .fill(`Benchmark escalation ${round + 1}: cannot print`);
   await page.keyboard.press('Control+s');
   const heading = page.getByRole('heading', { name: /^Interaction \S+\d$/ });

@@ -427,7 +427,7 @@ export async function runPhoneBench(deps, options) {
           // The agent wraps up and closes, as after every call: the next call opens a fresh form.
           await page.getByRole('heading', { name: 'New interaction', exact: true }).waitFor();
           await page
-            .getByRole('textbox', { name: 'Short description', exact: true })
+            .getByRole('combobox', { name: 'Short description', exact: true })
             .fill(`Phone bench call ${n + 1}`);
           await page.getByRole('button', { name: 'Close interaction', exact: true }).click();
           // The form's State reads Closed Complete (a <dd> in the form's header).

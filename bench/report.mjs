@@ -6,6 +6,7 @@ import { organizationSection } from './import-report.mjs';
 import { parallelSection } from './parallel-report.mjs';
 import { walkupLatencySection } from './walkup-latency-report.mjs';
 import { goToSection } from './goto-report.mjs';
+import { keysSection } from './keys-report.mjs';
 import { walkUpEstimateSection } from './walkup-estimate-report.mjs';
 import { phoneSection } from './phone-report.mjs';
 import { reportsSection } from './reports-report.mjs';
@@ -652,6 +653,7 @@ export function readmeSection(r) {
     ...(r.dos ? ['', dosSection(r.dos)] : []),
     ...(r.walkupLatency ? ['', walkupLatencySection(r.walkupLatency)] : []),
     ...(r.goTo ? ['', goToSection(r.goTo)] : []),
+    ...(r.keys ? ['', keysSection(r.keys)] : []),
     ...(r.walkUpEstimate ? ['', walkUpEstimateSection(r.walkUpEstimate)] : []),
     ...(r.phone ? ['', phoneSection(r.phone)] : []),
     ...(r.reports ? ['', reportsSection(r.reports)] : []),

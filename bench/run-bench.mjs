@@ -37,6 +37,8 @@ import { walkUpEstimateRows } from './walkup-estimate-report.mjs';
 import { runPhoneBench } from './phone-bench.mjs';
 import { runGoToBench } from './goto-bench.mjs';
 import { goToFigureRows } from './goto-report.mjs';
+import { runKeysBench } from './keys-bench.mjs';
+import { keysFigureRows } from './keys-report.mjs';
 import { phoneFigureRows } from './phone-report.mjs';
 import { runReportsBench } from './reports-bench.mjs';
 import { reportsFigureRows } from './reports-report.mjs';
@@ -118,6 +120,7 @@ const { values: options } = parseArgs({
     'goto-incidents': { type: 'string', default: '20000' },
     'goto-requests': { type: 'string', default: '20000' },
     'goto-texts': { type: 'string', default: '20' },
+    'keys-rounds': { type: 'string', default: '10' },
     'skip-keyboard': { type: 'boolean', default: false },
     only: { type: 'string', default: 'all' },
     'write-readme': { type: 'boolean', default: false },
@@ -154,7 +157,7 @@ const COMPONENT_SEARCHES = positive('component-searches');
 const REBUILDS = positive('rebuilds');
 const NAIVE_DB_SEARCHES = positive('naive-db-searches');
 const ESCALATIONS = positive('escalations');
-/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import`, `ldap`, `walkup-latency`, `walkup-estimate`, `phone`, `reports`, `lighthouse` or `goto` measures one part and keeps the others from results.json. */
+/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import`, `ldap`, `walkup-latency`, `walkup-estimate`, `phone`, `reports`, `lighthouse`, `goto` or `keys` measures one part and keeps the others from results.json. */
 const ONLY = options.only;
 const PARTS = [
   'issue2',
@@ -170,6 +173,7 @@ const PARTS = [
   'reports',
   'lighthouse',
   'goto',
+  'keys',
 ];
 if (!['all', ...PARTS].includes(ONLY)) {
   console.error(`--only must be one of ${PARTS.join(', ')}.`);
@@ -328,7 +332,7 @@ async function saveInteractions(page, callers) {
       .and(page.locator(':not([value=""])'))
       .waitFor();
     await page
-      .getByRole('textbox', { name: 'Short description', exact: true })
+      .getByRole('combobox', { name: 'Short description', exact: true })
       .fill(`Benchmark walk-in ${i + 1}: printer jam`);
     await page.evaluate(() => window.deskpadApp.armSave());
     await page.keyboard.press('Control+s');
@@ -590,7 +594,8 @@ async function main() {
       runs('walkup-latency') ||
       runs('phone') ||
       runs('reports') ||
-      runs('lighthouse')) &&
+      runs('lighthouse') ||
+      runs('keys')) &&
     !runs('sync')
   )
     await build({
@@ -756,6 +761,26 @@ async function main() {
       { runs: positive('lighthouse-runs') },
     );
   }
+  /** @type {BenchResults['keys']} */
+  let keys = previous?.keys;
+  if (runs('keys')) {
+    if (!runs('lighthouse')) {
+      say('Building the browser app (web/ → dist/web, as `npm run build:web` builds it)…');
+      await build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
+    }
+    keys = await runKeysBench(
+      {
+        repoRoot,
+        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
+        webRoot: path.join(repoRoot, 'dist', 'web'),
+        say,
+        session: (profile, work) => session(profile, work),
+        openPage,
+        command: commandLine(),
+      },
+      { rounds: positive('keys-rounds') },
+    );
+  }
 
   const base = issue2 ?? /** @type {BenchResults} */ (previous);
   /** @type {BenchResults} */
@@ -786,6 +811,7 @@ async function main() {
     ...(reports ? { reports } : {}),
     ...(lighthouse ? { lighthouse } : {}),
     ...(goTo ? { goTo } : {}),
+    ...(keys ? { keys } : {}),
     // The whole run's time; a partial run (--only) keeps the figure of the run it completes.
     wallSeconds:
       ONLY === 'all'
@@ -809,6 +835,7 @@ async function main() {
   if (results.reports) console.log(`${textTable(reportsFigureRows(results.reports))}\n`);
   if (results.lighthouse) console.log(`${textTable(lighthouseFigureRows(results.lighthouse))}\n`);
   if (results.goTo) console.log(`${textTable(goToFigureRows(results.goTo))}\n`);
+  if (results.keys) console.log(`${textTable(keysFigureRows(results.keys))}\n`);
   say('Wrote bench/results.json.');
   if (options['write-readme']) {
     const readmePath = path.join(repoRoot, 'README.md');

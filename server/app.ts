@@ -39,6 +39,7 @@ import {
 import { syncRoutes } from './sync/routes';
 import { taskRoutes } from './tasks/routes';
 import { callRoutes } from './phone/call-routes';
+import { templateRoutes } from './templates/routes';
 import { reportRoutes } from './reports/report-routes';
 import { ctiRoutes } from './phone/cti-routes';
 import { kioskRoutes } from './walk-up/kiosk-routes';
@@ -149,6 +150,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   lobbyRoutes(app, deps);
   ctiRoutes(app, deps);
   callRoutes(app, deps);
+  templateRoutes(app, deps);
   reportRoutes(app, deps);
   healthRoutes(app, deps.db);
 

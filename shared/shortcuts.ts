@@ -12,6 +12,8 @@ export const SHORTCUTS = [
     accelerator: 'CmdOrCtrl+Enter',
   },
   // Issue 16: one box for a number, a caller, words of a short description, a recent record or a command.
+  // Issue 16: a contact template for the interaction in the form (or `/` in Short description).
+  { id: 'templates', label: 'Pick a contact template', keys: 'Alt+P', accelerator: 'Alt+P' },
   { id: 'go-to-anything', label: 'Go to anything', keys: 'Ctrl+G', accelerator: 'CmdOrCtrl+G' },
   {
     id: 'caller-lookup',

@@ -28,7 +28,8 @@ const FIELD_ROLES: Record<FieldLabel, 'combobox' | 'textbox'> = {
   Component: 'combobox',
   'Assignment group': 'combobox',
   'Assigned to': 'combobox',
-  'Short description': 'textbox',
+  // `/` and letters there list the contact templates (issue 16).
+  'Short description': 'combobox',
   Description: 'textbox',
   'Work notes': 'textbox',
 };

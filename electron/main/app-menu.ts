@@ -40,6 +40,7 @@ export const buildAppMenuTemplate = (options: AppMenuOptions): MenuItemConstruct
       label: 'File',
       submenu: [
         command('new-interaction'),
+        command('templates'),
         command('save'),
         command('save-and-close'),
         SEPARATOR,

@@ -166,12 +166,23 @@ const MIGRATION_TESTS: Record<
     },
   },
   9: {
-    // Knowledge articles: a new, empty table; what the desk held stays as it was.
+    // Contact templates: two new tables, empty; the records stay as they were.
     seed: async (db) => {
       await db.interactions.add(legacyInteraction('i-9') as never);
     },
     check: async (db) => {
       expect(await db.interactions.get('i-9')).toMatchObject({ shortDescription: 'Printer jams' });
+      expect(await db.templates.count()).toBe(0);
+      expect(await db.templateChanges.count()).toBe(0);
+    },
+  },
+  10: {
+    // Knowledge articles: a new, empty table; what the desk held stays as it was.
+    seed: async (db) => {
+      await db.interactions.add(legacyInteraction('i-10') as never);
+    },
+    check: async (db) => {
+      expect(await db.interactions.get('i-10')).toMatchObject({ shortDescription: 'Printer jams' });
       expect(await db.knowledgeArticles.count()).toBe(0);
     },
   },
@@ -205,6 +216,8 @@ describe('desk database schema', () => {
         'calls',
         'serverCalls',
         'recordWords',
+        'templates',
+        'templateChanges',
         'knowledgeArticles',
       ].sort(),
     );

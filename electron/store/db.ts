@@ -2,6 +2,8 @@
 // place that declares tables. Never edit a shipped version: append a new one with its test.
 
 import type { Call } from '../../shared/domain/call';
+import type { ContactTemplate } from '../../shared/domain/contact-template';
+import type { OwnTemplateChange } from '../../shared/sync/templates-api';
 import type { Visit } from '../../shared/domain/visit';
 import type { WalkUpLocation } from '../../shared/domain/walk-up-location';
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
@@ -143,9 +145,18 @@ export const SCHEMA: readonly SchemaVersion[] = [
     },
   },
   {
+    // Issue 16, contact templates: the server's list of what the agent may use, and the agent's own
+    // changes made on this desk, not yet sent (the last one per template). New tables only.
+    version: 9,
+    stores: {
+      templates: '&id',
+      templateChanges: '&id',
+    },
+  },
+  {
     // Issue 16 item 4: the published knowledge articles from the directory feed, searched in
     // memory (knowledge-index.ts). A new table only: the next directory sync fills it.
-    version: 9,
+    version: 10,
     stores: {
       knowledgeArticles: '&id',
     },
@@ -276,8 +287,13 @@ export interface NeedsAttentionRow {
   refusedAt: string;
 }
 
+/** An own template's change waiting on the desk, with the agent who made it (sent only as them). */
+export type StoredTemplateChange = OwnTemplateChange & { owner: string };
+
 export type MetaRow =
   | { key: 'clientId'; value: string }
+  /** The digest of the templates list this desk holds (templates-api.ts); absent before the first. */
+  | { key: 'templatesDigest'; value: string }
   | { key: 'mutationCounter'; value: number }
   /** Each agent's change stream on this desk (issue 10); absent before the schema 5 upgrade. */
   | { key: 'streams'; value: OutboxStreams }
@@ -344,6 +360,8 @@ export type DeskDb = Dexie & {
   calls: EntityTable<Call, 'id'>;
   serverCalls: EntityTable<Call, 'id'>;
   recordWords: EntityTable<RecordWordsRow, 'key'>;
+  templates: EntityTable<ContactTemplate, 'id'>;
+  templateChanges: EntityTable<StoredTemplateChange, 'id'>;
   knowledgeArticles: EntityTable<PublishedArticle, 'id'>;
 };
 

@@ -14,6 +14,7 @@ import type {
   QueryName,
   QueryOutput,
   StoreEvent,
+  StorageUse,
   Unsubscribe,
 } from '../../shared/store-api/contract';
 import { parseAction, parseCommand, parseQuery } from '../../shared/store-api/validate';
@@ -32,6 +33,8 @@ import { runQuery, type ParsedQuery, type QueryState } from './store-queries';
 import { IncidentComponentCache, seedDemoTasks } from './task-store';
 import { KnowledgeCache } from './knowledge-queries';
 import { SyncEngine, type SyncOptions } from './sync/sync-engine';
+import { evictOutOfScope, heldCount, storageEstimate } from './sync/scope-eviction';
+import { SCOPE_DEFAULTS, type ScopeSettings } from '../../shared/sync/scope';
 
 import type { StoreHost, StoreHostOptions } from './store-host';
 
@@ -70,6 +73,8 @@ export class DeskStoreHost implements StoreHost {
   private readonly session: { clientId: string; agentId: string };
   private readonly options: StoreHostOptions;
   readonly sync: SyncEngine | null;
+  /** The storage last measured (after each eviction, and once at start), for Sync details. */
+  private storage: StorageUse | null = null;
 
   constructor(
     db: DeskDb,
@@ -99,6 +104,9 @@ export class DeskStoreHost implements StoreHost {
     });
     this.loading = this.loadDirectory();
     this.sync = options.sync ? this.openSync(options.sync) : null;
+    this.measureStorage().catch((error: unknown) =>
+      this.log.warn("this desk's storage could not be measured", error),
+    );
   }
 
   async startSync(): Promise<void> {
@@ -116,6 +124,7 @@ export class DeskStoreHost implements StoreHost {
         directory: () => this.directory,
         directoryReady: () => this.loading,
         log: this.log,
+        evict: () => this.evictOutOfScope(),
       },
       options,
     );
@@ -152,6 +161,56 @@ export class DeskStoreHost implements StoreHost {
       this.components.written(incidents, revision, removedIds),
     );
     return sync;
+  }
+
+  // ---- the sync scope (ADR 0020) ----
+
+  private scopeSettings(): ScopeSettings {
+    return { ...SCOPE_DEFAULTS, ...this.options.scope };
+  }
+
+  /** When the last eviction ran (the desk's clock); null before the first. */
+  private evictedAt: number | null = null;
+
+  /**
+   * Drops what left this desk's scope, then measures what its storage holds for Sync details; at
+   * most once per `evictEveryMs`, so a desk poked every few seconds does not read every record
+   * it holds each time.
+   */
+  private async evictOutOfScope(): Promise<void> {
+    const settings = this.scopeSettings();
+    const at = this.now().getTime();
+    if (this.evictedAt !== null && at - this.evictedAt < settings.evictEveryMs) return;
+    this.evictedAt = at;
+    const outcome = await evictOutOfScope({
+      db: this.db,
+      agentId: this.session.agentId,
+      now: this.now,
+      settings,
+      openInForms: () => this.live.openRecords(),
+      usedBytes: async () => (await storageEstimate()).usage,
+    });
+    if (outcome.evicted.length > 0)
+      this.log.info(`${outcome.evicted.length} records left this desk's scope and were evicted`);
+    if (outcome.incidentsRevision !== undefined)
+      this.components.written(
+        [],
+        outcome.incidentsRevision,
+        outcome.evicted.filter((r) => r.kind === 'incident').map((r) => r.id),
+      );
+    await this.measureStorage(outcome.held);
+  }
+
+  private async measureStorage(held?: number): Promise<void> {
+    const { usage, quota } = await storageEstimate();
+    this.storage = {
+      usedBytes: usage,
+      quotaBytes: quota,
+      ceilingBytes: this.scopeSettings().ceilingBytes,
+      records: held ?? (await heldCount(this.db)),
+      measuredAt: this.now().toISOString(),
+    };
+    this.live.refresh('sync.details');
   }
 
   // ---- the contract ----
@@ -295,7 +354,10 @@ export class DeskStoreHost implements StoreHost {
       components: this.components,
       knowledge: this.knowledge,
       sync: this.sync,
-      details: () => this.sync?.details() ?? { attempts: [], log: this.log.recent() },
+      details: () => {
+        const details = this.sync?.details() ?? { attempts: [], log: this.log.recent() };
+        return this.storage ? { ...details, storage: this.storage } : details;
+      },
       now: this.now,
     };
   }

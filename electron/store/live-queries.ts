@@ -2,6 +2,7 @@
 // changes (Dexie liveQuery), or when the host says state outside IndexedDB changed. Never writes.
 
 import { liveQuery, type Subscription } from 'dexie';
+import { isRecordKind, recordKey } from '../../shared/commands/record-set';
 import type { StoreResult } from '../../shared/domain/result';
 import type { QueryName, Unsubscribe } from '../../shared/store-api/contract';
 import type { ParsedQuery } from './store-queries';
@@ -17,7 +18,8 @@ export interface ClockBoundQuery {
 export class LiveQueries {
   /** Re-runs of live queries whose data lives outside IndexedDB. */
   private readonly refreshers = new Map<() => void, QueryName>();
-  private readonly subscriptions = new Set<Unsubscribe>();
+  /** Every open subscription, with the query it answers. */
+  private readonly subscriptions = new Map<Unsubscribe, ParsedQuery>();
   private readonly log: Logger;
   private readonly clockBound: ReadonlyMap<QueryName, number>;
   /** One timer per clock-bound query name while anyone subscribes to it. */
@@ -64,8 +66,19 @@ export class LiveQueries {
       this.subscriptions.delete(unsubscribe);
       this.tick(query.name);
     };
-    this.subscriptions.add(unsubscribe);
+    this.subscriptions.set(unsubscribe, query);
     return unsubscribe;
+  }
+
+  /** The records a window has open in a form (a live `<kind>.get`), by recordKey: never evicted. */
+  openRecords(): Set<string> {
+    const open = new Set<string>();
+    for (const query of this.subscriptions.values()) {
+      const kind = query.name.endsWith('.get') ? query.name.slice(0, -'.get'.length) : null;
+      const id = (query.args as { id?: unknown }).id;
+      if (isRecordKind(kind) && typeof id === 'string') open.add(recordKey({ kind, id }));
+    }
+    return open;
   }
 
   /** State outside IndexedDB that `name` reads changed: its subscribers get a fresh answer. */
@@ -78,7 +91,7 @@ export class LiveQueries {
   }
 
   close(): void {
-    for (const unsubscribe of [...this.subscriptions]) unsubscribe();
+    for (const unsubscribe of [...this.subscriptions.keys()]) unsubscribe();
   }
 
   /** Keeps a clock-bound query's timer running exactly while it has subscribers. */

@@ -99,7 +99,7 @@ describe('serveStoreHost', () => {
       ok: false,
       error: { code: 'unknown-operation' },
     });
-    expect(await remote.act('sync.retry', { id: 'first' } as never)).toMatchObject({
+    expect(await remote.act('sync.retry', { id: 'first' })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
     });

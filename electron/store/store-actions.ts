@@ -6,6 +6,7 @@ import type { ActionArgs, ActionName, SyncStatus } from '../../shared/store-api/
 import { fetchReports } from './report-calls';
 import { openFromHistory, searchServerHistory } from './history-calls';
 import { runAdminCall } from './admin-calls';
+import { deleteOwnTemplate, renameOwnTemplate, saveOwnTemplate } from './template-store';
 import { uploadImportFile } from './admin-upload';
 import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
@@ -33,6 +34,12 @@ export async function runAction(
   ctx: ActionContext,
   action: ParsedAction,
 ): Promise<StoreResult<unknown>> {
+  if (
+    action.name === 'template.save' ||
+    action.name === 'template.rename' ||
+    action.name === 'template.delete'
+  )
+    return runTemplateAction(ctx, action);
   const sync = ctx.sync;
   if (!sync) return fail('not-ready', 'This desk has no desk server to sign in to or sync with.');
   switch (action.name) {
@@ -109,4 +116,27 @@ export async function runAction(
       return discarded ? ok({ id: action.args.id }) : fail('not-found', GONE);
     }
   }
+}
+
+type TemplateAction = Extract<
+  ParsedAction,
+  { name: 'template.save' | 'template.rename' | 'template.delete' }
+>;
+
+/** The agent's own templates are kept on the desk (a local desk too); a sync sends them. */
+async function runTemplateAction(
+  ctx: ActionContext,
+  action: TemplateAction,
+): Promise<StoreResult<unknown>> {
+  const directory = await ctx.directory();
+  if (typeof directory === 'string') return fail('not-ready', directory);
+  const deps = { db: ctx.db, agentId: ctx.agentId(), directory, now: ctx.now };
+  const answer =
+    action.name === 'template.save'
+      ? await saveOwnTemplate(deps, action.args)
+      : action.name === 'template.rename'
+        ? await renameOwnTemplate(deps, action.args.id, action.args.name)
+        : await deleteOwnTemplate(deps, action.args.id);
+  if (answer.ok) ctx.sync?.nudge();
+  return answer;
 }

@@ -3,6 +3,7 @@
 
 import { DEMO_AGENT_ID } from '../../shared/demo/directory-generator';
 import type { StoreResult } from '../../shared/domain/result';
+import type { ScopeSettings } from '../../shared/sync/scope';
 import type {
   ActionInput,
   ActionName,
@@ -36,6 +37,11 @@ export interface StoreHostOptions {
    * works on its own with the demo agent and directory, exactly as before sync existed.
    */
   sync?: SyncOptions;
+  /**
+   * What a desk holds (ADR 0020): N, M and the storage ceiling. A desk-side setting until the
+   * administrators' setting reaches desks; SCOPE_DEFAULTS where absent.
+   */
+  scope?: Partial<ScopeSettings>;
   /** Where the host and its sync engine write what happened (a ring of recent lines by default). */
   logger?: Logger;
 }

@@ -37,6 +37,7 @@ import { isFigureQuery, runFigureQuery } from './figure-queries';
 import { isWalkUpQuery, runWalkUpQuery } from './walk-up-queries';
 import { isGoToQuery, runGoToQuery } from './go-to-queries';
 import { isKnowledgeQuery, runKnowledgeQuery, type KnowledgeCache } from './knowledge-queries';
+import { listTemplates } from './template-store';
 import type { IncidentComponentCache } from './task-store';
 
 export type ParsedQuery = { [N in QueryName]: { name: N; args: QueryArgs<N> } }[QueryName];
@@ -145,6 +146,8 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
   if (isKnowledgeQuery(query))
     return runKnowledgeQuery({ db, directory, knowledge: state.knowledge }, query);
   switch (query.name) {
+    case 'template.list':
+      return ok(await listTemplates(db, state.agentId, directory, query.args.location));
     case 'session.current': {
       // Signed in before the server's directory arrived: the session knows who the agent is.
       const agent = directory.getUser(state.agentId) ?? state.sync?.signedInAgent() ?? null;

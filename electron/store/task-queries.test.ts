@@ -155,6 +155,26 @@ describe('escalation queries: the local desk’s demo seed', () => {
     expect(item?.fields.map((f) => f.name)).toContain('model');
     expect(value(await desk.host.query('catalog.getItem', { id: 'cat_nope' }))).toBeNull();
   });
+
+  it('suggests the catalog items a short description asks for, and refuses a text too long', async () => {
+    const desk = await openDesk();
+    const hits = value(
+      await desk.host.query('catalog.suggest', {
+        shortDescription: 'Needs a new laptop for a new starter',
+      }),
+    );
+    expect(hits[0]).toMatchObject({ id: 'cat_new_laptop', name: 'New laptop' });
+    expect(hits.length).toBeLessThanOrEqual(3);
+    expect(
+      value(await desk.host.query('catalog.suggest', { shortDescription: 'please help' })),
+    ).toEqual([]);
+    const tooLong = await desk.host.query('catalog.suggest', { shortDescription: 'x'.repeat(161) });
+    expect(tooLong.ok).toBe(false);
+    if (!tooLong.ok)
+      expect(tooLong.error.fieldErrors?.shortDescription).toBe(
+        'Short description can be at most 160 characters.',
+      );
+  });
 });
 
 describe('escalation queries: Find existing incidents', () => {

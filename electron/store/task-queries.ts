@@ -2,7 +2,7 @@
 // from IndexedDB and the in-memory component index. Awaits nothing but Dexie (runs in liveQuery).
 
 import type { Table } from 'dexie';
-import { catalogCategories, searchCatalog } from '../../shared/domain/catalog';
+import { catalogCategories, searchCatalog, suggestCatalog } from '../../shared/domain/catalog';
 import { callbacksDue } from '../../shared/domain/escalation';
 import { incidentListItem, OPEN_INCIDENT_STATES } from '../../shared/domain/incident';
 import type { Interaction } from '../../shared/domain/interaction';
@@ -113,6 +113,12 @@ const HANDLERS: Handlers = {
     });
     return ok(found.map(toCatalogSummary));
   },
+  'catalog.suggest': async ({ db }, args) =>
+    ok(
+      suggestCatalog(await db.catalogItems.toArray(), args.shortDescription, args.limit).map(
+        toCatalogSummary,
+      ),
+    ),
   'catalog.categories': async ({ db }) => ok(catalogCategories(await db.catalogItems.toArray())),
   'catalog.getItem': async ({ db }, args) => ok((await db.catalogItems.get(args.id)) ?? null),
 };

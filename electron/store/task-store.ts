@@ -3,6 +3,7 @@
 
 import { generateCatalog } from '../../shared/demo/catalog-generator';
 import { generateIncidents } from '../../shared/demo/incident-generator';
+import { demoTemplates } from '../../shared/demo/template-generator';
 import { DEMO_LOCATIONS } from '../../shared/demo/walk-up-generator';
 import { ComponentIncidentIndex } from '../../shared/domain/component-search';
 import { DEMO_KNOWLEDGE_ARTICLES } from '../../shared/demo/knowledge-articles';
@@ -25,8 +26,8 @@ function asDirectory(directory: LoadedDirectory): Directory {
 }
 
 /**
- * At a local desk's first start: the demo catalog, the demo walk-up locations and a deterministic
- * set of demo incidents, in one transaction, once (the meta row says it was done; an agent's own
+ * At a local desk's first start: the demo catalog, the demo walk-up locations and their contact
+ * templates, and a deterministic set of demo incidents, in one transaction, once (the meta row says it was done; an agent's own
  * records are never touched). A desk with a server never calls this: they come with sync.
  */
 export async function seedDemoTasks(
@@ -38,12 +39,21 @@ export async function seedDemoTasks(
   if ((await readMeta(db, 'demoTasks')) !== undefined) return false;
   const seededAt = now().toISOString();
   const catalog = generateCatalog();
-  const incidents = generateIncidents(asDirectory(directory), {
+  const demo = asDirectory(directory);
+  const incidents = generateIncidents(demo, {
     count: source.incidents,
     seed: source.seed,
     now: seededAt,
   });
-  const tables = [db.meta, db.catalogItems, db.incidents, db.locations, db.knowledgeArticles];
+  const templates = demoTemplates(demo, seededAt);
+  const tables = [
+    db.meta,
+    db.catalogItems,
+    db.incidents,
+    db.locations,
+    db.templates,
+    db.knowledgeArticles,
+  ];
   return db.transaction('rw', tables, async () => {
     // Another window of this installation may have seeded between the check and here.
     if ((await readMeta(db, 'demoTasks')) !== undefined) return false;
@@ -51,6 +61,8 @@ export async function seedDemoTasks(
     await db.incidents.bulkPut(incidents);
     // The walk-up section's locations (a desk with a server gets them with its directory).
     await db.locations.bulkPut([...DEMO_LOCATIONS]);
+    // Its contact templates, as the demo desk server seeds them.
+    await db.templates.bulkPut(templates);
     // The suggestions beside the form (a desk with a server gets the published ones).
     await db.knowledgeArticles.bulkPut([...DEMO_KNOWLEDGE_ARTICLES]);
     await bumpIncidentsRevision(db);

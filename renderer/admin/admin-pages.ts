@@ -14,6 +14,7 @@ import { ExportPage } from './export/export-page';
 import { OverviewPage } from './overview-page';
 import { IntegrationsPage } from './integrations/integrations-page';
 import { PhoneQueuesPage } from './phone-queues/phone-queues-page';
+import { TemplatesPage } from './templates/templates-page';
 
 export interface AdminPage {
   /** Stable id, used in the UI state and as the page's DOM id prefix. */
@@ -30,6 +31,7 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { id: 'configuration-items', label: 'Configuration items', Page: ConfigurationItemsPage },
   { id: 'catalog', label: 'Catalog', Page: CatalogPage },
   { id: 'locations', label: 'Locations', Page: LocationsPage },
+  { id: 'templates', label: 'Contact templates', Page: TemplatesPage },
   { id: 'integrations', label: 'Integrations', Page: IntegrationsPage },
   { id: 'phone-queues', label: 'Phone queues', Page: PhoneQueuesPage },
   { id: 'import', label: 'Import', Page: ImportAdminPage },

@@ -1,7 +1,9 @@
-// The text Copy for support puts on the clipboard: the sync status, the last sync attempts and the
-// recent log lines, plain and readable in an email. Pure; never adds anything the store did not say.
+// The text Copy for support puts on the clipboard: the sync status, the storage, the last sync
+// attempts and the recent log lines, plain and readable in an email. Pure; never adds anything the
+// store did not say.
 
 import type { SyncDetails, SyncStatus } from '../../shared/store-api/contract';
+import { storageWords } from './storage-words';
 
 /** One attempt on a line: when, what, how long, how it ended. */
 export function attemptLine(attempt: SyncDetails['attempts'][number]): string {
@@ -21,6 +23,7 @@ export function supportText(details: SyncDetails, status: SyncStatus | null, at:
       '',
     );
   }
+  if (details.storage) lines.push(`Storage: ${storageWords(details.storage)}`, '');
   lines.push('Sync attempts (newest first):');
   if (details.attempts.length === 0) lines.push('  none yet');
   for (const attempt of details.attempts) lines.push(`  ${attemptLine(attempt)}`);

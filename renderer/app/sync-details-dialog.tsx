@@ -1,5 +1,6 @@
-// Sync details: the last sync attempts with their outcome and timing, the store host's recent log
-// lines, and Copy for support. Reads the store host's `sync.details`; never changes anything.
+// Sync details: the desk's storage use, the last sync attempts with their outcome and timing, the
+// store host's recent log lines, and Copy for support. Reads the store host's `sync.details`; never
+// changes anything.
 
 import { useId, useRef, useState } from 'react';
 import type { SyncDetails } from '../../shared/store-api/contract';
@@ -8,6 +9,7 @@ import { formatFullTime } from '../format/format-time';
 import { useLiveValue } from '../hooks/use-live-query';
 import { waitingWords } from '../session/waiting-words';
 import { useDeskpad } from './deskpad-context';
+import { StorageLine } from './storage-use';
 import { supportText } from './support-text';
 
 const KIND_WORDS: Record<SyncDetails['attempts'][number]['kind'], string> = {
@@ -102,6 +104,7 @@ export function SyncDetailsDialog({ onClose }: { onClose: () => void }) {
         <p>Loading…</p>
       ) : (
         <>
+          <StorageLine storage={details.storage} />
           <h3>Sync attempts</h3>
           <Attempts attempts={details.attempts} />
           <h3>Recent log</h3>

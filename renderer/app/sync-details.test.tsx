@@ -14,6 +14,8 @@ import {
   testAgent,
   type SyncDouble,
 } from '../../web/testing/sync-double';
+import { expectNoAxeViolations } from '../../web/testing/agent-steps';
+import { storageWords } from './storage-words';
 import { supportText } from './support-text';
 
 type TestStore = Awaited<ReturnType<typeof openTestStore>>;
@@ -146,6 +148,46 @@ describe('Sync details', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(document.activeElement).toBe(mark);
+  });
+
+  it("shows the desk's storage use against its ceiling, axe-clean", async () => {
+    const storage = {
+      usedBytes: 12.34 * 1024 * 1024,
+      quotaBytes: 10 * 1024 * 1024 * 1024,
+      ceilingBytes: 200 * 1024 * 1024,
+      records: 1234,
+      measuredAt: '2026-11-24T10:29:00.000Z',
+    };
+    const { user } = renderDeskpad(withDetails(desk.api, { ...details, storage }), {
+      now: () => NOW,
+    });
+    await user.click(await markButton());
+    const dialog = await screen.findByRole('dialog', { name: 'Sync details' });
+    expect(within(dialog).getByRole('heading', { name: 'Storage' })).toBeInstanceOf(HTMLElement);
+    expect(
+      within(dialog).getByText('12.3 MB used, kept under 200 MB: 1,234 records on this desk.'),
+    ).toBeInstanceOf(HTMLElement);
+    await expectNoAxeViolations(dialog);
+    await user.click(within(dialog).getByRole('button', { name: 'Copy for support' }));
+    await waitFor(async () =>
+      expect(await navigator.clipboard.readText()).toContain(
+        'Storage: 12.3 MB used, kept under 200 MB: 1,234 records on this desk.',
+      ),
+    );
+  });
+
+  it('where the browser does not estimate storage, says so and still counts the records', () => {
+    expect(
+      storageWords({
+        usedBytes: null,
+        quotaBytes: null,
+        ceilingBytes: 200 * 1024 * 1024,
+        records: 1,
+        measuredAt: '2026-11-24T10:29:00.000Z',
+      }),
+    ).toBe(
+      '1 record on this desk; this browser does not say how much space they use (kept under 200 MB).',
+    );
   });
 
   it('on a desk that has not synced yet, says there is nothing to show yet', async () => {

@@ -232,6 +232,9 @@ export function Workspace({ session, signInNeeded, sessionEnded, storageAnswer }
       'call-timer': () => {
         if (formShown) formRef.current?.toggleCall();
       },
+      templates: () => {
+        if (formShown) formRef.current?.openTemplates();
+      },
       'call-next': () => walkUp('callNext'),
       'start-visit': () => walkUp('startCalled'),
       'answer-call': () => incomingRef.current?.answerNewest(),

@@ -1,5 +1,7 @@
 // Create Request's first step: search the catalog by name, keyword or category; the matches stay
-// listed under the box, arrows move, Enter picks (ARIA combobox with a listbox). Never fetches an item's form.
+// listed under the box, arrows move, Enter picks (ARIA combobox with a listbox). Before a word is
+// typed, the items the interaction's short description asks for lead the list, marked Suggested,
+// so ArrowDown and Enter take the likely one. Never fetches an item's form.
 
 import { useId, useState, type KeyboardEvent, type Ref } from 'react';
 import type { CatalogItemSummary } from '../../shared/store-api/escalation-contract';
@@ -7,13 +9,16 @@ import { FormField } from '../interaction-form/form-field';
 import { useLiveQuery, useLiveValue } from '../hooks/use-live-query';
 
 const NO_CATEGORIES: string[] = [];
+const NO_ITEMS: CatalogItemSummary[] = [];
 
 interface CatalogSearchProps {
   onPick: (item: CatalogItemSummary) => void;
   inputRef: Ref<HTMLInputElement>;
+  /** The interaction's short description: what the suggestions are for. */
+  suggestFor?: string;
 }
 
-export function CatalogSearch({ onPick, inputRef }: CatalogSearchProps) {
+export function CatalogSearch({ onPick, inputRef, suggestFor = '' }: CatalogSearchProps) {
   const baseId = useId();
   const listId = `${baseId}-results`;
   const [query, setQuery] = useState('');
@@ -25,7 +30,19 @@ export function CatalogSearch({ onPick, inputRef }: CatalogSearchProps) {
     ...(category ? { category } : {}),
     limit: 20,
   });
-  const items = answer?.ok ? answer.value : [];
+  const suggestions = useLiveValue(
+    'catalog.suggest',
+    suggestFor.trim() ? { shortDescription: suggestFor.trim(), limit: 3 } : null,
+    NO_ITEMS,
+  );
+  const found = answer?.ok ? answer.value : NO_ITEMS;
+  // Suggestions lead only the unfiltered list: once the agent types, the words they typed decide.
+  const suggested =
+    query.trim() === '' && category === '' ? new Set(suggestions.map((i) => i.id)) : new Set();
+  const items =
+    suggested.size === 0
+      ? found
+      : [...suggestions, ...found.filter((item) => !suggested.has(item.id))];
   const activeItem = active >= 0 ? items[active] : undefined;
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -91,7 +108,19 @@ export function CatalogSearch({ onPick, inputRef }: CatalogSearchProps) {
           )}
         </FormField>
       </div>
-      <ul id={listId} role="listbox" aria-label="Catalog items" className="catalog-results">
+      {suggested.size > 0 && (
+        <p className="muted catalog-suggested-for" id={`${listId}-for`}>
+          Suggested for “{suggestFor.trim()}”: the first{' '}
+          {suggested.size === 1 ? 'item' : `${suggested.size} items`}.
+        </p>
+      )}
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Catalog items"
+        aria-describedby={suggested.size > 0 ? `${listId}-for` : undefined}
+        className="catalog-results"
+      >
         {items.map((item, index) => (
           <li
             key={item.id}
@@ -103,6 +132,7 @@ export function CatalogSearch({ onPick, inputRef }: CatalogSearchProps) {
           >
             <span className="option-title">
               <span className="option-name">{item.name}</span>
+              {suggested.has(item.id) && <span className="option-tag">Suggested</span>}
               <span className="option-class">{item.category}</span>
             </span>
             <span className="option-detail">{item.description}</span>

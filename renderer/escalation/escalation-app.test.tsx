@@ -119,6 +119,34 @@ describe('the first seed, through the wired window', { timeout: STORE_TEST_TIMEO
     );
   });
 
+  it('Create Request suggests the catalog items the short description asks for; ArrowDown and Enter take one', async () => {
+    const { number, user } = await openWindow();
+    const form = await openByKeyboard(user, number);
+    await user.click(within(form).getByRole('button', { name: 'Assign to me' }));
+    await user.click(within(form).getByRole('button', { name: 'Create Request' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Create Request' });
+    const results = within(dialog).getByRole('listbox', { name: 'Catalog items' });
+    // "Cannot print": the printer item leads the list before a word is typed, marked Suggested.
+    const first = await within(results).findByRole('option', { name: /Suggested/ });
+    expect(first.textContent).toContain('Add a network printer');
+    expect(within(results).getAllByRole('option')[0]).toBe(first);
+    expect(within(dialog).getByText(/Suggested for “Cannot print”/)).toBeTruthy();
+    await expectNoAxeViolations(dialog);
+    // Typing decides once the agent types: the suggestion is no longer marked.
+    await user.keyboard('laptop');
+    await waitFor(() =>
+      expect(within(results).queryByRole('option', { name: /Suggested/ })).toBeNull(),
+    );
+    await user.keyboard('{Control>}a{/Control}{Backspace}');
+    await within(results).findByRole('option', { name: /Suggested/ });
+    await user.keyboard('{ArrowDown}{Enter}');
+    await waitFor(() =>
+      expect(within(dialog).getByRole('group').querySelector('legend')?.textContent).toBe(
+        'Add a network printer',
+      ),
+    );
+  });
+
   it('request path: Assign to me, Create Request saves first, catalog search, item form, Submit, close it', async () => {
     const { desk, number, user } = await openWindow();
     const someoneElse = await desk.user(desk.outage.caller ?? desk.agent.id);

@@ -1,4 +1,5 @@
-// Short description (required, with its count against the limit) and Description.
+// Short description (required, with its count against the limit; `/` finds a contact template) and
+// Description.
 // The limits come from the shared schema, never restated here.
 
 import {
@@ -6,10 +7,18 @@ import {
   INTERACTION_LABELS as L,
   SHORT_DESCRIPTION_MAX,
 } from '../../shared/domain/interaction';
+import { ShortDescriptionInput } from '../templates/short-description-input';
+import type { TemplateApply } from '../templates/use-template-apply';
 import { FormField } from './form-field';
 import type { InteractionFormModel } from './use-interaction-form';
 
-export function DescriptionFields({ model }: { model: InteractionFormModel }) {
+export function DescriptionFields({
+  model,
+  templates,
+}: {
+  model: InteractionFormModel;
+  templates: Pick<TemplateApply, 'templates' | 'apply'>;
+}) {
   const { values, errors, closed, fieldId, edit } = model;
   const count = values.shortDescription.trim().length;
   return (
@@ -20,7 +29,7 @@ export function DescriptionFields({ model }: { model: InteractionFormModel }) {
         error={errors.shortDescription}
         hint={
           <>
-            Required.{' '}
+            Required; type / for a template.{' '}
             <span className={count > SHORT_DESCRIPTION_MAX ? 'count count--over' : 'count'}>
               {count}/{SHORT_DESCRIPTION_MAX} characters
             </span>
@@ -28,14 +37,14 @@ export function DescriptionFields({ model }: { model: InteractionFormModel }) {
         }
       >
         {(control) => (
-          <input
-            {...control}
-            type="text"
-            aria-required="true"
-            autoComplete="off"
-            readOnly={closed}
+          <ShortDescriptionInput
+            control={control}
+            labelId={`${control.id}-label`}
             value={values.shortDescription}
-            onChange={(e) => edit({ shortDescription: e.target.value })}
+            readOnly={closed}
+            templates={templates.templates}
+            onChange={(text) => edit({ shortDescription: text })}
+            onApply={templates.apply}
           />
         )}
       </FormField>

@@ -2,7 +2,7 @@
 // escalation buttons, a callback due, work notes, and the related lists (related records, User's
 // Interactions, User's Tasks). Layout only; behaviour is use-interaction-form.
 
-import { useEffect, useId, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { relatedRecordsOf } from '../../shared/domain/related-records';
 import { useUi } from '../app/deskpad-context';
 import { enterText } from '../lookup/enter-text';
@@ -26,6 +26,8 @@ import { RecordSummary } from './record-summary';
 import { useInteractionForm } from './use-interaction-form';
 import { UsersInteractions } from './users-interactions';
 import { WorkNotes } from './work-notes';
+import { TemplateBar } from '../templates/template-bar';
+import { useTemplateApply } from '../templates/use-template-apply';
 
 export interface InteractionFormHandle {
   save(): void;
@@ -44,6 +46,8 @@ export interface InteractionFormHandle {
   escalate(kind: EscalationStart): void;
   /** Start call or End call (Alt+T), as the call timer's button. */
   toggleCall(): void;
+  /** The Templates dialog (Alt+P), as the form's Templates button. */
+  openTemplates(): void;
 }
 
 interface InteractionFormProps {
@@ -60,6 +64,8 @@ export function InteractionForm({ id, isNew, fromCall, fromNumber, ref }: Intera
   const baseId = useId();
   const headingId = `${baseId}-heading`;
   const model = useInteractionForm(id, isNew, baseId, { call: fromCall, number: fromNumber });
+  const templates = useTemplateApply(model);
+  const [templatesOpen, setTemplatesOpen] = useState(false);
   const lookupRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const escalationRef = useRef<EscalationActionsHandle>(null);
@@ -91,6 +97,9 @@ export function InteractionForm({ id, isNew, fromCall, fromNumber, ref }: Intera
       else escalationRef.current?.start(kind);
     },
     toggleCall: () => void model.toggleCall(),
+    openTemplates: () => {
+      if (!model.closed) setTemplatesOpen(true);
+    },
   }));
 
   // A new interaction starts where the agent starts: at the caller.
@@ -162,7 +171,13 @@ export function InteractionForm({ id, isNew, fromCall, fromNumber, ref }: Intera
         <CallerFields model={model} lookupRef={lookupRef} />
         <ClassificationFields model={model} />
         <AssignmentFields model={model} />
-        <DescriptionFields model={model} />
+        <DescriptionFields model={model} templates={templates} />
+        <TemplateBar
+          model={model}
+          templates={templates}
+          pickerOpen={templatesOpen}
+          setPickerOpen={setTemplatesOpen}
+        />
         <FormActions model={model} />
         <WorkNotes model={model} />
       </form>

@@ -85,6 +85,11 @@ export interface InteractionFormModel {
   /** The wrap-up code picked for the close ('' for none). */
   wrapUpCode: string;
   setWrapUpCode: (code: string) => void;
+  /** The agent chose the Type (or the record has one saved): a template asks before changing it. */
+  typeChosen: boolean;
+  /** Save closes the interaction as Closed Complete (set by a template that usually closes at once). */
+  closeOnSave: boolean;
+  setCloseOnSave: (close: boolean) => void;
 }
 
 /** Edits to a display name belong to the field the name stands for. */
@@ -108,6 +113,9 @@ export function useInteractionForm(
   // Start call pressed before the first save: the save carries its time.
   const [pendingStart, setPendingStart] = useState<string | null>(null);
   const [wrapUpCode, setWrapUpCode] = useState('');
+  const [closeOnSave, setCloseOnSave] = useState(false);
+  // Whether the last close went through: Save with closeOnSave answers it.
+  const closedBySave = useRef(false);
   const [saved, setSaved] = useState<InteractionView | null>(null);
   const [edits, setEdits] = useState<FormEdits>({});
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -295,7 +303,14 @@ export function useInteractionForm(
     });
     return saved;
   };
-  const save = async (): Promise<boolean> => (await saveView()) !== null;
+  const save = async (): Promise<boolean> => {
+    if (closeOnSave && !closed) {
+      closedBySave.current = false;
+      await close('Closed Complete');
+      return closedBySave.current;
+    }
+    return (await saveView()) !== null;
+  };
   const saveIfChanged = (): Promise<InteractionView | null> =>
     unsaved || !record ? saveView() : Promise.resolve(record);
 
@@ -317,6 +332,7 @@ export function useInteractionForm(
         ...(Object.keys(changes).length > 0 ? { changes } : {}),
       });
       if (!closedView.ok) return showStoreError(closedView.error);
+      closedBySave.current = true;
       accept(closedView.value, snapshot);
       announce(
         `${state === 'Closed Complete' ? 'Closed' : 'Abandoned'} ${closedView.value.number}: ${state}`,
@@ -449,5 +465,8 @@ export function useInteractionForm(
     pickCandidate,
     wrapUpCode,
     setWrapUpCode,
+    typeChosen: record !== null || edits.type !== undefined,
+    closeOnSave: closeOnSave && !closed,
+    setCloseOnSave,
   };
 }

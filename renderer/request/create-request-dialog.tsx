@@ -115,7 +115,11 @@ export function CreateRequestDialog({
         </p>
       )}
       {!item ? (
-        <CatalogSearch inputRef={searchRef} onPick={(summary) => void pick(summary)} />
+        <CatalogSearch
+          inputRef={searchRef}
+          onPick={(summary) => void pick(summary)}
+          suggestFor={interaction.shortDescription}
+        />
       ) : (
         <form className="escalation-form" noValidate onSubmit={(e) => void submit(e)}>
           <RequestFormFields

@@ -37,6 +37,7 @@ describe('matchShortcut', () => {
     // Start call / End call; on a Mac Alt+T types "†".
     [press('t', 'KeyT', { altKey: true }), 'call-timer'],
     [press('†', 'KeyT', { altKey: true }), 'call-timer'],
+    [press('p', 'KeyP', { altKey: true }), 'templates'],
     [press('F1', 'F1'), 'show-shortcuts'],
     [press('?', 'Slash', { shiftKey: true }), 'show-shortcuts'],
   ] as const)('%o is %s', (key, id) => {

@@ -33,6 +33,7 @@ export function matchShortcut(press: KeyPress, typingInField: boolean): Shortcut
     if (press.code === 'KeyS') return 'start-visit';
     if (press.code === 'KeyA') return 'answer-call';
     if (press.code === 'KeyT') return 'call-timer';
+    if (press.code === 'KeyP') return 'templates';
     return null;
   }
   if (press.key === 'F1' && !command && !press.altKey) return 'show-shortcuts';

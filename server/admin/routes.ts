@@ -1,6 +1,6 @@
 // Administration's routes: one register function per area (agents, groups, configuration items,
-// catalog, knowledge, locations, integrations, phone queues, audit, import, LDAP), each its operations'
-// handlers. Registers nothing else.
+// catalog, knowledge, locations, contact templates, integrations, phone queues, audit, import,
+// LDAP), each its operations' handlers. Registers nothing else.
 
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../http/route-deps';
@@ -17,6 +17,7 @@ import { registerKnowledge } from './knowledge';
 import { registerOverview } from './overview';
 import { registerIntegrations } from './integrations';
 import { registerPhoneQueues } from './phone-queues';
+import { registerTemplates } from './templates';
 
 export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerOverview(app, deps);
@@ -28,6 +29,7 @@ export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerLocations(app, deps);
   registerIntegrations(app, deps);
   registerPhoneQueues(app, deps);
+  registerTemplates(app, deps);
   registerAudit(app, deps);
   registerCatalog(app, deps);
   registerKnowledge(app, deps);

@@ -320,6 +320,29 @@ export interface PhoneQueuesTable {
   version: ColumnType<string | number | bigint, number | undefined, number>;
 }
 
+/**
+ * A contact template (migration 0016): a location's (scope 'location', Administration's) or an
+ * agent's own (scope 'agent'). Never deleted: a retired or deleted one stays with active false, so
+ * the desks' digest (count and sum of versions) changes with it.
+ */
+export interface ContactTemplatesTable {
+  id: string;
+  scope: 'location' | 'agent';
+  location: string | null;
+  owner: string | null;
+  name: string;
+  type: string | null;
+  component: string | null;
+  assignment_group: string | null;
+  short_description: string;
+  description: string;
+  closes_at_once: boolean;
+  active: boolean;
+  updated_at: Timestamp;
+  /** From the sequence contact_template_versions: every change takes the next. */
+  version: ColumnType<string | number | bigint, never, number>;
+}
+
 /** A call (migration 0012), stored as the other synced records are. */
 export interface CallsTable {
   id: string;
@@ -425,6 +448,7 @@ export interface Database {
   report_hourly: ReportHourlyTable;
   integrations: IntegrationsTable;
   phone_queues: PhoneQueuesTable;
+  contact_templates: ContactTemplatesTable;
   cti_events: CtiEventsTable;
   catalog_items: CatalogItemsTable;
   knowledge_articles: KnowledgeArticlesTable;

@@ -26,6 +26,7 @@ import { lockVersion, saveVersion } from '../sync/versions';
 import { upsertIncidents } from '../tasks/task-store';
 import { insertDemoHistory } from './seed-history';
 import { insertDemoPhone, insertDemoWalkUp } from './seed-walk-up';
+import { insertDemoTemplates } from './seed-templates';
 
 /** Written in the README: every demo account signs in with it. */
 export const DEMO_PASSWORD = 'deskpad-demo';
@@ -222,6 +223,8 @@ export async function seedDemo(
     version = await insertDemoWalkUp(trx, directory, version, { seed, now });
     version = await insertDemoPhone(trx, version);
     await insertDemoHistory(trx, directory, historyOptions(seed, now, options));
+    // A demo seeded before contact templates (issue 16) has none: Administration adds them.
+    await insertDemoTemplates(trx, directory, now);
     await saveVersion(trx, version);
     const written: DemoMarker = {
       users: directory.users.length,

@@ -17,7 +17,8 @@ import * as m0012 from './0012-phone';
 import * as m0013 from './0013-desk-figures';
 import * as m0014 from './0014-figure-indexes';
 import * as m0015 from './0015-history-search';
-import * as m0016 from './0016-knowledge-articles';
+import * as m0016 from './0016-contact-templates';
+import * as m0017 from './0017-knowledge-articles';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
@@ -35,7 +36,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013-desk-figures': m0013,
   '0014-figure-indexes': m0014,
   '0015-history-search': m0015,
-  '0016-knowledge-articles': m0016,
+  '0016-contact-templates': m0016,
+  '0017-knowledge-articles': m0017,
 };
 
-export const LATEST_MIGRATION = '0016-knowledge-articles';
+export const LATEST_MIGRATION = '0017-knowledge-articles';

@@ -15,6 +15,7 @@ import { KNOWLEDGE_OPERATIONS } from './knowledge';
 import { EXPORT_OPERATIONS } from './export';
 import { INTEGRATION_OPERATIONS } from './integrations';
 import { PHONE_QUEUE_OPERATIONS } from './phone-queues';
+import { TEMPLATE_OPERATIONS } from './templates';
 import { OVERVIEW_OPERATIONS } from './overview';
 
 export const ADMIN_OPERATIONS = {
@@ -31,6 +32,7 @@ export const ADMIN_OPERATIONS = {
   ...EXPORT_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
   ...PHONE_QUEUE_OPERATIONS,
+  ...TEMPLATE_OPERATIONS,
 } as const satisfies Record<string, AdminOperation>;
 
 type Operations = typeof ADMIN_OPERATIONS;

@@ -8,6 +8,7 @@ import {
   CatalogItem,
   catalogCategories,
   searchCatalog,
+  suggestCatalog,
   validateAnswers,
   type CatalogField,
 } from './catalog';
@@ -315,5 +316,37 @@ describe('searchCatalog', () => {
       'Security',
       'Software',
     ]);
+  });
+});
+
+describe('suggestCatalog', () => {
+  const catalog = generateCatalog();
+  const suggested = (text: string) => suggestCatalog(catalog, text).map((i) => i.name);
+
+  it('offers the items an interaction’s short description asks for, best first', () => {
+    expect(suggested('Needs a new laptop for the new starter in Finance')[0]).toBe('New laptop');
+    expect(suggested('Needs a new laptop for the new starter in Finance')).toContain(
+      'New starter account',
+    );
+    expect(suggested('Forgot my password, locked out')[0]).toBe('Password reset');
+    expect(suggested('Wants access to the shared drive of HR')[0]).toBe('Access to a shared drive');
+    expect(suggested('VPN access for working from home')[0]).toBe('VPN access');
+  });
+
+  it('reads plurals and the start of a word, and offers at most three', () => {
+    expect(suggested('Cannot print')).toEqual(['Add a network printer']);
+    expect(suggested('Two laptops for contractors')[0]).toBe('New laptop');
+    expect(suggested('laptop phone monitor password vpn mailbox').length).toBe(3);
+  });
+
+  it('offers nothing for words that name no item, or only say someone needs something', () => {
+    expect(suggested('The coffee machine is broken')).toEqual([]);
+    expect(suggested('I need help please')).toEqual([]);
+    expect(suggested('')).toEqual([]);
+  });
+
+  it('never offers a retired item', () => {
+    const retired = catalog.map((i) => (i.name === 'New laptop' ? { ...i, active: false } : i));
+    expect(suggestCatalog(retired, 'new laptop').map((i) => i.name)).not.toContain('New laptop');
   });
 });

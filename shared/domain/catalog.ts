@@ -289,3 +289,55 @@ export function catalogCategories(items: readonly CatalogItem[]): string[] {
     a.localeCompare(b),
   );
 }
+
+// ---- suggestions: Create Request's first step offers the items the short description names ----
+
+/** Words that say nothing about what is asked for. */
+const NOT_ASKING = new Set(
+  'a an and are as at be but by can cannot cant could do does dont for from get got has have help how i im in is it its me my need needs new no not of on or our please so some that the their there this to up us was we what when where which who why will with would you your'.split(
+    ' ',
+  ),
+);
+
+/** One word of the text against one of an item's: the same beginning, or a plural of it. */
+const sameWord = (typed: string, own: string): boolean =>
+  own.startsWith(typed) ||
+  (own.length >= 4 && typed.startsWith(own) && typed.length <= own.length + 2);
+
+/**
+ * The active items the text (an interaction's short description) is most likely asking for, best
+ * first: each of its words that names an item counts (in its name 8, a keyword 5, its category 3,
+ * its description 1), and an item needs a word in its name or keywords to be offered at all.
+ */
+export function suggestCatalog(
+  items: readonly CatalogItem[],
+  text: string,
+  limit = 3,
+): CatalogItem[] {
+  const typed = [...new Set(words(text))].filter((w) => w.length >= 2 && !NOT_ASKING.has(w));
+  if (typed.length === 0) return [];
+  const scored: { item: CatalogItem; score: number }[] = [];
+  for (const item of items) {
+    if (!item.active) continue;
+    const name = words(item.name);
+    const keywords = item.keywords.flatMap(words);
+    const category = words(item.category);
+    const description = words(item.description);
+    let score = 0;
+    let named = false;
+    for (const word of typed) {
+      const hit = (list: string[]) => list.some((own) => sameWord(word, own));
+      if (hit(name)) score += 8;
+      else if (hit(keywords)) score += 5;
+      else {
+        if (hit(category)) score += 3;
+        else if (hit(description)) score += 1;
+        continue;
+      }
+      named = true;
+    }
+    if (named) scored.push({ item, score });
+  }
+  scored.sort((a, b) => b.score - a.score || a.item.name.localeCompare(b.item.name));
+  return scored.slice(0, limit).map((s) => s.item);
+}

@@ -28,6 +28,12 @@ import { callQueryInputs, type CallQueryOutputs } from './call-contract';
 import { figureQueryInputs, type FigureQueryOutputs } from './figures-contract';
 import { FigureFilter, type DeskFigures } from '../domain/desk-figures';
 import { walkUpQueryInputs, type WalkUpQueryOutputs } from './walk-up-contract';
+import {
+  templateActionInputs,
+  templateQueryInputs,
+  type TemplateActionOutputs,
+  type TemplateQueryOutputs,
+} from './template-contract';
 import { goToQueryInputs, type GoToQueryOutputs } from './go-to-contract';
 import { knowledgeQueryInputs, type KnowledgeQueryOutputs } from './knowledge-contract';
 import { historyActionInputs, type HistoryActionOutputs } from './history-contract';
@@ -87,6 +93,8 @@ export const queryInputs = {
   ...figureQueryInputs,
   // Go to anything: by number, caller or words over what the desk holds, offline too (issue 16).
   ...goToQueryInputs,
+  // Contact templates: the agent's own and its location's (issue 16, item 3).
+  ...templateQueryInputs,
   // Knowledge articles suggested beside the interaction form, offline too (issue 16 item 4).
   ...knowledgeQueryInputs,
 } as const;
@@ -163,9 +171,11 @@ export const actionInputs = {
   }),
   // The server's history: search it and open a record this desk does not hold (issue 15).
   ...historyActionInputs,
+  // The agent's own contact templates, kept on the desk and exchanged with the desk server.
+  ...templateActionInputs,
 } as const;
 
-export interface ActionOutputs extends HistoryActionOutputs {
+export interface ActionOutputs extends HistoryActionOutputs, TemplateActionOutputs {
   'session.signIn': SessionState;
   'session.adopt': SessionState;
   'session.launch': SessionState;
@@ -307,6 +317,7 @@ export interface QueryOutputs
     CallQueryOutputs,
     FigureQueryOutputs,
     GoToQueryOutputs,
+    TemplateQueryOutputs,
     KnowledgeQueryOutputs {
   'session.current': Session;
   'sync.status': SyncStatus;
@@ -351,6 +362,19 @@ export interface SyncLogLine {
 export interface SyncDetails {
   attempts: SyncAttempt[];
   log: SyncLogLine[];
+  /** The desk's storage (ADR 0020); absent until measured, and on a desk without a server. */
+  storage?: StorageUse;
+}
+
+/** What this desk's storage holds, as the browser says, against the ceiling eviction keeps it under. */
+export interface StorageUse {
+  /** navigator.storage.estimate()'s usage; null where the browser does not say. */
+  usedBytes: number | null;
+  quotaBytes: number | null;
+  ceilingBytes: number;
+  /** Interactions, incidents, requests, visits and calls held. */
+  records: number;
+  measuredAt: string;
 }
 
 // ---- events pushed from the store host ----

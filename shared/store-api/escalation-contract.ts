@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { CatalogItem } from '../domain/catalog';
 import type { ComponentSearchHit, IncidentSummary } from '../domain/component-search';
 import { Id } from '../domain/directory';
+import { SHORT_DESCRIPTION_MAX } from '../domain/interaction';
 import type { CallbackDue } from '../domain/escalation';
 import { INCIDENT_STATES, type Incident } from '../domain/incident';
 import type { RelatedRecord } from '../domain/related-records';
@@ -50,6 +51,16 @@ export const escalationQueryInputs = {
     query: SearchText,
     category: z.string().max(60).optional(),
     limit: Limit.max(50).default(20),
+  }),
+  /** Create Request's suggestions: the items an interaction's short description asks for. */
+  'catalog.suggest': z.object({
+    shortDescription: z
+      .string()
+      .max(
+        SHORT_DESCRIPTION_MAX,
+        `Short description can be at most ${SHORT_DESCRIPTION_MAX} characters.`,
+      ),
+    limit: Limit.max(10).default(3),
   }),
   'catalog.categories': z.object({}),
   'catalog.getItem': z.object({ id: Id }),
@@ -124,6 +135,7 @@ export interface EscalationQueryOutputs {
   'request.list': TaskListItemView[];
   'task.listForUser': TaskListItemView[];
   'catalog.search': CatalogItemSummary[];
+  'catalog.suggest': CatalogItemSummary[];
   'catalog.categories': string[];
   'catalog.getItem': CatalogItem | null;
 }

@@ -1,6 +1,11 @@
 // Speaks the desk server's HTTP API for the sync engine: health, sign-in, push, pull, directory
 // pages, the poke stream. Every answer is checked with the shared schemas; it never touches IndexedDB.
 
+import {
+  TEMPLATES_SYNC_PATH,
+  TemplatesSyncResponse,
+  type TemplatesSyncRequest,
+} from '../../../shared/sync/templates-api';
 import { z } from 'zod';
 import {
   MutationRefusal,
@@ -116,6 +121,8 @@ export interface DeskServerClient {
   directoryPage(token: string, cursor: string | null, limit: number): Promise<DirectoryPage>;
   /** Runs an administrative operation (POST /api/v1/admin/<name>); the answer is unchecked here. */
   admin(token: string, name: string, input: unknown): Promise<unknown>;
+  /** The templates exchange: the agent's own changes up, the list down when it changed. */
+  templates(token: string, request: TemplatesSyncRequest): Promise<TemplatesSyncResponse>;
   /** The desk's figures for a filter (GET /api/v1/reports?…); the answer is unchecked here. */
   reports(token: string, query: URLSearchParams): Promise<unknown>;
   /** The server's history search (GET /api/v1/search?…), checked. */
@@ -331,6 +338,8 @@ export function createDeskServerClient(
         headers: headers(token, true),
         body: JSON.stringify(input),
       }),
+    templates: (token, request) =>
+      json(TemplatesSyncResponse, TEMPLATES_SYNC_PATH, posting(token, request)),
     reports: (token, query) =>
       body(`/reports?${query.toString()}`, { headers: headers(token, false) }),
     historySearch: (token, query) =>

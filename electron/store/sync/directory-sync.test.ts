@@ -82,6 +82,7 @@ function pageClient(answer: (n: number, cursor: string | null) => Promise<Direct
     reports: () => Promise.reject(new Error('not scripted')),
     historySearch: () => Promise.reject(new Error('not scripted')),
     recordByNumber: () => Promise.reject(new Error('not scripted')),
+    templates: () => Promise.reject(new Error('not scripted')),
     directoryPage: (_token, cursor) => {
       requested.push(cursor);
       return answer(cursor === null ? 0 : Number(cursor.split('.')[1]), cursor);

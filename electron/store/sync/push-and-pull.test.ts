@@ -118,6 +118,7 @@ function scriptedClient(pulls: PullScript[], push?: PushScript, db?: () => DeskD
     reports: () => Promise.reject(new Error('not scripted')),
     historySearch: () => Promise.reject(new Error('not scripted')),
     recordByNumber: () => Promise.reject(new Error('not scripted')),
+    templates: () => Promise.resolve({ digest: '0.0', templates: [], refused: [] }),
     push: async (_token, request) => {
       pushes.push(request);
       if (!push) throw new Error('no push scripted');

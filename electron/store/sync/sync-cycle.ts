@@ -17,6 +17,7 @@ import type { ActiveSession } from './kept-session';
 import type { PokeStream } from './poke-stream';
 import { pullAndRebase } from './pull-and-rebase';
 import { pushOutbox } from './push';
+import { syncTemplates } from './template-sync';
 import type { SyncAttempts } from './sync-attempts';
 import { readSyncMeta, type InteractionSyncDeps, type RefusalMap } from './sync-meta';
 import type { SyncSession } from './sync-session';
@@ -58,6 +59,8 @@ export interface SyncCycleDeps {
   /** The network is back: the backoff starts over, and the server is asked again. */
   networkReturned: () => void;
   stopped: () => boolean;
+  /** After a complete pull: drop what left the desk's scope (scope-eviction.ts). */
+  evict?: (() => Promise<void>) | undefined;
 }
 
 export async function syncCycle(deps: SyncCycleDeps): Promise<AttemptOutcome> {
@@ -133,7 +136,7 @@ export async function syncCycle(deps: SyncCycleDeps): Promise<AttemptOutcome> {
   }
 }
 
-/** Push, pull-and-rebase, directory: each recorded as an attempt of its own. */
+/** Push, pull-and-rebase, directory (each recorded as an attempt of its own), then templates. */
 async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<void> {
   const { attempts, events } = deps;
   await deps.directoryReady();
@@ -176,6 +179,9 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     const pulled = await attempts.track('pull', () => pullAndRebase(work, deps.refusals));
     if (round >= 2 || (!pulled.unsent && pulled.requeued === 0)) break;
   }
+  // The pull is complete and rebased: what left the scope (an agent who left a group, records
+  // that aged out) goes now, before the directory's pages.
+  await deps.evict?.();
   const outcome = await attempts.track('directory', () =>
     syncDirectory({
       db: deps.db,
@@ -191,6 +197,14 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     events.emit('directory-replaced', outcome.directory);
     deps.post({ type: 'directory' });
   }
+  // The agent's own contact templates up, the list down when it moved (a few rows; ADR 0019).
+  await syncTemplates({
+    db: deps.db,
+    client: deps.client,
+    token: session.token,
+    agentId: session.agent.id,
+    log: deps.log,
+  });
 }
 
 /**

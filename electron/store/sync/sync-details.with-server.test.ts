@@ -78,6 +78,9 @@ it('lists the sync attempts of a real sync, and never the token', async () => {
     }
     expect(details.value.log.map((l) => l.message)).toContain('signed in as demo.agent');
     expect(tokens.size).toBeGreaterThan(0);
+    // The storage line: measured after the sync's eviction; the saved interaction is held.
+    expect(details.value.storage).toMatchObject({ ceilingBytes: 200 * 1024 * 1024 });
+    expect(details.value.storage?.records).toBeGreaterThanOrEqual(1);
     const shown = JSON.stringify(details.value);
     for (const token of tokens) expect(shown).not.toContain(token);
   } finally {

@@ -42,6 +42,8 @@ export interface SyncEngineDeps {
   directory: () => LoadedDirectory | null;
   directoryReady: () => Promise<void>;
   log?: Logger;
+  /** Evicts what left the desk's scope, after each complete pull (the leader's only). */
+  evict?: () => Promise<void>;
 }
 
 const monotonic = (): number => performance.now();
@@ -408,6 +410,7 @@ export class SyncEngine {
       post: (message) => this.post(message),
       networkReturned: () => this.networkReturned(),
       stopped: () => this.stopped,
+      evict: this.deps.evict,
     };
   }
 }

@@ -922,10 +922,18 @@ describe('sync engine: push and pull', () => {
       const restore = async (): Promise<void> => {
         await database.db.transaction().execute(async (trx) => {
           await sql`TRUNCATE ${sql.raw(tables.join(', '))} CASCADE`.execute(trx);
-          for (const table of tables)
-            await sql`INSERT INTO ${sql.raw(table)} SELECT * FROM ${sql.raw(`backup_${table}`)}`.execute(
+          for (const table of tables) {
+            // Generated columns (the history search's words) are computed again, never written.
+            const { rows } = await sql<{ column_name: string }>`
+              SELECT column_name FROM information_schema.columns
+              WHERE table_name = ${table} AND is_generated = 'NEVER' ORDER BY ordinal_position`.execute(
               trx,
             );
+            const columns = sql.raw(rows.map((r) => `"${r.column_name}"`).join(', '));
+            await sql`INSERT INTO ${sql.raw(table)} (${columns}) SELECT ${columns} FROM ${sql.raw(`backup_${table}`)}`.execute(
+              trx,
+            );
+          }
         });
       };
       const a = await openDesk();

@@ -1,4 +1,4 @@
-// Migration 0016: knowledge articles (issue 16 item 4). One row per article (its state, the
+// Migration 0017: knowledge articles (issue 16 item 4). One row per article (its state, the
 // revision desks hold, a directory version so the feed can carry it) and every revision kept with
 // who wrote it and when it was submitted and published. Never edit once released.
 

@@ -1,4 +1,4 @@
-// Migration 0016 on a database at 0015: the article and revision tables exist and take a row,
+// Migration 0017 on a database at 0016: the article and revision tables exist and take a row,
 // a state outside the four is refused, and down removes both.
 
 import { sql } from 'kysely';
@@ -12,8 +12,8 @@ import {
   type TestDatabaseSource,
 } from '../testing/test-databases';
 
-const PREVIOUS = '0015-history-search';
-const THIS = '0016-knowledge-articles';
+const PREVIOUS = '0016-contact-templates';
+const THIS = '0017-knowledge-articles';
 
 for (const backend of testBackends()) {
   describe(`migration ${THIS} [${backend}]`, () => {

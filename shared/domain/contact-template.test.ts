@@ -1,0 +1,162 @@
+// Contact templates' rules: `/letters` finds them, and applying one never loses what the agent typed
+// (any form, any template: the fill touches only empty fields; the rest waits for a yes).
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  matchTemplates,
+  planTemplate,
+  slashQuery,
+  type TemplateTarget,
+  type TemplateToApply,
+} from './contact-template';
+import { INTERACTION_TYPES } from './interaction';
+
+const blank: TemplateTarget = {
+  type: 'Phone',
+  component: null,
+  componentName: '',
+  assignmentGroup: null,
+  shortDescription: '',
+  description: '',
+};
+
+const passwordReset: TemplateToApply = {
+  name: 'Password reset',
+  type: 'Phone',
+  component: 'ci-ad',
+  componentName: 'Active Directory',
+  assignmentGroup: 'g-desk',
+  shortDescription: 'Password reset',
+  description: 'Identity checked; password reset; the caller signed in.',
+  closesAtOnce: true,
+};
+
+const groupName = (id: string) => ({ 'g-desk': 'Service Desk', 'g-net': 'Network' })[id] ?? id;
+
+describe('slashQuery', () => {
+  it('reads the letters after a leading slash, and nothing else', () => {
+    expect(slashQuery('/')).toBe('');
+    expect(slashQuery('/pw')).toBe('pw');
+    expect(slashQuery('pw')).toBeNull();
+    expect(slashQuery('/pw reset')).toBeNull();
+    expect(slashQuery(' /pw')).toBeNull();
+  });
+});
+
+describe('matchTemplates', () => {
+  const t = (id: string, name: string, scope: 'agent' | 'location') => ({ id, name, scope });
+  const all = [
+    t('1', 'VPN will not connect', 'location'),
+    t('2', 'Password reset', 'location'),
+    t('3', 'Printer jam', 'agent'),
+    t('4', 'Pass renewal', 'agent'),
+  ];
+
+  it('lists every template for a bare slash, the agent’s own first', () => {
+    expect(matchTemplates(all, '').map((x) => x.name)).toEqual([
+      'Pass renewal',
+      'Printer jam',
+      'Password reset',
+      'VPN will not connect',
+    ]);
+  });
+
+  it('ranks a name that starts with the letters, then a word, then letters in order', () => {
+    expect(matchTemplates(all, 'pa').map((x) => x.id)).toEqual(['4', '2', '3']);
+    expect(matchTemplates(all, 'conn').map((x) => x.id)).toEqual(['1']);
+    expect(matchTemplates(all, 'pwr').map((x) => x.id)).toEqual(['2']);
+    expect(matchTemplates(all, 'zz')).toEqual([]);
+  });
+});
+
+describe('planTemplate', () => {
+  it('fills an empty form entirely, and says it closes at once', () => {
+    const plan = planTemplate(blank, false, passwordReset, groupName);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.fill).toEqual({
+      component: 'ci-ad',
+      componentName: 'Active Directory',
+      assignmentGroup: 'g-desk',
+      shortDescription: 'Password reset',
+      description: 'Identity checked; password reset; the caller signed in.',
+    });
+    expect(plan.closesAtOnce).toBe(true);
+  });
+
+  it('changes a default Type, but asks before changing a Type the agent chose', () => {
+    const email = { ...passwordReset, type: 'Email' as const };
+    expect(planTemplate(blank, false, email, groupName).fill.type).toBe('Email');
+    const chosen = planTemplate(blank, true, email, groupName);
+    expect(chosen.fill.type).toBeUndefined();
+    expect(chosen.conflicts).toContainEqual({
+      field: 'type',
+      label: 'Type',
+      typed: 'Phone',
+      template: 'Email',
+    });
+  });
+
+  it('keeps typed text out of the fill and names each overwrite in words', () => {
+    const typed: TemplateTarget = {
+      ...blank,
+      assignmentGroup: 'g-net',
+      shortDescription: 'Cannot sign in after holiday',
+    };
+    const plan = planTemplate(typed, false, passwordReset, groupName);
+    expect(plan.fill.shortDescription).toBeUndefined();
+    expect(plan.fill.assignmentGroup).toBeUndefined();
+    expect(plan.fill.description).toBe(passwordReset.description);
+    expect(plan.conflicts.map((c) => [c.label, c.typed, c.template])).toEqual([
+      ['Assignment group', 'Network', 'Service Desk'],
+      ['Short description', 'Cannot sign in after holiday', 'Password reset'],
+    ]);
+    expect(plan.replace).toEqual({ assignmentGroup: 'g-desk', shortDescription: 'Password reset' });
+  });
+
+  it('is no conflict when the form already holds what the template would put there', () => {
+    const same = { ...blank, shortDescription: 'Password reset', assignmentGroup: 'g-desk' };
+    expect(planTemplate(same, true, passwordReset, groupName).conflicts).toEqual([]);
+  });
+
+  // The issue's rule, over any form and any template: applying the fill alone (what happens
+  // unless the agent accepts the confirm) never changes a field the agent had filled.
+  it('never loses typed text, whatever the form and the template hold', () => {
+    const text = fc.oneof(fc.constant(''), fc.constant('  '), fc.string({ maxLength: 12 }));
+    const id = fc.option(fc.constantFrom('a', 'b', 'c'), { nil: null });
+    const type = fc.constantFrom(...INTERACTION_TYPES);
+    const form = fc.record({
+      type,
+      component: id,
+      componentName: text,
+      assignmentGroup: id,
+      shortDescription: text,
+      description: text,
+    });
+    const template = fc.record({
+      name: fc.constant('T'),
+      type: fc.option(type, { nil: null }),
+      component: id,
+      componentName: fc.option(text, { nil: null }),
+      assignmentGroup: id,
+      shortDescription: text,
+      description: text,
+      closesAtOnce: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(form, fc.boolean(), template, (f, typeChosen, t) => {
+        const plan = planTemplate(f, typeChosen, t, (x) => x);
+        const after = { ...f, ...plan.fill };
+        if (typeChosen) expect(after.type).toBe(f.type);
+        if (f.component !== null) expect(after.component).toBe(f.component);
+        if (f.component !== null) expect(after.componentName).toBe(f.componentName);
+        if (f.assignmentGroup !== null) expect(after.assignmentGroup).toBe(f.assignmentGroup);
+        for (const field of ['shortDescription', 'description'] as const)
+          if (f[field].trim() !== '') expect(after[field]).toBe(f[field]);
+        // And everything it would overwrite is listed for the confirm.
+        const replaced = Object.keys(plan.replace).filter((k) => k !== 'componentName');
+        expect(replaced.sort()).toEqual(plan.conflicts.map((c) => c.field).sort());
+      }),
+    );
+  });
+});
