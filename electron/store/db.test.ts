@@ -176,6 +176,16 @@ const MIGRATION_TESTS: Record<
       expect(await db.templateChanges.count()).toBe(0);
     },
   },
+  10: {
+    // Knowledge articles: a new, empty table; what the desk held stays as it was.
+    seed: async (db) => {
+      await db.interactions.add(legacyInteraction('i-10') as never);
+    },
+    check: async (db) => {
+      expect(await db.interactions.get('i-10')).toMatchObject({ shortDescription: 'Printer jams' });
+      expect(await db.knowledgeArticles.count()).toBe(0);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -208,6 +218,7 @@ describe('desk database schema', () => {
         'recordWords',
         'templates',
         'templateChanges',
+        'knowledgeArticles',
       ].sort(),
     );
     db.close();

@@ -9,6 +9,7 @@ import type { WalkUpLocation } from '../../shared/domain/walk-up-location';
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Group, User } from '../../shared/domain/directory';
 import type { StoreError } from '../../shared/domain/result';
+import type { PublishedArticle } from '../../shared/domain/knowledge';
 import type { CatalogItem } from '../../shared/domain/catalog';
 import type { Incident } from '../../shared/domain/incident';
 import type { Interaction } from '../../shared/domain/interaction';
@@ -150,6 +151,14 @@ export const SCHEMA: readonly SchemaVersion[] = [
     stores: {
       templates: '&id',
       templateChanges: '&id',
+    },
+  },
+  {
+    // Issue 16 item 4: the published knowledge articles from the directory feed, searched in
+    // memory (knowledge-index.ts). A new table only: the next directory sync fills it.
+    version: 10,
+    stores: {
+      knowledgeArticles: '&id',
     },
   },
 ];
@@ -353,6 +362,7 @@ export type DeskDb = Dexie & {
   recordWords: EntityTable<RecordWordsRow, 'key'>;
   templates: EntityTable<ContactTemplate, 'id'>;
   templateChanges: EntityTable<StoredTemplateChange, 'id'>;
+  knowledgeArticles: EntityTable<PublishedArticle, 'id'>;
 };
 
 export interface DeskDbOptions {

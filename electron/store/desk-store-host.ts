@@ -31,6 +31,7 @@ import { runAction } from './store-actions';
 import { deliver, describeError, internal, type Listener } from './store-host-errors';
 import { runQuery, type ParsedQuery, type QueryState } from './store-queries';
 import { IncidentComponentCache, seedDemoTasks } from './task-store';
+import { KnowledgeCache } from './knowledge-queries';
 import { SyncEngine, type SyncOptions } from './sync/sync-engine';
 import { evictOutOfScope, heldCount, storageEstimate } from './sync/scope-eviction';
 import { SCOPE_DEFAULTS, type ScopeSettings } from '../../shared/sync/scope';
@@ -60,6 +61,7 @@ export class DeskStoreHost implements StoreHost {
   private directory: LoadedDirectory | null = null;
   private directoryError: string | null = null;
   private readonly components = new IncidentComponentCache(() => this.directory);
+  private readonly knowledge: KnowledgeCache;
   private readonly loading: Promise<void>;
   private persisting: Promise<void> = Promise.resolve();
   private readonly eventListeners = new Set<Listener<StoreEvent>>();
@@ -88,6 +90,7 @@ export class DeskStoreHost implements StoreHost {
       ...FIGURE_CLOCK_BOUND_QUERIES,
     ]);
     this.now = options.now ?? (() => new Date());
+    this.knowledge = new KnowledgeCache(this.now);
     this.onLine =
       options.onLine ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
     this.connectivity()?.addEventListener('online', this.onConnectivityChange);
@@ -349,6 +352,7 @@ export class DeskStoreHost implements StoreHost {
       directory: this.directory,
       directoryError: this.directoryError,
       components: this.components,
+      knowledge: this.knowledge,
       sync: this.sync,
       details: () => {
         const details = this.sync?.details() ?? { attempts: [], log: this.log.recent() };

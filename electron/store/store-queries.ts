@@ -36,6 +36,7 @@ import { isCallQuery, runCallQuery } from './call-queries';
 import { isFigureQuery, runFigureQuery } from './figure-queries';
 import { isWalkUpQuery, runWalkUpQuery } from './walk-up-queries';
 import { isGoToQuery, runGoToQuery } from './go-to-queries';
+import { isKnowledgeQuery, runKnowledgeQuery, type KnowledgeCache } from './knowledge-queries';
 import { listTemplates } from './template-store';
 import type { IncidentComponentCache } from './task-store';
 
@@ -52,6 +53,8 @@ export interface QueryState {
   directoryError: string | null;
   /** Open incidents by component, for Find existing incidents. */
   components: IncidentComponentCache;
+  /** The published knowledge articles' index, for the suggestions beside the form. */
+  knowledge: KnowledgeCache;
   /** The sync runner's view, when this desk has a desk server; null means local only. */
   sync: {
     status(pendingChanges: number, needsAttention: number): SyncStatus;
@@ -140,6 +143,8 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
   if (isFigureQuery(query))
     return runFigureQuery({ db, agentId: state.agentId, now: state.now }, query);
   if (isGoToQuery(query)) return runGoToQuery({ db, directory }, query);
+  if (isKnowledgeQuery(query))
+    return runKnowledgeQuery({ db, directory, knowledge: state.knowledge }, query);
   switch (query.name) {
     case 'template.list':
       return ok(await listTemplates(db, state.agentId, directory, query.args.location));

@@ -6,6 +6,7 @@ import { generateIncidents } from '../../shared/demo/incident-generator';
 import { demoTemplates } from '../../shared/demo/template-generator';
 import { DEMO_LOCATIONS } from '../../shared/demo/walk-up-generator';
 import { ComponentIncidentIndex } from '../../shared/domain/component-search';
+import { DEMO_KNOWLEDGE_ARTICLES } from '../../shared/demo/knowledge-articles';
 import type { Directory } from '../../shared/domain/directory';
 import { OPEN_INCIDENT_STATES, type Incident } from '../../shared/domain/incident';
 import { readMeta, writeMeta, type DeskDb } from './db';
@@ -45,7 +46,14 @@ export async function seedDemoTasks(
     now: seededAt,
   });
   const templates = demoTemplates(demo, seededAt);
-  const tables = [db.meta, db.catalogItems, db.incidents, db.locations, db.templates];
+  const tables = [
+    db.meta,
+    db.catalogItems,
+    db.incidents,
+    db.locations,
+    db.templates,
+    db.knowledgeArticles,
+  ];
   return db.transaction('rw', tables, async () => {
     // Another window of this installation may have seeded between the check and here.
     if ((await readMeta(db, 'demoTasks')) !== undefined) return false;
@@ -55,6 +63,8 @@ export async function seedDemoTasks(
     await db.locations.bulkPut([...DEMO_LOCATIONS]);
     // Its contact templates, as the demo desk server seeds them.
     await db.templates.bulkPut(templates);
+    // The suggestions beside the form (a desk with a server gets the published ones).
+    await db.knowledgeArticles.bulkPut([...DEMO_KNOWLEDGE_ARTICLES]);
     await bumpIncidentsRevision(db);
     await writeMeta(db, 'demoTasks', {
       seed: source.seed,

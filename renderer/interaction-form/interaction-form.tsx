@@ -20,6 +20,7 @@ import { CallerFields } from './caller-fields';
 import { ClassificationFields } from './classification-fields';
 import { AssignmentFields } from './assignment-fields';
 import { DescriptionFields } from './description-fields';
+import { ArticleSuggestions } from '../knowledge/article-suggestions';
 import { FormActions } from './form-actions';
 import { RecordSummary } from './record-summary';
 import { useInteractionForm } from './use-interaction-form';
@@ -184,6 +185,7 @@ export function InteractionForm({ id, isNew, fromCall, fromNumber, ref }: Intera
         <RelatedRecords records={relatedRecordsOf(record)} onOpen={openTask} />
       )}
       <div className="related-lists">
+        <ArticleSuggestions model={model} />
         <UsersInteractions userId={model.values.openedFor} currentId={id} />
         <UsersTasks
           userId={model.values.openedFor}

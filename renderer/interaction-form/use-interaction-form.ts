@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { contactFromCaller, isClosed, type ClosedState } from '../../shared/domain/interaction';
 import type { UserHit } from '../../shared/domain/directory';
+import type { ArticleRef } from '../../shared/domain/knowledge';
 import type { StoreError } from '../../shared/domain/result';
 import { WorkNoteText } from '../../shared/domain/work-note';
 import type { CallPerson, CallView } from '../../shared/store-api/call-contract';
@@ -68,7 +69,8 @@ export interface InteractionFormModel {
   announce: (text: string) => void;
   /** What the last save or note announced, for a form that replaces this one. */
   lastAnnouncement: () => string | null;
-  close: (state: ClosedState) => Promise<void>;
+  /** With `resolvedWith`: Resolved with this, the knowledge article recorded on the interaction. */
+  close: (state: ClosedState, resolvedWith?: ArticleRef) => Promise<void>;
   addWorkNote: () => Promise<void>;
   /** The call the form was opened for or the record was logged from, as the store host has it. */
   call: CallView | null;
@@ -312,7 +314,7 @@ export function useInteractionForm(
   const saveIfChanged = (): Promise<InteractionView | null> =>
     unsaved || !record ? saveView() : Promise.resolve(record);
 
-  const close = (state: ClosedState): Promise<void> =>
+  const close = (state: ClosedState, resolvedWith?: ArticleRef): Promise<void> =>
     exclusive(async () => {
       const snapshot = edits;
       // Unsaved edits travel with the close, so the record and its closing are one command.
@@ -326,6 +328,7 @@ export function useInteractionForm(
         // A walk-up visit started as this interaction is finished (Done) by the same close.
         ...(view.visit ? { visit: view.visit } : {}),
         ...(wrapUpCode !== '' ? { wrapUpCode } : {}),
+        ...(resolvedWith ? { resolvedWith } : {}),
         ...(Object.keys(changes).length > 0 ? { changes } : {}),
       });
       if (!closedView.ok) return showStoreError(closedView.error);

@@ -1,6 +1,6 @@
 // Administration's routes: one register function per area (agents, groups, configuration items,
-// catalog, locations, contact templates, integrations, phone queues, audit, import, LDAP), each its operations'
-// handlers. Registers nothing else.
+// catalog, knowledge, locations, contact templates, integrations, phone queues, audit, import,
+// LDAP), each its operations' handlers. Registers nothing else.
 
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../http/route-deps';
@@ -13,6 +13,7 @@ import { registerGroups } from './groups';
 import { registerLocations } from './locations';
 import { registerExport } from '../export/export-operations';
 import { registerCatalog } from './catalog';
+import { registerKnowledge } from './knowledge';
 import { registerOverview } from './overview';
 import { registerIntegrations } from './integrations';
 import { registerPhoneQueues } from './phone-queues';
@@ -31,5 +32,6 @@ export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerTemplates(app, deps);
   registerAudit(app, deps);
   registerCatalog(app, deps);
+  registerKnowledge(app, deps);
   registerExport(app, deps);
 }

@@ -237,6 +237,34 @@ export interface CatalogItemsTable {
   draft_record: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
+/** A knowledge article (migration 0016): its state and the revision desks hold. */
+export interface KnowledgeArticlesTable {
+  id: string;
+  state: ColumnType<KnowledgeState, KnowledgeState, KnowledgeState>;
+  title: string;
+  /** The newest revision, what the editor shows. */
+  revision: number;
+  /** The revision on desks; null before the first Publish and after Retire. */
+  published_revision: number | null;
+  /** The directory version of the last change desks must see (0 until published). */
+  version: Int8;
+  /** The published article as desks receive it (PublishedArticle); null when none. */
+  published: ColumnType<unknown, string | null | undefined, string | null>;
+  updated_at: Timestamp;
+}
+
+/** Every revision of every article, kept (migration 0016). */
+export interface KnowledgeArticleVersionsTable {
+  article_id: string;
+  revision: number;
+  content: Jsonb<unknown>;
+  author_id: string | null;
+  author_name: string;
+  saved_at: Timestamp;
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 /** A single-use link to one CSV export (migration 0010): only the code's hash is kept. */
 export interface ExportLinksTable {
   code_hash: string;
@@ -249,6 +277,7 @@ export interface ExportLinksTable {
 }
 
 export type CatalogState = 'draft' | 'published' | 'retired';
+export type KnowledgeState = 'draft' | 'in-review' | 'published' | 'retired';
 
 /** Where desks serve walk-ups and phones (migration 0008). */
 export interface LocationsTable {
@@ -422,6 +451,8 @@ export interface Database {
   contact_templates: ContactTemplatesTable;
   cti_events: CtiEventsTable;
   catalog_items: CatalogItemsTable;
+  knowledge_articles: KnowledgeArticlesTable;
+  knowledge_article_versions: KnowledgeArticleVersionsTable;
   locations: LocationsTable;
   audit_log: AuditLogTable;
   setup_codes: SetupCodesTable;

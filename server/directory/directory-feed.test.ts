@@ -235,6 +235,7 @@ describeOnDatabases('the directory feed', (suite) => {
       groups: '[]',
       configurationItems: '[]',
       catalogItems: '[]',
+      knowledgeArticles: '[]',
       locations: '[]',
       lastVersion: 1004,
       more: false,

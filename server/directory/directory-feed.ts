@@ -1,5 +1,5 @@
-// The desks' directory feed: one page of users, groups, configuration items, catalog items and
-// walk-up locations changed after a version, built as JSON text by the database. Read-only; never returns a password hash.
+// The desks' directory feed: one page of users, groups, configuration items, catalog items,
+// published knowledge articles and walk-up locations changed after a version, built as JSON text by the database. Read-only; never returns a password hash.
 
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { ROLES } from '../../shared/sync/server-api';
@@ -18,6 +18,8 @@ export interface DirectoryFeedPage {
   groups: string;
   configurationItems: string;
   catalogItems: string;
+  /** Knowledge articles as `KnowledgeFeedEntry`: the published revision, or null once retired. */
+  knowledgeArticles: string;
   /** Walk-up locations with their settings and wrap-up codes (never the block list), as `WalkUpLocation`. */
   locations: string;
   /** The greatest version in this page, or `after` when the page is empty. */
@@ -27,7 +29,7 @@ export interface DirectoryFeedPage {
 
 /**
  * Where a page of `limit` changes after `after` ends. Versions come from one counter, so the
- * limit-th smallest version across the five tables cuts every table at the same place.
+ * limit-th smallest version across the six tables cuts every table at the same place.
  */
 async function pageEnd(
   db: Db,
@@ -45,6 +47,8 @@ async function pageEnd(
         (SELECT version FROM configuration_items WHERE version > ${after} ORDER BY version LIMIT ${deep})
         UNION ALL
         (SELECT version FROM catalog_items WHERE version > ${after} ORDER BY version LIMIT ${deep})
+        UNION ALL
+        (SELECT version FROM knowledge_articles WHERE version > ${after} ORDER BY version LIMIT ${deep})
         UNION ALL
         (SELECT version FROM locations WHERE version > ${after} ORDER BY version LIMIT ${deep})
       ) changed ORDER BY version LIMIT ${deep}
@@ -92,6 +96,7 @@ export async function directoryFeedPage(
       groups: '[]',
       configurationItems: '[]',
       catalogItems: '[]',
+      knowledgeArticles: '[]',
       locations: '[]',
       lastVersion: after,
       more: false,
@@ -145,6 +150,16 @@ export async function directoryFeedPage(
       WHERE ${inPage(sql`k.version`, after, upTo)} AND k.state <> 'draft'`,
     db,
   );
+  // Only Publish and Retire give an article a version: a draft never reaches a desk, and a
+  // retired article arrives as null so the desk forgets it.
+  const knowledgeArticles = await jsonArray(
+    sql<{ json: string }>`
+      SELECT coalesce(json_agg(json_build_object('id', a.id, 'article', a.published)
+        ORDER BY a.version), '[]')::text AS json
+      FROM knowledge_articles a
+      WHERE ${inPage(sql`a.version`, after, upTo)}`,
+    db,
+  );
   // An inactive location is sent too (active: false): a desk's cached queue may still name it.
   const locations = await jsonArray(
     sql<{ json: string }>`
@@ -162,6 +177,7 @@ export async function directoryFeedPage(
     groups,
     configurationItems,
     catalogItems,
+    knowledgeArticles,
     locations,
     lastVersion: end.last,
     more: end.more,

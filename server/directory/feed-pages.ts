@@ -24,7 +24,7 @@ function pageBody(page: DirectoryFeedPage, at: Snapshot, after: number, reset: b
     at.databaseId,
     page.more ? page.lastVersion : Math.max(at.head, after),
   );
-  return `{"users":${page.users},"groups":${page.groups},"configurationItems":${page.configurationItems},"catalogItems":${page.catalogItems},"locations":${page.locations},"cursor":${JSON.stringify(cursor)},"more":${page.more},"reset":${reset}}`;
+  return `{"users":${page.users},"groups":${page.groups},"configurationItems":${page.configurationItems},"catalogItems":${page.catalogItems},"knowledgeArticles":${page.knowledgeArticles},"locations":${page.locations},"cursor":${JSON.stringify(cursor)},"more":${page.more},"reset":${reset}}`;
 }
 
 /** The page for `key`, read in one snapshot; null when the head has moved since. */

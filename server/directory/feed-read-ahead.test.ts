@@ -11,6 +11,7 @@ const page = (lastVersion: number): DirectoryFeedPage => ({
   groups: '[]',
   configurationItems: '[]',
   catalogItems: '[]',
+  knowledgeArticles: '[]',
   locations: '[]',
   lastVersion,
   more: true,

@@ -18,6 +18,7 @@ import * as m0013 from './0013-desk-figures';
 import * as m0014 from './0014-figure-indexes';
 import * as m0015 from './0015-history-search';
 import * as m0016 from './0016-contact-templates';
+import * as m0017 from './0017-knowledge-articles';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
@@ -36,6 +37,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-figure-indexes': m0014,
   '0015-history-search': m0015,
   '0016-contact-templates': m0016,
+  '0017-knowledge-articles': m0017,
 };
 
-export const LATEST_MIGRATION = '0016-contact-templates';
+export const LATEST_MIGRATION = '0017-knowledge-articles';

@@ -11,6 +11,7 @@ import { CONFIGURATION_ITEM_OPERATIONS } from './configuration-items';
 import { GROUP_OPERATIONS } from './groups';
 import { LOCATION_OPERATIONS } from './locations';
 import { CATALOG_OPERATIONS } from './catalog';
+import { KNOWLEDGE_OPERATIONS } from './knowledge';
 import { EXPORT_OPERATIONS } from './export';
 import { INTEGRATION_OPERATIONS } from './integrations';
 import { PHONE_QUEUE_OPERATIONS } from './phone-queues';
@@ -27,6 +28,7 @@ export const ADMIN_OPERATIONS = {
   ...LOCATION_OPERATIONS,
   ...AUDIT_OPERATIONS,
   ...CATALOG_OPERATIONS,
+  ...KNOWLEDGE_OPERATIONS,
   ...EXPORT_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
   ...PHONE_QUEUE_OPERATIONS,

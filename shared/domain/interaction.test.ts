@@ -251,3 +251,26 @@ describe('text the desk server could not store', () => {
     ).toBe(false);
   });
 });
+
+describe('Resolved with a knowledge article', () => {
+  it('records the article and its revision on a completed interaction, never on an abandoned one', () => {
+    const ref = { id: 'kb-printer', revision: 2 };
+    const closed = closeInteraction(
+      created(),
+      { id: 'i-1', state: 'Closed Complete', resolvedWith: ref },
+      ctx(),
+    );
+    expect(closed.ok && closed.value).toMatchObject({
+      state: 'Closed Complete',
+      resolvedWith: ref,
+    });
+    const abandoned = closeInteraction(
+      created(),
+      { id: 'i-1', state: 'Closed Abandoned', resolvedWith: ref },
+      ctx(),
+    );
+    expect(abandoned.ok).toBe(false);
+    const plain = closeInteraction(created(), { id: 'i-1', state: 'Closed Complete' }, ctx());
+    expect(plain.ok && 'resolvedWith' in plain.value).toBe(false);
+  });
+});

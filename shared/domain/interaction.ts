@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { applyAssignmentChange, checkAssignment } from './assignment';
 import { Id } from './directory';
+import { ArticleRef } from './knowledge';
 import { withoutUndefined } from './record-changes';
 import { RelatedRecord } from './related-records';
 import { AddWorkNoteArgs, appendWorkNote, WorkNote, WorkNoteText, workNoteFrom } from './work-note';
@@ -123,6 +124,8 @@ export const Interaction = InteractionFields.extend({
   relatedRecords: z.array(RelatedRecord).default([]),
   /** The walk-up visit it was started from (visit.start); closing it finishes that visit. */
   visit: Id.nullable().optional(),
+  /** The knowledge article it was Resolved with (issue 16 item 4): which one and which revision. */
+  resolvedWith: ArticleRef.optional(),
   /** The phone call it was logged from (issue 13); null or absent when none. */
   call: Id.nullable().optional(),
   /**
@@ -201,6 +204,8 @@ export const CloseInteractionArgs = z.object({
   changes: InteractionChanges.optional(),
   /** The wrap-up code picked for a call (the codes of the desk's location). */
   wrapUpCode: WrapUpCode.optional(),
+  /** Resolved with this: the knowledge article that solved it (Closed Complete only). */
+  resolvedWith: ArticleRef.optional(),
 });
 export type CloseInteractionArgs = z.infer<typeof CloseInteractionArgs>;
 
@@ -316,6 +321,8 @@ export function closeInteraction(
       ? ok(current)
       : fail('rule', `${current.number} is already ${current.state}.`);
   }
+  if (args.resolvedWith && args.state !== 'Closed Complete')
+    return fail('rule', 'Only a completed interaction is resolved with a knowledge article.');
   const edited = args.changes ? updateInteraction(current, args.changes, ctx) : ok(current);
   if (!edited.ok) return edited;
   const record = edited.value;
@@ -329,6 +336,7 @@ export function closeInteraction(
     ...record,
     ...timed,
     ...(args.wrapUpCode === undefined ? {} : { wrapUpCode: args.wrapUpCode }),
+    ...(args.resolvedWith === undefined ? {} : { resolvedWith: args.resolvedWith }),
     state: args.state,
     closedAt: ctx.now,
     closedBy: ctx.actorId,

@@ -35,6 +35,7 @@ import {
   type TemplateQueryOutputs,
 } from './template-contract';
 import { goToQueryInputs, type GoToQueryOutputs } from './go-to-contract';
+import { knowledgeQueryInputs, type KnowledgeQueryOutputs } from './knowledge-contract';
 import { historyActionInputs, type HistoryActionOutputs } from './history-contract';
 
 // ---- commands: the writes; each one is recorded in the outbox in the same transaction ----
@@ -94,6 +95,8 @@ export const queryInputs = {
   ...goToQueryInputs,
   // Contact templates: the agent's own and its location's (issue 16, item 3).
   ...templateQueryInputs,
+  // Knowledge articles suggested beside the interaction form, offline too (issue 16 item 4).
+  ...knowledgeQueryInputs,
 } as const;
 
 // ---- actions: writes that are not domain records, so never recorded in the outbox ----
@@ -314,7 +317,8 @@ export interface QueryOutputs
     CallQueryOutputs,
     FigureQueryOutputs,
     GoToQueryOutputs,
-    TemplateQueryOutputs {
+    TemplateQueryOutputs,
+    KnowledgeQueryOutputs {
   'session.current': Session;
   'sync.status': SyncStatus;
   'directory.status': DirectoryStatus;

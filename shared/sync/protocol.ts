@@ -5,6 +5,7 @@ import { Call } from '../domain/call';
 import { Visit } from '../domain/visit';
 import { z } from 'zod';
 import { CatalogItem } from '../domain/catalog';
+import { PublishedArticle } from '../domain/knowledge';
 import { ConfigurationItem, Group, Id, User } from '../domain/directory';
 import { WalkUpLocation } from '../domain/walk-up-location';
 import type { StoreResult } from '../domain/result';
@@ -169,12 +170,20 @@ export type Poke = z.infer<typeof Poke>;
 
 // ---- directory pages (GET /api/v1/directory) ----
 
+export const KnowledgeFeedEntry = z.object({
+  id: z.string(),
+  article: PublishedArticle.nullable(),
+});
+export type KnowledgeFeedEntry = z.infer<typeof KnowledgeFeedEntry>;
+
 export const DirectoryPage = z.object({
   users: z.array(User),
   groups: z.array(Group),
   configurationItems: z.array(ConfigurationItem),
   /** Request forms (docs/decisions/0006); a desk keeps them for Create Request offline. */
   catalogItems: z.array(CatalogItem).default([]),
+  /** Published knowledge articles (issue 16 item 4); `article: null` means retired, forget it. */
+  knowledgeArticles: z.array(KnowledgeFeedEntry).default([]),
   /** Walk-up locations with their settings (issue 12); a desk keeps them for its queue offline. */
   locations: z.array(WalkUpLocation).default([]),
   cursor: SyncCursor,

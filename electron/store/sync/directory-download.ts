@@ -5,6 +5,7 @@
 // the directory in use stays whole on disk until commit() switches the base in one transaction.
 
 import type { CatalogItem } from '../../../shared/domain/catalog';
+import type { PublishedArticle } from '../../../shared/domain/knowledge';
 import type { Group } from '../../../shared/domain/directory';
 import type { WalkUpLocation } from '../../../shared/domain/walk-up-location';
 import type { DirectoryPage } from '../../../shared/sync/protocol';
@@ -72,6 +73,8 @@ export interface FinishedDownload {
   groups: Group[];
   orders: CallerOrders;
   catalogItems: CatalogItem[];
+  /** Only the published ones: a retired article in a full download is simply not kept. */
+  knowledgeArticles: PublishedArticle[];
   locations: WalkUpLocation[];
 }
 
@@ -130,6 +133,7 @@ export class FullDownload {
   private items = new ItemTableBuilder();
   private groups = new Map<string, Group>();
   private catalogItems = new Map<string, CatalogItem>();
+  private knowledgeArticles = new Map<string, PublishedArticle | null>();
   private locations = new Map<string, WalkUpLocation>();
   private index = new CallerIndexBuilder();
   private staged: Record<Kind, number> = { users: 0, configurationItems: 0 };
@@ -150,6 +154,7 @@ export class FullDownload {
     this.items = new ItemTableBuilder();
     this.groups = new Map();
     this.catalogItems = new Map();
+    this.knowledgeArticles = new Map();
     this.locations = new Map();
     this.index = new CallerIndexBuilder();
     this.staged = { users: 0, configurationItems: 0 };
@@ -163,6 +168,7 @@ export class FullDownload {
     for (const item of page.configurationItems) this.items.add(item);
     for (const group of page.groups) this.groups.set(group.id, groupOf(group));
     for (const item of page.catalogItems) this.catalogItems.set(item.id, item);
+    for (const entry of page.knowledgeArticles) this.knowledgeArticles.set(entry.id, entry.article);
     for (const location of page.locations) this.locations.set(location.id, location);
     this.received +=
       page.users.length +
@@ -239,6 +245,7 @@ export class FullDownload {
       groups: [...this.groups.values()],
       orders,
       catalogItems: [...this.catalogItems.values()],
+      knowledgeArticles: [...this.knowledgeArticles.values()].filter((a) => a !== null),
       locations: [...this.locations.values()],
     };
   }
@@ -254,7 +261,7 @@ export class FullDownload {
     loadedAt: string,
   ): Promise<LoadedDirectory> {
     const { db } = this.deps;
-    const { users, items, groups, orders, catalogItems, locations } = finished;
+    const { users, items, groups, orders, catalogItems, knowledgeArticles, locations } = finished;
     const rest = [
       ...this.unstaged('users', this.users),
       ...this.unstaged('configurationItems', this.items),
@@ -274,7 +281,15 @@ export class FullDownload {
     const old = this.base === 0 ? CHUNK_SLOT : 0;
     await db.transaction(
       'rw',
-      [db.directoryChunks, db.groups, db.callerIndex, db.catalogItems, db.locations, db.meta],
+      [
+        db.directoryChunks,
+        db.groups,
+        db.callerIndex,
+        db.catalogItems,
+        db.knowledgeArticles,
+        db.locations,
+        db.meta,
+      ],
       async () => {
         await db.directoryChunks.bulkPut(rest);
         for (const [kind, count] of [
@@ -295,6 +310,8 @@ export class FullDownload {
         await db.groups.bulkPut(groups);
         await db.catalogItems.clear();
         await db.catalogItems.bulkPut(catalogItems);
+        await db.knowledgeArticles.clear();
+        await db.knowledgeArticles.bulkPut(knowledgeArticles);
         await db.locations.clear();
         await db.locations.bulkPut(locations);
         await db.callerIndex.bulkPut(

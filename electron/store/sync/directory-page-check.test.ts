@@ -55,9 +55,9 @@ describe('checkDirectoryPage', () => {
     const good = page();
     expect(checkDirectoryPage(good)).toEqual({
       ok: true,
-      page: { ...good, catalogItems: [], locations: [] },
+      page: { ...good, catalogItems: [], knowledgeArticles: [], locations: [] },
     });
-    const withForms = page({ catalogItems: catalog, locations: [hq] });
+    const withForms = page({ catalogItems: catalog, knowledgeArticles: [], locations: [hq] });
     expect(checkDirectoryPage(withForms)).toEqual({ ok: true, page: withForms });
   });
 

@@ -3,7 +3,7 @@
 //
 // Why not zod: the store host runs zod without eval (the pages' CSP), which makes a 100,000-user
 // download spend its time walking schemas. directory-page-check.test.ts proves the two agree.
-// Catalog items and walk-up locations are the exception: a few dozen rows with nested fields,
+// Catalog items, knowledge articles and walk-up locations are the exception: a few hundred rows with nested fields,
 // checked by their own schemas (their cost is nothing next to one page of users, and their rules
 // stay in one place).
 
@@ -11,7 +11,7 @@ import type { ZodType } from 'zod';
 import { ROLES } from '../../../shared/sync/server-api';
 import { CatalogItem } from '../../../shared/domain/catalog';
 import { WalkUpLocation } from '../../../shared/domain/walk-up-location';
-import type { DirectoryPage } from '../../../shared/sync/protocol';
+import { KnowledgeFeedEntry, type DirectoryPage } from '../../../shared/sync/protocol';
 
 /** The first thing wrong with a page, in words: where, and what was expected there. */
 export type PageCheck = { ok: true; page: DirectoryPage } | { ok: false; problem: string };
@@ -119,7 +119,7 @@ function pathOf(path: readonly PropertyKey[]): string {
  * names come trimmed, unknown fields dropped), or the first problem.
  */
 function checkSchemaRows<T>(
-  list: 'catalogItems' | 'locations',
+  list: 'catalogItems' | 'knowledgeArticles' | 'locations',
   value: unknown,
   schema: ZodType<T>,
 ): { ok: true; rows: T[] } | { ok: false; problem: string } {
@@ -153,6 +153,12 @@ export function checkDirectoryPage(value: unknown): PageCheck {
   if (problem !== null) return { ok: false, problem };
   const catalog = checkSchemaRows('catalogItems', value.catalogItems, CatalogItem);
   if (!catalog.ok) return catalog;
+  const knowledge = checkSchemaRows(
+    'knowledgeArticles',
+    value.knowledgeArticles,
+    KnowledgeFeedEntry,
+  );
+  if (!knowledge.ok) return knowledge;
   const locations = checkSchemaRows('locations', value.locations, WalkUpLocation);
   if (!locations.ok) return locations;
   const rest =
@@ -167,6 +173,7 @@ export function checkDirectoryPage(value: unknown): PageCheck {
     page: {
       ...(value as unknown as DirectoryPage),
       catalogItems: catalog.rows,
+      knowledgeArticles: knowledge.rows,
       locations: locations.rows,
     },
   };

@@ -8,7 +8,8 @@ import { generateDirectory } from '../../../shared/demo/directory-generator';
 import { searchCatalog, type CatalogItem } from '../../../shared/domain/catalog';
 import type { ConfigurationItem, Group, User } from '../../../shared/domain/directory';
 import { WALK_UP_DEFAULTS, type WalkUpLocation } from '../../../shared/domain/walk-up-location';
-import type { DirectoryPage } from '../../../shared/sync/protocol';
+import type { PublishedArticle } from '../../../shared/domain/knowledge';
+import type { DirectoryPage, KnowledgeFeedEntry } from '../../../shared/sync/protocol';
 import { buildCallerOrders } from '../caller-search';
 import { CHUNK_SLOT, openDeskDb, readMeta, type DeskDb } from '../db';
 import { loadDirectory, type ProgressEvent } from '../directory-store';
@@ -29,6 +30,7 @@ type Row =
   | { list: 'groups'; row: Group }
   | { list: 'configurationItems'; row: ConfigurationItem }
   | { list: 'catalogItems'; row: CatalogItem }
+  | { list: 'knowledgeArticles'; row: KnowledgeFeedEntry }
   | { list: 'locations'; row: WalkUpLocation };
 
 /** A server database's directory feed: its rows in change order, `size` to a page. */
@@ -40,6 +42,7 @@ function feed(database: string, rows: Row[], size: number) {
       groups: [],
       configurationItems: [],
       catalogItems: [],
+      knowledgeArticles: [],
       locations: [],
       cursor: `${database}.${n + 1}`,
       more: n + 1 < pages,
@@ -359,6 +362,7 @@ describe('the catalog in the directory', () => {
       groups: [],
       configurationItems: [],
       catalogItems: [renamed, added, retired],
+      knowledgeArticles: [],
       locations: [],
       cursor: 'db1.99',
       more: false,
@@ -424,6 +428,7 @@ describe('the walk-up locations in the directory', () => {
       groups: [],
       configurationItems: [],
       catalogItems: [],
+      knowledgeArticles: [],
       locations: [moved, closed],
       cursor: 'db1.99',
       more: false,
@@ -461,6 +466,51 @@ describe('the walk-up locations in the directory', () => {
   });
 });
 
+describe('the published knowledge articles in the directory', () => {
+  const printer: PublishedArticle = {
+    id: 'kb-printer',
+    title: 'Printer shows offline',
+    body: 'Clear the print queue.',
+    keywords: ['spooler'],
+    ciClasses: ['Printer'],
+    validUntil: null,
+    revision: 1,
+    publishedAt: '2026-11-20T09:00:00.000Z',
+  };
+  const vpn: PublishedArticle = { ...printer, id: 'kb-vpn', title: 'VPN drops every hour' };
+  const entry = (id: string, article: PublishedArticle | null): Row => ({
+    list: 'knowledgeArticles',
+    row: { id, article },
+  });
+
+  it('keeps the published ones at the first download, takes a new revision, forgets a retired one', async () => {
+    const { db, demo } = await freshDesk();
+    // A retired article in a full download is simply not kept.
+    const first = feed(
+      'db1',
+      [...rowsOf(300), entry(printer.id, printer), entry(vpn.id, vpn), entry('kb-old', null)],
+      200,
+    );
+    const revised = { ...printer, title: 'Printer offline after an update', revision: 2 };
+    const laterPage: DirectoryPage = {
+      ...feed('db1', [entry(printer.id, revised), entry(vpn.id, null)], 10)(0),
+      cursor: 'db1.99',
+    };
+    let stage: 'first' | 'changes' = 'first';
+    const { client } = pageClient((n) => Promise.resolve(stage === 'first' ? first(n) : laterPage));
+    const downloaded = await syncDirectory(syncDeps(db, client, demo));
+    expect(downloaded.full).toBe(true);
+    expect((await db.knowledgeArticles.toCollection().primaryKeys()).sort()).toEqual([
+      printer.id,
+      vpn.id,
+    ]);
+
+    stage = 'changes';
+    await syncDirectory(syncDeps(db, client, downloaded.directory));
+    expect(await db.knowledgeArticles.toArray()).toEqual([revised]);
+  });
+});
+
 function groupsIn(rows: Row[]): number {
   return rows.filter((r) => r.list === 'groups').length;
 }
@@ -490,6 +540,7 @@ describe('retired configuration items on the desk', () => {
       groups: [],
       configurationItems: [{ ...(items[1] as ConfigurationItem), active: false }],
       catalogItems: [],
+      knowledgeArticles: [],
       locations: [],
       cursor: 'db1.50',
       more: false,

@@ -3,6 +3,7 @@
 // directory: a full download is staged (directory-download.ts), changes commit in one transaction.
 
 import type { CatalogItem } from '../../../shared/domain/catalog';
+import type { PublishedArticle } from '../../../shared/domain/knowledge';
 import type { ConfigurationItem, Group, User } from '../../../shared/domain/directory';
 import type { WalkUpLocation } from '../../../shared/domain/walk-up-location';
 import type { DirectoryPage } from '../../../shared/sync/protocol';
@@ -93,6 +94,8 @@ interface Changes {
   groups: Map<string, Group>;
   items: Map<string, ConfigurationItem>;
   catalogItems: Map<string, CatalogItem>;
+  /** null: retired, forget it. */
+  knowledgeArticles: Map<string, PublishedArticle | null>;
   locations: Map<string, WalkUpLocation>;
 }
 
@@ -112,6 +115,7 @@ export async function syncDirectory(deps: DirectorySyncDeps): Promise<DirectoryS
     groups: new Map(),
     items: new Map(),
     catalogItems: new Map(),
+    knowledgeArticles: new Map(),
     locations: new Map(),
   };
   let cursor = startCursor;
@@ -141,6 +145,7 @@ export async function syncDirectory(deps: DirectorySyncDeps): Promise<DirectoryS
         for (const g of page.groups) changes.groups.set(g.id, groupOf(g));
         for (const c of page.configurationItems) changes.items.set(c.id, c);
         for (const k of page.catalogItems) changes.catalogItems.set(k.id, k);
+        for (const a of page.knowledgeArticles) changes.knowledgeArticles.set(a.id, a.article);
         for (const l of page.locations) changes.locations.set(l.id, l);
       }
     }
@@ -186,8 +191,15 @@ async function applyChanges(
   };
   const catalogItems = [...changes.catalogItems.values()];
   const locations = [...changes.locations.values()];
+  const knowledge = [...changes.knowledgeArticles.entries()];
+  const storeKnowledge = async () => {
+    await db.knowledgeArticles.bulkDelete(knowledge.flatMap(([id, a]) => (a ? [] : [id])));
+    await db.knowledgeArticles.bulkPut(knowledge.flatMap(([, a]) => (a ? [a] : [])));
+  };
   if (!current || counts.users + counts.groups + counts.configurationItems === 0) {
-    await db.transaction('rw', [db.catalogItems, db.locations, db.meta], async () => {
+    const tables = [db.catalogItems, db.knowledgeArticles, db.locations, db.meta];
+    await db.transaction('rw', tables, async () => {
+      await storeKnowledge();
       await db.catalogItems.bulkPut(catalogItems);
       await db.locations.bulkPut(locations);
       await writeMeta(db, 'sync', { ...(await readSyncMeta(db)), directoryCursor: cursor });
@@ -222,10 +234,12 @@ async function applyChanges(
     db.groups,
     db.callerIndex,
     db.catalogItems,
+    db.knowledgeArticles,
     db.locations,
     db.meta,
   ];
   await db.transaction('rw', tables, async () => {
+    await storeKnowledge();
     await db.directoryChunks.bulkPut([...userChunks, ...itemChunks]);
     await db.catalogItems.bulkPut(catalogItems);
     await db.locations.bulkPut(locations);

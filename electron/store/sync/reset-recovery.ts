@@ -84,6 +84,7 @@ export function recreateEntries(record: Interaction, clientId: string): OutboxEn
         id: record.id,
         state: record.state,
         ...(record.wrapUpCode ? { wrapUpCode: record.wrapUpCode } : {}),
+        ...(record.resolvedWith ? { resolvedWith: record.resolvedWith } : {}),
       },
       at: record.closedAt ?? record.updatedAt,
       actorId: record.closedBy ?? record.updatedBy,

@@ -1,0 +1,61 @@
+// Knowledge administration's contract: the operations technicians and administrators use to write,
+// submit for review, publish and retire articles, and the list and view the Knowledge page shows.
+// Schemas only; never stores.
+
+import { z } from 'zod';
+import { Id } from '../domain/directory';
+import { KnowledgeArticle, KnowledgeState } from '../domain/knowledge';
+import { adminOperation } from './operation';
+
+export const KnowledgeListInput = z.strictObject({
+  query: z.string().max(100).default(''),
+  state: KnowledgeState.optional(),
+});
+
+export const KnowledgeSummary = z.object({
+  id: Id,
+  title: z.string(),
+  state: KnowledgeState,
+  revision: z.number().int(),
+  publishedRevision: z.number().int().nullable(),
+  updatedAt: z.string(),
+});
+export type KnowledgeSummary = z.infer<typeof KnowledgeSummary>;
+
+/** One kept revision: who wrote it, when it went for review and when it was published. */
+export const KnowledgeRevision = z.object({
+  revision: z.number().int(),
+  title: z.string(),
+  authorName: z.string(),
+  savedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+});
+export type KnowledgeRevision = z.infer<typeof KnowledgeRevision>;
+
+export const KnowledgeAdminView = z.object({
+  state: KnowledgeState,
+  /** The newest revision's content: what the editor shows. */
+  article: KnowledgeArticle,
+  revision: z.number().int(),
+  publishedRevision: z.number().int().nullable(),
+  /** Newest first. */
+  revisions: z.array(KnowledgeRevision),
+});
+export type KnowledgeAdminView = z.infer<typeof KnowledgeAdminView>;
+
+const ById = z.strictObject({ id: Id });
+
+export const KNOWLEDGE_OPERATIONS = {
+  'knowledge.list': adminOperation(
+    'knowledge.list',
+    KnowledgeListInput,
+    z.object({ articles: z.array(KnowledgeSummary) }),
+  ),
+  'knowledge.get': adminOperation('knowledge.get', ById, KnowledgeAdminView),
+  /** A new article is a draft; a draft is edited in place; a submitted, published or retired one gets a new draft revision. */
+  'knowledge.save': adminOperation('knowledge.save', KnowledgeArticle, KnowledgeAdminView),
+  'knowledge.submit': adminOperation('knowledge.submit', ById, KnowledgeAdminView),
+  'knowledge.publish': adminOperation('knowledge.publish', ById, KnowledgeAdminView),
+  'knowledge.retire': adminOperation('knowledge.retire', ById, KnowledgeAdminView),
+} as const;
