@@ -42,7 +42,7 @@ async function readArticle(db: Db, id: string, forUpdate = false) {
     .select(['id', 'state', 'title', 'revision', 'published_revision'])
     .where('id', '=', id);
   if (forUpdate) query = query.forUpdate();
-  return (await query.executeTakeFirst());
+  return await query.executeTakeFirst();
 }
 
 async function readContent(db: Db, id: string, revision: number): Promise<KnowledgeArticle> {
