@@ -3,6 +3,7 @@
 
 import { spawn } from 'node:child_process';
 import net from 'node:net';
+import { SERVER_NODE_FLAGS } from '../server/node-flags.mjs';
 
 const READY_TIMEOUT_MS = 180_000;
 
@@ -98,7 +99,14 @@ export async function startDeskServer(options) {
   let tail = '';
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), options.main, '--port', String(port), ...options.args],
+    [
+      ...SERVER_NODE_FLAGS,
+      ...(options.nodeArgs ?? []),
+      options.main,
+      '--port',
+      String(port),
+      ...options.args,
+    ],
     {
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],

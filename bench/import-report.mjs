@@ -3,6 +3,7 @@
 
 import { ldapFigureRows } from './ldap-report.mjs';
 import { formatMs, markdownTable, wrap } from './report.mjs';
+import { SERVER_NODE_FLAGS } from '../server/node-flags.mjs';
 
 /** @typedef {import('./bench-types').ImportBenchResults} ImportBenchResults */
 /** @typedef {import('./bench-types').ImportRun} ImportRun */
@@ -92,7 +93,7 @@ export function organizationSection(imported, ldap) {
     reported.`);
   if (imported)
     paragraphs.push(`CSV import: \`${imported.command}\` on ${imported.date.slice(0, 10)}, against real
-    desk server processes (\`dist/bench-server/main.js\`). The file is written as HR exports it
+    desk server processes (\`node ${SERVER_NODE_FLAGS.join(' ')} dist/bench-server/main.js\`, Node's flags as \`npm run server\` gives them, \`server/node-flags.mjs\`). The file is written as HR exports it
     (semicolons, a BOM, CRLF, national phone numbers read in region GB), uploaded
     (\`POST /api/v1/admin/imports\`), checked by a dry run, then imported (\`imports.run\`) as an
     administrator does; the import's figures run from that last call, so the dry run is reported

@@ -7,6 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../server/node-flags.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,11 +20,13 @@ export const DATA_DIR = '.deskpad-data';
 export const DEMO_ACCOUNT = Object.freeze({ userName: 'demo.agent', password: 'deskpad-demo' });
 
 /**
- * The desk server's command line: the built server, embedded PGlite in DATA_DIR, the demo seeded.
+ * The desk server's command line: Node's flags for it, the built server, embedded PGlite in
+ * DATA_DIR, the demo seeded.
  * @param {number} port
  * @returns {string[]}
  */
 export const serverArgs = (port) => [
+  ...SERVER_NODE_FLAGS,
   path.join('dist', 'server', 'main.js'),
   '--port',
   String(port),

@@ -5,6 +5,7 @@
 import type { spawnSync } from 'node:child_process';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { SERVER_NODE_FLAGS } from '../server/node-flags.mjs';
 import {
   electronEnv,
   fallbackLine,
@@ -36,6 +37,7 @@ describe('npm start', () => {
 
   it('starts the built desk server on the port, on embedded PGlite, with the demo', () => {
     expect(serverArgs(8787)).toEqual([
+      ...SERVER_NODE_FLAGS,
       'dist/server/main.js',
       '--port',
       '8787',

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../server/node-flags.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const serverMain = path.join(repoRoot, 'dist', 'server', 'main.js');
@@ -73,7 +74,14 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   let output = '';
   let starts = 0;
 
-  const args = [serverMain, '--port', String(port), '--data', options.dataDir];
+  const args = [
+    ...SERVER_NODE_FLAGS,
+    serverMain,
+    '--port',
+    String(port),
+    '--data',
+    options.dataDir,
+  ];
   if (options.demo !== false)
     args.push('--demo', '--demo-history-days', String(options.historyDays ?? 0));
   if (options.demoUsers !== undefined) args.push('--demo-users', String(options.demoUsers));

@@ -8,6 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../node-flags.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const serverMain = path.join(repoRoot, 'dist', 'server', 'main.js');
@@ -69,7 +70,7 @@ export async function startServerProcess(args: readonly string[] = []): Promise<
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    [serverMain, '--port', String(port), '--data', dataDir, ...args],
+    [...SERVER_NODE_FLAGS, serverMain, '--port', String(port), '--data', dataDir, ...args],
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
