@@ -828,8 +828,11 @@ export interface GoToResults {
 // ---- issue 16: keys for a known caller's call, typed and with a template (bench/keys-bench.mjs) ----
 
 export interface KeysRound {
-  /** The short description typed in full, or a contact template by `/` and a letter. */
-  how: 'typed' | 'template';
+  /**
+   * The short description typed in full, or a contact template by `/` and a letter; `recent`: the
+   * template again, with the caller picked from Opened for's recent callers (ArrowDown, Enter).
+   */
+  how: 'typed' | 'template' | 'recent';
   /** Every key pressed, as the report names them (Alt+N, a letter, ArrowDown, Ctrl+Enter). */
   keys: string[];
   /** Of those, the short description's characters (0 with a template). */

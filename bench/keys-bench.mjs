@@ -50,7 +50,8 @@ function countedKeys(page) {
  * One call: Alt+N, the caller, then the short description typed or a template, then Ctrl+Enter.
  * @param {Page} page
  * @param {string} letters the caller's first letters
- * @param {'typed' | 'template'} how
+ * @param {'typed' | 'template' | 'recent'} how `recent`: the caller who rang last, from the
+ *   empty Opened for's recent callers, and the template
  * @returns {Promise<KeysRound>}
  */
 async function logCall(page, letters, how) {
@@ -61,9 +62,12 @@ async function logCall(page, letters, how) {
   const lookup = page.getByRole('combobox', { name: 'Opened for', exact: true });
   await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
   await lookup.waitFor();
-  await counted.type(letters);
   const callers = page.getByRole('listbox', { name: 'Matching callers' });
-  await callers.getByRole('option').first().waitFor();
+  // By name: the first letters, then the first match. Rang back: ArrowDown lists the recent callers.
+  if (how !== 'recent') {
+    await counted.type(letters);
+    await callers.getByRole('option').first().waitFor();
+  }
   await counted.key('ArrowDown');
   await callers.getByRole('option', { selected: true }).waitFor();
   await counted.key('Enter');
@@ -146,11 +150,14 @@ export async function runKeysBench(deps, options) {
       const done = [];
       for (let r = 0; r < options.rounds; r++) {
         const letters = callers[(r * 11) % callers.length] ?? 'demo';
-        done.push(await logCall(page, letters, r % 2 === 0 ? 'template' : 'typed'));
+        // In turn: a caller by name with the template, typed, then the last caller again (rang back).
+        const how = /** @type {const} */ (['template', 'typed', 'recent'])[r % 3] ?? 'typed';
+        done.push(await logCall(page, letters, how));
       }
       return done;
     });
-    const of = (/** @type {'typed' | 'template'} */ how) => rounds.filter((r) => r.how === how);
+    const of = (/** @type {'typed' | 'template' | 'recent'} */ how) =>
+      rounds.filter((r) => r.how === how);
     return {
       command: deps.command,
       date: new Date().toISOString(),

@@ -8,12 +8,14 @@ import { describeRound, keysFigureRows, keysSection } from './keys-report.mjs';
 const spread = (p50: number) => ({ count: 5, p50, p95: p50 + 100, max: p50 + 100 });
 const CALLER = ['j', 'a', 'm', 'e'];
 
-const round = (how: 'typed' | 'template'): KeysRound => ({
+const round = (how: KeysRound['how']): KeysRound => ({
   how,
   keys:
     how === 'typed'
       ? ['Alt+N', ...CALLER, 'ArrowDown', 'Enter', ...'Password reset', 'Ctrl+Enter']
-      : ['Alt+N', ...CALLER, 'ArrowDown', 'Enter', '/', 'p', 'Ctrl+Enter'],
+      : how === 'template'
+        ? ['Alt+N', ...CALLER, 'ArrowDown', 'Enter', '/', 'p', 'Ctrl+Enter']
+        : ['Alt+N', 'ArrowDown', 'Enter', '/', 'p', 'Ctrl+Enter'],
   typed: how === 'typed' ? 14 : 0,
   ms: 500,
   shortDescription: 'Password reset',
@@ -32,16 +34,23 @@ const results = (rounds: KeysRound[]): KeysResults => ({
 
 describe('the key-count figure', () => {
   it('counts the typed call besides its text, and the template call in all and besides the caller', () => {
-    const rows = keysFigureRows(results([round('template'), round('typed')]));
+    const rows = keysFigureRows(results([round('template'), round('typed'), round('recent')]));
     expect(rows.map((r) => [r.met, r.deskpad])).toEqual([
       [
         true,
         '8 keys: Alt+N, 4 letters of the caller, ArrowDown, Enter, the short description (14 characters), Ctrl+Enter',
       ],
       [false, '10 keys: Alt+N, 4 letters of the caller, ArrowDown, Enter, /p, Ctrl+Enter'],
+      [true, '6 keys: Alt+N, ArrowDown, Enter (the latest caller), /p, Ctrl+Enter'],
       [null, '6 keys'],
       [null, '560 ms / 660 ms / 660 ms'],
     ]);
+  });
+
+  it('fails the rang-back row when it did not run or one key more was needed', () => {
+    expect(keysFigureRows(results([round('template'), round('typed')]))[2]?.met).toBe(false);
+    const slower = { ...round('recent'), keys: ['Alt+N', 'm', ...round('recent').keys.slice(1)] };
+    expect(keysFigureRows(results([round('typed'), slower]))[2]?.met).toBe(false);
   });
 
   it('fails the template row when a template was not applied', () => {

@@ -38,7 +38,7 @@ async function findTemplate(desk: Desk, letters: string, name: string): Promise<
 }
 
 describe('contact templates (issue 16, item 3)', () => {
-  it('logs and closes a known caller’s call with a template, by keyboard', async (test) => {
+  it('logs and closes a known caller’s call with a template by keyboard, and again in 6 keys when they ring back', async (test) => {
     const { page } = await browser.newPage(test);
     const desk = await Desk.signIn(page, app.url(), DEMO_AGENT);
     const { caller } = callerToLookUp();
@@ -60,6 +60,8 @@ describe('contact templates (issue 16, item 3)', () => {
     await desk.waitForState('Closed Complete');
     expect(await desk.field('Short description').inputValue()).toBe(TEMPLATE);
     expect(await desk.field('Description').inputValue()).toMatch(/password reset/);
+    /** The first match for the letters: the caller who will ring back. */
+    const picked = await desk.field('Opened for').inputValue();
     const keys = desk.keysPressed - before;
     const besidesCaller = keys - letters.length;
 
@@ -74,6 +76,27 @@ describe('contact templates (issue 16, item 3)', () => {
     );
     expect(besidesCaller).toBeLessThanOrEqual(MAX_KEYS_BESIDES_THE_CALLER);
     expect(keys).toBe(1 + letters.length + 2 + 1 + LETTERS.length + 1);
+
+    // The caller rings back: ArrowDown in the empty Opened for lists the latest callers, Enter picks.
+    const again = desk.keysPressed;
+    await desk.key('Alt+n');
+    await expect
+      .poll(() => desk.field('Opened for').evaluate((e) => e === document.activeElement))
+      .toBe(true);
+    await desk.key('ArrowDown');
+    await page
+      .getByRole('listbox', { name: 'Matching callers' })
+      .getByRole('option', { selected: true, name: new RegExp(`^${picked}`) })
+      .waitFor();
+    await desk.key('Enter');
+    await expect
+      .poll(() => desk.field('Short description').evaluate((e) => e === document.activeElement))
+      .toBe(true);
+    expect(await desk.field('Opened for').inputValue()).toBe(picked);
+    await findTemplate(desk, LETTERS, TEMPLATE);
+    await desk.key('Control+Enter');
+    await desk.waitForState('Closed Complete');
+    expect(desk.keysPressed - again).toBeLessThanOrEqual(MAX_KEYS_BESIDES_THE_CALLER);
   });
 
   it('keeps what the agent typed unless the confirm says otherwise; no axe violations', async (test) => {

@@ -63,6 +63,12 @@ export class LoadedDirectory {
     return this.callerSearch.search(query, limit).map((row) => this.users.hit(row));
   }
 
+  /** The caller as the lookup lists them; null for someone gone from the directory or inactive. */
+  userHit(id: string): UserHit | null {
+    const row = this.users.indexOf(id);
+    return row === undefined || !this.users.isActive(row) ? null : this.users.hit(row);
+  }
+
   getUser(id: string): User | null {
     return this.users.userById(id);
   }

@@ -4,11 +4,13 @@
 import { Dexie } from 'dexie';
 import { lookaheadOf } from '../../shared/domain/lookahead';
 import {
+  INTERACTION_STATES,
   OPEN_STATES,
   isClosed,
   type Interaction,
   type OpenState,
 } from '../../shared/domain/interaction';
+import type { UserHit } from '../../shared/domain/directory';
 import { fail, ok, type StoreResult } from '../../shared/domain/result';
 import {
   primaryKindOf,
@@ -165,6 +167,8 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
           (hit) => hit.id,
         ),
       );
+    case 'directory.recentCallers':
+      return ok(await recentCallers(state, query.args.limit));
     case 'directory.getUser':
       return ok(directory.getUser(query.args.id));
     case 'directory.listGroups':
@@ -195,6 +199,44 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
       return ok(rows.map((r) => toListItem(r, directory)));
     }
   }
+}
+
+/** Interactions read per state when looking for the agent's latest callers. */
+const RECENT_SCAN = 50;
+
+/**
+ * The callers of the agent's latest interactions (by when they were opened), each once: a caller
+ * who rings back is ArrowDown and Enter away in an empty Opened for.
+ */
+async function recentCallers(state: QueryState, limit: number): Promise<UserHit[]> {
+  const { db, directory, agentId } = state;
+  if (directory === null) return [];
+  const latest = (
+    await Promise.all(
+      INTERACTION_STATES.map((s) =>
+        db.interactions
+          .where('[state+openedAt]')
+          .between([s, Dexie.minKey], [s, Dexie.maxKey])
+          .reverse()
+          .filter((r) => r.openedBy === agentId && r.openedFor !== null)
+          .limit(RECENT_SCAN)
+          .toArray(),
+      ),
+    )
+  )
+    .flat()
+    .sort((a, b) => (a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0));
+  const callers: UserHit[] = [];
+  const seen = new Set<string>();
+  for (const record of latest) {
+    if (callers.length >= limit) break;
+    const id = record.openedFor;
+    if (id === null || seen.has(id)) continue;
+    seen.add(id);
+    const hit = directory.userHit(id);
+    if (hit) callers.push(hit);
+  }
+  return callers;
 }
 
 async function listInteractions(

@@ -146,6 +146,62 @@ describe('caller lookup', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     await waitFor(() => expect(related.textContent).toContain('Asked about VPN access'));
   });
 
+  it('lists the agent’s latest callers, newest first and each once, on ArrowDown in the empty field', async () => {
+    const members = await store.query('directory.searchUsers', { query: 'a', limit: 3 });
+    const [older, newer] = members.ok ? members.value : [];
+    if (!older || !newer) throw new Error('the demo directory has too few users');
+    const log = async (id: string, caller: UserHit): Promise<void> => {
+      const created = await store.command('interaction.create', {
+        id,
+        openedFor: caller.id,
+        contactEmail: caller.email,
+        contactPhone: '',
+        type: 'Phone',
+        component: null,
+        assignmentGroup: null,
+        assignedTo: null,
+        shortDescription: `Call ${id}`,
+        description: '',
+      });
+      expect(created.ok).toBe(true);
+    };
+    await log('first-call', older);
+    await log('second-call', newer);
+    await log('third-call', older);
+    const { user } = renderDeskpad(store);
+    const lookup = await screen.findByRole('combobox', { name: 'Opened for' });
+    await waitFor(() => expect(document.activeElement).toBe(lookup));
+
+    await user.keyboard('{ArrowDown}');
+    const listbox = await screen.findByRole('listbox', { name: 'Matching callers' });
+    await waitFor(() =>
+      expect(
+        within(listbox)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual([expect.stringContaining(older.email), expect.stringContaining(newer.email)]),
+    );
+    await waitFor(() =>
+      expect(within(listbox).getByRole('option', { selected: true }).textContent).toContain(
+        older.email,
+      ),
+    );
+    await user.keyboard('{Enter}');
+    expect(valueOf(lookup)).toBe(older.name);
+    expect(valueOf(screen.getByLabelText('Contact email', { exact: true }))).toBe(older.email);
+  });
+
+  it('lists nothing and says nothing on ArrowDown before the agent has logged a call', async () => {
+    const { user } = renderDeskpad(store);
+    const lookup = await screen.findByRole('combobox', { name: 'Opened for' });
+    await waitFor(() => expect(document.activeElement).toBe(lookup));
+    await user.keyboard('{ArrowDown}');
+    const recent = await store.query('directory.recentCallers', { limit: 5 });
+    expect(recent.ok && recent.value).toEqual([]);
+    expect(screen.queryByRole('listbox', { name: 'Matching callers' })).toBeNull();
+    expect(screen.queryByText(/No caller matches/)).toBeNull();
+  });
+
   it('says so when nobody matches', async () => {
     const { user } = renderDeskpad(store);
     await user.click(await screen.findByRole('combobox', { name: 'Opened for' }));

@@ -16,6 +16,7 @@ export const CALLER_LOOKUP_INSTRUMENT: LookupInstrument = {
 };
 
 export const CALLER_RESULTS_LIMIT = 10;
+export const RECENT_CALLERS_LIMIT = 5;
 
 interface CallerLookupProps {
   control: ControlProps;
@@ -31,10 +32,11 @@ export function CallerLookup(props: CallerLookupProps) {
   const store = useStoreHost();
   const search = useCallback(
     async (query: string) => {
-      const found = await store.query('directory.searchUsers', {
-        query,
-        limit: CALLER_RESULTS_LIMIT,
-      });
+      // Nothing typed: the agent's latest callers, so a caller who rings back is ArrowDown, Enter.
+      const found =
+        query.trim() === ''
+          ? await store.query('directory.recentCallers', { limit: RECENT_CALLERS_LIMIT })
+          : await store.query('directory.searchUsers', { query, limit: CALLER_RESULTS_LIMIT });
       return found.ok
         ? { items: found.value, error: null }
         : { items: [], error: found.error.message };
@@ -57,8 +59,9 @@ export function CallerLookup(props: CallerLookupProps) {
   return (
     <LookupCombobox<UserHit>
       {...props}
-      placeholder="Start typing a name…"
+      placeholder="Start typing a name, or ↓ for recent callers…"
       menuLabel="Matching callers"
+      searchWhenEmpty
       search={search}
       itemKey={(user) => user.id}
       itemText={(user) => user.name}

@@ -97,8 +97,13 @@ export function LookupCombobox<T>(props: LookupComboboxProps<T>) {
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem) props.onPick(selectedItem);
     },
-    onIsOpenChange: ({ isOpen }) => {
-      if (isOpen && props.searchWhenEmpty && results.seq === 0) run(combobox.inputValue, false);
+    // Opened by an arrow or a click: browse what the text finds, asked again when the shown
+    // answer is for another text or for none (what an empty field lists changes as work is
+    // logged). Typing searches by itself.
+    onIsOpenChange: ({ isOpen, type, inputValue }) => {
+      const text = inputValue ?? '';
+      const stale = results.seq === 0 || results.query !== text || text.trim() === '';
+      if (isOpen && props.searchWhenEmpty && type !== Types.InputChange && stale) run(text, false);
     },
   });
   const { isOpen, highlightedIndex, inputValue, setHighlightedIndex, setInputValue } = combobox;

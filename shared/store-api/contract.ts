@@ -61,6 +61,8 @@ export const queryInputs = {
     query: SearchText.max(99, 'Search text can be at most 100 characters.'),
     limit: Limit.max(50).default(10),
   }),
+  /** The callers of the agent's latest interactions on this desk, newest first, each once. */
+  'directory.recentCallers': z.object({ limit: Limit.max(20).default(5) }),
   'directory.getUser': z.object({ id: Id }),
   'directory.listGroups': z.object({}),
   'directory.groupMembers': z.object({ groupId: Id }),
@@ -324,6 +326,7 @@ export interface QueryOutputs
   'directory.status': DirectoryStatus;
   'directory.searchUsers': UserHit[];
   'directory.searchUsersAhead': Lookahead<UserHit>;
+  'directory.recentCallers': UserHit[];
   'directory.getUser': User | null;
   'directory.listGroups': Group[];
   'directory.groupMembers': User[];
