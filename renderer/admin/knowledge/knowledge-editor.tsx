@@ -161,163 +161,165 @@ export function KnowledgeEditor({ view, newId, onClose }: KnowledgeEditorProps) 
   const editedToo = dirty && saved !== null;
   return (
     <div className="knowledge-editor">
-      <form
-        ref={formRef}
-        className="catalog-form"
-        noValidate
-        aria-labelledby={idOf('heading')}
-        onSubmit={(e) => void save(e)}
-      >
-        <h3 id={idOf('heading')}>{saved?.article.title ?? 'New article'}</h3>
-        <p className="muted">
-          State:{' '}
-          {saved
-            ? `${stateText(saved.state, saved.revision, saved.publishedRevision)} · revision ${saved.revision}`
-            : 'New, not saved yet'}
-          {editedToo && ' · changes not saved'}
-        </p>
-        <p
-          className={message?.alert ? 'form-error' : 'muted'}
-          role={message?.alert ? 'alert' : 'status'}
+      <div>
+        <form
+          ref={formRef}
+          className="catalog-form"
+          noValidate
+          aria-labelledby={idOf('heading')}
+          onSubmit={(e) => void save(e)}
         >
-          {message?.text}
-        </p>
-        <FormField id={idOf('title')} label="Title" error={errors.title}>
-          {(control) => (
-            <input
-              {...control}
-              aria-required
-              value={draft.title}
-              onChange={(e) => edit({ title: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField
-          id={idOf('body')}
-          label="Body"
-          error={errors.body}
-          hint={`Markdown: ## heading, **bold**, *italic*, \`code\`, lists (1. or -), [a link](https://…). ${count(draft.body.length)} of ${count(ARTICLE_BODY_MAX)} characters.`}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              aria-required
-              rows={12}
-              value={draft.body}
-              onChange={(e) => edit({ body: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField
-          id={idOf('keywords')}
-          label="Keywords"
-          error={errors.keywords}
-          hint="Separated by commas: words agents type that the title does not say."
-        >
-          {(control) => (
-            <input
-              {...control}
-              value={draft.keywords}
-              onChange={(e) => edit({ keywords: e.target.value })}
-            />
-          )}
-        </FormField>
-        <fieldset
-          className="knowledge-classes"
-          aria-describedby={
-            errors.ciClasses
-              ? `${idOf('classes-error')} ${idOf('classes-hint')}`
-              : idOf('classes-hint')
-          }
-        >
-          <legend>Configuration item classes</legend>
-          <p id={idOf('classes-hint')} className="field-hint">
-            Agents who pick a Component of these classes see the article first.
+          <h3 id={idOf('heading')}>{saved?.article.title ?? 'New article'}</h3>
+          <p className="muted">
+            State:{' '}
+            {saved
+              ? `${stateText(saved.state, saved.revision, saved.publishedRevision)} · revision ${saved.revision}`
+              : 'New, not saved yet'}
+            {editedToo && ' · changes not saved'}
           </p>
-          {errors.ciClasses && (
-            <p id={idOf('classes-error')} className="field-error">
-              {errors.ciClasses}
-            </p>
-          )}
-          {classes.length === 0 && (
-            <p className="muted">
-              {known.status === 'loading'
-                ? 'Loading the classes…'
-                : (known.error?.message ?? 'The directory has no configuration items yet.')}
-            </p>
-          )}
-          {classes.map((name) => (
-            <label key={name} className="check">
+          <p
+            className={message?.alert ? 'form-error' : 'muted'}
+            role={message?.alert ? 'alert' : 'status'}
+          >
+            {message?.text}
+          </p>
+          <FormField id={idOf('title')} label="Title" error={errors.title}>
+            {(control) => (
               <input
-                type="checkbox"
-                checked={draft.ciClasses.includes(name)}
-                onChange={(e) =>
-                  edit({
-                    ciClasses: e.target.checked
-                      ? [...draft.ciClasses, name]
-                      : draft.ciClasses.filter((c) => c !== name),
-                  })
-                }
+                {...control}
+                aria-required
+                value={draft.title}
+                onChange={(e) => edit({ title: e.target.value })}
               />
-              {name}
-            </label>
-          ))}
-        </fieldset>
-        <FormField
-          id={idOf('valid-until')}
-          label="Valid until"
-          error={errors.validUntil}
-          hint="After this day desks stop suggesting it. Leave it empty to keep it."
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              value={draft.validUntil}
-              onChange={(e) => edit({ validUntil: e.target.value })}
-            />
-          )}
-        </FormField>
-        <div className="actions actions--end">
-          <button type="submit" className="button" aria-disabled={busy}>
-            Save draft
-          </button>
-          {(state === null || state === 'draft' || dirty) && (
-            <button
-              type="button"
-              className="button"
-              aria-disabled={busy}
-              onClick={() => void submit()}
-            >
-              Submit for review
+            )}
+          </FormField>
+          <FormField
+            id={idOf('body')}
+            label="Body"
+            error={errors.body}
+            hint={`Markdown: ## heading, **bold**, *italic*, \`code\`, lists (1. or -), [a link](https://…). ${count(draft.body.length)} of ${count(ARTICLE_BODY_MAX)} characters.`}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                aria-required
+                rows={12}
+                value={draft.body}
+                onChange={(e) => edit({ body: e.target.value })}
+              />
+            )}
+          </FormField>
+          <FormField
+            id={idOf('keywords')}
+            label="Keywords"
+            error={errors.keywords}
+            hint="Separated by commas: words agents type that the title does not say."
+          >
+            {(control) => (
+              <input
+                {...control}
+                value={draft.keywords}
+                onChange={(e) => edit({ keywords: e.target.value })}
+              />
+            )}
+          </FormField>
+          <fieldset
+            className="knowledge-classes"
+            aria-describedby={
+              errors.ciClasses
+                ? `${idOf('classes-error')} ${idOf('classes-hint')}`
+                : idOf('classes-hint')
+            }
+          >
+            <legend>Configuration item classes</legend>
+            <p id={idOf('classes-hint')} className="field-hint">
+              Agents who pick a Component of these classes see the article first.
+            </p>
+            {errors.ciClasses && (
+              <p id={idOf('classes-error')} className="field-error">
+                {errors.ciClasses}
+              </p>
+            )}
+            {classes.length === 0 && (
+              <p className="muted">
+                {known.status === 'loading'
+                  ? 'Loading the classes…'
+                  : (known.error?.message ?? 'The directory has no configuration items yet.')}
+              </p>
+            )}
+            {classes.map((name) => (
+              <label key={name} className="check">
+                <input
+                  type="checkbox"
+                  checked={draft.ciClasses.includes(name)}
+                  onChange={(e) =>
+                    edit({
+                      ciClasses: e.target.checked
+                        ? [...draft.ciClasses, name]
+                        : draft.ciClasses.filter((c) => c !== name),
+                    })
+                  }
+                />
+                {name}
+              </label>
+            ))}
+          </fieldset>
+          <FormField
+            id={idOf('valid-until')}
+            label="Valid until"
+            error={errors.validUntil}
+            hint="After this day desks stop suggesting it. Leave it empty to keep it."
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                value={draft.validUntil}
+                onChange={(e) => edit({ validUntil: e.target.value })}
+              />
+            )}
+          </FormField>
+          <div className="actions actions--end">
+            <button type="submit" className="button" aria-disabled={busy}>
+              Save draft
             </button>
-          )}
-          {state === 'in-review' && (
-            <button
-              type="button"
-              className="button button--primary"
-              aria-disabled={busy}
-              onClick={() => void publish()}
-            >
-              Publish
+            {(state === null || state === 'draft' || dirty) && (
+              <button
+                type="button"
+                className="button"
+                aria-disabled={busy}
+                onClick={() => void submit()}
+              >
+                Submit for review
+              </button>
+            )}
+            {state === 'in-review' && (
+              <button
+                type="button"
+                className="button button--primary"
+                aria-disabled={busy}
+                onClick={() => void publish()}
+              >
+                Publish
+              </button>
+            )}
+            {saved?.publishedRevision != null && (
+              <button
+                type="button"
+                className="button"
+                aria-disabled={busy}
+                onClick={() => void retire()}
+              >
+                Retire
+              </button>
+            )}
+            <button type="button" className="button" onClick={onClose}>
+              Back to the articles
             </button>
-          )}
-          {saved?.publishedRevision != null && (
-            <button
-              type="button"
-              className="button"
-              aria-disabled={busy}
-              onClick={() => void retire()}
-            >
-              Retire
-            </button>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            Back to the articles
-          </button>
-        </div>
+          </div>
+        </form>
         {saved && <KnowledgeHistory view={saved} />}
-      </form>
+      </div>
       <section className="catalog-preview" aria-labelledby={idOf('preview')}>
         <h3 id={idOf('preview')}>Preview</h3>
         <p className="muted">As agents see it beside the interaction form.</p>

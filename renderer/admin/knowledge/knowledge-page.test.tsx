@@ -287,7 +287,7 @@ describe('the Knowledge page', () => {
       await within(form).findByText(
         'Published revision 1: desks suggest it from their next directory sync.',
       );
-      const revisions = within(form).getByRole('table', { name: 'Revisions' });
+      const revisions = screen.getByRole('table', { name: 'Revisions' });
       expect(within(revisions).getAllByRole('row')[1]?.textContent).toMatch(
         /^1 \(on the desks\)Printer smudges every pageTess Tech/,
       );
@@ -371,9 +371,7 @@ describe('the Knowledge page', () => {
       expect(
         within(form).getByText(/^State: Draft · desks have revision 1 · revision 2/),
       ).toBeDefined();
-      const rows = within(within(form).getByRole('table', { name: 'Revisions' })).getAllByRole(
-        'row',
-      );
+      const rows = within(screen.getByRole('table', { name: 'Revisions' })).getAllByRole('row');
       expect(rows.map((r) => r.querySelector('td')?.textContent ?? null)).toEqual([
         null,
         '2',
