@@ -23,6 +23,7 @@ import {
   type ArticleDraft,
 } from './knowledge-draft';
 import { KnowledgeHistory } from './knowledge-history';
+import { LeaveArticleDialog } from './leave-article-dialog';
 
 interface KnowledgeEditorProps {
   /** The article as saved; null for a new one (`newId` names it). */
@@ -50,6 +51,7 @@ export function KnowledgeEditor({ view, newId, onClose }: KnowledgeEditorProps) 
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   const [focusProblem, setFocusProblem] = useState(0);
+  const [leaving, setLeaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   useUnloadWarning(dirty);
 
@@ -313,13 +315,20 @@ export function KnowledgeEditor({ view, newId, onClose }: KnowledgeEditorProps) 
                 Retire
               </button>
             )}
-            <button type="button" className="button" onClick={onClose}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => (dirty ? setLeaving(true) : onClose())}
+            >
               Back to the articles
             </button>
           </div>
         </form>
         {saved && <KnowledgeHistory view={saved} />}
       </div>
+      {leaving && (
+        <LeaveArticleDialog onDiscard={onClose} onKeepEditing={() => setLeaving(false)} />
+      )}
       <section className="catalog-preview" aria-labelledby={idOf('preview')}>
         <h3 id={idOf('preview')}>Preview</h3>
         <p className="muted">As agents see it beside the interaction form.</p>

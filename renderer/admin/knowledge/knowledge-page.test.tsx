@@ -1,8 +1,8 @@
 // Administration → Knowledge by keyboard, against a fake desk server that keeps the review rules:
 // the list searched and filtered by state; a new article's problems said by field (no title, a body
 // longer than the shared schema allows) and nothing sent; saved, submitted and published with its
-// revisions listed; a refused Publish says the server's reason; an edit of a published article is
-// the next revision; Retire. axe-clean.
+// revisions listed; a refused Publish says the server's reason; unsaved edits are neither published
+// nor dropped without asking; an edit of a published article is the next revision; Retire. axe-clean.
 
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -354,6 +354,17 @@ describe('the Knowledge page', () => {
         'Not published: this article has changes that are not saved. Save draft and submit them for review first.',
       );
       expect(changes(server.calls)).toHaveLength(before);
+      // Nor dropped without asking: Back asks, and Escape keeps editing.
+      await tabTo(user, within(form).getByRole('button', { name: 'Back to the articles' }));
+      await user.keyboard('{Enter}');
+      const leave = await screen.findByRole('dialog', { name: 'Unsaved changes' });
+      expect(document.activeElement).toBe(
+        within(leave).getByRole('button', { name: 'Keep editing' }),
+      );
+      await expectNoAxeViolations(document.body);
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      expect(title).toHaveProperty('value', 'Printer shows offline after an update');
 
       await tabTo(user, within(form).getByRole('button', { name: 'Submit for review' }));
       await user.keyboard('{Enter}');
