@@ -361,7 +361,7 @@ describe('the Knowledge page', () => {
       expect(document.activeElement).toBe(
         within(leave).getByRole('button', { name: 'Keep editing' }),
       );
-      await expectNoAxeViolations(document.body);
+      await expectNoAxeViolations(leave);
       await user.keyboard('{Escape}');
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
       expect(title).toHaveProperty('value', 'Printer shows offline after an update');
