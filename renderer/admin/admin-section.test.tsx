@@ -1,5 +1,7 @@
-// The Administration section by keyboard: its navigation lists the pages, the overview shows the
-// organization's counts, and a desk server that cannot be reached is said plainly, with Try again.
+// The Administration section by keyboard: its navigation lists the pages the agent's roles may use
+// (all for an admin, Knowledge only for a technician, none for an agent, who is not offered the
+// section), the overview shows the organization's counts, and a desk server that cannot be reached
+// is said plainly, with Try again.
 
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +10,8 @@ import { fail } from '../../shared/domain/result';
 import { expectNoAxeViolations, tabTo } from '../../web/testing/agent-steps';
 import { renderOnDesk } from '../../web/testing/render-deskpad';
 import { AdminSection } from './admin-section';
-import { ADMIN_PAGES } from './admin-pages';
+import { ADMIN_PAGES, adminPagesFor } from './admin-pages';
+import { shownTo } from '../app/main-nav';
 import { fakeAdminStore } from './testing/fake-admin-store';
 
 const OVERVIEW: AdminOverview = {
@@ -49,5 +52,30 @@ describe('the Administration section', () => {
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(screen.getByText('9')).toBeTruthy();
     expect(calls).toHaveLength(2);
+  });
+
+  it('shows a technician the Knowledge page only, and an agent no Administration at all', async () => {
+    const { store, calls } = fakeAdminStore(
+      {
+        'knowledge.list': () => ({ articles: [] }),
+        'overview.get': () => OVERVIEW,
+      },
+      { roles: ['technician'] },
+    );
+    const { container } = renderOnDesk(store, <AdminSection />);
+    await screen.findByText('No knowledge articles yet.');
+    const nav = screen.getByRole('navigation', { name: 'Administration' });
+    expect([...nav.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Knowledge']);
+    expect(screen.getByRole('heading', { name: 'Knowledge', level: 2 })).toBeTruthy();
+    expect(calls.map((c) => c.operation)).toEqual(['knowledge.list']);
+    await expectNoAxeViolations(container);
+
+    expect(shownTo('administration', ['technician'])).toBe(true);
+    expect(shownTo('administration', ['admin'])).toBe(true);
+    expect(shownTo('administration', ['agent'])).toBe(false);
+    expect(shownTo('administration', ['manager'])).toBe(false);
+    expect(adminPagesFor(['agent'])).toEqual([]);
+    expect(adminPagesFor(['admin'])).toEqual(ADMIN_PAGES);
+    expect(adminPagesFor(['agent', 'technician']).map((p) => p.id)).toEqual(['knowledge']);
   });
 });

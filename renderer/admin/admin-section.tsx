@@ -1,14 +1,20 @@
-// The Administration section (admins only): a navigation of its pages beside the page shown.
-// Composition only; each page in admin-pages.ts owns its calls and state.
+// The Administration section: a navigation of the pages the agent's roles may use (all of them for
+// admins, Knowledge for technicians) beside the page shown. Composition only; each page in
+// admin-pages.ts owns its calls and state.
 
 import { useId, useState } from 'react';
+import { useLiveQuery } from '../hooks/use-live-query';
 import { OpenAdminPageContext } from './admin-navigation';
-import { ADMIN_PAGES } from './admin-pages';
+import { adminPagesFor } from './admin-pages';
 
 export function AdminSection() {
   const id = useId();
-  const [pageId, setPageId] = useState(ADMIN_PAGES[0]?.id ?? '');
-  const page = ADMIN_PAGES.find((p) => p.id === pageId) ?? ADMIN_PAGES[0];
+  // Asked before any page opens, so none calls the desk server for an agent it would refuse.
+  const session = useLiveQuery('session.current', {});
+  const pages = adminPagesFor(session?.ok ? session.value.agent.roles : null);
+  const [pageId, setPageId] = useState<string | null>(null);
+  const page = pages.find((p) => p.id === pageId) ?? pages[0];
+  if (session === undefined) return null;
   if (!page) return null;
   const { Page } = page;
   return (
@@ -18,7 +24,7 @@ export function AdminSection() {
           Administration
         </h2>
         <ul>
-          {ADMIN_PAGES.map((p) => (
+          {pages.map((p) => (
             <li key={p.id}>
               <button
                 type="button"

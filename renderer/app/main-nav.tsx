@@ -1,9 +1,10 @@
 // The main navigation: Interactions, Walk-up, Calls (with how many missed calls are not seen),
 // Callbacks due (with how many are waiting), Incidents, Requests, the Dashboard for managers and
-// admins, and Administration for admins. Switches the section shown; never changes a record or drops the form's typing.
+// admins, and Administration for those who may use one of its pages (admins; technicians: Knowledge). Switches the section shown; never changes a record or drops the form's typing.
 
 import { useEffect, useId } from 'react';
 import type { CallbackDueView } from '../../shared/store-api/escalation-contract';
+import { adminPagesFor } from '../admin/admin-pages';
 import { prefetchDashboard } from '../dashboard/load-dashboard';
 import { useLiveValue } from '../hooks/use-live-query';
 import { useUi } from './deskpad-context';
@@ -21,12 +22,13 @@ export const SECTION_LABELS: Readonly<Record<Section, string>> = {
 };
 
 /**
- * Sections shown only to some roles: Administration is the admins' (decision 0008), the
- * Dashboard the managers' and admins' (decision 0015).
+ * Sections shown only to some roles: Administration to whoever may use one of its pages (the
+ * admins', decision 0008; Knowledge is the technicians' too, ADR 0021), the Dashboard the
+ * managers' and admins' (decision 0015).
  */
 export const shownTo = (section: Section, roles: readonly string[]): boolean =>
   section === 'administration'
-    ? roles.includes('admin')
+    ? adminPagesFor(roles).length > 0
     : section === 'dashboard'
       ? roles.includes('manager') || roles.includes('admin')
       : true;

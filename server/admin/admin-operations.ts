@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { User } from '../../shared/domain/directory';
 import { adminPath, type AdminOperation } from '../../shared/admin/operation';
+import { ADMINISTRATION_ROLES } from '../../shared/commands/permission';
 import type { Role } from '../../shared/sync/server-api';
 import { parseInput } from '../http/api-error';
 import type { RouteDeps } from '../http/route-deps';
@@ -25,7 +26,7 @@ export type AdminHandler<O extends AdminOperation> = (
 ) => Promise<z.input<O['output']>>;
 
 /** Administration is the admin role's (decision 0008); an area may name others (a manager's reports). */
-export const ADMIN_ROLES: readonly Role[] = ['admin'];
+export const ADMIN_ROLES: readonly Role[] = ADMINISTRATION_ROLES;
 
 export function registerAdminOperation<O extends AdminOperation>(
   app: FastifyInstance,

@@ -4,7 +4,7 @@
 // audited in its own transaction; only Publish and Retire take a directory version (what desks
 // receive). Never sends a draft to desks.
 
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { KnowledgeAdminView, KnowledgeSummary } from '../../shared/admin/knowledge';
 import { KnowledgeArticle, type PublishedArticle } from '../../shared/domain/knowledge';
 import { foldText } from '../../shared/domain/search-text';
@@ -88,11 +88,15 @@ export async function listKnowledge(
   state: KnowledgeState | undefined,
 ): Promise<KnowledgeSummary[]> {
   let select = db
-    .selectFrom('knowledge_articles')
-    .select(['id', 'state', 'title', 'revision', 'published_revision', 'updated_at'])
-    .orderBy('title')
-    .orderBy('id');
-  if (state) select = select.where('state', '=', state);
+    .selectFrom('knowledge_articles as a')
+    .innerJoin('knowledge_article_versions as v', (join) =>
+      join.onRef('v.article_id', '=', 'a.id').onRef('v.revision', '=', 'a.revision'),
+    )
+    .select(['a.id', 'a.state', 'a.title', 'a.revision', 'a.published_revision', 'a.updated_at'])
+    .select(sql<string | null>`v.content->>'validUntil'`.as('valid_until'))
+    .orderBy('a.title')
+    .orderBy('a.id');
+  if (state) select = select.where('a.state', '=', state);
   const words = foldText(query).split(/\s+/).filter(Boolean);
   return (await select.execute())
     .filter((row) => words.every((word) => foldText(`${row.title} ${row.id}`).includes(word)))
@@ -102,8 +106,21 @@ export async function listKnowledge(
       state: row.state,
       revision: row.revision,
       publishedRevision: row.published_revision,
+      validUntil: row.valid_until,
       updatedAt: iso(row.updated_at) ?? '',
     }));
+}
+
+/** The classes of the directory's active configuration items, by name: what an article may apply to. */
+export async function listKnowledgeClasses(db: DirectoryWriteDeps['db']): Promise<string[]> {
+  const rows = await db
+    .selectFrom('configuration_items')
+    .select('class_name')
+    .distinct()
+    .where('active', '=', true)
+    .orderBy('class_name')
+    .execute();
+  return rows.map((r) => r.class_name).filter((name) => name.trim() !== '');
 }
 
 export const getKnowledgeArticle = (db: DirectoryWriteDeps['db'], id: string) => viewOf(db, id);

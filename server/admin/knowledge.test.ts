@@ -103,9 +103,9 @@ describeOnDatabases('knowledge administration', (suite) => {
     const list = await call<{ articles: KnowledgeSummary[] }>('knowledge.list', {
       query: 'PRINTER upd',
     });
-    expect(list.body.articles.map((a) => [a.id, a.state, a.publishedRevision])).toEqual([
-      [PRINTER.id, 'published', 2],
-    ]);
+    expect(
+      list.body.articles.map((a) => [a.id, a.state, a.publishedRevision, a.validUntil]),
+    ).toEqual([[PRINTER.id, 'published', 2, '2027-12-31']]);
 
     const retired = await call<KnowledgeAdminView>('knowledge.retire', { id: PRINTER.id }, admin);
     expect(retired.body).toMatchObject({ state: 'retired', publishedRevision: null });
@@ -176,11 +176,25 @@ describeOnDatabases('knowledge administration', (suite) => {
     );
   });
 
+  it('lists the directory’s configuration item classes for an article to apply to', async () => {
+    const classes = await call<{ classes: string[] }>('knowledge.classes', {});
+    expect(classes.status).toBe(200);
+    expect(classes.body.classes).toEqual(['Building', 'Floor network', 'Printer']);
+  });
+
   it('lets only technicians and administrators write, and changes nothing on bad input', async () => {
-    const denied = await call('knowledge.save', PRINTER, agent);
-    expect(denied.status).toBe(403);
+    for (const [name, input] of [
+      ['knowledge.save', PRINTER],
+      ['knowledge.list', {}],
+      ['knowledge.get', { id: PRINTER.id }],
+      ['knowledge.classes', {}],
+      ['knowledge.publish', { id: PRINTER.id }],
+    ] as const)
+      expect((await call(name, input, agent)).status, name).toBe(403);
     const bad = await call('knowledge.save', { ...PRINTER, title: ' ', validUntil: 'soon' });
     expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('Give the article a title.');
+    expect(bad.body.error.message).toContain('Enter Valid until as a date, or leave it empty.');
     const list = await call<{ articles: KnowledgeSummary[] }>('knowledge.list', {}, admin);
     expect(list.body.articles).toEqual([]);
     expect(await audit()).toEqual([]);

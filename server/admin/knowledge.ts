@@ -3,12 +3,13 @@
 
 import type { FastifyInstance } from 'fastify';
 import { KNOWLEDGE_OPERATIONS as OPS } from '../../shared/admin/knowledge';
-import type { Role } from '../../shared/sync/server-api';
+import { KNOWLEDGE_ROLES } from '../../shared/commands/permission';
 import type { RouteDeps } from '../http/route-deps';
 import { registerAdminOperation, type AdminContext } from './admin-operations';
 import {
   getKnowledgeArticle,
   listKnowledge,
+  listKnowledgeClasses,
   publishKnowledgeArticle,
   retireKnowledgeArticle,
   saveKnowledgeArticle,
@@ -16,7 +17,7 @@ import {
 } from './knowledge-store';
 
 /** Technicians write what they learn; administrators too (issue 16 item 4). */
-export const KNOWLEDGE_ROLES: readonly Role[] = ['technician', 'admin'];
+export { KNOWLEDGE_ROLES };
 
 const changeBy = (context: AdminContext) => ({ actor: context.actor, at: context.deps.now() });
 
@@ -34,6 +35,13 @@ export function registerKnowledge(app: FastifyInstance, deps: RouteDeps): void {
     deps,
     OPS['knowledge.get'],
     (input) => getKnowledgeArticle(deps.db, input.id),
+    roles,
+  );
+  registerAdminOperation(
+    app,
+    deps,
+    OPS['knowledge.classes'],
+    async () => ({ classes: await listKnowledgeClasses(deps.db) }),
     roles,
   );
   registerAdminOperation(

@@ -18,6 +18,8 @@ export const KnowledgeSummary = z.object({
   state: KnowledgeState,
   revision: z.number().int(),
   publishedRevision: z.number().int().nullable(),
+  /** The newest revision's Valid until (YYYY-MM-DD), or null. */
+  validUntil: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type KnowledgeSummary = z.infer<typeof KnowledgeSummary>;
@@ -53,6 +55,12 @@ export const KNOWLEDGE_OPERATIONS = {
     z.object({ articles: z.array(KnowledgeSummary) }),
   ),
   'knowledge.get': adminOperation('knowledge.get', ById, KnowledgeAdminView),
+  /** The configuration item classes the directory knows (active items), for an article to apply to. */
+  'knowledge.classes': adminOperation(
+    'knowledge.classes',
+    z.strictObject({}),
+    z.object({ classes: z.array(z.string()) }),
+  ),
   /** A new article is a draft; a draft is edited in place; a submitted, published or retired one gets a new draft revision. */
   'knowledge.save': adminOperation('knowledge.save', KnowledgeArticle, KnowledgeAdminView),
   'knowledge.submit': adminOperation('knowledge.submit', ById, KnowledgeAdminView),

@@ -21,6 +21,12 @@ export const DESK_ROLES = [
 /** The roles that read the desk figures (the dashboard and `GET /api/v1/reports`; ADR 0015). */
 export const REPORT_ROLES = ['manager', 'admin'] as const satisfies readonly Role[];
 
+/** The roles that write, review and publish knowledge articles (ADR 0021); the rest of Administration is the admins'. */
+export const KNOWLEDGE_ROLES = ['technician', 'admin'] as const satisfies readonly Role[];
+
+/** The roles of Administration's pages unless a page names others (decision 0008). */
+export const ADMINISTRATION_ROLES = ['admin'] as const satisfies readonly Role[];
+
 /** The roles that may change the state of any incident or request, worked by them or not. */
 export const STATE_ROLES = ['technician', 'admin'] as const satisfies readonly Role[];
 

@@ -31,12 +31,40 @@ const storable = (schema: z.ZodString) =>
 /** An article as its author writes it; `validUntil` is a calendar date (YYYY-MM-DD) or null. */
 export const KnowledgeArticle = z.object({
   id: Id,
-  title: storable(z.string().trim().min(1).max(ARTICLE_TITLE_MAX)),
-  body: storable(z.string().trim().min(1).max(ARTICLE_BODY_MAX)),
-  keywords: z.array(storable(z.string().trim().min(1).max(40))).max(ARTICLE_KEYWORDS_MAX),
+  title: storable(
+    z
+      .string({ error: 'Give the article a title.' })
+      .trim()
+      .min(1, { error: 'Give the article a title.' })
+      .max(ARTICLE_TITLE_MAX, {
+        error: `Keep the title to ${ARTICLE_TITLE_MAX} characters.`,
+      }),
+  ),
+  body: storable(
+    z
+      .string({ error: 'Write the article.' })
+      .trim()
+      .min(1, { error: 'Write the article: the body is empty.' })
+      .max(ARTICLE_BODY_MAX, {
+        error: `Keep the body to ${ARTICLE_BODY_MAX.toLocaleString('en')} characters: desks hold every article.`,
+      }),
+  ),
+  keywords: z
+    .array(
+      storable(
+        z
+          .string()
+          .trim()
+          .min(1, { error: 'A keyword cannot be empty.' })
+          .max(40, { error: 'Keep each keyword to 40 characters.' }),
+      ),
+    )
+    .max(ARTICLE_KEYWORDS_MAX, { error: `Use at most ${ARTICLE_KEYWORDS_MAX} keywords.` }),
   /** Configuration item classes (e.g. "Printer"): an agent's Component of that class ranks it higher. */
-  ciClasses: z.array(z.string().trim().min(1).max(80)).max(20),
-  validUntil: z.iso.date().nullable(),
+  ciClasses: z
+    .array(z.string().trim().min(1).max(80, { error: 'Keep each class to 80 characters.' }))
+    .max(20, { error: 'Choose at most 20 configuration item classes.' }),
+  validUntil: z.iso.date({ error: 'Enter Valid until as a date, or leave it empty.' }).nullable(),
 });
 export type KnowledgeArticle = z.infer<typeof KnowledgeArticle>;
 

@@ -1,9 +1,31 @@
 // Test helper: a store host that answers only `admin.call`, from handlers a test gives per
-// operation, and records every call. For Administration's component tests; never used by the app.
+// operation, and records every call; `session.current` answers an agent with `roles`, or that
+// nobody is signed in. For Administration's component tests; never used by the app.
 
 import type { AdminOperationName } from '../../../shared/admin/operations';
 import { fail, ok, type StoreResult } from '../../../shared/domain/result';
-import type { StoreHostApi } from '../../../shared/store-api/contract';
+import type { Role } from '../../../shared/commands/permission';
+import type { User } from '../../../shared/domain/directory';
+import type { Session, StoreHostApi } from '../../../shared/store-api/contract';
+
+const SIGNED_IN: User = {
+  id: 'usr-signed-in',
+  userName: 'signed.in',
+  firstName: 'Signed',
+  lastName: 'In',
+  name: 'Signed In',
+  email: '',
+  phone: '',
+  employeeId: '',
+  department: '',
+  location: '',
+  vip: false,
+  active: true,
+  mobile: '',
+  phoneE164: '',
+  mobileE164: '',
+  roles: [],
+};
 
 /** Answers an operation's input with its output, or a StoreResult (for a refusal). */
 export type FakeAdminHandler = (input: unknown) => unknown;
@@ -18,6 +40,7 @@ const isResult = (value: unknown): value is StoreResult<unknown> =>
 
 export function fakeAdminStore(
   handlers: Partial<Record<AdminOperationName | (string & {}), FakeAdminHandler>>,
+  options: { roles?: readonly Role[] } = {},
 ): FakeAdminStore {
   const calls: FakeAdminStore['calls'] = [];
   const unsupported = () =>
@@ -25,7 +48,19 @@ export function fakeAdminStore(
   const store: StoreHostApi = {
     command: unsupported,
     query: unsupported,
-    subscribe: () => Promise.resolve(() => undefined),
+    subscribe: (name, _input, onResult) => {
+      // Without roles, nobody is signed in as far as the page can tell: it offers every page.
+      if (name === 'session.current') {
+        const session: Session = {
+          agent: { ...SIGNED_IN, roles: [...(options.roles ?? [])] },
+          clientId: 'client-test',
+        };
+        onResult(
+          (options.roles ? ok(session) : fail('not-ready', 'Nobody is signed in.')) as never,
+        );
+      }
+      return Promise.resolve(() => undefined);
+    },
     onEvent: () => Promise.resolve(() => undefined),
     act: async (name, input) => {
       if (name !== 'admin.call') return unsupported();
