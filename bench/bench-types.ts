@@ -438,6 +438,8 @@ declare global {
     deskpadGoTo: GoToSeedApi;
     /** The Go to anything measures the runner collects (bench/goto-bench.mjs). */
     gotoMeasures?: number[];
+    /** The knowledge suggestions' measures the runner collects (bench/goto-bench.mjs). */
+    knowledgeMeasures?: number[];
   }
 }
 
@@ -450,9 +452,11 @@ export interface GoToSeedApi {
     incidents: number;
     requests: number;
     queries: number;
+    articles: number;
   }): Promise<{
     seedMs: number;
     records: number;
+    articleText: string;
     queries: { kind: 'number' | 'caller' | 'words'; text: string }[];
   }>;
 }
@@ -821,6 +825,13 @@ export interface GoToResults {
   words: LatencySpread;
   /** The same texts with Chromium's DeferRendererTasksAfterInput off, as the desktop app runs. */
   withoutInputDeferral: LatencySpread;
+  /**
+   * Knowledge suggestions beside the form over `articles` published articles: each keystroke of
+   * `articleText` in Short description → `knowledge:keystroke-to-render` (ms), both Chromium runs.
+   */
+  articles?: number;
+  articleText?: string;
+  knowledge?: LatencySpread;
   loadAverage: number;
   wallSeconds: number;
 }

@@ -14,6 +14,10 @@ const DB_NAME = 'bench-goto';
 const USERS = 5000;
 /** The renderer's measure (renderer/go-to/go-to-dialog.tsx): from the input event to the results on screen. */
 const MEASURE = 'goto:keystroke-to-render';
+/** The renderer's measure (renderer/knowledge/article-suggestions.tsx): Short description's input → its suggestions shown. */
+const KNOWLEDGE_MEASURE = 'knowledge:keystroke-to-render';
+/** Published articles on the desk for the suggestions' figure (the issue's 5,000). */
+const ARTICLES = 5000;
 /** As the desktop app runs Chromium (electron/main/chromium-switches.ts). */
 const NO_INPUT_DEFERRAL = '--disable-features=DeferRendererTasksAfterInput';
 
@@ -32,19 +36,27 @@ function spread(samples) {
  * @param {BrowserContext} context
  * @param {string} base
  * @param {{ kind: string, text: string }[]} queries
+ * @param {string} articleText typed into Short description afterwards, for the suggestions
  */
-async function typeTexts(openPage, context, base, queries) {
+async function typeTexts(openPage, context, base, queries, articleText) {
   const page = await openPage(context, `${base}app.html?users=${USERS}&db=${DB_NAME}`);
   await page.getByRole('button', { name: 'New interaction', exact: true }).waitFor();
   await page.getByRole('combobox', { name: 'Opened for', exact: true }).waitFor();
-  await page.evaluate((name) => {
-    const measures = /** @type {number[]} */ ([]);
-    window.gotoMeasures = measures;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntriesByName(name)) measures.push(entry.duration);
-      performance.clearMeasures(name);
-    }).observe({ type: 'measure', buffered: false });
-  }, MEASURE);
+  await page.evaluate(
+    ([name, knowledgeName]) => {
+      const measures = /** @type {number[]} */ ([]);
+      const knowledge = /** @type {number[]} */ ([]);
+      window.gotoMeasures = measures;
+      window.knowledgeMeasures = knowledge;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntriesByName(name)) measures.push(entry.duration);
+        for (const entry of list.getEntriesByName(knowledgeName)) knowledge.push(entry.duration);
+        performance.clearMeasures(name);
+        performance.clearMeasures(knowledgeName);
+      }).observe({ type: 'measure', buffered: false });
+    },
+    /** @type {const} */ ([MEASURE, KNOWLEDGE_MEASURE]),
+  );
   const count = () => page.evaluate(() => window.gotoMeasures?.length ?? 0);
   const box = page.getByRole('dialog', { name: 'Go to anything' }).getByRole('combobox');
   // One search first: the store host has read the desk once, as after a morning's work.
@@ -74,7 +86,40 @@ async function typeTexts(openPage, context, base, queries) {
     await page.keyboard.press('Escape');
     await box.waitFor({ state: 'hidden' });
   }
-  return { byKind, found };
+  return { byKind, found, knowledge: await typeShortDescription(page, articleText) };
+}
+
+/**
+ * Types `text` into Short description one key at a time; from the second letter on, each key's
+ * suggestions are measured (one letter asks nothing).
+ * @param {Page} page @param {string} text
+ * @returns {Promise<number[]>}
+ */
+async function typeShortDescription(page, text) {
+  const count = () => page.evaluate(() => window.knowledgeMeasures?.length ?? 0);
+  await page.getByRole('combobox', { name: 'Short description', exact: true }).click();
+  // The suggestions' index is built at the first question: ask once, as the first call of a day does.
+  await page.keyboard.type('pr');
+  await page
+    .getByRole('button', { name: /^printer/i })
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+  const from = await count();
+  for (let end = 1; end <= text.length; end++) {
+    const seen = await count();
+    await page.keyboard.type(text.charAt(end - 1));
+    if (text.slice(0, end).trim().length < 2) continue;
+    await page.waitForFunction((n) => (window.knowledgeMeasures?.length ?? 0) > n, seen, {
+      polling: 'raf',
+    });
+  }
+  await page
+    .getByRole('button', { name: /^printer offline/i })
+    .first()
+    .waitFor();
+  return page.evaluate((n) => window.knowledgeMeasures?.slice(n) ?? [], from);
 }
 
 /**
@@ -97,18 +142,25 @@ export async function runGoToBench(deps, base, sizes) {
       const seeded = await seedPage.evaluate((o) => window.deskpadGoTo.seed(o), {
         dbName: DB_NAME,
         users: USERS,
+        articles: ARTICLES,
         ...sizes,
       });
       await seedPage.close();
 
       deps.say(`Go to anything: typing ${seeded.queries.length} texts, one key at a time…`);
-      const typed = await typeTexts(deps.openPage, context, base, seeded.queries);
+      const typed = await typeTexts(
+        deps.openPage,
+        context,
+        base,
+        seeded.queries,
+        seeded.articleText,
+      );
       return { seeded, typed };
     });
     deps.say('Go to anything: the same texts with Chromium not deferring messages after input…');
     const undeferred = await deps.session(
       profile,
-      (context) => typeTexts(deps.openPage, context, base, seeded.queries),
+      (context) => typeTexts(deps.openPage, context, base, seeded.queries, seeded.articleText),
       [NO_INPUT_DEFERRAL],
     );
     const { byKind, found } = typed;
@@ -128,6 +180,9 @@ export async function runGoToBench(deps, base, sizes) {
       caller: spread(byKind.caller ?? []),
       words: spread(byKind.words ?? []),
       withoutInputDeferral: spread(Object.values(undeferred.byKind).flat()),
+      articles: ARTICLES,
+      articleText: seeded.articleText,
+      knowledge: spread([...typed.knowledge, ...undeferred.knowledge]),
       loadAverage: os.loadavg()[0] ?? 0,
       wallSeconds: (performance.now() - started) / 1000,
     };

@@ -35,6 +35,18 @@ describe('the Go to anything figure', () => {
     expect(slow[0]?.met).toBe(false);
   });
 
+  it('judges the knowledge suggestions against the same p95 ≤ 30 ms when they were measured', () => {
+    const knowledge = { articles: 5000, articleText: 'my printer', knowledge: spread(12, 24) };
+    const rows = goToFigureRows(results(knowledge));
+    expect(rows).toHaveLength(6);
+    expect(rows[5]?.figure).toContain('5,000 published articles');
+    expect(rows[5]?.met).toBe(true);
+    expect(goToFigureRows(results({ ...knowledge, knowledge: spread(20, 31) }))[5]?.met).toBe(
+      false,
+    );
+    expect(goToSection(results(knowledge))).toContain('`knowledge:keystroke-to-render`');
+  });
+
   it('says how the desk was seeded and typed in the README part', () => {
     const text = goToSection(results());
     expect(text).toContain('### Go to anything (issue 16)');

@@ -6,6 +6,7 @@ import { generateDirectory } from '../../shared/demo/directory-generator';
 import { generateIncidents } from '../../shared/demo/incident-generator';
 import { generateCatalog } from '../../shared/demo/catalog-generator';
 import { interaction } from '../../shared/domain/testing/desk-records';
+import { BENCH_ARTICLE_TEXT, benchArticles } from '../../shared/domain/testing/bench-articles';
 import type { Request } from '../../shared/domain/request';
 import { createDeskDb } from '../../electron/store/db';
 
@@ -17,11 +18,15 @@ export interface GoToSeedOptions {
   requests: number;
   /** Texts to type, of each kind (numbers, callers, words). */
   queries: number;
+  /** Published knowledge articles the desk holds (the suggestions beside the form). */
+  articles: number;
 }
 
 export interface GoToSeedResult {
   seedMs: number;
   records: number;
+  /** Typed into Short description key by key for the knowledge suggestions' figure. */
+  articleText: string;
   queries: { kind: 'number' | 'caller' | 'words'; text: string }[];
 }
 
@@ -95,6 +100,7 @@ async function seed(o: GoToSeedOptions): Promise<GoToSeedResult> {
   await put(db.interactions, interactions);
   await put(db.incidents, incidents);
   await put(db.requests, requests);
+  await put(db.knowledgeArticles, benchArticles(o.articles));
   db.close();
 
   // What agents type: a number as the caller reads it, a caller's name, two words of a problem.
@@ -109,7 +115,12 @@ async function seed(o: GoToSeedOptions): Promise<GoToSeedResult> {
       .filter((w) => w.length > 2);
     queries.push({ kind: 'words', text: words.slice(0, 2).join(' ').toLowerCase() });
   }
-  return { seedMs: performance.now() - started, records: all.length, queries };
+  return {
+    seedMs: performance.now() - started,
+    records: all.length,
+    articleText: BENCH_ARTICLE_TEXT,
+    queries,
+  };
 }
 
 window.deskpadGoTo = { seed };

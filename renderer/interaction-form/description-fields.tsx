@@ -7,6 +7,7 @@ import {
   INTERACTION_LABELS as L,
   SHORT_DESCRIPTION_MAX,
 } from '../../shared/domain/interaction';
+import { KNOWLEDGE_INSTRUMENT } from '../knowledge/article-suggestions';
 import { ShortDescriptionInput } from '../templates/short-description-input';
 import type { TemplateApply } from '../templates/use-template-apply';
 import { FormField } from './form-field';
@@ -43,7 +44,10 @@ export function DescriptionFields({
             value={values.shortDescription}
             readOnly={closed}
             templates={templates.templates}
-            onChange={(text) => edit({ shortDescription: text })}
+            onChange={(text) => {
+              performance.mark(KNOWLEDGE_INSTRUMENT.inputMark);
+              edit({ shortDescription: text });
+            }}
             onApply={templates.apply}
           />
         )}
