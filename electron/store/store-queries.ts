@@ -1,6 +1,7 @@
 // Answers one validated query from IndexedDB and the in-memory directory. Runs inside Dexie's
 // liveQuery, so it awaits nothing but Dexie calls (anything else would hide what it read).
 
+import type { CommandKind } from '../../shared/commands/command-module';
 import { Dexie } from 'dexie';
 import { lookaheadOf } from '../../shared/domain/lookahead';
 import {
@@ -320,5 +321,5 @@ async function needsAttention(db: QueryState['db'], limit: number): Promise<Need
 }
 
 /** A change from an older or newer store host may name a command this one does not know. */
-const kindOfName = (name: string): RecordKind =>
+const kindOfName = (name: string): CommandKind =>
   isCommandName(name) ? primaryKindOf(name) : 'interaction';

@@ -2,6 +2,7 @@
 // with the zod schema that checks it on arrival. Commands come from their registry
 // (shared/commands/registry.ts); adding a query or an action starts here.
 
+import type { CommandKind } from '../commands/command-module';
 import { z } from 'zod';
 import { ImportKind, type ImportUpload } from '../admin/import';
 import type { ConfigurationItemView, Group, User, UserHit } from '../domain/directory';
@@ -243,7 +244,7 @@ export interface NeedsAttentionItem {
   at: string;
   actorId: string;
   /** The kind of record the change is named by (`args.id`): what Open opens. */
-  recordKind: RecordKind;
+  recordKind: CommandKind;
   /** That record as this desk shows it now (null if it is not here). */
   recordId: string | null;
   recordNumber: string | null;
