@@ -145,7 +145,10 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
     return runFigureQuery({ db, agentId: state.agentId, now: state.now }, query);
   if (isGoToQuery(query)) return runGoToQuery({ db, directory }, query);
   if (isKnowledgeQuery(query))
-    return runKnowledgeQuery({ db, directory, knowledge: state.knowledge }, query);
+    return runKnowledgeQuery(
+      { db, directory, knowledge: state.knowledge, agentId: state.agentId },
+      query,
+    );
   switch (query.name) {
     case 'template.list':
       return ok(await listTemplates(db, state.agentId, directory, query.args.location));
