@@ -89,7 +89,12 @@ describeOnDatabases('feedback on knowledge articles for their authors', (suite) 
       notHelpful: 1,
       outdated: 1,
       outdatedComments: [
-        { revision: 2, agentName: 'Ana Agent', comment: 'Menu renamed', at: expect.any(String) },
+        {
+          revision: 2,
+          agentName: 'Ana Agent',
+          comment: 'Menu renamed',
+          at: expect.any(String) as string,
+        },
       ],
       resolutions: 3,
     });

@@ -6,7 +6,7 @@
 import type { CommandKind } from '../command-module';
 import type { Directory, User } from '../../domain/directory';
 import type { Role } from '../permission';
-import type { KindedRecord, RecordRef } from '../record-set';
+import type { KindedRecord } from '../record-set';
 import { commandModule, type CommandName } from '../registry';
 import type { CommandFixture } from './fixture';
 import { type PermissionCase, type Relation } from './permission-cells';
