@@ -1,9 +1,11 @@
 // Issue 16 item 4 end to end, by keyboard: an administrator publishes a printer article on the desk
 // server; the agent's desk receives it with its directory, goes offline (a reload in the outage
 // too), logs a caller whose printer smudges, opens the suggested article with Alt+1 and closes the
-// interaction with Resolved with this; back online it syncs, Closed Complete with the note. axe-clean.
+// interaction with Resolved with this, having marked it Helpful; back online it syncs, Closed
+// Complete with the note, and the author sees the verdict and the resolution. axe-clean.
 
 import { expect, it } from 'vitest';
+import type { KnowledgeAdminView } from '../shared/admin/knowledge';
 import { DEMO_PRINTER_EXAMPLE } from '../shared/demo/incident-generator';
 import { expectNoAxeViolations } from './support/axe';
 import { DEMO_AGENT } from './support/demo-directory';
@@ -81,7 +83,14 @@ it('solves the printer problem with an article, offline, by keyboard', async (te
   const dialog = page.getByRole('dialog', { name: ARTICLE.title });
   await dialog.getByRole('heading', { name: 'Clean the fuser' }).waitFor();
   await expectNoAxeViolations(page, 'an opened knowledge article');
-  await page.keyboard.press('Tab');
+  // Helpful, offline: back from Attach over Outdated and Not helpful.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await dialog.getByText('You marked this helpful.').waitFor();
+  await expectNoAxeViolations(page, 'an article rated helpful');
+  await page.screenshot({ path: 'test-results/knowledge-article-rated.png' });
+  // On over Not helpful, Outdated and Attach to Resolved with this.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await agent.waitForState('Closed Complete');
   expect(await agent.syncMark().textContent()).toContain('Offline');
@@ -101,4 +110,7 @@ it('solves the printer problem with an article, offline, by keyboard', async (te
   expect(record?.workNotes.map((n) => n.text)).toEqual([
     `Resolved with knowledge article ${ARTICLE.id} (revision 1): ${ARTICLE.title}`,
   ]);
+  // The author sees the verdict given offline and the resolution.
+  const view = await adminCall<KnowledgeAdminView>(admin, 'knowledge.get', { id: ARTICLE.id });
+  expect(view.feedback).toMatchObject({ helpful: 1, notHelpful: 0, outdated: 0, resolutions: 1 });
 });

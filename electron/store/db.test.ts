@@ -186,6 +186,16 @@ const MIGRATION_TESTS: Record<
       expect(await db.knowledgeArticles.count()).toBe(0);
     },
   },
+  11: {
+    // Article ratings: a new, empty table; what the desk held stays as it was.
+    seed: async (db) => {
+      await db.interactions.add(legacyInteraction('i-11') as never);
+    },
+    check: async (db) => {
+      expect(await db.interactions.get('i-11')).toMatchObject({ shortDescription: 'Printer jams' });
+      expect(await db.articleRatings.count()).toBe(0);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -219,6 +229,7 @@ describe('desk database schema', () => {
         'templates',
         'templateChanges',
         'knowledgeArticles',
+        'articleRatings',
       ].sort(),
     );
     db.close();

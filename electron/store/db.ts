@@ -1,6 +1,7 @@
 // The desk's IndexedDB schema: every version ever shipped, in order, with its upgrade. The only
 // place that declares tables. Never edit a shipped version: append a new one with its test.
 
+import type { ArticleRating } from '../../shared/domain/article-rating';
 import type { Call } from '../../shared/domain/call';
 import type { ContactTemplate } from '../../shared/domain/contact-template';
 import type { OwnTemplateChange } from '../../shared/sync/templates-api';
@@ -159,6 +160,14 @@ export const SCHEMA: readonly SchemaVersion[] = [
     version: 10,
     stores: {
       knowledgeArticles: '&id',
+    },
+  },
+  {
+    // Issue 16 item 4: the agents' verdicts on articles given on this desk (knowledge.rate), one
+    // per article revision and agent, kept after the push so the dialog still says it. New table.
+    version: 11,
+    stores: {
+      articleRatings: '&key, [article+agent]',
     },
   },
 ];
@@ -363,7 +372,13 @@ export type DeskDb = Dexie & {
   templates: EntityTable<ContactTemplate, 'id'>;
   templateChanges: EntityTable<StoredTemplateChange, 'id'>;
   knowledgeArticles: EntityTable<PublishedArticle, 'id'>;
+  articleRatings: EntityTable<StoredArticleRating, 'key'>;
 };
+
+/** A verdict given on this desk, under its key (`ratingKey`: article, revision, agent). */
+export interface StoredArticleRating extends ArticleRating {
+  key: string;
+}
 
 export interface DeskDbOptions {
   name: string;

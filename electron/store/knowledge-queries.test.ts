@@ -52,7 +52,7 @@ it('suggests the articles for the Component’s class first, and follows a direc
   const knowledge = new KnowledgeCache(() => NOW);
   const suggest = async (text: string, componentId: string | null = null) => {
     const answer = await runKnowledgeQuery(
-      { db, directory, knowledge },
+      { db, directory, knowledge, agentId: 'agent-1' },
       { name: 'knowledge.suggest' as const, args: { text, componentId, limit: 3 } },
     );
     if (!answer.ok) throw new Error(answer.error.message);
@@ -61,7 +61,7 @@ it('suggests the articles for the Component’s class first, and follows a direc
 
   expect(await suggest('slow after update', printer?.id)).toEqual(['kb-printer', 'kb-laptop']);
   const opened = await runKnowledgeQuery(
-    { db, directory, knowledge },
+    { db, directory, knowledge, agentId: 'agent-1' },
     { name: 'knowledge.get' as const, args: { id: 'kb-printer' } },
   );
   expect(opened.ok && opened.value?.title).toBe('Slow after the update: printer');

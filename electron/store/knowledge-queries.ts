@@ -2,6 +2,7 @@
 // stored: the in-memory index is rebuilt from Dexie only when the directory cursor moved (a sync
 // brought articles), so a keystroke costs a meta read, a count and the search. Never writes.
 
+import { ratingKey } from '../../shared/domain/article-rating';
 import { ok, type StoreResult } from '../../shared/domain/result';
 import type { QueryArgs } from '../../shared/store-api/contract';
 import type { KnowledgeQueryOutputs } from '../../shared/store-api/knowledge-contract';
@@ -12,10 +13,13 @@ import { readSyncMeta } from './sync/sync-meta';
 
 export type KnowledgeQuery =
   | { name: 'knowledge.suggest'; args: QueryArgs<'knowledge.suggest'> }
-  | { name: 'knowledge.get'; args: QueryArgs<'knowledge.get'> };
+  | { name: 'knowledge.get'; args: QueryArgs<'knowledge.get'> }
+  | { name: 'knowledge.myRating'; args: QueryArgs<'knowledge.myRating'> };
 
 export const isKnowledgeQuery = (query: { name: string }): query is KnowledgeQuery =>
-  query.name === 'knowledge.suggest' || query.name === 'knowledge.get';
+  query.name === 'knowledge.suggest' ||
+  query.name === 'knowledge.get' ||
+  query.name === 'knowledge.myRating';
 
 /** The desk's calendar date, as an article's valid-until is written. */
 const calendarDate = (now: Date): string => {
@@ -50,6 +54,8 @@ export interface KnowledgeState {
   db: DeskDb;
   directory: LoadedDirectory;
   knowledge: KnowledgeCache;
+  /** The signed-in agent, whose verdicts knowledge.myRating answers. */
+  agentId: string;
 }
 
 type Answer<Q extends KnowledgeQuery> = StoreResult<KnowledgeQueryOutputs[Q['name']]>;
@@ -58,9 +64,18 @@ export async function runKnowledgeQuery<Q extends KnowledgeQuery>(
   state: KnowledgeState,
   query: Q,
 ): Promise<Answer<Q>> {
-  const index = await state.knowledge.index(state.db);
   // Narrowed by name; the casts only restate what the name already says.
   const known: KnowledgeQuery = query;
+  if (known.name === 'knowledge.myRating') {
+    const { id, revision } = known.args;
+    const kept = await state.db.articleRatings.get(
+      ratingKey({ article: id, revision, agent: state.agentId }),
+    );
+    return ok(
+      kept ? { verdict: kept.verdict, comment: kept.comment, at: kept.at } : null,
+    ) as Answer<Q>;
+  }
+  const index = await state.knowledge.index(state.db);
   if (known.name === 'knowledge.get') return ok(index.get(known.args.id) ?? null) as Answer<Q>;
   const { text, componentId, limit } = known.args;
   const ciClass = componentId

@@ -2,6 +2,7 @@
 // checks the filter first and the answer's shape after. The desk's own figures (My day) need no
 // server; these span every desk, so they are online only. Never stores anything on the desk.
 
+import type { DashboardFigures } from '../../shared/domain/article-figures';
 import type { DeskFigures, FigureFilter } from '../../shared/domain/desk-figures';
 import { fail, ok, type StoreResult } from '../../shared/domain/result';
 import { serverCallFailure, type AdminCallDeps } from './admin-calls';
@@ -40,7 +41,7 @@ const isFigures = (answer: unknown): answer is DeskFigures =>
 export async function fetchReports(
   sync: AdminCallDeps | null,
   filter: FigureFilter,
-): Promise<StoreResult<DeskFigures>> {
+): Promise<StoreResult<DashboardFigures>> {
   if (!sync)
     return fail('not-ready', 'This desk has no desk server: the dashboard is on the desk server.');
   const token = sync.sessionToken();

@@ -3,6 +3,12 @@
 // plus ONE outbox entry in one transaction. Never decides a rule.
 
 import type { Table } from 'dexie';
+import {
+  ratingKey,
+  type ArticleRating,
+  type KnowledgeRules,
+} from '../../shared/domain/article-rating';
+import { commandModule } from '../../shared/commands/registry';
 import type { CatalogItem } from '../../shared/domain/catalog';
 import type { Incident } from '../../shared/domain/incident';
 import type { MutationContext } from '../../shared/domain/interaction';
@@ -24,7 +30,13 @@ import {
   type ParsedCommand,
 } from '../../shared/store-api/apply-command';
 import type { OutboxEntry } from '../../shared/store-api/outbox';
-import { readMeta, writeMeta, type DeskDb, type ProvisionalCounters } from './db';
+import {
+  readMeta,
+  writeMeta,
+  type DeskDb,
+  type ProvisionalCounters,
+  type StoredArticleRating,
+} from './db';
 import { viewTables } from './sync/synced-records';
 import type { LoadedDirectory } from './loaded-directory';
 import { bumpIncidentsRevision } from './task-store';
@@ -107,7 +119,14 @@ export async function runCommand(
   ctx: CommandContext,
   clientId: string,
 ): Promise<StoreResult<CommandRun>> {
-  const tables = [...Object.values(viewTables(db)), db.catalogItems, db.outbox, db.meta];
+  const tables = [
+    ...Object.values(viewTables(db)),
+    db.catalogItems,
+    db.knowledgeArticles,
+    db.articleRatings,
+    db.outbox,
+    db.meta,
+  ];
   return db.transaction('rw', tables, async () => {
     const records = new RecordMap();
     const loaded = await Promise.all(recordsOf(command).map((ref) => loadRecord(db, ref)));
@@ -126,6 +145,7 @@ export async function runCommand(
     const catalogItems = new Map<string, CatalogItem>();
     for (const item of items) if (item) catalogItems.set(item.id, item);
 
+    const knowledge = await knowledgeRulesFor(db, command);
     const counters = (await readMeta(db, 'counters')) ?? { interaction: 0 };
     // Who is signed in as stored, not this host's copy: another host of the installation may have
     // signed someone else in a moment ago, and a change is sent only with its author's token.
@@ -142,12 +162,15 @@ export async function runCommand(
         number: provisionalNumber(kind, usedSoFar(counters, kind) + 1),
         provisional: true,
       }),
+      ...(knowledge ? { knowledge } : {}),
     });
     if (!applied.ok) return applied;
     const { changed, created } = applied.value;
     const run = (incidentsRevision: number | null): StoreResult<CommandRun> =>
       ok({ records, changed, catalogItems, incidentsRevision });
-    if (changed.length === 0) return run(null);
+    const ratings = await newRatings(db, applied.value.ratings ?? []);
+    if (changed.length === 0 && ratings.length === 0) return run(null);
+    if (ratings.length > 0) await db.articleRatings.bulkPut(ratings);
 
     for (const kinded of changed) {
       await putRecord(db, kinded);
@@ -172,3 +195,33 @@ export async function runCommand(
 /** The incidents a run wrote, for the in-memory component index. */
 export const changedIncidents = (run: Pick<CommandRun, 'changed'>): Incident[] =>
   run.changed.flatMap((c) => (c.kind === 'incident' ? [c.record] : []));
+
+/**
+ * What the desk holds of the article a command is named by, for the rating's check: the revision
+ * it holds is the one the agent read. None for a command named by a record.
+ */
+async function knowledgeRulesFor(
+  db: DeskDb,
+  command: ParsedCommand,
+): Promise<KnowledgeRules | undefined> {
+  if (commandModule(command.name).kind !== 'article') return undefined;
+  const held = await db.knowledgeArticles.get(command.args.id);
+  return {
+    isPublishedRevision: (id, revision) => held?.id === id && held.revision === revision,
+  };
+}
+
+/** The ratings that differ from what the desk keeps under their key (the same verdict again is none). */
+async function newRatings(
+  db: DeskDb,
+  ratings: readonly ArticleRating[],
+): Promise<StoredArticleRating[]> {
+  const fresh: StoredArticleRating[] = [];
+  for (const rating of ratings) {
+    const key = ratingKey(rating);
+    const kept = await db.articleRatings.get(key);
+    if (kept?.verdict === rating.verdict && kept.comment === rating.comment) continue;
+    fresh.push({ ...rating, key });
+  }
+  return fresh;
+}

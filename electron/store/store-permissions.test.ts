@@ -5,7 +5,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, expect, it } from 'vitest';
 import { generateCatalog } from '../../shared/demo/catalog-generator';
 import { ROLES } from '../../shared/commands/permission';
-import type { RecordRef } from '../../shared/commands/record-set';
+import { DEMO_KNOWLEDGE_ARTICLES } from '../../shared/demo/knowledge-articles';
 import { caseTitle, permissionCases } from '../../shared/commands/testing/permission-cells';
 import {
   CELLS_GROUP,
@@ -14,6 +14,7 @@ import {
   sceneOf,
 } from '../../shared/commands/testing/permission-scenes';
 import type { Step } from '../../shared/commands/testing/command-desk';
+import type { CaseScene } from '../../shared/commands/testing/permission-scenes';
 import { directoryRules } from '../../shared/domain/assignment';
 import type { Directory } from '../../shared/domain/directory';
 import { parseCommand } from '../../shared/store-api/validate';
@@ -34,6 +35,9 @@ it('allows and refuses every cell of the permission matrix as the server does', 
   db = createDeskDb({ name: 'cells', indexedDB: new IDBFactory(), IDBKeyRange });
   await db.open();
   await db.catalogItems.bulkPut(generateCatalog());
+  // The article the rating cells rate, as the directory feed brings it.
+  const [article] = DEMO_KNOWLEDGE_ARTICLES;
+  if (article) await db.knowledgeArticles.put({ ...article, id: 'kb-1', revision: 1 });
   const desk = db;
   const scenes = cellsDirectory(ROLES);
   // Once the scenes are set, the assignees leave the group they were assigned in.
@@ -63,17 +67,19 @@ it('allows and refuses every cell of the permission matrix as the server does', 
       'client-1',
     );
   };
-  const stored = async (ref: RecordRef) =>
+  const stored = async (ref: CaseScene['target']) =>
     JSON.stringify(
-      ref.kind === 'interaction'
-        ? await desk.interactions.get(ref.id)
-        : ref.kind === 'incident'
-          ? await desk.incidents.get(ref.id)
-          : ref.kind === 'request'
-            ? await desk.requests.get(ref.id)
-            : ref.kind === 'visit'
-              ? await desk.visits.get(ref.id)
-              : await desk.calls.get(ref.id),
+      ref.kind === 'article'
+        ? await desk.articleRatings.where('key').startsWith(`${ref.id}#`).toArray()
+        : ref.kind === 'interaction'
+          ? await desk.interactions.get(ref.id)
+          : ref.kind === 'incident'
+            ? await desk.incidents.get(ref.id)
+            : ref.kind === 'request'
+              ? await desk.requests.get(ref.id)
+              : ref.kind === 'visit'
+                ? await desk.visits.get(ref.id)
+                : await desk.calls.get(ref.id),
     );
 
   const cases = permissionCases().map((c, i) => ({ c, scene: sceneOf(c, i) }));

@@ -1,6 +1,7 @@
 // Answers one validated query from IndexedDB and the in-memory directory. Runs inside Dexie's
 // liveQuery, so it awaits nothing but Dexie calls (anything else would hide what it read).
 
+import type { CommandKind } from '../../shared/commands/command-module';
 import { Dexie } from 'dexie';
 import { lookaheadOf } from '../../shared/domain/lookahead';
 import {
@@ -146,7 +147,10 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
     return runFigureQuery({ db, agentId: state.agentId, now: state.now }, query);
   if (isGoToQuery(query)) return runGoToQuery({ db, directory }, query);
   if (isKnowledgeQuery(query))
-    return runKnowledgeQuery({ db, directory, knowledge: state.knowledge }, query);
+    return runKnowledgeQuery(
+      { db, directory, knowledge: state.knowledge, agentId: state.agentId },
+      query,
+    );
   switch (query.name) {
     case 'template.list':
       return ok(await listTemplates(db, state.agentId, directory, query.args.location));
@@ -362,5 +366,5 @@ async function needsAttention(db: QueryState['db'], limit: number): Promise<Need
 }
 
 /** A change from an older or newer store host may name a command this one does not know. */
-const kindOfName = (name: string): RecordKind =>
+const kindOfName = (name: string): CommandKind =>
   isCommandName(name) ? primaryKindOf(name) : 'interaction';

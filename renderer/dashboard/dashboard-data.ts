@@ -2,6 +2,8 @@
 // desk's time zone, the headline figures, and each chart's table (the numbers it draws, the same
 // rows the CSV holds). Nothing here draws or fetches.
 
+import type { DashboardFigures } from '../../shared/domain/article-figures';
+import { articleTable } from './article-table';
 import {
   CALLBACK_AGE_BUCKETS,
   INCIDENT_AGE_BUCKETS,
@@ -181,7 +183,10 @@ const countTable = (
 });
 
 /** The tables of the dashboard's charts, in the order they are shown. */
-export function chartTables(figures: DeskFigures, waitTargetMinutes: number | null): ChartTable[] {
+export function chartTables(
+  figures: DashboardFigures,
+  waitTargetMinutes: number | null,
+): ChartTable[] {
   const { volume, handleTime, walkUpTimes, openIncidents, satisfaction, callbacks } = figures;
   const durationRows = (entries: [string, DurationStats][]) =>
     entries.map(([label, stats]) => ({
@@ -267,6 +272,7 @@ export function chartTables(figures: DeskFigures, waitTargetMinutes: number | nu
       'Exit-survey answers by rating from 1 (poor) to 5 (excellent)',
       RATINGS.map((r) => ({ label: String(r), values: [satisfaction.distribution[r]] })),
     ),
+    ...(figures.articles ? [articleTable(figures.articles)] : []),
   ];
 }
 

@@ -3,6 +3,7 @@
 // chart's table one keypress away, the CSV of that table, a filter sent on, a failure said in words,
 // and no axe violations.
 
+import type { ArticleResolutions } from '../../shared/domain/article-figures';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deskFigures, type DeskRecords, type FigureFilter } from '../../shared/domain/desk-figures';
@@ -54,6 +55,7 @@ const RECORDS: DeskRecords = {
 function withReports(
   sent: FigureFilter[],
   answer: 'figures' | 'offline' = 'figures',
+  articles?: ArticleResolutions,
 ): StoreHostApi {
   return {
     command: (name, input) => store.command(name, input),
@@ -65,7 +67,7 @@ function withReports(
       const filter = input as FigureFilter;
       sent.push(filter);
       return answer === 'figures'
-        ? ok(deskFigures(RECORDS, filter, T0))
+        ? ok({ ...deskFigures(RECORDS, filter, T0), ...(articles ? { articles } : {}) })
         : fail('not-ready', 'The dashboard reads every desk’s figures from the desk server.');
     }) as StoreHostApi['act'],
   };
@@ -120,6 +122,55 @@ describe('the Dashboard', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
       'Self-service0',
     ]);
     expect(within(byChannel).getByRole('button', { name: /Hide table/ })).toBeTruthy();
+    await expectNoAxeViolations(dashboard);
+  });
+
+  it('shows the resolutions by article as a chart with its table, axe-clean', async () => {
+    const articles: ArticleResolutions = {
+      closed: 4,
+      articles: [
+        {
+          id: 'kb-printer',
+          title: 'Printer shows offline',
+          revisions: [1, 2],
+          resolutions: 2,
+          share: 0.5,
+          helpful: 3,
+          notHelpful: 1,
+        },
+        {
+          id: 'kb-jam',
+          title: 'Paper jam',
+          revisions: [1],
+          resolutions: 1,
+          share: 0.25,
+          helpful: 0,
+          notHelpful: 0,
+        },
+      ],
+    };
+    const { user } = renderOnDesk(
+      withReports([], 'figures', articles),
+      <DashboardSection now={() => new Date(T0)} />,
+    );
+    const dashboard = await screen.findByRole('region', { name: 'Dashboard' });
+    const figure = await screen.findByRole('figure', { name: 'Resolutions by article' });
+    await waitFor(() => expect(figure.querySelector('svg[role="img"]')).not.toBeNull());
+    expect(figure.querySelector('svg')?.getAttribute('aria-description')).toContain(
+      'The most used is Printer shows offline with 2.',
+    );
+    await tabTo(user, within(figure).getByRole('button', { name: /Show table/ }));
+    await user.keyboard('t');
+    const table = within(figure).getByRole('table', { name: 'Resolutions by article' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => [...r.children].map((c) => c.textContent)),
+    ).toEqual([
+      ['Article', 'Resolutions', 'Share of closed (%)', 'Helpful', 'Not helpful'],
+      ['Printer shows offline (revision 1, 2)', '2', '50', '3', '1'],
+      ['Paper jam (revision 1)', '1', '25', '0', '0'],
+    ]);
     await expectNoAxeViolations(dashboard);
   });
 

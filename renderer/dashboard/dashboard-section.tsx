@@ -3,13 +3,9 @@
 // the table of its numbers one keypress away and a CSV download; Print lays out every table. The
 // figures come from the desk server (reports.fetch), computed as My day is (docs/decisions/0015).
 
+import { ARTICLE_FIGURE_HELP, type DashboardFigures } from '../../shared/domain/article-figures';
 import { useEffect, useId, useMemo, useState } from 'react';
-import {
-  FIGURE_HELP,
-  localTimeZone,
-  type DeskFigures,
-  type FigureFilter,
-} from '../../shared/domain/desk-figures';
+import { FIGURE_HELP, localTimeZone, type FigureFilter } from '../../shared/domain/desk-figures';
 import { INTERACTION_TYPES, type InteractionType } from '../../shared/domain/interaction';
 import type { StoreError } from '../../shared/domain/result';
 import { useStoreHost } from '../app/deskpad-context';
@@ -43,9 +39,9 @@ interface Filters {
 }
 
 type Loaded =
-  | { status: 'loading'; figures: DeskFigures | null }
-  | { status: 'ready'; figures: DeskFigures; at: Date }
-  | { status: 'failed'; figures: DeskFigures | null; error: StoreError };
+  | { status: 'loading'; figures: DashboardFigures | null }
+  | { status: 'ready'; figures: DashboardFigures; at: Date }
+  | { status: 'failed'; figures: DashboardFigures | null; error: StoreError };
 
 export function DashboardSection({ now = () => new Date() }: { now?: () => Date }) {
   const store = useStoreHost();
@@ -284,7 +280,7 @@ export function DashboardSection({ now = () => new Date() }: { now?: () => Date 
           <details className="dashboard__help">
             <summary>How each figure is counted</summary>
             <dl>
-              {Object.values(FIGURE_HELP).map((help) => (
+              {[...Object.values(FIGURE_HELP), ARTICLE_FIGURE_HELP].map((help) => (
                 <div key={help.title}>
                   <dt>{help.title}</dt>
                   <dd>{help.definition}</dd>

@@ -1,8 +1,8 @@
 // One knowledge article opened beside an interaction: its Markdown shown safely, and two actions
 // through the form's own commands: Attach (a work note names the article, saved with the record)
 // and Resolved with this (the same note, and the interaction closed Closed Complete with the
-// article and its revision recorded on it, synced like every field). Never writes
-// anything but through the form.
+// article and its revision recorded on it, synced like every field); and the agent's verdict on
+// it (article-rating.tsx). Never writes anything but through the form and that command.
 
 import { useEffect, useRef } from 'react';
 import type { PublishedArticle } from '../../shared/domain/knowledge';
@@ -10,6 +10,7 @@ import { ModalDialog } from '../dialog/modal-dialog';
 import { useLiveQuery } from '../hooks/use-live-query';
 import type { InteractionFormModel } from '../interaction-form/use-interaction-form';
 import { ArticleMarkdown } from './article-markdown';
+import { ArticleRating } from './article-rating';
 
 /** The work note that names the article: its title, id and revision, so the record says which text helped. */
 export const articleNote = (article: PublishedArticle, resolved: boolean): string =>
@@ -71,6 +72,7 @@ export function ArticleDialog({
             {article.validUntil ? `, valid until ${article.validUntil}` : ''}
           </p>
           <ArticleMarkdown markdown={article.body} />
+          <ArticleRating id={article.id} revision={article.revision} />
         </>
       )}
       <div className="actions actions--end">

@@ -2,18 +2,19 @@
 // Pure; never reads the store host and never shows internal ids.
 
 import { commandModule } from '../../shared/commands/registry';
-import type { RecordKind } from '../../shared/commands/record-set';
+import type { CommandKind } from '../../shared/commands/command-module';
 import type { NeedsAttentionItem } from '../../shared/store-api/contract';
 
 const argsOf = (item: Pick<NeedsAttentionItem, 'args'>): Record<string, unknown> =>
   typeof item.args === 'object' && item.args !== null ? (item.args as Record<string, unknown>) : {};
 
-export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
+export const RECORD_KIND_LABELS: Readonly<Record<CommandKind, string>> = {
   interaction: 'Interaction',
   incident: 'Incident',
   request: 'Request',
   visit: 'Visit',
   call: 'Call',
+  article: 'Knowledge article',
 };
 
 /** The change as the button that made it is named ("Close interaction", "Reopen incident"…). */
@@ -36,7 +37,7 @@ export function describeTarget(
   const number =
     item.recordNumber !== null
       ? `${kind} ${item.recordNumber}`
-      : `${item.recordKind === 'request' ? 'A' : 'An'} ${item.recordKind} not on this desk`;
+      : `${item.recordKind === 'request' ? 'A' : 'An'} ${item.recordKind === 'article' ? `article (${String(args.id)})` : item.recordKind} not on this desk`;
   return description ? `${number} · ${description}` : number;
 }
 

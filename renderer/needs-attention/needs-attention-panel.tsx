@@ -84,14 +84,14 @@ function AttentionEntry({ item }: { item: NeedsAttentionItem }) {
         >
           Discard
         </button>
-        {recordId !== null && (
+        {recordId !== null && item.recordKind !== 'article' && (
           <button
             type="button"
             className="button"
             aria-describedby={titleId}
             onClick={() => {
               setAttentionOpen(false);
-              openAnyRecord(item.recordKind, recordId);
+              if (item.recordKind !== 'article') openAnyRecord(item.recordKind, recordId);
             }}
           >
             Open

@@ -12,6 +12,7 @@ import type { Database, KnowledgeState } from '../db/schema';
 import { jsonb } from '../db/values';
 import { ApiError } from '../http/api-error';
 import { changedFields, recordAudit, type AuditActor } from './audit-log';
+import { feedbackAll, feedbackAt, feedbackOf } from './knowledge-feedback';
 import { writeDirectory, type DirectoryWriteDeps } from './directory-write';
 
 export interface KnowledgeChange {
@@ -66,6 +67,7 @@ async function viewOf(db: Db, id: string): Promise<KnowledgeAdminView> {
     .execute();
   const newest = versions.find((v) => v.revision === row.revision);
   if (!newest) throw new Error(`Knowledge article ${id} has lost revision ${row.revision}`);
+  const feedback = (await feedbackOf(db, [id])).get(id);
   return {
     state: row.state,
     article: newest.content as KnowledgeArticle,
@@ -78,7 +80,9 @@ async function viewOf(db: Db, id: string): Promise<KnowledgeAdminView> {
       savedAt: iso(v.saved_at) ?? '',
       submittedAt: iso(v.submitted_at),
       publishedAt: iso(v.published_at),
+      feedback: feedbackAt(feedback, v.revision),
     })),
+    feedback: feedbackAll(feedback),
   };
 }
 
@@ -98,17 +102,23 @@ export async function listKnowledge(
     .orderBy('a.id');
   if (state) select = select.where('a.state', '=', state);
   const words = foldText(query).split(/\s+/).filter(Boolean);
-  return (await select.execute())
-    .filter((row) => words.every((word) => foldText(`${row.title} ${row.id}`).includes(word)))
-    .map((row) => ({
-      id: row.id,
-      title: row.title,
-      state: row.state,
-      revision: row.revision,
-      publishedRevision: row.published_revision,
-      validUntil: row.valid_until,
-      updatedAt: iso(row.updated_at) ?? '',
-    }));
+  const rows = (await select.execute()).filter((row) =>
+    words.every((word) => foldText(`${row.title} ${row.id}`).includes(word)),
+  );
+  const feedback = await feedbackOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    state: row.state,
+    revision: row.revision,
+    publishedRevision: row.published_revision,
+    validUntil: row.valid_until,
+    updatedAt: iso(row.updated_at) ?? '',
+    feedback: feedbackAll(feedback.get(row.id)),
+  }));
 }
 
 /** The classes of the directory's active configuration items, by name: what an article may apply to. */

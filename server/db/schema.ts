@@ -1,6 +1,7 @@
 // The tables of the desk server's database as Kysely sees them. Types only; the migrations in
 // server/migrations/ create them, and nothing here may disagree with the latest migration.
 
+import type { ArticleVerdict } from '../../shared/domain/article-rating';
 import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 /**
@@ -265,6 +266,16 @@ export interface KnowledgeArticleVersionsTable {
   published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** One agent's current verdict on one revision of an article (migration 0018). */
+export interface KnowledgeRatingsTable {
+  article_id: string;
+  revision: number;
+  agent_id: string;
+  verdict: ArticleVerdict;
+  comment: string | null;
+  rated_at: Timestamp;
+}
+
 /** A single-use link to one CSV export (migration 0010): only the code's hash is kept. */
 export interface ExportLinksTable {
   code_hash: string;
@@ -453,6 +464,7 @@ export interface Database {
   catalog_items: CatalogItemsTable;
   knowledge_articles: KnowledgeArticlesTable;
   knowledge_article_versions: KnowledgeArticleVersionsTable;
+  knowledge_ratings: KnowledgeRatingsTable;
   locations: LocationsTable;
   audit_log: AuditLogTable;
   setup_codes: SetupCodesTable;

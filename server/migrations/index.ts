@@ -19,6 +19,7 @@ import * as m0014 from './0014-figure-indexes';
 import * as m0015 from './0015-history-search';
 import * as m0016 from './0016-contact-templates';
 import * as m0017 from './0017-knowledge-articles';
+import * as m0018 from './0018-article-ratings';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
@@ -38,6 +39,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0015-history-search': m0015,
   '0016-contact-templates': m0016,
   '0017-knowledge-articles': m0017,
+  '0018-article-ratings': m0018,
 };
 
-export const LATEST_MIGRATION = '0017-knowledge-articles';
+export const LATEST_MIGRATION = '0018-article-ratings';

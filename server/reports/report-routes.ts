@@ -9,6 +9,7 @@ import { FigureFilter, type FigureName } from '../../shared/domain/desk-figures'
 import { API_PREFIX } from '../../shared/sync/server-api';
 import { ApiError, parseInput } from '../http/api-error';
 import { ANY_ROLE, type RouteDeps } from '../http/route-deps';
+import { articleResolutionsInSql } from './article-report';
 import { figuresCsv } from './report-csv';
 import { deskFiguresInSql, figureInSql } from './report-queries';
 
@@ -26,6 +27,10 @@ export const REPORT_NAMES = {
 export type ReportName = keyof typeof REPORT_NAMES;
 
 const isReportName = (name: string): name is ReportName => Object.hasOwn(REPORT_NAMES, name);
+
+/** The resolutions by knowledge article (article-figures.ts): a report beside the desk figures. */
+const ARTICLES = 'articles';
+const ALL_REPORTS = [...Object.keys(REPORT_NAMES), ARTICLES];
 
 const Format = z.object({
   format: z.enum(['json', 'csv'], 'Give format as json or csv.').default('json'),
@@ -75,25 +80,35 @@ export function reportRoutes(app: FastifyInstance, { db, sessions, now }: RouteD
   app.get(`${API_PREFIX}/reports`, async (request, reply) => {
     await authorize(request.headers.authorization);
     const { filter, format } = reportQuery(request.query);
-    const figures = await inKnownTimeZone(filter.timeZone, () =>
-      deskFiguresInSql(db, filter, now().toISOString()),
+    const [figures, articles] = await inKnownTimeZone(filter.timeZone, () =>
+      Promise.all([
+        deskFiguresInSql(db, filter, now().toISOString()),
+        articleResolutionsInSql(db, filter),
+      ]),
     );
-    if (format === 'json') return answer(reply, format, { ...figures });
+    if (format === 'json') return answer(reply, format, { ...figures, articles });
     // The CSV names each figure as its URL does.
     const byName = Object.fromEntries(
       Object.entries(REPORT_NAMES).map(([name, figure]) => [name, figures[figure]]),
     );
-    return answer(reply, format, byName);
+    return answer(reply, format, { ...byName, [ARTICLES]: articles });
   });
 
   app.get<{ Params: { name: string } }>(`${API_PREFIX}/reports/:name`, async (request, reply) => {
     await authorize(request.headers.authorization);
     const { name } = request.params;
+    if (name === ARTICLES) {
+      const { filter, format } = reportQuery(request.query);
+      const value = await articleResolutionsInSql(db, filter);
+      return format === 'csv'
+        ? answer(reply, format, { [name]: value })
+        : reply.header('cache-control', 'no-store').send(value);
+    }
     if (!isReportName(name))
       throw new ApiError(
         404,
         'not-found',
-        `There is no report ${name}. The reports: ${Object.keys(REPORT_NAMES).join(', ')}.`,
+        `There is no report ${name}. The reports: ${ALL_REPORTS.join(', ')}.`,
       );
     const { filter, format } = reportQuery(request.query);
     const figure = REPORT_NAMES[name];

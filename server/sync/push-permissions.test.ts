@@ -10,8 +10,9 @@ import {
   cellsDirectory,
   SCENE_SETTER,
   sceneOf,
+  type CaseScene,
 } from '../../shared/commands/testing/permission-scenes';
-import type { RecordRef } from '../../shared/commands/record-set';
+import { seedPublishedArticle } from '../testing/knowledge-fixtures';
 import type { PushResponse } from '../../shared/sync/protocol';
 import { toNumber } from '../db/values';
 import { upsertCalls } from '../phone/call-store';
@@ -32,6 +33,7 @@ describeOnDatabases('the permission matrix on push', (suite) => {
     const database = suite.database();
     await seedDirectory(database, cellsDirectory(ROLES));
     await seedCatalog(database, generateCatalog());
+    await seedPublishedArticle(database.db, 'kb-1', 'Printer shows offline');
     const app = await testServer(database);
     try {
       const desks = new Map<string, { client: ApiClient; outbox: DeskOutbox }>();
@@ -52,7 +54,15 @@ describeOnDatabases('the permission matrix on push', (suite) => {
           outbox.push(steps.map((s) => outbox.mutation(s.name, s.input))),
         );
       };
-      const version = async (ref: RecordRef) => {
+      const version = async (ref: CaseScene['target']) => {
+        if (ref.kind === 'article') {
+          const rated = await database.db
+            .selectFrom('knowledge_ratings')
+            .select((eb) => eb.fn.countAll<string | number>().as('n'))
+            .where('article_id', '=', ref.id)
+            .executeTakeFirstOrThrow();
+          return toNumber(rated.n);
+        }
         const row = await database.db
           .selectFrom(TABLE[ref.kind])
           .select('version')

@@ -1,6 +1,11 @@
 // Replays a push's fresh mutations in memory over the records they touch, with the store host's
 // replay (applyCommand), as the signed-in agent. Pure: it never reads or writes the database.
 
+import {
+  ratingKey,
+  type ArticleRating,
+  type KnowledgeRules,
+} from '../../shared/domain/article-rating';
 import type { User } from '../../shared/domain/directory';
 import type { DirectoryRules } from '../../shared/domain/interaction';
 import { serverNumber } from '../../shared/domain/numbering';
@@ -14,6 +19,7 @@ import {
   type RecordKind,
   type RecordTypes,
 } from '../../shared/commands/record-set';
+import { recordNamedBy } from '../../shared/commands/command-module';
 import { commandModule } from '../../shared/commands/registry';
 import {
   applyCommand,
@@ -46,6 +52,8 @@ export interface MutationRun {
   numbersAsked: Set<RecordKind>;
   /** The time each applied mutation was applied at (mutation-clock.ts), by mutationId. */
   appliedAt: Map<number, AppliedTime>;
+  /** The agents' verdicts on articles, the last one per key (article, revision, agent). */
+  ratings: ArticleRating[];
 }
 
 export interface ReplayInput {
@@ -53,7 +61,7 @@ export interface ReplayInput {
   parsed: readonly StoreResult<ParsedCommand>[];
   /** The records the commands name, as loaded (and locked); not changed by the replay. */
   loaded: WorkingSet;
-  rules: { directory: DirectoryRules; catalog: CatalogRules };
+  rules: { directory: DirectoryRules; catalog: CatalogRules; knowledge?: KnowledgeRules };
   pusher: User;
   /** The names of the assignment groups of the records loaded, for a refusal's words. */
   groupNames?: ReadonlyMap<string, string>;
@@ -90,6 +98,7 @@ export function replayMutations(input: ReplayInput): MutationRun {
   const refusals = new Map<number, StoreError>();
   const changed = new Map<string, KindedStored>();
   const appliedAt = new Map<number, AppliedTime>();
+  const ratings = new Map<string, ArticleRating>();
 
   for (const [i, mutation] of mutations.entries()) {
     const command = parsed[i];
@@ -111,6 +120,7 @@ export function replayMutations(input: ReplayInput): MutationRun {
       actorId: pusher.id,
       directory: rules.directory,
       catalog: rules.catalog,
+      ...(rules.knowledge ? { knowledge: rules.knowledge } : {}),
       numberFor: (kind) => {
         numbersAsked.add(kind);
         return { number: serverNumber(kind, lastNumber(kind) + 1), provisional: false };
@@ -123,6 +133,7 @@ export function replayMutations(input: ReplayInput): MutationRun {
     const { created } = applied.value;
     if (created) numbersUsed.set(created, lastNumber(created) + 1);
     appliedAt.set(mutation.mutationId, when);
+    for (const rating of applied.value.ratings ?? []) ratings.set(ratingKey(rating), rating);
     const mark = { clientId, mutationId: mutation.mutationId, deskAt: mutation.at };
     for (const change of markedChanges(applied.value.changed, when, mark)) {
       const key = recordKey({ kind: change.kind, id: change.record.id });
@@ -134,7 +145,14 @@ export function replayMutations(input: ReplayInput): MutationRun {
     }
   }
 
-  return { changed: [...changed.values()], refusals, numbersUsed, numbersAsked, appliedAt };
+  return {
+    changed: [...changed.values()],
+    refusals,
+    numbersUsed,
+    numbersAsked,
+    appliedAt,
+    ratings: [...ratings.values()],
+  };
 }
 
 /**
@@ -148,7 +166,7 @@ function permitted(
   input: Pick<ReplayInput, 'pusher' | 'rules' | 'groupNames'>,
 ): StoreError | null {
   const { pusher, rules, groupNames } = input;
-  const named = working.get(commandModule(command.name).kind, command.args.id);
+  const named = recordNamedBy(working, commandModule(command.name).kind, command.args.id);
   const group = named && 'assignmentGroup' in named ? named.assignmentGroup : null;
   const actor = {
     id: pusher.id,

@@ -15,6 +15,7 @@ import { kindedRecords, loadRules, lockRecords, writeChanged } from './push-reco
 import { checkReferences } from './push-references';
 import { DUMMY_COUNTERS, parseFresh, replayMutations } from './push-replay';
 import { takeNumbers } from './record-numbers';
+import { loadKnowledge, writeRatings } from './push-ratings';
 import { retriedTransaction } from './retried-transaction';
 
 export interface PushOutcome extends PushResponse {
@@ -67,9 +68,10 @@ export async function applyPush(
     const commands = readable.flatMap((p) => (p.ok ? [p.value] : []));
     const loaded = await lockRecords(trx, commands.flatMap(recordsOf));
     // The client's row is this push's already: saved before the counters, not while holding them.
-    const [rules, groupNames] = await together([
+    const [rules, groupNames, knowledge] = await together([
       loadRules(trx, commands, kindedRecords(loaded), pusher),
       groupNamesOf(trx, kindedRecords(loaded)),
+      loadKnowledge(trx, commands),
       saveClient(trx, push.clientId, lastInPush.mutationId, pusher, serverNow),
     ]);
     // A change naming a user, group or configuration item the directory lacks is refused alone.
@@ -79,7 +81,7 @@ export async function applyPush(
       mutations: fresh,
       parsed,
       loaded,
-      rules,
+      rules: { ...rules, knowledge },
       pusher,
       groupNames,
       serverNow,
@@ -102,6 +104,7 @@ export async function applyPush(
         run.changed.map((entry) => stampedNow(entry, serverNow)),
       ),
       recordMutations(trx, push.clientId, fresh, run, pusher, serverNow),
+      writeRatings(trx, run.ratings),
     ]);
     const refused = [
       ...earlier,

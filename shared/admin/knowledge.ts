@@ -12,6 +12,31 @@ export const KnowledgeListInput = z.strictObject({
   state: KnowledgeState.optional(),
 });
 
+/** An Outdated flag's comment, for the author: which revision, who, when. */
+export const OutdatedComment = z.object({
+  revision: z.number().int(),
+  agentName: z.string(),
+  comment: z.string(),
+  at: z.string(),
+});
+export type OutdatedComment = z.infer<typeof OutdatedComment>;
+
+/** How many comments an article's feedback carries: the latest first. */
+export const OUTDATED_COMMENTS_SHOWN = 5;
+
+/**
+ * What agents made of an article: each agent's current verdict counted (one per agent and
+ * revision), the latest Outdated comments, and the interactions closed with "Resolved with this".
+ */
+export const ArticleFeedback = z.object({
+  helpful: z.number().int(),
+  notHelpful: z.number().int(),
+  outdated: z.number().int(),
+  outdatedComments: z.array(OutdatedComment),
+  resolutions: z.number().int(),
+});
+export type ArticleFeedback = z.infer<typeof ArticleFeedback>;
+
 export const KnowledgeSummary = z.object({
   id: Id,
   title: z.string(),
@@ -21,6 +46,8 @@ export const KnowledgeSummary = z.object({
   /** The newest revision's Valid until (YYYY-MM-DD), or null. */
   validUntil: z.string().nullable(),
   updatedAt: z.string(),
+  /** Over every revision. */
+  feedback: ArticleFeedback,
 });
 export type KnowledgeSummary = z.infer<typeof KnowledgeSummary>;
 
@@ -32,6 +59,8 @@ export const KnowledgeRevision = z.object({
   savedAt: z.string(),
   submittedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** What agents made of this revision. */
+  feedback: ArticleFeedback,
 });
 export type KnowledgeRevision = z.infer<typeof KnowledgeRevision>;
 
@@ -43,6 +72,8 @@ export const KnowledgeAdminView = z.object({
   publishedRevision: z.number().int().nullable(),
   /** Newest first. */
   revisions: z.array(KnowledgeRevision),
+  /** Over every revision. */
+  feedback: ArticleFeedback,
 });
 export type KnowledgeAdminView = z.infer<typeof KnowledgeAdminView>;
 

@@ -2,6 +2,7 @@
 // output view, its words in Needs attention and who may run it. Shapes only; never lists commands.
 
 import type { z } from 'zod';
+import type { ArticleRating, KnowledgeRules } from '../domain/article-rating';
 import type { MutationContext } from '../domain/interaction';
 import type { CatalogRules } from '../domain/request';
 import type { StoreResult } from '../domain/result';
@@ -10,7 +11,7 @@ import type { IncidentView, RequestView } from '../store-api/escalation-contract
 import type { CallView } from '../store-api/call-contract';
 import type { VisitView } from '../store-api/walk-up-contract';
 import type { Permission } from './permission';
-import type { KindedRecord, RecordKind, RecordRef, RecordSet } from './record-set';
+import type { KindedRecord, RecordKind, RecordRef, RecordSet, RecordTypes } from './record-set';
 
 export interface ApplyContext extends MutationContext {
   /** The catalog the request commands check answers against (the desk's cache, the server's table). */
@@ -21,6 +22,8 @@ export interface ApplyContext extends MutationContext {
    * caller advances its counter only when `Applied.created` names the kind.
    */
   numberFor(kind: RecordKind, id: string): { number: string; provisional: boolean };
+  /** The articles a rating may name (the desk's published ones, the server's revisions). */
+  knowledge?: KnowledgeRules;
 }
 
 export interface Applied {
@@ -28,7 +31,18 @@ export interface Applied {
   changed: KindedRecord[];
   /** The kind of the record this command created (so a number was used), or null. */
   created: RecordKind | null;
+  /**
+   * Agents' verdicts on articles (knowledge.rate): not records, so not numbered, pulled or
+   * rebased; the desk and the server each keep them in their own table, the later one per key.
+   */
+  ratings?: readonly ArticleRating[];
 }
+
+/**
+ * What a command is named by: a record kind, or an article (a rating names the article it rates,
+ * which is the directory's, never a command's record).
+ */
+export type CommandKind = RecordKind | 'article';
 
 /** The argument names whose values are strings: where an output view finds a record's id. */
 export type StringKeys<A> = {
@@ -94,7 +108,7 @@ export interface CommandModule<
   /** `<kind>.<verb>`, as the store port, the outbox and the push name it. */
   readonly name: N;
   /** The kind of the record it is named by (`args.id`): what Needs attention opens. */
-  readonly kind: RecordKind;
+  readonly kind: CommandKind;
   /** Checks the arguments on arrival (store port, push); the outbox keeps what it answers. */
   readonly args: S;
   /** Who may run it. */
@@ -125,3 +139,10 @@ export const defineCommand = <
 >(
   module: CommandModule<N, S, O>,
 ): CommandModule<N, S, O> => module;
+
+/** The record a command is named by, as `records` holds it; an article is none of theirs. */
+export const recordNamedBy = (
+  records: RecordSet,
+  kind: CommandKind,
+  id: string,
+): RecordTypes[RecordKind] | undefined => (kind === 'article' ? undefined : records.get(kind, id));

@@ -2,7 +2,7 @@
 // the rebase, the server and Needs attention look up by a command's name. Never applies one itself.
 
 import type { z } from 'zod';
-import type { AnyOutputView, CommandModule, OutputOf } from './command-module';
+import type { AnyOutputView, CommandKind, CommandModule, OutputOf } from './command-module';
 import { incidentAddWorkNote } from './incident/add-work-note';
 import { incidentCancel } from './incident/cancel';
 import { incidentClose } from './incident/close';
@@ -20,6 +20,7 @@ import { interactionSave } from './interaction/save';
 import { interactionStartCall } from './interaction/start-call';
 import { interactionUpdate } from './interaction/update';
 import type { RecordKind, RecordRef } from './record-set';
+import { knowledgeRate } from './knowledge/rate';
 import { requestAddWorkNote } from './request/add-work-note';
 import { requestCreateFromInteraction } from './request/create-from-interaction';
 import { requestSetState } from './request/set-state';
@@ -67,6 +68,7 @@ export const COMMAND_MODULES = [
   visitRate,
   callMarkSeen,
   callLink,
+  knowledgeRate,
 ] as const;
 
 type Registered = (typeof COMMAND_MODULES)[number];
@@ -103,7 +105,7 @@ export function commandModule(name: CommandName): AnyCommandModule {
 export const findCommandModule = (name: string): AnyCommandModule | undefined => BY_NAME.get(name);
 
 /** The kind of the record a command is named by (`args.id`). */
-export const primaryKindOf = (name: CommandName): RecordKind => commandModule(name).kind;
+export const primaryKindOf = (name: CommandName): CommandKind => commandModule(name).kind;
 
 /**
  * The records an outbox entry touches, from its raw args (entries are checked when made, but an

@@ -4,7 +4,7 @@
 
 import type { CatalogItem } from '../domain/catalog';
 import type { StoreResult } from '../domain/result';
-import type { Applied, ApplyContext } from '../commands/command-module';
+import { recordNamedBy, type Applied, type ApplyContext } from '../commands/command-module';
 import type { KindedRecord, RecordRef, RecordSet } from '../commands/record-set';
 import { mayRun, permissionTarget, type Actor } from '../commands/permission';
 import { commandModule, type CommandName } from '../commands/registry';
@@ -53,7 +53,7 @@ export function commandPermitted(
   groupName: (groupId: string) => string | null | undefined,
 ): StoreResult<null> {
   const module = commandModule(command.name);
-  const record = records.get(module.kind, command.args.id);
+  const record = recordNamedBy(records, module.kind, command.args.id);
   // The record rule reads an assignment; a visit has none (its commands have no record rule).
   const target =
     record && 'assignmentGroup' in record ? permissionTarget(record, groupName) : undefined;

@@ -2,6 +2,8 @@
 // with the zod schema that checks it on arrival. Commands come from their registry
 // (shared/commands/registry.ts); adding a query or an action starts here.
 
+import type { DashboardFigures } from '../domain/article-figures';
+import type { CommandKind } from '../commands/command-module';
 import { z } from 'zod';
 import { ImportKind, type ImportUpload } from '../admin/import';
 import type { ConfigurationItemView, Group, User, UserHit } from '../domain/directory';
@@ -15,7 +17,6 @@ import {
   type InteractionType,
 } from '../domain/interaction';
 import type { StoreError, StoreResult } from '../domain/result';
-import type { RecordKind } from '../commands/record-set';
 import {
   commandInputs,
   isCommandName,
@@ -26,7 +27,7 @@ import { PasswordChangeRequest, SetupRequest, SignInRequest } from '../sync/serv
 import { escalationQueryInputs, type EscalationQueryOutputs } from './escalation-contract';
 import { callQueryInputs, type CallQueryOutputs } from './call-contract';
 import { figureQueryInputs, type FigureQueryOutputs } from './figures-contract';
-import { FigureFilter, type DeskFigures } from '../domain/desk-figures';
+import { FigureFilter } from '../domain/desk-figures';
 import { walkUpQueryInputs, type WalkUpQueryOutputs } from './walk-up-contract';
 import {
   templateActionInputs,
@@ -192,7 +193,7 @@ export interface ActionOutputs extends HistoryActionOutputs, TemplateActionOutpu
   /** The operation's output; renderer/admin/admin-client.ts types it by the operation's name. */
   'admin.call': unknown;
   'admin.import': ImportUpload;
-  'reports.fetch': DeskFigures;
+  'reports.fetch': DashboardFigures;
 }
 
 export interface Session {
@@ -245,7 +246,7 @@ export interface NeedsAttentionItem {
   at: string;
   actorId: string;
   /** The kind of record the change is named by (`args.id`): what Open opens. */
-  recordKind: RecordKind;
+  recordKind: CommandKind;
   /** That record as this desk shows it now (null if it is not here). */
   recordId: string | null;
   recordNumber: string | null;

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { Id } from '../domain/directory';
+import type { ArticleVerdict } from '../domain/article-rating';
 import type { PublishedArticle } from '../domain/knowledge';
 
 export const knowledgeQueryInputs = {
@@ -18,6 +19,8 @@ export const knowledgeQueryInputs = {
   }),
   /** A published article as this desk holds it; null when it is not (or no longer) published. */
   'knowledge.get': z.object({ id: Id }),
+  /** The signed-in agent's verdict on this revision of the article, as this desk keeps it; null: none yet. */
+  'knowledge.myRating': z.object({ id: Id, revision: z.number().int().positive() }),
 } as const;
 
 /** One suggestion as the panel lists it; the body comes with knowledge.get. */
@@ -31,4 +34,12 @@ export interface ArticleSuggestion {
 export interface KnowledgeQueryOutputs {
   'knowledge.suggest': ArticleSuggestion[];
   'knowledge.get': PublishedArticle | null;
+  'knowledge.myRating': MyArticleRating | null;
+}
+
+/** What the agent said of an article revision: the dialog says it back ("You marked this helpful"). */
+export interface MyArticleRating {
+  verdict: ArticleVerdict;
+  comment: string | null;
+  at: string;
 }

@@ -29,6 +29,13 @@ interface Kept {
 }
 
 const AT = '2026-12-04T10:00:00.000Z';
+const NO_FEEDBACK = {
+  helpful: 0,
+  notHelpful: 0,
+  outdated: 0,
+  outdatedComments: [],
+  resolutions: 0,
+};
 
 /** A desk server's knowledge operations, in memory, with its review rules and words. */
 function knowledgeServer(initial: Record<string, Kept> = {}) {
@@ -51,8 +58,10 @@ function knowledgeServer(initial: Record<string, Kept> = {}) {
           savedAt: AT,
           submittedAt: r.submittedAt,
           publishedAt: r.publishedAt,
+          feedback: NO_FEEDBACK,
         }))
         .reverse(),
+      feedback: NO_FEEDBACK,
     };
   };
   const summary = (id: string): KnowledgeSummary => {
@@ -65,6 +74,7 @@ function knowledgeServer(initial: Record<string, Kept> = {}) {
       publishedRevision: v.publishedRevision,
       validUntil: v.article.validUntil,
       updatedAt: AT,
+      feedback: NO_FEEDBACK,
     };
   };
   const fake = fakeAdminStore({

@@ -63,6 +63,8 @@ export const MATRIX: Readonly<Partial<Record<CommandName, Readonly<Record<Role, 
   // The phone desk: every desk role, never the kiosk or the lobby.
   'call.markSeen': DESK,
   'call.link': DESK,
+  // Every desk role reads articles and says whether they helped.
+  'knowledge.rate': DESK,
 };
 
 export interface PermissionCase {

@@ -3,9 +3,10 @@
 // the case, the record assigned for the relation tried, and a directory with an agent per role and
 // relation. The server's and the store host's matrix tests share it. Test support only.
 
+import type { CommandKind } from '../command-module';
 import type { Directory, User } from '../../domain/directory';
 import type { Role } from '../permission';
-import type { KindedRecord, RecordRef } from '../record-set';
+import type { KindedRecord } from '../record-set';
 import { commandModule, type CommandName } from '../registry';
 import type { CommandFixture } from './fixture';
 import { type PermissionCase, type Relation } from './permission-cells';
@@ -43,7 +44,7 @@ export interface CaseScene {
   /** The command under test. */
   run: Step;
   /** The record it is named by. */
-  target: RecordRef;
+  target: { kind: CommandKind; id: string };
   actorId: string;
   /** The group the assignee must leave once the scene is set (assigned while a member). */
   assignee: string | null;
@@ -63,7 +64,11 @@ export function sceneOf(c: PermissionCase, index: number): CaseScene {
   const fixture = fixtureOf(c.name);
   const module = commandModule(c.name);
   const suffix = `-c${index}`;
-  const target: RecordRef = { kind: module.kind, id: `${fixture.allowed.id}${suffix}` };
+  // An article is the directory's, one for every case; records are each case's own.
+  const target: CaseScene['target'] = {
+    kind: module.kind,
+    id: module.kind === 'article' ? fixture.allowed.id : `${fixture.allowed.id}${suffix}`,
+  };
   const steps: Step[] = [];
   const assignee = c.relation === null ? null : actorOf(c.role, 'assignee');
   for (const given of fixture.given) {
