@@ -110,6 +110,11 @@ export const PullRequest = z.strictObject({
    * there on, so a desk whose push answer was lost still learns which entries need attention.
    */
   firstPendingMutationId: MutationId.optional(),
+  /**
+   * The desk is starting over (after a restored server): list every record it may see, not only
+   * its sync scope, so it can tell which of its records the server lost and send them again.
+   */
+  unscoped: z.literal(true).optional(),
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 
