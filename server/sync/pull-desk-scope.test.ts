@@ -111,6 +111,26 @@ describeOnDatabases('pulling by the desk’s sync scope', (suite) => {
       const atAnasDesk = await pullOver(tess, 'desk-a2', quiet.cursor);
       expect(ids(atAnasDesk)).toEqual(['i-net-1', 'i-net-2', 'i-net-3']);
 
+      // A desk starting over after a restore asks for everything, to tell what the server lost;
+      // its cursor then names no scope, and the scoped pulls after it go on without a restart.
+      const whole = await ana.post<PullResponse>('/api/v1/sync/pull', {
+        clientId: 'desk-a3',
+        cursor: null,
+        unscoped: true,
+      });
+      expect(ids(whole.body)).toEqual([
+        'i-ana',
+        'i-bo',
+        'i-desk',
+        'i-done',
+        'i-net-1',
+        'i-net-2',
+        'i-net-3',
+      ]);
+      expect(await pullOver(ana, 'desk-a3', whole.body.cursor)).toMatchObject({
+        interactions: [],
+      });
+
       // Page by page (one row a page), each once, with the cursor moving as for any pull.
       const desk = { agentId: 'agent-1', groupIds: ['grp-desk', 'grp-net'], recentDays: 1 };
       const seen: string[] = [];
