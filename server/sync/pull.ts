@@ -80,9 +80,10 @@ export async function pullJson(
   limit: number = SYNC_LIMITS.interactionsPerPull,
   records?: RecordTexts,
   scope: PullScope = EVERYTHING,
+  settings?: PullResponse['scope'],
 ): Promise<string> {
   const page = await readPullPage(db, request, limit, scope, records);
-  const rest: Record<string, unknown> = { ...page };
+  const rest: Record<string, unknown> = { ...page, ...(settings ? { scope: settings } : {}) };
   for (const { field } of PULLED) delete rest[field];
   const head = JSON.stringify(rest);
   const lists = PULLED.map(({ field }) => `"${field}":[${page[field].join(',')}]`).join(',');

@@ -37,14 +37,9 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
    * Every desk — an agent's, a manager's or an administrator's — pulls its sync scope (ADR 0020):
    * every desk evicts by it, so a wider pull would only bring rows to evict.
    */
-  const scopeOf = async (agent: User): Promise<PullScope> => {
+  const scopeOf = async (agent: User, recentDays: number): Promise<PullScope> => {
     const groupIds = await groupsOfUser(db, agent.id);
-    const desk = {
-      agentId: agent.id,
-      groupIds,
-      recentDays: (await readScopeSettings(db)).recentDays,
-      now: now(),
-    };
+    const desk = { agentId: agent.id, groupIds, recentDays, now: now() };
     return dataScopeOf(agent.roles) === 'everything'
       ? { ...EVERYTHING, desk }
       : { kind: 'worked', userId: agent.id, groupIds, desk };
@@ -79,12 +74,15 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
 
   app.post(`${API_PREFIX}/sync/pull`, async (request, reply) => {
     const { agent } = await sessions.authenticate(request.headers.authorization, SYNC_ROLES);
+    // The settings travel with every answer: a desk evicts after a complete pull, by them.
+    const settings = await readScopeSettings(db);
     const json = await pullJson(
       db,
       parseInput(PullRequest, request.body),
       SYNC_LIMITS.interactionsPerPull,
       records,
-      await scopeOf(agent),
+      await scopeOf(agent, settings.recentDays),
+      settings,
     );
     return reply.type('application/json; charset=utf-8').send(json);
   });

@@ -2,7 +2,7 @@
 // storage ceiling desks evict down to. Kept in server_meta; SCOPE_DEFAULTS until one is saved.
 
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
+import type { SyncScopeSettings } from '../../shared/admin/sync-scope';
 import { SCOPE_DEFAULTS } from '../../shared/sync/scope';
 import type { Database } from '../db/schema';
 
@@ -11,17 +11,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 const MB = 1024 * 1024;
 
 /** What an administrator sets, as the desks receive it. */
-export const ScopeSettingsInput = z.strictObject({
-  recentDays: z
-    .int('Recent days must be a whole number of days.')
-    .min(1, 'Recent days must be at least 1.')
-    .max(3650, 'Recent days can be at most 3650 (ten years).'),
-  ceilingMb: z
-    .int('The storage ceiling must be a whole number of MB.')
-    .min(50, 'The storage ceiling must be at least 50 MB: the open work alone needs room.')
-    .max(20_000, 'The storage ceiling can be at most 20000 MB.'),
-});
-export type ScopeSettingsInput = z.infer<typeof ScopeSettingsInput>;
+export type ScopeSettingsInput = SyncScopeSettings;
 
 export const DEFAULT_SCOPE_SETTINGS: ScopeSettingsInput = {
   recentDays: SCOPE_DEFAULTS.recentDays,

@@ -145,6 +145,11 @@ export const PullResponse = z.object({
    */
   reset: z.boolean(),
   refused: z.array(MutationRefusal),
+  /**
+   * The administrator's sync-scope settings (ADR 0020): the desk's eviction keeps N days and
+   * evicts down to the ceiling. Absent from servers before them: the desk's defaults hold.
+   */
+  scope: z.object({ recentDays: z.int().positive(), ceilingMb: z.int().positive() }).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

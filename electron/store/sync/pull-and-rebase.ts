@@ -185,6 +185,14 @@ export async function pullAndRebase(
         ...kept,
         acknowledgedThrough,
         interactionsCursor: answer.cursor,
+        ...(answer.scope
+          ? {
+              scopeSettings: {
+                recentDays: answer.scope.recentDays,
+                ceilingBytes: answer.scope.ceilingMb * 1024 * 1024,
+              },
+            }
+          : {}),
         ...(answer.more ? {} : { lastSyncedAt: deps.now().toISOString() }),
         ...(answer.more && resetting ? { resetInProgress: true } : {}),
         ...(answer.more && current.rebasePending ? { rebasePending: current.rebasePending } : {}),
