@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Interaction } from '../../../shared/domain/interaction';
-import { readMeta, writeMeta, type DeskDb } from '../db';
+import { writeMeta, type DeskDb } from '../db';
 import { rebaseRecords } from './rebase-records';
 import { evictOutOfScope } from './scope-eviction';
 import { rebaseTables } from './synced-records';
@@ -23,16 +23,10 @@ const old = (id: string, number: string): Interaction => ({
   updatedAt: '2026-09-01T10:00:00.000Z',
 });
 
-/** Held as a pull leaves it: the server's copy and the view (the directory has come). */
+/** Held as a pull leaves it: the server's copy and the view. */
 async function held(db: DeskDb, ...records: Interaction[]): Promise<void> {
   await db.serverInteractions.bulkPut(records);
   await db.interactions.bulkPut(records);
-  if (!(await readMeta(db, 'sync')))
-    await writeMeta(db, 'sync', {
-      interactionsCursor: 'c',
-      directoryCursor: 'd',
-      lastSyncedAt: null,
-    });
 }
 
 const evict = (db: DeskDb, openInForms: ReadonlySet<string> = new Set()) =>
@@ -75,7 +69,7 @@ describe('evicting what left the scope', () => {
     });
     await writeMeta(db, 'sync', {
       interactionsCursor: null,
-      directoryCursor: 'd',
+      directoryCursor: null,
       lastSyncedAt: null,
       rebasePending: [{ kind: 'interaction', id: 'i-pending' }],
     });
@@ -101,24 +95,12 @@ describe('evicting what left the scope', () => {
     expect(await ids(db)).toEqual(['i-opened']);
   });
 
-  it('evicts nothing before the desk server’s directory has come (the agent’s groups)', async () => {
-    const db = await openTestDesk();
-    await writeMeta(db, 'sync', {
-      interactionsCursor: 'c',
-      directoryCursor: null,
-      lastSyncedAt: null,
-    });
-    await held(db, old('i-old', 'IMS0001001'));
-    expect((await evict(db)).evicted).toEqual([]);
-    expect(await ids(db)).toEqual(['i-old']);
-  });
-
   it('evicts nothing while a server reset is arriving', async () => {
     const db = await openTestDesk();
     await held(db, old('i-old', 'IMS0001001'));
     await writeMeta(db, 'sync', {
       interactionsCursor: 'c',
-      directoryCursor: 'd',
+      directoryCursor: null,
       lastSyncedAt: null,
       resetInProgress: true,
     });

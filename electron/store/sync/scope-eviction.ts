@@ -89,10 +89,8 @@ export async function evictOutOfScope(deps: EvictionDeps): Promise<EvictionOutco
     [...rebaseTables(db), db.needsAttention, db.groups, db.locations],
     async () => {
       const sync = await readMeta(db, 'sync');
-      // A reset's pages are still arriving: the server copies are not whole yet. And before the
-      // desk server's directory has come, the agent's groups are not known: its work would go.
-      if (sync?.resetInProgress === true || !sync?.directoryCursor)
-        return { evicted: [], held: await heldCount(db) };
+      // A reset's pages are still arriving: the server copies are not whole yet.
+      if (sync?.resetInProgress === true) return { evicted: [], held: await heldCount(db) };
       const ctx = await scopeContext(db, agentId, deps.now(), settings);
       const pinned = await pinnedRecords(db, openInForms);
       const views = viewTables(db);
