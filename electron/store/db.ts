@@ -247,6 +247,11 @@ export interface SyncMeta {
   acknowledgedThrough?: number;
   /** The server lost this desk's history: the next pull starts from a null cursor as a reset. */
   historyLost?: boolean;
+  /**
+   * The administrator's sync-scope settings as the last pull carried them (ADR 0020); absent
+   * before the first such pull, when the desk's own defaults hold.
+   */
+  scopeSettings?: { recentDays: number; ceilingBytes: number };
 }
 
 /**

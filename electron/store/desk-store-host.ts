@@ -18,7 +18,7 @@ import type {
   Unsubscribe,
 } from '../../shared/store-api/contract';
 import { parseAction, parseCommand, parseQuery } from '../../shared/store-api/validate';
-import type { DeskDb } from './db';
+import { readMeta, type DeskDb } from './db';
 import { loadDirectory, type ProgressEvent } from './directory-store';
 import { commandOutput } from './command-views';
 import type { LoadedDirectory } from './loaded-directory';
@@ -165,8 +165,10 @@ export class DeskStoreHost implements StoreHost {
 
   // ---- the sync scope (ADR 0020) ----
 
-  private scopeSettings(): ScopeSettings {
-    return { ...SCOPE_DEFAULTS, ...this.options.scope };
+  /** The desk's own options first (tests, diagnostics), then the administrator's, then defaults. */
+  private async scopeSettings(): Promise<ScopeSettings> {
+    const fromServer = (await readMeta(this.db, 'sync'))?.scopeSettings;
+    return { ...SCOPE_DEFAULTS, ...fromServer, ...this.options.scope };
   }
 
   /** When the last eviction ran (the desk's clock); null before the first. */
@@ -178,7 +180,7 @@ export class DeskStoreHost implements StoreHost {
    * it holds each time.
    */
   private async evictOutOfScope(): Promise<void> {
-    const settings = this.scopeSettings();
+    const settings = await this.scopeSettings();
     const at = this.now().getTime();
     if (this.evictedAt !== null && at - this.evictedAt < settings.evictEveryMs) return;
     this.evictedAt = at;
@@ -206,7 +208,7 @@ export class DeskStoreHost implements StoreHost {
     this.storage = {
       usedBytes: usage,
       quotaBytes: quota,
-      ceilingBytes: this.scopeSettings().ceilingBytes,
+      ceilingBytes: (await this.scopeSettings()).ceilingBytes,
       records: held ?? (await heldCount(this.db)),
       measuredAt: this.now().toISOString(),
     };

@@ -10,6 +10,7 @@ import { registerLdap } from './ldap';
 import { registerAudit } from './audit';
 import { registerConfigurationItems } from './configuration-items';
 import { registerGroups } from './groups';
+import { registerSyncScope } from './sync-scope';
 import { registerLocations } from './locations';
 import { registerExport } from '../export/export-operations';
 import { registerCatalog } from './catalog';
@@ -25,6 +26,7 @@ export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerImports(app, deps);
   registerLdap(app, deps);
   registerGroups(app, deps);
+  registerSyncScope(app, deps);
   registerConfigurationItems(app, deps);
   registerLocations(app, deps);
   registerIntegrations(app, deps);

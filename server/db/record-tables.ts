@@ -98,6 +98,7 @@ export function changedRowsSql(
   limit: number,
   seen?: SeenBefore,
   worked?: WorkedBy,
+  inScope?: (alias: string) => RawBuilder<boolean>,
 ): RawBuilder<{ record: unknown; change_xid: string; version: string | number }> {
   const unseen = seen
     ? sql`AND (change_xid >= ${seen.until.toString()}::xid8
@@ -110,10 +111,12 @@ export function changedRowsSql(
            OR assignment_group = ANY(${[...worked.groupIds]}::text[])
            OR record->>'openedBy' = ${worked.userId})`
     : sql``;
+  // A desk's sync scope (server/sync/desk-scope.ts), over the row named `r`.
+  const held = inScope ? sql`AND ${inScope('r')}` : sql``;
   return sql`
-    SELECT record, change_xid, version FROM ${sql.table(table)}
+    SELECT record, change_xid, version FROM ${sql.table(table)} AS r
     WHERE (change_xid, version) > (${after.xid.toString()}::xid8, ${after.version}) ${unseen}
-      ${scoped}
+      ${scoped} ${held}
     ORDER BY change_xid, version
     LIMIT ${limit}`;
 }

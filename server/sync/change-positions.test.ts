@@ -30,6 +30,33 @@ describe('record cursors', () => {
     expect(wide).toBe(`${DB}.900.0`);
   });
 
+  it('names the sync scope its rows were chosen by, after what was seen, within the length', () => {
+    const scope = { digest: 'Ab_-12yZ', recentDays: 3650 };
+    const tagged = encodeRecordCursor(DB, { xid: 900n, version: 17 }, undefined, scope);
+    expect(tagged).toBe(`${DB}.900.17~Ab_-12yZ.3650`);
+    expect(decodeRecordCursor(tagged, DB, bounds)).toEqual({
+      after: { xid: 900n, version: 17 },
+      scope,
+      reset: false,
+    });
+    const seen = { until: 950n, running: [913n] };
+    const horizon = encodeRecordCursor(DB, { xid: 900n, version: 0 }, seen, scope);
+    expect(horizon.length).toBeLessThanOrEqual(100);
+    expect(decodeRecordCursor(horizon, DB, bounds)).toEqual({
+      after: { xid: 900n, version: 0 },
+      seen,
+      scope,
+      reset: false,
+    });
+    // Too long with what was seen: the scope is kept, what was seen is left out.
+    const wide = { until: 1300n, running: [] };
+    expect(encodeRecordCursor(DB, { xid: 900n, version: 0 }, wide, scope)).toBe(
+      `${DB}.900.0~Ab_-12yZ.3650`,
+    );
+    for (const bad of [`${DB}.900.1~short.30`, `${DB}.900.1~Ab_-12yZ.`, `${DB}.900.1~Ab_-12yZ`])
+      expect(() => decodeRecordCursor(bad, DB, bounds)).toThrow(ApiError);
+  });
+
   it('reads a cursor from before migration 0005 as a version at transaction 0', () => {
     expect(decodeRecordCursor(`${DB}.42`, DB, bounds)).toEqual({
       after: { xid: 0n, version: 42 },

@@ -2,6 +2,7 @@
 // transaction's id (xid8) and the row's version. Never hands out a cursor past the safe horizon.
 
 import { ApiError } from '../http/api-error';
+import type { ScopeTag } from './desk-scope';
 
 /** Rows with a greater (xid, version) are after this position. Written before 0005: xid 0. */
 export interface ChangePosition {
@@ -32,14 +33,17 @@ const CURSOR_MAX = 100;
 
 /**
  * `<database>.<xid>.<version>`, and after a horizon cursor's `.<span>.<running>`: the span to
- * `until` in base 36 and the running transactions as a bitmap over it (base64url).
+ * `until` in base 36 and the running transactions as a bitmap over it (base64url); then, for a
+ * scoped pull, `~<digest>.<days>`: the scope its rows were chosen by (desk-scope.ts).
  */
 export function encodeRecordCursor(
   databaseId: string,
   at: ChangePosition,
   seen?: SeenBefore,
+  scope?: ScopeTag,
 ): string {
-  const plain = `${databaseId}.${at.xid}.${at.version}`;
+  const tag = scope ? `~${scope.digest}.${scope.recentDays}` : '';
+  const plain = `${databaseId}.${at.xid}.${at.version}${tag}`;
   if (!seen || at.version !== 0 || seen.until < at.xid) return plain;
   const span = Number(seen.until - at.xid);
   if (span > CURSOR_MAX * 6) return plain;
@@ -48,13 +52,15 @@ export function encodeRecordCursor(
     const i = Number(xid - at.xid);
     if (i >= 0 && i < span) bits[i >> 3] = (bits[i >> 3] ?? 0) | (1 << (i & 7));
   }
-  const full = `${plain}.${span.toString(36)}.${bits.toString('base64url')}`;
+  const full = `${databaseId}.${at.xid}.${at.version}.${span.toString(36)}.${bits.toString('base64url')}${tag}`;
   return full.length <= CURSOR_MAX ? full : plain;
 }
 
 export interface RecordCursor {
   after: ChangePosition;
   seen?: SeenBefore;
+  /** The scope the rows up to here were chosen by; none when every row was (an unscoped pull). */
+  scope?: ScopeTag;
   /** The desk must drop what it holds of the server's state and start over. */
   reset: boolean;
 }
@@ -77,7 +83,7 @@ export function decodeRecordCursor(
 ): RecordCursor {
   if (cursor === null || cursor === undefined) return { after: START, reset: false };
   const match =
-    /^([0-9a-f]{32})\.(?:(\d{1,20})\.)?(\d{1,15})(?:\.([0-9a-z]{1,3})\.([A-Za-z0-9_-]*))?$/.exec(
+    /^([0-9a-f]{32})\.(?:(\d{1,20})\.)?(\d{1,15})(?:\.([0-9a-z]{1,3})\.([A-Za-z0-9_-]*))?(?:~([A-Za-z0-9_-]{8})\.(\d{1,4}))?$/.exec(
       cursor,
     );
   if (!match || (match[4] !== undefined && match[2] === undefined)) throw invalidCursor();
@@ -98,5 +104,12 @@ export function decodeRecordCursor(
       ? version > bounds.legacyHead
       : xid > bounds.next || (seen?.until ?? 0n) > bounds.next;
   if (match[1] !== databaseId || future) return { after: START, reset: true };
-  return { after: { xid, version }, ...(seen ? { seen } : {}), reset: false };
+  const scope =
+    match[6] !== undefined ? { digest: match[6], recentDays: Number(match[7]) } : undefined;
+  return {
+    after: { xid, version },
+    ...(seen ? { seen } : {}),
+    ...(scope ? { scope } : {}),
+    reset: false,
+  };
 }

@@ -137,7 +137,10 @@ describeOnDatabases('pulling changes since a cursor', (suite) => {
 
     const seen: string[] = [];
     const latest = new Map<string, unknown>();
-    let cursor: string | null = afterCreates;
+    // The server's pulls are by the desk's scope, these in-process ones by none: the same cursor
+    // without the scope it names (desk-scope.ts), or this pull would start over to list everything.
+    const unscoped = (c: string) => c.split('~')[0] ?? c;
+    let cursor: string | null = unscoped(afterCreates);
     let mixed = false;
     for (let page = 0; page < 10; page++) {
       const answer: PullResponse = await pull(
@@ -158,7 +161,7 @@ describeOnDatabases('pulling changes since a cursor', (suite) => {
     expect(mixed).toBe(true);
     expect(seen).toHaveLength(new Set(seen).size);
     expect(latest).toEqual(new Map(everything(whole)));
-    expect(cursor).toBe(whole.cursor);
+    expect(cursor).toBe(unscoped(whole.cursor));
   });
 
   it('starts a desk over when its cursor is from another database or from the future', async () => {

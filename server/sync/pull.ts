@@ -8,20 +8,24 @@ import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
 import { changedRowsSql, type RecordTable, type WorkedBy } from '../db/record-tables';
 import type { RecordTexts } from './record-texts';
+import { inDeskScope, scopeGrew, scopeTagOf, type DeskScope, type ScopeTag } from './desk-scope';
 import {
   comparePositions,
   decodeRecordCursor,
   encodeRecordCursor,
   laterOf,
+  START,
   type ChangePosition,
   type RecordCursor,
 } from './change-positions';
 
 /**
  * What the puller may see (decision 0008): every record, or only the incidents and requests it
- * works (a technician). The record texts' cache is keyed by version, so it is safe under any scope.
+ * works (a technician); and, with `desk`, only what its desk holds (ADR 0020, desk-scope.ts). The
+ * record texts' cache is keyed by version, so it is safe under any scope.
  */
-export type PullScope = { kind: 'everything' } | ({ kind: 'worked' } & WorkedBy);
+export type PullScope =
+  { kind: 'everything'; desk?: DeskScope } | ({ kind: 'worked'; desk?: DeskScope } & WorkedBy);
 
 export const EVERYTHING: PullScope = { kind: 'everything' };
 
@@ -76,9 +80,10 @@ export async function pullJson(
   limit: number = SYNC_LIMITS.interactionsPerPull,
   records?: RecordTexts,
   scope: PullScope = EVERYTHING,
+  settings?: PullResponse['scope'],
 ): Promise<string> {
   const page = await readPullPage(db, request, limit, scope, records);
-  const rest: Record<string, unknown> = { ...page };
+  const rest: Record<string, unknown> = { ...page, ...(settings ? { scope: settings } : {}) };
   for (const { field } of PULLED) delete rest[field];
   const head = JSON.stringify(rest);
   const lists = PULLED.map(({ field }) => `"${field}":[${page[field].join(',')}]`).join(',');
@@ -99,26 +104,44 @@ async function readPullPage(
   // the same rule, so any row in scope after it is found by this pull or the next one, and the
   // rows dropped are ones this puller never gets. Gap-free as without a scope.
   const worked = scope.kind === 'worked' ? scope : undefined;
+  // A desk scope drops rows the same way. A desk starting over (a reset, or `unscoped`: it must
+  // learn what a restored server lost) is given everything it may see; a desk whose scope grew
+  // since its cursor (another agent, a group joined, a larger N) is given its whole scope again
+  // from the start — no reset: it keeps what it holds — and the cursor then names the new scope.
+  const deskOf = (position: RecordCursor): DeskScope | undefined =>
+    position.reset || request.unscoped === true ? undefined : scope.desk;
+  const tagOf = (position: RecordCursor): ScopeTag | undefined => {
+    const desk = deskOf(position);
+    return desk ? scopeTagOf(desk, worked !== undefined) : undefined;
+  };
+  const restarted = (position: RecordCursor): RecordCursor =>
+    !position.reset && scopeGrew(position.scope, tagOf(position))
+      ? { after: START, reset: false }
+      : position;
   // The cursor's position is read before the database answers whose cursor it may be; if it
   // turns out to be another database's or from a future this one never reached, the desk
   // starts over with a second read from the start (rare: a restored or replaced database).
   const claimed = request.cursor?.split('.')[0] ?? '';
-  let position = decodeRecordCursor(request.cursor, claimed, NO_BOUNDS);
+  let position = restarted(decodeRecordCursor(request.cursor, claimed, NO_BOUNDS));
+  const statement = (withTexts: boolean) =>
+    readPullStatement(db, request, position, limit, withTexts, worked, deskOf(position));
   // With the records' texts at hand, the statement answers positions only.
-  let read = await readPullStatement(db, request, position, limit, records === undefined, worked);
+  let read = await statement(records === undefined);
   const checked = decodeRecordCursor(request.cursor, read.state.databaseId, read.state);
   if (checked.reset) {
     position = checked;
-    read = await readPullStatement(db, request, position, limit, records === undefined, worked);
+    read = await statement(records === undefined);
   }
+  const tag = tagOf(position);
   if (records) {
     const page = pageOf(read, limit);
     const texts = await recordTextsOf(db, page.rows, records);
-    if (texts) return answerOf(read.state, page, position, read.refused, texts);
+    if (texts) return answerOf(read.state, page, position, read.refused, texts, tag);
     // A version on the page was overwritten since the statement: one that carries the texts.
-    read = await readPullStatement(db, request, position, limit, true, worked);
+    read = await statement(true);
   }
-  return answerOf(read.state, pageOf(read, limit), position, read.refused, (row) => row.json ?? '');
+  const page = pageOf(read, limit);
+  return answerOf(read.state, page, position, read.refused, (row) => row.json ?? '', tag);
 }
 
 interface ChangeRow {
@@ -178,6 +201,7 @@ function answerOf(
   position: RecordCursor,
   refused: PullResponse['refused'],
   textOf: (row: ChangeRow) => string,
+  scope: ScopeTag | undefined,
 ): PullPage {
   // The cursor never passes the horizon: a push still running (its id ≥ horizon) commits
   // later at a position above it, and the next pull finds it (ADR 0007). A full page ends
@@ -193,7 +217,7 @@ function answerOf(
       : undefined;
   const ofKind = (kind: number) => page.flatMap((r) => (r.kind === kind ? [textOf(r)] : []));
   return {
-    cursor: encodeRecordCursor(state.databaseId, cursorAt, shown),
+    cursor: encodeRecordCursor(state.databaseId, cursorAt, shown, scope),
     lastMutationId: state.lastMutationId,
     interactions: ofKind(0),
     incidents: ofKind(1),
@@ -237,6 +261,7 @@ async function readPullStatement(
   limit: number,
   withTexts: boolean,
   worked: WorkedBy | undefined,
+  desk: DeskScope | undefined,
 ): Promise<PullRead> {
   const { clientId, firstPendingMutationId } = request;
   const refused =
@@ -256,7 +281,14 @@ async function readPullStatement(
   const unscoped = (table: RecordTable) => table === 'visits' || table === 'calls';
   const kindRows = (table: RecordTable, kind: number) =>
     sql`SELECT ${sql.lit(kind)}, ${text}, change_xid::text, version, NULL
-      FROM (${changedRowsSql(table, after, limit + 1, seen, unscoped(table) ? undefined : worked)}) AS c`;
+      FROM (${changedRowsSql(
+        table,
+        after,
+        limit + 1,
+        seen,
+        unscoped(table) ? undefined : worked,
+        desk ? (alias) => inDeskScope(table, alias, desk) : undefined,
+      )}) AS c`;
   // The first row holds the snapshot's state as one JSON text; the others are changes.
   const { rows } = await sql<{
     kind: number | null;

@@ -16,6 +16,7 @@ import { dataScopeOf } from '../../shared/commands/permission';
 import type { User } from '../../shared/domain/directory';
 import { SYNC_ROLES, type RouteDeps } from '../http/route-deps';
 import { groupsOfUser } from '../directory/directory-store';
+import { readScopeSettings } from './scope-settings';
 import type { EventStreams } from './event-stream';
 import { EVERYTHING, pullJson, type PullScope } from './pull';
 import { createRecordTexts } from './record-texts';
@@ -31,11 +32,18 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
   // This instance's texts of record versions read lately: the next desks' pulls reuse them.
   const records = createRecordTexts();
 
-  /** Kiosk and lobby accounts were refused by SYNC_ROLES already; a technician pulls what it works. */
-  const scopeOf = async (agent: User): Promise<PullScope> =>
-    dataScopeOf(agent.roles) === 'everything'
-      ? EVERYTHING
-      : { kind: 'worked', userId: agent.id, groupIds: await groupsOfUser(db, agent.id) };
+  /**
+   * Kiosk and lobby accounts were refused by SYNC_ROLES already; a technician pulls what it works.
+   * Every desk — an agent's, a manager's or an administrator's — pulls its sync scope (ADR 0020):
+   * every desk evicts by it, so a wider pull would only bring rows to evict.
+   */
+  const scopeOf = async (agent: User, recentDays: number): Promise<PullScope> => {
+    const groupIds = await groupsOfUser(db, agent.id);
+    const desk = { agentId: agent.id, groupIds, recentDays, now: now() };
+    return dataScopeOf(agent.roles) === 'everything'
+      ? { ...EVERYTHING, desk }
+      : { kind: 'worked', userId: agent.id, groupIds, desk };
+  };
 
   app.post(`${API_PREFIX}/sync/push`, { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
     const { agent } = await sessions.authenticate(request.headers.authorization, SYNC_ROLES);
@@ -66,12 +74,15 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
 
   app.post(`${API_PREFIX}/sync/pull`, async (request, reply) => {
     const { agent } = await sessions.authenticate(request.headers.authorization, SYNC_ROLES);
+    // The settings travel with every answer: a desk evicts after a complete pull, by them.
+    const settings = await readScopeSettings(db);
     const json = await pullJson(
       db,
       parseInput(PullRequest, request.body),
       SYNC_LIMITS.interactionsPerPull,
       records,
-      await scopeOf(agent),
+      await scopeOf(agent, settings.recentDays),
+      settings,
     );
     return reply.type('application/json; charset=utf-8').send(json);
   });

@@ -17,6 +17,7 @@ import { INTEGRATION_OPERATIONS } from './integrations';
 import { PHONE_QUEUE_OPERATIONS } from './phone-queues';
 import { TEMPLATE_OPERATIONS } from './templates';
 import { OVERVIEW_OPERATIONS } from './overview';
+import { SYNC_SCOPE_OPERATIONS } from './sync-scope';
 
 export const ADMIN_OPERATIONS = {
   ...OVERVIEW_OPERATIONS,
@@ -33,6 +34,7 @@ export const ADMIN_OPERATIONS = {
   ...INTEGRATION_OPERATIONS,
   ...PHONE_QUEUE_OPERATIONS,
   ...TEMPLATE_OPERATIONS,
+  ...SYNC_SCOPE_OPERATIONS,
 } as const satisfies Record<string, AdminOperation>;
 
 type Operations = typeof ADMIN_OPERATIONS;

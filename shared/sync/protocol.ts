@@ -110,6 +110,11 @@ export const PullRequest = z.strictObject({
    * there on, so a desk whose push answer was lost still learns which entries need attention.
    */
   firstPendingMutationId: MutationId.optional(),
+  /**
+   * The desk is starting over (after a restored server): list every record it may see, not only
+   * its sync scope, so it can tell which of its records the server lost and send them again.
+   */
+  unscoped: z.literal(true).optional(),
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 
@@ -140,6 +145,11 @@ export const PullResponse = z.object({
    */
   reset: z.boolean(),
   refused: z.array(MutationRefusal),
+  /**
+   * The administrator's sync-scope settings (ADR 0020): the desk's eviction keeps N days and
+   * evicts down to the ceiling. Absent from servers before them: the desk's defaults hold.
+   */
+  scope: z.object({ recentDays: z.int().positive(), ceilingMb: z.int().positive() }).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -61,13 +61,18 @@ export async function pullAndRebase(
   // The server lost this desk's history (noticed earlier, or in this pull): start over as after a
   // reset, from the beginning, whatever its cursor says.
   let startOver = meta.historyLost === true;
+  // Starting over, the desk asks for every record, not only its sync scope (ADR 0020): what the
+  // server does not list is what it lost, and is sent again. Until the last page of it.
+  let listingAll = meta.resetInProgress === true;
   for (;;) {
     const answer = await client.pull(token, {
       clientId,
       cursor: startOver ? null : meta.interactionsCursor,
       ...(oldest?.mutationId !== undefined ? { firstPendingMutationId: oldest.mutationId } : {}),
+      ...(startOver || listingAll ? { unscoped: true as const } : {}),
     });
     const reset = answer.reset || startOver;
+    listingAll = (listingAll || reset) && answer.more;
     if (!reset && answer.lastMutationId < (meta.acknowledgedThrough ?? 0)) {
       // A restore that kept the database id: the cursor looks fine, but changes the server had
       // acknowledged (and this desk dropped) are gone. Pull everything again.
@@ -180,6 +185,14 @@ export async function pullAndRebase(
         ...kept,
         acknowledgedThrough,
         interactionsCursor: answer.cursor,
+        ...(answer.scope
+          ? {
+              scopeSettings: {
+                recentDays: answer.scope.recentDays,
+                ceilingBytes: answer.scope.ceilingMb * 1024 * 1024,
+              },
+            }
+          : {}),
         ...(answer.more ? {} : { lastSyncedAt: deps.now().toISOString() }),
         ...(answer.more && resetting ? { resetInProgress: true } : {}),
         ...(answer.more && current.rebasePending ? { rebasePending: current.rebasePending } : {}),

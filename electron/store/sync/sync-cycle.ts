@@ -179,9 +179,6 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     const pulled = await attempts.track('pull', () => pullAndRebase(work, deps.refusals));
     if (round >= 2 || (!pulled.unsent && pulled.requeued === 0)) break;
   }
-  // The pull is complete and rebased: what left the scope (an agent who left a group, records
-  // that aged out) goes now, before the directory's pages.
-  await deps.evict?.();
   const outcome = await attempts.track('directory', () =>
     syncDirectory({
       db: deps.db,
@@ -197,6 +194,10 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     events.emit('directory-replaced', outcome.directory);
     deps.post({ type: 'directory' });
   }
+  // The pull is complete and rebased, and the directory says the agent's groups: what left the
+  // scope (an agent who left a group, records that aged out) goes now. Before the directory, a
+  // fresh desk would not know the agent's groups and its group work would go.
+  await deps.evict?.();
   // The agent's own contact templates up, the list down when it moved (a few rows; ADR 0019).
   await syncTemplates({
     db: deps.db,

@@ -1,0 +1,116 @@
+// The server's scope in SQL against the pure one (shared/sync/scope.ts): random organizations are
+// stored, pulled by scope page after page, and must give exactly the records scopeOf keeps.
+
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { recordKey, type KindedRecord } from '../../shared/commands/record-set';
+import { scopeOf } from '../../shared/sync/scope';
+import { LOCATIONS, NOW, organization } from '../../shared/sync/scope-fixtures';
+import { upsertRecords, type FilterValue, type RecordTable } from '../db/record-tables';
+import type { ServerDatabase } from '../db/open-database';
+import { describeOnDatabases } from '../testing/test-databases';
+import { pull } from './pull';
+
+const TABLE_OF = {
+  interaction: 'interactions',
+  incident: 'incidents',
+  request: 'requests',
+  visit: 'visits',
+  call: 'calls',
+} as const satisfies Record<KindedRecord['kind'], RecordTable>;
+
+type Loose = Record<string, unknown> & { id: string; updatedAt: string };
+
+/** The filter columns the push would write, from the fields the fixtures set. */
+function columnsOf(kinded: KindedRecord, byKey: Map<string, KindedRecord>) {
+  const r = kinded.record as unknown as Loose;
+  const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+  switch (kinded.kind) {
+    case 'interaction': {
+      const side = [byKey.get(`visit:${text(r.visit)}`), byKey.get(`call:${text(r.call)}`)].find(
+        (s) => s !== undefined,
+      );
+      const location = side ? text((side.record as unknown as Loose).location) : null;
+      return {
+        state: r.state,
+        assignment_group: r.assignmentGroup,
+        assigned_to: r.assignedTo,
+        location,
+      };
+    }
+    case 'incident':
+      return {
+        state: r.state,
+        caller: 'caller',
+        assignment_group: r.assignmentGroup,
+        assigned_to: r.assignedTo,
+      };
+    case 'request':
+      return {
+        state: r.state,
+        requested_for: 'someone',
+        catalog_item: 'item',
+        assignment_group: r.assignmentGroup,
+        assigned_to: r.assignedTo,
+      };
+    case 'visit':
+      return { state: 'x', location: r.location, ended_at: r.endedAt };
+    case 'call':
+      return { state: 'x', integration: 'int', call_id: r.id, location: r.location };
+  }
+}
+
+async function store(database: ServerDatabase, records: readonly KindedRecord[]): Promise<void> {
+  const byKey = new Map(records.map((r) => [recordKey({ kind: r.kind, id: r.record.id }), r]));
+  await database.db.transaction().execute(async (trx) => {
+    for (const table of Object.values(TABLE_OF))
+      await sql`DELETE FROM ${sql.table(table)}`.execute(trx);
+    let seq = 0;
+    for (const kinded of records) {
+      const r = kinded.record as unknown as Loose;
+      const columns = columnsOf(kinded, byKey) as unknown as Record<string, FilterValue>;
+      await upsertRecords(
+        trx,
+        TABLE_OF[kinded.kind],
+        [{ record: { ...r, number: `${kinded.kind}-${r.id}`, openedAt: r.updatedAt }, seq: ++seq }],
+        () => columns,
+      );
+    }
+  });
+}
+
+describeOnDatabases('the sync scope in SQL', (suite) => {
+  it('pulls, page after page, exactly the records the shared scope keeps', async () => {
+    const database = suite.database();
+    await fc.assert(
+      fc.asyncProperty(organization, fc.integer({ min: 1, max: 7 }), async (org, limit) => {
+        await store(database, org.records);
+        // A desk serves every location it knows; the server never hears what the agent opened.
+        const ctx = { ...org.ctx, locations: new Set(LOCATIONS), opened: new Map() };
+        const expected = [...scopeOf(org.records, ctx).inScope.keys()].sort();
+        const desk = {
+          agentId: ctx.agentId,
+          groupIds: [...ctx.groups],
+          recentDays: ctx.recentDays,
+          now: NOW,
+        };
+        const pulled: string[] = [];
+        let cursor: string | null = null;
+        for (let page = 0; page < 100; page++) {
+          const answer = await pull(database.db, { clientId: 'desk-p', cursor }, limit, {
+            kind: 'everything',
+            desk,
+          });
+          for (const kind of ['interaction', 'incident', 'request', 'visit', 'call'] as const)
+            for (const record of answer[`${kind}s`])
+              pulled.push(recordKey({ kind, id: record.id }));
+          cursor = answer.cursor;
+          if (!answer.more) break;
+        }
+        expect(pulled.sort()).toEqual(expected);
+      }),
+      { numRuns: suite.backend === 'pglite' ? 40 : 60, seed: 20 },
+    );
+  }, 120_000);
+});
