@@ -42,21 +42,18 @@ async function typeTexts(openPage, context, base, queries, articleText) {
   const page = await openPage(context, `${base}app.html?users=${USERS}&db=${DB_NAME}`);
   await page.getByRole('button', { name: 'New interaction', exact: true }).waitFor();
   await page.getByRole('combobox', { name: 'Opened for', exact: true }).waitFor();
-  await page.evaluate(
-    ([name, knowledgeName]) => {
-      const measures = /** @type {number[]} */ ([]);
-      const knowledge = /** @type {number[]} */ ([]);
-      window.gotoMeasures = measures;
-      window.knowledgeMeasures = knowledge;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntriesByName(name)) measures.push(entry.duration);
-        for (const entry of list.getEntriesByName(knowledgeName)) knowledge.push(entry.duration);
-        performance.clearMeasures(name);
-        performance.clearMeasures(knowledgeName);
-      }).observe({ type: 'measure', buffered: false });
-    },
-    /** @type {const} */ ([MEASURE, KNOWLEDGE_MEASURE]),
-  );
+  await page.evaluate(([name, knowledgeName]) => {
+    const measures = /** @type {number[]} */ ([]);
+    const knowledge = /** @type {number[]} */ ([]);
+    window.gotoMeasures = measures;
+    window.knowledgeMeasures = knowledge;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntriesByName(name)) measures.push(entry.duration);
+      for (const entry of list.getEntriesByName(knowledgeName)) knowledge.push(entry.duration);
+      performance.clearMeasures(name);
+      performance.clearMeasures(knowledgeName);
+    }).observe({ type: 'measure', buffered: false });
+  }, /** @type {const} */ ([MEASURE, KNOWLEDGE_MEASURE]));
   const count = () => page.evaluate(() => window.gotoMeasures?.length ?? 0);
   const box = page.getByRole('dialog', { name: 'Go to anything' }).getByRole('combobox');
   // One search first: the store host has read the desk once, as after a morning's work.
