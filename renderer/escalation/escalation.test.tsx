@@ -92,6 +92,63 @@ describe('Create Incident (first seed)', { timeout: STORE_TEST_TIMEOUT_MS }, () 
   });
 });
 
+describe(
+  'Report an Issue suggests a contact template (issue 16 item 5)',
+  {
+    timeout: STORE_TEST_TIMEOUT_MS,
+  },
+  () => {
+    it('offers the template the short description names, fills only what is empty and says what it kept', async () => {
+      const { desk, user } = await renderActions({ assigned: true });
+      const saved = await desk.store.act('template.save', {
+        id: 'tpl-printer',
+        name: 'Printer queue stuck',
+        type: null,
+        component: null,
+        assignmentGroup: null,
+        shortDescription: 'Print jobs stuck in the queue',
+        description: 'Cleared the queue on the print server; test page printed.',
+        closesAtOnce: false,
+      });
+      expect(saved.ok).toBe(false); // a template for no incident field: only a name and texts
+      const again = await desk.store.act('template.save', {
+        id: 'tpl-printer',
+        name: 'Printer queue stuck',
+        type: null,
+        component: desk.network.id,
+        assignmentGroup: null,
+        shortDescription: 'Print jobs stuck in the queue',
+        description: 'Cleared the queue on the print server; test page printed.',
+        closesAtOnce: false,
+      });
+      expect(again.ok).toBe(true);
+
+      await user.click(screen.getByRole('button', { name: 'Create Incident' }));
+      const report = await screen.findByRole('dialog', { name: 'Report an Issue' });
+      // "Cannot print": the template's name says Printer.
+      const use = await within(report).findByRole('button', { name: 'Use Printer queue stuck' });
+      expect(report.textContent).toContain('Suggested template: Printer queue stuck');
+      await expectNoAxeViolations(report);
+      const description = within(report).getByLabelText<HTMLTextAreaElement>('Description');
+      await user.clear(description);
+      use.focus();
+      await user.keyboard('{Enter}');
+      expect(description.value).toBe('Cleared the queue on the print server; test page printed.');
+      // The Component the interaction named stays: the agent's, not the template's.
+      expect(within(report).getByLabelText<HTMLInputElement>('Component').value).toBe(
+        desk.printer.name,
+      );
+      expect(
+        within(report)
+          .getByText(
+            'Filled Description from the template Printer queue stuck; kept your Component.',
+          )
+          .getAttribute('role'),
+      ).toBe('status');
+    });
+  },
+);
+
 describe('Create Request (first seed)', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
   it('searches the catalog by keyboard, fills the item’s form and closes the interaction when asked', async () => {
     const { desk, user } = await renderActions({ assigned: true });

@@ -12,6 +12,7 @@ import type { IncidentView } from '../../shared/store-api/escalation-contract';
 import { ModalDialog } from '../dialog/modal-dialog';
 import { useDeskpad } from '../app/deskpad-context';
 import { IncidentFields } from './incident-fields';
+import { IncidentTemplateSuggestion } from './incident-template';
 import { fieldErrorsOf, focusFirstError, type FieldErrors } from '../task-form/field-errors';
 
 const FIELD_ORDER = [
@@ -111,6 +112,20 @@ export function ReportIssueDialog({ interaction, onCreated, onCancel }: ReportIs
             {formError}
           </p>
         )}
+        <IncidentTemplateSuggestion
+          values={values}
+          onUse={(fill) => {
+            if (fill.component) {
+              const { name } = fill.component;
+              setNames((n) => ({ ...n, component: name }));
+            }
+            edit({
+              ...(fill.component ? { component: fill.component.id } : {}),
+              ...(fill.assignmentGroup ? { assignmentGroup: fill.assignmentGroup } : {}),
+              ...(fill.description !== undefined ? { description: fill.description } : {}),
+            });
+          }}
+        />
         <IncidentFields
           idOf={idOf}
           values={values}

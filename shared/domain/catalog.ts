@@ -2,6 +2,7 @@
 // answers are checked with (built from the item), and the catalog search. Pure; never stores.
 
 import { z } from 'zod';
+import { askingWords, sameWord, words } from './asking-words';
 import { Id } from './directory';
 import { fail, ok, type StoreResult } from './result';
 import { foldText } from './search-text';
@@ -238,11 +239,6 @@ export interface CatalogSearchOptions {
   limit?: number;
 }
 
-const words = (text: string): string[] =>
-  foldText(text)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-
 /** How well one typed word matches an item: a name beats a keyword beats the category. */
 function wordScore(word: string, item: CatalogItem): number {
   const starts = (list: string[]) => list.some((w) => w.startsWith(word));
@@ -292,18 +288,6 @@ export function catalogCategories(items: readonly CatalogItem[]): string[] {
 
 // ---- suggestions: Create Request's first step offers the items the short description names ----
 
-/** Words that say nothing about what is asked for. */
-const NOT_ASKING = new Set(
-  'a an and are as at be but by can cannot cant could do does dont for from get got has have help how i im in is it its me my need needs new no not of on or our please so some that the their there this to up us was we what when where which who why will with would you your'.split(
-    ' ',
-  ),
-);
-
-/** One word of the text against one of an item's: the same beginning, or a plural of it. */
-const sameWord = (typed: string, own: string): boolean =>
-  own.startsWith(typed) ||
-  (own.length >= 4 && typed.startsWith(own) && typed.length <= own.length + 2);
-
 /**
  * The active items the text (an interaction's short description) is most likely asking for, best
  * first: each of its words that names an item counts (in its name 8, a keyword 5, its category 3,
@@ -314,7 +298,7 @@ export function suggestCatalog(
   text: string,
   limit = 3,
 ): CatalogItem[] {
-  const typed = [...new Set(words(text))].filter((w) => w.length >= 2 && !NOT_ASKING.has(w));
+  const typed = askingWords(text);
   if (typed.length === 0) return [];
   const scored: { item: CatalogItem; score: number }[] = [];
   for (const item of items) {

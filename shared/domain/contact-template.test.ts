@@ -7,6 +7,8 @@ import {
   matchTemplates,
   planTemplate,
   slashQuery,
+  suggestTemplateForIncident,
+  type ContactTemplate,
   type TemplateTarget,
   type TemplateToApply,
 } from './contact-template';
@@ -158,5 +160,58 @@ describe('planTemplate', () => {
         expect(replaced.sort()).toEqual(plan.conflicts.map((c) => c.field).sort());
       }),
     );
+  });
+});
+
+describe('suggestTemplateForIncident', () => {
+  const template = (name: string, more: Partial<ContactTemplate> = {}): ContactTemplate => ({
+    id: name,
+    scope: 'location',
+    location: 'loc-hq',
+    owner: null,
+    active: true,
+    updatedAt: '2026-12-04T09:00:00.000Z',
+    name,
+    type: null,
+    component: 'ci-printer',
+    assignmentGroup: 'g-desk',
+    shortDescription: '',
+    description: '',
+    closesAtOnce: false,
+    ...more,
+  });
+  const printer = template('Printer queue stuck', { shortDescription: 'Jobs sit in the queue' });
+  const vpn = template('VPN drops', { shortDescription: 'VPN disconnects every hour' });
+  const reset = template('Password reset', { component: null, shortDescription: 'Password reset' });
+
+  it('offers the template the short description names, by its name before its short description', () => {
+    expect(suggestTemplateForIncident([vpn, printer, reset], 'Printer jams again')?.name).toBe(
+      'Printer queue stuck',
+    );
+    expect(
+      suggestTemplateForIncident([vpn, printer], 'my laptop disconnects every hour')?.name,
+    ).toBe('VPN drops');
+    // Plurals and case: "Passwords" names "Password".
+    expect(suggestTemplateForIncident([vpn, reset], 'PASSWORDS expired')?.name).toBe(
+      'Password reset',
+    );
+  });
+
+  it('offers nothing for words that ask nothing, a retired template, or one with nothing for an incident', () => {
+    expect(suggestTemplateForIncident([printer], 'it is not working for me')).toBeNull();
+    expect(suggestTemplateForIncident([{ ...printer, active: false }], 'printer')).toBeNull();
+    expect(
+      suggestTemplateForIncident(
+        [{ ...printer, component: null, assignmentGroup: null }],
+        'printer',
+      ),
+    ).toBeNull();
+  });
+
+  it('prefers the agent’s own on a tie, then the name', () => {
+    const own = { ...printer, id: 'own', scope: 'agent' as const, name: 'Printer queue (mine)' };
+    expect(suggestTemplateForIncident([printer, own], 'printer queue')?.id).toBe('own');
+    const other = { ...printer, id: 'other', name: 'Printer queue again' };
+    expect(suggestTemplateForIncident([printer, other], 'printer queue')?.id).toBe('other');
   });
 });

@@ -4,6 +4,7 @@
 // losing what the agent typed. Pure; never stores a template nor touches a form.
 
 import { z } from 'zod';
+import { askingWords, sameWord, words } from './asking-words';
 import { Id } from './directory';
 import {
   DESCRIPTION_MAX,
@@ -209,4 +210,48 @@ export function planTemplate(
     } else fill[field] = wanted;
   }
   return { fill, conflicts, replace, closesAtOnce: template.closesAtOnce };
+}
+
+// ---- suggesting one: Report an Issue offers the template its short description names ----
+
+type IncidentTemplate = Pick<
+  ContactTemplate,
+  'name' | 'scope' | 'shortDescription' | 'component' | 'assignmentGroup' | 'active'
+>;
+
+/**
+ * The template the text (the incident's short description) most likely is, for Report an Issue:
+ * one that fills what an incident has (a Component or an Assignment group), scored by the text's
+ * words in its name (3 each) and its short description (1 each), at least one word in common;
+ * the agent's own wins a tie, then the name. Null when none is named.
+ */
+export function suggestTemplateForIncident<T extends IncidentTemplate>(
+  templates: readonly T[],
+  text: string,
+): T | null {
+  const typed = askingWords(text);
+  if (typed.length === 0) return null;
+  let best: { template: T; score: number } | null = null;
+  for (const template of templates) {
+    if (!template.active || (template.component === null && template.assignmentGroup === null))
+      continue;
+    const name = words(template.name);
+    const short = words(template.shortDescription);
+    let score = 0;
+    for (const word of typed) {
+      if (name.some((own) => sameWord(word, own))) score += 3;
+      else if (short.some((own) => sameWord(word, own))) score += 1;
+    }
+    if (score === 0) continue;
+    const better =
+      best === null ||
+      score > best.score ||
+      (score === best.score &&
+        (template.scope === 'agent' ? 0 : 1) - (best.template.scope === 'agent' ? 0 : 1) < 0) ||
+      (score === best.score &&
+        template.scope === best.template.scope &&
+        template.name.localeCompare(best.template.name) < 0);
+    if (better) best = { template, score };
+  }
+  return best?.template ?? null;
 }
