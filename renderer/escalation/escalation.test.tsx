@@ -104,24 +104,13 @@ describe(
         id: 'tpl-printer',
         name: 'Printer queue stuck',
         type: null,
-        component: null,
-        assignmentGroup: null,
-        shortDescription: 'Print jobs stuck in the queue',
-        description: 'Cleared the queue on the print server; test page printed.',
-        closesAtOnce: false,
-      });
-      expect(saved.ok).toBe(false); // a template for no incident field: only a name and texts
-      const again = await desk.store.act('template.save', {
-        id: 'tpl-printer',
-        name: 'Printer queue stuck',
-        type: null,
         component: desk.network.id,
         assignmentGroup: null,
         shortDescription: 'Print jobs stuck in the queue',
         description: 'Cleared the queue on the print server; test page printed.',
         closesAtOnce: false,
       });
-      expect(again.ok).toBe(true);
+      expect(saved.ok).toBe(true);
 
       await user.click(screen.getByRole('button', { name: 'Create Incident' }));
       const report = await screen.findByRole('dialog', { name: 'Report an Issue' });
@@ -145,6 +134,17 @@ describe(
           )
           .getAttribute('role'),
       ).toBe('status');
+      // What the agent had stays until they ask for the template's: Replace … too.
+      const component = within(report).getByLabelText<HTMLInputElement>('Component');
+      const replace = within(report).getByRole('button', { name: 'Replace Component too' });
+      await expectNoAxeViolations(report);
+      replace.focus();
+      await user.keyboard('{Enter}');
+      await waitFor(() => expect(component.value).toBe(desk.network.name));
+      expect(report.textContent).toContain(
+        "Replaced Component with the template Printer queue stuck's.",
+      );
+      expect(within(report).queryByRole('button', { name: /^Replace/ })).toBeNull();
     });
   },
 );
