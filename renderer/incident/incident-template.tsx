@@ -21,6 +21,40 @@ interface IncidentTemplateValues {
   assignmentGroup: string | null;
 }
 
+type Field = keyof IncidentTemplateFill;
+
+/** Each field a template brings to an incident: its label, the template's value, and whether the form's is empty or the same. */
+const FIELDS: readonly {
+  field: Field;
+  label: string;
+  from: (t: TemplateView) => IncidentTemplateFill[Field] | undefined;
+  empty: (v: IncidentTemplateValues) => boolean;
+  same: (t: TemplateView, v: IncidentTemplateValues) => boolean;
+}[] = [
+  {
+    field: 'component',
+    label: 'Component',
+    from: (t) =>
+      t.component === null ? undefined : { id: t.component, name: t.componentName ?? '' },
+    empty: (v) => v.component === null,
+    same: (t, v) => v.component === t.component,
+  },
+  {
+    field: 'assignmentGroup',
+    label: 'Assignment group',
+    from: (t) => t.assignmentGroup ?? undefined,
+    empty: (v) => v.assignmentGroup === null,
+    same: (t, v) => v.assignmentGroup === t.assignmentGroup,
+  },
+  {
+    field: 'description',
+    label: 'Description',
+    from: (t) => (t.description.trim() === '' ? undefined : t.description),
+    empty: (v) => v.description.trim() === '',
+    same: (t, v) => v.description === t.description,
+  },
+];
+
 /** What the template would fill, and what it leaves because the agent filled it already. */
 export function templateFill(
   template: TemplateView,
@@ -31,37 +65,16 @@ export function templateFill(
   replace: IncidentTemplateFill;
   kept: string[];
 } {
-  const fill: IncidentTemplateFill = {};
-  const replace: IncidentTemplateFill = {};
+  const fill: Record<string, unknown> = {};
+  const replace: Record<string, unknown> = {};
   const filled: string[] = [];
   const kept: string[] = [];
-  if (template.component !== null && values.component !== template.component) {
-    const component = { id: template.component, name: template.componentName ?? '' };
-    if (values.component === null) {
-      fill.component = component;
-      filled.push('Component');
-    } else {
-      replace.component = component;
-      kept.push('Component');
-    }
-  }
-  if (template.assignmentGroup !== null && values.assignmentGroup !== template.assignmentGroup) {
-    if (values.assignmentGroup === null) {
-      fill.assignmentGroup = template.assignmentGroup;
-      filled.push('Assignment group');
-    } else {
-      replace.assignmentGroup = template.assignmentGroup;
-      kept.push('Assignment group');
-    }
-  }
-  if (template.description.trim() !== '' && values.description !== template.description) {
-    if (values.description.trim() === '') {
-      fill.description = template.description;
-      filled.push('Description');
-    } else {
-      replace.description = template.description;
-      kept.push('Description');
-    }
+  for (const { field, label, from, empty, same } of FIELDS) {
+    const value = from(template);
+    if (value === undefined || same(template, values)) continue;
+    const [into, names] = empty(values) ? [fill, filled] : [replace, kept];
+    into[field] = value;
+    names.push(label);
   }
   return { fill, filled, replace, kept };
 }
