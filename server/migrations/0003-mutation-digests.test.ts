@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { migrateTo } from '../db/migrate';
-import type { ServerDatabase } from '../db/open-database';
 import { jsonb, toNumber } from '../db/values';
-import {
-  DATABASE_HOOK_TIMEOUT_MS,
-  testBackends,
-  testDatabaseSource,
-  type TestDatabaseSource,
-} from '../testing/test-databases';
+import { describeMigration } from '../testing/test-databases';
 
 const mutationRow = (mutationId: number) => ({
   client_id: 'desk-1',
@@ -22,55 +16,45 @@ const mutationRow = (mutationId: number) => ({
   received_at: new Date(),
 });
 
-for (const backend of testBackends()) {
-  describe(`migration 0003-mutation-digests [${backend}]`, () => {
-    let source: TestDatabaseSource;
-    let database: ServerDatabase;
-    beforeAll(async () => {
-      source = testDatabaseSource(backend);
-      database = await source.fresh();
-    }, DATABASE_HOOK_TIMEOUT_MS);
-    afterAll(() => source.dispose(), DATABASE_HOOK_TIMEOUT_MS);
+describeMigration('0003-mutation-digests', (database) => {
+  it('goes up on a database at 0002 holding mutations, keeping them without a digest', async () => {
+    const { db } = database();
+    await migrateTo(db, '0002-interactions-and-sync');
+    await db.insertInto('mutations').values(mutationRow(1)).execute();
+    await db
+      .insertInto('clients')
+      .values({
+        client_id: 'desk-1',
+        last_mutation_id: 1,
+        last_user_id: 'u-1',
+        updated_at: new Date(),
+      })
+      .execute();
 
-    it('goes up on a database at 0002 holding mutations, keeping them without a digest', async () => {
-      const { db } = database;
-      await migrateTo(db, '0002-interactions-and-sync');
-      await db.insertInto('mutations').values(mutationRow(1)).execute();
-      await db
-        .insertInto('clients')
-        .values({
-          client_id: 'desk-1',
-          last_mutation_id: 1,
-          last_user_id: 'u-1',
-          updated_at: new Date(),
-        })
-        .execute();
+    expect(await migrateTo(db, '0003-mutation-digests')).toEqual(['0003-mutation-digests']);
 
-      expect(await migrateTo(db, '0003-mutation-digests')).toEqual(['0003-mutation-digests']);
-
-      const kept = await db
-        .selectFrom('mutations')
-        .select(['client_id', 'mutation_id', 'name', 'digest'])
-        .execute();
-      expect(kept.map((r) => ({ ...r, mutation_id: toNumber(r.mutation_id) }))).toEqual([
-        { client_id: 'desk-1', mutation_id: 1, name: 'interaction.create', digest: null },
-      ]);
-      const client = await db.selectFrom('clients').select('last_mutation_id').executeTakeFirst();
-      expect(toNumber(client?.last_mutation_id ?? 0)).toBe(1);
-    });
-
-    it('records a digest beside a new mutation', async () => {
-      const { db } = database;
-      await db
-        .insertInto('mutations')
-        .values({ ...mutationRow(2), digest: 'abc' })
-        .execute();
-      const row = await db
-        .selectFrom('mutations')
-        .select('digest')
-        .where('mutation_id', '=', 2)
-        .executeTakeFirst();
-      expect(row?.digest).toBe('abc');
-    });
+    const kept = await db
+      .selectFrom('mutations')
+      .select(['client_id', 'mutation_id', 'name', 'digest'])
+      .execute();
+    expect(kept.map((r) => ({ ...r, mutation_id: toNumber(r.mutation_id) }))).toEqual([
+      { client_id: 'desk-1', mutation_id: 1, name: 'interaction.create', digest: null },
+    ]);
+    const client = await db.selectFrom('clients').select('last_mutation_id').executeTakeFirst();
+    expect(toNumber(client?.last_mutation_id ?? 0)).toBe(1);
   });
-}
+
+  it('records a digest beside a new mutation', async () => {
+    const { db } = database();
+    await db
+      .insertInto('mutations')
+      .values({ ...mutationRow(2), digest: 'abc' })
+      .execute();
+    const row = await db
+      .selectFrom('mutations')
+      .select('digest')
+      .where('mutation_id', '=', 2)
+      .executeTakeFirst();
+    expect(row?.digest).toBe('abc');
+  });
+});

@@ -2,45 +2,29 @@
 // bind password beside the settings, and down removes it again.
 
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { migrateTo } from '../db/migrate';
-import type { ServerDatabase } from '../db/open-database';
-import {
-  DATABASE_HOOK_TIMEOUT_MS,
-  testBackends,
-  testDatabaseSource,
-  type TestDatabaseSource,
-} from '../testing/test-databases';
+import { describeMigration } from '../testing/test-databases';
 
-for (const backend of testBackends()) {
-  describe(`migration 0009-ldap-settings [${backend}]`, () => {
-    let source: TestDatabaseSource;
-    let database: ServerDatabase;
-    beforeAll(async () => {
-      source = testDatabaseSource(backend);
-      database = await source.fresh();
-    }, DATABASE_HOOK_TIMEOUT_MS);
-    afterAll(() => source.dispose(), DATABASE_HOOK_TIMEOUT_MS);
-
-    it('goes up with a single settings row, and goes down', async () => {
-      const { db } = database;
-      await migrateTo(db, '0008-administration');
-      expect(await migrateTo(db, '0009-ldap-settings')).toEqual(['0009-ldap-settings']);
-      await sql`INSERT INTO ldap_settings (id, settings, bind_password, updated_at)
+describeMigration('0009-ldap-settings', (database) => {
+  it('goes up with a single settings row, and goes down', async () => {
+    const { db } = database();
+    await migrateTo(db, '0008-administration');
+    expect(await migrateTo(db, '0009-ldap-settings')).toEqual(['0009-ldap-settings']);
+    await sql`INSERT INTO ldap_settings (id, settings, bind_password, updated_at)
         VALUES (1, '{"url":"ldaps://dc1"}'::jsonb, 'secret', now())`.execute(db);
-      const { rows } = await sql<{
-        bind_password: string;
-        change_cursor: string | null;
-      }>`SELECT bind_password, change_cursor FROM ldap_settings`.execute(db);
-      expect(rows).toEqual([{ bind_password: 'secret', change_cursor: null }]);
-      await expect(
-        sql`INSERT INTO ldap_settings (id, settings, updated_at) VALUES (2, '{}'::jsonb, now())`.execute(
-          db,
-        ),
-      ).rejects.toThrow();
+    const { rows } = await sql<{
+      bind_password: string;
+      change_cursor: string | null;
+    }>`SELECT bind_password, change_cursor FROM ldap_settings`.execute(db);
+    expect(rows).toEqual([{ bind_password: 'secret', change_cursor: null }]);
+    await expect(
+      sql`INSERT INTO ldap_settings (id, settings, updated_at) VALUES (2, '{}'::jsonb, now())`.execute(
+        db,
+      ),
+    ).rejects.toThrow();
 
-      expect(await migrateTo(db, '0008-administration')).toEqual(['0009-ldap-settings']);
-      await expect(sql`SELECT * FROM ldap_settings`.execute(db)).rejects.toThrow();
-    });
+    expect(await migrateTo(db, '0008-administration')).toEqual(['0009-ldap-settings']);
+    await expect(sql`SELECT * FROM ldap_settings`.execute(db)).rejects.toThrow();
   });
-}
+});

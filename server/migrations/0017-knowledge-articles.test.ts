@@ -2,52 +2,36 @@
 // a state outside the four is refused, and down removes both.
 
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { migrateTo } from '../db/migrate';
-import type { ServerDatabase } from '../db/open-database';
-import {
-  DATABASE_HOOK_TIMEOUT_MS,
-  testBackends,
-  testDatabaseSource,
-  type TestDatabaseSource,
-} from '../testing/test-databases';
+import { describeMigration } from '../testing/test-databases';
 
 const PREVIOUS = '0016-contact-templates';
 const THIS = '0017-knowledge-articles';
 
-for (const backend of testBackends()) {
-  describe(`migration ${THIS} [${backend}]`, () => {
-    let source: TestDatabaseSource;
-    let database: ServerDatabase;
-    beforeAll(async () => {
-      source = testDatabaseSource(backend);
-      database = await source.fresh();
-    }, DATABASE_HOOK_TIMEOUT_MS);
-    afterAll(() => source.dispose(), DATABASE_HOOK_TIMEOUT_MS);
-
-    it('adds knowledge articles with their kept revisions, and goes down', async () => {
-      const { db } = database;
-      await migrateTo(db, PREVIOUS);
-      expect(await migrateTo(db, THIS)).toEqual([THIS]);
-      await sql`INSERT INTO knowledge_articles (id, state, title, revision, updated_at)
+describeMigration(THIS, (database) => {
+  it('adds knowledge articles with their kept revisions, and goes down', async () => {
+    const { db } = database();
+    await migrateTo(db, PREVIOUS);
+    expect(await migrateTo(db, THIS)).toEqual([THIS]);
+    await sql`INSERT INTO knowledge_articles (id, state, title, revision, updated_at)
         VALUES ('kb-1', 'draft', 'Printer offline', 1, '2026-12-04T09:00Z')`.execute(db);
-      await sql`INSERT INTO knowledge_article_versions (article_id, revision, content, author_name,
+    await sql`INSERT INTO knowledge_article_versions (article_id, revision, content, author_name,
           saved_at)
         VALUES ('kb-1', 1, '{"title":"Printer offline"}'::jsonb, 'Tess Tech', '2026-12-04T09:00Z')`.execute(
-        db,
-      );
-      const row = await sql<{ version: string | number; published: unknown }>`SELECT version,
+      db,
+    );
+    const row = await sql<{ version: string | number; published: unknown }>`SELECT version,
         published FROM knowledge_articles`.execute(db);
-      expect(row.rows.map((r) => [Number(r.version), r.published])).toEqual([[0, null]]);
-      await expect(sql`UPDATE knowledge_articles SET state = 'gone'`.execute(db)).rejects.toThrow();
-      await expect(
-        sql`INSERT INTO knowledge_article_versions (article_id, revision, content, author_name,
+    expect(row.rows.map((r) => [Number(r.version), r.published])).toEqual([[0, null]]);
+    await expect(sql`UPDATE knowledge_articles SET state = 'gone'`.execute(db)).rejects.toThrow();
+    await expect(
+      sql`INSERT INTO knowledge_article_versions (article_id, revision, content, author_name,
           saved_at) VALUES ('kb-none', 1, '{}'::jsonb, 'x', now())`.execute(db),
-      ).rejects.toThrow();
+    ).rejects.toThrow();
 
-      expect(await migrateTo(db, PREVIOUS)).toEqual([THIS]);
-      await expect(sql`SELECT 1 FROM knowledge_articles`.execute(db)).rejects.toThrow();
-      expect(await migrateTo(db, THIS)).toEqual([THIS]);
-    });
+    expect(await migrateTo(db, PREVIOUS)).toEqual([THIS]);
+    await expect(sql`SELECT 1 FROM knowledge_articles`.execute(db)).rejects.toThrow();
+    expect(await migrateTo(db, THIS)).toEqual([THIS]);
   });
-}
+});

@@ -184,3 +184,30 @@ export function describeOnDatabases(title: string, body: (suite: DatabaseSuite) 
     });
   }
 }
+
+/**
+ * A migration's tests, once per backend (`describe('migration 0011-walk-up [pglite]')`), on one new
+ * database that no migration has touched yet: each test migrates it where it needs it.
+ */
+export function describeMigration(
+  migration: string,
+  body: (database: () => ServerDatabase) => void,
+): void {
+  for (const backend of testBackends()) {
+    describe(`migration ${migration} [${backend}]`, () => {
+      let source: TestDatabaseSource | null = null;
+      let database: ServerDatabase | null = null;
+      beforeAll(async () => {
+        source = testDatabaseSource(backend);
+        database = await source.fresh();
+      }, DATABASE_HOOK_TIMEOUT_MS);
+      afterAll(async () => {
+        await source?.dispose();
+      }, DATABASE_HOOK_TIMEOUT_MS);
+      body(() => {
+        if (!database) throw new Error('the database is not open yet');
+        return database;
+      });
+    });
+  }
+}
