@@ -32,6 +32,17 @@ export async function whileStopped<T>(
   return result;
 }
 
+/** The number of the one interaction whose short description is `words`. */
+export async function numberOf(db: PGlite, words: string): Promise<string> {
+  const { rows } = await db.query<{ number: string }>(
+    `SELECT number FROM interactions WHERE record->>'shortDescription' = $1`,
+    [words],
+  );
+  const found = rows[0];
+  if (rows.length !== 1 || !found) throw new Error(`${rows.length} interactions say "${words}"`);
+  return found.number;
+}
+
 /**
  * Moves interactions (by number) back `days` days, as if they had been opened, last changed and
  * closed then: the columns the pull filters on and the record's own times alike.
