@@ -1,7 +1,7 @@
 // Issue 15, sync scopes (ADR 0020), on a real desk server in Chromium: an agent added to a group sees
 // that group's open work arrive. The administrator keeps one day of recent history; Network's open
-// and closed interactions were logged five days ago by another agent, so the agent's desk holds
-// neither. While the desk is offline with an unsaved-to-server interaction, demo.admin adds the agent
+// and closed interactions, logged by another agent, are aged five days in the stopped server's
+// database (server-past.ts), so the agent's desk holds neither. While the desk is offline with an interaction not yet sent, demo.admin adds the agent
 // to Network through the admin API; online again, Network's open interaction is listed under All
 // open and found by Go to on the desk, the closed one stays on the server only, and the offline
 // interaction reaches the server once. Then, online, a second group is joined: the poke brings its
