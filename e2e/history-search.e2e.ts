@@ -11,13 +11,11 @@ import { expectNoAxeViolations } from './support/axe';
 import { DEMO_AGENT } from './support/demo-directory';
 import { Desk, uniqueText } from './support/desk';
 import { goOffline, goOnline, logQuickInteraction, waitUntilSynced } from './support/flows';
+import { goToBox, goToStatus, HISTORY_GROUP, NOT_ON_THIS_DESK, openGoTo } from './support/go-to';
 import { useBrowser, useDeskServerApp } from './support/harness';
 
 const app = useDeskServerApp({ historyDays: 0 });
 const browser = useBrowser();
-
-const NOT_ON_THIS_DESK = 'Older records are not on this desk — connect to search the history.';
-const HISTORY_GROUP = 'From the server (history)';
 
 /**
  * Drops interactions from the desk's database — its copy, the server's copy it rebases on, and
@@ -56,15 +54,6 @@ async function logOld(desk: Desk, shortDescription: string): Promise<string> {
   await logQuickInteraction(desk, shortDescription);
   await desk.save();
   return waitUntilSynced(desk);
-}
-
-const goToBox = (desk: Desk) => desk.dialog('Go to anything');
-const statusOf = (desk: Desk) => goToBox(desk).getByRole('status').first();
-
-async function openGoTo(desk: Desk, text: string): Promise<void> {
-  await desk.key('Control+g');
-  await goToBox(desk).getByRole('combobox').waitFor();
-  await desk.typeKeys(text);
 }
 
 describe('older records on demand (issues 15 and 16)', () => {
@@ -110,7 +99,7 @@ describe('older records on demand (issues 15 and 16)', () => {
     // The other one is only on the server: said plainly, by number and by words.
     await openGoTo(desk, second);
     await expect
-      .poll(() => statusOf(desk).textContent())
+      .poll(() => goToStatus(desk).textContent())
       .toBe(`${second} is not on this desk. ${NOT_ON_THIS_DESK}`);
     await expect(goToBox(desk).getByRole('group', { name: HISTORY_GROUP }).count()).resolves.toBe(
       0,
@@ -119,7 +108,7 @@ describe('older records on demand (issues 15 and 16)', () => {
     await desk.key('Control+a');
     await desk.typeKeys('projector bulb');
     await expect
-      .poll(() => statusOf(desk).textContent())
+      .poll(() => goToStatus(desk).textContent())
       .toBe(`Nothing on this desk matches “projector bulb”. ${NOT_ON_THIS_DESK}`);
     await desk.key('Escape');
     await goToBox(desk).waitFor({ state: 'hidden' });

@@ -50,3 +50,7 @@ export const DEMO_SECOND_AGENT: DemoAccount = {
   userName: secondAgent.userName,
   name: secondAgent.name,
 };
+/** The second desk agent's user id, and the groups it is a member of in the demo directory. */
+export const DEMO_SECOND_AGENT_ID: string = secondAgent.id;
+export const groupsOf = (userId: string): string[] =>
+  demoDirectory.groups.filter((g) => g.memberIds.includes(userId)).map((g) => g.id);

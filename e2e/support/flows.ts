@@ -124,3 +124,19 @@ export async function reloadOffline(page: Page, context: BrowserContext): Promis
   await context.setOffline(false);
   await context.setOffline(true);
 }
+
+/**
+ * The app's own word that the desk is caught up: the mark says Online (not Syncing) and "Last
+ * synced" shows, which it does only once a pull has brought its last page.
+ */
+export async function waitUntilCaughtUp(desk: Desk, timeout = 30_000): Promise<void> {
+  const lastSynced = desk.page.getByText(/^Last synced/);
+  await expect
+    .poll(
+      async () =>
+        ((await desk.syncMark().textContent()) ?? '').includes('Online') &&
+        (await lastSynced.count()) > 0,
+      { timeout, interval: 50 },
+    )
+    .toBe(true);
+}
