@@ -1,0 +1,99 @@
+// Issue 15's scope figures as table rows and their README part: a fresh desk on five years of
+// history stored and searchable beside today's full pull, its storage, and a week offline caught
+// up. Pure: no I/O, no clock; never measures anything (scope-bench.mjs does).
+
+import { formatMs, markdownTable, wrap } from './report.mjs';
+
+/** @typedef {import('./scope-types').ScopeBenchResults} ScopeBenchResults */
+/** @typedef {import('./report.mjs').FigureRow} FigureRow */
+
+export const TARGETS = { freshMs: 10_000, storageBytes: 200 * 1024 * 1024, weekMs: 5_000 };
+
+const MB = 1024 * 1024;
+const count = (/** @type {number | null} */ n) => (n === null ? '?' : n.toLocaleString('en-US'));
+const mb = (/** @type {number | null} */ bytes) =>
+  bytes === null ? 'not given by the browser' : `${(bytes / MB).toFixed(1)} MB`;
+
+/** The slower of the two signals: stored (caught up) and searchable (found by number and word). */
+const readyMs = (/** @type {{ caughtUpMs: number; searchableMs: number }} */ d) =>
+  Math.max(d.caughtUpMs, d.searchableMs);
+
+/**
+ * @param {ScopeBenchResults} s
+ * @returns {FigureRow[]}
+ */
+export function scopeFigureRows(s) {
+  const fresh = readyMs(s.scoped);
+  const full = readyMs(s.baseline);
+  const usage = s.scoped.storage.usageBytes;
+  const week = Math.max(s.week.caughtUpMs, s.week.lastChangeFoundMs);
+  return [
+    {
+      figure: `Scope: a fresh desk signs in on ${count(s.history.interactions)} interactions (five years) → its scope stored and searchable (caught up; the latest interaction found by number and by a word)`,
+      target: `≤ ${formatMs(TARGETS.freshMs)}`,
+      met: fresh <= TARGETS.freshMs,
+      deskpad: `${formatMs(fresh)} (caught up ${formatMs(s.scoped.caughtUpMs)}, found ${formatMs(s.scoped.searchableMs)}; ${count(s.scoped.storage.records)} records held)`,
+      baseline: `today's full pull of ${count(s.baseline.history.interactions)} interactions: ${formatMs(full)} (${count(s.baseline.storage.records)} records)`,
+      ratio: `${(full / Math.max(fresh, 1)).toFixed(1)}× faster than the full pull`,
+    },
+    {
+      figure: 'Scope: the desk’s storage after that (navigator.storage.estimate().usage)',
+      target: `≤ ${TARGETS.storageBytes / MB} MB`,
+      met: usage === null ? null : usage <= TARGETS.storageBytes,
+      deskpad: `${mb(usage)} (IndexedDB ${mb(s.scoped.storage.indexedDbBytes)})`,
+      baseline: `full pull: ${mb(s.baseline.storage.usageBytes)}`,
+      ratio:
+        usage === null
+          ? '—'
+          : `${(usage / TARGETS.storageBytes).toFixed(2)} of the target; full pull ${((s.baseline.storage.usageBytes ?? 0) / Math.max(usage, 1)).toFixed(1)}× as much`,
+    },
+    {
+      figure: `Scope: the desk back after a week offline (${count(s.week.interactions)} new interactions, ${count(s.week.incidents)} incidents, ${count(s.week.updates)} changes to held records) → caught up, the last change found`,
+      target: `≤ ${formatMs(TARGETS.weekMs)}`,
+      met: week <= TARGETS.weekMs && s.week.pendingChanges === 0,
+      deskpad: `${formatMs(week)} (caught up ${formatMs(s.week.caughtUpMs)}, found ${formatMs(s.week.lastChangeFoundMs)})`,
+      baseline: `the fresh desk: ${formatMs(fresh)}`,
+      ratio: `${(week / TARGETS.weekMs).toFixed(2)} of the target`,
+    },
+  ];
+}
+
+/** @param {ScopeBenchResults} s */
+export function scopeSection(s) {
+  const h = s.history;
+  const b = s.baseline.history;
+  const text = `Produced by \`${s.command}\` on ${s.date.slice(0, 10)} in ${Math.round(s.wallSeconds)} s.
+    One desk server process (\`dist/bench-server/main.js\`, \`--demo\` with its last 28 days) on
+    ${s.database}; its demo weeks are copied in SQL (\`bench/scope-load.mjs\`, the reports bench's
+    copier over 65 four-week spans) to five years: ${count(h.interactions)} interactions,
+    ${count(h.incidents)} incidents, ${count(h.visits)} visits and ${count(h.calls)} calls (loaded in
+    ${Math.round(h.loadSeconds)} s). Copies older than the demo's weeks have their open work closed,
+    but one copy in 50 (the long-running few): ${count(h.openInteractions)} interactions and
+    ${count(h.openIncidents)} incidents open, ${count(h.recentInteractions)} interactions changed in
+    the last 30 days. The desk is the bench pages' \`desk.html\` served by that server (the real UI,
+    the store host in a Worker, IndexedDB) in headless Chromium on a new profile; it signs in as
+    \`${s.agent}\` and is timed as a black box: until \`sync.status\` says online with a complete
+    pull behind it, and until Go to anything's query finds the latest interaction (given a word no
+    other record has) by its number and by that word; then Ctrl+G and the number typed showed its row
+    in ${formatMs(s.scoped.goToOnScreenMs)}. Storage is the browser's \`navigator.storage.estimate()\`
+    after the store host's own measure following its first eviction${s.scoped.storage.measuredAfterPull ? '' : ' (it had not measured again within 30 s: read as the pull left it)'}.
+    The full pull beside it is a second database made the same way with ${count(b.interactions)}
+    interactions (${count(b.incidents)} incidents, ${count(b.visits)} visits, ${count(b.calls)}
+    calls) whose administrator setting N is ${s.baseline.recentDays} days (and the ceiling 20 GB):
+    every row is in the desk's scope, so the desk receives what an unscoped pull sends, by the same
+    path; it caught up in ${formatMs(s.baseline.caughtUpMs)} and found the latest in
+    ${formatMs(s.baseline.searchableMs)}. For the week, the first desk goes offline
+    (\`context.setOffline(true)\`) while the server takes, in SQL with new versions and transaction
+    ids as any write, copies of the demo's last 7 days: ${count(s.week.interactions)} new
+    interactions with the ${count(s.week.incidents)} incidents they escalated, then
+    ${count(s.week.updates)} held open incidents and interactions changed; back online, until a
+    complete pull and the week's last change found. Other work shared the 2-core machine: its
+    1-minute load average went from ${s.loadAverage.min.toFixed(1)} to ${s.loadAverage.max.toFixed(1)}.`;
+  return [
+    '### A desk holds what it needs: sync scopes (issue 15)',
+    '',
+    markdownTable(scopeFigureRows(s), 'Figure (real desk server, desk in Chromium)'),
+    '',
+    wrap(text),
+  ].join('\n');
+}
