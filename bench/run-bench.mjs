@@ -127,6 +127,7 @@ const { values: options } = parseArgs({
     'scope-full-pull-interactions': { type: 'string', default: '100000' },
     'scope-week-interactions': { type: 'string', default: '20000' },
     'scope-week-updates': { type: 'string', default: '2000' },
+    'scope-full-pull-seconds': { type: 'string', default: '240' },
     'skip-keyboard': { type: 'boolean', default: false },
     only: { type: 'string', default: 'all' },
     'write-readme': { type: 'boolean', default: false },
@@ -808,6 +809,7 @@ async function main() {
         baselineInteractions: positive('scope-full-pull-interactions'),
         weekInteractions: positive('scope-week-interactions'),
         weekUpdates: positive('scope-week-updates'),
+        fullPullSeconds: positive('scope-full-pull-seconds'),
       },
     );
 

@@ -40,6 +40,7 @@ import { loadScopeHistory, markNewestInteraction, writeWeek } from './scope-load
  * @property {number} baselineInteractions the full pull's interactions
  * @property {number} weekInteractions new interactions written during the week offline
  * @property {number} weekUpdates changes to held records during that week
+ * @property {number} fullPullSeconds how long the full pull may take before it is called unfinished
  */
 
 const PASSWORD = 'deskpad-demo';
@@ -154,12 +155,26 @@ async function goToOnScreen(page, number) {
 }
 
 /**
+ * The server's own time on pulls that ended from `sinceEpochMs` on (its request log).
+ * @param {{ log: { requests: (wanted: (r: import('./desk-server.mjs').LoggedRequest) => boolean) => import('./desk-server.mjs').LoggedRequest[] } }} server
+ * @param {number} sinceEpochMs
+ */
+function serverPulls(server, sinceEpochMs) {
+  const pulls = server.log.requests(
+    (r) => r.url === '/api/v1/sync/pull' && r.endedAt >= sinceEpochMs,
+  );
+  return { count: pulls.length, ms: pulls.reduce((sum, r) => sum + r.responseTime, 0) };
+}
+
+/**
  * A fresh desk (new profile, empty IndexedDB) signs in as the agent: sign-in → caught up, and →
- * the marked interaction found by number and by its word; then on screen; then its storage.
+ * the marked interaction found by number and by its word; then on screen; then its storage. A
+ * desk not caught up within `timeoutMs` is a figure too: null times, and what it held by then.
  * @param {Page} page @param {{ number: string; id: string }} marked @param {string} word
+ * @param {Parameters<typeof serverPulls>[0]} server @param {number} timeoutMs
  * @returns {Promise<FreshDeskFigure>}
  */
-async function timeFreshDesk(page, marked, word) {
+async function timeFreshDesk(page, marked, word, server, timeoutMs) {
   await page.waitForFunction(() => 'deskpadDesk' in window);
   await page.evaluate(() => window.deskpadDesk.ready());
   const signedInAt = Date.now();
@@ -168,7 +183,21 @@ async function timeFreshDesk(page, marked, word) {
     ([user, password]) => window.deskpadDesk.signIn(user, password),
     /** @type {const} */ ([AGENT, PASSWORD]),
   );
-  const caughtUpAt = await until(() => caughtUp(page, null), 'The fresh desk catching up');
+  const caughtUpAt = await until(
+    () => caughtUp(page, null),
+    'The fresh desk catching up',
+    timeoutMs,
+  ).catch(() => null);
+  if (caughtUpAt === null)
+    return {
+      caughtUpMs: null,
+      searchableMs: null,
+      goToOnScreenMs: null,
+      timeoutMs,
+      attempts: await attemptsSince(page, signedInAt),
+      serverPulls: serverPulls(server, signedInAt),
+      storage: await storageOf(page, Date.now()),
+    };
   let byNumber = false;
   let byWord = false;
   const searchableAt = await until(async () => {
@@ -176,16 +205,23 @@ async function timeFreshDesk(page, marked, word) {
     byWord ||= await finds(page, word, marked.id);
     return byNumber && byWord;
   }, `${marked.number} found by number and by "${word}"`);
+  const pulls = serverPulls(server, signedInAt);
   const goToMs = await goToOnScreen(page, marked.number);
   const storage = await storageOf(page, signedInAt);
   return {
     caughtUpMs: caughtUpAt - started,
     searchableMs: searchableAt - started,
     goToOnScreenMs: goToMs,
+    timeoutMs,
     attempts: await attemptsSince(page, signedInAt),
+    serverPulls: pulls,
     storage,
   };
 }
+
+/** @param {FreshDeskFigure} d */
+const described = (d) =>
+  `${d.caughtUpMs === null ? `not caught up within ${d.timeoutMs / 1000} s` : `caught up ${d.caughtUpMs.toFixed(0)} ms, searchable ${(d.searchableMs ?? 0).toFixed(0)} ms`}, ${d.storage.records} records, ${((d.storage.usageBytes ?? 0) / 1e6).toFixed(1)} MB; the server's pulls ${d.serverPulls.count} × ${d.serverPulls.ms.toFixed(0)} ms together`;
 
 /** @param {string} repoRoot */
 async function loadPgCluster(repoRoot) {
@@ -243,11 +279,12 @@ export async function runScopeBench(deps, options) {
         '--web',
         deps.webRoot,
       ],
-      env: { LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl },
+      // info: the request log, for the server's own time on pulls.
+      env: { LOG_LEVEL: 'info', DATABASE_URL: databaseUrl },
     });
     loader = new pg.Client({ connectionString: databaseUrl });
     await loader.connect();
-    return { url: server.url, db: loader };
+    return { url: server.url, db: loader, server };
   };
   const stopServing = async () => {
     await /** @type {pg.Client | null} */ (loader)?.end();
@@ -275,10 +312,15 @@ export async function runScopeBench(deps, options) {
         context,
         `${big.url}/desk.html?users=${DEMO_USERS}&db=bench-scope`,
       );
-      const fresh = await timeFreshDesk(page, marked, WORDS.fresh);
-      say(
-        `  caught up ${fresh.caughtUpMs.toFixed(0)} ms, searchable ${fresh.searchableMs.toFixed(0)} ms, ${fresh.storage.records} records, ${((fresh.storage.usageBytes ?? 0) / 1e6).toFixed(1)} MB`,
+      const fresh = await timeFreshDesk(
+        page,
+        marked,
+        WORDS.fresh,
+        big.server,
+        CAUGHT_UP_TIMEOUT_MS,
       );
+      say(`  ${described(fresh)}`);
+      if (fresh.caughtUpMs === null) throw new Error('The fresh desk never caught up.');
 
       say('The desk goes offline; a week of work is written on the server…');
       await context.setOffline(true);
@@ -305,6 +347,10 @@ export async function runScopeBench(deps, options) {
         `${last.number} found by "${WORDS.week}"`,
       );
       const status = await page.evaluate(() => window.deskpadDesk.syncStatus());
+      const pulls = serverPulls(big.server, backAt);
+      say(
+        `  caught up ${(caughtUpAt - back).toFixed(0)} ms, found ${(foundAt - back).toFixed(0)} ms; the server's pulls ${pulls.count} × ${pulls.ms.toFixed(0)} ms together`,
+      );
       return /** @type {const} */ ([
         fresh,
         {
@@ -313,6 +359,7 @@ export async function runScopeBench(deps, options) {
           lastChangeFoundMs: foundAt - back,
           pendingChanges: status.pendingChanges,
           attempts: await attemptsSince(page, backAt),
+          serverPulls: pulls,
         },
       ]);
     });
@@ -341,11 +388,15 @@ export async function runScopeBench(deps, options) {
         context,
         `${small.url}/desk.html?users=${DEMO_USERS}&db=bench-full-pull`,
       );
-      return timeFreshDesk(page, baselineMarked, WORDS.baseline);
+      return timeFreshDesk(
+        page,
+        baselineMarked,
+        WORDS.baseline,
+        small.server,
+        options.fullPullSeconds * 1000,
+      );
     });
-    say(
-      `  caught up ${baseline.caughtUpMs.toFixed(0)} ms, searchable ${baseline.searchableMs.toFixed(0)} ms, ${baseline.storage.records} records`,
-    );
+    say(`  ${described(baseline)}`);
     await stopServing();
     clearInterval(sampler);
     loads.push(os.loadavg()[0] ?? 0);

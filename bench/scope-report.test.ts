@@ -8,6 +8,8 @@ const desk = (over: Partial<FreshDeskFigure> = {}): FreshDeskFigure => ({
   caughtUpMs: 6000,
   searchableMs: 6100,
   goToOnScreenMs: 300,
+  timeoutMs: 480_000,
+  serverPulls: { count: 90, ms: 2500 },
   attempts: { pull: { count: 1, ms: 5200 }, directory: { count: 2, ms: 400 } },
   storage: {
     usageBytes: 60 * MB,
@@ -44,6 +46,7 @@ const results = (over: Partial<ScopeBenchResults> = {}): ScopeBenchResults => ({
     lastChangeFoundMs: 3100,
     pendingChanges: 0,
     attempts: { pull: { count: 1, ms: 2900 } },
+    serverPulls: { count: 50, ms: 900 },
   },
   baseline: {
     ...desk({ caughtUpMs: 120_000, searchableMs: 121_000 }),
@@ -91,6 +94,21 @@ describe('the scope figures', () => {
       }),
     );
     expect(rows.map((r) => r.met)).toEqual([false, false, false]);
+  });
+
+  it('show a full pull that had not finished as a lower bound, with what it stored by then', () => {
+    const r = results();
+    const rows = scopeFigureRows(
+      results({
+        baseline: { ...r.baseline, caughtUpMs: null, searchableMs: null, timeoutMs: 240_000 },
+      }),
+    );
+    expect(rows[0]?.met).toBe(true);
+    expect(rows[0]?.baseline).toBe(
+      "today's full pull of 100,000 interactions: not caught up after 240,000 ms (400.0 MB stored by then)",
+    );
+    expect(rows[0]?.ratio).toBe('over 39.3× faster than the full pull');
+    expect(rows[1]?.baseline).toContain('when the bench stopped waiting');
   });
 
   it('say so when the browser gives no storage figure, rather than judge it', () => {

@@ -5,12 +5,16 @@ export type SyncAttemptTotals = Partial<Record<string, { count: number; ms: numb
 
 /** What a fresh desk did from sign-in, and what it held then. */
 export interface FreshDeskFigure {
-  /** Sign-in → sync.status online with a complete pull behind it (lastSyncedAt set). */
-  caughtUpMs: number;
+  /** Sign-in → sync.status online with a complete pull behind it (lastSyncedAt set); null: not within timeoutMs. */
+  caughtUpMs: number | null;
   /** Sign-in → Go to anything's query finds the latest interaction by number and by its word. */
-  searchableMs: number;
+  searchableMs: number | null;
   /** Then Ctrl+G and the number typed → its row on screen. */
-  goToOnScreenMs: number;
+  goToOnScreenMs: number | null;
+  /** How long the bench waited for it to catch up. */
+  timeoutMs: number;
+  /** The server's pull requests in that time (its request log): how many, ms of its own together. */
+  serverPulls: { count: number; ms: number };
   /** Sync details' attempts since sign-in, by kind (pull, directory, push): how many, ms together. */
   attempts: SyncAttemptTotals;
   storage: DeskStorage;
@@ -61,6 +65,7 @@ export interface ScopeBenchResults {
     lastChangeFoundMs: number;
     pendingChanges: number;
     attempts: SyncAttemptTotals;
+    serverPulls: { count: number; ms: number };
   };
   /** Today's full pull: a fresh desk on a 100,000-interaction history with every row in scope. */
   baseline: FreshDeskFigure & { history: ScopeHistory; recentDays: number };
