@@ -187,7 +187,11 @@ async function timeFreshDesk(page, marked, word, server, timeoutMs) {
     () => caughtUp(page, null),
     'The fresh desk catching up',
     timeoutMs,
-  ).catch(() => null);
+  ).catch((/** @type {unknown} */ error) => {
+    // Only the wait running out is a figure; anything else fails the run.
+    if (error instanceof Error && error.message.includes('did not happen within')) return null;
+    throw error;
+  });
   if (caughtUpAt === null)
     return {
       caughtUpMs: null,
