@@ -2,7 +2,9 @@
 // Types only (and the page globals); never code, so pages and the Node runner share it.
 
 import type { DosBenchResults } from './dos-types';
-import type { DirectoryStatus, SyncStatus } from '../shared/store-api/contract';
+import type { DirectoryStatus, SyncDetails, SyncStatus } from '../shared/store-api/contract';
+import type { GoToHit } from '../shared/store-api/go-to-contract';
+import type { ScopeBenchResults } from './scope-types';
 
 /** Sorted-sample summary in milliseconds (same rule as electron/store/bench-support.ts). */
 export interface Spread {
@@ -195,6 +197,10 @@ export interface DeskProbeApi {
     everyMs: number,
     timeoutMs: number,
   ): Promise<number | null>;
+  /** Go to anything's own query (`goTo.search`) over what the desk holds. */
+  goTo(query: string, limit: number): Promise<GoToHit[]>;
+  /** `sync.details`: the attempts, the log and the desk's storage (ADR 0020). */
+  syncDetails(): Promise<SyncDetails>;
 }
 
 /** One round of "1,000 interactions saved offline reach the server". */
@@ -538,6 +544,8 @@ export interface BenchResults {
   reports?: ReportsBenchResults;
   /** Issue 15: Lighthouse's mobile preset on Sign in and the workspace (bench/lighthouse-bench.mjs). */
   lighthouse?: LighthouseResults;
+  /** Issue 15: a desk holds what it needs — sync scopes on five years of history (bench/scope-bench.mjs). */
+  scope?: ScopeBenchResults;
   wallSeconds: number;
 }
 

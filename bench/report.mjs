@@ -11,6 +11,7 @@ import { walkUpEstimateSection } from './walkup-estimate-report.mjs';
 import { phoneSection } from './phone-report.mjs';
 import { reportsSection } from './reports-report.mjs';
 import { lighthouseSection } from './lighthouse-report.mjs';
+import { scopeSection } from './scope-report.mjs';
 
 export const README_START = '<!-- bench:start -->';
 export const README_END = '<!-- bench:end -->';
@@ -658,6 +659,7 @@ export function readmeSection(r) {
     ...(r.phone ? ['', phoneSection(r.phone)] : []),
     ...(r.reports ? ['', reportsSection(r.reports)] : []),
     ...(r.lighthouse ? ['', lighthouseSection(r.lighthouse)] : []),
+    ...(r.scope ? ['', scopeSection(r.scope)] : []),
     ...(r.import || r.ldap ? ['', organizationSection(r.import, r.ldap)] : []),
     '',
     README_END,

@@ -43,6 +43,8 @@ import { phoneFigureRows } from './phone-report.mjs';
 import { runReportsBench } from './reports-bench.mjs';
 import { reportsFigureRows } from './reports-report.mjs';
 import { runLighthouseBench } from './lighthouse-bench.mjs';
+import { runScopeBench } from './scope-bench.mjs';
+import { scopeFigureRows } from './scope-report.mjs';
 import { lighthouseFigureRows } from './lighthouse-report.mjs';
 
 /** @typedef {import('./bench-types').BenchResults} BenchResults */
@@ -121,6 +123,11 @@ const { values: options } = parseArgs({
     'goto-requests': { type: 'string', default: '20000' },
     'goto-texts': { type: 'string', default: '20' },
     'keys-rounds': { type: 'string', default: '10' },
+    'scope-interactions': { type: 'string', default: '1000000' },
+    'scope-full-pull-interactions': { type: 'string', default: '100000' },
+    'scope-week-interactions': { type: 'string', default: '20000' },
+    'scope-week-updates': { type: 'string', default: '2000' },
+    'scope-full-pull-seconds': { type: 'string', default: '240' },
     'skip-keyboard': { type: 'boolean', default: false },
     only: { type: 'string', default: 'all' },
     'write-readme': { type: 'boolean', default: false },
@@ -157,7 +164,7 @@ const COMPONENT_SEARCHES = positive('component-searches');
 const REBUILDS = positive('rebuilds');
 const NAIVE_DB_SEARCHES = positive('naive-db-searches');
 const ESCALATIONS = positive('escalations');
-/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import`, `ldap`, `walkup-latency`, `walkup-estimate`, `phone`, `reports`, `lighthouse`, `goto` or `keys` measures one part and keeps the others from results.json. */
+/** `--only issue2`, `sync`, `issue4`, `parallel`, `dos`, `import`, `ldap`, `walkup-latency`, `walkup-estimate`, `phone`, `reports`, `lighthouse`, `goto`, `keys` or `scope` measures one part and keeps the others from results.json. */
 const ONLY = options.only;
 const PARTS = [
   'issue2',
@@ -174,6 +181,7 @@ const PARTS = [
   'lighthouse',
   'goto',
   'keys',
+  'scope',
 ];
 if (!['all', ...PARTS].includes(ONLY)) {
   console.error(`--only must be one of ${PARTS.join(', ')}.`);
@@ -595,7 +603,8 @@ async function main() {
       runs('phone') ||
       runs('reports') ||
       runs('lighthouse') ||
-      runs('keys')) &&
+      runs('keys') ||
+      runs('scope')) &&
     !runs('sync')
   )
     await build({
@@ -782,6 +791,28 @@ async function main() {
     );
   }
 
+  /** @type {BenchResults['scope']} */
+  let scope = previous?.scope;
+  if (runs('scope'))
+    scope = await runScopeBench(
+      {
+        repoRoot,
+        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
+        webRoot: path.join(repoRoot, 'dist', 'bench'),
+        say,
+        session: (profile, work) => session(profile, work),
+        openPage,
+        command: commandLine(),
+      },
+      {
+        interactions: positive('scope-interactions'),
+        baselineInteractions: positive('scope-full-pull-interactions'),
+        weekInteractions: positive('scope-week-interactions'),
+        weekUpdates: positive('scope-week-updates'),
+        fullPullSeconds: positive('scope-full-pull-seconds'),
+      },
+    );
+
   const base = issue2 ?? /** @type {BenchResults} */ (previous);
   /** @type {BenchResults} */
   const results = {
@@ -812,6 +843,7 @@ async function main() {
     ...(lighthouse ? { lighthouse } : {}),
     ...(goTo ? { goTo } : {}),
     ...(keys ? { keys } : {}),
+    ...(scope ? { scope } : {}),
     // The whole run's time; a partial run (--only) keeps the figure of the run it completes.
     wallSeconds:
       ONLY === 'all'
@@ -836,6 +868,7 @@ async function main() {
   if (results.lighthouse) console.log(`${textTable(lighthouseFigureRows(results.lighthouse))}\n`);
   if (results.goTo) console.log(`${textTable(goToFigureRows(results.goTo))}\n`);
   if (results.keys) console.log(`${textTable(keysFigureRows(results.keys))}\n`);
+  if (results.scope) console.log(`${textTable(scopeFigureRows(results.scope))}\n`);
   say('Wrote bench/results.json.');
   if (options['write-readme']) {
     const readmePath = path.join(repoRoot, 'README.md');

@@ -205,6 +205,8 @@ export function installDeskProbe(win: Window, openPort: () => StorePort): void {
     syncedAt,
     naiveDirectory,
     foundAt,
+    goTo: async (query, limit) => unwrap(await store.query('goTo.search', { query, limit })),
+    syncDetails: async () => unwrap(await store.query('sync.details', {})),
   };
   win.deskpadDesk = api;
 }
