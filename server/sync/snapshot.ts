@@ -71,9 +71,7 @@ export async function readSnapshot(
           const { rows } = await sql<{ json: string }>`
             SELECT record::text AS json FROM ${sql.table(kind)}
             WHERE id = ANY(${all.slice(i, i + pageSize)}::text[])`.execute(trx);
-          line(
-            `{"type":"page","kind":"${kind}","records":[${rows.map((r) => r.json).join(',')}]}`,
-          );
+          line(`{"type":"page","kind":"${kind}","records":[${rows.map((r) => r.json).join(',')}]}`);
         }
       }
       const cursor = encodeRecordCursor(
@@ -137,7 +135,8 @@ async function scopeIds(
           ).rows.map((r) => r.id);
     // The rows in scope by themselves once more under the technician's rule (if any), the linked
     // ones under the pull's predicate.
-    const kept = worked && table !== 'visits' && table !== 'calls' ? filtered([...own], sql``) : [...own];
+    const kept =
+      worked && table !== 'visits' && table !== 'calls' ? filtered([...own], sql``) : [...own];
     result[table] = [
       ...(await kept),
       ...(await filtered(others, sql`AND ${inDeskScope(table, 'r', desk)}`)),

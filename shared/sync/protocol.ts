@@ -179,9 +179,21 @@ export const SnapshotStart = z.object({
   counts: z.record(z.enum(SNAPSHOT_KINDS), z.int().nonnegative()),
 });
 export const SnapshotPage = z.discriminatedUnion('kind', [
-  z.object({ type: z.literal('page'), kind: z.literal('interactions'), records: z.array(InteractionRecord) }),
-  z.object({ type: z.literal('page'), kind: z.literal('incidents'), records: z.array(IncidentRecord) }),
-  z.object({ type: z.literal('page'), kind: z.literal('requests'), records: z.array(RequestRecord) }),
+  z.object({
+    type: z.literal('page'),
+    kind: z.literal('interactions'),
+    records: z.array(InteractionRecord),
+  }),
+  z.object({
+    type: z.literal('page'),
+    kind: z.literal('incidents'),
+    records: z.array(IncidentRecord),
+  }),
+  z.object({
+    type: z.literal('page'),
+    kind: z.literal('requests'),
+    records: z.array(RequestRecord),
+  }),
   z.object({ type: z.literal('page'), kind: z.literal('visits'), records: z.array(Visit) }),
   z.object({ type: z.literal('page'), kind: z.literal('calls'), records: z.array(Call) }),
 ]);
