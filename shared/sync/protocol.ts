@@ -176,7 +176,7 @@ export type SnapshotRequest = z.infer<typeof SnapshotRequest>;
 export const SnapshotStart = z.object({
   type: z.literal('start'),
   total: z.int().nonnegative(),
-  counts: z.record(z.enum(SNAPSHOT_KINDS), z.int().nonnegative()),
+  counts: z.partialRecord(z.enum(SNAPSHOT_KINDS), z.int().nonnegative()),
 });
 export const SnapshotPage = z.discriminatedUnion('kind', [
   z.object({

@@ -126,7 +126,16 @@ it('brings a fresh desk its scope by snapshot, survives a cut-off, keeps local w
       expect((await fresh.host.command('interaction.addWorkNote', note)).ok).toBe(true);
     };
     const before = calls.length;
+    // The status says how far the pages have come while they are stored.
+    const seen: { done: number; total: number }[] = [];
+    const stopWatching = await fresh.host.subscribe('sync.status', {}, (answer) => {
+      if (answer.ok && answer.value.snapshot) seen.push(answer.value.snapshot);
+    });
     await fresh.host.sync?.syncNow();
+    stopWatching();
+    expect(seen.length).toBeGreaterThan(0);
+    for (const { done, total } of seen) expect(done).toBeLessThanOrEqual(total);
+    expect(seen.at(-1)?.total).toBeGreaterThan(partial.length);
     expect((await status(fresh.host)).lastError).toBeNull();
     expect((await status(fresh.host)).snapshot).toBeUndefined();
     const shown = await viewTables(fresh.db).interaction.get(noted.id);
