@@ -1,5 +1,6 @@
-// The banner: the app's name, New interaction, the directory's progress, how many wait at the walk-up
-// desk, Needs attention, the sync mark, who is signed in, Sign out and help. Never holds data of its own.
+// The banner: the app's name, New interaction, the directory's and a first sync's progress, how many
+// wait at the walk-up desk, Needs attention, the sync mark, who is signed in, Sign out and help.
+// Never holds data of its own.
 
 import type { SessionState } from '../../shared/store-api/contract';
 import { useLiveValue } from '../hooks/use-live-query';
@@ -8,6 +9,7 @@ import { SessionControls } from '../session/session-controls';
 import { WalkUpWaiting } from '../walk-up/walk-up-waiting';
 import { useUi } from './deskpad-context';
 import { DirectoryProgress } from './directory-progress';
+import { SnapshotProgress } from './snapshot-progress';
 import { SyncMark } from './sync-mark';
 
 interface AppHeaderProps {
@@ -48,6 +50,7 @@ export function AppHeader({ session, onNewInteraction, onShowShortcuts }: AppHea
         New interaction
       </button>
       <DirectoryProgress />
+      <SnapshotProgress />
       <div className="header-end">
         <WalkUpWaiting />
         <NeedsAttentionButton />

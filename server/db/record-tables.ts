@@ -104,13 +104,7 @@ export function changedRowsSql(
     ? sql`AND (change_xid >= ${seen.until.toString()}::xid8
            OR change_xid = ANY(${seen.running.map(String)}::xid8[]))`
     : sql``;
-  // What the agent works: assigned to it or to one of its groups, or opened by it (so a record it
-  // made comes back with its real number). The same rule for all three kinds.
-  const scoped = worked
-    ? sql`AND (assigned_to = ${worked.userId}
-           OR assignment_group = ANY(${[...worked.groupIds]}::text[])
-           OR record->>'openedBy' = ${worked.userId})`
-    : sql``;
+  const scoped = worked ? sql`AND ${workedBySql(worked)}` : sql``;
   // A desk's sync scope (server/sync/desk-scope.ts), over the row named `r`.
   const held = inScope ? sql`AND ${inScope('r')}` : sql``;
   return sql`
@@ -142,6 +136,15 @@ export async function changedJsonSince(
     position: { xid: BigInt(r.xid), version: toNumber(r.version) },
   }));
 }
+
+/**
+ * What the agent works: assigned to it or to one of its groups, or opened by it (so a record it
+ * made comes back with its real number). The same rule for all three kinds.
+ */
+export const workedBySql = (worked: WorkedBy): RawBuilder<boolean> =>
+  sql<boolean>`(assigned_to = ${worked.userId}
+    OR assignment_group = ANY(${[...worked.groupIds]}::text[])
+    OR record->>'openedBy' = ${worked.userId})`;
 
 /** Whose work a scoped pull holds: the agent and its assignment groups. */
 export interface WorkedBy {

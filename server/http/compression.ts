@@ -8,6 +8,9 @@ import type { FastifyInstance } from 'fastify';
 /** Below this many bytes a compressed answer saves less than its headers and CPU cost. */
 export const COMPRESSION_THRESHOLD_BYTES = 1024;
 
+const COMPRESSIBLE_TYPES =
+  /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|(?:\+|\/)text(?:;|$)|(?:\+|\/)xml(?:;|$)|octet-stream(?:;|$)|^application\/x-ndjson(?:;|$)/u;
+
 /**
  * Registered before any route: the plugin hooks each route as it is added. The event streams
  * (`text/event-stream`) are left out by the plugin's own type check and, to say so where it
@@ -19,6 +22,9 @@ export async function registerCompression(app: FastifyInstance): Promise<void> {
     // Brotli first (every current browser), gzip for the rest; zstd would need Node 22.15+.
     encodings: ['br', 'gzip'],
     threshold: COMPRESSION_THRESHOLD_BYTES,
+    // The plugin's own list, and NDJSON (a first sync's snapshot, sync/snapshot.ts), which mime-db
+    // does not know.
+    customTypes: COMPRESSIBLE_TYPES,
     // Nothing sends compressed bodies; inflating them would only let a small upload grow past
     // the body limits' intent before a route sees it.
     globalDecompression: false,

@@ -20,6 +20,7 @@ import * as m0015 from './0015-history-search';
 import * as m0016 from './0016-contact-templates';
 import * as m0017 from './0017-knowledge-articles';
 import * as m0018 from './0018-article-ratings';
+import * as m0019 from './0019-snapshot-indexes';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-directory-and-sessions': m0001,
@@ -40,6 +41,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016-contact-templates': m0016,
   '0017-knowledge-articles': m0017,
   '0018-article-ratings': m0018,
+  '0019-snapshot-indexes': m0019,
 };
 
-export const LATEST_MIGRATION = '0018-article-ratings';
+export const LATEST_MIGRATION = '0019-snapshot-indexes';

@@ -11,6 +11,7 @@ import { upsertRecords, type FilterValue, type RecordTable } from '../db/record-
 import type { ServerDatabase } from '../db/open-database';
 import { describeOnDatabases } from '../testing/test-databases';
 import { pull } from './pull';
+import { readSnapshot } from './snapshot';
 
 const TABLE_OF = {
   interaction: 'interactions',
@@ -111,6 +112,40 @@ describeOnDatabases('the sync scope in SQL', (suite) => {
         expect(pulled.sort()).toEqual(expected);
       }),
       { numRuns: suite.backend === 'pglite' ? 40 : 60, seed: 20 },
+    );
+  }, 120_000);
+
+  it('gives, as a snapshot read by index, exactly the records the shared scope keeps', async () => {
+    const database = suite.database();
+    await fc.assert(
+      fc.asyncProperty(organization, fc.integer({ min: 1, max: 7 }), async (org, pageSize) => {
+        await store(database, org.records);
+        const ctx = { ...org.ctx, locations: new Set(LOCATIONS), opened: new Map() };
+        const expected = [...scopeOf(org.records, ctx).inScope.keys()].sort();
+        const desk = {
+          agentId: ctx.agentId,
+          groupIds: [...ctx.groups],
+          recentDays: ctx.recentDays,
+          now: NOW,
+        };
+        const lines: { type: string; kind?: string; records?: { id: string }[] }[] = [];
+        await readSnapshot(
+          database.db,
+          { clientId: 'desk-s' },
+          { kind: 'everything', desk },
+          undefined,
+          (line) => lines.push(JSON.parse(line) as (typeof lines)[number]),
+          pageSize,
+        );
+        const held = lines.flatMap((line) =>
+          (line.records ?? []).map((r) => `${line.kind?.slice(0, -1)}:${r.id}`),
+        );
+        expect(held.sort()).toEqual(expected);
+        expect(lines[0]).toMatchObject({ type: 'start', total: expected.length });
+        expect(lines.at(-1)?.type).toBe('end');
+        expect(lines.slice(1, -1).every((l) => (l.records?.length ?? 0) <= pageSize)).toBe(true);
+      }),
+      { numRuns: suite.backend === 'pglite' ? 30 : 40, seed: 21 },
     );
   }, 120_000);
 });

@@ -2,10 +2,10 @@
 // last done mutation, read in one statement (one snapshot) so they agree. Never waits for a push.
 
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { StoreError } from '../../shared/domain/result';
 import { SYNC_LIMITS, type PullRequest, type PullResponse } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
+import { parsePullState, pullStateSql, type PullState } from './pull-state';
 import { changedRowsSql, type RecordTable, type WorkedBy } from '../db/record-tables';
 import type { RecordTexts } from './record-texts';
 import { inDeskScope, scopeGrew, scopeTagOf, type DeskScope, type ScopeTag } from './desk-scope';
@@ -30,7 +30,7 @@ export type PullScope =
 export const EVERYTHING: PullScope = { kind: 'everything' };
 
 /** The synced record tables a pull reads, each under its answer's field; a row's kind is its index. */
-const PULLED = [
+export const PULLED = [
   { table: 'interactions', field: 'interactions' },
   { table: 'incidents', field: 'incidents' },
   { table: 'requests', field: 'requests' },
@@ -230,17 +230,6 @@ function answerOf(
   };
 }
 
-interface PullState {
-  databaseId: string;
-  /** The directory's head: the bound of a cursor from before migration 0005. */
-  legacyHead: number;
-  horizon: bigint;
-  next: bigint;
-  /** Transactions running when the snapshot was taken (all ≥ horizon). */
-  running: bigint[];
-  lastMutationId: number;
-}
-
 interface PullRead {
   state: PullState;
   /** Up to `limit + 1` changes of each kind after the cursor, each kind in position order. */
@@ -263,17 +252,6 @@ async function readPullStatement(
   worked: WorkedBy | undefined,
   desk: DeskScope | undefined,
 ): Promise<PullRead> {
-  const { clientId, firstPendingMutationId } = request;
-  const refused =
-    firstPendingMutationId === undefined
-      ? sql`NULL`
-      : sql`(SELECT json_agg(json_build_object('mutationId', mutation_id, 'reason', reason)
-          ORDER BY mutation_id)
-        FROM (SELECT mutation_id, reason FROM mutations
-          WHERE client_id = ${clientId} AND status = 'refused'
-            AND mutation_id >= ${firstPendingMutationId}
-            AND mutation_id <= (SELECT last_mutation_id FROM clients WHERE client_id = ${clientId})
-          ORDER BY mutation_id LIMIT ${SYNC_LIMITS.refusalsPerPull}) AS r)`;
   const text = withTexts ? sql`record::text` : sql`NULL`;
   // The walk-up queue is every desk's at a location, a technician's too (decision 0013): visits
   // are never scoped, so one a technician checks in comes back numbered and its queue is whole.
@@ -297,29 +275,9 @@ async function readPullStatement(
     version: string | number | null;
     state: string | null;
   }>`SELECT NULL::int AS kind, NULL::text AS json, NULL::text AS xid, NULL::bigint AS version,
-      json_build_object(
-        'databaseId', (SELECT value FROM server_meta WHERE key = 'database_id'),
-        'head', (SELECT version::text FROM sync_state WHERE id = 1),
-        'horizon', pg_snapshot_xmin(pg_current_snapshot())::text,
-        'next', pg_snapshot_xmax(pg_current_snapshot())::text,
-        'running', ARRAY(SELECT x::text FROM pg_snapshot_xip(pg_current_snapshot()) AS x),
-        'lastMutationId', (SELECT last_mutation_id::text FROM clients WHERE client_id = ${clientId}),
-        'refused', ${refused})::text AS state
+      ${pullStateSql(request)} AS state
     UNION ALL ${unionOf(kindRows)}`.execute(db);
-  const head = rows.find((r) => r.kind === null)?.state;
-  const state = head
-    ? (JSON.parse(head) as {
-        databaseId: string | null;
-        head: string | null;
-        horizon: string;
-        next: string;
-        running: string[];
-        lastMutationId: string | null;
-        refused: { mutationId: number | string; reason: unknown }[] | null;
-      })
-    : null;
-  if (!state?.databaseId || state.head === null)
-    throw new Error('server_meta or sync_state is empty: the database was not migrated');
+  const { state, refused } = parsePullState(rows.find((r) => r.kind === null)?.state);
   const changes: ChangeRow[] = [];
   for (const r of rows)
     if (r.kind !== null && r.xid !== null && r.version !== null)
@@ -329,19 +287,8 @@ async function readPullStatement(
         position: { xid: BigInt(r.xid), version: toNumber(r.version) },
       });
   return {
-    state: {
-      databaseId: state.databaseId,
-      legacyHead: Number(state.head),
-      horizon: BigInt(state.horizon),
-      next: BigInt(state.next),
-      running: state.running.map((x) => BigInt(x)),
-      lastMutationId: state.lastMutationId === null ? 0 : toNumber(state.lastMutationId),
-    },
+    state,
     rows: changes,
-    // The reasons were stored from the shared mutators' refusals.
-    refused: (state.refused ?? []).map((r) => ({
-      mutationId: toNumber(r.mutationId),
-      reason: r.reason as StoreError,
-    })),
+    refused,
   };
 }

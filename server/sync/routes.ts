@@ -1,6 +1,7 @@
 // The sync endpoints: push outbox mutations, pull changes since a cursor, and the event stream
 // that pokes desks to pull. Thin handlers: push.ts, pull.ts and event-stream.ts do the work.
 
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
@@ -8,6 +9,7 @@ import {
   PokeStreamId,
   PullRequest,
   PushRequest,
+  SnapshotRequest,
   SYNC_LIMITS,
 } from '../../shared/sync/protocol';
 import { API_PREFIX } from '../../shared/sync/server-api';
@@ -21,6 +23,7 @@ import type { EventStreams } from './event-stream';
 import { EVERYTHING, pullJson, type PullScope } from './pull';
 import { createRecordTexts } from './record-texts';
 import { applyPush } from './push';
+import { readSnapshot } from './snapshot';
 
 /** A full push of long interactions fits; the default 1 MiB would not. */
 const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
@@ -85,6 +88,30 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
       settings,
     );
     return reply.type('application/json; charset=utf-8').send(json);
+  });
+
+  // A first sync: the desk's whole scope as NDJSON, compressed as it streams (ADR 0020). The
+  // transaction reads at the database's pace into the stream, never at the client's.
+  app.post(`${API_PREFIX}/sync/snapshot`, async (request, reply) => {
+    const { agent } = await sessions.authenticate(request.headers.authorization, SYNC_ROLES);
+    const input = parseInput(SnapshotRequest, request.body);
+    const settings = await readScopeSettings(db);
+    const scope = await scopeOf(agent, settings.recentDays);
+    const desk = scope.desk;
+    if (!desk) throw new Error('every desk pulls by its scope');
+    const out = new PassThrough();
+    readSnapshot(db, input, { ...scope, desk }, settings, (line) => out.write(`${line}\n`)).then(
+      () => out.end(),
+      (error: unknown) => {
+        // The end line never comes: the desk sees a cut-off answer and asks again later.
+        request.log.error({ err: error }, 'the snapshot could not be read');
+        out.destroy(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+    return reply
+      .type('application/x-ndjson; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(out);
   });
 
   // Never compressed: a poke must leave at once, not wait in a compressor (http/compression.ts).

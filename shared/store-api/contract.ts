@@ -272,6 +272,11 @@ export interface SyncStatus {
    * its author's session, so they wait until that agent signs in here again.
    */
   waitingForOthers?: WaitingForAgent[];
+  /**
+   * A first sync bringing this desk's records in one streamed snapshot (ADR 0020): records stored
+   * of the total. Absent when none is arriving.
+   */
+  snapshot?: { done: number; total: number };
 }
 
 export interface WaitingForAgent {

@@ -153,6 +153,59 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
+// ---- snapshot (a first sync: POST /api/v1/sync/snapshot, ADR 0020) ----
+
+/** The kinds a snapshot carries, in the order its pages come. */
+export const SNAPSHOT_KINDS = ['interactions', 'incidents', 'requests', 'visits', 'calls'] as const;
+export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
+
+/** What a desk that never pulled asks: its whole scope, as the server holds it now. */
+export const SnapshotRequest = z.strictObject({
+  clientId: ClientId,
+  /** As for a pull: the end line then lists the refusals from there on. */
+  firstPendingMutationId: MutationId.optional(),
+});
+export type SnapshotRequest = z.infer<typeof SnapshotRequest>;
+
+/**
+ * The answer is NDJSON, one JSON object a line: first the totals (for a progress bar), then pages
+ * of one kind each (`SYNC_LIMITS.recordsPerSnapshotPage` records at most), then the end — the
+ * cursor a pull would have answered after the last page. An answer without its end line was cut
+ * off: the desk keeps the pages it stored and asks again.
+ */
+export const SnapshotStart = z.object({
+  type: z.literal('start'),
+  total: z.int().nonnegative(),
+  counts: z.partialRecord(z.enum(SNAPSHOT_KINDS), z.int().nonnegative()),
+});
+export const SnapshotPage = z.discriminatedUnion('kind', [
+  z.object({
+    type: z.literal('page'),
+    kind: z.literal('interactions'),
+    records: z.array(InteractionRecord),
+  }),
+  z.object({
+    type: z.literal('page'),
+    kind: z.literal('incidents'),
+    records: z.array(IncidentRecord),
+  }),
+  z.object({
+    type: z.literal('page'),
+    kind: z.literal('requests'),
+    records: z.array(RequestRecord),
+  }),
+  z.object({ type: z.literal('page'), kind: z.literal('visits'), records: z.array(Visit) }),
+  z.object({ type: z.literal('page'), kind: z.literal('calls'), records: z.array(Call) }),
+]);
+export type SnapshotPage = z.infer<typeof SnapshotPage>;
+export const SnapshotEnd = PullResponse.pick({
+  cursor: true,
+  lastMutationId: true,
+  refused: true,
+  scope: true,
+}).extend({ type: z.literal('end') });
+export type SnapshotEnd = z.infer<typeof SnapshotEnd>;
+
 // ---- poke (server-sent events on GET /api/v1/sync/events) ----
 
 export const POKE_EVENT = 'poke';

@@ -12,6 +12,8 @@ export const SYNC_LIMITS = {
   mutationsPerPush: 200,
   /** Records per pull answer: interactions, incidents and requests together. */
   interactionsPerPull: 500,
+  /** Records per page of a first sync's snapshot (one kind a page): a few large pages, not hundreds. */
+  recordsPerSnapshotPage: 2000,
   refusalsPerPull: 1000,
   directoryPageDefault: 1000,
   directoryPageMax: 5000,

@@ -20,6 +20,7 @@ import {
   type DirectoryPage,
   type PullRequest,
   type PushRequest,
+  type SnapshotRequest,
 } from '../../../shared/sync/protocol';
 import type { HistoryKind } from '../../../shared/domain/history-search';
 import type { KindedRecord } from '../../../shared/commands/record-set';
@@ -38,6 +39,7 @@ import {
 } from '../../../shared/sync/server-api';
 import { EventStreamParser } from '../../../shared/sync/event-stream-parser';
 import { checkDirectoryPage } from './directory-page-check';
+import { parseSnapshotLine, readLines, type SnapshotLine } from './snapshot-stream';
 
 export { EventStreamParser };
 
@@ -118,6 +120,15 @@ export interface DeskServerClient {
    */
   push(token: string, request: PushRequest, pokeStream?: string | null): Promise<PushResponse>;
   pull(token: string, request: PullRequest): Promise<PullResponse>;
+  /**
+   * A first sync's snapshot, each checked line handed to `onLine` as it arrives (awaited before
+   * the next). Resolves when the answer ends; whether it had its end line is the caller's to see.
+   */
+  snapshot(
+    token: string,
+    request: SnapshotRequest,
+    onLine: (line: SnapshotLine) => Promise<void>,
+  ): Promise<void>;
   directoryPage(token: string, cursor: string | null, limit: number): Promise<DirectoryPage>;
   /** Runs an administrative operation (POST /api/v1/admin/<name>); the answer is unchecked here. */
   admin(token: string, name: string, input: unknown): Promise<unknown>;
@@ -362,6 +373,46 @@ export function createDeskServerClient(
         headers: headers(token, true),
         body: JSON.stringify(request),
       }),
+    async snapshot(token, request, onLine) {
+      const path = '/sync/snapshot';
+      const silent = new AbortController();
+      const response = await bounded(silent.signal, (signal) =>
+        send(path, {
+          ...posting(token, request),
+          headers: { ...headers(token, true), accept: 'application/x-ndjson' },
+          signal,
+        }),
+      );
+      if (!response.ok) throw await failure(response);
+      if (!response.body)
+        throw new DeskServerError('bad-answer', `The desk server's answer to ${path} was empty.`);
+      try {
+        await readLines(
+          response.body,
+          async (text) => {
+            const line = parseSnapshotLine(text);
+            if (!line)
+              throw new DeskServerError(
+                'bad-answer',
+                `The desk server's answer to ${path} was not understood.`,
+              );
+            await onLine(line);
+          },
+          {
+            ms: timeoutMs,
+            set: (callback, ms) => timers.set(callback, ms),
+            expired: () => silent.abort(),
+          },
+        );
+      } catch (error) {
+        if (error instanceof DeskServerError) throw error;
+        // Cut off (the network, the server, or silence): the desk asks again later.
+        throw new DeskServerError(
+          'network',
+          `The desk server at ${root} stopped sending this desk's records (${error instanceof Error ? error.message : String(error)}).`,
+        );
+      }
+    },
     async directoryPage(token, cursor, limit) {
       const query = new URLSearchParams({ limit: String(limit) });
       if (cursor !== null) query.set('cursor', cursor);

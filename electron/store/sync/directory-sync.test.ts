@@ -77,6 +77,8 @@ function pageClient(answer: (n: number, cursor: string | null) => Promise<Direct
     signOut: () => Promise.resolve(),
     push: () => Promise.reject(new Error('not scripted')),
     pull: () => Promise.reject(new Error('not scripted')),
+    // A server before snapshots: a first sync comes by pulls.
+    snapshot: () => Promise.reject(new DeskServerError('http', 'Not found', { status: 404 })),
     events: () => Promise.resolve(),
     admin: () => Promise.reject(new Error('not scripted')),
     reports: () => Promise.reject(new Error('not scripted')),

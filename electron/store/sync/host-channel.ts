@@ -19,6 +19,8 @@ export interface RunnerStatus {
   lastError: string | null;
   serverReachable: boolean | null;
   lastSyncedAt: string | null;
+  /** A first sync's snapshot arriving (records stored of the total); absent from older hosts. */
+  snapshot?: { done: number; total: number } | null;
 }
 
 export type HostMessage =

@@ -1,4 +1,5 @@
-// Pulls the desk server's changes (interactions, incidents, requests) page by page and rebases:
+// Pulls the desk server's changes (interactions, incidents, requests) page by page and rebases
+// (a desk that never pulled first takes the snapshot of its scope, snapshot-sync.ts):
 // the desk's records = the server's copies + waiting changes replayed. Drops only acknowledged
 // changes, moves refused ones to Needs attention, and never retries on its own.
 
@@ -16,6 +17,7 @@ import { parkedEntries } from './author-streams';
 import { noteRefused } from './needs-attention';
 import { rebaseRecords } from './rebase-records';
 import { recreateEntries } from './reset-recovery';
+import { takeSnapshot, wantsSnapshot } from './snapshot-sync';
 import { rebasePendingOf, rebaseTables, RefSet, serverTables, viewTables } from './synced-records';
 import { readClientId, readSyncMeta, type InteractionSyncDeps, type RefusalMap } from './sync-meta';
 
@@ -56,6 +58,8 @@ export async function pullAndRebase(
     requeued: 0,
     unsent: false,
   };
+  // A desk that never pulled takes its whole scope as one streamed snapshot, then pulls from there.
+  if (await wantsSnapshot(deps)) await takeSnapshot(deps, refusals, deps.snapshotProgress);
   let meta = await readSyncMeta(db);
   let oldest = await db.outbox.orderBy('mutationId').first();
   // The server lost this desk's history (noticed earlier, or in this pull): start over as after a

@@ -119,6 +119,8 @@ function scriptedClient(pulls: PullScript[], push?: PushScript, db?: () => DeskD
     historySearch: () => Promise.reject(new Error('not scripted')),
     recordByNumber: () => Promise.reject(new Error('not scripted')),
     templates: () => Promise.resolve({ digest: '0.0', templates: [], refused: [] }),
+    // A server before snapshots: a first sync comes by pulls.
+    snapshot: () => Promise.reject(new DeskServerError('http', 'Not found', { status: 404 })),
     push: async (_token, request) => {
       pushes.push(request);
       if (!push) throw new Error('no push scripted');

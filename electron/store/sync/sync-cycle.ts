@@ -17,6 +17,7 @@ import type { ActiveSession } from './kept-session';
 import type { PokeStream } from './poke-stream';
 import { pullAndRebase } from './pull-and-rebase';
 import { pushOutbox } from './push';
+import type { SnapshotProgress } from './snapshot-sync';
 import { syncTemplates } from './template-sync';
 import type { SyncAttempts } from './sync-attempts';
 import { readSyncMeta, type InteractionSyncDeps, type RefusalMap } from './sync-meta';
@@ -34,6 +35,8 @@ export interface SyncState {
   lastSyncedAt: string | null;
   /** The last cycle found navigator.onLine false: the next one that finds it true starts afresh. */
   navigatorOffline: boolean;
+  /** A first sync's snapshot arriving: records stored of the total (null otherwise). */
+  snapshot?: SnapshotProgress | null;
 }
 
 export interface SyncCycleDeps {
@@ -158,6 +161,10 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     pokeStream: () => deps.poke.streamId(),
     incidentsWritten: (incidents, revision, removedIds) =>
       events.emit('incidents-written', { incidents, revision, removedIds }),
+    snapshotProgress: (progress) => {
+      deps.state.snapshot = progress;
+      deps.notify();
+    },
   };
   // This agent's changes are the outbox's stream; anyone else's wait on the desk for them.
   const taken = await takeStreamFor(deps.db, session.agent.id, deps.newClientId);

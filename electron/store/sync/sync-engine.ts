@@ -202,6 +202,7 @@ export class SyncEngine {
       lastError: this.state.lastError,
       serverReachable: this.state.serverReachable === true,
       needsAttention,
+      ...(this.state.snapshot ? { snapshot: this.state.snapshot } : {}),
     };
   }
 
@@ -310,8 +311,11 @@ export class SyncEngine {
   /** The runner tells the other hosts how it is doing. */
   private postStatus(): void {
     if (!this.isLeader()) return;
-    const { connection, lastError, serverReachable, lastSyncedAt } = this.state;
-    this.post({ type: 'status', status: { connection, lastError, serverReachable, lastSyncedAt } });
+    const { connection, lastError, serverReachable, lastSyncedAt, snapshot } = this.state;
+    this.post({
+      type: 'status',
+      status: { connection, lastError, serverReachable, lastSyncedAt, snapshot: snapshot ?? null },
+    });
   }
 
   private onMessage(message: HostMessage): void {

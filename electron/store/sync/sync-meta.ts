@@ -6,6 +6,7 @@ import type { StoreError } from '../../../shared/domain/result';
 import { readMeta, type DeskDb, type SyncMeta } from '../db';
 import type { DeskServerClient } from './desk-server-client';
 import type { IncidentsWritten } from './rebase-records';
+import type { SnapshotProgress } from './snapshot-sync';
 
 export interface InteractionSyncDeps {
   db: DeskDb;
@@ -24,6 +25,8 @@ export interface InteractionSyncDeps {
   pokeStream?: () => string | null;
   /** Told which incidents a pull wrote, once committed (Find existing incidents keeps its index). */
   incidentsWritten?: IncidentsWritten;
+  /** How far a first sync's snapshot has come (snapshot-sync.ts); null when it is over. */
+  snapshotProgress?: (progress: SnapshotProgress | null) => void;
 }
 
 /** Refusals heard from the server, by mutationId, until a pull moves them to Needs attention. */

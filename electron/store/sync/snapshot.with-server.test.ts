@@ -1,0 +1,174 @@
+// A first sync by snapshot against the real desk server (ADR 0020, issue 15 item 3): a fresh desk
+// whose snapshot is cut off keeps what it stored and asks again; a change the agent makes while the
+// pages arrive is never overwritten by them; the desk then holds exactly what a desk syncing by
+// pulls holds, and later changes come by pulls.
+
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { expect, it } from 'vitest';
+import { buildServer } from '../../../server/app';
+import { migrateToLatest } from '../../../server/db/migrate';
+import { openDatabase } from '../../../server/db/open-database';
+import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/seed';
+import { silentLogger } from '../../../server/logger';
+import { fixtureClock } from '../../../server/testing/fixtures';
+import { openDeskDb, readMeta, type DeskDb } from '../db';
+import { openStoreHost, type StoreHost } from '../store-host';
+import type { FetchLike } from './desk-server-client';
+import { serverTables, viewTables } from './synced-records';
+
+/** Passes the answer through up to its `lines`-th line, then breaks off as a dropped connection. */
+function cutAfter(response: Response, lines: number): Response {
+  const body = response.body;
+  if (!body) return response;
+  const reader = body.getReader();
+  let seen = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await reader.read();
+      if (done) return controller.close();
+      const cut = value.findIndex((byte) => byte === 10 && ++seen === lines);
+      if (cut < 0) return controller.enqueue(value);
+      controller.enqueue(value.subarray(0, cut + 1));
+      controller.error(new TypeError('terminated'));
+      await reader.cancel();
+    },
+  });
+  return new Response(stream, { status: response.status, headers: response.headers });
+}
+
+/** What a desk holds of the server's state: `kind:id` → updatedAt, of every kind. */
+async function held(db: DeskDb): Promise<string[]> {
+  const keys: string[] = [];
+  for (const [kind, table] of Object.entries(serverTables(db)))
+    for (const record of await table.toArray())
+      keys.push(`${kind}:${record.id}@${record.updatedAt}`);
+  return keys.sort();
+}
+
+it('brings a fresh desk its scope by snapshot, survives a cut-off, keeps local work, then pulls', async () => {
+  const database = await openDatabase({ logger: silentLogger() });
+  await migrateToLatest(database.db);
+  await seedDemo(database.db, { users: 100, incidents: 60, now: fixtureClock });
+  const app = await buildServer({
+    database,
+    now: fixtureClock,
+    signInRateLimit: false,
+    sseHeartbeatMs: 60_000,
+  });
+  const serverUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const calls: string[] = [];
+  let cut = true;
+  let meanwhile: (() => Promise<void>) | null = null;
+  const network: FetchLike = async (input, init) => {
+    const path = new URL(input).pathname;
+    calls.push(path);
+    const response = await fetch(input, init);
+    if (!path.endsWith('/sync/snapshot')) return response;
+    // The agent works while the snapshot arrives.
+    await meanwhile?.();
+    return cut ? cutAfter(response, 2) : response;
+  };
+  // A desk syncing by pulls only, as against a server before snapshots.
+  const pullsOnly: FetchLike = (input, init) =>
+    new URL(input).pathname.endsWith('/sync/snapshot')
+      ? Promise.resolve(
+          new Response('{"error":{"code":"not-found","message":"No"}}', { status: 404 }),
+        )
+      : fetch(input, init);
+  const open = async (name: string, fetchFn: FetchLike) => {
+    const indexedDB = new IDBFactory();
+    const host = await openStoreHost({
+      dbName: 'desk',
+      indexedDB,
+      IDBKeyRange,
+      demoUsers: 100,
+      newId: () => `client-${name}-${Math.random().toString(36).slice(2)}`,
+      onLine: () => true,
+      connectivityEvents: new EventTarget(),
+      sync: {
+        serverUrl,
+        fetch: fetchFn,
+        timers: { set: () => () => {} },
+        random: () => 0,
+        locks: null,
+        broadcastChannel: null,
+      },
+    });
+    await host.directoryReady();
+    expect(
+      (await host.act('session.signIn', { userName: 'demo.agent', password: DEMO_PASSWORD })).ok,
+    ).toBe(true);
+    return { host, db: await openDeskDb({ name: 'desk', indexedDB, IDBKeyRange }) };
+  };
+  const status = async (host: StoreHost) => {
+    const answer = await host.query('sync.status', {});
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.value;
+  };
+  const fresh = await open('snapshot', network);
+  const byPulls = await open('pulls', pullsOnly);
+  try {
+    // Cut off after its first page: the pages stored stay, the cursor does not move.
+    await fresh.host.sync?.syncNow();
+    expect((await status(fresh.host)).lastError).toMatch(/cannot be reached; changes wait/);
+    expect((await readMeta(fresh.db, 'sync'))?.interactionsCursor ?? null).toBeNull();
+    const partial = await fresh.db.serverInteractions.toArray();
+    expect(partial.length).toBeGreaterThan(0);
+    expect(await fresh.db.serverIncidents.count()).toBe(0);
+
+    // Asked again, whole: meanwhile the agent adds a note to a record the pages bring again.
+    const [noted] = partial.filter((i) => !i.state.startsWith('Closed'));
+    if (!noted) throw new Error('the seed has an open interaction');
+    cut = false;
+    meanwhile = async () => {
+      meanwhile = null;
+      const note = { id: noted.id, noteId: 'n-meanwhile', text: 'Called back meanwhile' };
+      expect((await fresh.host.command('interaction.addWorkNote', note)).ok).toBe(true);
+    };
+    const before = calls.length;
+    // The status says how far the pages have come while they are stored.
+    const seen: { done: number; total: number }[] = [];
+    const stopWatching = await fresh.host.subscribe('sync.status', {}, (answer) => {
+      if (answer.ok && answer.value.snapshot) seen.push(answer.value.snapshot);
+    });
+    await fresh.host.sync?.syncNow();
+    stopWatching();
+    expect(seen.length).toBeGreaterThan(0);
+    for (const { done, total } of seen) expect(done).toBeLessThanOrEqual(total);
+    expect(seen.at(-1)?.total).toBeGreaterThan(partial.length);
+    expect((await status(fresh.host)).lastError).toBeNull();
+    expect((await status(fresh.host)).snapshot).toBeUndefined();
+    const shown = await viewTables(fresh.db).interaction.get(noted.id);
+    expect(shown?.workNotes?.map((n) => n.text)).toContain('Called back meanwhile');
+    // One snapshot and one pull from its cursor, not page after page.
+    const asked = calls.slice(before).filter((p) => p.includes('/sync/'));
+    expect(asked.filter((p) => p.endsWith('/sync/snapshot'))).toHaveLength(1);
+    expect(asked.filter((p) => p.endsWith('/sync/pull')).length).toBeLessThanOrEqual(2);
+
+    // The note goes up; then both desks hold the same records, as the server has them.
+    await fresh.host.sync?.syncNow();
+    await byPulls.host.sync?.syncNow();
+    expect(await held(fresh.db)).toEqual(await held(byPulls.db));
+    expect((await viewTables(fresh.db).incident.count()) > 0).toBe(true);
+
+    // A change made at the other desk comes to this one by a pull, not another snapshot.
+    const note = { id: noted.id, noteId: 'n-other', text: 'Seen from the other desk' };
+    expect((await byPulls.host.command('interaction.addWorkNote', note)).ok).toBe(true);
+    await byPulls.host.sync?.syncNow();
+    const later = calls.length;
+    await fresh.host.sync?.syncNow();
+    expect(calls.slice(later).some((p) => p.endsWith('/sync/snapshot'))).toBe(false);
+    const copy = await serverTables(fresh.db).interaction.get(noted.id);
+    expect(copy?.workNotes?.map((n) => n.text)).toEqual(
+      expect.arrayContaining(['Called back meanwhile', 'Seen from the other desk']),
+    );
+    expect(await held(fresh.db)).toEqual(await held(byPulls.db));
+  } finally {
+    await fresh.host.close();
+    await byPulls.host.close();
+    const closing = app.close();
+    app.server.closeAllConnections();
+    await closing;
+    await database.close();
+  }
+}, 120_000);
