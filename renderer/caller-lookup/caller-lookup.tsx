@@ -69,6 +69,7 @@ export function CallerLookup(props: CallerLookupProps) {
       noMatchText={(query) => `No caller matches “${query.trim()}”.`}
       instrument={CALLER_LOOKUP_INSTRUMENT}
       ahead={ahead}
+      enterPicksFirst="Enter picks the first match. Callers you dealt with lately come first."
     />
   );
 }
