@@ -207,6 +207,8 @@ export function LookupCombobox<T>(props: LookupComboboxProps<T>) {
           hidden: !showMenu,
           'aria-labelledby': undefined,
           'aria-label': props.menuLabel,
+          // The matches shown are for an earlier text while the typed one's are on their way.
+          'aria-busy': showMenu && !isCurrent ? true : undefined,
         })}
       >
         {showMenu &&
