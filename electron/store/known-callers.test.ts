@@ -7,7 +7,7 @@ import type { User } from '../../shared/domain/directory';
 import { CallerSearch, PREFERRED_FIRST, buildCallerOrders } from './caller-search';
 import { person } from './caller-test-people';
 import { UserTable } from './directory-table';
-import { rankKnownCallers } from './known-callers';
+import { rankKnownCallers } from '../../shared/domain/known-callers';
 
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 const daysAgo = (days: number): string => new Date(NOW.getTime() - days * 86_400_000).toISOString();

@@ -1,70 +1,23 @@
 // The signed-in agent's known callers: the people of the agent's own interactions on this desk,
-// ranked by frecency (each interaction counts 1, halved every week of age), so that the caller
-// lookup lists them first among the matches of a few letters (docs/decisions/0019, "Known
-// callers"). Kept in memory and read again only after a write to the interactions table.
+// ranked by frecency (shared/domain/known-callers.ts), so that the caller lookup lists them first
+// among the matches of a few letters (docs/decisions/0019, "Known callers first"). Kept in memory
+// and read again only after a write to the interactions table.
 
 import { Dexie, type ObservabilitySet } from 'dexie';
-import type { Interaction } from '../../shared/domain/interaction';
 import type { KnownCaller } from '../../shared/domain/directory';
+import {
+  KNOWN_WINDOW_DAYS,
+  rankKnownCallers,
+  type KnownCallerScore,
+} from '../../shared/domain/known-callers';
 import type { PreferredCallers } from './caller-search';
 import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
 
-/** Only interactions opened in this many days count. */
-export const KNOWN_WINDOW_DAYS = 90;
-/** An interaction's weight halves every this many days. */
-export const KNOWN_HALF_LIFE_DAYS = 7;
 /** The agent's latest interactions read, at most (a busy agent's 90 days). */
 export const KNOWN_SCAN = 1000;
-/** The best this many callers are known; the rest of the history is not. */
-export const KNOWN_CALLERS_MAX = 100;
 /** Read again after this long even without a write: the window moves on. */
 const KNOWN_MAX_AGE_MS = 60 * 60 * 1000;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface KnownCallerScore extends KnownCaller {
-  id: string;
-  score: number;
-}
-
-type Contact = Pick<Interaction, 'openedFor' | 'openedAt'>;
-
-/**
- * The callers of these interactions, best first: the sum of 0.5^(age in days / half-life) over
- * their interactions of the last KNOWN_WINDOW_DAYS, ties to the latest contact, then to the id.
- * Decay is the same for everyone, so the order stays right as time passes; only the window moves.
- */
-export function rankKnownCallers(
-  contacts: readonly Contact[],
-  now: Date,
-  max = KNOWN_CALLERS_MAX,
-): KnownCallerScore[] {
-  const at = now.getTime();
-  const from = at - KNOWN_WINDOW_DAYS * DAY_MS;
-  const byId = new Map<string, KnownCallerScore>();
-  for (const { openedFor, openedAt } of contacts) {
-    const opened = Date.parse(openedAt);
-    if (openedFor === null || Number.isNaN(opened) || opened < from) continue;
-    const weight = 0.5 ** (Math.max(0, at - opened) / DAY_MS / KNOWN_HALF_LIFE_DAYS);
-    const known = byId.get(openedFor);
-    if (known === undefined) {
-      byId.set(openedFor, { id: openedFor, score: weight, interactions: 1, lastAt: openedAt });
-    } else {
-      known.score += weight;
-      known.interactions += 1;
-      if (openedAt > known.lastAt) known.lastAt = openedAt;
-    }
-  }
-  return [...byId.values()]
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        (a.lastAt < b.lastAt ? 1 : a.lastAt > b.lastAt ? -1 : 0) ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    )
-    .slice(0, max);
-}
 
 /** The known callers as one directory sees them: rows to prefer, and what to say about each. */
 export interface KnownCallers {
@@ -118,7 +71,7 @@ export class KnownCallersCache {
       now.getTime() - loaded.readAt < KNOWN_MAX_AGE_MS;
     if (loaded === null || !fresh) {
       const generation = this.#generation;
-      const from = new Date(now.getTime() - KNOWN_WINDOW_DAYS * DAY_MS).toISOString();
+      const from = new Date(now.getTime() - KNOWN_WINDOW_DAYS * 86_400_000).toISOString();
       // No promise shared between callers: each runs inside its own live query's Dexie zone.
       const contacts = await db.interactions
         .where('[openedBy+openedAt]')
