@@ -59,7 +59,7 @@ export function CallerLookup(props: CallerLookupProps) {
   return (
     <LookupCombobox<UserHit>
       {...props}
-      placeholder="Start typing a name, or ↓ for recent callers…"
+      placeholder="Type a name and Enter (your callers come first), or ↓ for recent callers…"
       menuLabel="Matching callers"
       searchWhenEmpty
       search={search}
