@@ -848,12 +848,17 @@ export interface GoToResults {
 
 export interface KeysRound {
   /**
-   * The short description typed in full, or a contact template by `/` and a letter; `recent`: the
-   * template again, with the caller picked from Opened for's recent callers (ArrowDown, Enter).
+   * How the caller was found and the short description given: `new` a caller none of the bench's
+   * calls were for, by name (the surname, then the given name, typed until they are the first
+   * match; Enter), with the contact template; `known` a caller of an earlier call (not the latest),
+   * by name the same way, with the template; `known-typed` the same, the short description typed in
+   * full; `recent` the latest caller from Opened for's recent callers (ArrowDown, Enter), template.
    */
-  how: 'typed' | 'template' | 'recent';
+  how: 'new' | 'known' | 'known-typed' | 'recent';
   /** Every key pressed, as the report names them (Alt+N, a letter, ArrowDown, Ctrl+Enter). */
   keys: string[];
+  /** Of those, the caller's letters typed in Opened for (0 for `recent`). */
+  letters: number;
   /** Of those, the short description's characters (0 with a template). */
   typed: number;
   /** First key → "Closed IMS…: Closed Complete" on screen. */
@@ -862,12 +867,24 @@ export interface KeysRound {
   shortDescription: string;
 }
 
+/** One of the agent's known callers from the desk's demo history, looked up by name (nothing logged). */
+export interface KnownByHistory {
+  name: string;
+  /** Letters of the surname (then the given name) typed until they were the first match. */
+  letters: number;
+  /** Their option said "Known caller" (the desk holds that history). */
+  known: boolean;
+}
+
 export interface KeysResults {
   command: string;
   date: string;
   /** The template the template rounds apply. */
   template: string;
   rounds: KeysRound[];
+  /** Every few of the agent's known callers from the desk's history, by frecency. */
+  byHistory?: KnownByHistory[];
+  /** First key → closed, for the known caller by name with the template, and typed. */
   withTemplate: LatencySpread;
   typed: LatencySpread;
   loadAverage: number;

@@ -1,8 +1,11 @@
 // Issue 16's key counts, on the real app and a real desk server in headless Chromium: a known
 // caller's call logged and closed without a phone system, typed in full (Alt+N, the caller's
-// letters, ArrowDown, Enter, the short description, Ctrl+Enter) and with a contact template (…, `/`
-// and a letter in Short description, Ctrl+Enter). Counts every key pressed and times the first
-// key → "Closed IMS…: Closed Complete". Starts and stops only its own server and browser.
+// letters, Enter, the short description, Ctrl+Enter) and with a contact template (…, `/` and a
+// letter in Short description, Ctrl+Enter); the same for a caller none of the bench's calls were
+// for, and for the latest caller from the recent callers. The caller's letters are typed as an
+// agent does: the surname, then the given name, a letter at a time until the first match is them.
+// Counts every key pressed and times the first key → "Closed IMS…: Closed Complete". Starts and
+// stops only its own server and browser.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,6 +18,10 @@ import { spreadOf } from './report.mjs';
 /** @typedef {import('./bench-types').KeysRound} KeysRound */
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 /** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('../shared/domain/directory').User} Caller */
+/** @typedef {import('./bench-types').KnownByHistory} KnownByHistory */
+/** The desk's history (its demo seed): every this many of the agent's known callers is tried. */
+const HISTORY_SAMPLE_STEP = 8;
 
 const DEMO_USERS = 300;
 const PASSWORD = 'deskpad-demo';
@@ -47,14 +54,42 @@ function countedKeys(page) {
 }
 
 /**
+ * Types the surname, then the given name, a letter at a time, and after each one reads the first
+ * match once the matches shown are the typed letters' (the list is not aria-busy), until it is the
+ * caller; then Enter picks it (unless `pick` is false). Returns the letters typed and whether the
+ * option said "Known caller".
+ * @param {Page} page
+ * @param {ReturnType<typeof countedKeys>} counted
+ * @param {Caller} caller
+ * @param {boolean} [pick]
+ */
+async function typeUntilFirst(page, counted, caller, pick = true) {
+  const callers = page.getByRole('listbox', { name: 'Matching callers' });
+  const word = `${caller.lastName} ${caller.firstName}`.toLowerCase();
+  for (let n = 1; n <= word.length; n++) {
+    await counted.type(word.charAt(n - 1));
+    await page.waitForFunction(() => {
+      const list = document.querySelector('[role="listbox"][aria-label="Matching callers"]');
+      return list instanceof HTMLElement && !list.hidden && !list.hasAttribute('aria-busy');
+    });
+    const first = await callers.getByRole('option').first().textContent();
+    if (first?.includes(caller.email)) {
+      if (pick) await counted.key('Enter');
+      return { letters: n, known: first.includes('Known caller') };
+    }
+  }
+  throw new Error(`${caller.name} never came first for "${word}"`);
+}
+
+/**
  * One call: Alt+N, the caller, then the short description typed or a template, then Ctrl+Enter.
  * @param {Page} page
- * @param {string} letters the caller's first letters
- * @param {'typed' | 'template' | 'recent'} how `recent`: the caller who rang last, from the
- *   empty Opened for's recent callers, and the template
- * @returns {Promise<KeysRound>}
+ * @param {Caller | null} caller by name; null: the latest caller, from the empty Opened for's
+ *   recent callers (ArrowDown, Enter)
+ * @param {KeysRound['how']} how
+ * @returns {Promise<KeysRound & { picked: string }>}
  */
-async function logCall(page, letters, how) {
+async function logCall(page, caller, how) {
   const counted = countedKeys(page);
   const closed = page.getByRole('status').filter({ hasText: /^Closed IMS\S+: Closed Complete$/ });
   const started = performance.now();
@@ -62,20 +97,24 @@ async function logCall(page, letters, how) {
   const lookup = page.getByRole('combobox', { name: 'Opened for', exact: true });
   await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
   await lookup.waitFor();
-  const callers = page.getByRole('listbox', { name: 'Matching callers' });
-  // By name: the first letters, then the first match. Rang back: ArrowDown lists the recent callers.
-  if (how !== 'recent') {
-    await counted.type(letters);
-    await callers.getByRole('option').first().waitFor();
-  }
-  await counted.key('ArrowDown');
-  await callers.getByRole('option', { selected: true }).waitFor();
-  await counted.key('Enter');
+  let letters = 0;
+  if (caller === null) {
+    await counted.key('ArrowDown');
+    await page
+      .getByRole('listbox', { name: 'Matching callers' })
+      .getByRole('option', { selected: true })
+      .waitFor();
+    await counted.key('Enter');
+  } else ({ letters } = await typeUntilFirst(page, counted, caller));
   const short = page.getByRole('combobox', { name: 'Short description', exact: true });
   await page.waitForFunction(
     () => document.activeElement?.getAttribute('aria-required') === 'true',
   );
-  if (how === 'typed') await counted.type(SHORT_DESCRIPTION);
+  const picked = await lookup.inputValue();
+  if (caller !== null && picked !== caller.name)
+    throw new Error(`picked ${picked}, not ${caller.name}`);
+  const typed = how === 'known-typed';
+  if (typed) await counted.type(SHORT_DESCRIPTION);
   else {
     await counted.type(`/${TEMPLATE_LETTERS}`);
     await page
@@ -91,11 +130,39 @@ async function logCall(page, letters, how) {
   return {
     how,
     keys: counted.keys,
-    typed: how === 'typed' ? SHORT_DESCRIPTION.length : 0,
+    letters,
+    typed: typed ? SHORT_DESCRIPTION.length : 0,
     ms,
     shortDescription: text,
+    picked,
   };
 }
+
+/**
+ * The letters each of these callers takes in Opened for before they are the first match: Alt+N,
+ * the letters, then the text cleared again (nothing is logged).
+ * @param {Page} page
+ * @param {Caller[]} callers
+ * @returns {Promise<KnownByHistory[]>}
+ */
+async function lettersFor(page, callers) {
+  /** @type {KnownByHistory[]} */
+  const found = [];
+  await page.keyboard.press('Alt+n');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
+  for (const caller of callers) {
+    const { letters, known } = await typeUntilFirst(page, countedKeys(page), caller, false);
+    found.push({ name: caller.name, letters, known });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
+  }
+  return found;
+}
+
+/** In turn: two new callers, the older of them again by name (template), the other one by name
+ * (typed), then the latest caller ringing back. */
+const TURNS = /** @type {const} */ (['new', 'new', 'known', 'known-typed', 'recent']);
 
 /**
  * @param {{ repoRoot: string; serverMain: string; webRoot: string; say: (text: string) => void;
@@ -106,18 +173,41 @@ async function logCall(page, letters, how) {
  */
 export async function runKeysBench(deps, options) {
   const started = performance.now();
-  const generator = /** @type {typeof import('../shared/demo/directory-generator')} */ (
+  const load = async (/** @type {string} */ file) =>
     (
-      await runnerImport(path.join(deps.repoRoot, 'shared/demo/directory-generator.ts'), {
+      await runnerImport(path.join(deps.repoRoot, file), {
         configFile: false,
         logLevel: 'warn',
       })
-    ).module
+    ).module;
+  const generator = /** @type {typeof import('../shared/demo/directory-generator')} */ (
+    await load('shared/demo/directory-generator.ts')
   );
-  const callers = generator
-    .generateDirectory({ users: DEMO_USERS, seed: 1 })
-    .users.filter((u) => u.roles.length === 0 && u.active)
-    .map((u) => u.userName.slice(0, 4));
+  const history = /** @type {typeof import('../shared/demo/history-generator')} */ (
+    await load('shared/demo/history-generator.ts')
+  );
+  const known = /** @type {typeof import('../shared/domain/known-callers')} */ (
+    await load('shared/domain/known-callers.ts')
+  );
+  const directory = generator.generateDirectory({ users: DEMO_USERS, seed: 1 });
+  const callers = directory.users.filter((u) => u.roles.length === 0 && u.active);
+  // The agent's known callers as the server's demo history makes them (same seed, same days),
+  // every HISTORY_SAMPLE_STEP-th by frecency: the best known and the barely known alike.
+  const now = new Date();
+  const usersById = new Map(directory.users.map((u) => [u.id, u]));
+  const historySample = known
+    .rankKnownCallers(
+      history
+        .generateHistory(directory, {
+          seed: 1,
+          now: now.toISOString(),
+          firstNumbers: { interaction: 1, call: 1, visit: 1, incident: 1 },
+        })
+        .interactions.filter((i) => i.openedBy === generator.DEMO_AGENT_ID),
+      now,
+    )
+    .filter((_, i) => i % HISTORY_SAMPLE_STEP === 0)
+    .flatMap((k) => usersById.get(k.id) ?? []);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'deskpad-keys-bench-'));
   const profile = await mkdtemp(path.join(os.tmpdir(), 'deskpad-keys-bench-profile-'));
   deps.say(`A desk server on PGlite (${DEMO_USERS} demo users), the app in Chromium…`);
@@ -128,8 +218,7 @@ export async function runKeysBench(deps, options) {
     env: { LOG_LEVEL: 'warn' },
   });
   try {
-    /** @type {KeysRound[]} */
-    const rounds = await deps.session(profile, async (context) => {
+    const { rounds, byHistory } = await deps.session(profile, async (context) => {
       const page = await deps.openPage(context, `${server.url}/`);
       page.setDefaultTimeout(STEP_TIMEOUT_MS);
       await page.getByRole('textbox', { name: 'User name' }).fill('demo.agent');
@@ -148,23 +237,35 @@ export async function runKeysBench(deps, options) {
       await page.keyboard.press('Backspace');
       /** @type {KeysRound[]} */
       const done = [];
+      /** @type {Caller[]} the callers of the calls so far, oldest first */
+      const met = [];
       for (let r = 0; r < options.rounds; r++) {
-        const letters = callers[(r * 11) % callers.length] ?? 'demo';
-        // In turn: a caller by name with the template, typed, then the last caller again (rang back).
-        const how = /** @type {const} */ (['template', 'typed', 'recent'])[r % 3] ?? 'typed';
-        done.push(await logCall(page, letters, how));
+        const how = TURNS[r % TURNS.length] ?? 'new';
+        // A known caller: an earlier call's, not the latest (that one is ArrowDown away).
+        const caller =
+          how === 'recent'
+            ? null
+            : how === 'new' || met.length < 2
+              ? (callers[(r * 11) % callers.length] ?? null)
+              : (met.at(-2) ?? null);
+        const { picked, ...round } = await logCall(page, caller, how);
+        const pickedCaller = caller ?? met.at(-1) ?? null;
+        if (caller === null && pickedCaller?.name !== picked)
+          throw new Error(`rang back: picked ${picked}, not ${pickedCaller?.name ?? 'nobody'}`);
+        if (pickedCaller) met.push(pickedCaller);
+        done.push(round);
       }
-      return done;
+      return { rounds: done, byHistory: await lettersFor(page, historySample) };
     });
-    const of = (/** @type {'typed' | 'template' | 'recent'} */ how) =>
-      rounds.filter((r) => r.how === how);
+    const of = (/** @type {KeysRound['how']} */ how) => rounds.filter((r) => r.how === how);
     return {
       command: deps.command,
       date: new Date().toISOString(),
       template: TEMPLATE,
       rounds,
-      withTemplate: spreadOf(of('template').map((r) => r.ms)),
-      typed: spreadOf(of('typed').map((r) => r.ms)),
+      byHistory,
+      withTemplate: spreadOf(of('known').map((r) => r.ms)),
+      typed: spreadOf(of('known-typed').map((r) => r.ms)),
       loadAverage: os.loadavg()[0] ?? 0,
       wallSeconds: (performance.now() - started) / 1000,
     };

@@ -1,5 +1,6 @@
 // Issue 16's key counts (a known caller's call without a phone system, typed and with a contact
-// template) as table rows and their README part. Pure: no I/O, no clock; never measures anything
+// template; a caller who rings back; a caller new to the run for comparison) as table rows and
+// their README part. Pure: no I/O, no clock; never measures anything
 // (keys-bench.mjs does).
 
 import { formatMs, markdownTable, wrap } from './report.mjs';
@@ -11,30 +12,29 @@ import { formatMs, markdownTable, wrap } from './report.mjs';
 /** The issue's figures: ≤ 9 keys plus the short description typed, ≤ 6 in all with a template. */
 const TYPED_TARGET = 9;
 const TEMPLATE_TARGET = 6;
+/** keys-bench.mjs's HISTORY_SAMPLE_STEP in words. */
+const HISTORY_STEP_WORD = '8th';
 
 /** @param {{ p50: number; p95: number; max: number }} s */
 const spread = (s) => `${formatMs(s.p50)} / ${formatMs(s.p95)} / ${formatMs(s.max)}`;
 
-/** The keys of a round that are not the caller's letters (those come right after Alt+N). */
-const besidesCaller = (/** @type {KeysRound} */ r) => {
-  const pick = r.keys.indexOf('ArrowDown');
-  return r.keys.length - Math.max(0, pick - 1);
-};
-
 /**
- * A round's keys in words: the caller's letters and a typed short description counted, not listed.
+ * A round's keys in words: the caller's letters shown, a typed short description counted.
  * @param {KeysRound | undefined} r
  */
 export function describeRound(r) {
   if (!r) return '';
-  const pick = r.keys.indexOf('ArrowDown');
-  const middle = r.keys.slice(pick + 2, -1);
+  const picked = r.how === 'recent' ? 2 : r.letters + 1;
+  const middle = r.keys.slice(1 + picked, -1);
   const what =
-    r.how === 'typed' ? `the short description (${middle.length} characters)` : middle.join('');
+    r.how === 'known-typed'
+      ? `the short description (${middle.length} characters)`
+      : middle.join('');
+  const letters = r.keys.slice(1, 1 + r.letters).join('');
   const caller =
-    pick === 1
+    r.how === 'recent'
       ? 'ArrowDown, Enter (the latest caller)'
-      : `${pick - 1} letters of the caller, ArrowDown, Enter`;
+      : `${r.letters} letter${r.letters === 1 ? '' : 's'} of the caller's name ("${letters}"), Enter`;
   return `Alt+N, ${caller}, ${what}, ${r.keys.at(-1) ?? ''}`;
 }
 
@@ -43,19 +43,23 @@ export function describeRound(r) {
  * @returns {FigureRow[]}
  */
 export function keysFigureRows(k) {
-  const template = k.rounds.filter((r) => r.how === 'template');
-  const recent = k.rounds.filter((r) => r.how === 'recent');
-  const typed = k.rounds.filter((r) => r.how === 'typed');
+  const of = (/** @type {KeysRound['how']} */ how) => k.rounds.filter((r) => r.how === how);
+  const [fresh, known, typed, recent] = [of('new'), of('known'), of('known-typed'), of('recent')];
   const most = (/** @type {number[]} */ n) => Math.max(0, ...n);
-  const templateKeys = most(template.map((r) => r.keys.length));
-  const templateBesides = most(template.map(besidesCaller));
+  const allKeys = (/** @type {KeysRound[]} */ rounds) => most(rounds.map((r) => r.keys.length));
+  const applied = (/** @type {KeysRound[]} */ rounds) =>
+    rounds.every((r) => r.shortDescription === k.template);
+  const note = (/** @type {KeysRound[]} */ rounds) =>
+    `${rounds.length} calls${applied(rounds) ? '' : '; a template was not applied!'}`;
+  const knownKeys = allKeys(known);
   const typedKeys = most(typed.map((r) => r.keys.length - r.typed));
-  const right = template.every((r) => r.shortDescription === k.template);
-  const recentKeys = most(recent.map((r) => r.keys.length));
-  const recentRight = recent.every((r) => r.shortDescription === k.template);
+  const recentKeys = allKeys(recent);
+  const freshKeys = allKeys(fresh);
+  const worst = (/** @type {KeysRound[]} */ rounds, /** @type {number} */ keys) =>
+    rounds.find((r) => r.keys.length === keys) ?? rounds[0];
   return [
     {
-      figure: `A known caller's call without a phone system, short description typed: keys besides the short description (${typed.length} calls)`,
+      figure: `A known caller's call without a phone system (a caller of an earlier call, by name), short description typed: keys besides the short description (${typed.length} calls)`,
       target: `≤ ${TYPED_TARGET}`,
       met: typed.length > 0 && typedKeys <= TYPED_TARGET,
       deskpad: `${typedKeys} keys: ${describeRound(typed[0])}`,
@@ -63,33 +67,36 @@ export function keysFigureRows(k) {
       ratio: '—',
     },
     {
-      figure: `The same call with the contact template ${k.template} (\`/\` and a letter in Short description, Ctrl+Enter on it): keys in all (${template.length} calls${right ? '' : '; a template was not applied!'})`,
+      figure: `The same call with the contact template ${k.template} (\`/\` and a letter in Short description, Ctrl+Enter on it): keys in all (${note(known)})`,
       target: `≤ ${TEMPLATE_TARGET}`,
-      met: template.length > 0 && right && templateKeys <= TEMPLATE_TARGET,
-      deskpad: `${templateKeys} keys: ${describeRound(template[0])}`,
+      met: known.length > 0 && applied(known) && knownKeys <= TEMPLATE_TARGET,
+      deskpad: `${knownKeys} keys: ${describeRound(worst(known, knownKeys))}`,
       baseline: `${typedKeys} keys + ${typed[0]?.typed ?? 0} characters typed`,
       ratio: '—',
     },
     {
-      figure: `The caller rings back: picked from Opened for's recent callers (ArrowDown, Enter in the empty field), the same template: keys in all (${recent.length} calls${recentRight ? '' : '; a template was not applied!'})`,
+      figure: `The caller rings back: picked from Opened for's recent callers (ArrowDown, Enter in the empty field), the same template: keys in all (${note(recent)})`,
       target: `≤ ${TEMPLATE_TARGET}`,
-      met: recent.length > 0 && recentRight && recentKeys <= TEMPLATE_TARGET,
+      met: recent.length > 0 && applied(recent) && recentKeys <= TEMPLATE_TARGET,
       deskpad: recent.length > 0 ? `${recentKeys} keys: ${describeRound(recent[0])}` : 'not run',
-      baseline: `${templateKeys} keys by the caller's name`,
+      baseline: `${knownKeys} keys by the caller's name`,
       ratio: '—',
     },
     {
-      figure:
-        'Of which: keys besides the caller’s letters (Alt+N, the pick, the template, Ctrl+Enter)',
+      figure: `For comparison: a caller none of this run's calls were for, by name, the same template: keys in all (${note(fresh)})`,
       target: '—',
       met: null,
-      deskpad: `${templateBesides} keys`,
+      deskpad:
+        fresh.length > 0
+          ? `${freshKeys} keys: ${describeRound(worst(fresh, freshKeys))}`
+          : 'not run',
       baseline: '—',
       ratio: '—',
     },
+    ...historyRows(k.byHistory ?? []),
     {
       figure:
-        'First key → "Closed IMS…: Closed Complete" on screen, with a template (p50 / p95 / max)',
+        'First key → "Closed IMS…: Closed Complete" on screen, known caller with a template (p50 / p95 / max)',
       target: '—',
       met: null,
       deskpad: spread(k.withTemplate),
@@ -99,20 +106,49 @@ export function keysFigureRows(k) {
   ];
 }
 
+/**
+ * The agent's known callers from the desk's history: how many letters each needed, and the keys a
+ * call with the template would then take (Alt+N, the letters, Enter, `/p`, Ctrl+Enter).
+ * @param {NonNullable<KeysResults['byHistory']>} sample
+ * @returns {FigureRow[]}
+ */
+export function historyRows(sample) {
+  if (sample.length === 0) return [];
+  const letters = sample.map((s) => s.letters).sort((a, b) => a - b);
+  const median = letters[Math.floor((letters.length - 1) / 2)] ?? 0;
+  const count = (/** @type {(n: number) => boolean} */ which) => letters.filter(which).length;
+  const unmarked = sample.filter((s) => !s.known).length;
+  const keys = (/** @type {number} */ n) => n + 5;
+  return [
+    {
+      figure: `The agent's known callers from the desk's demo history (every ${HISTORY_STEP_WORD} of them by frecency, ${sample.length} callers${unmarked === 0 ? '' : `; ${unmarked} not marked known!`}): letters of the name until they are the first match, and keys with the template`,
+      target: '—',
+      met: null,
+      deskpad: `1 letter: ${count((n) => n === 1)}, 2: ${count((n) => n === 2)}, 3 or more: ${count((n) => n >= 3)}; median ${median} (${keys(median)} keys), at most ${letters.at(-1) ?? 0} (${keys(letters.at(-1) ?? 0)} keys)`,
+      baseline: '—',
+      ratio: '—',
+    },
+  ];
+}
+
 /** @param {KeysResults} k */
 export function keysSection(k) {
   const text = `Produced by \`${k.command}\` in ${Math.round(k.wallSeconds)} s on ${k.date.slice(0, 10)}.
-    A desk server on PGlite with the demo seeded (its three HQ contact templates among it) serves
-    the browser build; Playwright signs in as demo.agent and logs ${k.rounds.length} calls in turn,
-    pressing only keys: Alt+N, a caller's first four letters (a different caller each call), ArrowDown
-    and Enter to pick them (focus moves on to Short description), then either the short description
-    typed in full or \`/p\` to list the templates with ${k.template} highlighted, and Ctrl+Enter (on the
-    highlighted template it applies it, then saves and closes). Every third call is the previous
-    caller ringing back: ArrowDown in the empty Opened for lists the agent's latest callers, newest
-    first, and Enter picks them. Every key is counted. The issue's "≤ 6 in total" holds for a caller who
-    rang lately; it cannot while the caller is looked up by typing: Alt+N, one letter and the pick are
-    already 4 keys; besides the caller's letters the template path is within 6. Other work shared the
-    2-core machine: its 1-minute load average was ${k.loadAverage.toFixed(1)} at the end.`;
+    A desk server on PGlite with the demo seeded (its history and its three HQ contact templates
+    among it) serves the browser build; Playwright signs in as demo.agent and logs ${k.rounds.length}
+    calls in turn, pressing only keys: Alt+N, then the caller as an agent finds them — the surname,
+    then the given name, typed a letter at a time until the first match is the caller, and Enter
+    (focus moves on to Short description) — then either the short description typed in full or
+    \`/p\` to list the templates with ${k.template} highlighted, and Ctrl+Enter (on the highlighted
+    template it applies it, then saves and closes). In turn: two callers none of the run's calls
+    were for, the older of them again (template), the other again (typed), then the latest caller
+    ringing back (ArrowDown in the empty Opened for lists the agent's latest callers, Enter picks).
+    Then, logging nothing, every ${HISTORY_STEP_WORD} of the agent's known callers from the desk's
+    14 days of demo history (ranked as the store host ranks them) is typed the same way.
+    A known caller needs few letters because the lookup lists the agent's known callers first
+    among a prefix's matches (frecency over the agent's interactions on the desk,
+    docs/decisions/0019-contact-templates.md). Every key is counted. Other work shared the 2-core
+    machine: its 1-minute load average was ${k.loadAverage.toFixed(1)} at the end.`;
   return [
     '### Keys for a known caller’s call, with and without a template (issue 16)',
     '',

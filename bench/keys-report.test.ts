@@ -1,25 +1,26 @@
-// The key-count figure's rows and README part: the typed call judged against ≤ 9 keys besides the
-// short description, the template call against ≤ 6 in all, the caller's letters told apart.
+// The key-count figure's rows and README part: a known caller's typed call judged against ≤ 9 keys
+// besides the short description, their template call and the rang-back call against ≤ 6 in all,
+// a caller new to the run shown beside them.
 
 import { describe, expect, it } from 'vitest';
 import type { KeysResults, KeysRound } from './bench-types';
 import { describeRound, keysFigureRows, keysSection } from './keys-report.mjs';
 
 const spread = (p50: number) => ({ count: 5, p50, p95: p50 + 100, max: p50 + 100 });
-const CALLER = ['j', 'a', 'm', 'e'];
 
-const round = (how: KeysRound['how']): KeysRound => ({
-  how,
-  keys:
-    how === 'typed'
-      ? ['Alt+N', ...CALLER, 'ArrowDown', 'Enter', ...'Password reset', 'Ctrl+Enter']
-      : how === 'template'
-        ? ['Alt+N', ...CALLER, 'ArrowDown', 'Enter', '/', 'p', 'Ctrl+Enter']
-        : ['Alt+N', 'ArrowDown', 'Enter', '/', 'p', 'Ctrl+Enter'],
-  typed: how === 'typed' ? 14 : 0,
-  ms: 500,
-  shortDescription: 'Password reset',
-});
+/** A round: Alt+N, the caller's letters and Enter (or ArrowDown, Enter), then `/p` or typed. */
+const round = (how: KeysRound['how'], caller: string[] = ['k']): KeysRound => {
+  const pick = how === 'recent' ? ['ArrowDown', 'Enter'] : [...caller, 'Enter'];
+  const then = how === 'known-typed' ? [...'Password reset'] : ['/', 'p'];
+  return {
+    how,
+    keys: ['Alt+N', ...pick, ...then, 'Ctrl+Enter'],
+    letters: how === 'recent' ? 0 : caller.length,
+    typed: how === 'known-typed' ? 14 : 0,
+    ms: 500,
+    shortDescription: 'Password reset',
+  };
+};
 
 const results = (rounds: KeysRound[]): KeysResults => ({
   command: 'npm run bench -- --only keys',
@@ -33,38 +34,69 @@ const results = (rounds: KeysRound[]): KeysResults => ({
 });
 
 describe('the key-count figure', () => {
-  it('counts the typed call besides its text, and the template call in all and besides the caller', () => {
-    const rows = keysFigureRows(results([round('template'), round('typed'), round('recent')]));
+  const all = () => [
+    round('new', [...'king he']),
+    round('new', [...'mor']),
+    round('known'),
+    round('known-typed', ['m']),
+    round('recent'),
+  ];
+
+  it('judges the known caller by name, typed and with a template, the rang-back call, and shows a new caller beside them', () => {
+    const rows = keysFigureRows(results(all()));
     expect(rows.map((r) => [r.met, r.deskpad])).toEqual([
       [
         true,
-        '8 keys: Alt+N, 4 letters of the caller, ArrowDown, Enter, the short description (14 characters), Ctrl+Enter',
+        '4 keys: Alt+N, 1 letter of the caller\'s name ("m"), Enter, the short description (14 characters), Ctrl+Enter',
       ],
-      [false, '10 keys: Alt+N, 4 letters of the caller, ArrowDown, Enter, /p, Ctrl+Enter'],
+      [true, '6 keys: Alt+N, 1 letter of the caller\'s name ("k"), Enter, /p, Ctrl+Enter'],
       [true, '6 keys: Alt+N, ArrowDown, Enter (the latest caller), /p, Ctrl+Enter'],
-      [null, '6 keys'],
+      [null, '12 keys: Alt+N, 7 letters of the caller\'s name ("king he"), Enter, /p, Ctrl+Enter'],
       [null, '560 ms / 660 ms / 660 ms'],
     ]);
+    expect(rows[1]?.baseline).toBe('4 keys + 14 characters typed');
   });
 
-  it('fails the rang-back row when it did not run or one key more was needed', () => {
-    expect(keysFigureRows(results([round('template'), round('typed')]))[2]?.met).toBe(false);
-    const slower = { ...round('recent'), keys: ['Alt+N', 'm', ...round('recent').keys.slice(1)] };
-    expect(keysFigureRows(results([round('typed'), slower]))[2]?.met).toBe(false);
+  it('fails a known caller who needed two letters, and the rang-back row when it did not run', () => {
+    const rows = keysFigureRows(results([...all(), round('known', ['m', 'o'])]));
+    expect(rows[1]?.met).toBe(false);
+    expect(rows[1]?.deskpad).toMatch(/^7 keys: Alt\+N, 2 letters of the caller's name \("mo"\)/);
+    const none = keysFigureRows(results(all().filter((r) => r.how !== 'recent')));
+    expect(none[2]?.met).toBe(false);
+    expect(none[2]?.deskpad).toBe('not run');
   });
 
   it('fails the template row when a template was not applied', () => {
-    const wrong = { ...round('template'), shortDescription: '/p' };
-    const rows = keysFigureRows(results([wrong, round('typed')]));
+    const wrong = { ...round('known'), shortDescription: '/p' };
+    const rows = keysFigureRows(results([wrong, round('known-typed')]));
     expect(rows[1]?.figure).toContain('a template was not applied!');
+    expect(rows[1]?.met).toBe(false);
     expect(describeRound(undefined)).toBe('');
   });
 
+  it('tells how many letters the known callers of the history needed', () => {
+    const byHistory = [1, 1, 2, 3, 1].map((letters, i) => ({
+      name: `Caller ${i}`,
+      letters,
+      known: i !== 4,
+    }));
+    const rows = keysFigureRows({ ...results(all()), byHistory });
+    const row = rows.find((r) => r.figure.startsWith("The agent's known callers"));
+    expect(row?.figure).toContain('5 callers; 1 not marked known!');
+    expect(row?.deskpad).toBe(
+      '1 letter: 3, 2: 1, 3 or more: 1; median 1 (6 keys), at most 3 (8 keys)',
+    );
+    expect(keysFigureRows(results(all())).some((r) => r.figure.includes('history'))).toBe(false);
+  });
+
   it('says how the calls were made in the README part', () => {
-    const text = keysSection(results([round('template'), round('typed')]));
+    const text = keysSection(results(all()));
     expect(text).toContain(
       '### Keys for a known caller’s call, with and without a template (issue 16)',
     );
-    expect(text).toContain('logs 2 calls in turn');
+    expect(text).toContain('logs 5 calls in turn');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'a letter at a time until the first match is the caller',
+    );
   });
 });

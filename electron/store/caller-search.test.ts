@@ -4,31 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateDirectory } from '../../shared/demo/directory-generator';
 import type { User } from '../../shared/domain/directory';
+import { person } from './caller-test-people';
 import { CallerSearch, buildCallerOrders, ordersFit } from './caller-search';
 import { UserTable } from './directory-table';
-
-function person(id: string, firstName: string, lastName: string, extra: Partial<User> = {}): User {
-  const userName = extra.userName ?? `${firstName}.${lastName}`.toLowerCase();
-  return {
-    id,
-    userName,
-    firstName,
-    lastName,
-    name: `${firstName} ${lastName}`,
-    email: `${userName}@deskpad.example`,
-    phone: '+1 555 000 0000',
-    employeeId: `E0${id.padStart(5, '0')}`,
-    department: 'Finance',
-    location: 'London – Riverside House',
-    vip: false,
-    active: true,
-    mobile: '',
-    phoneE164: '',
-    mobileE164: '',
-    roles: [],
-    ...extra,
-  };
-}
 
 const PEOPLE: User[] = [
   person('1', 'John', 'Smith', { phone: '+1 555 123 4567' }),

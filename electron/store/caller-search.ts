@@ -122,6 +122,24 @@ export function ordersFit(
   });
 }
 
+/**
+ * Callers to list first among the prefix matches (the agent's known callers, best first), with
+ * their index keys computed once: matching them is then a few `startsWith` per caller.
+ */
+export interface PreferredCallers {
+  readonly rows: readonly number[];
+  readonly keys: readonly PreferredKeys[];
+}
+
+interface PreferredKeys {
+  names: string[];
+  texts: string[];
+  phones: string[];
+}
+
+/** At most this many preferred callers go before the rest: the others stay in a short list. */
+export const PREFERRED_FIRST = 5;
+
 export class CallerSearch {
   private readonly columns: CallerColumns;
   private readonly orders: CallerOrders;
@@ -138,8 +156,28 @@ export class CallerSearch {
     this.isActive = isActive;
   }
 
-  /** Row indexes of matching users, best first: exact matches, full name, last name, then ids. */
-  search(query: string, limit: number): number[] {
+  /** The keys `search` would match `rows` by, for `preferred` (computed once per known set). */
+  preferredCallers(rows: readonly number[]): PreferredCallers {
+    const { columns } = this;
+    const keys = rows.map((row) => ({
+      names: [keyOf(columns, 'fullName', row), keyOf(columns, 'lastFirst', row)],
+      texts: [
+        keyOf(columns, 'userName', row),
+        keyOf(columns, 'email', row),
+        keyOf(columns, 'employeeId', row),
+      ],
+      phones: phoneKeys(columns, row),
+    }));
+    return { rows, keys };
+  }
+
+  /**
+   * Row indexes of matching users, best first: exact matches (a full name, "last first", user
+   * name, email, employee id or phone number; preferred callers first among them), then up to
+   * PREFERRED_FIRST preferred callers matching a prefix (in their order), then the other prefix
+   * matches: full name, last name, then ids.
+   */
+  search(query: string, limit: number, preferred?: PreferredCallers): number[] {
     const name = foldName(query);
     const text = foldText(query).trim();
     if (text === '') return [];
@@ -183,7 +221,40 @@ export class CallerSearch {
       ['phone', digits, false],
       ['phone', dialed, false],
     ];
-    for (const [field, q, exact] of steps) if (take(field, q, exact)) break;
+    const exactSteps = steps.slice(0, 7);
+    const prefixSteps = steps.slice(7);
+    for (const [field, q, exact] of exactSteps) if (take(field, q, exact)) break;
+    if (preferred === undefined || preferred.rows.length === 0) {
+      if (found.length < limit)
+        for (const [field, q, exact] of prefixSteps) if (take(field, q, exact)) break;
+      return found;
+    }
+    // Exact matches stay first; a preferred one among them moves to their front.
+    const isPreferred = new Set(preferred.rows);
+    const exactFound = [
+      ...found.filter((row) => isPreferred.has(row)),
+      ...found.filter((row) => !isPreferred.has(row)),
+    ];
+    found.length = 0;
+    found.push(...exactFound);
+    let promoted = 0;
+    for (let i = 0; i < preferred.rows.length && found.length < limit; i++) {
+      if (promoted >= PREFERRED_FIRST) break;
+      const row = preferred.rows[i] as number;
+      const keys = preferred.keys[i];
+      if (keys === undefined || seen.has(row) || !this.isActive(row)) continue;
+      const matches =
+        (name !== '' && keys.names.some((k) => k.startsWith(name))) ||
+        keys.texts.some((k) => k.startsWith(text)) ||
+        (digits !== '' && keys.phones.some((k) => k.startsWith(digits))) ||
+        (dialed !== '' && keys.phones.some((k) => k.startsWith(dialed)));
+      if (!matches) continue;
+      seen.add(row);
+      found.push(row);
+      promoted += 1;
+    }
+    if (found.length < limit)
+      for (const [field, q, exact] of prefixSteps) if (take(field, q, exact)) break;
     return found;
   }
 

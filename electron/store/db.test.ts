@@ -2,6 +2,7 @@
 // data it finds (one test each), and a database from a newer Deskpad is refused untouched.
 
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import {
   NewerDatabaseError,
@@ -194,6 +195,30 @@ const MIGRATION_TESTS: Record<
     check: async (db) => {
       expect(await db.interactions.get('i-11')).toMatchObject({ shortDescription: 'Printer jams' });
       expect(await db.articleRatings.count()).toBe(0);
+    },
+  },
+  12: {
+    // The agent's interactions by [openedBy+openedAt] (the lookup's known callers): the index is
+    // filled from the interactions already on the desk, and nothing else changes.
+    seed: async (db) => {
+      await db.interactions.bulkAdd([
+        { ...legacyInteraction('i-12'), openedBy: 'usr_000001', openedFor: 'usr_000009' },
+        {
+          ...legacyInteraction('i-13'),
+          openedBy: 'usr_000002',
+          openedAt: '2026-01-02T09:00:00.000Z',
+        },
+      ] as never);
+    },
+    check: async (db) => {
+      const mine = await db.interactions
+        .where('[openedBy+openedAt]')
+        .between(['usr_000001', Dexie.minKey], ['usr_000001', Dexie.maxKey])
+        .toArray();
+      expect(mine.map((r) => [r.id, r.openedFor, r.shortDescription])).toEqual([
+        ['i-12', 'usr_000009', 'Printer jams'],
+      ]);
+      expect(await db.interactions.count()).toBe(2);
     },
   },
 };

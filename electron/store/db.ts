@@ -170,6 +170,16 @@ export const SCHEMA: readonly SchemaVersion[] = [
       articleRatings: '&key, [article+agent]',
     },
   },
+  {
+    // Issue 16, the caller lookup's known callers (known-callers.ts): the agent's own interactions,
+    // newest first, read by one index range rather than a walk over everything the desk holds.
+    // IndexedDB fills the new index from the records already here.
+    version: 12,
+    stores: {
+      interactions:
+        '&id, [state+openedAt], [openedFor+openedAt], closedAt, number, [openedBy+openedAt]',
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA.reduce((max, v) => Math.max(max, v.version), 0);

@@ -32,6 +32,7 @@ import { deliver, describeError, internal, type Listener } from './store-host-er
 import { runQuery, type ParsedQuery, type QueryState } from './store-queries';
 import { IncidentComponentCache, seedDemoTasks } from './task-store';
 import { KnowledgeCache } from './knowledge-queries';
+import { KnownCallersCache } from './known-callers';
 import { SyncEngine, type SyncOptions } from './sync/sync-engine';
 import { evictOutOfScope, heldCount, storageEstimate } from './sync/scope-eviction';
 import { SCOPE_DEFAULTS, type ScopeSettings } from '../../shared/sync/scope';
@@ -62,6 +63,7 @@ export class DeskStoreHost implements StoreHost {
   private directoryError: string | null = null;
   private readonly components = new IncidentComponentCache(() => this.directory);
   private readonly knowledge: KnowledgeCache;
+  private readonly knownCallers: KnownCallersCache;
   private readonly loading: Promise<void>;
   private persisting: Promise<void> = Promise.resolve();
   private readonly eventListeners = new Set<Listener<StoreEvent>>();
@@ -91,6 +93,7 @@ export class DeskStoreHost implements StoreHost {
     ]);
     this.now = options.now ?? (() => new Date());
     this.knowledge = new KnowledgeCache(this.now);
+    this.knownCallers = new KnownCallersCache(db);
     this.onLine =
       options.onLine ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
     this.connectivity()?.addEventListener('online', this.onConnectivityChange);
@@ -333,6 +336,7 @@ export class DeskStoreHost implements StoreHost {
     this.connectivity()?.removeEventListener('offline', this.onConnectivityChange);
     await this.sync?.stop();
     this.live.close();
+    this.knownCallers.close();
     this.eventListeners.clear();
     await this.loading;
     await this.persisting;
@@ -355,6 +359,7 @@ export class DeskStoreHost implements StoreHost {
       directoryError: this.directoryError,
       components: this.components,
       knowledge: this.knowledge,
+      knownCallers: this.knownCallers,
       sync: this.sync,
       details: () => {
         const details = this.sync?.details() ?? { attempts: [], log: this.log.recent() };

@@ -4,9 +4,10 @@
 import type { ConfigurationItemView, Group, User, UserHit } from '../../shared/domain/directory';
 import type { DirectoryRules } from '../../shared/domain/interaction';
 import type { DirectoryStatus } from '../../shared/store-api/contract';
-import { CallerSearch, type CallerOrders } from './caller-search';
+import { CallerSearch, type CallerOrders, type PreferredCallers } from './caller-search';
 import { ConfigurationItemSearch } from './configuration-item-search';
 import type { ItemTable, UserTable } from './directory-table';
+import type { KnownCallers } from './known-callers';
 
 /** Deeper than any real hierarchy; stops a bad parent loop from hanging a lookup. */
 const MAX_PARENT_DEPTH = 32;
@@ -59,14 +60,28 @@ export class LoadedDirectory {
     };
   }
 
-  searchUsers(query: string, limit: number): UserHit[] {
-    return this.callerSearch.search(query, limit).map((row) => this.users.hit(row));
+  /** Matching callers, best first; the agent's known callers before the rest (caller-search.ts). */
+  searchUsers(query: string, limit: number, known?: KnownCallers): UserHit[] {
+    return this.callerSearch
+      .search(query, limit, known?.preferred)
+      .map((row) => this.hitOf(row, known));
+  }
+
+  /** The index keys of these users, to be preferred by `searchUsers`. */
+  preferredCallers(rows: readonly number[]): PreferredCallers {
+    return this.callerSearch.preferredCallers(rows);
   }
 
   /** The caller as the lookup lists them; null for someone gone from the directory or inactive. */
-  userHit(id: string): UserHit | null {
+  userHit(id: string, known?: KnownCallers): UserHit | null {
     const row = this.users.indexOf(id);
-    return row === undefined || !this.users.isActive(row) ? null : this.users.hit(row);
+    return row === undefined || !this.users.isActive(row) ? null : this.hitOf(row, known);
+  }
+
+  private hitOf(row: number, known: KnownCallers | undefined): UserHit {
+    const hit = this.users.hit(row);
+    const stats = known?.byRow.get(row);
+    return stats === undefined ? hit : { ...hit, known: stats };
   }
 
   getUser(id: string): User | null {

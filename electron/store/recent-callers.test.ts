@@ -81,3 +81,39 @@ it('lists the agent’s latest callers newest first, each once, and never anothe
   const refused = await host.query('directory.recentCallers', { limit: 0 });
   expect(refused.ok).toBe(false);
 });
+
+it('lists the agent’s known callers first for a letter, says how often, and knows a new call at once', async () => {
+  const factory = new IDBFactory();
+  const host = await openDesk(factory);
+  const search = (query: string) =>
+    host.query('directory.searchUsers', { query, limit: 10 }).then((r) => value(r));
+  // A caller who is not the first match of their surname's first letter.
+  const before = await search('b');
+  const caller = before[3];
+  const other = before[5];
+  if (!caller || !other) throw new Error('too few demo users');
+  expect(before.every((hit) => hit.known === undefined)).toBe(true);
+
+  expect((await host.command('interaction.create', call('i-1', caller.id))).ok).toBe(true);
+  const after = await search('b');
+  expect(after[0]).toMatchObject({ id: caller.id, known: { interactions: 1 } });
+  expect(after.slice(1).map((hit) => hit.id)).toEqual(
+    before.filter((hit) => hit.id !== caller.id).map((hit) => hit.id),
+  );
+
+  // Two calls for another caller, later: a new write is seen by the next lookup.
+  for (const id of ['i-2', 'i-3'])
+    expect((await host.command('interaction.create', call(id, other.id))).ok).toBe(true);
+  const again = await search('b');
+  expect(again.slice(0, 2).map((hit) => [hit.id, hit.known?.interactions])).toEqual([
+    [other.id, 2],
+    [caller.id, 1],
+  ]);
+  // The lookahead and the recent callers say the same.
+  const ahead = value(await host.query('directory.searchUsersAhead', { query: '', limit: 10 }));
+  expect(ahead.next.find((n) => n.key === 'b')?.hits.map((i) => ahead.hits[i]?.id)).toEqual(
+    again.map((hit) => hit.id),
+  );
+  const recent = value(await host.query('directory.recentCallers', { limit: 5 }));
+  expect(recent.map((hit) => hit.known?.interactions)).toEqual([2, 1]);
+});

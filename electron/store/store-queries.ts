@@ -42,6 +42,7 @@ import { isGoToQuery, runGoToQuery } from './go-to-queries';
 import { isKnowledgeQuery, runKnowledgeQuery, type KnowledgeCache } from './knowledge-queries';
 import { listTemplates } from './template-store';
 import type { IncidentComponentCache } from './task-store';
+import type { KnownCallers, KnownCallersCache } from './known-callers';
 
 export type ParsedQuery = { [N in QueryName]: { name: N; args: QueryArgs<N> } }[QueryName];
 
@@ -58,6 +59,8 @@ export interface QueryState {
   components: IncidentComponentCache;
   /** The published knowledge articles' index, for the suggestions beside the form. */
   knowledge: KnowledgeCache;
+  /** The agent's known callers, whom the caller lookup lists first. */
+  knownCallers: KnownCallersCache;
   /** The sync runner's view, when this desk has a desk server; null means local only. */
   sync: {
     status(pendingChanges: number, needsAttention: number): SyncStatus;
@@ -161,16 +164,20 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
         ? ok({ agent, clientId: state.clientId })
         : fail('not-found', 'The signed-in agent is not in the directory.');
     }
-    case 'directory.searchUsers':
-      return ok(directory.searchUsers(query.args.query, query.args.limit));
-    case 'directory.searchUsersAhead':
+    case 'directory.searchUsers': {
+      const known = await knownCallers(state, directory);
+      return ok(directory.searchUsers(query.args.query, query.args.limit, known));
+    }
+    case 'directory.searchUsersAhead': {
+      const known = await knownCallers(state, directory);
       return ok(
         lookaheadOf(
           query.args.query,
-          (text) => directory.searchUsers(text, query.args.limit),
+          (text) => directory.searchUsers(text, query.args.limit, known),
           (hit) => hit.id,
         ),
       );
+    }
     case 'directory.recentCallers':
       return ok(await recentCallers(state, query.args.limit));
     case 'directory.getUser':
@@ -205,6 +212,10 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
   }
 }
 
+function knownCallers(state: QueryState, directory: LoadedDirectory): Promise<KnownCallers> {
+  return state.knownCallers.current(state.db, state.agentId, directory, state.now());
+}
+
 /** Interactions read per state when looking for the agent's latest callers. */
 const RECENT_SCAN = 50;
 
@@ -215,6 +226,7 @@ const RECENT_SCAN = 50;
 async function recentCallers(state: QueryState, limit: number): Promise<UserHit[]> {
   const { db, directory, agentId } = state;
   if (directory === null) return [];
+  const known = await knownCallers(state, directory);
   const latest = (
     await Promise.all(
       INTERACTION_STATES.map((s) =>
@@ -237,7 +249,7 @@ async function recentCallers(state: QueryState, limit: number): Promise<UserHit[
     const id = record.openedFor;
     if (id === null || seen.has(id)) continue;
     seen.add(id);
-    const hit = directory.userHit(id);
+    const hit = directory.userHit(id, known);
     if (hit) callers.push(hit);
   }
   return callers;

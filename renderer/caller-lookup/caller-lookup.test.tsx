@@ -4,6 +4,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UserHit } from '../../shared/domain/directory';
+import { expectNoAxeViolations } from '../../web/testing/agent-steps';
 import { openTestStore } from '../../web/testing/open-test-store';
 import { STORE_TEST_TIMEOUT_MS, renderDeskpad } from '../../web/testing/render-deskpad';
 
@@ -31,6 +32,23 @@ async function someCaller(): Promise<{ letters: string; first: UserHit }> {
   const first = hits.ok ? hits.value[0] : undefined;
   if (!first) throw new Error(`no match for ${letters}`);
   return { letters, first };
+}
+
+/** A phone call for `caller` logged by the signed-in agent. */
+async function log(id: string, caller: UserHit): Promise<void> {
+  const created = await store.command('interaction.create', {
+    id,
+    openedFor: caller.id,
+    contactEmail: caller.email,
+    contactPhone: '',
+    type: 'Phone',
+    component: null,
+    assignmentGroup: null,
+    assignedTo: null,
+    shortDescription: `Call ${id}`,
+    description: '',
+  });
+  expect(created.ok).toBe(true);
 }
 
 describe('caller lookup', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
@@ -150,21 +168,6 @@ describe('caller lookup', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     const members = await store.query('directory.searchUsers', { query: 'a', limit: 3 });
     const [older, newer] = members.ok ? members.value : [];
     if (!older || !newer) throw new Error('the demo directory has too few users');
-    const log = async (id: string, caller: UserHit): Promise<void> => {
-      const created = await store.command('interaction.create', {
-        id,
-        openedFor: caller.id,
-        contactEmail: caller.email,
-        contactPhone: '',
-        type: 'Phone',
-        component: null,
-        assignmentGroup: null,
-        assignedTo: null,
-        shortDescription: `Call ${id}`,
-        description: '',
-      });
-      expect(created.ok).toBe(true);
-    };
     await log('first-call', older);
     await log('second-call', newer);
     await log('third-call', older);
@@ -208,5 +211,57 @@ describe('caller lookup', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     await user.keyboard('zzqx');
     const none = await screen.findByText('No caller matches “zzqx”.');
     expect(none.textContent).toBe('No caller matches “zzqx”.');
+  });
+
+  it('lists a known caller first for one letter of their name, says why, and Enter picks them; axe-clean', async () => {
+    // Someone who is not among the first matches of their given name's first letter until the
+    // agent deals with them.
+    const before = await store.query('directory.searchUsers', { query: 'a', limit: 10 });
+    const caller = before.ok
+      ? before.value.find((hit, i) => i > 2 && hit.name.startsWith('A'))
+      : undefined;
+    if (!caller) throw new Error('too few matches for a');
+    await log('a-call', caller);
+    await log('another-call', caller);
+    const { user } = renderDeskpad(store);
+    const lookup = await screen.findByRole('combobox', { name: 'Opened for' });
+    await waitFor(() => expect(document.activeElement).toBe(lookup));
+
+    await user.keyboard('a');
+    const listbox = await screen.findByRole('listbox', { name: 'Matching callers' });
+    await waitFor(() =>
+      expect(within(listbox).getAllByRole('option')[0]?.textContent).toContain(caller.email),
+    );
+    const option = within(listbox).getAllByRole('option')[0];
+    expect(option?.textContent).toContain('Known caller · 2 interactions · last today');
+    expect(lookup.getAttribute('aria-describedby')).toBeTruthy();
+    expect(
+      document.getElementById(lookup.getAttribute('aria-describedby')?.split(' ').at(-1) ?? '')
+        ?.textContent,
+    ).toMatch(/^Enter picks the first match/);
+    await expectNoAxeViolations(lookup.closest('form') ?? document.body);
+
+    // Enter with nothing highlighted: the first match, and on to Short description.
+    await user.keyboard('{Enter}');
+    expect(valueOf(lookup)).toBe(caller.name);
+    expect(valueOf(screen.getByLabelText('Contact email', { exact: true }))).toBe(caller.email);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByLabelText('Short description', { exact: true }),
+      ),
+    );
+  });
+
+  it('picks the first match on Enter typed right after the letter, before the matches are shown', async () => {
+    const [caller] = await store
+      .query('directory.searchUsers', { query: 'm', limit: 8 })
+      .then((r) => (r.ok ? r.value.slice(5) : []));
+    if (!caller) throw new Error('too few demo users');
+    await log('the-call', caller);
+    const { user } = renderDeskpad(store);
+    const lookup = await screen.findByRole('combobox', { name: 'Opened for' });
+    await waitFor(() => expect(document.activeElement).toBe(lookup));
+    await user.keyboard('m{Enter}');
+    await waitFor(() => expect(valueOf(lookup)).toBe(caller.name));
   });
 });

@@ -59,7 +59,7 @@ export function CallerLookup(props: CallerLookupProps) {
   return (
     <LookupCombobox<UserHit>
       {...props}
-      placeholder="Start typing a name, or ↓ for recent callers…"
+      placeholder="Type a name and Enter (your callers come first), or ↓ for recent callers…"
       menuLabel="Matching callers"
       searchWhenEmpty
       search={search}
@@ -69,6 +69,7 @@ export function CallerLookup(props: CallerLookupProps) {
       noMatchText={(query) => `No caller matches “${query.trim()}”.`}
       instrument={CALLER_LOOKUP_INSTRUMENT}
       ahead={ahead}
+      enterPicksFirst="Enter picks the first match. Callers you dealt with lately come first."
     />
   );
 }

@@ -2,7 +2,7 @@
 // Locale-independent assertions only: the format follows the agent's locale.
 
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatFullTime, formatShortTime } from './format-time';
+import { formatDaysAgo, formatDuration, formatFullTime, formatShortTime } from './format-time';
 
 describe('formatDuration', () => {
   it('reads seconds, minutes and hours the way an agent says them', () => {
@@ -31,5 +31,19 @@ describe('formatShortTime', () => {
     expect(formatShortTime(null, now)).toBe('');
     expect(formatShortTime('not a time', now)).toBe('');
     expect(formatFullTime('nope')).toBe('');
+  });
+});
+
+describe('formatDaysAgo', () => {
+  const now = new Date(2025, 10, 23, 0, 30);
+
+  it('counts calendar days on the desk, not 24-hour spans', () => {
+    expect(formatDaysAgo(new Date(2025, 10, 23, 0, 5).toISOString(), now)).toBe('today');
+    expect(formatDaysAgo(new Date(2025, 10, 22, 23, 50).toISOString(), now)).toBe('yesterday');
+    expect(formatDaysAgo(new Date(2025, 10, 20, 9, 0).toISOString(), now)).toBe('3 days ago');
+    // A clock a little ahead of the desk's still reads today.
+    expect(formatDaysAgo(new Date(2025, 10, 23, 0, 40).toISOString(), now)).toBe('today');
+    expect(formatDaysAgo('not a time', now)).toBe('');
+    expect(formatDaysAgo(null, now)).toBe('');
   });
 });

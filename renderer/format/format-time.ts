@@ -23,6 +23,17 @@ export function formatShortTime(iso: string | null, now: Date): string {
   return sameDay(at, now) ? timeOnly.format(at) : dayAndTime.format(at);
 }
 
+/** "today", "yesterday", "3 days ago" by the desk's calendar days; "" for a missing or broken time. */
+export function formatDaysAgo(iso: string | null, now: Date): string {
+  if (!iso) return '';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  const midnight = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const days = Math.round((midnight(now) - midnight(at)) / 86_400_000);
+  if (days <= 0) return 'today';
+  return days === 1 ? 'yesterday' : `${days} days ago`;
+}
+
 export function formatFullTime(iso: string | null): string {
   if (!iso) return '';
   const at = new Date(iso);

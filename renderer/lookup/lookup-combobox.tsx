@@ -43,6 +43,12 @@ export interface LookupComboboxProps<T> {
   instrument?: LookupInstrument;
   /** Answers for the next key, fetched ahead (see `LookupAhead`). */
   ahead?: LookupAhead<T>;
+  /**
+   * Enter with text typed and no option highlighted picks the first match (the list is ranked,
+   * so the first is the likeliest); pressed before the matches arrive, it picks when they do.
+   * The text says so to a screen reader (the input's description).
+   */
+  enterPicksFirst?: string;
   inputRef?: Ref<HTMLInputElement>;
 }
 
@@ -66,6 +72,9 @@ export function LookupCombobox<T>(props: LookupComboboxProps<T>) {
   );
   // An arrow pressed before the first matches arrived still means "go to the first match".
   const arrowPending = useRef(false);
+  // Enter pressed (enterPicksFirst) before the matches of the typed text arrived.
+  const enterPending = useRef(false);
+  const enterPicksFirst = props.enterPicksFirst !== undefined;
 
   const items = results.items;
   const stateReducer = (
@@ -76,8 +85,25 @@ export function LookupCombobox<T>(props: LookupComboboxProps<T>) {
     // change; downshift then thinks the "controlled" selection moved and would blank the text.
     if (type === Types.ControlledPropUpdatedSelectedItem)
       return { ...changes, inputValue: state.inputValue };
-    if (type === Types.InputChange) arrowPending.current = false;
+    if (type === Types.InputChange) {
+      arrowPending.current = false;
+      enterPending.current = false;
+    }
     if (type === Types.InputKeyDownArrowDown && items.length === 0) arrowPending.current = true;
+    if (
+      type === Types.InputKeyDownEnter &&
+      enterPicksFirst &&
+      !readOnly &&
+      state.highlightedIndex < 0 &&
+      state.inputValue.trim() !== ''
+    ) {
+      const first = isCurrent ? items[0] : undefined;
+      if (first !== undefined)
+        return { ...changes, selectedItem: first, inputValue: itemText(first) };
+      // Not answered yet: pick the first match when it is (the menu stays open meanwhile).
+      if (!isCurrent) enterPending.current = true;
+      return { ...changes, isOpen: state.isOpen };
+    }
     // A read-only lookup (closed record) never opens; isOpen stays uncontrolled for downshift.
     return readOnly ? { ...changes, isOpen: false } : changes;
   };
@@ -107,6 +133,7 @@ export function LookupCombobox<T>(props: LookupComboboxProps<T>) {
     },
   });
   const { isOpen, highlightedIndex, inputValue, setHighlightedIndex, setInputValue } = combobox;
+  const { selectItem, closeMenu } = combobox;
 
   // The field's value changed from outside (picked, cleared, record loaded): show its text.
   useEffect(() => {
@@ -120,7 +147,20 @@ export function LookupCombobox<T>(props: LookupComboboxProps<T>) {
     }
   }, [items, isOpen, setHighlightedIndex]);
 
+  useEffect(() => {
+    if (!enterPending.current || !isCurrent) return;
+    enterPending.current = false;
+    const first = items[0];
+    if (first === undefined) return;
+    selectItem(first);
+    closeMenu();
+  }, [items, isCurrent, selectItem, closeMenu]);
+
   const showMenu = isOpen && items.length > 0;
+  const enterHintId = `${control.id}-enter-hint`;
+  const describedBy = enterPicksFirst
+    ? [control['aria-describedby'], enterHintId].filter(Boolean).join(' ')
+    : control['aria-describedby'];
   const showNoMatch =
     isOpen &&
     isCurrent &&
@@ -137,7 +177,7 @@ export function LookupCombobox<T>(props: LookupComboboxProps<T>) {
           autoComplete: 'off',
           spellCheck: false,
           'aria-invalid': control['aria-invalid'],
-          'aria-describedby': control['aria-describedby'],
+          'aria-describedby': describedBy,
           // Runs in the input event itself, before downshift's handler: the search starts at once.
           onChange: (event: ChangeEvent<HTMLInputElement>) => {
             const typed = event.target.value;
@@ -167,24 +207,37 @@ export function LookupCombobox<T>(props: LookupComboboxProps<T>) {
           hidden: !showMenu,
           'aria-labelledby': undefined,
           'aria-label': props.menuLabel,
+          // The matches shown are for an earlier text while the typed one's are on their way.
+          'aria-busy': showMenu && !isCurrent ? true : undefined,
         })}
       >
         {showMenu &&
           items.map((item, index) => (
             <li
               key={itemKey(item)}
-              className={
-                index === highlightedIndex ? 'lookup-option is-highlighted' : 'lookup-option'
-              }
+              className={optionClass(
+                index === highlightedIndex,
+                enterPicksFirst && index === 0 && highlightedIndex < 0 && isCurrent,
+              )}
               {...combobox.getItemProps({ item, index })}
             >
               {renderItem(item)}
             </li>
           ))}
       </ul>
+      {enterPicksFirst && (
+        <span id={enterHintId} className="visually-hidden">
+          {props.enterPicksFirst}
+        </span>
+      )}
       {showNoMatch && (
         <p className="lookup-empty">{results.error ?? props.noMatchText(inputValue)}</p>
       )}
     </div>
   );
+}
+
+function optionClass(highlighted: boolean, enterPicksIt: boolean): string {
+  if (highlighted) return 'lookup-option is-highlighted';
+  return enterPicksIt ? 'lookup-option is-default' : 'lookup-option';
 }

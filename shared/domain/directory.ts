@@ -53,6 +53,14 @@ export const ConfigurationItem = z.object({
 export type ConfigurationItem = z.infer<typeof ConfigurationItem>;
 
 /** What the caller lookup shows for one match. */
+/** How often and how lately the signed-in agent dealt with a caller (the lookup's known callers). */
+export interface KnownCaller {
+  /** The agent's interactions with them that the desk holds, in the last 90 days. */
+  interactions: number;
+  /** When the latest of them was opened (ISO). */
+  lastAt: string;
+}
+
 export interface UserHit {
   id: Id;
   name: string;
@@ -63,6 +71,8 @@ export interface UserHit {
   department: string;
   location: string;
   vip: boolean;
+  /** Present for a caller the signed-in agent dealt with lately (listed first by the lookup). */
+  known?: KnownCaller;
 }
 
 /** A configuration item with its parents, nearest first (printer → floor network → building). */
