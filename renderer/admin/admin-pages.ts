@@ -15,6 +15,7 @@ import { ExportPage } from './export/export-page';
 import { OverviewPage } from './overview-page';
 import { IntegrationsPage } from './integrations/integrations-page';
 import { PhoneQueuesPage } from './phone-queues/phone-queues-page';
+import { SyncScopePage } from './sync-scope/sync-scope-page';
 import { TemplatesPage } from './templates/templates-page';
 import { KnowledgePage } from './knowledge/knowledge-page';
 
@@ -39,6 +40,7 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { id: 'knowledge', label: 'Knowledge', Page: KnowledgePage, roles: KNOWLEDGE_ROLES },
   { id: 'integrations', label: 'Integrations', Page: IntegrationsPage },
   { id: 'phone-queues', label: 'Phone queues', Page: PhoneQueuesPage },
+  { id: 'desk-storage', label: 'Desk storage', Page: SyncScopePage },
   { id: 'import', label: 'Import', Page: ImportAdminPage },
   { id: 'ldap', label: 'LDAP / Active Directory', Page: LdapAdminPage },
   { id: 'export', label: 'Export', Page: ExportPage },
