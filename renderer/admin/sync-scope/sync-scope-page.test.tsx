@@ -18,7 +18,7 @@ function scopeServer() {
     'sync-scope.save': (input) => {
       if (refuseNext) {
         refuseNext = false;
-        return fail('forbidden', 'Only an administrator can change what desks keep.');
+        return fail('not-permitted', 'Only an administrator can change what desks keep.');
       }
       settings = input as typeof settings;
       return settings;
