@@ -3,7 +3,7 @@
 // only once the desk is signed in, so a desk that is not loads just these screens (decision 0016).
 // Composition only; parts get deps from DeskpadDeps.
 
-import { StrictMode, useEffect, useState, type ComponentType } from 'react';
+import { startTransition, StrictMode, useEffect, useState, type ComponentType } from 'react';
 import type { SessionState } from '../../shared/store-api/contract';
 import { useLiveValue } from '../hooks/use-live-query';
 import { sessionEndOf } from '../session/session-end';
@@ -36,7 +36,8 @@ function useWorkspace(wanted: boolean, given: WorkspaceComponent | undefined) {
     if (!wanted || loaded) return undefined;
     let live = true;
     loadWorkspace().then(
-      (component) => live && setLoaded(() => component),
+      // A transition: React renders the whole desk in slices, never one long task.
+      (component) => live && startTransition(() => setLoaded(() => component)),
       () => live && setFailed(true),
     );
     return () => {
