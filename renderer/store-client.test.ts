@@ -98,4 +98,41 @@ describe('createStoreClient', () => {
     unsubscribe();
     await until(() => next.host.listeners.size === 0);
   });
+
+  it('asks the host once for a live query several parts show, and releases it with the last', async () => {
+    const { source, give } = sourceWithManualPorts();
+    const client = createStoreClient(source);
+    const host = serveFakeHost('one');
+    closers.push(host.close);
+    give(host.port);
+
+    const a: unknown[] = [];
+    const b: unknown[] = [];
+    const other: unknown[] = [];
+    const offA = await client.subscribe('session.current', {}, (r) => a.push(r.ok && r.value));
+    await until(() => a.includes('one:first'));
+    // A part that comes later shares it: the last answer at once, no second subscription.
+    const offB = await client.subscribe('session.current', {}, (r) => b.push(r.ok && r.value));
+    await until(() => b.includes('one:first'));
+    expect(host.host.listeners.size).toBe(1);
+    // Another input is another query.
+    const offOther = await client.subscribe('interaction.list', { view: 'my-open' }, (r) =>
+      other.push(r.ok && r.value),
+    );
+    await until(() => host.host.listeners.size === 2);
+
+    host.host.push('one:changed');
+    await until(() => a.includes('one:changed') && b.includes('one:changed'));
+    expect(a).toEqual(['one:first', 'one:changed']);
+    expect(b).toEqual(['one:first', 'one:changed']);
+
+    offA();
+    host.host.push('one:again');
+    await until(() => b.includes('one:again'));
+    expect(a).not.toContain('one:again');
+    expect(host.host.listeners.size).toBe(2);
+    offB();
+    offOther();
+    await until(() => host.host.listeners.size === 0);
+  });
 });

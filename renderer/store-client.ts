@@ -38,6 +38,14 @@ interface WireApi {
 }
 type Wire = Comlink.Remote<WireApi>;
 
+/** A live query shared by every listener of the same name and input (`shareLive`). */
+interface SharedLive {
+  listeners: Set<Listener<StoreResult<unknown>>>;
+  /** The host's latest answer, handed to a listener that comes later. */
+  last: StoreResult<unknown> | undefined;
+  close: Unsubscribe;
+}
+
 interface LiveEntry {
   attach(wire: Wire): void;
   detach(): void;
@@ -135,6 +143,45 @@ export function createStoreClient(source: StoreSource): StoreHostApi {
     };
   }
 
+  /**
+   * One subscription to the host per live query and input, however many parts of the window
+   * show it (the signed-in agent, the sync state and the groups are asked by several): the
+   * host runs it once per change, one port carries it, and a part that subscribes later gets
+   * the last answer at once instead of asking again. Released when its last listener leaves.
+   */
+  const shared = new Map<string, SharedLive>();
+  function shareLive(
+    key: string,
+    listener: Listener<StoreResult<unknown>>,
+    open: (send: Listener<StoreResult<unknown>>) => Unsubscribe,
+  ): Unsubscribe {
+    let entry = shared.get(key);
+    if (!entry) {
+      const created: SharedLive = { listeners: new Set(), last: undefined, close: () => undefined };
+      created.close = open((result) => {
+        created.last = result;
+        for (const each of [...created.listeners]) each(result);
+      });
+      shared.set(key, created);
+      entry = created;
+    }
+    const mine = entry;
+    // A listener of its own, so one part subscribing twice is told twice, as before.
+    const own: Listener<StoreResult<unknown>> = (result) => listener(result);
+    mine.listeners.add(own);
+    const last = mine.last;
+    if (last !== undefined)
+      queueMicrotask(() => {
+        // Unless a fresher answer reached it meanwhile, or it left.
+        if (mine.listeners.has(own) && mine.last === last) own(last);
+      });
+    return () => {
+      if (!mine.listeners.delete(own) || mine.listeners.size > 0) return;
+      shared.delete(key);
+      mine.close();
+    };
+  }
+
   return {
     command<N extends CommandName>(name: N, input: CommandInput<N>) {
       return call<CommandOutput<N>>((w) => w.command(name, input));
@@ -150,16 +197,22 @@ export function createStoreClient(source: StoreSource): StoreHostApi {
       input: QueryInput<N>,
       listener: (result: StoreResult<QueryOutput<N>>) => void,
     ) {
-      const unsubscribe = register((w, isCurrent) =>
-        w.subscribe(
-          name,
-          input,
-          Comlink.proxy((result: StoreResult<unknown>) => {
-            if (isCurrent()) listener(result as StoreResult<QueryOutput<N>>);
-          }),
+      return Promise.resolve(
+        shareLive(
+          `${name}:${JSON.stringify(input)}`,
+          listener as Listener<StoreResult<unknown>>,
+          (send) =>
+            register((w, isCurrent) =>
+              w.subscribe(
+                name,
+                input,
+                Comlink.proxy((result: StoreResult<unknown>) => {
+                  if (isCurrent()) send(result);
+                }),
+              ),
+            ),
         ),
       );
-      return Promise.resolve(unsubscribe);
     },
     onEvent(listener: (event: StoreEvent) => void) {
       const unsubscribe = register((w, isCurrent) =>

@@ -3,7 +3,7 @@
 // only once the desk is signed in, so a desk that is not loads just these screens (decision 0016).
 // Composition only; parts get deps from DeskpadDeps.
 
-import { lazy, StrictMode, Suspense, useState } from 'react';
+import { startTransition, StrictMode, useEffect, useState, type ComponentType } from 'react';
 import type { SessionState } from '../../shared/store-api/contract';
 import { useLiveValue } from '../hooks/use-live-query';
 import { sessionEndOf } from '../session/session-end';
@@ -15,8 +15,40 @@ import { useLaunch } from '../session/use-launch';
 import type { StoragePersistence } from '../storage/storage-persistence';
 import { useStorageAnswer } from '../storage/use-storage-answer';
 import { DeskpadContext, useDeskpad, type DeskpadDeps } from './deskpad-context';
+import type { WorkspaceProps } from './workspace';
 
-const LazyWorkspace = lazy(async () => ({ default: (await import('./workspace')).Workspace }));
+type WorkspaceComponent = ComponentType<WorkspaceProps>;
+
+let workspaceScript: Promise<WorkspaceComponent> | null = null;
+/** The workspace's script, fetched once: from the first answer that the desk is signed in. */
+const loadWorkspace = (): Promise<WorkspaceComponent> =>
+  (workspaceScript ??= import('./workspace').then((m) => m.Workspace));
+
+/**
+ * The workspace once its script is here (null until then). Not React.lazy: a lazy part shows its
+ * fallback and then holds the finished desk back until 300 ms after that (React's fallback
+ * throttle), however soon its script arrived.
+ */
+function useWorkspace(wanted: boolean, given: WorkspaceComponent | undefined) {
+  const [loaded, setLoaded] = useState<WorkspaceComponent | null>(() => given ?? null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!wanted || loaded) return undefined;
+    let live = true;
+    loadWorkspace().then(
+      // A transition: React renders the whole desk in slices, never one long task.
+      (component) => live && startTransition(() => setLoaded(() => component)),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, loaded]);
+  return { Workspace: loaded, failed };
+}
+
+const WORKSPACE_FAILED =
+  'The desk could not be loaded from the desk server. Check the connection and reload this page.';
 
 function Desk({
   first,
@@ -37,7 +69,7 @@ function Desk({
   // A temporary password is changed before the desk shows anything: it waits as when signed out.
   const passwordChange = session?.status === 'signed-in' && session.mustChangePassword === true;
   const signInNeeded = (signedOut && !sessionEnded) || passwordChange;
-  const { setupCode, workspace: Workspace = LazyWorkspace } = useDeskpad();
+  const { setupCode, workspace: given } = useDeskpad();
   const [setupDeclined, setSetupDeclined] = useState(false);
   // A setup link works once: after the administrator is signed in, signing out leads to Sign in.
   const signedInNow = session?.status === 'signed-in';
@@ -46,21 +78,23 @@ function Desk({
   // The workspace comes with the first session, and stays (hidden) after a sign-out.
   const [workspaceWanted, setWorkspaceWanted] = useState(!signInNeeded);
   if (!signInNeeded && !workspaceWanted) setWorkspaceWanted(true);
+  const { Workspace, failed } = useWorkspace(workspaceWanted, given);
 
   return (
     <>
       {signInNeeded && session && !accountScreen && (
         <SignInScreen session={session} notice={launchRefused} />
       )}
-      {workspaceWanted && (
-        <Suspense fallback={signInNeeded ? null : <StartingScreen />}>
-          <Workspace
-            session={session}
-            signInNeeded={signInNeeded}
-            sessionEnded={sessionEnded}
-            storageAnswer={storageAnswer}
-          />
-        </Suspense>
+      {workspaceWanted && Workspace && (
+        <Workspace
+          session={session}
+          signInNeeded={signInNeeded}
+          sessionEnded={sessionEnded}
+          storageAnswer={storageAnswer}
+        />
+      )}
+      {workspaceWanted && !Workspace && !signInNeeded && (
+        <StartingScreen problem={failed ? WORKSPACE_FAILED : null} />
       )}
       {/* After the workspace, so their focus comes after the (hidden) form's own on mount. */}
       {signInNeeded && session && accountScreen === 'password' && (
@@ -87,6 +121,12 @@ function FirstScreen() {
   const session = useLiveValue('session.state', {}, null);
   const launch = useLaunch();
   const storageAnswer = useStorageAnswer(storage);
+  // A signed-in desk fetches the workspace's script at once, while the rest of the first screen
+  // is decided (the storage answer, a launch link), not after.
+  const signedIn = session?.status === 'signed-in' && session.mustChangePassword !== true;
+  useEffect(() => {
+    if (signedIn && !showBeforeSession) void loadWorkspace().catch(() => undefined);
+  }, [signedIn, showBeforeSession]);
   const known =
     showBeforeSession === true ||
     (session !== null &&

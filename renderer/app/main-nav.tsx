@@ -4,7 +4,8 @@
 
 import { useEffect, useId } from 'react';
 import type { CallbackDueView } from '../../shared/store-api/escalation-contract';
-import { adminPagesFor } from '../admin/admin-pages';
+import { ADMIN_PAGE_LIST, pageShownTo } from '../admin/admin-page-list';
+import { prefetchAdministration } from '../admin/load-administration';
 import { prefetchDashboard } from '../dashboard/load-dashboard';
 import { useLiveValue } from '../hooks/use-live-query';
 import { useUi } from './deskpad-context';
@@ -28,7 +29,7 @@ export const SECTION_LABELS: Readonly<Record<Section, string>> = {
  */
 export const shownTo = (section: Section, roles: readonly string[]): boolean =>
   section === 'administration'
-    ? adminPagesFor(roles).length > 0
+    ? ADMIN_PAGE_LIST.some((page) => pageShownTo(page, roles))
     : section === 'dashboard'
       ? roles.includes('manager') || roles.includes('admin')
       : true;
@@ -61,6 +62,11 @@ export function MainNav() {
   const sections = (Object.keys(SECTION_LABELS) as Section[]).filter((s) => shownTo(s, roles));
   const dashboardShown = sections.includes('dashboard');
   useEffect(() => (dashboardShown ? prefetchDashboard() : undefined), [dashboardShown]);
+  const administrationShown = sections.includes('administration');
+  useEffect(
+    () => (administrationShown ? prefetchAdministration() : undefined),
+    [administrationShown],
+  );
   return (
     <nav className="main-nav" aria-label="Main">
       <ul>

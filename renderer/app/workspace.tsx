@@ -26,12 +26,16 @@ import { AppHeader } from './app-header';
 import { useDeskpad, useUi } from './deskpad-context';
 import { MainNav } from './main-nav';
 import { StoreErrors } from './store-errors';
-import { AdminSection } from '../admin/admin-section';
+import { loadAdministration } from '../admin/load-administration';
 import { loadDashboard } from '../dashboard/load-dashboard';
 
 // The charts' library is loaded for managers and admins only (main-nav prefetches it), not with the desk.
 const DashboardSection = lazy(async () => ({
   default: (await loadDashboard()).DashboardSection,
+}));
+// Administration's pages likewise, for those who have the section (main-nav prefetches them).
+const AdminSection = lazy(async () => ({
+  default: (await loadAdministration()).AdminSection,
 }));
 import { WalkUpSection, type WalkUpSectionHandle } from '../walk-up/walk-up-section';
 import type { CallView } from '../../shared/store-api/call-contract';
@@ -286,7 +290,11 @@ export function Workspace({ session, signInNeeded, sessionEnded, storageAnswer }
               />
             </div>
             {taskKind !== null && <TaskPanel kind={taskKind} />}
-            {section === 'administration' && <AdminSection />}
+            {section === 'administration' && (
+              <Suspense fallback={<p className="muted">Loading Administration…</p>}>
+                <AdminSection />
+              </Suspense>
+            )}
             {section === 'dashboard' && (
               <Suspense fallback={<p className="muted">Loading the dashboard…</p>}>
                 <DashboardSection />

@@ -3,22 +3,18 @@
 // opening draws at once instead of waiting for the download (issue 14: first render ≤ 1 s).
 
 import type * as DashboardExports from './dashboard-section';
+import { prefetchWhenIdle } from '../hooks/prefetch-when-idle';
 
 type DashboardModule = typeof DashboardExports;
 
 let loading: Promise<DashboardModule> | null = null;
 
-/** The Dashboard's module, fetched once. */
+/** The Dashboard's module, fetched once (again after a failed fetch). */
 export const loadDashboard = (): Promise<DashboardModule> =>
-  (loading ??= import('./dashboard-section'));
+  (loading ??= import('./dashboard-section').catch((error: unknown) => {
+    loading = null;
+    throw error;
+  }));
 
 /** Fetches the Dashboard's chunk when the desk is next idle (or after a second); cancellable. */
-export function prefetchDashboard(): () => void {
-  const start = () => void loadDashboard().catch(() => (loading = null));
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(start, { timeout: 1000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(start, 1000);
-  return () => clearTimeout(timer);
-}
+export const prefetchDashboard = (): (() => void) => prefetchWhenIdle(loadDashboard);
