@@ -152,14 +152,21 @@ export async function rebaseRecords(
     await write(views, puts, kind);
     if (deletes[kind].length > 0) await views[kind].bulkDelete(deletes[kind]);
   }
-  if (puts.incident.length + deletes.incident.length > 0) {
-    const revision = await bumpIncidentsRevision(db);
-    const told = options.incidentsWritten;
-    // Told once the transaction commits, so Find existing incidents updates in place, not rebuilds.
-    if (told)
-      Dexie.currentTransaction?.on('complete', () =>
-        told(puts.incident, revision, deletes.incident),
-      );
-  }
+  await noteIncidentsWritten(db, puts.incident, deletes.incident, options.incidentsWritten);
   return written;
+}
+
+/**
+ * Moves the incidents' revision when a rebase wrote or removed incidents, and tells `told` once the
+ * transaction commits, so Find existing incidents updates in place rather than rebuilding.
+ */
+export async function noteIncidentsWritten(
+  db: DeskDb,
+  written: readonly Incident[],
+  removedIds: readonly string[],
+  told: IncidentsWritten | undefined,
+): Promise<void> {
+  if (written.length + removedIds.length === 0) return;
+  const revision = await bumpIncidentsRevision(db);
+  if (told) Dexie.currentTransaction?.on('complete', () => told(written, revision, removedIds));
 }
