@@ -39,16 +39,25 @@ async function findTemplate(desk: Desk, letters: string, name: string): Promise<
     .toMatch(new RegExp(`^${name}`));
 }
 
+/**
+ * How long focus may take to arrive: expect.poll's default second is too short for a loaded CI
+ * machine while the desk's first sync stores its records (the keys are counted, not the time).
+ */
+const FOCUS_WAIT = { timeout: 10_000 };
+
 /** The keys of one call: Alt+N, the caller (`pick` presses the keys), `/p`, Ctrl+Enter, closed. */
 async function logWithTemplate(desk: Desk, pick: () => Promise<void>): Promise<number> {
   const before = desk.keysPressed;
   await desk.key('Alt+n');
   await expect
-    .poll(() => desk.field('Opened for').evaluate((e) => e === document.activeElement))
+    .poll(() => desk.field('Opened for').evaluate((e) => e === document.activeElement), FOCUS_WAIT)
     .toBe(true);
   await pick();
   await expect
-    .poll(() => desk.field('Short description').evaluate((e) => e === document.activeElement))
+    .poll(
+      () => desk.field('Short description').evaluate((e) => e === document.activeElement),
+      FOCUS_WAIT,
+    )
     .toBe(true);
   await findTemplate(desk, LETTERS, TEMPLATE);
   // Ctrl+Enter on the highlighted template: its fields, then saved and closed (Closed Complete).
