@@ -228,6 +228,22 @@ async function session(profile, work, extraArgs = []) {
 }
 
 /**
+ * What a bench that drives a real desk in Chromium against the built desk server is given: the
+ * bench pages (or `webRoot`), the browser session and page opener, and the command line.
+ * @param {string} [webRoot]
+ */
+const browserBench = (webRoot = path.join(repoRoot, 'dist', 'bench')) => ({
+  repoRoot,
+  serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
+  webRoot,
+  say,
+  /** @type {typeof session} */
+  session: (profile, work) => session(profile, work),
+  openPage,
+  command: commandLine(),
+});
+
+/**
  * Opens a page and fails the run on any uncaught page error rather than timing a broken page.
  * @param {BrowserContext} context
  * @param {string} url
@@ -653,18 +669,10 @@ async function main() {
   /** @type {BenchResults['import']} */
   let imported = previous?.import;
   if (runs('import'))
-    imported = await runImportBench(
-      {
-        repoRoot,
-        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
-        webRoot: path.join(repoRoot, 'dist', 'bench'),
-        say,
-        session: (profile, work) => session(profile, work),
-        openPage,
-        command: commandLine(),
-      },
-      { users: positive('import-users'), bigRows: positive('import-big-rows') },
-    );
+    imported = await runImportBench(browserBench(), {
+      users: positive('import-users'),
+      bigRows: positive('import-big-rows'),
+    });
   /** @type {BenchResults['ldap']} */
   let ldap = previous?.ldap;
   if (runs('ldap'))
@@ -777,41 +785,21 @@ async function main() {
       say('Building the browser app (web/ → dist/web, as `npm run build:web` builds it)…');
       await build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
     }
-    keys = await runKeysBench(
-      {
-        repoRoot,
-        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
-        webRoot: path.join(repoRoot, 'dist', 'web'),
-        say,
-        session: (profile, work) => session(profile, work),
-        openPage,
-        command: commandLine(),
-      },
-      { rounds: positive('keys-rounds') },
-    );
+    keys = await runKeysBench(browserBench(path.join(repoRoot, 'dist', 'web')), {
+      rounds: positive('keys-rounds'),
+    });
   }
 
   /** @type {BenchResults['scope']} */
   let scope = previous?.scope;
   if (runs('scope'))
-    scope = await runScopeBench(
-      {
-        repoRoot,
-        serverMain: path.join(repoRoot, 'dist', 'bench-server', 'main.js'),
-        webRoot: path.join(repoRoot, 'dist', 'bench'),
-        say,
-        session: (profile, work) => session(profile, work),
-        openPage,
-        command: commandLine(),
-      },
-      {
-        interactions: positive('scope-interactions'),
-        baselineInteractions: positive('scope-full-pull-interactions'),
-        weekInteractions: positive('scope-week-interactions'),
-        weekUpdates: positive('scope-week-updates'),
-        fullPullSeconds: positive('scope-full-pull-seconds'),
-      },
-    );
+    scope = await runScopeBench(browserBench(), {
+      interactions: positive('scope-interactions'),
+      baselineInteractions: positive('scope-full-pull-interactions'),
+      weekInteractions: positive('scope-week-interactions'),
+      weekUpdates: positive('scope-week-updates'),
+      fullPullSeconds: positive('scope-full-pull-seconds'),
+    });
 
   const base = issue2 ?? /** @type {BenchResults} */ (previous);
   /** @type {BenchResults} */
