@@ -50,6 +50,23 @@ const HOST_STATE_QUERIES: ReadonlySet<QueryName> = new Set([
   'sync.details',
 ]);
 
+/**
+ * The whole-desk lists and figures: while a sync catches up (a desk back after days offline) they
+ * answer every couple of seconds instead of after each page it stores (LiveQueries.hold). A
+ * form's record, the sync status, the walk-up queue and an incoming call stay live.
+ */
+const HELD_WHILE_CATCHING_UP: readonly QueryName[] = [
+  'figures.agentToday',
+  'incident.callbacksDue',
+  'incident.list',
+  'request.list',
+  'interaction.list',
+  'interaction.listForUser',
+  'task.listForUser',
+  'call.log',
+  'directory.recentCallers',
+];
+
 function checkedName(name: unknown): unknown {
   return typeof name === 'string' && name.length > MAX_NAME_LENGTH
     ? `${name.slice(0, MAX_NAME_LENGTH)}…`
@@ -87,10 +104,11 @@ export class DeskStoreHost implements StoreHost {
     this.session = session;
     this.options = options;
     this.log = options.logger ?? createLogger();
-    this.live = new LiveQueries(this.log.child('live-query'), [
-      ...CLOCK_BOUND_QUERIES,
-      ...FIGURE_CLOCK_BOUND_QUERIES,
-    ]);
+    this.live = new LiveQueries(
+      this.log.child('live-query'),
+      [...CLOCK_BOUND_QUERIES, ...FIGURE_CLOCK_BOUND_QUERIES],
+      HELD_WHILE_CATCHING_UP,
+    );
     this.now = options.now ?? (() => new Date());
     this.knowledge = new KnowledgeCache(this.now);
     this.knownCallers = new KnownCallersCache(db);
@@ -160,6 +178,7 @@ export class DeskStoreHost implements StoreHost {
       this.live.refresh('session.state');
       this.live.refresh('sync.details');
     });
+    sync.events.on('catching-up', (on) => (on ? this.live.hold() : this.live.release()));
     sync.events.on('incidents-written', ({ incidents, revision, removedIds }) =>
       this.components.written(incidents, revision, removedIds),
     );
@@ -245,7 +264,11 @@ export class DeskStoreHost implements StoreHost {
       // Find existing incidents keeps answering from memory: no reload of every open incident.
       if (incidentsRevision !== null)
         this.components.written(changedIncidents(run.value), incidentsRevision);
-      if (changed.length > 0) this.sync?.nudge();
+      if (changed.length > 0) {
+        // While a sync catches up, the agent's own change still shows in the lists at once.
+        this.live.answerHeld();
+        this.sync?.nudge();
+      }
       return commandOutput(command, run.value, directory, this.session.agentId) as StoreResult<
         CommandOutput<N>
       >;

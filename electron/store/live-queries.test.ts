@@ -1,9 +1,12 @@
 // Tests for the live queries' clock: a clock-bound query (the walk-up queue's estimate) is re-run on
-// its interval while it has subscribers, and its timer stops with the last of them.
+// its interval while it has subscribers, and its timer stops with the last of them; and for the
+// hold while a sync catches up: the whole-desk queries answer on a timer, the others stay live.
 
+import { Dexie, type Table } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '../../shared/domain/result';
-import { LiveQueries } from './live-queries';
+import { HOLD_EVERY_MS, LiveQueries } from './live-queries';
 import { createLogger } from './logger';
 import type { ParsedQuery } from './store-queries';
 
@@ -47,6 +50,90 @@ describe('LiveQueries with a clock-bound query', () => {
     );
     await vi.waitFor(() => expect(seen).toHaveLength(1));
     expect(vi.getTimerCount()).toBe(0);
+    live.close();
+  });
+});
+
+describe('LiveQueries while a sync catches up (hold)', () => {
+  const list: ParsedQuery = { name: 'interaction.list', args: { view: 'all-open', limit: 50 } };
+  const form: ParsedQuery = { name: 'interaction.get', args: { id: 'i1' } };
+
+  async function openRows() {
+    const db = new Dexie(`live-${crypto.randomUUID()}`, {
+      indexedDB: new IDBFactory(),
+      IDBKeyRange,
+    });
+    db.version(1).stores({ rows: '&id' });
+    await db.open();
+    return db as Dexie & { rows: Table<{ id: string }, string> };
+  }
+
+  it('answers a held query on its timer, not after every write; the others stay live; release makes it live again', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const db = await openRows();
+    const live = new LiveQueries(createLogger(), [], ['interaction.list']);
+    const runs = { list: 0, form: 0 };
+    const seen = { list: [] as unknown[], form: [] as unknown[] };
+    const counted = (which: 'list' | 'form') => async () => {
+      runs[which] += 1;
+      return ok(await db.rows.count());
+    };
+    live.subscribe(list, counted('list'), (r) => seen.list.push(r));
+    live.subscribe(form, counted('form'), (r) => seen.form.push(r));
+    await vi.waitFor(() => expect(seen.list).toHaveLength(1));
+
+    live.hold();
+    await vi.waitFor(() => expect(seen.list).toHaveLength(2));
+    const listRunsAtHold = runs.list;
+    for (let i = 0; i < 10; i++) await db.rows.put({ id: `r${i}` });
+    // The form's query answered each write (live); the held list did not run again.
+    await vi.waitFor(() => expect(seen.form.at(-1)).toEqual(ok(10)));
+    expect(runs.list).toBe(listRunsAtHold);
+
+    vi.advanceTimersByTime(HOLD_EVERY_MS);
+    await vi.waitFor(() => expect(seen.list.at(-1)).toEqual(ok(10)));
+    expect(runs.list).toBe(listRunsAtHold + 1);
+
+    // The agent's own change shows at once, without waiting for the timer.
+    await db.rows.put({ id: 'mine' });
+    live.answerHeld();
+    await vi.waitFor(() => expect(seen.list.at(-1)).toEqual(ok(11)));
+
+    live.release();
+    expect(vi.getTimerCount()).toBe(0);
+    await db.rows.put({ id: 'after' });
+    await vi.waitFor(() => expect(seen.list.at(-1)).toEqual(ok(12)));
+    live.close();
+    db.close();
+  });
+
+  it('drops a held answer that comes after a newer one', async () => {
+    const live = new LiveQueries(createLogger(), [], ['interaction.list']);
+    const slow: Array<(value: unknown) => void> = [];
+    let calls = 0;
+    const seen: unknown[] = [];
+    live.subscribe(
+      list,
+      () => {
+        calls += 1;
+        // The first answer (before the hold) at once; the held runs wait to be let go.
+        if (calls === 1) return Promise.resolve(ok(calls));
+        const n = calls;
+        return new Promise((resolve) => slow.push(() => resolve(ok(n))));
+      },
+      (r) => seen.push(r),
+    );
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    live.hold();
+    live.answerHeld();
+    expect(slow).toHaveLength(2);
+    // The newer run answers first; the older one, coming late, is not shown over it.
+    slow[1]?.(undefined);
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(ok(3)));
+    slow[0]?.(undefined);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen.at(-1)).toEqual(ok(3));
+    expect(seen).toHaveLength(2);
     live.close();
   });
 });

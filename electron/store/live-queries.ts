@@ -15,6 +15,9 @@ export interface ClockBoundQuery {
   everyMs: number;
 }
 
+/** How often a held query answers while a sync catches up (`LiveQueries.hold`). */
+export const HOLD_EVERY_MS = 2_000;
+
 export class LiveQueries {
   /** Re-runs of live queries whose data lives outside IndexedDB. */
   private readonly refreshers = new Map<() => void, QueryName>();
@@ -25,9 +28,20 @@ export class LiveQueries {
   /** One timer per clock-bound query name while anyone subscribes to it. */
   private readonly timers = new Map<QueryName, ReturnType<typeof setInterval>>();
 
-  constructor(log: Logger, clockBound: readonly ClockBoundQuery[] = []) {
+  /** The queries answered every HOLD_EVERY_MS rather than after every write while a sync catches up. */
+  private readonly holdable: ReadonlySet<QueryName>;
+  /** Whether a sync is catching up (hold), and the timer that answers the held queries meanwhile. */
+  private holding = false;
+  private holdTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    log: Logger,
+    clockBound: readonly ClockBoundQuery[] = [],
+    heldWhileCatchingUp: readonly QueryName[] = [],
+  ) {
     this.log = log;
     this.clockBound = new Map(clockBound.map((q) => [q.name, q.everyMs]));
+    this.holdable = new Set(heldWhileCatchingUp);
   }
 
   /** Answers `run` now and whenever what it read changes, until unsubscribed. */
@@ -44,17 +58,29 @@ export class LiveQueries {
           this.log.info(`a window's ${query.name} listener failed`, error),
         );
     };
+    const failed = (e: unknown): void => {
+      this.log.error(`live query ${query.name} failed`, e);
+      push(internal(e));
+    };
+    // Each start answers anew; an answer of an earlier start that comes late is dropped.
+    let generation = 0;
     // A fresh liveQuery answers at once with the current state: that is how a change outside
-    // IndexedDB (connectivity, directory loaded) reaches subscribers.
+    // IndexedDB (connectivity, directory loaded) reaches subscribers. While a sync catches up, a
+    // held query answers once per start (the hold's timer starts it again) instead.
     const start = (): void => {
       current?.unsubscribe();
-      current = liveQuery(run).subscribe({
-        next: push,
-        error: (e: unknown) => {
-          this.log.error(`live query ${query.name} failed`, e);
-          push(internal(e));
-        },
-      });
+      current = null;
+      const mine = ++generation;
+      const latest = (result: StoreResult<unknown>): void => {
+        if (mine === generation) push(result);
+      };
+      if (this.holding && this.holdable.has(query.name)) {
+        run().then(latest, (e: unknown) => {
+          if (mine === generation) failed(e);
+        });
+        return;
+      }
+      current = liveQuery(run).subscribe({ next: latest, error: failed });
     };
     start();
     this.refreshers.set(start, query.name);
@@ -90,7 +116,35 @@ export class LiveQueries {
     for (const start of [...this.refreshers.keys()]) start();
   }
 
+  /**
+   * A sync is catching up (many pages in a row): the held queries stop re-running after every
+   * page it stores and answer every HOLD_EVERY_MS instead, so the pages are stored without a
+   * dozen whole-desk reads after each. The others (a form's record, the sync status, an incoming
+   * call) stay live. Until `release`.
+   */
+  hold(): void {
+    if (this.holding) return;
+    this.holding = true;
+    this.holdTimer = setInterval(() => this.answerHeld(), HOLD_EVERY_MS);
+    this.answerHeld();
+  }
+
+  /** Caught up: the held queries answer now and are live again. */
+  release(): void {
+    if (!this.holding) return;
+    this.holding = false;
+    if (this.holdTimer !== null) clearInterval(this.holdTimer);
+    this.holdTimer = null;
+    this.answerHeld();
+  }
+
+  /** The held queries answer now (the agent changed something: it shows at once, not later). */
+  answerHeld(): void {
+    for (const [start, name] of [...this.refreshers]) if (this.holdable.has(name)) start();
+  }
+
   close(): void {
+    this.release();
     for (const unsubscribe of [...this.subscriptions.keys()]) unsubscribe();
   }
 

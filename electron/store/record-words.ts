@@ -81,8 +81,14 @@ function withWords(table: DBCoreTable, words: () => DBCoreTable, kind: RecordKin
   return {
     ...table,
     mutate: async (req) => {
-      const result = await table.mutate(req);
-      await follow(req);
+      // An add may fail on a key that exists, and its words must not replace that record's:
+      // after it. A put or a delete cannot, so the words go to IndexedDB beside it, not after.
+      if (req.type === 'add') {
+        const result = await table.mutate(req);
+        await follow(req);
+        return result;
+      }
+      const [result] = await Promise.all([table.mutate(req), follow(req)]);
       return result;
     },
   };

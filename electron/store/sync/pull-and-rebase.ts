@@ -10,12 +10,12 @@ import {
   RECORD_KINDS,
   type RecordRef,
 } from '../../../shared/store-api/apply-command';
-import { SYNC_LIMITS } from '../../../shared/sync/protocol';
-import { writeMeta, type DeskDb } from '../db';
+import { SYNC_LIMITS, type PullResponse } from '../../../shared/sync/protocol';
+import { writeMeta, type DeskDb, type SyncMeta } from '../db';
 import { appendToOutbox } from '../store-commands';
 import { parkedEntries } from './author-streams';
 import { noteRefused } from './needs-attention';
-import { rebaseRecords } from './rebase-records';
+import { nothingWaits, putAsServerAndView, rebaseRecords, type RecordPage } from './rebase-records';
 import { recreateEntries } from './reset-recovery';
 import { takeSnapshot, wantsSnapshot } from './snapshot-sync';
 import { rebasePendingOf, rebaseTables, RefSet, serverTables, viewTables } from './synced-records';
@@ -48,6 +48,26 @@ export async function pullAndRebase(
   deps: InteractionSyncDeps,
   refusals: RefusalMap,
 ): Promise<PullOutcome> {
+  // The host holds its whole-desk queries while page follows page (a snapshot, or a pull that
+  // says there is more), and lets them go when this pull is done, however it ends.
+  let catchingUp = false;
+  const catchUp = (): void => {
+    if (catchingUp) return;
+    catchingUp = true;
+    deps.catchingUp?.(true);
+  };
+  try {
+    return await pullPages(deps, refusals, catchUp);
+  } finally {
+    if (catchingUp) deps.catchingUp?.(false);
+  }
+}
+
+async function pullPages(
+  deps: InteractionSyncDeps,
+  refusals: RefusalMap,
+  catchUp: () => void,
+): Promise<PullOutcome> {
   const { db, client, token } = deps;
   const clientId = await readClientId(db);
   const outcome: PullOutcome = {
@@ -59,7 +79,10 @@ export async function pullAndRebase(
     unsent: false,
   };
   // A desk that never pulled takes its whole scope as one streamed snapshot, then pulls from there.
-  if (await wantsSnapshot(deps)) await takeSnapshot(deps, refusals, deps.snapshotProgress);
+  if (await wantsSnapshot(deps)) {
+    catchUp();
+    await takeSnapshot(deps, refusals, deps.snapshotProgress);
+  }
   let meta = await readSyncMeta(db);
   let oldest = await db.outbox.orderBy('mutationId').first();
   // The server lost this desk's history (noticed earlier, or in this pull): start over as after a
@@ -68,13 +91,18 @@ export async function pullAndRebase(
   // Starting over, the desk asks for every record, not only its sync scope (ADR 0020): what the
   // server does not list is what it lost, and is sent again. Until the last page of it.
   let listingAll = meta.resetInProgress === true;
-  for (;;) {
-    const answer = await client.pull(token, {
+  const nextPull = () =>
+    client.pull(token, {
       clientId,
       cursor: startOver ? null : meta.interactionsCursor,
       ...(oldest?.mutationId !== undefined ? { firstPendingMutationId: oldest.mutationId } : {}),
       ...(startOver || listingAll ? { unscoped: true as const } : {}),
     });
+  /** The next page, asked for while this one is stored (a desk far behind waits on both). */
+  let prefetched: Promise<PullResponse> | null = null;
+  for (;;) {
+    const answer = await (prefetched ?? nextPull());
+    prefetched = null;
     const reset = answer.reset || startOver;
     listingAll = (listingAll || reset) && answer.more;
     if (!reset && answer.lastMutationId < (meta.acknowledgedThrough ?? 0)) {
@@ -96,6 +124,12 @@ export async function pullAndRebase(
       answer.calls.length;
     outcome.reset ||= reset;
     meta = { ...meta, interactionsCursor: answer.cursor };
+    if (answer.more) {
+      catchUp();
+      // A read only: if storing this page fails, the answer is dropped and asked for again.
+      prefetched = nextPull();
+      prefetched.catch(() => {});
+    }
     // A full list of refusals may have more behind it: acknowledge only up to the last one
     // listed, so no refused change is dropped unseen; the next pull lists the rest.
     const lastListed = answer.refused.at(-1)?.mutationId;
@@ -109,71 +143,17 @@ export async function pullAndRebase(
       // before sentThrough existed sends once more; the server skips what it has).
       const bound = Math.min(listedBound, current.sentThrough ?? 0);
       const resetting = reset || current.resetInProgress === true;
-      const touched = new RefSet();
-      const servers = serverTables(db);
-      const views = viewTables(db);
-      if (reset) {
-        // Another server database: its rows replace our copies; every record is looked at again.
-        for (const kind of RECORD_KINDS) {
-          for (const id of await servers[kind].toCollection().primaryKeys())
-            touched.add({ kind, id });
-          for (const id of await views[kind].toCollection().primaryKeys())
-            touched.add({ kind, id });
-          await servers[kind].clear();
-        }
-      }
-      // One change version orders all kinds: an escalation's two records arrive in one page.
-      for (const record of answer.interactions) touched.add({ kind: 'interaction', id: record.id });
-      for (const record of answer.incidents) touched.add({ kind: 'incident', id: record.id });
-      for (const record of answer.requests) touched.add({ kind: 'request', id: record.id });
-      for (const record of answer.visits) touched.add({ kind: 'visit', id: record.id });
-      for (const record of answer.calls) touched.add({ kind: 'call', id: record.id });
-      await servers.interaction.bulkPut(answer.interactions);
-      await servers.incident.bulkPut(answer.incidents);
-      await servers.request.bulkPut(answer.requests);
-      await servers.visit.bulkPut(answer.visits);
-      await servers.call.bulkPut(answer.calls);
-      let acknowledged = 0;
-      let refused = 0;
-      let requeued = 0;
-      if (!answer.more) {
-        touched.addAll(rebasePendingOf(current));
-        const done = await db.outbox.where('mutationId').belowOrEqual(bound).toArray();
-        const missing = resetting ? await missingFromServer(db, bound) : [];
-        // Records kept while the reset's pages came that the server did not list go now
-        // (interactions among them come back below, re-sent).
-        if (resetting) touched.addAll(await unlisted(db));
-        const recreated = new Set(missing.map((r) => r.id));
-        const refusedAt = deps.now().toISOString();
-        for (const entry of done) {
-          const refs = recordsOfEntry(entry);
-          touched.addAll(refs);
-          const reason =
-            entry.mutationId === undefined ? undefined : refusals.get(entry.mutationId);
-          // "Never reached the server" for an interaction re-sent whole below says nothing new.
-          const named = refs[0];
-          if (
-            named?.kind === 'interaction' &&
-            recreated.has(named.id) &&
-            reason?.code === 'not-found'
-          )
-            continue;
-          if (reason && (await noteRefused(db, entry, reason, refusedAt))) refused += 1;
-        }
-        await db.outbox.where('mutationId').belowOrEqual(bound).delete();
-        acknowledged = done.length;
-        for (const record of missing) {
-          for (const entry of recreateEntries(record, clientId)) {
-            await appendToOutbox(db, entry);
-            requeued += 1;
-          }
-          touched.add({ kind: 'interaction', id: record.id });
-        }
-      }
-      await rebaseRecords(db, touched, deps.rules, {
-        keepMissing: resetting && answer.more,
-        incidentsWritten: deps.incidentsWritten,
-      });
+      // Nothing waits to be replayed (a desk back online with nothing typed meanwhile): each view
+      // is the server's copy, written without reading back what was just put.
+      const direct =
+        !resetting && rebasePendingOf(current).length === 0 && (await nothingWaits(db));
+      const { acknowledged, refused, requeued } = direct
+        ? (await putAsServerAndView(db, recordPageOf(answer), deps.incidentsWritten), NONE_DONE)
+        : await storeAndRebase(
+            deps,
+            { answer, current, reset, resetting, bound, clientId },
+            refusals,
+          );
       const {
         resetInProgress: _reset,
         rebasePending: _rebase,
@@ -221,6 +201,99 @@ export async function pullAndRebase(
       oldest = await db.outbox.orderBy('mutationId').first();
     }
   }
+}
+
+const NONE_DONE = { acknowledged: 0, refused: 0, requeued: 0 };
+
+/** A pull's records by kind, as putAsServerAndView takes them. */
+const recordPageOf = (answer: PullResponse): RecordPage => ({
+  interaction: answer.interactions,
+  incident: answer.incidents,
+  request: answer.requests,
+  visit: answer.visits,
+  call: answer.calls,
+});
+
+interface PulledPage {
+  answer: PullResponse;
+  current: SyncMeta;
+  reset: boolean;
+  resetting: boolean;
+  /** Waiting entries up to this one are done (acknowledged or refused). */
+  bound: number;
+  clientId: string;
+}
+
+/**
+ * A page stored as the server's copies and the views rebuilt with the waiting changes replayed;
+ * the last page also drops what the server has done and notes what it refused. Inside the pull's
+ * transaction.
+ */
+async function storeAndRebase(
+  deps: InteractionSyncDeps,
+  { answer, current, reset, resetting, bound, clientId }: PulledPage,
+  refusals: RefusalMap,
+): Promise<typeof NONE_DONE> {
+  const { db } = deps;
+  const touched = new RefSet();
+  const servers = serverTables(db);
+  const views = viewTables(db);
+  if (reset) {
+    // Another server database: its rows replace our copies; every record is looked at again.
+    for (const kind of RECORD_KINDS) {
+      for (const id of await servers[kind].toCollection().primaryKeys()) touched.add({ kind, id });
+      for (const id of await views[kind].toCollection().primaryKeys()) touched.add({ kind, id });
+      await servers[kind].clear();
+    }
+  }
+  // One change version orders all kinds: an escalation's two records arrive in one page.
+  for (const record of answer.interactions) touched.add({ kind: 'interaction', id: record.id });
+  for (const record of answer.incidents) touched.add({ kind: 'incident', id: record.id });
+  for (const record of answer.requests) touched.add({ kind: 'request', id: record.id });
+  for (const record of answer.visits) touched.add({ kind: 'visit', id: record.id });
+  for (const record of answer.calls) touched.add({ kind: 'call', id: record.id });
+  await servers.interaction.bulkPut(answer.interactions);
+  await servers.incident.bulkPut(answer.incidents);
+  await servers.request.bulkPut(answer.requests);
+  await servers.visit.bulkPut(answer.visits);
+  await servers.call.bulkPut(answer.calls);
+  let acknowledged = 0;
+  let refused = 0;
+  let requeued = 0;
+  if (!answer.more) {
+    touched.addAll(rebasePendingOf(current));
+    const done = await db.outbox.where('mutationId').belowOrEqual(bound).toArray();
+    const missing = resetting ? await missingFromServer(db, bound) : [];
+    // Records kept while the reset's pages came that the server did not list go now
+    // (interactions among them come back below, re-sent).
+    if (resetting) touched.addAll(await unlisted(db));
+    const recreated = new Set(missing.map((r) => r.id));
+    const refusedAt = deps.now().toISOString();
+    for (const entry of done) {
+      const refs = recordsOfEntry(entry);
+      touched.addAll(refs);
+      const reason = entry.mutationId === undefined ? undefined : refusals.get(entry.mutationId);
+      // "Never reached the server" for an interaction re-sent whole below says nothing new.
+      const named = refs[0];
+      if (named?.kind === 'interaction' && recreated.has(named.id) && reason?.code === 'not-found')
+        continue;
+      if (reason && (await noteRefused(db, entry, reason, refusedAt))) refused += 1;
+    }
+    await db.outbox.where('mutationId').belowOrEqual(bound).delete();
+    acknowledged = done.length;
+    for (const record of missing) {
+      for (const entry of recreateEntries(record, clientId)) {
+        await appendToOutbox(db, entry);
+        requeued += 1;
+      }
+      touched.add({ kind: 'interaction', id: record.id });
+    }
+  }
+  await rebaseRecords(db, touched, deps.rules, {
+    keepMissing: resetting && answer.more,
+    incidentsWritten: deps.incidentsWritten,
+  });
+  return { acknowledged, refused, requeued };
 }
 
 /** The records of every kind this desk shows that the server's copy lacks. Inside the pull's transaction. */

@@ -643,3 +643,81 @@ describe('incidents and requests', () => {
     expect(await readMeta(db, 'counters')).toMatchObject({ interaction: 7, incident: 1 });
   });
 });
+
+describe('a desk far behind: page after page', () => {
+  const pages = (count: number, perPage: number) =>
+    Array.from({ length: count }, (_, p) =>
+      Array.from({ length: perPage }, (_, i) => serverRecord(`far-${p}-${i}`, p * perPage + i + 1)),
+    );
+
+  it('asks for the next page while it stores this one, stores each as the server’s copy and the view, and holds the host’s queries until the last', async () => {
+    const db = await desk();
+    const sent = pages(3, 4);
+    /** Interactions created on this desk when each pull was asked for. */
+    const storedWhenAsked: number[] = [];
+    let created = 0;
+    db.interactions.hook('creating', () => {
+      created += 1;
+    });
+    const cursors: (string | null)[] = [];
+    const { client } = scriptedClient(
+      sent.map((records, p) => (request) => {
+        storedWhenAsked.push(created);
+        cursors.push(request.cursor);
+        return answer({ cursor: `db2.${p + 1}`, interactions: records, more: p < 2 });
+      }),
+      undefined,
+      () => db,
+    );
+    const catchingUp: boolean[] = [];
+    const outcome = await pullAndRebase(
+      { ...deps(db, client), catchingUp: (on) => catchingUp.push(on) },
+      new Map(),
+    );
+    expect(outcome.received).toBe(12);
+    // Page 2 was asked for before page 1 was stored, page 3 before page 2: the desk waits on one.
+    expect(storedWhenAsked).toEqual([0, 0, 4]);
+    expect(cursors).toEqual([null, 'db2.1', 'db2.2']);
+    expect(catchingUp).toEqual([true, false]);
+    const all = sent.flat();
+    expect(await db.interactions.bulkGet(all.map((r) => r.id))).toEqual(all);
+    expect(await db.serverInteractions.bulkGet(all.map((r) => r.id))).toEqual(all);
+    // Go to anything finds them: each view's words were written beside it.
+    expect(await db.recordWords.get(`interaction:${all[5]?.id ?? ''}`)).toMatchObject({
+      words: expect.arrayContaining(['printer', 'jam']) as unknown,
+    });
+    expect((await readSyncMeta(db)).interactionsCursor).toBe('db2.3');
+  });
+
+  it('replays a change waiting on the desk over the pages as before (no direct write), and tells the host once it is done even when a page fails', async () => {
+    const db = await syncedDesk(['int-1']);
+    const note = { id: 'int-1', noteId: 'n-1', text: 'Called back' };
+    await runCommand(db, { name: 'interaction.addWorkNote', args: note }, ctxAt(4), 'desk-1');
+    const fromServer = {
+      ...(await db.serverInteractions.get('int-1'))!,
+      shortDescription: 'Printer jam, tray 2',
+    };
+    const { client } = scriptedClient(
+      [
+        () => answer({ cursor: 'db2.1', interactions: [fromServer], more: true }),
+        () => {
+          throw new DeskServerError('network', 'The desk server stopped answering.');
+        },
+      ],
+      undefined,
+      () => db,
+    );
+    const catchingUp: boolean[] = [];
+    await expect(
+      pullAndRebase({ ...deps(db, client), catchingUp: (on) => catchingUp.push(on) }, new Map()),
+    ).rejects.toThrow('stopped answering');
+    expect(catchingUp).toEqual([true, false]);
+    const shown = await db.interactions.get('int-1');
+    // The server's change and the agent's note, both: the page was rebased, not written over.
+    expect(shown?.shortDescription).toBe('Printer jam, tray 2');
+    expect(shown?.workNotes.map((n) => n.text)).toContain('Called back');
+    // The page that came is kept with its cursor; the next pull goes on from it.
+    expect((await readSyncMeta(db)).interactionsCursor).toBe('db2.1');
+    expect(await db.outbox.count()).toBe(1);
+  });
+});

@@ -156,6 +156,42 @@ export async function rebaseRecords(
   return written;
 }
 
+/** The records a page brought, by kind (a pull's lists, or a snapshot page's one kind). */
+export type RecordPage = Partial<{ [K in RecordKind]: readonly RecordTypes[K][] }>;
+
+/**
+ * Whether nothing waits to be replayed on this desk (a new desk's usual case, and a desk back
+ * online with nothing typed meanwhile): then each record's view is its server copy.
+ */
+export async function nothingWaits(db: DeskDb): Promise<boolean> {
+  return (await db.outbox.count()) === 0 && (await db.parkedOutbox.count()) === 0;
+}
+
+/**
+ * Stores a page as the server's copies and, since nothing waits (`nothingWaits`, checked by the
+ * caller inside the same transaction), as the views too: what rebaseRecords would write, without
+ * reading back what was just put. Inside a rw transaction over rebaseTables(db).
+ */
+export async function putAsServerAndView(
+  db: DeskDb,
+  page: RecordPage,
+  incidentsWritten: IncidentsWritten | undefined,
+): Promise<void> {
+  const servers = serverTables(db);
+  const views = viewTables(db);
+  for (const kind of RECORD_KINDS) {
+    const rows = page[kind];
+    if (!rows || rows.length === 0) continue;
+    const put = (tables: RecordTables) =>
+      (tables[kind] as unknown as { bulkPut(r: readonly unknown[]): Promise<unknown> }).bulkPut(
+        rows,
+      );
+    // Both at once: IndexedDB takes the second batch while it writes the first.
+    await Promise.all([put(servers), put(views)]);
+  }
+  await noteIncidentsWritten(db, page.incident ?? [], [], incidentsWritten);
+}
+
 /**
  * Moves the incidents' revision when a rebase wrote or removed incidents, and tells `told` once the
  * transaction commits, so Find existing incidents updates in place rather than rebuilding.

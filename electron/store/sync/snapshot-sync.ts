@@ -7,8 +7,8 @@ import type { RecordKind } from '../../../shared/commands/record-set';
 import type { SnapshotEnd, SnapshotKind, SnapshotPage } from '../../../shared/sync/protocol';
 import { writeMeta } from '../db';
 import { DeskServerError } from './desk-server-client';
-import { noteIncidentsWritten, rebaseRecords } from './rebase-records';
-import { rebaseTables, RefSet, serverTables, viewTables } from './synced-records';
+import { nothingWaits, putAsServerAndView, rebaseRecords } from './rebase-records';
+import { rebaseTables, RefSet, serverTables } from './synced-records';
 import { readClientId, readSyncMeta, type InteractionSyncDeps, type RefusalMap } from './sync-meta';
 
 /** How far a first sync has come, in records: what the desk's status and progress bar say. */
@@ -125,16 +125,9 @@ async function storePage(deps: InteractionSyncDeps, page: SnapshotPage): Promise
   const { db } = deps;
   const kind = KIND_OF[page.kind];
   await db.transaction('rw', [...rebaseTables(db), db.needsAttention], async () => {
-    // Nothing waits to be replayed (a new desk's usual case): each view is the server's copy, so
-    // both are written as they came, without reading back what was just put.
-    if ((await db.outbox.count()) === 0 && (await db.parkedOutbox.count()) === 0) {
-      const rows = page.records as unknown[];
-      const put = (table: unknown) =>
-        (table as { bulkPut(r: unknown[]): Promise<unknown> }).bulkPut(rows);
-      await put(serverTables(db)[kind]);
-      await put(viewTables(db)[kind]);
-      if (page.kind === 'incidents')
-        await noteIncidentsWritten(db, page.records, [], deps.incidentsWritten);
+    // Nothing waits to be replayed (a new desk's usual case): each view is the server's copy.
+    if (await nothingWaits(db)) {
+      await putAsServerAndView(db, { [kind]: page.records }, deps.incidentsWritten);
       return;
     }
     const touched = new RefSet();

@@ -161,6 +161,7 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     pokeStream: () => deps.poke.streamId(),
     incidentsWritten: (incidents, revision, removedIds) =>
       events.emit('incidents-written', { incidents, revision, removedIds }),
+    catchingUp: (on) => events.emit('catching-up', on),
     snapshotProgress: (progress) => {
       deps.state.snapshot = progress;
       deps.notify();

@@ -16,6 +16,11 @@ export interface SyncEvents {
   'directory-replaced': LoadedDirectory;
   /** Another host of this installation stored a new directory: load it from IndexedDB. */
   'directory-stored-elsewhere': undefined;
+  /**
+   * A pull is catching up, many pages in a row (true), or has finished (false): the host holds its
+   * whole-desk queries meanwhile (LiveQueries.hold).
+   */
+  'catching-up': boolean;
   /** Directory download progress, for the windows. */
   progress: ProgressEvent;
   /** A pull wrote incidents (committed): the host's Find existing incidents index takes them. */

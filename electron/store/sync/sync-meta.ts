@@ -26,6 +26,8 @@ export interface InteractionSyncDeps {
   /** Told which incidents a pull wrote, once committed (Find existing incidents keeps its index). */
   incidentsWritten?: IncidentsWritten;
   /** How far a first sync's snapshot has come (snapshot-sync.ts); null when it is over. */
+  /** A pull began catching up, page after page (true), or finished (false). */
+  catchingUp?: (on: boolean) => void;
   snapshotProgress?: (progress: SnapshotProgress | null) => void;
 }
 
