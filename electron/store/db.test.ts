@@ -221,6 +221,31 @@ const MIGRATION_TESTS: Record<
       expect(await db.interactions.count()).toBe(2);
     },
   },
+  13: {
+    // The agent's closed interactions by [closedBy+closedAt] (My day): filled from the closed
+    // interactions already on the desk; an open one is not in it; nothing else changes.
+    seed: async (db) => {
+      await db.interactions.bulkAdd([
+        {
+          ...legacyInteraction('i-14'),
+          state: 'Closed Complete',
+          closedBy: 'usr_000001',
+          closedAt: '2026-01-02T10:00:00.000Z',
+        },
+        { ...legacyInteraction('i-15'), closedBy: null, closedAt: null },
+      ] as never);
+    },
+    check: async (db) => {
+      const closed = await db.interactions
+        .where('[closedBy+closedAt]')
+        .between(['usr_000001', Dexie.minKey], ['usr_000001', Dexie.maxKey])
+        .toArray();
+      expect(closed.map((r) => [r.id, r.state, r.shortDescription])).toEqual([
+        ['i-14', 'Closed Complete', 'Printer jams'],
+      ]);
+      expect(await db.interactions.count()).toBe(2);
+    },
+  },
 };
 
 describe('desk database schema', () => {

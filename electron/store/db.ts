@@ -180,6 +180,16 @@ export const SCHEMA: readonly SchemaVersion[] = [
         '&id, [state+openedAt], [openedFor+openedAt], closedAt, number, [openedBy+openedAt]',
     },
   },
+  {
+    // My day reads the agent's own interactions: logged by [openedBy+openedAt] (version 12),
+    // closed by [closedBy+closedAt], not every interaction of the last two days (thousands at a
+    // busy desk, read again after every pull). An open interaction (closedBy null) is not in it.
+    version: 13,
+    stores: {
+      interactions:
+        '&id, [state+openedAt], [openedFor+openedAt], closedAt, number, [openedBy+openedAt], [closedBy+closedAt]',
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA.reduce((max, v) => Math.max(max, v.version), 0);

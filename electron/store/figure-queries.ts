@@ -10,7 +10,6 @@ import {
   localTimeZone,
   type DeskRecords,
 } from '../../shared/domain/desk-figures';
-import { INTERACTION_STATES } from '../../shared/domain/interaction';
 import { relatedRecordsOf } from '../../shared/domain/related-records';
 import { ok, type StoreResult } from '../../shared/domain/result';
 import type { QueryArgs } from '../../shared/store-api/contract';
@@ -44,23 +43,30 @@ export const FIGURE_CLOCK_BOUND_QUERIES: readonly ClockBoundQuery[] = [
  */
 const LOOK_BACK_MS = 2 * 24 * 3_600_000;
 
-/** The records a day's figures can read: those touched in the last two days, not the whole desk. */
-export async function recentRecords(db: DeskDb, nowMs: number): Promise<DeskRecords> {
+/**
+ * The records the agent's day can read: the agent's interactions opened or closed in the last two
+ * days (by index: not every interaction of those days, thousands at a busy desk), and the calls
+ * and visits of those days.
+ */
+export async function recentRecords(
+  db: DeskDb,
+  nowMs: number,
+  agentId: string,
+): Promise<DeskRecords> {
   const since = new Date(nowMs - LOOK_BACK_MS).toISOString();
   const [opened, closed, calls, visits] = await Promise.all([
-    Promise.all(
-      INTERACTION_STATES.map((state) =>
-        db.interactions
-          .where('[state+openedAt]')
-          .between([state, since], [state, Dexie.maxKey], true, true)
-          .toArray(),
-      ),
-    ),
-    db.interactions.where('closedAt').aboveOrEqual(since).toArray(),
+    db.interactions
+      .where('[openedBy+openedAt]')
+      .between([agentId, since], [agentId, Dexie.maxKey], true, true)
+      .toArray(),
+    db.interactions
+      .where('[closedBy+closedAt]')
+      .between([agentId, since], [agentId, Dexie.maxKey], true, true)
+      .toArray(),
     db.calls.where('rangAt').aboveOrEqual(since).toArray(),
     db.visits.where('updatedAt').aboveOrEqual(since).toArray(),
   ]);
-  const interactions = new Map([...opened.flat(), ...closed].map((i) => [i.id, i]));
+  const interactions = new Map([...opened, ...closed].map((i) => [i.id, i]));
   // Only the incidents first-contact resolution asks about: those the interactions name.
   const incidentIds = [
     ...new Set(
@@ -82,7 +88,7 @@ export async function runFigureQuery(
 ): Promise<StoreResult<FigureQueryOutputs[FigureQueryName]>> {
   const nowMs = state.now().getTime();
   const timeZone = query.args.timeZone ?? localTimeZone();
-  const records = await recentRecords(state.db, nowMs);
+  const records = await recentRecords(state.db, nowMs, state.agentId);
   return ok({
     ...agentToday(records, state.agentId, nowMs, timeZone),
     day: localClock(timeZone).day(new Date(nowMs).toISOString()),
