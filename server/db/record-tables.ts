@@ -99,7 +99,12 @@ export function changedRowsSql(
   seen?: SeenBefore,
   worked?: WorkedBy,
   inScope?: (alias: string) => RawBuilder<boolean>,
-): RawBuilder<{ record: unknown; change_xid: string; version: string | number }> {
+): RawBuilder<{
+  id: string;
+  record: unknown;
+  change_xid: string;
+  version: string | number;
+}> {
   const unseen = seen
     ? sql`AND (change_xid >= ${seen.until.toString()}::xid8
            OR change_xid = ANY(${seen.running.map(String)}::xid8[]))`
@@ -108,7 +113,7 @@ export function changedRowsSql(
   // A desk's sync scope (server/sync/desk-scope.ts), over the row named `r`.
   const held = inScope ? sql`AND ${inScope('r')}` : sql``;
   return sql`
-    SELECT record, change_xid, version FROM ${sql.table(table)} AS r
+    SELECT id, record, change_xid, version FROM ${sql.table(table)} AS r
     WHERE (change_xid, version) > (${after.xid.toString()}::xid8, ${after.version}) ${unseen}
       ${scoped} ${held}
     ORDER BY change_xid, version

@@ -57,6 +57,29 @@ describe('record cursors', () => {
       expect(() => decodeRecordCursor(bad, DB, bounds)).toThrow(ApiError);
   });
 
+  it('carries, on a page’s end, the horizon its catch-up started from; never on a horizon', () => {
+    const scope = { digest: 'Ab_-12yZ', recentDays: 30 };
+    const end = encodeRecordCursor(DB, { xid: 900n, version: 17 }, undefined, scope, 850n);
+    expect(end).toBe(`${DB}.900.17^850~Ab_-12yZ.30`);
+    expect(end.length).toBeLessThanOrEqual(100);
+    expect(decodeRecordCursor(end, DB, bounds)).toEqual({
+      after: { xid: 900n, version: 17 },
+      base: 850n,
+      scope,
+      reset: false,
+    });
+    // A horizon is its own base; from the start there is none.
+    expect(encodeRecordCursor(DB, { xid: 900n, version: 0 }, undefined, scope, 850n)).toBe(
+      `${DB}.900.0~Ab_-12yZ.30`,
+    );
+    expect(encodeRecordCursor(DB, { xid: 900n, version: 17 }, undefined, undefined, 0n)).toBe(
+      `${DB}.900.17`,
+    );
+    // A base above its page's end, on a horizon, or on a cursor from before 0005: never given out.
+    for (const bad of [`${DB}.900.17^901`, `${DB}.900.0^850`, `${DB}.42^1`, `${DB}.900.17^`])
+      expect(() => decodeRecordCursor(bad, DB, bounds)).toThrow(ApiError);
+  });
+
   it('reads a cursor from before migration 0005 as a version at transaction 0', () => {
     expect(decodeRecordCursor(`${DB}.42`, DB, bounds)).toEqual({
       after: { xid: 0n, version: 42 },

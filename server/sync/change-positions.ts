@@ -33,17 +33,20 @@ const CURSOR_MAX = 100;
 
 /**
  * `<database>.<xid>.<version>`, and after a horizon cursor's `.<span>.<running>`: the span to
- * `until` in base 36 and the running transactions as a bitmap over it (base64url); then, for a
- * scoped pull, `~<digest>.<days>`: the scope its rows were chosen by (desk-scope.ts).
+ * `until` in base 36 and the running transactions as a bitmap over it (base64url); after a page's
+ * end, `^<xid>`: the horizon the desk's catch-up started from (`base`); then, for a scoped pull,
+ * `~<digest>.<days>`: the scope its rows were chosen by (desk-scope.ts).
  */
 export function encodeRecordCursor(
   databaseId: string,
   at: ChangePosition,
   seen?: SeenBefore,
   scope?: ScopeTag,
+  base?: bigint,
 ): string {
   const tag = scope ? `~${scope.digest}.${scope.recentDays}` : '';
-  const plain = `${databaseId}.${at.xid}.${at.version}${tag}`;
+  const from = base !== undefined && base > 0n && at.version !== 0 ? `^${base}` : '';
+  const plain = `${databaseId}.${at.xid}.${at.version}${from}${tag}`;
   if (!seen || at.version !== 0 || seen.until < at.xid) return plain;
   const span = Number(seen.until - at.xid);
   if (span > CURSOR_MAX * 6) return plain;
@@ -59,6 +62,12 @@ export function encodeRecordCursor(
 export interface RecordCursor {
   after: ChangePosition;
   seen?: SeenBefore;
+  /**
+   * A page's end only: the horizon (a transaction id) of the pull this catch-up started from.
+   * Every row of a transaction below it had been passed by the desk's pulls before this catch-up
+   * (pull-linked.ts). A horizon cursor is its own base.
+   */
+  base?: bigint;
   /** The scope the rows up to here were chosen by; none when every row was (an unscoped pull). */
   scope?: ScopeTag;
   /** The desk must drop what it holds of the server's state and start over. */
@@ -83,12 +92,16 @@ export function decodeRecordCursor(
 ): RecordCursor {
   if (cursor === null || cursor === undefined) return { after: START, reset: false };
   const match =
-    /^([0-9a-f]{32})\.(?:(\d{1,20})\.)?(\d{1,15})(?:\.([0-9a-z]{1,3})\.([A-Za-z0-9_-]*))?(?:~([A-Za-z0-9_-]{8})\.(\d{1,4}))?$/.exec(
+    /^([0-9a-f]{32})\.(?:(\d{1,20})\.)?(\d{1,15})(?:\.([0-9a-z]{1,3})\.([A-Za-z0-9_-]*))?(?:\^(\d{1,20}))?(?:~([A-Za-z0-9_-]{8})\.(\d{1,4}))?$/.exec(
       cursor,
     );
   if (!match || (match[4] !== undefined && match[2] === undefined)) throw invalidCursor();
   const xid = match[2] === undefined ? 0n : BigInt(match[2]);
   const version = Number(match[3]);
+  // A catch-up's base is below its page's end, and only a page's end carries one.
+  const base = match[6] === undefined ? undefined : BigInt(match[6]);
+  if (base !== undefined && (version === 0 || base > xid || match[2] === undefined))
+    throw invalidCursor();
   let seen: SeenBefore | undefined;
   if (match[4] !== undefined) {
     const span = parseInt(match[4], 36);
@@ -105,10 +118,11 @@ export function decodeRecordCursor(
       : xid > bounds.next || (seen?.until ?? 0n) > bounds.next;
   if (match[1] !== databaseId || future) return { after: START, reset: true };
   const scope =
-    match[6] !== undefined ? { digest: match[6], recentDays: Number(match[7]) } : undefined;
+    match[7] !== undefined ? { digest: match[7], recentDays: Number(match[8]) } : undefined;
   return {
     after: { xid, version },
     ...(seen ? { seen } : {}),
+    ...(base !== undefined ? { base } : {}),
     ...(scope ? { scope } : {}),
     reset: false,
   };

@@ -148,4 +148,84 @@ describeOnDatabases('the sync scope in SQL', (suite) => {
       { numRuns: suite.backend === 'pglite' ? 30 : 40, seed: 21 },
     );
   }, 120_000);
+
+  it('brings, after changes, every record now in scope to a desk that held the scope before, including those a change brings in by their link', async () => {
+    const database = suite.database();
+    await fc.assert(
+      fc.asyncProperty(
+        organization,
+        fc.integer({ min: 1, max: 7 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        async (org, limit, picks) => {
+          await store(database, org.records);
+          const ctx = { ...org.ctx, locations: new Set(LOCATIONS), opened: new Map() };
+          const desk = {
+            agentId: ctx.agentId,
+            groupIds: [...ctx.groups],
+            recentDays: ctx.recentDays,
+            now: NOW,
+          };
+          const pullFrom = async (from: string | null) => {
+            const keys: string[] = [];
+            let cursor = from;
+            for (let page = 0; page < 100; page++) {
+              const answer = await pull(database.db, { clientId: 'desk-p', cursor }, limit, {
+                kind: 'everything',
+                desk,
+              });
+              for (const kind of ['interaction', 'incident', 'request', 'visit', 'call'] as const)
+                for (const record of answer[`${kind}s`])
+                  keys.push(recordKey({ kind, id: record.id }));
+              cursor = answer.cursor;
+              if (!answer.more) break;
+            }
+            return { keys, cursor };
+          };
+          const before = await pullFrom(null);
+          // Some records change today (a work note, say): in scope again, and whatever they link
+          // to with them, though those did not change.
+          const changed = org.records.map((kinded, i) =>
+            picks.some((p) => p % org.records.length === i)
+              ? ({
+                  ...kinded,
+                  record: { ...kinded.record, updatedAt: NOW.toISOString() },
+                } as KindedRecord)
+              : kinded,
+          );
+          await restore(
+            database,
+            changed.filter((k, i) => k !== org.records[i]),
+            changed,
+          );
+          const expected = [...scopeOf(changed, ctx).inScope.keys()].sort();
+          const after = await pullFrom(before.cursor);
+          const held = new Set([...before.keys, ...after.keys]);
+          expect(expected.filter((key) => !held.has(key))).toEqual([]);
+          expect(after.keys.filter((key) => !expected.includes(key))).toEqual([]);
+        },
+      ),
+      { numRuns: suite.backend === 'pglite' ? 30 : 40, seed: 22 },
+    );
+  }, 120_000);
 });
+
+/** Writes `records` again (new change positions), their filter columns read among `all`. */
+async function restore(
+  database: ServerDatabase,
+  records: readonly KindedRecord[],
+  all: readonly KindedRecord[],
+): Promise<void> {
+  const byKey = new Map(all.map((r) => [recordKey({ kind: r.kind, id: r.record.id }), r]));
+  await database.db.transaction().execute(async (trx) => {
+    for (const kinded of records) {
+      const r = kinded.record as unknown as Loose;
+      const columns = columnsOf(kinded, byKey) as unknown as Record<string, FilterValue>;
+      await upsertRecords(
+        trx,
+        TABLE_OF[kinded.kind],
+        [{ record: { ...r, number: `${kinded.kind}-${r.id}`, openedAt: r.updatedAt }, seq: 0 }],
+        () => columns,
+      );
+    }
+  });
+}

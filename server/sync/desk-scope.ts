@@ -90,7 +90,11 @@ export function directlyInScope(
 }
 
 /** The ids a row links to in `kind`'s table (scope.ts's linksOf), as a set-returning subquery. */
-function linkedIds(table: RecordTable, alias: string, to: RecordTable): RawBuilder<unknown> | null {
+export function linkedIds(
+  table: RecordTable,
+  alias: string,
+  to: RecordTable,
+): RawBuilder<unknown> | null {
   const record = sql.ref(`${alias}.record`);
   if (table === 'interactions') {
     if (to === 'incidents' || to === 'requests') {

@@ -16,6 +16,7 @@ import {
 } from '../testing/fixtures';
 import { describeOnDatabases } from '../testing/test-databases';
 import { pull } from './pull';
+import { incidentArgs, takenInteraction } from './task-fixtures';
 import { writeScopeSettings } from './scope-settings';
 
 const DAY_MS = 86_400_000;
@@ -146,6 +147,82 @@ describeOnDatabases('pulling by the desk’s sync scope', (suite) => {
       }
       expect([...seen].sort()).toEqual(['i-ana', 'i-desk', 'i-net-1', 'i-net-2', 'i-net-3']);
       expect(new Set(seen).size).toBe(seen.length);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('sends an old record that a change brings into the scope by its link, once, though it did not change', async () => {
+    const database = suite.database();
+    await seedDirectory(database);
+    await database.db
+      .transaction()
+      .execute((trx) => writeScopeSettings(trx, { recentDays: 1, ceilingMb: 200 }));
+    let offset = 0;
+    const start = Date.now();
+    const clock = () => new Date(Date.parse(FIXTURE_NOW) + (Date.now() - start) + offset);
+    const app = await testServer(database, { now: clock });
+    try {
+      // Ana logs a call, escalates it, and both are closed: work of long ago, soon out of scope.
+      const ana = await signIn(app, 'ana.agent');
+      const old = new DeskOutbox('desk-a');
+      const at = new Date(Date.parse(FIXTURE_NOW) - DAY_MS / 2).toISOString();
+      const logged = await ana.post<PushResponse>(
+        '/api/v1/sync/push',
+        old.push(
+          (
+            [
+              ['interaction.create', takenInteraction('i-old')],
+              [
+                'incident.createFromInteraction',
+                incidentArgs('inc-old', 'i-old', { assignmentGroup: 'grp-desk' }),
+              ],
+              ['interaction.close', { id: 'i-old', state: 'Closed Complete' }],
+              [
+                'incident.resolve',
+                { id: 'inc-old', resolutionCode: 'Solution provided', resolutionNotes: 'Fuser.' },
+              ],
+              ['incident.close', { id: 'inc-old' }],
+            ] as const
+          ).map(([name, args]) => old.mutation(name, args, at)),
+        ),
+      );
+      expect(logged.body.refused).toEqual([]);
+
+      offset = 3 * DAY_MS;
+      const fresh = await pullOver(ana, 'desk-a2', null);
+      expect(ids(fresh)).toEqual([]);
+      expect(fresh.incidents).toEqual([]);
+
+      // Bo notes the closed incident today: it is recent again, and its interaction is in the
+      // scope by its link — though only the incident changed.
+      const bo = await signIn(app, 'bo.agent');
+      const boDesk = new DeskOutbox('desk-b', 'agent-2');
+      const noted = await bo.post<PushResponse>(
+        '/api/v1/sync/push',
+        boDesk.push([
+          {
+            ...boDesk.mutation('incident.addWorkNote', {
+              id: 'inc-old',
+              noteId: 'n-late',
+              text: 'The caller asked for the invoice of the fuser.',
+            }),
+            at: clock().toISOString(),
+          },
+        ]),
+      );
+      expect(noted.body.refused).toEqual([]);
+      const next = await pullOver(ana, 'desk-a2', fresh.cursor);
+      expect(next.incidents.map((r) => r.id)).toEqual(['inc-old']);
+      expect(next.interactions).toEqual([
+        expect.objectContaining({ id: 'i-old', state: 'Closed Complete' }),
+      ]);
+      // Once: the next pull has nothing, and a desk from the start has each record once.
+      const quiet = await pullOver(ana, 'desk-a2', next.cursor);
+      expect([...quiet.interactions, ...quiet.incidents]).toEqual([]);
+      const whole = await pullOver(ana, 'desk-a3', null);
+      expect(ids(whole)).toEqual(['i-old']);
+      expect(whole.incidents.map((r) => r.id)).toEqual(['inc-old']);
     } finally {
       await app.close();
     }

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
 import { parsePullState, pullStateSql, type PullState } from './pull-state';
 import { changedRowsSql, type RecordTable, type WorkedBy } from '../db/record-tables';
+import { linkedBehindCursor } from './pull-linked';
 import type { RecordTexts } from './record-texts';
 import { inDeskScope, scopeGrew, scopeTagOf, type DeskScope, type ScopeTag } from './desk-scope';
 import {
@@ -133,19 +134,57 @@ async function readPullPage(
     read = await statement(records === undefined);
   }
   const tag = tagOf(position);
+  const desk = deskOf(position);
+  // Records the page brings into the desk's scope that its pulls passed before this catch-up
+  // (pull-linked.ts); none from the start, where the stream itself brings them.
+  const base = catchUpBase(position);
+  const linked = async (page: { rows: ChangeRow[] }) =>
+    desk && page.rows.length > 0 && base > 0n
+      ? await linkedBehindCursor(
+          db,
+          PULLED.map((p) => p.table),
+          page.rows,
+          base,
+          desk,
+          worked,
+        )
+      : new Map<number, string[]>();
   if (records) {
     const page = pageOf(read, limit);
     const texts = await recordTextsOf(db, page.rows, records);
-    if (texts) return answerOf(read.state, page, position, read.refused, texts, tag);
+    if (texts)
+      return answerOf(
+        read.state,
+        page,
+        position,
+        read.refused,
+        texts,
+        tag,
+        await linked(page),
+        base,
+      );
     // A version on the page was overwritten since the statement: one that carries the texts.
     read = await statement(true);
   }
   const page = pageOf(read, limit);
-  return answerOf(read.state, page, position, read.refused, (row) => row.json ?? '', tag);
+  const textOf = (row: ChangeRow) => row.json ?? '';
+  return answerOf(read.state, page, position, read.refused, textOf, tag, await linked(page), base);
+}
+
+/**
+ * The horizon a desk's catch-up started from: the cursor's own position after a complete pull
+ * (a horizon, version 0), the base a page's end carries, or, on a page's end from before bases,
+ * its own transaction (fewer records sent again, never more). 0 from the start.
+ */
+function catchUpBase(position: RecordCursor): bigint {
+  if (position.reset) return 0n;
+  if (position.after.version === 0) return position.after.xid;
+  return position.base ?? position.after.xid;
 }
 
 interface ChangeRow {
   kind: number;
+  id: string;
   /** The record as JSON text, when the statement carried it. */
   json: string | null;
   position: ChangePosition;
@@ -202,6 +241,8 @@ function answerOf(
   refused: PullResponse['refused'],
   textOf: (row: ChangeRow) => string,
   scope: ScopeTag | undefined,
+  linked: ReadonlyMap<number, readonly string[]>,
+  base: bigint,
 ): PullPage {
   // The cursor never passes the horizon: a push still running (its id ≥ horizon) commits
   // later at a position above it, and the next pull finds it (ADR 0007). A full page ends
@@ -215,9 +256,19 @@ function answerOf(
     !more && comparePositions(cursorAt, horizon) === 0
       ? { until: state.next, running: state.running }
       : undefined;
-  const ofKind = (kind: number) => page.flatMap((r) => (r.kind === kind ? [textOf(r)] : []));
+  const ofKind = (kind: number) => [
+    ...page.flatMap((r) => (r.kind === kind ? [textOf(r)] : [])),
+    ...(linked.get(kind) ?? []),
+  ];
   return {
-    cursor: encodeRecordCursor(state.databaseId, cursorAt, shown, scope),
+    // A page's end carries where this catch-up started; a horizon is where the next one starts.
+    cursor: encodeRecordCursor(
+      state.databaseId,
+      cursorAt,
+      shown,
+      scope,
+      pageEnd ? base : undefined,
+    ),
     lastMutationId: state.lastMutationId,
     interactions: ofKind(0),
     incidents: ofKind(1),
@@ -258,7 +309,7 @@ async function readPullStatement(
   // Calls neither: a call has no assignment, and a technician answers the phone as an agent does.
   const unscoped = (table: RecordTable) => table === 'visits' || table === 'calls';
   const kindRows = (table: RecordTable, kind: number) =>
-    sql`SELECT ${sql.lit(kind)}, ${text}, change_xid::text, version, NULL
+    sql`SELECT ${sql.lit(kind)}, ${text}, change_xid::text, version, NULL, id
       FROM (${changedRowsSql(
         table,
         after,
@@ -274,15 +325,17 @@ async function readPullStatement(
     xid: string | null;
     version: string | number | null;
     state: string | null;
+    id: string | null;
   }>`SELECT NULL::int AS kind, NULL::text AS json, NULL::text AS xid, NULL::bigint AS version,
-      ${pullStateSql(request)} AS state
+      ${pullStateSql(request)} AS state, NULL::text AS id
     UNION ALL ${unionOf(kindRows)}`.execute(db);
   const { state, refused } = parsePullState(rows.find((r) => r.kind === null)?.state);
   const changes: ChangeRow[] = [];
   for (const r of rows)
-    if (r.kind !== null && r.xid !== null && r.version !== null)
+    if (r.kind !== null && r.xid !== null && r.version !== null && r.id !== null)
       changes.push({
         kind: r.kind,
+        id: r.id,
         json: r.json,
         position: { xid: BigInt(r.xid), version: toNumber(r.version) },
       });

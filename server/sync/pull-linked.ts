@@ -1,0 +1,65 @@
+// Records that entered a desk's scope without changing (ADR 0020): an old closed interaction is in
+// the scope by its link once its incident is reopened, but the reopen changes the incident only, so
+// the interaction's row lies before the desk's cursor and the change stream never shows it again.
+// With each page, the records its rows in scope by themselves link to (one step, as the scope
+// rule) are sent too — those last written before this catch-up began (later ones come in the
+// stream, by the scope's rule), not in scope by themselves (such a row came when it last
+// changed), and not on the page already. Builds and runs one statement.
+
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/schema';
+import { workedBySql, type RecordTable, type WorkedBy } from '../db/record-tables';
+import { directlyInScope, linkedIds, type DeskScope } from './desk-scope';
+
+/** A row on the page: its table's index in `tables` and its id. */
+export interface PageRow {
+  kind: number;
+  id: string;
+}
+
+/**
+ * The JSON texts of the records written before `base` (the catch-up's starting horizon: every
+ * transaction below it had ended when the desk last caught up) that the page's rows bring into the
+ * desk's scope, by table index. `tables` is the pull's table order; `worked`, a technician's
+ * filter, holds for them as for any row of those tables (visits and calls are everyone's).
+ */
+export async function linkedBehindCursor(
+  db: Kysely<Database>,
+  tables: readonly RecordTable[],
+  page: readonly PageRow[],
+  base: bigint,
+  desk: DeskScope,
+  worked: WorkedBy | undefined,
+): Promise<Map<number, string[]>> {
+  const found = new Map<number, string[]>();
+  const idsOf = (kind: number) => page.flatMap((r) => (r.kind === kind ? [r.id] : []));
+  const selects: RawBuilder<unknown>[] = [];
+  tables.forEach((to, toKind) => {
+    // The ids this table's rows are linked to from the page's rows in scope by themselves.
+    const sources = tables.flatMap((from, fromKind) => {
+      const ids = idsOf(fromKind);
+      const links = linkedIds(from, 's', to);
+      if (ids.length === 0 || !links) return [];
+      return [
+        sql`SELECT x.id FROM ${sql.table(from)} AS s CROSS JOIN LATERAL (${links}) AS x(id)
+          WHERE s.id = ANY(${ids}::text[]) AND ${directlyInScope(from, 's', desk)}`,
+      ];
+    });
+    if (sources.length === 0) return;
+    const everyone = to === 'visits' || to === 'calls';
+    selects.push(sql`SELECT ${sql.lit(toKind)}::int AS kind, p.record::text AS json
+      FROM ${sql.table(to)} AS p
+      WHERE p.id IN (${sql.join(sources, sql` UNION `)})
+        AND p.change_xid < ${base.toString()}::xid8
+        AND NOT ${directlyInScope(to, 'p', desk)}
+        AND NOT (p.id = ANY(${idsOf(toKind)}::text[]))
+        ${worked && !everyone ? sql`AND ${workedBySql(worked)}` : sql``}`);
+  });
+  if (selects.length === 0) return found;
+  const { rows } = await sql<{ kind: number; json: string }>`${sql.join(
+    selects.map((s) => sql`(${s})`),
+    sql` UNION ALL `,
+  )}`.execute(db);
+  for (const row of rows) found.set(row.kind, [...(found.get(row.kind) ?? []), row.json]);
+  return found;
+}
