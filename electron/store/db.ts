@@ -1,5 +1,5 @@
-// The desk's IndexedDB schema: every version ever shipped, in order, with its upgrade. The only
-// place that declares tables. Never edit a shipped version: append a new one with its test.
+// The desk's IndexedDB database: its row types, and opening or creating it with the schema that
+// db-schema.ts declares.
 
 import type { ArticleRating } from '../../shared/domain/article-rating';
 import type { Call } from '../../shared/domain/call';
@@ -7,7 +7,7 @@ import type { ContactTemplate } from '../../shared/domain/contact-template';
 import type { OwnTemplateChange } from '../../shared/sync/templates-api';
 import type { Visit } from '../../shared/domain/visit';
 import type { WalkUpLocation } from '../../shared/domain/walk-up-location';
-import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Group, User } from '../../shared/domain/directory';
 import type { StoreError } from '../../shared/domain/result';
 import type { PublishedArticle } from '../../shared/domain/knowledge';
@@ -17,182 +17,10 @@ import type { Interaction } from '../../shared/domain/interaction';
 import type { Request } from '../../shared/domain/request';
 import type { RecordRef } from '../../shared/store-api/apply-command';
 import type { OutboxEntry } from '../../shared/store-api/outbox';
-import {
-  recordWordsMiddleware,
-  WORD_TABLES,
-  WORDS_TABLE,
-  wordsRowOf,
-  type RecordWordsRow,
-} from './record-words';
+import { SCHEMA, type SchemaVersion } from './db-schema';
+import { recordWordsMiddleware, WORDS_TABLE, type RecordWordsRow } from './record-words';
 
-export interface SchemaVersion {
-  version: number;
-  stores: Record<string, string | null>;
-  /** Runs inside the versionchange transaction; must only move data forward, never drop it. */
-  upgrade?: (tx: Transaction) => Promise<void>;
-}
-
-export const SCHEMA: readonly SchemaVersion[] = [
-  {
-    version: 1,
-    stores: {
-      meta: '&key',
-      // Lists read open states newest first, the caller's related list by openedFor; a null
-      // closedAt is not a valid key, so the closedAt index holds closed interactions only.
-      interactions: '&id, [state+openedAt], [openedFor+openedAt], closedAt',
-      outbox: '++mutationId',
-      // The directory in column chunks: IndexedDB's cost is per record, not per byte
-      // (docs/decisions/0001-store-host-and-directory-layout.md).
-      directoryChunks: '[kind+seq]',
-      groups: '&id',
-      callerIndex: '&field',
-    },
-  },
-  {
-    // Sync (issue 3): the server's copy of each interaction (the base the pending outbox is
-    // replayed on), and the changes the server refused, kept with their reason.
-    version: 2,
-    stores: {
-      serverInteractions: '&id',
-      needsAttention: '++id',
-    },
-    // mutationIds must be consecutive from 1 (the server refuses a gap), and an auto-increment
-    // key need not be: from now on a counter in meta assigns them. Nothing was ever pushed
-    // before this version, so renumbering the waiting entries from 1 is safe.
-    upgrade: async (tx) => {
-      const outbox = tx.table<OutboxEntry, number>('outbox');
-      const entries = await outbox.toArray();
-      await outbox.clear();
-      const renumbered = entries.map((e, i) => ({ ...e, mutationId: i + 1 }));
-      await outbox.bulkAdd(renumbered);
-      await tx.table('meta').put({ key: 'mutationCounter', value: renumbered.length });
-    },
-  },
-  {
-    // Escalation (issue 4): incidents and requests cached for the lists, User's Tasks and Find
-    // existing incidents, and the catalog's request forms. New tables only: nothing to move.
-    version: 3,
-    stores: {
-      incidents: '&id, state, caller, assignmentGroup, assignedTo, component, updatedAt',
-      requests: '&id, state, requestedFor, assignmentGroup, assignedTo, updatedAt',
-      catalogItems: '&id, category',
-    },
-  },
-  {
-    // Issue 4 sync: the server's copy of each incident and request, the base the waiting outbox
-    // is replayed on (as serverInteractions is for interactions). New tables only: nothing to move.
-    version: 4,
-    stores: {
-      serverIncidents: '&id',
-      serverRequests: '&id',
-    },
-  },
-  {
-    // Issue 10: each agent's changes are their own stream (a clientId per desk and agent), sent
-    // only with that agent's token. Another agent's waiting changes are parked here, in the order
-    // they were made, until that agent signs in again. The outbox keeps what it holds: its entries
-    // belong to their actorId, and the next sync parks those of anyone but the signed-in agent.
-    version: 5,
-    stores: {
-      parkedOutbox: '++seq, actorId',
-    },
-    upgrade: async (tx) => {
-      const meta = tx.table<MetaRow, MetaKey>('meta');
-      const agent = await meta.get('agentId');
-      const owner = agent?.key === 'agentId' ? agent.value : null;
-      await meta.put({ key: 'streams', value: { agentId: owner, parked: {} } });
-    },
-  },
-  {
-    // Issue 12: the walk-up desk's visits, cached for the queue of this desk's locations (the
-    // server's copy beside them, as for every synced kind), and the locations from the directory
-    // feed. New tables only: nothing to move.
-    version: 6,
-    stores: {
-      visits: '&id, [location+state], [location+checkedInAt], person, interaction, updatedAt',
-      serverVisits: '&id',
-      locations: '&id',
-    },
-  },
-  {
-    // Issue 13: the phone desk's calls (made by the desk server from the phone system's events),
-    // with the server's copy beside them. New tables only: nothing to move.
-    version: 7,
-    stores: {
-      calls: '&id, state, rangAt, caller, interaction, updatedAt',
-      serverCalls: '&id',
-    },
-  },
-  {
-    // Issue 16, Go to anything: every record kind found by its number, and the words of each
-    // record's short description in a multi-entry index of their own (record-words.ts keeps it in
-    // step with every write). The upgrade indexes the records already here.
-    version: 8,
-    stores: {
-      interactions: '&id, [state+openedAt], [openedFor+openedAt], closedAt, number',
-      incidents: '&id, state, caller, assignmentGroup, assignedTo, component, updatedAt, number',
-      requests: '&id, state, requestedFor, assignmentGroup, assignedTo, updatedAt, number',
-      visits:
-        '&id, [location+state], [location+checkedInAt], person, interaction, updatedAt, number',
-      calls: '&id, state, rangAt, caller, interaction, updatedAt, number',
-      [WORDS_TABLE]: '&key, *words',
-    },
-    upgrade: async (tx) => {
-      const words = tx.table<RecordWordsRow, string>(WORDS_TABLE);
-      for (const [table, kind] of Object.entries(WORD_TABLES)) {
-        const records = await tx.table<object, string>(table).toArray();
-        await words.bulkPut(records.map((record) => wordsRowOf(kind, record)));
-      }
-    },
-  },
-  {
-    // Issue 16, contact templates: the server's list of what the agent may use, and the agent's own
-    // changes made on this desk, not yet sent (the last one per template). New tables only.
-    version: 9,
-    stores: {
-      templates: '&id',
-      templateChanges: '&id',
-    },
-  },
-  {
-    // Issue 16 item 4: the published knowledge articles from the directory feed, searched in
-    // memory (knowledge-index.ts). A new table only: the next directory sync fills it.
-    version: 10,
-    stores: {
-      knowledgeArticles: '&id',
-    },
-  },
-  {
-    // Issue 16 item 4: the agents' verdicts on articles given on this desk (knowledge.rate), one
-    // per article revision and agent, kept after the push so the dialog still says it. New table.
-    version: 11,
-    stores: {
-      articleRatings: '&key, [article+agent]',
-    },
-  },
-  {
-    // Issue 16, the caller lookup's known callers (known-callers.ts): the agent's own interactions,
-    // newest first, read by one index range rather than a walk over everything the desk holds.
-    // IndexedDB fills the new index from the records already here.
-    version: 12,
-    stores: {
-      interactions:
-        '&id, [state+openedAt], [openedFor+openedAt], closedAt, number, [openedBy+openedAt]',
-    },
-  },
-  {
-    // My day reads the agent's own interactions: logged by [openedBy+openedAt] (version 12),
-    // closed by [closedBy+closedAt], not every interaction of the last two days (thousands at a
-    // busy desk, read again after every pull). An open interaction (closedBy null) is not in it.
-    version: 13,
-    stores: {
-      interactions:
-        '&id, [state+openedAt], [openedFor+openedAt], closedAt, number, [openedBy+openedAt], [closedBy+closedAt]',
-    },
-  },
-];
-
-export const SCHEMA_VERSION = SCHEMA.reduce((max, v) => Math.max(max, v.version), 0);
+export { SCHEMA, SCHEMA_VERSION, type SchemaVersion } from './db-schema';
 
 export interface DirectoryMeta {
   /** `server`: downloaded from the desk server (seed and users then describe nothing). */

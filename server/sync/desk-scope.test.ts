@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { recordKey, type KindedRecord } from '../../shared/commands/record-set';
 import { scopeOf } from '../../shared/sync/scope';
-import { LOCATIONS, NOW, organization } from '../../shared/sync/scope-fixtures';
+import { LOCATIONS, NOW, organization, type Organization } from '../../shared/sync/scope-fixtures';
 import { upsertRecords, type FilterValue, type RecordTable } from '../db/record-tables';
 import type { ServerDatabase } from '../db/open-database';
 import { describeOnDatabases } from '../testing/test-databases';
@@ -81,21 +81,29 @@ async function store(database: ServerDatabase, records: readonly KindedRecord[])
   });
 }
 
+/**
+ * Stores `org` and answers the desk to read its scope for (serving every location it knows; the
+ * server never hears what the agent opened) and the keys the shared scope keeps for that desk.
+ */
+async function storeForDesk(database: ServerDatabase, org: Organization) {
+  await store(database, org.records);
+  const ctx = { ...org.ctx, locations: new Set(LOCATIONS), opened: new Map() };
+  const expected = [...scopeOf(org.records, ctx).inScope.keys()].sort();
+  const desk = {
+    agentId: ctx.agentId,
+    groupIds: [...ctx.groups],
+    recentDays: ctx.recentDays,
+    now: NOW,
+  };
+  return { desk, expected };
+}
+
 describeOnDatabases('the sync scope in SQL', (suite) => {
   it('pulls, page after page, exactly the records the shared scope keeps', async () => {
     const database = suite.database();
     await fc.assert(
       fc.asyncProperty(organization, fc.integer({ min: 1, max: 7 }), async (org, limit) => {
-        await store(database, org.records);
-        // A desk serves every location it knows; the server never hears what the agent opened.
-        const ctx = { ...org.ctx, locations: new Set(LOCATIONS), opened: new Map() };
-        const expected = [...scopeOf(org.records, ctx).inScope.keys()].sort();
-        const desk = {
-          agentId: ctx.agentId,
-          groupIds: [...ctx.groups],
-          recentDays: ctx.recentDays,
-          now: NOW,
-        };
+        const { desk, expected } = await storeForDesk(database, org);
         const pulled: string[] = [];
         let cursor: string | null = null;
         for (let page = 0; page < 100; page++) {
@@ -119,15 +127,7 @@ describeOnDatabases('the sync scope in SQL', (suite) => {
     const database = suite.database();
     await fc.assert(
       fc.asyncProperty(organization, fc.integer({ min: 1, max: 7 }), async (org, pageSize) => {
-        await store(database, org.records);
-        const ctx = { ...org.ctx, locations: new Set(LOCATIONS), opened: new Map() };
-        const expected = [...scopeOf(org.records, ctx).inScope.keys()].sort();
-        const desk = {
-          agentId: ctx.agentId,
-          groupIds: [...ctx.groups],
-          recentDays: ctx.recentDays,
-          now: NOW,
-        };
+        const { desk, expected } = await storeForDesk(database, org);
         const lines: { type: string; kind?: string; records?: { id: string }[] }[] = [];
         await readSnapshot(
           database.db,

@@ -3,60 +3,25 @@
 // search, opened — fetched with its work notes and kept on the desk — and offline the desk says
 // plainly that older records are not on this desk.
 
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, it } from 'vitest';
-import { buildServer } from '../../../server/app';
-import { migrateToLatest } from '../../../server/db/migrate';
-import { openDatabase } from '../../../server/db/open-database';
-import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/seed';
-import { silentLogger } from '../../../server/logger';
-import { fixtureClock } from '../../../server/testing/fixtures';
+import { startDemoServer } from '../../../server/testing/demo-server';
 import { NOT_ON_THIS_DESK } from '../../../shared/domain/history-search';
-import { openDeskDb, readMeta } from '../db';
-import { openStoreHost } from '../store-host';
+import { readMeta } from '../db';
 import type { FetchLike } from './desk-server-client';
+import { openSyncingDesk } from './with-server-support';
 
 const OLD = 'int-history-1';
 const WORDS = 'Badge reader at door 7 rejects everyone';
 
 it('finds an interaction the desk does not hold on the server, opens and keeps it, and says so offline', async () => {
-  const database = await openDatabase({ logger: silentLogger() });
-  await migrateToLatest(database.db);
-  await seedDemo(database.db, { users: 100, now: fixtureClock });
-  const app = await buildServer({
-    database,
-    now: fixtureClock,
-    signInRateLimit: false,
-    sseHeartbeatMs: 60_000,
-  });
-  const serverUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const server = await startDemoServer({ users: 100 });
   let online = true;
   const network: FetchLike = (input, init) =>
     online ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'));
-  const indexedDB = new IDBFactory();
-  const host = await openStoreHost({
-    dbName: 'desk',
-    indexedDB,
-    IDBKeyRange,
-    demoUsers: 100,
-    newId: () => 'client-history',
-    onLine: () => true,
-    connectivityEvents: new EventTarget(),
-    sync: {
-      serverUrl,
-      fetch: network,
-      timers: { set: () => () => {} },
-      random: () => 0,
-      locks: null,
-      broadcastChannel: null,
-    },
-  });
-  const desk = await openDeskDb({ name: 'desk', indexedDB, IDBKeyRange });
+  const opened = await openSyncingDesk(server, { newId: () => 'client-history', fetch: network });
+  const { host } = opened;
+  const desk = await opened.openDb();
   try {
-    await host.directoryReady();
-    expect(
-      (await host.act('session.signIn', { userName: 'demo.agent', password: DEMO_PASSWORD })).ok,
-    ).toBe(true);
     const saved = await host.command('interaction.create', {
       id: OLD,
       openedFor: null,
@@ -154,9 +119,6 @@ it('finds an interaction the desk does not hold on the server, opens and keeps i
   } finally {
     desk.close();
     await host.close();
-    const closing = app.close();
-    app.server.closeAllConnections();
-    await closing;
-    await database.close();
+    await server.close();
   }
 }, 120_000);

@@ -4,26 +4,14 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, it, vi } from 'vitest';
 import { DEMO_PRINTER_EXAMPLE } from '../../../shared/demo/incident-generator';
-import { buildServer } from '../../../server/app';
-import { migrateToLatest } from '../../../server/db/migrate';
-import { openDatabase } from '../../../server/db/open-database';
-import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/seed';
-import { silentLogger } from '../../../server/logger';
-import { fixtureClock } from '../../../server/testing/fixtures';
+import { DEMO_PASSWORD } from '../../../server/demo/seed';
+import { startDemoServer } from '../../../server/testing/demo-server';
 import { openStoreHost } from '../store-host';
 import { IncidentComponentCache } from '../task-store';
 
 it('a desk synced from the demo server finds the printer example', async () => {
-  const database = await openDatabase({ logger: silentLogger() });
-  await migrateToLatest(database.db);
-  await seedDemo(database.db, { users: 300, now: fixtureClock });
-  const app = await buildServer({
-    database,
-    now: fixtureClock,
-    signInRateLimit: false,
-    sseHeartbeatMs: 60_000,
-  });
-  const serverUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const server = await startDemoServer({ users: 300 });
+  const { serverUrl } = server;
   const host = await openStoreHost({
     dbName: 'desk',
     indexedDB: new IDBFactory(),
@@ -111,9 +99,6 @@ it('a desk synced from the demo server finds the printer example', async () => {
     expect(load).not.toHaveBeenCalled();
   } finally {
     await host.close();
-    const closing = app.close();
-    app.server.closeAllConnections();
-    await closing;
-    await database.close();
+    await server.close();
   }
 }, 120_000);

@@ -2,52 +2,28 @@
 // months past the seeded history keeps the open incidents and evicts the closed ones, but not one a
 // window has open until it closes. (A pulled change bringing one back: scope-eviction.test.ts.)
 
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, it } from 'vitest';
-import { buildServer } from '../../../server/app';
-import { migrateToLatest } from '../../../server/db/migrate';
-import { openDatabase } from '../../../server/db/open-database';
-import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/seed';
-import { silentLogger } from '../../../server/logger';
 import { fixtureClock } from '../../../server/testing/fixtures';
-import { openStoreHost } from '../store-host';
+import { startDemoServer } from '../../../server/testing/demo-server';
+import { openSyncingDesk } from './with-server-support';
 
 const FINAL = ['Closed', 'Canceled'];
 
 it('evicts what left the scope after a sync, and never a record open in a form', async () => {
-  const database = await openDatabase({ logger: silentLogger() });
-  await migrateToLatest(database.db);
-  await seedDemo(database.db, { users: 100, incidents: 60, now: fixtureClock });
-  const app = await buildServer({
-    database,
-    now: fixtureClock,
-    signInRateLimit: false,
-    sseHeartbeatMs: 60_000,
-  });
-  const serverUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-  const incidents = await database.db.selectFrom('incidents').select(['id', 'state']).execute();
+  const server = await startDemoServer({ users: 100, incidents: 60 });
+  const incidents = await server.database.db
+    .selectFrom('incidents')
+    .select(['id', 'state'])
+    .execute();
   const open = incidents.filter((i) => !FINAL.includes(i.state));
   const closed = incidents.filter((i) => FINAL.includes(i.state));
   expect(closed.length).toBeGreaterThan(1);
-  const host = await openStoreHost({
-    dbName: 'desk',
-    indexedDB: new IDBFactory(),
-    IDBKeyRange,
-    demoUsers: 100,
+  const { host } = await openSyncingDesk(server, {
     // Three months after the server's history: nothing closed is recent any more.
     now: () => new Date(fixtureClock().getTime() + 90 * 86_400_000),
     newId: () => 'client-scope',
     // Every sync evicts here (a desk does it at most every 10 minutes).
     scope: { evictEveryMs: 0 },
-    onLine: () => true,
-    connectivityEvents: new EventTarget(),
-    sync: {
-      serverUrl,
-      timers: { set: () => () => {} },
-      random: () => 0,
-      locks: null,
-      broadcastChannel: null,
-    },
   });
   const held = async (id: string) => {
     const found = await host.query('incident.get', { id });
@@ -55,10 +31,6 @@ it('evicts what left the scope after a sync, and never a record open in a form',
     return found.value;
   };
   try {
-    await host.directoryReady();
-    expect(
-      (await host.act('session.signIn', { userName: 'demo.agent', password: DEMO_PASSWORD })).ok,
-    ).toBe(true);
     const [inForm, gone] = closed;
     if (!inForm || !gone) throw new Error('the seed has closed incidents');
     // A window shows one closed incident in its form the whole time.
@@ -85,9 +57,6 @@ it('evicts what left the scope after a sync, and never a record open in a form',
     expect(await held(inForm.id)).toBeNull();
   } finally {
     await host.close();
-    const closing = app.close();
-    app.server.closeAllConnections();
-    await closing;
-    await database.close();
+    await server.close();
   }
 }, 120_000);

@@ -3,18 +3,13 @@
 // pages arrive is never overwritten by them; the desk then holds exactly what a desk syncing by
 // pulls holds, and later changes come by pulls.
 
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, it } from 'vitest';
-import { buildServer } from '../../../server/app';
-import { migrateToLatest } from '../../../server/db/migrate';
-import { openDatabase } from '../../../server/db/open-database';
-import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/seed';
-import { silentLogger } from '../../../server/logger';
-import { fixtureClock } from '../../../server/testing/fixtures';
-import { openDeskDb, readMeta, type DeskDb } from '../db';
-import { openStoreHost, type StoreHost } from '../store-host';
+import { startDemoServer } from '../../../server/testing/demo-server';
+import { readMeta, type DeskDb } from '../db';
+import type { StoreHost } from '../store-host';
 import type { FetchLike } from './desk-server-client';
 import { serverTables, viewTables } from './synced-records';
+import { openSyncingDesk } from './with-server-support';
 
 /** Passes the answer through up to its `lines`-th line, then breaks off as a dropped connection. */
 function cutAfter(response: Response, lines: number): Response {
@@ -46,16 +41,7 @@ async function held(db: DeskDb): Promise<string[]> {
 }
 
 it('brings a fresh desk its scope by snapshot, survives a cut-off, keeps local work, then pulls', async () => {
-  const database = await openDatabase({ logger: silentLogger() });
-  await migrateToLatest(database.db);
-  await seedDemo(database.db, { users: 100, incidents: 60, now: fixtureClock });
-  const app = await buildServer({
-    database,
-    now: fixtureClock,
-    signInRateLimit: false,
-    sseHeartbeatMs: 60_000,
-  });
-  const serverUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const server = await startDemoServer({ users: 100, incidents: 60 });
   const calls: string[] = [];
   let cut = true;
   let meanwhile: (() => Promise<void>) | null = null;
@@ -76,29 +62,11 @@ it('brings a fresh desk its scope by snapshot, survives a cut-off, keeps local w
         )
       : fetch(input, init);
   const open = async (name: string, fetchFn: FetchLike) => {
-    const indexedDB = new IDBFactory();
-    const host = await openStoreHost({
-      dbName: 'desk',
-      indexedDB,
-      IDBKeyRange,
-      demoUsers: 100,
+    const { host, openDb } = await openSyncingDesk(server, {
       newId: () => `client-${name}-${Math.random().toString(36).slice(2)}`,
-      onLine: () => true,
-      connectivityEvents: new EventTarget(),
-      sync: {
-        serverUrl,
-        fetch: fetchFn,
-        timers: { set: () => () => {} },
-        random: () => 0,
-        locks: null,
-        broadcastChannel: null,
-      },
+      fetch: fetchFn,
     });
-    await host.directoryReady();
-    expect(
-      (await host.act('session.signIn', { userName: 'demo.agent', password: DEMO_PASSWORD })).ok,
-    ).toBe(true);
-    return { host, db: await openDeskDb({ name: 'desk', indexedDB, IDBKeyRange }) };
+    return { host, db: await openDb() };
   };
   const status = async (host: StoreHost) => {
     const answer = await host.query('sync.status', {});
@@ -166,9 +134,6 @@ it('brings a fresh desk its scope by snapshot, survives a cut-off, keeps local w
   } finally {
     await fresh.host.close();
     await byPulls.host.close();
-    const closing = app.close();
-    app.server.closeAllConnections();
-    await closing;
-    await database.close();
+    await server.close();
   }
 }, 120_000);

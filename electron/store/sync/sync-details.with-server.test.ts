@@ -1,58 +1,24 @@
 // Sync details against the real desk server: after a sign-in and a sync, the store host lists the
 // push, pull and directory attempts with their timing, and neither they nor the log hold the token.
 
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, it } from 'vitest';
-import { buildServer } from '../../../server/app';
-import { migrateToLatest } from '../../../server/db/migrate';
-import { openDatabase } from '../../../server/db/open-database';
-import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/seed';
-import { silentLogger } from '../../../server/logger';
-import { fixtureClock } from '../../../server/testing/fixtures';
-import { openStoreHost } from '../store-host';
+import { startDemoServer } from '../../../server/testing/demo-server';
 import type { FetchLike } from './desk-server-client';
+import { openSyncingDesk } from './with-server-support';
 
 it('lists the sync attempts of a real sync, and never the token', async () => {
-  const database = await openDatabase({ logger: silentLogger() });
-  await migrateToLatest(database.db);
-  await seedDemo(database.db, { users: 100, now: fixtureClock });
-  const app = await buildServer({
-    database,
-    now: fixtureClock,
-    signInRateLimit: false,
-    sseHeartbeatMs: 60_000,
-  });
-  const serverUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const server = await startDemoServer({ users: 100 });
   const tokens = new Set<string>();
   const watching: FetchLike = (input, init) => {
     const auth = new Headers(init?.headers).get('authorization');
     if (auth) tokens.add(auth.replace(/^Bearer /, ''));
     return fetch(input, init);
   };
-  const host = await openStoreHost({
-    dbName: 'desk',
-    indexedDB: new IDBFactory(),
-    IDBKeyRange,
-    demoUsers: 100,
+  const { host } = await openSyncingDesk(server, {
     newId: () => 'client-details',
-    onLine: () => true,
-    connectivityEvents: new EventTarget(),
-    sync: {
-      serverUrl,
-      fetch: watching,
-      timers: { set: () => () => {} },
-      random: () => 0,
-      locks: null,
-      broadcastChannel: null,
-    },
+    fetch: watching,
   });
   try {
-    await host.directoryReady();
-    const signedIn = await host.act('session.signIn', {
-      userName: 'demo.agent',
-      password: DEMO_PASSWORD,
-    });
-    expect(signedIn.ok).toBe(true);
     const saved = await host.command('interaction.create', {
       id: 'int-details-1',
       openedFor: null,
@@ -85,9 +51,6 @@ it('lists the sync attempts of a real sync, and never the token', async () => {
     for (const token of tokens) expect(shown).not.toContain(token);
   } finally {
     await host.close();
-    const closing = app.close();
-    app.server.closeAllConnections();
-    await closing;
-    await database.close();
+    await server.close();
   }
 }, 120_000);

@@ -5,25 +5,13 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, it } from 'vitest';
 import { DEMO_HQ_LOCATION_ID } from '../../../shared/demo/walk-up-generator';
 import type { TemplatesSyncResponse } from '../../../shared/sync/templates-api';
-import { buildServer } from '../../../server/app';
-import { migrateToLatest } from '../../../server/db/migrate';
-import { openDatabase } from '../../../server/db/open-database';
-import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/seed';
-import { silentLogger } from '../../../server/logger';
-import { fixtureClock } from '../../../server/testing/fixtures';
+import { DEMO_PASSWORD } from '../../../server/demo/seed';
+import { startDemoServer } from '../../../server/testing/demo-server';
 import { openStoreHost } from '../store-host';
 
 it('keeps templates on the desk and sends an own template saved offline', async () => {
-  const database = await openDatabase({ logger: silentLogger() });
-  await migrateToLatest(database.db);
-  await seedDemo(database.db, { users: 300, now: fixtureClock, historyDays: 0 });
-  const app = await buildServer({
-    database,
-    now: fixtureClock,
-    signInRateLimit: false,
-    sseHeartbeatMs: 60_000,
-  });
-  const serverUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const server = await startDemoServer({ users: 300, historyDays: 0 });
+  const { serverUrl } = server;
   let online = true;
   const host = await openStoreHost({
     dbName: 'desk',
@@ -134,9 +122,6 @@ it('keeps templates on the desk and sends an own template saved offline', async 
     expect((await listed()).map(([scope]) => scope)).toEqual(['location', 'location']);
   } finally {
     await host.close();
-    const closing = app.close();
-    app.server.closeAllConnections();
-    await closing;
-    await database.close();
+    await server.close();
   }
 }, 120_000);
