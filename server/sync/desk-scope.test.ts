@@ -10,6 +10,7 @@ import { LOCATIONS, NOW, organization, type Organization } from '../../shared/sy
 import { upsertRecords, type FilterValue, type RecordTable } from '../db/record-tables';
 import type { ServerDatabase } from '../db/open-database';
 import { describeOnDatabases } from '../testing/test-databases';
+import type { DeskScope } from './desk-scope';
 import { pull } from './pull';
 import { readSnapshot } from './snapshot';
 
@@ -63,22 +64,11 @@ function columnsOf(kinded: KindedRecord, byKey: Map<string, KindedRecord>) {
 }
 
 async function store(database: ServerDatabase, records: readonly KindedRecord[]): Promise<void> {
-  const byKey = new Map(records.map((r) => [recordKey({ kind: r.kind, id: r.record.id }), r]));
   await database.db.transaction().execute(async (trx) => {
     for (const table of Object.values(TABLE_OF))
       await sql`DELETE FROM ${sql.table(table)}`.execute(trx);
-    let seq = 0;
-    for (const kinded of records) {
-      const r = kinded.record as unknown as Loose;
-      const columns = columnsOf(kinded, byKey) as unknown as Record<string, FilterValue>;
-      await upsertRecords(
-        trx,
-        TABLE_OF[kinded.kind],
-        [{ record: { ...r, number: `${kinded.kind}-${r.id}`, openedAt: r.updatedAt }, seq: ++seq }],
-        () => columns,
-      );
-    }
   });
+  await restore(database, records, records);
 }
 
 /**
@@ -95,7 +85,29 @@ async function storeForDesk(database: ServerDatabase, org: Organization) {
     recentDays: ctx.recentDays,
     now: NOW,
   };
-  return { desk, expected };
+  return { desk, expected, ctx };
+}
+
+/** A desk's pulls by scope from `from`, page after page: the records' keys, and the cursor. */
+async function pullKeys(
+  database: ServerDatabase,
+  desk: DeskScope,
+  limit: number,
+  from: string | null,
+): Promise<{ keys: string[]; cursor: string | null }> {
+  const keys: string[] = [];
+  let cursor = from;
+  for (let page = 0; page < 100; page++) {
+    const answer = await pull(database.db, { clientId: 'desk-p', cursor }, limit, {
+      kind: 'everything',
+      desk,
+    });
+    for (const kind of ['interaction', 'incident', 'request', 'visit', 'call'] as const)
+      for (const record of answer[`${kind}s`]) keys.push(recordKey({ kind, id: record.id }));
+    cursor = answer.cursor;
+    if (!answer.more) break;
+  }
+  return { keys, cursor };
 }
 
 describeOnDatabases('the sync scope in SQL', (suite) => {
@@ -104,20 +116,8 @@ describeOnDatabases('the sync scope in SQL', (suite) => {
     await fc.assert(
       fc.asyncProperty(organization, fc.integer({ min: 1, max: 7 }), async (org, limit) => {
         const { desk, expected } = await storeForDesk(database, org);
-        const pulled: string[] = [];
-        let cursor: string | null = null;
-        for (let page = 0; page < 100; page++) {
-          const answer = await pull(database.db, { clientId: 'desk-p', cursor }, limit, {
-            kind: 'everything',
-            desk,
-          });
-          for (const kind of ['interaction', 'incident', 'request', 'visit', 'call'] as const)
-            for (const record of answer[`${kind}s`])
-              pulled.push(recordKey({ kind, id: record.id }));
-          cursor = answer.cursor;
-          if (!answer.more) break;
-        }
-        expect(pulled.sort()).toEqual(expected);
+        const { keys } = await pullKeys(database, desk, limit, null);
+        expect(keys.sort()).toEqual(expected);
       }),
       { numRuns: suite.backend === 'pglite' ? 40 : 60, seed: 20 },
     );
@@ -157,31 +157,8 @@ describeOnDatabases('the sync scope in SQL', (suite) => {
         fc.integer({ min: 1, max: 7 }),
         fc.array(fc.nat(), { maxLength: 8 }),
         async (org, limit, picks) => {
-          await store(database, org.records);
-          const ctx = { ...org.ctx, locations: new Set(LOCATIONS), opened: new Map() };
-          const desk = {
-            agentId: ctx.agentId,
-            groupIds: [...ctx.groups],
-            recentDays: ctx.recentDays,
-            now: NOW,
-          };
-          const pullFrom = async (from: string | null) => {
-            const keys: string[] = [];
-            let cursor = from;
-            for (let page = 0; page < 100; page++) {
-              const answer = await pull(database.db, { clientId: 'desk-p', cursor }, limit, {
-                kind: 'everything',
-                desk,
-              });
-              for (const kind of ['interaction', 'incident', 'request', 'visit', 'call'] as const)
-                for (const record of answer[`${kind}s`])
-                  keys.push(recordKey({ kind, id: record.id }));
-              cursor = answer.cursor;
-              if (!answer.more) break;
-            }
-            return { keys, cursor };
-          };
-          const before = await pullFrom(null);
+          const { desk, ctx } = await storeForDesk(database, org);
+          const before = await pullKeys(database, desk, limit, null);
           // Some records change today (a work note, say): in scope again, and whatever they link
           // to with them, though those did not change.
           const changed = org.records.map((kinded, i) =>
@@ -198,7 +175,7 @@ describeOnDatabases('the sync scope in SQL', (suite) => {
             changed,
           );
           const expected = [...scopeOf(changed, ctx).inScope.keys()].sort();
-          const after = await pullFrom(before.cursor);
+          const after = await pullKeys(database, desk, limit, before.cursor);
           const held = new Set([...before.keys, ...after.keys]);
           expect(expected.filter((key) => !held.has(key))).toEqual([]);
           expect(after.keys.filter((key) => !expected.includes(key))).toEqual([]);
@@ -209,7 +186,7 @@ describeOnDatabases('the sync scope in SQL', (suite) => {
   }, 120_000);
 });
 
-/** Writes `records` again (new change positions), their filter columns read among `all`. */
+/** Writes `records` (each at a new change position) of `all`, their filter columns read among them. */
 async function restore(
   database: ServerDatabase,
   records: readonly KindedRecord[],
@@ -223,7 +200,13 @@ async function restore(
       await upsertRecords(
         trx,
         TABLE_OF[kinded.kind],
-        [{ record: { ...r, number: `${kinded.kind}-${r.id}`, openedAt: r.updatedAt }, seq: 0 }],
+        [
+          {
+            record: { ...r, number: `${kinded.kind}-${r.id}`, openedAt: r.updatedAt },
+            // Numbers are unique: each record's place among them all.
+            seq: all.indexOf(kinded) + 1,
+          },
+        ],
         () => columns,
       );
     }
