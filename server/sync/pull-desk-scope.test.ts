@@ -86,10 +86,17 @@ describeOnDatabases('pulling by the desk’s sync scope', (suite) => {
       expect(added.status).toBe(200);
       const backfill = await pullOver(ana, 'desk-a2', mine.cursor);
       expect(ids(backfill)).toEqual(['i-ana', 'i-desk', 'i-net-1', 'i-net-2', 'i-net-3']);
-      expect(backfill).toMatchObject({ more: false, reset: false, lastMutationId: 1 });
+      // It says so: a desk that takes snapshots takes one instead (one from before ignores it).
+      expect(backfill).toMatchObject({
+        more: false,
+        reset: false,
+        lastMutationId: 1,
+        rescoped: true,
+      });
       // Then only what changes: nothing, and then Bo's note on one of them.
       const quiet = await pullOver(ana, 'desk-a2', backfill.cursor);
       expect(quiet.interactions).toEqual([]);
+      expect(quiet.rescoped).toBeUndefined();
       const noted = await bo.post<PushResponse>('/api/v1/sync/push', {
         clientId: 'desk-b',
         mutations: [

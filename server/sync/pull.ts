@@ -123,7 +123,8 @@ async function readPullPage(
   // turns out to be another database's or from a future this one never reached, the desk
   // starts over with a second read from the start (rare: a restored or replaced database).
   const claimed = request.cursor?.split('.')[0] ?? '';
-  let position = restarted(decodeRecordCursor(request.cursor, claimed, NO_BOUNDS));
+  const decoded = decodeRecordCursor(request.cursor, claimed, NO_BOUNDS);
+  let position = restarted(decoded);
   const statement = (withTexts: boolean) =>
     readPullStatement(db, request, position, limit, withTexts, worked, deskOf(position));
   // With the records' texts at hand, the statement answers positions only.
@@ -134,6 +135,8 @@ async function readPullPage(
     read = await statement(records === undefined);
   }
   const tag = tagOf(position);
+  // The desk's scope grew: its whole scope starts over, and a desk that can takes a snapshot.
+  const rescoped = position !== decoded && !position.reset && request.unscoped !== true;
   const desk = deskOf(position);
   // Records the page brings into the desk's scope that its pulls passed before this catch-up
   // (pull-linked.ts); none from the start, where the stream itself brings them.
@@ -149,27 +152,21 @@ async function readPullPage(
           worked,
         )
       : new Map<number, string[]>();
+  const answer = async (page: { rows: ChangeRow[]; more: boolean }, textOf: TextOf) => ({
+    ...answerOf(read.state, page, position, read.refused, textOf, tag, await linked(page), base),
+    ...(rescoped ? { rescoped: true as const } : {}),
+  });
   if (records) {
     const page = pageOf(read, limit);
     const texts = await recordTextsOf(db, page.rows, records);
-    if (texts)
-      return answerOf(
-        read.state,
-        page,
-        position,
-        read.refused,
-        texts,
-        tag,
-        await linked(page),
-        base,
-      );
+    if (texts) return answer(page, texts);
     // A version on the page was overwritten since the statement: one that carries the texts.
     read = await statement(true);
   }
-  const page = pageOf(read, limit);
-  const textOf = (row: ChangeRow) => row.json ?? '';
-  return answerOf(read.state, page, position, read.refused, textOf, tag, await linked(page), base);
+  return answer(pageOf(read, limit), (row) => row.json ?? '');
 }
+
+type TextOf = (row: ChangeRow) => string;
 
 /**
  * The horizon a desk's catch-up started from: the cursor's own position after a complete pull

@@ -150,6 +150,12 @@ export const PullResponse = z.object({
    * evicts down to the ceiling. Absent from servers before them: the desk's defaults hold.
    */
   scope: z.object({ recentDays: z.int().positive(), ceilingMb: z.int().positive() }).optional(),
+  /**
+   * The desk's scope grew since its cursor (a group joined, a larger N): this answer starts its
+   * whole scope over from the beginning. A desk that takes snapshots takes one instead (ADR 0020);
+   * one from before snapshots ignores it and pulls on. Absent otherwise.
+   */
+  rescoped: z.literal(true).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

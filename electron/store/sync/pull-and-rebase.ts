@@ -103,6 +103,19 @@ async function pullPages(
   for (;;) {
     const answer = await (prefetched ?? nextPull());
     prefetched = null;
+    if (answer.rescoped === true && !startOver && !listingAll && !answer.reset) {
+      // This desk's scope grew (a group joined, a larger N): the server would send the whole
+      // scope again by pulls from the beginning; a snapshot brings it in a few pages instead.
+      // The answer is dropped; the snapshot's end cursor is where the pulls go on from.
+      await db.transaction('rw', db.meta, async () => {
+        await writeMeta(db, 'sync', { ...(await readSyncMeta(db)), interactionsCursor: null });
+      });
+      catchUp();
+      await takeSnapshot(deps, refusals, deps.snapshotProgress);
+      meta = await readSyncMeta(db);
+      oldest = await db.outbox.orderBy('mutationId').first();
+      continue;
+    }
     const reset = answer.reset || startOver;
     listingAll = (listingAll || reset) && answer.more;
     if (!reset && answer.lastMutationId < (meta.acknowledgedThrough ?? 0)) {

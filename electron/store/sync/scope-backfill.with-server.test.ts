@@ -1,6 +1,7 @@
 // A desk's scope growing, against the real desk server (ADR 0020): Ana's desk holds her groups'
 // open work only; an administrator adds her to Network, and Network's open work arrives at her desk
-// on its next sync, while the interaction she saved meanwhile (unsynced) reaches the server intact.
+// on its next sync, as a snapshot of her grown scope, while the interaction she saved meanwhile
+// (unsynced) reaches the server intact.
 
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, it } from 'vitest';
@@ -39,7 +40,14 @@ it('brings a group’s open work to an agent added to it, and loses nothing unsy
     signInRateLimit: false,
     sseHeartbeatMs: 60_000,
   });
+  // What the desk asked the server for: a snapshot first, and another when its scope grew.
+  const asked: string[] = [];
+  app.addHook('onResponse', (request, _reply, done) => {
+    asked.push(request.url);
+    done();
+  });
   const serverUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const snapshots = () => asked.filter((url) => url.endsWith('/sync/snapshot')).length;
   // Bo logs Network's work, and the clock moves on three days: it is no longer recent.
   const bo = await signIn(app, 'bo.agent');
   const boDesk = new DeskOutbox('desk-b', 'agent-2');
@@ -86,6 +94,7 @@ it('brings a group’s open work to an agent added to it, and loses nothing unsy
     await host.sync?.syncNow();
     expect(await held('i-desk')).not.toBeNull();
     expect(await held('i-net')).toBeNull();
+    expect(snapshots()).toBe(1);
 
     const admin = await signIn(app, 'adam.admin');
     const added = await callAdmin(admin, 'groups.add-member', {
@@ -100,6 +109,8 @@ it('brings a group’s open work to an agent added to it, and loses nothing unsy
     });
     expect(saved.ok).toBe(true);
     await host.sync?.syncNow();
+    // The grown scope came as a snapshot, not as pulls from the beginning.
+    expect(snapshots()).toBe(2);
     expect(await held('i-net')).toMatchObject({ assignmentGroup: 'grp-net', state: 'New' });
     expect(await held('i-desk')).not.toBeNull();
     const mine = await held('i-ana');
