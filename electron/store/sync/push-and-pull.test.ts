@@ -689,6 +689,39 @@ describe('a desk far behind: page after page', () => {
     expect((await readSyncMeta(db)).interactionsCursor).toBe('db2.3');
   });
 
+  it('reads the snapshot’s next page while it stores this one, and stores every page before the cursor is set', async () => {
+    const db = await desk();
+    const sent = pages(3, 4);
+    let created = 0;
+    db.interactions.hook('creating', () => {
+      created += 1;
+    });
+    /** Interactions created on this desk when each page was handed over. */
+    const storedWhenRead: number[] = [];
+    const { client } = scriptedClient([() => answer({ cursor: 'db2.9' })], undefined, () => db);
+    client.snapshot = async (_token, _request, onLine) => {
+      await onLine({ type: 'start', total: 12, counts: { interactions: 12 } });
+      for (const records of sent) {
+        storedWhenRead.push(created);
+        await onLine({ type: 'page', kind: 'interactions', records });
+      }
+      await onLine({ type: 'end', cursor: 'db2.8', lastMutationId: 0, refused: [] });
+    };
+    const cursors: (string | null)[] = [];
+    const pull = client.pull.bind(client);
+    client.pull = (token, request) => {
+      cursors.push(request.cursor);
+      return pull(token, request);
+    };
+    await pullAndRebase(deps(db, client), new Map());
+    // Page 2 was read before page 1 was stored, page 3 before page 2: one page waits at most.
+    expect(storedWhenRead).toEqual([0, 0, 4]);
+    expect(await db.interactions.count()).toBe(12);
+    // The pulls went on from the snapshot's cursor, set once every page was stored.
+    expect(cursors).toEqual(['db2.8']);
+    expect((await readSyncMeta(db)).interactionsCursor).toBe('db2.9');
+  });
+
   it('replays a change waiting on the desk over the pages as before (no direct write), and tells the host once it is done even when a page fails', async () => {
     const db = await syncedDesk(['int-1']);
     const note = { id: 'int-1', noteId: 'n-1', text: 'Called back' };

@@ -56,6 +56,9 @@ export async function takeSnapshot(
   let done = 0;
   let total = 0;
   let end: SnapshotEnd | null = null;
+  // The page being stored while the next one is read and checked: IndexedDB writes in the
+  // browser while this thread parses, so one page at most waits behind another.
+  let storing: Promise<void> = Promise.resolve();
   try {
     await client.snapshot(
       token,
@@ -69,23 +72,34 @@ export async function takeSnapshot(
             total = line.total;
             progress({ done, total });
             return;
-          case 'page':
-            await storePage(deps, line);
-            done += line.records.length;
-            progress({ done, total: Math.max(total, done) });
-            await breathe();
+          case 'page': {
+            const before = storing;
+            storing = before.then(async () => {
+              await storePage(deps, line);
+              done += line.records.length;
+              progress({ done, total: Math.max(total, done) });
+              await breathe();
+            });
+            // Read on while this page is stored, once the one before it is.
+            await before;
             return;
+          }
           case 'end':
+            await storing;
             end = line;
             return;
         }
       },
     );
   } catch (error) {
+    // A page read before the answer was cut off is still stored (an idempotent put).
+    await storing.catch(() => {});
     progress(null);
     if (error instanceof DeskServerError && error.status === 404) return false;
     throw error;
   }
+  // An answer that ended without its end line: what was read is stored before it is called cut.
+  await storing;
   progress(null);
   // Set in the callback: TypeScript cannot see that it ran.
   const finished = end as SnapshotEnd | null;
