@@ -107,33 +107,56 @@ describe('LiveQueries while a sync catches up (hold)', () => {
     db.close();
   });
 
-  it('drops a held answer that comes after a newer one', async () => {
+  it('never runs a held query twice at once: a start while it reads gets one more answer after it, however slow', async () => {
     const live = new LiveQueries(createLogger(), [], ['interaction.list']);
-    const slow: Array<(value: unknown) => void> = [];
+    const slow: Array<() => void> = [];
     let calls = 0;
+    let reading = 0;
+    let mostAtOnce = 0;
+    let released = false;
     const seen: unknown[] = [];
     live.subscribe(
       list,
       () => {
         calls += 1;
         // The first answer (before the hold) at once; the held runs wait to be let go.
-        if (calls === 1) return Promise.resolve(ok(calls));
+        if (calls === 1 || released) return Promise.resolve(ok(calls));
         const n = calls;
-        return new Promise((resolve) => slow.push(() => resolve(ok(n))));
+        reading += 1;
+        mostAtOnce = Math.max(mostAtOnce, reading);
+        return new Promise((resolve) =>
+          slow.push(() => {
+            reading -= 1;
+            resolve(ok(n));
+          }),
+        );
       },
       (r) => seen.push(r),
     );
     await vi.waitFor(() => expect(seen).toHaveLength(1));
     live.hold();
+    // The timer and the agent's commands ask again while the first held run still reads.
     live.answerHeld();
-    expect(slow).toHaveLength(2);
-    // The newer run answers first; the older one, coming late, is not shown over it.
-    slow[1]?.(undefined);
+    live.answerHeld();
+    expect(slow).toHaveLength(1);
+    slow[0]?.();
+    // Its answer is shown, then exactly one more run answers what changed meanwhile.
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(ok(2)));
+    await vi.waitFor(() => expect(slow).toHaveLength(2));
+    slow[1]?.();
     await vi.waitFor(() => expect(seen.at(-1)).toEqual(ok(3)));
-    slow[0]?.(undefined);
+    expect(mostAtOnce).toBe(1);
+    expect(calls).toBe(3);
+
+    // Released while a held run reads: the live answer stands, the late one is dropped.
+    live.answerHeld();
+    expect(slow).toHaveLength(3);
+    released = true;
+    live.release();
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(ok(5)));
+    slow[2]?.();
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(seen.at(-1)).toEqual(ok(3));
-    expect(seen).toHaveLength(2);
+    expect(seen.at(-1)).toEqual(ok(5));
     live.close();
   });
 });

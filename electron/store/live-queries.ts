@@ -64,23 +64,45 @@ export class LiveQueries {
     };
     // Each start answers anew; an answer of an earlier start that comes late is dropped.
     let generation = 0;
+    // A held run still reading, and whether it was asked to answer again meanwhile: a held
+    // query never runs twice at once, and a run slower than the hold's timer still answers.
+    let reading = false;
+    let again = false;
     // A fresh liveQuery answers at once with the current state: that is how a change outside
     // IndexedDB (connectivity, directory loaded) reaches subscribers. While a sync catches up, a
     // held query answers once per start (the hold's timer starts it again) instead.
     const start = (): void => {
       current?.unsubscribe();
       current = null;
+      const held = this.holding && this.holdable.has(query.name);
+      if (held && reading) {
+        again = true;
+        return;
+      }
+      again = false;
       const mine = ++generation;
       const latest = (result: StoreResult<unknown>): void => {
         if (mine === generation) push(result);
       };
-      if (this.holding && this.holdable.has(query.name)) {
-        run().then(latest, (e: unknown) => {
-          if (mine === generation) failed(e);
-        });
+      if (!held) {
+        current = liveQuery(run).subscribe({ next: latest, error: failed });
         return;
       }
-      current = liveQuery(run).subscribe({ next: latest, error: failed });
+      reading = true;
+      const done = (): void => {
+        reading = false;
+        if (again && !closed && this.holding) start();
+      };
+      run().then(
+        (result) => {
+          latest(result);
+          done();
+        },
+        (e: unknown) => {
+          if (mine === generation) failed(e);
+          done();
+        },
+      );
     };
     start();
     this.refreshers.set(start, query.name);
@@ -135,11 +157,12 @@ export class LiveQueries {
     this.holding = false;
     if (this.holdTimer !== null) clearInterval(this.holdTimer);
     this.holdTimer = null;
-    this.answerHeld();
+    for (const [start, name] of [...this.refreshers]) if (this.holdable.has(name)) start();
   }
 
   /** The held queries answer now (the agent changed something: it shows at once, not later). */
   answerHeld(): void {
+    if (!this.holding) return;
     for (const [start, name] of [...this.refreshers]) if (this.holdable.has(name)) start();
   }
 
