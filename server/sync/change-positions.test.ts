@@ -68,15 +68,20 @@ describe('record cursors', () => {
       scope,
       reset: false,
     });
-    // A horizon is its own base; from the start there is none.
+    // A horizon is its own base; a catch-up from the start says so (0); what its snapshot
+    // showed may reach above the page's end.
     expect(encodeRecordCursor(DB, { xid: 900n, version: 0 }, undefined, scope, 850n)).toBe(
       `${DB}.900.0~Ab_-12yZ.30`,
     );
     expect(encodeRecordCursor(DB, { xid: 900n, version: 17 }, undefined, undefined, 0n)).toBe(
-      `${DB}.900.17`,
+      `${DB}.900.17^0`,
     );
-    // A base above its page's end, on a horizon, or on a cursor from before 0005: never given out.
-    for (const bad of [`${DB}.900.17^901`, `${DB}.900.0^850`, `${DB}.42^1`, `${DB}.900.17^`])
+    expect(decodeRecordCursor(`${DB}.900.17^0`, DB, bounds).base).toBe(0n);
+    expect(decodeRecordCursor(`${DB}.900.17^950`, DB, bounds).base).toBe(950n);
+    // A base past what the database reached starts the desk over.
+    expect(decodeRecordCursor(`${DB}.900.17^10001`, DB, bounds).reset).toBe(true);
+    // A base on a horizon, or on a cursor from before 0005: never given out.
+    for (const bad of [`${DB}.900.0^850`, `${DB}.42^1`, `${DB}.900.17^`])
       expect(() => decodeRecordCursor(bad, DB, bounds)).toThrow(ApiError);
   });
 

@@ -45,7 +45,7 @@ export function encodeRecordCursor(
   base?: bigint,
 ): string {
   const tag = scope ? `~${scope.digest}.${scope.recentDays}` : '';
-  const from = base !== undefined && base > 0n && at.version !== 0 ? `^${base}` : '';
+  const from = base !== undefined && at.version !== 0 ? `^${base}` : '';
   const plain = `${databaseId}.${at.xid}.${at.version}${from}${tag}`;
   if (!seen || at.version !== 0 || seen.until < at.xid) return plain;
   const span = Number(seen.until - at.xid);
@@ -63,9 +63,9 @@ export interface RecordCursor {
   after: ChangePosition;
   seen?: SeenBefore;
   /**
-   * A page's end only: the horizon (a transaction id) of the pull this catch-up started from.
-   * Every row of a transaction below it had been passed by the desk's pulls before this catch-up
-   * (pull-linked.ts). A horizon cursor is its own base.
+   * A page's end only: where the desk's catch-up started, as a transaction id (every row of a
+   * transaction below it had been passed by the desk's pulls before it; 0 from the start). See
+   * pull.ts's catchUpBase and pull-linked.ts.
    */
   base?: bigint;
   /** The scope the rows up to here were chosen by; none when every row was (an unscoped pull). */
@@ -98,10 +98,9 @@ export function decodeRecordCursor(
   if (!match || (match[4] !== undefined && match[2] === undefined)) throw invalidCursor();
   const xid = match[2] === undefined ? 0n : BigInt(match[2]);
   const version = Number(match[3]);
-  // A catch-up's base is below its page's end, and only a page's end carries one.
+  // Only a page's end carries a catch-up's base.
   const base = match[6] === undefined ? undefined : BigInt(match[6]);
-  if (base !== undefined && (version === 0 || base > xid || match[2] === undefined))
-    throw invalidCursor();
+  if (base !== undefined && (version === 0 || match[2] === undefined)) throw invalidCursor();
   let seen: SeenBefore | undefined;
   if (match[4] !== undefined) {
     const span = parseInt(match[4], 36);
@@ -115,7 +114,7 @@ export function decodeRecordCursor(
   const future =
     xid === 0n
       ? version > bounds.legacyHead
-      : xid > bounds.next || (seen?.until ?? 0n) > bounds.next;
+      : xid > bounds.next || (seen?.until ?? 0n) > bounds.next || (base ?? 0n) > bounds.next;
   if (match[1] !== databaseId || future) return { after: START, reset: true };
   const scope =
     match[7] !== undefined ? { digest: match[7], recentDays: Number(match[8]) } : undefined;

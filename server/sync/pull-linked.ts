@@ -2,13 +2,15 @@
 // the scope by its link once its incident is reopened, but the reopen changes the incident only, so
 // the interaction's row lies before the desk's cursor and the change stream never shows it again.
 // With each page, the records its rows in scope by themselves link to (one step, as the scope
-// rule) are sent too — those last written before this catch-up began (later ones come in the
-// stream, by the scope's rule), not in scope by themselves (such a row came when it last
-// changed), and not on the page already. Builds and runs one statement.
+// rule) are sent too — those the desk's pulls have passed (before this catch-up began, or on its
+// earlier pages: later ones come in the stream, by the scope's rule), not in scope by themselves
+// (such a row came when it last changed), and not on the page already. One that an earlier page
+// of the same catch-up did send may come again (an idempotent put). Builds and runs one statement.
 
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema';
 import { workedBySql, type RecordTable, type WorkedBy } from '../db/record-tables';
+import type { ChangePosition } from './change-positions';
 import { directlyInScope, linkedIds, type DeskScope } from './desk-scope';
 
 /** A row on the page: its table's index in `tables` and its id. */
@@ -18,16 +20,25 @@ export interface PageRow {
 }
 
 /**
- * The JSON texts of the records written before `base` (the catch-up's starting horizon: every
- * transaction below it had ended when the desk last caught up) that the page's rows bring into the
- * desk's scope, by table index. `tables` is the pull's table order; `worked`, a technician's
- * filter, holds for them as for any row of those tables (visits and calls are everyone's).
+ * What the desk's pulls have passed: every row at or before the page's cursor (`after`), and every
+ * row of a transaction below `base` (where the catch-up started: its snapshot had shown them all).
+ */
+export interface Passed {
+  after: ChangePosition;
+  base: bigint;
+}
+
+/**
+ * The JSON texts of the records the desk's pulls have passed (`passed`) that the page's rows bring
+ * into the desk's scope, by table index. `tables` is the pull's table order; `worked`, a
+ * technician's filter, holds for them as for any row of those tables (visits and calls are
+ * everyone's).
  */
 export async function linkedBehindCursor(
   db: Kysely<Database>,
   tables: readonly RecordTable[],
   page: readonly PageRow[],
-  base: bigint,
+  { after, base }: Passed,
   desk: DeskScope,
   worked: WorkedBy | undefined,
 ): Promise<Map<number, string[]>> {
@@ -50,7 +61,8 @@ export async function linkedBehindCursor(
     selects.push(sql`SELECT ${sql.lit(toKind)}::int AS kind, p.record::text AS json
       FROM ${sql.table(to)} AS p
       WHERE p.id IN (${sql.join(sources, sql` UNION `)})
-        AND p.change_xid < ${base.toString()}::xid8
+        AND ((p.change_xid, p.version) <= (${after.xid.toString()}::xid8, ${after.version})
+          OR p.change_xid < ${base.toString()}::xid8)
         AND NOT ${directlyInScope(to, 'p', desk)}
         AND NOT (p.id = ANY(${idsOf(toKind)}::text[]))
         ${worked && !everyone ? sql`AND ${workedBySql(worked)}` : sql``}`);

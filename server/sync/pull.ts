@@ -147,7 +147,7 @@ async function readPullPage(
           db,
           PULLED.map((p) => p.table),
           page.rows,
-          base,
+          { after: position.after, base },
           desk,
           worked,
         )
@@ -169,13 +169,15 @@ async function readPullPage(
 type TextOf = (row: ChangeRow) => string;
 
 /**
- * The horizon a desk's catch-up started from: the cursor's own position after a complete pull
- * (a horizon, version 0), the base a page's end carries, or, on a page's end from before bases,
- * its own transaction (fewer records sent again, never more). 0 from the start.
+ * Where a desk's catch-up started, as the transaction below which every row had been passed by its
+ * pulls before it: after a complete pull (a horizon cursor, version 0), the end of what that
+ * pull's snapshot showed (`seen.until`; the cursor's own transaction when it was left out, and the
+ * stream then sends those rows again itself); on a page's end, the base it carries; on a page's
+ * end from before bases, its own transaction (fewer records sent, never more). 0 from the start.
  */
 function catchUpBase(position: RecordCursor): bigint {
   if (position.reset) return 0n;
-  if (position.after.version === 0) return position.after.xid;
+  if (position.after.version === 0) return position.seen?.until ?? position.after.xid;
   return position.base ?? position.after.xid;
 }
 
