@@ -45,12 +45,16 @@ export function useTemplateApply(model: InteractionFormModel): TemplateApply {
   }, [groups]);
   const [pending, setPending] = useState<PendingTemplate | null>(null);
   // Save and close waits for the render that shows the template's fields: it saves what it shows.
-  const closeNext = useRef(false);
+  // A count in state, not a flag in a ref: the render that has the new count has the template's
+  // fields too, while an effect of an earlier render — flushed late, when the desk is loaded —
+  // still sees the old count and cannot close the interaction without them.
+  const [closeRequests, setCloseRequests] = useState(0);
+  const closesDone = useRef(0);
   useEffect(() => {
-    if (!closeNext.current) return;
-    closeNext.current = false;
+    if (closeRequests === closesDone.current) return;
+    closesDone.current = closeRequests;
     void model.close('Closed Complete');
-  });
+  }, [closeRequests, model]);
 
   const finish = (next: PendingTemplate, edits: FormEdits): void => {
     const { template, plan, fromSlash } = next;
@@ -58,7 +62,7 @@ export function useTemplateApply(model: InteractionFormModel): TemplateApply {
       fromSlash && edits.shortDescription === undefined ? { shortDescription: '' } : {};
     model.edit({ ...cleared, ...edits });
     if (plan.closesAtOnce) model.setCloseOnSave(true);
-    if (next.thenClose) closeNext.current = true;
+    if (next.thenClose) setCloseRequests((n) => n + 1);
     model.announce(
       `Template ${template.name} applied${plan.closesAtOnce ? ': Save closes the interaction (Closed Complete)' : ''}`,
     );
