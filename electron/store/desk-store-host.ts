@@ -14,16 +14,17 @@ import type {
   QueryName,
   QueryOutput,
   StoreEvent,
-  StorageUse,
   Unsubscribe,
 } from '../../shared/store-api/contract';
 import { parseAction, parseCommand, parseQuery } from '../../shared/store-api/validate';
-import { readMeta, type DeskDb } from './db';
+import type { DeskDb } from './db';
+import { DeskStorage } from './desk-storage';
 import { loadDirectory, type ProgressEvent } from './directory-store';
 import { commandOutput } from './command-views';
 import type { LoadedDirectory } from './loaded-directory';
 import { changedIncidents, deskPermissions, runCommand } from './store-commands';
 import { LiveQueries } from './live-queries';
+import { HELD_WHILE_CATCHING_UP, HOST_STATE_QUERIES } from './host-query-kinds';
 import { CLOCK_BOUND_QUERIES } from './walk-up-queries';
 import { FIGURE_CLOCK_BOUND_QUERIES } from './figure-queries';
 import { createLogger, type Logger } from './logger';
@@ -34,39 +35,11 @@ import { IncidentComponentCache, seedDemoTasks } from './task-store';
 import { KnowledgeCache } from './knowledge-queries';
 import { KnownCallersCache } from './known-callers';
 import { SyncEngine, type SyncOptions } from './sync/sync-engine';
-import { evictOutOfScope, heldCount, storageEstimate } from './sync/scope-eviction';
-import { SCOPE_DEFAULTS, type ScopeSettings } from '../../shared/sync/scope';
 
 import type { StoreHost, StoreHostOptions } from './store-host';
 
 /** Longer than any operation or id in the contract; anything longer is not one of ours. */
 const MAX_NAME_LENGTH = 64;
-/** Queries whose answer depends on host state that IndexedDB does not see change. */
-const HOST_STATE_QUERIES: ReadonlySet<QueryName> = new Set([
-  'sync.status',
-  'directory.status',
-  'session.state',
-  'sync.needsAttention',
-  'sync.details',
-]);
-
-/**
- * The whole-desk lists and figures: while a sync catches up (a desk back after days offline) they
- * answer every couple of seconds instead of after each page it stores (LiveQueries.hold). A
- * form's record, the sync status, the walk-up queue and an incoming call stay live.
- */
-const HELD_WHILE_CATCHING_UP: readonly QueryName[] = [
-  'figures.agentToday',
-  'incident.callbacksDue',
-  'incident.list',
-  'request.list',
-  'interaction.list',
-  'interaction.listForUser',
-  'task.listForUser',
-  'call.log',
-  'directory.recentCallers',
-];
-
 function checkedName(name: unknown): unknown {
   return typeof name === 'string' && name.length > MAX_NAME_LENGTH
     ? `${name.slice(0, MAX_NAME_LENGTH)}…`
@@ -92,8 +65,8 @@ export class DeskStoreHost implements StoreHost {
   private readonly session: { clientId: string; agentId: string };
   private readonly options: StoreHostOptions;
   readonly sync: SyncEngine | null;
-  /** The storage last measured (after each eviction, and once at start), for Sync details. */
-  private storage: StorageUse | null = null;
+  /** What this desk keeps, and the storage it takes, for Sync details (ADR 0020). */
+  private readonly storage: DeskStorage;
 
   constructor(
     db: DeskDb,
@@ -123,11 +96,21 @@ export class DeskStoreHost implements StoreHost {
         message: 'Deskpad was updated in another window. Close this window and open Deskpad again.',
       });
     });
+    this.storage = new DeskStorage({
+      db,
+      now: this.now,
+      log: this.log,
+      agentId: () => this.session.agentId,
+      ownSettings: options.scope,
+      openInForms: () => this.live.openRecords(),
+      incidentsEvicted: (revision, ids) => this.components.written([], revision, ids),
+      measured: () => this.live.refresh('sync.details'),
+    });
     this.loading = this.loadDirectory();
     this.sync = options.sync ? this.openSync(options.sync) : null;
-    this.measureStorage().catch((error: unknown) =>
-      this.log.warn("this desk's storage could not be measured", error),
-    );
+    this.storage
+      .measure()
+      .catch((error: unknown) => this.log.warn("this desk's storage could not be measured", error));
   }
 
   async startSync(): Promise<void> {
@@ -145,7 +128,7 @@ export class DeskStoreHost implements StoreHost {
         directory: () => this.directory,
         directoryReady: () => this.loading,
         log: this.log,
-        evict: () => this.evictOutOfScope(),
+        evict: () => this.storage.evictOutOfScope(),
       },
       options,
     );
@@ -183,58 +166,6 @@ export class DeskStoreHost implements StoreHost {
       this.components.written(incidents, revision, removedIds),
     );
     return sync;
-  }
-
-  // ---- the sync scope (ADR 0020) ----
-
-  /** The desk's own options first (tests, diagnostics), then the administrator's, then defaults. */
-  private async scopeSettings(): Promise<ScopeSettings> {
-    const fromServer = (await readMeta(this.db, 'sync'))?.scopeSettings;
-    return { ...SCOPE_DEFAULTS, ...fromServer, ...this.options.scope };
-  }
-
-  /** When the last eviction ran (the desk's clock); null before the first. */
-  private evictedAt: number | null = null;
-
-  /**
-   * Drops what left this desk's scope, then measures what its storage holds for Sync details; at
-   * most once per `evictEveryMs`, so a desk poked every few seconds does not read every record
-   * it holds each time.
-   */
-  private async evictOutOfScope(): Promise<void> {
-    const settings = await this.scopeSettings();
-    const at = this.now().getTime();
-    if (this.evictedAt !== null && at - this.evictedAt < settings.evictEveryMs) return;
-    this.evictedAt = at;
-    const outcome = await evictOutOfScope({
-      db: this.db,
-      agentId: this.session.agentId,
-      now: this.now,
-      settings,
-      openInForms: () => this.live.openRecords(),
-      usedBytes: async () => (await storageEstimate()).usage,
-    });
-    if (outcome.evicted.length > 0)
-      this.log.info(`${outcome.evicted.length} records left this desk's scope and were evicted`);
-    if (outcome.incidentsRevision !== undefined)
-      this.components.written(
-        [],
-        outcome.incidentsRevision,
-        outcome.evicted.filter((r) => r.kind === 'incident').map((r) => r.id),
-      );
-    await this.measureStorage(outcome.held);
-  }
-
-  private async measureStorage(held?: number): Promise<void> {
-    const { usage, quota } = await storageEstimate();
-    this.storage = {
-      usedBytes: usage,
-      quotaBytes: quota,
-      ceilingBytes: (await this.scopeSettings()).ceilingBytes,
-      records: held ?? (await heldCount(this.db)),
-      measuredAt: this.now().toISOString(),
-    };
-    this.live.refresh('sync.details');
   }
 
   // ---- the contract ----
@@ -386,7 +317,8 @@ export class DeskStoreHost implements StoreHost {
       sync: this.sync,
       details: () => {
         const details = this.sync?.details() ?? { attempts: [], log: this.log.recent() };
-        return this.storage ? { ...details, storage: this.storage } : details;
+        const storage = this.storage.current;
+        return storage ? { ...details, storage } : details;
       },
       now: this.now,
     };
