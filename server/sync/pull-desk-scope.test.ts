@@ -14,6 +14,7 @@ import {
   testServer,
   type ApiClient,
 } from '../testing/fixtures';
+import type { ServerDatabase } from '../db/open-database';
 import { describeOnDatabases } from '../testing/test-databases';
 import { pull } from './pull';
 import { incidentArgs, takenInteraction } from './task-fixtures';
@@ -25,15 +26,8 @@ const ids = (answer: PullResponse) => answer.interactions.map((r) => r.id).sort(
 describeOnDatabases('pulling by the desk’s sync scope', (suite) => {
   it('brings a group’s open work to an agent added to it, and goes on from there', async () => {
     const database = suite.database();
-    await seedDirectory(database);
     // N = 1 day, and the server's clock moves on three days after the work was logged.
-    await database.db
-      .transaction()
-      .execute((trx) => writeScopeSettings(trx, { recentDays: 1, ceilingMb: 200 }));
-    let offset = 0;
-    const start = Date.now();
-    const clock = () => new Date(Date.parse(FIXTURE_NOW) + (Date.now() - start) + offset);
-    const app = await testServer(database, { now: clock });
+    const { app, clock, moveOn } = await oneDayScopeServer(database);
     try {
       const bo = await signIn(app, 'bo.agent');
       const boDesk = new DeskOutbox('desk-b', 'agent-2');
@@ -61,7 +55,7 @@ describeOnDatabases('pulling by the desk’s sync scope', (suite) => {
       const fresh = await pullOver(ana, 'desk-a', null);
       expect(ids(fresh)).toEqual(['i-bo', 'i-desk', 'i-done', 'i-net-1', 'i-net-2', 'i-net-3']);
 
-      offset = 3 * DAY_MS;
+      moveOn(3 * DAY_MS);
       // A new desk three days on: only Ana's group's open work (grp-desk).
       const first = await pullOver(ana, 'desk-a2', null);
       expect(ids(first)).toEqual(['i-desk']);
@@ -161,14 +155,7 @@ describeOnDatabases('pulling by the desk’s sync scope', (suite) => {
 
   it('sends an old record that a change brings into the scope by its link, once, though it did not change', async () => {
     const database = suite.database();
-    await seedDirectory(database);
-    await database.db
-      .transaction()
-      .execute((trx) => writeScopeSettings(trx, { recentDays: 1, ceilingMb: 200 }));
-    let offset = 0;
-    const start = Date.now();
-    const clock = () => new Date(Date.parse(FIXTURE_NOW) + (Date.now() - start) + offset);
-    const app = await testServer(database, { now: clock });
+    const { app, clock, moveOn } = await oneDayScopeServer(database);
     try {
       // Ana logs a call, escalates it, and both are closed: work of long ago, soon out of scope.
       const ana = await signIn(app, 'ana.agent');
@@ -196,7 +183,7 @@ describeOnDatabases('pulling by the desk’s sync scope', (suite) => {
       );
       expect(logged.body.refused).toEqual([]);
 
-      offset = 3 * DAY_MS;
+      moveOn(3 * DAY_MS);
       const fresh = await pullOver(ana, 'desk-a2', null);
       expect(ids(fresh)).toEqual([]);
       expect(fresh.incidents).toEqual([]);
@@ -235,6 +222,28 @@ describeOnDatabases('pulling by the desk’s sync scope', (suite) => {
     }
   });
 });
+
+/**
+ * A desk server on the seeded directory whose administrator set N to 1 day, with a clock that
+ * runs from the fixtures' now and moves on when told.
+ */
+async function oneDayScopeServer(database: ServerDatabase) {
+  await seedDirectory(database);
+  await database.db
+    .transaction()
+    .execute((trx) => writeScopeSettings(trx, { recentDays: 1, ceilingMb: 200 }));
+  let offset = 0;
+  const start = Date.now();
+  const clock = () => new Date(Date.parse(FIXTURE_NOW) + (Date.now() - start) + offset);
+  const app = await testServer(database, { now: clock });
+  return {
+    app,
+    clock,
+    moveOn: (ms: number) => {
+      offset = ms;
+    },
+  };
+}
 
 async function pullOver(
   client: ApiClient,
