@@ -2,13 +2,19 @@
 // interactions give one expected order. Frecency ranks the known callers, they go first among a
 // prefix's matches (at most PREFERRED_FIRST of them), and exact matches of anyone still win.
 
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { generateDirectory } from '../../shared/demo/directory-generator';
 import type { User } from '../../shared/domain/directory';
 import { CallerSearch, PREFERRED_FIRST, buildCallerOrders } from './caller-search';
 import { person } from './caller-test-people';
 import { UserTable } from './directory-table';
-import { rankKnownCallers } from '../../shared/domain/known-callers';
+import { openStoreHost } from './store-host';
+import {
+  contactWeight,
+  KNOWN_RECENT_WEIGHT,
+  rankKnownCallers,
+} from '../../shared/domain/known-callers';
 
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 const daysAgo = (days: number): string => new Date(NOW.getTime() - days * 86_400_000).toISOString();
@@ -74,6 +80,27 @@ describe('known callers', () => {
       NOW,
     );
     expect(tie.map((k) => k.id)).toEqual(['a', 'b']);
+  });
+
+  it('ranks a caller of the last hours higher: they ring back soon more often than days later', () => {
+    const hoursAgo = (hours: number) => daysAgo(hours / 24);
+    const calls = (who: string, days: number[]) =>
+      days.map((d) => ({ openedFor: who, openedAt: daysAgo(d) }));
+    const week = calls('week', [1, 2, 3]);
+    const busier = calls('busier', [1, 2, 3, 4]);
+    const now = (hours: number) => [{ openedFor: 'now', openedAt: hoursAgo(hours) }];
+    const order = (history: typeof week) =>
+      rankKnownCallers(history, NOW).map((k) => k.id);
+    // Ten minutes ago: before a caller of three calls this week, not before one of four.
+    expect(order([...week, ...now(1 / 6)])).toEqual(['now', 'week']);
+    expect(order([...busier, ...now(1 / 6)])).toEqual(['busier', 'now']);
+    // Three hours on, the hours' extra has faded: the week's caller is first again.
+    expect(order([...week, ...now(3)])).toEqual(['week', 'now']);
+    // A day on, the extra is gone: the score is the weeks' part alone.
+    const score = rankKnownCallers(now(24), NOW)[0]?.score ?? 0;
+    expect(score).toBeCloseTo(0.5 ** (1 / 7), 2);
+    expect(contactWeight(0)).toBe(1 + KNOWN_RECENT_WEIGHT);
+    expect(contactWeight(-60_000)).toBe(contactWeight(0));
   });
 
   it('lists the known callers first among the matches of a letter or two, best first', () => {
@@ -173,4 +200,59 @@ describe('known callers', () => {
     expect(p95).toBeLessThan(10);
     expect(aheadMs).toBeLessThan(100);
   }, 60_000);
+});
+
+describe('known callers on a desk', () => {
+  it('follows the clock: a caller of an hour ago comes first, and not once the hours pass', async () => {
+    let clock = Date.parse('2026-03-02T09:00:00.000Z');
+    const host = await openStoreHost({
+      dbName: 'known-clock',
+      indexedDB: new IDBFactory(),
+      IDBKeyRange,
+      demoUsers: 200,
+      now: () => new Date(clock),
+      newId: () => 'client-1',
+    });
+    try {
+      await host.directoryReady();
+      const search = async (query: string) => {
+        const result = await host.query('directory.searchUsers', { query, limit: 10 });
+        if (!result.ok) throw new Error(result.error.message);
+        return result.value;
+      };
+      // Two callers whose names share a first letter.
+      const [week, today] = (await search('a')).filter((u) => u.name.toLowerCase().startsWith('a'));
+      if (!week || !today) throw new Error('too few demo users');
+      const log = async (n: number, openedFor: string) => {
+        const made = await host.command('interaction.create', {
+          id: `i-${n}`,
+          openedFor,
+          contactEmail: '',
+          contactPhone: '',
+          type: 'Phone',
+          component: null,
+          assignmentGroup: null,
+          assignedTo: null,
+          shortDescription: `Call ${n}`,
+          description: '',
+        });
+        expect(made.ok).toBe(true);
+      };
+      // Three calls over the last six days, then one an hour ago.
+      for (const n of [0, 1, 2]) {
+        await log(n, week.id);
+        clock += 2 * 86_400_000;
+      }
+      clock -= 60 * 60_000;
+      await log(3, today.id);
+      clock += 60 * 60_000;
+      const first = async () => (await search('a'))[0]?.id;
+      expect(await first()).toBe(today.id);
+      // Three hours on, with nothing written meanwhile: read again, the week's caller first.
+      clock += 3 * 60 * 60_000;
+      expect(await first()).toBe(week.id);
+    } finally {
+      await host.close();
+    }
+  });
 });

@@ -16,8 +16,8 @@ import type { LoadedDirectory } from './loaded-directory';
 
 /** The agent's latest interactions read, at most (a busy agent's 90 days). */
 export const KNOWN_SCAN = 1000;
-/** Read again after this long even without a write: the window moves on. */
-const KNOWN_MAX_AGE_MS = 60 * 60 * 1000;
+/** Read again after this long even without a write: the last hours' extra fades, the window moves. */
+export const KNOWN_MAX_AGE_MS = 5 * 60 * 1000;
 
 /** The known callers as one directory sees them: rows to prefer, and what to say about each. */
 export interface KnownCallers {
