@@ -89,8 +89,7 @@ describe('known callers', () => {
     const week = calls('week', [1, 2, 3]);
     const busier = calls('busier', [1, 2, 3, 4]);
     const now = (hours: number) => [{ openedFor: 'now', openedAt: hoursAgo(hours) }];
-    const order = (history: typeof week) =>
-      rankKnownCallers(history, NOW).map((k) => k.id);
+    const order = (history: typeof week) => rankKnownCallers(history, NOW).map((k) => k.id);
     // Ten minutes ago: before a caller of three calls this week, not before one of four.
     expect(order([...week, ...now(1 / 6)])).toEqual(['now', 'week']);
     expect(order([...busier, ...now(1 / 6)])).toEqual(['busier', 'now']);
