@@ -41,6 +41,23 @@ export const PULLED = [
 
 type PulledField = (typeof PULLED)[number]['field'];
 
+/**
+ * Records per answer: one number, or a first page's and a catch-up page's (a cursor at a page's
+ * end: the answer before it said there was more), as the route answers desks.
+ */
+export type PullLimit = number | { first: number; catchUp: number };
+
+export const DESK_PULL_LIMIT: PullLimit = {
+  first: SYNC_LIMITS.interactionsPerPull,
+  catchUp: SYNC_LIMITS.recordsPerCatchUpPull,
+};
+
+/** The page size for a pull from `position`: a page's end (version > 0) is a catch-up. */
+function pageLimitAt(limit: PullLimit, position: RecordCursor): number {
+  if (typeof limit === 'number') return limit;
+  return !position.reset && position.after.version !== 0 ? limit.catchUp : limit.first;
+}
+
 /** A pull's answer with its records still the JSON text the database holds. */
 type PullPage = Omit<PullResponse, PulledField> & Record<PulledField, string[]>;
 
@@ -55,7 +72,7 @@ const unionOf = (part: (table: RecordTable, kind: number) => RawBuilder<unknown>
 export async function pull(
   db: Kysely<Database>,
   request: PullRequest,
-  limit: number = SYNC_LIMITS.interactionsPerPull,
+  limit: PullLimit = SYNC_LIMITS.interactionsPerPull,
   scope: PullScope = EVERYTHING,
 ): Promise<PullResponse> {
   const page = await readPullPage(db, request, limit, scope);
@@ -78,7 +95,7 @@ export async function pull(
 export async function pullJson(
   db: Kysely<Database>,
   request: PullRequest,
-  limit: number = SYNC_LIMITS.interactionsPerPull,
+  limit: PullLimit = SYNC_LIMITS.interactionsPerPull,
   records?: RecordTexts,
   scope: PullScope = EVERYTHING,
   settings?: PullResponse['scope'],
@@ -97,7 +114,7 @@ const NO_BOUNDS = { next: 2n ** 64n, legacyHead: Number.MAX_SAFE_INTEGER };
 async function readPullPage(
   db: Kysely<Database>,
   request: PullRequest,
-  limit: number,
+  limits: PullLimit,
   scope: PullScope,
   records?: RecordTexts,
 ): Promise<PullPage> {
@@ -126,7 +143,15 @@ async function readPullPage(
   const decoded = decodeRecordCursor(request.cursor, claimed, NO_BOUNDS);
   let position = restarted(decoded);
   const statement = (withTexts: boolean) =>
-    readPullStatement(db, request, position, limit, withTexts, worked, deskOf(position));
+    readPullStatement(
+      db,
+      request,
+      position,
+      pageLimitAt(limits, position),
+      withTexts,
+      worked,
+      deskOf(position),
+    );
   // With the records' texts at hand, the statement answers positions only.
   let read = await statement(records === undefined);
   const checked = decodeRecordCursor(request.cursor, read.state.databaseId, read.state);
@@ -134,6 +159,7 @@ async function readPullPage(
     position = checked;
     read = await statement(records === undefined);
   }
+  const limit = pageLimitAt(limits, position);
   const tag = tagOf(position);
   // The desk's scope grew: its whole scope starts over, and a desk that can takes a snapshot.
   const rescoped = position !== decoded && !position.reset && request.unscoped !== true;

@@ -12,6 +12,11 @@ export const SYNC_LIMITS = {
   mutationsPerPush: 200,
   /** Records per pull answer: interactions, incidents and requests together. */
   interactionsPerPull: 500,
+  /**
+   * Records per pull answer once a desk is catching up (its cursor is a page's end: the answer
+   * before said there was more): fewer, larger pages for a desk back after days offline.
+   */
+  recordsPerCatchUpPull: 2000,
   /** Records per page of a first sync's snapshot (one kind a page): a few large pages, not hundreds. */
   recordsPerSnapshotPage: 2000,
   refusalsPerPull: 1000,
