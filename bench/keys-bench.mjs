@@ -82,6 +82,24 @@ async function typeUntilFirst(page, counted, caller, pick = true) {
 }
 
 /**
+ * `/`, then the template's name a letter at a time until the highlighted template is TEMPLATE, as
+ * an agent does: a bare `/` lists the agent's usual template first (ADR 0019).
+ * @param {Page} page
+ * @param {ReturnType<typeof countedKeys>} counted
+ */
+async function typeUntilHighlighted(page, counted) {
+  const list = page.getByRole('listbox', { name: 'Contact templates' });
+  const letters = TEMPLATE.toLowerCase();
+  for (let n = 0; n <= letters.length; n++) {
+    await counted.type(n === 0 ? '/' : letters.charAt(n - 1));
+    const highlighted = list.getByRole('option', { selected: true });
+    await highlighted.waitFor();
+    if ((await highlighted.textContent())?.startsWith(TEMPLATE)) return;
+  }
+  throw new Error(`${TEMPLATE} was never highlighted`);
+}
+
+/**
  * One call: Alt+N, the caller, then the short description typed or a template, then Ctrl+Enter.
  * @param {Page} page
  * @param {Caller | null} caller by name; null: the latest caller, from the empty Opened for's
@@ -115,13 +133,7 @@ async function logCall(page, caller, how) {
     throw new Error(`picked ${picked}, not ${caller.name}`);
   const typed = how === 'known-typed';
   if (typed) await counted.type(SHORT_DESCRIPTION);
-  else {
-    await counted.type(`/${TEMPLATE_LETTERS}`);
-    await page
-      .getByRole('listbox', { name: 'Contact templates' })
-      .getByRole('option', { selected: true, name: new RegExp(`^${TEMPLATE}`) })
-      .waitFor();
-  }
+  else await typeUntilHighlighted(page, counted);
   await counted.key('Control+Enter', 'Ctrl+Enter');
   await closed.waitFor();
   const ms = performance.now() - started;

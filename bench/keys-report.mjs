@@ -67,7 +67,7 @@ export function keysFigureRows(k) {
       ratio: '—',
     },
     {
-      figure: `The same call with the contact template ${k.template} (\`/\` and a letter in Short description, Ctrl+Enter on it): keys in all (${note(known)})`,
+      figure: `The same call with the contact template ${k.template} (\`/\` in Short description and letters of its name until it is highlighted, Ctrl+Enter on it): keys in all (${note(known)})`,
       target: `≤ ${TEMPLATE_TARGET}`,
       met: known.length > 0 && applied(known) && knownKeys <= TEMPLATE_TARGET,
       deskpad: `${knownKeys} keys: ${describeRound(worst(known, knownKeys))}`,
@@ -93,7 +93,7 @@ export function keysFigureRows(k) {
       baseline: '—',
       ratio: '—',
     },
-    ...historyRows(k.byHistory ?? []),
+    ...historyRows(k.byHistory ?? [], most(known.map((r) => r.keys.length - r.letters - 3))),
     {
       figure:
         'First key → "Closed IMS…: Closed Complete" on screen, known caller with a template (p50 / p95 / max)',
@@ -108,17 +108,19 @@ export function keysFigureRows(k) {
 
 /**
  * The agent's known callers from the desk's history: how many letters each needed, and the keys a
- * call with the template would then take (Alt+N, the letters, Enter, `/p`, Ctrl+Enter).
+ * call with the template would then take (Alt+N, the letters, Enter, the template's keys as the
+ * run's known calls took them, Ctrl+Enter).
  * @param {NonNullable<KeysResults['byHistory']>} sample
+ * @param {number} templateKeys `/` and the letters that highlighted the template (2 when unknown)
  * @returns {FigureRow[]}
  */
-export function historyRows(sample) {
+export function historyRows(sample, templateKeys = 2) {
   if (sample.length === 0) return [];
   const letters = sample.map((s) => s.letters).sort((a, b) => a - b);
   const median = letters[Math.floor((letters.length - 1) / 2)] ?? 0;
   const count = (/** @type {(n: number) => boolean} */ which) => letters.filter(which).length;
   const unmarked = sample.filter((s) => !s.known).length;
-  const keys = (/** @type {number} */ n) => n + 5;
+  const keys = (/** @type {number} */ n) => n + 3 + (templateKeys > 0 ? templateKeys : 2);
   return [
     {
       figure: `The agent's known callers from the desk's demo history (every ${HISTORY_STEP_WORD} of them by frecency, ${sample.length} callers${unmarked === 0 ? '' : `; ${unmarked} not marked known!`}): letters of the name until they are the first match, and keys with the template`,
@@ -139,8 +141,9 @@ export function keysSection(k) {
     calls in turn, pressing only keys: Alt+N, then the caller as an agent finds them — the surname,
     then the given name, typed a letter at a time until the first match is the caller, and Enter
     (focus moves on to Short description) — then either the short description typed in full or
-    \`/p\` to list the templates with ${k.template} highlighted, and Ctrl+Enter (on the highlighted
-    template it applies it, then saves and closes). In turn: two callers none of the run's calls
+    \`/\` and the letters of ${k.template} until it is the highlighted template (a bare \`/\` lists
+    the agent's most used template first), and Ctrl+Enter (on the highlighted template it applies
+    it, then saves and closes). In turn: two callers none of the run's calls
     were for, the older of them again (template), the other again (typed), then the latest caller
     ringing back (ArrowDown in the empty Opened for lists the agent's latest callers, Enter picks).
     Then, logging nothing, every ${HISTORY_STEP_WORD} of the agent's known callers from the desk's

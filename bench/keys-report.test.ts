@@ -87,6 +87,15 @@ describe('the key-count figure', () => {
       '1 letter: 3, 2: 1, 3 or more: 1; median 1 (6 keys), at most 3 (8 keys)',
     );
     expect(keysFigureRows(results(all())).some((r) => r.figure.includes('history'))).toBe(false);
+    // A bare `/` highlighted the template in the run's known calls: a key fewer each.
+    const bare = { ...round('known'), keys: ['Alt+N', 'k', 'Enter', '/', 'Ctrl+Enter'] };
+    const fewer = keysFigureRows({
+      ...results([bare, round('known-typed')]),
+      byHistory,
+    }).find((r) => r.figure.startsWith("The agent's known callers"));
+    expect(fewer?.deskpad).toBe(
+      '1 letter: 3, 2: 1, 3 or more: 1; median 1 (5 keys), at most 3 (7 keys)',
+    );
   });
 
   it('says how the calls were made in the README part', () => {

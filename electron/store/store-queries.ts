@@ -156,7 +156,9 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
     );
   switch (query.name) {
     case 'template.list':
-      return ok(await listTemplates(db, state.agentId, directory, query.args.location));
+      return ok(
+        await listTemplates(db, state.agentId, directory, query.args.location, state.now()),
+      );
     case 'session.current': {
       // Signed in before the server's directory arrived: the session knows who the agent is.
       const agent = directory.getUser(state.agentId) ?? state.sync?.signedInAgent() ?? null;

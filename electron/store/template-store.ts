@@ -4,13 +4,17 @@
 // the desk server.
 
 import { fail, ok, type StoreResult } from '../../shared/domain/result';
+import { Dexie } from 'dexie';
 import {
   OWN_TEMPLATES_MAX,
+  templateUses,
   type ContactTemplate,
   type TemplateFields,
 } from '../../shared/domain/contact-template';
+import { KNOWN_WINDOW_DAYS } from '../../shared/domain/known-callers';
 import type { TemplateView } from '../../shared/store-api/template-contract';
 import type { DeskDb, StoredTemplateChange } from './db';
+import { KNOWN_SCAN } from './known-callers';
 import type { LoadedDirectory } from './loaded-directory';
 
 /** The server's copy with this desk's own changes on top: what the agent sees, offline too. */
@@ -51,6 +55,7 @@ function toView(
   pending: boolean,
   directory: LoadedDirectory,
   locationName: (id: string) => string | null,
+  uses = 0,
 ): TemplateView {
   return {
     ...template,
@@ -58,20 +63,39 @@ function toView(
     assignmentGroupName: directory.groupName(template.assignmentGroup),
     locationName: template.location === null ? null : locationName(template.location),
     pending,
+    uses,
   };
 }
 
-/** The agent's own first, then the location's; by name within each. Reads Dexie only (liveQuery). */
+/**
+ * The agent's own first, then the location's; by name within each; each with how much the agent
+ * used it lately (`templateUses` over the agent's interactions of the window, read by
+ * `[openedBy+openedAt]`, so the list is asked again when the agent logs one). Reads Dexie only
+ * (liveQuery).
+ */
 export async function listTemplates(
   db: DeskDb,
   agentId: string,
   directory: LoadedDirectory,
   location: string | null,
+  now: Date,
 ): Promise<TemplateView[]> {
-  const [all, locations] = await Promise.all([
+  const from = new Date(now.getTime() - KNOWN_WINDOW_DAYS * 86_400_000).toISOString();
+  const [all, locations, contacts] = await Promise.all([
     currentTemplates(db, agentId),
     db.locations.toArray(),
+    db.interactions
+      .where('[openedBy+openedAt]')
+      .between([agentId, from], [agentId, Dexie.maxKey])
+      .reverse()
+      .limit(KNOWN_SCAN)
+      .toArray(),
   ]);
+  const uses = templateUses(
+    all.map(({ template }) => template),
+    contacts,
+    now,
+  );
   const names = new Map(locations.map((l) => [l.id, l.name]));
   return all
     .filter(
@@ -85,7 +109,13 @@ export async function listTemplates(
         (a.template.id < b.template.id ? -1 : 1),
     )
     .map(({ template, pending }) =>
-      toView(template, pending, directory, (id) => names.get(id) ?? null),
+      toView(
+        template,
+        pending,
+        directory,
+        (id) => names.get(id) ?? null,
+        uses.get(template.id) ?? 0,
+      ),
     );
 }
 

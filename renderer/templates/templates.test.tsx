@@ -178,6 +178,41 @@ describe('contact templates on the form', { timeout: STORE_TEST_TIMEOUT_MS }, ()
     expect(short.value).toBe('Printer jam');
   });
 
+  it('highlights the agent’s usual template for a bare /, so / and Ctrl+Enter log it', async () => {
+    const { user } = renderDeskpad(store);
+    const highlighted = async () => {
+      const list = await screen.findByRole('listbox', { name: 'Contact templates' });
+      return within(list).getByRole('option', { selected: true }).textContent ?? '';
+    };
+    let short = await shortDescription();
+    await user.click(short);
+    await user.keyboard('/');
+    // Never used yet: by name.
+    expect(await highlighted()).toMatch(/^Password reset/);
+    await user.keyboard('pr{Control>}{Enter}{/Control}');
+    expect(await screen.findByText(/^Closed IMS-P\d+: Closed Complete$/)).toBeDefined();
+
+    // The next contact: a bare slash now highlights the template the agent used.
+    await user.keyboard('{Alt>}n{/Alt}');
+    short = await shortDescription();
+    await user.click(short);
+    await waitFor(() => expect(short.value).toBe(''));
+    await user.keyboard('/');
+    await waitFor(async () => expect(await highlighted()).toMatch(/^Printer jam/));
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() =>
+      expect(screen.getAllByText(/^Closed IMS-P\d+: Closed Complete$/).length).toBeGreaterThan(0),
+    );
+    expect(short.value).toBe('Printer jam');
+    const listed = await store.query('template.list', { location: null });
+    const own = listed.ok ? listed.value.filter((t) => t.scope === 'agent') : [];
+    const uses = own.map((t) => [t.name, t.uses > 0]);
+    expect(uses).toEqual([
+      ['Password reset', false],
+      ['Printer jam', true],
+    ]);
+  });
+
   it('closes the interaction on Save when the template usually closes at once', async () => {
     const { user } = renderDeskpad(store);
     const lookup = await screen.findByRole('combobox', { name: 'Opened for' });

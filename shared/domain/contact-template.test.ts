@@ -8,11 +8,13 @@ import {
   planTemplate,
   slashQuery,
   suggestTemplateForIncident,
+  templateUses,
   type ContactTemplate,
   type TemplateTarget,
   type TemplateToApply,
 } from './contact-template';
 import { INTERACTION_TYPES } from './interaction';
+import { KNOWN_RECENT_WEIGHT } from './known-callers';
 
 const blank: TemplateTarget = {
   type: 'Phone',
@@ -69,6 +71,45 @@ describe('matchTemplates', () => {
     expect(matchTemplates(all, 'conn').map((x) => x.id)).toEqual(['1']);
     expect(matchTemplates(all, 'pwr').map((x) => x.id)).toEqual(['2']);
     expect(matchTemplates(all, 'zz')).toEqual([]);
+  });
+
+  it('puts the template the agent used most lately first within a rank', () => {
+    const used = all.map((x) => ({ ...x, uses: x.id === '2' ? 1.5 : x.id === '1' ? 0.2 : 0 }));
+    // A bare slash: the usual one first, so `/` and Ctrl+Enter apply it.
+    expect(matchTemplates(used, '').map((x) => x.id)).toEqual(['2', '1', '4', '3']);
+    // Use never lifts a weaker match over a name that starts with the letters.
+    expect(matchTemplates(used, 'pa').map((x) => x.id)).toEqual(['2', '4', '3']);
+    expect(matchTemplates(used, 'pr').map((x) => x.id)).toEqual(['3', '2', '4']);
+  });
+});
+
+describe('templateUses', () => {
+  const now = new Date('2026-03-10T12:00:00.000Z');
+  const ago = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+  const templates = [
+    { id: 'reset', shortDescription: 'Password reset' },
+    { id: 'vpn', shortDescription: 'VPN will not connect' },
+    { id: 'empty', shortDescription: '  ' },
+  ];
+
+  it('weighs the agent’s interactions whose Short description is the template’s, lately more', () => {
+    const uses = templateUses(
+      templates,
+      [
+        { shortDescription: 'password reset ', openedAt: ago(0) },
+        { shortDescription: 'Password reset', openedAt: ago(7) },
+        { shortDescription: 'VPN will not connect', openedAt: ago(1) },
+        // Too old, another text, or nothing typed: not counted.
+        { shortDescription: 'VPN will not connect', openedAt: ago(120) },
+        { shortDescription: 'VPN drops every hour', openedAt: ago(0) },
+        { shortDescription: '', openedAt: ago(0) },
+        { shortDescription: '  ', openedAt: 'not a date' },
+      ],
+      now,
+    );
+    expect(uses.get('reset')).toBeCloseTo(1 + KNOWN_RECENT_WEIGHT + 0.5, 3);
+    expect(uses.get('vpn')).toBeCloseTo(0.5 ** (1 / 7), 3);
+    expect(uses.get('empty')).toBe(0);
   });
 });
 

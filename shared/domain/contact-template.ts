@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { askingWords, sameWord, words } from './asking-words';
 import { Id } from './directory';
+import { contactWeight, KNOWN_WINDOW_DAYS } from './known-callers';
 import {
   DESCRIPTION_MAX,
   INTERACTION_LABELS,
@@ -88,15 +89,51 @@ export function slashQuery(shortDescription: string): string | null {
 
 const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
+/** An interaction as template use counts it: its Short description, and when it was opened. */
+type Use = { shortDescription: string; openedAt: string };
+
+const useKey = (shortDescription: string): string => fold(shortDescription.trim());
+
+/**
+ * How much the agent used each template lately: the frecency (`contactWeight`, the known callers'
+ * weights) of the agent's interactions of the last KNOWN_WINDOW_DAYS whose Short description is
+ * the template's, folded. A template fills Short description, so its text marks the contact; one
+ * with an empty Short description is never counted.
+ */
+export function templateUses<T extends Pick<ContactTemplate, 'id' | 'shortDescription'>>(
+  templates: readonly T[],
+  contacts: readonly Use[],
+  now: Date,
+): Map<string, number> {
+  const wanted = new Set(
+    templates.flatMap((t) => (t.shortDescription.trim() ? [useKey(t.shortDescription)] : [])),
+  );
+  const from = now.getTime() - KNOWN_WINDOW_DAYS * 86_400_000;
+  const byText = new Map<string, number>();
+  for (const { shortDescription, openedAt } of contacts) {
+    const opened = Date.parse(openedAt);
+    if (Number.isNaN(opened) || opened < from) continue;
+    const key = useKey(shortDescription);
+    if (!wanted.has(key)) continue;
+    byText.set(key, (byText.get(key) ?? 0) + contactWeight(now.getTime() - opened));
+  }
+  return new Map(
+    templates.map((t) => [
+      t.id,
+      t.shortDescription.trim() ? (byText.get(useKey(t.shortDescription)) ?? 0) : 0,
+    ]),
+  );
+}
+
 /**
  * The templates whose name matches the letters, best first: the name starts with them, then a word
- * of it does, then the letters come in order (`pwr` finds "Password reset"); within each, the
+ * of it does, then the letters come in order (`pwr` finds "Password reset"); within each, the one
+ * the agent used most lately (`uses`, so a bare `/` highlights the agent's usual one), then the
  * agent's own before the location's, then by name.
  */
-export function matchTemplates<T extends Pick<ContactTemplate, 'name' | 'scope' | 'id'>>(
-  templates: readonly T[],
-  letters: string,
-): T[] {
+export function matchTemplates<
+  T extends Pick<ContactTemplate, 'name' | 'scope' | 'id'> & { uses?: number },
+>(templates: readonly T[], letters: string): T[] {
   const q = fold(letters.trim());
   const rank = (name: string): number => {
     const n = fold(name);
@@ -112,6 +149,7 @@ export function matchTemplates<T extends Pick<ContactTemplate, 'name' | 'scope' 
     .sort(
       (a, b) =>
         a.r - b.r ||
+        (b.t.uses ?? 0) - (a.t.uses ?? 0) ||
         (a.t.scope === b.t.scope ? 0 : a.t.scope === 'agent' ? -1 : 1) ||
         a.t.name.localeCompare(b.t.name) ||
         (a.t.id < b.t.id ? -1 : 1),

@@ -29,6 +29,8 @@ export interface TemplateView extends ContactTemplate {
   locationName: string | null;
   /** An own template saved on this desk and not yet on the desk server. */
   pending: boolean;
+  /** How much the agent used it lately (`templateUses`): the `/` list puts the most used first. */
+  uses: number;
 }
 
 export interface TemplateQueryOutputs {
