@@ -14,7 +14,6 @@ import {
 import { KNOWN_WINDOW_DAYS } from '../../shared/domain/known-callers';
 import type { TemplateView } from '../../shared/store-api/template-contract';
 import type { DeskDb, StoredTemplateChange } from './db';
-import { KNOWN_SCAN } from './known-callers';
 import type { LoadedDirectory } from './loaded-directory';
 
 /** The server's copy with this desk's own changes on top: what the agent sees, offline too. */
@@ -68,8 +67,14 @@ function toView(
 }
 
 /**
+ * The agent's latest interactions read for template use: enough to know the agent's usual ones,
+ * few enough that reading them again after each contact the agent logs stays cheap.
+ */
+const USES_SCAN = 200;
+
+/**
  * The agent's own first, then the location's; by name within each; each with how much the agent
- * used it lately (`templateUses` over the agent's interactions of the window, read by
+ * used it lately (`templateUses` over the agent's latest interactions of the window, read by
  * `[openedBy+openedAt]`, so the list is asked again when the agent logs one). Reads Dexie only
  * (liveQuery).
  */
@@ -88,7 +93,7 @@ export async function listTemplates(
       .where('[openedBy+openedAt]')
       .between([agentId, from], [agentId, Dexie.maxKey])
       .reverse()
-      .limit(KNOWN_SCAN)
+      .limit(USES_SCAN)
       .toArray(),
   ]);
   const uses = templateUses(
