@@ -6,9 +6,8 @@ import {
   TemplatesSyncResponse,
   type TemplatesSyncRequest,
 } from '../../../shared/sync/templates-api';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
-  MutationRefusal,
   POKE_EVENT,
   POKE_STREAM_HEADER,
   Poke,
@@ -25,79 +24,26 @@ import {
 import type { HistoryKind } from '../../../shared/domain/history-search';
 import type { KindedRecord } from '../../../shared/commands/record-set';
 import { HistorySearchResult } from '../../../shared/sync/history-search-api';
-
-/** A record of a kind the server's history holds, with its kind. */
-export type HistoryRecord = Extract<KindedRecord, { kind: HistoryKind }>;
 import {
   API_PREFIX,
   CurrentSessionResponse,
   SignInResponse,
-  type ApiErrorCode,
   type PasswordChangeRequest,
   type SetupRequest,
   type SignInRequest,
 } from '../../../shared/sync/server-api';
 import { EventStreamParser } from '../../../shared/sync/event-stream-parser';
+import { DeskServerError, errorOfAnswer as failure } from './desk-server-error';
 import { checkDirectoryPage } from './directory-page-check';
 import { parseSnapshotLine, readLines, type SnapshotLine } from './snapshot-stream';
 
-export { EventStreamParser };
+/** A record of a kind the server's history holds, with its kind. */
+export type HistoryRecord = Extract<KindedRecord, { kind: HistoryKind }>;
 
-const FieldErrors = z.record(z.string(), z.string());
+export { EventStreamParser };
+export { DeskServerError };
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
-
-/** Why a call to the desk server did not give an answer we can use. */
-export class DeskServerError extends Error {
-  /** `network`: no answer at all; `http`: an error answer; `bad-answer`: not what the API sends. */
-  readonly kind: 'network' | 'http' | 'bad-answer';
-  readonly status: number | null;
-  readonly code: ApiErrorCode | null;
-  readonly expectedMutationId: number | null;
-  /** On `client-conflict`: where this desk's push and the server's history part ways. */
-  readonly firstConflictingMutationId: number | null;
-  /** On `client-conflict`: refusals among the push's mutations before that one. */
-  readonly refused: MutationRefusal[];
-  readonly retryAfterSeconds: number | null;
-  /** On `invalid-input`: the server's message per field of the request. */
-  readonly fieldErrors: Record<string, string> | null;
-
-  constructor(
-    kind: DeskServerError['kind'],
-    message: string,
-    extra: {
-      status?: number;
-      code?: ApiErrorCode;
-      expectedMutationId?: number;
-      firstConflictingMutationId?: number;
-      refused?: MutationRefusal[];
-      retryAfterSeconds?: number;
-      fieldErrors?: Record<string, string>;
-    } = {},
-  ) {
-    super(message);
-    this.name = 'DeskServerError';
-    this.kind = kind;
-    this.status = extra.status ?? null;
-    this.code = extra.code ?? null;
-    this.expectedMutationId = extra.expectedMutationId ?? null;
-    this.firstConflictingMutationId = extra.firstConflictingMutationId ?? null;
-    this.refused = extra.refused ?? [];
-    this.retryAfterSeconds = extra.retryAfterSeconds ?? null;
-    this.fieldErrors = extra.fieldErrors ?? null;
-  }
-}
-
-interface ErrorBody {
-  error?: {
-    code?: unknown;
-    message?: unknown;
-    expectedMutationId?: unknown;
-    firstConflictingMutationId?: unknown;
-    refused?: unknown;
-    fieldErrors?: unknown;
-  };
-}
 
 export interface DeskServerClient {
   readonly baseUrl: string;
@@ -221,35 +167,6 @@ export function createDeskServerClient(
         `The desk server at ${root} did not answer (${error instanceof Error ? error.message : String(error)}).`,
       );
     }
-  }
-
-  async function failure(response: Response): Promise<DeskServerError> {
-    let body: ErrorBody = {};
-    try {
-      body = (await response.json()) as ErrorBody;
-    } catch {
-      // Not our JSON error shape: a proxy or a file server answered.
-    }
-    const message =
-      typeof body.error?.message === 'string'
-        ? body.error.message
-        : `The desk server answered ${response.status} ${response.statusText}.`;
-    const retryAfter = Number(response.headers.get('retry-after'));
-    const refused = MutationRefusal.array().safeParse(body.error?.refused);
-    const fieldErrors = FieldErrors.safeParse(body.error?.fieldErrors);
-    return new DeskServerError('http', message, {
-      status: response.status,
-      ...(typeof body.error?.code === 'string' ? { code: body.error.code as ApiErrorCode } : {}),
-      ...(typeof body.error?.expectedMutationId === 'number'
-        ? { expectedMutationId: body.error.expectedMutationId }
-        : {}),
-      ...(typeof body.error?.firstConflictingMutationId === 'number'
-        ? { firstConflictingMutationId: body.error.firstConflictingMutationId }
-        : {}),
-      ...(refused.success ? { refused: refused.data } : {}),
-      ...(fieldErrors.success ? { fieldErrors: fieldErrors.data } : {}),
-      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
-    });
   }
 
   /** The answer's body as JSON, unchecked; an error answer or no JSON throws. */
