@@ -9,9 +9,8 @@ import { scopeOf } from '../../shared/sync/scope';
 import { LOCATIONS, NOW, organization, type Organization } from '../../shared/sync/scope-fixtures';
 import { upsertRecords, type FilterValue, type RecordTable } from '../db/record-tables';
 import type { ServerDatabase } from '../db/open-database';
+import { pullScopeKeys } from '../testing/scope-pull';
 import { describeOnDatabases } from '../testing/test-databases';
-import type { DeskScope } from './desk-scope';
-import { pull } from './pull';
 import { readSnapshot } from './snapshot';
 
 const TABLE_OF = {
@@ -89,34 +88,13 @@ async function storeForDesk(database: ServerDatabase, org: Organization) {
 }
 
 /** A desk's pulls by scope from `from`, page after page: the records' keys, and the cursor. */
-async function pullKeys(
-  database: ServerDatabase,
-  desk: DeskScope,
-  limit: number,
-  from: string | null,
-): Promise<{ keys: string[]; cursor: string | null }> {
-  const keys: string[] = [];
-  let cursor = from;
-  for (let page = 0; page < 100; page++) {
-    const answer = await pull(database.db, { clientId: 'desk-p', cursor }, limit, {
-      kind: 'everything',
-      desk,
-    });
-    for (const kind of ['interaction', 'incident', 'request', 'visit', 'call'] as const)
-      for (const record of answer[`${kind}s`]) keys.push(recordKey({ kind, id: record.id }));
-    cursor = answer.cursor;
-    if (!answer.more) break;
-  }
-  return { keys, cursor };
-}
-
 describeOnDatabases('the sync scope in SQL', (suite) => {
   it('pulls, page after page, exactly the records the shared scope keeps', async () => {
     const database = suite.database();
     await fc.assert(
       fc.asyncProperty(organization, fc.integer({ min: 1, max: 7 }), async (org, limit) => {
         const { desk, expected } = await storeForDesk(database, org);
-        const { keys } = await pullKeys(database, desk, limit, null);
+        const { keys } = await pullScopeKeys(database, desk, limit, null);
         expect(keys.sort()).toEqual(expected);
       }),
       { numRuns: suite.backend === 'pglite' ? 40 : 60, seed: 20 },
@@ -158,7 +136,7 @@ describeOnDatabases('the sync scope in SQL', (suite) => {
         fc.array(fc.nat(), { maxLength: 8 }),
         async (org, limit, picks) => {
           const { desk, ctx } = await storeForDesk(database, org);
-          const before = await pullKeys(database, desk, limit, null);
+          const before = await pullScopeKeys(database, desk, limit, null);
           // Some records change today (a work note, say): in scope again, and whatever they link
           // to with them, though those did not change.
           const changed = org.records.map((kinded, i) =>
@@ -175,7 +153,7 @@ describeOnDatabases('the sync scope in SQL', (suite) => {
             changed,
           );
           const expected = [...scopeOf(changed, ctx).inScope.keys()].sort();
-          const after = await pullKeys(database, desk, limit, before.cursor);
+          const after = await pullScopeKeys(database, desk, limit, before.cursor);
           const held = new Set([...before.keys, ...after.keys]);
           expect(expected.filter((key) => !held.has(key))).toEqual([]);
           expect(after.keys.filter((key) => !expected.includes(key))).toEqual([]);

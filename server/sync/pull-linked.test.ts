@@ -4,12 +4,13 @@
 
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { recordKey, type KindedRecord } from '../../shared/commands/record-set';
+import type { KindedRecord } from '../../shared/commands/record-set';
 import { NOW, daysAgo, interaction, incident } from '../../shared/sync/scope-fixtures';
 import type { Incident } from '../../shared/domain/incident';
 import type { Interaction } from '../../shared/domain/interaction';
 import { upsertRecords, type FilterValue } from '../db/record-tables';
 import type { ServerDatabase } from '../db/open-database';
+import { pullScopeKeys } from '../testing/scope-pull';
 import { describeOnDatabases } from '../testing/test-databases';
 import { pull } from './pull';
 
@@ -45,21 +46,6 @@ async function write(database: ServerDatabase, kinded: KindedRecord): Promise<vo
   });
 }
 const desk = { agentId: 'a0', groupIds: ['g0'], recentDays: 7, now: NOW };
-async function pullAll(database: ServerDatabase, from: string | null, limit: number) {
-  const keys: string[] = [];
-  let cursor = from;
-  for (let page = 0; page < 50; page++) {
-    const answer = await pull(database.db, { clientId: 'desk-p', cursor }, limit, {
-      kind: 'everything',
-      desk,
-    });
-    for (const kind of ['interaction', 'incident'] as const)
-      for (const record of answer[`${kind}s`]) keys.push(recordKey({ kind, id: record.id }));
-    cursor = answer.cursor;
-    if (!answer.more) break;
-  }
-  return { keys, cursor };
-}
 /** R's link to incident I, and I's back to R (only the ids the scope reads). */
 const link = { relatedRecords: [{ kind: 'incident', id: 'I' }] } as unknown as Partial<Interaction>;
 const back = { relatedInteractions: [{ id: 'R' }] } as unknown as Partial<Incident>;
@@ -71,7 +57,7 @@ describeOnDatabases('records brought into the scope by their link', (suite) => {
     await write(database, incident('F1', { state: 'New', updatedAt: daysAgo(1) }));
     await write(database, incident('F2', { state: 'New', updatedAt: daysAgo(1) }));
     await write(database, incident('I', { state: 'New', updatedAt: daysAgo(1), ...back }));
-    const { keys } = await pullAll(database, null, 2);
+    const { keys } = await pullScopeKeys(database, desk, 2, null);
     expect(keys.filter((k) => k === 'interaction:R').length).toBe(1);
   });
 
@@ -92,19 +78,19 @@ describeOnDatabases('records brought into the scope by their link', (suite) => {
     await isStarted;
     // R written (a late push of an old close): out of scope.
     await write(database, interaction('R', { ...link, updatedAt: daysAgo(100) }));
-    const first = await pullAll(database, null, 10);
+    const first = await pullScopeKeys(database, desk, 10, null);
     release();
     await long;
     // The incident reopened today: R is in scope by its link.
     await write(database, incident('I', { state: 'New', updatedAt: daysAgo(0), ...back }));
-    const after = await pullAll(database, first.cursor, 10);
+    const after = await pullScopeKeys(database, desk, 10, first.cursor);
     expect(after.keys).toContain('interaction:R');
   });
 
   it('a row passed during this catch-up, out of scope then, brought in by a link during it', async () => {
     const database = suite.database();
     await write(database, incident('I', { state: 'Closed', updatedAt: daysAgo(100), ...back }));
-    const first = await pullAll(database, null, 10);
+    const first = await pullScopeKeys(database, desk, 10, null);
     await write(database, interaction('R', { ...link, updatedAt: daysAgo(100) }));
     await write(database, incident('F1', { state: 'New', updatedAt: daysAgo(1) }));
     await write(database, incident('F2', { state: 'New', updatedAt: daysAgo(1) }));
@@ -116,7 +102,7 @@ describeOnDatabases('records brought into the scope by their link', (suite) => {
     keys.push(...answer.interactions.map((r) => r.id), ...answer.incidents.map((r) => r.id));
     // Meanwhile the incident is reopened.
     await write(database, incident('I', { state: 'New', updatedAt: daysAgo(0), ...back }));
-    const rest = await pullAll(database, answer.cursor, 1);
+    const rest = await pullScopeKeys(database, desk, 1, answer.cursor);
     expect([...keys, ...rest.keys]).toContain('interaction:R');
   });
 
