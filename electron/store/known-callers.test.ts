@@ -10,6 +10,7 @@ import { CallerSearch, PREFERRED_FIRST, buildCallerOrders } from './caller-searc
 import { person } from './caller-test-people';
 import { UserTable } from './directory-table';
 import { openStoreHost } from './store-host';
+import { interactionArgs } from './sync/sync-test-support';
 import {
   contactWeight,
   KNOWN_RECENT_WEIGHT,
@@ -223,18 +224,15 @@ describe('known callers on a desk', () => {
       const [week, today] = (await search('a')).filter((u) => u.name.toLowerCase().startsWith('a'));
       if (!week || !today) throw new Error('too few demo users');
       const log = async (n: number, openedFor: string) => {
-        const made = await host.command('interaction.create', {
-          id: `i-${n}`,
-          openedFor,
-          contactEmail: '',
-          contactPhone: '',
-          type: 'Phone',
-          component: null,
-          assignmentGroup: null,
-          assignedTo: null,
-          shortDescription: `Call ${n}`,
-          description: '',
-        });
+        const made = await host.command(
+          'interaction.create',
+          interactionArgs(`i-${n}`, {
+            openedFor,
+            component: null,
+            assignmentGroup: null,
+            assignedTo: null,
+          }),
+        );
         expect(made.ok).toBe(true);
       };
       // Three calls over the last six days, then one an hour ago.
