@@ -136,6 +136,27 @@ describe('contact templates (issue 16, item 3)', () => {
     });
     expect(await desk.field('Opened for').inputValue()).toBe(caller.name);
     expect(again).toBeLessThanOrEqual(MAX_KEYS);
+
+    // The agent's usual template now: a bare `/` highlights it, marked as used lately, so `/` and
+    // Ctrl+Enter would log it.
+    await desk.newInteraction();
+    await desk.typeKeys('a');
+    await desk.key('Enter');
+    await expect
+      .poll(
+        () => desk.field('Short description').evaluate((e) => e === document.activeElement),
+        FOCUS_WAIT,
+      )
+      .toBe(true);
+    await desk.typeKeys('/');
+    await expect
+      .poll(() =>
+        templateList(desk)
+          .getByRole('option', { selected: true })
+          .textContent({ timeout: 1000 })
+          .catch(() => ''),
+      )
+      .toMatch(new RegExp(`^${TEMPLATE}.*used lately`));
   });
 
   it('marks a known caller in the lookup: how often and how lately', async (test) => {

@@ -198,7 +198,9 @@ describe('contact templates on the form', { timeout: STORE_TEST_TIMEOUT_MS }, ()
     await user.click(short);
     await waitFor(() => expect(short.value).toBe(''));
     await user.keyboard('/');
-    await waitFor(async () => expect(await highlighted()).toMatch(/^Printer jam/));
+    await waitFor(async () =>
+      expect(await highlighted()).toMatch(/^Printer jamMine · used lately/),
+    );
     await user.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() =>
       expect(screen.getAllByText(/^Closed IMS-P\d+: Closed Complete$/).length).toBeGreaterThan(0),
