@@ -169,12 +169,15 @@ const deps = (db: DeskDb, client: DeskServerClient): InteractionSyncDeps => ({
   newClientId: () => 'desk-1-again',
 });
 
-/** A desk that created `ids`, all of them acknowledged: its copy equals the server's. */
-async function syncedDesk(ids: string[]): Promise<DeskDb> {
+/**
+ * A desk that created `ids`, all of them acknowledged: its copy equals the server's. With
+ * `copies: false`, as a pull with nothing waiting leaves it: the views alone (server-copies.ts).
+ */
+async function syncedDesk(ids: string[], { copies = true } = {}): Promise<DeskDb> {
   const db = await desk();
   const records = ids.map((id, i) => serverRecord(id, i + 1));
   await db.interactions.bulkPut(records);
-  await db.serverInteractions.bulkPut(records);
+  if (copies) await db.serverInteractions.bulkPut(records);
   await writeMeta(db, 'sync', {
     interactionsCursor: 'db1.9',
     directoryCursor: null,
@@ -220,6 +223,27 @@ describe('a pull that answers reset (the server was restored)', () => {
     const shown = await db.interactions.get('c');
     expect(shown).toMatchObject({ state: 'Closed Abandoned', numberProvisional: true });
     expect((await readSyncMeta(db)).resetInProgress).toBeUndefined();
+  });
+
+  it('re-sends what it lost of records the desk held as views alone (no server copies)', async () => {
+    const db = await syncedDesk(['a', 'b', 'c'], { copies: false });
+    const { client } = scriptedClient(
+      [
+        () => answer({ reset: true, more: true, interactions: [serverRecord('a', 1)] }),
+        () => answer({ interactions: [serverRecord('b', 2)] }),
+      ],
+      undefined,
+      () => db,
+    );
+    const outcome = await pullAndRebase(deps(db, client), new Map());
+    expect(outcome).toMatchObject({ reset: true, requeued: 1 });
+    const queued = await db.outbox.toArray();
+    expect(queued.map((e) => [e.name, (e.args as { id: string }).id])).toEqual([
+      ['interaction.create', 'c'],
+    ]);
+    expect((await db.interactions.toCollection().primaryKeys()).sort()).toEqual(['a', 'b', 'c']);
+    // The re-sent record has no base: the server does not have it.
+    expect(await db.serverInteractions.get('c')).toBeUndefined();
   });
 
   it('remembers a reset whose last page never came, and finishes it on the next pull', async () => {
