@@ -238,9 +238,7 @@ describe('a pull that answers reset (the server was restored)', () => {
     const outcome = await pullAndRebase(deps(db, client), new Map());
     expect(outcome).toMatchObject({ reset: true, requeued: 1 });
     const queued = await db.outbox.toArray();
-    expect(queued.map((e) => [e.name, (e.args as { id: string }).id])).toEqual([
-      ['interaction.create', 'c'],
-    ]);
+    expect(queued.map((e) => [e.name, e.args.id])).toEqual([['interaction.create', 'c']]);
     expect((await db.interactions.toCollection().primaryKeys()).sort()).toEqual(['a', 'b', 'c']);
     // The re-sent record has no base: the server does not have it.
     expect(await db.serverInteractions.get('c')).toBeUndefined();
