@@ -85,8 +85,11 @@ export async function openFromHistory(
   const ref = { kind: fetched.kind, id: fetched.record.id };
   await db.transaction('rw', rebaseTables(db), async () => {
     const servers = serverTables(db);
-    // A pull may have brought it meanwhile: the pulled copy is as new or newer, keep it.
-    if (!(await servers[ref.kind].get(ref.id))) {
+    // A pull may have brought it meanwhile: the pulled copy is as new or newer, keep it. With
+    // nothing waiting on it, that pull kept its view only (server-copies.ts): leave that as it is.
+    const pulled = (await servers[ref.kind].get(ref.id)) !== undefined;
+    const pulledAsView = !pulled && (await viewTables(db)[ref.kind].get(ref.id)) !== undefined;
+    if (!pulled && !pulledAsView) {
       switch (fetched.kind) {
         case 'interaction':
           await servers.interaction.put(fetched.record);
@@ -99,7 +102,7 @@ export async function openFromHistory(
           break;
       }
     }
-    await rebaseRecords(db, [ref], rules);
+    if (!pulledAsView) await rebaseRecords(db, [ref], rules);
     await noteOpened(db, { kind, id: ref.id, number, at: deps.now().toISOString() });
   });
   return ok({ kind, id: ref.id, number, from: 'server' });

@@ -16,6 +16,7 @@ import { provisionalNumber } from '../../shared/domain/numbering';
 import { ok, type StoreResult } from '../../shared/domain/result';
 import type { Actor } from '../../shared/commands/permission';
 import {
+  recordKey,
   RecordMap,
   type KindedRecord,
   type RecordKind,
@@ -37,7 +38,8 @@ import {
   type ProvisionalCounters,
   type StoredArticleRating,
 } from './db';
-import { viewTables } from './sync/synced-records';
+import { keepServerCopies } from './sync/server-copies';
+import { serverTables, viewTables } from './sync/synced-records';
 import type { LoadedDirectory } from './loaded-directory';
 import { bumpIncidentsRevision } from './task-store';
 
@@ -121,10 +123,12 @@ export async function runCommand(
 ): Promise<StoreResult<CommandRun>> {
   const tables = [
     ...Object.values(viewTables(db)),
+    ...Object.values(serverTables(db)),
     db.catalogItems,
     db.knowledgeArticles,
     db.articleRatings,
     db.outbox,
+    db.parkedOutbox,
     db.meta,
   ];
   return db.transaction('rw', tables, async () => {
@@ -172,6 +176,16 @@ export async function runCommand(
     if (changed.length === 0 && ratings.length === 0) return run(null);
     if (ratings.length > 0) await db.articleRatings.bulkPut(ratings);
 
+    // A change is about to wait on these records: each the server knows keeps its server version
+    // as the base a rebase replays the change on (copy on write, server-copies.ts).
+    const changedKeys = new Set(changed.map((c) => recordKey({ kind: c.kind, id: c.record.id })));
+    await keepServerCopies(
+      db,
+      loaded.filter(
+        (view): view is KindedRecord =>
+          view !== undefined && changedKeys.has(recordKey({ kind: view.kind, id: view.record.id })),
+      ),
+    );
     for (const kinded of changed) {
       await putRecord(db, kinded);
       records.put(kinded);

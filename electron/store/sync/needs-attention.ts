@@ -1,6 +1,8 @@
 // Needs attention: the changes the desk server refused, kept with their data until the agent
 // retries (a new change) or discards them. Never sends anything itself.
 
+import type { Table } from 'dexie';
+import type { KindedRecord } from '../../../shared/commands/record-set';
 import type { DirectoryRules } from '../../../shared/domain/interaction';
 import type { StoreError } from '../../../shared/domain/result';
 import { recordsOfEntry } from '../../../shared/store-api/apply-command';
@@ -8,7 +10,8 @@ import type { OutboxEntry } from '../../../shared/store-api/outbox';
 import type { DeskDb } from '../db';
 import { appendToOutbox } from '../store-commands';
 import { rebaseRecords } from './rebase-records';
-import { rebaseTables } from './synced-records';
+import { keepServerCopies } from './server-copies';
+import { rebaseTables, viewTables } from './synced-records';
 
 /**
  * Keeps a refused change in Needs attention, inside the caller's transaction (which must include
@@ -37,9 +40,22 @@ export async function retryRefused(
     const row = await db.needsAttention.get(id);
     if (!row) return null;
     const { mutationId: _old, ...entry } = row.entry;
+    // Queued again, the change needs its records' bases: pulls with nothing waiting kept none.
+    const refs = recordsOfEntry(entry);
+    const views = viewTables(db);
+    const shown = await Promise.all(
+      refs.map(async (ref) => {
+        const record = await (views[ref.kind] as Table<{ id: string }, string>).get(ref.id);
+        return record && ({ kind: ref.kind, record } as KindedRecord);
+      }),
+    );
+    await keepServerCopies(
+      db,
+      shown.filter((view): view is KindedRecord => view !== undefined),
+    );
     const mutationId = await appendToOutbox(db, { ...entry, actorId, at: now().toISOString() });
     await db.needsAttention.delete(id);
-    await rebaseRecords(db, recordsOfEntry(entry), rules);
+    await rebaseRecords(db, refs, rules);
     return mutationId;
   });
 }

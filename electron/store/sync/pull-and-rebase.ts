@@ -15,7 +15,7 @@ import { writeMeta, type DeskDb, type SyncMeta } from '../db';
 import { appendToOutbox } from '../store-commands';
 import { parkedEntries } from './author-streams';
 import { noteRefused } from './needs-attention';
-import { nothingWaits, putAsServerAndView, rebaseRecords, type RecordPage } from './rebase-records';
+import { nothingWaits, putAsView, rebaseRecords, type RecordPage } from './rebase-records';
 import { recreateEntries } from './reset-recovery';
 import { takeSnapshot, wantsSnapshot } from './snapshot-sync';
 import { rebasePendingOf, rebaseTables, RefSet, serverTables, viewTables } from './synced-records';
@@ -157,11 +157,12 @@ async function pullPages(
       const bound = Math.min(listedBound, current.sentThrough ?? 0);
       const resetting = reset || current.resetInProgress === true;
       // Nothing waits to be replayed (a desk back online with nothing typed meanwhile): each view
-      // is the server's copy, written without reading back what was just put.
+      // is the server's version, written without reading back what was just put, and no server
+      // copy is kept (server-copies.ts).
       const direct =
         !resetting && rebasePendingOf(current).length === 0 && (await nothingWaits(db));
       const { acknowledged, refused, requeued } = direct
-        ? (await putAsServerAndView(db, recordPageOf(answer), deps.incidentsWritten), NONE_DONE)
+        ? (await putAsView(db, recordPageOf(answer), deps.incidentsWritten), NONE_DONE)
         : await storeAndRebase(
             deps,
             { answer, current, reset, resetting, bound, clientId },
@@ -218,7 +219,7 @@ async function pullPages(
 
 const NONE_DONE = { acknowledged: 0, refused: 0, requeued: 0 };
 
-/** A pull's records by kind, as putAsServerAndView takes them. */
+/** A pull's records by kind, as putAsView takes them. */
 const recordPageOf = (answer: PullResponse): RecordPage => ({
   interaction: answer.interactions,
   incident: answer.incidents,

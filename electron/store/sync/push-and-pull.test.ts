@@ -169,12 +169,15 @@ const deps = (db: DeskDb, client: DeskServerClient): InteractionSyncDeps => ({
   newClientId: () => 'desk-1-again',
 });
 
-/** A desk that created `ids`, all of them acknowledged: its copy equals the server's. */
-async function syncedDesk(ids: string[]): Promise<DeskDb> {
+/**
+ * A desk that created `ids`, all of them acknowledged: its copy equals the server's. With
+ * `copies: false`, as a pull with nothing waiting leaves it: the views alone (server-copies.ts).
+ */
+async function syncedDesk(ids: string[], { copies = true } = {}): Promise<DeskDb> {
   const db = await desk();
   const records = ids.map((id, i) => serverRecord(id, i + 1));
   await db.interactions.bulkPut(records);
-  await db.serverInteractions.bulkPut(records);
+  if (copies) await db.serverInteractions.bulkPut(records);
   await writeMeta(db, 'sync', {
     interactionsCursor: 'db1.9',
     directoryCursor: null,
@@ -220,6 +223,25 @@ describe('a pull that answers reset (the server was restored)', () => {
     const shown = await db.interactions.get('c');
     expect(shown).toMatchObject({ state: 'Closed Abandoned', numberProvisional: true });
     expect((await readSyncMeta(db)).resetInProgress).toBeUndefined();
+  });
+
+  it('re-sends what it lost of records the desk held as views alone (no server copies)', async () => {
+    const db = await syncedDesk(['a', 'b', 'c'], { copies: false });
+    const { client } = scriptedClient(
+      [
+        () => answer({ reset: true, more: true, interactions: [serverRecord('a', 1)] }),
+        () => answer({ interactions: [serverRecord('b', 2)] }),
+      ],
+      undefined,
+      () => db,
+    );
+    const outcome = await pullAndRebase(deps(db, client), new Map());
+    expect(outcome).toMatchObject({ reset: true, requeued: 1 });
+    const queued = await db.outbox.toArray();
+    expect(queued.map((e) => [e.name, e.args.id])).toEqual([['interaction.create', 'c']]);
+    expect((await db.interactions.toCollection().primaryKeys()).sort()).toEqual(['a', 'b', 'c']);
+    // The re-sent record has no base: the server does not have it.
+    expect(await db.serverInteractions.get('c')).toBeUndefined();
   });
 
   it('remembers a reset whose last page never came, and finishes it on the next pull', async () => {
@@ -458,7 +480,8 @@ describe('incidents and requests', () => {
     expect(await db.interactions.get('int-1')).toEqual(linked);
     expect(await db.incidents.get('inc-1')).toEqual(incident);
     expect(await db.requests.get('req-1')).toEqual(request);
-    expect(await serverTables(db).incident.get('inc-1')).toEqual(incident);
+    // Nothing waited: the views are the server's versions, and no server copy is kept.
+    expect(await serverTables(db).incident.count()).toBe(0);
     expect(await revision(db)).toBe(1);
   });
 
@@ -650,7 +673,7 @@ describe('a desk far behind: page after page', () => {
       Array.from({ length: perPage }, (_, i) => serverRecord(`far-${p}-${i}`, p * perPage + i + 1)),
     );
 
-  it('asks for the next page while it stores this one, stores each as the server’s copy and the view, and holds the host’s queries until the last', async () => {
+  it('asks for the next page while it stores this one, stores each as the view alone (nothing waits), and holds the host’s queries until the last', async () => {
     const db = await desk();
     const sent = pages(3, 4);
     /** Interactions created on this desk when each pull was asked for. */
@@ -681,7 +704,8 @@ describe('a desk far behind: page after page', () => {
     expect(catchingUp).toEqual([true, false]);
     const all = sent.flat();
     expect(await db.interactions.bulkGet(all.map((r) => r.id))).toEqual(all);
-    expect(await db.serverInteractions.bulkGet(all.map((r) => r.id))).toEqual(all);
+    // Nothing waited: no server copy is kept (copy on write, server-copies.ts).
+    expect(await db.serverInteractions.count()).toBe(0);
     // Go to anything finds them: each view's words were written beside it.
     expect(await db.recordWords.get(`interaction:${all[5]?.id ?? ''}`)).toMatchObject({
       words: expect.arrayContaining(['printer', 'jam']) as unknown,
@@ -717,6 +741,7 @@ describe('a desk far behind: page after page', () => {
     // Page 2 was read before page 1 was stored, page 3 before page 2: one page waits at most.
     expect(storedWhenRead).toEqual([0, 0, 4]);
     expect(await db.interactions.count()).toBe(12);
+    expect(await db.serverInteractions.count()).toBe(0);
     // The pulls went on from the snapshot's cursor, set once every page was stored.
     expect(cursors).toEqual(['db2.8']);
     expect((await readSyncMeta(db)).interactionsCursor).toBe('db2.9');

@@ -17,6 +17,7 @@ import {
 import { readMeta, type DeskDb } from '../db';
 import { bumpIncidentsRevision } from '../task-store';
 import { connectedSets, ProvisionalNumbers, replay } from './rebase';
+import { dropServerCopies } from './server-copies';
 import {
   readCounters,
   serverTables,
@@ -161,33 +162,33 @@ export type RecordPage = Partial<{ [K in RecordKind]: readonly RecordTypes[K][] 
 
 /**
  * Whether nothing waits to be replayed on this desk (a new desk's usual case, and a desk back
- * online with nothing typed meanwhile): then each record's view is its server copy.
+ * online with nothing typed meanwhile): then each record's view is its server version.
  */
 export async function nothingWaits(db: DeskDb): Promise<boolean> {
   return (await db.outbox.count()) === 0 && (await db.parkedOutbox.count()) === 0;
 }
 
 /**
- * Stores a page as the server's copies and, since nothing waits (`nothingWaits`, checked by the
- * caller inside the same transaction), as the views too: what rebaseRecords would write, without
- * reading back what was just put. Inside a rw transaction over rebaseTables(db).
+ * Stores a page as the views only, since nothing waits (`nothingWaits`, no rebase pending, no
+ * reset; checked by the caller inside the same transaction): what rebaseRecords would write,
+ * without reading back what was just put. No rebase needs a base then, so no server copy is kept
+ * (server-copies.ts): any left from changes that waited earlier are dropped, which keeps every
+ * copy the desk holds its record's latest pulled version. Inside a rw transaction over
+ * rebaseTables(db).
  */
-export async function putAsServerAndView(
+export async function putAsView(
   db: DeskDb,
   page: RecordPage,
   incidentsWritten: IncidentsWritten | undefined,
 ): Promise<void> {
-  const servers = serverTables(db);
+  await dropServerCopies(db);
   const views = viewTables(db);
   for (const kind of RECORD_KINDS) {
     const rows = page[kind];
     if (!rows || rows.length === 0) continue;
-    const put = (tables: RecordTables) =>
-      (tables[kind] as unknown as { bulkPut(r: readonly unknown[]): Promise<unknown> }).bulkPut(
-        rows,
-      );
-    // Both at once: IndexedDB takes the second batch while it writes the first.
-    await Promise.all([put(servers), put(views)]);
+    await (views[kind] as unknown as { bulkPut(r: readonly unknown[]): Promise<unknown> }).bulkPut(
+      rows,
+    );
   }
   await noteIncidentsWritten(db, page.incident ?? [], [], incidentsWritten);
 }

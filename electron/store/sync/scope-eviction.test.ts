@@ -80,9 +80,20 @@ describe('evicting what left the scope', () => {
   it('never evicts a record open in a form, or one made here the server has not acknowledged', async () => {
     const db = await openTestDesk();
     await held(db, old('i-form', 'IMS0001001'));
-    await db.interactions.put(old('i-new', 'IMS-P0001'));
+    await db.interactions.put({ ...old('i-new', 'IMS-P0001'), numberProvisional: true });
     await evict(db, new Set(['interaction:i-form']));
     expect(await ids(db)).toEqual(['i-form', 'i-new']);
+  });
+
+  it('evicts a record pulled as its view alone (nothing waited, so no server copy was kept)', async () => {
+    const db = await openTestDesk();
+    await db.interactions.bulkPut([
+      old('i-old', 'IMS0001001'),
+      interaction('i-open', 'IMS0001002'),
+    ]);
+    const outcome = await evict(db);
+    expect(outcome.evicted).toEqual([{ kind: 'interaction', id: 'i-old' }]);
+    expect(await ids(db)).toEqual(['i-open']);
   });
 
   it('keeps what the agent opened from the history in the last 30 days', async () => {

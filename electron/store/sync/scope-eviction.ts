@@ -44,14 +44,8 @@ async function pinnedRecords(db: DeskDb, openInForms: ReadonlySet<string>): Prom
     for (const ref of recordsOfEntry(row.entry)) pinned.add(recordKey(ref));
   const sync = await readMeta(db, 'sync');
   if (sync) for (const ref of rebasePendingOf(sync)) pinned.add(recordKey(ref));
-  // A view the server has no copy of was made here and is not acknowledged yet.
-  const views = viewTables(db);
-  const servers = serverTables(db);
-  for (const kind of RECORD_KINDS) {
-    const onServer = new Set(await servers[kind].toCollection().primaryKeys());
-    for (const id of await views[kind].toCollection().primaryKeys())
-      if (!onServer.has(id)) pinned.add(recordKey({ kind, id }));
-  }
+  // A view with no server copy is its server version (server-copies.ts) unless a waiting entry
+  // touches it, and those are pinned above; one with a provisional number is pinned as it is read.
   return pinned;
 }
 
@@ -96,8 +90,11 @@ export async function evictOutOfScope(deps: EvictionDeps): Promise<EvictionOutco
       const views = viewTables(db);
       const records: KindedRecord[] = [];
       for (const kind of RECORD_KINDS)
-        for (const record of await views[kind].toArray())
+        for (const record of await views[kind].toArray()) {
           records.push({ kind, record } as KindedRecord);
+          // Made here, its create not acknowledged yet (its waiting entry pins it too).
+          if (record.numberProvisional) pinned.add(recordKey({ kind, id: record.id }));
+        }
       const evicted = planEviction({
         records,
         ctx,

@@ -1,14 +1,14 @@
 // A desk's first sync (ADR 0020, issue 15 item 3): its whole scope as one streamed snapshot instead
-// of hundreds of pulls. Each page is stored as a pull's page is — the server's copies in bulk, then
-// rebased with the waiting changes, in one transaction — and the cursor is set only at the end, so
+// of hundreds of pulls. Each page is stored as a pull's page is — the views alone when nothing
+// waits, else the server's copies in bulk, then rebased with the waiting changes, in one transaction — and the cursor is set only at the end, so
 // a cut-off snapshot leaves a desk that asks again. The pulls then go on from its cursor.
 
 import type { RecordKind } from '../../../shared/commands/record-set';
 import type { SnapshotEnd, SnapshotKind, SnapshotPage } from '../../../shared/sync/protocol';
 import { writeMeta } from '../db';
 import { DeskServerError } from './desk-server-client';
-import { nothingWaits, putAsServerAndView, rebaseRecords } from './rebase-records';
-import { rebaseTables, RefSet, serverTables } from './synced-records';
+import { nothingWaits, putAsView, rebaseRecords } from './rebase-records';
+import { rebasePendingOf, rebaseTables, RefSet, serverTables } from './synced-records';
 import { readClientId, readSyncMeta, type InteractionSyncDeps, type RefusalMap } from './sync-meta';
 
 /** How far a first sync has come, in records: what the desk's status and progress bar say. */
@@ -130,18 +130,20 @@ export async function takeSnapshot(
 }
 
 /**
- * One page as a pull stores its records: the server's copies put in bulk and the views rebuilt
- * from them and the waiting changes (rebase-records.ts), so a record with an unsynced change here
- * shows that change, never the server's copy alone. The view tables' middleware (the word index)
+ * One page as a pull stores its records: with nothing waiting, the views only (putAsView); else
+ * the server's copies put in bulk and the views rebuilt from them and the waiting changes
+ * (rebase-records.ts), so a record with an unsynced change here shows that change, never the
+ * server's copy alone. The view tables' middleware (the word index)
  * sees the views' bulk writes as for any pull.
  */
 async function storePage(deps: InteractionSyncDeps, page: SnapshotPage): Promise<void> {
   const { db } = deps;
   const kind = KIND_OF[page.kind];
   await db.transaction('rw', [...rebaseTables(db), db.needsAttention], async () => {
-    // Nothing waits to be replayed (a new desk's usual case): each view is the server's copy.
-    if (await nothingWaits(db)) {
-      await putAsServerAndView(db, { [kind]: page.records }, deps.incidentsWritten);
+    // Nothing waits to be replayed (a new desk's usual case): each view is the server's version,
+    // and no server copy is kept (server-copies.ts). Records a rebase is pending for keep theirs.
+    if (rebasePendingOf(await readSyncMeta(db)).length === 0 && (await nothingWaits(db))) {
+      await putAsView(db, { [kind]: page.records }, deps.incidentsWritten);
       return;
     }
     const touched = new RefSet();

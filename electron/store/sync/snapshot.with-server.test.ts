@@ -31,13 +31,20 @@ function cutAfter(response: Response, lines: number): Response {
   return new Response(stream, { status: response.status, headers: response.headers });
 }
 
-/** What a desk holds of the server's state: `kind:id` → updatedAt, of every kind. */
+/** What a desk holds (its views, with nothing waiting its server's state): `kind:id` → updatedAt. */
 async function held(db: DeskDb): Promise<string[]> {
   const keys: string[] = [];
-  for (const [kind, table] of Object.entries(serverTables(db)))
+  for (const [kind, table] of Object.entries(viewTables(db)))
     for (const record of await table.toArray())
       keys.push(`${kind}:${record.id}@${record.updatedAt}`);
   return keys.sort();
+}
+
+/** How many server copy rows the desk keeps, all kinds. */
+async function copies(db: DeskDb): Promise<number> {
+  let count = 0;
+  for (const table of Object.values(serverTables(db))) count += await table.count();
+  return count;
 }
 
 it('brings a fresh desk its scope by snapshot, survives a cut-off, keeps local work, then pulls', async () => {
@@ -80,9 +87,11 @@ it('brings a fresh desk its scope by snapshot, survives a cut-off, keeps local w
     await fresh.host.sync?.syncNow();
     expect((await status(fresh.host)).lastError).toMatch(/cannot be reached; changes wait/);
     expect((await readMeta(fresh.db, 'sync'))?.interactionsCursor ?? null).toBeNull();
-    const partial = await fresh.db.serverInteractions.toArray();
+    const partial = await fresh.db.interactions.toArray();
     expect(partial.length).toBeGreaterThan(0);
-    expect(await fresh.db.serverIncidents.count()).toBe(0);
+    expect(await fresh.db.incidents.count()).toBe(0);
+    // Nothing waited: the pages were stored as views alone, no server copy (server-copies.ts).
+    expect(await copies(fresh.db)).toBe(0);
 
     // Asked again, whole: meanwhile the agent adds a note to a record the pages bring again.
     const [noted] = partial.filter((i) => !i.state.startsWith('Closed'));
@@ -108,6 +117,9 @@ it('brings a fresh desk its scope by snapshot, survives a cut-off, keeps local w
     expect((await status(fresh.host)).snapshot).toBeUndefined();
     const shown = await viewTables(fresh.db).interaction.get(noted.id);
     expect(shown?.workNotes?.map((n) => n.text)).toContain('Called back meanwhile');
+    // The note waited while these pages came: each was stored as server copies, then rebased.
+    expect(await fresh.db.serverInteractions.count()).toBe(await fresh.db.interactions.count());
+    expect(await fresh.db.serverIncidents.count()).toBe(await fresh.db.incidents.count());
     // One snapshot and one pull from its cursor, not page after page.
     const asked = calls.slice(before).filter((p) => p.includes('/sync/'));
     expect(asked.filter((p) => p.endsWith('/sync/snapshot'))).toHaveLength(1);
@@ -126,11 +138,14 @@ it('brings a fresh desk its scope by snapshot, survives a cut-off, keeps local w
     const later = calls.length;
     await fresh.host.sync?.syncNow();
     expect(calls.slice(later).some((p) => p.endsWith('/sync/snapshot'))).toBe(false);
-    const copy = await serverTables(fresh.db).interaction.get(noted.id);
+    const copy = await viewTables(fresh.db).interaction.get(noted.id);
     expect(copy?.workNotes?.map((n) => n.text)).toEqual(
       expect.arrayContaining(['Called back meanwhile', 'Seen from the other desk']),
     );
     expect(await held(fresh.db)).toEqual(await held(byPulls.db));
+    // Nothing waits on either desk any more: the pull that came with nothing waiting dropped
+    // the copies the note needed.
+    expect(await copies(fresh.db)).toBe(0);
   } finally {
     await fresh.host.close();
     await byPulls.host.close();

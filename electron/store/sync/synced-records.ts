@@ -24,7 +24,18 @@ export function viewTables(db: DeskDb): RecordTables {
   };
 }
 
-/** The server's copy of each kind: the base a rebase starts from. */
+/**
+ * The server's copy of each kind: the base a rebase starts from, kept only while needed ("copy on
+ * write", server-copies.ts, ADR 0020). The invariant every writer keeps:
+ * (a) a server copy row of R, when there is one, is R's latest version pulled from the server;
+ * (b) if a waiting entry (outbox or parked) touches a record R the desk has pulled, R has a
+ *     server copy row;
+ * (c) if no waiting entry touches R and R has no server copy row, R's view is its latest pulled
+ *     server version.
+ * So a pull with nothing waiting stores the views only and drops every copy (putAsView), a
+ * command copies the view before it changes a record that has none (runCommand), and a page with
+ * something waiting puts a copy of every record it brings, then rebases.
+ */
 export function serverTables(db: DeskDb): RecordTables {
   return {
     interaction: db.serverInteractions,
