@@ -216,6 +216,12 @@ function GoToBox({
     }),
   });
   const { highlightedIndex, inputValue } = combobox;
+  // Rows that arrive after the typing (the server's, or an answer once none was shown) get the
+  // highlight, so Enter opens the first row shown, never nothing.
+  useEffect(() => {
+    if (items.length > 0 && (highlightedIndex < 0 || highlightedIndex >= items.length))
+      combobox.setHighlightedIndex(0);
+  }, [items]); // eslint-disable-line react-hooks/exhaustive-deps
   const groups = groupItems(items);
   const noMatch = isCurrent && items.length === 0 && inputValue.trim() !== '';
 
@@ -236,11 +242,15 @@ function GoToBox({
             run(event.currentTarget.value, false);
           },
           onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
+            const native = event.nativeEvent as Event & { preventDownshiftDefault?: boolean };
             // Escape closes the box at once (the dialog's own Escape), never only clears the text.
-            if (event.key === 'Escape')
-              (
-                event.nativeEvent as Event & { preventDownshiftDefault?: boolean }
-              ).preventDownshiftDefault = true;
+            if (event.key === 'Escape') native.preventDownshiftDefault = true;
+            // Enter with rows shown and none highlighted opens the first, as the lookups do.
+            const first = items[0];
+            if (event.key === 'Enter' && highlightedIndex < 0 && first) {
+              native.preventDownshiftDefault = true;
+              pick(first);
+            }
           },
         })}
         // Downshift names row 0 even when there is none; a combobox must not point at nothing.

@@ -141,6 +141,41 @@ describe('Go to anything and the history', { timeout: STORE_TEST_TIMEOUT_MS }, (
     expect(goTo()).toBeDefined();
   });
 
+  it('keeps the server’s rows, highlighted, while the same text is asked again, so Enter still opens one', async () => {
+    let searches = 0;
+    let release: () => void = () => {};
+    let fetched = '';
+    desk.answerActs(async ({ name }) => {
+      if (name === 'history.search') {
+        searches += 1;
+        // The second asking (the connection came back) answers only when the test says so.
+        if (searches > 1) await new Promise<void>((resolve) => (release = resolve));
+        return ok({ hits: [serverHit({ match: 'number' })], nextCursor: null });
+      }
+      if (name === 'history.open') {
+        fetched = await create('srv-old', 'Printer caught fire in the basement');
+        return ok({ kind: 'interaction', id: 'srv-old', number: 'IMS0000042', from: 'server' });
+      }
+      return fail('unknown-operation', name);
+    });
+    const { user } = renderDeskpad(desk.api);
+    await screen.findByRole('combobox', { name: 'Opened for' });
+    await user.keyboard('{Control>}g{/Control}');
+    await user.keyboard('IMS0000042');
+    await within(results()).findByRole('group', { name: 'From the server (history)' });
+    expect(highlighted()).toContain('IMS0000042');
+    // The connection blinks (a failed attempt on the way back online): the text is asked again.
+    act(() => desk.set({ status: syncStatus({ connection: 'offline', serverReachable: false }) }));
+    act(() => desk.set({ status: syncStatus() }));
+    await waitFor(() => expect(searches).toBe(2));
+    // While that answer is on its way the row stays, highlighted, and Enter opens it.
+    expect(highlighted()).toContain('IMS0000042');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(fetched).not.toBe(''));
+    await screen.findByRole('heading', { name: `Interaction ${fetched}` });
+    release();
+  });
+
   it('offline, says plainly that older records are not on this desk, and never asks the server', async () => {
     await create('desk-2', 'Printer jam on floor 4');
     desk.set({ status: syncStatus({ connection: 'offline', serverReachable: false }) });

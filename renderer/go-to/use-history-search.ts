@@ -41,7 +41,13 @@ export function useHistorySearch(text: string): HistorySearchState {
     if (!wanted) return;
     let current = true;
     const timer = setTimeout(() => {
-      setAnswer({ status: 'searching', query });
+      // Asked again for the same text (the connection came back, say): its rows stay shown, and
+      // Enter on them still works, until the new answer replaces them.
+      setAnswer((before) =>
+        before.status === 'done' && before.query === query
+          ? before
+          : { status: 'searching', query },
+      );
       void store.act('history.search', { query, limit: HISTORY_LIMIT }).then((found) => {
         if (!current) return;
         setAnswer(
