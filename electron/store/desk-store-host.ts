@@ -38,14 +38,6 @@ import { SyncEngine, type SyncOptions } from './sync/sync-engine';
 
 import type { StoreHost, StoreHostOptions } from './store-host';
 
-/** Longer than any operation or id in the contract; anything longer is not one of ours. */
-const MAX_NAME_LENGTH = 64;
-function checkedName(name: unknown): unknown {
-  return typeof name === 'string' && name.length > MAX_NAME_LENGTH
-    ? `${name.slice(0, MAX_NAME_LENGTH)}…`
-    : name;
-}
-
 export class DeskStoreHost implements StoreHost {
   private readonly now: () => Date;
   private readonly onLine: () => boolean;
@@ -175,7 +167,7 @@ export class DeskStoreHost implements StoreHost {
     input: CommandInput<N>,
   ): Promise<StoreResult<CommandOutput<N>>> {
     try {
-      const parsed = parseCommand(checkedName(name), input);
+      const parsed = parseCommand(name, input);
       if (!parsed.ok) return parsed;
       await this.loading;
       const directory = this.directory;
@@ -213,7 +205,7 @@ export class DeskStoreHost implements StoreHost {
     input: QueryInput<N>,
   ): Promise<StoreResult<QueryOutput<N>>> {
     try {
-      const parsed = parseQuery(checkedName(name), input);
+      const parsed = parseQuery(name, input);
       if (!parsed.ok) return parsed;
       if (!HOST_STATE_QUERIES.has(parsed.value.name)) await this.loading;
       return (await this.answer(parsed.value)) as StoreResult<QueryOutput<N>>;
@@ -227,7 +219,7 @@ export class DeskStoreHost implements StoreHost {
     input: QueryInput<N>,
     listener: (result: StoreResult<QueryOutput<N>>) => void,
   ): Promise<Unsubscribe> {
-    const parsed = parseQuery(checkedName(name), input);
+    const parsed = parseQuery(name, input);
     if (!parsed.ok) {
       deliver(listener, parsed);
       return () => undefined;
@@ -246,7 +238,7 @@ export class DeskStoreHost implements StoreHost {
     input: ActionInput<N>,
   ): Promise<StoreResult<ActionOutput<N>>> {
     try {
-      const parsed = parseAction(checkedName(name), input);
+      const parsed = parseAction(name, input);
       if (!parsed.ok) return parsed;
       const answer = await runAction(
         {

@@ -83,6 +83,15 @@ export function describeIssues(
   return { message, fieldErrors };
 }
 
+/** Longer than any operation in the contract; anything longer is not one of ours. */
+const MAX_NAME_LENGTH = 64;
+
+/** An unknown operation's name as its message quotes it: cut short, whoever sent it. */
+function quotedName(name: unknown): string {
+  const text = String(name);
+  return text.length > MAX_NAME_LENGTH ? `${text.slice(0, MAX_NAME_LENGTH)}…` : text;
+}
+
 function parseWith<T>(schema: z.ZodType<T>, input: unknown, operation: string): StoreResult<T> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
@@ -95,7 +104,7 @@ export function parseCommand(
   input: unknown,
 ): StoreResult<{ [N in CommandName]: { name: N; args: CommandArgs<N> } }[CommandName]> {
   if (!isCommandName(name))
-    return fail('unknown-operation', `There is no command called ${String(name)}.`);
+    return fail('unknown-operation', `There is no command called ${quotedName(name)}.`);
   const parsed = parseWith(commandInputs[name] as z.ZodType<CommandArgs<typeof name>>, input, name);
   return parsed.ok ? ok({ name, args: parsed.value } as never) : parsed;
 }
@@ -105,7 +114,7 @@ export function parseQuery(
   input: unknown,
 ): StoreResult<{ [N in QueryName]: { name: N; args: QueryArgs<N> } }[QueryName]> {
   if (!isQueryName(name))
-    return fail('unknown-operation', `There is no query called ${String(name)}.`);
+    return fail('unknown-operation', `There is no query called ${quotedName(name)}.`);
   const parsed = parseWith(queryInputs[name] as z.ZodType<QueryArgs<typeof name>>, input, name);
   return parsed.ok ? ok({ name, args: parsed.value } as never) : parsed;
 }
@@ -115,7 +124,7 @@ export function parseAction(
   input: unknown,
 ): StoreResult<{ [N in ActionName]: { name: N; args: ActionArgs<N> } }[ActionName]> {
   if (!isActionName(name))
-    return fail('unknown-operation', `There is no action called ${String(name)}.`);
+    return fail('unknown-operation', `There is no action called ${quotedName(name)}.`);
   const parsed = parseWith(actionInputs[name] as z.ZodType<ActionArgs<typeof name>>, input, name);
   return parsed.ok ? ok({ name, args: parsed.value } as never) : parsed;
 }
