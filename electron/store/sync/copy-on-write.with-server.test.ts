@@ -12,6 +12,7 @@ import type { DeskDb } from '../db';
 import type { StoreHost } from '../store-host';
 import { createDeskServerClient } from './desk-server-client';
 import { pullAndRebase } from './pull-and-rebase';
+import { interactionArgs } from './sync-test-support';
 import { serverTables } from './synced-records';
 import { openSyncingDesk } from './with-server-support';
 
@@ -50,18 +51,14 @@ async function openDesk(userName = server.agent.userName): Promise<Desk> {
   };
 }
 
-const form = (id: string): CreateInteractionArgs => ({
-  id,
-  openedFor: 'usr_000100',
-  contactEmail: '',
-  contactPhone: '',
-  type: 'Phone',
-  component: null,
-  assignmentGroup: null,
-  assignedTo: null,
-  shortDescription: `Printer jam ${id}`,
-  description: '',
-});
+const form = (id: string): CreateInteractionArgs =>
+  interactionArgs(id, {
+    openedFor: 'usr_000100',
+    component: null,
+    assignmentGroup: null,
+    assignedTo: null,
+    shortDescription: `Printer jam ${id}`,
+  });
 
 async function ok<T>(answer: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) {
   const done = await answer;
