@@ -6,7 +6,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOT_ON_THIS_DESK } from '../../shared/domain/history-search';
-import { fail, ok } from '../../shared/domain/result';
+import { fail, ok, type StoreResult } from '../../shared/domain/result';
 import type { HistoryHitView } from '../../shared/store-api/history-contract';
 import { openTestStore } from '../../web/testing/open-test-store';
 import { expectNoAxeViolations } from '../../web/testing/agent-steps';
@@ -48,6 +48,15 @@ async function create(id: string, shortDescription: string): Promise<string> {
   return made.value.number;
 }
 
+/** history.open as the store host answers it: the record fetched and kept on the desk, then opened. */
+async function openedFromServer(): Promise<{ number: string; answer: StoreResult<unknown> }> {
+  const number = await create('srv-old', 'Printer caught fire in the basement');
+  return {
+    number,
+    answer: ok({ kind: 'interaction', id: 'srv-old', number: 'IMS0000042', from: 'server' }),
+  };
+}
+
 const serverHit = (over: Partial<HistoryHitView>): HistoryHitView => ({
   kind: 'interaction',
   id: 'srv-old',
@@ -85,9 +94,9 @@ describe('Go to anything and the history', { timeout: STORE_TEST_TIMEOUT_MS }, (
           nextCursor: null,
         });
       if (name === 'history.open') {
-        // As the store host does: the record is fetched and kept on the desk, then opened.
-        fetched = await create('srv-old', 'Printer caught fire in the basement');
-        return ok({ kind: 'interaction', id: 'srv-old', number: 'IMS0000042', from: 'server' });
+        const opened = await openedFromServer();
+        fetched = opened.number;
+        return opened.answer;
       }
       return fail('unknown-operation', name);
     });
@@ -153,8 +162,9 @@ describe('Go to anything and the history', { timeout: STORE_TEST_TIMEOUT_MS }, (
         return ok({ hits: [serverHit({ match: 'number' })], nextCursor: null });
       }
       if (name === 'history.open') {
-        fetched = await create('srv-old', 'Printer caught fire in the basement');
-        return ok({ kind: 'interaction', id: 'srv-old', number: 'IMS0000042', from: 'server' });
+        const opened = await openedFromServer();
+        fetched = opened.number;
+        return opened.answer;
       }
       return fail('unknown-operation', name);
     });
