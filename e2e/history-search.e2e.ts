@@ -18,8 +18,9 @@ const app = useDeskServerApp({ historyDays: 0 });
 const browser = useBrowser();
 
 /**
- * Drops interactions from the desk's database — its copy, the server's copy it rebases on, and
- * their words — as bounded storage will for old records (issue 15). The sync cursor stays, so the
+ * Drops interactions from the desk's database — its copy and the server's copy it rebases on — as
+ * bounded storage will for old records (issue 15). The store host's word index may still name them
+ * (this goes around it): Go to anything drops a hit whose record is not on the desk. The sync cursor stays, so the
  * desk does not pull them again: from now on they are only on the server.
  */
 async function dropFromDesk(page: Page, numbers: readonly string[]): Promise<void> {
@@ -29,21 +30,23 @@ async function dropFromDesk(page: Page, numbers: readonly string[]): Promise<voi
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error ?? new Error('no desk database'));
     });
-    const tx = db.transaction(['interactions', 'serverInteractions', 'recordWords'], 'readwrite');
+    const tx = db.transaction(['interactions', 'serverInteractions'], 'readwrite');
     const done = new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error ?? new Error('the drop failed'));
     });
-    for (const number of wanted) {
-      const found = tx.objectStore('interactions').index('number').getKey(number);
-      found.onsuccess = () => {
-        const id = found.result;
-        if (typeof id !== 'string') return;
-        tx.objectStore('interactions').delete(id);
-        tx.objectStore('serverInteractions').delete(id);
-        tx.objectStore('recordWords').delete(`interaction:${id}`);
-      };
-    }
+    // Numbers are not an IndexedDB index (the store host holds them in memory): walk the records.
+    const walk = tx.objectStore('interactions').openCursor();
+    walk.onsuccess = () => {
+      const cursor = walk.result;
+      if (!cursor) return;
+      const record = cursor.value as { id: string; number: string };
+      if (wanted.includes(record.number)) {
+        cursor.delete();
+        tx.objectStore('serverInteractions').delete(record.id);
+      }
+      cursor.continue();
+    };
     await done;
     db.close();
   }, numbers);

@@ -4,7 +4,22 @@
 import type { Transaction } from 'dexie';
 import type { OutboxEntry } from '../../shared/store-api/outbox';
 import type { MetaKey, MetaRow } from './db';
-import { WORD_TABLES, WORDS_TABLE, wordsRowOf, type RecordWordsRow } from './record-words';
+import type { RecordKind } from '../../shared/commands/record-set';
+import { recordWords } from '../../shared/domain/go-to';
+import { WORD_TABLES } from './record-index';
+
+/** Schema 8 to 13's word table: a record's words in a multi-entry index (gone in 14). */
+const WORDS_TABLE = 'recordWords';
+
+/** A record's row in schema 8 to 13's word table. */
+function wordsRowOf(kind: RecordKind, record: object) {
+  const r = record as { id: string; updatedAt?: string; openedAt?: string };
+  return {
+    key: `${kind}:${r.id}`,
+    words: recordWords(kind, r),
+    at: r.updatedAt ?? r.openedAt ?? '',
+  };
+}
 
 export interface SchemaVersion {
   version: number;
@@ -106,8 +121,8 @@ export const SCHEMA: readonly SchemaVersion[] = [
   },
   {
     // Issue 16, Go to anything: every record kind found by its number, and the words of each
-    // record's short description in a multi-entry index of their own (record-words.ts keeps it in
-    // step with every write). The upgrade indexes the records already here.
+    // record's short description in a multi-entry index of their own (kept in step with every write
+    // until version 14). The upgrade indexes the records already here.
     version: 8,
     stores: {
       interactions: '&id, [state+openedAt], [openedFor+openedAt], closedAt, number',
@@ -119,7 +134,7 @@ export const SCHEMA: readonly SchemaVersion[] = [
       [WORDS_TABLE]: '&key, *words',
     },
     upgrade: async (tx) => {
-      const words = tx.table<RecordWordsRow, string>(WORDS_TABLE);
+      const words = tx.table(WORDS_TABLE);
       for (const [table, kind] of Object.entries(WORD_TABLES)) {
         const records = await tx.table<object, string>(table).toArray();
         await words.bulkPut(records.map((record) => wordsRowOf(kind, record)));
@@ -169,6 +184,22 @@ export const SCHEMA: readonly SchemaVersion[] = [
     stores: {
       interactions:
         '&id, [state+openedAt], [openedFor+openedAt], closedAt, number, [openedBy+openedAt], [closedBy+closedAt]',
+    },
+  },
+  {
+    // Issue 15: IndexedDB pays per index entry, and storing pulled records was a desk's catch-up
+    // (ADR 0020, "Found in memory"). Go to anything's words and numbers are kept in memory
+    // (record-index.ts): the word table and the number indexes go (calls keep theirs), and so do
+    // the incident and request indexes no query reads. Each held only what the records say:
+    // dropping them loses nothing.
+    version: 14,
+    stores: {
+      [WORDS_TABLE]: null,
+      interactions:
+        '&id, [state+openedAt], [openedFor+openedAt], closedAt, [openedBy+openedAt], [closedBy+closedAt]',
+      incidents: '&id, state, caller',
+      requests: '&id, state, requestedFor',
+      visits: '&id, [location+state], [location+checkedInAt], person, interaction, updatedAt',
     },
   },
 ];

@@ -14,6 +14,7 @@ import {
   type DeskDb,
   type SchemaVersion,
 } from './db';
+import { recordIndexOf } from './record-index-upkeep';
 
 const deps = () => ({ name: 'desk', indexedDB: new IDBFactory(), IDBKeyRange });
 
@@ -159,10 +160,11 @@ const MIGRATION_TESTS: Record<
       expect(await db.interactions.where('number').equals('IMS-P0001').primaryKeys()).toEqual([
         'i-8',
       ]);
-      expect(await db.recordWords.where('words').startsWith('jam').primaryKeys()).toEqual([
+      const words = db.table<{ key: string; words: string[] }, string>('recordWords');
+      expect(await words.where('words').startsWith('jam').primaryKeys()).toEqual([
         'interaction:i-8',
       ]);
-      expect(await db.recordWords.get('visit:vis-8')).toMatchObject({ words: ['ana'] });
+      expect(await words.get('visit:vis-8')).toMatchObject({ words: ['ana'] });
       expect(await db.calls.where('number').equals('CAL1').count()).toBe(0);
     },
   },
@@ -246,6 +248,20 @@ const MIGRATION_TESTS: Record<
       expect(await db.interactions.count()).toBe(2);
     },
   },
+  14: {
+    // Go to anything's words move to memory: the word table goes, the records stay, and the word
+    // index read at the start finds them.
+    seed: async (db) => {
+      await db.interactions.add(legacyInteraction('i-16') as never);
+    },
+    check: async (db) => {
+      expect(db.tables.map((t) => t.name)).not.toContain('recordWords');
+      expect(await db.interactions.get('i-16')).toMatchObject({ shortDescription: 'Printer jams' });
+      const words = recordIndexOf(db);
+      await words.ready();
+      expect(words.index.withWords(['jam'], 10).map((hit) => hit.id)).toEqual(['i-16']);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -275,7 +291,6 @@ describe('desk database schema', () => {
         'locations',
         'calls',
         'serverCalls',
-        'recordWords',
         'templates',
         'templateChanges',
         'knowledgeArticles',

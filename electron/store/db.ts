@@ -18,7 +18,7 @@ import type { Request } from '../../shared/domain/request';
 import type { RecordRef } from '../../shared/store-api/apply-command';
 import type { OutboxEntry } from '../../shared/store-api/outbox';
 import { SCHEMA, type SchemaVersion } from './db-schema';
-import { recordWordsMiddleware, WORDS_TABLE, type RecordWordsRow } from './record-words';
+import { installRecordIndex } from './record-index-upkeep';
 
 export { SCHEMA, SCHEMA_VERSION, type SchemaVersion } from './db-schema';
 
@@ -221,7 +221,6 @@ export type DeskDb = Dexie & {
   locations: EntityTable<WalkUpLocation, 'id'>;
   calls: EntityTable<Call, 'id'>;
   serverCalls: EntityTable<Call, 'id'>;
-  recordWords: EntityTable<RecordWordsRow, 'key'>;
   templates: EntityTable<ContactTemplate, 'id'>;
   templateChanges: EntityTable<StoredTemplateChange, 'id'>;
   knowledgeArticles: EntityTable<PublishedArticle, 'id'>;
@@ -274,8 +273,8 @@ export function createDeskDb(options: DeskDbOptions): DeskDb {
     const version = db.version(v.version).stores(v.stores);
     if (v.upgrade) version.upgrade(v.upgrade);
   }
-  // An older history (a migration test) has no word index to keep.
-  if (schema.some((v) => v.stores[WORDS_TABLE] !== undefined)) db.use(recordWordsMiddleware);
+  // Go to anything's words, in memory, kept in step with every write (record-index-upkeep.ts).
+  installRecordIndex(db);
   return db;
 }
 

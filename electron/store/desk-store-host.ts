@@ -34,6 +34,7 @@ import { runQuery, type ParsedQuery, type QueryState } from './store-queries';
 import { IncidentComponentCache, seedDemoTasks } from './task-store';
 import { KnowledgeCache } from './knowledge-queries';
 import { KnownCallersCache } from './known-callers';
+import { recordIndexOf } from './record-index-upkeep';
 import { SyncEngine, type SyncOptions } from './sync/sync-engine';
 
 import type { StoreHost, StoreHostOptions } from './store-host';
@@ -77,6 +78,10 @@ export class DeskStoreHost implements StoreHost {
     this.now = options.now ?? (() => new Date());
     this.knowledge = new KnowledgeCache(this.now);
     this.knownCallers = new KnownCallersCache(db);
+    // Go to anything's words are read in the background; a word search waits for them.
+    recordIndexOf(db)
+      .ready()
+      .catch((error: unknown) => this.log.warn("this desk's words could not be read", error));
     this.onLine =
       options.onLine ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
     this.connectivity()?.addEventListener('online', this.onConnectivityChange);

@@ -16,6 +16,7 @@ import {
 import type { GoToHit } from '../../shared/store-api/go-to-contract';
 import { createDeskDb, SCHEMA, type DeskDb } from './db';
 import { openStoreHost, type StoreHost } from './store-host';
+import { recordIndexOf } from './record-index-upkeep';
 
 const DB_NAME = 'desk';
 const opened: { close(): Promise<void> | void }[] = [];
@@ -212,10 +213,11 @@ describe('Go to anything', () => {
     expect(await goTo(host, 'scan')).toEqual([]);
     expect(rows(await goTo(host, 'moni'))).toEqual(['words IMS1']);
     await db.interactions.delete('x');
-    expect(await db.recordWords.count()).toBe(0);
+    expect(recordIndexOf(db).index.size).toBe(0);
     await db.incidents.bulkPut([incident('y'), incident('z')]);
+    expect(recordIndexOf(db).index.size).toBe(2);
     await db.incidents.clear();
-    expect(await db.recordWords.count()).toBe(0);
+    expect(recordIndexOf(db).index.size).toBe(0);
   });
 
   it('indexes the records a desk already held when it upgrades from schema 7', async () => {

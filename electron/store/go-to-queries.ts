@@ -1,14 +1,14 @@
-// Answers Go to anything from IndexedDB's indexes and the in-memory directory: numbers by each kind's
-// `number` index, callers by the caller lookup then each kind's caller index, words by the word index
-// (record-words.ts). Every read is bounded, so an answer costs the same on a desk of any size. Awaits
-// nothing but Dexie; never writes.
+// Answers Go to anything from IndexedDB's indexes and what the store host holds in memory: numbers and
+// words by the record index (record-index.ts; a call's number by its table's index), callers by the
+// caller lookup then each kind's caller index. Every read is bounded, so an answer costs the same on
+// a desk of any size. Awaits nothing but Dexie once the record index is read (the first seconds of a
+// start); never writes.
 
 import { Dexie, type Table } from 'dexie';
 import type { RecordKind, RecordRef } from '../../shared/commands/record-set';
 import {
   numberCandidates,
   rankHits,
-  wordsMatch,
   wordsOf,
   type GoToMatch,
   type RankedHit,
@@ -18,8 +18,8 @@ import type { QueryArgs } from '../../shared/store-api/contract';
 import type { GoToHit, GoToQueryOutputs } from '../../shared/store-api/go-to-contract';
 import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
-import { refOfWordsKey } from './record-words';
 import { viewTables } from './sync/synced-records';
+import { recordIndexOf } from './record-index-upkeep';
 
 export interface GoToQuery {
   name: 'goTo.search';
@@ -36,11 +36,7 @@ const NUMBER_PREFIX_SCAN = 20;
 /** Callers the lookup finds for the text, and the newest records read for each, per kind. */
 const CALLERS = 3;
 const PER_CALLER = 8;
-/**
- * Word rows read for the rarest typed word; a word that common ranks the newest of these. Read in
- * one getAll (no distinct(), no reverse(): either makes Dexie walk a cursor, one event per row);
- * a record listed twice (two words with that beginning) is one hit after ranking.
- */
+/** Word hits kept, the newest: only the best of them are read and ranked. */
 const WORD_SCAN = 200;
 /** One kind never takes more than this share of the rows, so the others still show. */
 const PER_KIND_SHARE = 0.6;
@@ -73,16 +69,23 @@ const tablesOf = (db: DeskDb) =>
   viewTables(db) as unknown as Record<RecordKind, Table<AnyRecord, string>>;
 
 async function byNumber(db: DeskDb, query: string): Promise<Candidate[]> {
-  const tables = tablesOf(db);
+  const { index } = recordIndexOf(db);
+  const calls = tablesOf(db).call;
   const found = await Promise.all(
     numberCandidates(query).map(async ({ kind, exact, prefix }) => {
-      const table = tables[kind];
-      const [exactIds, prefixIds] = await Promise.all([
-        exact ? table.where('number').equals(exact).primaryKeys() : [],
-        prefix
-          ? table.where('number').startsWith(prefix).limit(NUMBER_PREFIX_SCAN).primaryKeys()
-          : [],
-      ]);
+      // Calls are few and have no words: IndexedDB's number index finds them. The rest, memory.
+      const [exactIds, prefixIds] =
+        kind === 'call'
+          ? await Promise.all([
+              exact ? calls.where('number').equals(exact).primaryKeys() : [],
+              prefix
+                ? calls.where('number').startsWith(prefix).limit(NUMBER_PREFIX_SCAN).primaryKeys()
+                : [],
+            ])
+          : [
+              exact ? index.withNumber(kind, exact) : [],
+              prefix ? index.withNumberPrefix(kind, prefix, NUMBER_PREFIX_SCAN) : [],
+            ];
       return [
         ...exactIds.map((id): Candidate => ({ kind, id, match: 'number' })),
         ...prefixIds.map((id): Candidate => ({ kind, id, match: 'number-prefix' })),
@@ -140,15 +143,10 @@ async function byCaller(
   return taken;
 }
 
-async function byWords(db: DeskDb, query: string): Promise<Candidate[]> {
-  const typed = wordsOf(query);
-  if (typed.length === 0) return [];
-  // The longest word is the likeliest to be rare: its rows are read, the others filter them.
-  const rarest = typed.reduce((a, b) => (b.length > a.length ? b : a));
-  const rows = await db.recordWords.where('words').startsWith(rarest).limit(WORD_SCAN).toArray();
-  return rows
-    .filter((row) => wordsMatch(row.words, typed))
-    .map((row) => ({ ...refOfWordsKey(row.key), match: 'words', at: row.at }));
+function byWords(db: DeskDb, query: string): Candidate[] {
+  return recordIndexOf(db)
+    .index.withWords(wordsOf(query), WORD_SCAN)
+    .map((hit) => ({ ...hit, match: 'words' }));
 }
 
 /** A visit opens its interaction, a call the one it became; else their section. */
@@ -199,11 +197,15 @@ async function load(db: DeskDb, candidates: readonly RecordRef[]): Promise<Map<s
 }
 
 /** One read-only transaction for the whole answer: a dozen index reads, not a dozen transactions. */
-export function goToSearch(state: GoToState, args: QueryArgs<'goTo.search'>): Promise<GoToHit[]> {
+export async function goToSearch(
+  state: GoToState,
+  args: QueryArgs<'goTo.search'>,
+): Promise<GoToHit[]> {
   const { db } = state;
+  await recordIndexOf(db).ready();
   return db.transaction(
     'r',
-    [db.interactions, db.incidents, db.requests, db.visits, db.calls, db.recordWords],
+    [db.interactions, db.incidents, db.requests, db.visits, db.calls],
     () => search(state, args),
   );
 }
@@ -229,9 +231,10 @@ async function search(
   }
   const recentKeys = new Set(recent.map(keyOf));
   const perKind = Math.max(1, Math.ceil(limit * PER_KIND_SHARE));
-  const found = (
-    await Promise.all([byNumber(db, text), byCaller(db, directory, text, limit), byWords(db, text)])
-  ).flat();
+  const found = [
+    ...(await Promise.all([byNumber(db, text), byCaller(db, directory, text, limit)])).flat(),
+    ...byWords(db, text),
+  ];
   // Word hits carry their time: only the best of them are read. Numbers and callers are few.
   const known = found.filter((c): c is Candidate & { at: string } => c.at !== undefined);
   const bestWords = new Set(

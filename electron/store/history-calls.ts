@@ -3,12 +3,14 @@
 // as a synced record would be (its server copy, then a rebase), noted as opened by the agent.
 // Never writes the outbox: nothing here is a change.
 
+import type { RecordKind } from '../../shared/commands/record-set';
 import { NOT_ON_THIS_DESK } from '../../shared/domain/history-search';
 import type { DirectoryRules } from '../../shared/domain/interaction';
 import { fail, ok, type StoreResult } from '../../shared/domain/result';
 import type { ActionArgs, ActionOutput } from '../../shared/store-api/contract';
 import { serverCallFailure, type AdminCallDeps } from './admin-calls';
 import { readMeta, writeMeta, type DeskDb, type HistoryOpened } from './db';
+import { recordIndexOf } from './record-index-upkeep';
 import { rebaseRecords } from './sync/rebase-records';
 import { rebaseTables, serverTables, viewTables } from './sync/synced-records';
 
@@ -61,13 +63,27 @@ export interface HistoryOpenDeps {
   now: () => Date;
 }
 
+/** The id of the record on this desk with the number: the record index, a call by its table's. */
+async function heldWithNumber(
+  db: DeskDb,
+  kind: RecordKind,
+  number: string,
+): Promise<string | null> {
+  if (kind === 'call') return (await db.calls.where('number').equals(number).first())?.id ?? null;
+  const index = recordIndexOf(db);
+  await index.ready();
+  // Read to be sure: the record may have gone a moment ago, by another window's hand.
+  const [id] = index.index.withNumber(kind, number);
+  return id !== undefined && (await viewTables(db)[kind].get(id)) ? id : null;
+}
+
 export async function openFromHistory(
   deps: HistoryOpenDeps,
   { kind, number }: ActionArgs<'history.open'>,
 ): Promise<StoreResult<ActionOutput<'history.open'>>> {
   const { db, sync } = deps;
-  const here = await viewTables(db)[kind].where('number').equals(number).first();
-  if (here) return ok({ kind, id: here.id, number, from: 'desk' });
+  const here = await heldWithNumber(db, kind, number);
+  if (here) return ok({ kind, id: here, number, from: 'desk' });
   const notHere = `${number} is not on this desk. ${NOT_ON_THIS_DESK}`;
   if (!sync) return fail('not-found', notHere);
   const token = sync.sessionToken();

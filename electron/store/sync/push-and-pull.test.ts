@@ -29,6 +29,7 @@ import type {
   PushResponse,
 } from '../../../shared/sync/protocol';
 import { readMeta, writeMeta, type DeskDb } from '../db';
+import { recordIndexOf } from '../record-index-upkeep';
 import { runCommand } from '../store-commands';
 import { DeskServerError, type DeskServerClient } from './desk-server-client';
 import { retryRefused } from './needs-attention';
@@ -706,10 +707,10 @@ describe('a desk far behind: page after page', () => {
     expect(await db.interactions.bulkGet(all.map((r) => r.id))).toEqual(all);
     // Nothing waited: no server copy is kept (copy on write, server-copies.ts).
     expect(await db.serverInteractions.count()).toBe(0);
-    // Go to anything finds them: each view's words were written beside it.
-    expect(await db.recordWords.get(`interaction:${all[5]?.id ?? ''}`)).toMatchObject({
-      words: expect.arrayContaining(['printer', 'jam']) as unknown,
-    });
+    // Go to anything finds them: each view's words are in the word index once it is stored.
+    expect(recordIndexOf(db).index.wordsOf('interaction', all[5]?.id ?? '')).toEqual(
+      expect.arrayContaining(['printer', 'jam']),
+    );
     expect((await readSyncMeta(db)).interactionsCursor).toBe('db2.3');
   });
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Interaction } from '../../../shared/domain/interaction';
 import { writeMeta, type DeskDb } from '../db';
+import { recordIndexOf } from '../record-index-upkeep';
 import { rebaseRecords } from './rebase-records';
 import { evictOutOfScope } from './scope-eviction';
 import { rebaseTables } from './synced-records';
@@ -43,8 +44,8 @@ describe('evicting what left the scope', () => {
     expect(outcome.held).toBe(1);
     expect(await ids(db)).toEqual(['i-open']);
     expect(await db.serverInteractions.get('i-old')).toBeUndefined();
-    expect(await db.recordWords.get('interaction:i-old')).toBeUndefined();
-    expect(await db.recordWords.get('interaction:i-open')).toBeDefined();
+    expect(recordIndexOf(db).index.wordsOf('interaction', 'i-old')).toBeUndefined();
+    expect(recordIndexOf(db).index.wordsOf('interaction', 'i-open')).toBeDefined();
   });
 
   it('never evicts a record with an unsynced change, a parked one, a refusal or a pending rebase', async () => {
@@ -131,7 +132,7 @@ describe('evicting what left the scope', () => {
       await rebaseRecords(db, [{ kind: 'interaction', id: 'i-old' }], rules);
     });
     expect(await db.interactions.get('i-old')).toEqual(changed);
-    expect((await db.recordWords.get('interaction:i-old'))?.words).toContain('jams');
+    expect(recordIndexOf(db).index.wordsOf('interaction', 'i-old')).toContain('jams');
     await evict(db);
     expect(await ids(db)).toEqual([]);
   });

@@ -106,7 +106,7 @@ export async function evictOutOfScope(deps: EvictionDeps): Promise<EvictionOutco
       for (const kind of RECORD_KINDS) {
         const ids = evicted.filter((r) => r.kind === kind).map((r) => r.id);
         if (ids.length === 0) continue;
-        // The view's word rows go with it (record-words.ts's middleware); the server copy too, so
+        // The view's words go with it (record-index-upkeep.ts's middleware); the server copy too, so
         // no later rebase brings the record back from it. A pull of a change brings it back whole.
         await views[kind].bulkDelete(ids);
         await servers[kind].bulkDelete(ids);

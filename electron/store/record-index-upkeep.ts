@@ -1,0 +1,235 @@
+// Keeps a desk's word index (record-index.ts) in step with its database, whoever writes: this
+// connection's writes through a DBCore middleware, applied when their transaction commits (a
+// command, a pull, a rebase, an eviction, the demo seed); another connection's (a second window of
+// the browser build) by reading again what Dexie's `storagemutated` says it changed. Read whole
+// once per start, in the background; a word search waits for that. Never writes.
+
+import {
+  Dexie,
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
+  type DBCoreTable,
+  type Middleware,
+  type ObservabilitySet,
+} from 'dexie';
+import type { RecordKind } from '../../shared/commands/record-set';
+import { WORD_TABLES, RecordIndex, type WordChange } from './record-index';
+
+/** A part of an observability set: Dexie's RangeSet, or its plain copy from another window. */
+interface RangeNode {
+  from?: unknown;
+  to?: unknown;
+  l?: RangeNode | null;
+  r?: RangeNode | null;
+}
+
+/** The single keys and whether any range is in a part (a bulk write of 50 or more is the whole table). */
+function keysOf(part: RangeNode): { ids: string[]; range: boolean } {
+  const ids: string[] = [];
+  let range = false;
+  const stack: RangeNode[] = [part];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.l) stack.push(node.l);
+    if (node.r) stack.push(node.r);
+    if (!('from' in node)) continue;
+    if (typeof node.from === 'string' && node.from === node.to) ids.push(node.from);
+    else range = true;
+  }
+  return { ids, range };
+}
+
+/** What a committed mutation did to a word table's records. */
+function changeOf(
+  kind: RecordKind,
+  req: DBCoreMutateRequest,
+  res: DBCoreMutateResponse,
+): WordChange {
+  if (req.type === 'add' || req.type === 'put') {
+    // An add that failed on a key already there changed nothing; its words must not replace that
+    // record's. (Dexie's bulkUpdate may send `updates` without values; nothing here uses it.)
+    const records =
+      res.numFailures === 0 ? req.values : req.values.filter((_, i) => !(i in res.failures));
+    return { kind, type: 'put', records: records as object[] };
+  }
+  if (req.type === 'delete') return { kind, type: 'delete', ids: req.keys as string[] };
+  return { kind, type: 'deleteRange', from: req.range.lower, to: req.range.upper };
+}
+
+const KINDS = Object.entries(WORD_TABLES);
+
+export class DeskRecordIndex {
+  readonly index = new RecordIndex();
+  readonly #db: Dexie;
+  #loaded = false;
+  #loading: Promise<void> | null = null;
+  /** Changes committed while the index is read whole: applied after it, in commit order. */
+  #queue: WordChange[] | null = null;
+  /** This connection's transactions' changes, until each commits. */
+  readonly #pending = new WeakMap<object, WordChange[]>();
+  /** The observability sets of this connection's commits: already applied, nothing to read. */
+  readonly #local = new WeakSet<object>();
+  /** Another connection's changes are read one batch at a time, in the order they were told. */
+  #refreshing: Promise<void> = Promise.resolve();
+  /** Kinds whose whole table is already due to be read again (bulk writes come page after page). */
+  readonly #wholeDue = new Set<RecordKind>();
+
+  constructor(db: Dexie) {
+    this.#db = db;
+    Dexie.on('storagemutated', this.#onMutated);
+  }
+
+  /** Installed once on the desk's Dexie before it opens (createDeskDb). */
+  readonly middleware: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'wordIndex',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        const kind = Object.hasOwn(WORD_TABLES, name) ? WORD_TABLES[name] : undefined;
+        return kind ? this.#watched(table, kind) : table;
+      },
+    }),
+  };
+
+  /**
+   * Resolves once the index holds every record of the database (read whole the first time) and
+   * what another connection changed has been read again.
+   */
+  async ready(): Promise<void> {
+    if (!this.#loaded) {
+      this.#loading ??= this.#load().finally(() => {
+        this.#loading = null;
+      });
+      await this.#loading;
+    }
+    while (this.#looking) await this.#looking;
+    await this.#refreshing;
+  }
+
+  /** Read again whole at the next `ready` (a test that wrote around Dexie). */
+  forget(): void {
+    this.#loaded = false;
+  }
+
+  #watched(table: DBCoreTable, kind: RecordKind): DBCoreTable {
+    return {
+      ...table,
+      mutate: async (req) => {
+        const res = await table.mutate(req);
+        this.#note(req.trans, changeOf(kind, req, res));
+        return res;
+      },
+    };
+  }
+
+  #note(trans: object, change: WordChange): void {
+    let pending = this.#pending.get(trans);
+    if (!pending) {
+      const changes: WordChange[] = [];
+      pending = changes;
+      this.#pending.set(trans, changes);
+      const idb = trans as IDBTransaction & { mutatedParts?: object };
+      idb.addEventListener('complete', () => {
+        if (idb.mutatedParts) this.#local.add(idb.mutatedParts);
+        this.#commit(changes);
+      });
+    }
+    pending.push(change);
+  }
+
+  #commit(changes: readonly WordChange[]): void {
+    if (this.#queue) this.#queue.push(...changes);
+    else for (const change of changes) this.index.apply(change);
+  }
+
+  async #load(): Promise<void> {
+    this.#queue = [];
+    try {
+      const tables = KINDS.map(([name]) => this.#db.table<object, string>(name));
+      const read = await this.#db.transaction('r', tables, () =>
+        Promise.all(tables.map((t) => t.toArray())),
+      );
+      this.index.clear();
+      KINDS.forEach(([, kind], i) =>
+        this.index.apply({ kind, type: 'put', records: read[i] ?? [] }),
+      );
+      for (const change of this.#queue) this.index.apply(change);
+      this.#loaded = true;
+    } finally {
+      this.#queue = null;
+    }
+  }
+
+  /**
+   * What Dexie told since the last look. It tells before this connection's own commit listener has
+   * run, so the sets are looked at a task later, when this connection's are known as its own.
+   */
+  readonly #told: ObservabilitySet[] = [];
+  #looking: Promise<void> | null = null;
+
+  readonly #onMutated = (parts: ObservabilitySet): void => {
+    this.#told.push(parts);
+    this.#looking ??= new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
+      this.#looking = null;
+      for (const told of this.#told.splice(0)) this.#lookAt(told);
+    });
+  };
+
+  #lookAt(parts: ObservabilitySet): void {
+    if (this.#local.has(parts) || !this.#db.isOpen()) return;
+    for (const [name, kind] of KINDS) {
+      const part = (parts as Record<string, RangeNode | undefined>)[
+        `idb://${this.#db.name}/${name}/`
+      ];
+      if (part) this.#readAgain(name, kind, keysOf(part));
+    }
+  }
+
+  /** Reads again what another connection changed: those records, or the whole table. */
+  #readAgain(name: string, kind: RecordKind, { ids, range }: ReturnType<typeof keysOf>): void {
+    if (range) {
+      if (this.#wholeDue.has(kind)) return;
+      this.#wholeDue.add(kind);
+    }
+    const table = this.#db.table<object, string>(name);
+    this.#refreshing = this.#refreshing
+      .then(async () => {
+        if (range) {
+          this.#wholeDue.delete(kind);
+          const records = await table.toArray();
+          this.#commit([
+            { kind, type: 'deleteRange', from: null, to: null },
+            { kind, type: 'put', records },
+          ]);
+          return;
+        }
+        const records = await table.bulkGet(ids);
+        const held = records.filter((r): r is object => r !== undefined);
+        const gone = ids.filter((_, i) => records[i] === undefined);
+        this.#commit([
+          { kind, type: 'put', records: held },
+          { kind, type: 'delete', ids: gone },
+        ]);
+      })
+      // A closed database tells nothing more; the next start reads it whole.
+      .catch(() => this.forget());
+  }
+}
+
+const deskWords = new WeakMap<Dexie, DeskRecordIndex>();
+
+/** Gives `db` its word index: call before it opens. */
+export function installRecordIndex(db: Dexie): DeskRecordIndex {
+  const words = new DeskRecordIndex(db);
+  db.use(words.middleware);
+  deskWords.set(db, words);
+  return words;
+}
+
+export function recordIndexOf(db: Dexie): DeskRecordIndex {
+  const words = deskWords.get(db);
+  if (!words) throw new Error('This database has no word index (createDeskDb installs it).');
+  return words;
+}

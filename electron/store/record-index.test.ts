@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { RecordIndex } from './record-index';
+
+const record = (
+  id: string,
+  number: string,
+  shortDescription: string,
+  updatedAt = '2026-01-01',
+) => ({
+  id,
+  number,
+  shortDescription,
+  updatedAt,
+});
+
+function indexOf(...records: ReturnType<typeof record>[]): RecordIndex {
+  const index = new RecordIndex();
+  index.apply({ kind: 'interaction', type: 'put', records });
+  return index;
+}
+
+const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
+
+describe('the record index', () => {
+  it('finds records whose words start with every typed word, by the rarest', () => {
+    const index = indexOf(
+      record('a', 'IMS1', 'Printer jams on floor 3'),
+      record('b', 'IMS2', 'Printer offline'),
+      record('c', 'IMS3', 'VPN drops'),
+    );
+    expect(ids(index.withWords(['print'], 10)).sort()).toEqual(['a', 'b']);
+    expect(ids(index.withWords(['jam', 'pr'], 10))).toEqual(['a']);
+    expect(index.withWords(['printers'], 10)).toEqual([]);
+    expect(index.withWords([], 10)).toEqual([]);
+  });
+
+  it('keeps the newest of many hits, newest first', () => {
+    const index = indexOf(
+      ...Array.from({ length: 30 }, (_, i) =>
+        record(`r${i}`, `IMS${i}`, 'Password reset', `2026-01-${String(i + 1).padStart(2, '0')}`),
+      ),
+    );
+    expect(ids(index.withWords(['pass'], 3))).toEqual(['r29', 'r28', 'r27']);
+  });
+
+  it('a record written again is found by its new words and number only', () => {
+    const index = indexOf(record('a', 'IMS-P0001', 'Scanner'));
+    index.apply({
+      kind: 'interaction',
+      type: 'put',
+      records: [record('a', 'IMS0000042', 'Monitor')],
+    });
+    expect(index.withWords(['scan'], 10)).toEqual([]);
+    expect(ids(index.withWords(['moni'], 10))).toEqual(['a']);
+    expect(index.withNumber('interaction', 'IMS-P0001')).toEqual([]);
+    expect(index.withNumber('interaction', 'IMS0000042')).toEqual(['a']);
+    expect(index.size).toBe(1);
+  });
+
+  it('finds numbers by kind, and by prefix in number order, at most `limit`', () => {
+    const index = indexOf(
+      record('c', 'IMS0001203', 'x'),
+      record('a', 'IMS0001201', 'x'),
+      record('b', 'IMS0001202', 'x'),
+      record('z', 'IMS0009999', 'x'),
+    );
+    index.apply({ kind: 'incident', type: 'put', records: [record('i', 'INC0001201', 'x')] });
+    expect(index.withNumber('interaction', 'IMS0001202')).toEqual(['b']);
+    expect(index.withNumber('incident', 'IMS0001202')).toEqual([]);
+    expect(index.withNumberPrefix('interaction', 'IMS00012', 2)).toEqual(['a', 'b']);
+    expect(index.withNumberPrefix('incident', 'INC', 5)).toEqual(['i']);
+  });
+
+  it('removes by id, by a range of ids, and every record of one kind', () => {
+    const index = indexOf(
+      record('a', 'IMS1', 'Printer'),
+      record('b', 'IMS2', 'Printer'),
+      record('c', 'IMS3', 'Printer'),
+      record('d', 'IMS4', 'Printer'),
+    );
+    index.apply({
+      kind: 'visit',
+      type: 'put',
+      records: [{ id: 'b', number: 'VIS1', reason: 'Printer' }],
+    });
+    index.apply({ kind: 'interaction', type: 'delete', ids: ['a'] });
+    expect(ids(index.withWords(['printer'], 10)).sort()).toEqual(['b', 'b', 'c', 'd']);
+    index.apply({ kind: 'interaction', type: 'deleteRange', from: 'b', to: 'c' });
+    expect(
+      index
+        .withWords(['printer'], 10)
+        .map((h) => `${h.kind}:${h.id}`)
+        .sort(),
+    ).toEqual(['interaction:d', 'visit:b']);
+    // A clear: bounds that are not strings (Dexie's MIN_KEY and MAX_KEY) are no bound.
+    index.apply({ kind: 'interaction', type: 'deleteRange', from: -Infinity, to: [[]] });
+    expect(index.withWords(['printer'], 10).map((h) => h.kind)).toEqual(['visit']);
+    expect(index.withNumber('interaction', 'IMS4')).toEqual([]);
+    expect(index.withNumber('visit', 'VIS1')).toEqual(['b']);
+  });
+});

@@ -1,0 +1,160 @@
+// Go to anything's index of the desk's interactions, incidents, requests and visits, in memory: each
+// record's number, and the words of its short description (a visit: the person and the reason).
+// IndexedDB pays per index entry: a record's words were a multi-entry index of seven or so entries,
+// more than half of what storing a pulled record cost, and its number one more (ADR 0020, "Found in
+// memory"). Here they cost nothing to store. Pure data: record-index-upkeep.ts keeps it in step
+// with the desk's database.
+
+import type { RecordKind } from '../../shared/commands/record-set';
+import { recordWords, wordsMatch } from '../../shared/domain/go-to';
+
+/**
+ * The tables indexed here, by table name. Calls have no words, and are few: IndexedDB's `number`
+ * index finds them.
+ */
+export const WORD_TABLES: Readonly<Record<string, RecordKind>> = {
+  interactions: 'interaction',
+  incidents: 'incident',
+  requests: 'request',
+  visits: 'visit',
+};
+
+/** A record the words found, and when it last changed (the newest first among equal matches). */
+export interface WordHit {
+  kind: RecordKind;
+  id: string;
+  at: string;
+}
+
+/**
+ * One committed change to a word table: records written, records removed by id, or every record of
+ * the kind whose id is within `from`..`to` removed (a clear, or a range delete: bounds that are not
+ * strings mean no bound).
+ */
+export type WordChange =
+  | { kind: RecordKind; type: 'put'; records: readonly object[] }
+  | { kind: RecordKind; type: 'delete'; ids: readonly string[] }
+  | { kind: RecordKind; type: 'deleteRange'; from: unknown; to: unknown };
+
+interface Entry {
+  kind: RecordKind;
+  id: string;
+  number: string;
+  words: readonly string[];
+  at: string;
+}
+
+const keyOf = (kind: RecordKind, id: string): string => `${kind}:${id}`;
+
+function atOf(record: { updatedAt?: unknown; openedAt?: unknown }): string {
+  const at = record.updatedAt ?? record.openedAt;
+  return typeof at === 'string' ? at : '';
+}
+
+const within = (id: string, from: unknown, to: unknown): boolean =>
+  (typeof from !== 'string' || id >= from) && (typeof to !== 'string' || id <= to);
+
+export class RecordIndex {
+  /** Each record's entry, by `kind:id`. */
+  readonly #entries = new Map<string, Entry>();
+  /** Each word's records, by `kind:id`. */
+  readonly #postings = new Map<string, Set<string>>();
+  /** Each kind's numbers, with the ids of the records that have them (one, but for a moment). */
+  readonly #numbers = new Map<RecordKind, Map<string, Set<string>>>();
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#postings.clear();
+    this.#numbers.clear();
+  }
+
+  apply(change: WordChange): void {
+    if (change.type === 'put') {
+      for (const record of change.records) this.#put(change.kind, record);
+    } else if (change.type === 'delete') {
+      for (const id of change.ids) this.#remove(keyOf(change.kind, id));
+    } else {
+      for (const [key, entry] of this.#entries)
+        if (entry.kind === change.kind && within(entry.id, change.from, change.to))
+          this.#remove(key);
+    }
+  }
+
+  /** The words one record is held under now (for tests and checks); undefined when not held. */
+  wordsOf(kind: RecordKind, id: string): readonly string[] | undefined {
+    return this.#entries.get(keyOf(kind, id))?.words;
+  }
+
+  /** The ids of the kind's records with this number. */
+  withNumber(kind: RecordKind, number: string): string[] {
+    return [...(this.#numbers.get(kind)?.get(number) ?? [])];
+  }
+
+  /** The ids of the kind's first `limit` records, by number, whose numbers start with `prefix`. */
+  withNumberPrefix(kind: RecordKind, prefix: string, limit: number): string[] {
+    const numbers = [...(this.#numbers.get(kind)?.keys() ?? [])].filter((n) =>
+      n.startsWith(prefix),
+    );
+    numbers.sort();
+    return numbers.flatMap((n) => this.withNumber(kind, n)).slice(0, limit);
+  }
+
+  /**
+   * The records with a word starting with each typed word, the newest `limit` of them. The longest
+   * typed word is the likeliest to be rare: its records are gathered, the others filter them.
+   */
+  withWords(typed: readonly string[], limit: number): WordHit[] {
+    if (typed.length === 0) return [];
+    const rarest = typed.reduce((a, b) => (b.length > a.length ? b : a));
+    const found = new Set<string>();
+    for (const [word, keys] of this.#postings)
+      if (word.startsWith(rarest)) for (const key of keys) found.add(key);
+    const hits: WordHit[] = [];
+    for (const key of found) {
+      const entry = this.#entries.get(key);
+      if (entry && wordsMatch(entry.words, typed))
+        hits.push({ kind: entry.kind, id: entry.id, at: entry.at });
+    }
+    if (hits.length <= limit) return hits;
+    return hits.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
+  }
+
+  #put(kind: RecordKind, record: object): void {
+    const { id, number: held } = record as { id?: unknown; number?: unknown };
+    if (typeof id !== 'string') return;
+    const key = keyOf(kind, id);
+    this.#remove(key);
+    const words = recordWords(kind, record);
+    const number = typeof held === 'string' ? held : '';
+    this.#entries.set(key, { kind, id, number, words, at: atOf(record) });
+    const numbers = this.#numbers.get(kind) ?? new Map<string, Set<string>>();
+    this.#numbers.set(kind, numbers);
+    const ids = numbers.get(number);
+    if (ids) ids.add(id);
+    else numbers.set(number, new Set([id]));
+    for (const word of words) {
+      const keys = this.#postings.get(word);
+      if (keys) keys.add(key);
+      else this.#postings.set(word, new Set([key]));
+    }
+  }
+
+  #remove(key: string): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#entries.delete(key);
+    const numbers = this.#numbers.get(entry.kind);
+    const ids = numbers?.get(entry.number);
+    ids?.delete(entry.id);
+    if (ids?.size === 0) numbers?.delete(entry.number);
+    for (const word of entry.words) {
+      const keys = this.#postings.get(word);
+      keys?.delete(key);
+      if (keys?.size === 0) this.#postings.delete(word);
+    }
+  }
+}
