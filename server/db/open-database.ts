@@ -49,11 +49,23 @@ export function usePglite(client: PGlite, owns: boolean): ServerDatabase {
   };
 }
 
+/**
+ * The desk server answers many small statements at once (a pull reads a page and its linked
+ * records by id), and PostgreSQL plans those over a large table in parallel: measured at 1,000,000
+ * interactions on a loaded machine, starting the workers took 100–300 ms of a statement whose work
+ * took 15–20 ms. So none: each statement runs in its own connection's process (ADR 0020).
+ */
+export const PARALLEL_WORKERS_PER_QUERY = 0;
+
 async function openPostgres(
   connectionString: string,
   options: OpenDatabaseOptions,
 ): Promise<ServerDatabase> {
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    options: `-c max_parallel_workers_per_gather=${PARALLEL_WORKERS_PER_QUERY}`,
+  });
   // An idle client that loses its server emits here; without a listener it would crash the process.
   pool.on('error', (error) =>
     options.logger.warn({ err: error }, 'idle PostgreSQL connection failed'),
