@@ -21,10 +21,10 @@ const said = (id: string, number: string, shortDescription: string) => ({
   shortDescription,
 });
 
-/** What the index finds for a word, once it is up to date. */
+/** What the index finds for a word, once it is up to date (another window's writes read too). */
 async function found(db: DeskDb, word: string): Promise<string[]> {
   const records = recordIndexOf(db);
-  await records.ready();
+  await records.settled();
   return records.index
     .withWords([word], 100)
     .map((hit) => hit.id)

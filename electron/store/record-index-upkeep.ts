@@ -12,6 +12,7 @@ import {
   type DBCoreTable,
   type Middleware,
   type ObservabilitySet,
+  type Table,
 } from 'dexie';
 import type { RecordKind } from '../../shared/commands/record-set';
 import { WORD_TABLES, RecordIndex, type WordChange } from './record-index';
@@ -57,6 +58,8 @@ function changeOf(
 }
 
 const KINDS = Object.entries(WORD_TABLES);
+const WHOLE_READ_QUIET_MS = 500;
+const WHOLE_READ_MAX_WAIT_MS = 5_000;
 
 export class DeskRecordIndex {
   readonly index = new RecordIndex();
@@ -71,8 +74,11 @@ export class DeskRecordIndex {
   readonly #local = new WeakSet<object>();
   /** Another connection's changes are read one batch at a time, in the order they were told. */
   #refreshing: Promise<void> = Promise.resolve();
-  /** Kinds whose whole table is already due to be read again (bulk writes come page after page). */
-  readonly #wholeDue = new Set<RecordKind>();
+  /** Kinds whose whole table is due to be read again, and since when (`#readWholeSoon`). */
+  readonly #wholeDue = new Map<
+    RecordKind,
+    { timer: ReturnType<typeof setTimeout>; since: number }
+  >();
 
   constructor(db: Dexie) {
     this.#db = db;
@@ -95,7 +101,8 @@ export class DeskRecordIndex {
 
   /**
    * Resolves once the index holds every record of the database (read whole the first time) and
-   * what another connection changed has been read again.
+   * what another connection changed has been read again (a whole table a moment later: see
+   * `#readWholeSoon`).
    */
   async ready(): Promise<void> {
     if (!this.#loaded) {
@@ -189,47 +196,77 @@ export class DeskRecordIndex {
 
   /** Reads again what another connection changed: those records, or the whole table. */
   #readAgain(name: string, kind: RecordKind, { ids, range }: ReturnType<typeof keysOf>): void {
-    if (range) {
-      if (this.#wholeDue.has(kind)) return;
-      this.#wholeDue.add(kind);
-    }
     const table = this.#db.table<object, string>(name);
-    this.#refreshing = this.#refreshing
-      .then(async () => {
-        if (range) {
-          this.#wholeDue.delete(kind);
-          const records = await table.toArray();
-          this.#commit([
-            { kind, type: 'deleteRange', from: null, to: null },
-            { kind, type: 'put', records },
-          ]);
-          return;
-        }
-        const records = await table.bulkGet(ids);
-        const held = records.filter((r): r is object => r !== undefined);
-        const gone = ids.filter((_, i) => records[i] === undefined);
+    if (range) {
+      this.#readWholeSoon(kind, table);
+      return;
+    }
+    this.#inTurn(async () => {
+      const records = await table.bulkGet(ids);
+      const held = records.filter((r): r is object => r !== undefined);
+      const gone = ids.filter((_, i) => records[i] === undefined);
+      this.#commit([
+        { kind, type: 'put', records: held },
+        { kind, type: 'delete', ids: gone },
+      ]);
+    });
+  }
+
+  /**
+   * Another window's catch-up writes page after page, each a bulk write that names the whole
+   * table: the table is read once they pause (WHOLE_READ_QUIET_MS), or every WHOLE_READ_MAX_WAIT_MS
+   * while they go on, not after each page.
+   */
+  #readWholeSoon(kind: RecordKind, table: Table<object, string>): void {
+    const due = this.#wholeDue.get(kind);
+    if (due) clearTimeout(due.timer);
+    const since = due?.since ?? Date.now();
+    const wait = Math.min(
+      WHOLE_READ_QUIET_MS,
+      Math.max(0, since + WHOLE_READ_MAX_WAIT_MS - Date.now()),
+    );
+    const timer = setTimeout(() => {
+      this.#wholeDue.delete(kind);
+      this.#inTurn(async () => {
+        const records = await table.toArray();
         this.#commit([
-          { kind, type: 'put', records: held },
-          { kind, type: 'delete', ids: gone },
+          { kind, type: 'deleteRange', from: null, to: null },
+          { kind, type: 'put', records },
         ]);
-      })
+      });
+    }, wait);
+    this.#wholeDue.set(kind, { timer, since });
+  }
+
+  /** One reading again at a time, in the order they were told. */
+  #inTurn(read: () => Promise<void>): void {
+    this.#refreshing = this.#refreshing
+      .then(read)
       // A closed database tells nothing more; the next start reads it whole.
       .catch(() => this.forget());
   }
+
+  /** For tests: resolves once every reading again told so far, whole tables too, has been done. */
+  async settled(): Promise<void> {
+    while (this.#wholeDue.size > 0 || this.#looking) {
+      await (this.#looking ?? new Promise((resolve) => setTimeout(resolve, WHOLE_READ_QUIET_MS)));
+    }
+    await this.ready();
+  }
 }
 
-const deskWords = new WeakMap<Dexie, DeskRecordIndex>();
+const indexes = new WeakMap<Dexie, DeskRecordIndex>();
 
-/** Gives `db` its word index: call before it opens. */
+/** Gives `db` its record index: call before it opens. */
 export function installRecordIndex(db: Dexie): DeskRecordIndex {
-  const words = new DeskRecordIndex(db);
-  db.use(words.middleware);
-  deskWords.set(db, words);
-  return words;
+  const index = new DeskRecordIndex(db);
+  db.use(index.middleware);
+  indexes.set(db, index);
+  return index;
 }
 
 export function recordIndexOf(db: Dexie): DeskRecordIndex {
-  const words = deskWords.get(db);
-  if (!words) throw new Error('This database has no word index (createDeskDb installs it).');
-  return words;
+  const index = indexes.get(db);
+  if (!index) throw new Error('This database has no record index (createDeskDb installs it).');
+  return index;
 }
