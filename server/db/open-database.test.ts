@@ -3,9 +3,9 @@ import { expect, it } from 'vitest';
 import { describeOnDatabases } from '../testing/test-databases';
 import { PARALLEL_WORKERS_PER_QUERY } from './open-database';
 
-describeOnDatabases('a desk server connection', ({ backend, database }) => {
+describeOnDatabases('a desk server connection', (suite) => {
   // PGlite is one process: there are no workers to start.
-  it.runIf(backend === 'postgres')(
+  it.runIf(suite.backend === 'postgres')(
     'plans no parallel workers on PostgreSQL: a pull’s small statements would wait for them',
     async () => {
       const shown = await Promise.all(
@@ -13,7 +13,7 @@ describeOnDatabases('a desk server connection', ({ backend, database }) => {
         Array.from({ length: 3 }, () =>
           sql<{
             max_parallel_workers_per_gather: string;
-          }>`SHOW max_parallel_workers_per_gather`.execute(database().db),
+          }>`SHOW max_parallel_workers_per_gather`.execute(suite.database().db),
         ),
       );
       for (const { rows } of shown)
