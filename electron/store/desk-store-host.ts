@@ -288,6 +288,7 @@ export class DeskStoreHost implements StoreHost {
     await this.sync?.stop();
     this.live.close();
     this.knownCallers.close();
+    recordIndexOf(this.db).close();
     this.eventListeners.clear();
     await this.loading;
     await this.persisting;

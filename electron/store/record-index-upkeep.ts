@@ -15,7 +15,7 @@ import {
   type Table,
 } from 'dexie';
 import type { RecordKind } from '../../shared/commands/record-set';
-import { WORD_TABLES, RecordIndex, type WordChange } from './record-index';
+import { WORD_TABLES, RecordIndex, type RecordChange } from './record-index';
 
 /** A part of an observability set: Dexie's RangeSet, or its plain copy from another window. */
 interface RangeNode {
@@ -45,7 +45,7 @@ function changeOf(
   kind: RecordKind,
   req: DBCoreMutateRequest,
   res: DBCoreMutateResponse,
-): WordChange {
+): RecordChange {
   if (req.type === 'add' || req.type === 'put') {
     // An add that failed on a key already there changed nothing; its words must not replace that
     // record's. (Dexie's bulkUpdate may send `updates` without values; nothing here uses it.)
@@ -67,9 +67,9 @@ export class DeskRecordIndex {
   #loaded = false;
   #loading: Promise<void> | null = null;
   /** Changes committed while the index is read whole: applied after it, in commit order. */
-  #queue: WordChange[] | null = null;
+  #queue: RecordChange[] | null = null;
   /** This connection's transactions' changes, until each commits. */
-  readonly #pending = new WeakMap<object, WordChange[]>();
+  readonly #pending = new WeakMap<object, RecordChange[]>();
   /** The observability sets of this connection's commits: already applied, nothing to read. */
   readonly #local = new WeakSet<object>();
   /** Another connection's changes are read one batch at a time, in the order they were told. */
@@ -88,7 +88,7 @@ export class DeskRecordIndex {
   /** Installed once on the desk's Dexie before it opens (createDeskDb). */
   readonly middleware: Middleware<DBCore> = {
     stack: 'dbcore',
-    name: 'wordIndex',
+    name: 'recordIndex',
     create: (down) => ({
       ...down,
       table: (name) => {
@@ -115,9 +115,16 @@ export class DeskRecordIndex {
     await this.#refreshing;
   }
 
-  /** Read again whole at the next `ready` (a test that wrote around Dexie). */
+  /** Read again whole at the next `ready` (the database closed while something was read). */
   forget(): void {
     this.#loaded = false;
+  }
+
+  /** The database is closing: nothing more is told or read. */
+  close(): void {
+    Dexie.on.storagemutated.unsubscribe(this.#onMutated);
+    for (const { timer } of this.#wholeDue.values()) clearTimeout(timer);
+    this.#wholeDue.clear();
   }
 
   #watched(table: DBCoreTable, kind: RecordKind): DBCoreTable {
@@ -131,10 +138,10 @@ export class DeskRecordIndex {
     };
   }
 
-  #note(trans: object, change: WordChange): void {
+  #note(trans: object, change: RecordChange): void {
     let pending = this.#pending.get(trans);
     if (!pending) {
-      const changes: WordChange[] = [];
+      const changes: RecordChange[] = [];
       pending = changes;
       this.#pending.set(trans, changes);
       const idb = trans as IDBTransaction & { mutatedParts?: object };
@@ -146,7 +153,7 @@ export class DeskRecordIndex {
     pending.push(change);
   }
 
-  #commit(changes: readonly WordChange[]): void {
+  #commit(changes: readonly RecordChange[]): void {
     if (this.#queue) this.#queue.push(...changes);
     else for (const change of changes) this.index.apply(change);
   }

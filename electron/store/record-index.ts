@@ -31,7 +31,7 @@ export interface WordHit {
  * the kind whose id is within `from`..`to` removed (a clear, or a range delete: bounds that are not
  * strings mean no bound).
  */
-export type WordChange =
+export type RecordChange =
   | { kind: RecordKind; type: 'put'; records: readonly object[] }
   | { kind: RecordKind; type: 'delete'; ids: readonly string[] }
   | { kind: RecordKind; type: 'deleteRange'; from: unknown; to: unknown };
@@ -72,7 +72,7 @@ export class RecordIndex {
     this.#numbers.clear();
   }
 
-  apply(change: WordChange): void {
+  apply(change: RecordChange): void {
     if (change.type === 'put') {
       for (const record of change.records) this.#put(change.kind, record);
     } else if (change.type === 'delete') {
