@@ -58,8 +58,8 @@ export function goToFigureRows(g) {
 /** @param {GoToResults} g */
 export function goToSection(g) {
   const text = `Produced by \`${g.command}\` in ${Math.round(g.wallSeconds)} s on ${g.date.slice(0, 10)}.
-    \`bench/pages/goto.html\` seeds a desk database through the real schema (the word index kept by
-    its middleware, as on a desk): ${g.interactions.toLocaleString('en-US')} interactions,
+    \`bench/pages/goto.html\` seeds a desk database through the real schema (the app reads the record
+    index from it when it opens, as a desk does at a start): ${g.interactions.toLocaleString('en-US')} interactions,
     ${g.incidents.toLocaleString('en-US')} incidents (\`shared/demo/incident-generator.ts\`) and
     ${g.requests.toLocaleString('en-US')} requests over the 5,000-user demo directory (took
     ${Math.round(g.seedSeconds)} s). The app (\`bench/pages/app.html\`, the real UI and store worker)

@@ -1,6 +1,7 @@
 // Seeds a desk database as a busy desk holds it for the Go to anything figure: the demo directory's
 // callers, N interactions, incidents and requests with real short descriptions, written through the
-// real schema (so the word index is kept as the app keeps it); answers the texts an agent would type.
+// real schema (the app reads its record index from it when it opens); answers the texts an agent
+// would type.
 
 import { generateDirectory } from '../../shared/demo/directory-generator';
 import { generateIncidents } from '../../shared/demo/incident-generator';
