@@ -57,6 +57,35 @@ async function openedFromServer(): Promise<{ number: string; answer: StoreResult
   };
 }
 
+/**
+ * The desk's history actions as the server answers them: `search` for history.search, and
+ * history.open fetching and keeping the record (`openedFromServer`). Says the number it kept, '' until
+ * then.
+ */
+function answerHistory(
+  search: () => StoreResult<unknown> | Promise<StoreResult<unknown>>,
+): () => string {
+  let fetched = '';
+  desk.answerActs(async ({ name }) => {
+    if (name === 'history.search') return search();
+    if (name === 'history.open') {
+      const opened = await openedFromServer();
+      fetched = opened.number;
+      return opened.answer;
+    }
+    return fail('unknown-operation', name);
+  });
+  return () => fetched;
+}
+
+/** The app, and Go to anything opened by its key, as an agent does. */
+async function openGoToBox() {
+  const { user } = renderDeskpad(desk.api);
+  await screen.findByRole('combobox', { name: 'Opened for' });
+  await user.keyboard('{Control>}g{/Control}');
+  return user;
+}
+
 const serverHit = (over: Partial<HistoryHitView>): HistoryHitView => ({
   kind: 'interaction',
   id: 'srv-old',
@@ -85,24 +114,14 @@ const status = () => within(goTo()).getAllByRole('status')[0]?.textContent;
 describe('Go to anything and the history', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
   it('shows the desk’s results at once, then the server’s, and Enter opens one fetched from the server', async () => {
     const onDesk = await create('desk-1', 'Printer jam on floor 2');
-    let fetched = '';
-    desk.answerActs(async ({ name }) => {
-      if (name === 'history.search')
-        // The desk's own record comes back from the server too: it is listed once, as the desk's.
-        return ok({
-          hits: [serverHit({ id: 'desk-1', number: onDesk, onDesk: true }), serverHit({})],
-          nextCursor: null,
-        });
-      if (name === 'history.open') {
-        const opened = await openedFromServer();
-        fetched = opened.number;
-        return opened.answer;
-      }
-      return fail('unknown-operation', name);
-    });
-    const { user } = renderDeskpad(desk.api);
-    await screen.findByRole('combobox', { name: 'Opened for' });
-    await user.keyboard('{Control>}g{/Control}');
+    const fetched = answerHistory(() =>
+      // The desk's own record comes back from the server too: it is listed once, as the desk's.
+      ok({
+        hits: [serverHit({ id: 'desk-1', number: onDesk, onDesk: true }), serverHit({})],
+        nextCursor: null,
+      }),
+    );
+    const user = await openGoToBox();
     await user.keyboard('printer');
     await within(results()).findByRole('group', { name: 'Interactions' });
     const server = await within(results()).findByRole('group', {
@@ -122,8 +141,8 @@ describe('Go to anything and the history', { timeout: STORE_TEST_TIMEOUT_MS }, (
     await user.keyboard('{ArrowDown}');
     expect(highlighted()).toContain('IMS0000042');
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(fetched).not.toBe(''));
-    await screen.findByRole('heading', { name: `Interaction ${fetched}` });
+    await waitFor(() => expect(fetched()).not.toBe(''));
+    await screen.findByRole('heading', { name: `Interaction ${fetched()}` });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(desk.acts).toContainEqual({
       name: 'history.open',
@@ -139,9 +158,7 @@ describe('Go to anything and the history', { timeout: STORE_TEST_TIMEOUT_MS }, (
         return fail('not-permitted', 'You may not read the history on this desk server.');
       return fail('unknown-operation', name);
     });
-    const { user } = renderDeskpad(desk.api);
-    await screen.findByRole('combobox', { name: 'Opened for' });
-    await user.keyboard('{Control>}g{/Control}');
+    const user = await openGoToBox();
     await user.keyboard('IMS0000042');
     await within(results()).findByRole('group', { name: 'From the server (history)' });
     expect(highlighted()).toContain('IMS0000042');
@@ -153,24 +170,13 @@ describe('Go to anything and the history', { timeout: STORE_TEST_TIMEOUT_MS }, (
   it('keeps the server’s rows, highlighted, while the same text is asked again, so Enter still opens one', async () => {
     let searches = 0;
     let release: () => void = () => {};
-    let fetched = '';
-    desk.answerActs(async ({ name }) => {
-      if (name === 'history.search') {
-        searches += 1;
-        // The second asking (the connection came back) answers only when the test says so.
-        if (searches > 1) await new Promise<void>((resolve) => (release = resolve));
-        return ok({ hits: [serverHit({ match: 'number' })], nextCursor: null });
-      }
-      if (name === 'history.open') {
-        const opened = await openedFromServer();
-        fetched = opened.number;
-        return opened.answer;
-      }
-      return fail('unknown-operation', name);
+    const fetched = answerHistory(async () => {
+      searches += 1;
+      // The second asking (the connection came back) answers only when the test says so.
+      if (searches > 1) await new Promise<void>((resolve) => (release = resolve));
+      return ok({ hits: [serverHit({ match: 'number' })], nextCursor: null });
     });
-    const { user } = renderDeskpad(desk.api);
-    await screen.findByRole('combobox', { name: 'Opened for' });
-    await user.keyboard('{Control>}g{/Control}');
+    const user = await openGoToBox();
     await user.keyboard('IMS0000042');
     await within(results()).findByRole('group', { name: 'From the server (history)' });
     expect(highlighted()).toContain('IMS0000042');
@@ -181,17 +187,15 @@ describe('Go to anything and the history', { timeout: STORE_TEST_TIMEOUT_MS }, (
     // While that answer is on its way the row stays, highlighted, and Enter opens it.
     expect(highlighted()).toContain('IMS0000042');
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(fetched).not.toBe(''));
-    await screen.findByRole('heading', { name: `Interaction ${fetched}` });
+    await waitFor(() => expect(fetched()).not.toBe(''));
+    await screen.findByRole('heading', { name: `Interaction ${fetched()}` });
     release();
   });
 
   it('offline, says plainly that older records are not on this desk, and never asks the server', async () => {
     await create('desk-2', 'Printer jam on floor 4');
     desk.set({ status: syncStatus({ connection: 'offline', serverReachable: false }) });
-    const { user } = renderDeskpad(desk.api);
-    await screen.findByRole('combobox', { name: 'Opened for' });
-    await user.keyboard('{Control>}g{/Control}');
+    const user = await openGoToBox();
     await user.keyboard('printer');
     await within(results()).findByRole('group', { name: 'Interactions' });
     await waitFor(() => expect(status()).toBe(NOT_ON_THIS_DESK));
