@@ -139,7 +139,7 @@ export async function syncCycle(deps: SyncCycleDeps): Promise<AttemptOutcome> {
   }
 }
 
-/** Push, pull-and-rebase, directory (each recorded as an attempt of its own), then templates. */
+/** Push and pull beside the directory (each recorded as an attempt of its own), then templates. */
 async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<void> {
   const { attempts, events } = deps;
   await deps.directoryReady();
@@ -177,29 +177,29 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     events.emit('client-id-changed', taken.clientId);
     deps.post({ type: 'state' });
   }
-  // The agent's work first; then the directory (after the first download, one small page).
-  // A pull may leave entries to send at once: re-created records after a server restore, or
-  // ids the server says are done that this desk never sent (another desk with its clientId).
-  for (let round = 0; ; round += 1) {
-    // A push with nothing waiting sends nothing: it is not an attempt worth listing.
-    const push = (): Promise<number> => pushOutbox(work, deps.refusals);
-    await ((await deps.db.outbox.count()) > 0 ? attempts.track('push', push) : push());
-    const pulled = await attempts.track('pull', () => pullAndRebase(work, deps.refusals));
-    if (round >= 2 || (!pulled.unsent && pulled.requeued === 0)) break;
-  }
-  const outcome = await attempts.track('directory', () =>
-    syncDirectory({
-      db: deps.db,
-      client: deps.client,
-      token: session.token,
-      current: deps.directory(),
-      emit: (event: ProgressEvent) => events.emit('progress', event),
-      now: deps.now,
-      pageSize: deps.directoryPageSize,
-    }),
-  );
-  if (outcome.directory) {
-    events.emit('directory-replaced', outcome.directory);
+  // The agent's work (push, then pull) and the directory (after the first download, one small
+  // page) go side by side: they touch different tables, and a desk back after days away is not
+  // kept waiting for the directory once its records are in. The pull rebases with the rules it
+  // started with, as it did when the directory came after it.
+  const [records, directorySync] = await Promise.allSettled([
+    pushAndPull(work, deps),
+    attempts.track('directory', () =>
+      syncDirectory({
+        db: deps.db,
+        client: deps.client,
+        token: session.token,
+        current: deps.directory(),
+        emit: (event: ProgressEvent) => events.emit('progress', event),
+        now: deps.now,
+        pageSize: deps.directoryPageSize,
+      }),
+    ),
+  ]);
+  // Both have settled, so nothing of this cycle goes on writing once it has failed.
+  if (records.status === 'rejected') throw records.reason;
+  if (directorySync.status === 'rejected') throw directorySync.reason;
+  if (directorySync.value.directory) {
+    events.emit('directory-replaced', directorySync.value.directory);
     deps.post({ type: 'directory' });
   }
   // The pull is complete and rebased, and the directory says the agent's groups: what left the
@@ -214,6 +214,21 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     agentId: session.agent.id,
     log: deps.log,
   });
+}
+
+/**
+ * The agent's work: push, then pull. A pull may leave entries to send at once: re-created records
+ * after a server restore, or ids the server says are done that this desk never sent (another desk
+ * with its clientId).
+ */
+async function pushAndPull(work: InteractionSyncDeps, deps: SyncCycleDeps): Promise<void> {
+  for (let round = 0; ; round += 1) {
+    // A push with nothing waiting sends nothing: it is not an attempt worth listing.
+    const push = (): Promise<number> => pushOutbox(work, deps.refusals);
+    await ((await deps.db.outbox.count()) > 0 ? deps.attempts.track('push', push) : push());
+    const pulled = await deps.attempts.track('pull', () => pullAndRebase(work, deps.refusals));
+    if (round >= 2 || (!pulled.unsent && pulled.requeued === 0)) return;
+  }
 }
 
 /**
