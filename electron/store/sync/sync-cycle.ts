@@ -131,6 +131,11 @@ export async function syncCycle(deps: SyncCycleDeps): Promise<AttemptOutcome> {
     state.lastError = null;
     state.connection = 'online';
     deps.notify();
+    // The desk is caught up. The pull is complete and rebased, and the directory says the
+    // agent's groups: what left the scope (an agent who left a group, records that aged out) goes
+    // now, after the status says so. Before the directory, a fresh desk would not know the
+    // agent's groups and its group work would go.
+    await deps.evict?.();
     deps.poke.listen(session.token);
     return { next: 'done' };
   } catch (error) {
@@ -139,7 +144,7 @@ export async function syncCycle(deps: SyncCycleDeps): Promise<AttemptOutcome> {
   }
 }
 
-/** Push and pull beside the directory (each recorded as an attempt of its own), then templates. */
+/** Push and pull beside the directory (each recorded as an attempt of its own) and the templates. */
 async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<void> {
   const { attempts, events } = deps;
   await deps.directoryReady();
@@ -177,11 +182,11 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     events.emit('client-id-changed', taken.clientId);
     deps.post({ type: 'state' });
   }
-  // The agent's work (push, then pull) and the directory (after the first download, one small
-  // page) go side by side: they touch different tables, and a desk back after days away is not
-  // kept waiting for the directory once its records are in. The pull rebases with the rules it
+  // The agent's work (push, then pull), the directory (after the first download, one small page)
+  // and the templates go side by side: they touch different tables, and a desk back after days
+  // away is not kept waiting for the others once its records are in. The pull rebases with the rules it
   // started with, as it did when the directory came after it.
-  const [records, directorySync] = await Promise.allSettled([
+  const [records, directorySync, templates] = await Promise.allSettled([
     pushAndPull(work, deps),
     attempts.track('directory', () =>
       syncDirectory({
@@ -194,26 +199,22 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
         pageSize: deps.directoryPageSize,
       }),
     ),
+    // The agent's own contact templates up, the list down when it moved (a few rows; ADR 0019).
+    syncTemplates({
+      db: deps.db,
+      client: deps.client,
+      token: session.token,
+      agentId: session.agent.id,
+      log: deps.log,
+    }),
   ]);
-  // Both have settled, so nothing of this cycle goes on writing once it has failed.
-  if (records.status === 'rejected') throw records.reason;
-  if (directorySync.status === 'rejected') throw directorySync.reason;
-  if (directorySync.value.directory) {
+  // All have settled, so nothing of this cycle goes on writing once it has failed.
+  for (const part of [records, directorySync, templates])
+    if (part.status === 'rejected') throw part.reason;
+  if (directorySync.status === 'fulfilled' && directorySync.value.directory) {
     events.emit('directory-replaced', directorySync.value.directory);
     deps.post({ type: 'directory' });
   }
-  // The pull is complete and rebased, and the directory says the agent's groups: what left the
-  // scope (an agent who left a group, records that aged out) goes now. Before the directory, a
-  // fresh desk would not know the agent's groups and its group work would go.
-  await deps.evict?.();
-  // The agent's own contact templates up, the list down when it moved (a few rows; ADR 0019).
-  await syncTemplates({
-    db: deps.db,
-    client: deps.client,
-    token: session.token,
-    agentId: session.agent.id,
-    log: deps.log,
-  });
 }
 
 /**
