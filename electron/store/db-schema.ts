@@ -202,6 +202,15 @@ export const SCHEMA: readonly SchemaVersion[] = [
       visits: '&id, [location+state], [location+checkedInAt], person, interaction, updatedAt',
     },
   },
+  {
+    // Issue 15: who opened and who closed each interaction, and when, is kept in memory too
+    // (record-index.ts): only the agent's own are ever read, and every other agent's interactions
+    // paid two index entries for them, a third of what storing a pulled interaction cost (ADR 0020).
+    version: 15,
+    stores: {
+      interactions: '&id, [state+openedAt], [openedFor+openedAt], closedAt',
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA.reduce((max, v) => Math.max(max, v.version), 0);

@@ -14,6 +14,7 @@ import {
   type DeskDb,
   type SchemaVersion,
 } from './db';
+import { agentInteractions } from './agent-interactions';
 import { recordIndexOf } from './record-index-upkeep';
 
 const deps = () => ({ name: 'desk', indexedDB: new IDBFactory(), IDBKeyRange });
@@ -260,6 +261,36 @@ const MIGRATION_TESTS: Record<
       const words = recordIndexOf(db);
       await words.ready();
       expect(words.index.withWords(['jam'], 10).map((hit) => hit.id)).toEqual(['i-16']);
+    },
+  },
+  15: {
+    // Who opened and who closed each interaction moves to memory: the two indexes go, the records
+    // stay, and the agent's own are listed from the record index read at the start.
+    seed: async (db) => {
+      await db.interactions.bulkAdd([
+        {
+          ...legacyInteraction('i-17'),
+          openedBy: 'usr_000001',
+          state: 'Closed Complete',
+          closedBy: 'usr_000001',
+          closedAt: '2026-01-02T10:00:00.000Z',
+        },
+        { ...legacyInteraction('i-18'), openedBy: 'usr_000002' },
+      ] as never);
+    },
+    check: async (db) => {
+      expect(db.interactions.schema.indexes.map((i) => i.name).sort()).toEqual([
+        '[openedFor+openedAt]',
+        '[state+openedAt]',
+        'closedAt',
+      ]);
+      const opened = await agentInteractions(db, 'opened', 'usr_000001');
+      expect(opened.map((r) => [r.id, r.shortDescription])).toEqual([['i-17', 'Printer jams']]);
+      const closed = await agentInteractions(db, 'closed', 'usr_000001');
+      expect(closed.map((r) => r.id)).toEqual(['i-17']);
+      expect((await agentInteractions(db, 'opened', 'usr_000002')).map((r) => r.id)).toEqual([
+        'i-18',
+      ]);
     },
   },
 };

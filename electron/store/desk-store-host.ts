@@ -25,6 +25,7 @@ import type { LoadedDirectory } from './loaded-directory';
 import { changedIncidents, deskPermissions, runCommand } from './store-commands';
 import { LiveQueries } from './live-queries';
 import { HELD_WHILE_CATCHING_UP, HOST_STATE_QUERIES } from './host-query-kinds';
+import { followAgentWork } from './agent-interactions';
 import { CLOCK_BOUND_QUERIES } from './walk-up-queries';
 import { FIGURE_CLOCK_BOUND_QUERIES } from './figure-queries';
 import { createLogger, type Logger } from './logger';
@@ -78,10 +79,11 @@ export class DeskStoreHost implements StoreHost {
     this.now = options.now ?? (() => new Date());
     this.knowledge = new KnowledgeCache(this.now);
     this.knownCallers = new KnownCallersCache(db);
-    // Go to anything's words are read in the background; a word search waits for them.
+    // The record index is read in the background; a search waits for it.
     recordIndexOf(db)
       .ready()
       .catch((error: unknown) => this.log.warn("this desk's words could not be read", error));
+    followAgentWork(db, this.session, this.live);
     this.onLine =
       options.onLine ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
     this.connectivity()?.addEventListener('online', this.onConnectivityChange);
@@ -154,9 +156,7 @@ export class DeskStoreHost implements StoreHost {
       this.emit(event);
     });
     sync.events.on('status-changed', () => {
-      this.live.refresh('sync.status');
-      this.live.refresh('session.state');
-      this.live.refresh('sync.details');
+      this.live.refresh('sync.status', 'session.state', 'sync.details');
     });
     sync.events.on('catching-up', (on) => (on ? this.live.hold() : this.live.release()));
     sync.events.on('incidents-written', ({ incidents, revision, removedIds }) =>

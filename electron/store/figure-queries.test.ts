@@ -153,6 +153,33 @@ describe('figures.agentToday', () => {
     stop();
   });
 
+  it('is live: an interaction logged, then closed, in another window moves the counts', async () => {
+    const { host, db } = await seeded();
+    const answers: string[] = [];
+    const stop = await host.subscribe('figures.agentToday', { timeZone: 'UTC' }, (result) => {
+      if (result.ok) answers.push(`${result.value.interactionsLogged} ${result.value.closed}`);
+    });
+    await expect.poll(() => answers.at(-1)).toBe('4 3');
+    // Another window's single write: nothing this live query read by id changed, so it is the
+    // record index that says the agent's work moved.
+    const logged = interaction('logged-elsewhere', {
+      ...mine,
+      openedAt: at(-2),
+      updatedAt: at(-2),
+    });
+    await db.interactions.put(logged);
+    await expect.poll(() => answers.at(-1)).toBe('5 3');
+    await db.interactions.put({
+      ...logged,
+      state: 'Closed Complete',
+      closedAt: at(-1),
+      handleTimeSeconds: 60,
+      updatedAt: at(-1),
+    });
+    await expect.poll(() => answers.at(-1)).toBe('5 4');
+    stop();
+  });
+
   it('refuses a time zone that is not one, with a clear message', async () => {
     const { host } = await openDesk();
     const answer = await host.query('figures.agentToday', { timeZone: 'Mars/Olympus' });

@@ -3,7 +3,6 @@
 // by shared/domain/desk-figures.ts as the server computes the desk's. Runs in liveQuery (a change to
 // interactions, calls, visits or incidents re-runs it); never writes.
 
-import { Dexie } from 'dexie';
 import {
   agentToday,
   localClock,
@@ -19,6 +18,7 @@ import type {
   figureQueryInputs,
 } from '../../shared/store-api/figures-contract';
 import type { DeskDb } from './db';
+import { agentInteractions } from './agent-interactions';
 
 export type FigureQueryName = keyof typeof figureQueryInputs;
 
@@ -45,7 +45,8 @@ const LOOK_BACK_MS = 2 * 24 * 3_600_000;
 
 /**
  * The records the agent's day can read: the agent's interactions opened or closed in the last two
- * days (by index: not every interaction of those days, thousands at a busy desk), and the calls
+ * days (as the record index lists them: not every interaction of those days, thousands at a busy
+ * desk), and the calls
  * and visits of those days.
  */
 export async function recentRecords(
@@ -55,14 +56,8 @@ export async function recentRecords(
 ): Promise<DeskRecords> {
   const since = new Date(nowMs - LOOK_BACK_MS).toISOString();
   const [opened, closed, calls, visits] = await Promise.all([
-    db.interactions
-      .where('[openedBy+openedAt]')
-      .between([agentId, since], [agentId, Dexie.maxKey], true, true)
-      .toArray(),
-    db.interactions
-      .where('[closedBy+closedAt]')
-      .between([agentId, since], [agentId, Dexie.maxKey], true, true)
-      .toArray(),
+    agentInteractions(db, 'opened', agentId, { since }),
+    agentInteractions(db, 'closed', agentId, { since }),
     db.calls.where('rangAt').aboveOrEqual(since).toArray(),
     db.visits.where('updatedAt').aboveOrEqual(since).toArray(),
   ]);

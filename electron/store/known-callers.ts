@@ -12,6 +12,7 @@ import {
 } from '../../shared/domain/known-callers';
 import type { PreferredCallers } from './caller-search';
 import type { DeskDb } from './db';
+import { agentInteractions } from './agent-interactions';
 import type { LoadedDirectory } from './loaded-directory';
 
 /** The agent's latest interactions read, at most (a busy agent's 90 days). */
@@ -38,7 +39,7 @@ interface Loaded {
 /**
  * The known callers of one store host, cached. Any write to the interactions table (a command, a
  * pull, an eviction) marks it stale through Dexie's `storagemutated`; the next lookup reads the
- * agent's interactions again (one index range, [openedBy+openedAt]) inside its own query.
+ * agent's interactions again (those the record index lists as the agent's: agent-interactions.ts).
  */
 export class KnownCallersCache {
   readonly #part: string;
@@ -73,12 +74,10 @@ export class KnownCallersCache {
       const generation = this.#generation;
       const from = new Date(now.getTime() - KNOWN_WINDOW_DAYS * 86_400_000).toISOString();
       // No promise shared between callers: each runs inside its own live query's Dexie zone.
-      const contacts = await db.interactions
-        .where('[openedBy+openedAt]')
-        .between([agentId, from], [agentId, Dexie.maxKey])
-        .reverse()
-        .limit(KNOWN_SCAN)
-        .toArray();
+      const contacts = await agentInteractions(db, 'opened', agentId, {
+        since: from,
+        limit: KNOWN_SCAN,
+      });
       loaded = {
         agentId,
         generation,

@@ -129,9 +129,9 @@ export class LiveQueries {
     return open;
   }
 
-  /** State outside IndexedDB that `name` reads changed: its subscribers get a fresh answer. */
-  refresh(name: QueryName): void {
-    for (const [start, query] of this.refreshers) if (query === name) start();
+  /** State outside IndexedDB that these queries read changed: their subscribers get a fresh answer. */
+  refresh(...names: QueryName[]): void {
+    for (const [start, query] of this.refreshers) if (names.includes(query)) start();
   }
 
   refreshAll(): void {

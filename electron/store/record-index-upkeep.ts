@@ -1,8 +1,9 @@
-// Keeps a desk's word index (record-index.ts) in step with its database, whoever writes: this
+// Keeps a desk's record index (record-index.ts) in step with its database, whoever writes: this
 // connection's writes through a DBCore middleware, applied when their transaction commits (a
 // command, a pull, a rebase, an eviction, the demo seed); another connection's (a second window of
 // the browser build) by reading again what Dexie's `storagemutated` says it changed. Read whole
-// once per start, in the background; a word search waits for that. Never writes.
+// once per start, in the background; a search waits for that. Tells who listens whose interactions
+// changed, so the queries that read an agent's own work answer again. Never writes.
 
 import {
   Dexie,
@@ -80,6 +81,9 @@ export class DeskRecordIndex {
     { timer: ReturnType<typeof setTimeout>; since: number }
   >();
 
+  /** Told, after each change is applied, the agents whose interactions it wrote or removed. */
+  readonly #agentListeners = new Set<(agents: ReadonlySet<string>) => void>();
+
   constructor(db: Dexie) {
     this.#db = db;
     Dexie.on('storagemutated', this.#onMutated);
@@ -120,8 +124,14 @@ export class DeskRecordIndex {
     this.#loaded = false;
   }
 
+  /** `listener` is told the agents whose interactions changed, after the index has them. */
+  onAgentsChanged(listener: (agents: ReadonlySet<string>) => void): void {
+    this.#agentListeners.add(listener);
+  }
+
   /** The database is closing: nothing more is told or read. */
   close(): void {
+    this.#agentListeners.clear();
     Dexie.on.storagemutated.unsubscribe(this.#onMutated);
     for (const { timer } of this.#wholeDue.values()) clearTimeout(timer);
     this.#wholeDue.clear();
@@ -156,6 +166,13 @@ export class DeskRecordIndex {
   #commit(changes: readonly RecordChange[]): void {
     if (this.#queue) this.#queue.push(...changes);
     else for (const change of changes) this.index.apply(change);
+    this.#tellAgents();
+  }
+
+  #tellAgents(): void {
+    if (this.#queue) return;
+    const agents = this.index.takeTouchedAgents();
+    if (agents.size > 0) for (const listener of this.#agentListeners) listener(agents);
   }
 
   async #load(): Promise<void> {
@@ -174,6 +191,7 @@ export class DeskRecordIndex {
     } finally {
       this.#queue = null;
     }
+    this.#tellAgents();
   }
 
   /**

@@ -98,4 +98,52 @@ describe('the record index', () => {
     expect(index.withNumber('interaction', 'IMS4')).toEqual([]);
     expect(index.withNumber('visit', 'VIS1')).toEqual(['b']);
   });
+
+  it('lists each agent’s interactions opened and closed, newest first, as they change', () => {
+    const index = new RecordIndex();
+    const worked = (id: string, openedBy: string, openedAt: string, closed?: [string, string]) => ({
+      id,
+      number: `IMS-${id}`,
+      shortDescription: 'x',
+      openedBy,
+      openedAt,
+      closedBy: closed?.[0] ?? null,
+      closedAt: closed?.[1] ?? null,
+    });
+    index.apply({
+      kind: 'interaction',
+      type: 'put',
+      records: [
+        worked('a', 'ann', '2026-01-01T09:00'),
+        worked('b', 'ann', '2026-01-03T09:00', ['bob', '2026-01-03T10:00']),
+        worked('c', 'bob', '2026-01-02T09:00', ['ann', '2026-01-02T11:00']),
+        worked('d', 'ann', '2026-01-03T09:00'),
+      ],
+    });
+    // Incidents have no agent lists, whatever their fields say.
+    index.apply({ kind: 'incident', type: 'put', records: [worked('i', 'ann', '2026-01-09')] });
+    expect(index.takeTouchedAgents()).toEqual(new Set(['ann', 'bob']));
+    // Equal times: the larger id first, as IndexedDB's reversed [openedBy+openedAt] gave them.
+    expect(index.agentInteractions('opened', 'ann')).toEqual(['d', 'b', 'a']);
+    expect(index.agentInteractions('opened', 'ann', '2026-01-02')).toEqual(['d', 'b']);
+    expect(index.agentInteractions('closed', 'ann')).toEqual(['c']);
+    expect(index.agentInteractions('closed', 'bob')).toEqual(['b']);
+    expect(index.agentInteractions('opened', 'carl')).toEqual([]);
+
+    // Closed by ann now, then gone: each list follows, and says whose work moved.
+    index.apply({
+      kind: 'interaction',
+      type: 'put',
+      records: [worked('a', 'ann', '2026-01-01T09:00', ['ann', '2026-01-04T08:00'])],
+    });
+    expect(index.takeTouchedAgents()).toEqual(new Set(['ann']));
+    expect(index.agentInteractions('closed', 'ann')).toEqual(['a', 'c']);
+    index.apply({ kind: 'interaction', type: 'delete', ids: ['b'] });
+    expect(index.takeTouchedAgents()).toEqual(new Set(['ann', 'bob']));
+    expect(index.agentInteractions('opened', 'ann')).toEqual(['d', 'a']);
+    expect(index.agentInteractions('closed', 'bob')).toEqual([]);
+    index.clear();
+    expect(index.takeTouchedAgents()).toEqual(new Set(['ann', 'bob']));
+    expect(index.agentInteractions('opened', 'ann')).toEqual([]);
+  });
 });

@@ -1,9 +1,11 @@
-// Go to anything's index of the desk's interactions, incidents, requests and visits, in memory: each
-// record's number, and the words of its short description (a visit: the person and the reason).
-// IndexedDB pays per index entry: a record's words were a multi-entry index of seven or so entries,
-// more than half of what storing a pulled record cost, and its number one more (ADR 0020, "Found in
-// memory"). Here they cost nothing to store. Pure data: record-index-upkeep.ts keeps it in step
-// with the desk's database.
+// The desk's index of its interactions, incidents, requests and visits, in memory: for Go to
+// anything, each record's number and the words of its short description (a visit: the person and
+// the reason); for the agent's own work (My day, known and recent callers, template uses), who
+// opened and who closed each interaction, and when. IndexedDB pays per index entry: a record's
+// words were a multi-entry index of seven or so entries, more than half of what storing a pulled
+// record cost, its number one more, and every other agent's interactions two more that only their
+// own desks read (ADR 0020, "Found in memory"). Here they cost nothing to store. Pure data:
+// record-index-upkeep.ts keeps it in step with the desk's database.
 
 import type { RecordKind } from '../../shared/commands/record-set';
 import { recordWords, wordsMatch } from '../../shared/domain/go-to';
@@ -36,15 +38,46 @@ export type RecordChange =
   | { kind: RecordKind; type: 'delete'; ids: readonly string[] }
   | { kind: RecordKind; type: 'deleteRange'; from: unknown; to: unknown };
 
+/** An interaction's agent on one side: who opened it (or closed it) and when. */
+export type AgentSide = 'opened' | 'closed';
+
 interface Entry {
   kind: RecordKind;
   id: string;
   number: string;
   words: readonly string[];
   at: string;
+  /** An interaction's agents: `[side, agent, when]`. */
+  agents: readonly (readonly [AgentSide, string, string])[];
+}
+
+/** One agent's interactions on one side: when each was opened (or closed), and newest first. */
+interface AgentList {
+  at: Map<string, string>;
+  newestFirst: { id: string; at: string }[] | null;
 }
 
 const keyOf = (kind: RecordKind, id: string): string => `${kind}:${id}`;
+
+/** Who opened and who closed an interaction, and when (none for the other kinds). */
+function agentsOf(kind: RecordKind, record: object): Entry['agents'] {
+  if (kind !== 'interaction') return [];
+  const r = record as {
+    openedBy?: unknown;
+    openedAt?: unknown;
+    closedBy?: unknown;
+    closedAt?: unknown;
+  };
+  const agents: [AgentSide, string, string][] = [];
+  if (typeof r.openedBy === 'string' && typeof r.openedAt === 'string')
+    agents.push(['opened', r.openedBy, r.openedAt]);
+  if (typeof r.closedBy === 'string' && typeof r.closedAt === 'string')
+    agents.push(['closed', r.closedBy, r.closedAt]);
+  return agents;
+}
+
+const newestFirst = (a: { id: string; at: string }, b: { id: string; at: string }): number =>
+  a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 
 function atOf(record: { updatedAt?: unknown; openedAt?: unknown }): string {
   const at = record.updatedAt ?? record.openedAt;
@@ -61,6 +94,10 @@ export class RecordIndex {
   readonly #postings = new Map<string, Set<string>>();
   /** Each kind's numbers, with the ids of the records that have them (one, but for a moment). */
   readonly #numbers = new Map<RecordKind, Map<string, Set<string>>>();
+  /** Each agent's interactions, by side and agent (`side agent`). */
+  readonly #agents = new Map<string, AgentList>();
+  /** The agents whose interactions changed since `takeTouchedAgents`. */
+  readonly #touched = new Set<string>();
 
   get size(): number {
     return this.#entries.size;
@@ -70,6 +107,31 @@ export class RecordIndex {
     this.#entries.clear();
     this.#postings.clear();
     this.#numbers.clear();
+    for (const key of this.#agents.keys()) this.#touched.add(key.slice(key.indexOf(' ') + 1));
+    this.#agents.clear();
+  }
+
+  /** The agents whose interactions were written or removed since the last call (and forgets them). */
+  takeTouchedAgents(): Set<string> {
+    const touched = new Set(this.#touched);
+    this.#touched.clear();
+    return touched;
+  }
+
+  /**
+   * The ids of the interactions `agent` opened (or closed) at or after `since` (ISO), newest first,
+   * as IndexedDB's `[openedBy+openedAt]` and `[closedBy+closedAt]` listed them.
+   */
+  agentInteractions(side: AgentSide, agent: string, since = ''): string[] {
+    const list = this.#agents.get(`${side} ${agent}`);
+    if (!list) return [];
+    list.newestFirst ??= [...list.at].map(([id, at]) => ({ id, at })).sort(newestFirst);
+    const ids: string[] = [];
+    for (const { id, at } of list.newestFirst) {
+      if (at < since) break;
+      ids.push(id);
+    }
+    return ids;
   }
 
   apply(change: RecordChange): void {
@@ -130,7 +192,19 @@ export class RecordIndex {
     this.#remove(key);
     const words = recordWords(kind, record);
     const number = typeof held === 'string' ? held : '';
-    this.#entries.set(key, { kind, id, number, words, at: atOf(record) });
+    const agents = agentsOf(kind, record);
+    this.#entries.set(key, { kind, id, number, words, at: atOf(record), agents });
+    for (const [side, agent, at] of agents) {
+      const listKey = `${side} ${agent}`;
+      const list = this.#agents.get(listKey) ?? {
+        at: new Map<string, string>(),
+        newestFirst: null,
+      };
+      this.#agents.set(listKey, list);
+      list.at.set(id, at);
+      list.newestFirst = null;
+      this.#touched.add(agent);
+    }
     const numbers = this.#numbers.get(kind) ?? new Map<string, Set<string>>();
     this.#numbers.set(kind, numbers);
     const ids = numbers.get(number);
@@ -155,6 +229,14 @@ export class RecordIndex {
       const keys = this.#postings.get(word);
       keys?.delete(key);
       if (keys?.size === 0) this.#postings.delete(word);
+    }
+    for (const [side, agent] of entry.agents) {
+      const listKey = `${side} ${agent}`;
+      const list = this.#agents.get(listKey);
+      list?.at.delete(entry.id);
+      if (list) list.newestFirst = null;
+      if (list?.at.size === 0) this.#agents.delete(listKey);
+      this.#touched.add(agent);
     }
   }
 }

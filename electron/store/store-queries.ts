@@ -30,6 +30,7 @@ import {
   type QueryOutput,
 } from '../../shared/store-api/contract';
 import type { DeskDb } from './db';
+import { agentInteractions } from './agent-interactions';
 import { waitingForOthers } from './sync/author-streams';
 import { toInteractionView, toListItem } from './interaction-views';
 import type { LoadedDirectory } from './loaded-directory';
@@ -228,15 +229,12 @@ async function recentCallers(state: QueryState, limit: number): Promise<UserHit[
   const { db, directory, agentId } = state;
   if (directory === null) return [];
   const known = await knownCallers(state, directory);
-  // The agent's own, newest first, by their index: not every state's newest, filtered by agent
-  // (at a desk of a hundred agents, thousands read for fifty).
-  const latest = await db.interactions
-    .where('[openedBy+openedAt]')
-    .between([agentId, Dexie.minKey], [agentId, Dexie.maxKey])
-    .reverse()
-    .filter((r) => r.openedFor !== null)
-    .limit(RECENT_SCAN)
-    .toArray();
+  // The agent's own, newest first, as the record index lists them: not every state's newest,
+  // filtered by agent (at a desk of a hundred agents, thousands read for fifty).
+  const latest = await agentInteractions(db, 'opened', agentId, {
+    limit: RECENT_SCAN,
+    where: (r) => r.openedFor !== null,
+  });
   const callers: UserHit[] = [];
   const seen = new Set<string>();
   for (const record of latest) {

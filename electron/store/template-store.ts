@@ -4,7 +4,6 @@
 // the desk server.
 
 import { fail, ok, type StoreResult } from '../../shared/domain/result';
-import { Dexie } from 'dexie';
 import {
   OWN_TEMPLATES_MAX,
   templateUses,
@@ -13,6 +12,7 @@ import {
 } from '../../shared/domain/contact-template';
 import { KNOWN_WINDOW_DAYS } from '../../shared/domain/known-callers';
 import type { TemplateView } from '../../shared/store-api/template-contract';
+import { agentInteractions } from './agent-interactions';
 import type { DeskDb, StoredTemplateChange } from './db';
 import type { LoadedDirectory } from './loaded-directory';
 
@@ -75,8 +75,7 @@ const USES_SCAN = 200;
 /**
  * The agent's own first, then the location's; by name within each; each with how much the agent
  * used it lately (`templateUses` over the agent's latest interactions of the window, read by
- * `[openedBy+openedAt]`, so the list is asked again when the agent logs one). Reads Dexie only
- * (liveQuery).
+ * agent-interactions.ts, so the list is asked again when the agent logs one).
  */
 export async function listTemplates(
   db: DeskDb,
@@ -89,12 +88,7 @@ export async function listTemplates(
   const [all, locations, contacts] = await Promise.all([
     currentTemplates(db, agentId),
     db.locations.toArray(),
-    db.interactions
-      .where('[openedBy+openedAt]')
-      .between([agentId, from], [agentId, Dexie.maxKey])
-      .reverse()
-      .limit(USES_SCAN)
-      .toArray(),
+    agentInteractions(db, 'opened', agentId, { since: from, limit: USES_SCAN }),
   ]);
   const uses = templateUses(
     all.map(({ template }) => template),
