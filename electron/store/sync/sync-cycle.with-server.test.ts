@@ -5,6 +5,7 @@
 import { expect, it } from 'vitest';
 import { startDemoServer } from '../../../server/testing/demo-server';
 import type { FetchLike } from './desk-server-client';
+import { interactionArgs } from './sync-test-support';
 import { openSyncingDesk } from './with-server-support';
 
 const sleep = (ms: number) => new Promise<string>((resolve) => setTimeout(() => resolve(''), ms));
@@ -44,18 +45,15 @@ it('asks for the directory while the pull is on its way, and a failed directory 
     seen.length = 0;
     failDirectory = true;
     asked = new Promise<void>((resolve) => (directoryAsked = resolve));
-    const saved = await host.command('interaction.create', {
-      id: 'int-cycle-1',
-      openedFor: null,
-      contactEmail: '',
-      contactPhone: '',
-      type: 'Phone',
-      component: null,
-      assignmentGroup: null,
-      assignedTo: null,
-      shortDescription: 'Cannot print',
-      description: '',
-    });
+    const saved = await host.command(
+      'interaction.create',
+      interactionArgs('int-cycle-1', {
+        openedFor: null,
+        component: null,
+        assignmentGroup: null,
+        assignedTo: null,
+      }),
+    );
     expect(saved.ok).toBe(true);
     await host.sync?.syncNow();
     const status = await host.query('sync.status', {});
