@@ -90,6 +90,12 @@ describe('LiveQueries while a sync catches up (hold)', () => {
     await vi.waitFor(() => expect(seen.form.at(-1)).toEqual(ok(10)));
     expect(runs.list).toBe(listRunsAtHold);
 
+    // Told that state outside IndexedDB moved (the record index, after a page): the same.
+    const formRuns = runs.form;
+    live.refresh('interaction.list', 'interaction.get');
+    await vi.waitFor(() => expect(runs.form).toBe(formRuns + 1));
+    expect(runs.list).toBe(listRunsAtHold);
+
     vi.advanceTimersByTime(HOLD_EVERY_MS);
     await vi.waitFor(() => expect(seen.list.at(-1)).toEqual(ok(10)));
     expect(runs.list).toBe(listRunsAtHold + 1);

@@ -129,9 +129,13 @@ export class LiveQueries {
     return open;
   }
 
-  /** State outside IndexedDB that these queries read changed: their subscribers get a fresh answer. */
+  /**
+   * State outside IndexedDB that these queries read changed: their subscribers get a fresh answer
+   * (a held one on the hold's timer, as after a write: the record index tells after every page).
+   */
   refresh(...names: QueryName[]): void {
-    for (const [start, query] of this.refreshers) if (names.includes(query)) start();
+    for (const [start, query] of this.refreshers)
+      if (names.includes(query) && !(this.holding && this.holdable.has(query))) start();
   }
 
   refreshAll(): void {
