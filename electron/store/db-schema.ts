@@ -211,6 +211,15 @@ export const SCHEMA: readonly SchemaVersion[] = [
       interactions: '&id, [state+openedAt], [openedFor+openedAt], closedAt',
     },
   },
+  {
+    // Issue 15: the interaction lists too (record-index.ts): the open ones by state and the closed
+    // ones, newest first. A closed interaction paid two index entries no query read it by; now it
+    // has one, a caller's history (ADR 0020).
+    version: 16,
+    stores: {
+      interactions: '&id, [openedFor+openedAt]',
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA.reduce((max, v) => Math.max(max, v.version), 0);

@@ -14,7 +14,7 @@ import {
   type DeskDb,
   type SchemaVersion,
 } from './db';
-import { agentInteractions } from './agent-interactions';
+import { agentInteractions } from './interaction-lists';
 import { recordIndexOf } from './record-index-upkeep';
 
 const deps = () => ({ name: 'desk', indexedDB: new IDBFactory(), IDBKeyRange });
@@ -291,6 +291,27 @@ const MIGRATION_TESTS: Record<
       expect((await agentInteractions(db, 'opened', 'usr_000002')).map((r) => r.id)).toEqual([
         'i-18',
       ]);
+    },
+  },
+  16: {
+    // The interaction lists move to memory: `[state+openedAt]` and `closedAt` go, the records stay,
+    // and the record index read at the start lists the open ones by state and the closed ones.
+    seed: async (db) => {
+      await db.interactions.bulkAdd([
+        {
+          ...legacyInteraction('i-19'),
+          state: 'Closed Complete',
+          closedAt: '2026-01-02T10:00:00.000Z',
+        },
+        legacyInteraction('i-20'),
+      ] as never);
+    },
+    check: async (db) => {
+      expect(db.interactions.schema.indexes.map((i) => i.name)).toEqual(['[openedFor+openedAt]']);
+      const index = recordIndexOf(db);
+      await index.ready();
+      expect(index.index.openInState('New')).toEqual(['i-20']);
+      expect(index.index.closedInteractions()).toEqual(['i-19']);
     },
   },
 };

@@ -25,7 +25,7 @@ import type { LoadedDirectory } from './loaded-directory';
 import { changedIncidents, deskPermissions, runCommand } from './store-commands';
 import { LiveQueries } from './live-queries';
 import { HELD_WHILE_CATCHING_UP, HOST_STATE_QUERIES } from './host-query-kinds';
-import { followAgentWork } from './agent-interactions';
+import { followInteractionLists } from './interaction-lists';
 import { CLOCK_BOUND_QUERIES } from './walk-up-queries';
 import { FIGURE_CLOCK_BOUND_QUERIES } from './figure-queries';
 import { createLogger, type Logger } from './logger';
@@ -83,7 +83,7 @@ export class DeskStoreHost implements StoreHost {
     recordIndexOf(db)
       .ready()
       .catch((error: unknown) => this.log.warn("this desk's words could not be read", error));
-    followAgentWork(db, this.session, this.live);
+    followInteractionLists(db, this.session, this.live);
     this.onLine =
       options.onLine ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
     this.connectivity()?.addEventListener('online', this.onConnectivityChange);

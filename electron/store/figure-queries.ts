@@ -18,7 +18,7 @@ import type {
   figureQueryInputs,
 } from '../../shared/store-api/figures-contract';
 import type { DeskDb } from './db';
-import { agentInteractions } from './agent-interactions';
+import { agentInteractions } from './interaction-lists';
 
 export type FigureQueryName = keyof typeof figureQueryInputs;
 

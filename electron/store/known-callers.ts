@@ -12,7 +12,7 @@ import {
 } from '../../shared/domain/known-callers';
 import type { PreferredCallers } from './caller-search';
 import type { DeskDb } from './db';
-import { agentInteractions } from './agent-interactions';
+import { agentInteractions } from './interaction-lists';
 import type { LoadedDirectory } from './loaded-directory';
 
 /** The agent's latest interactions read, at most (a busy agent's 90 days). */
@@ -39,7 +39,7 @@ interface Loaded {
 /**
  * The known callers of one store host, cached. Any write to the interactions table (a command, a
  * pull, an eviction) marks it stale through Dexie's `storagemutated`; the next lookup reads the
- * agent's interactions again (those the record index lists as the agent's: agent-interactions.ts).
+ * agent's interactions again (those the record index lists as the agent's: interaction-lists.ts).
  */
 export class KnownCallersCache {
   readonly #part: string;

@@ -81,7 +81,10 @@ export class DeskRecordIndex {
     { timer: ReturnType<typeof setTimeout>; since: number }
   >();
 
-  /** Told, after each change is applied, the agents whose interactions it wrote or removed. */
+  /**
+   * Told, after each change to the interactions is applied, the agents who opened or closed those
+   * it wrote or removed.
+   */
   readonly #agentListeners = new Set<(agents: ReadonlySet<string>) => void>();
 
   constructor(db: Dexie) {
@@ -109,6 +112,8 @@ export class DeskRecordIndex {
    * `#readWholeSoon`).
    */
   async ready(): Promise<void> {
+    // What it holds is no answer once the database has closed: a query fails as IndexedDB's would.
+    if (this.#db.hasBeenClosed()) throw new Dexie.DatabaseClosedError();
     if (!this.#loaded) {
       this.#loading ??= this.#load().finally(() => {
         this.#loading = null;
@@ -124,8 +129,8 @@ export class DeskRecordIndex {
     this.#loaded = false;
   }
 
-  /** `listener` is told the agents whose interactions changed, after the index has them. */
-  onAgentsChanged(listener: (agents: ReadonlySet<string>) => void): void {
+  /** `listener` is told when interactions changed, with their agents, after the index has them. */
+  onInteractionsChanged(listener: (agents: ReadonlySet<string>) => void): void {
     this.#agentListeners.add(listener);
   }
 
@@ -171,8 +176,8 @@ export class DeskRecordIndex {
 
   #tellAgents(): void {
     if (this.#queue) return;
-    const agents = this.index.takeTouchedAgents();
-    if (agents.size > 0) for (const listener of this.#agentListeners) listener(agents);
+    const agents = this.index.takeTouched();
+    if (agents) for (const listener of this.#agentListeners) listener(agents);
   }
 
   async #load(): Promise<void> {

@@ -105,6 +105,7 @@ describe('the record index', () => {
       id,
       number: `IMS-${id}`,
       shortDescription: 'x',
+      state: closed ? 'Closed Complete' : 'New',
       openedBy,
       openedAt,
       closedBy: closed?.[0] ?? null,
@@ -122,13 +123,17 @@ describe('the record index', () => {
     });
     // Incidents have no agent lists, whatever their fields say.
     index.apply({ kind: 'incident', type: 'put', records: [worked('i', 'ann', '2026-01-09')] });
-    expect(index.takeTouchedAgents()).toEqual(new Set(['ann', 'bob']));
+    expect(index.takeTouched()).toEqual(new Set(['ann', 'bob']));
     // Equal times: the larger id first, as IndexedDB's reversed [openedBy+openedAt] gave them.
     expect(index.agentInteractions('opened', 'ann')).toEqual(['d', 'b', 'a']);
     expect(index.agentInteractions('opened', 'ann', '2026-01-02')).toEqual(['d', 'b']);
     expect(index.agentInteractions('closed', 'ann')).toEqual(['c']);
     expect(index.agentInteractions('closed', 'bob')).toEqual(['b']);
     expect(index.agentInteractions('opened', 'carl')).toEqual([]);
+    // The lists: the open ones by state, latest opened first; the closed ones, latest closed first.
+    expect(index.openInState('New')).toEqual(['d', 'a']);
+    expect(index.openInState('Closed Complete')).toEqual([]);
+    expect(index.closedInteractions()).toEqual(['b', 'c']);
 
     // Closed by ann now, then gone: each list follows, and says whose work moved.
     index.apply({
@@ -136,14 +141,20 @@ describe('the record index', () => {
       type: 'put',
       records: [worked('a', 'ann', '2026-01-01T09:00', ['ann', '2026-01-04T08:00'])],
     });
-    expect(index.takeTouchedAgents()).toEqual(new Set(['ann']));
+    expect(index.takeTouched()).toEqual(new Set(['ann']));
     expect(index.agentInteractions('closed', 'ann')).toEqual(['a', 'c']);
+    // Lists read before keep their order as records come and go one by one.
+    expect(index.openInState('New')).toEqual(['d']);
+    expect(index.closedInteractions()).toEqual(['a', 'b', 'c']);
     index.apply({ kind: 'interaction', type: 'delete', ids: ['b'] });
-    expect(index.takeTouchedAgents()).toEqual(new Set(['ann', 'bob']));
+    expect(index.closedInteractions()).toEqual(['a', 'c']);
+    expect(index.takeTouched()).toEqual(new Set(['ann', 'bob']));
     expect(index.agentInteractions('opened', 'ann')).toEqual(['d', 'a']);
     expect(index.agentInteractions('closed', 'bob')).toEqual([]);
+    index.apply({ kind: 'incident', type: 'delete', ids: ['i'] });
+    expect(index.takeTouched()).toBeNull();
     index.clear();
-    expect(index.takeTouchedAgents()).toEqual(new Set(['ann', 'bob']));
+    expect(index.takeTouched()).toEqual(new Set(['ann', 'bob']));
     expect(index.agentInteractions('opened', 'ann')).toEqual([]);
   });
 });

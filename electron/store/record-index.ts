@@ -1,14 +1,16 @@
 // The desk's index of its interactions, incidents, requests and visits, in memory: for Go to
 // anything, each record's number and the words of its short description (a visit: the person and
 // the reason); for the agent's own work (My day, known and recent callers, template uses), who
-// opened and who closed each interaction, and when. IndexedDB pays per index entry: a record's
-// words were a multi-entry index of seven or so entries, more than half of what storing a pulled
-// record cost, its number one more, and every other agent's interactions two more that only their
-// own desks read (ADR 0020, "Found in memory"). Here they cost nothing to store. Pure data:
-// record-index-upkeep.ts keeps it in step with the desk's database.
+// opened and who closed each interaction, and when; for the interaction lists, the open ones by
+// state and the closed ones, newest first. IndexedDB pays per index entry: a record's words were a
+// multi-entry index of seven or so entries, more than half of what storing a pulled record cost,
+// its number one more, and a closed interaction four more that no query read it by (ADR 0020,
+// "Found in memory"). Here they cost nothing to store. Pure data: record-index-upkeep.ts keeps it
+// in step with the desk's database.
 
 import type { RecordKind } from '../../shared/commands/record-set';
 import { recordWords, wordsMatch } from '../../shared/domain/go-to';
+import { CLOSED_STATES } from '../../shared/domain/interaction';
 
 /**
  * The tables indexed here, by table name. Calls have no words, and are few: IndexedDB's `number`
@@ -41,43 +43,75 @@ export type RecordChange =
 /** An interaction's agent on one side: who opened it (or closed it) and when. */
 export type AgentSide = 'opened' | 'closed';
 
+/**
+ * The interaction lists kept newest first: the ones an agent opened or closed (by when), the open
+ * ones in a state (by when opened), every closed one (by when closed).
+ */
+const LIST = {
+  agent: (side: AgentSide, agent: string) => `${side} ${agent}`,
+  inState: (state: string) => `state ${state}`,
+  closed: 'closed',
+};
+
 interface Entry {
   kind: RecordKind;
   id: string;
   number: string;
   words: readonly string[];
   at: string;
-  /** An interaction's agents: `[side, agent, when]`. */
-  agents: readonly (readonly [AgentSide, string, string])[];
+  /** The interaction lists it is on, each with its time there. */
+  lists: readonly (readonly [list: string, at: string])[];
+  /** The agents who opened or closed it. */
+  agents: readonly string[];
 }
 
-/** One agent's interactions on one side: when each was opened (or closed), and newest first. */
-interface AgentList {
+/** One interaction list: each one's time, and newest first (sorted when next read). */
+interface List {
   at: Map<string, string>;
   newestFirst: { id: string; at: string }[] | null;
 }
 
 const keyOf = (kind: RecordKind, id: string): string => `${kind}:${id}`;
 
-/** Who opened and who closed an interaction, and when (none for the other kinds). */
-function agentsOf(kind: RecordKind, record: object): Entry['agents'] {
-  if (kind !== 'interaction') return [];
-  const r = record as {
-    openedBy?: unknown;
-    openedAt?: unknown;
-    closedBy?: unknown;
-    closedAt?: unknown;
-  };
-  const agents: [AgentSide, string, string][] = [];
-  if (typeof r.openedBy === 'string' && typeof r.openedAt === 'string')
-    agents.push(['opened', r.openedBy, r.openedAt]);
-  if (typeof r.closedBy === 'string' && typeof r.closedAt === 'string')
-    agents.push(['closed', r.closedBy, r.closedAt]);
-  return agents;
+/** The interaction lists a record is on (none for the other kinds), and its agents. */
+function listsOf(kind: RecordKind, record: object): Pick<Entry, 'lists' | 'agents'> {
+  if (kind !== 'interaction') return { lists: [], agents: [] };
+  const r = record as Partial<
+    Record<'state' | 'openedBy' | 'openedAt' | 'closedBy' | 'closedAt', unknown>
+  >;
+  const lists: [string, string][] = [];
+  const agents: string[] = [];
+  const openedAt = typeof r.openedAt === 'string' ? r.openedAt : null;
+  const closedAt = typeof r.closedAt === 'string' ? r.closedAt : null;
+  if (typeof r.openedBy === 'string' && openedAt !== null) {
+    lists.push([LIST.agent('opened', r.openedBy), openedAt]);
+    agents.push(r.openedBy);
+  }
+  if (typeof r.closedBy === 'string' && closedAt !== null) {
+    lists.push([LIST.agent('closed', r.closedBy), closedAt]);
+    agents.push(r.closedBy);
+  }
+  const closed = (CLOSED_STATES as readonly unknown[]).includes(r.state);
+  if (typeof r.state === 'string' && !closed && openedAt !== null)
+    lists.push([LIST.inState(r.state), openedAt]);
+  if (closedAt !== null) lists.push([LIST.closed, closedAt]);
+  return { lists, agents };
 }
 
 const newestFirst = (a: { id: string; at: string }, b: { id: string; at: string }): number =>
   a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+
+/** Where `item` is, or goes, in a list sorted newest first: kept in order one change at a time. */
+function placeOf(sorted: readonly { id: string; at: string }[], item: { id: string; at: string }) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (newestFirst(sorted[middle] as { id: string; at: string }, item) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 function atOf(record: { updatedAt?: unknown; openedAt?: unknown }): string {
   const at = record.updatedAt ?? record.openedAt;
@@ -94,27 +128,33 @@ export class RecordIndex {
   readonly #postings = new Map<string, Set<string>>();
   /** Each kind's numbers, with the ids of the records that have them (one, but for a moment). */
   readonly #numbers = new Map<RecordKind, Map<string, Set<string>>>();
-  /** Each agent's interactions, by side and agent (`side agent`). */
-  readonly #agents = new Map<string, AgentList>();
-  /** The agents whose interactions changed since `takeTouchedAgents`. */
+  /** The interaction lists, by LIST key. */
+  readonly #lists = new Map<string, List>();
+  /** The agents whose interactions changed since `takeTouched`, and whether any interaction did. */
   readonly #touched = new Set<string>();
+  #interactionsMoved = false;
 
   get size(): number {
     return this.#entries.size;
   }
 
   clear(): void {
+    for (const entry of this.#entries.values()) this.#touch(entry);
     this.#entries.clear();
     this.#postings.clear();
     this.#numbers.clear();
-    for (const key of this.#agents.keys()) this.#touched.add(key.slice(key.indexOf(' ') + 1));
-    this.#agents.clear();
+    this.#lists.clear();
   }
 
-  /** The agents whose interactions were written or removed since the last call (and forgets them). */
-  takeTouchedAgents(): Set<string> {
+  /**
+   * Since the last call (which it forgets): null when no interaction was written or removed, else
+   * the agents who opened or closed those that were.
+   */
+  takeTouched(): Set<string> | null {
+    if (!this.#interactionsMoved) return null;
     const touched = new Set(this.#touched);
     this.#touched.clear();
+    this.#interactionsMoved = false;
     return touched;
   }
 
@@ -123,7 +163,21 @@ export class RecordIndex {
    * as IndexedDB's `[openedBy+openedAt]` and `[closedBy+closedAt]` listed them.
    */
   agentInteractions(side: AgentSide, agent: string, since = ''): string[] {
-    const list = this.#agents.get(`${side} ${agent}`);
+    return this.#listed(LIST.agent(side, agent), since);
+  }
+
+  /** The ids of the open interactions in `state`, the latest opened first (none for a closed state). */
+  openInState(state: string): string[] {
+    return this.#listed(LIST.inState(state));
+  }
+
+  /** The ids of the closed interactions, the latest closed first. */
+  closedInteractions(): string[] {
+    return this.#listed(LIST.closed);
+  }
+
+  #listed(key: string, since = ''): string[] {
+    const list = this.#lists.get(key);
     if (!list) return [];
     list.newestFirst ??= [...list.at].map(([id, at]) => ({ id, at })).sort(newestFirst);
     const ids: string[] = [];
@@ -132,6 +186,12 @@ export class RecordIndex {
       ids.push(id);
     }
     return ids;
+  }
+
+  #touch(entry: Entry): void {
+    if (entry.kind !== 'interaction') return;
+    this.#interactionsMoved = true;
+    for (const agent of entry.agents) this.#touched.add(agent);
   }
 
   apply(change: RecordChange): void {
@@ -192,18 +252,15 @@ export class RecordIndex {
     this.#remove(key);
     const words = recordWords(kind, record);
     const number = typeof held === 'string' ? held : '';
-    const agents = agentsOf(kind, record);
-    this.#entries.set(key, { kind, id, number, words, at: atOf(record), agents });
-    for (const [side, agent, at] of agents) {
-      const listKey = `${side} ${agent}`;
-      const list = this.#agents.get(listKey) ?? {
-        at: new Map<string, string>(),
-        newestFirst: null,
-      };
-      this.#agents.set(listKey, list);
+    const entry: Entry = { kind, id, number, words, at: atOf(record), ...listsOf(kind, record) };
+    this.#entries.set(key, entry);
+    this.#touch(entry);
+    for (const [listKey, at] of entry.lists) {
+      const list = this.#lists.get(listKey) ?? { at: new Map<string, string>(), newestFirst: null };
+      this.#lists.set(listKey, list);
       list.at.set(id, at);
-      list.newestFirst = null;
-      this.#touched.add(agent);
+      const item = { id, at };
+      list.newestFirst?.splice(placeOf(list.newestFirst, item), 0, item);
     }
     const numbers = this.#numbers.get(kind) ?? new Map<string, Set<string>>();
     this.#numbers.set(kind, numbers);
@@ -230,13 +287,15 @@ export class RecordIndex {
       keys?.delete(key);
       if (keys?.size === 0) this.#postings.delete(word);
     }
-    for (const [side, agent] of entry.agents) {
-      const listKey = `${side} ${agent}`;
-      const list = this.#agents.get(listKey);
-      list?.at.delete(entry.id);
-      if (list) list.newestFirst = null;
-      if (list?.at.size === 0) this.#agents.delete(listKey);
-      this.#touched.add(agent);
+    this.#touch(entry);
+    for (const [listKey] of entry.lists) {
+      const list = this.#lists.get(listKey);
+      if (!list) continue;
+      const at = list.at.get(entry.id);
+      list.at.delete(entry.id);
+      if (list.at.size === 0) this.#lists.delete(listKey);
+      else if (at !== undefined)
+        list.newestFirst?.splice(placeOf(list.newestFirst, { id: entry.id, at }), 1);
     }
   }
 }

@@ -1,5 +1,6 @@
 // Answers one validated query from IndexedDB and the in-memory directory. Runs inside Dexie's
-// liveQuery, so it awaits nothing but Dexie calls (anything else would hide what it read).
+// liveQuery, so it awaits nothing but Dexie calls (anything else would hide what it read); what the
+// record index lists (interaction-lists.ts) is the exception, answered again when the index moves.
 
 import type { CommandKind } from '../../shared/commands/command-module';
 import { Dexie } from 'dexie';
@@ -30,7 +31,7 @@ import {
   type QueryOutput,
 } from '../../shared/store-api/contract';
 import type { DeskDb } from './db';
-import { agentInteractions } from './agent-interactions';
+import { agentInteractions, listedInteractions } from './interaction-lists';
 import { waitingForOthers } from './sync/author-streams';
 import { toInteractionView, toListItem } from './interaction-views';
 import type { LoadedDirectory } from './loaded-directory';
@@ -259,27 +260,18 @@ async function listInteractions(
     (wanted === undefined || r.state === wanted) &&
     (view !== 'my-open' || r.openedBy === agentId || r.assignedTo === agentId);
 
-  if (view === 'recently-closed') {
-    // Only closed interactions have a closedAt key, newest first.
-    return db.interactions
-      .where('closedAt')
-      .above('')
-      .reverse()
-      .filter(matches)
-      .limit(limit)
-      .toArray();
-  }
+  // The record index lists them (interaction-lists.ts): the closed ones, latest closed first, and
+  // the open ones by state, latest opened first.
+  if (view === 'recently-closed')
+    return listedInteractions(db, (index) => index.closedInteractions(), {
+      limit,
+      where: matches,
+    });
   if (wanted !== undefined && isClosed(wanted)) return [];
   const states: readonly OpenState[] = wanted === undefined ? OPEN_STATES : [wanted];
   const perState = await Promise.all(
     states.map((s) =>
-      db.interactions
-        .where('[state+openedAt]')
-        .between([s, Dexie.minKey], [s, Dexie.maxKey])
-        .reverse()
-        .filter(matches)
-        .limit(limit)
-        .toArray(),
+      listedInteractions(db, (index) => index.openInState(s), { limit, where: matches }),
     ),
   );
   return perState

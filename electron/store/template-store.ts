@@ -12,7 +12,7 @@ import {
 } from '../../shared/domain/contact-template';
 import { KNOWN_WINDOW_DAYS } from '../../shared/domain/known-callers';
 import type { TemplateView } from '../../shared/store-api/template-contract';
-import { agentInteractions } from './agent-interactions';
+import { agentInteractions } from './interaction-lists';
 import type { DeskDb, StoredTemplateChange } from './db';
 import type { LoadedDirectory } from './loaded-directory';
 
@@ -75,7 +75,7 @@ const USES_SCAN = 200;
 /**
  * The agent's own first, then the location's; by name within each; each with how much the agent
  * used it lately (`templateUses` over the agent's latest interactions of the window, read by
- * agent-interactions.ts, so the list is asked again when the agent logs one).
+ * interaction-lists.ts, so the list is asked again when the agent logs one).
  */
 export async function listTemplates(
   db: DeskDb,
