@@ -1,9 +1,8 @@
 // The signed-in agent's known callers: the people of the agent's own interactions on this desk,
 // ranked by frecency (shared/domain/known-callers.ts), so that the caller lookup lists them first
 // among the matches of a few letters (docs/decisions/0019, "Known callers first"). Kept in memory
-// and read again only after a write to the interactions table.
+// and read again only after the interactions moved.
 
-import { Dexie, type ObservabilitySet } from 'dexie';
 import type { KnownCaller } from '../../shared/domain/directory';
 import {
   KNOWN_WINDOW_DAYS,
@@ -13,6 +12,7 @@ import {
 import type { PreferredCallers } from './caller-search';
 import type { DeskDb } from './db';
 import { agentInteractions } from './interaction-lists';
+import { recordIndexOf } from './record-index-upkeep';
 import type { LoadedDirectory } from './loaded-directory';
 
 /** The agent's latest interactions read, at most (a busy agent's 90 days). */
@@ -37,25 +37,25 @@ interface Loaded {
 }
 
 /**
- * The known callers of one store host, cached. Any write to the interactions table (a command, a
- * pull, an eviction) marks it stale through Dexie's `storagemutated`; the next lookup reads the
- * agent's interactions again (those the record index lists as the agent's: interaction-lists.ts).
+ * The known callers of one store host, cached. The agent's interactions are read from the record
+ * index (interaction-lists.ts), so it is the index saying interactions moved (a command, a pull, an
+ * eviction, another window's write once the index has read it) that marks the cache stale; the next
+ * lookup reads them again. Dexie's `storagemutated` would say so before the index has another
+ * window's writes, and a lookup in between would keep what the index held before.
  */
 export class KnownCallersCache {
-  readonly #part: string;
   #generation = 0;
   #loaded: Loaded | null = null;
-  readonly #onMutated = (parts: ObservabilitySet): void => {
-    if (Object.keys(parts).some((part) => part.startsWith(this.#part))) this.#generation += 1;
-  };
+  readonly #stop: () => void;
 
   constructor(db: DeskDb) {
-    this.#part = `idb://${db.name}/interactions/`;
-    Dexie.on('storagemutated', this.#onMutated);
+    this.#stop = recordIndexOf(db).onInteractionsChanged(() => {
+      this.#generation += 1;
+    });
   }
 
   close(): void {
-    Dexie.on.storagemutated.unsubscribe(this.#onMutated);
+    this.#stop();
   }
 
   async current(

@@ -95,4 +95,28 @@ describe("keeping the record index in step with the desk's database", () => {
     expect(await found(db, 'laptop')).toEqual([]);
     expect(recordIndexOf(db).index.size).toBe(0);
   });
+
+  it('a lookup right after another window’s bulk write waits for it to be read, and says who moved', async () => {
+    const factory = new IDBFactory();
+    const db = await open(factory);
+    const records = recordIndexOf(db);
+    await records.ready();
+    const told: string[][] = [];
+    const stop = records.onInteractionsChanged((agents) => told.push([...agents]));
+    const other = await open(factory);
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      ...said(`m${i}`, `IMS${100 + i}`, 'Laptop'),
+      openedBy: 'agent-elsewhere',
+    }));
+    await other.interactions.bulkPut(many);
+    // No waiting for the pause a whole-table read waits for: a lookup reads it now.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await records.ready();
+    expect(records.index.agentInteractions('opened', 'agent-elsewhere')).toHaveLength(60);
+    expect(told.at(-1)).toEqual(['agent-elsewhere']);
+    stop();
+    await other.interactions.delete('m0');
+    await records.settled();
+    expect(told).toHaveLength(1);
+  });
 });

@@ -13,7 +13,6 @@ import {
   type DBCoreTable,
   type Middleware,
   type ObservabilitySet,
-  type Table,
 } from 'dexie';
 import type { RecordKind } from '../../shared/commands/record-set';
 import { WORD_TABLES, RecordIndex, type RecordChange } from './record-index';
@@ -108,8 +107,9 @@ export class DeskRecordIndex {
 
   /**
    * Resolves once the index holds every record of the database (read whole the first time) and
-   * what another connection changed has been read again (a whole table a moment later: see
-   * `#readWholeSoon`).
+   * what another connection changed has been read again: a whole table due to be read a moment
+   * later (`#readWholeSoon`) is read now, so a lookup never answers from before another window's
+   * committed writes.
    */
   async ready(): Promise<void> {
     // What it holds is no answer once the database has closed: a query fails as IndexedDB's would.
@@ -121,6 +121,11 @@ export class DeskRecordIndex {
       await this.#loading;
     }
     while (this.#looking) await this.#looking;
+    for (const [kind, due] of this.#wholeDue) {
+      clearTimeout(due.timer);
+      this.#wholeDue.delete(kind);
+      this.#readWhole(kind);
+    }
     await this.#refreshing;
   }
 
@@ -129,9 +134,13 @@ export class DeskRecordIndex {
     this.#loaded = false;
   }
 
-  /** `listener` is told when interactions changed, with their agents, after the index has them. */
-  onInteractionsChanged(listener: (agents: ReadonlySet<string>) => void): void {
+  /**
+   * `listener` is told when interactions changed, with their agents, after the index has them;
+   * until the returned function is called.
+   */
+  onInteractionsChanged(listener: (agents: ReadonlySet<string>) => void): () => void {
     this.#agentListeners.add(listener);
+    return () => this.#agentListeners.delete(listener);
   }
 
   /** The database is closing: nothing more is told or read. */
@@ -228,7 +237,7 @@ export class DeskRecordIndex {
   #readAgain(name: string, kind: RecordKind, { ids, range }: ReturnType<typeof keysOf>): void {
     const table = this.#db.table<object, string>(name);
     if (range) {
-      this.#readWholeSoon(kind, table);
+      this.#readWholeSoon(kind);
       return;
     }
     this.#inTurn(async () => {
@@ -247,7 +256,7 @@ export class DeskRecordIndex {
    * table: the table is read once they pause (WHOLE_READ_QUIET_MS), or every WHOLE_READ_MAX_WAIT_MS
    * while they go on, not after each page.
    */
-  #readWholeSoon(kind: RecordKind, table: Table<object, string>): void {
+  #readWholeSoon(kind: RecordKind): void {
     const due = this.#wholeDue.get(kind);
     if (due) clearTimeout(due.timer);
     const since = due?.since ?? Date.now();
@@ -257,15 +266,22 @@ export class DeskRecordIndex {
     );
     const timer = setTimeout(() => {
       this.#wholeDue.delete(kind);
-      this.#inTurn(async () => {
-        const records = await table.toArray();
-        this.#commit([
-          { kind, type: 'deleteRange', from: null, to: null },
-          { kind, type: 'put', records },
-        ]);
-      });
+      this.#readWhole(kind);
     }, wait);
     this.#wholeDue.set(kind, { timer, since });
+  }
+
+  #readWhole(kind: RecordKind): void {
+    const name = KINDS.find(([, k]) => k === kind)?.[0];
+    if (name === undefined) return;
+    const table = this.#db.table<object, string>(name);
+    this.#inTurn(async () => {
+      const records = await table.toArray();
+      this.#commit([
+        { kind, type: 'deleteRange', from: null, to: null },
+        { kind, type: 'put', records },
+      ]);
+    });
   }
 
   /** One reading again at a time, in the order they were told. */
