@@ -77,14 +77,14 @@ export class DeskRecordIndex {
   /** Kinds whose whole table is due to be read again, and since when (`#readWholeSoon`). */
   readonly #wholeDue = new Map<
     RecordKind,
-    { timer: ReturnType<typeof setTimeout>; since: number }
+    { timer: ReturnType<typeof setTimeout>; since: number; name: string }
   >();
 
   /**
    * Told, after each change to the interactions is applied, the agents who opened or closed those
    * it wrote or removed.
    */
-  readonly #agentListeners = new Set<(agents: ReadonlySet<string>) => void>();
+  readonly #listeners = new Set<(agents: ReadonlySet<string>) => void>();
 
   constructor(db: Dexie) {
     this.#db = db;
@@ -124,7 +124,7 @@ export class DeskRecordIndex {
     for (const [kind, due] of this.#wholeDue) {
       clearTimeout(due.timer);
       this.#wholeDue.delete(kind);
-      this.#readWhole(kind);
+      this.#readWhole(due.name, kind);
     }
     await this.#refreshing;
   }
@@ -139,13 +139,13 @@ export class DeskRecordIndex {
    * until the returned function is called.
    */
   onInteractionsChanged(listener: (agents: ReadonlySet<string>) => void): () => void {
-    this.#agentListeners.add(listener);
-    return () => this.#agentListeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** The database is closing: nothing more is told or read. */
   close(): void {
-    this.#agentListeners.clear();
+    this.#listeners.clear();
     Dexie.on.storagemutated.unsubscribe(this.#onMutated);
     for (const { timer } of this.#wholeDue.values()) clearTimeout(timer);
     this.#wholeDue.clear();
@@ -180,13 +180,13 @@ export class DeskRecordIndex {
   #commit(changes: readonly RecordChange[]): void {
     if (this.#queue) this.#queue.push(...changes);
     else for (const change of changes) this.index.apply(change);
-    this.#tellAgents();
+    this.#tellListeners();
   }
 
-  #tellAgents(): void {
+  #tellListeners(): void {
     if (this.#queue) return;
     const agents = this.index.takeTouched();
-    if (agents) for (const listener of this.#agentListeners) listener(agents);
+    if (agents) for (const listener of this.#listeners) listener(agents);
   }
 
   async #load(): Promise<void> {
@@ -205,7 +205,7 @@ export class DeskRecordIndex {
     } finally {
       this.#queue = null;
     }
-    this.#tellAgents();
+    this.#tellListeners();
   }
 
   /**
@@ -237,7 +237,7 @@ export class DeskRecordIndex {
   #readAgain(name: string, kind: RecordKind, { ids, range }: ReturnType<typeof keysOf>): void {
     const table = this.#db.table<object, string>(name);
     if (range) {
-      this.#readWholeSoon(kind);
+      this.#readWholeSoon(name, kind);
       return;
     }
     this.#inTurn(async () => {
@@ -256,7 +256,7 @@ export class DeskRecordIndex {
    * table: the table is read once they pause (WHOLE_READ_QUIET_MS), or every WHOLE_READ_MAX_WAIT_MS
    * while they go on, not after each page.
    */
-  #readWholeSoon(kind: RecordKind): void {
+  #readWholeSoon(name: string, kind: RecordKind): void {
     const due = this.#wholeDue.get(kind);
     if (due) clearTimeout(due.timer);
     const since = due?.since ?? Date.now();
@@ -266,14 +266,12 @@ export class DeskRecordIndex {
     );
     const timer = setTimeout(() => {
       this.#wholeDue.delete(kind);
-      this.#readWhole(kind);
+      this.#readWhole(name, kind);
     }, wait);
-    this.#wholeDue.set(kind, { timer, since });
+    this.#wholeDue.set(kind, { timer, since, name });
   }
 
-  #readWhole(kind: RecordKind): void {
-    const name = KINDS.find(([, k]) => k === kind)?.[0];
-    if (name === undefined) return;
+  #readWhole(name: string, kind: RecordKind): void {
     const table = this.#db.table<object, string>(name);
     this.#inTurn(async () => {
       const records = await table.toArray();
