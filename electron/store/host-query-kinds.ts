@@ -14,9 +14,10 @@ export const HOST_STATE_QUERIES: ReadonlySet<QueryName> = new Set([
 ]);
 
 /**
- * The whole-desk lists and figures: while a sync catches up (a desk back after days offline) they
- * answer every couple of seconds instead of after each page it stores (LiveQueries.hold). A
- * form's record, the sync status, the walk-up queue and an incoming call stay live.
+ * The whole-desk lists and figures, and the agent's templates with their use: while a sync catches
+ * up (a desk back after days offline) they answer every couple of seconds, or less often when
+ * their answers are costly, instead of after each page it stores (LiveQueries.hold). A form's
+ * record, the sync status, the walk-up queue and an incoming call stay live.
  */
 export const HELD_WHILE_CATCHING_UP: readonly QueryName[] = [
   'figures.agentToday',
@@ -28,4 +29,5 @@ export const HELD_WHILE_CATCHING_UP: readonly QueryName[] = [
   'task.listForUser',
   'call.log',
   'directory.recentCallers',
+  'template.list',
 ];

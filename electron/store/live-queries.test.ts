@@ -6,7 +6,7 @@ import { Dexie, type Table } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '../../shared/domain/result';
-import { HOLD_EVERY_MS, LiveQueries } from './live-queries';
+import { HELD_SHARE, HOLD_EVERY_MS, LiveQueries } from './live-queries';
 import { createLogger } from './logger';
 import type { ParsedQuery } from './store-queries';
 
@@ -111,6 +111,59 @@ describe('LiveQueries while a sync catches up (hold)', () => {
     await vi.waitFor(() => expect(seen.list.at(-1)).toEqual(ok(12)));
     live.close();
     db.close();
+  });
+
+  it('answers a costly held query less often: a round that read for R ms waits R × (1 / HELD_SHARE − 1) before the next', async () => {
+    // No vi.waitFor here: with fake timers it moves the clock itself.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const live = new LiveQueries(createLogger(), [], ['interaction.list']);
+    // What a run takes, on the clock: it reads while a catch-up's pages are written.
+    let readsFor = 0;
+    let runs = 0;
+    const seen: unknown[] = [];
+    live.subscribe(
+      list,
+      () => {
+        vi.setSystemTime(Date.now() + readsFor);
+        return Promise.resolve(ok(++runs));
+      },
+      (r) => seen.push(r),
+    );
+    await settle();
+    expect(seen).toEqual([ok(1)]);
+
+    readsFor = 1_000;
+    live.hold();
+    await settle();
+    expect(seen.at(-1)).toEqual(ok(2));
+    // 1 s of reading buys 1 s × (1 / HELD_SHARE − 1) = 9 s without a round: the timer's ticks at
+    // 2, 4, 6 and 8 s pass it by.
+    expect(1_000 * (1 / HELD_SHARE - 1)).toBeGreaterThan(4 * HOLD_EVERY_MS);
+    for (let tick = 1; tick <= 4; tick++) {
+      vi.advanceTimersByTime(HOLD_EVERY_MS);
+      await settle();
+    }
+    expect(runs).toBe(2);
+    // Past 9 s: the next tick answers, and this round is cheap.
+    readsFor = 10;
+    vi.advanceTimersByTime(HOLD_EVERY_MS);
+    await settle();
+    expect(seen.at(-1)).toEqual(ok(3));
+    // A cheap round waits only for the timer's next tick.
+    vi.advanceTimersByTime(HOLD_EVERY_MS);
+    await settle();
+    expect(seen.at(-1)).toEqual(ok(4));
+
+    // The agent's own change shows at once, whatever the last round cost.
+    readsFor = 5_000;
+    vi.advanceTimersByTime(HOLD_EVERY_MS);
+    await settle();
+    expect(seen.at(-1)).toEqual(ok(5));
+    live.answerHeld();
+    await settle();
+    expect(seen.at(-1)).toEqual(ok(6));
+    live.close();
   });
 
   it('never runs a held query twice at once: a start while it reads gets one more answer after it, however slow', async () => {

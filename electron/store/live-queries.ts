@@ -15,8 +15,15 @@ export interface ClockBoundQuery {
   everyMs: number;
 }
 
-/** How often a held query answers while a sync catches up (`LiveQueries.hold`). */
+/** How often, at most, a held query answers while a sync catches up (`LiveQueries.hold`). */
 export const HOLD_EVERY_MS = 2_000;
+
+/**
+ * The share of a catch-up the held queries' answers may take. A round of them that read for R ms
+ * (waiting on the pages' writes included) is followed by at least R × (1 / share − 1) without one:
+ * cheap lists still move every couple of seconds, costly ones no longer halve the catch-up's pace.
+ */
+export const HELD_SHARE = 0.1;
 
 export class LiveQueries {
   /** Re-runs of live queries whose data lives outside IndexedDB. */
@@ -33,6 +40,10 @@ export class LiveQueries {
   /** Whether a sync is catching up (hold), and the timer that answers the held queries meanwhile. */
   private holding = false;
   private holdTimer: ReturnType<typeof setInterval> | null = null;
+  /** Held runs still reading, when the round they belong to began, and when the next may begin. */
+  private heldReading = 0;
+  private roundStartedAt = 0;
+  private nextRoundAt = 0;
 
   constructor(
     log: Logger,
@@ -89,9 +100,13 @@ export class LiveQueries {
         return;
       }
       reading = true;
+      if (this.heldReading === 0) this.roundStartedAt = Date.now();
+      this.heldReading += 1;
       const done = (): void => {
         reading = false;
         if (again && !closed && this.holding) start();
+        this.heldReading -= 1;
+        if (this.heldReading === 0) this.roundDone();
       };
       run().then(
         (result) => {
@@ -144,14 +159,17 @@ export class LiveQueries {
 
   /**
    * A sync is catching up (many pages in a row): the held queries stop re-running after every
-   * page it stores and answer every HOLD_EVERY_MS instead, so the pages are stored without a
-   * dozen whole-desk reads after each. The others (a form's record, the sync status, an incoming
-   * call) stay live. Until `release`.
+   * page it stores and answer every HOLD_EVERY_MS instead, or less often when their answers are
+   * costly (HELD_SHARE), so the pages are stored without a dozen whole-desk reads after each. The
+   * others (a form's record, the sync status, an incoming call) stay live. Until `release`.
    */
   hold(): void {
     if (this.holding) return;
     this.holding = true;
-    this.holdTimer = setInterval(() => this.answerHeld(), HOLD_EVERY_MS);
+    this.nextRoundAt = 0;
+    this.holdTimer = setInterval(() => {
+      if (Date.now() >= this.nextRoundAt) this.answerHeld();
+    }, HOLD_EVERY_MS);
     this.answerHeld();
   }
 
@@ -168,6 +186,12 @@ export class LiveQueries {
   answerHeld(): void {
     if (!this.holding) return;
     for (const [start, name] of [...this.refreshers]) if (this.holdable.has(name)) start();
+  }
+
+  /** The held runs have all answered: the next round waits in proportion to what this one took. */
+  private roundDone(): void {
+    const now = Date.now();
+    this.nextRoundAt = now + (now - this.roundStartedAt) * (1 / HELD_SHARE - 1);
   }
 
   close(): void {
