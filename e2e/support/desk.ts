@@ -199,15 +199,23 @@ export class Desk {
     await this.page.getByRole('heading', { name: 'New interaction', exact: true }).waitFor();
   }
 
-  /** Types the first letters of the caller into Opened for (Ctrl+K goes there from anywhere). */
-  async lookUpCaller(letters: string): Promise<void> {
+  /**
+   * Types the first letters of the caller into Opened for (Ctrl+K goes there from anywhere). With
+   * `firstShows`, waits until the first match shows it: the list can still hold the answer to fewer
+   * letters for a moment.
+   */
+  async lookUpCaller(letters: string, firstShows?: string): Promise<void> {
     await this.key('Control+k');
     await expect.poll(() => this.isFocused(this.field('Opened for'))).toBe(true);
     await this.typeKeys(letters, { delay: 40 });
-    await this.listboxFor('Opened for')
-      .getByRole('option')
-      .first()
-      .waitFor({ timeout: ANSWER_TIMEOUT_MS });
+    const first = this.listboxFor('Opened for').getByRole('option').first();
+    await first.waitFor({ timeout: ANSWER_TIMEOUT_MS });
+    if (firstShows !== undefined)
+      await expect
+        .poll(async () => (await first.textContent())?.toLowerCase() ?? '', {
+          timeout: ANSWER_TIMEOUT_MS,
+        })
+        .toContain(firstShows.toLowerCase());
   }
 
   /** ArrowDown then Enter: picks the first match. Returns the picked caller's name as the field shows it. */

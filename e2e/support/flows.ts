@@ -20,7 +20,7 @@ export async function createInteractionByKeyboard(desk: Desk): Promise<CreatedIn
   const { letters } = callerToLookUp();
   await desk.newInteraction();
 
-  await desk.lookUpCaller(letters);
+  await desk.lookUpCaller(letters, letters);
   const callerName = await desk.pickFirstMatch('Opened for');
   expect(callerName.toLowerCase()).toContain(letters);
 
