@@ -333,17 +333,17 @@ describeOnDatabases('the CTI endpoint', (suite) => {
     const pokes: number[] = [];
     const stop = database.pokes.subscribe(() => pokes.push(Date.now()));
     try {
-      const started = Date.now();
       for (let i = 0; i < 29; i += 1) await post(app, newCall(`burst-poke-${i}`, UNKNOWN));
       // The last event's own poke may go out while its request is still answering (when the
       // window had already passed), so "after the last event" counts from when it was sent.
       const lastEventAt = Date.now();
       await post(app, newCall('burst-poke-29', UNKNOWN));
       await expect.poll(() => pokes.some((at) => at >= lastEventAt)).toBe(true);
-      // The first at once, at most one per window while it lasted, one at its end; not one per event.
-      const windows = Math.ceil((lastEventAt - started) / CTI_POKE_WINDOW_MS);
-      expect(pokes.length).toBeLessThanOrEqual(windows + 2);
-      expect(pokes.length).toBeLessThan(15);
+      // The first at once, then never two within a window, however loaded the machine (a timer
+      // fires late, never early: 1 ms for its rounding), where a poke per event would come as
+      // fast as the requests are answered.
+      const gaps = pokes.slice(1).map((at, i) => at - (pokes[i] ?? at));
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(CTI_POKE_WINDOW_MS - 1);
     } finally {
       stop();
       await app.close();

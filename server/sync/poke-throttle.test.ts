@@ -75,6 +75,27 @@ describe('coalescePokes', () => {
     expect(sent).toHaveLength(3);
   });
 
+  it('never pokes twice within a window, when one went out at once meanwhile', async () => {
+    vi.useFakeTimers();
+    const { bus } = recordingBus();
+    const times: number[] = [];
+    const timed: PokeBus = {
+      ...bus,
+      publish: (poke) => (times.push(Date.now()), bus.publish(poke)),
+    };
+    const pokes = coalescePokes(timed, 100, () => Date.now());
+    const start = Date.now();
+    await pokes.publish({ topic: 'interactions' });
+    await vi.advanceTimersByTimeAsync(50);
+    await pokes.publish({ topic: 'interactions' }); // held: its window ends at 100
+    await vi.advanceTimersByTimeAsync(50);
+    await pokes.publish({ topic: 'interactions' }); // the timer's turn, or this one's
+    await vi.advanceTimersByTimeAsync(5);
+    await pokes.publish({ topic: 'interactions' }); // held again, until 200
+    await vi.advanceTimersByTimeAsync(300);
+    expect(times.map((at) => at - start)).toEqual([0, 100, 200]);
+  });
+
   it('sends what it holds when closed', async () => {
     vi.useFakeTimers();
     const { bus, sent } = recordingBus();

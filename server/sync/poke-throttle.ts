@@ -8,6 +8,8 @@ export interface ThrottledPokes extends PokeBus {
   flush(): Promise<void>;
   /** Whether a poke is held back, waiting for `flush()`. */
   holding(): boolean;
+  /** How long until the interval since the last poke published has passed (0: it has). */
+  waitMs(): number;
 }
 
 /**
@@ -36,6 +38,7 @@ export function throttlePokes(
     // The wrapped bus belongs to the server, not to this run.
     close: async () => {},
     holding: () => held !== null,
+    waitMs: () => Math.max(0, lastMs + intervalMs - nowMs()),
     async flush() {
       const poke = held;
       held = null;
@@ -55,14 +58,20 @@ export function throttlePokes(
 export function coalescePokes(bus: PokeBus, windowMs: number, nowMs = () => Date.now()): PokeBus {
   const throttled = throttlePokes(bus, windowMs, nowMs);
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const flushLater = () => {
-    if (timer !== null || !throttled.holding()) return;
+  // At the window's end, which a poke published meanwhile moves on: a held poke then waits for
+  // the new window's end, so two pokes are never less than a window apart.
+  const atWindowEnd = () => {
     timer = setTimeout(() => {
       timer = null;
-      throttled.flush().catch(() => undefined);
-    }, windowMs);
+      if (!throttled.holding()) return;
+      if (throttled.waitMs() > 0) atWindowEnd();
+      else throttled.flush().catch(() => undefined);
+    }, throttled.waitMs());
     // A held poke never keeps the process alive; the next pull catches up regardless.
     timer.unref?.();
+  };
+  const flushLater = () => {
+    if (timer === null && throttled.holding()) atWindowEnd();
   };
   return {
     async publish(poke) {
