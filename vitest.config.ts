@@ -2,6 +2,7 @@
 // faults (a real desk server process, killed and cut off on purpose, one file at a time).
 // `npm test` (scripts/test.mjs) runs them all; this file only says where tests live and how they run.
 
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -12,6 +13,10 @@ const FAULT_TEST_TIMEOUT_MS = 120_000;
 export default defineConfig({
   test: {
     passWithNoTests: true,
+    // Vitest leaves a core to itself (cores − 1): on a two-core machine the unit and component
+    // files ran one at a time, most of CI's time. Its own process mostly waits on the workers.
+    // (e2e and faults still run one file at a time, below.)
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
