@@ -102,7 +102,8 @@ describe('the kiosk page', () => {
   it('checks in by a scanned badge: the reader types and presses Enter, then a reason, then the place in the queue', async () => {
     const { user, api, memory, view } = setUp();
     const field = await screen.findByLabelText('Employee id, email or badge number');
-    expect(document.activeElement).toBe(field);
+    // Focused by an effect after the first paint: on a loaded machine a moment after it shows.
+    await waitFor(() => expect(document.activeElement).toBe(field));
     await expectNoAxeViolations(view.container);
     await user.keyboard('0042 7731{Enter}');
     await screen.findByRole('heading', { name: 'What is your visit about?' });

@@ -113,6 +113,10 @@ class ManualTimers implements Timers {
   fireWatchdog(): number {
     return this.fireAll(this.live(true));
   }
+  /** How many requests are in flight (their timeouts due). */
+  inFlight(): number {
+    return this.waits.filter((w) => !w.cancelled && w.ms === REQUEST_TIMEOUT_MS).length;
+  }
   /** Lets every request in flight run out of time. */
   fireRequestTimeouts(): number {
     return this.fireAll(this.waits.filter((w) => !w.cancelled && w.ms === REQUEST_TIMEOUT_MS));
@@ -1362,6 +1366,8 @@ describe('sync engine: connectivity and backoff', () => {
     value(await desk.host.command('interaction.create', form()));
     const stuck = desk.host.sync?.syncNow();
     await expect.poll(() => hung).toBe(1);
+    // The directory and the templates are asked for beside the push: they are answered.
+    await expect.poll(() => desk.timers.inFlight()).toBe(1);
     expect(desk.timers.fireRequestTimeouts()).toBe(1);
     await stuck;
     expect(value(await desk.host.query('sync.status', {}))).toMatchObject({
