@@ -2,7 +2,6 @@
 // cached in IndexedDB and the caller's open records there. Awaits nothing but Dexie (runs in
 // liveQuery, so a change to db.calls, interactions, incidents or requests re-runs it); never writes.
 
-import { Dexie } from 'dexie';
 import { isMissed, type Call } from '../../shared/domain/call';
 import { isOpenIncident } from '../../shared/domain/incident-record';
 import { isClosed } from '../../shared/domain/interaction';
@@ -19,6 +18,8 @@ import type { QueryArgs } from '../../shared/store-api/contract';
 import { toCallView } from './call-views';
 import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
+import { getInteractions } from './interaction-packs';
+import { listedInteractions } from './interaction-lists';
 
 export type CallQueryName = keyof typeof callQueryInputs;
 
@@ -56,7 +57,7 @@ async function interactionNumbers(
 ): Promise<Map<string, string>> {
   const ids = [...new Set(calls.flatMap((c) => (c.interaction === null ? [] : [c.interaction])))];
   if (ids.length === 0) return new Map();
-  const found = await db.interactions.bulkGet(ids);
+  const found = await getInteractions(db, ids);
   return new Map(found.flatMap((i) => (i ? [[i.id, i.number] as const] : [])));
 }
 
@@ -70,13 +71,10 @@ async function viewsOf(state: CallQueryState, calls: readonly Call[]): Promise<C
 /** The caller's open interactions, incidents and requests, newest first. */
 export async function openRecordsOf(db: DeskDb, callerId: string): Promise<CallerOpenRecord[]> {
   const [interactions, incidents, requests] = await Promise.all([
-    db.interactions
-      .where('[openedFor+openedAt]')
-      .between([callerId, Dexie.minKey], [callerId, Dexie.maxKey])
-      .reverse()
-      .filter((i) => !isClosed(i.state))
-      .limit(OPEN_RECORDS_SHOWN)
-      .toArray(),
+    listedInteractions(db, (index) => index.callerInteractions(callerId), {
+      limit: OPEN_RECORDS_SHOWN,
+      where: (i) => !isClosed(i.state),
+    }),
     db.incidents.where('caller').equals(callerId).filter(isOpenIncident).toArray(),
     db.requests.where('requestedFor').equals(callerId).filter(isOpenRequest).toArray(),
   ]);

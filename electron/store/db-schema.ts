@@ -220,6 +220,17 @@ export const SCHEMA: readonly SchemaVersion[] = [
       interactions: '&id, [openedFor+openedAt]',
     },
   },
+  {
+    // Issue 15: closed interactions pulled from the server, a hundred to a row (interaction-packs.ts;
+    // ADR 0020, "Packs"): IndexedDB's cost is per row. A caller's history is listed in memory
+    // (record-index.ts), as a packed interaction has no row to index. The rows already here stay
+    // rows; the next pulls pack what they bring.
+    version: 17,
+    stores: {
+      interactions: '&id',
+      interactionPacks: '++key',
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA.reduce((max, v) => Math.max(max, v.version), 0);

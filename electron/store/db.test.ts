@@ -16,6 +16,7 @@ import {
 } from './db';
 import { agentInteractions } from './interaction-lists';
 import { recordIndexOf } from './record-index-upkeep';
+import { getInteractions } from './interaction-packs';
 
 const deps = () => ({ name: 'desk', indexedDB: new IDBFactory(), IDBKeyRange });
 
@@ -314,6 +315,31 @@ const MIGRATION_TESTS: Record<
       expect(index.index.closedInteractions()).toEqual(['i-19']);
     },
   },
+  17: {
+    // Closed interactions pulled from now on go in packs; the rows already here stay rows, and a
+    // caller's history is listed in memory, as a packed interaction has no row to index.
+    seed: async (db) => {
+      await db.interactions.bulkAdd([
+        { ...legacyInteraction('i-21'), openedFor: 'usr_000007' },
+        {
+          ...legacyInteraction('i-22'),
+          openedFor: 'usr_000007',
+          openedAt: '2026-01-03T09:00:00.000Z',
+        },
+      ] as never);
+    },
+    check: async (db) => {
+      expect(db.interactions.schema.indexes).toEqual([]);
+      expect(await db.interactionPacks.count()).toBe(0);
+      const index = recordIndexOf(db);
+      await index.ready();
+      expect(index.index.callerInteractions('usr_000007')).toEqual(['i-22', 'i-21']);
+      expect((await getInteractions(db, ['i-21', 'i-9'])).map((r) => r?.id)).toEqual([
+        'i-21',
+        undefined,
+      ]);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -330,6 +356,7 @@ describe('desk database schema', () => {
         'groups',
         'incidents',
         'interactions',
+        'interactionPacks',
         'meta',
         'needsAttention',
         'outbox',

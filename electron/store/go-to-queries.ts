@@ -4,7 +4,7 @@
 // a desk of any size. Awaits nothing but Dexie once the record index is read (the first seconds of a
 // start); never writes.
 
-import { Dexie, type Table } from 'dexie';
+import type { Table } from 'dexie';
 import type { RecordKind, RecordRef } from '../../shared/commands/record-set';
 import {
   numberCandidates,
@@ -20,6 +20,7 @@ import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
 import { viewTables } from './sync/synced-records';
 import { recordIndexOf } from './record-index-upkeep';
+import { getInteractions } from './interaction-packs';
 
 export interface GoToQuery {
   name: 'goTo.search';
@@ -117,15 +118,12 @@ async function byCaller(
           .primaryKeys()
           .then((ids) => ids.map((id): Candidate => ({ kind, id, match: 'caller' })));
       return [
-        db.interactions
-          .where('[openedFor+openedAt]')
-          .between([userId, Dexie.minKey], [userId, Dexie.maxKey])
-          .reverse()
-          .limit(PER_CALLER)
-          .primaryKeys()
-          .then((ids) =>
-            ids.map((id): Candidate => ({ kind: 'interaction', id, match: 'caller' })),
-          ),
+        Promise.resolve(
+          recordIndexOf(db)
+            .index.callerInteractions(userId)
+            .slice(0, PER_CALLER)
+            .map((id): Candidate => ({ kind: 'interaction', id, match: 'caller' })),
+        ),
         newest('incident', 'caller'),
         newest('request', 'requestedFor'),
         newest('visit', 'person'),
@@ -189,7 +187,10 @@ async function load(db: DeskDb, candidates: readonly RecordRef[]): Promise<Map<s
   const loaded = new Map<string, AnyRecord>();
   await Promise.all(
     [...ids].map(async ([kind, set]) => {
-      const records = await tables[kind].bulkGet([...set]);
+      const records =
+        kind === 'interaction'
+          ? await getInteractions(db, [...set])
+          : await tables[kind].bulkGet([...set]);
       for (const r of records) if (r) loaded.set(`${kind}:${r.id}`, r);
     }),
   );
@@ -205,7 +206,7 @@ export async function goToSearch(
   await recordIndexOf(db).ready();
   return db.transaction(
     'r',
-    [db.interactions, db.incidents, db.requests, db.visits, db.calls],
+    [db.interactions, db.interactionPacks, db.incidents, db.requests, db.visits, db.calls],
     () => search(state, args),
   );
 }

@@ -12,7 +12,7 @@ import { serverCallFailure, type AdminCallDeps } from './admin-calls';
 import { readMeta, writeMeta, type DeskDb, type HistoryOpened } from './db';
 import { recordIndexOf } from './record-index-upkeep';
 import { rebaseRecords } from './sync/rebase-records';
-import { rebaseTables, serverTables, viewTables } from './sync/synced-records';
+import { readViews, rebaseTables, serverTables } from './sync/synced-records';
 
 /** The records opened from the history that are remembered (newest first). */
 export const MAX_HISTORY_OPENED = 500;
@@ -37,13 +37,14 @@ export async function searchServerHistory(
   } catch (error) {
     return serverCallFailure(sync, token, error, NOT_ON_THIS_DESK);
   }
-  const views = viewTables(db);
   const held = new Set<string>();
   for (const kind of ['interaction', 'incident', 'request'] as const) {
     const ids = answer.hits.filter((h) => h.kind === kind).map((h) => h.id);
     if (ids.length === 0) continue;
-    const keys = await views[kind].where('id').anyOf(ids).primaryKeys();
-    for (const id of keys) held.add(`${kind}:${id}`);
+    const views = await readViews(db, kind, ids);
+    views.forEach((view, i) => {
+      if (view) held.add(`${kind}:${ids[i]}`);
+    });
   }
   return ok({
     hits: answer.hits.map((hit) => ({
@@ -74,7 +75,7 @@ async function heldWithNumber(
   await index.ready();
   // Read to be sure: the record may have gone a moment ago, by another window's hand.
   const [id] = index.index.withNumber(kind, number);
-  return id !== undefined && (await viewTables(db)[kind].get(id)) ? id : null;
+  return id !== undefined && (await readViews(db, kind, [id]))[0] ? id : null;
 }
 
 export async function openFromHistory(
@@ -104,7 +105,7 @@ export async function openFromHistory(
     // A pull may have brought it meanwhile: the pulled copy is as new or newer, keep it. With
     // nothing waiting on it, that pull kept its view only (server-copies.ts): leave that as it is.
     const pulled = (await servers[ref.kind].get(ref.id)) !== undefined;
-    const pulledAsView = !pulled && (await viewTables(db)[ref.kind].get(ref.id)) !== undefined;
+    const pulledAsView = !pulled && (await readViews(db, ref.kind, [ref.id]))[0] !== undefined;
     if (!pulled && !pulledAsView) {
       switch (fetched.kind) {
         case 'interaction':

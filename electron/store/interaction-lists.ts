@@ -11,6 +11,7 @@ import type { DeskDb } from './db';
 import type { LiveQueries } from './live-queries';
 import type { AgentSide, RecordIndex } from './record-index';
 import { recordIndexOf } from './record-index-upkeep';
+import { getInteractions } from './interaction-packs';
 
 /** Ids read by one bulkGet while looking for `limit` matches. */
 const CHUNK = 200;
@@ -33,7 +34,7 @@ export async function listedInteractions(
   const ids = list(index.index);
   const found: Interaction[] = [];
   for (let from = 0; from < ids.length && found.length < limit; from += CHUNK) {
-    for (const record of await db.interactions.bulkGet(ids.slice(from, from + CHUNK))) {
+    for (const record of await getInteractions(db, ids.slice(from, from + CHUNK))) {
       if (record === undefined || (where !== undefined && !where(record))) continue;
       found.push(record);
       if (found.length >= limit) break;
@@ -71,7 +72,8 @@ export function followInteractionLists(
   live: Pick<LiveQueries, 'refresh'>,
 ): void {
   recordIndexOf(db).onInteractionsChanged((agents) => {
-    live.refresh('interaction.list');
+    // A caller's history and an incoming call's open records are read through it too.
+    live.refresh('interaction.list', 'interaction.listForUser', 'call.incoming');
     if (agents.has(session.agentId)) live.refresh(...AGENT_WORK_QUERIES);
   });
 }

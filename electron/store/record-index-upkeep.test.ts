@@ -1,20 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeskDb } from './db';
 import { recordIndexOf } from './record-index-upkeep';
-import { interaction, openTestDesk } from './sync/sync-test-support';
+import { desksClosedAfterEach, interaction } from './sync/sync-test-support';
 
-const opened: DeskDb[] = [];
-
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
-async function open(factory: IDBFactory): Promise<DeskDb> {
-  const db = await openTestDesk(factory);
-  opened.push(db);
-  return db;
-}
+const open = desksClosedAfterEach();
 
 const said = (id: string, number: string, shortDescription: string) => ({
   ...interaction(id, number),

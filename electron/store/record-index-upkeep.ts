@@ -15,6 +15,7 @@ import {
   type ObservabilitySet,
 } from 'dexie';
 import type { RecordKind } from '../../shared/commands/record-set';
+import { hasPacks, PACK_TABLE, type InteractionPack } from './interaction-packs';
 import { WORD_TABLES, RecordIndex, type RecordChange } from './record-index';
 
 /** A part of an observability set: Dexie's RangeSet, or its plain copy from another window. */
@@ -99,6 +100,7 @@ export class DeskRecordIndex {
       ...down,
       table: (name) => {
         const table = down.table(name);
+        if (name === PACK_TABLE) return this.#watchedPacks(table);
         const kind = Object.hasOwn(WORD_TABLES, name) ? WORD_TABLES[name] : undefined;
         return kind ? this.#watched(table, kind) : table;
       },
@@ -162,6 +164,25 @@ export class DeskRecordIndex {
     };
   }
 
+  /**
+   * A pack written holds its interactions' latest versions (interaction-packs.ts): each is in one
+   * place, and one that left a pack was written or removed in its row's table, which says so.
+   */
+  #watchedPacks(table: DBCoreTable): DBCoreTable {
+    return {
+      ...table,
+      mutate: async (req) => {
+        const res = await table.mutate(req);
+        if (req.type === 'add' || req.type === 'put') {
+          const packs = req.values.filter((_, i) => !(i in res.failures)) as InteractionPack[];
+          const records = packs.flatMap((p) => p.records);
+          this.#note(req.trans, { kind: 'interaction', type: 'put', records });
+        }
+        return res;
+      },
+    };
+  }
+
   #note(trans: object, change: RecordChange): void {
     let pending = this.#pending.get(trans);
     if (!pending) {
@@ -193,10 +214,22 @@ export class DeskRecordIndex {
     this.#queue = [];
     try {
       const tables = KINDS.map(([name]) => this.#db.table<object, string>(name));
-      const read = await this.#db.transaction('r', tables, () =>
-        Promise.all(tables.map((t) => t.toArray())),
+      const packTable = hasPacks(this.#db)
+        ? this.#db.table<InteractionPack, number>(PACK_TABLE)
+        : null;
+      const [read, packs] = await this.#db.transaction(
+        'r',
+        packTable ? [...tables, packTable] : tables,
+        () =>
+          Promise.all([Promise.all(tables.map((t) => t.toArray())), packTable?.toArray() ?? []]),
       );
       this.index.clear();
+      // The packed interactions first: a row of one (none, but for a moment) is the newer.
+      this.index.apply({
+        kind: 'interaction',
+        type: 'put',
+        records: packs.flatMap((p) => p.records),
+      });
       KINDS.forEach(([, kind], i) =>
         this.index.apply({ kind, type: 'put', records: read[i] ?? [] }),
       );
@@ -231,6 +264,8 @@ export class DeskRecordIndex {
       ];
       if (part) this.#readAgain(name, kind, keysOf(part));
     }
+    if ((parts as Record<string, unknown>)[`idb://${this.#db.name}/${PACK_TABLE}/`])
+      this.#readWholeSoon('interactions', 'interaction');
   }
 
   /** Reads again what another connection changed: those records, or the whole table. */
@@ -273,10 +308,19 @@ export class DeskRecordIndex {
 
   #readWhole(name: string, kind: RecordKind): void {
     const table = this.#db.table<object, string>(name);
+    const packTable =
+      kind === 'interaction' && hasPacks(this.#db)
+        ? this.#db.table<InteractionPack, number>(PACK_TABLE)
+        : null;
     this.#inTurn(async () => {
-      const records = await table.toArray();
+      const [packs, records] = await this.#db.transaction(
+        'r',
+        packTable ? [table, packTable] : [table],
+        () => Promise.all([packTable?.toArray() ?? [], table.toArray()]),
+      );
       this.#commit([
         { kind, type: 'deleteRange', from: null, to: null },
+        { kind, type: 'put', records: packs.flatMap((p) => p.records) },
         { kind, type: 'put', records },
       ]);
     });

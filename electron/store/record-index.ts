@@ -2,7 +2,8 @@
 // anything, each record's number and the words of its short description (a visit: the person and
 // the reason); for the agent's own work (My day, known and recent callers, template uses), who
 // opened and who closed each interaction, and when; for the interaction lists, the open ones by
-// state and the closed ones, newest first. IndexedDB pays per index entry: a record's words were a
+// state and the closed ones, newest first; for a caller's history, the interactions opened for
+// each caller. IndexedDB pays per index entry: a record's words were a
 // multi-entry index of seven or so entries, more than half of what storing a pulled record cost,
 // its number one more, and a closed interaction four more that no query read it by (ADR 0020,
 // "Found in memory"). Here they cost nothing to store. Pure data: record-index-upkeep.ts keeps it
@@ -51,6 +52,7 @@ const LIST = {
   agent: (side: AgentSide, agent: string) => `${side} ${agent}`,
   inState: (state: string) => `state ${state}`,
   closed: 'closed',
+  caller: (caller: string) => `caller ${caller}`,
 };
 
 interface Entry {
@@ -77,7 +79,7 @@ const keyOf = (kind: RecordKind, id: string): string => `${kind}:${id}`;
 function listsOf(kind: RecordKind, record: object): Pick<Entry, 'lists' | 'agents'> {
   if (kind !== 'interaction') return { lists: [], agents: [] };
   const r = record as Partial<
-    Record<'state' | 'openedBy' | 'openedAt' | 'closedBy' | 'closedAt', unknown>
+    Record<'state' | 'openedBy' | 'openedFor' | 'openedAt' | 'closedBy' | 'closedAt', unknown>
   >;
   const lists: [string, string][] = [];
   const agents: string[] = [];
@@ -95,6 +97,8 @@ function listsOf(kind: RecordKind, record: object): Pick<Entry, 'lists' | 'agent
   if (typeof r.state === 'string' && !closed && openedAt !== null)
     lists.push([LIST.inState(r.state), openedAt]);
   if (closedAt !== null) lists.push([LIST.closed, closedAt]);
+  if (typeof r.openedFor === 'string' && openedAt !== null)
+    lists.push([LIST.caller(r.openedFor), openedAt]);
   return { lists, agents };
 }
 
@@ -169,6 +173,11 @@ export class RecordIndex {
   /** The ids of the open interactions in `state`, the latest opened first (none for a closed state). */
   openInState(state: string): string[] {
     return this.#listed(LIST.inState(state));
+  }
+
+  /** The ids of the interactions opened for `caller`, the latest opened first (their history). */
+  callerInteractions(caller: string): string[] {
+    return this.#listed(LIST.caller(caller));
   }
 
   /** The ids of the closed interactions, the latest closed first. */

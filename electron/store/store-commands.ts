@@ -39,7 +39,7 @@ import {
   type StoredArticleRating,
 } from './db';
 import { keepServerCopies } from './sync/server-copies';
-import { serverTables, viewTables } from './sync/synced-records';
+import { readViews, serverTables, viewTables } from './sync/synced-records';
 import type { LoadedDirectory } from './loaded-directory';
 import { bumpIncidentsRevision } from './task-store';
 
@@ -100,8 +100,8 @@ export async function appendToOutbox(db: DeskDb, entry: OutboxEntry): Promise<nu
 }
 
 async function loadRecord(db: DeskDb, ref: RecordRef): Promise<KindedRecord | undefined> {
-  // Each kind's view table holds records of that kind only: the pair is one KindedRecord.
-  const record = await (viewTables(db)[ref.kind] as Table<{ id: string }, string>).get(ref.id);
+  // Each kind's views are records of that kind only: the pair is one KindedRecord.
+  const [record] = await readViews(db, ref.kind, [ref.id]);
   return record && ({ kind: ref.kind, record } as KindedRecord);
 }
 
@@ -123,6 +123,7 @@ export async function runCommand(
 ): Promise<StoreResult<CommandRun>> {
   const tables = [
     ...Object.values(viewTables(db)),
+    db.interactionPacks,
     ...Object.values(serverTables(db)),
     db.catalogItems,
     db.knowledgeArticles,

@@ -3,7 +3,6 @@
 // record index lists (interaction-lists.ts) is the exception, answered again when the index moves.
 
 import type { CommandKind } from '../../shared/commands/command-module';
-import { Dexie } from 'dexie';
 import { lookaheadOf } from '../../shared/domain/lookahead';
 import {
   OPEN_STATES,
@@ -44,6 +43,7 @@ import { isKnowledgeQuery, runKnowledgeQuery, type KnowledgeCache } from './know
 import { listTemplates } from './template-store';
 import type { IncidentComponentCache } from './task-store';
 import type { KnownCallers, KnownCallersCache } from './known-callers';
+import { getInteraction, getInteractions } from './interaction-packs';
 
 export type ParsedQuery = { [N in QueryName]: { name: N; args: QueryArgs<N> } }[QueryName];
 
@@ -196,7 +196,7 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
     case 'directory.getConfigurationItem':
       return ok(directory.getConfigurationItem(query.args.id));
     case 'interaction.get': {
-      const record = await db.interactions.get(query.args.id);
+      const record = await getInteraction(db, query.args.id);
       return ok(record ? toInteractionView(record, directory) : null);
     }
     case 'interaction.list': {
@@ -204,12 +204,10 @@ export async function runQuery(state: QueryState, query: ParsedQuery): Promise<A
       return ok(rows.map((r) => toListItem(r, directory)));
     }
     case 'interaction.listForUser': {
-      const rows = await db.interactions
-        .where('[openedFor+openedAt]')
-        .between([query.args.userId, Dexie.minKey], [query.args.userId, Dexie.maxKey])
-        .reverse()
-        .limit(query.args.limit)
-        .toArray();
+      const { userId, limit } = query.args;
+      const rows = await listedInteractions(db, (index) => index.callerInteractions(userId), {
+        limit,
+      });
       return ok(rows.map((r) => toListItem(r, directory)));
     }
   }
@@ -289,7 +287,7 @@ async function recordsHere(
     ...new Set(refs.flatMap((ref) => (ref?.kind === kind ? [ref.id] : []))),
   ];
   const [interactions, incidents, requests, visits, calls] = await Promise.all([
-    db.interactions.bulkGet(idsOf('interaction')),
+    getInteractions(db, idsOf('interaction')),
     db.incidents.bulkGet(idsOf('incident')),
     db.requests.bulkGet(idsOf('request')),
     db.visits.bulkGet(idsOf('visit')),

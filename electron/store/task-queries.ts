@@ -31,6 +31,7 @@ import {
   toRequestView,
   toTaskItemView,
 } from './task-views';
+import { getInteractions } from './interaction-packs';
 
 export type TaskQuery = {
   [N in EscalationQueryName]: { name: N; args: QueryArgs<N> };
@@ -73,7 +74,7 @@ const HANDLERS: Handlers = {
   'incident.callbacksDue': async ({ db, directory }, args) => {
     const resolved = await db.incidents.where('state').equals('Resolved').toArray();
     const ids = [...new Set(resolved.flatMap((i) => i.relatedInteractions.map((r) => r.id)))];
-    const interactions = await db.interactions.bulkGet(ids);
+    const interactions = await getInteractions(db, ids);
     const byId = new Map<string, Interaction>();
     for (const interaction of interactions) if (interaction) byId.set(interaction.id, interaction);
     return ok(

@@ -20,6 +20,7 @@ import { localTimeZone, medianMinutes, todaysWalkUpWait } from '../../shared/dom
 import type { ClockBoundQuery } from './live-queries';
 import type { LoadedDirectory } from './loaded-directory';
 import { toVisitView } from './visit-views';
+import { getInteractions } from './interaction-packs';
 
 export type WalkUpQueryName = keyof typeof walkUpQueryInputs;
 
@@ -113,7 +114,7 @@ async function interactionNumbers(
 ): Promise<Map<string, string>> {
   const ids = [...new Set(visits.flatMap((v) => (v.interaction === null ? [] : [v.interaction])))];
   if (ids.length === 0) return new Map();
-  const found = await db.interactions.bulkGet(ids);
+  const found = await getInteractions(db, ids);
   return new Map(found.flatMap((i) => (i ? [[i.id, i.number] as const] : [])));
 }
 

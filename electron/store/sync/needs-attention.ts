@@ -1,7 +1,6 @@
 // Needs attention: the changes the desk server refused, kept with their data until the agent
 // retries (a new change) or discards them. Never sends anything itself.
 
-import type { Table } from 'dexie';
 import type { KindedRecord } from '../../../shared/commands/record-set';
 import type { DirectoryRules } from '../../../shared/domain/interaction';
 import type { StoreError } from '../../../shared/domain/result';
@@ -11,7 +10,7 @@ import type { DeskDb } from '../db';
 import { appendToOutbox } from '../store-commands';
 import { rebaseRecords } from './rebase-records';
 import { keepServerCopies } from './server-copies';
-import { rebaseTables, viewTables } from './synced-records';
+import { readViews, rebaseTables } from './synced-records';
 
 /**
  * Keeps a refused change in Needs attention, inside the caller's transaction (which must include
@@ -42,10 +41,9 @@ export async function retryRefused(
     const { mutationId: _old, ...entry } = row.entry;
     // Queued again, the change needs its records' bases: pulls with nothing waiting kept none.
     const refs = recordsOfEntry(entry);
-    const views = viewTables(db);
     const shown = await Promise.all(
       refs.map(async (ref) => {
-        const record = await (views[ref.kind] as Table<{ id: string }, string>).get(ref.id);
+        const [record] = await readViews(db, ref.kind, [ref.id]);
         return record && ({ kind: ref.kind, record } as KindedRecord);
       }),
     );

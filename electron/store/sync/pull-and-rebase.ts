@@ -18,7 +18,14 @@ import { noteRefused } from './needs-attention';
 import { nothingWaits, putAsView, rebaseRecords, type RecordPage } from './rebase-records';
 import { recreateEntries } from './reset-recovery';
 import { takeSnapshot, wantsSnapshot } from './snapshot-sync';
-import { rebasePendingOf, rebaseTables, RefSet, serverTables, viewTables } from './synced-records';
+import {
+  readViews,
+  rebasePendingOf,
+  rebaseTables,
+  RefSet,
+  serverTables,
+  viewIds,
+} from './synced-records';
 import { readClientId, readSyncMeta, type InteractionSyncDeps, type RefusalMap } from './sync-meta';
 
 export interface PullOutcome {
@@ -251,12 +258,11 @@ async function storeAndRebase(
   const { db } = deps;
   const touched = new RefSet();
   const servers = serverTables(db);
-  const views = viewTables(db);
   if (reset) {
     // Another server database: its rows replace our copies; every record is looked at again.
     for (const kind of RECORD_KINDS) {
       for (const id of await servers[kind].toCollection().primaryKeys()) touched.add({ kind, id });
-      for (const id of await views[kind].toCollection().primaryKeys()) touched.add({ kind, id });
+      for (const id of await viewIds(db, kind)) touched.add({ kind, id });
       await servers[kind].clear();
     }
   }
@@ -313,11 +319,10 @@ async function storeAndRebase(
 /** The records of every kind this desk shows that the server's copy lacks. Inside the pull's transaction. */
 async function unlisted(db: DeskDb): Promise<RecordRef[]> {
   const servers = serverTables(db);
-  const views = viewTables(db);
   const refs: RecordRef[] = [];
   for (const kind of RECORD_KINDS) {
     const [shown, listed] = await Promise.all([
-      views[kind].toCollection().primaryKeys(),
+      viewIds(db, kind),
       servers[kind].toCollection().primaryKeys(),
     ]);
     const onServer = new Set(listed);
@@ -332,7 +337,7 @@ async function unlisted(db: DeskDb): Promise<RecordRef[]> {
  */
 async function missingFromServer(db: DeskDb, acknowledgedThrough: number): Promise<Interaction[]> {
   const [deskIds, serverIds, waitingHere, parked] = await Promise.all([
-    db.interactions.toCollection().primaryKeys(),
+    viewIds(db, 'interaction'),
     db.serverInteractions.toCollection().primaryKeys(),
     db.outbox.where('mutationId').above(acknowledgedThrough).toArray(),
     parkedEntries(db),
@@ -347,6 +352,6 @@ async function missingFromServer(db: DeskDb, acknowledgedThrough: number): Promi
   );
   const ids = deskIds.filter((id) => !onServer.has(id) && !created.has(id));
   if (ids.length === 0) return [];
-  const records = await db.interactions.bulkGet(ids);
+  const records = await readViews(db, 'interaction', ids);
   return records.filter((r): r is Interaction => r !== undefined);
 }

@@ -15,11 +15,13 @@ import {
   type RecordTypes,
 } from '../../../shared/commands/record-set';
 import { readMeta, type DeskDb } from '../db';
+import { putPulledInteractions } from '../interaction-packs';
 import { bumpIncidentsRevision } from '../task-store';
 import { connectedSets, ProvisionalNumbers, replay } from './rebase';
 import { dropServerCopies } from './server-copies';
 import {
   readCounters,
+  readViews,
   serverTables,
   type RecordTables,
   viewTables,
@@ -57,14 +59,19 @@ async function write<K extends RecordKind>(
   if (rows.length > 0) await tables[kind].bulkPut(rows);
 }
 
-/** Reads records of every kind by ref from one set of tables (views, or the server's copies). */
-async function readRecords(tables: RecordTables, refs: readonly RecordRef[]): Promise<RecordMap> {
+/** Reads records of every kind by ref: the desk's views, or the server's copies (`tables`). */
+async function readRecords(
+  db: DeskDb,
+  tables: RecordTables | 'views',
+  refs: readonly RecordRef[],
+): Promise<RecordMap> {
   const found = new RecordMap();
   await Promise.all(
     RECORD_KINDS.map(async (kind) => {
       const ids = refs.filter((r) => r.kind === kind).map((r) => r.id);
       if (ids.length === 0) return;
-      const rows = await tables[kind].bulkGet(ids);
+      const rows =
+        tables === 'views' ? await readViews(db, kind, ids) : await tables[kind].bulkGet(ids);
       rows.forEach((record, i) => {
         const id = ids[i];
         if (record && id !== undefined) found.put({ kind, record } as KindedRecord);
@@ -106,8 +113,8 @@ export async function rebaseRecords(
   const sets = connectedSets(outbox, wanted);
   const all = sets.flatMap((s) => s.refs);
   const [bases, shown, counters, catalog] = await Promise.all([
-    readRecords(serverTables(db), all),
-    readRecords(viewTables(db), all),
+    readRecords(db, serverTables(db), all),
+    readRecords(db, 'views', all),
     readCounters(db),
     // Request commands check answers against the cached catalog: a few dozen forms.
     sets.some((s) => s.entries.some((e) => e.name.startsWith('request.')))
@@ -186,9 +193,12 @@ export async function putAsView(
   for (const kind of RECORD_KINDS) {
     const rows = page[kind];
     if (!rows || rows.length === 0) continue;
-    await (views[kind] as unknown as { bulkPut(r: readonly unknown[]): Promise<unknown> }).bulkPut(
-      rows,
-    );
+    // Closed interactions go a hundred to a row (interaction-packs.ts).
+    if (kind === 'interaction') await putPulledInteractions(db, page.interaction ?? []);
+    else
+      await (
+        views[kind] as unknown as { bulkPut(r: readonly unknown[]): Promise<unknown> }
+      ).bulkPut(rows);
   }
   await noteIncidentsWritten(db, page.incident ?? [], [], incidentsWritten);
 }

@@ -13,7 +13,14 @@ import {
 import { readMeta, type DeskDb } from '../db';
 import { bumpIncidentsRevision } from '../task-store';
 import { parkedEntries } from './author-streams';
-import { rebasePendingOf, rebaseTables, serverTables, viewTables } from './synced-records';
+import {
+  allViews,
+  rebasePendingOf,
+  rebaseTables,
+  serverTables,
+  viewCount,
+  viewTables,
+} from './synced-records';
 
 export interface EvictionDeps {
   db: DeskDb;
@@ -90,7 +97,7 @@ export async function evictOutOfScope(deps: EvictionDeps): Promise<EvictionOutco
       const views = viewTables(db);
       const records: KindedRecord[] = [];
       for (const kind of RECORD_KINDS)
-        for (const record of await views[kind].toArray()) {
+        for (const record of await allViews(db, kind)) {
           records.push({ kind, record } as KindedRecord);
           // Made here, its create not acknowledged yet (its waiting entry pins it too).
           if (record.numberProvisional) pinned.add(recordKey({ kind, id: record.id }));
@@ -127,8 +134,7 @@ export async function storageEstimate(): Promise<{ usage: number | null; quota: 
 }
 
 export async function heldCount(db: DeskDb): Promise<number> {
-  const views = viewTables(db);
   let held = 0;
-  for (const kind of RECORD_KINDS) held += await views[kind].count();
+  for (const kind of RECORD_KINDS) held += await viewCount(db, kind);
   return held;
 }

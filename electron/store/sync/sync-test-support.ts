@@ -2,6 +2,7 @@
 // real mutators, outbox entries. Imported by tests only; never by code that ships.
 
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach } from 'vitest';
 import { createIncidentFromInteraction } from '../../../shared/domain/escalation';
 import type { Incident } from '../../../shared/domain/incident';
 import {
@@ -24,6 +25,19 @@ export async function openTestDesk(
   });
   await writeMeta(db, 'clientId', clientId);
   return db;
+}
+
+/** Opens test desks (several may share a factory, as windows do), each closed after its test. */
+export function desksClosedAfterEach(): (factory: IDBFactory) => Promise<DeskDb> {
+  const opened: DeskDb[] = [];
+  afterEach(() => {
+    for (const db of opened.splice(0)) db.close();
+  });
+  return async (factory) => {
+    const db = await openTestDesk(factory);
+    opened.push(db);
+    return db;
+  };
 }
 
 export const rules = { isGroupMember: () => true, userName: (id: string) => id };

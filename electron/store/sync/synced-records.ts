@@ -10,6 +10,7 @@ import {
   type RecordTypes,
 } from '../../../shared/commands/record-set';
 import { readMeta, writeMeta, type DeskDb, type SyncMeta } from '../db';
+import { allInteractionIds, allInteractions, getInteractions, packsOf } from '../interaction-packs';
 
 export type RecordTables = { [K in RecordKind]: EntityTable<RecordTypes[K], 'id'> };
 
@@ -22,6 +23,41 @@ export function viewTables(db: DeskDb): RecordTables {
     visit: db.visits,
     call: db.calls,
   };
+}
+
+/** The ids of the records of `kind` the desk shows: an interaction's view may be in a pack. */
+export function viewIds(db: DeskDb, kind: RecordKind): Promise<string[]> {
+  return kind === 'interaction'
+    ? allInteractionIds(db)
+    : viewTables(db)[kind].toCollection().primaryKeys();
+}
+
+/** Every record of `kind` the desk shows. */
+export async function allViews<K extends RecordKind>(
+  db: DeskDb,
+  kind: K,
+): Promise<RecordTypes[K][]> {
+  if (kind === 'interaction') return (await allInteractions(db)) as RecordTypes[K][];
+  return (viewTables(db)[kind] as unknown as Table<RecordTypes[K], string>).toArray();
+}
+
+/** How many records of `kind` the desk shows. */
+export async function viewCount(db: DeskDb, kind: RecordKind): Promise<number> {
+  const rows = await viewTables(db)[kind].count();
+  // Each interaction is a row or in a pack, never both (interaction-packs.ts).
+  return kind === 'interaction' ? rows + packsOf(db).size : rows;
+}
+
+/** The desk's views of `ids`, one kind, in their order (undefined where it shows none). */
+export async function readViews<K extends RecordKind>(
+  db: DeskDb,
+  kind: K,
+  ids: readonly string[],
+): Promise<(RecordTypes[K] | undefined)[]> {
+  if (kind === 'interaction')
+    return (await getInteractions(db, ids)) as (RecordTypes[K] | undefined)[];
+  const table = viewTables(db)[kind] as unknown as Table<RecordTypes[K], string>;
+  return table.bulkGet([...ids]);
 }
 
 /**
@@ -50,6 +86,8 @@ export function serverTables(db: DeskDb): RecordTables {
 export function rebaseTables(db: DeskDb): Table[] {
   return [
     ...Object.values(viewTables(db)),
+    // An interaction's view may be in a pack (interaction-packs.ts).
+    db.interactionPacks,
     ...Object.values(serverTables(db)),
     db.outbox,
     db.parkedOutbox,
