@@ -88,7 +88,10 @@ beforeAll(async () => {
   );
 }, 120_000);
 
-/** How many interactions the desk's database holds (the store host's own table). */
+/**
+ * How many interactions the desk's database holds: its table's rows and the closed ones in packs
+ * (electron/store/interaction-packs.ts), each in one place — an id in both would be counted once.
+ */
 async function interactionsOnDesk(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -96,13 +99,19 @@ async function interactionsOnDesk(page: Page): Promise<number> {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error ?? new Error('no desk database'));
     });
-    const count = await new Promise<number>((resolve, reject) => {
-      const request = db.transaction('interactions').objectStore('interactions').count();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('no count'));
-    });
+    const read = <T>(store: string, how: (s: IDBObjectStore) => IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        const request = how(db.transaction(store).objectStore(store));
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error(`${store} not read`));
+      });
+    const rows = await read('interactions', (s) => s.getAllKeys());
+    const packs = await read('interactionPacks', (s) => s.getAll());
     db.close();
-    return count;
+    const ids = new Set(rows.map(String));
+    for (const pack of packs as { records: { id: string }[] }[])
+      for (const record of pack.records) ids.add(record.id);
+    return ids.size;
   });
 }
 

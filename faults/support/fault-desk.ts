@@ -6,6 +6,7 @@ import type { Interaction } from '../../shared/domain/interaction';
 import type { StoreResult } from '../../shared/domain/result';
 import type { SyncStatus } from '../../shared/store-api/contract';
 import { createDeskDb } from '../../electron/store/db';
+import { allInteractions } from '../../electron/store/interaction-packs';
 import { openStoreHost, type LockManagerLike, type StoreHost } from '../../electron/store/index';
 import { DEMO_PASSWORD } from '../../e2e/support/read-api';
 
@@ -128,12 +129,12 @@ export class FaultDesk {
     return value(await this.host.query('sync.status', {}));
   }
 
-  /** Every interaction the desk holds, read straight from its IndexedDB (by id). */
+  /** Every interaction the desk holds, read straight from its IndexedDB (rows and packs, by id). */
   async rows(): Promise<Interaction[]> {
     const db = createDeskDb({ name: DB_NAME, indexedDB: this.factory, IDBKeyRange });
     await db.open();
     try {
-      return (await db.interactions.toArray()).sort((a, b) => a.id.localeCompare(b.id));
+      return (await allInteractions(db)).sort((a, b) => a.id.localeCompare(b.id));
     } finally {
       db.close();
     }
