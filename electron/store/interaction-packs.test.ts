@@ -145,4 +145,16 @@ describe('closed interactions a hundred to a row', () => {
     await other.interactions.bulkDelete(['a']);
     await expect.poll(async () => ids(await getInteractions(mine, ['a']))).toEqual([undefined]);
   });
+
+  it('forgets every pack when the packs are cleared, and every packed interaction when the table is', async () => {
+    const db = await open(new IDBFactory());
+    await pulled(db, [closed('a'), closed('b')]);
+    await db.interactions.clear();
+    expect(packsOf(db).size).toBe(0);
+    expect(await db.interactionPacks.count()).toBe(0);
+    await pulled(db, [closed('c')]);
+    await db.interactionPacks.clear();
+    expect(packsOf(db).size).toBe(0);
+    expect(ids(await getInteractions(db, ['a', 'c']))).toEqual([undefined, undefined]);
+  });
 });

@@ -10,6 +10,7 @@ import {
   cmp,
   Dexie,
   type DBCore,
+  type DBCoreKeyRange,
   type DBCoreMutateRequest,
   type DBCoreMutateResponse,
   type DBCoreTable,
@@ -189,11 +190,7 @@ export class InteractionPacks {
         if (this.#directory.size === 0) return res;
         const ids =
           req.type === 'deleteRange'
-            ? [...this.#directory.ids()].filter(
-                (id) =>
-                  (req.range.lower === undefined || cmp(id, req.range.lower) >= 0) &&
-                  (req.range.upper === undefined || cmp(id, req.range.upper) <= 0),
-              )
+            ? [...this.#directory.ids()].filter((id) => within(id, req.range))
             : ((req.type === 'delete'
                 ? req.keys
                 : (req.keys ?? req.values.map((v) => (v as Interaction).id))) as string[]);
@@ -222,6 +219,11 @@ export class InteractionPacks {
   }
 }
 
+/** Whether a key is in a range (a clear's is IndexedDB's whole key space). */
+const within = (key: unknown, range: DBCoreKeyRange): boolean =>
+  (range.lower === undefined || cmp(key, range.lower) >= (range.lowerOpen ? 1 : 0)) &&
+  (range.upper === undefined || cmp(key, range.upper) <= (range.upperOpen ? -1 : 0));
+
 function packChangesOf(
   req: DBCoreMutateRequest,
   res: DBCoreMutateResponse,
@@ -236,17 +238,10 @@ function packChangesOf(
   if (req.type === 'delete')
     return (req.keys as number[]).map((key) => ({ key, gone: true as const }));
   // A range of packs removed (a clear): every pack the directory knows within it.
-  const lower = req.range.lower as number | undefined;
-  const upper = req.range.upper as number | undefined;
   const keys = new Set<number>();
   for (const id of directory.ids()) {
     const key = directory.packOf(id);
-    if (
-      key !== undefined &&
-      (lower === undefined || key >= lower) &&
-      (upper === undefined || key <= upper)
-    )
-      keys.add(key);
+    if (key !== undefined && within(key, req.range)) keys.add(key);
   }
   return [...keys].map((key) => ({ key, gone: true as const }));
 }
