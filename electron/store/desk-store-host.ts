@@ -36,6 +36,7 @@ import { IncidentComponentCache, seedDemoTasks } from './task-store';
 import { KnowledgeCache } from './knowledge-queries';
 import { KnownCallersCache } from './known-callers';
 import { recordIndexOf } from './record-index-upkeep';
+import { packsOf } from './interaction-packs';
 import { SyncEngine, type SyncOptions } from './sync/sync-engine';
 
 import type { StoreHost, StoreHostOptions } from './store-host';
@@ -289,6 +290,7 @@ export class DeskStoreHost implements StoreHost {
     this.live.close();
     this.knownCallers.close();
     recordIndexOf(this.db).close();
+    packsOf(this.db).close();
     this.eventListeners.clear();
     await this.loading;
     await this.persisting;

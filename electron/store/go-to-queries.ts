@@ -18,9 +18,8 @@ import type { QueryArgs } from '../../shared/store-api/contract';
 import type { GoToHit, GoToQueryOutputs } from '../../shared/store-api/go-to-contract';
 import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
-import { viewTables } from './sync/synced-records';
+import { readViews, viewTables } from './sync/synced-records';
 import { recordIndexOf } from './record-index-upkeep';
-import { getInteractions } from './interaction-packs';
 
 export interface GoToQuery {
   name: 'goTo.search';
@@ -177,7 +176,6 @@ function hitOf(
 
 /** Reads the records named, by kind, keyed `kind:id`. */
 async function load(db: DeskDb, candidates: readonly RecordRef[]): Promise<Map<string, AnyRecord>> {
-  const tables = tablesOf(db);
   const ids = new Map<RecordKind, Set<string>>();
   for (const c of candidates) {
     const set = ids.get(c.kind) ?? new Set<string>();
@@ -187,10 +185,7 @@ async function load(db: DeskDb, candidates: readonly RecordRef[]): Promise<Map<s
   const loaded = new Map<string, AnyRecord>();
   await Promise.all(
     [...ids].map(async ([kind, set]) => {
-      const records =
-        kind === 'interaction'
-          ? await getInteractions(db, [...set])
-          : await tables[kind].bulkGet([...set]);
+      const records: (AnyRecord | undefined)[] = await readViews(db, kind, [...set]);
       for (const r of records) if (r) loaded.set(`${kind}:${r.id}`, r);
     }),
   );

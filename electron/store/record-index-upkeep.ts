@@ -13,6 +13,7 @@ import {
   type DBCoreTable,
   type Middleware,
   type ObservabilitySet,
+  type Table,
 } from 'dexie';
 import type { RecordKind } from '../../shared/commands/record-set';
 import { hasPacks, PACK_TABLE, type InteractionPack } from './interaction-packs';
@@ -214,9 +215,7 @@ export class DeskRecordIndex {
     this.#queue = [];
     try {
       const tables = KINDS.map(([name]) => this.#db.table<object, string>(name));
-      const packTable = hasPacks(this.#db)
-        ? this.#db.table<InteractionPack, number>(PACK_TABLE)
-        : null;
+      const packTable = this.#packTable();
       const [read, packs] = await this.#db.transaction(
         'r',
         packTable ? [...tables, packTable] : tables,
@@ -306,12 +305,14 @@ export class DeskRecordIndex {
     this.#wholeDue.set(kind, { timer, since, name });
   }
 
+  /** The packs of interactions (interaction-packs.ts), when the schema has them (from 17). */
+  #packTable(): Table<InteractionPack, number> | null {
+    return hasPacks(this.#db) ? this.#db.table<InteractionPack, number>(PACK_TABLE) : null;
+  }
+
   #readWhole(name: string, kind: RecordKind): void {
     const table = this.#db.table<object, string>(name);
-    const packTable =
-      kind === 'interaction' && hasPacks(this.#db)
-        ? this.#db.table<InteractionPack, number>(PACK_TABLE)
-        : null;
+    const packTable = kind === 'interaction' ? this.#packTable() : null;
     this.#inTurn(async () => {
       const [packs, records] = await this.#db.transaction(
         'r',
