@@ -9,6 +9,8 @@ import { DEMO_AGENT_ID } from '../../shared/demo/directory-generator';
 import type { Call } from '../../shared/domain/call';
 import type { StoreResult } from '../../shared/domain/result';
 import { createDeskDb, type DeskDb } from './db';
+import { putPulledInteractions } from './interaction-packs';
+import { interaction } from './sync/sync-test-support';
 import { openStoreHost, type StoreHost } from './store-host';
 
 const DB_NAME = 'desk';
@@ -169,6 +171,41 @@ describe('call.log', () => {
     expect(value(linked)).toMatchObject({ id: 'm1', interaction: 'ims-new' });
     const again = await host.command('call.link', { id: 'a1', interaction: 'ims-new' });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
+
+describe("the calls' interaction numbers", () => {
+  it('shows a packed interaction’s number, and a new number as soon as the interaction has one', async () => {
+    const { host, db } = await openDesk();
+    const closedOne = {
+      ...interaction('ims-old', 'IMS0000042'),
+      state: 'Closed Complete' as const,
+      closedBy: DEMO_AGENT_ID,
+      closedAt: at(3),
+    };
+    await db.transaction('rw', [db.interactions, db.interactionPacks], () =>
+      putPulledInteractions(db, [closedOne]),
+    );
+    expect(await db.interactions.count()).toBe(0);
+    await db.interactions.put(interaction('ims-new', 'IMS-P0001'));
+    await db.calls.bulkPut([
+      call('old', 1, { state: 'Ended', answeredAt: at(1), endedAt: at(2), interaction: 'ims-old' }),
+      call('new', 5, { state: 'Ended', answeredAt: at(5), endedAt: at(6), interaction: 'ims-new' }),
+    ]);
+    const numbers: Record<string, string | null>[] = [];
+    await host.subscribe('call.log', {}, (r) =>
+      numbers.push(Object.fromEntries(value(r).calls.map((c) => [c.id, c.interactionNumber]))),
+    );
+    await vi.waitFor(() => expect(numbers.at(-1)).toEqual({ new: 'IMS-P0001', old: 'IMS0000042' }));
+    // A call comes in: the log answers again, now reading the calls alone (the record index read
+    // every table once, on its first answer).
+    await db.calls.put(call('next', 7));
+    await vi.waitFor(() => expect(numbers.at(-1)).toHaveProperty('next', null));
+    // The server numbers the interaction logged offline: the log follows, without a call change.
+    await db.interactions.put(interaction('ims-new', 'IMS0000043'));
+    await vi.waitFor(() =>
+      expect(numbers.at(-1)).toEqual({ next: null, new: 'IMS0000043', old: 'IMS0000042' }),
+    );
   });
 });
 

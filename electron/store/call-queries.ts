@@ -1,6 +1,7 @@
 // Answers the phone desk's queries (the incoming-call banner, the caller log, a call) from the calls
-// cached in IndexedDB and the caller's open records there. Awaits nothing but Dexie (runs in
-// liveQuery, so a change to db.calls, interactions, incidents or requests re-runs it); never writes.
+// cached in IndexedDB, the caller's open records there and the record index. Runs in liveQuery: a
+// change to db.calls, incidents or requests re-runs it, and the record index's change to
+// interactions refreshes it (followInteractionLists); never writes.
 
 import { isMissed, type Call } from '../../shared/domain/call';
 import { isOpenIncident } from '../../shared/domain/incident-record';
@@ -18,7 +19,7 @@ import type { QueryArgs } from '../../shared/store-api/contract';
 import { toCallView } from './call-views';
 import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
-import { getInteractions } from './interaction-packs';
+import { recordIndexOf } from './record-index-upkeep';
 import { listedInteractions } from './interaction-lists';
 
 export type CallQueryName = keyof typeof callQueryInputs;
@@ -51,14 +52,25 @@ type Handlers = {
 const newestFirst = (a: Call, b: Call): number =>
   a.rangAt < b.rangAt ? 1 : a.rangAt > b.rangAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 
+/**
+ * The numbers of the calls' interactions, from the record index: no interaction is read (most are
+ * closed and packed a hundred to a row). The index's change refreshes these queries
+ * (`followInteractionLists`), as a provisional number becomes the server's.
+ */
 async function interactionNumbers(
   db: DeskDb,
   calls: readonly Call[],
 ): Promise<Map<string, string>> {
   const ids = [...new Set(calls.flatMap((c) => (c.interaction === null ? [] : [c.interaction])))];
   if (ids.length === 0) return new Map();
-  const found = await getInteractions(db, ids);
-  return new Map(found.flatMap((i) => (i ? [[i.id, i.number] as const] : [])));
+  const index = recordIndexOf(db);
+  await index.ready();
+  return new Map(
+    ids.flatMap((id) => {
+      const number = index.index.numberOf('interaction', id);
+      return number === undefined ? [] : [[id, number] as const];
+    }),
+  );
 }
 
 async function viewsOf(state: CallQueryState, calls: readonly Call[]): Promise<CallView[]> {

@@ -72,8 +72,15 @@ export function followInteractionLists(
   live: Pick<LiveQueries, 'refresh'>,
 ): void {
   recordIndexOf(db).onInteractionsChanged((agents) => {
-    // A caller's history and an incoming call's open records are read through it too.
-    live.refresh('interaction.list', 'interaction.listForUser', 'call.incoming');
+    // A caller's history and an incoming call's open records are read through it too, and the
+    // calls' interaction numbers.
+    live.refresh(
+      'interaction.list',
+      'interaction.listForUser',
+      'call.incoming',
+      'call.log',
+      'call.get',
+    );
     if (agents.has(session.agentId)) live.refresh(...AGENT_WORK_QUERIES);
   });
 }

@@ -5,6 +5,7 @@ import type { DeskDb } from './db';
 import {
   allInteractions,
   getInteractions,
+  getOpenInteractions,
   PACK_SIZE,
   packsOf,
   putPulledInteractions,
@@ -64,6 +65,23 @@ describe('closed interactions a hundred to a row', () => {
     expect(again.index.withNumber('interaction', 'IMSc7')).toEqual(['c7']);
     expect(ids(await getInteractions(again.db, ['c120']))).toEqual(['c120']);
     expect(await allInteractions(again.db)).toHaveLength(PACK_SIZE + 51);
+  });
+
+  it('reads the open ones among ids from the rows alone: a pack holds closed ones only', async () => {
+    const db = await open(new IDBFactory());
+    await pulled(db, [closed('c1'), interaction('o1', 'IMSo1'), interaction('o2', 'IMSo2')]);
+    await db.interactions.put(closed('c2'));
+    expect(ids(await getOpenInteractions(db, ['c1', 'o2', 'c2', 'nobody', 'o1']))).toEqual([
+      undefined,
+      'o2',
+      undefined,
+      undefined,
+      'o1',
+    ]);
+    // Every packed interaction is closed, whatever wrote it.
+    const packed = (await db.interactionPacks.toArray()).flatMap((p) => p.records);
+    expect(packed.map((r) => r.id)).toEqual(['c1']);
+    expect(packed.every((r) => r.state === 'Closed Complete')).toBe(true);
   });
 
   it('keeps a closed interaction the desk holds as a row a row', async () => {

@@ -328,6 +328,18 @@ export async function getInteractions(
   return rows.map((row, i) => row ?? found.get(ids[i] as string));
 }
 
+/**
+ * The open interactions among `ids`, in the order asked (undefined where closed or not held). A
+ * pack holds closed interactions only, so the rows alone answer and no pack is read.
+ */
+export async function getOpenInteractions(
+  db: DeskDb,
+  ids: readonly string[],
+): Promise<(Interaction | undefined)[]> {
+  const rows = await db.interactions.bulkGet([...ids]);
+  return rows.map((row) => (row === undefined || isClosed(row.state) ? undefined : row));
+}
+
 /** One interaction by id, from its row or its pack. */
 export async function getInteraction(db: DeskDb, id: string): Promise<Interaction | undefined> {
   return (await getInteractions(db, [id]))[0];

@@ -28,6 +28,8 @@ export const HELD_SHARE = 0.1;
 export class LiveQueries {
   /** Re-runs of live queries whose data lives outside IndexedDB. */
   private readonly refreshers = new Map<() => void, QueryName>();
+  /** Each subscription's way to stop following its data, keeping its answer (`hold`). */
+  private readonly parkers = new Map<() => void, QueryName>();
   /** Every open subscription, with the query it answers. */
   private readonly subscriptions = new Map<Unsubscribe, ParsedQuery>();
   private readonly log: Logger;
@@ -119,13 +121,21 @@ export class LiveQueries {
         },
       );
     };
+    // Held from now on: the answer given stands (it is the desk's state as the hold begins) and
+    // the hold's timer answers again; nothing re-runs after each page meanwhile.
+    const park = (): void => {
+      current?.unsubscribe();
+      current = null;
+    };
     start();
     this.refreshers.set(start, query.name);
+    this.parkers.set(park, query.name);
     this.tick(query.name);
     const unsubscribe = (): void => {
       closed = true;
       current?.unsubscribe();
       this.refreshers.delete(start);
+      this.parkers.delete(park);
       this.subscriptions.delete(unsubscribe);
       this.tick(query.name);
     };
@@ -162,6 +172,8 @@ export class LiveQueries {
    * page it stores and answer every HOLD_EVERY_MS instead, or less often when their answers are
    * costly (HELD_SHARE), so the pages are stored without a dozen whole-desk reads after each. The
    * others (a form's record, the sync status, an incoming call) stay live. Until `release`.
+   * The held ones keep the answers they gave, which are the desk's state as the catch-up begins:
+   * none re-runs now, when the first page is being stored and the status is asked for.
    */
   hold(): void {
     if (this.holding) return;
@@ -170,7 +182,7 @@ export class LiveQueries {
     this.holdTimer = setInterval(() => {
       if (Date.now() >= this.nextRoundAt) this.answerHeld();
     }, HOLD_EVERY_MS);
-    this.answerHeld();
+    for (const [park, name] of this.parkers) if (this.holdable.has(name)) park();
   }
 
   /** Caught up: the held queries answer now and are live again. */

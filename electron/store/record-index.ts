@@ -220,6 +220,11 @@ export class RecordIndex {
     return this.#entries.get(keyOf(kind, id))?.words;
   }
 
+  /** The number of the kind's record `id`; undefined when it is not held. */
+  numberOf(kind: RecordKind, id: string): string | undefined {
+    return this.#entries.get(keyOf(kind, id))?.number;
+  }
+
   /** The ids of the kind's records with this number. */
   withNumber(kind: RecordKind, number: string): string[] {
     return [...(this.#numbers.get(kind)?.get(number) ?? [])];

@@ -31,7 +31,7 @@ import {
   toRequestView,
   toTaskItemView,
 } from './task-views';
-import { getInteractions } from './interaction-packs';
+import { getOpenInteractions } from './interaction-packs';
 
 export type TaskQuery = {
   [N in EscalationQueryName]: { name: N; args: QueryArgs<N> };
@@ -74,7 +74,8 @@ const HANDLERS: Handlers = {
   'incident.callbacksDue': async ({ db, directory }, args) => {
     const resolved = await db.incidents.where('state').equals('Resolved').toArray();
     const ids = [...new Set(resolved.flatMap((i) => i.relatedInteractions.map((r) => r.id)))];
-    const interactions = await getInteractions(db, ids);
+    // Only open interactions are due a callback: the rows, never the packs.
+    const interactions = await getOpenInteractions(db, ids);
     const byId = new Map<string, Interaction>();
     for (const interaction of interactions) if (interaction) byId.set(interaction.id, interaction);
     return ok(
