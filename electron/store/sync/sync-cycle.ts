@@ -123,8 +123,17 @@ export async function syncCycle(deps: SyncCycleDeps): Promise<AttemptOutcome> {
     deps.notify();
     return { next: 'stop' };
   }
-  state.connection = 'syncing';
-  deps.notify();
+  // A check with nothing to send at a desk already online (a poke: another agent saved something)
+  // keeps saying "online" unless the pull has pages to catch up on. At a busy desk pokes come every
+  // few seconds, and "Syncing" would flicker with each; what it shows is work the agent waits for.
+  const quiet =
+    state.connection === 'online' &&
+    state.lastError === null &&
+    (await deps.db.outbox.count()) === 0;
+  if (!quiet) {
+    state.connection = 'syncing';
+    deps.notify();
+  }
   try {
     await syncWith(deps, session);
     state.lastSyncedAt = (await readSyncMeta(deps.db)).lastSyncedAt;
@@ -166,7 +175,13 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     pokeStream: () => deps.poke.streamId(),
     incidentsWritten: (incidents, revision, removedIds) =>
       events.emit('incidents-written', { incidents, revision, removedIds }),
-    catchingUp: (on) => events.emit('catching-up', on),
+    catchingUp: (on) => {
+      if (on && deps.state.connection !== 'syncing') {
+        deps.state.connection = 'syncing';
+        deps.notify();
+      }
+      events.emit('catching-up', on);
+    },
     snapshotProgress: (progress) => {
       deps.state.snapshot = progress;
       deps.notify();

@@ -1162,7 +1162,7 @@ describe('sync engine: push and pull', () => {
     });
   });
 
-  it('a poke from another desk’s push makes this desk pull', async () => {
+  it('a poke from another desk’s push makes this desk pull, still saying online (nothing to send)', async () => {
     const a = await openDesk();
     const b = await openDesk();
     await signIn(a);
@@ -1171,6 +1171,10 @@ describe('sync engine: push and pull', () => {
     // A now listens; a poke schedules a cycle on A's timers.
     a.timers.fire();
     await a.host.sync?.whenIdle();
+    const statuses: { connection: string; lastSyncedAt: string | null }[] = [];
+    await a.host.subscribe('sync.status', {}, (r) => statuses.push(value(r)));
+    await expect.poll(() => statuses.at(-1)?.connection).toBe('online');
+    const syncedBefore = statuses.at(-1)?.lastSyncedAt ?? '';
     const args = form();
     value(await b.host.command('interaction.create', args));
     await b.host.sync?.syncNow();
@@ -1184,6 +1188,9 @@ describe('sync engine: push and pull', () => {
       )
       .toBe(1);
     expect((await deskRows(a))[0]?.number).toBe('IMS0001001');
+    // A busy desk is poked every few seconds: its status does not flicker to syncing for each.
+    await expect.poll(() => (statuses.at(-1)?.lastSyncedAt ?? '') > syncedBefore).toBe(true);
+    expect(statuses.map((s) => s.connection)).not.toContain('syncing');
   });
 });
 
