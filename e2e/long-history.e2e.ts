@@ -109,8 +109,7 @@ async function interactionsOnDesk(page: Page): Promise<number> {
     const packs = await read('interactionPacks', (s) => s.getAll());
     db.close();
     const ids = new Set(rows.map(String));
-    for (const pack of packs as { records: { id: string }[] }[])
-      for (const record of pack.records) ids.add(record.id);
+    for (const pack of packs as { ids: string[] }[]) for (const id of pack.ids) ids.add(id);
     return ids.size;
   });
 }

@@ -7,6 +7,7 @@ import type { MetaKey, MetaRow } from './db';
 import type { RecordKind } from '../../shared/commands/record-set';
 import { recordWords } from '../../shared/domain/go-to';
 import { WORD_TABLES } from './record-index';
+import { fromObjects, type PackOfObjects } from './interaction-pack-form';
 
 /** Schema 8 to 13's word table: a record's words in a multi-entry index (gone in 14). */
 const WORDS_TABLE = 'recordWords';
@@ -229,6 +230,17 @@ export const SCHEMA: readonly SchemaVersion[] = [
     stores: {
       interactions: '&id',
       interactionPacks: '++key',
+    },
+  },
+  {
+    // Issue 15: a pack holds its interactions' ids and each one as JSON text
+    // (interaction-pack-form.ts): reading one of them decodes that one, not the pack's hundred.
+    version: 18,
+    stores: {},
+    upgrade: async (tx) => {
+      const packs = tx.table('interactionPacks');
+      const old = (await packs.toArray()) as PackOfObjects[];
+      if (old.length > 0) await packs.bulkPut(old.map(fromObjects));
     },
   },
 ];

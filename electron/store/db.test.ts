@@ -340,6 +340,39 @@ const MIGRATION_TESTS: Record<
       ]);
     },
   },
+  18: {
+    // A pack held its interactions as objects; now their ids and each one's JSON text.
+    seed: async (db) => {
+      const closed = (id: string, number: string) => ({
+        ...legacyInteraction(id),
+        number,
+        numberProvisional: false,
+        state: 'Closed Complete',
+        closedAt: '2026-01-02T10:00:00.000Z',
+      });
+      // As version 17's code wrote it, under none of today's middleware.
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.backendDB().transaction('interactionPacks', 'readwrite');
+        tx.objectStore('interactionPacks').add({
+          records: [closed('i-23', 'IMS0000023'), closed('i-24', 'IMS0000024')],
+        });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error ?? new Error('not written'));
+      });
+    },
+    check: async (db) => {
+      const [pack] = await db.interactionPacks.toArray();
+      expect(pack).toMatchObject({ ids: ['i-23', 'i-24'] });
+      expect(pack).not.toHaveProperty('records');
+      expect((await getInteractions(db, ['i-24', 'i-23'])).map((r) => r?.number)).toEqual([
+        'IMS0000024',
+        'IMS0000023',
+      ]);
+      const index = recordIndexOf(db);
+      await index.ready();
+      expect(index.index.withNumber('interaction', 'IMS0000023')).toEqual(['i-23']);
+    },
+  },
 };
 
 describe('desk database schema', () => {

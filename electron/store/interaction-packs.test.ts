@@ -10,6 +10,7 @@ import {
   packsOf,
   putPulledInteractions,
 } from './interaction-packs';
+import { unpack } from './interaction-pack-form';
 import { recordIndexOf } from './record-index-upkeep';
 import { desksClosedAfterEach, interaction } from './sync/sync-test-support';
 
@@ -79,7 +80,7 @@ describe('closed interactions a hundred to a row', () => {
       'o1',
     ]);
     // Every packed interaction is closed, whatever wrote it.
-    const packed = (await db.interactionPacks.toArray()).flatMap((p) => p.records);
+    const packed = (await db.interactionPacks.toArray()).flatMap((p) => unpack(p));
     expect(packed.map((r) => r.id)).toEqual(['c1']);
     expect(packed.every((r) => r.state === 'Closed Complete')).toBe(true);
   });

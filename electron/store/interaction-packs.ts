@@ -20,16 +20,20 @@ import {
 } from 'dexie';
 import { isClosed, type Interaction } from '../../shared/domain/interaction';
 import type { DeskDb } from './db';
+import {
+  packOf,
+  removeFromPacks,
+  unpack,
+  unpackSome,
+  type InteractionPack,
+} from './interaction-pack-form';
 
 export const PACK_TABLE = 'interactionPacks';
 const INTERACTIONS = 'interactions';
 /** Interactions to a pack: one read by id reads a hundred, one put stores a hundred. */
 export const PACK_SIZE = 100;
 
-export interface InteractionPack {
-  key?: number;
-  records: Interaction[];
-}
+export type { InteractionPack } from './interaction-pack-form';
 
 /** Which pack each packed interaction is in, and each pack's ids: as committed. */
 class PackDirectory {
@@ -70,7 +74,7 @@ class PackDirectory {
 /** A change to the packs, applied to the directory when its transaction commits. */
 type PackChange = { key: number; ids: readonly string[] } | { key: number; gone: true };
 
-const idsOf = (pack: InteractionPack): string[] => pack.records.map((r) => r.id);
+const idsOf = (pack: InteractionPack): readonly string[] => pack.ids;
 
 export class InteractionPacks {
   readonly #db: Dexie;
@@ -246,38 +250,6 @@ function packChangesOf(
   return [...keys].map((key) => ({ key, gone: true as const }));
 }
 
-/** Takes `ids` out of the packs they are in: each pack written again without them, or removed. */
-async function removeFromPacks(
-  packs: DBCoreTable,
-  trans: DBCoreTransaction,
-  ids: readonly string[],
-  packOf: (id: string) => number | undefined,
-): Promise<void> {
-  const leaving = new Map<number, Set<string>>();
-  for (const id of ids) {
-    const key = packOf(id);
-    if (key === undefined) continue;
-    const set = leaving.get(key) ?? new Set<string>();
-    set.add(id);
-    leaving.set(key, set);
-  }
-  if (leaving.size === 0) return;
-  const keys = [...leaving.keys()];
-  const read = (await packs.getMany({ trans, keys })) as (InteractionPack | undefined)[];
-  const kept: InteractionPack[] = [];
-  const gone: number[] = [];
-  read.forEach((pack, i) => {
-    const key = keys[i] as number;
-    const out = leaving.get(key);
-    if (!pack || !out) return;
-    const records = pack.records.filter((r) => !out.has(r.id));
-    if (records.length === 0) gone.push(key);
-    else kept.push({ key, records });
-  });
-  if (kept.length > 0) await packs.mutate({ type: 'put', trans, values: kept });
-  if (gone.length > 0) await packs.mutate({ type: 'delete', trans, keys: gone });
-}
-
 /** Whether the database's schema has the packs table (every version from 17). */
 export const hasPacks = (db: Dexie): boolean => db.tables.some((t) => t.name === PACK_TABLE);
 
@@ -322,8 +294,7 @@ export async function getInteractions(
   const found = new Map<string, Interaction>();
   (await db.table<InteractionPack, number>(PACK_TABLE).bulkGet(keys)).forEach((pack, i) => {
     const want = wanted.get(keys[i] as number);
-    for (const record of pack?.records ?? [])
-      if (want?.has(record.id)) found.set(record.id, record);
+    if (pack && want) for (const record of unpackSome(pack, want)) found.set(record.id, record);
   });
   return rows.map((row, i) => row ?? found.get(ids[i] as string));
 }
@@ -352,7 +323,7 @@ export async function allInteractions(db: DeskDb): Promise<Interaction[]> {
     db.table<InteractionPack, number>(PACK_TABLE).toArray(),
   ]);
   const held = new Set(rows.map((r) => r.id));
-  const packed = packs.flatMap((p) => p.records.filter((r) => !held.has(r.id)));
+  const packed = packs.flatMap((p) => unpack(p).filter((r) => !held.has(r.id)));
   return [...rows, ...packed];
 }
 
@@ -395,7 +366,7 @@ export async function putPulledInteractions(
     const all = [...packed.values()];
     const chunks: InteractionPack[] = [];
     for (let from = 0; from < all.length; from += PACK_SIZE)
-      chunks.push({ records: all.slice(from, from + PACK_SIZE) });
+      chunks.push(packOf(all.slice(from, from + PACK_SIZE)));
     await table.bulkAdd(chunks);
   }
   if (hot.length > 0) await db.interactions.bulkPut(hot);

@@ -17,6 +17,7 @@ import {
 } from 'dexie';
 import type { RecordKind } from '../../shared/commands/record-set';
 import { hasPacks, PACK_TABLE, type InteractionPack } from './interaction-packs';
+import { unpack } from './interaction-pack-form';
 import { WORD_TABLES, RecordIndex, type RecordChange } from './record-index';
 
 /** A part of an observability set: Dexie's RangeSet, or its plain copy from another window. */
@@ -176,7 +177,7 @@ export class DeskRecordIndex {
         const res = await table.mutate(req);
         if (req.type === 'add' || req.type === 'put') {
           const packs = req.values.filter((_, i) => !(i in res.failures)) as InteractionPack[];
-          const records = packs.flatMap((p) => p.records);
+          const records = packs.flatMap((p) => unpack(p));
           this.#note(req.trans, { kind: 'interaction', type: 'put', records });
         }
         return res;
@@ -227,7 +228,7 @@ export class DeskRecordIndex {
       this.index.apply({
         kind: 'interaction',
         type: 'put',
-        records: packs.flatMap((p) => p.records),
+        records: packs.flatMap((p) => unpack(p)),
       });
       KINDS.forEach(([, kind], i) =>
         this.index.apply({ kind, type: 'put', records: read[i] ?? [] }),
@@ -321,7 +322,7 @@ export class DeskRecordIndex {
       );
       this.#commit([
         { kind, type: 'deleteRange', from: null, to: null },
-        { kind, type: 'put', records: packs.flatMap((p) => p.records) },
+        { kind, type: 'put', records: packs.flatMap((p) => unpack(p)) },
         { kind, type: 'put', records },
       ]);
     });
