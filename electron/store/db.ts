@@ -101,6 +101,12 @@ export interface SyncMeta {
    * before the first such pull, when the desk's own defaults hold.
    */
   scopeSettings?: { recentDays: number; ceilingBytes: number };
+  /**
+   * When a desk that held no record took its whole scope as a snapshot (ISO, the desk's clock): it
+   * held its scope and nothing else then, so its first look for what left the scope is due
+   * `evictEveryMs` after that (ADR 0020).
+   */
+  scopeTakenAt?: string;
 }
 
 /**

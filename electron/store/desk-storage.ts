@@ -50,6 +50,17 @@ export class DeskStorage {
     const { db, now, log } = this.deps;
     const settings = await this.settings();
     const at = now().getTime();
+    if (this.evictedAt === null) {
+      // A fresh desk that just took its whole scope holds nothing else: reading every record it
+      // holds now would only keep the agent's first searches waiting. The first look is due
+      // evictEveryMs after the snapshot; what it stored is measured now.
+      const taken = Date.parse((await readMeta(db, 'sync'))?.scopeTakenAt ?? '');
+      if (at - taken < settings.evictEveryMs) {
+        this.evictedAt = taken;
+        await this.measure();
+        return;
+      }
+    }
     if (this.evictedAt !== null && at - this.evictedAt < settings.evictEveryMs) return;
     this.evictedAt = at;
     const outcome = await evictOutOfScope({

@@ -17,6 +17,7 @@ import { parkedEntries } from './author-streams';
 import { noteRefused } from './needs-attention';
 import { nothingWaits, putAsView, rebaseRecords, type RecordPage } from './rebase-records';
 import { recreateEntries } from './reset-recovery';
+import { heldCount } from './scope-eviction';
 import { takeSnapshot, wantsSnapshot } from './snapshot-sync';
 import {
   readViews,
@@ -88,7 +89,12 @@ async function pullPages(
   // A desk that never pulled takes its whole scope as one streamed snapshot, then pulls from there.
   if (await wantsSnapshot(deps)) {
     catchUp();
-    await takeSnapshot(deps, refusals, deps.snapshotProgress);
+    const heldNothing = (await heldCount(db)) === 0;
+    if ((await takeSnapshot(deps, refusals, deps.snapshotProgress)) && heldNothing)
+      await db.transaction('rw', db.meta, async () => {
+        const scopeTakenAt = deps.now().toISOString();
+        await writeMeta(db, 'sync', { ...(await readSyncMeta(db)), scopeTakenAt });
+      });
   }
   let meta = await readSyncMeta(db);
   let oldest = await db.outbox.orderBy('mutationId').first();

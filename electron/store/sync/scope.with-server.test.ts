@@ -60,3 +60,44 @@ it('evicts what left the scope after a sync, and never a record open in a form',
     await server.close();
   }
 }, 120_000);
+
+it('a fresh desk holds its scope and nothing else after its snapshot: its first look for what left the scope is due ten minutes later, and its storage is measured at once', async () => {
+  const server = await startDemoServer({ users: 100, incidents: 60 });
+  const closed = (
+    await server.database.db.selectFrom('incidents').select(['id', 'state']).execute()
+  ).filter((i) => FINAL.includes(i.state));
+  const [gone] = closed;
+  if (!gone) throw new Error('the seed has closed incidents');
+  // Three months after the server's history, as above; the clock then moves as the test says.
+  let now = fixtureClock().getTime() + 90 * 86_400_000;
+  const { host } = await openSyncingDesk(server, {
+    now: () => new Date(now),
+    newId: () => 'client-first-look',
+  });
+  const held = async (id: string) => {
+    const found = await host.query('incident.get', { id });
+    if (!found.ok) throw new Error(found.error.message);
+    return found.value;
+  };
+  const storage = async () => {
+    const details = await host.query('sync.details', {});
+    if (!details.ok) throw new Error(details.error.message);
+    return details.value.storage;
+  };
+  try {
+    await host.sync?.syncNow();
+    // The snapshot is what the server's scope holds; nothing is read back to be judged now.
+    expect(await held(gone.id)).not.toBeNull();
+    expect((await storage())?.records).toBeGreaterThanOrEqual(closed.length);
+    now += 9 * 60_000;
+    await host.sync?.syncNow();
+    expect(await held(gone.id)).not.toBeNull();
+    // Ten minutes after the snapshot: the desk's own clock says these closed ones left its scope.
+    now += 60_000;
+    await host.sync?.syncNow();
+    expect(await held(gone.id)).toBeNull();
+  } finally {
+    await host.close();
+    await server.close();
+  }
+}, 120_000);
