@@ -18,8 +18,8 @@ import type { Request } from '../../shared/domain/request';
 import type { RecordRef } from '../../shared/store-api/apply-command';
 import type { OutboxEntry } from '../../shared/store-api/outbox';
 import { SCHEMA, type SchemaVersion } from './db-schema';
-import { installRecordIndex } from './record-index-upkeep';
-import { installInteractionPacks, type InteractionPack } from './interaction-packs';
+import { installRecordIndex, recordIndexOf } from './record-index-upkeep';
+import { installInteractionPacks, packsOf, type InteractionPack } from './interaction-packs';
 
 export { SCHEMA, SCHEMA_VERSION, type SchemaVersion } from './db-schema';
 
@@ -286,6 +286,13 @@ export function createDeskDb(options: DeskDbOptions): DeskDb {
   // Closed interactions a hundred to a row, above the index so it sees the packs' writes.
   installInteractionPacks(db);
   return db;
+}
+
+/** Stops what createDeskDb installed on `db` (it hears other windows' writes), then closes it. */
+export function closeDeskDb(db: DeskDb): void {
+  recordIndexOf(db).close();
+  packsOf(db).close();
+  db.close();
 }
 
 /**

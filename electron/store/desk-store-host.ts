@@ -17,7 +17,7 @@ import type {
   Unsubscribe,
 } from '../../shared/store-api/contract';
 import { parseAction, parseCommand, parseQuery } from '../../shared/store-api/validate';
-import type { DeskDb } from './db';
+import { closeDeskDb, type DeskDb } from './db';
 import { DeskStorage } from './desk-storage';
 import { loadDirectory, type ProgressEvent } from './directory-store';
 import { commandOutput } from './command-views';
@@ -36,7 +36,6 @@ import { IncidentComponentCache, seedDemoTasks } from './task-store';
 import { KnowledgeCache } from './knowledge-queries';
 import { KnownCallersCache } from './known-callers';
 import { recordIndexOf } from './record-index-upkeep';
-import { packsOf } from './interaction-packs';
 import { SyncEngine, type SyncOptions } from './sync/sync-engine';
 
 import type { StoreHost, StoreHostOptions } from './store-host';
@@ -289,12 +288,10 @@ export class DeskStoreHost implements StoreHost {
     await this.sync?.stop();
     this.live.close();
     this.knownCallers.close();
-    recordIndexOf(this.db).close();
-    packsOf(this.db).close();
     this.eventListeners.clear();
     await this.loading;
     await this.persisting;
-    this.db.close();
+    closeDeskDb(this.db);
   }
 
   // ---- internals ----
