@@ -87,6 +87,10 @@ async function storeForDesk(database: ServerDatabase, org: Organization) {
   return { desk, expected, ctx };
 }
 
+/** The `kind:id` of every record a snapshot's lines hold. */
+const keysOf = (lines: readonly { kind?: string; records?: { id: string }[] }[]) =>
+  lines.flatMap((line) => (line.records ?? []).map((r) => `${line.kind?.slice(0, -1)}:${r.id}`));
+
 /** A desk's pulls by scope from `from`, page after page: the records' keys, and the cursor. */
 describeOnDatabases('the sync scope in SQL', (suite) => {
   it('pulls, page after page, exactly the records the shared scope keeps', async () => {
@@ -103,10 +107,16 @@ describeOnDatabases('the sync scope in SQL', (suite) => {
 
   it('gives, as a snapshot read by index, exactly the records the shared scope keeps', async () => {
     const database = suite.database();
+    let linkedRuns = 0;
     await fc.assert(
       fc.asyncProperty(organization, fc.integer({ min: 1, max: 7 }), async (org, pageSize) => {
         const { desk, expected } = await storeForDesk(database, org);
-        const lines: { type: string; kind?: string; records?: { id: string }[] }[] = [];
+        const lines: {
+          type: string;
+          total?: number;
+          kind?: string;
+          records?: { id: string }[];
+        }[] = [];
         await readSnapshot(
           database.db,
           { clientId: 'desk-s' },
@@ -115,16 +125,39 @@ describeOnDatabases('the sync scope in SQL', (suite) => {
           (line) => lines.push(JSON.parse(line) as (typeof lines)[number]),
           pageSize,
         );
-        const held = lines.flatMap((line) =>
-          (line.records ?? []).map((r) => `${line.kind?.slice(0, -1)}:${r.id}`),
-        );
-        expect(held.sort()).toEqual(expected);
-        expect(lines[0]).toMatchObject({ type: 'start', total: expected.length });
+        expect(keysOf(lines).sort()).toEqual(expected);
+        // The first totals count the records in scope by themselves, whose pages come first; a
+        // total line then counts the linked ones too, and their pages follow it.
+        expect(lines[0]?.type).toBe('start');
+        const totalAt = lines.findIndex((l) => l.type === 'total');
+        const sizes = (from: number, to?: number) =>
+          lines.slice(from, to).reduce((n, l) => n + (l.records?.length ?? 0), 0);
+        expect(lines[0]?.total).toBe(sizes(1, totalAt < 0 ? undefined : totalAt));
+        if (totalAt >= 0) {
+          linkedRuns += 1;
+          expect(lines[totalAt]?.total).toBe(expected.length);
+          expect(sizes(totalAt)).toBe(expected.length - (lines[0]?.total ?? 0));
+        } else expect(lines[0]?.total).toBe(expected.length);
         expect(lines.at(-1)?.type).toBe('end');
         expect(lines.slice(1, -1).every((l) => (l.records?.length ?? 0) <= pageSize)).toBe(true);
+        // A technician of the same groups: its snapshot is what its pulls bring.
+        const worked = { userId: desk.agentId, groupIds: desk.groupIds };
+        const technician: typeof lines = [];
+        await readSnapshot(
+          database.db,
+          { clientId: 'desk-t' },
+          { kind: 'worked', ...worked, desk },
+          undefined,
+          (line) => technician.push(JSON.parse(line) as (typeof lines)[number]),
+          pageSize,
+        );
+        const pulled = await pullScopeKeys(database, desk, 7, null, worked);
+        expect(keysOf(technician).sort()).toEqual(pulled.keys.sort());
       }),
       { numRuns: suite.backend === 'pglite' ? 30 : 40, seed: 21 },
     );
+    // The organizations drawn hold records in scope only by their link.
+    expect(linkedRuns).toBeGreaterThan(0);
   }, 120_000);
 
   it('brings, after changes, every record now in scope to a desk that held the scope before, including those a change brings in by their link', async () => {

@@ -1,7 +1,8 @@
 // A first sync's snapshot (ADR 0020, issue 15 item 3): every record in a desk's scope, read in one
 // REPEATABLE READ transaction by indexed predicates (migration 0019), handed out as NDJSON lines —
-// the totals, pages of one kind each, then the cursor a pull would have answered after the last
-// page. The records are spliced in as the JSON text the database holds, as pullJson does.
+// the totals, pages of one kind each (the rows in scope by themselves, then the totals again and
+// the rows they link to), then the cursor a pull would have answered after the last page. The
+// records are spliced in as the JSON text the database holds, as pullJson does.
 
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import {
@@ -24,16 +25,14 @@ export type SnapshotScope = PullScope & { desk: DeskScope };
 /** The ids each row links to, by the partner table (scope.ts's linksOf, as desk-scope.ts reads it). */
 const LINKS: Record<RecordTable, RawBuilder<unknown>> = {
   interactions: sql`json_build_object(
-    'incidents', (SELECT json_agg(l->>'id') FROM jsonb_array_elements(r.record->'relatedRecords') AS l
-      WHERE l->>'kind' = 'incident'),
-    'requests', (SELECT json_agg(l->>'id') FROM jsonb_array_elements(r.record->'relatedRecords') AS l
-      WHERE l->>'kind' = 'request'),
+    'incidents', jsonb_path_query_array(r.record, '$.relatedRecords[*] ? (@.kind == "incident").id'),
+    'requests', jsonb_path_query_array(r.record, '$.relatedRecords[*] ? (@.kind == "request").id'),
     'visits', json_build_array(r.record->>'visit'),
     'calls', json_build_array(r.record->>'call'))::text`,
   incidents: sql`json_build_object('interactions',
-    (SELECT json_agg(l->>'id') FROM jsonb_array_elements(r.record->'relatedInteractions') AS l))::text`,
+    jsonb_path_query_array(r.record, '$.relatedInteractions[*].id'))::text`,
   requests: sql`json_build_object('interactions',
-    (SELECT json_agg(l->>'id') FROM jsonb_array_elements(r.record->'relatedInteractions') AS l))::text`,
+    jsonb_path_query_array(r.record, '$.relatedInteractions[*].id'))::text`,
   visits: sql`json_build_object('interactions', json_build_array(r.record->>'interaction'))::text`,
   calls: sql`json_build_object('interactions', json_build_array(r.record->>'interaction'))::text`,
 };
@@ -41,6 +40,9 @@ const LINKS: Record<RecordTable, RawBuilder<unknown>> = {
 /**
  * Reads the snapshot and hands each line to `line` as it is read (the caller streams them; it
  * never waits for the client inside the transaction, so a slow desk never holds the database).
+ * The rows in scope by themselves come first, each page read with the links its rows hold, so
+ * the desk stores pages while the records they link to are worked out; those come last, after a
+ * line with the totals that now count them (ADR 0020, "The snapshot streams from its first ids").
  * The end line's cursor is the snapshot's horizon, with what the snapshot showed above it and the
  * scope's digest: exactly what a pull's last page would answer, so the desk pulls on from there.
  */
@@ -61,18 +63,24 @@ export async function readSnapshot(
       const { rows: head } = await sql<{ state: string }>`
         SELECT ${pullStateSql(request)} AS state`.execute(trx);
       const { state, refused } = parsePullState(head[0]?.state);
-      const ids = await scopeIds(trx, scope.desk, worked);
-      const counts = Object.fromEntries(SNAPSHOT_KINDS.map((k) => [k, ids[k].length]));
-      const total = SNAPSHOT_KINDS.reduce((sum, k) => sum + ids[k].length, 0);
-      line(JSON.stringify({ type: 'start', total, counts }));
+      const direct = await directIds(trx, scope.desk, worked);
+      const counts = Object.fromEntries(SNAPSHOT_KINDS.map((k) => [k, direct[k].sent.length]));
+      const sum = (c: Record<string, number>) =>
+        SNAPSHOT_KINDS.reduce((n, k) => n + (c[k] ?? 0), 0);
+      line(JSON.stringify({ type: 'start', total: sum(counts), counts }));
+      const linked = new Links();
+      const pages = (kind: SnapshotKind, ids: readonly string[], withLinks: boolean) =>
+        pagesOf(trx, kind, ids, pageSize, withLinks ? linked : null, line);
       for (const kind of SNAPSHOT_KINDS) {
-        const all = ids[kind];
-        for (let i = 0; i < all.length; i += pageSize) {
-          const { rows } = await sql<{ json: string }>`
-            SELECT record::text AS json FROM ${sql.table(kind)}
-            WHERE id = ANY(${all.slice(i, i + pageSize)}::text[])`.execute(trx);
-          line(`{"type":"page","kind":"${kind}","records":[${rows.map((r) => r.json).join(',')}]}`);
-        }
+        await pages(kind, direct[kind].sent, true);
+        // A technician's rows in scope it does not work: never sent, but what they link to is.
+        await linked.readFrom(trx, kind, direct[kind].unsent);
+      }
+      const others = await linkedIds(trx, scope.desk, worked, direct, linked);
+      if (SNAPSHOT_KINDS.some((k) => others[k].length > 0)) {
+        for (const k of SNAPSHOT_KINDS) counts[k] = (counts[k] ?? 0) + others[k].length;
+        line(JSON.stringify({ type: 'total', total: sum(counts), counts }));
+        for (const kind of SNAPSHOT_KINDS) await pages(kind, others[kind], false);
       }
       const cursor = encodeRecordCursor(
         state.databaseId,
@@ -93,54 +101,108 @@ export async function readSnapshot(
 }
 
 /**
- * The ids of every row in the desk's scope, by table, without reading the tables whole: the rows in
- * scope by themselves come by the open-record and `updated_at` indexes (directlyInScope is an OR of
- * indexable arms: a bitmap OR), and the linked ones by primary key from the links those rows hold.
- * The same set the pull's predicate (inDeskScope) keeps, as links are recorded on both sides; a
- * linked row is still checked by that predicate, so the snapshot never holds a row the pull would not.
+ * A technician works only its incidents, requests and interactions; visits and calls are every
+ * desk's (decision 0013), as in the pull.
  */
-async function scopeIds(
+const workedOf = (table: RecordTable, worked: WorkedBy | undefined): WorkedBy | undefined =>
+  table === 'visits' || table === 'calls' ? undefined : worked;
+
+/** The ids each direct row of one table links to, gathered as its pages are read. */
+class Links {
+  readonly #ids = new Map<RecordTable, Set<string>>(SNAPSHOT_KINDS.map((k) => [k, new Set()]));
+
+  add(text: string): void {
+    const links = JSON.parse(text) as Partial<Record<RecordTable, (string | null)[] | null>>;
+    for (const [to, list] of Object.entries(links) as [RecordTable, (string | null)[] | null][])
+      for (const id of list ?? []) if (id !== null) this.#ids.get(to)?.add(id);
+  }
+
+  of(table: RecordTable): ReadonlySet<string> {
+    return this.#ids.get(table) ?? new Set();
+  }
+
+  /** The links of rows that are not sent (links only, no record text). */
+  async readFrom(trx: Kysely<Database>, table: RecordTable, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const { rows } = await sql<{ links: string }>`
+      SELECT ${LINKS[table]} AS links FROM ${sql.table(table)} AS r
+      WHERE r.id = ANY(${ids}::text[])`.execute(trx);
+    for (const row of rows) this.add(row.links);
+  }
+}
+
+/** Pages of `ids`, each read (with its rows' links into `links`, if given) and handed on. */
+async function pagesOf(
+  trx: Kysely<Database>,
+  kind: SnapshotKind,
+  ids: readonly string[],
+  pageSize: number,
+  links: Links | null,
+  line: (text: string) => void,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += pageSize) {
+    const { rows } = await sql<{ json: string; links: string | null }>`
+      SELECT r.record::text AS json, ${links ? LINKS[kind] : sql`NULL`} AS links
+      FROM ${sql.table(kind)} AS r
+      WHERE r.id = ANY(${ids.slice(i, i + pageSize)}::text[])`.execute(trx);
+    line(`{"type":"page","kind":"${kind}","records":[${rows.map((r) => r.json).join(',')}]}`);
+    if (links) for (const row of rows) if (row.links !== null) links.add(row.links);
+  }
+}
+
+/** The rows in scope by themselves: those the desk is sent, and a technician's it does not work. */
+type DirectIds = Record<SnapshotKind, { sent: string[]; unsent: string[] }>;
+
+/**
+ * The ids of every row in scope by itself, by table, without reading the tables whole: by the
+ * open-record and `updated_at` indexes (directlyInScope is an OR of indexable arms: a bitmap OR).
+ * Under a technician's rule, the rows it does not work are apart: their links still count.
+ */
+async function directIds(
   trx: Kysely<Database>,
   desk: DeskScope,
   worked: WorkedBy | undefined,
-): Promise<Record<SnapshotKind, string[]>> {
-  // A technician works only its incidents, requests and interactions; visits and calls are every
-  // desk's (decision 0013), as in the pull.
-  const workedOf = (table: RecordTable) =>
-    worked && table !== 'visits' && table !== 'calls' ? sql`AND ${workedBySql(worked)}` : sql``;
-  const direct = new Map<RecordTable, Set<string>>();
-  const linked = new Map<RecordTable, Set<string>>(SNAPSHOT_KINDS.map((k) => [k, new Set()]));
+): Promise<DirectIds> {
+  const result = {} as DirectIds;
   for (const table of SNAPSHOT_KINDS) {
-    const { rows } = await sql<{ id: string; links: string }>`
-      SELECT r.id, ${LINKS[table]} AS links FROM ${sql.table(table)} AS r
+    const rule = workedOf(table, worked);
+    const { rows } = await sql<{ id: string; sent: boolean }>`
+      SELECT r.id, ${rule ? workedBySql(rule) : sql`true`} AS sent FROM ${sql.table(table)} AS r
       WHERE ${directlyInScope(table, 'r', desk)}`.execute(trx);
-    direct.set(table, new Set());
-    for (const row of rows) {
-      direct.get(table)?.add(row.id);
-      const links = JSON.parse(row.links) as Partial<Record<RecordTable, (string | null)[] | null>>;
-      for (const [to, list] of Object.entries(links) as [RecordTable, (string | null)[] | null][])
-        for (const id of list ?? []) if (id !== null) linked.get(to)?.add(id);
-    }
+    result[table] = {
+      sent: rows.filter((r) => r.sent).map((r) => r.id),
+      unsent: rows.filter((r) => !r.sent).map((r) => r.id),
+    };
   }
+  return result;
+}
+
+/**
+ * The rows linked (one step) to a row in scope by itself, not in scope by themselves, by primary
+ * key from the links those rows hold: the same set the pull's predicate (inDeskScope) keeps, as
+ * links are recorded on both sides; each is still checked by that predicate (and a technician's
+ * rule), so the snapshot never holds a row the pull would not.
+ */
+async function linkedIds(
+  trx: Kysely<Database>,
+  desk: DeskScope,
+  worked: WorkedBy | undefined,
+  direct: DirectIds,
+  links: Links,
+): Promise<Record<SnapshotKind, string[]>> {
   const result = {} as Record<SnapshotKind, string[]>;
   for (const table of SNAPSHOT_KINDS) {
-    const own = direct.get(table) ?? new Set<string>();
-    const others = [...(linked.get(table) ?? [])].filter((id) => !own.has(id));
-    const filtered = async (ids: string[], rule: RawBuilder<unknown>) =>
+    const own = new Set([...direct[table].sent, ...direct[table].unsent]);
+    const ids = [...links.of(table)].filter((id) => !own.has(id));
+    const rule = workedOf(table, worked);
+    result[table] =
       ids.length === 0
         ? []
         : (
             await sql<{ id: string }>`SELECT r.id FROM ${sql.table(table)} AS r
-              WHERE r.id = ANY(${ids}::text[]) ${rule} ${workedOf(table)}`.execute(trx)
+              WHERE r.id = ANY(${ids}::text[]) AND ${inDeskScope(table, 'r', desk)}
+                ${rule ? sql`AND ${workedBySql(rule)}` : sql``}`.execute(trx)
           ).rows.map((r) => r.id);
-    // The rows in scope by themselves once more under the technician's rule (if any), the linked
-    // ones under the pull's predicate.
-    const kept =
-      worked && table !== 'visits' && table !== 'calls' ? filtered([...own], sql``) : [...own];
-    result[table] = [
-      ...(await kept),
-      ...(await filtered(others, sql`AND ${inDeskScope(table, 'r', desk)}`)),
-    ];
   }
   return result;
 }

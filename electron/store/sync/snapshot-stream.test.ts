@@ -10,6 +10,7 @@ import type { SnapshotLine } from './snapshot-stream';
 const START = { type: 'start', total: 0, counts: { interactions: 0 } };
 const END = { type: 'end', cursor: `${'a'.repeat(32)}.5.0`, lastMutationId: 0, refused: [] };
 const PAGE = { type: 'page', kind: 'visits', records: [] };
+const TOTAL = { type: 'total', total: 3, counts: { interactions: 1, incidents: 2 } };
 
 /**
  * An answer whose body comes in chunks of `size` bytes, then ends, breaks off or stays silent; an
@@ -42,7 +43,10 @@ describe('the snapshot answer', () => {
   it('hands each line whole and checked, one after the other, however the bytes come', async () => {
     const seen: SnapshotLine['type'][] = [];
     let storing = false;
-    const client = createDeskServerClient('http://x', chunked(ndjson(START, PAGE, PAGE, END), 5));
+    const client = createDeskServerClient(
+      'http://x',
+      chunked(ndjson(START, PAGE, TOTAL, PAGE, END), 5),
+    );
     await client.snapshot('t', { clientId: 'c' }, async (line) => {
       expect(storing).toBe(false);
       storing = true;
@@ -50,7 +54,7 @@ describe('the snapshot answer', () => {
       storing = false;
       seen.push(line.type);
     });
-    expect(seen).toEqual(['start', 'page', 'page', 'end']);
+    expect(seen).toEqual(['start', 'page', 'total', 'page', 'end']);
   });
 
   it('refuses a line the protocol does not hold, and says a cut or silence is the network', async () => {

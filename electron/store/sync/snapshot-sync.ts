@@ -69,6 +69,7 @@ export async function takeSnapshot(
       async (line) => {
         switch (line.type) {
           case 'start':
+          case 'total':
             total = line.total;
             progress({ done, total });
             return;
