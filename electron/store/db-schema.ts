@@ -243,6 +243,17 @@ export const SCHEMA: readonly SchemaVersion[] = [
       if (old.length > 0) await packs.bulkPut(old.map(fromObjects));
     },
   },
+  {
+    // Issue 15: a call paid six index entries and a visit five, and a first sync stores thousands
+    // of each (ADR 0020, "What a row's indexes cost"). No query reads calls by caller, interaction
+    // or updatedAt, nor visits by person or interaction: those indexes go. Each held only what the
+    // records say: dropping them loses nothing.
+    version: 19,
+    stores: {
+      calls: '&id, state, rangAt, number',
+      visits: '&id, [location+state], [location+checkedInAt], updatedAt',
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA.reduce((max, v) => Math.max(max, v.version), 0);

@@ -373,6 +373,25 @@ const MIGRATION_TESTS: Record<
       expect(index.index.withNumber('interaction', 'IMS0000023')).toEqual(['i-23']);
     },
   },
+  19: {
+    // The indexes no query reads go from calls and visits; the records stay.
+    seed: async (db) => {
+      await db.calls.add({
+        id: 'c-1',
+        state: 'Ended',
+        rangAt: '2026-01-02T10:00:00.000Z',
+      } as never);
+      await db.visits.add({ id: 'v-1', location: 'loc-1', state: 'Done' } as never);
+    },
+    check: async (db) => {
+      const names = (t: typeof db.calls | typeof db.visits) =>
+        t.schema.indexes.map((i) => i.name).sort();
+      expect(names(db.calls)).toEqual(['number', 'rangAt', 'state']);
+      expect(names(db.visits)).toEqual(['[location+checkedInAt]', '[location+state]', 'updatedAt']);
+      expect(await db.calls.where('state').equals('Ended').primaryKeys()).toEqual(['c-1']);
+      expect(await db.visits.get('v-1')).toMatchObject({ location: 'loc-1' });
+    },
+  },
 };
 
 describe('desk database schema', () => {
