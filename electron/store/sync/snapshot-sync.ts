@@ -25,6 +25,32 @@ const KIND_OF: Record<SnapshotKind, RecordKind> = {
   calls: 'call',
 };
 
+/**
+ * How often, at most, a snapshot's progress is told (its start and its end always are). Each time,
+ * every window's status is read again, and its counts wait on the pages' writes while the next
+ * page waits on them (ADR 0020, "The snapshot streams from its first ids").
+ */
+export const PROGRESS_EVERY_MS = 1_000;
+
+/**
+ * `tell` as a snapshot's progress callback, told at most once every `everyMs` by `now`: the first
+ * progress, the end (null) and the first after `everyMs` go through; those between are dropped,
+ * the next one carrying their count.
+ */
+export function throttledProgress(
+  tell: (progress: SnapshotProgress | null) => void,
+  now: () => number,
+  everyMs: number = PROGRESS_EVERY_MS,
+): (progress: SnapshotProgress | null) => void {
+  let toldAt: number | null = null;
+  return (progress) => {
+    const at = now();
+    if (progress !== null && toldAt !== null && at - toldAt < everyMs) return;
+    toldAt = progress === null ? null : at;
+    tell(progress);
+  };
+}
+
 /** Lets the store host answer its windows between two pages (a page's parse and store take a while). */
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

@@ -17,7 +17,7 @@ import type { ActiveSession } from './kept-session';
 import type { PokeStream } from './poke-stream';
 import { pullAndRebase } from './pull-and-rebase';
 import { pushOutbox } from './push';
-import type { SnapshotProgress } from './snapshot-sync';
+import { throttledProgress, type SnapshotProgress } from './snapshot-sync';
 import { syncTemplates } from './template-sync';
 import type { SyncAttempts } from './sync-attempts';
 import { readSyncMeta, type InteractionSyncDeps, type RefusalMap } from './sync-meta';
@@ -182,10 +182,13 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
       }
       events.emit('catching-up', on);
     },
-    snapshotProgress: (progress) => {
-      deps.state.snapshot = progress;
-      deps.notify();
-    },
+    snapshotProgress: throttledProgress(
+      (progress) => {
+        deps.state.snapshot = progress;
+        deps.notify();
+      },
+      () => deps.now().getTime(),
+    ),
   };
   // This agent's changes are the outbox's stream; anyone else's wait on the desk for them.
   const taken = await takeStreamFor(deps.db, session.agent.id, deps.newClientId);
