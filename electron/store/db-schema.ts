@@ -245,13 +245,13 @@ export const SCHEMA: readonly SchemaVersion[] = [
   },
   {
     // Issue 15: a call paid six index entries and a visit five, and a first sync stores thousands
-    // of each (ADR 0020, "What a row's indexes cost"). No query reads calls by caller, interaction
-    // or updatedAt, nor visits by person or interaction: those indexes go. Each held only what the
-    // records say: dropping them loses nothing.
+    // of each (ADR 0020, "The snapshot streams from its first ids"). No query reads calls by
+    // interaction or updatedAt, nor visits by interaction: those indexes go. Each held only what
+    // the records say: dropping them loses nothing.
     version: 19,
     stores: {
-      calls: '&id, state, rangAt, number',
-      visits: '&id, [location+state], [location+checkedInAt], updatedAt',
+      calls: '&id, state, rangAt, caller, number',
+      visits: '&id, [location+state], [location+checkedInAt], person, updatedAt',
     },
   },
 ];

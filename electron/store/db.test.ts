@@ -386,8 +386,13 @@ const MIGRATION_TESTS: Record<
     check: async (db) => {
       const names = (t: typeof db.calls | typeof db.visits) =>
         t.schema.indexes.map((i) => i.name).sort();
-      expect(names(db.calls)).toEqual(['number', 'rangAt', 'state']);
-      expect(names(db.visits)).toEqual(['[location+checkedInAt]', '[location+state]', 'updatedAt']);
+      expect(names(db.calls)).toEqual(['caller', 'number', 'rangAt', 'state']);
+      expect(names(db.visits)).toEqual([
+        '[location+checkedInAt]',
+        '[location+state]',
+        'person',
+        'updatedAt',
+      ]);
       expect(await db.calls.where('state').equals('Ended').primaryKeys()).toEqual(['c-1']);
       expect(await db.visits.get('v-1')).toMatchObject({ location: 'loc-1' });
     },
