@@ -222,4 +222,52 @@ describe('LiveQueries while a sync catches up (hold)', () => {
     expect(seen.at(-1)).toEqual(ok(5));
     live.close();
   });
+
+  it('after a catch-up, answers the held queries one after another: the status asked meanwhile waits for none of them', async () => {
+    const callLog: ParsedQuery = {
+      name: 'call.log',
+      args: { filter: 'all', queue: null, agent: null, unseenOnly: false, limit: 50 },
+    };
+    const status: ParsedQuery = { name: 'sync.status', args: {} };
+    const live = new LiveQueries(createLogger(), [], ['interaction.list', 'call.log']);
+    const gates: Array<() => void> = [];
+    let holding = false;
+    let reading = 0;
+    let mostAtOnce = 0;
+    const order: string[] = [];
+    // Each held list reads until let go once the hold is over; the status answers at once.
+    const gated = (name: string) => () => {
+      order.push(name);
+      if (!holding || name === 'status') return Promise.resolve(ok(name));
+      reading += 1;
+      mostAtOnce = Math.max(mostAtOnce, reading);
+      return new Promise<ReturnType<typeof ok>>((resolve) =>
+        gates.push(() => {
+          reading -= 1;
+          resolve(ok(name));
+        }),
+      );
+    };
+    const seen: unknown[] = [];
+    live.subscribe(list, gated('list'), (r) => seen.push(r));
+    live.subscribe(callLog, gated('calls'), (r) => seen.push(r));
+    live.subscribe(status, gated('status'), (r) => seen.push(r));
+    await vi.waitFor(() => expect(seen).toHaveLength(3));
+    live.hold();
+    holding = true;
+    order.length = 0;
+    live.release();
+    // The first held list reads; the second waits for its answer, even when asked again.
+    await vi.waitFor(() => expect(gates).toHaveLength(1));
+    live.refresh('sync.status', 'call.log');
+    await vi.waitFor(() => expect(order).toEqual(['list', 'status']));
+    expect(seen.at(-1)).toEqual(ok('status'));
+    gates[0]?.();
+    await vi.waitFor(() => expect(gates).toHaveLength(2));
+    expect(order).toEqual(['list', 'status', 'calls']);
+    gates[1]?.();
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(ok('calls')));
+    expect(mostAtOnce).toBe(1);
+    live.close();
+  });
 });

@@ -26,8 +26,11 @@ export const HOLD_EVERY_MS = 2_000;
 export const HELD_SHARE = 0.1;
 
 export class LiveQueries {
-  /** Re-runs of live queries whose data lives outside IndexedDB. */
-  private readonly refreshers = new Map<() => void, QueryName>();
+  /**
+   * Re-runs of live queries whose data lives outside IndexedDB; each resolves once that run has
+   * answered (or was stopped or started again).
+   */
+  private readonly refreshers = new Map<() => Promise<void>, QueryName>();
   /** Each subscription's way to stop following its data, keeping its answer (`hold`). */
   private readonly parkers = new Map<() => void, QueryName>();
   /** Every open subscription, with the query it answers. */
@@ -41,6 +44,9 @@ export class LiveQueries {
   private readonly holdable: ReadonlySet<QueryName>;
   /** Whether a sync is catching up (hold), and the timer that answers the held queries meanwhile. */
   private holding = false;
+  /** Held queries released but not started yet: they answer one after another (`release`). */
+  private readonly releasing = new Set<() => Promise<void>>();
+  private releases = 0;
   private holdTimer: ReturnType<typeof setInterval> | null = null;
   /** Held runs still reading, when the round they belong to began, and when the next may begin. */
   private heldReading = 0;
@@ -81,25 +87,42 @@ export class LiveQueries {
     // query never runs twice at once, and a run slower than the hold's timer still answers.
     let reading = false;
     let again = false;
+    // The latest start's waiter (`release` waits for one answer before starting the next query).
+    let waiter: (() => void) | null = null;
+    const settled = (): void => {
+      waiter?.();
+      waiter = null;
+    };
     // A fresh liveQuery answers at once with the current state: that is how a change outside
     // IndexedDB (connectivity, directory loaded) reaches subscribers. While a sync catches up, a
     // held query answers once per start (the hold's timer starts it again) instead.
-    const start = (): void => {
+    const start = (): Promise<void> => {
+      settled();
+      if (closed) return Promise.resolve();
       current?.unsubscribe();
       current = null;
       const held = this.holding && this.holdable.has(query.name);
       if (held && reading) {
         again = true;
-        return;
+        return Promise.resolve();
       }
       again = false;
+      const answered = new Promise<void>((resolve) => (waiter = resolve));
       const mine = ++generation;
       const latest = (result: StoreResult<unknown>): void => {
-        if (mine === generation) push(result);
+        if (mine !== generation) return;
+        push(result);
+        settled();
       };
       if (!held) {
-        current = liveQuery(run).subscribe({ next: latest, error: failed });
-        return;
+        current = liveQuery(run).subscribe({
+          next: latest,
+          error: (e: unknown) => {
+            failed(e);
+            settled();
+          },
+        });
+        return answered;
       }
       reading = true;
       if (this.heldReading === 0) this.roundStartedAt = Date.now();
@@ -117,23 +140,27 @@ export class LiveQueries {
         },
         (e: unknown) => {
           if (mine === generation) failed(e);
+          settled();
           done();
         },
       );
+      return answered;
     };
     // Held from now on: the answer given stands (it is the desk's state as the hold begins) and
     // the hold's timer answers again; nothing re-runs after each page meanwhile.
     const park = (): void => {
       current?.unsubscribe();
       current = null;
+      settled();
     };
-    start();
+    void start();
     this.refreshers.set(start, query.name);
     this.parkers.set(park, query.name);
     this.tick(query.name);
     const unsubscribe = (): void => {
       closed = true;
       current?.unsubscribe();
+      settled();
       this.refreshers.delete(start);
       this.parkers.delete(park);
       this.subscriptions.delete(unsubscribe);
@@ -160,11 +187,16 @@ export class LiveQueries {
    */
   refresh(...names: QueryName[]): void {
     for (const [start, query] of this.refreshers)
-      if (names.includes(query) && !(this.holding && this.holdable.has(query))) start();
+      if (
+        names.includes(query) &&
+        !(this.holding && this.holdable.has(query)) &&
+        !this.releasing.has(start)
+      )
+        void start();
   }
 
   refreshAll(): void {
-    for (const start of [...this.refreshers.keys()]) start();
+    for (const start of [...this.refreshers.keys()]) void start();
   }
 
   /**
@@ -178,6 +210,7 @@ export class LiveQueries {
   hold(): void {
     if (this.holding) return;
     this.holding = true;
+    this.releasing.clear();
     this.nextRoundAt = 0;
     this.holdTimer = setInterval(() => {
       if (Date.now() >= this.nextRoundAt) this.answerHeld();
@@ -185,19 +218,42 @@ export class LiveQueries {
     for (const [park, name] of this.parkers) if (this.holdable.has(name)) park();
   }
 
-  /** Caught up: the held queries answer now and are live again. */
+  /**
+   * Caught up: the held queries answer now and are live again, one after another. Started all at
+   * once, their whole-desk reads came before the status and a search asked just then (half a
+   * second after a catch-up; ADR 0020); one at a time, those wait for one list at most. A new hold
+   * meanwhile leaves the rest held.
+   */
   release(): void {
     if (!this.holding) return;
     this.holding = false;
     if (this.holdTimer !== null) clearInterval(this.holdTimer);
     this.holdTimer = null;
-    for (const [start, name] of [...this.refreshers]) if (this.holdable.has(name)) start();
+    const held = this.heldStarts();
+    for (const start of held) this.releasing.add(start);
+    const release = ++this.releases;
+    void held.reduce<Promise<void>>(
+      (before, start) =>
+        before.then(() => {
+          // A refresh meanwhile waited for this turn: the answer now is what is current.
+          if (release !== this.releases || this.holding) return undefined;
+          this.releasing.delete(start);
+          return start();
+        }),
+      Promise.resolve(),
+    );
   }
 
   /** The held queries answer now (the agent changed something: it shows at once, not later). */
   answerHeld(): void {
     if (!this.holding) return;
-    for (const [start, name] of [...this.refreshers]) if (this.holdable.has(name)) start();
+    for (const start of this.heldStarts()) void start();
+  }
+
+  private heldStarts(): (() => Promise<void>)[] {
+    return [...this.refreshers].flatMap(([start, name]) =>
+      this.holdable.has(name) ? [start] : [],
+    );
   }
 
   /** The held runs have all answered: the next round waits in proportion to what this one took. */
