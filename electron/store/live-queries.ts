@@ -129,7 +129,7 @@ export class LiveQueries {
       this.heldReading += 1;
       const done = (): void => {
         reading = false;
-        if (again && !closed && this.holding) start();
+        if (again && !closed && this.holding) void start();
         this.heldReading -= 1;
         if (this.heldReading === 0) this.roundDone();
       };
