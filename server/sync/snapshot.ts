@@ -1,7 +1,7 @@
 // A first sync's snapshot (ADR 0020, issue 15 item 3): every record in a desk's scope, read in one
 // REPEATABLE READ transaction by indexed predicates (migration 0019), handed out as NDJSON lines —
-// the totals, pages of one kind each (the rows in scope by themselves, then the totals again and
-// the rows they link to), then the cursor a pull would have answered after the last page. The
+// the totals, pages of one kind each (the rows in scope by themselves, then a second totals line
+// and the rows they link to), then the cursor a pull would have answered after the last page. The
 // records are spliced in as the JSON text the database holds, as pullJson does.
 
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -42,7 +42,8 @@ const LINKS: Record<RecordTable, RawBuilder<unknown>> = {
  * never waits for the client inside the transaction, so a slow desk never holds the database).
  * The rows in scope by themselves come first, each page read with the links its rows hold, so
  * the desk stores pages while the records they link to are worked out; those come last, after a
- * line with the totals that now count them (ADR 0020, "The snapshot streams from its first ids").
+ * second start line with the totals that now count them (ADR 0020, "The snapshot streams from
+ * its first ids").
  * The end line's cursor is the snapshot's horizon, with what the snapshot showed above it and the
  * scope's digest: exactly what a pull's last page would answer, so the desk pulls on from there.
  */
@@ -79,7 +80,8 @@ export async function readSnapshot(
       const others = await linkedIds(trx, scope.desk, worked, direct, linked);
       if (SNAPSHOT_KINDS.some((k) => others[k].length > 0)) {
         for (const k of SNAPSHOT_KINDS) counts[k] = (counts[k] ?? 0) + others[k].length;
-        line(JSON.stringify({ type: 'total', total: sum(counts), counts }));
+        // A second start line: a desk takes the latest totals (one from before this did too).
+        line(JSON.stringify({ type: 'start', total: sum(counts), counts }));
         for (const kind of SNAPSHOT_KINDS) await pages(kind, others[kind], false);
       }
       const cursor = encodeRecordCursor(

@@ -177,8 +177,8 @@ export type SnapshotRequest = z.infer<typeof SnapshotRequest>;
  * The answer is NDJSON, one JSON object a line: first the totals (for a progress bar), then pages
  * of one kind each (`SYNC_LIMITS.recordsPerSnapshotPage` records at most), then the end — the
  * cursor a pull would have answered after the last page. The first totals count the records in
- * scope by themselves; when records linked to them follow, a `total` line before their pages
- * gives the totals with them. An answer without its end line was cut off: the desk keeps the
+ * scope by themselves; when records linked to them follow, a second `start` line before their
+ * pages gives the totals with them (a desk takes the latest; one from before this did so too). An answer without its end line was cut off: the desk keeps the
  * pages it stored and asks again.
  */
 export const SnapshotStart = z.object({
@@ -186,8 +186,6 @@ export const SnapshotStart = z.object({
   total: z.int().nonnegative(),
   counts: z.partialRecord(z.enum(SNAPSHOT_KINDS), z.int().nonnegative()),
 });
-/** The totals again, now counting the records linked to the scope, whose pages come next. */
-export const SnapshotTotal = SnapshotStart.extend({ type: z.literal('total') });
 export const SnapshotPage = z.discriminatedUnion('kind', [
   z.object({
     type: z.literal('page'),

@@ -10,7 +10,8 @@ import type { SnapshotLine } from './snapshot-stream';
 const START = { type: 'start', total: 0, counts: { interactions: 0 } };
 const END = { type: 'end', cursor: `${'a'.repeat(32)}.5.0`, lastMutationId: 0, refused: [] };
 const PAGE = { type: 'page', kind: 'visits', records: [] };
-const TOTAL = { type: 'total', total: 3, counts: { interactions: 1, incidents: 2 } };
+/** The totals again, the linked records counted (a second start line). */
+const TOTALS = { type: 'start', total: 3, counts: { interactions: 1, incidents: 2 } };
 
 /**
  * An answer whose body comes in chunks of `size` bytes, then ends, breaks off or stays silent; an
@@ -45,7 +46,7 @@ describe('the snapshot answer', () => {
     let storing = false;
     const client = createDeskServerClient(
       'http://x',
-      chunked(ndjson(START, PAGE, TOTAL, PAGE, END), 5),
+      chunked(ndjson(START, PAGE, TOTALS, PAGE, END), 5),
     );
     await client.snapshot('t', { clientId: 'c' }, async (line) => {
       expect(storing).toBe(false);
@@ -54,7 +55,7 @@ describe('the snapshot answer', () => {
       storing = false;
       seen.push(line.type);
     });
-    expect(seen).toEqual(['start', 'page', 'total', 'page', 'end']);
+    expect(seen).toEqual(['start', 'page', 'start', 'page', 'end']);
   });
 
   it('refuses a line the protocol does not hold, and says a cut or silence is the network', async () => {

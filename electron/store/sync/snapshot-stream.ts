@@ -6,17 +6,12 @@ import {
   SnapshotEnd,
   SnapshotPage,
   SnapshotStart,
-  SnapshotTotal,
   type SnapshotEnd as SnapshotEndType,
   type SnapshotPage as SnapshotPageType,
 } from '../../../shared/sync/protocol';
 import type { z } from 'zod';
 
-export type SnapshotLine =
-  | z.infer<typeof SnapshotStart>
-  | z.infer<typeof SnapshotTotal>
-  | SnapshotPageType
-  | SnapshotEndType;
+export type SnapshotLine = z.infer<typeof SnapshotStart> | SnapshotPageType | SnapshotEndType;
 
 /** One line as the server sent it, checked; null when it is not one a snapshot holds. */
 export function parseSnapshotLine(text: string): SnapshotLine | null {
@@ -27,14 +22,7 @@ export function parseSnapshotLine(text: string): SnapshotLine | null {
     return null;
   }
   const type = (value as { type?: unknown } | null)?.type;
-  const schema =
-    type === 'start'
-      ? SnapshotStart
-      : type === 'total'
-        ? SnapshotTotal
-        : type === 'page'
-          ? SnapshotPage
-          : SnapshotEnd;
+  const schema = type === 'start' ? SnapshotStart : type === 'page' ? SnapshotPage : SnapshotEnd;
   const parsed = schema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }

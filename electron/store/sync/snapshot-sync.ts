@@ -94,8 +94,8 @@ export async function takeSnapshot(
       },
       async (line) => {
         switch (line.type) {
+          // The totals: first of the records in scope by themselves, again with the linked ones.
           case 'start':
-          case 'total':
             total = line.total;
             progress({ done, total });
             return;
