@@ -157,6 +157,16 @@ export interface WorkedBy {
   groupIds: readonly string[];
 }
 
+/**
+ * The technician's rule for `table`: a technician works only its incidents, requests and
+ * interactions. Visits and calls are every desk's (decision 0013): the walk-up queue is whole at a
+ * location, and a technician answers the phone as an agent does.
+ */
+export const workedRuleOf = (
+  table: RecordTable,
+  worked: WorkedBy | undefined,
+): WorkedBy | undefined => (table === 'visits' || table === 'calls' ? undefined : worked);
+
 /** The same, parsed. */
 export async function changedSince<T>(
   db: Db,

@@ -9,7 +9,7 @@
 
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema';
-import { workedBySql, type RecordTable, type WorkedBy } from '../db/record-tables';
+import { workedBySql, workedRuleOf, type RecordTable, type WorkedBy } from '../db/record-tables';
 import type { ChangePosition } from './change-positions';
 import { directlyInScope, linkedIds, type DeskScope } from './desk-scope';
 
@@ -57,7 +57,7 @@ export async function linkedBehindCursor(
       ];
     });
     if (sources.length === 0) return;
-    const everyone = to === 'visits' || to === 'calls';
+    const rule = workedRuleOf(to, worked);
     selects.push(sql`SELECT ${sql.lit(toKind)}::int AS kind, p.record::text AS json
       FROM ${sql.table(to)} AS p
       WHERE p.id IN (${sql.join(sources, sql` UNION `)})
@@ -65,7 +65,7 @@ export async function linkedBehindCursor(
           OR p.change_xid < ${base.toString()}::xid8)
         AND NOT ${directlyInScope(to, 'p', desk)}
         AND NOT (p.id = ANY(${idsOf(toKind)}::text[]))
-        ${worked && !everyone ? sql`AND ${workedBySql(worked)}` : sql``}`);
+        ${rule ? sql`AND ${workedBySql(rule)}` : sql``}`);
   });
   if (selects.length === 0) return found;
   const { rows } = await sql<{ kind: number; json: string }>`${sql.join(

@@ -6,7 +6,7 @@ import { SYNC_LIMITS, type PullRequest, type PullResponse } from '../../shared/s
 import type { Database } from '../db/schema';
 import { toNumber } from '../db/values';
 import { parsePullState, pullStateSql, type PullState } from './pull-state';
-import { changedRowsSql, type RecordTable, type WorkedBy } from '../db/record-tables';
+import { changedRowsSql, workedRuleOf, type RecordTable, type WorkedBy } from '../db/record-tables';
 import { linkedBehindCursor } from './pull-linked';
 import type { RecordTexts } from './record-texts';
 import { inDeskScope, scopeGrew, scopeTagOf, type DeskScope, type ScopeTag } from './desk-scope';
@@ -329,10 +329,8 @@ async function readPullStatement(
   desk: DeskScope | undefined,
 ): Promise<PullRead> {
   const text = withTexts ? sql`record::text` : sql`NULL`;
-  // The walk-up queue is every desk's at a location, a technician's too (decision 0013): visits
-  // are never scoped, so one a technician checks in comes back numbered and its queue is whole.
-  // Calls neither: a call has no assignment, and a technician answers the phone as an agent does.
-  const unscoped = (table: RecordTable) => table === 'visits' || table === 'calls';
+  // Visits and calls are never scoped to a technician's work (workedRuleOf): one a technician
+  // checks in comes back numbered, and its queue is whole.
   const kindRows = (table: RecordTable, kind: number) =>
     sql`SELECT ${sql.lit(kind)}, ${text}, change_xid::text, version, NULL, id
       FROM (${changedRowsSql(
@@ -340,7 +338,7 @@ async function readPullStatement(
         after,
         limit + 1,
         seen,
-        unscoped(table) ? undefined : worked,
+        workedRuleOf(table, worked),
         desk ? (alias) => inDeskScope(table, alias, desk) : undefined,
       )}) AS c`;
   // The first row holds the snapshot's state as one JSON text; the others are changes.

@@ -13,7 +13,7 @@ import {
   type SnapshotRequest,
 } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
-import { workedBySql, type RecordTable, type WorkedBy } from '../db/record-tables';
+import { workedBySql, workedRuleOf, type RecordTable, type WorkedBy } from '../db/record-tables';
 import { encodeRecordCursor } from './change-positions';
 import { directlyInScope, inDeskScope, scopeTagOf, type DeskScope } from './desk-scope';
 import type { PullScope } from './pull';
@@ -102,13 +102,6 @@ export async function readSnapshot(
     });
 }
 
-/**
- * A technician works only its incidents, requests and interactions; visits and calls are every
- * desk's (decision 0013), as in the pull.
- */
-const workedOf = (table: RecordTable, worked: WorkedBy | undefined): WorkedBy | undefined =>
-  table === 'visits' || table === 'calls' ? undefined : worked;
-
 /** The ids each direct row of one table links to, gathered as its pages are read. */
 class Links {
   readonly #ids = new Map<RecordTable, Set<string>>(SNAPSHOT_KINDS.map((k) => [k, new Set()]));
@@ -167,7 +160,7 @@ async function directIds(
 ): Promise<DirectIds> {
   const result = {} as DirectIds;
   for (const table of SNAPSHOT_KINDS) {
-    const rule = workedOf(table, worked);
+    const rule = workedRuleOf(table, worked);
     const { rows } = await sql<{ id: string; sent: boolean }>`
       SELECT r.id, ${rule ? workedBySql(rule) : sql`true`} AS sent FROM ${sql.table(table)} AS r
       WHERE ${directlyInScope(table, 'r', desk)}`.execute(trx);
@@ -196,7 +189,7 @@ async function linkedIds(
   for (const table of SNAPSHOT_KINDS) {
     const own = new Set([...direct[table].sent, ...direct[table].unsent]);
     const ids = [...links.of(table)].filter((id) => !own.has(id));
-    const rule = workedOf(table, worked);
+    const rule = workedRuleOf(table, worked);
     result[table] =
       ids.length === 0
         ? []
