@@ -62,6 +62,8 @@ export function memoryPokeBus(): PokeBus {
 }
 
 export const POKE_CHANNEL = 'deskpad_poke';
+/** How the listener's connection names itself in `pg_stat_activity`, for operators and tests. */
+export const POKE_LISTENER_NAME = 'deskpad poke listener';
 
 export interface PostgresPokeBusOptions {
   connectionString: string;
@@ -115,6 +117,7 @@ export async function postgresPokeBus(options: PostgresPokeBusOptions): Promise<
   const connect = async (): Promise<void> => {
     const next = new pg.Client({
       connectionString: options.connectionString,
+      application_name: POKE_LISTENER_NAME,
       keepAlive: true,
       connectionTimeoutMillis: timeout,
       query_timeout: timeout,
