@@ -1,7 +1,7 @@
 // Answers the phone desk's queries (the incoming-call banner, the caller log, a call) from the calls
 // cached in IndexedDB, the caller's open records there and the record index. Runs in liveQuery: a
-// change to db.calls, incidents or requests re-runs it, and the record index's change to
-// interactions refreshes it (followInteractionLists); never writes.
+// change to the calls, incidents or requests it read re-runs it, and the record index's change to
+// interactions or calls refreshes it (followInteractionLists); never writes.
 
 import { isMissed, type Call } from '../../shared/domain/call';
 import { isOpenIncident } from '../../shared/domain/incident-record';
@@ -20,7 +20,7 @@ import { toCallView } from './call-views';
 import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
 import { recordIndexOf } from './record-index-upkeep';
-import { listedInteractions } from './interaction-lists';
+import { listedCalls, listedInteractions } from './interaction-lists';
 
 export type CallQueryName = keyof typeof callQueryInputs;
 
@@ -137,7 +137,7 @@ const HANDLERS: Handlers = {
     return ok(incoming);
   },
   'call.log': async (state, args) => {
-    const recent = await state.db.calls.orderBy('rangAt').reverse().limit(LOG_WINDOW).toArray();
+    const recent = await listedCalls(state.db, (index) => index.calls().slice(0, LOG_WINDOW));
     const queues = [...new Set(recent.flatMap((c) => (c.queue === null ? [] : [c.queue])))].sort(
       (a, b) => a.localeCompare(b),
     );

@@ -397,6 +397,28 @@ const MIGRATION_TESTS: Record<
       expect(await db.visits.get('v-1')).toMatchObject({ location: 'loc-1' });
     },
   },
+  20: {
+    // A call's ring time, caller and number are indexed in memory; its state stays in IndexedDB.
+    seed: async (db) => {
+      await db.calls.add({
+        id: 'c-2',
+        number: 'CAL0000002',
+        state: 'Ringing',
+        caller: 'usr_000007',
+        rangAt: '2026-01-03T10:00:00.000Z',
+      } as never);
+    },
+    check: async (db) => {
+      expect(db.calls.schema.indexes.map((i) => i.name)).toEqual(['state']);
+      expect(await db.calls.where('state').equals('Ringing').primaryKeys()).toEqual(['c-2']);
+      const index = recordIndexOf(db);
+      await index.ready();
+      expect(index.index.withNumber('call', 'CAL0000002')).toEqual(['c-2']);
+      expect(index.index.callerCalls('usr_000007')).toEqual(['c-2']);
+      expect(index.index.calls('2026-01-03T00:00:00.000Z')).toEqual(['c-2']);
+      expect(index.index.calls('2026-01-04T00:00:00.000Z')).toEqual([]);
+    },
+  },
 };
 
 describe('desk database schema', () => {

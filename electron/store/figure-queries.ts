@@ -18,7 +18,7 @@ import type {
   figureQueryInputs,
 } from '../../shared/store-api/figures-contract';
 import type { DeskDb } from './db';
-import { agentInteractions } from './interaction-lists';
+import { agentInteractions, listedCalls } from './interaction-lists';
 
 export type FigureQueryName = keyof typeof figureQueryInputs;
 
@@ -58,7 +58,7 @@ export async function recentRecords(
   const [opened, closed, calls, visits] = await Promise.all([
     agentInteractions(db, 'opened', agentId, { since }),
     agentInteractions(db, 'closed', agentId, { since }),
-    db.calls.where('rangAt').aboveOrEqual(since).toArray(),
+    listedCalls(db, (index) => index.calls(since)),
     db.visits.where('updatedAt').aboveOrEqual(since).toArray(),
   ]);
   const interactions = new Map([...opened, ...closed].map((i) => [i.id, i]));

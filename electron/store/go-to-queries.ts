@@ -68,36 +68,24 @@ interface AnyRecord {
 const tablesOf = (db: DeskDb) =>
   viewTables(db) as unknown as Record<RecordKind, Table<AnyRecord, string>>;
 
-async function byNumber(db: DeskDb, query: string): Promise<Candidate[]> {
+function byNumber(db: DeskDb, query: string): Candidate[] {
   const { index } = recordIndexOf(db);
-  const calls = tablesOf(db).call;
-  const found = await Promise.all(
-    numberCandidates(query).map(async ({ kind, exact, prefix }) => {
-      // Calls are few and have no words: IndexedDB's number index finds them. The rest, memory.
-      const [exactIds, prefixIds] =
-        kind === 'call'
-          ? await Promise.all([
-              exact ? calls.where('number').equals(exact).primaryKeys() : [],
-              prefix
-                ? calls.where('number').startsWith(prefix).limit(NUMBER_PREFIX_SCAN).primaryKeys()
-                : [],
-            ])
-          : [
-              exact ? index.withNumber(kind, exact) : [],
-              prefix ? index.withNumberPrefix(kind, prefix, NUMBER_PREFIX_SCAN) : [],
-            ];
-      return [
-        ...exactIds.map((id): Candidate => ({ kind, id, match: 'number' })),
-        ...prefixIds.map((id): Candidate => ({ kind, id, match: 'number-prefix' })),
-      ];
-    }),
-  );
-  return found.flat();
+  return numberCandidates(query).flatMap(({ kind, exact, prefix }) => [
+    ...(exact ? index.withNumber(kind, exact) : []).map((id): Candidate => ({
+      kind,
+      id,
+      match: 'number',
+    })),
+    ...(prefix ? index.withNumberPrefix(kind, prefix, NUMBER_PREFIX_SCAN) : []).map(
+      (id): Candidate => ({ kind, id, match: 'number-prefix' }),
+    ),
+  ]);
 }
 
 /**
  * The records of the callers the text finds, taken in turns. Interactions come newest first (their
- * index holds openedAt); the other kinds' caller indexes are read forward, in one getAllKeys each.
+ * and calls come newest first (the record index lists them); the other kinds' caller indexes are
+ * read forward, in one getAllKeys each.
  */
 async function byCaller(
   db: DeskDb,
@@ -109,6 +97,11 @@ async function byCaller(
   const tables = tablesOf(db);
   const lists = await Promise.all(
     users.flatMap(({ id: userId }) => {
+      const { index: listed } = recordIndexOf(db);
+      const fromIndex = (kind: RecordKind, ids: readonly string[]) =>
+        Promise.resolve(
+          ids.slice(0, PER_CALLER).map((id): Candidate => ({ kind, id, match: 'caller' })),
+        );
       const newest = (kind: RecordKind, index: string) =>
         tables[kind]
           .where(index)
@@ -117,16 +110,11 @@ async function byCaller(
           .primaryKeys()
           .then((ids) => ids.map((id): Candidate => ({ kind, id, match: 'caller' })));
       return [
-        Promise.resolve(
-          recordIndexOf(db)
-            .index.callerInteractions(userId)
-            .slice(0, PER_CALLER)
-            .map((id): Candidate => ({ kind: 'interaction', id, match: 'caller' })),
-        ),
+        fromIndex('interaction', listed.callerInteractions(userId)),
         newest('incident', 'caller'),
         newest('request', 'requestedFor'),
         newest('visit', 'person'),
-        newest('call', 'caller'),
+        fromIndex('call', listed.callerCalls(userId)),
       ];
     }),
   );
@@ -228,7 +216,8 @@ async function search(
   const recentKeys = new Set(recent.map(keyOf));
   const perKind = Math.max(1, Math.ceil(limit * PER_KIND_SHARE));
   const found = [
-    ...(await Promise.all([byNumber(db, text), byCaller(db, directory, text, limit)])).flat(),
+    ...byNumber(db, text),
+    ...(await byCaller(db, directory, text, limit)),
     ...byWords(db, text),
   ];
   // Word hits carry their time: only the best of them are read. Numbers and callers are few.

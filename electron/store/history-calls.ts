@@ -64,13 +64,12 @@ export interface HistoryOpenDeps {
   now: () => Date;
 }
 
-/** The id of the record on this desk with the number: the record index, a call by its table's. */
+/** The id of the record on this desk with the number, as the record index finds it. */
 async function heldWithNumber(
   db: DeskDb,
   kind: RecordKind,
   number: string,
 ): Promise<string | null> {
-  if (kind === 'call') return (await db.calls.where('number').equals(number).first())?.id ?? null;
   const index = recordIndexOf(db);
   await index.ready();
   // Read to be sure: the record may have gone a moment ago, by another window's hand.

@@ -1,10 +1,11 @@
 // The interactions the record index lists (record-index.ts), read by id in chunks until enough
 // match: the agent's own, opened or closed since a moment (My day, the known and recent callers,
-// the templates' use), the open ones by state and the closed ones (the interaction lists).
-// IndexedDB keeps no index for these, which every interaction would pay for (ADR 0020). A live
-// query that reads them is answered again when the index says they moved (`followInteractionLists`):
-// Dexie sees only the ids it read.
+// the templates' use), the open ones by state and the closed ones (the interaction lists); and the
+// calls it lists by ring time (the call log, the agent's day). IndexedDB keeps no index for these,
+// which every record would pay for (ADR 0020). A live query that reads them is answered again when
+// the index says they moved (`followInteractionLists`): Dexie sees only the ids it read.
 
+import type { Call } from '../../shared/domain/call';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { QueryName } from '../../shared/store-api/contract';
 import type { DeskDb } from './db';
@@ -12,6 +13,7 @@ import type { LiveQueries } from './live-queries';
 import type { AgentSide, RecordIndex } from './record-index';
 import { recordIndexOf } from './record-index-upkeep';
 import { getInteractions } from './interaction-packs';
+import { readViews } from './sync/synced-records';
 
 /** Ids read by one bulkGet while looking for `limit` matches. */
 const CHUNK = 200;
@@ -43,6 +45,17 @@ export async function listedInteractions(
   return found;
 }
 
+/** The calls of one of the index's lists, in its order. */
+export async function listedCalls(
+  db: DeskDb,
+  list: (index: RecordIndex) => readonly string[],
+): Promise<Call[]> {
+  const index = recordIndexOf(db);
+  await index.ready();
+  const found = await readViews(db, 'call', list(index.index));
+  return found.filter((call): call is Call => call !== undefined);
+}
+
 /** The interactions `agentId` opened (or closed) at or after `since` (ISO; all when absent), newest first. */
 export function agentInteractions(
   db: DeskDb,
@@ -63,8 +76,8 @@ export const AGENT_WORK_QUERIES: readonly QueryName[] = [
 ];
 
 /**
- * Refreshes the interaction lists whenever the record index says interactions moved, and the
- * queries of the agent's own work when the session's agent's did.
+ * Refreshes the interaction lists whenever the record index says interactions moved, the queries of
+ * the agent's own work when the session's agent's did, and the call lists when calls did.
  */
 export function followInteractionLists(
   db: DeskDb,
@@ -83,4 +96,5 @@ export function followInteractionLists(
     );
     if (agents.has(session.agentId)) live.refresh(...AGENT_WORK_QUERIES);
   });
+  recordIndexOf(db).onCallsChanged(() => live.refresh('call.log', 'figures.agentToday'));
 }

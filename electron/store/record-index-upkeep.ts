@@ -18,7 +18,7 @@ import {
 import type { RecordKind } from '../../shared/commands/record-set';
 import { hasPacks, PACK_TABLE, type InteractionPack } from './interaction-packs';
 import { unpack } from './interaction-pack-form';
-import { WORD_TABLES, RecordIndex, type RecordChange } from './record-index';
+import { INDEXED_TABLES, RecordIndex, type RecordChange } from './record-index';
 
 /** A part of an observability set: Dexie's RangeSet, or its plain copy from another window. */
 interface RangeNode {
@@ -60,7 +60,7 @@ function changeOf(
   return { kind, type: 'deleteRange', from: req.range.lower, to: req.range.upper };
 }
 
-const KINDS = Object.entries(WORD_TABLES);
+const KINDS = Object.entries(INDEXED_TABLES);
 const WHOLE_READ_QUIET_MS = 500;
 const WHOLE_READ_MAX_WAIT_MS = 5_000;
 
@@ -88,6 +88,8 @@ export class DeskRecordIndex {
    * it wrote or removed.
    */
   readonly #listeners = new Set<(agents: ReadonlySet<string>) => void>();
+  /** Told, after each change to the calls is applied, that they changed. */
+  readonly #callListeners = new Set<() => void>();
 
   constructor(db: Dexie) {
     this.#db = db;
@@ -103,7 +105,7 @@ export class DeskRecordIndex {
       table: (name) => {
         const table = down.table(name);
         if (name === PACK_TABLE) return this.#watchedPacks(table);
-        const kind = Object.hasOwn(WORD_TABLES, name) ? WORD_TABLES[name] : undefined;
+        const kind = Object.hasOwn(INDEXED_TABLES, name) ? INDEXED_TABLES[name] : undefined;
         return kind ? this.#watched(table, kind) : table;
       },
     }),
@@ -147,9 +149,16 @@ export class DeskRecordIndex {
     return () => this.#listeners.delete(listener);
   }
 
+  /** `listener` is told when calls changed, after the index has them; until the returned function is called. */
+  onCallsChanged(listener: () => void): () => void {
+    this.#callListeners.add(listener);
+    return () => this.#callListeners.delete(listener);
+  }
+
   /** The database is closing: nothing more is told or read. */
   close(): void {
     this.#listeners.clear();
+    this.#callListeners.clear();
     Dexie.on.storagemutated.unsubscribe(this.#onMutated);
     for (const { timer } of this.#wholeDue.values()) clearTimeout(timer);
     this.#wholeDue.clear();
@@ -210,6 +219,7 @@ export class DeskRecordIndex {
     if (this.#queue) return;
     const agents = this.index.takeTouched();
     if (agents) for (const listener of this.#listeners) listener(agents);
+    if (this.index.takeCallsMoved()) for (const listener of this.#callListeners) listener();
   }
 
   async #load(): Promise<void> {

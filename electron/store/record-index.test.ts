@@ -157,4 +157,40 @@ describe('the record index', () => {
     expect(index.takeTouched()).toEqual(new Set(['ann', 'bob']));
     expect(index.agentInteractions('opened', 'ann')).toEqual([]);
   });
+
+  it('lists the calls by ring time, all and each caller’s, newest first, and says when they moved', () => {
+    const index = new RecordIndex();
+    const call = (id: string, rangAt: string, caller: string | null) => ({
+      id,
+      number: `CAL${id}`,
+      rangAt,
+      caller,
+    });
+    index.apply({
+      kind: 'call',
+      type: 'put',
+      records: [
+        call('c1', '2026-01-01T08:00:00.000Z', 'usr_1'),
+        call('c2', '2026-01-02T08:00:00.000Z', null),
+        call('c3', '2026-01-03T08:00:00.000Z', 'usr_1'),
+      ],
+    });
+    expect(index.takeCallsMoved()).toBe(true);
+    expect(index.takeCallsMoved()).toBe(false);
+    expect(index.takeTouched()).toBeNull();
+    expect(index.calls()).toEqual(['c3', 'c2', 'c1']);
+    expect(index.calls('2026-01-02T00:00:00.000Z')).toEqual(['c3', 'c2']);
+    expect(index.callerCalls('usr_1')).toEqual(['c3', 'c1']);
+    expect(index.withNumber('call', 'CALc2')).toEqual(['c2']);
+    // A caller identified later, and a call removed.
+    index.apply({
+      kind: 'call',
+      type: 'put',
+      records: [call('c2', '2026-01-02T08:00:00.000Z', 'usr_1')],
+    });
+    index.apply({ kind: 'call', type: 'delete', ids: ['c3'] });
+    expect(index.callerCalls('usr_1')).toEqual(['c2', 'c1']);
+    expect(index.calls()).toEqual(['c2', 'c1']);
+    expect(index.takeCallsMoved()).toBe(true);
+  });
 });

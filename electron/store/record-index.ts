@@ -1,9 +1,10 @@
-// The desk's index of its interactions, incidents, requests and visits, in memory: for Go to
+// The desk's index of its interactions, incidents, requests, visits and calls, in memory: for Go to
 // anything, each record's number and the words of its short description (a visit: the person and
-// the reason); for the agent's own work (My day, known and recent callers, template uses), who
-// opened and who closed each interaction, and when; for the interaction lists, the open ones by
-// state and the closed ones, newest first; for a caller's history, the interactions opened for
-// each caller. IndexedDB pays per index entry: a record's words were a
+// the reason; a call has none); for the agent's own work (My day, known and recent callers, template
+// uses), who opened and who closed each interaction, and when; for the interaction lists, the open
+// ones by state and the closed ones, newest first; for a caller's history, the interactions opened
+// for each caller; for the call log, the calls by ring time, all and each caller's. IndexedDB pays
+// per index entry: a record's words were a
 // multi-entry index of seven or so entries, more than half of what storing a pulled record cost,
 // its number one more, and a closed interaction four more that no query read it by (ADR 0020,
 // "Found in memory"). Here they cost nothing to store. Pure data: record-index-upkeep.ts keeps it
@@ -13,15 +14,23 @@ import type { RecordKind } from '../../shared/commands/record-set';
 import { recordWords, wordsMatch } from '../../shared/domain/go-to';
 import { CLOSED_STATES } from '../../shared/domain/interaction';
 
-/**
- * The tables indexed here, by table name. Calls have no words, and are few: IndexedDB's `number`
- * index finds them.
- */
+/** The tables whose records have words, by table name (schema 8 to 13 kept them in IndexedDB). */
 export const WORD_TABLES: Readonly<Record<string, RecordKind>> = {
   interactions: 'interaction',
   incidents: 'incident',
   requests: 'request',
   visits: 'visit',
+};
+
+/**
+ * The tables indexed here, by table name: those with words, and the calls, which have none. A
+ * call is listed by ring time, all of them and each caller's, and found by its number: IndexedDB's
+ * three indexes for those were three entries more for each of the thousands a first sync stores
+ * (ADR 0020, "Found in memory").
+ */
+export const INDEXED_TABLES: Readonly<Record<string, RecordKind>> = {
+  ...WORD_TABLES,
+  calls: 'call',
 };
 
 /** A record the words found, and when it last changed (the newest first among equal matches). */
@@ -45,14 +54,17 @@ export type RecordChange =
 export type AgentSide = 'opened' | 'closed';
 
 /**
- * The interaction lists kept newest first: the ones an agent opened or closed (by when), the open
- * ones in a state (by when opened), every closed one (by when closed).
+ * The lists kept newest first: the interactions an agent opened or closed (by when), the open ones
+ * in a state (by when opened), every closed one (by when closed), a caller's (by when opened); every
+ * call and a caller's calls (by when they rang).
  */
 const LIST = {
   agent: (side: AgentSide, agent: string) => `${side} ${agent}`,
   inState: (state: string) => `state ${state}`,
   closed: 'closed',
   caller: (caller: string) => `caller ${caller}`,
+  calls: 'calls',
+  callerCalls: (caller: string) => `calls of ${caller}`,
 };
 
 interface Entry {
@@ -61,13 +73,13 @@ interface Entry {
   number: string;
   words: readonly string[];
   at: string;
-  /** The interaction lists it is on, each with its time there. */
+  /** The lists it is on, each with its time there. */
   lists: readonly (readonly [list: string, at: string])[];
   /** The agents who opened or closed it. */
   agents: readonly string[];
 }
 
-/** One interaction list: each one's time, and newest first (sorted when next read). */
+/** One list: each one's time, and newest first (sorted when next read). */
 interface List {
   at: Map<string, string>;
   newestFirst: { id: string; at: string }[] | null;
@@ -75,8 +87,18 @@ interface List {
 
 const keyOf = (kind: RecordKind, id: string): string => `${kind}:${id}`;
 
-/** The interaction lists a record is on (none for the other kinds), and its agents. */
+/** A call's lists: every call's and its caller's, by when it rang. */
+function callListsOf(record: object): Pick<Entry, 'lists' | 'agents'> {
+  const { rangAt, caller } = record as Partial<Record<'rangAt' | 'caller', unknown>>;
+  if (typeof rangAt !== 'string') return { lists: [], agents: [] };
+  const lists: [string, string][] = [[LIST.calls, rangAt]];
+  if (typeof caller === 'string') lists.push([LIST.callerCalls(caller), rangAt]);
+  return { lists, agents: [] };
+}
+
+/** The lists a record is on (an interaction's or a call's; none for the other kinds), and its agents. */
 function listsOf(kind: RecordKind, record: object): Pick<Entry, 'lists' | 'agents'> {
+  if (kind === 'call') return callListsOf(record);
   if (kind !== 'interaction') return { lists: [], agents: [] };
   const r = record as Partial<
     Record<'state' | 'openedBy' | 'openedFor' | 'openedAt' | 'closedBy' | 'closedAt', unknown>
@@ -137,6 +159,7 @@ export class RecordIndex {
   /** The agents whose interactions changed since `takeTouched`, and whether any interaction did. */
   readonly #touched = new Set<string>();
   #interactionsMoved = false;
+  #callsMoved = false;
 
   get size(): number {
     return this.#entries.size;
@@ -185,6 +208,23 @@ export class RecordIndex {
     return this.#listed(LIST.closed);
   }
 
+  /** The ids of the calls that rang at or after `since` (ISO), the latest first. */
+  calls(since = ''): string[] {
+    return this.#listed(LIST.calls, since);
+  }
+
+  /** The ids of the calls from `caller`, the latest first. */
+  callerCalls(caller: string): string[] {
+    return this.#listed(LIST.callerCalls(caller));
+  }
+
+  /** Whether a call was written or removed since the last call (which forgets it). */
+  takeCallsMoved(): boolean {
+    const moved = this.#callsMoved;
+    this.#callsMoved = false;
+    return moved;
+  }
+
   #listed(key: string, since = ''): string[] {
     const list = this.#lists.get(key);
     if (!list) return [];
@@ -198,6 +238,7 @@ export class RecordIndex {
   }
 
   #touch(entry: Entry): void {
+    if (entry.kind === 'call') this.#callsMoved = true;
     if (entry.kind !== 'interaction') return;
     this.#interactionsMoved = true;
     for (const agent of entry.agents) this.#touched.add(agent);
