@@ -90,7 +90,7 @@ beforeAll(async () => {
 
 /**
  * How many interactions the desk's database holds: its table's rows and the closed ones in packs
- * (electron/store/interaction-packs.ts), each in one place — an id in both would be counted once.
+ * (electron/store/record-packs.ts), each in one place — an id in both would be counted once.
  */
 async function interactionsOnDesk(page: Page): Promise<number> {
   return page.evaluate(async () => {

@@ -10,6 +10,7 @@ import type { Call } from '../../shared/domain/call';
 import type { StoreResult } from '../../shared/domain/result';
 import { createDeskDb, type DeskDb } from './db';
 import { putPulledInteractions } from './interaction-packs';
+import { putPulledPacked } from './record-packs';
 import { interaction } from './sync/sync-test-support';
 import { openStoreHost, type StoreHost } from './store-host';
 
@@ -221,5 +222,50 @@ describe('call.get', () => {
     });
     expect(value(await host.query('call.get', { id: 'nope' }))).toBeNull();
     expect((await host.query('call.get', { id: '' })).ok).toBe(false);
+  });
+});
+
+describe('packed calls', () => {
+  /** As a pull stores them with nothing waiting (putAsView): the ended ones a hundred to a row. */
+  const pulled = (db: DeskDb, calls: Call[]) =>
+    db.transaction('rw', [db.calls, db.callPacks], () => putPulledPacked(db, 'call', calls));
+
+  it('are read by the log, by id and by number as rows are; a ringing call stays a row', async () => {
+    const { host, db } = await openDesk();
+    await pulled(db, [
+      call('m1', 1, { state: 'Missed', endedAt: at(2) }),
+      call('a1', 5, { state: 'Ended', answeredAt: at(6), endedAt: at(9), number: 'CAL0000042' }),
+      call('r1', 7),
+    ]);
+    expect(await db.calls.toCollection().primaryKeys()).toEqual(['r1']);
+    expect(await db.callPacks.count()).toBe(1);
+    await vi.waitFor(async () =>
+      expect(value(await host.query('call.log', {})).calls.map((c) => c.id)).toEqual([
+        'r1',
+        'a1',
+        'm1',
+      ]),
+    );
+    expect(value(await host.query('call.log', {})).unseenMissed).toBe(1);
+    expect(value(await host.query('call.get', { id: 'a1' }))).toMatchObject({ state: 'Ended' });
+    const found = value(
+      await host.query('goTo.search', { query: 'CAL0000042', recent: [], limit: 5 }),
+    );
+    expect(found.map((h) => h.id)).toContain('a1');
+    expect(value(await host.query('call.incoming', {})).map((i) => i.call.id)).toEqual(['r1']);
+  });
+
+  it('a command on a packed call makes it a row, and the log shows the change', async () => {
+    const { host, db } = await openDesk();
+    await pulled(db, [call('m1', 1, { state: 'Missed', endedAt: at(2) })]);
+    const seen: boolean[] = [];
+    await host.subscribe('call.log', {}, (r) => seen.push(value(r).calls[0]?.seen ?? false));
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(false));
+    expect(value(await host.command('call.markSeen', { id: 'm1', ids: ['m1'] }))).toMatchObject({
+      seen: true,
+    });
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(true));
+    expect(await db.calls.toCollection().primaryKeys()).toEqual(['m1']);
+    expect(await db.callPacks.count()).toBe(0);
   });
 });

@@ -21,6 +21,7 @@ import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
 import { recordIndexOf } from './record-index-upkeep';
 import { listedCalls, listedInteractions } from './interaction-lists';
+import { readViews } from './sync/synced-records';
 
 export type CallQueryName = keyof typeof callQueryInputs;
 
@@ -159,7 +160,7 @@ const HANDLERS: Handlers = {
     return ok({ calls: await viewsOf(state, shown), queues, unseenMissed });
   },
   'call.get': async (state, args) => {
-    const call = await state.db.calls.get(args.id);
+    const [call] = await readViews(state.db, 'call', [args.id]);
     if (!call) return ok(null);
     const [view] = await viewsOf(state, [call]);
     return ok(view ?? null);

@@ -7,7 +7,7 @@ import type { MetaKey, MetaRow } from './db';
 import type { RecordKind } from '../../shared/commands/record-set';
 import { recordWords } from '../../shared/domain/go-to';
 import { WORD_TABLES } from './record-index';
-import { fromObjects, type PackOfObjects } from './interaction-pack-form';
+import { fromObjects, type PackOfObjects } from './record-pack-form';
 
 /** Schema 8 to 13's word table: a record's words in a multi-entry index (gone in 14). */
 const WORDS_TABLE = 'recordWords';
@@ -222,7 +222,7 @@ export const SCHEMA: readonly SchemaVersion[] = [
     },
   },
   {
-    // Issue 15: closed interactions pulled from the server, a hundred to a row (interaction-packs.ts;
+    // Issue 15: closed interactions pulled from the server, a hundred to a row (record-packs.ts;
     // ADR 0020, "Packs"): IndexedDB's cost is per row. A caller's history is listed in memory
     // (record-index.ts), as a packed interaction has no row to index. The rows already here stay
     // rows; the next pulls pack what they bring.
@@ -234,7 +234,7 @@ export const SCHEMA: readonly SchemaVersion[] = [
   },
   {
     // Issue 15: a pack holds its interactions' ids and each one as JSON text
-    // (interaction-pack-form.ts): reading one of them decodes that one, not the pack's hundred.
+    // (record-pack-form.ts): reading one of them decodes that one, not the pack's hundred.
     version: 18,
     stores: {},
     upgrade: async (tx) => {
@@ -262,6 +262,16 @@ export const SCHEMA: readonly SchemaVersion[] = [
     version: 20,
     stores: {
       calls: '&id, state',
+    },
+  },
+  {
+    // Issue 15: ended calls pulled from the server, a hundred to a row, as closed interactions are
+    // (record-packs.ts; ADR 0020, "Packs"): a first sync brings thousands. Every list of calls is
+    // read from the record index, and each call by id from its row or its pack. The rows already
+    // here stay rows; the next pulls pack what they bring.
+    version: 21,
+    stores: {
+      callPacks: '++key',
     },
   },
 ];

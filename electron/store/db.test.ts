@@ -17,6 +17,7 @@ import {
 import { agentInteractions } from './interaction-lists';
 import { recordIndexOf } from './record-index-upkeep';
 import { getInteractions } from './interaction-packs';
+import { readViews } from './sync/synced-records';
 
 const deps = () => ({ name: 'desk', indexedDB: new IDBFactory(), IDBKeyRange });
 
@@ -419,6 +420,22 @@ const MIGRATION_TESTS: Record<
       expect(index.index.calls('2026-01-04T00:00:00.000Z')).toEqual([]);
     },
   },
+  21: {
+    // A new table for ended calls' packs, empty: the calls already here stay rows.
+    seed: async (db) => {
+      await db.calls.add({
+        id: 'c-3',
+        number: 'CAL0000003',
+        state: 'Ended',
+        rangAt: '2026-01-03T10:00:00.000Z',
+      } as never);
+    },
+    check: async (db) => {
+      expect(await db.callPacks.count()).toBe(0);
+      expect(await db.calls.get('c-3')).toMatchObject({ state: 'Ended' });
+      expect((await readViews(db, 'call', ['c-3']))[0]).toMatchObject({ number: 'CAL0000003' });
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -449,6 +466,7 @@ describe('desk database schema', () => {
         'locations',
         'calls',
         'serverCalls',
+        'callPacks',
         'templates',
         'templateChanges',
         'knowledgeArticles',

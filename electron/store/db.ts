@@ -19,7 +19,7 @@ import type { RecordRef } from '../../shared/store-api/apply-command';
 import type { OutboxEntry } from '../../shared/store-api/outbox';
 import { SCHEMA, type SchemaVersion } from './db-schema';
 import { installRecordIndex, recordIndexOf } from './record-index-upkeep';
-import { installInteractionPacks, packsOf, type InteractionPack } from './interaction-packs';
+import { installRecordPacks, PACKED_KINDS, packsOf, type RecordPack } from './record-packs';
 
 export { SCHEMA, SCHEMA_VERSION, type SchemaVersion } from './db-schema';
 
@@ -211,7 +211,7 @@ export interface CallerIndexRow {
 export type DeskDb = Dexie & {
   meta: Table<MetaRow, MetaKey>;
   interactions: EntityTable<Interaction, 'id'>;
-  interactionPacks: Table<InteractionPack, number>;
+  interactionPacks: Table<RecordPack, number>;
   outbox: EntityTable<OutboxEntry, 'mutationId'>;
   directoryChunks: Table<DirectoryChunk, [string, number]>;
   groups: EntityTable<Group, 'id'>;
@@ -229,6 +229,7 @@ export type DeskDb = Dexie & {
   locations: EntityTable<WalkUpLocation, 'id'>;
   calls: EntityTable<Call, 'id'>;
   serverCalls: EntityTable<Call, 'id'>;
+  callPacks: Table<RecordPack, number>;
   templates: EntityTable<ContactTemplate, 'id'>;
   templateChanges: EntityTable<StoredTemplateChange, 'id'>;
   knowledgeArticles: EntityTable<PublishedArticle, 'id'>;
@@ -283,15 +284,16 @@ export function createDeskDb(options: DeskDbOptions): DeskDb {
   }
   // Go to anything's words, in memory, kept in step with every write (record-index-upkeep.ts).
   installRecordIndex(db);
-  // Closed interactions a hundred to a row, above the index so it sees the packs' writes.
-  installInteractionPacks(db);
+  // Closed interactions and ended calls a hundred to a row, above the index so it sees the packs'
+  // writes.
+  installRecordPacks(db);
   return db;
 }
 
 /** Stops what createDeskDb installed on `db` (it hears other windows' writes), then closes it. */
 export function closeDeskDb(db: DeskDb): void {
   recordIndexOf(db).close();
-  packsOf(db).close();
+  for (const kind of PACKED_KINDS) packsOf(db, kind).close();
   db.close();
 }
 

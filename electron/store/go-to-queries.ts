@@ -18,7 +18,7 @@ import type { QueryArgs } from '../../shared/store-api/contract';
 import type { GoToHit, GoToQueryOutputs } from '../../shared/store-api/go-to-contract';
 import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
-import { readViews, viewTables } from './sync/synced-records';
+import { packTables, readViews, viewTables } from './sync/synced-records';
 import { recordIndexOf } from './record-index-upkeep';
 
 export interface GoToQuery {
@@ -189,7 +189,7 @@ export async function goToSearch(
   await recordIndexOf(db).ready();
   return db.transaction(
     'r',
-    [db.interactions, db.interactionPacks, db.incidents, db.requests, db.visits, db.calls],
+    [db.interactions, db.incidents, db.requests, db.visits, db.calls, ...packTables(db)],
     () => search(state, args),
   );
 }

@@ -6,11 +6,10 @@ import {
   allInteractions,
   getInteractions,
   getOpenInteractions,
-  PACK_SIZE,
-  packsOf,
   putPulledInteractions,
 } from './interaction-packs';
-import { unpack } from './interaction-pack-form';
+import { unpack } from './record-pack-form';
+import { PACK_SIZE, packsOf as packsOfKind } from './record-packs';
 import { recordIndexOf } from './record-index-upkeep';
 import { desksClosedAfterEach, interaction } from './sync/sync-test-support';
 
@@ -48,7 +47,7 @@ describe('closed interactions a hundred to a row', () => {
     await pulled(db, [...many, interaction('o1', 'IMSo1')]);
     expect(await db.interactions.count()).toBe(1);
     expect(await db.interactionPacks.count()).toBe(2);
-    expect(packsOf(db).size).toBe(PACK_SIZE + 50);
+    expect(packsOfKind(db, 'interaction').size).toBe(PACK_SIZE + 50);
     expect(ids(await getInteractions(db, ['c7', 'o1', 'nobody', `c${PACK_SIZE + 49}`]))).toEqual([
       'c7',
       'o1',
@@ -80,7 +79,7 @@ describe('closed interactions a hundred to a row', () => {
       'o1',
     ]);
     // Every packed interaction is closed, whatever wrote it.
-    const packed = (await db.interactionPacks.toArray()).flatMap((p) => unpack(p));
+    const packed = (await db.interactionPacks.toArray()).flatMap((p) => unpack<Interaction>(p));
     expect(packed.map((r) => r.id)).toEqual(['c1']);
     expect(packed.every((r) => r.state === 'Closed Complete')).toBe(true);
   });
@@ -100,8 +99,8 @@ describe('closed interactions a hundred to a row', () => {
     // An agent's command on a packed interaction writes its row (a reopen, a note).
     await db.interactions.put({ ...closed('a'), state: 'Work in Progress', closedAt: null });
     expect((await getInteractions(db, ['a']))[0]?.state).toBe('Work in Progress');
-    expect(packsOf(db).packOf('a')).toBeUndefined();
-    expect(packsOf(db).packOf('b')).toBeDefined();
+    expect(packsOfKind(db, 'interaction').packOf('a')).toBeUndefined();
+    expect(packsOfKind(db, 'interaction').packOf('b')).toBeDefined();
     const again = await reopened(factory);
     expect((await getInteractions(again.db, ['a']))[0]?.state).toBe('Work in Progress');
     expect(again.index.closedInteractions()).toEqual(['b']);
@@ -120,7 +119,7 @@ describe('closed interactions a hundred to a row', () => {
     expect(again.index.withNumber('interaction', 'IMSa')).toEqual([]);
     await again.db.interactions.bulkDelete(['b']);
     expect(await again.db.interactionPacks.count()).toBe(0);
-    expect(packsOf(again.db).size).toBe(0);
+    expect(packsOfKind(again.db, 'interaction').size).toBe(0);
   });
 
   it('moves a packed interaction to the newer pack when a pull brings it again, still closed', async () => {
@@ -147,8 +146,8 @@ describe('closed interactions a hundred to a row', () => {
         throw new Error('the page could not be stored');
       }),
     ).rejects.toThrow('the page could not be stored');
-    expect(packsOf(db).packOf('a')).toBeDefined();
-    expect(packsOf(db).packOf('z')).toBeUndefined();
+    expect(packsOfKind(db, 'interaction').packOf('a')).toBeDefined();
+    expect(packsOfKind(db, 'interaction').packOf('z')).toBeUndefined();
     expect(ids(await getInteractions(db, ['a', 'z']))).toEqual(['a', undefined]);
   });
 
@@ -160,7 +159,7 @@ describe('closed interactions a hundred to a row', () => {
     await expect
       .poll(async () => (await getInteractions(mine, ['a']))[0]?.shortDescription)
       .toBe('From the other window');
-    await packsOf(mine).settled();
+    await packsOfKind(mine, 'interaction').settled();
     await other.interactions.bulkDelete(['a']);
     await expect.poll(async () => ids(await getInteractions(mine, ['a']))).toEqual([undefined]);
   });
@@ -169,11 +168,11 @@ describe('closed interactions a hundred to a row', () => {
     const db = await open(new IDBFactory());
     await pulled(db, [closed('a'), closed('b')]);
     await db.interactions.clear();
-    expect(packsOf(db).size).toBe(0);
+    expect(packsOfKind(db, 'interaction').size).toBe(0);
     expect(await db.interactionPacks.count()).toBe(0);
     await pulled(db, [closed('c')]);
     await db.interactionPacks.clear();
-    expect(packsOf(db).size).toBe(0);
+    expect(packsOfKind(db, 'interaction').size).toBe(0);
     expect(ids(await getInteractions(db, ['a', 'c']))).toEqual([undefined, undefined]);
   });
 });

@@ -16,8 +16,15 @@ import {
   type Table,
 } from 'dexie';
 import type { RecordKind } from '../../shared/commands/record-set';
-import { hasPacks, PACK_TABLE, type InteractionPack } from './interaction-packs';
-import { unpack } from './interaction-pack-form';
+import {
+  hasPackTable,
+  isPackedKind,
+  PACKED,
+  PACKED_KINDS,
+  type PackedKind,
+  type RecordPack,
+} from './record-packs';
+import { unpack } from './record-pack-form';
 import { INDEXED_TABLES, RecordIndex, type RecordChange } from './record-index';
 
 /** A part of an observability set: Dexie's RangeSet, or its plain copy from another window. */
@@ -61,6 +68,10 @@ function changeOf(
 }
 
 const KINDS = Object.entries(INDEXED_TABLES);
+/** Each packed kind by its packs' table. */
+const PACK_TABLES: ReadonlyMap<string, PackedKind> = new Map(
+  PACKED_KINDS.map((kind) => [PACKED[kind].packTable, kind]),
+);
 const WHOLE_READ_QUIET_MS = 500;
 const WHOLE_READ_MAX_WAIT_MS = 5_000;
 
@@ -104,7 +115,8 @@ export class DeskRecordIndex {
       ...down,
       table: (name) => {
         const table = down.table(name);
-        if (name === PACK_TABLE) return this.#watchedPacks(table);
+        const packed = PACK_TABLES.get(name);
+        if (packed) return this.#watchedPacks(table, packed);
         const kind = Object.hasOwn(INDEXED_TABLES, name) ? INDEXED_TABLES[name] : undefined;
         return kind ? this.#watched(table, kind) : table;
       },
@@ -176,18 +188,18 @@ export class DeskRecordIndex {
   }
 
   /**
-   * A pack written holds its interactions' latest versions (interaction-packs.ts): each is in one
-   * place, and one that left a pack was written or removed in its row's table, which says so.
+   * A pack written holds its records' latest versions (record-packs.ts): each is in one place, and
+   * one that left a pack was written or removed in its row's table, which says so.
    */
-  #watchedPacks(table: DBCoreTable): DBCoreTable {
+  #watchedPacks(table: DBCoreTable, kind: PackedKind): DBCoreTable {
     return {
       ...table,
       mutate: async (req) => {
         const res = await table.mutate(req);
         if (req.type === 'add' || req.type === 'put') {
-          const packs = req.values.filter((_, i) => !(i in res.failures)) as InteractionPack[];
+          const packs = req.values.filter((_, i) => !(i in res.failures)) as RecordPack[];
           const records = packs.flatMap((p) => unpack(p));
-          this.#note(req.trans, { kind: 'interaction', type: 'put', records });
+          this.#note(req.trans, { kind, type: 'put', records });
         }
         return res;
       },
@@ -226,20 +238,28 @@ export class DeskRecordIndex {
     this.#queue = [];
     try {
       const tables = KINDS.map(([name]) => this.#db.table<object, string>(name));
-      const packTable = this.#packTable();
+      const packed = PACKED_KINDS.flatMap((kind) => {
+        const table = this.#packTable(kind);
+        return table ? [{ kind, table }] : [];
+      });
       const [read, packs] = await this.#db.transaction(
         'r',
-        packTable ? [...tables, packTable] : tables,
+        [...tables, ...packed.map((p) => p.table)],
         () =>
-          Promise.all([Promise.all(tables.map((t) => t.toArray())), packTable?.toArray() ?? []]),
+          Promise.all([
+            Promise.all(tables.map((t) => t.toArray())),
+            Promise.all(packed.map((p) => p.table.toArray())),
+          ]),
       );
       this.index.clear();
-      // The packed interactions first: a row of one (none, but for a moment) is the newer.
-      this.index.apply({
-        kind: 'interaction',
-        type: 'put',
-        records: packs.flatMap((p) => unpack(p)),
-      });
+      // The packed records first: a row of one (none, but for a moment) is the newer.
+      packed.forEach(({ kind }, i) =>
+        this.index.apply({
+          kind,
+          type: 'put',
+          records: (packs[i] ?? []).flatMap((p) => unpack(p)),
+        }),
+      );
       KINDS.forEach(([, kind], i) =>
         this.index.apply({ kind, type: 'put', records: read[i] ?? [] }),
       );
@@ -274,8 +294,9 @@ export class DeskRecordIndex {
       ];
       if (part) this.#readAgain(name, kind, keysOf(part));
     }
-    if ((parts as Record<string, unknown>)[`idb://${this.#db.name}/${PACK_TABLE}/`])
-      this.#readWholeSoon('interactions', 'interaction');
+    for (const [packTable, kind] of PACK_TABLES)
+      if ((parts as Record<string, unknown>)[`idb://${this.#db.name}/${packTable}/`])
+        this.#readWholeSoon(PACKED[kind].table, kind);
   }
 
   /** Reads again what another connection changed: those records, or the whole table. */
@@ -316,14 +337,16 @@ export class DeskRecordIndex {
     this.#wholeDue.set(kind, { timer, since, name });
   }
 
-  /** The packs of interactions (interaction-packs.ts), when the schema has them (from 17). */
-  #packTable(): Table<InteractionPack, number> | null {
-    return hasPacks(this.#db) ? this.#db.table<InteractionPack, number>(PACK_TABLE) : null;
+  /** A kind's packs (record-packs.ts), when the schema has them (interactions from 17, calls from 21). */
+  #packTable(kind: PackedKind): Table<RecordPack, number> | null {
+    return hasPackTable(this.#db, kind)
+      ? this.#db.table<RecordPack, number>(PACKED[kind].packTable)
+      : null;
   }
 
   #readWhole(name: string, kind: RecordKind): void {
     const table = this.#db.table<object, string>(name);
-    const packTable = kind === 'interaction' ? this.#packTable() : null;
+    const packTable = isPackedKind(kind) ? this.#packTable(kind) : null;
     this.#inTurn(async () => {
       const [packs, records] = await this.#db.transaction(
         'r',

@@ -39,7 +39,7 @@ import {
   type StoredArticleRating,
 } from './db';
 import { keepServerCopies } from './sync/server-copies';
-import { readViews, serverTables, viewTables } from './sync/synced-records';
+import { packTables, readViews, serverTables, viewTables } from './sync/synced-records';
 import type { LoadedDirectory } from './loaded-directory';
 import { bumpIncidentsRevision } from './task-store';
 
@@ -123,7 +123,7 @@ export async function runCommand(
 ): Promise<StoreResult<CommandRun>> {
   const tables = [
     ...Object.values(viewTables(db)),
-    db.interactionPacks,
+    ...packTables(db),
     ...Object.values(serverTables(db)),
     db.catalogItems,
     db.knowledgeArticles,

@@ -44,6 +44,7 @@ import { listTemplates } from './template-store';
 import type { IncidentComponentCache } from './task-store';
 import type { KnownCallers, KnownCallersCache } from './known-callers';
 import { getInteraction, getInteractions } from './interaction-packs';
+import { readViews } from './sync/synced-records';
 
 export type ParsedQuery = { [N in QueryName]: { name: N; args: QueryArgs<N> } }[QueryName];
 
@@ -291,7 +292,7 @@ async function recordsHere(
     db.incidents.bulkGet(idsOf('incident')),
     db.requests.bulkGet(idsOf('request')),
     db.visits.bulkGet(idsOf('visit')),
-    db.calls.bulkGet(idsOf('call')),
+    readViews(db, 'call', idsOf('call')),
   ]);
   const here = new Map<string, { number: string; shortDescription: string }>();
   const keep = (

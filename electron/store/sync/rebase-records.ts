@@ -15,7 +15,7 @@ import {
   type RecordTypes,
 } from '../../../shared/commands/record-set';
 import { readMeta, type DeskDb } from '../db';
-import { putPulledInteractions } from '../interaction-packs';
+import { isPackedKind, putPulledPacked } from '../record-packs';
 import { bumpIncidentsRevision } from '../task-store';
 import { connectedSets, ProvisionalNumbers, replay } from './rebase';
 import { dropServerCopies } from './server-copies';
@@ -193,8 +193,8 @@ export async function putAsView(
   for (const kind of RECORD_KINDS) {
     const rows = page[kind];
     if (!rows || rows.length === 0) continue;
-    // Closed interactions go a hundred to a row (interaction-packs.ts).
-    if (kind === 'interaction') await putPulledInteractions(db, page.interaction ?? []);
+    // Closed interactions and ended calls go a hundred to a row (record-packs.ts).
+    if (isPackedKind(kind)) await putPulledPacked<{ id: string }>(db, kind, rows);
     else
       await (
         views[kind] as unknown as { bulkPut(r: readonly unknown[]): Promise<unknown> }

@@ -8,7 +8,8 @@ import { startDemoServer } from '../../../server/testing/demo-server';
 import { readMeta, type DeskDb } from '../db';
 import type { StoreHost } from '../store-host';
 import type { FetchLike } from './desk-server-client';
-import { serverTables, viewCount, viewTables } from './synced-records';
+import { allViews, serverTables, viewCount, viewTables } from './synced-records';
+import { RECORD_KINDS } from '../../../shared/commands/record-set';
 import { openSyncingDesk } from './with-server-support';
 
 /** Passes the answer through up to its `lines`-th line, then breaks off as a dropped connection. */
@@ -34,8 +35,9 @@ function cutAfter(response: Response, lines: number): Response {
 /** What a desk holds (its views, with nothing waiting its server's state): `kind:id` → updatedAt. */
 async function held(db: DeskDb): Promise<string[]> {
   const keys: string[] = [];
-  for (const [kind, table] of Object.entries(viewTables(db)))
-    for (const record of await table.toArray())
+  // Rows and packs alike (record-packs.ts): which of the two holds a record is the desk's own affair.
+  for (const kind of RECORD_KINDS)
+    for (const record of await allViews(db, kind))
       keys.push(`${kind}:${record.id}@${record.updatedAt}`);
   return keys.sort();
 }

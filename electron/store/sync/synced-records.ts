@@ -10,7 +10,15 @@ import {
   type RecordTypes,
 } from '../../../shared/commands/record-set';
 import { readMeta, writeMeta, type DeskDb, type SyncMeta } from '../db';
-import { allInteractionIds, allInteractions, getInteractions, packsOf } from '../interaction-packs';
+import {
+  allPacked,
+  allPackedIds,
+  isPackedKind,
+  packsOf,
+  PACKED_KINDS,
+  PACKED,
+  readPacked,
+} from '../record-packs';
 
 export type RecordTables = { [K in RecordKind]: EntityTable<RecordTypes[K], 'id'> };
 
@@ -25,10 +33,10 @@ export function viewTables(db: DeskDb): RecordTables {
   };
 }
 
-/** The ids of the records of `kind` the desk shows: an interaction's view may be in a pack. */
+/** The ids of the records of `kind` the desk shows: an interaction's or a call's may be in a pack. */
 export function viewIds(db: DeskDb, kind: RecordKind): Promise<string[]> {
-  return kind === 'interaction'
-    ? allInteractionIds(db)
+  return isPackedKind(kind)
+    ? allPackedIds(db, kind)
     : viewTables(db)[kind].toCollection().primaryKeys();
 }
 
@@ -37,15 +45,15 @@ export async function allViews<K extends RecordKind>(
   db: DeskDb,
   kind: K,
 ): Promise<RecordTypes[K][]> {
-  if (kind === 'interaction') return (await allInteractions(db)) as RecordTypes[K][];
+  if (isPackedKind(kind)) return allPacked<RecordTypes[K]>(db, kind);
   return (viewTables(db)[kind] as unknown as Table<RecordTypes[K], string>).toArray();
 }
 
 /** How many records of `kind` the desk shows. */
 export async function viewCount(db: DeskDb, kind: RecordKind): Promise<number> {
   const rows = await viewTables(db)[kind].count();
-  // Each interaction is a row or in a pack, never both (interaction-packs.ts).
-  return kind === 'interaction' ? rows + packsOf(db).size : rows;
+  // Each record of a packed kind is a row or in a pack, never both (record-packs.ts).
+  return isPackedKind(kind) ? rows + packsOf(db, kind).size : rows;
 }
 
 /** The desk's views of `ids`, one kind, in their order (undefined where it shows none). */
@@ -54,10 +62,14 @@ export async function readViews<K extends RecordKind>(
   kind: K,
   ids: readonly string[],
 ): Promise<(RecordTypes[K] | undefined)[]> {
-  if (kind === 'interaction')
-    return (await getInteractions(db, ids)) as (RecordTypes[K] | undefined)[];
+  if (isPackedKind(kind)) return readPacked<RecordTypes[K]>(db, kind, ids);
   const table = viewTables(db)[kind] as unknown as Table<RecordTypes[K], string>;
   return table.bulkGet([...ids]);
+}
+
+/** The packs' tables (record-packs.ts): a transaction that reads a view by id must include them. */
+export function packTables(db: DeskDb): Table[] {
+  return PACKED_KINDS.map((kind) => db.table(PACKED[kind].packTable));
 }
 
 /**
@@ -86,8 +98,8 @@ export function serverTables(db: DeskDb): RecordTables {
 export function rebaseTables(db: DeskDb): Table[] {
   return [
     ...Object.values(viewTables(db)),
-    // An interaction's view may be in a pack (interaction-packs.ts).
-    db.interactionPacks,
+    // An interaction's or a call's view may be in a pack (record-packs.ts).
+    ...packTables(db),
     ...Object.values(serverTables(db)),
     db.outbox,
     db.parkedOutbox,

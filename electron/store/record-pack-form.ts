@@ -1,48 +1,55 @@
-// What a pack of closed interactions holds (interaction-packs.ts; ADR 0020, "Packs"): their ids,
-// and each one as JSON text. Reading one interaction of a pack decodes only that one: IndexedDB
-// copies a hundred strings back quickly, where a hundred objects cost it as much as a hundred rows.
-// And how interactions leave their packs (a row of theirs was written or removed).
+// What a pack of closed records holds (record-packs.ts; ADR 0020, "Packs"): their ids, and each
+// one as JSON text. Reading one record of a pack decodes only that one: IndexedDB copies a hundred
+// strings back quickly, where a hundred objects cost it as much as a hundred rows. And how records
+// leave their packs (a row of theirs was written or removed). One kind to a pack.
 
 import type { DBCoreTable, DBCoreTransaction } from 'dexie';
 import type { Interaction } from '../../shared/domain/interaction';
 
-export interface InteractionPack {
+export interface RecordPack {
   key?: number;
-  /** The packed interactions' ids, in the order of `texts`. */
+  /** The packed records' ids, in the order of `texts`. */
   ids: string[];
-  /** Each packed interaction as JSON. */
+  /** Each packed record as JSON. */
   texts: string[];
 }
 
-/** The interactions a pack was made of, while its object lives: no need to decode them again. */
-const madeOf = new WeakMap<InteractionPack, readonly Interaction[]>();
+/** A record as a pack holds it: anything with an id. */
+export interface Packable {
+  id: string;
+}
+
+/** The records a pack was made of, while its object lives: no need to decode them again. */
+const madeOf = new WeakMap<RecordPack, readonly Packable[]>();
 
 /** A pack of `records` (a hundred at most; the caller cuts them). */
-export function packOf(records: readonly Interaction[]): InteractionPack {
+export function packOf(records: readonly Packable[]): RecordPack {
   const pack = { ids: records.map((r) => r.id), texts: records.map((r) => JSON.stringify(r)) };
   madeOf.set(pack, records);
   return pack;
 }
 
-/** Every interaction of a pack. */
-export function unpack(pack: InteractionPack): readonly Interaction[] {
-  return madeOf.get(pack) ?? pack.texts.map((text) => JSON.parse(text) as Interaction);
+/** Every record of a pack (the caller knows its kind). */
+export function unpack<T extends Packable>(pack: RecordPack): readonly T[] {
+  return (
+    (madeOf.get(pack) as readonly T[] | undefined) ?? pack.texts.map((t) => JSON.parse(t) as T)
+  );
 }
 
-/** The pack's interactions whose ids are in `wanted`, each decoded alone. */
-export function unpackSome(pack: InteractionPack, wanted: ReadonlySet<string>): Interaction[] {
-  const found: Interaction[] = [];
+/** The pack's records whose ids are in `wanted`, each decoded alone. */
+export function unpackSome<T extends Packable>(pack: RecordPack, wanted: ReadonlySet<string>): T[] {
+  const found: T[] = [];
   pack.ids.forEach((id, i) => {
-    if (wanted.has(id)) found.push(JSON.parse(pack.texts[i] as string) as Interaction);
+    if (wanted.has(id)) found.push(JSON.parse(pack.texts[i] as string) as T);
   });
   return found;
 }
 
-/** The pack without the interactions in `out` (its key kept), or null when none would be left. */
+/** The pack without the records in `out` (its key kept), or null when none would be left. */
 export function packWithout(
-  pack: InteractionPack & { key: number },
+  pack: RecordPack & { key: number },
   out: ReadonlySet<string>,
-): (InteractionPack & { key: number }) | null {
+): (RecordPack & { key: number }) | null {
   const kept = pack.ids.flatMap((id, i) => (out.has(id) ? [] : [i]));
   if (kept.length === 0) return null;
   return {
@@ -69,8 +76,8 @@ export async function removeFromPacks(
   }
   if (leaving.size === 0) return;
   const keys = [...leaving.keys()];
-  const read = (await packs.getMany({ trans, keys })) as (InteractionPack | undefined)[];
-  const kept: InteractionPack[] = [];
+  const read = (await packs.getMany({ trans, keys })) as (RecordPack | undefined)[];
+  const kept: RecordPack[] = [];
   const gone: number[] = [];
   read.forEach((pack, i) => {
     const key = keys[i] as number;
@@ -91,7 +98,7 @@ export interface PackOfObjects {
 }
 
 /** A schema 17 pack in this form, with its key. */
-export function fromObjects(pack: PackOfObjects): InteractionPack {
+export function fromObjects(pack: PackOfObjects): RecordPack {
   const next = packOf(pack.records);
   return pack.key === undefined ? next : { key: pack.key, ...next };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Interaction } from '../../shared/domain/interaction';
-import { fromObjects, packOf, packWithout, unpack, unpackSome } from './interaction-pack-form';
+import { fromObjects, packOf, packWithout, unpack, unpackSome } from './record-pack-form';
 import { interaction } from './sync/sync-test-support';
 
 const three = (): Interaction[] => ['a', 'b', 'c'].map((id) => interaction(id, `IMS${id}`));
@@ -13,13 +13,13 @@ describe('a pack of interactions', () => {
     const pack = packOf(three());
     expect(pack.ids).toEqual(['a', 'b', 'c']);
     expect(pack.texts.map((t) => (JSON.parse(t) as Interaction).id)).toEqual(['a', 'b', 'c']);
-    expect(unpack(stored(pack))).toEqual(three());
+    expect(unpack<Interaction>(stored(pack))).toEqual(three());
   });
 
   it('decodes only the interactions asked for', () => {
     const pack = stored(packOf(three()));
     pack.texts[0] = 'not JSON: never decoded';
-    expect(unpackSome(pack, new Set(['c', 'b', 'x'])).map((r) => r.number)).toEqual([
+    expect(unpackSome<Interaction>(pack, new Set(['c', 'b', 'x'])).map((r) => r.number)).toEqual([
       'IMSb',
       'IMSc',
     ]);
@@ -37,6 +37,6 @@ describe('a pack of interactions', () => {
   it('reads a pack as schema 17 stored it (the objects themselves), keeping its key', () => {
     const pack = fromObjects({ key: 3, records: three() });
     expect(pack.key).toBe(3);
-    expect(unpack(stored(pack))).toEqual(three());
+    expect(unpack<Interaction>(stored(pack))).toEqual(three());
   });
 });
