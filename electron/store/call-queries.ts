@@ -20,7 +20,7 @@ import { toCallView } from './call-views';
 import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
 import { recordIndexOf } from './record-index-upkeep';
-import { listedCalls, listedInteractions } from './interaction-lists';
+import { listedInteractions, listedRecords } from './interaction-lists';
 import { readViews } from './sync/synced-records';
 
 export type CallQueryName = keyof typeof callQueryInputs;
@@ -138,7 +138,9 @@ const HANDLERS: Handlers = {
     return ok(incoming);
   },
   'call.log': async (state, args) => {
-    const recent = await listedCalls(state.db, (index) => index.calls().slice(0, LOG_WINDOW));
+    const recent = await listedRecords(state.db, 'call', (index) =>
+      index.calls().slice(0, LOG_WINDOW),
+    );
     const queues = [...new Set(recent.flatMap((c) => (c.queue === null ? [] : [c.queue])))].sort(
       (a, b) => a.localeCompare(b),
     );

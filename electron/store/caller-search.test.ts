@@ -132,42 +132,48 @@ describe('caller search', () => {
     expect(ordersFit(table.columns, { ...orders, email: undefined })).toBe(false);
   });
 
-  it('builds for 100,000 users and searches in well under a millisecond', () => {
-    const table = UserTable.fromUsers(generateDirectory({ users: 100_000, seed: 1 }).users);
-    const started = performance.now();
-    const orders = buildCallerOrders(table.columns);
-    const buildMs = performance.now() - started;
-    const search = new CallerSearch(table.columns, orders);
-    const queries = [
-      'jo',
-      'joh',
-      'john s',
-      'gar',
-      'müll',
-      'e0501',
-      '555 12',
-      'maria.g',
-      'xi',
-      'nguy',
-      'patel',
-      'a',
-    ];
-    const times: number[] = [];
-    for (let round = 0; round < 50; round++) {
-      for (const q of queries) {
-        const t = performance.now();
-        search.search(q, 10);
-        times.push(performance.now() - t);
+  // Generating 100,000 users takes 2-3 s alone, over vitest's 5 s default on a loaded machine: the
+  // figures this test is about are the build and search times it measures itself.
+  it(
+    'builds for 100,000 users and searches in well under a millisecond',
+    { timeout: 30_000 },
+    () => {
+      const table = UserTable.fromUsers(generateDirectory({ users: 100_000, seed: 1 }).users);
+      const started = performance.now();
+      const orders = buildCallerOrders(table.columns);
+      const buildMs = performance.now() - started;
+      const search = new CallerSearch(table.columns, orders);
+      const queries = [
+        'jo',
+        'joh',
+        'john s',
+        'gar',
+        'müll',
+        'e0501',
+        '555 12',
+        'maria.g',
+        'xi',
+        'nguy',
+        'patel',
+        'a',
+      ];
+      const times: number[] = [];
+      for (let round = 0; round < 50; round++) {
+        for (const q of queries) {
+          const t = performance.now();
+          search.search(q, 10);
+          times.push(performance.now() - t);
+        }
       }
-    }
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.floor(times.length * 0.95)] ?? 0;
-    console.info(
-      `caller index, 100,000 users: build ${buildMs.toFixed(0)} ms, search p95 ${(p95 * 1000).toFixed(0)} µs`,
-    );
-    expect(search.search('john s', 10).length).toBe(10);
-    // The figure itself (p95 ≤ 1 ms in Chromium) is measured by `npm run bench`; here only a
-    // bound that a linear scan of 100,000 users would break, loose enough for a loaded 2-core CI.
-    expect(p95).toBeLessThan(10);
-  });
+      times.sort((a, b) => a - b);
+      const p95 = times[Math.floor(times.length * 0.95)] ?? 0;
+      console.info(
+        `caller index, 100,000 users: build ${buildMs.toFixed(0)} ms, search p95 ${(p95 * 1000).toFixed(0)} µs`,
+      );
+      expect(search.search('john s', 10).length).toBe(10);
+      // The figure itself (p95 ≤ 1 ms in Chromium) is measured by `npm run bench`; here only a
+      // bound that a linear scan of 100,000 users would break, loose enough for a loaded 2-core CI.
+      expect(p95).toBeLessThan(10);
+    },
+  );
 });

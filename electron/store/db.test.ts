@@ -436,6 +436,42 @@ const MIGRATION_TESTS: Record<
       expect((await readViews(db, 'call', ['c-3']))[0]).toMatchObject({ number: 'CAL0000003' });
     },
   },
+  22: {
+    // A visit's check-in and last change are listed in memory; the queue's index stays; visits
+    // already here stay rows, and the new packs table is empty.
+    seed: async (db) => {
+      await db.visits.bulkAdd([
+        {
+          id: 'v-2',
+          location: 'loc-1',
+          person: 'usr_000007',
+          state: 'Waiting',
+          checkedInAt: '2026-01-03T09:00:00.000Z',
+          updatedAt: '2026-01-03T09:00:00.000Z',
+        },
+        {
+          id: 'v-3',
+          location: 'loc-1',
+          person: 'usr_000007',
+          state: 'Done',
+          checkedInAt: '2026-01-03T08:00:00.000Z',
+          updatedAt: '2026-01-03T08:30:00.000Z',
+        },
+      ] as never);
+    },
+    check: async (db) => {
+      expect(db.visits.schema.indexes.map((i) => i.name)).toEqual(['[location+state]']);
+      expect(await db.visitPacks.count()).toBe(0);
+      expect(
+        await db.visits.where('[location+state]').equals(['loc-1', 'Waiting']).primaryKeys(),
+      ).toEqual(['v-2']);
+      const index = recordIndexOf(db);
+      await index.ready();
+      expect(index.index.visitsAt('loc-1')).toEqual(['v-2', 'v-3']);
+      expect(index.index.personVisits('usr_000007')).toEqual(['v-2', 'v-3']);
+      expect(index.index.visitsChangedSince('2026-01-03T08:45:00.000Z')).toEqual(['v-2']);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -467,6 +503,7 @@ describe('desk database schema', () => {
         'calls',
         'serverCalls',
         'callPacks',
+        'visitPacks',
         'templates',
         'templateChanges',
         'knowledgeArticles',

@@ -18,7 +18,7 @@ import type {
   figureQueryInputs,
 } from '../../shared/store-api/figures-contract';
 import type { DeskDb } from './db';
-import { agentInteractions, listedCalls } from './interaction-lists';
+import { agentInteractions, listedRecords } from './interaction-lists';
 
 export type FigureQueryName = keyof typeof figureQueryInputs;
 
@@ -58,8 +58,8 @@ export async function recentRecords(
   const [opened, closed, calls, visits] = await Promise.all([
     agentInteractions(db, 'opened', agentId, { since }),
     agentInteractions(db, 'closed', agentId, { since }),
-    listedCalls(db, (index) => index.calls(since)),
-    db.visits.where('updatedAt').aboveOrEqual(since).toArray(),
+    listedRecords(db, 'call', (index) => index.calls(since)),
+    listedRecords(db, 'visit', (index) => index.visitsChangedSince(since)),
   ]);
   const interactions = new Map([...opened, ...closed].map((i) => [i.id, i]));
   // Only the incidents first-contact resolution asks about: those the interactions name.

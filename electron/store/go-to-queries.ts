@@ -84,7 +84,7 @@ function byNumber(db: DeskDb, query: string): Candidate[] {
 
 /**
  * The records of the callers the text finds, taken in turns. Interactions come newest first (their
- * and calls come newest first (the record index lists them); the other kinds' caller indexes are
+ * calls and visits come newest first (the record index lists them); the other kinds' caller indexes are
  * read forward, in one getAllKeys each.
  */
 async function byCaller(
@@ -113,7 +113,7 @@ async function byCaller(
         fromIndex('interaction', listed.callerInteractions(userId)),
         newest('incident', 'caller'),
         newest('request', 'requestedFor'),
-        newest('visit', 'person'),
+        fromIndex('visit', listed.personVisits(userId)),
         fromIndex('call', listed.callerCalls(userId)),
       ];
     }),

@@ -1,11 +1,12 @@
 // The interactions the record index lists (record-index.ts), read by id in chunks until enough
 // match: the agent's own, opened or closed since a moment (My day, the known and recent callers,
-// the templates' use), the open ones by state and the closed ones (the interaction lists); and the
-// calls it lists by ring time (the call log, the agent's day). IndexedDB keeps no index for these,
+// the templates' use), the open ones by state and the closed ones (the interaction lists); the calls
+// it lists by ring time (the call log, the agent's day) and the visits by check-in and last change
+// (the walk-up queue's latest, the agent's day). IndexedDB keeps no index for these,
 // which every record would pay for (ADR 0020). A live query that reads them is answered again when
 // the index says they moved (`followInteractionLists`): Dexie sees only the ids it read.
 
-import type { Call } from '../../shared/domain/call';
+import type { RecordTypes } from '../../shared/commands/record-set';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { QueryName } from '../../shared/store-api/contract';
 import type { DeskDb } from './db';
@@ -45,15 +46,16 @@ export async function listedInteractions(
   return found;
 }
 
-/** The calls of one of the index's lists, in its order. */
-export async function listedCalls(
+/** The calls or visits of one of the index's lists, in its order. */
+export async function listedRecords<K extends 'call' | 'visit'>(
   db: DeskDb,
+  kind: K,
   list: (index: RecordIndex) => readonly string[],
-): Promise<Call[]> {
+): Promise<RecordTypes[K][]> {
   const index = recordIndexOf(db);
   await index.ready();
-  const found = await readViews(db, 'call', list(index.index));
-  return found.filter((call): call is Call => call !== undefined);
+  const found = await readViews(db, kind, list(index.index));
+  return found.filter((record): record is RecordTypes[K] => record !== undefined);
 }
 
 /** The interactions `agentId` opened (or closed) at or after `since` (ISO; all when absent), newest first. */
@@ -77,7 +79,8 @@ export const AGENT_WORK_QUERIES: readonly QueryName[] = [
 
 /**
  * Refreshes the interaction lists whenever the record index says interactions moved, the queries of
- * the agent's own work when the session's agent's did, and the call lists when calls did.
+ * the agent's own work when the session's agent's did, and the lists of calls or visits when those
+ * did.
  */
 export function followInteractionLists(
   db: DeskDb,
@@ -96,5 +99,8 @@ export function followInteractionLists(
     );
     if (agents.has(session.agentId)) live.refresh(...AGENT_WORK_QUERIES);
   });
-  recordIndexOf(db).onCallsChanged(() => live.refresh('call.log', 'figures.agentToday'));
+  recordIndexOf(db).onListsMoved((kinds) => {
+    if (kinds.has('call')) live.refresh('call.log', 'figures.agentToday');
+    if (kinds.has('visit')) live.refresh('walkUp.queue', 'figures.agentToday');
+  });
 }

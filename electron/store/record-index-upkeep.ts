@@ -99,8 +99,8 @@ export class DeskRecordIndex {
    * it wrote or removed.
    */
   readonly #listeners = new Set<(agents: ReadonlySet<string>) => void>();
-  /** Told, after each change to the calls is applied, that they changed. */
-  readonly #callListeners = new Set<() => void>();
+  /** Told, after each change to the calls or visits is applied, which of the two changed. */
+  readonly #movedListeners = new Set<(kinds: ReadonlySet<RecordKind>) => void>();
 
   constructor(db: Dexie) {
     this.#db = db;
@@ -161,16 +161,19 @@ export class DeskRecordIndex {
     return () => this.#listeners.delete(listener);
   }
 
-  /** `listener` is told when calls changed, after the index has them; until the returned function is called. */
-  onCallsChanged(listener: () => void): () => void {
-    this.#callListeners.add(listener);
-    return () => this.#callListeners.delete(listener);
+  /**
+   * `listener` is told when calls or visits changed, which kinds, after the index has them; until
+   * the returned function is called.
+   */
+  onListsMoved(listener: (kinds: ReadonlySet<RecordKind>) => void): () => void {
+    this.#movedListeners.add(listener);
+    return () => this.#movedListeners.delete(listener);
   }
 
   /** The database is closing: nothing more is told or read. */
   close(): void {
     this.#listeners.clear();
-    this.#callListeners.clear();
+    this.#movedListeners.clear();
     Dexie.on.storagemutated.unsubscribe(this.#onMutated);
     for (const { timer } of this.#wholeDue.values()) clearTimeout(timer);
     this.#wholeDue.clear();
@@ -231,7 +234,8 @@ export class DeskRecordIndex {
     if (this.#queue) return;
     const agents = this.index.takeTouched();
     if (agents) for (const listener of this.#listeners) listener(agents);
-    if (this.index.takeCallsMoved()) for (const listener of this.#callListeners) listener();
+    const moved = this.index.takeMoved();
+    if (moved.size > 0) for (const listener of this.#movedListeners) listener(moved);
   }
 
   async #load(): Promise<void> {
@@ -337,7 +341,7 @@ export class DeskRecordIndex {
     this.#wholeDue.set(kind, { timer, since, name });
   }
 
-  /** A kind's packs (record-packs.ts), when the schema has them (interactions from 17, calls from 21). */
+  /** A kind's packs (record-packs.ts), when the schema has them (from 17, 21 or 22: hasPackTable). */
   #packTable(kind: PackedKind): Table<RecordPack, number> | null {
     return hasPackTable(this.#db, kind)
       ? this.#db.table<RecordPack, number>(PACKED[kind].packTable)

@@ -175,8 +175,8 @@ describe('the record index', () => {
         call('c3', '2026-01-03T08:00:00.000Z', 'usr_1'),
       ],
     });
-    expect(index.takeCallsMoved()).toBe(true);
-    expect(index.takeCallsMoved()).toBe(false);
+    expect(index.takeMoved()).toEqual(new Set(['call']));
+    expect(index.takeMoved()).toEqual(new Set());
     expect(index.takeTouched()).toBeNull();
     expect(index.calls()).toEqual(['c3', 'c2', 'c1']);
     expect(index.calls('2026-01-02T00:00:00.000Z')).toEqual(['c3', 'c2']);
@@ -191,6 +191,6 @@ describe('the record index', () => {
     index.apply({ kind: 'call', type: 'delete', ids: ['c3'] });
     expect(index.callerCalls('usr_1')).toEqual(['c2', 'c1']);
     expect(index.calls()).toEqual(['c2', 'c1']);
-    expect(index.takeCallsMoved()).toBe(true);
+    expect(index.takeMoved()).toEqual(new Set(['call']));
   });
 });

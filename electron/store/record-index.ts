@@ -3,7 +3,8 @@
 // the reason; a call has none); for the agent's own work (My day, known and recent callers, template
 // uses), who opened and who closed each interaction, and when; for the interaction lists, the open
 // ones by state and the closed ones, newest first; for a caller's history, the interactions opened
-// for each caller; for the call log, the calls by ring time, all and each caller's. IndexedDB pays
+// for each caller; for the call log, the calls by ring time, all and each caller's; for the walk-up
+// desk, the visits by check-in, each location's and each person's, and by last change. IndexedDB pays
 // per index entry: a record's words were a
 // multi-entry index of seven or so entries, more than half of what storing a pulled record cost,
 // its number one more, and a closed interaction four more that no query read it by (ADR 0020,
@@ -24,9 +25,9 @@ export const WORD_TABLES: Readonly<Record<string, RecordKind>> = {
 
 /**
  * The tables indexed here, by table name: those with words, and the calls, which have none. A
- * call is listed by ring time, all of them and each caller's, and found by its number: IndexedDB's
- * three indexes for those were three entries more for each of the thousands a first sync stores
- * (ADR 0020, "Found in memory").
+ * call is listed by ring time, all of them and each caller's, and found by its number; a visit by
+ * check-in, each location's and each person's, and by last change: IndexedDB's indexes for those
+ * were entries more for each of the thousands a first sync stores (ADR 0020, "Found in memory").
  */
 export const INDEXED_TABLES: Readonly<Record<string, RecordKind>> = {
   ...WORD_TABLES,
@@ -56,7 +57,8 @@ export type AgentSide = 'opened' | 'closed';
 /**
  * The lists kept newest first: the interactions an agent opened or closed (by when), the open ones
  * in a state (by when opened), every closed one (by when closed), a caller's (by when opened); every
- * call and a caller's calls (by when they rang).
+ * call and a caller's calls (by when they rang); a location's visits and a person's (by check-in),
+ * every visit (by last change).
  */
 const LIST = {
   agent: (side: AgentSide, agent: string) => `${side} ${agent}`,
@@ -65,6 +67,9 @@ const LIST = {
   caller: (caller: string) => `caller ${caller}`,
   calls: 'calls',
   callerCalls: (caller: string) => `calls of ${caller}`,
+  visits: 'visits',
+  visitsAt: (location: string) => `visits at ${location}`,
+  personVisits: (person: string) => `visits of ${person}`,
 };
 
 interface Entry {
@@ -96,9 +101,24 @@ function callListsOf(record: object): Pick<Entry, 'lists' | 'agents'> {
   return { lists, agents: [] };
 }
 
-/** The lists a record is on (an interaction's or a call's; none for the other kinds), and its agents. */
+/** A visit's lists: its location's and its person's, by check-in; every visit's, by last change. */
+function visitListsOf(record: object): Pick<Entry, 'lists' | 'agents'> {
+  const { location, person, checkedInAt, updatedAt } = record as Partial<
+    Record<'location' | 'person' | 'checkedInAt' | 'updatedAt', unknown>
+  >;
+  const lists: [string, string][] = [];
+  if (typeof updatedAt === 'string') lists.push([LIST.visits, updatedAt]);
+  if (typeof checkedInAt === 'string') {
+    if (typeof location === 'string') lists.push([LIST.visitsAt(location), checkedInAt]);
+    if (typeof person === 'string') lists.push([LIST.personVisits(person), checkedInAt]);
+  }
+  return { lists, agents: [] };
+}
+
+/** The lists a record is on (an interaction's, a call's, a visit's; none for the other kinds), and its agents. */
 function listsOf(kind: RecordKind, record: object): Pick<Entry, 'lists' | 'agents'> {
   if (kind === 'call') return callListsOf(record);
+  if (kind === 'visit') return visitListsOf(record);
   if (kind !== 'interaction') return { lists: [], agents: [] };
   const r = record as Partial<
     Record<'state' | 'openedBy' | 'openedFor' | 'openedAt' | 'closedBy' | 'closedAt', unknown>
@@ -159,7 +179,8 @@ export class RecordIndex {
   /** The agents whose interactions changed since `takeTouched`, and whether any interaction did. */
   readonly #touched = new Set<string>();
   #interactionsMoved = false;
-  #callsMoved = false;
+  /** The kinds with lists of their own (calls, visits) written or removed since `takeMoved`. */
+  readonly #moved = new Set<RecordKind>();
 
   get size(): number {
     return this.#entries.size;
@@ -218,10 +239,25 @@ export class RecordIndex {
     return this.#listed(LIST.callerCalls(caller));
   }
 
-  /** Whether a call was written or removed since the last call (which forgets it). */
-  takeCallsMoved(): boolean {
-    const moved = this.#callsMoved;
-    this.#callsMoved = false;
+  /** The ids of `location`'s visits, the latest checked in first. */
+  visitsAt(location: string): string[] {
+    return this.#listed(LIST.visitsAt(location));
+  }
+
+  /** The ids of `person`'s visits, the latest checked in first. */
+  personVisits(person: string): string[] {
+    return this.#listed(LIST.personVisits(person));
+  }
+
+  /** The ids of the visits changed at or after `since` (ISO), the latest first. */
+  visitsChangedSince(since: string): string[] {
+    return this.#listed(LIST.visits, since);
+  }
+
+  /** The kinds of calls and visits written or removed since the last call (which forgets them). */
+  takeMoved(): Set<RecordKind> {
+    const moved = new Set(this.#moved);
+    this.#moved.clear();
     return moved;
   }
 
@@ -238,7 +274,7 @@ export class RecordIndex {
   }
 
   #touch(entry: Entry): void {
-    if (entry.kind === 'call') this.#callsMoved = true;
+    if (entry.kind === 'call' || entry.kind === 'visit') this.#moved.add(entry.kind);
     if (entry.kind !== 'interaction') return;
     this.#interactionsMoved = true;
     for (const agent of entry.agents) this.#touched.add(agent);

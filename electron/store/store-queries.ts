@@ -291,7 +291,7 @@ async function recordsHere(
     getInteractions(db, idsOf('interaction')),
     db.incidents.bulkGet(idsOf('incident')),
     db.requests.bulkGet(idsOf('request')),
-    db.visits.bulkGet(idsOf('visit')),
+    readViews(db, 'visit', idsOf('visit')),
     readViews(db, 'call', idsOf('call')),
   ]);
   const here = new Map<string, { number: string; shortDescription: string }>();

@@ -9,6 +9,7 @@ import type { Visit } from '../../shared/domain/visit';
 import { WALK_UP_DEFAULTS, type WalkUpLocation } from '../../shared/domain/walk-up-location';
 import type { WalkUpQueueView } from '../../shared/store-api/walk-up-contract';
 import { createDeskDb, type DeskDb } from './db';
+import { putPulledPacked } from './record-packs';
 import { openStoreHost, type StoreHost } from './store-host';
 
 const DB_NAME = 'desk';
@@ -282,5 +283,29 @@ describe('visit.get', () => {
       interactionNumber: null,
     });
     expect(value(await desk.host.query('visit.get', { id: 'v-none' }))).toBeNull();
+  });
+});
+
+describe('packed visits', () => {
+  it('show in the queue’s finished list, by id and in the agent’s day as rows do, and follow a pull live', async () => {
+    const desk = await openDesk();
+    await desk.db.locations.put(location());
+    const finished: string[][] = [];
+    await desk.host.subscribe('walkUp.queue', { location: 'loc-hq' }, (r) =>
+      finished.push(value(r).finished.map((v) => v.id)),
+    );
+    await vi.waitFor(() => expect(finished.at(-1)).toEqual([]));
+    // As a pull stores them with nothing waiting: visits that are over, a hundred to a row.
+    await desk.db.transaction('rw', [desk.db.visits, desk.db.visitPacks], () =>
+      putPulledPacked(desk.db, 'visit', [done('d1', -60, 4), done('d2', -30, 5)]),
+    );
+    expect(await desk.db.visits.count()).toBe(0);
+    expect(await desk.db.visitPacks.count()).toBe(1);
+    await vi.waitFor(() => expect(finished.at(-1)).toEqual(['d2', 'd1']));
+    expect(value(await desk.host.query('visit.get', { id: 'd1' }))).toMatchObject({
+      state: 'Done',
+    });
+    const day = value(await desk.host.query('figures.agentToday', {}));
+    expect(day.visitsServed).toBe(2);
   });
 });

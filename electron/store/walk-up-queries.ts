@@ -1,8 +1,8 @@
 // Answers the walk-up queries (the desk's locations, a location's queue with the wait estimate, a
-// visit) from the visits and locations cached in IndexedDB. Awaits nothing but Dexie (runs in
-// liveQuery, so a change to db.visits or db.locations re-runs it); never writes.
+// visit) from the visits and locations cached in IndexedDB and the record index's lists of visits.
+// Runs in liveQuery: a change to the open visits or the locations re-runs it, and the record
+// index's change to visits refreshes it (followInteractionLists); never writes.
 
-import { Dexie } from 'dexie';
 import { ok, type StoreResult } from '../../shared/domain/result';
 import { isFinal, type Visit } from '../../shared/domain/visit';
 import { estimateWaits, queueOrder } from '../../shared/domain/walk-up-queue';
@@ -21,6 +21,8 @@ import type { ClockBoundQuery } from './live-queries';
 import type { LoadedDirectory } from './loaded-directory';
 import { toVisitView } from './visit-views';
 import { getInteractions } from './interaction-packs';
+import { listedRecords } from './interaction-lists';
+import { readViews } from './sync/synced-records';
 
 export type WalkUpQueryName = keyof typeof walkUpQueryInputs;
 
@@ -73,7 +75,7 @@ const HANDLERS: Handlers = {
   },
   'walkUp.queue': async (state, args) => ok(await queueOf(state, args.location)),
   'visit.get': async ({ db, directory }, args) => {
-    const visit = await db.visits.get(args.id);
+    const [visit] = await readViews(db, 'visit', [args.id]);
     if (!visit) return ok(null);
     const numbers = await interactionNumbers(db, [visit]);
     return ok(toVisitView(visit, directory, numbers.get(visit.interaction ?? '') ?? null));
@@ -96,12 +98,7 @@ async function visitsAt(db: DeskDb, location: string): Promise<Visit[]> {
       .where('[location+state]')
       .anyOf(OPEN_STATES.map((s) => [location, s]))
       .toArray(),
-    db.visits
-      .where('[location+checkedInAt]')
-      .between([location, Dexie.minKey], [location, Dexie.maxKey])
-      .reverse()
-      .limit(RECENT_VISITS)
-      .toArray(),
+    listedRecords(db, 'visit', (index) => index.visitsAt(location).slice(0, RECENT_VISITS)),
   ]);
   const byId = new Map<string, Visit>();
   for (const v of [...recent, ...open]) byId.set(v.id, v);
