@@ -88,7 +88,9 @@ export async function openRecordsOf(db: DeskDb, callerId: string): Promise<Calle
       limit: OPEN_RECORDS_SHOWN,
       where: (i) => !isClosed(i.state),
     }),
-    db.incidents.where('caller').equals(callerId).filter(isOpenIncident).toArray(),
+    listedRecords(db, 'incident', (index) => index.callerIncidents(callerId)).then((found) =>
+      found.filter(isOpenIncident),
+    ),
     db.requests.where('requestedFor').equals(callerId).filter(isOpenRequest).toArray(),
   ]);
   const rows: (CallerOpenRecord & { at: string })[] = [

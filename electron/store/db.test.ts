@@ -472,6 +472,29 @@ const MIGRATION_TESTS: Record<
       expect(index.index.visitsChangedSince('2026-01-03T08:45:00.000Z')).toEqual(['v-2']);
     },
   },
+  23: {
+    // An incident's caller and state are listed in memory; the open ones are still read by state.
+    seed: async (db) => {
+      await db.incidents.bulkAdd([
+        { id: 'inc-1', caller: 'usr_000007', state: 'New', updatedAt: '2026-01-03T09:00:00.000Z' },
+        {
+          id: 'inc-2',
+          caller: 'usr_000007',
+          state: 'Closed',
+          updatedAt: '2026-01-02T09:00:00.000Z',
+        },
+      ] as never);
+    },
+    check: async (db) => {
+      expect(db.incidents.schema.indexes.map((i) => i.name)).toEqual(['state']);
+      expect(await db.incidentPacks.count()).toBe(0);
+      expect(await db.incidents.where('state').equals('New').primaryKeys()).toEqual(['inc-1']);
+      const index = recordIndexOf(db);
+      await index.ready();
+      expect(index.index.callerIncidents('usr_000007')).toEqual(['inc-1', 'inc-2']);
+      expect(index.index.incidentsIn('Closed')).toEqual(['inc-2']);
+    },
+  },
 };
 
 describe('desk database schema', () => {
@@ -504,6 +527,7 @@ describe('desk database schema', () => {
         'serverCalls',
         'callPacks',
         'visitPacks',
+        'incidentPacks',
         'templates',
         'templateChanges',
         'knowledgeArticles',

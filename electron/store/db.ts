@@ -231,6 +231,7 @@ export type DeskDb = Dexie & {
   serverCalls: EntityTable<Call, 'id'>;
   callPacks: Table<RecordPack, number>;
   visitPacks: Table<RecordPack, number>;
+  incidentPacks: Table<RecordPack, number>;
   templates: EntityTable<ContactTemplate, 'id'>;
   templateChanges: EntityTable<StoredTemplateChange, 'id'>;
   knowledgeArticles: EntityTable<PublishedArticle, 'id'>;
@@ -285,8 +286,8 @@ export function createDeskDb(options: DeskDbOptions): DeskDb {
   }
   // Go to anything's words, in memory, kept in step with every write (record-index-upkeep.ts).
   installRecordIndex(db);
-  // Closed interactions, ended calls and visits a hundred to a row, above the index so it sees the
-  // packs' writes.
+  // Closed interactions and incidents, ended calls and visits a hundred to a row, above the index
+  // so it sees the packs' writes.
   installRecordPacks(db);
   return db;
 }

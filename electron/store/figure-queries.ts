@@ -19,6 +19,7 @@ import type {
 } from '../../shared/store-api/figures-contract';
 import type { DeskDb } from './db';
 import { agentInteractions, listedRecords } from './interaction-lists';
+import { readViews } from './sync/synced-records';
 
 export type FigureQueryName = keyof typeof figureQueryInputs;
 
@@ -70,7 +71,7 @@ export async function recentRecords(
       ),
     ),
   ];
-  const incidents = (await db.incidents.bulkGet(incidentIds)).flatMap((i) => (i ? [i] : []));
+  const incidents = (await readViews(db, 'incident', incidentIds)).flatMap((i) => (i ? [i] : []));
   return { interactions: [...interactions.values()], visits, calls, incidents };
 }
 

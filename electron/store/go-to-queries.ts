@@ -4,7 +4,6 @@
 // a desk of any size. Awaits nothing but Dexie once the record index is read (the first seconds of a
 // start); never writes.
 
-import type { Table } from 'dexie';
 import type { RecordKind, RecordRef } from '../../shared/commands/record-set';
 import {
   numberCandidates,
@@ -18,7 +17,7 @@ import type { QueryArgs } from '../../shared/store-api/contract';
 import type { GoToHit, GoToQueryOutputs } from '../../shared/store-api/go-to-contract';
 import type { DeskDb } from './db';
 import type { LoadedDirectory } from './loaded-directory';
-import { packTables, readViews, viewTables } from './sync/synced-records';
+import { packTables, readViews } from './sync/synced-records';
 import { recordIndexOf } from './record-index-upkeep';
 
 export interface GoToQuery {
@@ -65,9 +64,6 @@ interface AnyRecord {
   interaction?: string | null;
 }
 
-const tablesOf = (db: DeskDb) =>
-  viewTables(db) as unknown as Record<RecordKind, Table<AnyRecord, string>>;
-
 function byNumber(db: DeskDb, query: string): Candidate[] {
   const { index } = recordIndexOf(db);
   return numberCandidates(query).flatMap(({ kind, exact, prefix }) => [
@@ -83,9 +79,9 @@ function byNumber(db: DeskDb, query: string): Candidate[] {
 }
 
 /**
- * The records of the callers the text finds, taken in turns. Interactions come newest first (their
- * calls and visits come newest first (the record index lists them); the other kinds' caller indexes are
- * read forward, in one getAllKeys each.
+ * The records of the callers the text finds, taken in turns. Interactions, incidents, calls and
+ * visits come newest first (the record index lists them); requests' caller index is read forward,
+ * in one getAllKeys each.
  */
 async function byCaller(
   db: DeskDb,
@@ -94,30 +90,26 @@ async function byCaller(
   limit: number,
 ): Promise<Candidate[]> {
   const users = directory.searchUsers(query, CALLERS);
-  const tables = tablesOf(db);
+  const { index } = recordIndexOf(db);
   const lists = await Promise.all(
-    users.flatMap(({ id: userId }) => {
-      const { index: listed } = recordIndexOf(db);
-      const fromIndex = (kind: RecordKind, ids: readonly string[]) =>
-        Promise.resolve(
-          ids.slice(0, PER_CALLER).map((id): Candidate => ({ kind, id, match: 'caller' })),
-        );
-      const newest = (kind: RecordKind, index: string) =>
-        tables[kind]
-          .where(index)
-          .equals(userId)
-          .limit(PER_CALLER)
-          .primaryKeys()
-          .then((ids) => ids.map((id): Candidate => ({ kind, id, match: 'caller' })));
-      return [
-        fromIndex('interaction', listed.callerInteractions(userId)),
-        newest('incident', 'caller'),
-        newest('request', 'requestedFor'),
-        fromIndex('visit', listed.personVisits(userId)),
-        fromIndex('call', listed.callerCalls(userId)),
+    users.map(async ({ id: userId }) => {
+      const requests = await db.requests
+        .where('requestedFor')
+        .equals(userId)
+        .limit(PER_CALLER)
+        .primaryKeys();
+      const listed: [RecordKind, readonly string[]][] = [
+        ['interaction', index.callerInteractions(userId)],
+        ['incident', index.callerIncidents(userId)],
+        ['request', requests],
+        ['visit', index.personVisits(userId)],
+        ['call', index.callerCalls(userId)],
       ];
+      return listed.map(([kind, ids]) =>
+        ids.slice(0, PER_CALLER).map((id): Candidate => ({ kind, id, match: 'caller' })),
+      );
     }),
-  );
+  ).then((perCaller) => perCaller.flat());
   // In turns (each caller's newest of each kind first), so that only `limit` records are read.
   const taken: Candidate[] = [];
   for (let round = 0; round < PER_CALLER && taken.length < limit; round++)

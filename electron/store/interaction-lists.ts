@@ -46,8 +46,8 @@ export async function listedInteractions(
   return found;
 }
 
-/** The calls or visits of one of the index's lists, in its order. */
-export async function listedRecords<K extends 'call' | 'visit'>(
+/** The calls, visits or incidents of one of the index's lists, in its order. */
+export async function listedRecords<K extends 'call' | 'visit' | 'incident'>(
   db: DeskDb,
   kind: K,
   list: (index: RecordIndex) => readonly string[],
@@ -79,8 +79,8 @@ export const AGENT_WORK_QUERIES: readonly QueryName[] = [
 
 /**
  * Refreshes the interaction lists whenever the record index says interactions moved, the queries of
- * the agent's own work when the session's agent's did, and the lists of calls or visits when those
- * did.
+ * the agent's own work when the session's agent's did, and the lists of calls, visits or incidents
+ * when those did.
  */
 export function followInteractionLists(
   db: DeskDb,
@@ -102,5 +102,6 @@ export function followInteractionLists(
   recordIndexOf(db).onListsMoved((kinds) => {
     if (kinds.has('call')) live.refresh('call.log', 'figures.agentToday');
     if (kinds.has('visit')) live.refresh('walkUp.queue', 'figures.agentToday');
+    if (kinds.has('incident')) live.refresh('incident.list', 'task.listForUser', 'call.incoming');
   });
 }

@@ -341,7 +341,7 @@ export class DeskRecordIndex {
     this.#wholeDue.set(kind, { timer, since, name });
   }
 
-  /** A kind's packs (record-packs.ts), when the schema has them (from 17, 21 or 22: hasPackTable). */
+  /** A kind's packs (record-packs.ts), when the schema has them (from 17 to 23: hasPackTable). */
   #packTable(kind: PackedKind): Table<RecordPack, number> | null {
     return hasPackTable(this.#db, kind)
       ? this.#db.table<RecordPack, number>(PACKED[kind].packTable)

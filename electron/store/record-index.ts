@@ -4,7 +4,8 @@
 // uses), who opened and who closed each interaction, and when; for the interaction lists, the open
 // ones by state and the closed ones, newest first; for a caller's history, the interactions opened
 // for each caller; for the call log, the calls by ring time, all and each caller's; for the walk-up
-// desk, the visits by check-in, each location's and each person's, and by last change. IndexedDB pays
+// desk, the visits by check-in, each location's and each person's, and by last change; for the
+// task lists, the incidents in each state and each caller's, by last change. IndexedDB pays
 // per index entry: a record's words were a
 // multi-entry index of seven or so entries, more than half of what storing a pulled record cost,
 // its number one more, and a closed interaction four more that no query read it by (ADR 0020,
@@ -58,7 +59,7 @@ export type AgentSide = 'opened' | 'closed';
  * The lists kept newest first: the interactions an agent opened or closed (by when), the open ones
  * in a state (by when opened), every closed one (by when closed), a caller's (by when opened); every
  * call and a caller's calls (by when they rang); a location's visits and a person's (by check-in),
- * every visit (by last change).
+ * every visit (by last change); the incidents in a state and a caller's (by last change).
  */
 const LIST = {
   agent: (side: AgentSide, agent: string) => `${side} ${agent}`,
@@ -70,6 +71,8 @@ const LIST = {
   visits: 'visits',
   visitsAt: (location: string) => `visits at ${location}`,
   personVisits: (person: string) => `visits of ${person}`,
+  incidentsIn: (state: string) => `incidents in ${state}`,
+  callerIncidents: (caller: string) => `incidents of ${caller}`,
 };
 
 interface Entry {
@@ -115,10 +118,23 @@ function visitListsOf(record: object): Pick<Entry, 'lists' | 'agents'> {
   return { lists, agents: [] };
 }
 
-/** The lists a record is on (an interaction's, a call's, a visit's; none for the other kinds), and its agents. */
+/** An incident's lists: its state's and its caller's, by last change. */
+function incidentListsOf(record: object): Pick<Entry, 'lists' | 'agents'> {
+  const { state, caller, updatedAt } = record as Partial<
+    Record<'state' | 'caller' | 'updatedAt', unknown>
+  >;
+  const lists: [string, string][] = [];
+  if (typeof updatedAt !== 'string') return { lists, agents: [] };
+  if (typeof state === 'string') lists.push([LIST.incidentsIn(state), updatedAt]);
+  if (typeof caller === 'string') lists.push([LIST.callerIncidents(caller), updatedAt]);
+  return { lists, agents: [] };
+}
+
+/** The lists a record is on (a request's none), and its agents (an interaction's). */
 function listsOf(kind: RecordKind, record: object): Pick<Entry, 'lists' | 'agents'> {
   if (kind === 'call') return callListsOf(record);
   if (kind === 'visit') return visitListsOf(record);
+  if (kind === 'incident') return incidentListsOf(record);
   if (kind !== 'interaction') return { lists: [], agents: [] };
   const r = record as Partial<
     Record<'state' | 'openedBy' | 'openedFor' | 'openedAt' | 'closedBy' | 'closedAt', unknown>
@@ -179,7 +195,7 @@ export class RecordIndex {
   /** The agents whose interactions changed since `takeTouched`, and whether any interaction did. */
   readonly #touched = new Set<string>();
   #interactionsMoved = false;
-  /** The kinds with lists of their own (calls, visits) written or removed since `takeMoved`. */
+  /** The kinds with lists here (calls, visits, incidents) written or removed since `takeMoved`. */
   readonly #moved = new Set<RecordKind>();
 
   get size(): number {
@@ -254,7 +270,17 @@ export class RecordIndex {
     return this.#listed(LIST.visits, since);
   }
 
-  /** The kinds of calls and visits written or removed since the last call (which forgets them). */
+  /** The ids of the incidents in `state`, the latest changed first. */
+  incidentsIn(state: string): string[] {
+    return this.#listed(LIST.incidentsIn(state));
+  }
+
+  /** The ids of `caller`'s incidents, the latest changed first. */
+  callerIncidents(caller: string): string[] {
+    return this.#listed(LIST.callerIncidents(caller));
+  }
+
+  /** The kinds with lists here (but interactions) written or removed since the last call (which forgets them). */
   takeMoved(): Set<RecordKind> {
     const moved = new Set(this.#moved);
     this.#moved.clear();
@@ -274,7 +300,7 @@ export class RecordIndex {
   }
 
   #touch(entry: Entry): void {
-    if (entry.kind === 'call' || entry.kind === 'visit') this.#moved.add(entry.kind);
+    if (entry.kind !== 'interaction' && entry.kind !== 'request') this.#moved.add(entry.kind);
     if (entry.kind !== 'interaction') return;
     this.#interactionsMoved = true;
     for (const agent of entry.agents) this.#touched.add(agent);

@@ -289,7 +289,7 @@ async function recordsHere(
   ];
   const [interactions, incidents, requests, visits, calls] = await Promise.all([
     getInteractions(db, idsOf('interaction')),
-    db.incidents.bulkGet(idsOf('incident')),
+    readViews(db, 'incident', idsOf('incident')),
     db.requests.bulkGet(idsOf('request')),
     readViews(db, 'visit', idsOf('visit')),
     readViews(db, 'call', idsOf('call')),

@@ -13,6 +13,7 @@ import type { Request } from '../../shared/domain/request';
 import type { StoreResult } from '../../shared/domain/result';
 import type { ComponentSearchView, IncidentView } from '../../shared/store-api/escalation-contract';
 import { createDeskDb, type DeskDb } from './db';
+import { putPulledPacked } from './record-packs';
 import { openStoreHost, type StoreHost, type StoreHostOptions } from './store-host';
 import { bumpIncidentsRevision } from './task-store';
 
@@ -276,6 +277,36 @@ describe('escalation queries: lists, User’s Tasks and Callbacks due', () => {
     expect(all).toHaveLength(62);
     const priorities = all.map((r) => r.priority ?? 4);
     expect(priorities).toEqual([...priorities].sort((a, b) => a - b));
+  });
+
+  it('lists, opens and finds by caller a closed incident a pull packed, live', async () => {
+    const desk = await openDesk();
+    const db = await desk.raw();
+    const incident = await storedPrinterIncident(db);
+    const closedOnes: string[][] = [];
+    await desk.host.subscribe('incident.list', { state: 'Closed' }, (r) =>
+      closedOnes.push(value(r).map((i) => i.id)),
+    );
+    await vi.waitFor(() => expect(closedOnes.at(-1)).not.toContain(PRINTER_SCENARIO_INCIDENT_ID));
+    const before = closedOnes.at(-1) ?? [];
+    // As a pull stores it with nothing waiting: closed and canceled incidents a hundred to a row.
+    const packed = { ...incident, id: 'inc-packed', state: 'Closed' as const };
+    await db.transaction('rw', [db.incidents, db.incidentPacks], () =>
+      putPulledPacked(db, 'incident', [packed]),
+    );
+    expect(await db.incidents.get('inc-packed')).toBeUndefined();
+    expect(await db.incidentPacks.count()).toBe(1);
+    await vi.waitFor(() =>
+      expect([...(closedOnes.at(-1) ?? [])].sort()).toEqual(['inc-packed', ...before].sort()),
+    );
+    expect(value(await desk.host.query('incident.get', { id: 'inc-packed' }))).toMatchObject({
+      state: 'Closed',
+    });
+    const tasks = value(
+      await desk.host.query('task.listForUser', { userId: incident.caller, limit: 100 }),
+    );
+    expect(tasks.map((t) => t.id)).toContain('inc-packed');
+    expect(value(await desk.host.query('incident.list', { limit: 200 }))).toHaveLength(61);
   });
 
   it('shows a request with its answers in words, in lists and in User’s Tasks', async () => {

@@ -1,5 +1,7 @@
 // Answers the escalation queries (incidents, requests, User's Tasks, Callbacks due, the catalog)
-// from IndexedDB and the in-memory component index. Awaits nothing but Dexie (runs in liveQuery).
+// from IndexedDB, the in-memory component index and the record index's lists of incidents (a
+// closed one may be packed: record-packs.ts). Runs in liveQuery; the record index's change to
+// incidents refreshes the lists it read there (followInteractionLists).
 
 import type { Table } from 'dexie';
 import { catalogCategories, searchCatalog, suggestCatalog } from '../../shared/domain/catalog';
@@ -32,6 +34,8 @@ import {
   toTaskItemView,
 } from './task-views';
 import { getOpenInteractions } from './interaction-packs';
+import { listedRecords } from './interaction-lists';
+import { allViews, readViews } from './sync/synced-records';
 
 export type TaskQuery = {
   [N in EscalationQueryName]: { name: N; args: QueryArgs<N> };
@@ -56,11 +60,16 @@ type Handlers = {
 /** One handler per query, by name: the only place that knows them. */
 const HANDLERS: Handlers = {
   'incident.get': async ({ db, directory }, args) => {
-    const record = await db.incidents.get(args.id);
+    const [record] = await readViews(db, 'incident', [args.id]);
     return ok(record ? toIncidentView(record, directory) : null);
   },
   'incident.list': async (state, { queue, state: wanted, limit }) => {
-    const rows = await tasksIn(state.db.incidents, wanted, queue, OPEN_INCIDENT_STATES);
+    const rows =
+      queue === undefined
+        ? wanted === undefined
+          ? await allViews(state.db, 'incident')
+          : await listedRecords(state.db, 'incident', (index) => index.incidentsIn(wanted))
+        : await tasksIn(state.db.incidents, wanted, queue, OPEN_INCIDENT_STATES);
     return ok(queued(rows.map(incidentListItem), queue, state, limit));
   },
   'incident.searchByComponent': async ({ db, directory, components }, args) => {
@@ -96,7 +105,7 @@ const HANDLERS: Handlers = {
   },
   'task.listForUser': async ({ db, directory }, { userId, limit }) => {
     const [incidents, requests] = await Promise.all([
-      db.incidents.where('caller').equals(userId).toArray(),
+      listedRecords(db, 'incident', (index) => index.callerIncidents(userId)),
       db.requests.where('requestedFor').equals(userId).toArray(),
     ]);
     const rows = [...incidents.map(incidentListItem), ...requests.map(requestListItem)];
