@@ -88,20 +88,22 @@ export function followInteractionLists(
   live: Pick<LiveQueries, 'refresh'>,
 ): void {
   recordIndexOf(db).onInteractionsChanged((agents) => {
-    // A caller's history and an incoming call's open records are read through it too, and the
-    // calls' interaction numbers.
+    // A caller's history and an incoming call's open records are read through it too, the calls'
+    // interaction numbers, and which interactions Callbacks due looks at (the open ones).
     live.refresh(
       'interaction.list',
       'interaction.listForUser',
       'call.incoming',
       'call.log',
       'call.get',
+      'incident.callbacksDue',
     );
     if (agents.has(session.agentId)) live.refresh(...AGENT_WORK_QUERIES);
   });
   recordIndexOf(db).onListsMoved((kinds) => {
     if (kinds.has('call')) live.refresh('call.log', 'figures.agentToday');
     if (kinds.has('visit')) live.refresh('walkUp.queue', 'figures.agentToday');
-    if (kinds.has('incident')) live.refresh('incident.list', 'task.listForUser', 'call.incoming');
+    if (kinds.has('incident'))
+      live.refresh('incident.list', 'incident.callbacksDue', 'task.listForUser', 'call.incoming');
   });
 }

@@ -193,4 +193,26 @@ describe('the record index', () => {
     expect(index.calls()).toEqual(['c2', 'c1']);
     expect(index.takeMoved()).toEqual(new Set(['call']));
   });
+
+  it('keeps each Resolved incident’s linked interactions, and forgets them once it moves on', () => {
+    const index = new RecordIndex();
+    const incident = (id: string, state: string, linked: string[]) => ({
+      id,
+      number: `INC${id}`,
+      state,
+      updatedAt: '2026-01-01T08:00:00.000Z',
+      relatedInteractions: linked.map((i) => ({ id: i })),
+    });
+    index.apply({
+      kind: 'incident',
+      type: 'put',
+      records: [incident('a', 'Resolved', ['i1', 'i2']), incident('b', 'In Progress', ['i3'])],
+    });
+    expect([...index.resolvedIncidentLinks()]).toEqual([['a', ['i1', 'i2']]]);
+    index.apply({ kind: 'incident', type: 'put', records: [incident('a', 'Closed', ['i1'])] });
+    index.apply({ kind: 'incident', type: 'put', records: [incident('b', 'Resolved', ['i3'])] });
+    expect([...index.resolvedIncidentLinks()]).toEqual([['b', ['i3']]]);
+    index.apply({ kind: 'incident', type: 'delete', ids: ['b'] });
+    expect(index.resolvedIncidentLinks().size).toBe(0);
+  });
 });

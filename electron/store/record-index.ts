@@ -5,7 +5,8 @@
 // ones by state and the closed ones, newest first; for a caller's history, the interactions opened
 // for each caller; for the call log, the calls by ring time, all and each caller's; for the walk-up
 // desk, the visits by check-in, each location's and each person's, and by last change; for the
-// task lists, the incidents in each state and each caller's, by last change. IndexedDB pays
+// task lists, the incidents in each state and each caller's, by last change; for Callbacks due, the
+// interactions each Resolved incident is linked to. IndexedDB pays
 // per index entry: a record's words were a
 // multi-entry index of seven or so entries, more than half of what storing a pulled record cost,
 // its number one more, and a closed interaction four more that no query read it by (ADR 0020,
@@ -197,6 +198,8 @@ export class RecordIndex {
   #interactionsMoved = false;
   /** The kinds with lists here (calls, visits, incidents) written or removed since `takeMoved`. */
   readonly #moved = new Set<RecordKind>();
+  /** Each Resolved incident's linked interactions, by the incident's id (Callbacks due). */
+  readonly #resolvedLinks = new Map<string, readonly string[]>();
 
   get size(): number {
     return this.#entries.size;
@@ -208,6 +211,7 @@ export class RecordIndex {
     this.#postings.clear();
     this.#numbers.clear();
     this.#lists.clear();
+    this.#resolvedLinks.clear();
   }
 
   /**
@@ -273,6 +277,14 @@ export class RecordIndex {
   /** The ids of the incidents in `state`, the latest changed first. */
   incidentsIn(state: string): string[] {
     return this.#listed(LIST.incidentsIn(state));
+  }
+
+  /**
+   * Each Resolved incident's id with the ids of the interactions linked to it: the callbacks that
+   * may be due, without reading every Resolved incident.
+   */
+  resolvedIncidentLinks(): ReadonlyMap<string, readonly string[]> {
+    return this.#resolvedLinks;
   }
 
   /** The ids of `caller`'s incidents, the latest changed first. */
@@ -372,6 +384,19 @@ export class RecordIndex {
     const entry: Entry = { kind, id, number, words, at: atOf(record), ...listsOf(kind, record) };
     this.#entries.set(key, entry);
     this.#touch(entry);
+    if (kind === 'incident') {
+      const { state, relatedInteractions } = record as {
+        state?: unknown;
+        relatedInteractions?: unknown;
+      };
+      if (state === 'Resolved' && Array.isArray(relatedInteractions))
+        this.#resolvedLinks.set(
+          id,
+          relatedInteractions.flatMap((r: { id?: unknown }) =>
+            typeof r.id === 'string' ? [r.id] : [],
+          ),
+        );
+    }
     for (const [listKey, at] of entry.lists) {
       const list = this.#lists.get(listKey) ?? { at: new Map<string, string>(), newestFirst: null };
       this.#lists.set(listKey, list);
@@ -395,6 +420,7 @@ export class RecordIndex {
     const entry = this.#entries.get(key);
     if (!entry) return;
     this.#entries.delete(key);
+    if (entry.kind === 'incident') this.#resolvedLinks.delete(entry.id);
     const numbers = this.#numbers.get(entry.kind);
     const ids = numbers?.get(entry.number);
     ids?.delete(entry.id);

@@ -7,7 +7,8 @@ import type { Table } from 'dexie';
 import { catalogCategories, searchCatalog, suggestCatalog } from '../../shared/domain/catalog';
 import { callbacksDue } from '../../shared/domain/escalation';
 import { incidentListItem, OPEN_INCIDENT_STATES } from '../../shared/domain/incident';
-import type { Interaction } from '../../shared/domain/interaction';
+import type { Incident } from '../../shared/domain/incident-record';
+import { OPEN_STATES, type Interaction } from '../../shared/domain/interaction';
 import { ok, type StoreResult } from '../../shared/domain/result';
 import { OPEN_REQUEST_STATES, requestListItem } from '../../shared/domain/request';
 import {
@@ -35,6 +36,7 @@ import {
 } from './task-views';
 import { getOpenInteractions } from './interaction-packs';
 import { listedRecords } from './interaction-lists';
+import { recordIndexOf } from './record-index-upkeep';
 import { allViews, readViews } from './sync/synced-records';
 
 export type TaskQuery = {
@@ -81,12 +83,25 @@ const HANDLERS: Handlers = {
     return ok(toComponentSearchView(result, directory));
   },
   'incident.callbacksDue': async ({ db, directory }, args) => {
-    const resolved = await db.incidents.where('state').equals('Resolved').toArray();
-    const ids = [...new Set(resolved.flatMap((i) => i.relatedInteractions.map((r) => r.id)))];
-    // Only open interactions are due a callback: the rows, never the packs.
+    // Which interactions each Resolved incident is linked to, from the record index: most of a
+    // busy desk's thousands of Resolved incidents have no open interaction left, and reading
+    // them all was the longest list a catch-up waited for (ADR 0020).
+    const index = recordIndexOf(db);
+    await index.ready();
+    const links = index.index.resolvedIncidentLinks();
+    // Only open interactions are due a callback: those the index lists open, read from their rows.
+    const open = new Set(OPEN_STATES.flatMap((s) => index.index.openInState(s)));
+    const ids = [...new Set([...links.values()].flat())].filter((id) => open.has(id));
     const interactions = await getOpenInteractions(db, ids);
     const byId = new Map<string, Interaction>();
     for (const interaction of interactions) if (interaction) byId.set(interaction.id, interaction);
+    const wanted = [...links].flatMap(([incident, linked]) =>
+      linked.some((id) => byId.has(id)) ? [incident] : [],
+    );
+    // Read now: the index may be a moment behind a write; the record itself says its state.
+    const resolved = (await readViews(db, 'incident', wanted)).filter(
+      (i): i is Incident => i?.state === 'Resolved',
+    );
     return ok(
       callbacksDue(resolved, (id) => byId.get(id))
         .slice(0, args.limit)

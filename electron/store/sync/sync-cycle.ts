@@ -134,12 +134,22 @@ export async function syncCycle(deps: SyncCycleDeps): Promise<AttemptOutcome> {
     state.connection = 'syncing';
     deps.notify();
   }
+  // The lists held while the pull's pages came are let go once the status says how this cycle
+  // ended, not as the pull ends: their whole-desk reads would come before the status asked for
+  // just then ("caught up" waited 0.2-0.5 s for them; ADR 0020).
+  const held = { lists: false };
+  const letGo = (): void => {
+    if (!held.lists) return;
+    held.lists = false;
+    deps.events.emit('catching-up', false);
+  };
   try {
-    await syncWith(deps, session);
+    await syncWith(deps, session, held);
     state.lastSyncedAt = (await readSyncMeta(deps.db)).lastSyncedAt;
     state.lastError = null;
     state.connection = 'online';
     deps.notify();
+    letGo();
     // The desk is caught up. The pull is complete and rebased, and the directory says the
     // agent's groups: what left the scope (an agent who left a group, records that aged out) goes
     // now, after the status says so. Before the directory, a fresh desk would not know the
@@ -150,11 +160,20 @@ export async function syncCycle(deps: SyncCycleDeps): Promise<AttemptOutcome> {
   } catch (error) {
     if (deps.stopped()) return { next: 'stop' };
     return failed(deps, error, session);
+  } finally {
+    letGo();
   }
 }
 
-/** Push and pull beside the directory (each recorded as an attempt of its own) and the templates. */
-async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<void> {
+/**
+ * Push and pull beside the directory (each recorded as an attempt of its own) and the templates.
+ * `held.lists` says the host's lists are held after the pull has ended (the caller lets them go).
+ */
+async function syncWith(
+  deps: SyncCycleDeps,
+  session: ActiveSession,
+  held: { lists: boolean },
+): Promise<void> {
   const { attempts, events } = deps;
   await deps.directoryReady();
   const directory = deps.directory();
@@ -176,11 +195,13 @@ async function syncWith(deps: SyncCycleDeps, session: ActiveSession): Promise<vo
     incidentsWritten: (incidents, revision, removedIds) =>
       events.emit('incidents-written', { incidents, revision, removedIds }),
     catchingUp: (on) => {
-      if (on && deps.state.connection !== 'syncing') {
+      if (!on) return;
+      if (deps.state.connection !== 'syncing') {
         deps.state.connection = 'syncing';
         deps.notify();
       }
-      events.emit('catching-up', on);
+      if (!held.lists) events.emit('catching-up', true);
+      held.lists = true;
     },
     snapshotProgress: throttledProgress(
       (progress) => {
