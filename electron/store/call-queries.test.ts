@@ -10,7 +10,7 @@ import type { Call } from '../../shared/domain/call';
 import type { StoreResult } from '../../shared/domain/result';
 import { createDeskDb, type DeskDb } from './db';
 import { putPulledInteractions } from './interaction-packs';
-import { putPulledPacked } from './record-packs';
+import { putPulledPacked } from './packed-records';
 import { interaction } from './sync/sync-test-support';
 import { openStoreHost, type StoreHost } from './store-host';
 

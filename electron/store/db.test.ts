@@ -21,6 +21,15 @@ import { readViews } from './sync/synced-records';
 
 const deps = () => ({ name: 'desk', indexedDB: new IDBFactory(), IDBKeyRange });
 
+/** A minimal call as schema 19 stored it, numbered after its id's digits. */
+const legacyCall = (id: string, state: string, caller: string | null) => ({
+  id,
+  number: `CAL000000${id.slice(2)}`,
+  state,
+  caller,
+  rangAt: '2026-01-03T10:00:00.000Z',
+});
+
 /** Writes a minimal interaction the way a version of Deskpad stored it. */
 const legacyInteraction = (id: string) => ({
   id,
@@ -401,13 +410,7 @@ const MIGRATION_TESTS: Record<
   20: {
     // A call's ring time, caller and number are indexed in memory; its state stays in IndexedDB.
     seed: async (db) => {
-      await db.calls.add({
-        id: 'c-2',
-        number: 'CAL0000002',
-        state: 'Ringing',
-        caller: 'usr_000007',
-        rangAt: '2026-01-03T10:00:00.000Z',
-      } as never);
+      await db.calls.add(legacyCall('c-2', 'Ringing', 'usr_000007') as never);
     },
     check: async (db) => {
       expect(db.calls.schema.indexes.map((i) => i.name)).toEqual(['state']);
@@ -423,12 +426,7 @@ const MIGRATION_TESTS: Record<
   21: {
     // A new table for ended calls' packs, empty: the calls already here stay rows.
     seed: async (db) => {
-      await db.calls.add({
-        id: 'c-3',
-        number: 'CAL0000003',
-        state: 'Ended',
-        rangAt: '2026-01-03T10:00:00.000Z',
-      } as never);
+      await db.calls.add(legacyCall('c-3', 'Ended', null) as never);
     },
     check: async (db) => {
       expect(await db.callPacks.count()).toBe(0);
@@ -440,23 +438,13 @@ const MIGRATION_TESTS: Record<
     // A visit's check-in and last change are listed in memory; the queue's index stays; visits
     // already here stay rows, and the new packs table is empty.
     seed: async (db) => {
+      const visit = (id: string, state: string, checkedInAt: string, updatedAt: string) => ({
+        ...{ id, location: 'loc-1', person: 'usr_000007', state },
+        ...{ checkedInAt: `2026-01-03T${checkedInAt}Z`, updatedAt: `2026-01-03T${updatedAt}Z` },
+      });
       await db.visits.bulkAdd([
-        {
-          id: 'v-2',
-          location: 'loc-1',
-          person: 'usr_000007',
-          state: 'Waiting',
-          checkedInAt: '2026-01-03T09:00:00.000Z',
-          updatedAt: '2026-01-03T09:00:00.000Z',
-        },
-        {
-          id: 'v-3',
-          location: 'loc-1',
-          person: 'usr_000007',
-          state: 'Done',
-          checkedInAt: '2026-01-03T08:00:00.000Z',
-          updatedAt: '2026-01-03T08:30:00.000Z',
-        },
+        visit('v-2', 'Waiting', '09:00:00.000', '09:00:00.000'),
+        visit('v-3', 'Done', '08:00:00.000', '08:30:00.000'),
       ] as never);
     },
     check: async (db) => {

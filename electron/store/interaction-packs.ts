@@ -1,9 +1,9 @@
-// The interactions' reads by id, whole and from their packs (record-packs.ts): what the lists,
+// The interactions' reads by id, whole and from their packs (packed-records.ts): what the lists,
 // forms and queries of interactions call. A pack holds closed interactions only.
 
 import { isClosed, type Interaction } from '../../shared/domain/interaction';
 import type { DeskDb } from './db';
-import { allPacked, allPackedIds, putPulledPacked, readPacked } from './record-packs';
+import { allPacked, allPackedIds, putPulledPacked, readPacked } from './packed-records';
 
 /** Interactions by id, in the order asked (undefined where the desk holds none). */
 export const getInteractions = (

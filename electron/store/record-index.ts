@@ -15,7 +15,7 @@
 
 import type { RecordKind } from '../../shared/commands/record-set';
 import { recordWords, wordsMatch } from '../../shared/domain/go-to';
-import { CLOSED_STATES } from '../../shared/domain/interaction';
+import { LIST, listsOf, type AgentSide, type RecordLists } from './record-lists';
 
 /** The tables whose records have words, by table name (schema 8 to 13 kept them in IndexedDB). */
 export const WORD_TABLES: Readonly<Record<string, RecordKind>> = {
@@ -43,6 +43,8 @@ export interface WordHit {
   at: string;
 }
 
+export type { AgentSide } from './record-lists';
+
 /**
  * One committed change to a word table: records written, records removed by id, or every record of
  * the kind whose id is within `from`..`to` removed (a clear, or a range delete: bounds that are not
@@ -53,39 +55,13 @@ export type RecordChange =
   | { kind: RecordKind; type: 'delete'; ids: readonly string[] }
   | { kind: RecordKind; type: 'deleteRange'; from: unknown; to: unknown };
 
-/** An interaction's agent on one side: who opened it (or closed it) and when. */
-export type AgentSide = 'opened' | 'closed';
-
-/**
- * The lists kept newest first: the interactions an agent opened or closed (by when), the open ones
- * in a state (by when opened), every closed one (by when closed), a caller's (by when opened); every
- * call and a caller's calls (by when they rang); a location's visits and a person's (by check-in),
- * every visit (by last change); the incidents in a state and a caller's (by last change).
- */
-const LIST = {
-  agent: (side: AgentSide, agent: string) => `${side} ${agent}`,
-  inState: (state: string) => `state ${state}`,
-  closed: 'closed',
-  caller: (caller: string) => `caller ${caller}`,
-  calls: 'calls',
-  callerCalls: (caller: string) => `calls of ${caller}`,
-  visits: 'visits',
-  visitsAt: (location: string) => `visits at ${location}`,
-  personVisits: (person: string) => `visits of ${person}`,
-  incidentsIn: (state: string) => `incidents in ${state}`,
-  callerIncidents: (caller: string) => `incidents of ${caller}`,
-};
-
-interface Entry {
+/** A record as the index holds it: its number, words and time, and the lists it is on (record-lists.ts). */
+interface Entry extends RecordLists {
   kind: RecordKind;
   id: string;
   number: string;
   words: readonly string[];
   at: string;
-  /** The lists it is on, each with its time there. */
-  lists: readonly (readonly [list: string, at: string])[];
-  /** The agents who opened or closed it. */
-  agents: readonly string[];
 }
 
 /** One list: each one's time, and newest first (sorted when next read). */
@@ -95,71 +71,6 @@ interface List {
 }
 
 const keyOf = (kind: RecordKind, id: string): string => `${kind}:${id}`;
-
-/** A call's lists: every call's and its caller's, by when it rang. */
-function callListsOf(record: object): Pick<Entry, 'lists' | 'agents'> {
-  const { rangAt, caller } = record as Partial<Record<'rangAt' | 'caller', unknown>>;
-  if (typeof rangAt !== 'string') return { lists: [], agents: [] };
-  const lists: [string, string][] = [[LIST.calls, rangAt]];
-  if (typeof caller === 'string') lists.push([LIST.callerCalls(caller), rangAt]);
-  return { lists, agents: [] };
-}
-
-/** A visit's lists: its location's and its person's, by check-in; every visit's, by last change. */
-function visitListsOf(record: object): Pick<Entry, 'lists' | 'agents'> {
-  const { location, person, checkedInAt, updatedAt } = record as Partial<
-    Record<'location' | 'person' | 'checkedInAt' | 'updatedAt', unknown>
-  >;
-  const lists: [string, string][] = [];
-  if (typeof updatedAt === 'string') lists.push([LIST.visits, updatedAt]);
-  if (typeof checkedInAt === 'string') {
-    if (typeof location === 'string') lists.push([LIST.visitsAt(location), checkedInAt]);
-    if (typeof person === 'string') lists.push([LIST.personVisits(person), checkedInAt]);
-  }
-  return { lists, agents: [] };
-}
-
-/** An incident's lists: its state's and its caller's, by last change. */
-function incidentListsOf(record: object): Pick<Entry, 'lists' | 'agents'> {
-  const { state, caller, updatedAt } = record as Partial<
-    Record<'state' | 'caller' | 'updatedAt', unknown>
-  >;
-  const lists: [string, string][] = [];
-  if (typeof updatedAt !== 'string') return { lists, agents: [] };
-  if (typeof state === 'string') lists.push([LIST.incidentsIn(state), updatedAt]);
-  if (typeof caller === 'string') lists.push([LIST.callerIncidents(caller), updatedAt]);
-  return { lists, agents: [] };
-}
-
-/** The lists a record is on (a request's none), and its agents (an interaction's). */
-function listsOf(kind: RecordKind, record: object): Pick<Entry, 'lists' | 'agents'> {
-  if (kind === 'call') return callListsOf(record);
-  if (kind === 'visit') return visitListsOf(record);
-  if (kind === 'incident') return incidentListsOf(record);
-  if (kind !== 'interaction') return { lists: [], agents: [] };
-  const r = record as Partial<
-    Record<'state' | 'openedBy' | 'openedFor' | 'openedAt' | 'closedBy' | 'closedAt', unknown>
-  >;
-  const lists: [string, string][] = [];
-  const agents: string[] = [];
-  const openedAt = typeof r.openedAt === 'string' ? r.openedAt : null;
-  const closedAt = typeof r.closedAt === 'string' ? r.closedAt : null;
-  if (typeof r.openedBy === 'string' && openedAt !== null) {
-    lists.push([LIST.agent('opened', r.openedBy), openedAt]);
-    agents.push(r.openedBy);
-  }
-  if (typeof r.closedBy === 'string' && closedAt !== null) {
-    lists.push([LIST.agent('closed', r.closedBy), closedAt]);
-    agents.push(r.closedBy);
-  }
-  const closed = (CLOSED_STATES as readonly unknown[]).includes(r.state);
-  if (typeof r.state === 'string' && !closed && openedAt !== null)
-    lists.push([LIST.inState(r.state), openedAt]);
-  if (closedAt !== null) lists.push([LIST.closed, closedAt]);
-  if (typeof r.openedFor === 'string' && openedAt !== null)
-    lists.push([LIST.caller(r.openedFor), openedAt]);
-  return { lists, agents };
-}
 
 const newestFirst = (a: { id: string; at: string }, b: { id: string; at: string }): number =>
   a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;

@@ -1,13 +1,13 @@
 // Closed interactions and incidents, ended calls and visits a hundred to an IndexedDB row (ADR 0020,
 // "Packs"). IndexedDB costs a desk about the same per record whatever the record holds: a catch-up's
 // 20,000 closed interactions were 20,000 rows and most of its time, and a first sync's 8,000 calls,
-// 3,600 visits and 4,000 closed incidents 15,600 more. A
-// pull that brings a closed record this desk does not hold in its table puts it in a pack of its
-// kind; every other write is a row of the kind's table as before. Where each packed record is, is
-// known in memory (read when the database opens). Each record is in one place: a row of the table
-// wins, and a write or removal of a row takes it out of its pack in the same transaction. Reads by
-// id go through `readPacked`; lists come from the record index (record-index.ts), never from an
-// IndexedDB index, which a packed record has no entry in.
+// 3,600 visits and 4,000 closed incidents 15,600 more. A pull that brings a closed record this desk
+// does not hold in its table puts it in a pack of its kind; every other write is a row of the kind's
+// table as before. Where each packed record is, is known in memory (read when the database opens).
+// Each record is in one place: a row of the table wins, and a write or removal of a row takes it
+// out of its pack in the same transaction. Reads by id go through `readPacked` (packed-records.ts);
+// lists come from the record index (record-index.ts), never from an IndexedDB index, which a packed
+// record has no entry in.
 
 import {
   cmp,
@@ -27,15 +27,7 @@ import type { Incident } from '../../shared/domain/incident-record';
 import { isClosed, type Interaction } from '../../shared/domain/interaction';
 import { isFinalIncidentState } from '../../shared/domain/task-states';
 import { isFinal, type Visit } from '../../shared/domain/visit';
-import type { DeskDb } from './db';
-import {
-  packOf,
-  removeFromPacks,
-  unpack,
-  unpackSome,
-  type Packable,
-  type RecordPack,
-} from './record-pack-form';
+import { removeFromPacks, type Packable, type RecordPack } from './record-pack-form';
 
 /** Records to a pack: one read by id reads a hundred, one put stores a hundred. */
 export const PACK_SIZE = 100;
@@ -323,94 +315,4 @@ export function packsOf(db: Dexie, kind: PackedKind): RecordPacks {
   const packs = installed.get(db);
   if (!packs) throw new Error('This database has no record packs (createDeskDb installs them).');
   return packs[kind];
-}
-
-const packTableOf = (db: DeskDb, kind: PackedKind) =>
-  db.table<RecordPack, number>(PACKED[kind].packTable);
-const rowTableOf = <T extends Packable>(db: DeskDb, kind: PackedKind) =>
-  db.table<T, string>(PACKED[kind].table);
-
-/**
- * Records of a packed kind by id, in the order asked (undefined where the desk holds none): each
- * from its row, else from its pack. Inside a transaction, that transaction must include the packs.
- */
-export async function readPacked<T extends Packable>(
-  db: DeskDb,
-  kind: PackedKind,
-  ids: readonly string[],
-): Promise<(T | undefined)[]> {
-  const rows = await rowTableOf<T>(db, kind).bulkGet([...ids]);
-  const packs = packsOf(db, kind);
-  const wanted = new Map<number, Set<string>>();
-  rows.forEach((row, i) => {
-    const id = ids[i] as string;
-    const key = row === undefined ? packs.packOf(id) : undefined;
-    if (key === undefined) return;
-    const set = wanted.get(key) ?? new Set<string>();
-    set.add(id);
-    wanted.set(key, set);
-  });
-  if (wanted.size === 0) return rows;
-  const keys = [...wanted.keys()];
-  const found = new Map<string, T>();
-  (await packTableOf(db, kind).bulkGet(keys)).forEach((pack, i) => {
-    const want = wanted.get(keys[i] as number);
-    if (pack && want) for (const record of unpackSome<T>(pack, want)) found.set(record.id, record);
-  });
-  return rows.map((row, i) => row ?? found.get(ids[i] as string));
-}
-
-/** Every record of a packed kind the desk holds: the rows, and the packed ones that have none. */
-export async function allPacked<T extends Packable>(db: DeskDb, kind: PackedKind): Promise<T[]> {
-  const [rows, packs] = await Promise.all([
-    rowTableOf<T>(db, kind).toArray(),
-    packTableOf(db, kind).toArray(),
-  ]);
-  const held = new Set(rows.map((r) => r.id));
-  const packed = packs.flatMap((p) => unpack<T>(p).filter((r) => !held.has(r.id)));
-  return [...rows, ...packed];
-}
-
-/** Every held record's id of a packed kind: the rows' and the packed ones'. */
-export async function allPackedIds(db: DeskDb, kind: PackedKind): Promise<string[]> {
-  const rows = await rowTableOf(db, kind).toCollection().primaryKeys();
-  return [...new Set([...rows, ...packsOf(db, kind).packedIds()])];
-}
-
-/**
- * Stores pulled records of a packed kind as the desk's view (putAsView; nothing waits): a closed
- * one the table has no row of goes in a pack — out of any pack it was in — the others are rows.
- * Inside a rw transaction over the kind's table and its packs.
- */
-export async function putPulledPacked<T extends Packable>(
-  db: DeskDb,
-  kind: PackedKind,
-  records: readonly T[],
-): Promise<void> {
-  const table = rowTableOf<T>(db, kind);
-  const closed = records.filter(PACKED[kind].closed);
-  const rows = new Set(
-    closed.length === 0
-      ? []
-      : await table
-          .where(':id')
-          .anyOf(closed.map((r) => r.id))
-          .primaryKeys(),
-  );
-  // The page's latest version of each: a page lists a record once, but a snapshot's may not.
-  const packed = new Map<string, T>();
-  for (const r of closed) if (!rows.has(r.id)) packed.set(r.id, r);
-  const hot = records.filter((r) => !packed.has(r.id));
-  if (packed.size > 0) {
-    const packs = packsOf(db, kind);
-    const moving = [...packed.keys()].filter((id) => packs.packOf(id) !== undefined);
-    // Through the table's own removal: a delete of ids it has no rows of.
-    if (moving.length > 0) await table.bulkDelete(moving);
-    const all = [...packed.values()];
-    const chunks: RecordPack[] = [];
-    for (let from = 0; from < all.length; from += PACK_SIZE)
-      chunks.push(packOf(all.slice(from, from + PACK_SIZE)));
-    await packTableOf(db, kind).bulkAdd(chunks);
-  }
-  if (hot.length > 0) await table.bulkPut(hot);
 }

@@ -13,7 +13,7 @@ import type { Request } from '../../shared/domain/request';
 import type { StoreResult } from '../../shared/domain/result';
 import type { ComponentSearchView, IncidentView } from '../../shared/store-api/escalation-contract';
 import { createDeskDb, type DeskDb } from './db';
-import { putPulledPacked } from './record-packs';
+import { putPulledPacked } from './packed-records';
 import { openStoreHost, type StoreHost, type StoreHostOptions } from './store-host';
 import { bumpIncidentsRevision } from './task-store';
 

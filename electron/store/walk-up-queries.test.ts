@@ -9,7 +9,7 @@ import type { Visit } from '../../shared/domain/visit';
 import { WALK_UP_DEFAULTS, type WalkUpLocation } from '../../shared/domain/walk-up-location';
 import type { WalkUpQueueView } from '../../shared/store-api/walk-up-contract';
 import { createDeskDb, type DeskDb } from './db';
-import { putPulledPacked } from './record-packs';
+import { putPulledPacked } from './packed-records';
 import { openStoreHost, type StoreHost } from './store-host';
 
 const DB_NAME = 'desk';

@@ -15,7 +15,8 @@ import {
   type RecordTypes,
 } from '../../../shared/commands/record-set';
 import { readMeta, type DeskDb } from '../db';
-import { isPackedKind, putPulledPacked } from '../record-packs';
+import { putPulledPacked } from '../packed-records';
+import { isPackedKind } from '../record-packs';
 import { bumpIncidentsRevision } from '../task-store';
 import { connectedSets, ProvisionalNumbers, replay } from './rebase';
 import { dropServerCopies } from './server-copies';

@@ -10,15 +10,8 @@ import {
   type RecordTypes,
 } from '../../../shared/commands/record-set';
 import { readMeta, writeMeta, type DeskDb, type SyncMeta } from '../db';
-import {
-  allPacked,
-  allPackedIds,
-  isPackedKind,
-  packsOf,
-  PACKED_KINDS,
-  PACKED,
-  readPacked,
-} from '../record-packs';
+import { allPacked, allPackedIds, readPacked } from '../packed-records';
+import { isPackedKind, packsOf, PACKED_KINDS, PACKED } from '../record-packs';
 
 export type RecordTables = { [K in RecordKind]: EntityTable<RecordTypes[K], 'id'> };
 
