@@ -1,8 +1,9 @@
 // The interactions the record index lists (record-index.ts), read by id in chunks until enough
 // match: the agent's own, opened or closed since a moment (My day, the known and recent callers,
 // the templates' use), the open ones by state and the closed ones (the interaction lists); the calls
-// it lists by ring time (the call log, the agent's day) and the visits by check-in and last change
-// (the walk-up queue's latest, the agent's day). IndexedDB keeps no index for these,
+// it lists by ring time (the call log, the agent's day), the visits by check-in and last change
+// (the walk-up queue's latest, the agent's day) and the incidents by state and caller (the task
+// lists, User's Tasks). IndexedDB keeps no index for these,
 // which every record would pay for (ADR 0020). A live query that reads them is answered again when
 // the index says they moved (`followInteractionLists`): Dexie sees only the ids it read.
 

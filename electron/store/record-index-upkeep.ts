@@ -99,7 +99,7 @@ export class DeskRecordIndex {
    * it wrote or removed.
    */
   readonly #listeners = new Set<(agents: ReadonlySet<string>) => void>();
-  /** Told, after each change to the calls or visits is applied, which of the two changed. */
+  /** Told, after each change to the calls, visits or incidents is applied, which kinds changed. */
   readonly #movedListeners = new Set<(kinds: ReadonlySet<RecordKind>) => void>();
 
   constructor(db: Dexie) {
@@ -162,8 +162,8 @@ export class DeskRecordIndex {
   }
 
   /**
-   * `listener` is told when calls or visits changed, which kinds, after the index has them; until
-   * the returned function is called.
+   * `listener` is told when calls, visits or incidents changed, which kinds, after the index has
+   * them; until the returned function is called.
    */
   onListsMoved(listener: (kinds: ReadonlySet<RecordKind>) => void): () => void {
     this.#movedListeners.add(listener);

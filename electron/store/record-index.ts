@@ -6,16 +6,15 @@
 // for each caller; for the call log, the calls by ring time, all and each caller's; for the walk-up
 // desk, the visits by check-in, each location's and each person's, and by last change; for the
 // task lists, the incidents in each state and each caller's, by last change; for Callbacks due, the
-// interactions each Resolved incident is linked to. IndexedDB pays
-// per index entry: a record's words were a
-// multi-entry index of seven or so entries, more than half of what storing a pulled record cost,
+// interactions each Resolved incident is linked to. IndexedDB pays per index entry: a record's
+// words were a multi-entry index of seven or so entries, more than half of what storing a pulled record cost,
 // its number one more, and a closed interaction four more that no query read it by (ADR 0020,
 // "Found in memory"). Here they cost nothing to store. Pure data: record-index-upkeep.ts keeps it
 // in step with the desk's database.
 
 import type { RecordKind } from '../../shared/commands/record-set';
 import { recordWords, wordsMatch } from '../../shared/domain/go-to';
-import { LIST, listsOf, type AgentSide, type RecordLists } from './record-lists';
+import { LIST, listsOf, resolvedLinksOf, type AgentSide, type RecordLists } from './record-lists';
 
 /** The tables whose records have words, by table name (schema 8 to 13 kept them in IndexedDB). */
 export const WORD_TABLES: Readonly<Record<string, RecordKind>> = {
@@ -295,19 +294,8 @@ export class RecordIndex {
     const entry: Entry = { kind, id, number, words, at: atOf(record), ...listsOf(kind, record) };
     this.#entries.set(key, entry);
     this.#touch(entry);
-    if (kind === 'incident') {
-      const { state, relatedInteractions } = record as {
-        state?: unknown;
-        relatedInteractions?: unknown;
-      };
-      if (state === 'Resolved' && Array.isArray(relatedInteractions))
-        this.#resolvedLinks.set(
-          id,
-          relatedInteractions.flatMap((r: { id?: unknown }) =>
-            typeof r.id === 'string' ? [r.id] : [],
-          ),
-        );
-    }
+    const links = kind === 'incident' ? resolvedLinksOf(record) : null;
+    if (links) this.#resolvedLinks.set(id, links);
     for (const [listKey, at] of entry.lists) {
       const list = this.#lists.get(listKey) ?? { at: new Map<string, string>(), newestFirst: null };
       this.#lists.set(listKey, list);

@@ -1,6 +1,6 @@
 // Which of the record index's lists a record is on, and when it is there (record-index.ts): an
 // interaction's (its agents', its state's, the closed ones', its caller's), a call's, a visit's, an
-// incident's. Pure: what a record says, nothing else.
+// incident's; and a Resolved incident's links. Pure: what a record says, nothing else.
 
 import type { RecordKind } from '../../shared/commands/record-set';
 import { CLOSED_STATES } from '../../shared/domain/interaction';
@@ -97,4 +97,15 @@ export function listsOf(kind: RecordKind, record: object): RecordLists {
   if (typeof r.openedFor === 'string' && openedAt !== null)
     lists.push([LIST.caller(r.openedFor), openedAt]);
   return { lists, agents };
+}
+
+/** A Resolved incident's linked interactions (Callbacks due); null for one in any other state. */
+export function resolvedLinksOf(incident: object): string[] | null {
+  const { state, relatedInteractions } = incident as Partial<
+    Record<'state' | 'relatedInteractions', unknown>
+  >;
+  if (state !== 'Resolved' || !Array.isArray(relatedInteractions)) return null;
+  return relatedInteractions.flatMap((r: { id?: unknown }) =>
+    typeof r.id === 'string' ? [r.id] : [],
+  );
 }
