@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { SYNC_LIMITS, type PullResponse } from '../../shared/sync/protocol';
 import type { ApiErrorBody } from '../../shared/sync/server-api';
 import {
@@ -12,7 +12,8 @@ import {
   testServer,
 } from '../testing/fixtures';
 import { describeOnDatabases } from '../testing/test-databases';
-import { DESK_PULL_LIMIT, pull } from './pull';
+import { pull, pullJson } from './pull';
+import { createRecordTexts, type RecordTexts } from './record-texts';
 import { incidentArgs, LAPTOP, seedCatalog, takenInteraction } from './task-fixtures';
 
 describeOnDatabases('pulling changes since a cursor', (suite) => {
@@ -89,34 +90,34 @@ describeOnDatabases('pulling changes since a cursor', (suite) => {
     expect(seen).toEqual(['i-1', 'i-2', 'i-3', 'i-4', 'i-5']);
   });
 
-  it('answers a desk that is catching up in larger pages, and a caught-up desk in small ones', async () => {
+  it('reads a catch-up page’s texts in its own statement, and keeps only a caught-up pull’s for other desks', async () => {
     await create('i-1', 'i-2', 'i-3', 'i-4', 'i-5', 'i-6', 'i-7', 'i-8', 'i-9');
-    const limits = { first: 2, catchUp: 3 };
-    const pages: string[][] = [];
-    let cursor: string | null = null;
-    for (let page = 0; page < 10; page++) {
-      const answer: PullResponse = await pull(
-        suite.database().db,
-        { clientId: 'desk-b', cursor },
-        limits,
-      );
-      pages.push(answer.interactions.map((i) => i.id));
-      cursor = answer.cursor;
-      if (!answer.more) break;
-    }
-    // The first page is a first page's size; from a page's end on, a catch-up's; none lost.
-    expect(pages).toEqual([['i-1', 'i-2'], ['i-3', 'i-4', 'i-5'], ['i-6', 'i-7', 'i-8'], ['i-9']]);
-    // Caught up (the cursor is a horizon): what changed next comes in a first page's size again.
-    await create('i-10', 'i-11', 'i-12');
-    const next = await pull(suite.database().db, { clientId: 'desk-b', cursor }, limits);
-    expect(next.interactions.map((i) => i.id)).toEqual(['i-10', 'i-11']);
-    expect(next.more).toBe(true);
-    // The desk server answers desks so: 500 records first, then 2,000 a page.
-    expect(DESK_PULL_LIMIT).toEqual({
-      first: SYNC_LIMITS.interactionsPerPull,
-      catchUp: SYNC_LIMITS.recordsPerCatchUpPull,
-    });
-    expect(SYNC_LIMITS.recordsPerCatchUpPull).toBeGreaterThan(SYNC_LIMITS.interactionsPerPull);
+    const kept = createRecordTexts();
+    const keep = vi.spyOn(kept, 'put');
+    const pages = async (texts: RecordTexts | undefined) => {
+      const read: string[][] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < 10; page++) {
+        const json = await pullJson(suite.database().db, { clientId: 'desk-b', cursor }, 4, texts);
+        const answer = JSON.parse(json) as PullResponse;
+        read.push(answer.interactions.map((i) => `${i.id} ${i.shortDescription}`));
+        cursor = answer.cursor;
+        if (!answer.more) break;
+      }
+      return read;
+    };
+    const plain = await pages(undefined);
+    expect(plain.map((page) => page.map((line) => line.split(' ')[0]))).toEqual([
+      ['i-1', 'i-2', 'i-3', 'i-4'],
+      ['i-5', 'i-6', 'i-7', 'i-8'],
+      ['i-9'],
+    ]);
+    // The same records whichever way their texts were read; the first page (from the start, as
+    // after a poke) kept its four texts, the pages from a page's end none.
+    expect(await pages(kept)).toEqual(plain);
+    expect(keep).toHaveBeenCalledTimes(4);
+    // The desk server answers desks in pages of this many records.
+    expect(SYNC_LIMITS.recordsPerPull).toBe(5000);
   });
 
   it('pages interactions, incidents and requests together by change version, none lost or repeated', async () => {

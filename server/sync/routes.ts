@@ -10,6 +10,7 @@ import {
   PullRequest,
   PushRequest,
   SnapshotRequest,
+  SYNC_LIMITS,
 } from '../../shared/sync/protocol';
 import { API_PREFIX } from '../../shared/sync/server-api';
 import { parseInput } from '../http/api-error';
@@ -19,7 +20,7 @@ import { SYNC_ROLES, type RouteDeps } from '../http/route-deps';
 import { groupsOfUser } from '../directory/directory-store';
 import { readScopeSettings } from './scope-settings';
 import type { EventStreams } from './event-stream';
-import { DESK_PULL_LIMIT, EVERYTHING, pullJson, type PullScope } from './pull';
+import { EVERYTHING, pullJson, type PullScope } from './pull';
 import { createRecordTexts } from './record-texts';
 import { applyPush } from './push';
 import { readSnapshot } from './snapshot';
@@ -81,7 +82,7 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps, streams: Event
     const json = await pullJson(
       db,
       parseInput(PullRequest, request.body),
-      DESK_PULL_LIMIT,
+      SYNC_LIMITS.recordsPerPull,
       records,
       await scopeOf(agent, settings.recentDays),
       settings,

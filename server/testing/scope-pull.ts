@@ -5,7 +5,7 @@
 import { RECORD_KINDS, recordKey } from '../../shared/commands/record-set';
 import type { ServerDatabase } from '../db/open-database';
 import type { DeskScope } from '../sync/desk-scope';
-import { pull, type PullLimit } from '../sync/pull';
+import { pull } from '../sync/pull';
 import type { WorkedBy } from '../db/record-tables';
 
 /** More pages than any test's organization needs: a cursor that never ends fails the test. */
@@ -14,7 +14,7 @@ const MAX_PAGES = 100;
 export async function pullScopeKeys(
   database: ServerDatabase,
   desk: DeskScope,
-  limit: PullLimit,
+  limit: number,
   from: string | null,
   worked?: WorkedBy,
 ): Promise<{ keys: string[]; cursor: string | null }> {

@@ -10,16 +10,13 @@ import type { StoreError } from '../domain/result';
 /** Bounds the server holds the desks to; a desk splits its outbox into pushes of this size. */
 export const SYNC_LIMITS = {
   mutationsPerPush: 200,
-  /** Records per pull answer: interactions, incidents and requests together. */
-  interactionsPerPull: 500,
   /**
-   * Records per pull answer once a desk is catching up (its cursor is a page's end: the answer
-   * before said there was more): fewer, larger pages for a desk back after days offline. The
-   * desk stores closed interactions a hundred to a row (ADR 0020, "Packs"), so a page's size is
-   * the server's cost per pull: 5,000 took a week's catch-up from 17 pulls to 7 (about 10 MB of
-   * JSON each before compression).
+   * Records per pull answer, all kinds together: a desk back after days offline gets few large
+   * pages. The desk stores closed records a hundred to a row (ADR 0020, "Packs"), so a page's size
+   * is the server's cost per pull: 5,000 took a week's catch-up from 17 pulls to 7 (about 4 MB of
+   * JSON each before compression). A caught-up desk's pull brings what changed since, far fewer.
    */
-  recordsPerCatchUpPull: 5000,
+  recordsPerPull: 5000,
   /** Records per page of a first sync's snapshot (one kind a page): a few large pages, not hundreds. */
   recordsPerSnapshotPage: 2000,
   refusalsPerPull: 1000,
