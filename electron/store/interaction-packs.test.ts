@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { DeskDb } from './db';
 import {
@@ -105,6 +105,37 @@ describe('closed interactions a hundred to a row', () => {
     expect((await getInteractions(again.db, ['a']))[0]?.state).toBe('Work in Progress');
     expect(again.index.closedInteractions()).toEqual(['b']);
     expect(again.index.openInState('Work in Progress')).toEqual(['a']);
+  });
+
+  it('reads packed interactions from their packs alone, and one taken out in this transaction from its row', async () => {
+    const db = await open(new IDBFactory());
+    const many = Array.from({ length: 2 * PACK_SIZE }, (_, i) => closed(`c${i}`));
+    await pulled(db, [...many, interaction('o1', 'IMSo1')]);
+    const reads = vi.spyOn(
+      Object.getPrototypeOf(db.interactions) as typeof db.interactions,
+      'bulkGet',
+    );
+    const wanted = [...many.map((r) => r.id), 'o1', 'nobody'];
+    expect(ids(await getInteractions(db, wanted))).toEqual([
+      ...many.map((r) => r.id),
+      'o1',
+      undefined,
+    ]);
+    // Two packs read for 200 packed ones; the rows only for those no pack holds.
+    const rowReads = reads.mock.calls.filter(
+      (_, i) => (reads.mock.contexts[i] as { name?: string } | undefined)?.name === 'interactions',
+    );
+    expect(rowReads.map(([keys]) => keys)).toEqual([['o1', 'nobody']]);
+    reads.mockRestore();
+    await db.transaction('rw', [db.interactions, db.interactionPacks], async () => {
+      // Its pack no longer holds it here, though what is committed still says so.
+      await db.interactions.put({ ...closed('c7'), state: 'Work in Progress', closedAt: null });
+      expect(packsOfKind(db, 'interaction').packOf('c7')).toBeDefined();
+      expect((await getInteractions(db, ['c7', 'c8'])).map((r) => r?.state)).toEqual([
+        'Work in Progress',
+        'Closed Complete',
+      ]);
+    });
   });
 
   it('removes a packed interaction for good, and the pack once it is empty', async () => {

@@ -19,25 +19,37 @@ export async function readPacked<T extends Packable>(
   kind: PackedKind,
   ids: readonly string[],
 ): Promise<(T | undefined)[]> {
-  const rows = await rowTableOf<T>(db, kind).bulkGet([...ids]);
+  // Where each packed record is, is known in memory: a list of 2,000 mostly packed calls was 2,000
+  // row reads that found nothing (IndexedDB reads one key a request) before 20 pack reads.
   const packs = packsOf(db, kind);
   const wanted = new Map<number, Set<string>>();
-  rows.forEach((row, i) => {
-    const id = ids[i] as string;
-    const key = row === undefined ? packs.packOf(id) : undefined;
-    if (key === undefined) return;
+  const rowIds: string[] = [];
+  for (const id of ids) {
+    const key = packs.packOf(id);
+    if (key === undefined) {
+      rowIds.push(id);
+      continue;
+    }
     const set = wanted.get(key) ?? new Set<string>();
     set.add(id);
     wanted.set(key, set);
-  });
-  if (wanted.size === 0) return rows;
-  const keys = [...wanted.keys()];
+  }
   const found = new Map<string, T>();
-  (await packTableOf(db, kind).bulkGet(keys)).forEach((pack, i) => {
-    const want = wanted.get(keys[i] as number);
-    if (pack && want) for (const record of unpackSome<T>(pack, want)) found.set(record.id, record);
-  });
-  return rows.map((row, i) => row ?? found.get(ids[i] as string));
+  if (wanted.size > 0) {
+    const keys = [...wanted.keys()];
+    (await packTableOf(db, kind).bulkGet(keys)).forEach((pack, i) => {
+      const want = wanted.get(keys[i] as number);
+      if (pack && want)
+        for (const record of unpackSome<T>(pack, want)) found.set(record.id, record);
+    });
+    // One its pack no longer holds became a row since the directory was told (a write in this
+    // transaction, or one committing just now): a row is where it is.
+    for (const want of wanted.values()) for (const id of want) if (!found.has(id)) rowIds.push(id);
+  }
+  if (rowIds.length > 0)
+    for (const row of await rowTableOf<T>(db, kind).bulkGet(rowIds))
+      if (row !== undefined) found.set(row.id, row);
+  return ids.map((id) => found.get(id));
 }
 
 /** Every record of a packed kind the desk holds: the rows, and the packed ones that have none. */
