@@ -15,7 +15,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { runnerImport } from 'vite';
 import { startDeskServer } from './desk-server.mjs';
-import { loadScopeHistory, markNewestInteraction, writeWeek } from './scope-load.mjs';
+import { loadScopeHistory, markNewestInteraction, settleDisk, writeWeek } from './scope-load.mjs';
 
 /** @typedef {import('./scope-types').ScopeBenchResults} ScopeBenchResults */
 /** @typedef {import('./scope-types').FreshDeskFigure} FreshDeskFigure */
@@ -307,6 +307,7 @@ export async function runScopeBench(deps, options) {
     const history = await loadScopeHistory(big.db, { interactions: options.interactions }, say);
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const marked = await markNewestInteraction(big.db, WORDS.fresh);
+    await settleDisk(big.db, say);
     say(
       `  ${history.openInteractions} open interactions, ${history.openIncidents} open incidents, ${history.recentInteractions} interactions changed in 30 days; loaded in ${loadSeconds.toFixed(0)} s`,
     );
@@ -340,6 +341,7 @@ export async function runScopeBench(deps, options) {
         say,
       );
       const last = await markNewestInteraction(big.db, WORDS.week);
+      await settleDisk(big.db, say);
       const before = new Date().toISOString();
       say('Back online: until caught up and the week’s last change is found…');
       const back = performance.now();
@@ -386,6 +388,7 @@ export async function runScopeBench(deps, options) {
       [String(FULL_PULL_DAYS), String(FULL_PULL_CEILING_MB)],
     );
     const baselineMarked = await markNewestInteraction(small.db, WORDS.baseline);
+    await settleDisk(small.db, say);
     const baseline = await deps.session(await tempDir('full-pull'), async (context) => {
       say(`A fresh desk signs in as ${AGENT} and pulls every row…`);
       const page = await deps.openPage(
