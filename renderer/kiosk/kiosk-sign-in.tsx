@@ -2,7 +2,7 @@
 // password. Any other account is turned away here: the kiosk pages are for kiosk accounts only.
 
 import { useId, useState, type FormEvent } from 'react';
-import { SignInRequest } from '../../shared/sync/server-api';
+import { SignInRequest } from '../../shared/sync/account-requests';
 import type { KioskApi } from './kiosk-api';
 
 interface KioskSignInProps {

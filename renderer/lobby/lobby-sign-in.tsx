@@ -3,7 +3,7 @@
 // password; the token goes to whoever called (the page keeps it).
 
 import { useId, useState, type FormEvent } from 'react';
-import { NewPassword, SignInRequest } from '../../shared/sync/server-api';
+import { NewPassword, SignInRequest } from '../../shared/sync/account-requests';
 import type { LobbyTransport } from './lobby-transport';
 
 export interface LobbySignInProps {

@@ -3,7 +3,7 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SessionState } from '../../shared/store-api/contract';
-import { NEW_PASSWORD_MIN, PasswordChangeRequest } from '../../shared/sync/server-api';
+import { NEW_PASSWORD_MIN, PasswordChangeRequest } from '../../shared/sync/account-requests';
 import { useStoreHost } from '../app/deskpad-context';
 import { AccountField } from './account-field';
 import {

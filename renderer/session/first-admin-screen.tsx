@@ -2,7 +2,7 @@
 // server; the desk lands signed in as them. Never keeps the code or the password after sending.
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { NEW_PASSWORD_MIN, SetupRequest } from '../../shared/sync/server-api';
+import { NEW_PASSWORD_MIN, SetupRequest } from '../../shared/sync/account-requests';
 import { useStoreHost } from '../app/deskpad-context';
 import { AccountField } from './account-field';
 import {

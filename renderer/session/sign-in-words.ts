@@ -2,7 +2,7 @@
 // no, in the agent's words. Pure; never talks to the store host or the server.
 
 import type { StoreError } from '../../shared/domain/result';
-import { SignInRequest } from '../../shared/sync/server-api';
+import { SignInRequest } from '../../shared/sync/account-requests';
 
 export type SignInField = 'userName' | 'password';
 export type SignInFieldErrors = Partial<Record<SignInField, string>>;
