@@ -223,6 +223,20 @@ describe('call.get', () => {
     expect(value(await host.query('call.get', { id: 'nope' }))).toBeNull();
     expect((await host.query('call.get', { id: '' })).ok).toBe(false);
   });
+
+  it('gives the number in international form, and none when the server read no E.164 number', async () => {
+    const { host, db } = await openDesk();
+    await db.calls.bulkPut([
+      call('c1', 1, { numberE164: '+442079460958' }),
+      call('c2', 2, { from: 'anonymous', numberE164: '' }),
+      call('c3', 3, { numberE164: '+4930901820' }),
+    ]);
+    const shown = async (id: string) =>
+      value(await host.query('call.get', { id }))?.numberInternational;
+    expect(await shown('c1')).toBe('+44 20 7946 0958');
+    expect(await shown('c2')).toBeNull();
+    expect(await shown('c3')).toBe('+49 30 901820');
+  });
 });
 
 describe('packed calls', () => {

@@ -2,6 +2,7 @@
 // from the loaded directory as the other views are. Never changes a record.
 
 import type { Call } from '../../shared/domain/call';
+import { internationalForm } from '../../shared/domain/phone-international';
 import type { CallPerson, CallView } from '../../shared/store-api/call-contract';
 import type { LoadedDirectory } from './loaded-directory';
 
@@ -33,6 +34,7 @@ export function toCallView(
     callerPerson: callPerson(directory, record.caller),
     candidatePeople: record.candidates.flatMap((id) => callPerson(directory, id) ?? []),
     answeredByName: directory.userName(record.answeredBy),
+    numberInternational: internationalForm(record.numberE164),
     interactionNumber,
     seen: record.seenBy.includes(agentId),
   };

@@ -31,7 +31,7 @@ describe('call words', () => {
     // Sent as bare digits (Zammad's form), shown as the server read it.
     const digits = callView('d', { from: '442079460958', numberE164: '+442079460958' });
     expect(callerText(digits)).toBe('Unknown caller +44 20 7946 0958');
-    expect(numberText({ ...digits, numberE164: '' })).toBe('442079460958');
+    expect(numberText({ ...digits, numberInternational: null })).toBe('442079460958');
     expect(announcementOf(callView('c'))).toBe(
       'Incoming call from unknown caller +44 20 7946 0958',
     );
@@ -39,7 +39,12 @@ describe('call words', () => {
 
   it('dials the outside party: the caller inbound, the number called outbound, in E.164 when known', () => {
     expect(telHref(callView('a'))).toBe('tel:+442079460958');
-    const out = callView('b', { direction: 'out', to: '020 7946 0011', numberE164: '' });
+    const out = callView('b', {
+      direction: 'out',
+      to: '020 7946 0011',
+      numberE164: '',
+      numberInternational: null,
+    });
     expect(numberText(out)).toBe('020 7946 0011');
     expect(telHref(out)).toBe('tel:02079460011');
     expect(lookupTextOf(out)).toBe('020 7946 0011');

@@ -1,7 +1,6 @@
 // How a call reads on the desk: who called (a known caller, several people sharing the number, or
 // an unknown number), the outside number, the direction, ringing and talk times. Pure words.
 
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { CallDirection } from '../../shared/domain/call';
 import type { CallView } from '../../shared/store-api/call-contract';
 
@@ -32,15 +31,14 @@ export function isDialable(call: Pick<CallView, 'direction' | 'from' | 'to'>): b
 }
 
 /**
- * The number as shown: the server's E.164 reading in international form ("+44 20 7946 0958"), else
- * as the phone system sent it; a withheld one is said so, never shown as a blank.
+ * The number as shown: the server's E.164 reading in international form ("+44 20 7946 0958", as the
+ * store host formats it), else as the phone system sent it; a withheld one is said so, never a blank.
  */
 export function numberText(
-  call: Pick<CallView, 'direction' | 'from' | 'to'> & { numberE164?: string },
+  call: Pick<CallView, 'direction' | 'from' | 'to' | 'numberInternational'>,
 ): string {
   if (!isDialable(call)) return 'Number withheld';
-  const e164 = call.numberE164 ?? '';
-  return (e164 && parsePhoneNumberFromString(e164)?.formatInternational()) || outsideNumber(call);
+  return call.numberInternational || outsideNumber(call);
 }
 
 /** "Unknown caller +44 …", or "Unknown caller (number withheld)". */

@@ -32,6 +32,11 @@ export interface CallView extends Call {
   /** Everyone with the number when several share it (the desk offers one keypress each). */
   candidatePeople: CallPerson[];
   answeredByName: string | null;
+  /**
+   * The server's E.164 reading in international form ("+44 20 7946 0958"), null when it read none.
+   * Formatted by the store host, so the window's script carries no phone metadata (decision 0016).
+   */
+  numberInternational: string | null;
   interactionNumber: string | null;
   /** Whether this desk's agent marked it seen (missed calls only). */
   seen: boolean;

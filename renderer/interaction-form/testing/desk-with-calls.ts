@@ -4,6 +4,7 @@
 
 import { ok, type StoreResult } from '../../../shared/domain/result';
 import type { UserHit } from '../../../shared/domain/directory';
+import { internationalForm } from '../../../shared/domain/phone-international';
 import type { CallPerson, CallView } from '../../../shared/store-api/call-contract';
 import type { StoreHostApi } from '../../../shared/store-api/contract';
 
@@ -102,6 +103,7 @@ export function answeredCall(
     callerPerson: null,
     candidatePeople: [],
     answeredByName: null,
+    numberInternational: internationalForm(over.from),
     interactionNumber: null,
     seen: false,
     ...rest,

@@ -5,6 +5,7 @@
 
 import type { StoreResult } from '../../../shared/domain/result';
 import { fail, ok } from '../../../shared/domain/result';
+import { internationalForm } from '../../../shared/domain/phone-international';
 import type {
   CallerOpenRecord,
   CallPerson,
@@ -187,6 +188,7 @@ export function callView(id: string, extra: Partial<CallView> = {}): CallView {
     callerPerson,
     candidatePeople: callerPerson ? [callerPerson] : [],
     answeredByName: null,
+    numberInternational: internationalForm(extra.numberE164 ?? '+442079460958'),
     interactionNumber: null,
     seen: false,
     ...extra,
