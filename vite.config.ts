@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compileHints } from './tooling/compile-hints';
 
 const webRoot = fileURLToPath(new URL('./web/', import.meta.url));
 
@@ -27,6 +28,7 @@ export default defineConfig(({ command }) => {
     base: './',
     plugins: [
       react(),
+      compileHints(),
       // The browser build must open with the network down, like the desktop app does from app://:
       // the service worker precaches every built file and answers navigations with index.html.
       VitePWA({
