@@ -48,8 +48,11 @@ async function audit(url, port, keepStorage) {
   // The whole report, to read what a figure is made of: DESKPAD_LIGHTHOUSE_REPORTS=<dir>.
   const reports = process.env.DESKPAD_LIGHTHOUSE_REPORTS;
   if (reports) {
-    const name = `${keepStorage ? 'workspace' : 'sign-in'}-${Date.now()}.json`;
-    await writeFile(path.join(reports, name), JSON.stringify(lhr));
+    const name = `${keepStorage ? 'workspace' : 'sign-in'}-${Date.now()}`;
+    await writeFile(path.join(reports, `${name}.json`), JSON.stringify(lhr));
+    // Its trace too, to read a long task's own events (chrome://tracing or Perfetto opens it).
+    const trace = /** @type {any} */ (result.artifacts)?.Trace;
+    if (trace) await writeFile(path.join(reports, `${name}.trace.json`), JSON.stringify(trace));
   }
   const score = (/** @type {string} */ id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const value = (/** @type {string} */ id) => lhr.audits[id]?.numericValue ?? Number.NaN;
