@@ -1,19 +1,27 @@
-// The store client over real MessagePorts and Comlink: calls wait for a port, live queries move
-// to a restarted host, and a call the dead host never answered is settled, not left hanging.
+// The store client over real MessagePorts, served as the store host serves a window: calls wait for
+// a port, live queries move to a restarted host and share one channel, and a call the dead host
+// never answered is settled, not left hanging.
 
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ok, type StoreResult } from '../shared/domain/result';
+import type { StoreHostApi } from '../shared/store-api/contract';
+import { servedPort } from '../web/testing/served-port';
 import { createStoreClient, STORE_RESTARTED_MESSAGE } from './store-client';
 import type { StorePort } from './store-source';
 
 type Listener = (result: StoreResult<unknown>) => void;
 
-/** A stand-in host served the way the real one is: listeners arrive as proxies, unsubscribes leave as proxies. */
+/** A stand-in host behind the real serving code: the window's port speaks the real protocol. */
 function serveFakeHost(label: string, options: { hangCommands?: boolean } = {}) {
   const listeners = new Set<Listener>();
   const host = {
     commands: 0,
+    push: (value: string) => {
+      for (const listener of listeners) listener(ok(value));
+    },
+    listeners,
+  };
+  const api = {
     command: () => {
       host.commands += 1;
       return options.hangCommands
@@ -21,22 +29,16 @@ function serveFakeHost(label: string, options: { hangCommands?: boolean } = {}) 
         : Promise.resolve(ok(label));
     },
     query: (name: string) => Promise.resolve(ok(`${label}:${name}`)),
+    act: () => Promise.resolve(ok(label)),
     subscribe: (_name: string, _input: unknown, listener: Listener) => {
       listeners.add(listener);
-      void listener(ok(`${label}:first`));
-      return Comlink.proxy(() => {
-        listeners.delete(listener);
-      });
+      listener(ok(`${label}:first`));
+      return Promise.resolve(() => void listeners.delete(listener));
     },
-    onEvent: () => Comlink.proxy(() => undefined),
-    push: (value: string) => {
-      for (const listener of listeners) void listener(ok(value));
-    },
-    listeners,
-  };
-  const channel = new MessageChannel();
-  Comlink.expose(host, channel.port1);
-  return { host, port: channel.port2 as StorePort, close: () => channel.port1.close() };
+    onEvent: () => Promise.resolve(() => undefined),
+  } as unknown as StoreHostApi;
+  const { port, close } = servedPort(api);
+  return { host, port, close };
 }
 
 const until = async (check: () => boolean): Promise<void> => {

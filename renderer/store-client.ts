@@ -17,6 +17,7 @@ import type {
   StoreHostApi,
   Unsubscribe,
 } from '../shared/store-api/contract';
+import type { LiveBatch } from '../shared/store-api/live-channel';
 import type { StorePort, StoreSource } from './store-source';
 
 type Listener<T> = (value: T) => void;
@@ -27,14 +28,13 @@ interface WireApi {
   command(name: string, input: unknown): Promise<StoreResult<unknown>>;
   query(name: string, input: unknown): Promise<StoreResult<unknown>>;
   act(name: string, input: unknown): Promise<StoreResult<unknown>>;
-  subscribe(
-    name: string,
-    input: unknown,
-    listener: Listener<StoreResult<unknown>> & Comlink.ProxyMarked,
-  ): Promise<Unsubscribe & Comlink.ProxyMarked>;
   onEvent(
     listener: Listener<StoreEvent> & Comlink.ProxyMarked,
   ): Promise<Unsubscribe & Comlink.ProxyMarked>;
+  // The live channel (shared/store-api/live-channel.ts): every live query over one listener.
+  live(listener: Listener<LiveBatch> & Comlink.ProxyMarked): Promise<void>;
+  watch(id: number, name: string, input: unknown): Promise<void>;
+  unwatch(id: number): Promise<void>;
 }
 type Wire = Comlink.Remote<WireApi>;
 
@@ -49,6 +49,12 @@ interface SharedLive {
 interface LiveEntry {
   attach(wire: Wire): void;
   detach(): void;
+}
+
+/** A subscription the host holds: `stop` ends it there; `drop` forgets it once its port is gone. */
+interface Held {
+  stop(): void;
+  drop(): void;
 }
 
 export const STORE_RESTARTED_MESSAGE =
@@ -106,21 +112,19 @@ export function createStoreClient(source: StoreSource): StoreHostApi {
     });
   }
 
-  function register(
-    start: (w: Wire, isCurrent: () => boolean) => Promise<RemoteUnsubscribe>,
-  ): Unsubscribe {
-    let remote: Promise<RemoteUnsubscribe | null> | null = null;
+  function register(start: (w: Wire, isCurrent: () => boolean) => Promise<Held>): Unsubscribe {
+    let held: Promise<Held | null> | null = null;
     let generation = 0;
     const entry: LiveEntry = {
       attach(w) {
         const mine = ++generation;
-        remote = start(w, () => mine === generation && live.has(entry)).catch(() => null);
+        held = start(w, () => mine === generation && live.has(entry)).catch(() => null);
       },
       detach() {
         generation++;
-        const stale = remote;
-        remote = null;
-        void stale?.then((r) => r && releaseQuietly(r));
+        const stale = held;
+        held = null;
+        void stale?.then((h) => h?.drop());
       },
     };
     live.add(entry);
@@ -128,18 +132,63 @@ export function createStoreClient(source: StoreSource): StoreHostApi {
     return () => {
       if (!live.delete(entry)) return;
       generation++;
-      const last = remote;
-      remote = null;
-      void last?.then(async (r) => {
-        if (!r) return;
-        try {
-          await r();
-        } catch {
-          // The host is gone, and so is the subscription.
-        } finally {
-          releaseQuietly(r);
-        }
-      });
+      const last = held;
+      held = null;
+      void last?.then((h) => h?.stop());
+    };
+  }
+
+  /** An unsubscribe the host handed back over the port (a Comlink proxy of its own). */
+  const remoteHeld = (remote: RemoteUnsubscribe): Held => ({
+    stop() {
+      void Promise.resolve()
+        .then(() => remote())
+        // The host is gone, and so is the subscription.
+        .catch(() => undefined)
+        .finally(() => releaseQuietly(remote));
+    },
+    drop: () => releaseQuietly(remote),
+  });
+
+  /**
+   * Live queries share one listener per port (the live channel): watched by an id of this
+   * window's, answered in batches that arrive as one message and so render once.
+   */
+  const watchers = new Map<number, Listener<StoreResult<unknown>>>();
+  let nextWatch = 0;
+  let channel: { wire: Wire; ready: Promise<void> } | null = null;
+  const liveChannel = (w: Wire): Promise<void> => {
+    if (channel?.wire !== w) {
+      const hear = (batch: LiveBatch): void => {
+        for (const [id, result] of batch) watchers.get(id)?.(result);
+      };
+      channel = { wire: w, ready: w.live(Comlink.proxy(hear)) };
+    }
+    return channel.ready;
+  };
+
+  async function watch(
+    w: Wire,
+    name: string,
+    input: unknown,
+    send: Listener<StoreResult<unknown>>,
+  ): Promise<Held> {
+    const id = nextWatch++;
+    watchers.set(id, send);
+    try {
+      await liveChannel(w);
+      await w.watch(id, name, input);
+    } catch (error) {
+      watchers.delete(id);
+      throw error;
+    }
+    return {
+      stop() {
+        watchers.delete(id);
+        // A host that has gone has nothing left to end.
+        w.unwatch(id).catch(() => undefined);
+      },
+      drop: () => watchers.delete(id),
     };
   }
 
@@ -203,24 +252,22 @@ export function createStoreClient(source: StoreSource): StoreHostApi {
           listener as Listener<StoreResult<unknown>>,
           (send) =>
             register((w, isCurrent) =>
-              w.subscribe(
-                name,
-                input,
-                Comlink.proxy((result: StoreResult<unknown>) => {
-                  if (isCurrent()) send(result);
-                }),
-              ),
+              watch(w, name, input, (result) => {
+                if (isCurrent()) send(result);
+              }),
             ),
         ),
       );
     },
     onEvent(listener: (event: StoreEvent) => void) {
       const unsubscribe = register((w, isCurrent) =>
-        w.onEvent(
-          Comlink.proxy((event: StoreEvent) => {
-            if (isCurrent()) listener(event);
-          }),
-        ),
+        w
+          .onEvent(
+            Comlink.proxy((event: StoreEvent) => {
+              if (isCurrent()) listener(event);
+            }),
+          )
+          .then(remoteHeld),
       );
       return Promise.resolve(unsubscribe);
     },

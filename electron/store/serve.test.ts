@@ -6,7 +6,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoreResult } from '../../shared/domain/result';
 import type { StoreHostApi, SyncStatus } from '../../shared/store-api/contract';
-import { serveStoreHost, type ServedPort } from './serve';
+import type { LiveBatch } from '../../shared/store-api/live-channel';
+import { serveStoreHost, type ServedPort, type ServedStoreHost } from './serve';
 import { failedStoreHost, openStoreHost, type StoreHost } from './store-host';
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -127,6 +128,51 @@ describe('serveStoreHost', () => {
     await remote.command('interaction.create', form('i-5'));
     await new Promise((r) => setTimeout(r, 100));
     expect(statuses).toHaveLength(seen);
+  });
+
+  it('serves live queries over one channel: answers by id, ready ones in one batch, until unwatched', async () => {
+    const listeners = new Map<string, (r: StoreResult<unknown>) => void>();
+    const stub: StoreHostApi = {
+      command: () => Promise.resolve({ ok: true, value: null as never }),
+      query: () => Promise.resolve({ ok: true, value: null as never }),
+      act: () => Promise.resolve({ ok: true, value: null as never }),
+      subscribe: (name, _input, listener) => {
+        listeners.set(name, listener as (r: StoreResult<unknown>) => void);
+        return Promise.resolve(() => void listeners.delete(name));
+      },
+      onEvent: () => Promise.resolve(() => undefined),
+    };
+    const { port1, port2 } = new MessageChannel();
+    const served = serveStoreHost(stub, port1);
+    cleanup.push(() => {
+      served.close();
+      port2.close();
+    });
+    const remote = Comlink.wrap<ServedStoreHost>(port2);
+    // Watching before giving the listener is refused, as is an id that is not a whole number.
+    await expect(remote.watch(1, 'sync.status', {})).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+    const batches: LiveBatch[] = [];
+    await remote.live(Comlink.proxy((batch: LiveBatch) => void batches.push(batch)));
+    await expect(remote.watch(-1, 'sync.status', {})).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+    await remote.watch(7, 'sync.status', {});
+    await remote.watch(8, 'session.state', {});
+    // One change answers both queries in the same turn: one message with both answers.
+    listeners.get('sync.status')?.({ ok: true, value: 'a' });
+    listeners.get('session.state')?.({ ok: true, value: 'b' });
+    await vi.waitFor(() => expect(batches).toHaveLength(1));
+    expect(batches[0]).toEqual([
+      [7, { ok: true, value: 'a' }],
+      [8, { ok: true, value: 'b' }],
+    ]);
+    await remote.unwatch(7);
+    expect([...listeners.keys()]).toEqual(['session.state']);
+    // A window that goes away ends what it still watches.
+    port2.close();
+    await vi.waitFor(() => expect(listeners.size).toBe(0));
   });
 
   it('ends what a window left running when its port closes or the store closes it', async () => {

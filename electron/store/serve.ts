@@ -4,10 +4,15 @@
 import * as Comlink from 'comlink';
 import { fail, type StoreError, type StoreResult } from '../../shared/domain/result';
 import type { StoreEvent, StoreHostApi, Unsubscribe } from '../../shared/store-api/contract';
+import type { LiveBatch, LiveChannel } from '../../shared/store-api/live-channel';
+import { deliver } from './store-host-errors';
 import { describeError } from './store-host';
 
-/** What one window may call: exactly the contract, on an object with nothing else to reach. */
-export type ServedStoreHost = StoreHostApi;
+/**
+ * What one window may call: exactly the contract, and its live queries over one channel
+ * (shared/store-api/live-channel.ts), on an object with nothing else to reach.
+ */
+export type ServedStoreHost = StoreHostApi & LiveChannel;
 
 export interface ServedPort {
   /** Ends every live query and event listener of this window and closes its port. */
@@ -21,6 +26,15 @@ const noListener = (operation: string): StoreError => ({
   code: 'invalid-input',
   message: `${operation} needs a listener function (wrap it in Comlink.proxy).`,
 });
+
+const badWatchId: StoreError = {
+  code: 'invalid-input',
+  message: 'A live query needs a whole number id of 0 or more.',
+};
+const noLiveListener: StoreError = {
+  code: 'invalid-input',
+  message: 'Give the live listener (live) before watching a query.',
+};
 
 /**
  * The contract's error shape, as the rejection of a call that cannot answer with a result.
@@ -81,8 +95,26 @@ export function serveStoreHost(api: StoreHostApi, port: Comlink.Endpoint): Serve
     return stop;
   };
 
+  // The window's live channel: its one listener, the queries it watches by id, the next batch.
+  let liveListener: ((batch: LiveBatch) => unknown) | null = null;
+  const watched = new Map<number, Unsubscribe>();
+  let batch: [number, StoreResult<unknown>][] = [];
+  const flush = (): void => {
+    const sent = batch;
+    batch = [];
+    if (liveListener) deliver(liveListener, sent);
+  };
+  const unwatch = (id: number): void => {
+    const stop = watched.get(id);
+    watched.delete(id);
+    stop?.();
+  };
+
   const closeAll = (): void => {
     for (const stop of [...active]) stop();
+    for (const id of [...watched.keys()]) unwatch(id);
+    release(liveListener);
+    liveListener = null;
   };
 
   const served: ServedStoreHost & { [Comlink.finalizer]: () => void } = {
@@ -93,6 +125,37 @@ export function serveStoreHost(api: StoreHostApi, port: Comlink.Endpoint): Serve
       if (typeof listener !== 'function') return refuse(noListener('subscribe'));
       const unsubscribe = await api.subscribe(name, input, listener);
       return Comlink.proxy(track(unsubscribe, listener));
+    },
+    live(listener) {
+      if (typeof listener !== 'function') return refuse(noListener('live'));
+      if (liveListener !== listener) release(liveListener);
+      liveListener = listener;
+      return Promise.resolve();
+    },
+    async watch(id, name, input) {
+      if (!Number.isSafeInteger(id) || id < 0) return refuse(badWatchId);
+      if (!liveListener) return refuse(noLiveListener);
+      unwatch(id);
+      let ended = false;
+      const stop = (): void => {
+        ended = true;
+      };
+      watched.set(id, stop);
+      // Answers that are ready together (one change, many queries) leave as one message.
+      const unsubscribe = await api.subscribe(name as never, input as never, (result) => {
+        if (ended) return;
+        if (batch.push([id, result]) === 1) queueMicrotask(flush);
+      });
+      if (watched.get(id) === stop)
+        watched.set(id, () => {
+          ended = true;
+          unsubscribe();
+        });
+      else unsubscribe();
+    },
+    unwatch(id) {
+      if (typeof id === 'number') unwatch(id);
+      return Promise.resolve();
     },
     async onEvent(listener: (event: StoreEvent) => void) {
       if (typeof listener !== 'function') return refuse(noListener('onEvent'));
