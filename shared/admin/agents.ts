@@ -3,7 +3,8 @@
 
 import { z } from 'zod';
 import { Id } from '../domain/directory';
-import { NewPassword, NewUserName, ROLES } from '../sync/server-api';
+import { NewPassword, NewPersonFields } from '../sync/account-requests';
+import { ROLES } from '../sync/server-api';
 import { adminOperation } from './operation';
 
 export const AGENT_ROLES = ROLES;
@@ -48,13 +49,7 @@ export const ListAgentsInput = z.strictObject({
 export const ListAgentsOutput = z.object({ agents: z.array(AgentRow), more: z.boolean() });
 
 export const CreateAgentInput = z.strictObject({
-  userName: NewUserName,
-  firstName: z.string().trim().min(1, 'Enter a first name.').max(100),
-  lastName: z.string().trim().min(1, 'Enter a last name.').max(100),
-  email: z.union([
-    z.literal(''),
-    z.email('Enter an email address like name@example.org.').max(254),
-  ]),
+  ...NewPersonFields,
   roles: Roles.refine((roles) => roles.length > 0, 'Choose at least one role.'),
   /** Temporary: the agent must change it at the next sign-in. */
   temporaryPassword: NewPassword,

@@ -43,9 +43,8 @@ export const NewUserName = z
   .max(128, 'A user name can be at most 128 characters.')
   .regex(/^[^\s\p{Cc}]+$/u, 'A user name cannot have spaces.');
 
-/** `POST /api/v1/setup`: the first administrator, with the setup code the server printed. */
-export const SetupRequest = z.strictObject({
-  code: z.string().min(1, 'The setup link has no code.').max(128, 'This setup code is not right.'),
+/** Who a new account is for: the first administrator's, and an agent an admin creates. */
+export const NewPersonFields = {
   userName: NewUserName,
   firstName: z.string().trim().min(1, 'Enter a first name.').max(100),
   lastName: z.string().trim().min(1, 'Enter a last name.').max(100),
@@ -53,6 +52,12 @@ export const SetupRequest = z.strictObject({
     z.literal(''),
     z.email('Enter an email address like name@example.org.').max(254),
   ]),
+};
+
+/** `POST /api/v1/setup`: the first administrator, with the setup code the server printed. */
+export const SetupRequest = z.strictObject({
+  code: z.string().min(1, 'The setup link has no code.').max(128, 'This setup code is not right.'),
+  ...NewPersonFields,
   password: NewPassword,
 });
 export type SetupRequest = z.infer<typeof SetupRequest>;
