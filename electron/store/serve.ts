@@ -137,21 +137,17 @@ export function serveStoreHost(api: StoreHostApi, port: Comlink.Endpoint): Serve
       if (!liveListener) return refuse(noLiveListener);
       unwatch(id);
       let ended = false;
-      const stop = (): void => {
+      let unsubscribe: Unsubscribe | null = null;
+      watched.set(id, () => {
         ended = true;
-      };
-      watched.set(id, stop);
-      // Answers that are ready together (one change, many queries) leave as one message.
-      const unsubscribe = await api.subscribe(name as never, input as never, (result) => {
-        if (ended) return;
-        if (batch.push([id, result]) === 1) queueMicrotask(flush);
+        unsubscribe?.();
       });
-      if (watched.get(id) === stop)
-        watched.set(id, () => {
-          ended = true;
-          unsubscribe();
-        });
-      else unsubscribe();
+      // Answers that are ready together (one change, many queries) leave as one message.
+      unsubscribe = await api.subscribe(name as never, input as never, (result) => {
+        if (!ended && batch.push([id, result]) === 1) queueMicrotask(flush);
+      });
+      // Unwatched (or the window closed) while the query was starting.
+      if (ended) unsubscribe();
     },
     unwatch(id) {
       if (typeof id === 'number') unwatch(id);
