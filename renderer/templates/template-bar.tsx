@@ -3,7 +3,6 @@
 // asks before changing typed text shows from here. Never saves the interaction.
 
 import { useState } from 'react';
-import './templates.css';
 import { shortcutOf } from '../../shared/shortcuts';
 import { useLiveValue } from '../hooks/use-live-query';
 import type { InteractionFormModel } from '../interaction-form/use-interaction-form';
