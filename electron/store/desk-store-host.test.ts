@@ -5,6 +5,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoreResult } from '../../shared/domain/result';
 import { createLogger } from './logger';
+import { DeskStorage } from './desk-storage';
 import { openStoreHost, type StoreHost } from './store-host';
 
 const opened: StoreHost[] = [];
@@ -66,5 +67,40 @@ describe('the store host’s log', () => {
     const details = value(await host.query('sync.details', {}));
     expect(details.attempts).toEqual([]);
     expect(details.log.map((l) => l.message)).toContain('opened for the test');
+  });
+});
+
+describe('the store host’s start', () => {
+  const openSettling = (settleMs: number) =>
+    openStoreHost({
+      dbName: 'desk',
+      indexedDB: new IDBFactory(),
+      IDBKeyRange,
+      demoUsers: 50,
+      settleMs,
+    });
+
+  it('measures its storage for Sync details once it has settled, not while the window opens', async () => {
+    const measure = vi.spyOn(DeskStorage.prototype, 'measure');
+    try {
+      const host = await openSettling(3_000);
+      opened.push(host);
+      await host.directoryReady();
+      expect(measure).not.toHaveBeenCalled();
+      await vi.waitFor(() => expect(measure).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    } finally {
+      measure.mockRestore();
+    }
+  });
+
+  it('leaves nothing to settle after it has closed', async () => {
+    const measure = vi.spyOn(DeskStorage.prototype, 'measure');
+    try {
+      await (await openSettling(100)).close();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(measure).not.toHaveBeenCalled();
+    } finally {
+      measure.mockRestore();
+    }
   });
 });

@@ -40,6 +40,9 @@ import { SyncEngine, type SyncOptions } from './sync/sync-engine';
 
 import type { StoreHost, StoreHostOptions } from './store-host';
 
+/** How long after it opens the host leaves the CPU to the window's first screen (`settle`). */
+export const SETTLE_MS = 2_000;
+
 export class DeskStoreHost implements StoreHost {
   private readonly now: () => Date;
   private readonly onLine: () => boolean;
@@ -61,6 +64,7 @@ export class DeskStoreHost implements StoreHost {
   readonly sync: SyncEngine | null;
   /** What this desk keeps, and the storage it takes, for Sync details (ADR 0020). */
   private readonly storage: DeskStorage;
+  private settling: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     db: DeskDb,
@@ -107,6 +111,15 @@ export class DeskStoreHost implements StoreHost {
     });
     this.loading = this.loadDirectory();
     this.sync = options.sync ? this.openSync(options.sync) : null;
+    this.settling = setTimeout(() => this.settle(), options.settleMs ?? SETTLE_MS);
+  }
+
+  /**
+   * Sync details' storage, measured once the window has opened: it counts every record this desk
+   * holds, which at the start competed with the window for the CPU.
+   */
+  private settle(): void {
+    this.settling = null;
     this.storage
       .measure()
       .catch((error: unknown) => this.log.warn("this desk's storage could not be measured", error));
@@ -283,6 +296,7 @@ export class DeskStoreHost implements StoreHost {
   }
 
   async close(): Promise<void> {
+    if (this.settling !== null) clearTimeout(this.settling);
     this.connectivity()?.removeEventListener('online', this.onConnectivityChange);
     this.connectivity()?.removeEventListener('offline', this.onConnectivityChange);
     await this.sync?.stop();

@@ -44,6 +44,11 @@ export interface StoreHostOptions {
   scope?: Partial<ScopeSettings>;
   /** Where the host and its sync engine write what happened (a ring of recent lines by default). */
   logger?: Logger;
+  /**
+   * How long after opening the host leaves the CPU to the window's first screen before measuring
+   * its storage for Sync details (SETTLE_MS by default; tests shorten it).
+   */
+  settleMs?: number;
 }
 
 /** The contract, plus what only the code that opened the host may do. */
