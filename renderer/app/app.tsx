@@ -20,9 +20,17 @@ import type { WorkspaceProps } from './workspace';
 type WorkspaceComponent = ComponentType<WorkspaceProps>;
 
 let workspaceScript: Promise<WorkspaceComponent> | null = null;
-/** The workspace's script, fetched once: from the first answer that the desk is signed in. */
+/**
+ * The workspace's script, fetched once: from the first answer that the desk is signed in. The
+ * shared rules it checks with are asked for beside it: fetched together, evaluated apart, so the
+ * window never spends one long task on both.
+ */
 const loadWorkspace = (): Promise<WorkspaceComponent> =>
-  (workspaceScript ??= import('./workspace').then((m) => m.Workspace));
+  (workspaceScript ??= Promise.all([
+    import('./desk-domain'),
+    import('./desk-commands'),
+    import('./workspace'),
+  ]).then(([, , m]) => m.Workspace));
 
 /**
  * The workspace once its script is here (null until then). Not React.lazy: a lazy part shows its
