@@ -2,7 +2,7 @@
 // and benches. It only ever touches the temporary directory it created and the process it started.
 
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, chownSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,9 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 
 const run = promisify(execFile);
+
+/** How many free ports a cluster tries before it gives up starting. */
+const PORT_ATTEMPTS = 3;
 
 /** The bin directory holding initdb and pg_ctl: $PG_BIN, else the newest /usr/lib/postgresql/N/bin. */
 export function findPgBinaries(): string | null {
@@ -78,7 +81,6 @@ export async function startPgCluster(
   const owner = await postgresUid();
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const dataDir = path.join(dir, 'data');
-  const port = await freePort();
   await asClusterUser(path.join(bin, 'initdb'), [
     '-D',
     dataDir,
@@ -90,27 +92,39 @@ export async function startPgCluster(
     'UTF8',
     '--no-sync',
   ]);
-  const options = [
-    `-p ${port}`,
-    `-k ${dir}`,
-    '-c listen_addresses=127.0.0.1',
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
-    '-c max_connections=200',
-    '-c shared_buffers=32MB',
-    ...settings,
-  ].join(' ');
-  await asClusterUser(path.join(bin, 'pg_ctl'), [
-    '-D',
-    dataDir,
-    '-o',
-    options,
-    '-l',
-    path.join(dir, 'log'),
-    '-w',
-    'start',
-  ]);
+  const log = path.join(dir, 'log');
+  let port = 0;
+  for (let attempt = 1; ; attempt += 1) {
+    port = await freePort();
+    const options = [
+      `-p ${port}`,
+      `-k ${dir}`,
+      '-c listen_addresses=127.0.0.1',
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+      '-c max_connections=200',
+      '-c shared_buffers=32MB',
+      ...settings,
+    ].join(' ');
+    try {
+      await asClusterUser(path.join(bin, 'pg_ctl'), [
+        '-D',
+        dataDir,
+        '-o',
+        options,
+        '-l',
+        log,
+        '-w',
+        'start',
+      ]);
+      break;
+    } catch (error) {
+      // Another process took the port between our look and the server's bind: another port.
+      const taken = existsSync(log) && readFileSync(log, 'utf8').includes('Address already in use');
+      if (!taken || attempt >= PORT_ATTEMPTS) throw error;
+    }
+  }
 
   const url = (database = 'postgres'): string =>
     `postgres://postgres@127.0.0.1:${port}/${database}`;
