@@ -24,9 +24,13 @@ export interface DeskStorageDeps {
   measured: () => void;
 }
 
+/** How long after the store host opens its storage is first measured (`measureOnceSettled`). */
+export const SETTLE_MS = 2_000;
+
 export class DeskStorage {
-  /** The storage last measured (after each eviction, and once at start); null before the first. */
+  /** The storage last measured (after each eviction, and once settled); null before the first. */
   current: StorageUse | null = null;
+  private settling: ReturnType<typeof setTimeout> | null = null;
   /** When the last eviction ran (the desk's clock); null before the first. */
   private evictedAt: number | null = null;
   private readonly deps: DeskStorageDeps;
@@ -79,6 +83,25 @@ export class DeskStorage {
         outcome.evicted.filter((r) => r.kind === 'incident').map((r) => r.id),
       );
     await this.measure(outcome.held);
+  }
+
+  /**
+   * The first measure, `afterMs` after the host opened: it counts every record this desk holds,
+   * which at the start competed with the window's first screen for the CPU (decision 0016).
+   */
+  measureOnceSettled(afterMs: number): void {
+    this.settling = setTimeout(() => {
+      this.settling = null;
+      this.measure().catch((error: unknown) =>
+        this.deps.log.warn("this desk's storage could not be measured", error),
+      );
+    }, afterMs);
+  }
+
+  /** Nothing is measured after the host has closed. */
+  close(): void {
+    if (this.settling !== null) clearTimeout(this.settling);
+    this.settling = null;
   }
 
   /** Measures the storage; `held` when the records were just counted. */

@@ -18,7 +18,7 @@ import type {
 } from '../../shared/store-api/contract';
 import { parseAction, parseCommand, parseQuery } from '../../shared/store-api/validate';
 import { closeDeskDb, type DeskDb } from './db';
-import { DeskStorage } from './desk-storage';
+import { DeskStorage, SETTLE_MS } from './desk-storage';
 import { loadDirectory, type ProgressEvent } from './directory-store';
 import { commandOutput } from './command-views';
 import type { LoadedDirectory } from './loaded-directory';
@@ -39,9 +39,6 @@ import { recordIndexOf } from './record-index-upkeep';
 import { SyncEngine, type SyncOptions } from './sync/sync-engine';
 
 import type { StoreHost, StoreHostOptions } from './store-host';
-
-/** How long after it opens the host leaves the CPU to the window's first screen (`settle`). */
-export const SETTLE_MS = 2_000;
 
 export class DeskStoreHost implements StoreHost {
   private readonly now: () => Date;
@@ -64,7 +61,6 @@ export class DeskStoreHost implements StoreHost {
   readonly sync: SyncEngine | null;
   /** What this desk keeps, and the storage it takes, for Sync details (ADR 0020). */
   private readonly storage: DeskStorage;
-  private settling: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     db: DeskDb,
@@ -111,18 +107,7 @@ export class DeskStoreHost implements StoreHost {
     });
     this.loading = this.loadDirectory();
     this.sync = options.sync ? this.openSync(options.sync) : null;
-    this.settling = setTimeout(() => this.settle(), options.settleMs ?? SETTLE_MS);
-  }
-
-  /**
-   * Sync details' storage, measured once the window has opened: it counts every record this desk
-   * holds, which at the start competed with the window for the CPU.
-   */
-  private settle(): void {
-    this.settling = null;
-    this.storage
-      .measure()
-      .catch((error: unknown) => this.log.warn("this desk's storage could not be measured", error));
+    this.storage.measureOnceSettled(options.settleMs ?? SETTLE_MS);
   }
 
   async startSync(): Promise<void> {
@@ -296,7 +281,7 @@ export class DeskStoreHost implements StoreHost {
   }
 
   async close(): Promise<void> {
-    if (this.settling !== null) clearTimeout(this.settling);
+    this.storage.close();
     this.connectivity()?.removeEventListener('online', this.onConnectivityChange);
     this.connectivity()?.removeEventListener('offline', this.onConnectivityChange);
     await this.sync?.stop();
