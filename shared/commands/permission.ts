@@ -2,7 +2,7 @@
 // incidents and requests the record rule "works the record". Pure; never reads a store or a session.
 
 import { fail, ok, type StoreResult } from '../domain/result';
-import { ROLES, type Role } from '../sync/server-api';
+import { ROLES, type Role } from '../domain/roles';
 
 export { ROLES, type Role };
 

@@ -57,9 +57,7 @@ export interface ApiErrorBody {
 
 // ---- sessions ----
 
-/** Desk roles, and the restricted kiosk and lobby accounts of the walk-up pages (decision 0008). */
-export const ROLES = ['agent', 'technician', 'manager', 'admin', 'kiosk', 'lobby'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../domain/roles';
 
 export const SignInResponse = z.object({
   /** Send as `Authorization: Bearer <token>`. Shown once; the server keeps only its hash. */
