@@ -5,24 +5,7 @@ import { startTransition, useEffect, useState } from 'react';
 import type { StoreResult } from '../../shared/domain/result';
 import type { QueryInput, QueryName, QueryOutput } from '../../shared/store-api/contract';
 import { useStoreHost } from '../app/deskpad-context';
-
-/** What counts as the agent acting: a key, a pointer (mouse, pen, touch), typing by other means. */
-const ACTS = ['keydown', 'pointerdown', 'input'] as const;
-
-/**
- * Whether the agent has typed, clicked or touched in this window yet. Until then the answers are
- * the desk filling itself in as it opens (dozens at once): they are rendered as transitions, in
- * slices between the window's other work. From the agent's first input on, every answer is shown
- * at once: it may be what the agent is waiting for (decision 0016).
- */
-let agentActed = false;
-if (typeof window !== 'undefined') {
-  const acted = (): void => {
-    agentActed = true;
-    for (const type of ACTS) window.removeEventListener(type, acted, true);
-  };
-  for (const type of ACTS) window.addEventListener(type, acted, true);
-}
+import { agentHasActed } from './agent-acted';
 
 /**
  * `undefined` until the first answer arrives; pass `null` as input to subscribe to nothing. The
@@ -47,7 +30,9 @@ export function useLiveQuery<N extends QueryName>(
     void store
       .subscribe(name, input as QueryInput<N>, (result) => {
         if (!active) return;
-        if (agentActed) setAnswer({ key, result });
+        // While the desk fills itself in (dozens of answers at once), in slices between the window's
+        // other work; from the agent's first input on, at once (decision 0016).
+        if (agentHasActed()) setAnswer({ key, result });
         else startTransition(() => setAnswer({ key, result }));
       })
       .then((off) => {

@@ -5,6 +5,7 @@
 import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { relatedRecordsOf } from '../../shared/domain/related-records';
 import { useUi } from '../app/deskpad-context';
+import { afterNextFrame, agentHasActed } from '../hooks/agent-acted';
 import { enterText } from '../lookup/enter-text';
 import { CallbackNotice } from '../escalation/callback-notice';
 import {
@@ -102,9 +103,19 @@ export function InteractionForm({ id, isNew, fromCall, fromNumber, ref }: Intera
     },
   }));
 
-  // A new interaction starts where the agent starts: at the caller.
+  // A new interaction starts where the agent starts: at the caller. While the desk opens (the agent
+  // has not acted yet) the caller lookup is focused after the desk's first frame, and only if nothing
+  // else took the focus: focusing lays the whole page out at once, which held that frame back.
   useEffect(() => {
-    if (isNew) lookupRef.current?.focus();
+    if (!isNew) return undefined;
+    if (agentHasActed()) {
+      lookupRef.current?.focus();
+      return undefined;
+    }
+    return afterNextFrame(() => {
+      const focused = document.activeElement;
+      if (focused === null || focused === document.body) lookupRef.current?.focus();
+    });
   }, [isNew]);
 
   if (mode === 'loading' || mode === 'missing') {
