@@ -14,6 +14,7 @@ import { StartingScreen } from '../session/starting-screen';
 import { useLaunch } from '../session/use-launch';
 import type { StoragePersistence } from '../storage/storage-persistence';
 import { useStorageAnswer } from '../storage/use-storage-answer';
+import { readPlaceAhead } from '../walk-up/walk-up-place';
 import { DeskpadContext, useDeskpad, type DeskpadDeps } from './deskpad-context';
 import type { WorkspaceProps } from './workspace';
 
@@ -125,7 +126,7 @@ function Desk({
  * the browser has said whether it keeps the desk's data (a notice then would push the desk down).
  */
 function FirstScreen() {
-  const { showBeforeSession, storage } = useDeskpad();
+  const { showBeforeSession, storage, ui } = useDeskpad();
   const session = useLiveValue('session.state', {}, null);
   const launch = useLaunch();
   const storageAnswer = useStorageAnswer(storage);
@@ -133,8 +134,12 @@ function FirstScreen() {
   // is decided (the storage answer, a launch link), not after.
   const signedIn = session?.status === 'signed-in' && session.mustChangePassword !== true;
   useEffect(() => {
-    if (signedIn && !showBeforeSession) void loadWorkspace().catch(() => undefined);
-  }, [signedIn, showBeforeSession]);
+    if (!signedIn || showBeforeSession) return undefined;
+    void loadWorkspace().catch(() => undefined);
+    // While the script downloads, in a task of its own: the kept walk-up place.
+    const readAhead = setTimeout(() => readPlaceAhead(ui));
+    return () => clearTimeout(readAhead);
+  }, [signedIn, showBeforeSession, ui]);
   const known =
     showBeforeSession === true ||
     (session !== null &&

@@ -3,7 +3,14 @@
 
 import { describe, expect, it } from 'vitest';
 import { formatEstimate, formatMinutes, minutesSince } from './waiting-time';
-import { keepPlace, PLACE_KEY, readKeptPlace, type PlaceStorage } from './walk-up-place';
+import { createUiState } from '../app/ui-state';
+import {
+  keepPlace,
+  PLACE_KEY,
+  readKeptPlace,
+  readPlaceAhead,
+  type PlaceStorage,
+} from './walk-up-place';
 
 const memory = (initial: Record<string, string> = {}): NonNullable<PlaceStorage> => {
   const items = new Map(Object.entries(initial));
@@ -30,6 +37,16 @@ describe('the kept walk-up place', () => {
       location: null,
       station: 'Desk',
     });
+  });
+
+  it('is read into the window ahead of the desk, never over a place already chosen', () => {
+    const kept = memory({ [PLACE_KEY]: '{"location":"loc-hq","station":"Counter 2"}' });
+    const ui = createUiState(() => 'id');
+    readPlaceAhead(ui, kept);
+    expect(ui.getState().walkUpPlace).toEqual({ location: 'loc-hq', station: 'Counter 2' });
+    ui.getState().setWalkUpPlace({ location: 'loc-branch', station: 'Desk 1' });
+    readPlaceAhead(ui, kept);
+    expect(ui.getState().walkUpPlace).toEqual({ location: 'loc-branch', station: 'Desk 1' });
   });
 
   it('still holds when storage refuses to keep it', () => {

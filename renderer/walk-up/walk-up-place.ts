@@ -1,21 +1,26 @@
 // This desk's walk-up place (location and station), kept per desk in the browser's storage so the
 // agent chooses it once. Never holds a visit: the store host's queue does.
 
+import type { StoreApi } from 'zustand';
 import { useUi } from '../app/deskpad-context';
-import type { WalkUpPlace } from '../app/ui-state';
+import type { UiState, WalkUpPlace } from '../app/ui-state';
 
 export const PLACE_KEY = 'deskpad.walkUp.place';
 
 /** The storage the place is kept in: the window's localStorage, or none (then it lasts the session). */
 export type PlaceStorage = Pick<Storage, 'getItem' | 'setItem'> | null;
 
+let pageStorage: PlaceStorage | undefined;
+/** The window's localStorage, asked for once: each ask goes through the browser's checks. */
 const windowStorage = (): PlaceStorage => {
+  if (pageStorage !== undefined) return pageStorage;
   try {
-    return globalThis.localStorage ?? null;
+    pageStorage = globalThis.localStorage ?? null;
   } catch {
     // A sandboxed page may refuse storage: the place then lasts as long as the window.
-    return null;
+    pageStorage = null;
   }
+  return pageStorage;
 };
 
 export function readKeptPlace(storage: PlaceStorage): WalkUpPlace {
@@ -41,6 +46,19 @@ export function keepPlace(storage: PlaceStorage, place: WalkUpPlace): void {
   } catch {
     // Full or refused storage: the place still holds for this window (ui state).
   }
+}
+
+/**
+ * Reads the kept place into the window's state before the desk asks for it. Chromium loads a
+ * window's whole local storage the first time the window touches it: one task of 17–30 ms measured
+ * here, which would otherwise lengthen the desk's first render (decision 0016).
+ */
+export function readPlaceAhead(
+  ui: StoreApi<UiState>,
+  storage: PlaceStorage = windowStorage(),
+): void {
+  const { walkUpPlace, setWalkUpPlace } = ui.getState();
+  if (walkUpPlace === null) setWalkUpPlace(readKeptPlace(storage));
 }
 
 /** The place (read back from storage the first time) and the function that changes and keeps it. */
