@@ -23,15 +23,18 @@ type WorkspaceComponent = ComponentType<WorkspaceProps>;
 let workspaceScript: Promise<WorkspaceComponent> | null = null;
 /**
  * The workspace's script, fetched once: from the first answer that the desk is signed in. The
- * shared rules it checks with are asked for beside it: fetched together, evaluated apart, so the
- * window never spends one long task on both.
+ * shared rules it checks with are asked for beside it in three parts (the interaction's schemas, the
+ * other records', the commands'): fetched together, evaluated apart, so the window never spends one
+ * long task on them. Each part is a chunk the build makes anyway, or a stub of a few bytes: on a
+ * link of six connections one more script costs more than a shorter task saves.
  */
 const loadWorkspace = (): Promise<WorkspaceComponent> =>
   (workspaceScript ??= Promise.all([
     import('./desk-domain'),
+    import('./desk-records'),
     import('./desk-commands'),
     import('./workspace'),
-  ]).then(([, , m]) => m.Workspace));
+  ]).then(([, , , m]) => m.Workspace));
 
 /**
  * The workspace once its script is here (null until then). Not React.lazy: a lazy part shows its

@@ -1,0 +1,7 @@
+// The records' schemas the command registry is built on (incidents, requests, walk-up visits, the
+// catalog). app.tsx asks for this beside the interaction's schemas, the registry and the workspace's
+// script: fetched at once, evaluated apart, each in a task of its own (decision 0016).
+
+export { Request } from '../../shared/domain/request';
+export { REOPEN_NOTE_PREFIX } from '../../shared/domain/incident';
+export { Visit } from '../../shared/domain/visit';
