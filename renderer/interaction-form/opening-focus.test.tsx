@@ -3,19 +3,13 @@
 // A file of its own: the agent's first input anywhere in a file's tests changes the rule for the rest.
 
 import { act, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { agentHasActed } from '../hooks/agent-acted';
-import { openTestStore } from '../../web/testing/open-test-store';
+import { useTestStore } from '../../web/testing/open-test-store';
 import { STORE_TEST_TIMEOUT_MS, renderDeskpad } from '../../web/testing/render-deskpad';
 
-type TestStore = Awaited<ReturnType<typeof openTestStore>>;
-let store: TestStore;
-
-beforeEach(async () => {
-  store = await openTestStore();
-});
-afterEach(async () => {
-  await store.close();
+const store = useTestStore();
+afterEach(() => {
   document.body.replaceChildren();
 });
 
@@ -28,7 +22,7 @@ const frames = (count: number) =>
 
 describe('the focus as the desk opens', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
   it('lands in Opened for once the desk has drawn, with the agent not yet acting', async () => {
-    renderDeskpad(store);
+    renderDeskpad(store());
     const lookup = await screen.findByRole('combobox', { name: 'Opened for' });
     expect(agentHasActed()).toBe(false);
     await waitFor(() => expect(document.activeElement).toBe(lookup));
@@ -39,7 +33,7 @@ describe('the focus as the desk opens', { timeout: STORE_TEST_TIMEOUT_MS }, () =
     elsewhere.textContent = 'Another part of the page';
     document.body.append(elsewhere);
     elsewhere.focus();
-    renderDeskpad(store);
+    renderDeskpad(store());
     await screen.findByRole('combobox', { name: 'Opened for' });
     await frames(3);
     expect(agentHasActed()).toBe(false);

@@ -1,6 +1,7 @@
 // Test fixture: opens the real store host on fake-indexeddb with a small demo directory, under a
 // unique database name. For tests only; renderer tests reach the store host through this file.
 
+import { afterEach, beforeEach } from 'vitest';
 import { openStoreHost, type StoreHost } from '../../electron/store/index';
 
 export interface TestStoreOptions {
@@ -23,4 +24,23 @@ export async function openTestStore(options: TestStoreOptions = {}): Promise<Sto
   });
   await store.directoryReady();
   return store;
+}
+
+/**
+ * For a test file: a fresh store host before each test, closed after it. Answers the store of the
+ * test that runs.
+ */
+export function useTestStore(options: TestStoreOptions = {}): () => StoreHost {
+  let store: StoreHost | null = null;
+  beforeEach(async () => {
+    store = await openTestStore(options);
+  });
+  afterEach(async () => {
+    await store?.close();
+    store = null;
+  });
+  return () => {
+    if (!store) throw new Error('The test store is there only while a test runs.');
+    return store;
+  };
 }
