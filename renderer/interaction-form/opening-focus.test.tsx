@@ -5,10 +5,10 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { agentHasActed } from '../hooks/agent-acted';
-import { useTestStore } from '../../web/testing/open-test-store';
+import { storeForEachTest } from '../../web/testing/open-test-store';
 import { STORE_TEST_TIMEOUT_MS, renderDeskpad } from '../../web/testing/render-deskpad';
 
-const store = useTestStore();
+const store = storeForEachTest();
 afterEach(() => {
   document.body.replaceChildren();
 });

@@ -55,7 +55,13 @@ export function throttlePokes(
  * ends. A burst of 300 events a second pokes the desks about 1000 / windowMs times a second, not
  * 300; a lone event is never delayed. `close()` sends what is held and stops the timer.
  */
-export function coalescePokes(bus: PokeBus, windowMs: number, nowMs = () => Date.now()): PokeBus {
+// The window is measured on the monotonic clock: a wall clock set back or forward (NTP) must not
+// let two pokes through less than a window apart, nor hold one back for long.
+export function coalescePokes(
+  bus: PokeBus,
+  windowMs: number,
+  nowMs = () => performance.now(),
+): PokeBus {
   const throttled = throttlePokes(bus, windowMs, nowMs);
   let timer: ReturnType<typeof setTimeout> | null = null;
   // At the window's end, which a poke published meanwhile moves on: a held poke then waits for

@@ -30,7 +30,7 @@ export async function openTestStore(options: TestStoreOptions = {}): Promise<Sto
  * For a test file: a fresh store host before each test, closed after it. Answers the store of the
  * test that runs.
  */
-export function useTestStore(options: TestStoreOptions = {}): () => StoreHost {
+export function storeForEachTest(options: TestStoreOptions = {}): () => StoreHost {
   let store: StoreHost | null = null;
   beforeEach(async () => {
     store = await openTestStore(options);
