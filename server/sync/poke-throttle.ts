@@ -53,10 +53,10 @@ export function throttlePokes(
  * For a stream of small commits with no end (a phone system's events): the first poke goes out at
  * once, and pokes that come within `windowMs` of the last one go out together once the window
  * ends. A burst of 300 events a second pokes the desks about 1000 / windowMs times a second, not
- * 300; a lone event is never delayed. `close()` sends what is held and stops the timer.
+ * 300; a lone event is never delayed. `close()` sends what is held and stops the timer. The window
+ * is measured on the monotonic clock: a wall clock set back or forward (NTP) must not let two pokes
+ * through less than a window apart, nor hold one back for long.
  */
-// The window is measured on the monotonic clock: a wall clock set back or forward (NTP) must not
-// let two pokes through less than a window apart, nor hold one back for long.
 export function coalescePokes(
   bus: PokeBus,
   windowMs: number,
