@@ -21,20 +21,37 @@ import type { WorkspaceProps } from './workspace';
 type WorkspaceComponent = ComponentType<WorkspaceProps>;
 
 let workspaceScript: Promise<WorkspaceComponent> | null = null;
+
+/** Resolves in a later task of the window's event loop. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
+
 /**
  * The workspace's script, fetched once: from the first answer that the desk is signed in. The
  * shared rules it checks with are asked for beside it in three parts (the interaction's schemas, the
- * other records', the commands'): fetched together, evaluated apart, so the window never spends one
- * long task on them. Each part is a chunk the build makes anyway, or a stub of a few bytes: on a
- * link of six connections one more script costs more than a shorter task saves.
+ * other records', the commands'): fetched together, evaluated apart (a part's scripts run as soon
+ * as they are all here), so the window never spends one long task on them. Each part is a chunk the
+ * build makes anyway, or a stub of a few bytes: on a link of six connections one more script costs
+ * more than a shorter task saves. Each part is asked for in a task of its own: starting a request
+ * costs the window a few milliseconds (more under a browser's tools), and the nine requests of
+ * the four parts in one task were the start's longest task.
  */
 const loadWorkspace = (): Promise<WorkspaceComponent> =>
-  (workspaceScript ??= Promise.all([
-    import('./desk-domain'),
-    import('./desk-records'),
-    import('./desk-commands'),
-    import('./workspace'),
-  ]).then(([, , , m]) => m.Workspace));
+  (workspaceScript ??= (async () => {
+    const parts: Promise<unknown>[] = [];
+    for (const load of [
+      () => import('./desk-domain'),
+      () => import('./desk-records'),
+      () => import('./desk-commands'),
+    ]) {
+      const part = load();
+      // Awaited below, with the rest; a failure meanwhile is not an unhandled one.
+      part.catch(() => undefined);
+      parts.push(part);
+      await nextTask();
+    }
+    const [{ Workspace }] = await Promise.all([import('./workspace'), ...parts]);
+    return Workspace;
+  })());
 
 /**
  * The workspace once its script is here (null until then). Not React.lazy: a lazy part shows its
