@@ -4,6 +4,7 @@
 
 import './csp-friendly-zod';
 import {
+  FIRST_SYNC_WAIT_MS,
   consoleSink,
   createLogger,
   failedStoreHost,
@@ -25,10 +26,9 @@ const bridge = storeHostBridge(window);
 // Warnings and errors also reach this window's console, where a field engineer looks first.
 const options: StoreHostOptions = { logger: createLogger({ sink: consoleSink }) };
 if (bridge !== null) {
-  // A variable, not a literal: the engine's SyncOptions may not list tokenVault yet; it is the
-  // shape the sync engine takes to keep the session across restarts.
-  const sync = desktopSync(bridge);
-  options.sync = sync;
+  // The session is kept sealed across restarts; the windows' first screens go before the first
+  // sync (each says when it has drawn it).
+  options.sync = { ...desktopSync(bridge), firstSyncWaitMs: FIRST_SYNC_WAIT_MS };
 }
 
 void runStoreHostConnections<StoreHostApi, MessagePort>({

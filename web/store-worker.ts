@@ -5,7 +5,13 @@
 // First: zod must not probe for eval under a strict CSP.
 import './csp-friendly-zod';
 import type { Endpoint } from 'comlink';
-import { consoleSink, createLogger, serveStoreHost, startStoreHost } from '../electron/store/index';
+import {
+  FIRST_SYNC_WAIT_MS,
+  consoleSink,
+  createLogger,
+  serveStoreHost,
+  startStoreHost,
+} from '../electron/store/index';
 
 /** The two worker scopes, as far as this file needs them (the DOM lib has no worker types). */
 interface WorkerScope extends Endpoint {
@@ -22,7 +28,8 @@ const scope = globalThis as unknown as WorkerScope;
 // It syncs with the origin that served the page: the desk server serves the app at `/`. A plain
 // file server (`npm run web`) is no desk server, and the desk then works on its own as before.
 const { api } = startStoreHost({
-  sync: { serverUrl: scope.location.origin },
+  // A tab's first screen goes before the first sync (it says when it has drawn it).
+  sync: { serverUrl: scope.location.origin, firstSyncWaitMs: FIRST_SYNC_WAIT_MS },
   logger: createLogger({ sink: consoleSink }),
 });
 

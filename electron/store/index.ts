@@ -13,4 +13,5 @@ export {
 export { serveStoreHost, type ServedPort } from './serve';
 export { NewerDatabaseError, SCHEMA_VERSION } from './db';
 export type { SyncOptions, LockManagerLike, Timers } from './sync/sync-engine';
+export { FIRST_SYNC_WAIT_MS } from './sync/sync-engine';
 export { consoleSink, createLogger, type Logger, type LogLine } from './logger';

@@ -40,6 +40,11 @@ export async function runAction(
     action.name === 'template.delete'
   )
     return runTemplateAction(ctx, action);
+  if (action.name === 'sync.windowShown') {
+    // Said by every window as it draws; a desk with no desk server has no sync to start.
+    ctx.sync?.windowShown();
+    return ok(null);
+  }
   const sync = ctx.sync;
   if (!sync) return fail('not-ready', 'This desk has no desk server to sign in to or sync with.');
   switch (action.name) {

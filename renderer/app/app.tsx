@@ -3,8 +3,16 @@
 // only once the desk is signed in, so a desk that is not loads just these screens (decision 0016).
 // Composition only; parts get deps from DeskpadDeps.
 
-import { startTransition, StrictMode, useEffect, useState, type ComponentType } from 'react';
+import {
+  startTransition,
+  StrictMode,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentType,
+} from 'react';
 import type { SessionState } from '../../shared/store-api/contract';
+import { afterNextFrame } from '../hooks/agent-acted';
 import { useLiveValue } from '../hooks/use-live-query';
 import { sessionEndOf } from '../session/session-end';
 import { SignInScreen } from '../session/sign-in-screen';
@@ -76,6 +84,23 @@ function useWorkspace(wanted: boolean, given: WorkspaceComponent | undefined) {
   return { Workspace: loaded, failed };
 }
 
+/**
+ * Tells the store host, once, after the frame that drew the window's first screen (Sign in or the
+ * desk): a desk that opened waits for this, or a few seconds, before its first sync, so that the
+ * window's start has the CPU and the link to itself (decision 0016).
+ */
+function useSayDrawn(drawn: boolean): void {
+  const { store } = useDeskpad();
+  const said = useRef(false);
+  useEffect(() => {
+    if (!drawn || said.current) return undefined;
+    return afterNextFrame(() => {
+      said.current = true;
+      store.act('sync.windowShown', {}).catch(() => undefined);
+    });
+  }, [drawn, store]);
+}
+
 const WORKSPACE_FAILED =
   'The desk could not be loaded from the desk server. Check the connection and reload this page.';
 
@@ -108,6 +133,7 @@ function Desk({
   const [workspaceWanted, setWorkspaceWanted] = useState(!signInNeeded);
   if (!signInNeeded && !workspaceWanted) setWorkspaceWanted(true);
   const { Workspace, failed } = useWorkspace(workspaceWanted, given);
+  useSayDrawn(signInNeeded || Workspace !== null || failed);
 
   return (
     <>

@@ -71,6 +71,24 @@ describe('the first screen', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     expect(beforeSignIn.every((t) => t.trim() === '' || t.trim() === 'Starting…')).toBe(true);
   });
 
+  it('tells the store host once, after its first screen is drawn, never while Starting…', async () => {
+    renderDeskpad(desk.api, { showBeforeSession: false });
+    await screen.findByRole('status');
+    // Long enough for a frame and the task after it: nothing is said while Starting… is shown.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(desk.windowShown()).toBe(0);
+
+    desk.set({ session: signedInAs(ana) });
+    await screen.findByRole('button', { name: 'New interaction' });
+    await waitFor(() => expect(desk.windowShown()).toBe(1));
+    // Signing out shows Sign in: a screen drawn later, not the window's first.
+    desk.set({ session: signedOut() });
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(desk.windowShown()).toBe(1);
+    expect(desk.acts).toEqual([]);
+  });
+
   it('waits for a launch link, and says on Sign in when it was already used or expired', async () => {
     let refuse: (answer: StoreResult<SessionState>) => void = () => {};
     const launch = new Promise<StoreResult<SessionState>>((resolve) => (refuse = resolve));

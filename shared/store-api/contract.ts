@@ -150,6 +150,11 @@ export const actionInputs = {
   'session.signOut': z.strictObject({ everywhere: z.boolean().optional() }),
   /** Sync now instead of waiting for the next poke or retry. */
   'sync.now': z.object({}),
+  /**
+   * The window has drawn its first screen: a desk that opened waits for this (or a few seconds)
+   * before its first sync, so the window's start gets the CPU and the link first (decision 0016).
+   */
+  'sync.windowShown': z.strictObject({}),
   /** Sends a refused change again, as a new change, after the agent fixed what was wrong. */
   'sync.retry': NeedsAttentionRef,
   /** Drops a refused change for good. */
@@ -188,6 +193,7 @@ export interface ActionOutputs extends HistoryActionOutputs, TemplateActionOutpu
   'session.switch': SessionState;
   'session.signOut': SessionState;
   'sync.now': SyncStatus;
+  'sync.windowShown': null;
   /** The new mutationId the change was queued with. */
   'sync.retry': { mutationId: number };
   'sync.discard': { id: number };

@@ -36,8 +36,10 @@ export type ActAnswer = (call: ActCall) => StoreResult<unknown> | Promise<StoreR
 export interface SyncDouble {
   /** What the window is given: the real host, with the played parts in front of it. */
   readonly api: StoreHostApi;
-  /** Every act the window sent, in order. */
+  /** Every act the window sent, in order, but its signal that it has drawn (`windowShown`). */
   readonly acts: ActCall[];
+  /** How many times the window said it has drawn its first screen (`sync.windowShown`). */
+  windowShown(): number;
   /** Changes the scene; every live query of it answers again, as the store host's would. */
   set(next: Partial<SyncScene>): void;
   scene(): SyncScene;
@@ -113,6 +115,7 @@ export function createSyncDouble(real: StoreHostApi, initial: Partial<SyncScene>
   const live = new Map<(value: StoreResult<unknown>) => void, Played>();
   const eventListeners = new Set<(event: StoreEvent) => void>();
   const acts: ActCall[] = [];
+  let shown = 0;
 
   const answerOf = (name: Played): StoreResult<unknown> => {
     switch (name) {
@@ -177,6 +180,11 @@ export function createSyncDouble(real: StoreHostApi, initial: Partial<SyncScene>
       };
     },
     async act<N extends ActionName>(name: N, input: ActionInput<N>) {
+      // Not the agent's doing: every window says it as it draws.
+      if (name === 'sync.windowShown') {
+        shown += 1;
+        return ok(null) as StoreResult<ActionOutput<N>>;
+      }
       acts.push({ name, input });
       return (await answer({ name, input })) as StoreResult<ActionOutput<N>>;
     },
@@ -185,6 +193,7 @@ export function createSyncDouble(real: StoreHostApi, initial: Partial<SyncScene>
   return {
     api,
     acts,
+    windowShown: () => shown,
     set(next) {
       scene = { ...scene, ...next };
       refresh();

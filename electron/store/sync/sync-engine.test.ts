@@ -25,7 +25,12 @@ function value<T>(result: StoreResult<T>): T {
 
 /** A desk whose desk server never answers (a dead network), on manual timers. */
 async function openDesk(
-  options: { factory?: IDBFactory; locks?: LockManagerLike | null; fetch?: FetchLike } = {},
+  options: {
+    factory?: IDBFactory;
+    locks?: LockManagerLike | null;
+    fetch?: FetchLike;
+    firstSyncWaitMs?: number;
+  } = {},
 ) {
   const timers = new ManualTimers();
   const connectivity = new EventTarget();
@@ -50,6 +55,9 @@ async function openDesk(
       locks: options.locks ?? null,
       broadcastChannel: null,
       onlineCheckMs: ONLINE_CHECK_MS,
+      ...(options.firstSyncWaitMs === undefined
+        ? {}
+        : { firstSyncWaitMs: options.firstSyncWaitMs }),
     },
   });
   opened.push(host);
@@ -130,6 +138,44 @@ describe('the sync engine on manual time', () => {
     // The new leader runs a cycle at once: it asks for the desk server.
     await second.step();
     expect(second.calls).toEqual(['/api/v1/health']);
+  });
+
+  it('waits for the window’s first screen before the first sync, and no longer', async () => {
+    const desk = await openDesk({ firstSyncWaitMs: 3000 });
+    // Opened: the first cycle waits (what is left of the 3 s), and nothing has asked the network.
+    const [wait, ...more] = desk.timers.live();
+    expect(more).toEqual([]);
+    expect(wait?.ms).toBeGreaterThan(2000);
+    expect(wait?.ms).toBeLessThanOrEqual(3000);
+    expect(desk.calls).toEqual([]);
+
+    // The window has drawn: the cycle is due at once, and runs.
+    expect(value(await desk.host.act('sync.windowShown', {}))).toBeNull();
+    expect(desk.timers.live(0)).toHaveLength(1);
+    desk.timers.fire(0);
+    await desk.host.sync?.whenIdle();
+    expect(desk.calls.length).toBeGreaterThan(0);
+
+    // Said again (another window, a reload of the page): no cycle more.
+    const waits = desk.timers.waits.length;
+    expect(value(await desk.host.act('sync.windowShown', {}))).toBeNull();
+    expect(desk.timers.waits.slice(waits).filter((w) => w.ms === 0)).toEqual([]);
+  });
+
+  it('runs the first sync when its wait is over, without a window', async () => {
+    const desk = await openDesk({ firstSyncWaitMs: 3000 });
+    expect(desk.calls).toEqual([]);
+    await desk.step();
+    expect(desk.calls.length).toBeGreaterThan(0);
+  });
+
+  it('without a wait, syncs at once and takes the window’s word as nothing', async () => {
+    const desk = await openDesk();
+    expect(desk.timers.live().map((w) => w.ms)).toEqual([0]);
+    await desk.step();
+    const waits = desk.timers.waits.length;
+    expect(value(await desk.host.act('sync.windowShown', {}))).toBeNull();
+    expect(desk.timers.waits.slice(waits).filter((w) => w.ms === 0)).toEqual([]);
   });
 
   it('shows the recent log in Sync details, and never the token', async () => {

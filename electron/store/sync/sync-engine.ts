@@ -48,6 +48,12 @@ export interface SyncEngineDeps {
 
 const monotonic = (): number => performance.now();
 
+/**
+ * How long the app's store hosts let a desk that opens with a session wait for its window's first
+ * screen before the first sync (SyncOptions.firstSyncWaitMs): a window that draws sooner says so.
+ */
+export const FIRST_SYNC_WAIT_MS = 3000;
+
 export class SyncEngine {
   readonly client: DeskServerClient;
   readonly events: TypedEmitter<SyncEvents>;
@@ -68,6 +74,8 @@ export class SyncEngine {
     navigatorOffline: false,
   };
   private stopped = false;
+  /** Until when (monotonic ms) the first cycle waits for a window's first screen (0: it does not). */
+  private waitingForWindowUntil = 0;
   /** Re-reads of IndexedDB after another host's message, one after the other. */
   private rereading: Promise<void> = Promise.resolve();
   private readonly refusals: RefusalMap = new Map();
@@ -157,6 +165,7 @@ export class SyncEngine {
     await this.session.load(meta.interactionsCursor !== null);
     this.state.lastSyncedAt = meta.lastSyncedAt;
     this.state.connection = this.deps.onLine() ? 'online' : 'offline';
+    this.waitingForWindowUntil = monotonic() + (this.options.firstSyncWaitMs ?? 0);
     // Named for the database too: hosts of one installation share it, and two desks that a
     // test or the bench runs side by side on one origin never hear each other.
     const channelName =
@@ -174,7 +183,23 @@ export class SyncEngine {
       // this host shows "online, no error" whatever the runner knows.
       this.post({ type: 'ask' });
     }
-    this.election.start(() => this.schedule(0));
+    this.election.start(() => this.schedule(this.firstWait()));
+  }
+
+  /**
+   * The wait before a cycle when this host becomes the runner: none, except while it waits for a
+   * window's first screen after opening (decision 0016). A cycle asked for sooner (a save, a
+   * sign-in, the network back, a window drawn) is not held back by it.
+   */
+  private firstWait(): number {
+    return Math.max(0, this.waitingForWindowUntil - monotonic());
+  }
+
+  /** A window has drawn its first screen: a first cycle still waiting for one runs now. */
+  windowShown(): void {
+    if (monotonic() >= this.waitingForWindowUntil) return;
+    this.waitingForWindowUntil = 0;
+    this.schedule(0);
   }
 
   async stop(): Promise<void> {
