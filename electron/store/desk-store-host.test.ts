@@ -70,6 +70,28 @@ describe('the store host’s log', () => {
   });
 });
 
+describe('a window’s word that it has drawn', () => {
+  it('changes nothing a window shows: Sync is not answered again for it', async () => {
+    const { host } = await openLocalDesk();
+    let answers = 0;
+    await host.subscribe('sync.status', {}, () => (answers += 1));
+    await vi.waitFor(() => expect(answers).toBe(1));
+    expect(value(await host.act('sync.windowShown', {}))).toBeNull();
+    // Any other action is answered again (here refused: this desk has no desk server).
+    expect((await host.act('sync.now', {})).ok).toBe(false);
+    await vi.waitFor(() => expect(answers).toBe(2));
+    expect(value(await host.act('sync.windowShown', {}))).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answers).toBe(2);
+  });
+
+  it('is checked like any action: anything more in it is refused', async () => {
+    const { host } = await openLocalDesk();
+    const answer = await host.act('sync.windowShown', { more: true } as never);
+    expect(answer.ok ? null : answer.error.code).toBe('invalid-input');
+  });
+});
+
 describe('the store host’s start', () => {
   const openSettling = (settleMs: number) =>
     openStoreHost({

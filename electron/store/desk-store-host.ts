@@ -258,7 +258,8 @@ export class DeskStoreHost implements StoreHost {
         },
         parsed.value,
       );
-      this.live.refresh('sync.status');
+      // A window's word that it has drawn changes nothing Sync shows: no window redraws for it.
+      if (parsed.value.name !== 'sync.windowShown') this.live.refresh('sync.status');
       return answer as StoreResult<ActionOutput<N>>;
     } catch (e) {
       return this.reportInternal(e, `action ${String(name).slice(0, 64)}`);

@@ -86,8 +86,8 @@ function useWorkspace(wanted: boolean, given: WorkspaceComponent | undefined) {
 
 /**
  * Tells the store host, once, after the frame that drew the window's first screen (Sign in or the
- * desk): a desk that opened waits for this, or a few seconds, before its first sync, so that the
- * window's start has the CPU and the link to itself (decision 0016).
+ * desk): a desk that opened signed in waits for this, or a few seconds, before its first sync, so
+ * that the window's start has the CPU and the link to itself (decision 0016).
  */
 function useSayDrawn(drawn: boolean): void {
   const { store } = useDeskpad();

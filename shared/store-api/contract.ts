@@ -151,8 +151,9 @@ export const actionInputs = {
   /** Sync now instead of waiting for the next poke or retry. */
   'sync.now': z.object({}),
   /**
-   * The window has drawn its first screen: a desk that opened waits for this (or a few seconds)
-   * before its first sync, so the window's start gets the CPU and the link first (decision 0016).
+   * The window has drawn its first screen: a desk that opened signed in waits for this (or a few
+   * seconds) before its first sync, so the window's start gets the CPU and the link first
+   * (decision 0016).
    */
   'sync.windowShown': z.strictObject({}),
   /** Sends a refused change again, as a new change, after the agent fixed what was wrong. */

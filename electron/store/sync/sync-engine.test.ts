@@ -5,7 +5,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoreResult } from '../../../shared/domain/result';
+import { openDeskDb } from '../db';
 import { openStoreHost, type StoreHost } from '../store-host';
+import { keepSession } from './kept-session';
 import type { FetchLike } from './desk-server-client';
 import type { LockManagerLike } from './leader-election';
 import { ManualTimers, memoryLocks } from './timing-test-support';
@@ -21,6 +23,42 @@ afterEach(async () => {
 function value<T>(result: StoreResult<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
+}
+
+/** A desk that was signed in when it closed: its session kept, as a sign-in leaves it. */
+async function signedInBefore(factory: IDBFactory): Promise<void> {
+  const db = await openDeskDb({ name: 'desk', indexedDB: factory, IDBKeyRange });
+  const agent = {
+    id: 'usr_agent_1',
+    userName: 'sam.agent',
+    firstName: 'Sam',
+    lastName: 'Agent',
+    name: 'Sam Agent',
+    email: 'sam.agent@example.test',
+    phone: '',
+    employeeId: 'E1',
+    department: 'IT',
+    location: 'HQ',
+    vip: false,
+    active: true,
+    mobile: '',
+    phoneE164: '',
+    mobileE164: '',
+    roles: ['agent' as const],
+  };
+  const now = Date.now();
+  await keepSession(
+    db,
+    {
+      serverUrl: 'http://desk.test',
+      token: TOKEN,
+      expiresAt: new Date(now + 86_400_000).toISOString(),
+      agent,
+      signedInAt: new Date(now).toISOString(),
+    },
+    undefined,
+  );
+  db.close();
 }
 
 /** A desk whose desk server never answers (a dead network), on manual timers. */
@@ -140,8 +178,10 @@ describe('the sync engine on manual time', () => {
     expect(second.calls).toEqual(['/api/v1/health']);
   });
 
-  it('waits for the window’s first screen before the first sync, and no longer', async () => {
-    const desk = await openDesk({ firstSyncWaitMs: 3000 });
+  it('signed in, waits for the window’s first screen before the first sync, and no longer', async () => {
+    const factory = new IDBFactory();
+    await signedInBefore(factory);
+    const desk = await openDesk({ factory, firstSyncWaitMs: 3000 });
     // Opened: the first cycle waits (what is left of the 3 s), and nothing has asked the network.
     const [wait, ...more] = desk.timers.live();
     expect(more).toEqual([]);
@@ -162,15 +202,20 @@ describe('the sync engine on manual time', () => {
     expect(desk.timers.waits.slice(waits).filter((w) => w.ms === 0)).toEqual([]);
   });
 
-  it('runs the first sync when its wait is over, without a window', async () => {
-    const desk = await openDesk({ firstSyncWaitMs: 3000 });
+  it('signed in, runs the first sync when its wait is over, without a window', async () => {
+    const factory = new IDBFactory();
+    await signedInBefore(factory);
+    const desk = await openDesk({ factory, firstSyncWaitMs: 3000 });
     expect(desk.calls).toEqual([]);
     await desk.step();
     expect(desk.calls.length).toBeGreaterThan(0);
   });
 
-  it('without a wait, syncs at once and takes the window’s word as nothing', async () => {
-    const desk = await openDesk();
+  it.each([
+    ['signed out, with a wait', 3000],
+    ['without a wait', undefined],
+  ])('%s, syncs at once and takes the window’s word as nothing', async (_, firstSyncWaitMs) => {
+    const desk = await openDesk(firstSyncWaitMs === undefined ? {} : { firstSyncWaitMs });
     expect(desk.timers.live().map((w) => w.ms)).toEqual([0]);
     await desk.step();
     const waits = desk.timers.waits.length;

@@ -165,7 +165,10 @@ export class SyncEngine {
     await this.session.load(meta.interactionsCursor !== null);
     this.state.lastSyncedAt = meta.lastSyncedAt;
     this.state.connection = this.deps.onLine() ? 'online' : 'offline';
-    this.waitingForWindowUntil = monotonic() + (this.options.firstSyncWaitMs ?? 0);
+    // Only a desk that opens signed in has a desk to draw from what it holds; Sign in waits for
+    // nothing the first cycle brings, and a cycle then only competes with nothing.
+    const wait = this.session.current() ? (this.options.firstSyncWaitMs ?? 0) : 0;
+    this.waitingForWindowUntil = monotonic() + wait;
     // Named for the database too: hosts of one installation share it, and two desks that a
     // test or the bench runs side by side on one origin never hear each other.
     const channelName =

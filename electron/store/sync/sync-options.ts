@@ -21,9 +21,9 @@ export interface SyncOptions {
   backoff?: BackoffPolicy;
   directoryPageSize?: number;
   /**
-   * How long a desk that opens waits before its first sync unless a window says sooner that it has
-   * drawn its first screen (`sync.windowShown`): the window's start gets the CPU and the link
-   * first. 0 (none) by default; the app's store hosts wait FIRST_SYNC_WAIT_MS.
+   * How long a desk that opens signed in waits before its first sync unless a window says sooner
+   * that it has drawn its first screen (`sync.windowShown`): the window's start gets the CPU and
+   * the link first. 0 (none) by default; the app's store hosts wait FIRST_SYNC_WAIT_MS.
    */
   firstSyncWaitMs?: number;
   /** How soon after a local change it is pushed (several quick saves go in one push). */
