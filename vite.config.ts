@@ -5,9 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
-import { COMPRESSION_THRESHOLD_BYTES } from './server/http/compression';
 import { compileHints } from './tooling/compile-hints';
 
 const webRoot = fileURLToPath(new URL('./web/', import.meta.url));
@@ -47,17 +45,6 @@ export default defineConfig(({ command }) => {
           clientsClaim: true,
           skipWaiting: true,
         },
-      }),
-      // Each script, stylesheet and page is also written brotli- and gzip-compressed at the
-      // highest levels (quality 11, level 9), which the desk server sends as they are
-      // (@fastify/static's preCompressed): about 14% fewer bytes than the server's own quality 4,
-      // and no compressing per request (decision 0016). The service worker's own files, written
-      // after the bundle, are still compressed as they are sent.
-      compression({
-        algorithms: ['brotliCompress', 'gzip'],
-        include: /\.(?:html|css|js|svg|json|webmanifest)$/u,
-        threshold: COMPRESSION_THRESHOLD_BYTES,
-        logLevel: 'silent',
       }),
     ],
     worker: { format: 'es' },

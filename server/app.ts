@@ -20,7 +20,7 @@ import { directoryRoutes } from './directory/routes';
 import { exportRoutes } from './export/routes';
 import { authenticateBeforeBody } from './http/authenticate-first';
 import { DEFAULT_ALLOWED_ORIGINS, registerCors } from './http/cors';
-import { isCompressedCopy, registerCompression } from './http/compression';
+import { registerCompression } from './http/compression';
 import { apiNotFound, registerErrorHandling } from './http/error-handling';
 import { healthRoutes } from './http/health';
 import { historyRoutes } from './history/routes';
@@ -156,23 +156,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : null;
   const serveWeb = webRoot !== null && existsSync(path.join(webRoot, 'index.html'));
-  // Source maps (the service worker's too) stay on the build machine; a compressed copy is sent
-  // only in place of its file.
-  const notServed = (url: string) => isSourceMap(url) || isCompressedCopy(url);
   if (serveWeb)
     await app.register(fastifyStatic, {
       root: webRoot,
       prefix: '/',
       wildcard: true,
       index: 'index.html',
-      // The build writes each script, stylesheet and page brotli- and gzip-compressed beside it
-      // (vite.config.ts): sent as it is when the client accepts it, else compressed as it is sent.
-      preCompressed: true,
-      // Which copy is sent depends on the request's Accept-Encoding: caches must know.
-      setHeaders: (res) => {
-        res.setHeader('Vary', 'accept-encoding');
-      },
-      allowedPath: (pathName) => !notServed(pathName),
+      // Source maps (the service worker's too) stay on the build machine.
+      allowedPath: (pathName) => !isSourceMap(pathName),
     });
 
   app.setNotFoundHandler(async (request, reply) => {
@@ -181,7 +172,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       request.url.startsWith(`${API_PREFIX}/`) ||
       request.url.startsWith('/api/');
     // The browser app routes on the client: an unknown page is the app's, an unknown API path is a 404.
-    if (serveWeb && !isApi && request.method === 'GET' && !notServed(request.url))
+    if (serveWeb && !isApi && request.method === 'GET' && !isSourceMap(request.url))
       return reply.sendFile('index.html');
     throw apiNotFound(request.method, request.url);
   });

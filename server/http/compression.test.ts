@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { seedDirectory, signIn, testServer } from '../testing/fixtures';
@@ -9,8 +9,6 @@ import { describeOnDatabases } from '../testing/test-databases';
 
 /** A script as the build writes it: long, repetitive, well worth compressing. */
 const SCRIPT = 'export const words = ["interaction", "incident", "request"];\n'.repeat(200);
-/** What the build's compressed copies hold in the test: not SCRIPT, so a test can tell them apart. */
-const BUILT = `${SCRIPT}// compressed by the build\n`;
 
 describeOnDatabases('compressed answers for slow links', (suite) => {
   let webRoot: string;
@@ -22,11 +20,6 @@ describeOnDatabases('compressed answers for slow links', (suite) => {
     mkdirSync(path.join(webRoot, 'assets'));
     writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Deskpad</title>');
     writeFileSync(path.join(webRoot, 'assets', 'app-1a2b3c.js'), SCRIPT);
-    // A file the build also wrote compressed, as vite.config.ts does (marked, to tell the copies
-    // sent from a compression made per request).
-    writeFileSync(path.join(webRoot, 'assets', 'desk-4d5e6f.js'), SCRIPT);
-    writeFileSync(path.join(webRoot, 'assets', 'desk-4d5e6f.js.br'), brotliCompressSync(BUILT));
-    writeFileSync(path.join(webRoot, 'assets', 'desk-4d5e6f.js.gz'), gzipSync(BUILT));
   });
   afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
   beforeEach(async () => {
@@ -75,32 +68,6 @@ describeOnDatabases('compressed answers for slow links', (suite) => {
     expect(br.headers['content-type']).toMatch(/javascript/);
     expect(brotliDecompressSync(br.rawPayload).toString()).toBe(SCRIPT);
     expect(br.rawPayload.length).toBeLessThan(SCRIPT.length / 10);
-  });
-
-  it('sends the copies the build compressed, never compressing those files again', async () => {
-    const br = await get('/assets/desk-4d5e6f.js', 'gzip, deflate, br');
-    expect(br.statusCode).toBe(200);
-    expect(br.headers['content-encoding']).toBe('br');
-    expect(br.headers['content-type']).toMatch(/javascript/);
-    expect(br.headers.vary).toBe('accept-encoding');
-    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(BUILT);
-
-    const gzip = await get('/assets/desk-4d5e6f.js', 'gzip');
-    expect(gzip.headers['content-encoding']).toBe('gzip');
-    expect(gunzipSync(gzip.rawPayload).toString()).toBe(BUILT);
-
-    // A client that accepts neither gets the file itself.
-    const plain = await get('/assets/desk-4d5e6f.js', 'identity');
-    expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(plain.body).toBe(SCRIPT);
-  });
-
-  it('never sends a compressed copy under its own name, nor the app in its place', async () => {
-    for (const url of ['/assets/desk-4d5e6f.js.br', '/assets/desk-4d5e6f.js.gz']) {
-      const response = await get(url, 'br, gzip');
-      expect(response.statusCode, url).toBe(404);
-      expect(response.headers['content-type'], url).toMatch(/json/);
-    }
   });
 
   it('never holds back the event stream’s pokes in a compressor', async () => {

@@ -5,13 +5,6 @@
 import fastifyCompress from '@fastify/compress';
 import type { FastifyInstance } from 'fastify';
 
-/**
- * The browser build's compressed copies (`.br`, `.gz`, written by the build beside each file):
- * sent in place of the file they compress, never under their own names.
- */
-export const isCompressedCopy = (url: string): boolean =>
-  /\.(?:br|gz)$/iu.test(url.split(/[?#]/u, 1)[0] ?? '');
-
 /** Below this many bytes a compressed answer saves less than its headers and CPU cost. */
 export const COMPRESSION_THRESHOLD_BYTES = 1024;
 
