@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { createDeskServerClient, DeskServerError, EventStreamParser } from './desk-server-client';
+import { TEST_AGENT } from './sync-test-support';
 
 describe('EventStreamParser', () => {
   it('reads events split anywhere across chunks, skipping comments', () => {
@@ -99,24 +100,7 @@ describe('createDeskServerClient', () => {
 
   it('asks whose a token is with Authorization: Bearer', async () => {
     const seen: (string | null)[] = [];
-    const agent = {
-      id: 'u-1',
-      userName: 'demo.agent',
-      firstName: 'Demo',
-      lastName: 'Agent',
-      name: 'Demo Agent',
-      email: 'demo@deskpad.example',
-      phone: '',
-      employeeId: 'E1',
-      department: 'IT',
-      location: 'HQ',
-      vip: false,
-      active: true,
-      mobile: '',
-      phoneE164: '',
-      mobileE164: '',
-      roles: ['agent'],
-    };
+    const agent = TEST_AGENT;
     const client = createDeskServerClient('http://x', (input, init) => {
       seen.push(`${input} ${new Headers(init?.headers).get('authorization')}`);
       return answer(200, { agent, expiresAt: '2026-12-23T09:00:00.000Z' });

@@ -5,11 +5,11 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoreResult } from '../../../shared/domain/result';
-import { openDeskDb } from '../db';
 import { openStoreHost, type StoreHost } from '../store-host';
 import { keepSession } from './kept-session';
 import type { FetchLike } from './desk-server-client';
 import type { LockManagerLike } from './leader-election';
+import { openTestDesk, TEST_AGENT } from './sync-test-support';
 import { ManualTimers, memoryLocks } from './timing-test-support';
 
 const ONLINE_CHECK_MS = 5_500;
@@ -27,25 +27,7 @@ function value<T>(result: StoreResult<T>): T {
 
 /** A desk that was signed in when it closed: its session kept, as a sign-in leaves it. */
 async function signedInBefore(factory: IDBFactory): Promise<void> {
-  const db = await openDeskDb({ name: 'desk', indexedDB: factory, IDBKeyRange });
-  const agent = {
-    id: 'usr_agent_1',
-    userName: 'sam.agent',
-    firstName: 'Sam',
-    lastName: 'Agent',
-    name: 'Sam Agent',
-    email: 'sam.agent@example.test',
-    phone: '',
-    employeeId: 'E1',
-    department: 'IT',
-    location: 'HQ',
-    vip: false,
-    active: true,
-    mobile: '',
-    phoneE164: '',
-    mobileE164: '',
-    roles: ['agent' as const],
-  };
+  const db = await openTestDesk(factory);
   const now = Date.now();
   await keepSession(
     db,
@@ -53,7 +35,7 @@ async function signedInBefore(factory: IDBFactory): Promise<void> {
       serverUrl: 'http://desk.test',
       token: TOKEN,
       expiresAt: new Date(now + 86_400_000).toISOString(),
-      agent,
+      agent: TEST_AGENT,
       signedInAt: new Date(now).toISOString(),
     },
     undefined,

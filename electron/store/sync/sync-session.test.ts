@@ -2,31 +2,13 @@
 // and read back, a refused token ending only its own session, signing out offline.
 
 import { describe, expect, it } from 'vitest';
-import type { User } from '../../../shared/domain/directory';
 import { readMeta } from '../db';
 import { createLogger } from '../logger';
 import { DeskServerError, type DeskServerClient } from './desk-server-client';
 import { SyncSession } from './sync-session';
-import { openTestDesk } from './sync-test-support';
+import { openTestDesk, TEST_AGENT } from './sync-test-support';
 
-const agent: User = {
-  id: 'usr_000001',
-  userName: 'demo.agent',
-  firstName: 'Dana',
-  lastName: 'Agent',
-  name: 'Dana Agent',
-  email: 'dana@example.test',
-  phone: '',
-  employeeId: 'E1',
-  department: 'IT',
-  location: 'HQ',
-  vip: false,
-  active: true,
-  mobile: '',
-  phoneE164: '',
-  mobileE164: '',
-  roles: ['agent'],
-};
+const agent = TEST_AGENT;
 
 async function sessionWith(client: Partial<DeskServerClient>, online = true) {
   const db = await openTestDesk();
