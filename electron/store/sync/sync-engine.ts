@@ -74,7 +74,7 @@ export class SyncEngine {
     navigatorOffline: false,
   };
   private stopped = false;
-  /** Until when (monotonic ms) the first cycle waits for a window's first screen (0: it does not). */
+  /** Until when (monotonic ms) the first cycle waits for a window's first screen; past: no more. */
   private waitingForWindowUntil = 0;
   /** Re-reads of IndexedDB after another host's message, one after the other. */
   private rereading: Promise<void> = Promise.resolve();
@@ -165,8 +165,8 @@ export class SyncEngine {
     await this.session.load(meta.interactionsCursor !== null);
     this.state.lastSyncedAt = meta.lastSyncedAt;
     this.state.connection = this.deps.onLine() ? 'online' : 'offline';
-    // Only a desk that opens signed in has a desk to draw from what it holds; Sign in waits for
-    // nothing the first cycle brings, and a cycle then only competes with nothing.
+    // Only a desk that opens signed in waits: its window draws the desk from what it holds. A
+    // signed-out desk syncs at once, as before (Sign in needs nothing the wait would give it).
     const wait = this.session.current() ? (this.options.firstSyncWaitMs ?? 0) : 0;
     this.waitingForWindowUntil = monotonic() + wait;
     // Named for the database too: hosts of one installation share it, and two desks that a
