@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../logger';
 import { TypedEmitter } from '../typed-emitter';
 import { ConnectionLoop, defaultTimers } from './connection-loop';
 import { createDeskServerClient, type DeskServerClient } from './desk-server-client';
+import { FirstCycleWait } from './first-cycle-wait';
 import { HostChannel, SYNC_CHANNEL_NAME, type HostMessage } from './host-channel';
 import type { ActiveSession } from './kept-session';
 import { LeaderElection, defaultLocks } from './leader-election';
@@ -31,6 +32,7 @@ export type { Cancel, Timers } from './connection-loop';
 export type { LockManagerLike } from './leader-election';
 export type { TokenVault } from './kept-session';
 export type { SyncOptions } from './sync-options';
+export { FIRST_SYNC_WAIT_MS } from './first-cycle-wait';
 
 /** What the runner needs from the store host that owns it; it answers through `events`. */
 export interface SyncEngineDeps {
@@ -47,12 +49,6 @@ export interface SyncEngineDeps {
 }
 
 const monotonic = (): number => performance.now();
-
-/**
- * How long the app's store hosts let a desk that opens with a session wait for its window's first
- * screen before the first sync (SyncOptions.firstSyncWaitMs): a window that draws sooner says so.
- */
-export const FIRST_SYNC_WAIT_MS = 3000;
 
 export class SyncEngine {
   readonly client: DeskServerClient;
@@ -74,8 +70,8 @@ export class SyncEngine {
     navigatorOffline: false,
   };
   private stopped = false;
-  /** Until when (monotonic ms) the first cycle waits for a window's first screen; past: no more. */
-  private waitingForWindowUntil = 0;
+  /** The first cycle's wait for a window's first screen (decision 0016). */
+  private readonly firstWait = new FirstCycleWait(monotonic);
   /** Re-reads of IndexedDB after another host's message, one after the other. */
   private rereading: Promise<void> = Promise.resolve();
   private readonly refusals: RefusalMap = new Map();
@@ -167,8 +163,7 @@ export class SyncEngine {
     this.state.connection = this.deps.onLine() ? 'online' : 'offline';
     // Only a desk that opens signed in waits: its window draws the desk from what it holds. A
     // signed-out desk syncs at once, as before (Sign in needs nothing the wait would give it).
-    const wait = this.session.current() ? (this.options.firstSyncWaitMs ?? 0) : 0;
-    this.waitingForWindowUntil = monotonic() + wait;
+    this.firstWait.open(this.session.current() ? (this.options.firstSyncWaitMs ?? 0) : 0);
     // Named for the database too: hosts of one installation share it, and two desks that a
     // test or the bench runs side by side on one origin never hear each other.
     const channelName =
@@ -186,23 +181,14 @@ export class SyncEngine {
       // this host shows "online, no error" whatever the runner knows.
       this.post({ type: 'ask' });
     }
-    this.election.start(() => this.schedule(this.firstWait()));
-  }
-
-  /**
-   * The wait before a cycle when this host becomes the runner: none, except while it waits for a
-   * window's first screen after opening (decision 0016). A cycle asked for sooner (a save, a
-   * sign-in, the network back, a window drawn) is not held back by it.
-   */
-  private firstWait(): number {
-    return Math.max(0, this.waitingForWindowUntil - monotonic());
+    // Becoming the runner: at once, but while the first cycle still waits for a window. A cycle
+    // asked for sooner (a save, a sign-in, the network back) is not held back by the wait.
+    this.election.start(() => this.schedule(this.firstWait.left()));
   }
 
   /** A window has drawn its first screen: a first cycle still waiting for one runs now. */
   windowShown(): void {
-    if (monotonic() >= this.waitingForWindowUntil) return;
-    this.waitingForWindowUntil = 0;
-    this.schedule(0);
+    if (this.firstWait.end()) this.schedule(0);
   }
 
   async stop(): Promise<void> {
