@@ -194,6 +194,10 @@ export class DeskStoreHost implements StoreHost {
         // While a sync catches up, the agent's own change still shows in the lists at once.
         this.live.answerHeld();
         this.sync?.nudge();
+        // Sync's status counts the change before the command is answered: a window that shows
+        // the saved record never shows, even for a moment, the count of changes not synced from
+        // before it (IndexedDB's own word of the write comes a few milliseconds after).
+        await this.live.refreshed('sync.status');
       }
       return commandOutput(command, run.value, directory, this.session.agentId) as StoreResult<
         CommandOutput<N>
@@ -258,8 +262,9 @@ export class DeskStoreHost implements StoreHost {
         },
         parsed.value,
       );
-      // A window's word that it has drawn changes nothing Sync shows: no window redraws for it.
-      if (parsed.value.name !== 'sync.windowShown') this.live.refresh('sync.status');
+      // Sync's status answers before the action does, as after a command. A window's word that
+      // it has drawn changes nothing Sync shows: no window redraws for it.
+      if (parsed.value.name !== 'sync.windowShown') await this.live.refreshed('sync.status');
       return answer as StoreResult<ActionOutput<N>>;
     } catch (e) {
       return this.reportInternal(e, `action ${String(name).slice(0, 64)}`);

@@ -186,13 +186,20 @@ export class LiveQueries {
    * (a held one on the hold's timer, as after a write: the record index tells after every page).
    */
   refresh(...names: QueryName[]): void {
+    void this.refreshed(...names);
+  }
+
+  /** As `refresh`, and resolves once each live one has answered (a closed one counts as answered). */
+  refreshed(...names: QueryName[]): Promise<void> {
+    const answers: Promise<void>[] = [];
     for (const [start, query] of this.refreshers)
       if (
         names.includes(query) &&
         !(this.holding && this.holdable.has(query)) &&
         !this.releasing.has(start)
       )
-        void start();
+        answers.push(start());
+    return Promise.all(answers).then(() => undefined);
   }
 
   refreshAll(): void {

@@ -466,6 +466,24 @@ describe('store host: live queries and status', () => {
     await vi.waitFor(() => expect(statuses.at(-1)?.connection).toBe('online'));
   });
 
+  it('counts a saved change in Sync before the save is answered: the mark never shows the count from before', async () => {
+    const desk = await openDesk();
+    const statuses: SyncStatus[] = [];
+    await desk.host.subscribe('sync.status', {}, (r) => statuses.push(value(r)));
+    await vi.waitFor(() => expect(statuses).toHaveLength(1));
+    for (const expected of [1, 2, 3]) {
+      // Read as the answer arrives, before anything else runs.
+      const seen = await desk.host
+        .command('interaction.create', form())
+        .then(() => statuses.at(-1)?.pendingChanges);
+      expect(seen).toBe(expected);
+    }
+    // A command that changes nothing (refused) leaves Sync as it was.
+    const before = statuses.length;
+    expect((await desk.host.command('interaction.create', form({ openedFor: '' }))).ok).toBe(false);
+    expect(statuses).toHaveLength(before);
+  });
+
   it('gives a malformed subscription its error through the listener', async () => {
     const desk = await openDesk();
     const results: StoreResult<unknown>[] = [];
