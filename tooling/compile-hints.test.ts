@@ -39,6 +39,22 @@ describe('compile hints', () => {
     expect(workspace.map?.mappings).toBe(';AAAA,CAAC;AACD');
   });
 
+  it('moves the map file down a line when the build has written it already', () => {
+    const workspace = chunk('assets/workspace-abc.js', 'export{}');
+    const mapFile = {
+      type: 'asset',
+      fileName: 'assets/workspace-abc.js.map',
+      source: JSON.stringify({ version: 3, mappings: ';AAAA' }),
+    };
+    const hook = compileHints().generateBundle as {
+      handler: (options: unknown, bundle: Record<string, unknown>) => void;
+    };
+    hook.handler({}, { [workspace.fileName]: workspace, [mapFile.fileName]: mapFile });
+    expect(JSON.parse(mapFile.source)).toEqual({ version: 3, mappings: ';;AAAA' });
+    // Once, in the file that is written: not again in the chunk's own copy.
+    expect(workspace.map?.mappings).toBe('AAAA,CAAC;AACD');
+  });
+
   it("leaves the store's chunks and the sections opened later as they are", () => {
     const untouched = [
       'assets/store-worker-abc.js',

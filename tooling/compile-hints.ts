@@ -22,8 +22,13 @@ export function compileHints(): Plugin {
         for (const chunk of Object.values(bundle)) {
           if (chunk.type !== 'chunk' || NOT_AT_OPEN.test(chunk.fileName)) continue;
           chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
-          // One line more at the top: the source map's lines move down by one.
-          if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+          // One line more at the top: the source map's lines move down by one. The build has
+          // written the map file already when it makes one (Rolldown): that is the one to move.
+          const mapFile = bundle[`${chunk.fileName}.map`];
+          if (mapFile?.type === 'asset' && typeof mapFile.source === 'string') {
+            const map = JSON.parse(mapFile.source) as { mappings: string };
+            mapFile.source = JSON.stringify({ ...map, mappings: `;${map.mappings}` });
+          } else if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
         }
       },
     },
