@@ -59,6 +59,9 @@ describe('the walk-up desk in the window', { timeout: STORE_TEST_TIMEOUT_MS }, (
     await user.keyboard('{Alt>}c{/Alt}');
     const called = await within(section).findByRole('table', { name: 'Called (1)' });
     expect(called.textContent).toContain('Counter 1');
+    // The call is answered (the queue can show it a moment before): a shortcut pressed while
+    // one is on its way is not taken twice.
+    await within(section).findByText('Called Sam Visitor to Counter 1.');
     await user.keyboard('{Alt>}s{/Alt}');
 
     // The form opens on the new interaction (a fresh form: look it up again until it is there).
