@@ -41,6 +41,8 @@ export interface MountOptions {
   launchCode?: string;
   /** An empty server's setup code from the address (`/#setup=`): "Create the first administrator". */
   setupCode?: string;
+  /** Once, after the frame that drew the first screen (Sign in or the desk). */
+  onFirstScreenDrawn?: () => void;
 }
 
 export interface MountedDeskpad {
@@ -64,6 +66,7 @@ export function mountDeskpad(
     ...(options.storage ? { storage: options.storage } : {}),
     // Started here, once, not in an effect: a code works only once, and StrictMode runs effects twice.
     ...(options.setupCode ? { setupCode: options.setupCode } : {}),
+    ...(options.onFirstScreenDrawn ? { onFirstScreenDrawn: options.onFirstScreenDrawn } : {}),
     ...(options.launchCode
       ? { launch: store.act('session.launch', { code: options.launchCode }) }
       : {}),

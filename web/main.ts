@@ -31,6 +31,17 @@ function openStorePort(): StorePort {
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
+// Keep the app for offline reloads and the next start (see vite.config.ts); not needed to work.
+// After the first screen is drawn: the service worker fetches every file of the app to keep, and
+// on a slow link that must not compete with the first screen's scripts (for a signed-in desk, the
+// workspace's, asked for after the page's load event).
+const registerServiceWorker = (): void => {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
+    console.warn('Deskpad: offline reloads are unavailable:', error);
+  });
+};
+
 // The outbox lives in IndexedDB: the browser is asked to keep it, and the agent is told (with the
 // fix) when it will not, rather than losing unsynced work silently (renderer/storage).
 // The launch code is exchanged by the store host before the first screen is decided (renderer/app).
@@ -41,17 +52,6 @@ mountDeskpad(
     storage: browserStoragePersistence(navigator.storage),
     ...(launchCode !== null ? { launchCode } : {}),
     ...(setupCode !== null ? { setupCode } : {}),
+    onFirstScreenDrawn: registerServiceWorker,
   },
 );
-
-// Keep the app for offline reloads and the next start (see vite.config.ts); not needed to work.
-// After the page has loaded: on a slow link, its precaching must not compete with the first screen.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  const register = (): void => {
-    navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
-      console.warn('Deskpad: offline reloads are unavailable:', error);
-    });
-  };
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
-}

@@ -85,20 +85,22 @@ function useWorkspace(wanted: boolean, given: WorkspaceComponent | undefined) {
 }
 
 /**
- * Tells the store host, once, after the frame that drew the window's first screen (Sign in or the
- * desk): a desk that opened signed in waits for this, or a few seconds, before its first sync, so
- * that the window's start has the CPU and the link to itself (decision 0016).
+ * Tells the store host and the page, once, after the frame that drew the window's first screen
+ * (Sign in or the desk): a desk that opened signed in waits for this, or a few seconds, before its
+ * first sync, and the browser build registers its service worker (which fetches the whole app to
+ * keep) only then, so that the window's start has the CPU and the link to itself (decision 0016).
  */
 function useSayDrawn(drawn: boolean): void {
-  const { store } = useDeskpad();
+  const { store, onFirstScreenDrawn } = useDeskpad();
   const said = useRef(false);
   useEffect(() => {
     if (!drawn || said.current) return undefined;
     return afterNextFrame(() => {
       said.current = true;
       store.act('sync.windowShown', {}).catch(() => undefined);
+      onFirstScreenDrawn?.();
     });
-  }, [drawn, store]);
+  }, [drawn, store, onFirstScreenDrawn]);
 }
 
 const WORKSPACE_FAILED =

@@ -37,6 +37,11 @@ export interface DeskpadDeps {
    * out and loads the workspace's script once a desk is signed in (app.tsx).
    */
   workspace?: ComponentType<WorkspaceProps>;
+  /**
+   * Called once, after the frame that drew the window's first screen (Sign in or the desk): the
+   * page's work that must not compete with it (the browser build's service worker) starts then.
+   */
+  onFirstScreenDrawn?: () => void;
 }
 
 export const DeskpadContext = createContext<DeskpadDeps | null>(null);

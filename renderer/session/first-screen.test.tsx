@@ -71,21 +71,28 @@ describe('the first screen', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     expect(beforeSignIn.every((t) => t.trim() === '' || t.trim() === 'Starting…')).toBe(true);
   });
 
-  it('tells the store host once, after its first screen is drawn, never while Starting…', async () => {
-    renderDeskpad(desk.api, { showBeforeSession: false });
+  it('tells the store host and the page once, after its first screen is drawn, never while Starting…', async () => {
+    let pageTold = 0;
+    renderDeskpad(desk.api, {
+      showBeforeSession: false,
+      onFirstScreenDrawn: () => (pageTold += 1),
+    });
     await screen.findByRole('status');
     // Long enough for a frame and the task after it: nothing is said while Starting… is shown.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(desk.windowShown()).toBe(0);
+    expect(pageTold).toBe(0);
 
     desk.set({ session: signedInAs(ana) });
     await screen.findByRole('button', { name: 'New interaction' });
     await waitFor(() => expect(desk.windowShown()).toBe(1));
+    expect(pageTold).toBe(1);
     // Signing out shows Sign in: a screen drawn later, not the window's first.
     desk.set({ session: signedOut() });
     await screen.findByRole('heading', { level: 1, name: 'Sign in' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(desk.windowShown()).toBe(1);
+    expect(pageTold).toBe(1);
     expect(desk.acts).toEqual([]);
   });
 

@@ -36,6 +36,7 @@ function depsOf(store: StoreHostApi, overrides: Overrides): DeskpadDeps {
     ...(overrides.storage ? { storage: overrides.storage } : {}),
     ...(overrides.launch ? { launch: overrides.launch } : {}),
     ...(overrides.setupCode ? { setupCode: overrides.setupCode } : {}),
+    ...(overrides.onFirstScreenDrawn ? { onFirstScreenDrawn: overrides.onFirstScreenDrawn } : {}),
     // Most tests meet the workspace at once, as before; the first screen's own tests say false.
     showBeforeSession: overrides.showBeforeSession ?? true,
     // On the first render, as the tests expect; the app's own lazy load is the e2e suite's.
