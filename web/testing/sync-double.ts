@@ -2,6 +2,7 @@
 // Needs attention, actions and directory events played by the test. For tests only; never the app.
 
 import type { User } from '../../shared/domain/directory';
+import { testUser } from '../../shared/domain/testing/test-user';
 import { fail, ok, type StoreResult } from '../../shared/domain/result';
 import type {
   ActionInput,
@@ -52,25 +53,7 @@ export interface SyncDouble {
 export const DESK_SERVER_URL = 'http://desk.test';
 
 /** A fulfiller as the desk server answers a sign-in. */
-export const testAgent = (overrides: Partial<User> = {}): User => ({
-  id: 'usr_agent_1',
-  userName: 'sam.agent',
-  firstName: 'Sam',
-  lastName: 'Agent',
-  name: 'Sam Agent',
-  email: 'sam.agent@example.test',
-  phone: '+1 555 0100',
-  employeeId: 'E0001',
-  department: 'Service Desk',
-  location: 'HQ',
-  vip: false,
-  active: true,
-  mobile: '',
-  phoneE164: '',
-  mobileE164: '',
-  roles: ['agent'],
-  ...overrides,
-});
+export const testAgent = (overrides: Partial<User> = {}): User => testUser(overrides);
 
 export const signedInAs = (
   agent: SessionState['agent'],

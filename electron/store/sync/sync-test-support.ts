@@ -6,6 +6,7 @@ import { afterEach } from 'vitest';
 import { createIncidentFromInteraction } from '../../../shared/domain/escalation';
 import type { User } from '../../../shared/domain/directory';
 import type { Incident } from '../../../shared/domain/incident';
+import { testUser } from '../../../shared/domain/testing/test-user';
 import {
   createInteraction,
   type CreateInteractionArgs,
@@ -16,24 +17,16 @@ import type { OutboxEntry } from '../../../shared/store-api/outbox';
 import { openDeskDb, writeMeta, type DeskDb } from '../db';
 
 /** The agent a scripted desk server signs in. */
-export const TEST_AGENT: User = {
+export const TEST_AGENT: User = testUser({
   id: 'usr_000001',
   userName: 'demo.agent',
   firstName: 'Dana',
-  lastName: 'Agent',
   name: 'Dana Agent',
   email: 'dana@example.test',
   phone: '',
   employeeId: 'E1',
   department: 'IT',
-  location: 'HQ',
-  vip: false,
-  active: true,
-  mobile: '',
-  phoneE164: '',
-  mobileE164: '',
-  roles: ['agent'],
-};
+});
 
 export async function openTestDesk(
   factory: IDBFactory = new IDBFactory(),

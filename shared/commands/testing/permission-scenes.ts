@@ -5,6 +5,7 @@
 
 import type { CommandKind } from '../command-module';
 import type { Directory, User } from '../../domain/directory';
+import { testUser } from '../../domain/testing/test-user';
 import type { Role } from '../permission';
 import type { KindedRecord } from '../record-set';
 import { commandModule, type CommandName } from '../registry';
@@ -109,24 +110,19 @@ export function sceneOf(c: PermissionCase, index: number): CaseScene {
   };
 }
 
-const user = (id: string, roles: Role[]): User => ({
-  id,
-  userName: id,
-  firstName: id,
-  lastName: '',
-  name: id,
-  email: `${id}@deskpad.example`,
-  phone: '',
-  employeeId: id,
-  department: 'Information Technology',
-  location: 'HQ',
-  vip: false,
-  active: true,
-  mobile: '',
-  phoneE164: '',
-  mobileE164: '',
-  roles,
-});
+const user = (id: string, roles: Role[]): User =>
+  testUser({
+    id,
+    userName: id,
+    firstName: id,
+    lastName: '',
+    name: id,
+    email: `${id}@deskpad.example`,
+    phone: '',
+    employeeId: id,
+    department: 'Information Technology',
+    roles,
+  });
 
 /**
  * The fixtures' directory (command-desk's people, groups and printer) with an agent per role and
