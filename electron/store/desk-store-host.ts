@@ -328,11 +328,7 @@ export class DeskStoreHost implements StoreHost {
 
   private async loadDirectory(): Promise<void> {
     try {
-      const source = { users: this.options.demoUsers ?? 5000, seed: this.options.demoSeed ?? 1 };
-      const { directory, persisted } = await loadDirectory(this.db, source, this.now, (event) => {
-        this.lastProgress = event;
-        this.emit(event);
-      });
+      const { directory, persisted } = await this.readDirectory();
       this.directory = directory;
       this.persisting = persisted.catch((e: unknown) => {
         this.log.error('the directory could not be stored', e);
@@ -365,15 +361,19 @@ export class DeskStoreHost implements StoreHost {
     await this.components.current(this.db);
   }
 
-  /** Another host of this installation stored a new directory (downloaded from the server). */
-  private async reloadDirectory(): Promise<void> {
-    await this.loading;
+  /** The directory this desk holds (the demo's on a local desk), its progress told to the windows. */
+  private readDirectory(): ReturnType<typeof loadDirectory> {
     const source = { users: this.options.demoUsers ?? 5000, seed: this.options.demoSeed ?? 1 };
-    const { directory } = await loadDirectory(this.db, source, this.now, (event) => {
+    return loadDirectory(this.db, source, this.now, (event) => {
       this.lastProgress = event;
       this.emit(event);
     });
-    this.directory = directory;
+  }
+
+  /** Another host of this installation stored a new directory (downloaded from the server). */
+  private async reloadDirectory(): Promise<void> {
+    await this.loading;
+    this.directory = (await this.readDirectory()).directory;
     this.directoryError = null;
     this.live.refreshAll();
   }
