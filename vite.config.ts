@@ -7,6 +7,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { compileHints } from './tooling/compile-hints';
+import { precompress } from './tooling/precompress';
 
 const webRoot = fileURLToPath(new URL('./web/', import.meta.url));
 
@@ -46,6 +47,8 @@ export default defineConfig(({ command }) => {
           skipWaiting: true,
         },
       }),
+      // Last: compresses the finished files once, at the best settings (tooling/precompress.ts).
+      precompress(),
     ],
     worker: { format: 'es' },
     build: {

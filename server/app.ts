@@ -162,6 +162,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       prefix: '/',
       wildcard: true,
       index: 'index.html',
+      // The build writes each file compressed beside itself (tooling/precompress.ts): sent as it
+      // is, instead of compressed again on every request at a lower setting.
+      preCompressed: true,
+      // Which copy a client gets depends on what it accepts: a cache in between must know.
+      setHeaders: (res) => {
+        res.setHeader('Vary', 'Accept-Encoding');
+      },
       // Source maps (the service worker's too) stay on the build machine.
       allowedPath: (pathName) => !isSourceMap(pathName),
     });

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { seedDirectory, signIn, testServer } from '../testing/fixtures';
@@ -9,6 +9,10 @@ import { describeOnDatabases } from '../testing/test-databases';
 
 /** A script as the build writes it: long, repetitive, well worth compressing. */
 const SCRIPT = 'export const words = ["interaction", "incident", "request"];\n'.repeat(200);
+
+/** The build's own compressed copies, at settings the server never uses on the fly. */
+const BUILT_BR = brotliCompressSync(SCRIPT);
+const BUILT_GZ = gzipSync(SCRIPT, { level: 9 });
 
 describeOnDatabases('compressed answers for slow links', (suite) => {
   let webRoot: string;
@@ -20,6 +24,10 @@ describeOnDatabases('compressed answers for slow links', (suite) => {
     mkdirSync(path.join(webRoot, 'assets'));
     writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Deskpad</title>');
     writeFileSync(path.join(webRoot, 'assets', 'app-1a2b3c.js'), SCRIPT);
+    // As the build writes them (tooling/precompress.ts): the file, and beside it compressed.
+    writeFileSync(path.join(webRoot, 'assets', 'kept-4d5e6f.js'), SCRIPT);
+    writeFileSync(path.join(webRoot, 'assets', 'kept-4d5e6f.js.br'), BUILT_BR);
+    writeFileSync(path.join(webRoot, 'assets', 'kept-4d5e6f.js.gz'), BUILT_GZ);
   });
   afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
   beforeEach(async () => {
@@ -68,6 +76,24 @@ describeOnDatabases('compressed answers for slow links', (suite) => {
     expect(br.headers['content-type']).toMatch(/javascript/);
     expect(brotliDecompressSync(br.rawPayload).toString()).toBe(SCRIPT);
     expect(br.rawPayload.length).toBeLessThan(SCRIPT.length / 10);
+  });
+
+  it('sends the build’s own compressed copy of a file as it is, never compressed again', async () => {
+    const br = await get('/assets/kept-4d5e6f.js', 'gzip, deflate, br');
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(Buffer.compare(br.rawPayload, BUILT_BR)).toBe(0);
+
+    const gzip = await get('/assets/kept-4d5e6f.js', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(Buffer.compare(gzip.rawPayload, BUILT_GZ)).toBe(0);
+
+    // A client that accepts neither gets the file itself, never the compressed copy.
+    const plain = await get('/assets/kept-4d5e6f.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(SCRIPT);
   });
 
   it('never holds back the event stream’s pokes in a compressor', async () => {
