@@ -7,6 +7,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { compileHints } from './tooling/compile-hints';
+import { preloadAhead } from './tooling/preload-ahead';
 import { precompress } from './tooling/precompress';
 
 const webRoot = fileURLToPath(new URL('./web/', import.meta.url));
@@ -20,6 +21,12 @@ const input = Object.fromEntries(
   ]),
 );
 
+/** The workspace's own script is fetched with its first part, not last (tooling/preload-ahead.ts). */
+const workspaceAhead = preloadAhead({
+  first: fileURLToPath(new URL('./renderer/app/desk-domain.ts', import.meta.url)),
+  ahead: fileURLToPath(new URL('./renderer/app/workspace.tsx', import.meta.url)),
+});
+
 export default defineConfig(({ command }) => {
   // A build is always production React, even when a test run (NODE_ENV=test) starts it, so the
   // e2e suite and the benchmark measure what agents run. Vite reads NODE_ENV after this config.
@@ -30,6 +37,7 @@ export default defineConfig(({ command }) => {
     plugins: [
       react(),
       compileHints(),
+      workspaceAhead.plugin,
       // The browser build must open with the network down, like the desktop app does from app://:
       // the service worker precaches every built file and answers navigations with index.html.
       VitePWA({
@@ -57,7 +65,10 @@ export default defineConfig(({ command }) => {
       target: 'es2022',
       sourcemap: true,
       // Chromium supports modulepreload; the polyfill would be one more script for nothing.
-      modulePreload: { polyfill: false },
+      modulePreload: {
+        polyfill: false,
+        resolveDependencies: workspaceAhead.resolveDependencies,
+      },
       rolldownOptions: { input },
     },
   };

@@ -41,7 +41,9 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
  * build makes anyway, or a stub of a few bytes: on a link of six connections one more script costs
  * more than a shorter task saves. Each part is asked for in a task of its own: starting a request
  * costs the window a few milliseconds (more under a browser's tools), and the nine requests of
- * the four parts in one task were the start's longest task.
+ * the four parts in one task were the start's longest task. The workspace's own chunk, the largest,
+ * is fetched with the first part (the build puts it in that part's preload list,
+ * tooling/preload-ahead.ts) and evaluated when imported last.
  */
 const loadWorkspace = (): Promise<WorkspaceComponent> =>
   (workspaceScript ??= (async () => {
