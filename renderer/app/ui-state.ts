@@ -5,7 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { InteractionState, InteractionType } from '../../shared/domain/interaction';
 import type { RecordKind, RecordRef } from '../../shared/store-api/apply-command';
-import { MAX_RECENT } from '../../shared/store-api/go-to-contract';
+import { MAX_RECENT } from '../../shared/domain/go-to';
 import type { CallLogFilter } from '../../shared/store-api/call-contract';
 import type { InteractionListView, NeedsAttentionItem } from '../../shared/store-api/contract';
 import type { TaskKind, TaskListFilter } from '../task-list/task-list';

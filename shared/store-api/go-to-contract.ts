@@ -5,12 +5,11 @@
 import { z } from 'zod';
 import { RECORD_KINDS, type RecordKind } from '../commands/record-set';
 import { Id } from '../domain/directory';
-import type { GoToMatch } from '../domain/go-to';
+import { MAX_RECENT, type GoToMatch } from '../domain/go-to';
 
 const SearchText = z.string().max(100, 'Search text can be at most 100 characters.');
 
-/** The records the window opened lately, newest first (the window keeps them; the host checks them). */
-export const MAX_RECENT = 20;
+export { MAX_RECENT };
 
 export const goToQueryInputs = {
   /**
