@@ -6,13 +6,13 @@ import type { RecordKind } from '../commands/record-set';
 import { foldText } from './search-text';
 import { NUMBER_PREFIX } from './numbering';
 
-/** Why a record is a hit, best first: the order Go to anything ranks them in. */
 /**
  * The records the window opened lately, newest first (the window keeps them; the host checks them).
  * Here, not beside the query's schema: the window's first script keeps the list without any schema.
  */
 export const MAX_RECENT = 20;
 
+/** Why a record is a hit, best first: the order Go to anything ranks them in. */
 export const GO_TO_MATCHES = ['number', 'number-prefix', 'caller', 'words', 'recent'] as const;
 export type GoToMatch = (typeof GO_TO_MATCHES)[number];
 

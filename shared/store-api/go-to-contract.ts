@@ -9,8 +9,6 @@ import { MAX_RECENT, type GoToMatch } from '../domain/go-to';
 
 const SearchText = z.string().max(100, 'Search text can be at most 100 characters.');
 
-export { MAX_RECENT };
-
 export const goToQueryInputs = {
   /**
    * Go to anything: records on this desk whose number is (or starts with) the text, whose caller
