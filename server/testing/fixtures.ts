@@ -5,6 +5,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Directory } from '../../shared/domain/directory';
 import type { CreateInteractionArgs } from '../../shared/domain/interaction';
 import type { PushedMutation } from '../../shared/sync/protocol';
+import { testUser } from '../../shared/domain/testing/test-user';
 import { buildServer, type ServerOptions } from '../app';
 import { hashPassword } from '../auth/passwords';
 import type { ServerDatabase } from '../db/open-database';
@@ -20,7 +21,7 @@ const person = (
   roles: ('agent' | 'technician' | 'admin')[],
 ) => {
   const [firstName = name, lastName = ''] = name.split(' ');
-  return {
+  return testUser({
     id,
     userName,
     firstName,
@@ -31,13 +32,8 @@ const person = (
     employeeId: `E-${id}`,
     department: roles.length > 0 ? 'Information Technology' : 'Finance',
     location: 'HQ',
-    vip: false,
-    active: true,
-    mobile: '',
-    phoneE164: '',
-    mobileE164: '',
     roles,
-  };
+  });
 };
 
 export function smallDirectory(): Directory {
