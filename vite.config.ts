@@ -9,6 +9,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { compileHints } from './tooling/compile-hints';
 import { preloadAhead } from './tooling/preload-ahead';
 import { precompress } from './tooling/precompress';
+import { zodJitlessAlias } from './tooling/zod-jitless-alias';
 
 const webRoot = fileURLToPath(new URL('./web/', import.meta.url));
 
@@ -34,6 +35,7 @@ export default defineConfig(({ command }) => {
   return {
     root: webRoot,
     base: './',
+    resolve: { alias: [zodJitlessAlias] },
     plugins: [
       react(),
       compileHints(),

@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { zodJitlessAlias } from '../tooling/zod-jitless-alias';
 
 const pages = fileURLToPath(new URL('./pages/', import.meta.url));
 
@@ -16,6 +17,7 @@ const ISOLATION_HEADERS = {
 export default defineConfig({
   root: pages,
   base: './',
+  resolve: { alias: [zodJitlessAlias] },
   plugins: [react()],
   worker: { format: 'es' },
   logLevel: 'warn',

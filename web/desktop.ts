@@ -1,7 +1,6 @@
 // The Electron app window's composition root: mounts the renderer on the store ports main
 // brokers to this window. Never opens the store itself; in Electron it lives in its own window.
 
-import './csp-friendly-zod';
 import { mountDeskpad } from '../renderer/mount';
 import { createDesktopStoreSource } from './desktop-store-source';
 

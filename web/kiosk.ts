@@ -1,8 +1,6 @@
 // The kiosk page's entry (kiosk.html?location=ID, served by the desk server): mounts the kiosk with
 // the page's fetch, localStorage and address. No store host, no service worker, no UI here.
 
-// First: the page's CSP forbids eval, and zod would otherwise probe for it.
-import './csp-friendly-zod';
 import { mountKiosk } from '../renderer/kiosk/mount-kiosk';
 
 const root = document.getElementById('root');

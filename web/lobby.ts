@@ -1,8 +1,6 @@
 // The lobby board page's entry (lobby.html?location=ID, served by the desk server): wires the
 // browser's fetch, storage, sound and timers into the lobby board. No UI here.
 
-// First: the page's CSP forbids eval, and zod would otherwise probe for it.
-import './csp-friendly-zod';
 import { API_PREFIX } from '../shared/sync/server-api';
 import { browserAudio, createChime } from '../renderer/lobby/chime';
 import { browserTimers } from '../renderer/lobby/lobby-connection';

@@ -2,8 +2,6 @@
 // host in a SharedWorker (one per origin, shared by every tab) or, where there is none, a dedicated
 // Worker, and mounts the renderer. No UI here.
 
-// First: the page's CSP forbids eval, and zod would otherwise probe for it.
-import './csp-friendly-zod';
 import { mountDeskpad, type StorePort } from '../renderer/mount';
 import { takeSessionFragment } from './session-fragment';
 import { browserStoragePersistence } from './storage-persistence';

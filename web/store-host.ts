@@ -2,7 +2,6 @@
 // served to each app window over the ports main brokers, syncing with the desk server main named
 // and keeping its session token sealed by safeStorage. Never renders UI.
 
-import './csp-friendly-zod';
 import {
   FIRST_SYNC_WAIT_MS,
   consoleSink,

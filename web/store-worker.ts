@@ -2,8 +2,6 @@
 // or one per tab in a dedicated Worker where SharedWorker is missing, syncing with the page's own
 // origin. Serves; never renders.
 
-// First: zod must not probe for eval under a strict CSP.
-import './csp-friendly-zod';
 import type { Endpoint } from 'comlink';
 import {
   FIRST_SYNC_WAIT_MS,

@@ -1,7 +1,6 @@
 // The real Deskpad UI on a store host with the bench's directory size (web/main.ts, with the
 // size and database taken from the URL), plus the probes the runner reads. No UI of its own.
 
-import '../../web/csp-friendly-zod';
 import { mountDeskpad, type StorePort } from '../../renderer/mount';
 import { optionsFromSearch, workerName } from './app-options';
 import { installAppProbe } from './app-probe';

@@ -1,7 +1,6 @@
 // The browser build's store host (as web/store-worker.ts), opened on the directory size and
 // database the bench page names in the worker's name. Serves; never renders.
 
-import '../../web/csp-friendly-zod';
 import type { Endpoint } from 'comlink';
 import { serveStoreHost, startStoreHost } from '../../electron/store/index';
 import { parseWorkerName } from './app-options';

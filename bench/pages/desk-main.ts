@@ -1,7 +1,6 @@
 // The real Deskpad UI on a store host that syncs with the desk server serving this page, in a
 // dedicated Worker, plus the probe the runner reads. No UI of its own.
 
-import '../../web/csp-friendly-zod';
 import { mountDeskpad, type StorePort } from '../../renderer/mount';
 import { optionsFromSearch, workerName } from './app-options';
 import { installDeskProbe } from './desk-probe';

@@ -1,7 +1,6 @@
 // The browser build's store host with sync switched on (`sync: { serverUrl }` = this page's own
 // origin, the desk server that served it), in a dedicated Worker. Serves ports; never renders.
 
-import '../../web/csp-friendly-zod';
 import { serveStoreHost, startStoreHost } from '../../electron/store/index';
 import { parseWorkerName } from './app-options';
 import { isDeskWorkerMessage } from './desk-worker-messages';

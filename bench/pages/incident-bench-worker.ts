@@ -1,7 +1,6 @@
 // The Find existing incidents figure's worker: seeds a desk database as a synced desk holds it,
 // opens the real store host on it, and times the search there beside the naive scan. Measures only.
 
-import '../../web/csp-friendly-zod';
 import * as Comlink from 'comlink';
 import { generateDirectory, mulberry32 } from '../../shared/demo/directory-generator';
 import { generateIncidents } from '../../shared/demo/incident-generator';

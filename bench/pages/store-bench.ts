@@ -1,7 +1,6 @@
 // The store host's benchmarks in one page: storage layout, caller search (with MiniSearch beside
 // it), index ready after start, save to durable. Measures and answers; the Node runner judges.
 
-import '../../web/csp-friendly-zod';
 import { Dexie, type Table } from 'dexie';
 import { generateDirectory } from '../../shared/demo/directory-generator';
 import type { Directory } from '../../shared/domain/directory';

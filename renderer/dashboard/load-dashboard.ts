@@ -2,19 +2,12 @@
 // until a manager or admin is signed in, and then loads it while the desk is idle, so the first
 // opening draws at once instead of waiting for the download (issue 14: first render ≤ 1 s).
 
-import type * as DashboardExports from './dashboard-section';
-import { prefetchWhenIdle } from '../hooks/prefetch-when-idle';
+import { laterPart } from '../hooks/prefetch-when-idle';
 
-type DashboardModule = typeof DashboardExports;
-
-let loading: Promise<DashboardModule> | null = null;
+const dashboard = laterPart(() => import('./dashboard-section'));
 
 /** The Dashboard's module, fetched once (again after a failed fetch). */
-export const loadDashboard = (): Promise<DashboardModule> =>
-  (loading ??= import('./dashboard-section').catch((error: unknown) => {
-    loading = null;
-    throw error;
-  }));
+export const loadDashboard = dashboard.load;
 
 /** Fetches the Dashboard's chunk when the desk is next idle (or after a second); cancellable. */
-export const prefetchDashboard = (): (() => void) => prefetchWhenIdle(loadDashboard);
+export const prefetchDashboard = dashboard.prefetch;

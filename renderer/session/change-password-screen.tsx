@@ -3,9 +3,10 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SessionState } from '../../shared/store-api/contract';
-import { NEW_PASSWORD_MIN, PasswordChangeRequest } from '../../shared/sync/account-requests';
+import { NEW_PASSWORD_MIN } from '../../shared/sync/account-limits';
 import { useStoreHost } from '../app/deskpad-context';
 import { AccountField } from './account-field';
+import { loadAccountRequests, prefetchAccountRequests } from './load-account-requests';
 import {
   ACCOUNT_WORDS,
   describeAccountError,
@@ -34,6 +35,8 @@ export function ChangePasswordScreen({ session }: { session: SessionState }) {
   useEffect(() => {
     refs.current.currentPassword?.focus();
   }, []);
+  // Zod's schemas come after the screen: asked for while the fields are filled in.
+  useEffect(() => prefetchAccountRequests(), []);
 
   const focusFirstError = (found: FieldErrors<Field>): void => {
     const field = FIELDS.find((f) => found[f]);
@@ -43,6 +46,15 @@ export function ChangePasswordScreen({ session }: { session: SessionState }) {
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (busyRef.current) return;
+    // A second Enter while the schemas arrive is the same submit.
+    busyRef.current = true;
+    const schemas = await loadAccountRequests().catch(() => null);
+    busyRef.current = false;
+    if (schemas === null) {
+      setMessage(ACCOUNT_WORDS.unreachable);
+      return;
+    }
+    const { PasswordChangeRequest } = schemas;
     const { confirm, ...input } = values;
     const parsed = PasswordChangeRequest.safeParse(input);
     const found: FieldErrors<Field> = parsed.success ? {} : fieldErrorsOf(parsed.error, FIELDS);

@@ -2,9 +2,10 @@
 // server; the desk lands signed in as them. Never keeps the code or the password after sending.
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { NEW_PASSWORD_MIN, SetupRequest } from '../../shared/sync/account-requests';
+import { NEW_PASSWORD_MIN } from '../../shared/sync/account-limits';
 import { useStoreHost } from '../app/deskpad-context';
 import { AccountField } from './account-field';
+import { loadAccountRequests, prefetchAccountRequests } from './load-account-requests';
 import {
   ACCOUNT_WORDS,
   describeAccountError,
@@ -47,6 +48,8 @@ export function FirstAdminScreen({
   useEffect(() => {
     refs.current.userName?.focus();
   }, []);
+  // Zod's schemas come after the screen: asked for while the fields are filled in.
+  useEffect(() => prefetchAccountRequests(), []);
 
   const focusFirstError = (found: FieldErrors<Field>): void => {
     const field = FIELDS.find((f) => found[f]);
@@ -56,6 +59,15 @@ export function FirstAdminScreen({
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (busyRef.current) return;
+    // A second Enter while the schemas arrive is the same submit.
+    busyRef.current = true;
+    const schemas = await loadAccountRequests().catch(() => null);
+    busyRef.current = false;
+    if (schemas === null) {
+      setMessage(ACCOUNT_WORDS.unreachable);
+      return;
+    }
+    const { SetupRequest } = schemas;
     const { confirm, ...input } = values;
     const parsed = SetupRequest.safeParse({ ...input, code });
     const found: FieldErrors<Field> = parsed.success ? {} : fieldErrorsOf(parsed.error, FIELDS);

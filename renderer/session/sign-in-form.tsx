@@ -1,10 +1,24 @@
 // User name and password, checked with the shared schema and sent once per submit, for the Sign in
 // screen and the Sign in dialog alike. Never stores what was typed; never decides where focus starts.
 
-import { useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useStoreHost } from '../app/deskpad-context';
 import { FormField } from '../interaction-form/form-field';
-import { checkSignIn, describeSignInError, type SignInFieldErrors } from './sign-in-words';
+import { prefetchAccountRequests } from './load-account-requests';
+import {
+  SIGN_IN_WORDS,
+  checkSignIn,
+  describeSignInError,
+  type SignInFieldErrors,
+} from './sign-in-words';
 
 interface SignInFormProps {
   /** Set to the field the agent types in first: the password when the user name is filled in. */
@@ -48,22 +62,29 @@ export function SignInForm({
     else if (found.password) passwordRef.current?.focus();
   };
 
+  // Zod's schemas come after the screen: asked for while the agent types.
+  useEffect(() => prefetchAccountRequests(), []);
+
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     // Enter pressed twice, or a click while the first answer is on its way: one sign-in.
     if (busyRef.current) return;
-    const checked = checkSignIn({ userName, password });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setMessage(null);
-      focusFirst(checked.errors);
-      return;
-    }
     busyRef.current = true;
     setBusy(true);
-    setMessage(null);
-    setErrors({});
     try {
+      const checked = await checkSignIn({ userName, password }).catch(() => null);
+      if (checked === null) {
+        setMessage(SIGN_IN_WORDS.unreachable);
+        return;
+      }
+      if (!checked.ok) {
+        setErrors(checked.errors);
+        setMessage(null);
+        focusFirst(checked.errors);
+        return;
+      }
+      setMessage(null);
+      setErrors({});
       const answer = await store.act('session.signIn', checked.value);
       if (answer.ok) {
         onSignedIn?.();

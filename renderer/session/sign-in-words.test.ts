@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { SIGN_IN_WORDS, checkSignIn, describeSignInError, waitingText } from './sign-in-words';
 
 describe('sign-in words', () => {
-  it('checks the input with the shared SignInRequest schema', () => {
-    expect(checkSignIn({ userName: '  ', password: '' })).toEqual({
+  it('checks the input with the shared SignInRequest schema', async () => {
+    await expect(checkSignIn({ userName: '  ', password: '' })).resolves.toEqual({
       ok: false,
       errors: { userName: 'Enter your user name.', password: 'Enter your password.' },
     });
-    expect(checkSignIn({ userName: ' sam ', password: 'pw' })).toEqual({
+    await expect(checkSignIn({ userName: ' sam ', password: 'pw' })).resolves.toEqual({
       ok: true,
       value: { userName: 'sam', password: 'pw' },
     });

@@ -2,7 +2,8 @@
 // no, in the agent's words. Pure; never talks to the store host or the server.
 
 import type { StoreError } from '../../shared/domain/result';
-import { SignInRequest } from '../../shared/sync/account-requests';
+import type { SignInRequest } from '../../shared/sync/account-requests';
+import { loadAccountRequests } from './load-account-requests';
 
 export type SignInField = 'userName' | 'password';
 export type SignInFieldErrors = Partial<Record<SignInField, string>>;
@@ -14,11 +15,15 @@ export const SIGN_IN_WORDS = {
     'The desk server cannot be reached. Signing in needs the desk server once; after that, this desk works offline.',
 } as const;
 
-/** The shared schema's messages per field, or null when the input can be sent. */
-export function checkSignIn(input: {
+/**
+ * The shared schema's messages per field, or the request to send. Rejects when the schema's script
+ * cannot be fetched (the desk server is out of reach, and the app was never kept by this browser).
+ */
+export async function checkSignIn(input: {
   userName: string;
   password: string;
-}): { ok: true; value: SignInRequest } | { ok: false; errors: SignInFieldErrors } {
+}): Promise<{ ok: true; value: SignInRequest } | { ok: false; errors: SignInFieldErrors }> {
+  const { SignInRequest } = await loadAccountRequests();
   const parsed = SignInRequest.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: SignInFieldErrors = {};

@@ -3,6 +3,9 @@
 // page builds these few schemas and not the desk's (decision 0016). server-api.ts re-exports them.
 
 import { z } from 'zod';
+import { NEW_PASSWORD_MIN } from './account-limits';
+
+export { NEW_PASSWORD_MIN };
 
 export const SignInRequest = z.strictObject({
   userName: z
@@ -29,7 +32,6 @@ export const LaunchCode = z
  * A password someone chooses (the first administrator, a new or changed password, a temporary one
  * an admin sets): sign-in's bounds, and long enough not to be guessed in the sign-in limits' time.
  */
-export const NEW_PASSWORD_MIN = 8;
 export const NewPassword = z
   .string()
   .min(NEW_PASSWORD_MIN, `A password needs at least ${NEW_PASSWORD_MIN} characters.`)
