@@ -46,6 +46,17 @@ import { kioskRoutes } from './walk-up/kiosk-routes';
 import { lobbyRoutes } from './walk-up/lobby-routes';
 import { visitRoutes } from './walk-up/visit-routes';
 
+/** The browser build's files under assets/ are named by their content (Vite's hashes). */
+const HASHED_DIR = 'assets';
+
+/** How long a browser may keep a file of the browser build without asking the server again. */
+export function cacheControlOf(relativePath: string): string {
+  const [top] = relativePath.split(/[\\/]/);
+  return top === HASHED_DIR && relativePath.length > HASHED_DIR.length
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+}
+
 export interface ServerOptions {
   database: Pick<ServerDatabase, 'db' | 'pokes'>;
   logger?: Logger;
@@ -165,9 +176,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       // The build writes each file compressed beside itself (tooling/precompress.ts): sent as it
       // is, instead of compressed again on every request at a lower setting.
       preCompressed: true,
-      // Which copy a client gets depends on what it accepts: a cache in between must know.
-      setHeaders: (res) => {
+      // Which copy a client gets depends on what it accepts: a cache in between must know. The
+      // build names every file under assets/ by its content, so a browser keeps those without
+      // asking again (a script fetched ahead is then used as it is); the pages, the service worker
+      // and the few files named as written are checked with the server at each use.
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
         res.setHeader('Vary', 'Accept-Encoding');
+        res.setHeader('Cache-Control', cacheControlOf(path.relative(webRoot, filePath)));
       },
       // Source maps (the service worker's too) stay on the build machine.
       allowedPath: (pathName) => !isSourceMap(pathName),

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cacheControlOf } from '../app';
 import { seedDirectory, signIn, testServer } from '../testing/fixtures';
 import { describeOnDatabases } from '../testing/test-databases';
 
@@ -96,6 +97,18 @@ describeOnDatabases('compressed answers for slow links', (suite) => {
     expect(plain.body).toBe(SCRIPT);
   });
 
+  it('lets a browser keep the build’s content-named files, and ask again for the page', async () => {
+    const year = 'public, max-age=31536000, immutable';
+    expect((await get('/assets/app-1a2b3c.js')).headers['cache-control']).toBe(year);
+    // The compressed copy is the same file to a browser.
+    expect((await get('/assets/kept-4d5e6f.js', 'br')).headers['cache-control']).toBe(year);
+    for (const url of ['/', '/index.html', '/some/desk/route']) {
+      const page = await get(url);
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['cache-control']).toBe('no-cache');
+    }
+  });
+
   it('never holds back the event stream’s pokes in a compressor', async () => {
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const controller = new AbortController();
@@ -112,5 +125,14 @@ describeOnDatabases('compressed answers for slow links', (suite) => {
     } finally {
       controller.abort();
     }
+  });
+});
+
+describe('how long a browser keeps a file of the build', () => {
+  it('keeps only what is under assets/, where names change with the content', () => {
+    expect(cacheControlOf('assets/workspace-BgclILr_.js')).toMatch(/immutable/);
+    expect(cacheControlOf(path.join('assets', 'base-7v-USzrj.css'))).toMatch(/immutable/);
+    for (const named of ['index.html', 'sw.js', 'intl-warm-up.js', 'assets', 'assetsx/a.js', ''])
+      expect(cacheControlOf(named)).toBe('no-cache');
   });
 });
