@@ -7,9 +7,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { compileHints } from './tooling/compile-hints';
+import { deskAhead } from './tooling/desk-ahead';
 import { preloadAhead } from './tooling/preload-ahead';
 import { precompress } from './tooling/precompress';
-import { zodJitlessAlias } from './tooling/zod-jitless-alias';
 
 const webRoot = fileURLToPath(new URL('./web/', import.meta.url));
 
@@ -22,11 +22,17 @@ const input = Object.fromEntries(
   ]),
 );
 
+const rendererApp = (file: string) =>
+  fileURLToPath(new URL(`./renderer/app/${file}`, import.meta.url));
+
 /** The workspace's own script is fetched with its first part, not last (tooling/preload-ahead.ts). */
 const workspaceAhead = preloadAhead({
-  first: fileURLToPath(new URL('./renderer/app/desk-domain.ts', import.meta.url)),
-  ahead: fileURLToPath(new URL('./renderer/app/workspace.tsx', import.meta.url)),
+  first: rendererApp('desk-domain.ts'),
+  ahead: rendererApp('workspace.tsx'),
 });
+
+/** What a signed-in desk's start imports after the page's own scripts (renderer/app/app.tsx). */
+const DESK_PARTS = ['workspace.tsx', 'desk-domain.ts', 'desk-records.ts', 'desk-commands.ts'];
 
 export default defineConfig(({ command }) => {
   // A build is always production React, even when a test run (NODE_ENV=test) starts it, so the
@@ -35,11 +41,12 @@ export default defineConfig(({ command }) => {
   return {
     root: webRoot,
     base: './',
-    resolve: { alias: [zodJitlessAlias] },
     plugins: [
       react(),
       compileHints(),
       workspaceAhead.plugin,
+      // The desk page names those scripts for its first script to fetch ahead (tooling/desk-ahead.ts).
+      deskAhead({ page: 'index.html', modules: DESK_PARTS.map(rendererApp) }),
       // The browser build must open with the network down, like the desktop app does from app://:
       // the service worker precaches every built file and answers navigations with index.html.
       VitePWA({

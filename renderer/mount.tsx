@@ -3,7 +3,7 @@
 
 import { createRoot } from 'react-dom/client';
 import { DeskpadApp } from './app/app';
-import type { DeskpadDeps } from './app/deskpad-context';
+import type { DeskpadDeps, ShownScreen } from './app/deskpad-context';
 import { createUiState } from './app/ui-state';
 import { createStoreClient } from './store-client';
 import type { StoragePersistenceSource } from './storage/storage-persistence';
@@ -43,6 +43,8 @@ export interface MountOptions {
   setupCode?: string;
   /** Once, after the frame that drew the first screen (Sign in or the desk). */
   onFirstScreenDrawn?: () => void;
+  /** With each screen shown: Sign in, or the desk. */
+  onScreenShown?: (screen: ShownScreen) => void;
 }
 
 export interface MountedDeskpad {
@@ -67,6 +69,7 @@ export function mountDeskpad(
     // Started here, once, not in an effect: a code works only once, and StrictMode runs effects twice.
     ...(options.setupCode ? { setupCode: options.setupCode } : {}),
     ...(options.onFirstScreenDrawn ? { onFirstScreenDrawn: options.onFirstScreenDrawn } : {}),
+    ...(options.onScreenShown ? { onScreenShown: options.onScreenShown } : {}),
     ...(options.launchCode
       ? { launch: store.act('session.launch', { code: options.launchCode }) }
       : {}),

@@ -4,6 +4,7 @@
 
 import { mountDeskpad, type StorePort } from '../renderer/mount';
 import { takeSessionFragment } from './session-fragment';
+import { keepLastScreen } from './last-screen';
 import { browserStoragePersistence } from './storage-persistence';
 
 // Before anything else: the code must not stay in the address bar, the history or a bookmark.
@@ -51,5 +52,6 @@ mountDeskpad(
     ...(launchCode !== null ? { launchCode } : {}),
     ...(setupCode !== null ? { setupCode } : {}),
     onFirstScreenDrawn: registerServiceWorker,
+    onScreenShown: (screen) => keepLastScreen(() => localStorage, screen),
   },
 );

@@ -23,7 +23,7 @@ import { useLaunch } from '../session/use-launch';
 import type { StoragePersistence } from '../storage/storage-persistence';
 import { useStorageAnswer } from '../storage/use-storage-answer';
 import { readPlaceAhead } from '../walk-up/walk-up-place';
-import { DeskpadContext, useDeskpad, type DeskpadDeps } from './deskpad-context';
+import { DeskpadContext, useDeskpad, type DeskpadDeps, type ShownScreen } from './deskpad-context';
 import type { WorkspaceProps } from './workspace';
 
 type WorkspaceComponent = ComponentType<WorkspaceProps>;
@@ -105,6 +105,17 @@ function useSayDrawn(drawn: boolean): void {
   }, [drawn, store, onFirstScreenDrawn]);
 }
 
+/** Tells the page each screen the window shows (Sign in, or the desk), once per change. */
+function useTellScreen(shown: ShownScreen | null): void {
+  const { onScreenShown } = useDeskpad();
+  const told = useRef<ShownScreen | null>(null);
+  useEffect(() => {
+    if (shown === null || told.current === shown) return;
+    told.current = shown;
+    onScreenShown?.(shown);
+  }, [shown, onScreenShown]);
+}
+
 const WORKSPACE_FAILED =
   'The desk could not be loaded from the desk server. Check the connection and reload this page.';
 
@@ -138,6 +149,7 @@ function Desk({
   if (!signInNeeded && !workspaceWanted) setWorkspaceWanted(true);
   const { Workspace, failed } = useWorkspace(workspaceWanted, given);
   useSayDrawn(signInNeeded || Workspace !== null || failed);
+  useTellScreen(signInNeeded ? 'sign-in' : Workspace !== null ? 'desk' : null);
 
   return (
     <>

@@ -42,7 +42,15 @@ export interface DeskpadDeps {
    * page's work that must not compete with it (the browser build's service worker) starts then.
    */
   onFirstScreenDrawn?: () => void;
+  /**
+   * Called with each screen the window shows, Sign in (or an account screen before the desk) or
+   * the desk: the browser build keeps the last for its next start (web/first-screen-hint.ts).
+   */
+  onScreenShown?: (screen: ShownScreen) => void;
 }
+
+/** What the window shows once its first screen is decided. */
+export type ShownScreen = 'sign-in' | 'desk';
 
 export const DeskpadContext = createContext<DeskpadDeps | null>(null);
 

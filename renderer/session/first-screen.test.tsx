@@ -96,6 +96,29 @@ describe('the first screen', { timeout: STORE_TEST_TIMEOUT_MS }, () => {
     expect(desk.acts).toEqual([]);
   });
 
+  it('tells the page each screen it shows, Sign in or the desk, never Starting…', async () => {
+    const shown: string[] = [];
+    desk.set({ session: signedOut() });
+    renderDeskpad(desk.api, {
+      showBeforeSession: false,
+      onScreenShown: (screen) => shown.push(screen),
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    await waitFor(() => expect(shown).toEqual(['sign-in']));
+
+    desk.set({ session: signedInAs(ana) });
+    await screen.findByRole('button', { name: 'New interaction' });
+    await waitFor(() => expect(shown).toEqual(['sign-in', 'desk']));
+    // A re-render of the same screen says nothing more.
+    desk.set({ session: signedInAs(ana) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(shown).toEqual(['sign-in', 'desk']);
+
+    desk.set({ session: signedOut() });
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    await waitFor(() => expect(shown).toEqual(['sign-in', 'desk', 'sign-in']));
+  });
+
   it('waits for a launch link, and says on Sign in when it was already used or expired', async () => {
     let refuse: (answer: StoreResult<SessionState>) => void = () => {};
     const launch = new Promise<StoreResult<SessionState>>((resolve) => (refuse = resolve));

@@ -37,6 +37,7 @@ function depsOf(store: StoreHostApi, overrides: Overrides): DeskpadDeps {
     ...(overrides.launch ? { launch: overrides.launch } : {}),
     ...(overrides.setupCode ? { setupCode: overrides.setupCode } : {}),
     ...(overrides.onFirstScreenDrawn ? { onFirstScreenDrawn: overrides.onFirstScreenDrawn } : {}),
+    ...(overrides.onScreenShown ? { onScreenShown: overrides.onScreenShown } : {}),
     // Most tests meet the workspace at once, as before; the first screen's own tests say false.
     showBeforeSession: overrides.showBeforeSession ?? true,
     // On the first render, as the tests expect; the app's own lazy load is the e2e suite's.
