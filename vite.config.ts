@@ -10,6 +10,7 @@ import { compileHints } from './tooling/compile-hints';
 import { deskAhead } from './tooling/desk-ahead';
 import { preloadAhead } from './tooling/preload-ahead';
 import { precompress } from './tooling/precompress';
+import { zodJitlessAlias } from './tooling/zod-jitless-alias';
 
 const webRoot = fileURLToPath(new URL('./web/', import.meta.url));
 
@@ -41,6 +42,7 @@ export default defineConfig(({ command }) => {
   return {
     root: webRoot,
     base: './',
+    resolve: { alias: [zodJitlessAlias] },
     plugins: [
       react(),
       compileHints(),

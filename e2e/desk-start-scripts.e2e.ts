@@ -26,6 +26,24 @@ function scriptsFetched(page: Page): string[] {
   return names;
 }
 
+/**
+ * The page's CSP refusals from now on (the directive each broke). Zod probes for eval unless the
+ * browser build's zod (web/zod-jitless.ts) has turned that off before its first schema.
+ */
+async function cspRefusals(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { deskpadCspRefusals: seen });
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(event.violatedDirective);
+    });
+  });
+  return () =>
+    page.evaluate(
+      () => (window as unknown as { deskpadCspRefusals?: string[] }).deskpadCspRefusals ?? [],
+    );
+}
+
 /** A script asked for ahead (`<link rel="prefetch">`): a request of no kind the page runs. */
 const isAhead = (request: Request) =>
   request.resourceType() === 'other' && request.url().endsWith('.js');
@@ -54,6 +72,7 @@ describe("A window's start", () => {
     const { page } = await browser.newPage(test);
     const fetched = scriptsFetched(page);
     const ahead = scriptsAhead(page);
+    const refusals = await cspRefusals(page);
     await page.goto(app.url());
     const desk = new Desk(page);
     await desk.signInForm().waitFor({ timeout: 60_000 });
@@ -63,14 +82,28 @@ describe("A window's start", () => {
     expect(fetched.filter((name) => WORKSPACE_SCRIPTS.test(name))).toEqual([]);
     // A window that has never shown the desk asks for nothing ahead.
     expect(ahead).toEqual([]);
+    // Sign in's schemas come when the window is idle: zod is built then, without probing for eval.
+    const schemasHere = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .some((entry) => /\/account-requests-[\w-]+\.js$/.test(entry.name)),
+      );
+    await expect.poll(schemasHere, { timeout: 10_000 }).toBe(true);
+    expect(fetched.some((name) => name.startsWith('zod-jitless-'))).toBe(true);
+    // The module runs as it arrives; a refusal is reported in a task after it.
+    await page.waitForTimeout(300);
+    expect(await refusals()).toEqual([]);
   });
 
   it('a signed-in desk fetches the workspace in a handful of scripts, and starts at Opened for', async (test) => {
     const { page } = await browser.newPage(test);
+    const refusals = await cspRefusals(page);
     const desk = await Desk.signIn(page, app.url(), DEMO_AGENT);
     const fetched = scriptsFetched(page);
     await page.reload();
     await desk.waitUntilReady(DEMO_AGENT.name);
+    expect(await refusals()).toEqual([]);
     // The workspace's own script, the largest, is asked for with its first part, not last; here,
     // on a window that was on the desk, ahead by the page's first script.
     const asked = (prefix: string) => fetched.findIndex((name) => name.startsWith(prefix));
