@@ -132,7 +132,7 @@ describe('how long a browser keeps a file of the build', () => {
   it('keeps only what is under assets/, where names change with the content', () => {
     expect(cacheControlOf('assets/workspace-BgclILr_.js')).toMatch(/immutable/);
     expect(cacheControlOf(path.join('assets', 'base-7v-USzrj.css'))).toMatch(/immutable/);
-    for (const named of ['index.html', 'sw.js', 'intl-warm-up.js', 'assets', 'assetsx/a.js', ''])
+    for (const named of ['index.html', 'sw.js', 'start-ahead.js', 'assets', 'assetsx/a.js', ''])
       expect(cacheControlOf(named)).toBe('no-cache');
   });
 });
