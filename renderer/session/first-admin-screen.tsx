@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { NEW_PASSWORD_MIN } from '../../shared/sync/account-limits';
 import { useStoreHost } from '../app/deskpad-context';
 import { AccountField } from './account-field';
-import { loadAccountRequests, prefetchAccountRequests } from './load-account-requests';
+import { prefetchAccountRequests, schemasForSubmit } from './load-account-requests';
 import {
   ACCOUNT_WORDS,
   describeAccountError,
@@ -59,14 +59,8 @@ export function FirstAdminScreen({
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (busyRef.current) return;
-    // A second Enter while the schemas arrive is the same submit.
-    busyRef.current = true;
-    const schemas = await loadAccountRequests().catch(() => null);
-    busyRef.current = false;
-    if (schemas === null) {
-      setMessage(ACCOUNT_WORDS.unreachable);
-      return;
-    }
+    const schemas = await schemasForSubmit(busyRef, () => setMessage(ACCOUNT_WORDS.unreachable));
+    if (schemas === null) return;
     const { SetupRequest } = schemas;
     const { confirm, ...input } = values;
     const parsed = SetupRequest.safeParse({ ...input, code });

@@ -4,6 +4,7 @@
 // scripts carry no zod: a signed-in desk's first frame waits for React and the workspace only,
 // and Sign in draws before zod arrives (decision 0016).
 
+import type * as AccountRequests from '../../shared/sync/account-requests';
 import { laterPart } from '../hooks/prefetch-when-idle';
 
 const accountRequests = laterPart(() => import('../../shared/sync/account-requests'));
@@ -13,3 +14,18 @@ export const loadAccountRequests = accountRequests.load;
 
 /** Fetches them when the window is next idle (or after a second); cancellable. */
 export const prefetchAccountRequests = accountRequests.prefetch;
+
+/**
+ * The schemas for a screen's submit, or null when they cannot be fetched (the screen is told, by
+ * `unreachable`). `busy` is held meanwhile: a second Enter while they arrive is the same submit.
+ */
+export async function schemasForSubmit(
+  busy: { current: boolean },
+  unreachable: () => void,
+): Promise<typeof AccountRequests | null> {
+  busy.current = true;
+  const schemas = await loadAccountRequests().catch(() => null);
+  busy.current = false;
+  if (schemas === null) unreachable();
+  return schemas;
+}
