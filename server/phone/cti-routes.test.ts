@@ -353,12 +353,15 @@ describeOnDatabases('the CTI endpoint', (suite) => {
       const lastEventAt = performance.now();
       await post(app, newCall('burst-poke-29', UNKNOWN));
       await expect.poll(() => pokes.some((at) => at >= lastEventAt)).toBe(true);
-      // The first at once, then never two within a window, however loaded the machine (a timer
-      // fires late, never early: 1 ms for its rounding), where a poke per event would come as
-      // fast as the requests are answered.
+      // The first at once, then about one a window, where a poke per event would come as fast as
+      // the requests are answered (a few ms apart). The window is the coalescer's, on its own clock
+      // read (server/sync/poke-throttle.test.ts holds it to the millisecond); this bus reads the
+      // clock a moment later, and a pause in between (a garbage collection on a loaded machine:
+      // 2.6 ms once in CI) shortens the gap it sees, never the real one. Hence a fifth of a window
+      // of slack.
       const gaps = sent.slice(1).map((at, i) => at - (sent[i] ?? at));
       expect(sent.length).toBeGreaterThan(0);
-      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(CTI_POKE_WINDOW_MS - 1);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(CTI_POKE_WINDOW_MS * 0.8);
     } finally {
       stop();
       await app.close();
