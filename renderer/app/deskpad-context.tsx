@@ -44,7 +44,7 @@ export interface DeskpadDeps {
   onFirstScreenDrawn?: () => void;
   /**
    * Called with each screen the window shows, Sign in (or an account screen before the desk) or
-   * the desk: the browser build keeps the last for its next start (web/first-screen-hint.ts).
+   * the desk: the browser build keeps the last for its next start (web/last-screen.ts).
    */
   onScreenShown?: (screen: ShownScreen) => void;
 }
